@@ -1,0 +1,163 @@
+// Package bot is Parley's conversation logic, the same on every platform:
+// it turns a Request (who asked what, where) into a Reply (a cited answer,
+// a refusal, help or the list of sources). Adapters in bot/slack,
+// bot/discord and bot/console only translate and deliver; none of their
+// types reach this package.
+package bot
+
+import (
+	"context"
+	"log/slog"
+	"strconv"
+	"strings"
+
+	"github.com/parley-bot/parley/answers"
+)
+
+// Answerer is what the bot needs of the answer engine.
+type Answerer interface {
+	Answer(ctx context.Context, question string) (answers.Answer, error)
+	Sources(ctx context.Context) ([]answers.Citation, error)
+}
+
+// Request is one message addressed to Parley.
+type Request struct {
+	Platform string // "slack", "discord", "console"
+	Channel  string
+	User     string
+	Thread   string
+	Text     string // the question or command, with any mention of the bot removed
+}
+
+// Kind says what a Reply is, so adapters can render each natively.
+type Kind int
+
+// The kinds of Reply.
+const (
+	KindAnswer  Kind = iota // a cited answer
+	KindRefusal             // the articles don't answer it; Text says what can be asked
+	KindHelp                // how to use Parley
+	KindSources             // the articles Parley knows
+	KindBusy                // too much work in flight; try again
+	KindError               // something failed inside; Text is a fixed, friendly message
+)
+
+// Reply is what Parley says back. Text is always set and reads well alone
+// (notifications, screen readers); the other fields carry the parts for
+// rich rendering.
+type Reply struct {
+	Kind       Kind
+	Text       string
+	Question   string // the question as understood (normalised), for echoing
+	Quotes     []answers.Quote
+	Conflict   bool
+	Confidence float64
+	Sources    []answers.Citation
+}
+
+// ErrorText is what users see when something fails inside Parley; the
+// detail goes to the log, never to the chat.
+const ErrorText = "Sorry, something went wrong on my side while answering. Please try again in a moment."
+
+// BusyText is what users see when Parley has too much work in flight.
+const BusyText = "I'm busy answering other questions right now. Please try again in a few seconds."
+
+// HelpText explains how to use Parley, on every platform.
+const HelpText = "I'm Parley. I answer questions about a handful of news articles on the December 2025 US–Ukraine peace talks in Florida, " +
+	"and every answer quotes and cites the article it comes from. If the articles don't say, I tell you so.\n" +
+	"Ask things like: \"Who met with Putin in Moscow?\", \"Where did the talks take place?\", \"What did Ushakov say?\", \"How many points does the plan have?\"\n" +
+	"Commands: help — this message; sources — the articles I know."
+
+// Bot is the platform-independent conversation core. It is safe for
+// concurrent use.
+type Bot struct {
+	engine Answerer
+	log    *slog.Logger
+}
+
+// New returns a bot answering from engine and logging to log.
+func New(engine Answerer, log *slog.Logger) *Bot {
+	return &Bot{engine: engine, log: log}
+}
+
+// Handle answers one request. It never fails: an internal error becomes a
+// KindError reply with a friendly text, logged here once.
+func (b *Bot) Handle(ctx context.Context, req Request) Reply {
+	text := strings.TrimSpace(req.Text)
+	switch command(text) {
+	case "help":
+		return Reply{Kind: KindHelp, Text: HelpText}
+	case "sources":
+		srcs, err := b.engine.Sources(ctx)
+		if err != nil {
+			return b.fail(req, "list sources", err)
+		}
+		return Reply{Kind: KindSources, Text: SourcesText(srcs), Sources: srcs}
+	}
+	ans, err := b.engine.Answer(ctx, text)
+	if err != nil {
+		return b.fail(req, "answer", err)
+	}
+	if !ans.Answered {
+		return Reply{Kind: KindRefusal, Text: ans.Answer, Question: ans.Question}
+	}
+	return Reply{
+		Kind: KindAnswer, Text: ans.Answer, Question: ans.Question, Quotes: ans.Quotes,
+		Conflict: ans.Conflict, Confidence: ans.Confidence,
+	}
+}
+
+func (b *Bot) fail(req Request, what string, err error) Reply {
+	b.log.Error("handle request", slog.String("op", what), slog.String("platform", req.Platform),
+		slog.String("channel", req.Channel), slog.Any("err", err))
+	return Reply{Kind: KindError, Text: ErrorText}
+}
+
+// command recognises the bot's own commands: a message that is only the
+// command word, with or without a leading slash or trailing punctuation.
+func command(text string) string {
+	w := strings.ToLower(strings.Trim(text, " /!?.\t"))
+	switch w {
+	case "help", "?", "", "hi", "hello", "commands":
+		return "help"
+	case "sources", "source", "articles", "list sources":
+		return "sources"
+	}
+	return ""
+}
+
+// SourcesText lists citations as plain text, one per line.
+func SourcesText(srcs []answers.Citation) string {
+	if len(srcs) == 0 {
+		return "I don't have any articles yet."
+	}
+	var b strings.Builder
+	b.WriteString("I answer from these articles:")
+	for i, c := range srcs {
+		b.WriteString("\n")
+		b.WriteString(strconv.Itoa(i+1) + ". " + CitationText(c))
+	}
+	return b.String()
+}
+
+// CitationText renders a citation as one line of plain text, leaving out
+// what the article does not state.
+func CitationText(c answers.Citation) string {
+	parts := []string{"“" + c.Title + "”"}
+	if c.Title == "" {
+		parts[0] = c.Article
+	}
+	if c.Outlet != "" {
+		parts = append(parts, c.Outlet)
+	}
+	if c.Byline != "" {
+		parts = append(parts, "by "+c.Byline)
+	}
+	if c.Published != "" {
+		parts = append(parts, c.Published)
+	}
+	if c.URL != "" {
+		parts = append(parts, c.URL)
+	}
+	return strings.Join(parts, ", ") + " [" + c.Article + "]"
+}

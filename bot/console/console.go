@@ -1,0 +1,121 @@
+// Package console is Parley's terminal adapter: a prompt, a question per
+// line, a cited answer in plain text. It reads an io.Reader and writes an
+// io.Writer, so it works piped and in tests as well as at a terminal.
+package console
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/parley-bot/parley/bot"
+)
+
+// MaxLine is the longest input line kept; the rest of a longer line is
+// read and dropped, so one huge line cannot exhaust memory.
+const MaxLine = 64 << 10
+
+// Handler is what the console needs of the bot.
+type Handler interface {
+	Handle(ctx context.Context, req bot.Request) bot.Reply
+}
+
+// Chat runs the console loop until in ends, the user types quit, or ctx
+// is done. With prompt set it prints a banner and a "> " prompt, for a
+// person at a terminal; without, only replies, for pipes.
+func Chat(ctx context.Context, h Handler, in io.Reader, out io.Writer, prompt bool) error {
+	lines := NewLineReader(in)
+	if prompt {
+		fmt.Fprintln(out, "Parley — ask about the December 2025 US–Ukraine peace talks. Type help, sources or quit.")
+	}
+	for {
+		if prompt {
+			fmt.Fprint(out, "> ")
+		}
+		line, err := lines.Next()
+		if errors.Is(err, io.EOF) {
+			if prompt {
+				fmt.Fprintln(out)
+			}
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("read input: %w", err)
+		}
+		if err := ctx.Err(); err != nil {
+			return nil
+		}
+		switch strings.ToLower(strings.TrimSpace(line)) {
+		case "quit", "exit", "bye", "/quit", ":q":
+			if prompt {
+				fmt.Fprintln(out, "Bye.")
+			}
+			return nil
+		case "":
+			continue
+		}
+		reply := h.Handle(ctx, bot.Request{Platform: "console", Channel: "console", User: "console", Text: line})
+		if _, err := fmt.Fprintln(out, Render(reply)); err != nil {
+			return fmt.Errorf("write reply: %w", err)
+		}
+	}
+}
+
+// Render formats a reply as plain text: the direct answer, then each quote
+// on its own lines with its citation below it.
+func Render(r bot.Reply) string {
+	var b strings.Builder
+	b.WriteString(r.Text)
+	if r.Conflict {
+		b.WriteString("\nThe articles disagree on this; each side:")
+	}
+	for i, q := range r.Quotes {
+		b.WriteString("\n\n")
+		if i > 0 && !r.Conflict {
+			b.WriteString("Also reported:\n")
+		}
+		b.WriteString("  “" + q.Text + "”\n")
+		b.WriteString("  — " + bot.CitationText(q.Citation))
+	}
+	return b.String()
+}
+
+// LineReader reads lines of any length, keeping at most MaxLine bytes of
+// each, so that every input line yields exactly one line.
+type LineReader struct {
+	r *bufio.Reader
+}
+
+// NewLineReader returns a LineReader over r.
+func NewLineReader(r io.Reader) *LineReader {
+	return &LineReader{r: bufio.NewReaderSize(r, 64<<10)}
+}
+
+// Next returns the next line without its line ending, or io.EOF when the
+// input is done. A last line without a newline is still returned.
+func (l *LineReader) Next() (string, error) {
+	var buf []byte
+	read := false
+	for {
+		chunk, err := l.r.ReadSlice('\n')
+		if len(chunk) > 0 {
+			read = true
+			if room := MaxLine - len(buf); room > 0 {
+				buf = append(buf, chunk[:min(room, len(chunk))]...)
+			}
+		}
+		switch {
+		case err == nil:
+			return strings.TrimRight(string(buf), "\r\n"), nil
+		case errors.Is(err, bufio.ErrBufferFull):
+			continue
+		case errors.Is(err, io.EOF) && read:
+			return strings.TrimRight(string(buf), "\r\n"), nil
+		default:
+			return "", err
+		}
+	}
+}

@@ -1,0 +1,94 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/parley-bot/parley/answers"
+	"github.com/parley-bot/parley/bot"
+	"github.com/parley-bot/parley/seeds"
+	"github.com/parley-bot/parley/store"
+)
+
+// Main is one wired-up Parley: config, store, engine and bot. Commands and
+// end-to-end tests build one with Open and release it with Close.
+type Main struct {
+	Config Config
+	Log    *slog.Logger
+	Store  *store.Store
+	Engine *answers.Engine
+	Bot    *bot.Bot
+	// Now is the clock; tests replace it.
+	Now func() time.Time
+}
+
+// Open loads the config, opens the store (filling a new one from the
+// built-in seeds) and builds the engine and bot.
+func Open(ctx context.Context, g *Globals, env Env) (*Main, error) {
+	logger, err := newLogger(g, env.Stderr)
+	if err != nil {
+		return nil, err
+	}
+	cfg := DefaultConfig()
+	if g.ConfigFile != "" {
+		if cfg, err = LoadConfig(g.ConfigFile, env.Getenv); err != nil {
+			return nil, err
+		}
+	}
+	if g.DB != "" {
+		cfg.Store.Path = g.DB
+	}
+	m := &Main{Config: cfg, Log: logger, Now: time.Now}
+	if m.Store, err = store.Open(ctx, cfg.Store.Path); err != nil {
+		return nil, err
+	}
+	if err := m.seed(ctx); err != nil {
+		m.Close()
+		return nil, err
+	}
+	if m.Engine, err = answers.NewEngine(ctx, m.Store); err != nil {
+		m.Close()
+		return nil, err
+	}
+	m.Bot = bot.New(m.Engine, logger)
+	return m, nil
+}
+
+// seed fills an empty store from the embedded articles.
+func (m *Main) seed(ctx context.Context) error {
+	empty, err := m.Store.Empty(ctx)
+	if err != nil || !empty {
+		return err
+	}
+	results, err := m.Store.IngestFS(ctx, seeds.FS, m.Now())
+	if err != nil {
+		return fmt.Errorf("load built-in articles: %w", err)
+	}
+	for _, r := range results {
+		if r.Err != nil {
+			return fmt.Errorf("load built-in article %s: %w", r.Name, r.Err)
+		}
+	}
+	m.Log.Debug("filled new store from built-in articles", slog.Int("articles", len(results)), slog.String("path", m.Store.Path()))
+	return nil
+}
+
+// Close releases the store.
+func (m *Main) Close() error {
+	if m.Store == nil {
+		return nil
+	}
+	return m.Store.Close()
+}
+
+// openMain is Open for commands: it also closes m when the command ends.
+func withMain(ctx context.Context, g *Globals, env Env, f func(*Main) error) error {
+	m, err := Open(ctx, g, env)
+	if err != nil {
+		return err
+	}
+	defer m.Close()
+	return f(m)
+}

@@ -1,0 +1,111 @@
+package store
+
+import (
+	"context"
+	"fmt"
+)
+
+// Fact is something a rule read off one sentence: who holds which role,
+// who met whom, who said what, a count. It always keeps the sentence it
+// came from, so an answer built on it can quote its source.
+type Fact struct {
+	ID         int64
+	SentenceID int64
+	Kind       string // e.g. "role", "met", "said", "count", "date"
+	Subject    string
+	Predicate  string
+	Object     string
+	Value      string
+	Extractor  string // which rule produced it, for explanations
+}
+
+// ReplaceFacts swaps every fact of the given articles for facts, in one
+// transaction, so a re-run of the extractors never leaves a mix.
+func (s *Store) ReplaceFacts(ctx context.Context, articleIDs []string, facts []Fact) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("replace facts: begin: %w", err)
+	}
+	defer tx.Rollback()
+	for _, id := range articleIDs {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM facts WHERE sentence_id IN (SELECT id FROM sentences WHERE article_id = ?)`, id); err != nil {
+			return fmt.Errorf("replace facts of %s: %w", id, err)
+		}
+	}
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO facts (sentence_id, kind, subject, predicate, object, value, extractor) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return fmt.Errorf("replace facts: prepare: %w", err)
+	}
+	defer ins.Close()
+	for _, f := range facts {
+		if _, err := ins.ExecContext(ctx, f.SentenceID, f.Kind, f.Subject, f.Predicate, f.Object, f.Value, f.Extractor); err != nil {
+			return fmt.Errorf("replace facts: insert %s fact of sentence %d: %w", f.Kind, f.SentenceID, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("replace facts: commit: %w", err)
+	}
+	return nil
+}
+
+// Facts returns every fact of the given kind (all kinds when kind is
+// empty), in sentence order.
+func (s *Store) Facts(ctx context.Context, kind string) ([]Fact, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, sentence_id, kind, subject, predicate, object, value, extractor
+		FROM facts WHERE ? = '' OR kind = ? ORDER BY sentence_id, id`, kind, kind)
+	if err != nil {
+		return nil, fmt.Errorf("list facts: %w", err)
+	}
+	defer rows.Close()
+	var out []Fact
+	for rows.Next() {
+		var f Fact
+		if err := rows.Scan(&f.ID, &f.SentenceID, &f.Kind, &f.Subject, &f.Predicate, &f.Object, &f.Value, &f.Extractor); err != nil {
+			return nil, fmt.Errorf("list facts: %w", err)
+		}
+		out = append(out, f)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list facts: %w", err)
+	}
+	return out, nil
+}
+
+// Entity is a named thing with the other names it goes by.
+type Entity struct {
+	Name    string
+	Kind    string
+	Aliases []string
+}
+
+// ReplaceEntities swaps the whole entity table for entities, in one
+// transaction; the engine loads them from its rules data.
+func (s *Store) ReplaceEntities(ctx context.Context, entities []Entity) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("replace entities: begin: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `DELETE FROM entities`); err != nil {
+		return fmt.Errorf("replace entities: %w", err)
+	}
+	for _, e := range entities {
+		res, err := tx.ExecContext(ctx, `INSERT INTO entities (name, kind) VALUES (?, ?)`, e.Name, e.Kind)
+		if err != nil {
+			return fmt.Errorf("replace entities: insert %s: %w", e.Name, err)
+		}
+		id, err := res.LastInsertId()
+		if err != nil {
+			return fmt.Errorf("replace entities: %w", err)
+		}
+		for _, a := range e.Aliases {
+			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO aliases (alias, entity_id) VALUES (?, ?)`, a, id); err != nil {
+				return fmt.Errorf("replace entities: alias %s: %w", a, err)
+			}
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("replace entities: commit: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,174 @@
+// Package store is Parley's SQLite fact store: articles, their sentences
+// with a full-text index, entities, facts drawn from sentences, the post
+// log and the handled-event log. It is the only package that speaks SQL.
+//
+// The store runs in WAL mode with a busy timeout so that a running bot and
+// a command-line ingest can share one file.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// ErrNotFound is returned when a looked-up row does not exist.
+var ErrNotFound = errors.New("not found")
+
+// busyTimeout is how long a writer waits for another process's lock before
+// giving up, in milliseconds. Ingest and summary posting from the CLI hold
+// the write lock for well under this.
+const busyTimeout = 5000
+
+// Store is an open Parley database. It is safe for concurrent use.
+type Store struct {
+	db   *sql.DB
+	path string
+}
+
+// Open opens (creating if needed) the SQLite database at path and brings
+// its schema up to date. The special path ":memory:" opens a private
+// in-memory database, useful in tests.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("open store: empty path")
+	}
+	dsn := dsnFor(path)
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	if path == ":memory:" {
+		// Every connection to :memory: is a separate database: keep one.
+		db.SetMaxOpenConns(1)
+	}
+	s := &Store{db: db, path: path}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	return s, nil
+}
+
+func dsnFor(path string) string {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout("+strconv.Itoa(busyTimeout)+")")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	if path != ":memory:" {
+		q.Add("_pragma", "journal_mode(WAL)")
+	}
+	q.Set("_txlock", "immediate")
+	return "file:" + path + "?" + q.Encode()
+}
+
+// Close closes the database.
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("close store %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// Path reports the file the store was opened from.
+func (s *Store) Path() string { return s.path }
+
+// Ping checks that the database answers a query; readiness probes use it.
+func (s *Store) Ping(ctx context.Context) error {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&n); err != nil {
+		return fmt.Errorf("ping store: %w", err)
+	}
+	return nil
+}
+
+// migrate applies every embedded migration newer than PRAGMA user_version,
+// each in its own transaction together with the version bump.
+func (s *Store) migrate(ctx context.Context) error {
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return fmt.Errorf("list migrations: %w", err)
+	}
+	sort.Strings(names)
+	var version int
+	if err := s.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if version > len(names) {
+		return fmt.Errorf("schema version %d is newer than this binary knows (%d)", version, len(names))
+	}
+	for i := version; i < len(names); i++ {
+		body, err := migrations.ReadFile(names[i])
+		if err != nil {
+			return fmt.Errorf("read migration %s: %w", names[i], err)
+		}
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("begin migration %s: %w", names[i], err)
+		}
+		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("apply migration %s: %w", names[i], err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, i+1)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("set schema version %d: %w", i+1, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("commit migration %s: %w", names[i], err)
+		}
+	}
+	return nil
+}
+
+// Version reports a number that changes whenever any process commits a
+// change to the store's articles, so long-running readers (the bot) can
+// notice new articles without a restart.
+func (s *Store) Version(ctx context.Context) (int64, error) {
+	var n, max int64
+	err := s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(max(rowid), 0) FROM articles`).Scan(&n, &max)
+	if err != nil {
+		return 0, fmt.Errorf("read store version: %w", err)
+	}
+	var last string
+	err = s.db.QueryRowContext(ctx, `SELECT coalesce(max(ingested_at), '') FROM articles`).Scan(&last)
+	if err != nil {
+		return 0, fmt.Errorf("read store version: %w", err)
+	}
+	h := n*1_000_003 + max
+	for _, c := range last {
+		h = h*31 + int64(c)
+	}
+	return h, nil
+}
+
+// ftsQuery builds an FTS5 MATCH expression that ORs the given terms, each
+// as a quoted string so that no user text is parsed as FTS5 syntax.
+func ftsQuery(terms []string) string {
+	var b strings.Builder
+	for _, t := range terms {
+		t = strings.TrimSpace(t)
+		if t == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString(" OR ")
+		}
+		b.WriteByte('"')
+		b.WriteString(strings.ReplaceAll(t, `"`, `""`))
+		b.WriteByte('"')
+	}
+	return b.String()
+}
