@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/parley-bot/parley/answers"
 )
@@ -42,6 +43,24 @@ const (
 	KindError               // something failed inside; Text is a fixed, friendly message
 )
 
+// String names the kind, for logs and metric labels.
+func (k Kind) String() string {
+	switch k {
+	case KindAnswer:
+		return "answered"
+	case KindRefusal:
+		return "refused"
+	case KindHelp:
+		return "help"
+	case KindSources:
+		return "sources"
+	case KindBusy:
+		return "busy"
+	default:
+		return "error"
+	}
+}
+
 // Reply is what Parley says back. Text is always set and reads well alone
 // (notifications, screen readers); the other fields carry the parts for
 // rich rendering.
@@ -71,18 +90,34 @@ const HelpText = "I'm Parley. I answer questions about a handful of news article
 // Bot is the platform-independent conversation core. It is safe for
 // concurrent use.
 type Bot struct {
-	engine Answerer
-	log    *slog.Logger
+	engine  Answerer
+	log     *slog.Logger
+	metrics *Metrics
 }
 
-// New returns a bot answering from engine and logging to log.
-func New(engine Answerer, log *slog.Logger) *Bot {
-	return &Bot{engine: engine, log: log}
+// New returns a bot answering from engine, logging to log and counting in
+// metrics (nil for unexported metrics).
+func New(engine Answerer, log *slog.Logger, metrics *Metrics) *Bot {
+	if metrics == nil {
+		metrics = NewMetrics(nil)
+	}
+	return &Bot{engine: engine, log: log, metrics: metrics}
 }
+
+// Metrics returns the metrics the bot counts in, for adapters to share.
+func (b *Bot) Metrics() *Metrics { return b.metrics }
 
 // Handle answers one request. It never fails: an internal error becomes a
 // KindError reply with a friendly text, logged here once.
 func (b *Bot) Handle(ctx context.Context, req Request) Reply {
+	start := time.Now()
+	reply := b.handle(ctx, req)
+	b.metrics.Questions.WithLabelValues(req.Platform, reply.Kind.String()).Inc()
+	b.metrics.AnswerSeconds.WithLabelValues(req.Platform).Observe(time.Since(start).Seconds())
+	return reply
+}
+
+func (b *Bot) handle(ctx context.Context, req Request) Reply {
 	text := strings.TrimSpace(req.Text)
 	switch command(text) {
 	case "help":

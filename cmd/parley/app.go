@@ -52,7 +52,7 @@ func Open(ctx context.Context, g *Globals, env Env) (*Main, error) {
 		m.Close()
 		return nil, err
 	}
-	m.Bot = bot.New(m.Engine, logger)
+	m.Bot = bot.New(m.Engine, logger, nil)
 	return m, nil
 }
 

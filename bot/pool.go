@@ -1,0 +1,52 @@
+package bot
+
+import (
+	"context"
+	"sync"
+)
+
+// Pool runs answer work on a bounded number of goroutines, so a burst of
+// events cannot exhaust memory: when every slot is taken, TryGo refuses
+// and the adapter tells the user it is busy instead of queueing forever.
+type Pool struct {
+	slots chan struct{}
+	wg    sync.WaitGroup
+}
+
+// NewPool returns a pool running at most size tasks at once.
+func NewPool(size int) *Pool {
+	if size < 1 {
+		size = 1
+	}
+	return &Pool{slots: make(chan struct{}, size)}
+}
+
+// TryGo runs f on a new goroutine if a slot is free and reports whether
+// it did. It never blocks.
+func (p *Pool) TryGo(f func()) bool {
+	select {
+	case p.slots <- struct{}{}:
+	default:
+		return false
+	}
+	p.wg.Add(1)
+	go func() {
+		defer func() { <-p.slots; p.wg.Done() }()
+		f()
+	}()
+	return true
+}
+
+// Wait blocks until every running task has finished or ctx is done, and
+// returns ctx's error in the latter case. Graceful shutdown uses it to
+// finish work in flight within a bound.
+func (p *Pool) Wait(ctx context.Context) error {
+	done := make(chan struct{})
+	go func() { p.wg.Wait(); close(done) }()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
