@@ -19,6 +19,16 @@ import (
 type Answerer interface {
 	Answer(ctx context.Context, question string) (answers.Answer, error)
 	Sources(ctx context.Context) ([]answers.Citation, error)
+	Summary(ctx context.Context, day time.Time) (answers.Summary, error)
+}
+
+// Poster delivers the daily summary to one channel of one platform; the
+// Slack and Discord adapters implement it with their native formatting.
+type Poster interface {
+	// Platform names the platform, for the post log and metrics.
+	Platform() string
+	// PostSummary posts s to channel and returns the platform's message id.
+	PostSummary(ctx context.Context, channel string, s answers.Summary) (messageID string, err error)
 }
 
 // Request is one message addressed to Parley.
@@ -39,6 +49,7 @@ const (
 	KindRefusal             // the articles don't answer it; Text says what can be asked
 	KindHelp                // how to use Parley
 	KindSources             // the articles Parley knows
+	KindSummary             // the daily summary; Summary is set
 	KindBusy                // too much work in flight; try again
 	KindError               // something failed inside; Text is a fixed, friendly message
 )
@@ -54,6 +65,8 @@ func (k Kind) String() string {
 		return "help"
 	case KindSources:
 		return "sources"
+	case KindSummary:
+		return "summary"
 	case KindBusy:
 		return "busy"
 	default:
@@ -72,6 +85,7 @@ type Reply struct {
 	Conflict   bool
 	Confidence float64
 	Sources    []answers.Citation
+	Summary    *answers.Summary
 }
 
 // ErrorText is what users see when something fails inside Parley; the
@@ -85,7 +99,7 @@ const BusyText = "I'm busy answering other questions right now. Please try again
 const HelpText = "I'm Parley. I answer questions about a handful of news articles on the December 2025 US–Ukraine peace talks in Florida, " +
 	"and every answer quotes and cites the article it comes from. If the articles don't say, I tell you so.\n" +
 	"Ask things like: \"Who met with Putin in Moscow?\", \"Where did the talks take place?\", \"What did Ushakov say?\", \"How many points does the plan have?\"\n" +
-	"Commands: help — this message; sources — the articles I know."
+	"Commands: help — this message; sources — the articles I know; summary — the daily summary."
 
 // Bot is the platform-independent conversation core. It is safe for
 // concurrent use.
@@ -128,6 +142,13 @@ func (b *Bot) handle(ctx context.Context, req Request) Reply {
 			return b.fail(req, "list sources", err)
 		}
 		return Reply{Kind: KindSources, Text: SourcesText(srcs), Sources: srcs}
+	case "summary":
+		// TODO(summary): accept "summary YYYY-MM-DD".
+		sum, err := b.engine.Summary(ctx, time.Now())
+		if err != nil {
+			return b.fail(req, "summary", err)
+		}
+		return Reply{Kind: KindSummary, Text: SummaryText(sum), Summary: &sum}
 	}
 	ans, err := b.engine.Answer(ctx, text)
 	if err != nil {
@@ -157,6 +178,8 @@ func command(text string) string {
 		return "help"
 	case "sources", "source", "articles", "list sources":
 		return "sources"
+	case "summary", "digest":
+		return "summary"
 	}
 	return ""
 }
@@ -171,6 +194,20 @@ func SourcesText(srcs []answers.Citation) string {
 	for i, c := range srcs {
 		b.WriteString("\n")
 		b.WriteString(strconv.Itoa(i+1) + ". " + CitationText(c))
+	}
+	return b.String()
+}
+
+// SummaryText renders a summary as plain text: the title, then each line
+// with its quote and citation.
+func SummaryText(s answers.Summary) string {
+	var b strings.Builder
+	b.WriteString(s.Title)
+	for _, l := range s.Lines {
+		b.WriteString("\n• " + l.Text)
+		for _, q := range l.Quotes {
+			b.WriteString("\n  — " + CitationText(q.Citation))
+		}
 	}
 	return b.String()
 }
