@@ -6,11 +6,17 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"github.com/parley-bot/parley/answers"
 	"github.com/parley-bot/parley/bot"
 	"github.com/parley-bot/parley/seeds"
 	"github.com/parley-bot/parley/store"
 )
+
+// defaultWorkers bounds concurrent answers; each takes well under a
+// millisecond of CPU, so a few dozen keep up with any chat workload.
+const defaultWorkers = 32
 
 // Main is one wired-up Parley: config, store, engine and bot. Commands and
 // end-to-end tests build one with Open and release it with Close.
@@ -20,6 +26,11 @@ type Main struct {
 	Store  *store.Store
 	Engine *answers.Engine
 	Bot    *bot.Bot
+	// Registry holds the metrics /metrics exports; Metrics are Parley's own.
+	Registry *prometheus.Registry
+	Metrics  *bot.Metrics
+	// Pool bounds answer work in flight across every adapter.
+	Pool *bot.Pool
 	// Now is the clock; tests replace it.
 	Now func() time.Time
 }
@@ -52,7 +63,10 @@ func Open(ctx context.Context, g *Globals, env Env) (*Main, error) {
 		m.Close()
 		return nil, err
 	}
-	m.Bot = bot.New(m.Engine, logger, nil)
+	m.Registry = prometheus.NewRegistry()
+	m.Metrics = bot.NewMetrics(m.Registry)
+	m.Pool = bot.NewPool(defaultWorkers)
+	m.Bot = bot.New(m.Engine, logger, m.Metrics)
 	return m, nil
 }
 

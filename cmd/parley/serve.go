@@ -13,10 +13,13 @@ import (
 )
 
 // component is one part of `parley serve`: an adapter or a job. Routes
-// adds its HTTP endpoints, if any; Run blocks until ctx is done.
+// adds its HTTP endpoints, if any; Run blocks until ctx is done; Ready
+// reports nil once the component can do its work (an adapter is
+// connected), for /readyz.
 type component interface {
 	Routes(mux *http.ServeMux)
 	Run(ctx context.Context) error
+	Ready() error
 }
 
 // componentMakers build the enabled components from the config; a maker
