@@ -35,4 +35,34 @@ type Answer struct {
 	Quotes     []Quote `json:"quotes"`
 	Conflict   bool    `json:"conflict"`
 	Confidence float64 `json:"confidence"`
+	// Explain is filled only by Engine.Explain.
+	Explain *Explanation `json:"explain,omitempty"`
+}
+
+// Explanation says how an answer was reached, for `parley ask --explain`
+// and for tuning: what the engine read in the question, which sentences
+// it weighed and why it answered or refused.
+type Explanation struct {
+	Class       string      `json:"class"`
+	Wants       string      `json:"wants"`
+	Terms       []string    `json:"terms"`
+	Entities    []string    `json:"entities,omitempty"`
+	Corrections []string    `json:"corrections,omitempty"`
+	Unknown     []string    `json:"unknown,omitempty"`
+	Candidates  []Candidate `json:"candidates"`
+	Threshold   float64     `json:"threshold"`
+	Decision    string      `json:"decision"`
+}
+
+// Candidate is one sentence the engine weighed, with its scores.
+type Candidate struct {
+	Article   string   `json:"article"`
+	Sentence  int64    `json:"sentence"`
+	Text      string   `json:"text"`
+	Score     float64  `json:"score"`
+	Coverage  float64  `json:"coverage"`
+	BM25      float64  `json:"bm25"`
+	Proximity float64  `json:"proximity"`
+	TypeMatch bool     `json:"type_match"`
+	Facts     []string `json:"facts,omitempty"`
 }

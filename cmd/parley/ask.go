@@ -16,20 +16,30 @@ import (
 func runAsk(ctx context.Context, g *Globals, args []string, env Env) error {
 	fs := flags("ask", env)
 	asJSON := fs.Bool("json", false, "print one JSON object per question, one per line")
+	explain := fs.Bool("explain", false, "show how each answer was reached: question class, terms, candidates with scores, and the decision")
 	if err := parseFlags(fs, args, env); err != nil {
 		return err
 	}
 	return withMain(ctx, g, env, func(m *Main) error {
 		answer := func(q string) error {
-			ans, err := m.Engine.Answer(ctx, q)
+			ask := m.Engine.Answer
+			if *explain {
+				ask = m.Engine.Explain
+			}
+			ans, err := ask(ctx, q)
 			if err != nil {
 				return err
 			}
 			if *asJSON {
 				return writeJSONLine(env.Stdout, ans)
 			}
-			_, err = fmt.Fprintln(env.Stdout, console.Render(replyOf(ans)))
-			return err
+			if _, err = fmt.Fprintln(env.Stdout, console.Render(replyOf(ans))); err != nil {
+				return err
+			}
+			if ans.Explain != nil {
+				return writeExplanation(env.Stdout, ans.Explain)
+			}
+			return nil
 		}
 		if fs.NArg() > 0 {
 			return answer(strings.Join(fs.Args(), " "))
@@ -70,4 +80,28 @@ func writeJSONLine(w io.Writer, v any) error {
 		return fmt.Errorf("write json: %w", err)
 	}
 	return nil
+}
+
+// writeExplanation prints how an answer was reached, for people.
+func writeExplanation(w io.Writer, x *answers.Explanation) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "\nhow this was answered:\n  class: %s (wants %s)\n  terms: %s\n", x.Class, x.Wants, strings.Join(x.Terms, " "))
+	if len(x.Entities) > 0 {
+		fmt.Fprintf(&b, "  entities: %s\n", strings.Join(x.Entities, ", "))
+	}
+	if len(x.Corrections) > 0 {
+		fmt.Fprintf(&b, "  typo corrections: %s\n", strings.Join(x.Corrections, ", "))
+	}
+	if len(x.Unknown) > 0 {
+		fmt.Fprintf(&b, "  not in the articles: %s\n", strings.Join(x.Unknown, ", "))
+	}
+	for i, c := range x.Candidates {
+		fmt.Fprintf(&b, "  %d. score %.3f (coverage %.2f, bm25 %.2f, proximity %.2f, type %v) %s#%d: %s\n", i+1, c.Score, c.Coverage, c.BM25, c.Proximity, c.TypeMatch, c.Article, c.Sentence, c.Text)
+		if len(c.Facts) > 0 {
+			fmt.Fprintf(&b, "     facts: %s\n", strings.Join(c.Facts, "; "))
+		}
+	}
+	fmt.Fprintf(&b, "  decision: %s\n", x.Decision)
+	_, err := io.WriteString(w, b.String())
+	return err
 }

@@ -1,0 +1,257 @@
+package answers
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parley-bot/parley/store"
+)
+
+const (
+	// relevantShare is how close to the best score another sentence must
+	// come to corroborate it or to stand as the other side of a conflict.
+	relevantShare = 0.75
+	// conflictShare is how close to the best score a sentence stating
+	// another figure must come to be shown as the other side.
+	conflictShare = 0.6
+	// maxCorroborations bounds the extra quotes of one answer.
+	maxCorroborations = 2
+)
+
+// compose builds the answer from the ranked candidates: a short direct
+// answer drawn from the best sentence, its quote, and either quotes that
+// corroborate it or, where the articles disagree, the other side.
+func (e *Engine) compose(q *query, ranked []scored) Answer {
+	best := ranked[0]
+	a := Answer{Answered: true, Quotes: []Quote{quoteOf(best.s)}, Confidence: round3(math.Min(1, best.conf))}
+	var relevant []scored
+	for _, c := range ranked[1:] {
+		if c.score >= relevantShare*best.score && c.conf >= e.threshold {
+			relevant = append(relevant, c)
+		}
+	}
+	if side, ok := e.conflict(q, best, ranked); ok {
+		a.Conflict = true
+		parts := []string{fmt.Sprintf("%s (%s)", side[0].label, sourceName(best.s.article))}
+		for _, o := range side[1:] {
+			a.Quotes = append(a.Quotes, quoteOf(o.s))
+			parts = append(parts, fmt.Sprintf("%s (%s)", o.label, sourceName(o.s.article)))
+		}
+		a.Answer = "The articles disagree: " + strings.Join(parts, "; ") + "."
+		return a
+	}
+	a.Answer = e.direct(q, best)
+	seen := map[string]bool{best.s.ArticleID: true}
+	var also []string
+	for _, c := range relevant {
+		if len(also) == maxCorroborations {
+			break
+		}
+		if seen[c.s.ArticleID] || !e.agrees(q, best, c) {
+			continue
+		}
+		seen[c.s.ArticleID] = true
+		a.Quotes = append(a.Quotes, quoteOf(c.s))
+		also = append(also, sourceName(c.s.article))
+	}
+	if len(also) > 0 {
+		a.Answer += " Also reported by " + joinAnd(also) + "."
+	}
+	return a
+}
+
+// side is one value of a disputed fact and the sentence that states it.
+type side struct {
+	label string
+	s     *sentence
+}
+
+// conflict finds articles that disagree on the figure the question asks
+// for: a different count of the same thing, on the same side (original
+// or revised) when the question names one. Places are not compared: the
+// articles name the same venue at different precision (Florida, Miami,
+// Hallandale Beach) and name other venues for other meetings.
+func (e *Engine) conflict(q *query, best scored, ranked []scored) ([]side, bool) {
+	var relevant []scored
+	for _, c := range ranked[1:] {
+		if c.typeMatch && c.score >= conflictShare*best.score && c.conf >= e.threshold {
+			relevant = append(relevant, c)
+		}
+	}
+	switch q.class.wants {
+	case wantNumber:
+		counts := e.newCounts(q, best.s)
+		if len(counts) == 0 {
+			return nil, false
+		}
+		first := counts[0]
+		sides := []side{{label: "“" + first.text + "”", s: best.s}}
+		values := map[string]bool{first.value: true}
+		for _, c := range relevant {
+			for _, n := range e.newCounts(q, c.s) {
+				if n.unit != first.unit || n.ordinal != first.ordinal || values[n.value] || c.s.ArticleID == best.s.ArticleID {
+					continue
+				}
+				values[n.value] = true
+				sides = append(sides, side{label: "“" + n.text + "”", s: c.s})
+			}
+		}
+		return sides, len(sides) > 1
+	}
+	return nil, false
+}
+
+// specific is the most specific of places: the one the most others
+// contain.
+func (e *Engine) specific(places []string) string {
+	best, depth := "", -1
+	for _, p := range places {
+		d := 0
+		for x := e.rules.entities[p].Within; x != "" && d < 8; x = e.rules.entities[x].Within {
+			d++
+		}
+		if d > depth {
+			best, depth = p, d
+		}
+	}
+	return best
+}
+
+// agrees reports whether c says the same as best for the question: the
+// same count, person, place or speaker, or for descriptions much the same
+// words.
+func (e *Engine) agrees(q *query, best, c scored) bool {
+	switch q.class.wants {
+	case wantNumber:
+		bc, cc := e.newCounts(q, best.s), e.newCounts(q, c.s)
+		return len(bc) > 0 && len(cc) > 0 && bc[0].value == cc[0].value && bc[0].unit == cc[0].unit
+	case wantPerson:
+		return overlap(e.newPersons(q, best.s), e.newPersons(q, c.s))
+	case wantPlace:
+		bp, cp := e.specific(e.newPlaces(q, best.s)), e.specific(e.newPlaces(q, c.s))
+		return bp != "" && cp != "" && (e.rules.within(bp, cp) || e.rules.within(cp, bp))
+	}
+	return jaccard(best.s, c.s) >= 0.3
+}
+
+func overlap(a, b []string) bool {
+	for _, x := range a {
+		if contains(b, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func jaccard(a, b *sentence) float64 {
+	inter := 0
+	for t := range a.terms {
+		if _, ok := b.terms[t]; ok {
+			inter++
+		}
+	}
+	union := len(a.terms) + len(b.terms) - inter
+	if union == 0 {
+		return 0
+	}
+	return float64(inter) / float64(union)
+}
+
+// direct is the short answer drawn from the best sentence: the people,
+// place, date, number, role or words the question asks for.
+func (e *Engine) direct(q *query, best scored) string {
+	s := best.s
+	r := e.rules
+	switch q.class.wants {
+	case wantPerson:
+		var names []string
+		for _, p := range e.newPersons(q, s) {
+			if len(names) == 4 {
+				break
+			}
+			names = append(names, e.personWithRole(p, s))
+		}
+		if len(names) > 0 {
+			return joinAnd(names) + "."
+		}
+	case wantRole:
+		for _, p := range q.persons {
+			for _, f := range s.facts.roles {
+				if f.Subject == p {
+					return r.entities[p].Name + ": " + f.Object + "."
+				}
+			}
+		}
+	case wantPlace:
+		places := e.newPlaces(q, s)
+		if p := e.specific(places); p != "" {
+			out := []string{r.entities[p].Name}
+			for x := r.entities[p].Within; x != ""; x = r.entities[x].Within {
+				out = append(out, r.entities[x].Name)
+			}
+			for _, o := range places {
+				if !contains(out, r.entities[o].Name) && !r.within(p, o) {
+					out = append(out, r.entities[o].Name)
+				}
+			}
+			return capitalise(strings.Join(out, ", ")) + "."
+		}
+	case wantDate:
+		if ds := newDates(q, s); len(ds) > 0 {
+			return capitalise(strings.Join(ds, ", ")) + "."
+		}
+	case wantNumber:
+		if cs := e.newCounts(q, s); len(cs) > 0 {
+			return capitalise(cs[0].text) + "."
+		}
+	case wantQuote:
+		for _, f := range s.facts.saids {
+			if (len(q.persons) == 0 || q.entities[f.Subject]) && f.Object != "" {
+				return r.entities[f.Subject].Name + " said: “" + strings.Trim(f.Object, "“”\" ") + "”"
+			}
+		}
+	}
+	return s.Text
+}
+
+// personWithRole names a person, with the role the sentence gives them.
+func (e *Engine) personWithRole(p string, s *sentence) string {
+	name := e.rules.entities[p].Name
+	for _, f := range s.facts.roles {
+		if f.Subject == p && !strings.Contains(fold(f.Object), fold(name)) {
+			return name + " (" + f.Object + ")"
+		}
+	}
+	return name
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+func quoteOf(s *sentence) Quote {
+	return Quote{Text: s.Text, Citation: CitationOf(*s.article)}
+}
+
+// sourceName is how an answer names an article: its outlet, else its
+// title, shortened.
+func sourceName(a *store.Article) string {
+	if a.Outlet != "" {
+		return a.Outlet
+	}
+	t := a.Title
+	if t == "" {
+		return "article " + a.ID
+	}
+	if r := []rune(t); len(r) > 60 {
+		t = strings.TrimSpace(string(r[:57])) + "…"
+	}
+	return "“" + t + "”"
+}

@@ -1,0 +1,413 @@
+package answers
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/parley-bot/parley/store"
+)
+
+// Fact kinds the extractors produce.
+const (
+	factPerson = "person" // Subject: entity id; Object: the words naming it
+	factPlace  = "place"  // Subject: entity id; Object: the words naming it
+	factRole   = "role"   // Subject: entity id; Object: the role as written
+	factSaid   = "said"   // Subject: speaker entity id; Object: the quoted words, if any
+	factCount  = "count"  // Subject: unit; Predicate: old|new|ordinal|""; Object: as written; Value: the number
+	factDate   = "date"   // Object: as written; Value: folded
+	factMet    = "met"    // Subject: the people, comma-separated; Value: the place id, if any
+)
+
+// BuildFacts runs the rule-based extractors over every sentence of the
+// given articles (all articles when none are given) and replaces their
+// facts in the store. Ingest calls it so that facts are ready before the
+// engine reads them; it is idempotent.
+func BuildFacts(ctx context.Context, st *store.Store, articleIDs ...string) error {
+	r, err := loadRules()
+	if err != nil {
+		return err
+	}
+	if len(articleIDs) == 0 {
+		arts, err := st.Articles(ctx)
+		if err != nil {
+			return fmt.Errorf("build facts: %w", err)
+		}
+		for _, a := range arts {
+			articleIDs = append(articleIDs, a.ID)
+		}
+	}
+	sents, err := st.Sentences(ctx, articleIDs...)
+	if err != nil {
+		return fmt.Errorf("build facts: %w", err)
+	}
+	if err := st.ReplaceFacts(ctx, articleIDs, r.extract(sents)); err != nil {
+		return fmt.Errorf("build facts: %w", err)
+	}
+	return nil
+}
+
+// The extractors' patterns. Numbers are written as digits or words.
+var (
+	numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+		"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+		"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
+	ordinalWords = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+	countRe      = regexp.MustCompile(`(?i)\b(?:(?:almost|nearly|about|some|over|more than|at least|roughly) )?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred)(?:[- ](?:key|additional|more|full|new|main|other))?[- ](points?|hours?|days?|documents?|years?|months?|weeks?|provisions?|items?)\b`)
+	ordinalRe    = regexp.MustCompile(`(?i)\b(first|second|third|fourth|fifth|sixth) (day|round)\b`)
+	fractionRe   = regexp.MustCompile(`(?i)\b(one|two|three)-(fifth|third|quarter|half|fourth)s?\b`)
+	dateRe       = regexp.MustCompile(`\b(?:(?:late|early|on|last|this|next) )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:’s|'s)?(?: (?:evening|morning|night|afternoon))?\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{1,2})?(?:,? \d{4})?\b|\b(?:(?:earlier|later|late) )?(?:this|last|next) (?:week|weekend|month|year|fall|autumn|spring|summer|winter)\b|\b(?:19|20)\d\d\b`)
+	speechVerbs  = map[string]bool{"said": true, "says": true, "told": true, "added": true, "announced": true, "warned": true,
+		"described": true, "praised": true, "stressed": true, "noted": true, "stated": true, "claimed": true, "threatened": true,
+		"called": true, "posted": true, "wrote": true, "stressing": true, "adding": true, "saying": true, "reiterated": true, "confirmed": true}
+	roleNouns = map[string]bool{"envoy": true, "envoys": true, "negotiator": true, "aide": true, "adviser": true, "advisor": true,
+		"secretary": true, "president": true, "chief": true, "official": true, "journalist": true, "law": true, "leader": true,
+		"minister": true, "staff": true, "spokesman": true, "spokeswoman": true, "director": true, "general": true}
+	roleGlue = map[string]bool{"top": true, "senior": true, "main": true, "special": true, "foreign": true, "policy": true,
+		"security": true, "national": true, "son": true, "in": true, "s": true, "chief": true, "former": true, "lead": true,
+		"defense": true, "council": true, "state": true, "general": true}
+	quoteRe = regexp.MustCompile(`[“"«]([^”"»]{3,})(?:[”"»]|$)`)
+)
+
+// sentenceFacts are one sentence's facts, read back for answering.
+type sentenceFacts struct {
+	persons, places []string // entity ids, in order, once each
+	roles           []store.Fact
+	saids           []store.Fact
+	counts          []store.Fact
+	dates           []store.Fact
+}
+
+// extract runs every extractor over sents (in article and position
+// order, as the store returns them).
+func (r *rules) extract(sents []store.Sentence) []store.Fact {
+	var out []store.Fact
+	lastSpeaker := map[string]string{}   // article -> last speaker
+	lastPerson := map[string]string{}    // article -> first person of the previous sentence
+	pending := map[string][]store.Fact{} // quote-only sentences of the paragraph so far, awaiting a speaker
+	pendingKey := ""
+	flush := func(speaker string) {
+		for _, f := range pending[pendingKey] {
+			f.Subject = speaker
+			out = append(out, f)
+		}
+		delete(pending, pendingKey)
+	}
+	for _, s := range sents {
+		key := s.ArticleID + "/" + strconv.Itoa(s.Paragraph)
+		if key != pendingKey {
+			// A quote left without a speaker at a paragraph's end takes
+			// the last speaker of the article.
+			flush(lastSpeaker[strings.SplitN(pendingKey, "/", 2)[0]])
+			pendingKey = key
+		}
+		if s.Heading {
+			continue
+		}
+		toks := tokenize(s.Text)
+		ms := r.mentions(toks)
+		fact := func(kind, subj, pred, obj, val, ext string) store.Fact {
+			return store.Fact{SentenceID: s.ID, Kind: kind, Subject: subj, Predicate: pred, Object: obj, Value: val, Extractor: ext}
+		}
+		var persons []string
+		seen := map[string]bool{}
+		for _, m := range ms {
+			e := r.entities[m.entity]
+			kind := factPlace
+			if e.Kind == "person" {
+				kind = factPerson
+			} else if e.Kind != "place" {
+				continue
+			}
+			if !seen[m.entity] {
+				seen[m.entity] = true
+				out = append(out, fact(kind, m.entity, "", s.Text[toks[m.from].start:toks[m.to-1].end], "", "mention"))
+				if kind == factPerson {
+					persons = append(persons, m.entity)
+				}
+			}
+		}
+		out = append(out, r.roleFacts(s, toks, ms)...)
+		out = append(out, r.countFacts(s, toks)...)
+		for _, loc := range dateRe.FindAllStringIndex(s.Text, -1) {
+			d := s.Text[loc[0]:loc[1]]
+			out = append(out, fact(factDate, "", "", d, fold(d), "date"))
+		}
+		if len(persons) >= 2 && r.hasMeetWord(toks) {
+			place := ""
+			for _, m := range ms {
+				if r.entities[m.entity].Kind == "place" && m.entity != "ukraine" && m.entity != "us" && m.entity != "russia" {
+					place = m.entity
+					break
+				}
+			}
+			out = append(out, fact(factMet, strings.Join(persons, ","), "met", "", place, "met"))
+		}
+
+		// Who said it: a person named shortly before a speech verb, or a
+		// pronoun standing for the last speaker.
+		quoted := quotedText(s.Text)
+		speaker, verb := r.speakerOf(toks, ms, lastSpeaker[s.ArticleID], lastPerson[s.ArticleID])
+		switch {
+		case speaker != "":
+			out = append(out, fact(factSaid, speaker, verb, quoted, "", "speech-verb"))
+			lastSpeaker[s.ArticleID] = speaker
+			flush(speaker)
+		case quoted != "" && (strings.HasPrefix(s.Text, "“") || strings.HasPrefix(s.Text, "\"")):
+			pending[pendingKey] = append(pending[pendingKey], fact(factSaid, "", "quote", quoted, "", "quote-continues"))
+		}
+		if len(persons) > 0 {
+			lastPerson[s.ArticleID] = persons[0]
+		}
+	}
+	flush("")
+	// Drop quote facts that found no speaker.
+	kept := out[:0]
+	for _, f := range out {
+		if f.Kind == factSaid && f.Subject == "" {
+			continue
+		}
+		kept = append(kept, f)
+	}
+	return kept
+}
+
+// quotedText is the words inside quotation marks in text, joined.
+func quotedText(text string) string {
+	var parts []string
+	for _, m := range quoteRe.FindAllStringSubmatch(text, -1) {
+		parts = append(parts, strings.TrimSpace(m[1]))
+	}
+	return strings.Join(parts, " … ")
+}
+
+func (r *rules) hasMeetWord(toks []token) bool {
+	for _, t := range toks {
+		switch t.stem {
+		case "met", "meet", "talk", "huddl", "conven", "discuss", "engag":
+			return true
+		}
+	}
+	return false
+}
+
+// speakerOf finds who speaks in a sentence and with which verb.
+func (r *rules) speakerOf(toks []token, ms []mention, lastSpeaker, lastPerson string) (string, string) {
+	for i, t := range toks {
+		if !speechVerbs[t.word] {
+			continue
+		}
+		// The nearest person named before the verb, within a clause's reach.
+		best := ""
+		for _, m := range ms {
+			if m.to <= i && i-m.to <= 12 && r.entities[m.entity].Kind == "person" {
+				best = m.entity
+			}
+		}
+		if best != "" {
+			return best, t.word
+		}
+		if i > 0 && i-1 < len(toks) {
+			for j := max(0, i-3); j < i; j++ {
+				switch toks[j].word {
+				case "he", "she":
+					if lastSpeaker != "" {
+						return lastSpeaker, t.word
+					}
+					if lastPerson != "" {
+						return lastPerson, t.word
+					}
+				}
+			}
+		}
+		// "…,” Ushakov said" puts the speaker after the quote but before
+		// the verb, handled above; "said Witkoff" puts it after.
+		for _, m := range ms {
+			if m.from == i+1 && r.entities[m.entity].Kind == "person" {
+				return m.entity, t.word
+			}
+		}
+	}
+	return "", ""
+}
+
+// roleFacts reads roles written next to a person's name: "special envoy
+// Steve Witkoff", "Rustem Umerov, the main Ukrainian negotiator,",
+// "Putin's top foreign policy aide, Yuri Ushakov".
+func (r *rules) roleFacts(s store.Sentence, toks []token, ms []mention) []store.Fact {
+	var out []store.Fact
+	add := func(ent string, from, to int) {
+		if from >= to {
+			return
+		}
+		phrase := strings.TrimSpace(s.Text[toks[from].start:toks[to-1].end])
+		if !r.hasRoleNoun(toks[from:to]) {
+			return
+		}
+		for _, f := range out {
+			if f.Subject == ent && f.Object == phrase {
+				return
+			}
+		}
+		out = append(out, store.Fact{SentenceID: s.ID, Kind: factRole, Subject: ent, Predicate: "is", Object: phrase, Extractor: "role"})
+	}
+	for mi, m := range ms {
+		if r.entities[m.entity].Kind != "person" {
+			continue
+		}
+		// A role alias ("the special envoy") is itself the role.
+		if name := foldWords(r.entities[m.entity].Name); !sameWords(toks[m.from:m.to], name) && r.hasRoleNoun(toks[m.from:m.to]) {
+			add(m.entity, m.from, m.to)
+		}
+		// Before the name: a run of title words, joined by spaces only
+		// (or a comma when the run ends the role: "…'s top aide, Yuri").
+		j := m.from
+		for j > 0 {
+			gap := s.Text[toks[j-1].end:toks[j].start]
+			if gap != " " && gap != "’" && gap != "'" && gap != "-" && !(j == m.from && gap == ", ") {
+				break
+			}
+			w := toks[j-1]
+			capital := w.raw != "" && strings.ToUpper(w.raw[:1]) == w.raw[:1]
+			if !(roleNouns[w.word] || roleGlue[w.word] || (capital && w.word != "the")) {
+				break
+			}
+			if w.word == "of" || w.word == "and" {
+				break
+			}
+			j--
+		}
+		if mi > 0 && ms[mi-1].to > j {
+			j = ms[mi-1].to // stop at the previous entity unless it is part of the title
+			if r.entities[ms[mi-1].entity].Kind != "person" && ms[mi-1].to == m.from {
+				j = ms[mi-1].from
+			}
+		}
+		add(m.entity, j, m.from)
+		// After the name: ", the main Ukrainian negotiator,".
+		if m.to < len(toks) {
+			rest := s.Text[toks[m.to-1].end:]
+			if strings.HasPrefix(rest, ", ") {
+				k := m.to
+				for k < len(toks) && k-m.to < 10 {
+					if k > m.to && s.Text[toks[k-1].end:toks[k].start] != " " && s.Text[toks[k-1].end:toks[k].start] != "’" && s.Text[toks[k-1].end:toks[k].start] != "-" && s.Text[toks[k-1].end:toks[k].start] != "'" {
+						break
+					}
+					if toks[k].word == "who" || toks[k].word == "which" || speechVerbs[toks[k].word] {
+						k = m.to
+						break
+					}
+					k++
+				}
+				add(m.entity, m.to, k)
+			}
+		}
+	}
+	return out
+}
+
+func sameWords(toks []token, ws []string) bool {
+	if len(toks) != len(ws) {
+		return false
+	}
+	for i := range ws {
+		if toks[i].word != ws[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *rules) hasRoleNoun(toks []token) bool {
+	for i, t := range toks {
+		if roleNouns[t.word] && !(t.word == "law" && i == 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// countFacts reads counts: "28-point", "19 key points", "five hours",
+// "a third day", "one-fifth".
+func (r *rules) countFacts(s store.Sentence, toks []token) []store.Fact {
+	var out []store.Fact
+	for _, m := range countRe.FindAllStringSubmatchIndex(s.Text, -1) {
+		num := fold(s.Text[m[2]:m[3]])
+		n, err := strconv.Atoi(num)
+		if err != nil {
+			n = numberWords[num]
+		}
+		unitWord := fold(s.Text[m[4]:m[5]])
+		unit := r.units[unitWord]
+		if unit == "" {
+			unit = strings.TrimSuffix(unitWord, "s")
+		}
+		out = append(out, store.Fact{SentenceID: s.ID, Kind: factCount, Subject: unit, Predicate: r.sideOf(s.Text, toks, m[0]),
+			Object: s.Text[m[0]:m[1]], Value: strconv.Itoa(n), Extractor: "count"})
+	}
+	for _, m := range ordinalRe.FindAllStringSubmatchIndex(s.Text, -1) {
+		out = append(out, store.Fact{SentenceID: s.ID, Kind: factCount, Subject: fold(s.Text[m[4]:m[5]]), Predicate: "ordinal",
+			Object: s.Text[m[0]:m[1]], Value: strconv.Itoa(ordinalWords[fold(s.Text[m[2]:m[3]])]), Extractor: "ordinal"})
+	}
+	for _, m := range fractionRe.FindAllStringIndex(s.Text, -1) {
+		out = append(out, store.Fact{SentenceID: s.ID, Kind: factCount, Subject: "share", Object: s.Text[m[0]:m[1]],
+			Value: fold(s.Text[m[0]:m[1]]), Extractor: "fraction"})
+	}
+	return out
+}
+
+// sideOf says whether the number at byte offset at is qualified as the
+// old or the new version: by a qualifier among the three words before it,
+// else by the sentence when it names only one side.
+func (r *rules) sideOf(text string, toks []token, at int) string {
+	idx := 0
+	for idx < len(toks) && toks[idx].start < at {
+		idx++
+	}
+	for j := idx - 1; j >= 0 && j >= idx-3; j-- {
+		if side := r.qualifier[toks[j].stem]; side != "" {
+			return side
+		}
+	}
+	sides := map[string]bool{}
+	for _, t := range toks {
+		if side := r.qualifier[t.stem]; side != "" {
+			sides[side] = true
+		}
+	}
+	if len(sides) == 1 {
+		for s := range sides {
+			return s
+		}
+	}
+	return ""
+}
+
+// annotate groups facts by sentence for answering.
+func annotate(facts []store.Fact) map[int64]*sentenceFacts {
+	out := map[int64]*sentenceFacts{}
+	for _, f := range facts {
+		sf := out[f.SentenceID]
+		if sf == nil {
+			sf = &sentenceFacts{}
+			out[f.SentenceID] = sf
+		}
+		switch f.Kind {
+		case factPerson:
+			sf.persons = append(sf.persons, f.Subject)
+		case factPlace:
+			sf.places = append(sf.places, f.Subject)
+		case factRole:
+			sf.roles = append(sf.roles, f)
+		case factSaid:
+			sf.saids = append(sf.saids, f)
+		case factCount:
+			sf.counts = append(sf.counts, f)
+		case factDate:
+			sf.dates = append(sf.dates, f)
+		}
+	}
+	return out
+}

@@ -1,0 +1,173 @@
+package answers
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/parley-bot/parley/store"
+)
+
+// sentence is one indexed sentence with what the engine knows of it.
+type sentence struct {
+	store.Sentence
+	article *store.Article
+	toks    []token
+	terms   map[string]int // term -> first token position
+	length  int
+	facts   *sentenceFacts
+}
+
+// index is an immutable snapshot of the store, built once per store
+// version so a question costs no SQL.
+type index struct {
+	version  int64
+	articles []store.Article
+	sents    []sentence
+	postings map[string][]int32
+	idf      map[string]float64
+	maxIDF   float64
+	avgLen   float64
+	vocab    map[string]int // folded word -> occurrences
+	// byLen buckets the vocabulary by rune length for typo lookups.
+	byLen map[int][]string
+}
+
+// buildIndex reads every article and sentence of st, and their facts
+// (extracting them in memory for any article whose facts were never
+// stored), into a new index.
+func buildIndex(ctx context.Context, st *store.Store, r *rules, version int64) (*index, error) {
+	arts, err := st.Articles(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	sents, err := st.Sentences(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	facts, err := st.Facts(ctx, "")
+	if err != nil {
+		return nil, fmt.Errorf("build index: %w", err)
+	}
+	sentArticle := make(map[int64]string, len(sents))
+	for _, s := range sents {
+		sentArticle[s.ID] = s.ArticleID
+	}
+	hasFacts := map[string]bool{}
+	for _, f := range facts {
+		hasFacts[sentArticle[f.SentenceID]] = true
+	}
+	var missing []store.Sentence
+	for _, s := range sents {
+		if !hasFacts[s.ArticleID] {
+			missing = append(missing, s)
+		}
+	}
+	if len(missing) > 0 {
+		facts = append(facts, r.extract(missing)...)
+	}
+	ann := annotate(facts)
+
+	ix := &index{version: version, articles: arts, postings: map[string][]int32{}, idf: map[string]float64{}, vocab: map[string]int{}, byLen: map[int][]string{}}
+	byID := make(map[string]*store.Article, len(arts))
+	for i := range ix.articles {
+		byID[ix.articles[i].ID] = &ix.articles[i]
+	}
+	ix.sents = make([]sentence, 0, len(sents))
+	total := 0
+	for _, s := range sents {
+		a := byID[s.ArticleID]
+		if a == nil {
+			continue
+		}
+		toks := tokenize(s.Text)
+		terms := make(map[string]int, len(toks))
+		n := 0
+		for i, t := range toks {
+			ix.vocab[t.word]++
+			if r.stop[t.word] {
+				continue
+			}
+			n++
+			if _, ok := terms[t.stem]; !ok {
+				terms[t.stem] = i
+			}
+		}
+		for _, m := range r.mentions(toks) {
+			if _, ok := terms["@"+m.entity]; !ok {
+				terms["@"+m.entity] = m.from
+			}
+		}
+		sf := ann[s.ID]
+		if sf == nil {
+			sf = &sentenceFacts{}
+		}
+		idx := int32(len(ix.sents))
+		for t := range terms {
+			ix.postings[t] = append(ix.postings[t], idx)
+		}
+		ix.sents = append(ix.sents, sentence{Sentence: s, article: a, toks: toks, terms: terms, length: n, facts: sf})
+		total += n
+	}
+	if len(ix.sents) > 0 {
+		ix.avgLen = float64(total) / float64(len(ix.sents))
+	}
+	N := float64(len(ix.sents))
+	for t, p := range ix.postings {
+		df := float64(len(p))
+		v := math.Log(1 + (N-df+0.5)/(df+0.5))
+		ix.idf[t] = v
+		ix.maxIDF = math.Max(ix.maxIDF, v)
+	}
+	for w := range ix.vocab {
+		n := len([]rune(w))
+		ix.byLen[n] = append(ix.byLen[n], w)
+	}
+	for _, ws := range ix.byLen {
+		sort.Strings(ws)
+	}
+	return ix, nil
+}
+
+// correct returns the corpus word w most likely stands for, or "" when
+// it is too far from every word the articles use.
+func (ix *index) correct(w string) string {
+	n := len([]rune(w))
+	k := maxTypos(n)
+	if k == 0 {
+		return ""
+	}
+	best, bestD, bestF := "", k+1, 0
+	for l := n - k; l <= n+k; l++ {
+		for _, v := range ix.byLen[l] {
+			if v[0] != w[0] && k < 2 {
+				// One typo rarely hits the first letter; skipping those
+				// keeps short names from turning into other names.
+				continue
+			}
+			d := editDistance(w, v, k)
+			if d < bestD || (d == bestD && ix.vocab[v] > bestF) {
+				best, bestD, bestF = v, d, ix.vocab[v]
+			}
+		}
+	}
+	if bestD > k {
+		return ""
+	}
+	return best
+}
+
+// bm25 is the Okapi BM25 score of sentence s for the given terms.
+func (ix *index) bm25(s *sentence, terms []string) float64 {
+	const k1, b = 1.2, 0.75
+	score := 0.0
+	for _, t := range terms {
+		if _, ok := s.terms[t]; !ok {
+			continue
+		}
+		tf := 1.0
+		score += ix.idf[t] * tf * (k1 + 1) / (tf + k1*(1-b+b*float64(s.length)/math.Max(ix.avgLen, 1)))
+	}
+	return score
+}

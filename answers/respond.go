@@ -1,0 +1,489 @@
+package answers
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// Scoring weights. Coverage (how much of the question a sentence holds,
+// weighted by rarity) leads; BM25, proximity and the wanted answer type
+// break ties and order near-equals.
+const (
+	wCoverage  = 0.55
+	wBM25      = 0.12
+	wProximity = 0.08
+	wType      = 0.25
+	// synonymCredit is how much a synonym counts against the word itself.
+	synonymCredit = 0.7
+	// missingTypeFactor scales the confidence of a sentence that lacks
+	// the kind of answer the question wants (a place for "where").
+	missingTypeFactor = 0.7
+	// unknownWeight is the weight, against the rarest corpus word, of a
+	// question word the articles never use; a capitalised one (a name)
+	// weighs more than the rarest word.
+	unknownWeight = 0.6
+	// maxScored is how many candidates, by a cheap first pass, get the
+	// full score.
+	maxScored = 200
+)
+
+// query is a question as the engine reads it.
+type query struct {
+	text        string
+	class       questionClass
+	toks        []token
+	mentions    []mention
+	entities    map[string]bool
+	persons     []string
+	terms       []qterm
+	words       map[string]bool // folded words and stems of the question
+	units       map[string]bool
+	side        string
+	corrections []string
+	unknown     []string
+	offTopic    string
+	content     int // content words other than entities
+}
+
+// qterm is one term to match, with its weight and synonyms.
+type qterm struct {
+	term   string
+	weight float64
+	alts   []string
+	known  bool
+}
+
+// scored is a candidate sentence with its scores.
+type scored struct {
+	s         *sentence
+	score     float64
+	coverage  float64
+	bm25      float64
+	prox      float64
+	conf      float64
+	typeMatch bool
+}
+
+// analyse reads a normalised question.
+func (e *Engine) analyse(ix *index, text string) *query {
+	r := e.rules
+	q := &query{text: text, entities: map[string]bool{}, words: map[string]bool{}, units: map[string]bool{}}
+	toks := tokenize(text)
+	// Correct typos first, so "Witkof" can still name Steve Witkoff.
+	for i, t := range toks {
+		if r.stop[t.word] || english.IsStopWord(t.word) || ix.vocab[t.word] > 0 || r.aliases[t.word] != nil || r.outOfScope[t.word] || isNumber(t.word) {
+			continue
+		}
+		if c := ix.correct(t.word); c != "" {
+			q.corrections = append(q.corrections, t.word+"→"+c)
+			toks[i].word, toks[i].stem = c, stem(c)
+		}
+	}
+	q.toks = toks
+	q.mentions = r.mentions(toks)
+	inMention := make([]bool, len(toks))
+	for _, m := range q.mentions {
+		for i := m.from; i < m.to; i++ {
+			inMention[i] = true
+		}
+		if !q.entities[m.entity] {
+			q.entities[m.entity] = true
+			if r.entities[m.entity].Kind == "person" {
+				q.persons = append(q.persons, m.entity)
+			}
+			q.addTerm(ix, "@"+m.entity, nil, true)
+		}
+	}
+	var folded []string
+	for i, t := range toks {
+		folded = append(folded, t.word)
+		q.words[t.word] = true
+		q.words[t.stem] = true
+		if u := r.units[t.word]; u != "" {
+			q.units[u] = true
+		}
+		if s := r.qualifier[t.stem]; s != "" {
+			q.side = s
+		}
+		if r.outOfScope[t.word] && q.offTopic == "" {
+			q.offTopic = t.word
+		}
+		if inMention[i] || r.stop[t.word] || english.IsStopWord(t.word) {
+			continue
+		}
+		q.content++
+		q.addTerm(ix, t.stem, r.synonyms[t.stem], i > 0 && isCapitalised(t.raw))
+	}
+	q.class = r.classify(strings.Join(folded, " "))
+	if q.class.name == "who" && len(q.persons) == 1 && len(q.mentions) == 1 && q.content == 0 {
+		q.class = r.roleClass
+	}
+	return q
+}
+
+func (q *query) addTerm(ix *index, term string, alts []string, named bool) {
+	for _, t := range q.terms {
+		if t.term == term {
+			return
+		}
+	}
+	w, ok := ix.idf[term]
+	known := ok
+	for _, a := range alts {
+		if _, ok := ix.idf[a]; ok {
+			known = true
+			if !ok || ix.idf[a] > w {
+				w = math.Max(w, ix.idf[a]*synonymCredit)
+			}
+		}
+	}
+	if !known {
+		q.unknown = append(q.unknown, strings.TrimPrefix(term, "@"))
+		w = ix.maxIDF * unknownWeight
+		if named {
+			// A name the articles never use is the surest sign they do
+			// not cover the question.
+			w = ix.maxIDF + 1
+		}
+	}
+	q.terms = append(q.terms, qterm{term: term, weight: math.Max(w, 0.1), alts: alts, known: known})
+}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+var accPool = sync.Pool{New: func() any { return new([]float32) }}
+
+// rank scores the candidate sentences for q, best first.
+func (e *Engine) rank(ix *index, q *query) []scored {
+	if len(q.terms) == 0 || len(ix.sents) == 0 {
+		return nil
+	}
+	total := 0.0
+	for _, t := range q.terms {
+		total += t.weight
+	}
+	// First pass: accumulate each sentence's coverage from the postings.
+	accp := accPool.Get().(*[]float32)
+	defer accPool.Put(accp)
+	if cap(*accp) < len(ix.sents) {
+		*accp = make([]float32, len(ix.sents))
+	}
+	acc := (*accp)[:len(ix.sents)]
+	var touched []int32
+	seenTerm := map[string]bool{}
+	for _, t := range q.terms {
+		add := func(term string, w float64) {
+			if seenTerm[term] {
+				return
+			}
+			seenTerm[term] = true
+			for _, i := range ix.postings[term] {
+				if acc[i] == 0 {
+					touched = append(touched, i)
+				}
+				acc[i] += float32(w)
+			}
+		}
+		add(t.term, t.weight)
+		for _, a := range t.alts {
+			add(a, t.weight*synonymCredit)
+		}
+	}
+	sort.Slice(touched, func(a, b int) bool {
+		if acc[touched[a]] != acc[touched[b]] {
+			return acc[touched[a]] > acc[touched[b]]
+		}
+		return touched[a] < touched[b]
+	})
+	limit := min(len(touched), maxScored)
+	out := make([]scored, 0, limit)
+	exact := make([]string, len(q.terms))
+	for i, t := range q.terms {
+		exact[i] = t.term
+	}
+	maxBM := 0.0
+	for _, i := range touched[:limit] {
+		s := &ix.sents[i]
+		if s.Heading {
+			continue
+		}
+		c := scored{s: s}
+		matched := 0.0
+		var pos []int
+		for _, t := range q.terms {
+			if p, ok := s.terms[t.term]; ok {
+				matched += t.weight
+				pos = append(pos, p)
+				continue
+			}
+			for _, a := range t.alts {
+				if p, ok := s.terms[a]; ok {
+					matched += t.weight * synonymCredit
+					pos = append(pos, p)
+					break
+				}
+			}
+		}
+		c.coverage = matched / total
+		c.bm25 = ix.bm25(s, exact)
+		maxBM = math.Max(maxBM, c.bm25)
+		if len(pos) > 1 {
+			lo, hi := pos[0], pos[0]
+			for _, p := range pos {
+				lo, hi = min(lo, p), max(hi, p)
+			}
+			c.prox = math.Min(1, float64(len(pos))/float64(hi-lo+1)*2)
+		} else if len(pos) == 1 {
+			c.prox = 0.5
+		}
+		c.typeMatch = e.hasWanted(q, s)
+		out = append(out, c)
+	}
+	for i := range out {
+		c := &out[i]
+		bm := 0.0
+		if maxBM > 0 {
+			bm = c.bm25 / maxBM
+		}
+		t := 0.0
+		if c.typeMatch {
+			t = 1
+		}
+		c.score = wCoverage*c.coverage + wBM25*bm + wProximity*c.prox + wType*t
+		c.conf = c.coverage
+		if !c.typeMatch && q.class.wants != wantDescription {
+			c.conf *= missingTypeFactor
+		}
+	}
+	for _, i := range touched {
+		acc[i] = 0
+	}
+	sort.SliceStable(out, func(a, b int) bool {
+		if out[a].score != out[b].score {
+			return out[a].score > out[b].score
+		}
+		return out[a].s.ID < out[b].s.ID
+	})
+	return out
+}
+
+// hasWanted reports whether s holds an answer of the type q wants that
+// the question does not already give.
+func (e *Engine) hasWanted(q *query, s *sentence) bool {
+	f := s.facts
+	switch q.class.wants {
+	case wantPerson:
+		return len(e.newPersons(q, s)) > 0
+	case wantRole:
+		// The sentence must name the person, not only stand in for them
+		// ("the Russian leader"), and give their role.
+		for _, r := range f.roles {
+			if q.entities[r.Subject] && e.names(s, r.Subject) {
+				return true
+			}
+		}
+		return false
+	case wantPlace:
+		return len(e.newPlaces(q, s)) > 0
+	case wantDate:
+		return len(newDates(q, s)) > 0
+	case wantNumber:
+		return len(e.newCounts(q, s)) > 0
+	case wantQuote:
+		for _, sd := range f.saids {
+			if len(q.persons) == 0 || q.entities[sd.Subject] {
+				return true
+			}
+		}
+		return false
+	case wantReason:
+		for _, t := range s.toks {
+			if e.rules.reasonCues[t.word] && !q.words[t.word] {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+func (e *Engine) newPersons(q *query, s *sentence) []string {
+	var out []string
+	for _, p := range s.facts.persons {
+		if !q.entities[p] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (e *Engine) newPlaces(q *query, s *sentence) []string {
+	var out []string
+	for _, p := range s.facts.places {
+		if q.entities[p] || e.rules.entities[p].Generic {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func newDates(q *query, s *sentence) []string {
+	var out []string
+	for _, d := range s.facts.dates {
+		inQ := true
+		for _, w := range foldWords(d.Object) {
+			if !q.words[w] && w != "on" && w != "late" && w != "early" && w != "this" && w != "last" {
+				inQ = false
+			}
+		}
+		if !inQ {
+			out = append(out, d.Object)
+		}
+	}
+	return out
+}
+
+// newCounts are the counts in s that fit the question's unit and side
+// and that the question does not already state.
+func (e *Engine) newCounts(q *query, s *sentence) []countFact {
+	var out []countFact
+	for _, c := range s.facts.counts {
+		if len(q.units) > 0 && !q.units[c.Subject] {
+			continue
+		}
+		if q.side != "" && c.Predicate != "" && c.Predicate != "ordinal" && c.Predicate != q.side {
+			continue
+		}
+		if q.words[fold(c.Value)] {
+			continue
+		}
+		out = append(out, countFact{unit: c.Subject, value: c.Value, text: c.Object, ordinal: c.Predicate == "ordinal"})
+	}
+	return out
+}
+
+type countFact struct {
+	unit, value, text string
+	ordinal           bool
+}
+
+// answer runs the whole pipeline.
+func (e *Engine) answer(ctx context.Context, question string, explain bool) (Answer, []scored, error) {
+	text := Normalize(question)
+	echo := neutralize(text)
+	refuse := func(why string) Answer {
+		return Answer{Question: echo, Answer: "Sorry, I don't know: the articles I have don't answer that. " + Hint, Quotes: []Quote{}}
+	}
+	ix, err := e.current(ctx)
+	if err != nil {
+		return Answer{}, nil, fmt.Errorf("answer: %w", err)
+	}
+	q := e.analyse(ix, text)
+	var ex *Explanation
+	if explain {
+		ex = &Explanation{Class: q.class.name, Wants: q.class.wants, Threshold: e.threshold, Candidates: []Candidate{}, Corrections: q.corrections, Unknown: q.unknown}
+		for _, t := range q.terms {
+			ex.Terms = append(ex.Terms, t.term)
+		}
+		for id := range q.entities {
+			ex.Entities = append(ex.Entities, id)
+		}
+		sort.Strings(ex.Entities)
+	}
+	done := func(a Answer, decision string, ranked []scored) (Answer, []scored, error) {
+		if ex != nil {
+			ex.Decision = decision
+			a.Explain = ex
+		}
+		return a, ranked, nil
+	}
+	if len(q.terms) == 0 {
+		return done(refuse(""), "refused: the question has no words to look for", nil)
+	}
+	if q.offTopic != "" {
+		return done(refuse(""), fmt.Sprintf("refused: %q marks a topic the articles do not cover", q.offTopic), nil)
+	}
+	ranked := e.rank(ix, q)
+	if ex != nil {
+		for i, c := range ranked {
+			if i == 8 {
+				break
+			}
+			ex.Candidates = append(ex.Candidates, e.candidate(c))
+		}
+	}
+	if len(ranked) == 0 {
+		return done(refuse(""), "refused: no sentence shares a word with the question", nil)
+	}
+	best := ranked[0]
+	if best.conf < e.threshold {
+		return done(refuse(""), fmt.Sprintf("refused: confidence %.2f of the best sentence is below %.2f", best.conf, e.threshold), ranked)
+	}
+	a := e.compose(q, ranked)
+	a.Question = echo
+	return done(a, fmt.Sprintf("answered: confidence %.2f ≥ %.2f", best.conf, e.threshold), ranked)
+}
+
+func (e *Engine) candidate(c scored) Candidate {
+	var facts []string
+	f := c.s.facts
+	for _, r := range f.roles {
+		facts = append(facts, "role "+r.Subject+": "+r.Object)
+	}
+	for _, sd := range f.saids {
+		facts = append(facts, "said by "+sd.Subject)
+	}
+	for _, n := range f.counts {
+		facts = append(facts, fmt.Sprintf("count %s=%s (%s) %s", n.Subject, n.Value, n.Object, n.Predicate))
+	}
+	for _, d := range f.dates {
+		facts = append(facts, "date "+d.Object)
+	}
+	for _, p := range f.places {
+		facts = append(facts, "place "+p)
+	}
+	for _, p := range f.persons {
+		facts = append(facts, "person "+p)
+	}
+	return Candidate{Article: c.s.ArticleID, Sentence: c.s.ID, Text: c.s.Text, Score: round3(c.score), Coverage: round3(c.coverage),
+		BM25: round3(c.bm25), Proximity: round3(c.prox), TypeMatch: c.typeMatch, Facts: facts}
+}
+
+func round3(f float64) float64 { return math.Round(f*1000) / 1000 }
+
+// names reports whether s calls entity id by its proper name (its last
+// name at least), not only by a title standing for it.
+func (e *Engine) names(s *sentence, id string) bool {
+	ws := foldWords(e.rules.entities[id].Name)
+	if len(ws) == 0 {
+		return false
+	}
+	last := ws[len(ws)-1]
+	for _, t := range s.toks {
+		if t.word == last {
+			return true
+		}
+	}
+	return false
+}
+
+func isCapitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}

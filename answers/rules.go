@@ -1,0 +1,255 @@
+package answers
+
+import (
+	_ "embed"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed rules.yaml
+var rulesYAML []byte
+
+// Answer types a question class can want.
+const (
+	wantPerson      = "person"
+	wantPlace       = "place"
+	wantDate        = "date"
+	wantNumber      = "number"
+	wantQuote       = "quote"
+	wantReason      = "reason"
+	wantRole        = "role"
+	wantDescription = "description"
+)
+
+// ruleFile is the shape of rules.yaml.
+type ruleFile struct {
+	Classes []struct {
+		Name     string   `yaml:"name"`
+		Wants    string   `yaml:"wants"`
+		Patterns []string `yaml:"patterns"`
+	} `yaml:"classes"`
+	RoleClass struct {
+		Name  string `yaml:"name"`
+		Wants string `yaml:"wants"`
+	} `yaml:"role_class"`
+	Entities   []entityRule        `yaml:"entities"`
+	Synonyms   [][]string          `yaml:"synonyms"`
+	Stopwords  []string            `yaml:"stopwords"`
+	Qualifiers map[string][]string `yaml:"qualifiers"`
+	Units      map[string][]string `yaml:"units"`
+	OutOfScope []string            `yaml:"out_of_scope"`
+	ReasonCues []string            `yaml:"reason_cues"`
+	Self       []string            `yaml:"self"`
+}
+
+// entityRule is one entity of rules.yaml.
+type entityRule struct {
+	ID      string   `yaml:"id"`
+	Name    string   `yaml:"name"`
+	Kind    string   `yaml:"kind"`
+	Role    string   `yaml:"role"`
+	Within  string   `yaml:"within"`
+	Generic bool     `yaml:"generic"`
+	Aliases []string `yaml:"aliases"`
+	Cased   []string `yaml:"cased"`
+}
+
+// questionClass is a compiled class: the first whose pattern matches a
+// question names what kind of answer it wants.
+type questionClass struct {
+	name     string
+	wants    string
+	patterns []*regexp.Regexp
+}
+
+// alias is one way of naming an entity, as a word sequence.
+type alias struct {
+	entity string
+	words  []string // folded words, or the exact words when cased
+	cased  bool
+}
+
+// rules is rules.yaml compiled for matching.
+type rules struct {
+	classes    []questionClass
+	roleClass  questionClass
+	entities   map[string]entityRule
+	aliases    map[string][]alias // by first word, longest first
+	synonyms   map[string][]string
+	stop       map[string]bool
+	qualifier  map[string]string // stem -> side
+	units      map[string]string // word -> unit
+	outOfScope map[string]bool
+	self       map[string]bool
+	reasonCues map[string]bool
+}
+
+// loadRules compiles the embedded rules; the embedded file is tested, so
+// an error here is a build mistake, reported rather than panicked on.
+func loadRules() (*rules, error) {
+	return parseRules(rulesYAML)
+}
+
+func parseRules(data []byte) (*rules, error) {
+	var f ruleFile
+	if err := yaml.Unmarshal(data, &f); err != nil {
+		return nil, fmt.Errorf("parse rules: %w", err)
+	}
+	r := &rules{
+		entities:   map[string]entityRule{},
+		aliases:    map[string][]alias{},
+		synonyms:   map[string][]string{},
+		stop:       map[string]bool{},
+		qualifier:  map[string]string{},
+		units:      map[string]string{},
+		outOfScope: map[string]bool{},
+		self:       map[string]bool{},
+		reasonCues: map[string]bool{},
+	}
+	for _, c := range f.Classes {
+		qc := questionClass{name: c.Name, wants: c.Wants}
+		for _, p := range c.Patterns {
+			re, err := regexp.Compile(p)
+			if err != nil {
+				return nil, fmt.Errorf("parse rules: class %s: %w", c.Name, err)
+			}
+			qc.patterns = append(qc.patterns, re)
+		}
+		r.classes = append(r.classes, qc)
+	}
+	r.roleClass = questionClass{name: f.RoleClass.Name, wants: f.RoleClass.Wants}
+	for _, e := range f.Entities {
+		if e.ID == "" || e.Name == "" {
+			return nil, fmt.Errorf("parse rules: entity without id or name: %+v", e)
+		}
+		if _, dup := r.entities[e.ID]; dup {
+			return nil, fmt.Errorf("parse rules: entity %s twice", e.ID)
+		}
+		r.entities[e.ID] = e
+		for _, a := range e.Aliases {
+			ws := foldWords(a)
+			if len(ws) == 0 {
+				continue
+			}
+			r.aliases[ws[0]] = append(r.aliases[ws[0]], alias{entity: e.ID, words: ws})
+		}
+		for _, a := range e.Cased {
+			ws := rawWords(a)
+			if len(ws) == 0 {
+				continue
+			}
+			k := "\x00" + ws[0]
+			r.aliases[k] = append(r.aliases[k], alias{entity: e.ID, words: ws, cased: true})
+		}
+	}
+	for _, e := range r.entities {
+		if e.Within != "" {
+			if _, ok := r.entities[e.Within]; !ok {
+				return nil, fmt.Errorf("parse rules: %s is within unknown %s", e.ID, e.Within)
+			}
+		}
+	}
+	for k, as := range r.aliases {
+		// Longest alias first, so "ukraine s president" beats "ukraine".
+		for i := 1; i < len(as); i++ {
+			for j := i; j > 0 && len(as[j].words) > len(as[j-1].words); j-- {
+				as[j], as[j-1] = as[j-1], as[j]
+			}
+		}
+		r.aliases[k] = as
+	}
+	for _, g := range f.Synonyms {
+		var stems []string
+		for _, w := range g {
+			stems = append(stems, stem(fold(w)))
+		}
+		for _, s := range stems {
+			for _, o := range stems {
+				if o != s && !contains(r.synonyms[s], o) {
+					r.synonyms[s] = append(r.synonyms[s], o)
+				}
+			}
+		}
+	}
+	for _, w := range f.Stopwords {
+		r.stop[fold(w)] = true
+	}
+	for side, ws := range f.Qualifiers {
+		for _, w := range ws {
+			r.qualifier[stem(fold(w))] = side
+		}
+	}
+	for unit, ws := range f.Units {
+		for _, w := range ws {
+			r.units[fold(w)] = unit
+		}
+	}
+	for _, w := range f.OutOfScope {
+		r.outOfScope[fold(w)] = true
+	}
+	for _, w := range f.ReasonCues {
+		r.reasonCues[fold(w)] = true
+	}
+	for _, w := range f.Self {
+		r.self[fold(w)] = true
+	}
+	if len(r.classes) == 0 {
+		return nil, fmt.Errorf("parse rules: no question classes")
+	}
+	return r, nil
+}
+
+// classify names the class of a folded question.
+func (r *rules) classify(folded string) questionClass {
+	for _, c := range r.classes {
+		for _, p := range c.patterns {
+			if p.MatchString(folded) {
+				return c
+			}
+		}
+	}
+	return r.classes[len(r.classes)-1]
+}
+
+// within reports whether place a lies inside place b (or is b).
+func (r *rules) within(a, b string) bool {
+	for i := 0; a != "" && i < 8; i++ {
+		if a == b {
+			return true
+		}
+		a = r.entities[a].Within
+	}
+	return false
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// entityList returns the rules' entities for the store's entity table.
+func (r *rules) names(ids []string) string {
+	var ns []string
+	for _, id := range ids {
+		ns = append(ns, r.entities[id].Name)
+	}
+	return joinAnd(ns)
+}
+
+func joinAnd(ns []string) string {
+	switch len(ns) {
+	case 0:
+		return ""
+	case 1:
+		return ns[0]
+	default:
+		return strings.Join(ns[:len(ns)-1], ", ") + " and " + ns[len(ns)-1]
+	}
+}

@@ -1,0 +1,190 @@
+package answers
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// token is one word of a text: as written, folded (lower case, accents
+// off) and stemmed, with its byte span in the text.
+type token struct {
+	raw, word, stem string
+	start, end      int
+}
+
+// mention is an entity named by a run of tokens [from, to).
+type mention struct {
+	entity   string
+	from, to int
+}
+
+var accents = map[rune]rune{
+	'à': 'a', 'á': 'a', 'â': 'a', 'ä': 'a', 'ã': 'a', 'å': 'a', 'ç': 'c', 'è': 'e', 'é': 'e', 'ê': 'e', 'ë': 'e',
+	'ì': 'i', 'í': 'i', 'î': 'i', 'ï': 'i', 'ñ': 'n', 'ò': 'o', 'ó': 'o', 'ô': 'o', 'ö': 'o', 'õ': 'o', 'ù': 'u',
+	'ú': 'u', 'û': 'u', 'ü': 'u', 'ý': 'y', 'ÿ': 'y', 'š': 's', 'ž': 'z', 'č': 'c', 'ł': 'l', 'ś': 's', 'ź': 'z',
+}
+
+// fold lower-cases s and takes the accents off its letters.
+func fold(s string) string {
+	s = strings.ToLower(s)
+	return strings.Map(func(r rune) rune {
+		if a, ok := accents[r]; ok {
+			return a
+		}
+		return r
+	}, s)
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// rawWords splits s into words as written.
+func rawWords(s string) []string { return strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) }) }
+
+// foldWords splits s into folded words.
+func foldWords(s string) []string { return rawWords(fold(s)) }
+
+// stem is the Snowball English stem of a folded word; numbers and short
+// words stay as they are.
+func stem(w string) string {
+	if len(w) < 3 || !utf8.ValidString(w) {
+		return w
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	if unicode.IsDigit(r) {
+		return w
+	}
+	return english.Stem(w, true)
+}
+
+// tokenize splits text into tokens, keeping byte offsets so a span of
+// tokens maps back to a verbatim substring.
+func tokenize(text string) []token {
+	var out []token
+	start := -1
+	for i, r := range text {
+		if isWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = append(out, newToken(text[start:i], start, i))
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, newToken(text[start:], start, len(text)))
+	}
+	return out
+}
+
+func newToken(raw string, start, end int) token {
+	w := fold(raw)
+	return token{raw: raw, word: w, stem: stem(w), start: start, end: end}
+}
+
+// mentions finds the entities named in toks, longest alias first, never
+// overlapping.
+func (r *rules) mentions(toks []token) []mention {
+	var out []mention
+	for i := 0; i < len(toks); {
+		best := 0
+		ent := ""
+		for _, a := range r.aliases[toks[i].word] {
+			if len(a.words) > best && matchAlias(toks[i:], a) {
+				best, ent = len(a.words), a.entity
+			}
+		}
+		for _, a := range r.aliases["\x00"+toks[i].raw] {
+			if len(a.words) > best && matchAlias(toks[i:], a) {
+				best, ent = len(a.words), a.entity
+			}
+		}
+		if best == 0 {
+			i++
+			continue
+		}
+		out = append(out, mention{entity: ent, from: i, to: i + best})
+		i += best
+	}
+	return out
+}
+
+func matchAlias(toks []token, a alias) bool {
+	if len(toks) < len(a.words) {
+		return false
+	}
+	for i, w := range a.words {
+		if a.cased {
+			if toks[i].raw != w {
+				return false
+			}
+		} else if toks[i].word != w {
+			return false
+		}
+	}
+	return true
+}
+
+// editDistance is the Damerau–Levenshtein (optimal string alignment)
+// distance between a and b, giving up above max.
+func editDistance(a, b string, max int) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > max || -d > max {
+		return max + 1
+	}
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > max {
+			return max + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}
+
+// maxTypos is how many edits a word of n letters may carry and still be
+// read as a corpus word: none for short words, where a typo is as likely
+// another word, one for most, two for long ones.
+func maxTypos(n int) int {
+	switch {
+	case n < 4:
+		return 0
+	case n < 9:
+		return 1
+	default:
+		return 2
+	}
+}
+
+// neutralize defuses chat mentions in text that is echoed back:
+// @everyone, @here, <!channel>, <@U123> and <#C1> lose the characters that
+// make a platform notify anyone, and read much the same.
+func neutralize(s string) string {
+	return mentionDefuser.Replace(s)
+}
+
+var mentionDefuser = strings.NewReplacer("@", "＠", "<", "‹", ">", "›")
