@@ -41,7 +41,9 @@ func fold(s string) string {
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // rawWords splits s into words as written.
-func rawWords(s string) []string { return strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) }) }
+func rawWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) })
+}
 
 // foldWords splits s into folded words.
 func foldWords(s string) []string { return rawWords(fold(s)) }
