@@ -209,7 +209,7 @@ func (e *Engine) direct(q *query, best scored) string {
 		}
 	case wantQuote:
 		for _, f := range s.facts.saids {
-			if (len(q.persons) == 0 || q.entities[f.Subject]) && f.Object != "" {
+			if (q.speaker == "" || f.Subject == q.speaker) && f.Object != "" {
 				return r.entities[f.Subject].Name + " said: “" + strings.Trim(f.Object, "“”\" ") + "”"
 			}
 		}

@@ -61,7 +61,8 @@ var (
 	dateRe       = regexp.MustCompile(`\b(?:(?:late|early|on|last|this|next) )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:’s|'s)?(?: (?:evening|morning|night|afternoon))?\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{1,2})?(?:,? \d{4})?\b|\b(?:(?:earlier|later|late) )?(?:this|last|next) (?:week|weekend|month|year|fall|autumn|spring|summer|winter)\b|\b(?:19|20)\d\d\b`)
 	speechVerbs  = map[string]bool{"said": true, "says": true, "told": true, "added": true, "announced": true, "warned": true,
 		"described": true, "praised": true, "stressed": true, "noted": true, "stated": true, "claimed": true, "threatened": true,
-		"called": true, "posted": true, "wrote": true, "stressing": true, "adding": true, "saying": true, "reiterated": true, "confirmed": true}
+		"called": true, "posted": true, "wrote": true, "stressing": true, "adding": true, "saying": true, "reiterated": true, "confirmed": true,
+		"comment": true, "commented": true, "reported": true, "rejected": true, "insisted": true, "argued": true}
 	roleNouns = map[string]bool{"envoy": true, "envoys": true, "negotiator": true, "aide": true, "adviser": true, "advisor": true,
 		"secretary": true, "president": true, "chief": true, "official": true, "journalist": true, "law": true, "leader": true,
 		"minister": true, "staff": true, "spokesman": true, "spokeswoman": true, "director": true, "general": true}
@@ -85,7 +86,7 @@ type sentenceFacts struct {
 func (r *rules) extract(sents []store.Sentence) []store.Fact {
 	var out []store.Fact
 	lastSpeaker := map[string]string{}   // article -> last speaker
-	lastPerson := map[string]string{}    // article -> first person of the previous sentence
+	lastPerson := map[string]string{}    // article -> who "he" most likely is in the next sentence
 	pending := map[string][]store.Fact{} // quote-only sentences of the paragraph so far, awaiting a speaker
 	pendingKey := ""
 	flush := func(speaker string) {
@@ -158,8 +159,13 @@ func (r *rules) extract(sents []store.Sentence) []store.Fact {
 		case quoted != "" && (strings.HasPrefix(s.Text, "“") || strings.HasPrefix(s.Text, "\"")):
 			pending[pendingKey] = append(pending[pendingKey], fact(factSaid, "", "quote", quoted, "", "quote-continues"))
 		}
-		if len(persons) > 0 {
+		switch {
+		case speaker != "" && r.entities[speaker].Kind == "person":
+			lastPerson[s.ArticleID] = speaker
+		case len(persons) > 0:
 			lastPerson[s.ArticleID] = persons[0]
+		default:
+			lastPerson[s.ArticleID] = ""
 		}
 	}
 	flush("")
@@ -202,7 +208,17 @@ func (r *rules) speakerOf(toks []token, ms []mention, lastSpeaker, lastPerson st
 		// The nearest person named before the verb, within a clause's reach.
 		best := ""
 		for _, m := range ms {
-			if m.to <= i && i-m.to <= 12 && r.entities[m.entity].Kind == "person" {
+			if m.to <= i && i-m.to <= 20 && r.entities[m.entity].Kind == "person" {
+				best = m.entity
+			}
+		}
+		if best != "" {
+			return best, t.word
+		}
+		// No person: an institution or country just before the verb
+		// ("the Kremlin did not immediately comment", "the US said").
+		for _, m := range ms {
+			if m.to <= i && i-m.to <= 4 && r.entities[m.entity].Kind != "person" {
 				best = m.entity
 			}
 		}
@@ -213,11 +229,11 @@ func (r *rules) speakerOf(toks []token, ms []mention, lastSpeaker, lastPerson st
 			for j := max(0, i-3); j < i; j++ {
 				switch toks[j].word {
 				case "he", "she":
-					if lastSpeaker != "" {
-						return lastSpeaker, t.word
-					}
 					if lastPerson != "" {
 						return lastPerson, t.word
+					}
+					if lastSpeaker != "" {
+						return lastSpeaker, t.word
 					}
 				}
 			}

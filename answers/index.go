@@ -30,6 +30,8 @@ type index struct {
 	maxIDF   float64
 	avgLen   float64
 	vocab    map[string]int // folded word -> occurrences
+	// speakers are the entities some sentence quotes or reports speaking.
+	speakers map[string]bool
 	// byLen buckets the vocabulary by rune length for typo lookups.
 	byLen map[int][]string
 }
@@ -69,7 +71,7 @@ func buildIndex(ctx context.Context, st *store.Store, r *rules, version int64) (
 	}
 	ann := annotate(facts)
 
-	ix := &index{version: version, articles: arts, postings: map[string][]int32{}, idf: map[string]float64{}, vocab: map[string]int{}, byLen: map[int][]string{}}
+	ix := &index{version: version, articles: arts, postings: map[string][]int32{}, idf: map[string]float64{}, vocab: map[string]int{}, byLen: map[int][]string{}, speakers: map[string]bool{}}
 	byID := make(map[string]*store.Article, len(arts))
 	for i := range ix.articles {
 		byID[ix.articles[i].ID] = &ix.articles[i]
@@ -102,6 +104,14 @@ func buildIndex(ctx context.Context, st *store.Store, r *rules, version int64) (
 		sf := ann[s.ID]
 		if sf == nil {
 			sf = &sentenceFacts{}
+		}
+		for _, f := range sf.saids {
+			ix.speakers[f.Subject] = true
+			// A quote or a "he said" stands for its speaker: the sentence
+			// is found under the speaker's name too.
+			if _, ok := terms["@"+f.Subject]; !ok {
+				terms["@"+f.Subject] = len(toks)
+			}
 		}
 		idx := int32(len(ix.sents))
 		for t := range terms {

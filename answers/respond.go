@@ -26,6 +26,9 @@ const (
 	// missingTypeFactor scales the confidence of a sentence that lacks
 	// the kind of answer the question wants (a place for "where").
 	missingTypeFactor = 0.7
+	// missingEntityFactor scales the confidence of a sentence for each
+	// named entity of the question it does not mention.
+	missingEntityFactor = 0.75
 	// unknownWeight is the weight, against the rarest corpus word, of a
 	// question word the articles never use; a capitalised one (a name)
 	// weighs more than the rarest word.
@@ -50,6 +53,7 @@ type query struct {
 	corrections []string
 	unknown     []string
 	offTopic    string
+	speaker     string // for "what did X say": X
 	content     int // content words other than entities
 }
 
@@ -123,6 +127,11 @@ func (e *Engine) analyse(ix *index, text string) *query {
 		q.addTerm(ix, t.stem, r.synonyms[t.stem], i > 0 && isCapitalised(t.raw))
 	}
 	q.class = r.classify(strings.Join(folded, " "))
+	if q.class.wants == wantQuote && len(q.mentions) > 0 {
+		// The speaker is the first entity named: "what did Ushakov say
+		// about Kushner" asks for Ushakov's words.
+		q.speaker = q.mentions[0].entity
+	}
 	if q.class.name == "who" && len(q.persons) == 1 && len(q.mentions) == 1 && q.content == 0 {
 		q.class = r.roleClass
 	}
@@ -269,6 +278,15 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 		if !c.typeMatch && q.class.wants != wantDescription {
 			c.conf *= missingTypeFactor
 		}
+		// A sentence that leaves out someone or something the question
+		// names is about something else.
+		for _, t := range q.terms {
+			if t.term[0] == '@' && t.known && !e.rules.entities[t.term[1:]].Generic {
+				if _, ok := c.s.terms[t.term]; !ok {
+					c.conf *= missingEntityFactor
+				}
+			}
+		}
 	}
 	for _, i := range touched {
 		acc[i] = 0
@@ -306,7 +324,7 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 		return len(e.newCounts(q, s)) > 0
 	case wantQuote:
 		for _, sd := range f.saids {
-			if len(q.persons) == 0 || q.entities[sd.Subject] {
+			if q.speaker == "" || sd.Subject == q.speaker {
 				return true
 			}
 		}
@@ -418,6 +436,9 @@ func (e *Engine) answer(ctx context.Context, question string, explain bool) (Ans
 	}
 	if q.offTopic != "" {
 		return done(refuse(""), fmt.Sprintf("refused: %q marks a topic the articles do not cover", q.offTopic), nil)
+	}
+	if q.speaker != "" && e.rules.entities[q.speaker].Kind == "person" && !ix.speakers[q.speaker] {
+		return done(refuse(""), fmt.Sprintf("refused: the articles quote no words of %s", e.rules.entities[q.speaker].Name), nil)
 	}
 	ranked := e.rank(ix, q)
 	if ex != nil {
