@@ -53,16 +53,17 @@ func BuildFacts(ctx context.Context, st *store.Store, articleIDs ...string) erro
 var (
 	numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
 		"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-		"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
+		"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+		"trio": 3, "pair": 2, "couple": 2, "dozen": 12}
 	ordinalWords = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
-	countRe      = regexp.MustCompile(`(?i)\b(?:(?:almost|nearly|about|some|over|more than|at least|roughly) )?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred)(?:[- ](?:key|additional|more|full|new|main|other))?[- ](points?|hours?|days?|documents?|years?|months?|weeks?|provisions?|items?)\b`)
+	countRe      = regexp.MustCompile(`\b(?:(?:almost|nearly|about|some|over|more than|at least|roughly) )?((?i:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|trio|pair|couple|dozen))(?:[- ]of)?(?:[- ](?:key|additional|more|full|new|main|other|[A-Z][a-z]+))?[- ]([a-z]+)\b`)
 	ordinalRe    = regexp.MustCompile(`(?i)\b(first|second|third|fourth|fifth|sixth) (day|round)\b`)
 	fractionRe   = regexp.MustCompile(`(?i)\b(one|two|three)-(fifth|third|quarter|half|fourth)s?\b`)
 	dateRe       = regexp.MustCompile(`\b(?:(?:late|early|on|last|this|next) )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:’s|'s)?(?: (?:evening|morning|night|afternoon))?\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{1,2})?(?:,? \d{4})?\b|\b(?:(?:earlier|later|late) )?(?:this|last|next) (?:week|weekend|month|year|fall|autumn|spring|summer|winter)\b|\b(?:19|20)\d\d\b`)
 	speechVerbs  = map[string]bool{"said": true, "says": true, "told": true, "added": true, "announced": true, "warned": true,
 		"described": true, "praised": true, "stressed": true, "noted": true, "stated": true, "claimed": true, "threatened": true,
 		"called": true, "posted": true, "wrote": true, "stressing": true, "adding": true, "saying": true, "reiterated": true, "confirmed": true,
-		"comment": true, "commented": true, "reported": true, "rejected": true, "insisted": true, "argued": true}
+		"comment": true, "commented": true, "reported": true, "rejected": true, "insisted": true, "argued": true, "signaled": true, "signalled": true, "expressed": true, "voiced": true}
 	roleNouns = map[string]bool{"envoy": true, "envoys": true, "negotiator": true, "aide": true, "adviser": true, "advisor": true,
 		"secretary": true, "president": true, "chief": true, "official": true, "journalist": true, "law": true, "leader": true,
 		"minister": true, "staff": true, "spokesman": true, "spokeswoman": true, "director": true, "general": true}
@@ -356,9 +357,12 @@ func (r *rules) countFacts(s store.Sentence, toks []token) []store.Fact {
 			n = numberWords[num]
 		}
 		unitWord := fold(s.Text[m[4]:m[5]])
-		unit := r.units[unitWord]
-		if unit == "" {
-			unit = strings.TrimSuffix(unitWord, "s")
+		if r.stop[unitWord] || (num == "one" && m[3] < len(s.Text) && s.Text[m[3]] != '-') {
+			continue // "two to tango", "one provision that…"
+		}
+		unit := stem(unitWord)
+		if us := r.units[unitWord]; len(us) > 0 {
+			unit = us[0]
 		}
 		out = append(out, store.Fact{SentenceID: s.ID, Kind: factCount, Subject: unit, Predicate: r.sideOf(s.Text, toks, m[0]),
 			Object: s.Text[m[0]:m[1]], Value: strconv.Itoa(n), Extractor: "count"})

@@ -30,6 +30,8 @@ type index struct {
 	maxIDF   float64
 	avgLen   float64
 	vocab    map[string]int // folded word -> occurrences
+	// entities lists, per article, the entities it names anywhere.
+	entities map[string]map[string]bool
 	// speakers are the entities some sentence quotes or reports speaking.
 	speakers map[string]bool
 	// byLen buckets the vocabulary by rune length for typo lookups.
@@ -71,7 +73,7 @@ func buildIndex(ctx context.Context, st *store.Store, r *rules, version int64) (
 	}
 	ann := annotate(facts)
 
-	ix := &index{version: version, articles: arts, postings: map[string][]int32{}, idf: map[string]float64{}, vocab: map[string]int{}, byLen: map[int][]string{}, speakers: map[string]bool{}}
+	ix := &index{version: version, articles: arts, postings: map[string][]int32{}, idf: map[string]float64{}, vocab: map[string]int{}, byLen: map[int][]string{}, speakers: map[string]bool{}, entities: map[string]map[string]bool{}}
 	byID := make(map[string]*store.Article, len(arts))
 	for i := range ix.articles {
 		byID[ix.articles[i].ID] = &ix.articles[i]
@@ -96,7 +98,7 @@ func buildIndex(ctx context.Context, st *store.Store, r *rules, version int64) (
 				terms[t.stem] = i
 			}
 		}
-		for _, m := range r.mentions(toks) {
+		for _, m := range r.nestedMentions(toks) {
 			if _, ok := terms["@"+m.entity]; !ok {
 				terms["@"+m.entity] = m.from
 			}
@@ -111,6 +113,16 @@ func buildIndex(ctx context.Context, st *store.Store, r *rules, version int64) (
 			// is found under the speaker's name too.
 			if _, ok := terms["@"+f.Subject]; !ok {
 				terms["@"+f.Subject] = len(toks)
+			}
+		}
+		ae := ix.entities[s.ArticleID]
+		if ae == nil {
+			ae = map[string]bool{}
+			ix.entities[s.ArticleID] = ae
+		}
+		for t := range terms {
+			if t[0] == '@' {
+				ae[t] = true
 			}
 		}
 		idx := int32(len(ix.sents))
@@ -181,3 +193,6 @@ func (ix *index) bm25(s *sentence, terms []string) float64 {
 	}
 	return score
 }
+
+// articleHas reports whether the article names the entity term anywhere.
+func (ix *index) articleHas(article, term string) bool { return ix.entities[article][term] }

@@ -25,10 +25,16 @@ const (
 	synonymCredit = 0.7
 	// missingTypeFactor scales the confidence of a sentence that lacks
 	// the kind of answer the question wants (a place for "where").
-	missingTypeFactor = 0.7
+	missingTypeFactor = 0.5
 	// missingEntityFactor scales the confidence of a sentence for each
 	// named entity of the question it does not mention.
 	missingEntityFactor = 0.75
+	// pastFactor scales the confidence of a sentence that does not speak
+	// of the future, for a question that asks about it.
+	pastFactor = 0.7
+	// contextCredit is how much an entity named elsewhere in the
+	// sentence's article counts.
+	contextCredit = 0.5
 	// unknownWeight is the weight, against the rarest corpus word, of a
 	// question word the articles never use; a capitalised one (a name)
 	// weighs more than the rarest word.
@@ -54,6 +60,8 @@ type query struct {
 	unknown     []string
 	offTopic    string
 	speaker     string // for "what did X say": X
+	future      bool   // the question asks about what will happen
+	roleWords   []string
 	content     int // content words other than entities
 }
 
@@ -103,7 +111,7 @@ func (e *Engine) analyse(ix *index, text string) *query {
 			if r.entities[m.entity].Kind == "person" {
 				q.persons = append(q.persons, m.entity)
 			}
-			q.addTerm(ix, "@"+m.entity, nil, true)
+			q.addTerm(ix, "@"+m.entity, r.synonyms["@"+m.entity], true)
 		}
 	}
 	var folded []string
@@ -111,7 +119,7 @@ func (e *Engine) analyse(ix *index, text string) *query {
 		folded = append(folded, t.word)
 		q.words[t.word] = true
 		q.words[t.stem] = true
-		if u := r.units[t.word]; u != "" {
+		for _, u := range r.units[t.word] {
 			q.units[u] = true
 		}
 		if s := r.qualifier[t.stem]; s != "" {
@@ -126,7 +134,16 @@ func (e *Engine) analyse(ix *index, text string) *query {
 		q.content++
 		q.addTerm(ix, t.stem, r.synonyms[t.stem], i > 0 && isCapitalised(t.raw))
 	}
-	q.class = r.classify(strings.Join(folded, " "))
+	joined := strings.Join(folded, " ")
+	q.class = r.classify(joined)
+	for _, re := range r.future {
+		q.future = q.future || re.MatchString(joined)
+	}
+	for i, t := range toks {
+		if !inMention[i] && roleNouns[t.word] {
+			q.roleWords = append(q.roleWords, t.word)
+		}
+	}
 	if q.class.wants == wantQuote && len(q.mentions) > 0 {
 		// The speaker is the first entity named: "what did Ushakov say
 		// about Kushner" asks for Ushakov's words.
@@ -234,18 +251,33 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 		c := scored{s: s}
 		matched := 0.0
 		var pos []int
+		c.conf = 1
 		for _, t := range q.terms {
 			if p, ok := s.terms[t.term]; ok {
 				matched += t.weight
 				pos = append(pos, p)
 				continue
 			}
+			found := false
 			for _, a := range t.alts {
 				if p, ok := s.terms[a]; ok {
 					matched += t.weight * synonymCredit
 					pos = append(pos, p)
+					found = true
 					break
 				}
+			}
+			if found || t.term[0] != '@' || !t.known {
+				continue
+			}
+			// An entity the sentence leaves out but its article names
+			// is likely the sentence's context ("two days of meetings"
+			// in an article on the Miami talks); one the article never
+			// names means the sentence is about something else.
+			if ix.articleHas(s.ArticleID, t.term) {
+				matched += t.weight * contextCredit
+			} else if !e.rules.entities[t.term[1:]].Generic {
+				c.conf *= missingEntityFactor
 			}
 		}
 		c.coverage = matched / total
@@ -274,18 +306,12 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 			t = 1
 		}
 		c.score = wCoverage*c.coverage + wBM25*bm + wProximity*c.prox + wType*t
-		c.conf = c.coverage
+		c.conf *= c.coverage
 		if !c.typeMatch && q.class.wants != wantDescription {
 			c.conf *= missingTypeFactor
 		}
-		// A sentence that leaves out someone or something the question
-		// names is about something else.
-		for _, t := range q.terms {
-			if t.term[0] == '@' && t.known && !e.rules.entities[t.term[1:]].Generic {
-				if _, ok := c.s.terms[t.term]; !ok {
-					c.conf *= missingEntityFactor
-				}
-			}
+		if q.future && !e.speaksOfFuture(c.s) {
+			c.conf *= pastFactor
 		}
 	}
 	for _, i := range touched {
@@ -306,7 +332,13 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 	f := s.facts
 	switch q.class.wants {
 	case wantPerson:
-		return len(e.newPersons(q, s)) > 0
+		// "Which general…": someone the sentence gives that title.
+		for _, p := range e.newPersons(q, s) {
+			if e.holdsRole(p, s, q.roleWords) {
+				return true
+			}
+		}
+		return false
 	case wantRole:
 		// The sentence must name the person, not only stand in for them
 		// ("the Russian leader"), and give their role.
@@ -324,7 +356,7 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 		return len(e.newCounts(q, s)) > 0
 	case wantQuote:
 		for _, sd := range f.saids {
-			if q.speaker == "" || sd.Subject == q.speaker {
+			if q.speaker == "" || sd.Subject == q.speaker || contains(e.rules.synonyms["@"+q.speaker], "@"+sd.Subject) {
 				return true
 			}
 		}
@@ -382,7 +414,9 @@ func newDates(q *query, s *sentence) []string {
 func (e *Engine) newCounts(q *query, s *sentence) []countFact {
 	var out []countFact
 	for _, c := range s.facts.counts {
-		if len(q.units) > 0 && !q.units[c.Subject] {
+		// The count must be of what the question counts: a unit it
+		// names ("points", "how long") or a noun it uses ("countries").
+		if !q.units[c.Subject] && !q.words[c.Subject] {
 			continue
 		}
 		if q.side != "" && c.Predicate != "" && c.Predicate != "ordinal" && c.Predicate != q.side {
@@ -507,4 +541,35 @@ func (e *Engine) names(s *sentence, id string) bool {
 func isCapitalised(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
+}
+
+// speaksOfFuture reports whether s talks about what is to come.
+func (e *Engine) speaksOfFuture(s *sentence) bool {
+	for _, t := range s.toks {
+		if e.rules.futureCue[t.word] {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsRole reports whether s gives person p a role holding every one of
+// words (true when there are none).
+func (e *Engine) holdsRole(p string, s *sentence, words []string) bool {
+	if len(words) == 0 {
+		return true
+	}
+	for _, f := range s.facts.roles {
+		if f.Subject != p {
+			continue
+		}
+		all := true
+		for _, w := range words {
+			all = all && strings.Contains(" "+strings.Join(foldWords(f.Object), " ")+" ", " "+w+" ")
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }

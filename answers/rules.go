@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -37,11 +38,16 @@ type ruleFile struct {
 	} `yaml:"role_class"`
 	Entities   []entityRule        `yaml:"entities"`
 	Synonyms   [][]string          `yaml:"synonyms"`
+	Related    map[string][]string `yaml:"related"`
 	Stopwords  []string            `yaml:"stopwords"`
 	Qualifiers map[string][]string `yaml:"qualifiers"`
 	Units      map[string][]string `yaml:"units"`
 	OutOfScope []string            `yaml:"out_of_scope"`
 	ReasonCues []string            `yaml:"reason_cues"`
+	Future     struct {
+		Question []string `yaml:"question"`
+		Markers  []string `yaml:"markers"`
+	} `yaml:"future"`
 	Self       []string            `yaml:"self"`
 }
 
@@ -81,10 +87,12 @@ type rules struct {
 	synonyms   map[string][]string
 	stop       map[string]bool
 	qualifier  map[string]string // stem -> side
-	units      map[string]string // word -> unit
+	units      map[string][]string // word -> units it can mean
 	outOfScope map[string]bool
 	self       map[string]bool
 	reasonCues map[string]bool
+	future     []*regexp.Regexp
+	futureCue  map[string]bool
 }
 
 // loadRules compiles the embedded rules; the embedded file is tested, so
@@ -104,10 +112,21 @@ func parseRules(data []byte) (*rules, error) {
 		synonyms:   map[string][]string{},
 		stop:       map[string]bool{},
 		qualifier:  map[string]string{},
-		units:      map[string]string{},
+		units:      map[string][]string{},
 		outOfScope: map[string]bool{},
 		self:       map[string]bool{},
 		reasonCues: map[string]bool{},
+		futureCue:  map[string]bool{},
+	}
+	for _, p := range f.Future.Question {
+		re, err := regexp.Compile(p)
+		if err != nil {
+			return nil, fmt.Errorf("parse rules: future: %w", err)
+		}
+		r.future = append(r.future, re)
+	}
+	for _, w := range f.Future.Markers {
+		r.futureCue[fold(w)] = true
 	}
 	for _, c := range f.Classes {
 		qc := questionClass{name: c.Name, wants: c.Wants}
@@ -161,6 +180,14 @@ func parseRules(data []byte) (*rules, error) {
 		}
 		r.aliases[k] = as
 	}
+	for id, rel := range f.Related {
+		for _, o := range rel {
+			if _, ok := r.entities[o]; !ok {
+				return nil, fmt.Errorf("parse rules: %s is related to unknown %s", id, o)
+			}
+			r.synonyms["@"+id] = append(r.synonyms["@"+id], "@"+o)
+		}
+	}
 	for _, g := range f.Synonyms {
 		var stems []string
 		for _, w := range g {
@@ -184,8 +211,11 @@ func parseRules(data []byte) (*rules, error) {
 	}
 	for unit, ws := range f.Units {
 		for _, w := range ws {
-			r.units[fold(w)] = unit
+			r.units[fold(w)] = append(r.units[fold(w)], unit)
 		}
+	}
+	for _, us := range r.units {
+		sort.Strings(us)
 	}
 	for _, w := range f.OutOfScope {
 		r.outOfScope[fold(w)] = true

@@ -91,7 +91,13 @@ func newToken(raw string, start, end int) token {
 
 // mentions finds the entities named in toks, longest alias first, never
 // overlapping.
-func (r *rules) mentions(toks []token) []mention {
+func (r *rules) mentions(toks []token) []mention { return r.findMentions(toks, false) }
+
+// nestedMentions is mentions plus the entities named inside longer
+// names: "top Ukrainian negotiator" names Umerov and Ukraine.
+func (r *rules) nestedMentions(toks []token) []mention { return r.findMentions(toks, true) }
+
+func (r *rules) findMentions(toks []token, nested bool) []mention {
 	var out []mention
 	for i := 0; i < len(toks); {
 		best := 0
@@ -111,7 +117,11 @@ func (r *rules) mentions(toks []token) []mention {
 			continue
 		}
 		out = append(out, mention{entity: ent, from: i, to: i + best})
-		i += best
+		if nested {
+			i++
+		} else {
+			i += best
+		}
 	}
 	return out
 }
