@@ -168,7 +168,13 @@ func (e *Engine) direct(q *query, best scored) string {
 	switch q.class.wants {
 	case wantPerson:
 		var names []string
+		people := e.fittingPersons(q, s)
 		for _, p := range e.newPersons(q, s) {
+			if !contains(people, p) {
+				people = append(people, p)
+			}
+		}
+		for _, p := range people {
 			if len(names) == 4 {
 				break
 			}

@@ -91,7 +91,7 @@ func (e *Engine) analyse(ix *index, text string) *query {
 	toks := tokenize(text)
 	// Correct typos first, so "Witkof" can still name Steve Witkoff.
 	for i, t := range toks {
-		if r.stop[t.word] || english.IsStopWord(t.word) || ix.vocab[t.word] > 0 || r.aliases[t.word] != nil || r.outOfScope[t.word] || isNumber(t.word) {
+		if r.stop[t.word] || r.known[t.word] || english.IsStopWord(t.word) || ix.vocab[t.word] > 0 || r.aliases[t.word] != nil || isNumber(t.word) {
 			continue
 		}
 		if c := ix.correct(t.word); c != "" {
@@ -306,8 +306,13 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 			t = 1
 		}
 		c.score = wCoverage*c.coverage + wBM25*bm + wProximity*c.prox + wType*t
+		if q.class.wants == wantPerson && len(e.fittingPersons(q, c.s)) > 0 {
+			c.score += wType / 2
+		}
 		c.conf *= c.coverage
-		if !c.typeMatch && q.class.wants != wantDescription {
+		if !c.typeMatch && q.class.wants != wantDescription && q.class.wants != wantReason {
+			// A reason can be given without a cue word; a person, a
+			// place, a date or a number cannot be missing.
 			c.conf *= missingTypeFactor
 		}
 		if q.future && !e.speaksOfFuture(c.s) {
@@ -569,6 +574,55 @@ func (e *Engine) holdsRole(p string, s *sentence, words []string) bool {
 		}
 		if all {
 			return true
+		}
+	}
+	return false
+}
+
+// fittingPersons are the people of s, not named in q, whose role (as s
+// gives it, or as the rules know it) shares a word with the question:
+// for "who led the Ukrainian delegation", Ukraine's negotiators rather
+// than the Americans they met.
+func (e *Engine) fittingPersons(q *query, s *sentence) []string {
+	var out []string
+	for _, p := range e.newPersons(q, s) {
+		roles := []string{e.rules.entities[p].Role}
+		for _, f := range s.facts.roles {
+			if f.Subject == p {
+				roles = append(roles, f.Object)
+			}
+		}
+		if e.roleFits(q, roles) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (e *Engine) roleFits(q *query, roles []string) bool {
+	for _, role := range roles {
+		toks := tokenize(role)
+		stems := map[string]bool{}
+		for _, t := range toks {
+			stems[t.stem] = true
+		}
+		for _, m := range e.rules.nestedMentions(toks) {
+			stems["@"+m.entity] = true
+		}
+		for _, t := range q.terms {
+			// A named person in the question (Putin) says nothing of
+			// which side the answer is on; a country (Ukraine) does.
+			if !t.known || (t.term[0] == '@' && !e.rules.entities[t.term[1:]].Generic) {
+				continue
+			}
+			if stems[t.term] {
+				return true
+			}
+			for _, a := range t.alts {
+				if stems[a] && a[0] != '@' {
+					return true
+				}
+			}
 		}
 	}
 	return false

@@ -93,6 +93,9 @@ type rules struct {
 	reasonCues map[string]bool
 	future     []*regexp.Regexp
 	futureCue  map[string]bool
+	// known are the words the rules themselves use: never "corrected"
+	// into a corpus word.
+	known map[string]bool
 }
 
 // loadRules compiles the embedded rules; the embedded file is tested, so
@@ -225,6 +228,25 @@ func parseRules(data []byte) (*rules, error) {
 	}
 	for _, w := range f.Self {
 		r.self[fold(w)] = true
+	}
+	r.known = map[string]bool{}
+	for _, ws := range [][]string{f.Stopwords, f.ReasonCues, f.Future.Markers, f.OutOfScope, f.Self} {
+		for _, w := range ws {
+			r.known[fold(w)] = true
+		}
+	}
+	for _, g := range f.Synonyms {
+		for _, w := range g {
+			r.known[fold(w)] = true
+		}
+	}
+	for w := range r.units {
+		r.known[w] = true
+	}
+	for _, ws := range f.Qualifiers {
+		for _, w := range ws {
+			r.known[fold(w)] = true
+		}
 	}
 	if len(r.classes) == 0 {
 		return nil, fmt.Errorf("parse rules: no question classes")
