@@ -82,6 +82,7 @@ type scored struct {
 	prox      float64
 	conf      float64
 	typeMatch bool
+	strongCue bool
 }
 
 // analyse reads a normalised question.
@@ -293,6 +294,9 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 			c.prox = 0.5
 		}
 		c.typeMatch = e.hasWanted(q, s)
+		if q.class.wants == wantReason {
+			c.typeMatch, c.strongCue = e.reasonAfter(q, s, pos)
+		}
 		out = append(out, c)
 	}
 	for i := range out {
@@ -306,6 +310,9 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 			t = 1
 		}
 		c.score = wCoverage*c.coverage + wBM25*bm + wProximity*c.prox + wType*t
+		if c.strongCue {
+			c.score += wType / 2
+		}
 		if q.class.wants == wantPerson && len(e.fittingPersons(q, c.s)) > 0 {
 			c.score += wType / 2
 		}
@@ -618,12 +625,29 @@ func (e *Engine) roleFits(q *query, roles []string) bool {
 			if stems[t.term] {
 				return true
 			}
-			for _, a := range t.alts {
-				if stems[a] && a[0] != '@' {
-					return true
-				}
-			}
 		}
 	}
 	return false
+}
+
+// reasonAfter reports whether s gives a reason after the first word it
+// shares with the question ("…depends on Russia’s readiness to show…"),
+// and whether that reason is stated outright ("because").
+func (e *Engine) reasonAfter(q *query, s *sentence, pos []int) (cue, strong bool) {
+	first := len(s.toks)
+	for _, p := range pos {
+		first = min(first, p)
+	}
+	for i, t := range s.toks {
+		if i <= first || q.words[t.word] {
+			continue
+		}
+		if e.rules.reasonCues[t.word] {
+			cue = true
+		}
+		if e.rules.reasonBest[t.word] {
+			cue, strong = true, true
+		}
+	}
+	return cue, strong
 }

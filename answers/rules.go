@@ -44,6 +44,7 @@ type ruleFile struct {
 	Units      map[string][]string `yaml:"units"`
 	OutOfScope []string            `yaml:"out_of_scope"`
 	ReasonCues []string            `yaml:"reason_cues"`
+	ReasonBest []string            `yaml:"reason_strong"`
 	Future     struct {
 		Question []string `yaml:"question"`
 		Markers  []string `yaml:"markers"`
@@ -91,6 +92,7 @@ type rules struct {
 	outOfScope map[string]bool
 	self       map[string]bool
 	reasonCues map[string]bool
+	reasonBest map[string]bool
 	future     []*regexp.Regexp
 	futureCue  map[string]bool
 	// known are the words the rules themselves use: never "corrected"
@@ -119,6 +121,7 @@ func parseRules(data []byte) (*rules, error) {
 		outOfScope: map[string]bool{},
 		self:       map[string]bool{},
 		reasonCues: map[string]bool{},
+		reasonBest: map[string]bool{},
 		futureCue:  map[string]bool{},
 	}
 	for _, p := range f.Future.Question {
@@ -225,6 +228,9 @@ func parseRules(data []byte) (*rules, error) {
 	}
 	for _, w := range f.ReasonCues {
 		r.reasonCues[fold(w)] = true
+	}
+	for _, w := range f.ReasonBest {
+		r.reasonBest[fold(w)] = true
 	}
 	for _, w := range f.Self {
 		r.self[fold(w)] = true
