@@ -211,7 +211,7 @@ func (e *Engine) direct(q *query, best scored) string {
 		}
 	case wantNumber:
 		if cs := e.newCounts(q, s); len(cs) > 0 {
-			return capitalise(cs[0].text) + "."
+			return capitalise(withNoun(s.Text, cs[0].text)) + "."
 		}
 	case wantQuote:
 		for _, f := range s.facts.saids {
@@ -260,4 +260,19 @@ func sourceName(a *store.Article) string {
 		t = strings.TrimSpace(string(r[:57])) + "…"
 	}
 	return "“" + t + "”"
+}
+
+// withNoun extends a hyphenated count ("five-hour") with the word it
+// qualifies in text ("five-hour talks"), so the answer reads whole.
+func withNoun(text, count string) string {
+	i := strings.Index(text, count)
+	if i < 0 || !strings.Contains(count, "-") {
+		return count
+	}
+	rest := text[i+len(count):]
+	toks := tokenize(rest)
+	if len(toks) == 0 || toks[0].start != 1 || rest[0] != ' ' {
+		return count
+	}
+	return count + " " + toks[0].raw
 }

@@ -297,6 +297,14 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 		if q.class.wants == wantReason {
 			c.typeMatch, c.strongCue = e.reasonAfter(q, s, pos)
 		}
+		if q.class.wants == wantQuote {
+			// Their own words beat a report of them.
+			for _, sd := range s.facts.saids {
+				if (q.speaker == "" || sd.Subject == q.speaker) && sd.Object != "" {
+					c.strongCue = true
+				}
+			}
+		}
 		out = append(out, c)
 	}
 	for i := range out {

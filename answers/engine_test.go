@@ -1,0 +1,341 @@
+package answers
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parley-bot/parley/store"
+	"github.com/parley-bot/parley/store/storetest"
+)
+
+func mustEngine(tb testing.TB, st *store.Store, opts ...Option) *Engine {
+	tb.Helper()
+	e, err := NewEngine(context.Background(), st, opts...)
+	if err != nil {
+		tb.Fatalf("NewEngine: %v", err)
+	}
+	return e
+}
+
+// TestQuestionSet holds the engine to its targets on the development set:
+// top-1 ≥ 95% on answerable questions, ≥ 95% of the rest refused, every
+// quote verbatim, every answer cited and with a direct answer, every
+// conflict shown.
+func TestQuestionSet(t *testing.T) {
+	qs := BuiltinQuestions()
+	if len(qs) < 140 {
+		t.Fatalf("built-in question set has %d questions, want at least 140", len(qs))
+	}
+	refusals := 0
+	for _, q := range qs {
+		if !q.Answerable {
+			refusals++
+		}
+	}
+	if refusals < 30 {
+		t.Errorf("built-in question set has %d questions to refuse, want at least 30", refusals)
+	}
+	e := mustEngine(t, storetest.MustOpen(t))
+	rep, err := Evaluate(context.Background(), e, qs)
+	if err != nil {
+		t.Fatalf("Evaluate: %v", err)
+	}
+	if miss := rep.Misses(DefaultTargets); len(miss) > 0 {
+		var b strings.Builder
+		rep.Write(&b)
+		t.Errorf("question set below target: %s\n%s\n%s", strings.Join(miss, "; "), b.String(), strings.Join(rep.Failures, "\n"))
+	}
+}
+
+// TestHeldoutQuestions runs the held-out set: it is not tuned on, so only
+// the hard guarantees are asserted (verbatim quotes, citations, refusals);
+// its accuracy is reported in docs/engine.md.
+func TestHeldoutQuestions(t *testing.T) {
+	qs := HeldoutQuestions()
+	if len(qs) < 30 {
+		t.Fatalf("held-out set has %d questions, want 30", len(qs))
+	}
+	e := mustEngine(t, storetest.MustOpen(t))
+	rep, err := Evaluate(context.Background(), e, qs)
+	if err != nil {
+		t.Fatalf("Evaluate: %v", err)
+	}
+	s := rep.Total
+	if s.Verbatim != s.Quotes || s.Cited != s.Answered {
+		t.Errorf("held-out: %d/%d quotes verbatim, %d/%d answers cited", s.Verbatim, s.Quotes, s.Cited, s.Answered)
+	}
+	t.Logf("held-out: top-1 %d/%d, top-3 %d/%d, refused %d/%d", s.Top1, s.Answerable, s.Top3, s.Answerable, s.Refused, s.Unanswerable)
+}
+
+func TestAnswer(t *testing.T) {
+	e := mustEngine(t, storetest.MustOpen(t))
+	tests := []struct {
+		q          string
+		answered   bool
+		answerHas  []string // the direct answer holds each
+		quoteHas   string   // quotes[0] holds it
+		conflict   bool
+		minQuotes  int
+		sourcesHas []string // some quote holds each
+	}{
+		{q: "Who is Ukraine's chief negotiator?", answered: true, answerHas: []string{"Rustem Umerov"}, quoteHas: "Umerov"},
+		{q: "Who is the special envoy?", answered: true, answerHas: []string{"Steve Witkoff"}, quoteHas: "Witkoff"},
+		{q: "What did the Kremlin aide say about Kushner?", answered: true, answerHas: []string{"Yuri Ushakov said"}, quoteHas: "Kushner’s pen"},
+		{q: "How many points are in the revised peace plan?", answered: true, conflict: true, minQuotes: 2,
+			answerHas: []string{"19 key points", "20-point"}, sourcesHas: []string{"19 key points", "20-point"}},
+		{q: "How long did the talks with Putin last?", answered: true, answerHas: []string{"Five-hour talks"}, minQuotes: 2},
+		{q: "Where did Putin go on a state visit?", answered: true, answerHas: []string{"India"}},
+		{q: "What did Zelenskyy say about the documents?", answered: true, quoteHas: "basic block"},
+		{q: "What did Zelensky say about the documents?", answered: true, quoteHas: "basic block"},
+		{q: "Who is Witkof?", answered: true, answerHas: []string{"Steve Witkoff"}},
+		{q: "What did OTAN ministers commit to?", answered: true, quoteHas: "air defense"},
+		{q: "What is the weather in Kyiv?", answered: false},
+		{q: "What did Macron say?", answered: false},
+		{q: "Who won the football match?", answered: false},
+		{q: "", answered: false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a, err := e.Answer(context.Background(), tt.q)
+			if err != nil {
+				t.Fatalf("Answer(%q): %v", tt.q, err)
+			}
+			if a.Answered != tt.answered {
+				t.Fatalf("Answer(%q).Answered = %v (%q), want %v", tt.q, a.Answered, a.Answer, tt.answered)
+			}
+			if !a.Answered {
+				if len(a.Quotes) != 0 || a.Quotes == nil || !strings.Contains(a.Answer, Hint) {
+					t.Errorf("Answer(%q) refusal = %+v, want no quotes (not nil) and the hint", tt.q, a)
+				}
+				return
+			}
+			for _, want := range tt.answerHas {
+				if !strings.Contains(a.Answer, want) {
+					t.Errorf("Answer(%q).Answer = %q, want it to hold %q", tt.q, a.Answer, want)
+				}
+			}
+			if tt.quoteHas != "" && !strings.Contains(a.Quotes[0].Text, tt.quoteHas) {
+				t.Errorf("Answer(%q).Quotes[0] = %q, want it to hold %q", tt.q, a.Quotes[0].Text, tt.quoteHas)
+			}
+			if a.Conflict != tt.conflict {
+				t.Errorf("Answer(%q).Conflict = %v, want %v", tt.q, a.Conflict, tt.conflict)
+			}
+			if len(a.Quotes) < max(1, tt.minQuotes) {
+				t.Errorf("Answer(%q) has %d quotes, want at least %d", tt.q, len(a.Quotes), max(1, tt.minQuotes))
+			}
+			for _, want := range tt.sourcesHas {
+				found := false
+				for _, qt := range a.Quotes {
+					found = found || strings.Contains(qt.Text, want)
+				}
+				if !found {
+					t.Errorf("Answer(%q): no quote holds %q", tt.q, want)
+				}
+			}
+			for _, qt := range a.Quotes {
+				if qt.Article == "" || qt.Title == "" {
+					t.Errorf("Answer(%q): quote %q is not cited: %+v", tt.q, qt.Text, qt.Citation)
+				}
+			}
+		})
+	}
+}
+
+func TestAnswerJSONContract(t *testing.T) {
+	e := mustEngine(t, storetest.MustOpen(t))
+	for _, q := range []string{"Who met with Putin in Moscow?", "What is the weather?"} {
+		a, err := e.Answer(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := json.Marshal(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]any
+		if err := json.Unmarshal(b, &m); err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range []string{"question", "answered", "answer", "quotes", "conflict", "confidence"} {
+			if _, ok := m[k]; !ok {
+				t.Errorf("Answer(%q) JSON %s lacks %q", q, b, k)
+			}
+		}
+		if _, ok := m["explain"]; ok {
+			t.Errorf("Answer(%q) JSON has explain; only Explain fills it", q)
+		}
+		if m["quotes"] == nil {
+			t.Errorf("Answer(%q) JSON quotes is null", q)
+		}
+	}
+}
+
+func TestExplain(t *testing.T) {
+	e := mustEngine(t, storetest.MustOpen(t))
+	a, err := e.Explain(context.Background(), "Who is Ukraine's chief negotiator?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := a.Explain
+	if x == nil {
+		t.Fatal("Explain returned no explanation")
+	}
+	if x.Class != "role" || len(x.Candidates) == 0 || !strings.HasPrefix(x.Decision, "answered") || !contains(x.Entities, "umerov") {
+		t.Errorf("Explain = %+v, want class role, candidates, entity umerov and an answered decision", x)
+	}
+	a, err = e.Explain(context.Background(), "What's the weather in Kyiv?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Answered || !strings.HasPrefix(a.Explain.Decision, "refused") {
+		t.Errorf("Explain(weather) = %+v, want a refusal with its reason", a.Explain)
+	}
+}
+
+// TestMentionsNeutralised checks that the echoed question can never
+// notify a channel.
+func TestMentionsNeutralised(t *testing.T) {
+	e := mustEngine(t, storetest.MustOpen(t))
+	for _, q := range []string{"@everyone who met Putin?", "<!channel> hi", "<@U123> where were the talks?", "@here <!here> <#C1>", "<!subteam^S1>"} {
+		a, err := e.Answer(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if hasMention(a.Question) || hasMention(a.Answer) {
+			t.Errorf("Answer(%q) echoes a mention: question %q, answer %q", q, a.Question, a.Answer)
+		}
+	}
+}
+
+func hasMention(s string) bool {
+	return strings.Contains(s, "@everyone") || strings.Contains(s, "@here") || strings.Contains(s, "@channel") ||
+		strings.Contains(s, "<!") || strings.Contains(s, "<@") || strings.Contains(s, "<#")
+}
+
+// TestPicksUpNewArticles checks that a running engine answers from an
+// article ingested after it started, without a restart.
+func TestPicksUpNewArticles(t *testing.T) {
+	st := storetest.MustOpen(t)
+	e := mustEngine(t, st, WithRefresh(0))
+	q := "What did Dmitriev say about grain corridors?"
+	if a, _ := e.Answer(context.Background(), q); a.Answered {
+		t.Fatalf("Answer(%q) before ingest = %q, want a refusal", q, a.Answer)
+	}
+	doc := store.Document{ID: "900_new", Title: "Grain talks", Body: "Grain talks in Geneva.\n\n“The grain corridors across the Black Sea must reopen before winter,” Kirill Dmitriev said on Monday.\n"}
+	if _, err := st.Ingest(context.Background(), doc, storetest.Epoch.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	a, err := e.Answer(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || a.Quotes[0].Article != "900_new" {
+		t.Errorf("Answer(%q) after ingest = %+v, want an answer from 900_new", q, a)
+	}
+}
+
+// TestAnswerNeverWrites checks that answering leaves the store as it was.
+func TestAnswerNeverWrites(t *testing.T) {
+	st := storetest.MustOpen(t)
+	e := mustEngine(t, st)
+	before, err := st.Version(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	facts, _ := st.Facts(context.Background(), "")
+	for _, q := range []string{"Who met with Putin?", "'; DROP TABLE articles; --", "\" OR 1=1 NEAR(", "*"} {
+		if _, err := e.Answer(context.Background(), q); err != nil {
+			t.Fatalf("Answer(%q): %v", q, err)
+		}
+	}
+	after, _ := st.Version(context.Background())
+	facts2, _ := st.Facts(context.Background(), "")
+	if before != after || len(facts) != len(facts2) {
+		t.Errorf("store changed by answering: version %d → %d, facts %d → %d", before, after, len(facts), len(facts2))
+	}
+}
+
+func TestBuildFacts(t *testing.T) {
+	st := storetest.MustOpen(t)
+	ctx := context.Background()
+	if err := BuildFacts(ctx, st); err != nil {
+		t.Fatalf("BuildFacts: %v", err)
+	}
+	facts, err := st.Facts(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sents, _ := st.Sentences(ctx)
+	text := map[int64]string{}
+	for _, s := range sents {
+		text[s.ID] = s.Text
+	}
+	want := map[string]bool{
+		"role umerov main Ukrainian negotiator": false,
+		"said ushakov":                          false,
+		"count point 19":                        false,
+		"count point 20":                        false,
+		"count point 28":                        false,
+		"count hour 5":                          false,
+	}
+	for _, f := range facts {
+		if text[f.SentenceID] == "" {
+			t.Errorf("fact %+v has no source sentence", f)
+		}
+		if f.Object != "" && f.Kind != factSaid && !strings.Contains(text[f.SentenceID], f.Object) {
+			t.Errorf("fact %+v: object not in its sentence %q", f, text[f.SentenceID])
+		}
+		for k := range want {
+			p := strings.SplitN(k, " ", 3)
+			switch {
+			case f.Kind == p[0] && f.Kind == factRole && f.Subject == p[1] && strings.Contains(f.Object, p[2]):
+				want[k] = true
+			case f.Kind == p[0] && f.Kind == factSaid && f.Subject == p[1]:
+				want[k] = true
+			case f.Kind == p[0] && f.Kind == factCount && f.Subject == p[1] && f.Value == p[2]:
+				want[k] = true
+			}
+		}
+	}
+	for k, ok := range want {
+		if !ok {
+			t.Errorf("BuildFacts: no fact %q", k)
+		}
+	}
+	// Running it again replaces rather than adds.
+	if err := BuildFacts(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := st.Facts(ctx, "")
+	if len(again) != len(facts) {
+		t.Errorf("BuildFacts twice: %d facts, then %d", len(facts), len(again))
+	}
+}
+
+func TestQuestionSets(t *testing.T) {
+	for name, b := range map[string][]byte{"questions.jsonl": builtinQuestions, "heldout.jsonl": heldoutQuestions} {
+		qs, err := ReadQuestions(strings.NewReader(string(b)))
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+		seen := map[string]bool{}
+		for _, q := range qs {
+			if seen[q.Q] {
+				t.Errorf("%s: %q twice", name, q.Q)
+			}
+			seen[q.Q] = true
+			if q.Conflict && len(q.Sides) < 2 {
+				t.Errorf("%s: conflict %q names %d sides, want 2 or more", name, q.Q, len(q.Sides))
+			}
+		}
+	}
+	if _, err := ReadQuestions(strings.NewReader(`{"q": "x", "answerable": true}`)); err == nil {
+		t.Error("ReadQuestions accepted an answerable question without expect")
+	}
+	if _, err := ReadQuestions(strings.NewReader(`{"q": "x", "bogus": 1}`)); err == nil {
+		t.Error("ReadQuestions accepted an unknown field")
+	}
+}

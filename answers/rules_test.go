@@ -1,0 +1,116 @@
+package answers
+
+import (
+	"strings"
+	"testing"
+)
+
+func mustRules(t *testing.T) *rules {
+	t.Helper()
+	r, err := loadRules()
+	if err != nil {
+		t.Fatalf("loadRules: %v", err)
+	}
+	return r
+}
+
+func TestClassify(t *testing.T) {
+	r := mustRules(t)
+	tests := []struct{ q, class string }{
+		{"who met with putin", "who"},
+		{"which ukrainian general attended", "who"},
+		{"where did the talks take place", "where"},
+		{"in which city did they meet", "where"},
+		{"when did putin meet witkoff", "when"},
+		{"what day is the next meeting", "when"},
+		{"how many points are in the plan", "how_many"},
+		{"how long did the talks last", "how_many"},
+		{"what is the size of the current plan", "how_many"},
+		{"what did ushakov say about kushner", "said"},
+		{"how did trump describe the talks", "said"},
+		{"why was the plan criticized", "why"},
+		{"what is umerov s role", "role"},
+		{"is russia opposed to nato", "yesno"},
+		{"did the talks produce a breakthrough", "yesno"},
+		{"what is the future prosperity agenda", "what"},
+	}
+	for _, tt := range tests {
+		if got := r.classify(tt.q).name; got != tt.class {
+			t.Errorf("classify(%q) = %s, want %s", tt.q, got, tt.class)
+		}
+	}
+}
+
+func TestMentions(t *testing.T) {
+	r := mustRules(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Zelensky and Zelenskyy", []string{"zelensky", "zelensky"}},
+		{"the special envoy", []string{"witkoff"}},
+		{"Ukraine's chief negotiator", []string{"umerov"}},
+		{"Ukraine’s top negotiator", []string{"umerov"}},
+		{"the Kremlin aide", []string{"ushakov"}},
+		{"Putin's aide", []string{"ushakov"}},
+		{"talks in Moscou", []string{"moscow"}},
+		{"the Kremlin", []string{"moscow"}},
+		{"disagreements with Russie", []string{"russia"}},
+		{"a visit to Inde", []string{"india"}},
+		{"will not join OTAN", []string{"nato"}},
+		{"the US said", []string{"us"}},
+		{"acceptable to us", nil},
+		{"Ukrainian President Volodymyr Zelenskyy", []string{"zelensky", "zelensky"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range r.mentions(tokenize(tt.text)) {
+			got = append(got, m.entity)
+		}
+		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("mentions(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestSynonyms(t *testing.T) {
+	r := mustRules(t)
+	for _, pair := range [][2]string{{"talks", "negotiations"}, {"meeting", "discussions"}, {"plan", "blueprint"}, {"framework", "proposal"}, {"deal", "settlement"}, {"agreement", "deal"}} {
+		if !contains(r.synonyms[stem(pair[0])], stem(pair[1])) {
+			t.Errorf("%s and %s are not synonyms", pair[0], pair[1])
+		}
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"witkof", "witkoff", 1},
+		{"zelenski", "zelensky", 1},
+		{"negotiatior", "negotiator", 1},
+		{"ab", "ba", 1},
+		{"kushner", "kushner", 0},
+		{"macron", "marco", 2},
+	}
+	for _, tt := range tests {
+		if got := editDistance(tt.a, tt.b, 3); got != tt.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"  who   met\tPutin? ", "who met Putin?"},
+		{"a\x00b", "a b"},
+		{"bad \xff utf8", "bad utf8"},
+		{strings.Repeat("é", 2000), strings.Repeat("é", MaxQuestion/2)},
+	}
+	for _, tt := range tests {
+		if got := Normalize(tt.in); got != tt.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
