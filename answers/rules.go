@@ -49,7 +49,7 @@ type ruleFile struct {
 		Question []string `yaml:"question"`
 		Markers  []string `yaml:"markers"`
 	} `yaml:"future"`
-	Self       []string            `yaml:"self"`
+	Self []string `yaml:"self"`
 }
 
 // entityRule is one entity of rules.yaml.
@@ -87,7 +87,7 @@ type rules struct {
 	aliases    map[string][]alias // by first word, longest first
 	synonyms   map[string][]string
 	stop       map[string]bool
-	qualifier  map[string]string // stem -> side
+	qualifier  map[string]string   // stem -> side
 	units      map[string][]string // word -> units it can mean
 	outOfScope map[string]bool
 	self       map[string]bool
