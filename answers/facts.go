@@ -21,6 +21,11 @@ const (
 	factMet    = "met"    // Subject: the people, comma-separated; Value: the place id, if any
 )
 
+// factsVersion marks facts made by this version of the extractors; the
+// engine re-extracts, in memory, facts an older version stored. Bump it
+// whenever an extractor or rules.yaml changes what facts come out.
+const factsVersion = "1"
+
 // BuildFacts runs the rule-based extractors over every sentence of the
 // given articles (all articles when none are given) and replaces their
 // facts in the store. Ingest calls it so that facts are ready before the
@@ -170,12 +175,13 @@ func (r *rules) extract(sents []store.Sentence) []store.Fact {
 		}
 	}
 	flush("")
-	// Drop quote facts that found no speaker.
+	// Drop quote facts that found no speaker; stamp the rest.
 	kept := out[:0]
 	for _, f := range out {
 		if f.Kind == factSaid && f.Subject == "" {
 			continue
 		}
+		f.Extractor += "@" + factsVersion
 		kept = append(kept, f)
 	}
 	return kept

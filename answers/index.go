@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/parley-bot/parley/store"
 )
@@ -59,9 +60,25 @@ func buildIndex(ctx context.Context, st *store.Store, r *rules, version int64) (
 		sentArticle[s.ID] = s.ArticleID
 	}
 	hasFacts := map[string]bool{}
+	stale := map[string]bool{}
 	for _, f := range facts {
-		hasFacts[sentArticle[f.SentenceID]] = true
+		if strings.HasSuffix(f.Extractor, "@"+factsVersion) {
+			hasFacts[sentArticle[f.SentenceID]] = true
+		} else {
+			stale[sentArticle[f.SentenceID]] = true
+		}
 	}
+	current := facts[:0:0]
+	for _, f := range facts {
+		a := sentArticle[f.SentenceID]
+		if hasFacts[a] && !stale[a] {
+			current = append(current, f)
+		}
+	}
+	for a := range stale {
+		delete(hasFacts, a)
+	}
+	facts = current
 	var missing []store.Sentence
 	for _, s := range sents {
 		if !hasFacts[s.ArticleID] {

@@ -59,7 +59,7 @@ func Open(ctx context.Context, g *Globals, env Env) (*Main, error) {
 		m.Close()
 		return nil, err
 	}
-	if m.Engine, err = answers.NewEngine(ctx, m.Store); err != nil {
+	if m.Engine, err = answers.NewEngine(ctx, m.Store, answers.WithLogger(logger)); err != nil {
 		m.Close()
 		return nil, err
 	}
@@ -84,6 +84,9 @@ func (m *Main) seed(ctx context.Context) error {
 		if r.Err != nil {
 			return fmt.Errorf("load built-in article %s: %w", r.Name, r.Err)
 		}
+	}
+	if err := answers.BuildFacts(ctx, m.Store); err != nil {
+		return fmt.Errorf("load built-in articles: %w", err)
 	}
 	m.Log.Debug("filled new store from built-in articles", slog.Int("articles", len(results)), slog.String("path", m.Store.Path()))
 	return nil
