@@ -292,15 +292,7 @@ func contains(xs []string, x string) bool {
 	return false
 }
 
-// entityList returns the rules' entities for the store's entity table.
-func (r *rules) names(ids []string) string {
-	var ns []string
-	for _, id := range ids {
-		ns = append(ns, r.entities[id].Name)
-	}
-	return joinAnd(ns)
-}
-
+// joinAnd joins names as English does: "a, b and c".
 func joinAnd(ns []string) string {
 	switch len(ns) {
 	case 0:
