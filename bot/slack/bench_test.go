@@ -2,6 +2,7 @@ package slack
 
 import (
 	"bytes"
+	"context"
 	"io"
 	"net/http"
 	"slices"
@@ -20,7 +21,7 @@ import (
 func BenchmarkEventAck(b *testing.B) {
 	f := newFixture(b, ModeHTTP)
 	f.a.pool = bot.NewPool(1 << 16) // measure the ack, not busy notices
-	b.Cleanup(func() { f.a.pool.Wait(b.Context()) })
+	b.Cleanup(func() { f.a.pool.Wait(context.Background()) })
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 4}}
 	lat := make([]time.Duration, 0, b.N)
 	b.ReportAllocs()

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 
@@ -138,6 +139,9 @@ func New(o Options) (*Adapter, error) {
 	}
 	if o.APIURL == "" {
 		o.APIURL = slack.APIURL
+	}
+	if !strings.HasSuffix(o.APIURL, "/") {
+		o.APIURL += "/" // slack-go appends the method name
 	}
 	a := &Adapter{
 		mode: o.Mode, signingSecret: []byte(o.SigningSecret), apiURL: o.APIURL, appToken: o.AppToken,
