@@ -47,14 +47,14 @@ var defaultRetry = retryPolicy{attempts: 4, maxWait: time.Minute, backoff: 500 *
 // never retried. It logs each retry with the interaction id; the caller
 // logs the final failure.
 func (a *Adapter) call(ctx context.Context, op, interactionID string, f func(...discordgo.RequestOption) error) error {
-	ctx = withOp(ctx, op)
 	backoff := a.retry.backoff
 	for attempt := 1; ; attempt++ {
-		err := f(discordgo.WithContext(ctx))
+		at := &apiAttempt{op: op}
+		err := f(discordgo.WithContext(context.WithValue(ctx, attemptKey{}, at)))
 		if err == nil {
 			return nil
 		}
-		wait, limited, retryable := classify(err, backoff, op != opPost)
+		wait, limited, retryable := classify(err, at.status, backoff, op != opPost)
 		if limited && wait > a.retry.maxWait {
 			return fmt.Errorf("%s: rate limited for %s, longer than Parley waits: %w", op, wait, err)
 		}
@@ -81,25 +81,26 @@ func (a *Adapter) call(ctx context.Context, op, interactionID string, f func(...
 }
 
 // classify says how long to wait before retrying err, whether that wait
-// is a rate limit, and whether to retry at all.
-func classify(err error, backoff time.Duration, idempotent bool) (wait time.Duration, limited, retry bool) {
-	var rl *discordgo.RateLimitError
-	if errors.As(err, &rl) {
-		wait = rl.RetryAfter
-		if wait <= 0 {
-			wait = time.Second
+// is a rate limit, and whether to retry at all. status is the HTTP status
+// the transport saw (0 when no response came): discordgo reports some
+// statuses (a 502) only in an error string.
+func classify(err error, status int, backoff time.Duration, idempotent bool) (wait time.Duration, limited, retry bool) {
+	switch {
+	case status == http.StatusTooManyRequests:
+		wait = time.Second // no retry_after to go by
+		var rl *discordgo.RateLimitError
+		if errors.As(err, &rl) {
+			wait = max(rl.RetryAfter, 0)
 		}
 		return wait, true, true
+	case status >= 500:
+		return backoff, false, true
+	case status != 0:
+		// 4xx: retrying cannot help and counts towards Discord's ban
+		// limit; a 2xx with an unreadable body was delivered.
+		return 0, false, false
 	}
-	var rest *discordgo.RESTError
-	if errors.As(err, &rest) {
-		if rest.Response != nil && rest.Response.StatusCode >= 500 {
-			return backoff, false, true
-		}
-		return 0, false, false // 4xx: retrying cannot help and counts against the ban limit
-	}
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) ||
-		errors.Is(err, discordgo.ErrUnauthorized) || errors.Is(err, discordgo.ErrJSONUnmarshal) {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return 0, false, false
 	}
 	var uerr *url.Error
@@ -131,11 +132,15 @@ func errText(err error) string {
 	return err.Error()
 }
 
-type opKey struct{}
-
-func withOp(ctx context.Context, op string) context.Context {
-	return context.WithValue(ctx, opKey{}, op)
+// apiAttempt is one try of an API operation, carried to the transport in
+// the request's context: the transport labels its metrics with op and
+// notes the status it saw.
+type apiAttempt struct {
+	op     string
+	status int
 }
+
+type attemptKey struct{}
 
 // transport is discordgo's HTTP client transport: it points every request
 // at the configured API base (discordgo's endpoints are package variables
@@ -149,9 +154,10 @@ type transport struct {
 
 // RoundTrip implements http.RoundTripper.
 func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
-	op, _ := req.Context().Value(opKey{}).(string)
-	if op == "" {
-		op = strings.ToLower(req.Method)
+	at, _ := req.Context().Value(attemptKey{}).(*apiAttempt)
+	op := strings.ToLower(req.Method)
+	if at != nil {
+		op = at.op
 	}
 	if t.rewrite != nil {
 		req = req.Clone(req.Context())
@@ -169,6 +175,9 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		return nil, err
 	}
 	t.metrics.APICalls.WithLabelValues(Platform, op, strconv.Itoa(resp.StatusCode)).Inc()
+	if at != nil {
+		at.status = resp.StatusCode
+	}
 	if resp.StatusCode == http.StatusTooManyRequests {
 		normalize429(resp)
 	}
