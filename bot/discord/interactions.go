@@ -93,7 +93,7 @@ func intentOf(i *discordgo.Interaction) intent {
 		in.text = "summary"
 		if d := strings.TrimSpace(values[optDate]); d != "" {
 			if _, err := time.Parse(time.DateOnly, d); err != nil {
-				in.problem = textBadDate
+				in.text, in.problem = "", textBadDate
 			} else {
 				in.text += " " + d
 			}

@@ -151,10 +151,13 @@ func summaryEmbed(s answers.Summary) *discordgo.MessageEmbed {
 		var b strings.Builder
 		b.WriteString("**" + strconv.Itoa(i+1) + ".** ")
 		if l.Conflict {
-			b.WriteString("*(the sources disagree)* ")
+			b.WriteString("*(the sources disagree)*")
 		}
 		quotedAlone := len(l.Quotes) > 0 && strings.TrimSpace(l.Text) == strings.TrimSpace(l.Quotes[0].Text)
 		if !quotedAlone {
+			if l.Conflict {
+				b.WriteString(" ")
+			}
 			b.WriteString(escape(l.Text))
 		}
 		for _, q := range l.Quotes {
