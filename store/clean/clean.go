@@ -73,6 +73,9 @@ func isLineBreak(r rune) bool {
 // squash collapses each run of whitespace in s to one space and trims both
 // ends. Bytes that are not whitespace, valid UTF-8 or not, are kept as is.
 func squash(s string) string {
+	if squashed(s) {
+		return s
+	}
 	var b strings.Builder
 	pending := false // a space is owed before the next non-space
 	for i := 0; i < len(s); {
@@ -89,8 +92,30 @@ func squash(s string) string {
 		b.WriteString(s[i : i+size])
 		i += size
 	}
-	if b.Len() == len(s) {
-		return s // nothing changed; keep the original and drop the copy
-	}
 	return b.String()
+}
+
+// squashed reports whether squash would return s unchanged: no whitespace
+// but single ASCII spaces between other characters. It lets the common
+// case skip the copy.
+func squashed(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if (c == ' ' && s[i+1] == ' ') || (c != ' ' && unicode.IsSpace(rune(c))) {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			return false
+		}
+		i += size
+	}
+	return true
 }

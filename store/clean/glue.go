@@ -46,11 +46,23 @@ func loadGlue(data []byte) (glue, error) {
 // apply splits glued words in the paragraphs among pieces, in place.
 // Furniture pieces are neither changed nor counted as evidence.
 func (g glue) apply(pieces []piece) {
+	// Only capitalised words can be glued words or their prefixes, so only
+	// they are counted; and most articles have no candidate at all.
 	counts := make(map[string]int)
+	candidates := false
 	for _, p := range pieces {
-		if p.furniture == "" {
-			eachWord(p.text, func(_, _ int, w string) { counts[w]++ })
+		if p.furniture != "" {
+			continue
 		}
+		eachWord(p.text, func(_, _ int, w string) {
+			if capitalised(w) {
+				counts[w]++
+				candidates = candidates || g.suffixed(w)
+			}
+		})
+	}
+	if !candidates {
+		return
 	}
 	for i, p := range pieces {
 		if p.furniture != "" {
@@ -58,7 +70,7 @@ func (g glue) apply(pieces []piece) {
 		}
 		var b strings.Builder
 		last := 0
-		eachWord(p.text, func(start, end int, w string) {
+		eachWord(p.text, func(start, _ int, w string) {
 			cut := g.split(w, counts)
 			if cut == 0 {
 				return
@@ -72,6 +84,16 @@ func (g glue) apply(pieces []piece) {
 			pieces[i].text = b.String()
 		}
 	}
+}
+
+// suffixed reports whether w ends in one of the glue suffixes.
+func (g glue) suffixed(w string) bool {
+	for _, s := range g.suffixes {
+		if len(w) > len(s) && strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // split returns the byte offset at which to put a space into word, or 0 to
@@ -108,8 +130,15 @@ func capitalised(w string) bool {
 func eachWord(s string, fn func(start, end int, w string)) {
 	start := -1
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		letter := unicode.IsLetter(r) && !(r == utf8.RuneError && size == 1)
+		var letter bool
+		size := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			letter = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			letter = unicode.IsLetter(r) && !(r == utf8.RuneError && size == 1)
+		}
 		switch {
 		case letter && start < 0:
 			start = i
