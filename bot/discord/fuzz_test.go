@@ -3,6 +3,7 @@ package discord
 import (
 	"crypto/ed25519"
 	"encoding/hex"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -65,4 +66,60 @@ func FuzzParseInteraction(f *testing.F) {
 			t.Fatalf("question %q passed the checks", in.text)
 		}
 	})
+}
+
+func TestIntentOf(t *testing.T) {
+	tests := []struct {
+		name    string
+		body    []byte
+		text    string
+		problem bool
+	}{
+		{"ask", interaction("1", "ask", "question", "  Who met Putin?  "), "Who met Putin?", false},
+		{"summary", interaction("2", "summary"), "summary", false},
+		{"summary with date", interaction("3", "summary", "date", "2025-12-06"), "summary 2025-12-06", false},
+		{"summary bad date", interaction("4", "summary", "date", "2025-13-45"), "", true},
+		{"sources", interaction("5", "sources"), "sources", false},
+		{"question at the limit", interaction("6", "ask", "question", strings.Repeat("é", MaxQuestion)), strings.Repeat("é", MaxQuestion), false},
+		{"question over the limit", interaction("7", "ask", "question", strings.Repeat("é", MaxQuestion+1)), "", true},
+		{"number as question", []byte(`{"id":"8","type":2,"data":{"name":"ask","options":[{"name":"question","type":4,"value":3}]}}`), "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			i, err := Parse(tt.body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			in := intentOf(i)
+			if in.text != tt.text || (in.problem != "") != tt.problem {
+				t.Errorf("intentOf = %+v, want text %q, problem %v", in, tt.text, tt.problem)
+			}
+		})
+	}
+}
+
+func BenchmarkVerify(b *testing.B) {
+	body := interaction("1", "ask", "question", "Who met with Putin in Moscow?")
+	pub := fuzzKey.Public().(ed25519.PublicKey)
+	sig := hex.EncodeToString(ed25519.Sign(fuzzKey, append([]byte("1765000000"), body...)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if !Verify(pub, "1765000000", sig, body) {
+			b.Fatal("rejected")
+		}
+	}
+}
+
+func BenchmarkParseAndRender(b *testing.B) {
+	body := interaction("1", "ask", "question", "Who met with Putin in Moscow?")
+	r := goldenReplies()["answer"]
+	b.ReportAllocs()
+	for b.Loop() {
+		i, err := Parse(body)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_ = intentOf(i)
+		_ = replyData(r)
+	}
 }
