@@ -43,6 +43,16 @@ type Dedupe interface {
 	FirstSeen(ctx context.Context, platform, eventID string, now time.Time) (bool, error)
 }
 
+// forgetter is the optional part of a Dedupe that drops old event ids;
+// *store.Store has it. Slack stops retrying an event within an hour, so
+// ids older than keepEvents are no longer needed.
+type forgetter interface {
+	ForgetEvents(ctx context.Context, cutoff time.Time) (int64, error)
+}
+
+// keepEvents is how long event ids are kept for deduplication.
+const keepEvents = 24 * time.Hour
+
 // Options configure an Adapter. BotToken, Bot, Dedupe and Pool are
 // required; AppToken in socket mode and SigningSecret in HTTP mode.
 type Options struct {
@@ -198,10 +208,13 @@ func (a *Adapter) Run(ctx context.Context) error {
 	}
 	var err error
 	if a.mode == ModeSocket {
+		pctx, stop := context.WithCancel(ctx)
+		go a.forgetOldEvents(pctx)
 		err = a.runSocket(ctx)
+		stop()
 	} else {
 		a.setReady(nil)
-		<-ctx.Done()
+		a.forgetOldEvents(ctx)
 	}
 	a.setReady(errors.New("slack: stopped"))
 	drain, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
@@ -210,6 +223,28 @@ func (a *Adapter) Run(ctx context.Context) error {
 		a.log.Warn("answers still in flight at shutdown", slog.Any("err", werr))
 	}
 	return err
+}
+
+// forgetOldEvents prunes the dedupe log hourly until ctx is done.
+func (a *Adapter) forgetOldEvents(ctx context.Context) {
+	f, ok := a.dedupe.(forgetter)
+	tick := time.NewTicker(time.Hour)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+			if !ok {
+				continue
+			}
+			if n, err := f.ForgetEvents(ctx, a.now().Add(-keepEvents)); err != nil {
+				a.log.Warn("prune event log", slog.Any("err", err))
+			} else if n > 0 {
+				a.log.Debug("pruned event log", slog.Int64("events", n))
+			}
+		}
+	}
 }
 
 // authenticate calls auth.test until it succeeds, Slack refuses the token
