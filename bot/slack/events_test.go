@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/parley-bot/parley/answers"
 	"github.com/parley-bot/parley/bot"
 	"github.com/parley-bot/parley/bot/slack/slacktest"
 )
@@ -316,5 +317,30 @@ func TestBusyPoolStillAnswers(t *testing.T) {
 	close(release)
 	if !strings.Contains(p.Text, "busy") || p.ThreadTS != "6.1" {
 		t.Errorf("full pool posted %q in thread %q, want the busy notice in thread 6.1", p.Text, p.ThreadTS)
+	}
+}
+
+func TestPostSummary(t *testing.T) {
+	f := newFixture(t, ModeHTTP)
+	eng, _ := answers.NewEngine(context.Background(), f.st)
+	sum, err := eng.Summary(context.Background(), clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p bot.Poster = f.a
+	f.fake.RateLimit("chat.postMessage", 1, 2)
+	ts, err := p.PostSummary(context.Background(), "C0DIGEST", sum)
+	if err != nil {
+		t.Fatalf("PostSummary: %v", err)
+	}
+	posts := f.fake.Posts()
+	if len(posts) != 1 || posts[0].Channel != "C0DIGEST" || posts[0].TS != ts || p.Platform() != "slack" {
+		t.Fatalf("PostSummary = %q; posts %+v, want one post in C0DIGEST with that ts", ts, posts)
+	}
+	if !strings.Contains(allText(t, posts[0]), Escape(sum.Title)) {
+		t.Errorf("summary post lacks the title %q", sum.Title)
+	}
+	if len(sum.Lines) > 0 {
+		assertVerbatim(t, f.st, posts[0])
 	}
 }

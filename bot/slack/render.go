@@ -123,16 +123,17 @@ func RenderSummary(s answers.Summary) Message {
 	blocks := []slack.Block{section("*" + Escape(s.Title) + "*")}
 	text := []string{Escape(s.Title)}
 	for _, l := range s.Lines {
-		line := "• " + Escape(l.Text)
-		if l.Conflict {
-			line += " _(the sources disagree)_"
-		}
-		blocks = append(blocks, sections(line, "")...)
 		text = append(text, "• "+Escape(l.Text))
-		for _, q := range l.Quotes {
-			if strings.TrimSpace(q.Text) != strings.TrimSpace(l.Text) {
-				blocks = append(blocks, sections(blockQuote(q.Text), "> ")...)
+		// A line that is only its quote is shown as the quote.
+		if len(l.Quotes) == 0 || strings.TrimSpace(l.Quotes[0].Text) != strings.TrimSpace(l.Text) || l.Conflict {
+			line := "• " + Escape(l.Text)
+			if l.Conflict {
+				line += " _(the sources disagree)_"
 			}
+			blocks = append(blocks, sections(line, "")...)
+		}
+		for _, q := range l.Quotes {
+			blocks = append(blocks, sections(blockQuote(q.Text), "> ")...)
 			blocks = append(blocks, contextBlock(citation(q.Citation)))
 		}
 	}

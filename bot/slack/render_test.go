@@ -44,6 +44,7 @@ func TestRenderGolden(t *testing.T) {
 			Date: "2025-12-06", Title: "Parley daily summary — Saturday 6 December 2025",
 			Lines: []answers.SummaryLine{
 				{Text: "Talks continued in Florida.", Quotes: []answers.Quote{{Text: "Talks continued in Florida on Saturday.", Citation: withLink}}},
+				{Text: "Witkoff said the talks were productive.", Quotes: []answers.Quote{{Text: "Witkoff said the talks were productive.", Citation: noLink}}},
 				{Text: "The sources disagree on the plan.", Conflict: true, Quotes: []answers.Quote{{Text: "The plan has 28 points.", Citation: noLink}, {Text: "The revised plan has 20 points.", Citation: withLink}}},
 			},
 			NewArticles: []answers.Citation{withLink},
