@@ -392,11 +392,77 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 	return true
 }
 
+// newPersons are the people s names that q does not, keeping to the
+// clauses of s that share words with q when some do: in "Kushner and
+// Witkoff met Putin, and as Trump has ratcheted up pressure…", the
+// people who met Putin are Kushner and Witkoff.
 func (e *Engine) newPersons(q *query, s *sentence) []string {
-	var out []string
-	for _, p := range s.facts.persons {
-		if !q.entities[p] {
-			out = append(out, p)
+	var all, near []string
+	clauses := clausesWithMatches(q, s)
+	for _, m := range e.rules.mentions(s.toks) {
+		p := m.entity
+		if e.rules.entities[p].Kind != "person" || q.entities[p] || contains(all, p) {
+			continue
+		}
+		all = append(all, p)
+		if clauses[clauseAt(s, m.from)] {
+			near = append(near, p)
+		}
+	}
+	if len(near) > 0 {
+		return near
+	}
+	return all
+}
+
+// clauseBreaks are the joins at which a sentence turns to another matter.
+var clauseBreaks = []string{"; ", " — ", " – ", ", and ", ", but ", ", while ", ", as ", ", though ", ", although ", ", even as ", ", after "}
+
+// clauseAt numbers the clause token i of s lies in.
+func clauseAt(s *sentence, i int) int {
+	if i >= len(s.toks) {
+		return 0
+	}
+	n := 0
+	before := s.Text[:s.toks[i].start]
+	for _, b := range clauseBreaks {
+		n += strings.Count(before, b)
+	}
+	return n
+}
+
+// clausesWithMatches marks the clauses of s holding a word or entity of q.
+func clausesWithMatches(q *query, s *sentence) map[int]bool {
+	want := map[string]bool{}
+	for _, t := range q.terms {
+		if t.term[0] == '@' {
+			continue
+		}
+		want[t.term] = true
+		for _, a := range t.alts {
+			want[a] = true
+		}
+	}
+	out := map[int]bool{}
+	for i, t := range s.toks {
+		if want[t.stem] {
+			out[clauseAt(s, i)] = true
+		}
+	}
+	for _, m := range qMentionsIn(q, s) {
+		out[clauseAt(s, m)] = true
+	}
+	return out
+}
+
+// qMentionsIn are the token positions in s naming an entity of q.
+func qMentionsIn(q *query, s *sentence) []int {
+	var out []int
+	for i, t := range s.toks {
+		for _, m := range q.mentions {
+			if len(q.toks) > m.from && q.toks[m.from].word == t.word {
+				out = append(out, i)
+			}
 		}
 	}
 	return out
