@@ -85,6 +85,9 @@ type sentenceFacts struct {
 	saids           []store.Fact
 	counts          []store.Fact
 	dates           []store.Fact
+	// roleStems holds, per person, the stems and entities of each role
+	// the sentence gives them, for matching against questions.
+	roleStems map[string][]map[string]bool
 }
 
 // extract runs every extractor over sents (in article and position

@@ -15,6 +15,8 @@ type sentence struct {
 	store.Sentence
 	article *store.Article
 	toks    []token
+	ments   []mention      // the entities it names, as mentions finds them
+	clause  []int          // clause number of each token
 	terms   map[string]int // term -> first token position
 	length  int
 	facts   *sentenceFacts
@@ -146,7 +148,11 @@ func buildIndex(ctx context.Context, st *store.Store, r *rules, version int64) (
 		for t := range terms {
 			ix.postings[t] = append(ix.postings[t], idx)
 		}
-		ix.sents = append(ix.sents, sentence{Sentence: s, article: a, toks: toks, terms: terms, length: n, facts: sf})
+		sf.roleStems = map[string][]map[string]bool{}
+		for _, f := range sf.roles {
+			sf.roleStems[f.Subject] = append(sf.roleStems[f.Subject], r.stemSet(f.Object))
+		}
+		ix.sents = append(ix.sents, sentence{Sentence: s, article: a, toks: toks, ments: r.mentions(toks), clause: clauses(s.Text, toks), terms: terms, length: n, facts: sf})
 		total += n
 	}
 	if len(ix.sents) > 0 {

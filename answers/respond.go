@@ -195,6 +195,54 @@ func isNumber(w string) bool {
 
 var accPool = sync.Pool{New: func() any { return new([]float32) }}
 
+// topByScore returns the k entries of ids with the highest acc, best
+// first, ties to the lower id — without sorting them all, so a common
+// word in a large corpus costs a pass, not a sort.
+func topByScore(ids []int32, acc []float32, k int) []int32 {
+	less := func(a, b int32) bool { // a ranks below b
+		if acc[a] != acc[b] {
+			return acc[a] < acc[b]
+		}
+		return a > b
+	}
+	h := make([]int32, 0, min(k, len(ids)))
+	down := func(i int) {
+		for {
+			l, m := 2*i+1, i
+			if l < len(h) && less(h[l], h[m]) {
+				m = l
+			}
+			if r := l + 1; r < len(h) && less(h[r], h[m]) {
+				m = r
+			}
+			if m == i {
+				return
+			}
+			h[i], h[m] = h[m], h[i]
+			i = m
+		}
+	}
+	for _, id := range ids {
+		switch {
+		case len(h) < k:
+			h = append(h, id)
+			for i := len(h) - 1; i > 0; {
+				p := (i - 1) / 2
+				if !less(h[i], h[p]) {
+					break
+				}
+				h[i], h[p] = h[p], h[i]
+				i = p
+			}
+		case less(h[0], id):
+			h[0] = id
+			down(0)
+		}
+	}
+	sort.Slice(h, func(a, b int) bool { return less(h[b], h[a]) })
+	return h
+}
+
 // rank scores the candidate sentences for q, best first.
 func (e *Engine) rank(ix *index, q *query) []scored {
 	if len(q.terms) == 0 || len(ix.sents) == 0 {
@@ -231,20 +279,14 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 			add(a, t.weight*synonymCredit)
 		}
 	}
-	sort.Slice(touched, func(a, b int) bool {
-		if acc[touched[a]] != acc[touched[b]] {
-			return acc[touched[a]] > acc[touched[b]]
-		}
-		return touched[a] < touched[b]
-	})
-	limit := min(len(touched), maxScored)
-	out := make([]scored, 0, limit)
+	top := topByScore(touched, acc, maxScored)
+	out := make([]scored, 0, len(top))
 	exact := make([]string, len(q.terms))
 	for i, t := range q.terms {
 		exact[i] = t.term
 	}
 	maxBM := 0.0
-	for _, i := range touched[:limit] {
+	for _, i := range top {
 		s := &ix.sents[i]
 		if s.Heading {
 			continue
@@ -399,7 +441,7 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 func (e *Engine) newPersons(q *query, s *sentence) []string {
 	var all, near []string
 	clauses := clausesWithMatches(q, s)
-	for _, m := range e.rules.mentions(s.toks) {
+	for _, m := range s.ments {
 		p := m.entity
 		if e.rules.entities[p].Kind != "person" || q.entities[p] || contains(all, p) {
 			continue
@@ -418,17 +460,35 @@ func (e *Engine) newPersons(q *query, s *sentence) []string {
 // clauseBreaks are the joins at which a sentence turns to another matter.
 var clauseBreaks = []string{"; ", " — ", " – ", ", and ", ", but ", ", while ", ", as ", ", though ", ", although ", ", even as ", ", after "}
 
-// clauseAt numbers the clause token i of s lies in.
+// clauses numbers the clause each token of text lies in.
+func clauses(text string, toks []token) []int {
+	var breaks []int
+	for _, b := range clauseBreaks {
+		for off := 0; ; {
+			k := strings.Index(text[off:], b)
+			if k < 0 {
+				break
+			}
+			breaks = append(breaks, off+k)
+			off += k + len(b)
+		}
+	}
+	out := make([]int, len(toks))
+	for i, t := range toks {
+		for _, b := range breaks {
+			if b < t.start {
+				out[i]++
+			}
+		}
+	}
+	return out
+}
+
 func clauseAt(s *sentence, i int) int {
-	if i >= len(s.toks) {
+	if i >= len(s.clause) {
 		return 0
 	}
-	n := 0
-	before := s.Text[:s.toks[i].start]
-	for _, b := range clauseBreaks {
-		n += strings.Count(before, b)
-	}
-	return n
+	return s.clause[i]
 }
 
 // clausesWithMatches marks the clauses of s holding a word or entity of q.
@@ -667,38 +727,26 @@ func (e *Engine) holdsRole(p string, s *sentence, words []string) bool {
 func (e *Engine) fittingPersons(q *query, s *sentence) []string {
 	var out []string
 	for _, p := range e.newPersons(q, s) {
-		roles := []string{e.rules.entities[p].Role}
-		for _, f := range s.facts.roles {
-			if f.Subject == p {
-				roles = append(roles, f.Object)
-			}
+		fits := e.roleFits(q, e.rules.roleStems[p])
+		for _, set := range s.facts.roleStems[p] {
+			fits = fits || e.roleFits(q, set)
 		}
-		if e.roleFits(q, roles) {
+		if fits {
 			out = append(out, p)
 		}
 	}
 	return out
 }
 
-func (e *Engine) roleFits(q *query, roles []string) bool {
-	for _, role := range roles {
-		toks := tokenize(role)
-		stems := map[string]bool{}
-		for _, t := range toks {
-			stems[t.stem] = true
+func (e *Engine) roleFits(q *query, stems map[string]bool) bool {
+	for _, t := range q.terms {
+		// A named person in the question (Putin) says nothing of which
+		// side the answer is on; a country (Ukraine) does.
+		if !t.known || (t.term[0] == '@' && !e.rules.entities[t.term[1:]].Generic) {
+			continue
 		}
-		for _, m := range e.rules.nestedMentions(toks) {
-			stems["@"+m.entity] = true
-		}
-		for _, t := range q.terms {
-			// A named person in the question (Putin) says nothing of
-			// which side the answer is on; a country (Ukraine) does.
-			if !t.known || (t.term[0] == '@' && !e.rules.entities[t.term[1:]].Generic) {
-				continue
-			}
-			if stems[t.term] {
-				return true
-			}
+		if stems[t.term] {
+			return true
 		}
 	}
 	return false

@@ -98,6 +98,8 @@ type rules struct {
 	// known are the words the rules themselves use: never "corrected"
 	// into a corpus word.
 	known map[string]bool
+	// roleStems holds each entity's role from the rules as stems.
+	roleStems map[string]map[string]bool
 }
 
 // loadRules compiles the embedded rules; the embedded file is tested, so
@@ -254,6 +256,10 @@ func parseRules(data []byte) (*rules, error) {
 			r.known[fold(w)] = true
 		}
 	}
+	r.roleStems = map[string]map[string]bool{}
+	for id, e := range r.entities {
+		r.roleStems[id] = r.stemSet(e.Role)
+	}
 	if len(r.classes) == 0 {
 		return nil, fmt.Errorf("parse rules: no question classes")
 	}
@@ -302,4 +308,17 @@ func joinAnd(ns []string) string {
 	default:
 		return strings.Join(ns[:len(ns)-1], ", ") + " and " + ns[len(ns)-1]
 	}
+}
+
+// stemSet is the set of stems and entity terms ("@umerov") of text.
+func (r *rules) stemSet(text string) map[string]bool {
+	toks := tokenize(text)
+	out := map[string]bool{}
+	for _, t := range toks {
+		out[t.stem] = true
+	}
+	for _, m := range r.nestedMentions(toks) {
+		out["@"+m.entity] = true
+	}
+	return out
 }
