@@ -61,6 +61,7 @@ type query struct {
 	offTopic    string
 	speaker     string // for "what did X say": X
 	future      bool   // the question asks about what will happen
+	ordinal     bool   // the question asks which one ("which day", "third")
 	roleWords   []string
 	content     int // content words other than entities
 }
@@ -137,6 +138,11 @@ func (e *Engine) analyse(ix *index, text string) *query {
 	}
 	joined := strings.Join(folded, " ")
 	q.class = r.classify(joined)
+	for _, w := range folded {
+		if _, ok := ordinalWords[w]; ok || w == "which" {
+			q.ordinal = true
+		}
+	}
 	for _, re := range r.future {
 		q.future = q.future || re.MatchString(joined)
 	}
@@ -569,6 +575,10 @@ func (e *Engine) newCounts(q *query, s *sentence) []countFact {
 			continue
 		}
 		if q.words[fold(c.Value)] {
+			continue
+		}
+		// "A third day of talks" does not say how many days there were.
+		if c.Predicate == "ordinal" && !q.ordinal {
 			continue
 		}
 		out = append(out, countFact{unit: c.Subject, value: c.Value, text: c.Object, ordinal: c.Predicate == "ordinal"})

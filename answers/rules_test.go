@@ -114,3 +114,19 @@ func TestNormalize(t *testing.T) {
 		}
 	}
 }
+
+func TestMentionsPreferTheLongerName(t *testing.T) {
+	r := mustRules(t)
+	for text, want := range map[string]string{
+		"who is the president of ukraine": "zelensky",
+		"ivanka trump":                    "ivanka,trump",
+	} {
+		var got []string
+		for _, m := range r.mentions(tokenize(text)) {
+			got = append(got, m.entity)
+		}
+		if strings.Join(got, ",") != want {
+			t.Errorf("mentions(%q) = %v, want %s", text, got, want)
+		}
+	}
+}

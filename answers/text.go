@@ -100,30 +100,43 @@ func (r *rules) nestedMentions(toks []token) []mention { return r.findMentions(t
 func (r *rules) findMentions(toks []token, nested bool) []mention {
 	var out []mention
 	for i := 0; i < len(toks); {
-		best := 0
-		ent := ""
-		for _, a := range r.aliases[toks[i].word] {
-			if len(a.words) > best && matchAlias(toks[i:], a) {
-				best, ent = len(a.words), a.entity
+		n, ent := r.aliasAt(toks, i)
+		// Prefer a name that starts one word later but reaches further:
+		// "the president of Ukraine" is Zelenskyy, not "the president".
+		if n > 1 && !nested && i+1 < len(toks) {
+			if n2, _ := r.aliasAt(toks, i+1); 1+n2 > n {
+				n = 0
 			}
 		}
-		for _, a := range r.aliases["\x00"+toks[i].raw] {
-			if len(a.words) > best && matchAlias(toks[i:], a) {
-				best, ent = len(a.words), a.entity
-			}
-		}
-		if best == 0 {
+		if n == 0 {
 			i++
 			continue
 		}
-		out = append(out, mention{entity: ent, from: i, to: i + best})
+		out = append(out, mention{entity: ent, from: i, to: i + n})
 		if nested {
 			i++
 		} else {
-			i += best
+			i += n
 		}
 	}
 	return out
+}
+
+// aliasAt is the longest alias starting at toks[i]: its length in words
+// and its entity, or 0.
+func (r *rules) aliasAt(toks []token, i int) (int, string) {
+	best, ent := 0, ""
+	for _, a := range r.aliases[toks[i].word] {
+		if len(a.words) > best && matchAlias(toks[i:], a) {
+			best, ent = len(a.words), a.entity
+		}
+	}
+	for _, a := range r.aliases["\x00"+toks[i].raw] {
+		if len(a.words) > best && matchAlias(toks[i:], a) {
+			best, ent = len(a.words), a.entity
+		}
+	}
+	return best, ent
 }
 
 func matchAlias(toks []token, a alias) bool {
