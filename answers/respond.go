@@ -199,7 +199,18 @@ func isNumber(w string) bool {
 	return w != ""
 }
 
-var accPool = sync.Pool{New: func() any { return new([]float32) }}
+// scratch is a question's working memory in rank, reused across
+// questions: a score slot per sentence and the list of slots touched.
+type scratch struct {
+	acc     []float32
+	touched []int32
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// selectiveDF is the posting-list length up to which a term always
+// takes part in the first pass, whatever the corpus size.
+const selectiveDF = 1000
 
 // topByScore returns the k entries of ids with the highest acc, best
 // first, ties to the lower id — without sorting them all, so a common
@@ -258,31 +269,39 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 	for _, t := range q.terms {
 		total += t.weight
 	}
-	// First pass: accumulate each sentence's coverage from the postings.
-	accp := accPool.Get().(*[]float32)
-	defer accPool.Put(accp)
-	if cap(*accp) < len(ix.sents) {
-		*accp = make([]float32, len(ix.sents))
+	// First pass: accumulate each sentence's coverage from the postings
+	// of the selective terms; a word in nearly every sentence of a large
+	// corpus adds the same to all and only costs time, so it is left to
+	// the full score unless nothing else matches.
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	if cap(sc.acc) < len(ix.sents) {
+		sc.acc = make([]float32, len(ix.sents))
 	}
-	acc := (*accp)[:len(ix.sents)]
-	var touched []int32
+	acc := sc.acc[:len(ix.sents)]
+	touched := sc.touched[:0]
+	defer func() { sc.touched = touched[:0] }()
+	common := max(selectiveDF, len(ix.sents)/20)
 	seenTerm := map[string]bool{}
-	for _, t := range q.terms {
-		add := func(term string, w float64) {
-			if seenTerm[term] {
-				return
-			}
-			seenTerm[term] = true
-			for _, i := range ix.postings[term] {
-				if acc[i] == 0 {
-					touched = append(touched, i)
+	for pass := 0; pass < 2 && (pass == 0 || len(touched) == 0); pass++ {
+		for _, t := range q.terms {
+			add := func(term string, w float64) {
+				p := ix.postings[term]
+				if seenTerm[term] || (pass == 0 && len(p) > common) {
+					return
 				}
-				acc[i] += float32(w)
+				seenTerm[term] = true
+				for _, i := range p {
+					if acc[i] == 0 {
+						touched = append(touched, i)
+					}
+					acc[i] += float32(w)
+				}
 			}
-		}
-		add(t.term, t.weight)
-		for _, a := range t.alts {
-			add(a, t.weight*synonymCredit)
+			add(t.term, t.weight)
+			for _, a := range t.alts {
+				add(a, t.weight*synonymCredit)
+			}
 		}
 	}
 	top := topByScore(touched, acc, maxScored)
