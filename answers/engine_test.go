@@ -339,3 +339,32 @@ func TestQuestionSets(t *testing.T) {
 		t.Error("ReadQuestions accepted an unknown field")
 	}
 }
+
+// TestConcurrentAnswers answers from many goroutines while an article is
+// ingested and the index rebuilt; run with -race.
+func TestConcurrentAnswers(t *testing.T) {
+	st := storetest.MustOpen(t)
+	e := mustEngine(t, st, WithRefresh(0))
+	qs := benchQuestions()[:12]
+	done := make(chan error, 8)
+	for g := 0; g < 8; g++ {
+		go func(g int) {
+			for i := 0; i < 10; i++ {
+				if _, err := e.Answer(context.Background(), qs[(g+i)%len(qs)]); err != nil {
+					done <- err
+					return
+				}
+			}
+			done <- nil
+		}(g)
+	}
+	doc := store.Document{ID: "901_new", Title: "More talks", Body: "More talks.\n\nNegotiators met again in Geneva on Sunday for six hours.\n"}
+	if _, err := st.Ingest(context.Background(), doc, storetest.Epoch.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	for g := 0; g < 8; g++ {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+}
