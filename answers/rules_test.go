@@ -30,6 +30,8 @@ func TestClassify(t *testing.T) {
 		{"how did trump describe the talks", "said"},
 		{"why was the plan criticized", "why"},
 		{"what is umerov s role", "role"},
+		{"what is hnatov s position", "role"},
+		{"what is zelensky s position on the plan", "said"},
 		{"is russia opposed to nato", "yesno"},
 		{"did the talks produce a breakthrough", "yesno"},
 		{"what is the future prosperity agenda", "what"},
