@@ -614,7 +614,7 @@ type countFact struct {
 func (e *Engine) answer(ctx context.Context, question string, explain bool) (Answer, []scored, error) {
 	text := Normalize(question)
 	echo := neutralize(text)
-	refuse := func(why string) Answer {
+	refuse := func() Answer {
 		return Answer{Question: echo, Answer: "Sorry, I don't know: the articles I have don't answer that. " + Hint, Quotes: []Quote{}}
 	}
 	ix, err := e.current(ctx)
@@ -641,13 +641,13 @@ func (e *Engine) answer(ctx context.Context, question string, explain bool) (Ans
 		return a, ranked, nil
 	}
 	if len(q.terms) == 0 {
-		return done(refuse(""), "refused: the question has no words to look for", nil)
+		return done(refuse(), "refused: the question has no words to look for", nil)
 	}
 	if q.offTopic != "" {
-		return done(refuse(""), fmt.Sprintf("refused: %q marks a topic the articles do not cover", q.offTopic), nil)
+		return done(refuse(), fmt.Sprintf("refused: %q marks a topic the articles do not cover", q.offTopic), nil)
 	}
 	if q.speaker != "" && e.rules.entities[q.speaker].Kind == "person" && !ix.speakers[q.speaker] {
-		return done(refuse(""), fmt.Sprintf("refused: the articles quote no words of %s", e.rules.entities[q.speaker].Name), nil)
+		return done(refuse(), fmt.Sprintf("refused: the articles quote no words of %s", e.rules.entities[q.speaker].Name), nil)
 	}
 	ranked := e.rank(ix, q)
 	if ex != nil {
@@ -659,11 +659,11 @@ func (e *Engine) answer(ctx context.Context, question string, explain bool) (Ans
 		}
 	}
 	if len(ranked) == 0 {
-		return done(refuse(""), "refused: no sentence shares a word with the question", nil)
+		return done(refuse(), "refused: no sentence shares a word with the question", nil)
 	}
 	best := ranked[0]
 	if best.conf < e.threshold {
-		return done(refuse(""), fmt.Sprintf("refused: confidence %.2f of the best sentence is below %.2f", best.conf, e.threshold), ranked)
+		return done(refuse(), fmt.Sprintf("refused: confidence %.2f of the best sentence is below %.2f", best.conf, e.threshold), ranked)
 	}
 	a := e.compose(q, ranked)
 	a.Question = echo
