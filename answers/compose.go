@@ -3,6 +3,7 @@ package answers
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -168,11 +169,10 @@ func (e *Engine) direct(q *query, best scored) string {
 	switch q.class.wants {
 	case wantPerson:
 		var names []string
+		// The people whose role fits the question, else everyone new.
 		people := e.fittingPersons(q, s)
-		for _, p := range e.newPersons(q, s) {
-			if !contains(people, p) {
-				people = append(people, p)
-			}
+		if len(people) == 0 {
+			people = e.newPersons(q, s)
 		}
 		for _, p := range people {
 			if len(names) == 4 {
@@ -181,7 +181,7 @@ func (e *Engine) direct(q *query, best scored) string {
 			names = append(names, e.personWithRole(p, s))
 		}
 		if len(names) > 0 {
-			return joinAnd(names) + "."
+			return statement(q.text, joinAnd(names))
 		}
 	case wantRole:
 		for _, p := range q.persons {
@@ -275,4 +275,23 @@ func withNoun(text, count string) string {
 		return count
 	}
 	return count + " " + toks[0].raw
+}
+
+// whoRe reads "Who met with Putin in Moscow?" as its verb and the rest.
+var whoRe = regexp.MustCompile(`(?i)^\s*who\s+(\S+)\s+(.*?)[\s?!.]*$`)
+
+// statement turns a "who" question and its answer into a sentence:
+// "Who met with Putin in Moscow?" + "Steve Witkoff" → "Steve Witkoff met
+// with Putin in Moscow." Questions it cannot turn ("Who did Ushakov
+// praise?") give the names alone.
+func statement(question, names string) string {
+	m := whoRe.FindStringSubmatch(question)
+	if m == nil || m[2] == "" {
+		return names + "."
+	}
+	switch strings.ToLower(m[1]) {
+	case "did", "does", "do", "whom", "else":
+		return names + "."
+	}
+	return names + " " + neutralize(m[1]+" "+m[2]) + "."
 }

@@ -28,8 +28,10 @@ const Hint = "I can answer questions about the December 2025 US–Ukraine peace 
 const DefaultThreshold = 0.55
 
 // DefaultRefresh is how often, at most, Answer asks the store whether
-// articles were added since the index was built.
-const DefaultRefresh = 2 * time.Second
+// articles were added since the index was built. Zero asks before every
+// answer: one small query (store.Stamp), so new articles are answered
+// from at once and a failed store is reported rather than hidden.
+const DefaultRefresh = 0
 
 // Engine answers questions from a store. It keeps an in-memory index of
 // the store's sentences and facts, rebuilt when the store's version
@@ -74,7 +76,7 @@ func NewEngine(ctx context.Context, st *store.Store, opts ...Option) (*Engine, e
 	for _, o := range opts {
 		o(e)
 	}
-	v, err := st.Version(ctx)
+	v, err := st.Stamp(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("new engine: %w", err)
 	}
@@ -92,7 +94,9 @@ func NewEngine(ctx context.Context, st *store.Store, opts ...Option) (*Engine, e
 func (e *Engine) current(ctx context.Context) (*index, error) {
 	ix := e.idx.Load()
 	if !e.mu.TryLock() {
-		return ix, nil // someone else is checking; answer from what we have
+		// Someone else is checking or rebuilding; answer from what we
+		// have rather than queue behind a rebuild.
+		return ix, nil
 	}
 	defer e.mu.Unlock()
 	now := e.now()
@@ -100,7 +104,7 @@ func (e *Engine) current(ctx context.Context) (*index, error) {
 		return ix, nil
 	}
 	e.checked = now
-	v, err := e.st.Version(ctx)
+	v, err := e.st.Stamp(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("check store version: %w", err)
 	}

@@ -24,7 +24,7 @@ const (
 // factsVersion marks facts made by this version of the extractors; the
 // engine re-extracts, in memory, facts an older version stored. Bump it
 // whenever an extractor or rules.yaml changes what facts come out.
-const factsVersion = "1"
+const factsVersion = "2"
 
 // BuildFacts runs the rule-based extractors over every sentence of the
 // given articles (all articles when none are given) and replaces their
@@ -325,6 +325,12 @@ func (r *rules) roleFacts(s store.Sentence, toks []token, ms []mention) []store.
 						k = m.to
 						break
 					}
+					if startsPerson(ms, k, r) {
+						// ", top Ukrainian negotiator Rustem Umerov" is a list of
+						// people, not a role of the one before.
+						k = m.to
+						break
+					}
 					k++
 				}
 				add(m.entity, m.to, k)
@@ -439,4 +445,14 @@ func annotate(facts []store.Fact) map[int64]*sentenceFacts {
 		}
 	}
 	return out
+}
+
+// startsPerson reports whether a person mention starts at token k.
+func startsPerson(ms []mention, k int, r *rules) bool {
+	for _, m := range ms {
+		if m.from == k && r.entities[m.entity].Kind == "person" {
+			return true
+		}
+	}
+	return false
 }

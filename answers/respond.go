@@ -21,6 +21,8 @@ const (
 	wBM25      = 0.12
 	wProximity = 0.08
 	wType      = 0.25
+	// wOwnWords favours a speaker's quoted words over a report of them.
+	wOwnWords = 0.06
 	// synonymCredit is how much a synonym counts against the word itself.
 	synonymCredit = 0.7
 	// missingTypeFactor scales the confidence of a sentence that lacks
@@ -84,6 +86,7 @@ type scored struct {
 	conf      float64
 	typeMatch bool
 	strongCue bool
+	ownWords  bool
 }
 
 // analyse reads a normalised question.
@@ -365,10 +368,10 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 			c.typeMatch, c.strongCue = e.reasonAfter(q, s, pos)
 		}
 		if q.class.wants == wantQuote {
-			// Their own words beat a report of them.
+			// Their own words beat a report of them, other things equal.
 			for _, sd := range s.facts.saids {
 				if (q.speaker == "" || sd.Subject == q.speaker) && sd.Object != "" {
-					c.strongCue = true
+					c.ownWords = true
 				}
 			}
 		}
@@ -387,6 +390,9 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 		c.score = wCoverage*c.coverage + wBM25*bm + wProximity*c.prox + wType*t
 		if c.strongCue {
 			c.score += wType / 2
+		}
+		if c.ownWords {
+			c.score += wOwnWords
 		}
 		if q.class.wants == wantPerson && len(e.fittingPersons(q, c.s)) > 0 {
 			c.score += wType / 2

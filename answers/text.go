@@ -114,6 +114,15 @@ func (r *rules) findMentions(toks []token, nested bool) []mention {
 		}
 		out = append(out, mention{entity: ent, from: i, to: i + n})
 		if nested {
+			// Every shorter name starting here too: "Ukraine's chief
+			// negotiator" names Umerov, and Ukraine.
+			for _, k := range []string{toks[i].word, "\x00" + toks[i].raw} {
+				for _, a := range r.aliases[k] {
+					if a.entity != ent && matchAlias(toks[i:], a) {
+						out = append(out, mention{entity: a.entity, from: i, to: i + len(a.words)})
+					}
+				}
+			}
 			i++
 		} else {
 			i += n
