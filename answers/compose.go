@@ -25,7 +25,7 @@ const (
 // compose builds the answer from the ranked candidates: a short direct
 // answer drawn from the best sentence, its quote, and either quotes that
 // corroborate it or, where the articles disagree, the other side.
-func (e *Engine) compose(q *query, ranked []scored) Answer {
+func (e *Engine) compose(ix *index, q *query, ranked []scored) Answer {
 	best := ranked[0]
 	a := Answer{Answered: true, Quotes: []Quote{quoteOf(best.s)}, Confidence: round3(math.Min(1, best.conf))}
 	var relevant []scored
@@ -34,7 +34,7 @@ func (e *Engine) compose(q *query, ranked []scored) Answer {
 			relevant = append(relevant, c)
 		}
 	}
-	if side, ok := e.conflict(q, best, ranked); ok {
+	if side, ok := e.conflict(ix, q, best, ranked); ok {
 		a.Conflict = true
 		parts := []string{fmt.Sprintf("%s (%s)", side[0].label, sourceName(best.s.article))}
 		for _, o := range side[1:] {
@@ -75,10 +75,10 @@ type side struct {
 // or revised) when the question names one. Places are not compared: the
 // articles name the same venue at different precision (Florida, Miami,
 // Hallandale Beach) and name other venues for other meetings.
-func (e *Engine) conflict(q *query, best scored, ranked []scored) ([]side, bool) {
+func (e *Engine) conflict(ix *index, q *query, best scored, ranked []scored) ([]side, bool) {
 	var relevant []scored
 	for _, c := range ranked[1:] {
-		if c.typeMatch && c.score >= conflictShare*best.score && c.conf >= e.threshold {
+		if c.typeMatch && c.score >= conflictShare*best.score && c.conf >= e.threshold && sameSubject(ix, q, best.s, c.s) {
 			relevant = append(relevant, c)
 		}
 	}
@@ -103,6 +103,21 @@ func (e *Engine) conflict(q *query, best scored, ranked []scored) ([]side, bool)
 		return sides, len(sides) > 1
 	}
 	return nil, false
+}
+
+// sameSubject reports whether b is about what a is, as far as the
+// question goes: every question term a holds, in the sentence or
+// elsewhere in its article, b's sentence or article holds too. Six hours
+// of talks in Geneva do not contradict five hours of talks in Moscow.
+func sameSubject(ix *index, q *query, a, b *sentence) bool {
+	for _, t := range q.terms {
+		if a.matches(t.term, t.alts) || ix.articleMatches(a.ArticleID, t.term, t.alts) {
+			if !b.matches(t.term, t.alts) && !ix.articleMatches(b.ArticleID, t.term, t.alts) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // specific is the most specific of places: the one the most others

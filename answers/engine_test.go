@@ -368,3 +368,22 @@ func TestConcurrentAnswers(t *testing.T) {
 		}
 	}
 }
+
+// TestNoConflictAcrossEvents checks that counts of different events are
+// not shown as a disagreement: six hours in Geneva against five hours in
+// Moscow.
+func TestNoConflictAcrossEvents(t *testing.T) {
+	st := storetest.MustOpen(t)
+	doc := store.Document{ID: "902_geneva", Title: "Geneva", Body: "Negotiators met again in Geneva on Sunday. They talked for six hours.\n"}
+	if _, err := st.Ingest(context.Background(), doc, storetest.Epoch.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	e := mustEngine(t, st)
+	a, err := e.Answer(context.Background(), "How many hours did the negotiators talk in Geneva?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || a.Conflict || !strings.Contains(a.Answer, "Six hours") {
+		t.Errorf("Answer = %q (conflict %v), want six hours and no conflict", a.Answer, a.Conflict)
+	}
+}

@@ -35,6 +35,8 @@ type index struct {
 	vocab    map[string]int // folded word -> occurrences
 	// entities lists, per article, the entities it names anywhere.
 	entities map[string]map[string]bool
+	// spans gives, per article, the range of its sentences in sents.
+	spans map[string][2]int
 	// speakers are the entities some sentence quotes or reports speaking.
 	speakers map[string]bool
 	// byLen buckets the vocabulary by rune length for typo lookups.
@@ -92,7 +94,7 @@ func buildIndex(ctx context.Context, st *store.Store, r *rules, version int64) (
 	}
 	ann := annotate(facts)
 
-	ix := &index{version: version, articles: arts, postings: map[string][]int32{}, idf: map[string]float64{}, vocab: map[string]int{}, byLen: map[int][]string{}, speakers: map[string]bool{}, entities: map[string]map[string]bool{}}
+	ix := &index{version: version, articles: arts, postings: map[string][]int32{}, idf: map[string]float64{}, vocab: map[string]int{}, byLen: map[int][]string{}, speakers: map[string]bool{}, entities: map[string]map[string]bool{}, spans: map[string][2]int{}}
 	byID := make(map[string]*store.Article, len(arts))
 	for i := range ix.articles {
 		byID[ix.articles[i].ID] = &ix.articles[i]
@@ -154,6 +156,14 @@ func buildIndex(ctx context.Context, st *store.Store, r *rules, version int64) (
 		}
 		ix.sents = append(ix.sents, sentence{Sentence: s, article: a, toks: toks, ments: r.mentions(toks), clause: clauses(s.Text, toks), terms: terms, length: n, facts: sf})
 		total += n
+	}
+	for i, s := range ix.sents {
+		sp, ok := ix.spans[s.ArticleID]
+		if !ok {
+			sp = [2]int{i, i}
+		}
+		sp[1] = i + 1
+		ix.spans[s.ArticleID] = sp
 	}
 	if len(ix.sents) > 0 {
 		ix.avgLen = float64(total) / float64(len(ix.sents))
@@ -219,3 +229,28 @@ func (ix *index) bm25(s *sentence, terms []string) float64 {
 
 // articleHas reports whether the article names the entity term anywhere.
 func (ix *index) articleHas(article, term string) bool { return ix.entities[article][term] }
+
+// articleMatches reports whether any sentence of the article holds term
+// or one of alts.
+func (ix *index) articleMatches(article, term string, alts []string) bool {
+	sp := ix.spans[article]
+	for i := sp[0]; i < sp[1]; i++ {
+		if ix.sents[i].matches(term, alts) {
+			return true
+		}
+	}
+	return false
+}
+
+// matches reports whether s holds term or one of alts.
+func (s *sentence) matches(term string, alts []string) bool {
+	if _, ok := s.terms[term]; ok {
+		return true
+	}
+	for _, a := range alts {
+		if _, ok := s.terms[a]; ok {
+			return true
+		}
+	}
+	return false
+}

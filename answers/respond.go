@@ -671,7 +671,7 @@ func (e *Engine) answer(ctx context.Context, question string, explain bool) (Ans
 	if best.conf < e.threshold {
 		return done(refuse(), fmt.Sprintf("refused: confidence %.2f of the best sentence is below %.2f", best.conf, e.threshold), ranked)
 	}
-	a := e.compose(q, ranked)
+	a := e.compose(ix, q, ranked)
 	a.Question = echo
 	return done(a, fmt.Sprintf("answered: confidence %.2f ≥ %.2f", best.conf, e.threshold), ranked)
 }
