@@ -38,6 +38,9 @@ type Request struct {
 	User     string
 	Thread   string
 	Text     string // the question or command, with any mention of the bot removed
+	// EventID is the platform's id for the event or interaction, logged
+	// with the outcome so an operator can trace one question; optional.
+	EventID string
 }
 
 // Kind says what a Reply is, so adapters can render each natively.
@@ -110,10 +113,13 @@ type Bot struct {
 }
 
 // New returns a bot answering from engine, logging to log and counting in
-// metrics (nil for unexported metrics).
+// metrics (nil for unexported metrics); a nil log discards.
 func New(engine Answerer, log *slog.Logger, metrics *Metrics) *Bot {
 	if metrics == nil {
 		metrics = NewMetrics(nil)
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
 	}
 	return &Bot{engine: engine, log: log, metrics: metrics}
 }
@@ -126,8 +132,20 @@ func (b *Bot) Metrics() *Metrics { return b.metrics }
 func (b *Bot) Handle(ctx context.Context, req Request) Reply {
 	start := time.Now()
 	reply := b.handle(ctx, req)
+	took := time.Since(start)
 	b.metrics.Questions.WithLabelValues(req.Platform, reply.Kind.String()).Inc()
-	b.metrics.AnswerSeconds.WithLabelValues(req.Platform).Observe(time.Since(start).Seconds())
+	b.metrics.AnswerSeconds.WithLabelValues(req.Platform).Observe(took.Seconds())
+	// One line per question, with ids and never the text: message bodies
+	// stay out of logs. The console user sees the reply itself, so there
+	// the line is debug only.
+	level := slog.LevelInfo
+	if req.Platform == "console" {
+		level = slog.LevelDebug
+	}
+	b.log.LogAttrs(ctx, level, "question",
+		slog.String("platform", req.Platform), slog.String("channel", req.Channel),
+		slog.String("user", req.User), slog.String("event_id", req.EventID),
+		slog.String("outcome", reply.Kind.String()), slog.Duration("latency", took))
 	return reply
 }
 

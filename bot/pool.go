@@ -3,14 +3,16 @@ package bot
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 )
 
 // Pool runs answer work on a bounded number of goroutines, so a burst of
 // events cannot exhaust memory: when every slot is taken, TryGo refuses
 // and the adapter tells the user it is busy instead of queueing forever.
 type Pool struct {
-	slots chan struct{}
-	wg    sync.WaitGroup
+	slots    chan struct{}
+	wg       sync.WaitGroup
+	rejected atomic.Int64
 }
 
 // NewPool returns a pool running at most size tasks at once.
@@ -27,6 +29,7 @@ func (p *Pool) TryGo(f func()) bool {
 	select {
 	case p.slots <- struct{}{}:
 	default:
+		p.rejected.Add(1)
 		return false
 	}
 	p.wg.Add(1)
@@ -50,3 +53,13 @@ func (p *Pool) Wait(ctx context.Context) error {
 		return ctx.Err()
 	}
 }
+
+// Size is the most tasks the pool runs at once.
+func (p *Pool) Size() int { return cap(p.slots) }
+
+// Running is how many tasks are running now, for the in-flight gauge.
+func (p *Pool) Running() int { return len(p.slots) }
+
+// Rejected counts TryGo calls refused because the pool was full since it
+// was made, so operators can see when to raise serve.workers.
+func (p *Pool) Rejected() int64 { return p.rejected.Load() }

@@ -65,7 +65,7 @@ func Open(ctx context.Context, g *Globals, env Env) (*Main, error) {
 	}
 	m.Registry = prometheus.NewRegistry()
 	m.Metrics = bot.NewMetrics(m.Registry)
-	m.Pool = bot.NewPool(defaultWorkers)
+	m.Pool = bot.NewPool(cfg.Serve.Workers)
 	m.Bot = bot.New(m.Engine, logger, m.Metrics)
 	return m, nil
 }
