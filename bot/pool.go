@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"sync"
 	"sync/atomic"
 )
 
@@ -11,7 +10,6 @@ import (
 // and the adapter tells the user it is busy instead of queueing forever.
 type Pool struct {
 	slots    chan struct{}
-	wg       sync.WaitGroup
 	rejected atomic.Int64
 }
 
@@ -32,26 +30,33 @@ func (p *Pool) TryGo(f func()) bool {
 		p.rejected.Add(1)
 		return false
 	}
-	p.wg.Add(1)
 	go func() {
-		defer func() { <-p.slots; p.wg.Done() }()
+		defer func() { <-p.slots }()
 		f()
 	}()
 	return true
 }
 
 // Wait blocks until every running task has finished or ctx is done, and
-// returns ctx's error in the latter case. Graceful shutdown uses it to
-// finish work in flight within a bound.
+// returns ctx's error in the latter case. It takes every slot in turn, so
+// while it waits TryGo refuses new work: graceful shutdown uses it to
+// finish work in flight within a bound. The pool is usable again after.
 func (p *Pool) Wait(ctx context.Context) error {
-	done := make(chan struct{})
-	go func() { p.wg.Wait(); close(done) }()
-	select {
-	case <-done:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
+	held := 0
+	defer func() {
+		for range held {
+			<-p.slots
+		}
+	}()
+	for held < cap(p.slots) {
+		select {
+		case p.slots <- struct{}{}:
+			held++
+		case <-ctx.Done():
+			return ctx.Err()
+		}
 	}
+	return nil
 }
 
 // Size is the most tasks the pool runs at once.

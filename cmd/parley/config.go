@@ -135,11 +135,12 @@ func checkKeys(n *yaml.Node, t reflect.Type, prefix string) error {
 		n = n.Alias
 	}
 	if t.Kind() != reflect.Struct {
+		key := strings.TrimSuffix(prefix, ".")
 		if n.Kind != yaml.ScalarNode {
-			return fmt.Errorf("line %d: %s must be a single value", n.Line, strings.TrimSuffix(prefix, "."))
+			return fmt.Errorf("line %d: %s must be a single value", n.Line, key)
 		}
 		if err := n.Decode(reflect.New(t).Interface()); err != nil {
-			return fmt.Errorf("line %d: %s: %q is not %s", n.Line, strings.TrimSuffix(prefix, "."), n.Value, kindName(t))
+			return fmt.Errorf("line %d: %s: %q is not %s", n.Line, key, n.Value, kindName(t))
 		}
 		return nil
 	}

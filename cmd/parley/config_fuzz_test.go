@@ -61,3 +61,18 @@ func FuzzParseConfig(f *testing.F) {
 		}
 	})
 }
+
+func TestConfigExpandsTypedValues(t *testing.T) {
+	env := map[string]string{"N": "12", "ON": "true", "BOUND": "3s", "TOK": "0123", "NUL": "null"}
+	yml := "serve:\n  workers: ${N}\n  shutdown_timeout: ${BOUND}\nslack:\n  enabled: ${ON}\n  mode: http\n  bot_token: ${TOK}\n  signing_secret: ${NUL}x\n"
+	cfg, err := ParseConfig([]byte(yml), func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatalf("ParseConfig: %v", err)
+	}
+	if cfg.Serve.Workers != 12 || cfg.Serve.ShutdownTimeout.String() != "3s" || !cfg.Slack.Enabled {
+		t.Errorf("typed values from the environment = %+v %+v", cfg.Serve, cfg.Slack)
+	}
+	if cfg.Slack.BotToken != "0123" || cfg.Slack.SigningSecret != "nullx" {
+		t.Errorf("string values changed by re-resolving: bot_token %q, signing_secret %q", cfg.Slack.BotToken, cfg.Slack.SigningSecret)
+	}
+}
