@@ -10,6 +10,7 @@ import (
 // and the adapter tells the user it is busy instead of queueing forever.
 type Pool struct {
 	slots    chan struct{}
+	waiter   chan struct{} // one Wait at a time, or two could split the slots and both stall
 	rejected atomic.Int64
 }
 
@@ -18,7 +19,7 @@ func NewPool(size int) *Pool {
 	if size < 1 {
 		size = 1
 	}
-	return &Pool{slots: make(chan struct{}, size)}
+	return &Pool{slots: make(chan struct{}, size), waiter: make(chan struct{}, 1)}
 }
 
 // TryGo runs f on a new goroutine if a slot is free and reports whether
@@ -41,7 +42,15 @@ func (p *Pool) TryGo(f func()) bool {
 // returns ctx's error in the latter case. It takes every slot in turn, so
 // while it waits TryGo refuses new work: graceful shutdown uses it to
 // finish work in flight within a bound. The pool is usable again after.
+// Several callers may wait at once (each adapter and serve do at
+// shutdown); they take turns.
 func (p *Pool) Wait(ctx context.Context) error {
+	select {
+	case p.waiter <- struct{}{}:
+		defer func() { <-p.waiter }()
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 	held := 0
 	defer func() {
 		for range held {
