@@ -66,7 +66,7 @@ func runServe(ctx context.Context, g *Globals, args []string, env Env) error {
 // Serve runs every enabled component and the HTTP server (webhooks,
 // /healthz, /readyz, /metrics) until ctx is done, then shuts down
 // gracefully: /readyz turns 503, the server stops taking requests and
-// finishes those in flight, components stop, and answers still running on
+// finishes those in flight, then components stop, and answers still running on
 // m.Pool get until serve.shutdown_timeout (counted from ctx being done) to
 // finish. A shutdown asked for through ctx returns nil. When ready is
 // non-nil it receives the listener's address once the server accepts
@@ -131,6 +131,12 @@ func (m *Main) Serve(ctx context.Context, ready chan<- string) error {
 
 	var deadline time.Time // set when shutdown starts; read after grp.Wait
 	grp, gctx := errgroup.WithContext(ctx)
+	// Components stop only once the HTTP server has finished the requests
+	// in flight: an adapter waits for the pool as it stops, and a request
+	// still being acknowledged then would find the pool closed and get
+	// "busy" for an event it has just accepted.
+	compCtx, stopComps := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopComps()
 	grp.Go(func() error {
 		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 			return fmt.Errorf("http server: %w", err)
@@ -148,10 +154,11 @@ func (m *Main) Serve(ctx context.Context, ready chan<- string) error {
 			m.Log.Warn("requests still in flight at the shutdown bound; closing them", slog.Any("err", err))
 			srv.Close()
 		}
+		stopComps()
 		return nil
 	})
 	for _, c := range comps {
-		grp.Go(func() error { return c.Run(gctx) })
+		grp.Go(func() error { return c.Run(compCtx) })
 	}
 	err = grp.Wait()
 
