@@ -83,6 +83,7 @@ func (a *Adapter) handleEvent(ctx context.Context, body []byte, retry string) (c
 	if !ok {
 		return "", nil
 	}
+	req.EventID = env.EventID
 	log := a.log.With(slog.String("event_id", env.EventID), slog.String("channel", req.Channel))
 	if !a.firstSeen(ctx, "event:"+env.EventID, log) {
 		log.Info("dropped duplicate event", slog.String("retry", retry))

@@ -224,5 +224,16 @@ func TestProcessSIGTERMDuringBurst(t *testing.T) {
 			t.Logf("event %s answered (%d) though its acknowledgement was lost in the shutdown; Slack would retry and be deduplicated", k, c)
 		}
 	}
+	// Each answered event left one info line with its event id, and no
+	// question text.
+	logs := p.stderr.String()
+	for _, k := range []string{"EvTerm00000", "EvTerm00001"} {
+		if !strings.Contains(logs, `"msg":"question","platform":"slack","channel":"C0GENERAL","user":"U0ALICE","event_id":"`+k+`"`) {
+			t.Errorf("no question log line for %s", k)
+		}
+	}
+	if strings.Contains(logs, "Putin") {
+		t.Error("a question's text reached the info log")
+	}
 	t.Logf("SIGTERM after %d of %d events: exited %d in %v; %d acknowledged, all answered once", events/3, events, code, took, count)
 }
