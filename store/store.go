@@ -17,6 +17,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -155,11 +157,18 @@ func (s *Store) Version(ctx context.Context) (int64, error) {
 }
 
 // ftsQuery builds an FTS5 MATCH expression that ORs the given terms, each
-// as a quoted string so that no user text is parsed as FTS5 syntax.
+// as a quoted string so that no user text is parsed as FTS5 syntax. NUL
+// and other control characters (which end an FTS5 string early) and
+// invalid UTF-8 become spaces.
 func ftsQuery(terms []string) string {
 	var b strings.Builder
 	for _, t := range terms {
-		t = strings.TrimSpace(t)
+		t = strings.TrimSpace(strings.Map(func(r rune) rune {
+			if unicode.IsControl(r) || r == utf8.RuneError {
+				return ' '
+			}
+			return r
+		}, strings.ToValidUTF8(t, " ")))
 		if t == "" {
 			continue
 		}

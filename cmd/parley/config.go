@@ -104,10 +104,10 @@ func ParseConfig(data []byte, getenv func(string) string) (Config, error) {
 		return cfg, cfg.Validate()
 	}
 	doc := root.Content[0]
+	expand(doc, getenv)
 	if err := checkKeys(doc, reflect.TypeOf(cfg), ""); err != nil {
 		return Config{}, err
 	}
-	expand(doc, getenv)
 	if err := doc.Decode(&cfg); err != nil {
 		return Config{}, fmt.Errorf("parse: %w", err)
 	}
@@ -122,8 +122,12 @@ func checkKeys(n *yaml.Node, t reflect.Type, prefix string) error {
 		n = n.Alias
 	}
 	if t.Kind() != reflect.Struct {
+		key := strings.TrimSuffix(prefix, ".")
 		if n.Kind != yaml.ScalarNode {
-			return fmt.Errorf("line %d: %s must be a single value", n.Line, strings.TrimSuffix(prefix, "."))
+			return fmt.Errorf("line %d: %s must be a single value", n.Line, key)
+		}
+		if err := n.Decode(reflect.New(t).Interface()); err != nil {
+			return fmt.Errorf("line %d: %s: %q is not a valid %s", n.Line, key, n.Value, t.Kind())
 		}
 		return nil
 	}
@@ -157,15 +161,21 @@ func checkKeys(n *yaml.Node, t reflect.Type, prefix string) error {
 	return nil
 }
 
+// expand replaces ${VAR} in every value (not in keys) from getenv.
 func expand(n *yaml.Node, getenv func(string) string) {
-	if n.Kind == yaml.ScalarNode {
+	switch n.Kind {
+	case yaml.ScalarNode:
 		n.Value = envRef.ReplaceAllStringFunc(n.Value, func(m string) string {
 			return getenv(m[2 : len(m)-1])
 		})
-		return
-	}
-	for _, c := range n.Content {
-		expand(c, getenv)
+	case yaml.MappingNode:
+		for i := 1; i < len(n.Content); i += 2 {
+			expand(n.Content[i], getenv)
+		}
+	default:
+		for _, c := range n.Content {
+			expand(c, getenv)
+		}
 	}
 }
 

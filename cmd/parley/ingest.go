@@ -58,7 +58,7 @@ func runIngest(ctx context.Context, g *Globals, args []string, env Env) error {
 func ingestPath(ctx context.Context, m *Main, p string) ([]store.FileResult, error) {
 	fi, err := os.Stat(p)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", p, errors.Unwrap(err))
+		return nil, fmt.Errorf("cannot read: %w", errors.Unwrap(err))
 	}
 	if fi.IsDir() {
 		return m.Store.IngestFS(ctx, os.DirFS(p), m.Now())

@@ -1,0 +1,332 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/parley-bot/parley/seeds"
+	"github.com/parley-bot/parley/store"
+	"github.com/parley-bot/parley/store/storetest"
+)
+
+var ctx = context.Background()
+
+func TestOpenSetsSchemaAndPragmas(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "p.db")
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	// Reopening an up-to-date store applies nothing and works.
+	st, err = store.Open(ctx, path)
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	defer st.Close()
+	if err := st.Ping(ctx); err != nil {
+		t.Fatalf("Ping = %v", err)
+	}
+	if empty, err := st.Empty(ctx); err != nil || !empty {
+		t.Fatalf("Empty = %v, %v; want true", empty, err)
+	}
+}
+
+func TestOpenEmptyPath(t *testing.T) {
+	if _, err := store.Open(ctx, ""); err == nil {
+		t.Fatal("Open(\"\") succeeded")
+	}
+}
+
+func TestIngestSeedsIsIdempotent(t *testing.T) {
+	st := storetest.MustOpenEmpty(t)
+	first, err := st.IngestFS(ctx, seeds.FS, storetest.Epoch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(first) != 5 {
+		t.Fatalf("ingested %d files, want 5", len(first))
+	}
+	for _, r := range first {
+		if r.Err != nil || r.Result != store.Added {
+			t.Errorf("first ingest of %s = %v, %v; want added", r.Name, r.Result, r.Err)
+		}
+	}
+	before, err := st.Sentences(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := st.IngestFS(ctx, seeds.FS, storetest.Epoch.Add(time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range second {
+		if r.Err != nil || r.Result != store.Unchanged {
+			t.Errorf("second ingest of %s = %v, %v; want unchanged", r.Name, r.Result, r.Err)
+		}
+	}
+	after, err := st.Sentences(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(after) != len(before) {
+		t.Errorf("sentences after re-ingest = %d, want %d", len(after), len(before))
+	}
+}
+
+func TestIngestMetadataFromSources(t *testing.T) {
+	st := storetest.MustOpen(t)
+	a, err := st.Article(ctx, "003_7c3a7c60cc464903")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Outlet != "Bloomberg News" || a.Byline != "Se Young Lee" || a.Published != "" || a.URL != "" {
+		t.Errorf("article 003 metadata = %+v", a)
+	}
+	if a.Sentences == 0 {
+		t.Error("article 003 has no sentences")
+	}
+	if _, err := st.Article(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Article(nope) error = %v, want ErrNotFound", err)
+	}
+}
+
+func TestIngestUpdateReplacesSentences(t *testing.T) {
+	st := storetest.MustOpenEmpty(t)
+	d := store.Document{ID: "a", Title: "T", Body: "Talks began in Geneva. They lasted five hours."}
+	if r, err := st.Ingest(ctx, d, storetest.Epoch); err != nil || r != store.Added {
+		t.Fatalf("Ingest = %v, %v", r, err)
+	}
+	d.Body = "Talks began in Vienna."
+	if r, err := st.Ingest(ctx, d, storetest.Epoch); err != nil || r != store.Updated {
+		t.Fatalf("re-Ingest = %v, %v; want updated", r, err)
+	}
+	sents, err := st.Sentences(ctx, "a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sents) != 1 || sents[0].Text != "Talks began in Vienna." {
+		t.Errorf("sentences = %+v, want only the new one", sents)
+	}
+	hits, err := st.Search(ctx, []string{"Geneva"}, 5)
+	if err != nil || len(hits) != 0 {
+		t.Errorf("Search(Geneva) after update = %v, %v; want no hits", hits, err)
+	}
+}
+
+func TestIngestSameContentUnderAnotherName(t *testing.T) {
+	st := storetest.MustOpenEmpty(t)
+	d := store.Document{ID: "a", Body: "Talks began in Geneva."}
+	if _, err := st.Ingest(ctx, d, storetest.Epoch); err != nil {
+		t.Fatal(err)
+	}
+	arts, _ := st.Articles(ctx)
+	d.ID = "b"
+	r, err := st.Ingest(ctx, d, storetest.Epoch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Different id means a different document hash; both are kept.
+	after, _ := st.Articles(ctx)
+	if r != store.Added || len(after) != len(arts)+1 {
+		t.Errorf("Ingest under new id = %v with %d articles", r, len(after))
+	}
+}
+
+func TestIngestFilesSkipsMalformed(t *testing.T) {
+	st := storetest.MustOpenEmpty(t)
+	fsys := fstest.MapFS{
+		"good.txt":      {Data: []byte("---\ntitle: Good\noutlet: Example News\npublished: 2025-12-07\nurl: https://example.com/a\n---\nNegotiators met in Geneva on Sunday.\n")},
+		"badutf8.txt":   {Data: []byte("Negotiators \xff met.")},
+		"nul.txt":       {Data: []byte("Nul\x00 here.")},
+		"badhead.txt":   {Data: []byte("---\ntitle: [unclosed\n---\nText.\n")},
+		"noclose.txt":   {Data: []byte("---\ntitle: x\nText.\n")},
+		"unknown.txt":   {Data: []byte("---\nauthor: x\n---\nText.\n")},
+		"baddate.txt":   {Data: []byte("---\npublished: 7 Dec 2025\n---\nText.\n")},
+		"empty.txt":     {Data: []byte("  \n\n")},
+		"also-good.txt": {Data: []byte("A second good article about talks.")},
+	}
+	res, err := st.IngestFS(ctx, fsys, storetest.Epoch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]error{}
+	for _, r := range res {
+		got[r.Name] = r.Err
+	}
+	for _, name := range []string{"good.txt", "also-good.txt"} {
+		if got[name] != nil {
+			t.Errorf("%s: %v, want ingested", name, got[name])
+		}
+	}
+	for _, name := range []string{"badutf8.txt", "nul.txt", "badhead.txt", "noclose.txt", "unknown.txt", "baddate.txt", "empty.txt"} {
+		if err := got[name]; err == nil {
+			t.Errorf("%s ingested, want skipped", name)
+		} else if !strings.Contains(err.Error(), name) && !strings.Contains(err.Error(), strings.TrimSuffix(name, ".txt")) {
+			t.Errorf("%s: error %q does not name the file", name, err)
+		}
+	}
+	a, err := st.Article(ctx, "good")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := store.Article{ID: "good", Title: "Good", Outlet: "Example News", Published: "2025-12-07", URL: "https://example.com/a"}
+	if a.Title != want.Title || a.Outlet != want.Outlet || a.Published != want.Published || a.URL != want.URL {
+		t.Errorf("front matter = %+v, want %+v", a, want)
+	}
+	arts, _ := st.Articles(ctx)
+	if len(arts) != 2 {
+		t.Errorf("%d articles stored, want 2", len(arts))
+	}
+}
+
+func TestSearchTreatsInputAsText(t *testing.T) {
+	st := storetest.MustOpen(t)
+	hostile := []string{
+		`"`, `NEAR(a b)`, `Putin*`, `a OR b AND NOT c`, `text:Putin`, `^Putin`, `'); DROP TABLE articles; --`,
+		"\x00", "{col}", `-Putin`, `(((`, strings.Repeat("x", 10000),
+	}
+	for _, term := range hostile {
+		if _, err := st.Search(ctx, []string{term}, 5); err != nil {
+			t.Errorf("Search(%q) error = %v, want none", term, err)
+		}
+	}
+	hits, err := st.Search(ctx, []string{"Putin", "Moscow"}, 3)
+	if err != nil || len(hits) == 0 {
+		t.Fatalf("Search(Putin Moscow) = %v, %v", hits, err)
+	}
+	if hits[0].Article.Title == "" || hits[0].Text == "" {
+		t.Errorf("hit lacks article or text: %+v", hits[0])
+	}
+	// Stemming: "negotiating" finds "negotiations".
+	hits, err = st.Search(ctx, []string{"negotiating"}, 50)
+	if err != nil || len(hits) == 0 {
+		t.Errorf("stemmed search found nothing: %v", err)
+	}
+	if empty, _ := st.Empty(ctx); empty {
+		t.Error("store emptied by hostile searches")
+	}
+}
+
+func TestClaimPostOnceAcrossConnections(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "p.db")
+	var stores []*store.Store
+	for range 2 {
+		st, err := store.Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		stores = append(stores, st)
+	}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	wins := 0
+	for i := range 16 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ok, err := stores[i%2].ClaimPost(ctx, "C1", "2025-12-06", storetest.Epoch)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			if ok {
+				mu.Lock()
+				wins++
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	if wins != 1 {
+		t.Fatalf("%d claims won, want 1", wins)
+	}
+	if err := stores[0].MarkPosted(ctx, "C1", "2025-12-06", "m1", storetest.Epoch); err != nil {
+		t.Fatal(err)
+	}
+	p, err := stores[1].PostFor(ctx, "C1", "2025-12-06")
+	if err != nil || p.State != store.PostSent || p.MessageID != "m1" {
+		t.Errorf("PostFor = %+v, %v", p, err)
+	}
+	// A sent post cannot be released.
+	if err := stores[0].ReleasePost(ctx, "C1", "2025-12-06"); err != nil {
+		t.Fatal(err)
+	}
+	if ok, _ := stores[0].ClaimPost(ctx, "C1", "2025-12-06", storetest.Epoch); ok {
+		t.Error("claimed a post already sent")
+	}
+	if _, err := stores[0].PostFor(ctx, "C2", "2025-12-06"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("PostFor(unknown) error = %v, want ErrNotFound", err)
+	}
+}
+
+func TestFirstSeen(t *testing.T) {
+	st := storetest.MustOpenEmpty(t)
+	for i, want := range []bool{true, false, false} {
+		got, err := st.FirstSeen(ctx, "slack", "Ev1", storetest.Epoch)
+		if err != nil || got != want {
+			t.Errorf("FirstSeen call %d = %v, %v; want %v", i, got, err, want)
+		}
+	}
+	if got, _ := st.FirstSeen(ctx, "discord", "Ev1", storetest.Epoch); !got {
+		t.Error("same id on another platform counted as seen")
+	}
+	n, err := st.ForgetEvents(ctx, storetest.Epoch.Add(time.Minute))
+	if err != nil || n != 2 {
+		t.Errorf("ForgetEvents = %d, %v; want 2", n, err)
+	}
+	if got, _ := st.FirstSeen(ctx, "slack", "Ev1", storetest.Epoch); !got {
+		t.Error("forgotten event still seen")
+	}
+}
+
+func TestVersionChangesOnIngest(t *testing.T) {
+	st := storetest.MustOpen(t)
+	v1, err := st.Version(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Ingest(ctx, store.Document{ID: "new", Body: "Fresh talks were held."}, storetest.Epoch.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	v2, _ := st.Version(ctx)
+	if v1 == v2 {
+		t.Error("Version unchanged after ingest")
+	}
+}
+
+func TestFactsAndEntitiesRoundTrip(t *testing.T) {
+	st := storetest.MustOpen(t)
+	sents, err := st.Sentences(ctx, "000_2daefb0e2dba6216")
+	if err != nil || len(sents) == 0 {
+		t.Fatal(err)
+	}
+	facts := []store.Fact{{SentenceID: sents[0].ID, Kind: "role", Subject: "Steve Witkoff", Object: "special envoy", Extractor: "test"}}
+	if err := st.ReplaceFacts(ctx, []string{"000_2daefb0e2dba6216"}, facts); err != nil {
+		t.Fatal(err)
+	}
+	got, err := st.Facts(ctx, "role")
+	if err != nil || len(got) != 1 || got[0].Subject != "Steve Witkoff" || got[0].SentenceID != sents[0].ID {
+		t.Errorf("Facts = %+v, %v", got, err)
+	}
+	if err := st.ReplaceFacts(ctx, []string{"000_2daefb0e2dba6216"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := st.Facts(ctx, ""); len(got) != 0 {
+		t.Errorf("facts after replace with none = %d", len(got))
+	}
+	ents := []store.Entity{{Name: "Steve Witkoff", Kind: "person", Aliases: []string{"Witkoff", "the special envoy"}}}
+	if err := st.ReplaceEntities(ctx, ents); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.ReplaceEntities(ctx, ents); err != nil {
+		t.Fatalf("replace entities twice: %v", err)
+	}
+}
