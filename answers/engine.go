@@ -45,7 +45,7 @@ func (e *Engine) Answer(ctx context.Context, question string) (Answer, error) {
 	}
 	hits, err := e.st.Search(ctx, terms, 20)
 	if err != nil {
-		return Answer{}, fmt.Errorf("answer %q: %w", q, err)
+		return Answer{}, fmt.Errorf("answer: %w", err)
 	}
 	best, bestScore := -1, 0.0
 	for i, h := range hits {

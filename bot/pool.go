@@ -1,16 +1,12 @@
 package bot
 
-import (
-	"context"
-	"sync"
-)
+import "context"
 
 // Pool runs answer work on a bounded number of goroutines, so a burst of
 // events cannot exhaust memory: when every slot is taken, TryGo refuses
 // and the adapter tells the user it is busy instead of queueing forever.
 type Pool struct {
 	slots chan struct{}
-	wg    sync.WaitGroup
 }
 
 // NewPool returns a pool running at most size tasks at once.
@@ -29,24 +25,31 @@ func (p *Pool) TryGo(f func()) bool {
 	default:
 		return false
 	}
-	p.wg.Add(1)
 	go func() {
-		defer func() { <-p.slots; p.wg.Done() }()
+		defer func() { <-p.slots }()
 		f()
 	}()
 	return true
 }
 
 // Wait blocks until every running task has finished or ctx is done, and
-// returns ctx's error in the latter case. Graceful shutdown uses it to
-// finish work in flight within a bound.
+// returns ctx's error in the latter case. It takes every slot in turn, so
+// while it waits TryGo refuses new work: graceful shutdown uses it to
+// finish work in flight within a bound. The pool is usable again after.
 func (p *Pool) Wait(ctx context.Context) error {
-	done := make(chan struct{})
-	go func() { p.wg.Wait(); close(done) }()
-	select {
-	case <-done:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
+	held := 0
+	defer func() {
+		for range held {
+			<-p.slots
+		}
+	}()
+	for held < cap(p.slots) {
+		select {
+		case p.slots <- struct{}{}:
+			held++
+		case <-ctx.Done():
+			return ctx.Err()
+		}
 	}
+	return nil
 }
