@@ -134,7 +134,7 @@ type digestSentence struct {
 	kind    devKind
 	content float64 // what the sentence itself says: kinds, actors, places
 	score   float64 // content, lead position and corroboration
-	corro   int // other articles that say nearly the same
+	corro   int     // other articles that say nearly the same
 }
 
 func digestWords(s string) []string {
@@ -400,11 +400,6 @@ func lineText(t string) string {
 			off += i + len(b)
 		}
 	}
-	// A passage of several sentences may also be cut after one of them: a
-	// full stop after a lower-case letter, before a capital.
-	for _, m := range digestSentenceEnd.FindAllStringIndex(t, -1) {
-		consider(m[0] + len(string([]rune(t[m[0]:])[0])) + 1) // keep the letter and the stop
-	}
 	cut := fit
 	if cut < 0 {
 		cut = short
@@ -412,13 +407,8 @@ func lineText(t string) string {
 	if cut < 0 {
 		return t
 	}
-	if t[cut-1] == '.' {
-		return t[:cut] + " …"
-	}
 	return strings.TrimRight(t[:cut], " ,;—") + "…"
 }
-
-var digestSentenceEnd = regexp.MustCompile(`\p{Ll}\. \p{Lu}`)
 
 // digestDisagreements finds the disputed quantities: for each, the values
 // the articles state, one quote per value, when there are two or more.

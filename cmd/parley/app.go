@@ -67,6 +67,7 @@ func Open(ctx context.Context, g *Globals, env Env) (*Main, error) {
 	m.Metrics = bot.NewMetrics(m.Registry)
 	m.Pool = bot.NewPool(defaultWorkers)
 	m.Bot = bot.New(m.Engine, logger, m.Metrics)
+	m.Bot.Now = summaryClock(m)
 	return m, nil
 }
 
