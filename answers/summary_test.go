@@ -17,7 +17,19 @@ import (
 	"github.com/parley-bot/parley/store/storetest"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+// The -update flag rewrites golden files. Other test files of the package
+// may define it too, so it is registered only once, and read by name.
+var _ = func() bool {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "rewrite the golden files in testdata")
+	}
+	return true
+}()
+
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
 
 // seedDay is the first day after storetest.Epoch, when the seeds are in.
 var seedDay = time.Date(2025, 12, 7, 8, 0, 0, 0, time.UTC)
@@ -44,7 +56,7 @@ func TestSummaryGolden(t *testing.T) {
 	}
 	got = append(got, '\n')
 	path := filepath.Join("testdata", "summary_seeds.golden")
-	if *update {
+	if updating() {
 		if err := os.WriteFile(path, got, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -287,4 +299,18 @@ func FuzzLineText(f *testing.F) {
 			t.Errorf("lineText(%q) = %q: not a balanced prefix of it marked with …", s, got)
 		}
 	})
+}
+
+func BenchmarkSummary(b *testing.B) {
+	st := storetest.MustOpen(b)
+	e, err := NewEngine(context.Background(), st)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := e.Summary(context.Background(), seedDay); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
