@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/parley-bot/parley/bot"
+	"github.com/parley-bot/parley/bot/discord"
 )
 
 // posterMakers build the daily summary's targets, one per platform: a
@@ -39,11 +40,22 @@ func slackSummaryTarget(ctx context.Context, m *Main) (bot.Target, bool, error) 
 	return bot.Target{}, false, errors.New("slack.summary_channel: the Slack adapter is not in this build yet")
 }
 
+// discordSummaryTarget posts to discord.summary_channel through a Discord
+// adapter of its own: posting needs only the REST API (token and
+// application id), not the gateway or interactions, so it works whether
+// or not discord.enabled is set, and from the command line.
 func discordSummaryTarget(ctx context.Context, m *Main) (bot.Target, bool, error) {
-	if m.Config.Discord.SummaryChannel == "" {
+	c := m.Config.Discord
+	if c.SummaryChannel == "" {
 		return bot.Target{}, false, nil
 	}
-	return bot.Target{}, false, errors.New("discord.summary_channel: the Discord adapter is not in this build yet")
+	a, err := discord.New(discord.Config{
+		Mode: discord.ModeGateway, Token: c.Token, ApplicationID: c.ApplicationID, APIURL: c.APIURL, Now: m.Now,
+	}, m.Bot, m.Pool, m.Metrics, m.Log.With("adapter", "discord", "job", "daily_summary"))
+	if err != nil {
+		return bot.Target{}, false, fmt.Errorf("discord.summary_channel: %w", err)
+	}
+	return bot.Target{Poster: a, Channel: c.SummaryChannel}, true, nil
 }
 
 // summarySchedule is summary.time in summary.timezone.

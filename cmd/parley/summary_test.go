@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,8 +13,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/bwmarrin/discordgo"
+
 	"github.com/parley-bot/parley/answers"
 	"github.com/parley-bot/parley/bot"
+	"github.com/parley-bot/parley/bot/discord/discordtest"
 	"github.com/parley-bot/parley/store"
 )
 
@@ -255,5 +260,49 @@ func TestServeCatchesUpDailySummary(t *testing.T) {
 	}
 	if len(slack.all()) != 1 || len(discord.all()) != 1 {
 		t.Errorf("posts %v %v, want one each", slack.all(), discord.all())
+	}
+}
+
+// TestSummaryPostDiscordFakeAPI posts through the real Discord adapter to
+// the fake Discord API: run twice, one message, as an embed with the
+// summary's title and quotes.
+func TestSummaryPostDiscordFakeAPI(t *testing.T) {
+	dir := t.TempDir()
+	api := discordtest.New(t, "tok-summary")
+	cfg := filepath.Join(dir, "parley.yaml")
+	body := fmt.Sprintf("discord:\n  token: ${DISCORD_BOT_TOKEN}\n  application_id: app-1\n  api_url: %q\n  summary_channel: \"777\"\nsummary: {time: \"08:00\", timezone: UTC}\n", api.URL)
+	if err := os.WriteFile(cfg, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env := func(k string) string {
+		if k == "DISCORD_BOT_TOKEN" {
+			return "tok-summary"
+		}
+		return ""
+	}
+	// The seeds state no dates, so they count from their ingest, today:
+	// post tomorrow's summary, which has them all.
+	day := time.Now().AddDate(0, 0, 1)
+	date := day.Format(time.DateOnly)
+	post := func() (int, string, string) {
+		var out, errb bytes.Buffer
+		code := run(context.Background(), []string{"--db", filepath.Join(dir, "parley.db"), "--config", cfg, "summary", "--post", "--date", date},
+			Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: env})
+		return code, out.String(), errb.String()
+	}
+	if code, out, errs := post(); code != 0 || !strings.Contains(out, "discord channel 777, "+date+": posted (message ") {
+		t.Fatalf("first --post: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	if code, out, errs := post(); code != 0 || !strings.Contains(out, "discord channel 777, "+date+": already posted at") {
+		t.Fatalf("second --post: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	calls := api.CallsTo(http.MethodPost, `^/channels/777/messages$`)
+	if len(calls) != 1 {
+		t.Fatalf("%d messages posted to the fake Discord, want 1", len(calls))
+	}
+	var msg discordgo.MessageSend
+	calls[0].JSON(t, &msg)
+	if len(msg.Embeds) != 1 || !strings.Contains(msg.Embeds[0].Title, day.Format("2 January 2006")) || !strings.Contains(msg.Embeds[0].Description, "Witkoff") {
+		t.Errorf("posted embed %+v: want the dated summary with its quotes", msg.Embeds)
 	}
 }
