@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -304,5 +305,57 @@ func TestSummaryPostDiscordFakeAPI(t *testing.T) {
 	calls[0].JSON(t, &msg)
 	if len(msg.Embeds) != 1 || !strings.Contains(msg.Embeds[0].Title, day.Format("2 January 2006")) || !strings.Contains(msg.Embeds[0].Description, "Witkoff") {
 		t.Errorf("posted embed %+v: want the dated summary with its quotes", msg.Embeds)
+	}
+}
+
+// TestServePostsToFakeDiscord: serve, started after the day's slot with
+// nothing posted, catches up through the Discord adapter to the fake API,
+// once.
+func TestServePostsToFakeDiscord(t *testing.T) {
+	dir := t.TempDir()
+	api := discordtest.New(t, "tok-serve")
+	cfg := filepath.Join(dir, "parley.yaml")
+	body := fmt.Sprintf("http: {listen: \"127.0.0.1:0\"}\ndiscord:\n  token: tok-serve\n  application_id: app-1\n  api_url: %q\n  summary_channel: \"888\"\nsummary: {time: \"06:30\", timezone: Europe/Kyiv}\n", api.URL)
+	if err := os.WriteFile(cfg, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	g := &Globals{DB: filepath.Join(dir, "parley.db"), ConfigFile: cfg, LogFormat: "text", LogLevel: "error"}
+	m, err := Open(context.Background(), g, Env{Stderr: io.Discard, Getenv: func(string) string { return "" }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	// The seeds were ingested now; the injected clock says tomorrow 09:00 in Kyiv.
+	kyiv, err := time.LoadLocation("Europe/Kyiv")
+	if err != nil {
+		t.Skip("no zoneinfo:", err)
+	}
+	y, mo, d := time.Now().In(kyiv).AddDate(0, 0, 1).Date()
+	m.Now = func() time.Time { return time.Date(y, mo, d, 9, 0, 0, 0, kyiv) }
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- m.Serve(ctx, nil) }()
+	wait, stop := context.WithTimeout(ctx, 30*time.Second)
+	defer stop()
+	calls, err := api.Await(wait, http.MethodPost, `^/channels/888/messages$`, 1)
+	if err != nil {
+		cancel()
+		t.Fatalf("no summary posted: %v (serve: %v)", err, <-done)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("serve: %v", err)
+	}
+	var msg discordgo.MessageSend
+	calls[0].JSON(t, &msg)
+	if len(msg.Embeds) != 1 || !strings.Contains(msg.Embeds[0].Title, time.Date(y, mo, d, 0, 0, 0, 0, time.UTC).Format("2 January 2006")) {
+		t.Errorf("embed %+v: want the catch-up day's summary", msg.Embeds)
+	}
+	if n := len(api.CallsTo(http.MethodPost, `^/channels/888/messages$`)); n != 1 {
+		t.Errorf("%d posts, want 1", n)
+	}
+	p, err := m.Store.PostFor(context.Background(), "discord:888", time.Date(y, mo, d, 0, 0, 0, 0, time.UTC).Format(time.DateOnly))
+	if err != nil || p.State != store.PostSent || p.MessageID == "" {
+		t.Errorf("post log %+v, %v; want sent with the message id", p, err)
 	}
 }
