@@ -1,0 +1,70 @@
+package slack
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strconv"
+	"testing"
+	"time"
+)
+
+func FuzzVerify(f *testing.F) {
+	secret := []byte(testSecret)
+	now := clock.Unix()
+	body := []byte(`{"type":"event_callback","event_id":"Ev1"}`)
+	f.Add(strconv.FormatInt(now, 10), Sign(secret, strconv.FormatInt(now, 10), body), body)
+	f.Add(strconv.FormatInt(now-301, 10), Sign(secret, strconv.FormatInt(now-301, 10), body), body)
+	f.Add("", "", []byte(nil))
+	f.Add("9223372036854775807", "v0=00", []byte("x"))
+	f.Add("-9223372036854775808", "v0=", []byte("token=x&text=hi"))
+	f.Fuzz(func(t *testing.T, ts, sig string, body []byte) {
+		h := http.Header{}
+		h.Set("X-Slack-Request-Timestamp", ts)
+		h.Set("X-Slack-Signature", sig)
+		err := Check(secret, h, body, clock)
+		if err == nil {
+			// Accepted: it must be exactly the signature, within the window.
+			secs, perr := strconv.ParseInt(h.Get("X-Slack-Request-Timestamp"), 10, 64)
+			if perr != nil || secs < now-300 || secs > now+300 {
+				t.Fatalf("accepted timestamp %q at %d", ts, now)
+			}
+			if h.Get("X-Slack-Signature") != Sign(secret, h.Get("X-Slack-Request-Timestamp"), body) {
+				t.Fatalf("accepted a wrong signature %q", sig)
+			}
+		} else if !errors.Is(err, ErrNoSignature) && !errors.Is(err, ErrStale) && !errors.Is(err, ErrBadSignature) {
+			t.Fatalf("Check error %v wraps none of the reasons", err)
+		}
+		// Whatever the body, its true signature within the window passes.
+		stamp := strconv.FormatInt(now-60, 10)
+		h.Set("X-Slack-Request-Timestamp", stamp)
+		h.Set("X-Slack-Signature", Sign(secret, stamp, body))
+		if err := Check(secret, h, body, clock); err != nil {
+			t.Fatalf("true signature rejected: %v", err)
+		}
+	})
+}
+
+// FuzzEvents feeds arbitrary payloads to the events handler: it must never
+// panic, and a payload is either a challenge, acknowledged, or an error.
+func FuzzEvents(f *testing.F) {
+	fx := newFixture(f, ModeHTTP)
+	f.Add([]byte(`{"type":"url_verification","challenge":"abc"}`))
+	f.Add(callback("Ev0F1", mention("<@UPARLEY01> who met Putin?", "1.1")))
+	f.Add(callback("Ev0F2", dm("sources", "1.2")))
+	f.Add([]byte(`{"type":"event_callback","event_id":"Ev0F3","event":{"type":"message","subtype":"message_changed"}}`))
+	f.Add([]byte(`{"type":"event_callback","event":null}`))
+	f.Add([]byte(`{"type":"app_rate_limited"}`))
+	f.Add([]byte(`[]`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		challenge, err := fx.a.handleEvent(ctx, body, "")
+		if err != nil && !errors.Is(err, errNotEvent) {
+			t.Fatalf("handleEvent error %v is not errNotEvent", err)
+		}
+		if err != nil && challenge != "" {
+			t.Fatalf("challenge %q with error %v", challenge, err)
+		}
+	})
+}

@@ -1,0 +1,270 @@
+package slack
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/slack-go/slack"
+
+	"github.com/parley-bot/parley/answers"
+	"github.com/parley-bot/parley/bot"
+)
+
+// Slack's limits on one message. Parley stays inside them by splitting and
+// trimming, with a note, so a reply is never rejected.
+const (
+	// MaxText is the longest plain-text fallback, in characters; Slack
+	// truncates longer ones and recommends staying under 4,000.
+	MaxText = 3900
+	// MaxBlocks is the most blocks one message may carry.
+	MaxBlocks = 50
+	// MaxSection is the longest text of one section block, in characters.
+	MaxSection = 3000
+	// MaxContext is the longest text of one context element.
+	MaxContext = 2000
+)
+
+// Message is one Slack message ready to post: Block Kit blocks and the
+// plain-text fallback that notifications and screen readers use. Both are
+// escaped for Slack's mrkdwn.
+type Message struct {
+	Text   string        `json:"text"`
+	Blocks []slack.Block `json:"blocks"`
+}
+
+// slackHelp is how to reach Parley in Slack, added to the shared help.
+const slackHelp = "In Slack: mention me with a question (I answer in a thread), send me a direct message, or use `/ask &lt;question&gt;`, `/ask sources`, `/ask summary`, `/ask help`."
+
+// trimmedNote is appended when a reply had to be cut to fit.
+const trimmedNote = "_(trimmed to fit Slack's message limits; ask a narrower question to see the rest)_"
+
+var escaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+// Escape makes s safe to echo in Slack text: &, < and > become entities,
+// so nothing in s can form a link, a user mention (<@U…>) or a broadcast
+// (<!channel>, <!here>, <!everyone>). Slack shows the text unchanged.
+func Escape(s string) string { return escaper.Replace(s) }
+
+var broadcastWord = regexp.MustCompile(`(?i)@(channel|here|everyone)\b`)
+
+// EscapeUser is Escape for text a user typed: it also breaks the plain
+// words @channel, @here and @everyone with a zero-width space, so no
+// client setting can turn an echo into a ping.
+func EscapeUser(s string) string {
+	return broadcastWord.ReplaceAllString(Escape(s), "@\u200b$1")
+}
+
+// Render turns a reply into a Slack message. asked, when not empty, is the
+// user's own text, echoed (escaped) above the answer: slash-command
+// replies are seen by the whole channel without the question above them.
+func Render(r bot.Reply, asked string) Message {
+	var blocks []slack.Block
+	var text []string
+	if asked = strings.TrimSpace(asked); asked != "" {
+		blocks = append(blocks, contextBlock("*Asked:* "+EscapeUser(asked)))
+	}
+	switch r.Kind {
+	case bot.KindAnswer:
+		b, t := renderAnswer(r)
+		blocks, text = append(blocks, b...), t
+	case bot.KindSources:
+		blocks = append(blocks, section("*I answer from these articles:*"))
+		for i, c := range r.Sources {
+			blocks = append(blocks, contextBlock(strconv.Itoa(i+1)+". "+citation(c)))
+		}
+		text = []string{Escape(r.Text)}
+	case bot.KindHelp:
+		blocks = append(blocks, sections(Escape(r.Text), "")...)
+		blocks = append(blocks, contextBlock(slackHelp))
+		text = []string{Escape(r.Text)}
+	case bot.KindSummary:
+		if r.Summary != nil {
+			m := RenderSummary(*r.Summary)
+			blocks, text = append(blocks, m.Blocks...), []string{m.Text}
+			break
+		}
+		fallthrough
+	default:
+		blocks = append(blocks, sections(Escape(r.Text), "")...)
+		text = []string{Escape(r.Text)}
+	}
+	return fit(Message{Text: strings.Join(text, "\n"), Blocks: blocks})
+}
+
+// renderAnswer is the direct answer, then each quote as a block quote
+// with its citation as a context line; a conflict says so first.
+func renderAnswer(r bot.Reply) ([]slack.Block, []string) {
+	var blocks []slack.Block
+	text := []string{Escape(r.Text)}
+	// The direct answer, unless it is only the first quote repeated.
+	if len(r.Quotes) == 0 || strings.TrimSpace(r.Text) != strings.TrimSpace(r.Quotes[0].Text) {
+		blocks = append(blocks, sections(Escape(r.Text), "")...)
+	}
+	if r.Conflict {
+		blocks = append(blocks, section("*The sources disagree.* Both sides, each cited:"))
+		text = append(text, "The sources disagree; both sides:")
+	}
+	for i, q := range r.Quotes {
+		if i > 0 && r.Conflict {
+			blocks = append(blocks, slack.NewDividerBlock())
+		}
+		blocks = append(blocks, sections(blockQuote(q.Text), "> ")...)
+		blocks = append(blocks, contextBlock(citation(q.Citation)))
+		text = append(text, "> "+Escape(oneLine(q.Text))+" — "+Escape(bot.CitationText(q.Citation)))
+	}
+	return blocks, text
+}
+
+// RenderSummary turns the daily summary into a Slack message: the title,
+// then each line with its quotes and citations.
+func RenderSummary(s answers.Summary) Message {
+	blocks := []slack.Block{section("*" + Escape(s.Title) + "*")}
+	text := []string{Escape(s.Title)}
+	for _, l := range s.Lines {
+		text = append(text, "• "+Escape(l.Text))
+		// A line that is only its quote is shown as the quote.
+		if len(l.Quotes) == 0 || strings.TrimSpace(l.Quotes[0].Text) != strings.TrimSpace(l.Text) || l.Conflict {
+			line := "• " + Escape(l.Text)
+			if l.Conflict {
+				line += " _(the sources disagree)_"
+			}
+			blocks = append(blocks, sections(line, "")...)
+		}
+		for _, q := range l.Quotes {
+			blocks = append(blocks, sections(blockQuote(q.Text), "> ")...)
+			blocks = append(blocks, contextBlock(citation(q.Citation)))
+		}
+	}
+	if len(s.NewArticles) > 0 {
+		blocks = append(blocks, slack.NewDividerBlock(), section("*New articles:*"))
+		for _, c := range s.NewArticles {
+			blocks = append(blocks, contextBlock(citation(c)))
+		}
+	}
+	return fit(Message{Text: strings.Join(text, "\n"), Blocks: blocks})
+}
+
+// citation is the context line for an article: title (linked where the
+// article has a link), outlet and date, leaving out what it does not state.
+func citation(c answers.Citation) string {
+	title := c.Title
+	if title == "" {
+		title = c.Article
+	}
+	head := "*" + Escape(title) + "*"
+	if c.URL != "" && (strings.HasPrefix(c.URL, "https://") || strings.HasPrefix(c.URL, "http://")) {
+		// In a link, | ends the URL: it cannot appear unescaped.
+		head = "<" + strings.ReplaceAll(Escape(c.URL), "|", "%7C") + "|" + strings.ReplaceAll(Escape(title), "|", "¦") + ">"
+	}
+	parts := []string{head}
+	if c.Outlet != "" {
+		parts = append(parts, Escape(c.Outlet))
+	}
+	if c.Published != "" {
+		parts = append(parts, Escape(c.Published))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// blockQuote renders text as a mrkdwn block quote, escaped, every line
+// marked.
+func blockQuote(text string) string {
+	return "> " + strings.ReplaceAll(Escape(strings.TrimSpace(text)), "\n", "\n> ")
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func section(mrkdwn string) slack.Block {
+	return slack.NewSectionBlock(slack.NewTextBlockObject(slack.MarkdownType, mrkdwn, false, false), nil, nil)
+}
+
+func contextBlock(mrkdwn string) slack.Block {
+	return slack.NewContextBlock("", slack.NewTextBlockObject(slack.MarkdownType, truncate(mrkdwn, MaxContext), false, false))
+}
+
+// sections is one section per MaxSection characters of mrkdwn, split at
+// line or word breaks; each continuation starts with cont (the block
+// quote marker for quotes).
+func sections(mrkdwn, cont string) []slack.Block {
+	var out []slack.Block
+	for i, part := range split(mrkdwn, MaxSection-len(cont)) {
+		if i > 0 && cont != "" && !strings.HasPrefix(part, cont) {
+			part = cont + part
+		}
+		out = append(out, section(part))
+	}
+	return out
+}
+
+// split cuts s into pieces of at most limit characters, preferring line
+// breaks, then spaces, and never cutting an entity such as &amp; in two.
+func split(s string, limit int) []string {
+	var out []string
+	for utf8.RuneCountInString(s) > limit {
+		cut := byteIndex(s, limit)
+		at := strings.LastIndex(s[:cut], "\n")
+		if at <= 0 {
+			at = strings.LastIndex(s[:cut], " ")
+		}
+		if at <= 0 {
+			at = entitySafe(s, cut)
+		}
+		if at <= 0 {
+			at = cut
+		}
+		out = append(out, strings.TrimRight(s[:at], " \n"))
+		s = strings.TrimLeft(s[at:], " \n")
+	}
+	if s != "" || len(out) == 0 {
+		out = append(out, s)
+	}
+	return out
+}
+
+// truncate shortens s to at most limit characters, ending with an
+// ellipsis when it cut.
+func truncate(s string, limit int) string {
+	if utf8.RuneCountInString(s) <= limit {
+		return s
+	}
+	return s[:entitySafe(s, byteIndex(s, limit-1))] + "…"
+}
+
+// byteIndex is the byte offset of the n-th rune of s (len(s) if shorter).
+func byteIndex(s string, n int) int {
+	for i := range s {
+		if n == 0 {
+			return i
+		}
+		n--
+	}
+	return len(s)
+}
+
+// entitySafe moves a cut at byte i back to before any &…; entity it
+// would split.
+func entitySafe(s string, i int) int {
+	if amp := strings.LastIndexByte(s[:i], '&'); amp >= 0 && i-amp < len("&amp;") && !strings.Contains(s[amp:i], ";") {
+		return amp
+	}
+	return i
+}
+
+// fit keeps a message inside Slack's limits: at most MaxBlocks blocks (the
+// last one a note when some were dropped) and a fallback text under
+// MaxText characters.
+func fit(m Message) Message {
+	if len(m.Blocks) > MaxBlocks {
+		m.Blocks = append(m.Blocks[:MaxBlocks-1:MaxBlocks-1], contextBlock(trimmedNote))
+	}
+	if utf8.RuneCountInString(m.Text) > MaxText {
+		note := "\n" + trimmedNote
+		m.Text = truncate(m.Text, MaxText-utf8.RuneCountInString(note)) + note
+	}
+	if m.Blocks == nil {
+		m.Blocks = []slack.Block{}
+	}
+	return m
+}
