@@ -2,13 +2,13 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"time"
 
 	"github.com/parley-bot/parley/bot"
 	"github.com/parley-bot/parley/bot/discord"
+	"github.com/parley-bot/parley/bot/slack"
 )
 
 // posterMakers build the daily summary's targets, one per platform: a
@@ -33,11 +33,23 @@ func summaryTargets(ctx context.Context, m *Main) ([]bot.Target, error) {
 	return out, nil
 }
 
+// slackSummaryTarget posts to slack.summary_channel through a Slack adapter
+// of its own, built from the slack section (its mode's token or secret
+// included) but never run: posting needs only the Web API, so it works
+// whether or not slack.enabled is set, and from the command line.
 func slackSummaryTarget(ctx context.Context, m *Main) (bot.Target, bool, error) {
-	if m.Config.Slack.SummaryChannel == "" {
+	c := m.Config.Slack
+	if c.SummaryChannel == "" {
 		return bot.Target{}, false, nil
 	}
-	return bot.Target{}, false, errors.New("slack.summary_channel: the Slack adapter is not in this build yet")
+	a, err := slack.New(slack.Options{
+		Mode: c.Mode, BotToken: c.BotToken, AppToken: c.AppToken, SigningSecret: c.SigningSecret, APIURL: c.APIURL,
+		Bot: m.Bot, Dedupe: m.Store, Pool: m.Pool, Metrics: m.Metrics, Log: m.Log.With("job", "daily_summary"), Now: m.Now,
+	})
+	if err != nil {
+		return bot.Target{}, false, fmt.Errorf("slack.summary_channel: %w", err)
+	}
+	return bot.Target{Poster: a, Channel: c.SummaryChannel}, true, nil
 }
 
 // discordSummaryTarget posts to discord.summary_channel through a Discord

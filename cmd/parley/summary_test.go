@@ -19,6 +19,7 @@ import (
 	"github.com/parley-bot/parley/answers"
 	"github.com/parley-bot/parley/bot"
 	"github.com/parley-bot/parley/bot/discord/discordtest"
+	"github.com/parley-bot/parley/bot/slack/slacktest"
 	"github.com/parley-bot/parley/store"
 )
 
@@ -264,14 +265,28 @@ func TestServeCatchesUpDailySummary(t *testing.T) {
 	}
 }
 
-// TestSummaryPostDiscordFakeAPI posts through the real Discord adapter to
-// the fake Discord API: run twice, one message, as an embed with the
-// summary's title and quotes.
-func TestSummaryPostDiscordFakeAPI(t *testing.T) {
+// TestSummaryPostFakeAPIs posts through the real Slack and Discord
+// adapters to their fake APIs: run twice, one message per channel, Block
+// Kit and an embed carrying the summary; then several runs racing on
+// another day, each opening the store itself: still one message each.
+func TestSummaryPostFakeAPIs(t *testing.T) {
 	dir := t.TempDir()
-	api := discordtest.New(t, "tok-summary")
+	dapi := discordtest.New(t, "tok-summary")
+	sapi := slacktest.New(t)
 	cfg := filepath.Join(dir, "parley.yaml")
-	body := fmt.Sprintf("discord:\n  token: ${DISCORD_BOT_TOKEN}\n  application_id: app-1\n  api_url: %q\n  summary_channel: \"777\"\nsummary: {time: \"08:00\", timezone: UTC}\n", api.URL)
+	body := fmt.Sprintf(`slack:
+  mode: http
+  bot_token: xoxb-summary
+  signing_secret: secret
+  api_url: %q
+  summary_channel: C0SUMMARY
+discord:
+  token: ${DISCORD_BOT_TOKEN}
+  application_id: app-1
+  api_url: %q
+  summary_channel: "777"
+summary: {time: "08:00", timezone: UTC}
+`, sapi.APIURL(), dapi.URL)
 	if err := os.WriteFile(cfg, []byte(body), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -281,23 +296,26 @@ func TestSummaryPostDiscordFakeAPI(t *testing.T) {
 		}
 		return ""
 	}
-	// The seeds state no dates, so they count from their ingest, today:
-	// post tomorrow's summary, which has them all.
-	day := time.Now().AddDate(0, 0, 1)
-	date := day.Format(time.DateOnly)
-	post := func() (int, string, string) {
+	post := func(date string) (int, string, string) {
 		var out, errb bytes.Buffer
 		code := run(context.Background(), []string{"--db", filepath.Join(dir, "parley.db"), "--config", cfg, "summary", "--post", "--date", date},
 			Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: env})
 		return code, out.String(), errb.String()
 	}
-	if code, out, errs := post(); code != 0 || !strings.Contains(out, "discord channel 777, "+date+": posted (message ") {
+	// The seeds state no dates, so they count from their ingest, today:
+	// post tomorrow's summary, which has them all.
+	day := time.Now().UTC().AddDate(0, 0, 1)
+	date := day.Format(time.DateOnly)
+	code, out, errs := post(date)
+	if code != 0 || !strings.Contains(out, "discord channel 777, "+date+": posted (message ") || !strings.Contains(out, "slack channel C0SUMMARY, "+date+": posted (message ") {
 		t.Fatalf("first --post: exit %d, stdout %q, stderr %q", code, out, errs)
 	}
-	if code, out, errs := post(); code != 0 || !strings.Contains(out, "discord channel 777, "+date+": already posted at") {
+	code, out, errs = post(date)
+	if code != 0 || !strings.Contains(out, "discord channel 777, "+date+": already posted at") || !strings.Contains(out, "slack channel C0SUMMARY, "+date+": already posted at") {
 		t.Fatalf("second --post: exit %d, stdout %q, stderr %q", code, out, errs)
 	}
-	calls := api.CallsTo(http.MethodPost, `^/channels/777/messages$`)
+
+	calls := dapi.CallsTo(http.MethodPost, `^/channels/777/messages$`)
 	if len(calls) != 1 {
 		t.Fatalf("%d messages posted to the fake Discord, want 1", len(calls))
 	}
@@ -305,6 +323,29 @@ func TestSummaryPostDiscordFakeAPI(t *testing.T) {
 	calls[0].JSON(t, &msg)
 	if len(msg.Embeds) != 1 || !strings.Contains(msg.Embeds[0].Title, day.Format("2 January 2006")) || !strings.Contains(msg.Embeds[0].Description, "Witkoff") {
 		t.Errorf("posted embed %+v: want the dated summary with its quotes", msg.Embeds)
+	}
+	posts := sapi.Posts()
+	if len(posts) != 1 || posts[0].Channel != "C0SUMMARY" || !strings.Contains(string(posts[0].Blocks), day.Format("2 January 2006")) || !strings.Contains(string(posts[0].Blocks), "Witkoff") {
+		t.Fatalf("slack posts %+v: want one Block Kit summary in C0SUMMARY", posts)
+	}
+
+	race := day.AddDate(0, 0, 1).Format(time.DateOnly)
+	var wg sync.WaitGroup
+	codes := make([]int, 4)
+	for i := range codes {
+		wg.Go(func() { codes[i], _, _ = post(race) })
+	}
+	wg.Wait()
+	if n := len(dapi.CallsTo(http.MethodPost, `^/channels/777/messages$`)); n != 2 {
+		t.Errorf("discord messages after racing runs: %d, want 2 (one per day)", n)
+	}
+	if n := len(sapi.Posts()); n != 2 {
+		t.Errorf("slack messages after racing runs: %d, want 2 (one per day)", n)
+	}
+	for i, c := range codes {
+		if c != 0 {
+			t.Errorf("racing run %d: exit %d, want 0", i, c)
+		}
 	}
 }
 
