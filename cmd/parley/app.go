@@ -70,6 +70,7 @@ func Open(ctx context.Context, g *Globals, env Env) (*Main, error) {
 	m.Metrics = bot.NewMetrics(m.Registry)
 	m.Pool = bot.NewPool(cfg.Serve.Workers)
 	m.Bot = bot.New(m.Engine, logger, m.Metrics)
+	m.Bot.Now = summaryClock(m)
 	return m, nil
 }
 

@@ -48,6 +48,7 @@ type component interface {
 var componentMakers = []func(ctx context.Context, m *Main) (component, error){
 	newSlack,
 	newDiscord,
+	newDaily,
 }
 
 func runServe(ctx context.Context, g *Globals, args []string, env Env) error {
