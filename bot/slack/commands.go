@@ -61,7 +61,14 @@ func (a *Adapter) handleCommand(ctx context.Context, cmd slack.SlashCommand) ack
 		}
 		return a.respond(ctx, cmd.ResponseURL, cmd.ChannelID, cmd.TriggerID, m)
 	}
-	a.answer(ctx, req, cmd.TriggerID, log, deliver, text)
+	if !a.answer(ctx, req, cmd.TriggerID, log, deliver, text) {
+		// No slot for the work or a notice: the acknowledgement itself
+		// carries the busy reply, and a repeat of the command is new.
+		if cmd.TriggerID != "" {
+			a.forget(ctx, "command:"+cmd.TriggerID, log)
+		}
+		return ack{ResponseType: slack.ResponseTypeEphemeral, Text: bot.BusyText}
+	}
 	return ack{ResponseType: slack.ResponseTypeEphemeral, Text: answeringText}
 }
 

@@ -790,7 +790,11 @@ func TestLoadOverloadSaysBusy(t *testing.T) {
 	r := newLoadRig(t, 2)
 	jobs, distinct, _ := plan(size, "O")
 	samples := r.burst(jobs, size.concurrency, nil)
-	r.settle()
+	// Stopping serve drains the answer pool and the adapter's busy-notice
+	// slots, so every reply has been posted before counting.
+	if _, err := r.stop(); err != nil {
+		t.Fatalf("stop serve: %v", err)
+	}
 	for _, s := range samples {
 		if !s.acked || (s.ack > ackBound && !raceEnabled) {
 			t.Errorf("event %s: acked %v after %v, want within %v", s.key, s.acked, s.ack, ackBound)
@@ -822,8 +826,8 @@ func TestLoadOverloadSaysBusy(t *testing.T) {
 		t.Error("no busy notice under overload; the test did not overload the pool")
 	}
 	if silent > 0 {
-		// The Slack adapter sends busy notices on a pool of its own (4
-		// slots) and drops the event, logged, when that is full too.
-		t.Skipf("KNOWN GAP (bot/slack busy-notice pool): %d of %d events got no reply under overload", silent, size.events)
+		// When even the busy-notice slots are taken the adapter answers
+		// 503 and Slack (here, burst's retry loop) redelivers the event.
+		t.Errorf("%d of %d events got no reply under overload", silent, size.events)
 	}
 }
