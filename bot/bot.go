@@ -38,6 +38,9 @@ type Request struct {
 	User     string
 	Thread   string
 	Text     string // the question or command, with any mention of the bot removed
+	// EventID is the platform's id for the event or interaction, logged
+	// with the outcome so an operator can trace one question; optional.
+	EventID string
 }
 
 // Kind says what a Reply is, so adapters can render each natively.
@@ -107,13 +110,19 @@ type Bot struct {
 	engine  Answerer
 	log     *slog.Logger
 	metrics *Metrics
+	// Now is the clock "summary" reads today from, in the summary's time
+	// zone; nil means time.Now. Set it before the bot handles requests.
+	Now func() time.Time
 }
 
 // New returns a bot answering from engine, logging to log and counting in
-// metrics (nil for unexported metrics).
+// metrics (nil for unexported metrics); a nil log discards.
 func New(engine Answerer, log *slog.Logger, metrics *Metrics) *Bot {
 	if metrics == nil {
 		metrics = NewMetrics(nil)
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
 	}
 	return &Bot{engine: engine, log: log, metrics: metrics}
 }
@@ -126,8 +135,20 @@ func (b *Bot) Metrics() *Metrics { return b.metrics }
 func (b *Bot) Handle(ctx context.Context, req Request) Reply {
 	start := time.Now()
 	reply := b.handle(ctx, req)
+	took := time.Since(start)
 	b.metrics.Questions.WithLabelValues(req.Platform, reply.Kind.String()).Inc()
-	b.metrics.AnswerSeconds.WithLabelValues(req.Platform).Observe(time.Since(start).Seconds())
+	b.metrics.AnswerSeconds.WithLabelValues(req.Platform).Observe(took.Seconds())
+	// One line per question, with ids and never the text: message bodies
+	// stay out of logs. The console user sees the reply itself, so there
+	// the line is debug only.
+	level := slog.LevelInfo
+	if req.Platform == "console" {
+		level = slog.LevelDebug
+	}
+	b.log.LogAttrs(ctx, level, "question",
+		slog.String("platform", req.Platform), slog.String("channel", req.Channel),
+		slog.String("user", req.User), slog.String("event_id", req.EventID),
+		slog.String("outcome", reply.Kind.String()), slog.Duration("latency", took))
 	return reply
 }
 
@@ -143,12 +164,13 @@ func (b *Bot) handle(ctx context.Context, req Request) Reply {
 		}
 		return Reply{Kind: KindSources, Text: SourcesText(srcs), Sources: srcs}
 	case "summary":
-		// TODO(summary): accept "summary YYYY-MM-DD".
-		sum, err := b.engine.Summary(ctx, time.Now())
-		if err != nil {
-			return b.fail(req, "summary", err)
+		return b.summary(ctx, req, b.now())
+	}
+	if day, ok, valid := summaryDay(text, b.now().Location()); ok {
+		if !valid {
+			return Reply{Kind: KindRefusal, Text: SummaryDateHint, Question: text}
 		}
-		return Reply{Kind: KindSummary, Text: SummaryText(sum), Summary: &sum}
+		return b.summary(ctx, req, day)
 	}
 	ans, err := b.engine.Answer(ctx, text)
 	if err != nil {
@@ -161,6 +183,36 @@ func (b *Bot) handle(ctx context.Context, req Request) Reply {
 		Kind: KindAnswer, Text: ans.Answer, Question: ans.Question, Quotes: ans.Quotes,
 		Conflict: ans.Conflict, Confidence: ans.Confidence,
 	}
+}
+
+func (b *Bot) now() time.Time {
+	if b.Now != nil {
+		return b.Now()
+	}
+	return time.Now()
+}
+
+func (b *Bot) summary(ctx context.Context, req Request, day time.Time) Reply {
+	sum, err := b.engine.Summary(ctx, day)
+	if err != nil {
+		return b.fail(req, "summary", err)
+	}
+	return Reply{Kind: KindSummary, Text: SummaryText(sum), Summary: &sum}
+}
+
+// SummaryDateHint is the reply to "summary" with a day Parley cannot read.
+const SummaryDateHint = "I can show the summary of a given day: write it as YYYY-MM-DD, for example \"summary 2025-12-07\"."
+
+// summaryDay recognises "summary YYYY-MM-DD" (or "digest ..."): ok when
+// the text is the command with one argument, valid when that argument is
+// a real date, read in loc.
+func summaryDay(text string, loc *time.Location) (day time.Time, ok, valid bool) {
+	f := strings.Fields(strings.ToLower(strings.Trim(text, " /!?.\t")))
+	if len(f) != 2 || (f[0] != "summary" && f[0] != "digest") {
+		return time.Time{}, false, false
+	}
+	day, err := time.ParseInLocation(time.DateOnly, f[1], loc)
+	return day, true, err == nil
 }
 
 func (b *Bot) fail(req Request, what string, err error) Reply {
@@ -198,18 +250,61 @@ func SourcesText(srcs []answers.Citation) string {
 	return b.String()
 }
 
-// SummaryText renders a summary as plain text: the title, then each line
-// with its quote and citation.
+// SummaryText renders a summary as plain text: the dated title; each line
+// with the numbers of the articles it quotes (a disagreement also shows
+// its quotes in full); then the articles new since the last summary and
+// any others cited, numbered, with their citations.
 func SummaryText(s answers.Summary) string {
 	var b strings.Builder
 	b.WriteString(s.Title)
+	num := map[string]int{}
+	var order []answers.Citation
+	ref := func(c answers.Citation) int {
+		if n, ok := num[c.Article]; ok {
+			return n
+		}
+		order = append(order, c)
+		num[c.Article] = len(order)
+		return len(order)
+	}
+	for _, c := range s.NewArticles {
+		ref(c)
+	}
 	for _, l := range s.Lines {
-		b.WriteString("\n• " + l.Text)
-		for _, q := range l.Quotes {
-			b.WriteString("\n  — " + CitationText(q.Citation))
+		refs := make([]string, len(l.Quotes))
+		for i, q := range l.Quotes {
+			refs[i] = strconv.Itoa(ref(q.Citation))
+		}
+		b.WriteString("\n• " + l.Text + " [" + strings.Join(refs, ", ") + "]")
+		if l.Conflict {
+			for i, q := range l.Quotes {
+				b.WriteString("\n    [" + refs[i] + "] " + quoted(q.Text))
+			}
 		}
 	}
+	if s.NothingNew {
+		return b.String()
+	}
+	for i, c := range order {
+		switch {
+		case i == 0 && len(s.NewArticles) > 0 && s.Since == "":
+			b.WriteString("\nArticles:")
+		case i == 0 && len(s.NewArticles) > 0:
+			b.WriteString("\nNew since the last summary (" + s.Since + "):")
+		case i == len(s.NewArticles):
+			b.WriteString("\nAlso cited:")
+		}
+		b.WriteString("\n[" + strconv.Itoa(i+1) + "] " + CitationText(c))
+	}
 	return b.String()
+}
+
+// quoted puts text in quotation marks unless it already opens with one.
+func quoted(text string) string {
+	if strings.HasPrefix(text, "“") || strings.HasPrefix(text, "\"") {
+		return text
+	}
+	return "“" + text + "”"
 }
 
 // CitationText renders a citation as one line of plain text, leaving out

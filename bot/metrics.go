@@ -1,6 +1,8 @@
 package bot
 
 import (
+	"fmt"
+
 	"github.com/prometheus/client_golang/prometheus"
 )
 
@@ -66,4 +68,26 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 			m.APICalls, m.Retries, m.RateLimitWaits, m.SummaryPosts)
 	}
 	return m
+}
+
+// RegisterPool exports p's size, tasks running and tasks refused with reg
+// (parley_pool_workers, parley_pool_running, parley_pool_rejected_total),
+// so operators see a saturated pool before users complain.
+func RegisterPool(reg prometheus.Registerer, p *Pool) error {
+	for _, c := range []prometheus.Collector{
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "parley_pool_workers", Help: "Answers that may run at once (serve.workers).",
+		}, func() float64 { return float64(p.Size()) }),
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "parley_pool_running", Help: "Answers running now.",
+		}, func() float64 { return float64(p.Running()) }),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Name: "parley_pool_rejected_total", Help: "Answers refused with \"busy, try again\" because every worker was busy.",
+		}, func() float64 { return float64(p.Rejected()) }),
+	} {
+		if err := reg.Register(c); err != nil {
+			return fmt.Errorf("register pool metrics: %w", err)
+		}
+	}
+	return nil
 }

@@ -98,6 +98,15 @@ func (s *Store) FirstSeen(ctx context.Context, platform, eventID string, now tim
 	return n == 1, nil
 }
 
+// ForgetEvent drops one event id, so that a redelivery of an event
+// Parley took in but could not schedule is handled as new.
+func (s *Store) ForgetEvent(ctx context.Context, platform, eventID string) error {
+	if _, err := s.db.ExecContext(ctx, `DELETE FROM events WHERE platform = ? AND event_id = ?`, platform, eventID); err != nil {
+		return fmt.Errorf("forget event %s/%s: %w", platform, eventID, err)
+	}
+	return nil
+}
+
 // ForgetEvents drops event ids seen before cutoff, so the log stays small;
 // platforms stop retrying an event within minutes.
 func (s *Store) ForgetEvents(ctx context.Context, cutoff time.Time) (int64, error) {

@@ -168,7 +168,7 @@ func (a *Adapter) respond(ctx context.Context, i *discordgo.Interaction) (resp *
 		log.Debug("interaction refused before asking", slog.String("guild", i.GuildID), slog.String("channel", i.ChannelID))
 		return message(ephemeral(in.problem)), nil
 	}
-	req := bot.Request{Platform: Platform, Channel: i.ChannelID, User: userID(i), Text: in.text}
+	req := bot.Request{Platform: Platform, Channel: i.ChannelID, User: userID(i), Text: in.text, EventID: i.ID}
 	j := &job{reply: make(chan bot.Reply), deferred: make(chan struct{}), acked: make(chan bool, 1)}
 	// The answer may outlive the request that brought it (a deferred
 	// reply), so its context is not the request's; the token's 15

@@ -45,7 +45,7 @@ func (a *Adapter) serveCommands(w http.ResponseWriter, r *http.Request) {
 func (a *Adapter) handleCommand(ctx context.Context, cmd slack.SlashCommand) ack {
 	text := strings.TrimSpace(cmd.Text)
 	log := a.log.With(slog.String("command", cmd.Command), slog.String("channel", cmd.ChannelID), slog.String("trigger_id", cmd.TriggerID))
-	req := bot.Request{Platform: platform, Channel: cmd.ChannelID, User: cmd.UserID, Text: text}
+	req := bot.Request{Platform: platform, Channel: cmd.ChannelID, User: cmd.UserID, Text: text, EventID: cmd.TriggerID}
 	if isHelp(text) {
 		m := Render(a.bot.Handle(ctx, req), "")
 		return ack{ResponseType: slack.ResponseTypeEphemeral, Text: m.Text, Blocks: m.Blocks}
@@ -61,7 +61,14 @@ func (a *Adapter) handleCommand(ctx context.Context, cmd slack.SlashCommand) ack
 		}
 		return a.respond(ctx, cmd.ResponseURL, cmd.ChannelID, cmd.TriggerID, m)
 	}
-	a.answer(ctx, req, cmd.TriggerID, log, deliver, text)
+	if !a.answer(ctx, req, cmd.TriggerID, log, deliver, text) {
+		// No slot for the work or a notice: the acknowledgement itself
+		// carries the busy reply, and a repeat of the command is new.
+		if cmd.TriggerID != "" {
+			a.forget(ctx, "command:"+cmd.TriggerID, log)
+		}
+		return ack{ResponseType: slack.ResponseTypeEphemeral, Text: bot.BusyText}
+	}
 	return ack{ResponseType: slack.ResponseTypeEphemeral, Text: answeringText}
 }
 

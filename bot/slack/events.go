@@ -26,6 +26,11 @@ type envelope struct {
 // errNotEvent marks a payload that is not an Events API payload at all.
 var errNotEvent = errors.New("not an events api payload")
 
+// errOverloaded marks an event Parley could not take on: every worker and
+// every busy-notice slot is taken. Its id is forgotten and the delivery
+// refused, so Slack redelivers it later instead of it meeting silence.
+var errOverloaded = errors.New("overloaded")
+
 // serveEvents is POST /slack/events, already verified: it answers the
 // url_verification challenge, and acknowledges every event at once,
 // leaving the answer to the worker pool.
@@ -36,6 +41,12 @@ func (a *Adapter) serveEvents(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	challenge, err := a.handleEvent(r.Context(), body, r.Header.Get("X-Slack-Retry-Num"))
+	if errors.Is(err, errOverloaded) {
+		// Slack retries a failed delivery (at once, after a minute, after
+		// five); by then workers are free.
+		http.Error(w, "overloaded, retry later", http.StatusServiceUnavailable)
+		return
+	}
 	if err != nil {
 		a.log.Warn("bad events payload", slog.Any("err", err))
 		http.Error(w, "bad events payload", http.StatusBadRequest)
@@ -83,15 +94,20 @@ func (a *Adapter) handleEvent(ctx context.Context, body []byte, retry string) (c
 	if !ok {
 		return "", nil
 	}
+	req.EventID = env.EventID
 	log := a.log.With(slog.String("event_id", env.EventID), slog.String("channel", req.Channel))
 	if !a.firstSeen(ctx, "event:"+env.EventID, log) {
 		log.Info("dropped duplicate event", slog.String("retry", retry))
 		return "", nil
 	}
-	a.answer(ctx, req, env.EventID, log, func(ctx context.Context, m Message) error {
+	taken := a.answer(ctx, req, env.EventID, log, func(ctx context.Context, m Message) error {
 		_, err := a.postMessage(ctx, req.Channel, thread, env.EventID, m)
 		return err
 	}, "")
+	if !taken {
+		a.forget(ctx, "event:"+env.EventID, log)
+		return "", errOverloaded
+	}
 	return "", nil
 }
 
@@ -156,11 +172,20 @@ func (a *Adapter) firstSeen(ctx context.Context, key string, log *slog.Logger) b
 	return first
 }
 
+// forget undoes firstSeen for key after Parley could not take the event on.
+func (a *Adapter) forget(ctx context.Context, key string, log *slog.Logger) {
+	if err := a.dedupe.ForgetEvent(ctx, platform, key); err != nil {
+		log.Error("could not forget refused event; its redelivery will be dropped", slog.Any("err", err))
+	}
+}
+
 // answer runs the bot on req and delivers the rendered reply on the
 // worker pool, after the caller has acknowledged. When the pool is full it
 // delivers bot.BusyText instead, so the user never meets silence. asked is
-// echoed above the reply (slash commands).
-func (a *Adapter) answer(ctx context.Context, req bot.Request, id string, log *slog.Logger, deliver func(context.Context, Message) error, asked string) {
+// echoed above the reply (slash commands). It reports false when neither
+// could be scheduled; the caller must then refuse the request so that it
+// is delivered again, never drop it.
+func (a *Adapter) answer(ctx context.Context, req bot.Request, id string, log *slog.Logger, deliver func(context.Context, Message) error, asked string) bool {
 	// The work outlives the request that brought it: keep its values,
 	// drop its cancellation, bound it on its own.
 	base := context.WithoutCancel(ctx)
@@ -173,7 +198,7 @@ func (a *Adapter) answer(ctx context.Context, req bot.Request, id string, log *s
 		}
 	})
 	if ok {
-		return
+		return true
 	}
 	log.Warn("worker pool full; sending busy notice", slog.String("id", id))
 	a.metrics.Questions.WithLabelValues(platform, bot.KindBusy.String()).Inc()
@@ -185,6 +210,8 @@ func (a *Adapter) answer(ctx context.Context, req bot.Request, id string, log *s
 			log.Error("busy notice not delivered", slog.Any("err", err))
 		}
 	}) {
-		log.Error("overloaded: no slot even for a busy notice; request dropped")
+		log.Warn("overloaded: no slot even for a busy notice; refusing for redelivery")
+		return false
 	}
+	return true
 }

@@ -41,6 +41,9 @@ type Replier interface {
 // once; *store.Store implements it, durably across restarts.
 type Dedupe interface {
 	FirstSeen(ctx context.Context, platform, eventID string, now time.Time) (bool, error)
+	// ForgetEvent undoes FirstSeen for an event Parley could not take on,
+	// so Slack's redelivery of it is answered.
+	ForgetEvent(ctx context.Context, platform, eventID string) error
 }
 
 // forgetter is the optional part of a Dedupe that drops old event ids;
@@ -221,6 +224,9 @@ func (a *Adapter) Run(ctx context.Context) error {
 	defer cancel()
 	if werr := a.pool.Wait(drain); werr != nil {
 		a.log.Warn("answers still in flight at shutdown", slog.Any("err", werr))
+	}
+	if werr := a.notices.Wait(drain); werr != nil {
+		a.log.Warn("busy notices still in flight at shutdown", slog.Any("err", werr))
 	}
 	return err
 }

@@ -63,10 +63,16 @@ func (a *Adapter) socketEvent(ctx context.Context, client *socketmode.Client, ev
 		if req == nil {
 			return
 		}
-		// Acknowledge first: Slack redelivers an envelope it does not
-		// see acknowledged within 3 seconds.
+		// handleEvent does no slow work, so the acknowledgement still
+		// goes out well within Slack's 3 seconds; an event Parley cannot
+		// take on is left unacknowledged, so Slack redelivers it.
+		_, err := a.handleEvent(ctx, req.Payload, strconv.Itoa(req.RetryAttempt))
+		if errors.Is(err, errOverloaded) {
+			a.log.Warn("overloaded; leaving envelope for redelivery", slog.String("envelope_id", req.EnvelopeID))
+			return
+		}
 		a.ackEnvelope(ctx, client, req.EnvelopeID, nil)
-		if _, err := a.handleEvent(ctx, req.Payload, strconv.Itoa(req.RetryAttempt)); err != nil {
+		if err != nil {
 			a.log.Warn("bad socket mode event", slog.String("envelope_id", req.EnvelopeID), slog.Any("err", err))
 		}
 	case socketmode.EventTypeSlashCommand:

@@ -14,9 +14,12 @@ import (
 	"github.com/parley-bot/parley/store"
 )
 
-// defaultWorkers bounds concurrent answers; each takes well under a
-// millisecond of CPU, so a few dozen keep up with any chat workload.
-const defaultWorkers = 32
+// defaultWorkers bounds concurrent answers (serve.workers). An answer
+// takes little CPU but holds its slot while it posts, retries and waits
+// out rate limits; the load test (docs/operations.md) found 64 slots
+// overflowing under a 50-concurrent burst with API faults, and 256 not.
+// Each slot costs a goroutine and one reply, so the bound stays small.
+const defaultWorkers = 256
 
 // Main is one wired-up Parley: config, store, engine and bot. Commands and
 // end-to-end tests build one with Open and release it with Close.
@@ -65,8 +68,9 @@ func Open(ctx context.Context, g *Globals, env Env) (*Main, error) {
 	}
 	m.Registry = prometheus.NewRegistry()
 	m.Metrics = bot.NewMetrics(m.Registry)
-	m.Pool = bot.NewPool(defaultWorkers)
+	m.Pool = bot.NewPool(cfg.Serve.Workers)
 	m.Bot = bot.New(m.Engine, logger, m.Metrics)
+	m.Bot.Now = summaryClock(m)
 	return m, nil
 }
 

@@ -22,6 +22,7 @@ type Config struct {
 	Slack   SlackConfig   `yaml:"slack"`
 	Discord DiscordConfig `yaml:"discord"`
 	Summary SummaryConfig `yaml:"summary"`
+	Serve   ServeConfig   `yaml:"serve"`
 }
 
 // StoreConfig locates the SQLite store.
@@ -64,6 +65,17 @@ type SummaryConfig struct {
 	Timezone string `yaml:"timezone"` // IANA name
 }
 
+// ServeConfig bounds the work `parley serve` takes on: how many answers run
+// at once across every adapter, and how long a shutdown waits for them.
+type ServeConfig struct {
+	// Workers is the size of the shared answer pool; when every worker is
+	// busy, users are told to try again rather than queued without bound.
+	Workers int `yaml:"workers"`
+	// ShutdownTimeout bounds how long SIGINT/SIGTERM waits for requests
+	// and answers in flight before exiting anyway.
+	ShutdownTimeout time.Duration `yaml:"shutdown_timeout"`
+}
+
 // DefaultConfig is the configuration with no file: the console works, no
 // adapter is enabled.
 func DefaultConfig() Config {
@@ -73,6 +85,7 @@ func DefaultConfig() Config {
 		Slack:   SlackConfig{Mode: "socket"},
 		Discord: DiscordConfig{Mode: "gateway"},
 		Summary: SummaryConfig{Time: "08:00", Timezone: "UTC"},
+		Serve:   ServeConfig{Workers: defaultWorkers, ShutdownTimeout: defaultShutdownTimeout},
 	}
 }
 
@@ -127,7 +140,7 @@ func checkKeys(n *yaml.Node, t reflect.Type, prefix string) error {
 			return fmt.Errorf("line %d: %s must be a single value", n.Line, key)
 		}
 		if err := n.Decode(reflect.New(t).Interface()); err != nil {
-			return fmt.Errorf("line %d: %s: %q is not a valid %s", n.Line, key, n.Value, t.Kind())
+			return fmt.Errorf("line %d: %s: %q is not %s", n.Line, key, n.Value, kindName(t))
 		}
 		return nil
 	}
@@ -161,13 +174,32 @@ func checkKeys(n *yaml.Node, t reflect.Type, prefix string) error {
 	return nil
 }
 
-// expand replaces ${VAR} in every value (not in keys) from getenv.
+// kindName says in words what a config value of type t must look like.
+func kindName(t reflect.Type) string {
+	switch {
+	case t == reflect.TypeOf(time.Duration(0)):
+		return "a duration such as 10s or 1m30s"
+	case t.Kind() == reflect.Bool:
+		return "true or false"
+	case t.Kind() >= reflect.Int && t.Kind() <= reflect.Uint64:
+		return "a whole number"
+	}
+	return "a " + t.Kind().String()
+}
+
+// expand replaces ${VAR} in every value (not key) under n.
 func expand(n *yaml.Node, getenv func(string) string) {
 	switch n.Kind {
 	case yaml.ScalarNode:
-		n.Value = envRef.ReplaceAllStringFunc(n.Value, func(m string) string {
+		v := envRef.ReplaceAllStringFunc(n.Value, func(m string) string {
 			return getenv(m[2 : len(m)-1])
 		})
+		if v != n.Value && n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) == 0 {
+			// A plain ${VAR} was read as a string; let the expanded
+			// value resolve afresh, so "workers: ${N}" can be a number.
+			n.Tag = ""
+		}
+		n.Value = v
 	case yaml.MappingNode:
 		for i := 1; i < len(n.Content); i += 2 {
 			expand(n.Content[i], getenv)
@@ -237,6 +269,12 @@ func (c Config) Validate() error {
 	}
 	if _, err := time.LoadLocation(c.Summary.Timezone); err != nil || c.Summary.Timezone == "" {
 		bad("summary.timezone", "%q is not an IANA time zone name", c.Summary.Timezone)
+	}
+	if c.Serve.Workers < 1 || c.Serve.Workers > maxWorkers {
+		bad("serve.workers", "%d is not between 1 and %d", c.Serve.Workers, maxWorkers)
+	}
+	if c.Serve.ShutdownTimeout <= 0 || c.Serve.ShutdownTimeout > maxShutdownTimeout {
+		bad("serve.shutdown_timeout", "%s is not a duration between 0s and %s, e.g. 10s", c.Serve.ShutdownTimeout, maxShutdownTimeout)
 	}
 	if len(errs) > 0 {
 		return errs[0]
