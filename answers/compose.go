@@ -195,6 +195,12 @@ func (e *Engine) direct(q *query, best scored) string {
 			}
 			names = append(names, e.personWithRole(p, s))
 		}
+		if len(names) == 0 && len(s.facts.persons) == 0 {
+			names = newAgents(q, s)
+			if len(names) > 0 {
+				names[0] = capitalise(names[0])
+			}
+		}
 		if len(names) > 0 {
 			return statement(q.text, joinAnd(names))
 		}

@@ -387,3 +387,26 @@ func TestNoConflictAcrossEvents(t *testing.T) {
 		t.Errorf("Answer = %q (conflict %v), want six hours and no conflict", a.Answer, a.Conflict)
 	}
 }
+
+// TestWhoUnknownToTheRules answers "who" from a newly ingested article
+// about people and bodies rules.yaml does not list.
+func TestWhoUnknownToTheRules(t *testing.T) {
+	st := storetest.MustOpen(t)
+	doc := store.Document{ID: "903_grain", Title: "Grain", Body: "Grain deal signed.\n\nThe Zanzibar grain accord was signed by the harbour commission in Odesa on Tuesday.\n\nThe talks were chaired by Maria Oksanen, officials said.\n"}
+	if _, err := st.Ingest(context.Background(), doc, storetest.Epoch.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	e := mustEngine(t, st)
+	for q, want := range map[string]string{
+		"Who signed the Zanzibar grain accord?": "The harbour commission signed",
+		"Who chaired the grain talks?":          "Maria Oksanen",
+	} {
+		a, err := e.Answer(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || !strings.Contains(a.Answer, want) || a.Quotes[0].Article != "903_grain" {
+			t.Errorf("Answer(%q) = %q, want %q from 903_grain", q, a.Answer, want)
+		}
+	}
+}

@@ -19,12 +19,13 @@ const (
 	factCount  = "count"  // Subject: unit; Predicate: old|new|ordinal|""; Object: as written; Value: the number
 	factDate   = "date"   // Object: as written; Value: folded
 	factMet    = "met"    // Subject: the people, comma-separated; Value: the place id, if any
+	factAgent  = "agent"  // Object: a name or "by the …" agent the rules do not know
 )
 
 // factsVersion marks facts made by this version of the extractors; the
 // engine re-extracts, in memory, facts an older version stored. Bump it
 // whenever an extractor or rules.yaml changes what facts come out.
-const factsVersion = "2"
+const factsVersion = "3"
 
 // BuildFacts runs the rule-based extractors over every sentence of the
 // given articles (all articles when none are given) and replaces their
@@ -85,6 +86,7 @@ type sentenceFacts struct {
 	saids           []store.Fact
 	counts          []store.Fact
 	dates           []store.Fact
+	agents          []string // unknown names and "by the …" agents, as written
 	// roleStems holds, per person, the stems and entities of each role
 	// the sentence gives them, for matching against questions.
 	roleStems map[string][]map[string]bool
@@ -141,6 +143,9 @@ func (r *rules) extract(sents []store.Sentence) []store.Fact {
 		}
 		out = append(out, r.roleFacts(s, toks, ms)...)
 		out = append(out, r.countFacts(s, toks)...)
+		for _, a := range r.agents(s.Text, toks, ms) {
+			out = append(out, fact(factAgent, "", "", a, "", "agent"))
+		}
 		for _, loc := range dateRe.FindAllStringIndex(s.Text, -1) {
 			d := s.Text[loc[0]:loc[1]]
 			out = append(out, fact(factDate, "", "", d, fold(d), "date"))
@@ -442,6 +447,8 @@ func annotate(facts []store.Fact) map[int64]*sentenceFacts {
 			sf.counts = append(sf.counts, f)
 		case factDate:
 			sf.dates = append(sf.dates, f)
+		case factAgent:
+			sf.agents = append(sf.agents, f.Object)
 		}
 	}
 	return out
@@ -455,4 +462,62 @@ func startsPerson(ms []mention, k int, r *rules) bool {
 		}
 	}
 	return false
+}
+
+var (
+	// nameRe finds runs of two or more capitalised words: a name the rules
+	// may not know ("Maria Oksanen", "Harbour Commission").
+	nameRe = regexp.MustCompile(`\b[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|de|van|von|al|bin))+\b`)
+	// agentRe finds the doer of a passive verb: "signed by the harbour
+	// commission", up to a comma, stop or preposition.
+	agentRe = regexp.MustCompile(`\bby (the [a-z]+(?: [a-z]+){1,3})`)
+	// leadWords are capitalised only for starting a sentence or a title.
+	leadWords = map[string]bool{"the": true, "a": true, "an": true, "in": true, "on": true, "at": true, "but": true,
+		"and": true, "yet": true, "however": true, "meanwhile": true, "despite": true, "during": true, "after": true,
+		"before": true, "while": true, "mr": true, "mrs": true, "ms": true, "president": true, "secretary": true}
+	agentStop = map[string]bool{"in": true, "on": true, "at": true, "for": true, "with": true, "to": true, "as": true,
+		"of": true, "and": true, "that": true, "which": true, "who": true, "from": true, "after": true}
+)
+
+// agents reads doers the entity rules do not know: capitalised names and
+// "by the …" agents, so that "who" questions about newly ingested
+// articles can be answered.
+func (r *rules) agents(text string, toks []token, ms []mention) []string {
+	known := func(start, end int) bool {
+		for _, m := range ms {
+			if toks[m.from].start < end && toks[m.to-1].end > start {
+				return true
+			}
+		}
+		return false
+	}
+	var out []string
+	for _, loc := range nameRe.FindAllStringIndex(text, -1) {
+		name := text[loc[0]:loc[1]]
+		ws := strings.Fields(strings.ReplaceAll(name, "-", " "))
+		for len(ws) > 0 && leadWords[fold(ws[0])] {
+			loc[0] += len(ws[0]) + 1
+			ws = ws[1:]
+		}
+		if len(ws) < 2 || known(loc[0], loc[1]) {
+			continue
+		}
+		out = append(out, text[loc[0]:loc[1]])
+	}
+	for _, m := range agentRe.FindAllStringSubmatchIndex(text, -1) {
+		ws := strings.Fields(text[m[2]:m[3]])
+		n := 1
+		for n < len(ws) && !agentStop[ws[n]] {
+			n++
+		}
+		if n < 3 { // "the" and at least two words
+			continue
+		}
+		phrase := strings.Join(ws[:n], " ")
+		if known(m[2], m[2]+len(phrase)) {
+			continue
+		}
+		out = append(out, phrase)
+	}
+	return out
 }

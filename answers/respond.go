@@ -431,7 +431,8 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 				return true
 			}
 		}
-		return false
+		// Else a doer the rules do not know, when no title is asked for.
+		return len(q.roleWords) == 0 && len(e.persons(q, s)) == 0 && len(newAgents(q, s)) > 0
 	case wantRole:
 		// The sentence must name the person, not only stand in for them
 		// ("the Russian leader"), and give their role.
@@ -697,6 +698,9 @@ func (e *Engine) candidate(c scored) Candidate {
 	for _, p := range f.persons {
 		facts = append(facts, "person "+p)
 	}
+	for _, a := range f.agents {
+		facts = append(facts, "agent "+a)
+	}
 	return Candidate{Article: c.s.ArticleID, Sentence: c.s.ID, Text: c.s.Text, Score: round3(c.score), Coverage: round3(c.coverage),
 		BM25: round3(c.bm25), Proximity: round3(c.prox), TypeMatch: c.typeMatch, Facts: facts}
 }
@@ -807,4 +811,25 @@ func (e *Engine) reasonAfter(q *query, s *sentence, pos []int) (cue, strong bool
 		}
 	}
 	return cue, strong
+}
+
+// persons are the people of s the rules know, whether or not q names them.
+func (e *Engine) persons(q *query, s *sentence) []string { return s.facts.persons }
+
+// newAgents are the unknown names and agents of s whose words q does not
+// already use.
+func newAgents(q *query, s *sentence) []string {
+	var out []string
+	for _, a := range s.facts.agents {
+		fresh := false
+		for _, w := range foldWords(a) {
+			if w != "the" && !q.words[w] {
+				fresh = true
+			}
+		}
+		if fresh {
+			out = append(out, a)
+		}
+	}
+	return out
 }
