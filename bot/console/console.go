@@ -58,7 +58,7 @@ func Chat(ctx context.Context, h Handler, in io.Reader, out io.Writer, prompt bo
 			continue
 		}
 		reply := h.Handle(ctx, bot.Request{Platform: "console", Channel: "console", User: "console", Text: line})
-		if _, err := fmt.Fprintln(out, Render(reply)); err != nil {
+		if _, err := fmt.Fprintf(out, "%s\n\n", Render(reply)); err != nil {
 			return fmt.Errorf("write reply: %w", err)
 		}
 	}
@@ -74,8 +74,8 @@ func Render(r bot.Reply) string {
 	}
 	for i, q := range r.Quotes {
 		b.WriteString("\n\n")
-		if i > 0 && !r.Conflict {
-			b.WriteString("Also reported:\n")
+		if i == 1 && !r.Conflict {
+			b.WriteString("Also reported:\n\n")
 		}
 		b.WriteString("  “" + q.Text + "”\n")
 		b.WriteString("  — " + bot.CitationText(q.Citation))
