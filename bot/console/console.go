@@ -70,7 +70,11 @@ func Render(r bot.Reply) string {
 	var b strings.Builder
 	b.WriteString(r.Text)
 	if r.Conflict {
-		b.WriteString("\nThe articles disagree on this; each side:")
+		if strings.Contains(strings.ToLower(r.Text), "disagree") {
+			b.WriteString("\nEach side:")
+		} else {
+			b.WriteString("\nThe articles disagree on this; each side:")
+		}
 	}
 	for i, q := range r.Quotes {
 		b.WriteString("\n\n")

@@ -58,6 +58,10 @@ func TestRenderConflict(t *testing.T) {
 	if !strings.Contains(got, "disagree") || strings.Contains(got, "Also reported") || !strings.Contains(got, "[b]") {
 		t.Errorf("Render(conflict) = %q", got)
 	}
+	r.Text = "The articles disagree: 19 or 20."
+	if got := Render(r); strings.Count(got, "disagree") != 1 || !strings.Contains(got, "Each side:") {
+		t.Errorf("Render(conflict saying so) = %q, want one 'disagree' and 'Each side:'", got)
+	}
 }
 
 func TestLineReader(t *testing.T) {
