@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/kljensen/snowball/english"
 	"github.com/parley-bot/parley/store"
 )
 
@@ -202,7 +203,13 @@ func (e *Engine) direct(q *query, best scored) string {
 			}
 		}
 		if len(names) > 0 {
-			return statement(q.text, joinAnd(names))
+			// A statement only when the sentence itself says the
+			// question's action; else the names alone, so the answer
+			// never puts someone to a deed the quote does not give them.
+			if len(q.verb) > 0 && doesVerb(q, s) {
+				return statement(q.text, joinAnd(names))
+			}
+			return joinAnd(names) + "."
 		}
 	case wantRole:
 		for _, p := range q.persons {
@@ -237,7 +244,7 @@ func (e *Engine) direct(q *query, best scored) string {
 	case wantQuote:
 		for _, f := range s.facts.saids {
 			if (q.speaker == "" || f.Subject == q.speaker) && f.Object != "" {
-				return r.entities[f.Subject].Name + " said: “" + strings.Trim(f.Object, "“”\" ") + "”"
+				return capitalise(r.entities[f.Subject].Name) + " said: “" + strings.Trim(f.Object, "“”\" ,") + "”"
 			}
 		}
 	}
@@ -292,7 +299,8 @@ func withNoun(text, count string) string {
 	}
 	rest := text[i+len(count):]
 	toks := tokenize(rest)
-	if len(toks) == 0 || toks[0].start != 1 || rest[0] != ' ' {
+	if len(toks) == 0 || toks[0].start != 1 || rest[0] != ' ' || english.IsStopWord(toks[0].word) {
+		// "one-fifth of" is not a noun phrase: the count stands alone.
 		return count
 	}
 	return count + " " + toks[0].raw

@@ -66,6 +66,15 @@ type query struct {
 	ordinal     bool   // the question asks which one ("which day", "third")
 	roleWords   []string
 	content     int // content words other than entities
+	// verb is, for "who <verb>…", the stems a sentence must hold for a
+	// person in it to be the one who did it (the verb and its synonyms,
+	// or the object of a light verb: "took a photo" → photo).
+	verb []string
+	// subject is, for a yes/no question, the entity it asks about.
+	subject string
+	// locations are the places the question says as locations ("meet
+	// in Florida", "at the Florida talks"), not as actors or names.
+	locations []string
 }
 
 // qterm is one term to match, with its weight and synonyms.
@@ -162,7 +171,70 @@ func (e *Engine) analyse(ix *index, text string) *query {
 	if q.class.name == "who" && len(q.persons) == 1 && len(q.mentions) == 1 && q.content == 0 {
 		q.class = r.roleClass
 	}
+	if q.class.wants == wantPerson {
+		q.verb = e.whoVerb(toks, inMention)
+		for _, m := range q.mentions {
+			ent := r.entities[m.entity]
+			if ent.Kind == "place" && !ent.Generic && e.locative(toks, m) {
+				q.locations = append(q.locations, m.entity)
+			}
+		}
+	}
+	if q.class.name == "yesno" {
+		if len(q.mentions) > 0 {
+			q.subject = q.mentions[0].entity
+		}
+		// "Did Russia accept…" is answered as well by "…rejected…".
+		for i := range q.terms {
+			for _, o := range r.opposites[q.terms[i].term] {
+				if !contains(q.terms[i].alts, o) {
+					q.terms[i].alts = append(q.terms[i].alts, o)
+				}
+			}
+		}
+	}
 	return q
+}
+
+// whoVerb is what "who <verb>…" asks was done: the verb's stem and its
+// synonyms; for a light verb ("took", "made") the next content word.
+// Nil when the question asks for no action ("who is…", "who did X
+// meet?").
+func (e *Engine) whoVerb(toks []token, inMention []bool) []string {
+	r := e.rules
+	if len(toks) < 2 || (toks[0].word != "who" && toks[0].word != "whom") {
+		return nil
+	}
+	for i := 1; i < len(toks); i++ {
+		t := toks[i]
+		if i == 1 && r.auxiliary[t.word] {
+			return nil
+		}
+		if inMention[i] {
+			return nil
+		}
+		if r.stop[t.word] || english.IsStopWord(t.word) {
+			if i == 1 {
+				continue // a light verb: look at its object
+			}
+			continue
+		}
+		return append([]string{t.stem}, r.synonyms[t.stem]...)
+	}
+	return nil
+}
+
+// doesVerb reports whether s holds what a who-question asks was done.
+func doesVerb(q *query, s *sentence) bool {
+	if len(q.verb) == 0 {
+		return true
+	}
+	for _, v := range q.verb {
+		if _, ok := s.terms[v]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 func (q *query) addTerm(ix *index, term string, alts []string, named bool) {
@@ -425,6 +497,11 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 	f := s.facts
 	switch q.class.wants {
 	case wantPerson:
+		// "Who took a photo…": a sentence that says nothing of a photo
+		// names no one who took it.
+		if !doesVerb(q, s) {
+			return false
+		}
 		// "Which general…": someone the sentence gives that title.
 		for _, p := range e.newPersons(q, s) {
 			if e.holdsRole(p, s, q.roleWords) {
@@ -470,13 +547,37 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 // clauses of s that share words with q when some do: in "Kushner and
 // Witkoff met Putin, and as Trump has ratcheted up pressure…", the
 // people who met Putin are Kushner and Witkoff.
+//
+// For a who-question it also leaves out: a person named only as the
+// owner of another's title ("Mr. Trump’s daughter Ivanka"); the reporter
+// of the sentence, named after the matched words ("…was criticized by
+// some, Mr. Trump told reporters"); and, when the question names a place
+// the sentence names too, anyone outside the clauses naming it ("The
+// meetings in Florida come after Kushner and Witkoff met … Putin").
 func (e *Engine) newPersons(q *query, s *sentence) []string {
 	var all, near []string
 	clauses := clausesWithMatches(q, s)
-	for _, m := range s.ments {
+	who := q.class.wants == wantPerson
+	var placeClauses map[int]bool
+	if who {
+		placeClauses = e.placeClauses(q, s)
+	}
+	first := firstMatch(q, s)
+	for k, m := range s.ments {
 		p := m.entity
 		if e.rules.entities[p].Kind != "person" || q.entities[p] || contains(all, p) {
 			continue
+		}
+		if who {
+			if m.to < len(s.toks) && s.toks[m.to].word == "s" && e.personAfter(s, k) {
+				continue
+			}
+			if m.from > first && e.speaker(s, p) && !speechVerb(q) {
+				continue
+			}
+			if placeClauses != nil && !placeClauses[clauseAt(s, m.from)] {
+				continue
+			}
 		}
 		all = append(all, p)
 		if clauses[clauseAt(s, m.from)] {
@@ -489,8 +590,84 @@ func (e *Engine) newPersons(q *query, s *sentence) []string {
 	return all
 }
 
+// placeClauses are the clauses of s naming a (non-generic) place of q,
+// or nil when q names none or s names none of them.
+func (e *Engine) placeClauses(q *query, s *sentence) map[int]bool {
+	var out map[int]bool
+	for _, m := range s.ments {
+		ent := e.rules.entities[m.entity]
+		if ent.Kind != "place" || ent.Generic {
+			continue
+		}
+		for _, id := range q.locations {
+			if id == m.entity || e.rules.within(m.entity, id) {
+				if out == nil {
+					out = map[int]bool{}
+				}
+				out[clauseAt(s, m.from)] = true
+			}
+		}
+	}
+	return out
+}
+
+// personAfter reports whether another person follows mention k of s in
+// its clause: "Trump’s daughter Ivanka".
+func (e *Engine) personAfter(s *sentence, k int) bool {
+	c := clauseAt(s, s.ments[k].from)
+	for _, m := range s.ments[k+1:] {
+		if clauseAt(s, m.from) != c {
+			return false
+		}
+		if m.entity != s.ments[k].entity && e.rules.entities[m.entity].Kind == "person" {
+			return true
+		}
+	}
+	return false
+}
+
+// speaker reports whether s reports p's words.
+func (e *Engine) speaker(s *sentence, p string) bool {
+	for _, f := range s.facts.saids {
+		if f.Subject == p {
+			return true
+		}
+	}
+	return false
+}
+
+// speechVerb reports whether a who-question asks who said something.
+func speechVerb(q *query) bool {
+	for _, v := range q.verb {
+		if v == "said" || v == "say" || v == "told" || v == "tell" {
+			return true
+		}
+	}
+	return false
+}
+
+// firstMatch is the position of the first word of s (not an entity)
+// that the question uses, or len(s.toks).
+func firstMatch(q *query, s *sentence) int {
+	first := len(s.toks)
+	for _, t := range q.terms {
+		if t.term[0] == '@' {
+			continue
+		}
+		if p, ok := s.terms[t.term]; ok {
+			first = min(first, p)
+		}
+		for _, a := range t.alts {
+			if p, ok := s.terms[a]; ok {
+				first = min(first, p)
+			}
+		}
+	}
+	return first
+}
+
 // clauseBreaks are the joins at which a sentence turns to another matter.
-var clauseBreaks = []string{"; ", " — ", " – ", ", and ", ", but ", ", while ", ", as ", ", though ", ", although ", ", even as ", ", after "}
+var clauseBreaks = []string{"; ", " — ", " – ", ", and ", ", but ", ", while ", ", as ", ", though ", ", although ", ", even as ", " after ", " before ", " follow ", " follows "}
 
 // clauses numbers the clause each token of text lies in.
 func clauses(text string, toks []token) []int {
@@ -560,8 +737,46 @@ func qMentionsIn(q *query, s *sentence) []int {
 	return out
 }
 
+// newPlaces are the specific places of s that q does not name. For a
+// where-question only places said as locations count ("talks in Miami",
+// "the Miami negotiations", not "the Kremlin did not comment"), near the
+// words of the question when the sentence holds some: in "Putin, who
+// paid a state visit to India, said his five-hour talks…", India is not
+// where the talks were.
 func (e *Engine) newPlaces(q *query, s *sentence) []string {
 	var out []string
+	if q.class.wants == wantPlace {
+		pos := e.matchPositions(q, s)
+		// The place must lie in the clause that holds most of the
+		// question: in "The meetings in Florida come after Kushner and
+		// Witkoff met … Putin", Florida is not where they met Putin.
+		hits := map[int]int{}
+		for _, p := range pos {
+			hits[clauseAt(s, p)]++
+		}
+		for _, p := range qMentionsIn(q, s) {
+			hits[clauseAt(s, p)]++
+		}
+		top := 0
+		for _, n := range hits {
+			top = max(top, n)
+		}
+		for _, m := range s.ments {
+			if len(hits) > 1 && hits[clauseAt(s, m.from)] < top {
+				continue
+			}
+			p := m.entity
+			ent := e.rules.entities[p]
+			if ent.Kind != "place" || q.entities[p] || ent.Generic || contains(out, p) {
+				continue
+			}
+			if !e.locative(s.toks, m) || !near(pos, m, placeReach) {
+				continue
+			}
+			out = append(out, p)
+		}
+		return out
+	}
 	for _, p := range s.facts.places {
 		if q.entities[p] || e.rules.entities[p].Generic {
 			continue
@@ -569,6 +784,79 @@ func (e *Engine) newPlaces(q *query, s *sentence) []string {
 		out = append(out, p)
 	}
 	return out
+}
+
+// placeReach is how many words from a word of the question a place may
+// be and still be where it happened.
+const placeReach = 8
+
+// locative reports whether mention m in toks is said as a location: after
+// a locative word (skipping "the" and other places: "in Hallandale
+// Beach, Fla."), or before a meeting word ("the Florida talks").
+func (e *Engine) locative(toks []token, m mention) bool {
+	i := m.from - 1
+	for i >= 0 && (toks[i].word == "the" || e.placeAt(toks, i)) {
+		i--
+	}
+	if i >= 0 && e.rules.locative[toks[i].word] {
+		return true
+	}
+	if m.to < len(toks) {
+		st := toks[m.to].stem
+		if st == "talk" || contains(e.rules.synonyms["talk"], st) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeAt reports whether token i is part of a place's name.
+func (e *Engine) placeAt(toks []token, i int) bool {
+	for _, a := range e.rules.aliases[toks[i].word] {
+		if e.rules.entities[a.entity].Kind == "place" && !e.rules.entities[a.entity].Generic {
+			return true
+		}
+	}
+	return false
+}
+
+// matchPositions are the positions in s of the words (not entities) q
+// uses; for a where-question, of words saying where too ("took place",
+// "held").
+func (e *Engine) matchPositions(q *query, s *sentence) []int {
+	var out []int
+	venue := stem("venue")
+	venueWords := e.rules.synonyms[venue]
+	for i, t := range s.toks {
+		if q.class.wants == wantPlace && (t.stem == venue || contains(venueWords, t.stem)) {
+			out = append(out, i)
+			continue
+		}
+		for _, qt := range q.terms {
+			if qt.term[0] == '@' {
+				continue
+			}
+			if t.stem == qt.term || contains(qt.alts, t.stem) {
+				out = append(out, i)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// near reports whether m lies within reach words of a position of pos
+// (true when there are none).
+func near(pos []int, m mention, reach int) bool {
+	if len(pos) == 0 {
+		return true
+	}
+	for _, p := range pos {
+		if p >= m.from-reach && p < m.to+reach {
+			return true
+		}
+	}
+	return false
 }
 
 func newDates(q *query, s *sentence) []string {
