@@ -206,7 +206,7 @@ func (e *Engine) direct(q *query, best scored) string {
 			// A statement only when the sentence itself says the
 			// question's action; else the names alone, so the answer
 			// never puts someone to a deed the quote does not give them.
-			if len(q.verb) > 0 && doesVerb(q, s) {
+			if q.active && doesVerb(q, s) {
 				return statement(q.text, joinAnd(names))
 			}
 			return joinAnd(names) + "."

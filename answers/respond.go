@@ -69,7 +69,8 @@ type query struct {
 	// verb is, for "who <verb>…", the stems a sentence must hold for a
 	// person in it to be the one who did it (the verb and its synonyms,
 	// or the object of a light verb: "took a photo" → photo).
-	verb []string
+	verb   []string
+	active bool
 	// subject is, for a yes/no question, the entity it asks about.
 	subject string
 	// locations are the places the question says as locations ("meet
@@ -171,8 +172,23 @@ func (e *Engine) analyse(ix *index, text string) *query {
 	if q.class.name == "who" && len(q.persons) == 1 && len(q.mentions) == 1 && q.content == 0 {
 		q.class = r.roleClass
 	}
+	if q.class.wants == wantNumber {
+		// "How long … lasted" asks for a duration, which the wanted type
+		// checks; as topic words they would match "last week". A unit
+		// the question names ("hours") stays.
+		long := stem("long")
+		kept := q.terms[:0]
+		for _, t := range q.terms {
+			if t.term != long && (!contains(t.alts, long) || len(r.units[t.term]) > 0) {
+				kept = append(kept, t)
+			}
+		}
+		if len(kept) > 0 {
+			q.terms = kept
+		}
+	}
 	if q.class.wants == wantPerson {
-		q.verb = e.whoVerb(toks, inMention)
+		q.verb, q.active = e.whoVerb(toks, inMention)
 		for _, m := range q.mentions {
 			ent := r.entities[m.entity]
 			if ent.Kind == "place" && !ent.Generic && e.locative(toks, m) {
@@ -199,29 +215,77 @@ func (e *Engine) analyse(ix *index, text string) *query {
 // whoVerb is what "who <verb>…" asks was done: the verb's stem and its
 // synonyms; for a light verb ("took", "made") the next content word.
 // Nil when the question asks for no action ("who is…", "who did X
-// meet?").
-func (e *Engine) whoVerb(toks []token, inMention []bool) []string {
+// meet?"). active says the verb follows "who" itself, so "<names> <verb>
+// …" reads as English.
+func (e *Engine) whoVerb(toks []token, inMention []bool) ([]string, bool) {
 	r := e.rules
 	if len(toks) < 2 || (toks[0].word != "who" && toks[0].word != "whom") {
-		return nil
+		return nil, false
 	}
+	aux := false
 	for i := 1; i < len(toks); i++ {
 		t := toks[i]
 		if i == 1 && r.auxiliary[t.word] {
-			return nil
-		}
-		if inMention[i] {
-			return nil
-		}
-		if r.stop[t.word] || english.IsStopWord(t.word) {
-			if i == 1 {
-				continue // a light verb: look at its object
-			}
+			// "Who is Jared Kushner married to?": the participle after
+			// the subject, if any ("who is the special envoy" has none).
+			aux = true
 			continue
 		}
-		return append([]string{t.stem}, r.synonyms[t.stem]...)
+		if inMention[i] {
+			if aux {
+				continue
+			}
+			return nil, false
+		}
+		if r.stop[t.word] || english.IsStopWord(t.word) {
+			continue // a light verb ("took a photo"): look at its object
+		}
+		if aux && !strings.HasSuffix(t.word, "ed") && !strings.HasSuffix(t.word, "ing") {
+			return nil, false
+		}
+		return append([]string{t.stem}, r.synonyms[t.stem]...), !aux
 	}
-	return nil
+	return nil, false
+}
+
+// subjectIs reports whether the sentence is about what entity id (or one
+// standing for it) did or said: the entity named before the matched words
+// in their clause, else its speaker, else the first entity it names.
+func (e *Engine) subjectIs(q *query, s *sentence, id string) bool {
+	first := ""
+	// The doer of the matched words: the first entity named before them
+	// in their clause ("…, though the Kremlin is yet to fully endorse").
+	if at := firstMatch(q, s); at < len(s.toks) {
+		for _, m := range s.ments {
+			if m.from < at && clauseAt(s, m.from) == clauseAt(s, at) {
+				first = m.entity
+				break
+			}
+		}
+	}
+	if first != "" {
+	} else if len(s.facts.saids) > 0 {
+		first = s.facts.saids[0].Subject
+	} else if len(s.ments) > 0 {
+		first = s.ments[0].entity
+	}
+	if first == "" {
+		return false
+	}
+	if first == id {
+		return true
+	}
+	for _, r := range e.rules.synonyms["@"+id] {
+		if r == "@"+first {
+			return true
+		}
+		for _, r2 := range e.rules.synonyms[r] {
+			if r2 == "@"+first {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // doesVerb reports whether s holds what a who-question asks was done.
@@ -469,6 +533,12 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 		if q.class.wants == wantPerson && len(e.fittingPersons(q, c.s)) > 0 {
 			c.score += wType / 2
 		}
+		if q.subject != "" && e.subjectIs(q, c.s, q.subject) {
+			// "Did Russia accept…" is about what Russia did: a sentence
+			// whose subject is Russia (or the Kremlin, or Putin) beats one
+			// where Russia is pushed to do it.
+			c.score += wType / 2
+		}
 		c.conf *= c.coverage
 		if !c.typeMatch && q.class.wants != wantDescription && q.class.wants != wantReason {
 			// A reason can be given without a cue word; a person, a
@@ -555,7 +625,7 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 // the sentence names too, anyone outside the clauses naming it ("The
 // meetings in Florida come after Kushner and Witkoff met … Putin").
 func (e *Engine) newPersons(q *query, s *sentence) []string {
-	var all, near []string
+	var all, near, byVerb []string
 	clauses := clausesWithMatches(q, s)
 	who := q.class.wants == wantPerson
 	var placeClauses map[int]bool
@@ -583,11 +653,33 @@ func (e *Engine) newPersons(q *query, s *sentence) []string {
 		if clauses[clauseAt(s, m.from)] {
 			near = append(near, p)
 		}
+		if who && len(q.verb) > 0 && nearVerb(q, s, m) && !contains(byVerb, p) {
+			byVerb = append(byVerb, p)
+		}
+	}
+	// "Kushner, who is married to Mr. Trump’s daughter Ivanka, served as
+	// an adviser to Mr. Trump": the people next to the question's verb.
+	if len(byVerb) > 0 {
+		return byVerb
 	}
 	if len(near) > 0 {
 		return near
 	}
 	return all
+}
+
+// verbReach is how far from the question's verb its doer or object may be.
+const verbReach = 6
+
+// nearVerb reports whether mention m of s lies within verbReach words of
+// the question's verb.
+func nearVerb(q *query, s *sentence, m mention) bool {
+	for i, t := range s.toks {
+		if contains(q.verb, t.stem) && i >= m.from-verbReach && i < m.to+verbReach {
+			return true
+		}
+	}
+	return false
 }
 
 // placeClauses are the clauses of s naming a (non-generic) place of q,
@@ -672,7 +764,16 @@ var clauseBreaks = []string{"; ", " — ", " – ", ", and ", ", but ", ", while
 // clauses numbers the clause each token of text lies in.
 func clauses(text string, toks []token) []int {
 	var breaks []int
+	var all []string
 	for _, b := range clauseBreaks {
+		all = append(all, b)
+		if strings.HasPrefix(b, ",") {
+			// A closing quote may sit between the comma and the join:
+			// "…make a deal,” though the Kremlin…".
+			all = append(all, ",”"+b[1:], ",\""+b[1:])
+		}
+	}
+	for _, b := range all {
 		for off := 0; ; {
 			k := strings.Index(text[off:], b)
 			if k < 0 {
@@ -895,9 +996,62 @@ func (e *Engine) newCounts(q *query, s *sentence) []countFact {
 		if c.Predicate == "ordinal" && !q.ordinal {
 			continue
 		}
+		// A duration must be of what the question times: "how long has
+		// the war lasted" is not answered by "convened for two days".
+		if e.rules.durations[c.Subject] && !e.durationOf(q, s, c.Object) {
+			continue
+		}
 		out = append(out, countFact{unit: c.Subject, value: c.Value, text: c.Object, ordinal: c.Predicate == "ordinal"})
 	}
 	return out
+}
+
+// durationReach is how many words from a duration the thing it times
+// may be ("nearly four years of war", "his five-hour talks").
+const durationReach = 4
+
+// durationOf reports whether the count phrase in s lies near a word of
+// the question other than the ones asking "how long" (true when the
+// question has none).
+func (e *Engine) durationOf(q *query, s *sentence, phrase string) bool {
+	long := stem("long")
+	var subject []qterm
+	for _, t := range q.terms {
+		if t.term[0] == '@' || t.term == long || contains(t.alts, long) || len(e.rules.units[t.term]) > 0 {
+			continue
+		}
+		subject = append(subject, t)
+	}
+	if len(subject) == 0 {
+		return true
+	}
+	at := strings.Index(s.Text, phrase)
+	if at < 0 {
+		return true
+	}
+	var from, to int = -1, -1
+	for i, t := range s.toks {
+		if t.start >= at && t.start < at+len(phrase) {
+			if from < 0 {
+				from = i
+			}
+			to = i + 1
+		}
+	}
+	if from < 0 {
+		return true
+	}
+	for i, t := range s.toks {
+		if i < from-durationReach || i >= to+durationReach {
+			continue
+		}
+		for _, qt := range subject {
+			if t.stem == qt.term || contains(qt.alts, t.stem) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 type countFact struct {

@@ -108,6 +108,8 @@ type rules struct {
 	opposites map[string][]string
 	// auxiliary: verbs after "who" that ask for no action of their own.
 	auxiliary map[string]bool
+	// durations are the units "how long" asks for.
+	durations map[string]bool
 	// roleStems holds each entity's role from the rules as stems.
 	roleStems map[string]map[string]bool
 }
@@ -234,6 +236,10 @@ func parseRules(data []byte) (*rules, error) {
 	}
 	for _, us := range r.units {
 		sort.Strings(us)
+	}
+	r.durations = map[string]bool{}
+	for _, u := range r.units["long"] {
+		r.durations[u] = true
 	}
 	for _, w := range f.OutOfScope {
 		r.outOfScope[fold(w)] = true
