@@ -73,6 +73,9 @@ type query struct {
 	active bool
 	// subject is, for a yes/no question, the entity it asks about.
 	subject string
+	// going says the question asks where someone went ("returning
+	// to", "visit"): "to Kyiv" then answers it.
+	going bool
 	// locations are the places the question says as locations ("meet
 	// in Florida", "at the Florida talks"), not as actors or names.
 	locations []string
@@ -137,6 +140,9 @@ func (e *Engine) analyse(ix *index, text string) *query {
 		for _, u := range r.units[t.word] {
 			q.units[u] = true
 		}
+		if r.destCue[t.word] {
+			q.going = true
+		}
 		if s := r.qualifier[t.stem]; s != "" {
 			q.side = s
 		}
@@ -191,7 +197,7 @@ func (e *Engine) analyse(ix *index, text string) *query {
 		q.verb, q.active = e.whoVerb(toks, inMention)
 		for _, m := range q.mentions {
 			ent := r.entities[m.entity]
-			if ent.Kind == "place" && !ent.Generic && e.locative(toks, m) {
+			if ent.Kind == "place" && !ent.Generic && e.locative(toks, m, false) {
 				q.locations = append(q.locations, m.entity)
 			}
 		}
@@ -871,7 +877,7 @@ func (e *Engine) newPlaces(q *query, s *sentence) []string {
 			if ent.Kind != "place" || q.entities[p] || ent.Generic || contains(out, p) {
 				continue
 			}
-			if !e.locative(s.toks, m) || !near(pos, m, placeReach) {
+			if !e.locative(s.toks, m, q.going) || !near(pos, m, placeReach) {
 				continue
 			}
 			out = append(out, p)
@@ -894,12 +900,12 @@ const placeReach = 8
 // locative reports whether mention m in toks is said as a location: after
 // a locative word (skipping "the" and other places: "in Hallandale
 // Beach, Fla."), or before a meeting word ("the Florida talks").
-func (e *Engine) locative(toks []token, m mention) bool {
+func (e *Engine) locative(toks []token, m mention, going bool) bool {
 	i := m.from - 1
 	for i >= 0 && (toks[i].word == "the" || e.placeAt(toks, i)) {
 		i--
 	}
-	if i >= 0 && e.rules.locative[toks[i].word] {
+	if i >= 0 && (e.rules.locative[toks[i].word] || (going && e.rules.destination[toks[i].word])) {
 		return true
 	}
 	if m.to < len(toks) {

@@ -51,7 +51,11 @@ type ruleFile struct {
 	} `yaml:"future"`
 	Self []string `yaml:"self"`
 	// Locatives, Opposites and Auxiliaries: see rules.yaml.
-	Locatives   []string   `yaml:"locatives"`
+	Locatives    []string `yaml:"locatives"`
+	Destinations struct {
+		Words []string `yaml:"words"`
+		Cues  []string `yaml:"cues"`
+	} `yaml:"destinations"`
 	Opposites   [][]string `yaml:"opposites"`
 	Auxiliaries []string   `yaml:"auxiliaries"`
 }
@@ -104,6 +108,9 @@ type rules struct {
 	known map[string]bool
 	// locative: words before a place that make it where something is.
 	locative map[string]bool
+	// destination: words before a place that make it where someone
+	// went, and destCue: question words that ask about going.
+	destination, destCue map[string]bool
 	// opposites: per stem, the stems that answer it the other way.
 	opposites map[string][]string
 	// auxiliary: verbs after "who" that ask for no action of their own.
@@ -256,6 +263,13 @@ func parseRules(data []byte) (*rules, error) {
 	r.locative, r.auxiliary, r.opposites = map[string]bool{}, map[string]bool{}, map[string][]string{}
 	for _, w := range f.Locatives {
 		r.locative[fold(w)] = true
+	}
+	r.destination, r.destCue = map[string]bool{}, map[string]bool{}
+	for _, w := range f.Destinations.Words {
+		r.destination[fold(w)] = true
+	}
+	for _, w := range f.Destinations.Cues {
+		r.destCue[fold(w)] = true
 	}
 	for _, w := range f.Auxiliaries {
 		r.auxiliary[fold(w)] = true
