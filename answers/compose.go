@@ -196,6 +196,9 @@ func (e *Engine) direct(q *query, best scored) string {
 			}
 			names = append(names, e.personWithRole(p, s))
 		}
+		if a := e.actor(q, s); len(names) == 0 && a != "" {
+			return capitalise(a) + "."
+		}
 		if len(names) == 0 && len(s.facts.persons) == 0 {
 			names = newAgents(q, s)
 			if len(names) > 0 {

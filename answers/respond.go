@@ -294,6 +294,45 @@ func (e *Engine) subjectIs(q *query, s *sentence, id string) bool {
 	return false
 }
 
+// actorEnds are the words that end an actor's phrase.
+var actorEnds = map[string]bool{"for": true, "to": true, "in": true, "on": true, "with": true, "as": true, "over": true, "after": true, "because": true, "that": true, "who": true, "which": true}
+
+// actor is, for "who <verb>…", a place or body named right after "from"
+// or "by" just after the verb in s, as the sentence words it: "That
+// earlier proposal faced criticism from Kyiv and several European
+// capitals for…" → "Kyiv and several European capitals". "" if none.
+func (e *Engine) actor(q *query, s *sentence) string {
+	if len(q.verb) == 0 {
+		return ""
+	}
+	for i, t := range s.toks {
+		if !contains(q.verb, t.stem) {
+			continue
+		}
+		for j := i + 1; j < len(s.toks) && j <= i+3; j++ {
+			if w := s.toks[j].word; w != "from" && w != "by" {
+				continue
+			}
+			k := j + 1
+			if k < len(s.toks) && s.toks[k].word == "the" {
+				k++
+			}
+			for _, m := range s.ments {
+				ent := e.rules.entities[m.entity]
+				if m.from != k || q.entities[m.entity] || ent.Kind == "person" || (ent.Kind == "place" && ent.Generic) {
+					continue
+				}
+				end := m.to
+				for end < len(s.toks) && !actorEnds[s.toks[end].word] && !strings.ContainsAny(s.Text[s.toks[end-1].end:s.toks[end].start], ",;.:") {
+					end++
+				}
+				return s.Text[s.toks[k].start:s.toks[end-1].end]
+			}
+		}
+	}
+	return ""
+}
+
 // doesVerb reports whether s holds what a who-question asks was done.
 func doesVerb(q *query, s *sentence) bool {
 	if len(q.verb) == 0 {
@@ -584,8 +623,12 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 				return true
 			}
 		}
-		// Else a doer the rules do not know, when no title is asked for.
-		return len(q.roleWords) == 0 && len(e.persons(q, s)) == 0 && len(newAgents(q, s)) > 0
+		// Else a doer the rules do not know, when no title is asked for,
+		// or a place or body acting ("criticism from Kyiv and…").
+		if len(q.roleWords) == 0 && len(e.persons(q, s)) == 0 && len(newAgents(q, s)) > 0 {
+			return true
+		}
+		return len(q.roleWords) == 0 && e.actor(q, s) != ""
 	case wantRole:
 		// The sentence must name the person, not only stand in for them
 		// ("the Russian leader"), and give their role.
