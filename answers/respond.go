@@ -920,7 +920,12 @@ func (e *Engine) newPlaces(q *query, s *sentence) []string {
 			if ent.Kind != "place" || q.entities[p] || ent.Generic || contains(out, p) {
 				continue
 			}
-			if !e.locative(s.toks, m, q.going) || !near(pos, m, placeReach) {
+			if q.words["where"] && !e.locative(s.toks, m, q.going) {
+				// "Which city…" asks for a place by name; "where" for
+				// where something happened.
+				continue
+			}
+			if !near(pos, m, placeReach) {
 				continue
 			}
 			out = append(out, p)
