@@ -207,9 +207,10 @@ func (e *Engine) direct(q *query, best scored) string {
 		}
 		if len(names) > 0 {
 			// A statement only when the sentence itself says the
-			// question's action; else the names alone, so the answer
+			// question's verb (not a synonym: "the Ukrainian delegation"
+			// does not say who represented Ukraine); else the names alone, so the answer
 			// never puts someone to a deed the quote does not give them.
-			if q.active && doesVerb(q, s) {
+			if q.active && hasStem(s, q.verb[0]) {
 				return statement(q.text, joinAnd(names))
 			}
 			return joinAnd(names) + "."
@@ -252,6 +253,12 @@ func (e *Engine) direct(q *query, best scored) string {
 		}
 	}
 	return s.Text
+}
+
+// hasStem reports whether s holds a word of stem st.
+func hasStem(s *sentence, st string) bool {
+	_, ok := s.terms[st]
+	return ok
 }
 
 // personWithRole names a person, with the role the sentence gives them.

@@ -228,7 +228,7 @@ func (e *Engine) whoVerb(toks []token, inMention []bool) ([]string, bool) {
 	if len(toks) < 2 || (toks[0].word != "who" && toks[0].word != "whom") {
 		return nil, false
 	}
-	aux := false
+	aux, light := false, false
 	for i := 1; i < len(toks); i++ {
 		t := toks[i]
 		if i == 1 && r.auxiliary[t.word] {
@@ -238,18 +238,21 @@ func (e *Engine) whoVerb(toks []token, inMention []bool) ([]string, bool) {
 			continue
 		}
 		if inMention[i] {
-			if aux {
+			if aux || light {
 				continue
 			}
 			return nil, false
 		}
 		if r.stop[t.word] || english.IsStopWord(t.word) {
-			continue // a light verb ("took a photo"): look at its object
+			// A light verb ("took a photo"): look at its object; the
+			// object alone does not make "<names> took …" true.
+			light = light || i == 1
+			continue
 		}
 		if aux && !strings.HasSuffix(t.word, "ed") && !strings.HasSuffix(t.word, "ing") {
 			return nil, false
 		}
-		return append([]string{t.stem}, r.synonyms[t.stem]...), !aux
+		return append([]string{t.stem}, r.synonyms[t.stem]...), !aux && !light
 	}
 	return nil, false
 }
