@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/kljensen/snowball/english"
 	"github.com/parley-bot/parley/store"
 )
 
@@ -195,6 +196,9 @@ func (e *Engine) direct(q *query, best scored) string {
 			}
 			names = append(names, e.personWithRole(p, s))
 		}
+		if a := e.actor(q, s); len(names) == 0 && a != "" {
+			return capitalise(a) + "."
+		}
 		if len(names) == 0 && len(s.facts.persons) == 0 {
 			names = newAgents(q, s)
 			if len(names) > 0 {
@@ -202,7 +206,14 @@ func (e *Engine) direct(q *query, best scored) string {
 			}
 		}
 		if len(names) > 0 {
-			return statement(q.text, joinAnd(names))
+			// A statement only when the sentence itself says the
+			// question's verb (not a synonym: "the Ukrainian delegation"
+			// does not say who represented Ukraine); else the names alone, so the answer
+			// never puts someone to a deed the quote does not give them.
+			if q.active && hasStem(s, q.verb[0]) {
+				return statement(q.text, joinAnd(names))
+			}
+			return joinAnd(names) + "."
 		}
 	case wantRole:
 		for _, p := range q.persons {
@@ -237,11 +248,17 @@ func (e *Engine) direct(q *query, best scored) string {
 	case wantQuote:
 		for _, f := range s.facts.saids {
 			if (q.speaker == "" || f.Subject == q.speaker) && f.Object != "" {
-				return r.entities[f.Subject].Name + " said: “" + strings.Trim(f.Object, "“”\" ") + "”"
+				return capitalise(r.entities[f.Subject].Name) + " said: “" + strings.Trim(f.Object, "“”\" ,") + "”"
 			}
 		}
 	}
 	return s.Text
+}
+
+// hasStem reports whether s holds a word of stem st.
+func hasStem(s *sentence, st string) bool {
+	_, ok := s.terms[st]
+	return ok
 }
 
 // personWithRole names a person, with the role the sentence gives them.
@@ -292,7 +309,8 @@ func withNoun(text, count string) string {
 	}
 	rest := text[i+len(count):]
 	toks := tokenize(rest)
-	if len(toks) == 0 || toks[0].start != 1 || rest[0] != ' ' {
+	if len(toks) == 0 || toks[0].start != 1 || rest[0] != ' ' || english.IsStopWord(toks[0].word) {
+		// "one-fifth of" is not a noun phrase: the count stands alone.
 		return count
 	}
 	return count + " " + toks[0].raw

@@ -3,9 +3,12 @@ package answers
 import (
 	"context"
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/parley-bot/parley/store"
 	"github.com/parley-bot/parley/store/storetest"
@@ -407,6 +410,54 @@ func TestWhoUnknownToTheRules(t *testing.T) {
 		}
 		if !a.Answered || !strings.Contains(a.Answer, want) || a.Quotes[0].Article != "903_grain" {
 			t.Errorf("Answer(%q) = %q, want %q from 903_grain", q, a.Answer, want)
+		}
+	}
+}
+
+// TestDirectAnswersReadWell checks that a direct answer built from a
+// template reads as English and claims nothing the quote does not say.
+func TestDirectAnswersReadWell(t *testing.T) {
+	e := mustEngine(t, storetest.MustOpen(t))
+	brokenEnd := regexp.MustCompile(`\b(of|the|a|an|to|and|in)\.$`)
+	tests := []struct {
+		q       string
+		has     string // the answer holds this ("" for no check)
+		hasNot  string // and never this ("" for no check)
+		refused bool
+	}{
+		{q: "Who is Jared Kushner married to?", has: "Ivanka", hasNot: "is Jared Kushner"},
+		{q: "How much of Ukrainian territory does Russia control?", has: "One-fifth"},
+		{q: "What did the US statement say?", has: "The United States said"},
+		{q: "Who criticized the original plan?", has: "Kyiv", hasNot: "Trump"},
+		{q: "Who did Witkoff and Kushner meet in Florida?", has: "Umerov", hasNot: "Putin"},
+		{q: "How long has the war lasted?", has: "four years", hasNot: "days"},
+		{q: "Who took a photo of the Kremlin meeting?", refused: true},
+		{q: "Who met with Putin in Moscow?", has: "met with Putin in Moscow"},
+	}
+	for _, tt := range tests {
+		a, err := e.Answer(context.Background(), tt.q)
+		if err != nil {
+			t.Fatalf("%q: %v", tt.q, err)
+		}
+		if a.Answered == tt.refused {
+			t.Errorf("%q: answered = %v, want %v (%q)", tt.q, a.Answered, !tt.refused, a.Answer)
+			continue
+		}
+		if tt.refused {
+			continue
+		}
+		first := strings.SplitN(a.Answer, " Also reported by", 2)[0]
+		if r, _ := utf8.DecodeRuneInString(first); !unicode.IsUpper(r) && !unicode.IsDigit(r) && r != '“' {
+			t.Errorf("%q: answer %q does not start with a capital", tt.q, first)
+		}
+		if brokenEnd.MatchString(first) {
+			t.Errorf("%q: answer %q ends on a function word", tt.q, first)
+		}
+		if tt.has != "" && !strings.Contains(first, tt.has) {
+			t.Errorf("%q: answer %q, want it to hold %q", tt.q, first, tt.has)
+		}
+		if tt.hasNot != "" && strings.Contains(first, tt.hasNot) {
+			t.Errorf("%q: answer %q holds %q", tt.q, first, tt.hasNot)
 		}
 	}
 }

@@ -25,7 +25,7 @@ const (
 // factsVersion marks facts made by this version of the extractors; the
 // engine re-extracts, in memory, facts an older version stored. Bump it
 // whenever an extractor or rules.yaml changes what facts come out.
-const factsVersion = "3"
+const factsVersion = "4"
 
 // BuildFacts runs the rule-based extractors over every sentence of the
 // given articles (all articles when none are given) and replaces their
@@ -172,6 +172,11 @@ func (r *rules) extract(sents []store.Sentence) []store.Fact {
 			flush(speaker)
 		case quoted != "" && (strings.HasPrefix(s.Text, "“") || strings.HasPrefix(s.Text, "\"")):
 			pending[pendingKey] = append(pending[pendingKey], fact(factSaid, "", "quote", quoted, "", "quote-continues"))
+		case quoted == "" && strings.HasSuffix(strings.TrimSpace(s.Text), "”") && !strings.Contains(s.Text, "“"):
+			// The last sentence of a quote opened earlier in the
+			// paragraph: “These are big concessions. They’re stopping
+			// the fighting and not taking any more land.”
+			pending[pendingKey] = append(pending[pendingKey], fact(factSaid, "", "quote", strings.TrimSuffix(strings.TrimSpace(s.Text), "”"), "", "quote-continues"))
 		}
 		switch {
 		case speaker != "" && r.entities[speaker].Kind == "person":

@@ -193,7 +193,7 @@ func (ix *index) correct(w string) string {
 	if k == 0 {
 		return ""
 	}
-	best, bestD, bestF := "", k+1, 0
+	best, bestD, bestF, bestSub := "", k+1, 0, false
 	for l := n - k; l <= n+k; l++ {
 		for _, v := range ix.byLen[l] {
 			if v[0] != w[0] && k < 2 {
@@ -202,8 +202,12 @@ func (ix *index) correct(w string) string {
 				continue
 			}
 			d := editDistance(w, v, k)
-			if d < bestD || (d == bestD && ix.vocab[v] > bestF) {
-				best, bestD, bestF = v, d, ix.vocab[v]
+			// Among equally near words, a dropped letter is the likeliest
+			// typo: "wher" is "where" rather than "when", "negotiatons"
+			// is "negotiations" rather than "negotiators".
+			sub := subsequence(w, v)
+			if d < bestD || (d == bestD && sub && !bestSub) || (d == bestD && sub == bestSub && ix.vocab[v] > bestF) {
+				best, bestD, bestF, bestSub = v, d, ix.vocab[v], sub
 			}
 		}
 	}
@@ -211,6 +215,17 @@ func (ix *index) correct(w string) string {
 		return ""
 	}
 	return best
+}
+
+// subsequence reports whether w is v with letters left out.
+func subsequence(w, v string) bool {
+	i := 0
+	for j := 0; j < len(v) && i < len(w); j++ {
+		if w[i] == v[j] {
+			i++
+		}
+	}
+	return i == len(w)
 }
 
 // bm25 is the Okapi BM25 score of sentence s for the given terms.

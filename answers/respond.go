@@ -66,6 +66,19 @@ type query struct {
 	ordinal     bool   // the question asks which one ("which day", "third")
 	roleWords   []string
 	content     int // content words other than entities
+	// verb is, for "who <verb>…", the stems a sentence must hold for a
+	// person in it to be the one who did it (the verb and its synonyms,
+	// or the object of a light verb: "took a photo" → photo).
+	verb   []string
+	active bool
+	// subject is, for a yes/no question, the entity it asks about.
+	subject string
+	// going says the question asks where someone went ("returning
+	// to", "visit"): "to Kyiv" then answers it.
+	going bool
+	// locations are the places the question says as locations ("meet
+	// in Florida", "at the Florida talks"), not as actors or names.
+	locations []string
 }
 
 // qterm is one term to match, with its weight and synonyms.
@@ -127,6 +140,9 @@ func (e *Engine) analyse(ix *index, text string) *query {
 		for _, u := range r.units[t.word] {
 			q.units[u] = true
 		}
+		if r.destCue[t.word] {
+			q.going = true
+		}
 		if s := r.qualifier[t.stem]; s != "" {
 			q.side = s
 		}
@@ -162,7 +178,175 @@ func (e *Engine) analyse(ix *index, text string) *query {
 	if q.class.name == "who" && len(q.persons) == 1 && len(q.mentions) == 1 && q.content == 0 {
 		q.class = r.roleClass
 	}
+	if q.class.wants == wantNumber {
+		// "How long … lasted" asks for a duration, which the wanted type
+		// checks; as topic words they would match "last week". A unit
+		// the question names ("hours") stays.
+		long := stem("long")
+		kept := q.terms[:0]
+		for _, t := range q.terms {
+			if t.term != long && (!contains(t.alts, long) || len(r.units[t.term]) > 0) {
+				kept = append(kept, t)
+			}
+		}
+		if len(kept) > 0 {
+			q.terms = kept
+		}
+	}
+	if q.class.wants == wantPerson {
+		q.verb, q.active = e.whoVerb(toks, inMention)
+		for _, m := range q.mentions {
+			ent := r.entities[m.entity]
+			if ent.Kind == "place" && !ent.Generic && e.locative(toks, m, false) {
+				q.locations = append(q.locations, m.entity)
+			}
+		}
+	}
+	if q.class.name == "yesno" {
+		if len(q.mentions) > 0 {
+			q.subject = q.mentions[0].entity
+		}
+		// "Did Russia accept…" is answered as well by "…rejected…".
+		for i := range q.terms {
+			for _, o := range r.opposites[q.terms[i].term] {
+				if !contains(q.terms[i].alts, o) {
+					q.terms[i].alts = append(q.terms[i].alts, o)
+				}
+			}
+		}
+	}
 	return q
+}
+
+// whoVerb is what "who <verb>…" asks was done: the verb's stem and its
+// synonyms; for a light verb ("took", "made") the next content word.
+// Nil when the question asks for no action ("who is…", "who did X
+// meet?"). active says the verb follows "who" itself, so "<names> <verb>
+// …" reads as English.
+func (e *Engine) whoVerb(toks []token, inMention []bool) ([]string, bool) {
+	r := e.rules
+	if len(toks) < 2 || (toks[0].word != "who" && toks[0].word != "whom") {
+		return nil, false
+	}
+	aux, light := false, false
+	for i := 1; i < len(toks); i++ {
+		t := toks[i]
+		if i == 1 && r.auxiliary[t.word] {
+			// "Who is Jared Kushner married to?": the participle after
+			// the subject, if any ("who is the special envoy" has none).
+			aux = true
+			continue
+		}
+		if inMention[i] {
+			if aux || light {
+				continue
+			}
+			return nil, false
+		}
+		if r.stop[t.word] || english.IsStopWord(t.word) {
+			// A light verb ("took a photo"): look at its object; the
+			// object alone does not make "<names> took …" true.
+			light = light || i == 1
+			continue
+		}
+		if aux && !strings.HasSuffix(t.word, "ed") && !strings.HasSuffix(t.word, "ing") {
+			return nil, false
+		}
+		return append([]string{t.stem}, r.synonyms[t.stem]...), !aux && !light
+	}
+	return nil, false
+}
+
+// subjectIs reports whether the sentence is about what entity id (or one
+// standing for it) did or said: the entity named before the matched words
+// in their clause, else its speaker, else the first entity it names.
+func (e *Engine) subjectIs(q *query, s *sentence, id string) bool {
+	first := ""
+	// The doer of the matched words: the first entity named before them
+	// in their clause ("…, though the Kremlin is yet to fully endorse").
+	if at := firstMatch(q, s); at < len(s.toks) {
+		for _, m := range s.ments {
+			if m.from < at && clauseAt(s, m.from) == clauseAt(s, at) {
+				first = m.entity
+				break
+			}
+		}
+	}
+	if first != "" {
+	} else if len(s.facts.saids) > 0 {
+		first = s.facts.saids[0].Subject
+	} else if len(s.ments) > 0 {
+		first = s.ments[0].entity
+	}
+	if first == "" {
+		return false
+	}
+	if first == id {
+		return true
+	}
+	for _, r := range e.rules.synonyms["@"+id] {
+		if r == "@"+first {
+			return true
+		}
+		for _, r2 := range e.rules.synonyms[r] {
+			if r2 == "@"+first {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// actorEnds are the words that end an actor's phrase.
+var actorEnds = map[string]bool{"for": true, "to": true, "in": true, "on": true, "with": true, "as": true, "over": true, "after": true, "because": true, "that": true, "who": true, "which": true}
+
+// actor is, for "who <verb>…", a place or body named right after "from"
+// or "by" just after the verb in s, as the sentence words it: "That
+// earlier proposal faced criticism from Kyiv and several European
+// capitals for…" → "Kyiv and several European capitals". "" if none.
+func (e *Engine) actor(q *query, s *sentence) string {
+	if len(q.verb) == 0 {
+		return ""
+	}
+	for i, t := range s.toks {
+		if !contains(q.verb, t.stem) {
+			continue
+		}
+		for j := i + 1; j < len(s.toks) && j <= i+3; j++ {
+			if w := s.toks[j].word; w != "from" && w != "by" {
+				continue
+			}
+			k := j + 1
+			if k < len(s.toks) && s.toks[k].word == "the" {
+				k++
+			}
+			for _, m := range s.ments {
+				ent := e.rules.entities[m.entity]
+				if m.from != k || q.entities[m.entity] || ent.Kind == "person" || (ent.Kind == "place" && ent.Generic) {
+					continue
+				}
+				end := m.to
+				for end < len(s.toks) && !actorEnds[s.toks[end].word] && !strings.ContainsAny(s.Text[s.toks[end-1].end:s.toks[end].start], ",;.:") {
+					end++
+				}
+				return s.Text[s.toks[k].start:s.toks[end-1].end]
+			}
+		}
+	}
+	return ""
+}
+
+// doesVerb reports whether s holds what a who-question asks was done.
+func doesVerb(q *query, s *sentence) bool {
+	if len(q.verb) == 0 {
+		return true
+	}
+	for _, v := range q.verb {
+		if _, ok := s.terms[v]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 func (q *query) addTerm(ix *index, term string, alts []string, named bool) {
@@ -397,6 +581,12 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 		if q.class.wants == wantPerson && len(e.fittingPersons(q, c.s)) > 0 {
 			c.score += wType / 2
 		}
+		if q.subject != "" && e.subjectIs(q, c.s, q.subject) {
+			// "Did Russia accept…" is about what Russia did: a sentence
+			// whose subject is Russia (or the Kremlin, or Putin) beats one
+			// where Russia is pushed to do it.
+			c.score += wType / 2
+		}
 		c.conf *= c.coverage
 		if !c.typeMatch && q.class.wants != wantDescription && q.class.wants != wantReason {
 			// A reason can be given without a cue word; a person, a
@@ -425,14 +615,23 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 	f := s.facts
 	switch q.class.wants {
 	case wantPerson:
+		// "Who took a photo…": a sentence that says nothing of a photo
+		// names no one who took it.
+		if !doesVerb(q, s) {
+			return false
+		}
 		// "Which general…": someone the sentence gives that title.
 		for _, p := range e.newPersons(q, s) {
 			if e.holdsRole(p, s, q.roleWords) {
 				return true
 			}
 		}
-		// Else a doer the rules do not know, when no title is asked for.
-		return len(q.roleWords) == 0 && len(e.persons(q, s)) == 0 && len(newAgents(q, s)) > 0
+		// Else a doer the rules do not know, when no title is asked for,
+		// or a place or body acting ("criticism from Kyiv and…").
+		if len(q.roleWords) == 0 && len(e.persons(q, s)) == 0 && len(newAgents(q, s)) > 0 {
+			return true
+		}
+		return len(q.roleWords) == 0 && e.actor(q, s) != ""
 	case wantRole:
 		// The sentence must name the person, not only stand in for them
 		// ("the Russian leader"), and give their role.
@@ -470,18 +669,50 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 // clauses of s that share words with q when some do: in "Kushner and
 // Witkoff met Putin, and as Trump has ratcheted up pressure…", the
 // people who met Putin are Kushner and Witkoff.
+//
+// For a who-question it also leaves out: a person named only as the
+// owner of another's title ("Mr. Trump’s daughter Ivanka"); the reporter
+// of the sentence, named after the matched words ("…was criticized by
+// some, Mr. Trump told reporters"); and, when the question names a place
+// the sentence names too, anyone outside the clauses naming it ("The
+// meetings in Florida come after Kushner and Witkoff met … Putin").
 func (e *Engine) newPersons(q *query, s *sentence) []string {
-	var all, near []string
+	var all, near, byVerb []string
 	clauses := clausesWithMatches(q, s)
-	for _, m := range s.ments {
+	who := q.class.wants == wantPerson
+	var placeClauses map[int]bool
+	if who {
+		placeClauses = e.placeClauses(q, s)
+	}
+	first := firstMatch(q, s)
+	for k, m := range s.ments {
 		p := m.entity
 		if e.rules.entities[p].Kind != "person" || q.entities[p] || contains(all, p) {
 			continue
+		}
+		if who {
+			if m.to < len(s.toks) && s.toks[m.to].word == "s" && e.personAfter(s, k) {
+				continue
+			}
+			if m.from > first && e.speaker(s, p) && !speechVerb(q) {
+				continue
+			}
+			if placeClauses != nil && !placeClauses[clauseAt(s, m.from)] {
+				continue
+			}
 		}
 		all = append(all, p)
 		if clauses[clauseAt(s, m.from)] {
 			near = append(near, p)
 		}
+		if who && len(q.verb) > 0 && nearVerb(q, s, m) && !contains(byVerb, p) {
+			byVerb = append(byVerb, p)
+		}
+	}
+	// "Kushner, who is married to Mr. Trump’s daughter Ivanka, served as
+	// an adviser to Mr. Trump": the people next to the question's verb.
+	if len(byVerb) > 0 {
+		return byVerb
 	}
 	if len(near) > 0 {
 		return near
@@ -489,13 +720,112 @@ func (e *Engine) newPersons(q *query, s *sentence) []string {
 	return all
 }
 
+// verbReach is how far from the question's verb its doer or object may be.
+const verbReach = 6
+
+// nearVerb reports whether mention m of s lies within verbReach words of
+// the question's verb.
+func nearVerb(q *query, s *sentence, m mention) bool {
+	for i, t := range s.toks {
+		if contains(q.verb, t.stem) && i >= m.from-verbReach && i < m.to+verbReach {
+			return true
+		}
+	}
+	return false
+}
+
+// placeClauses are the clauses of s naming a (non-generic) place of q,
+// or nil when q names none or s names none of them.
+func (e *Engine) placeClauses(q *query, s *sentence) map[int]bool {
+	var out map[int]bool
+	for _, m := range s.ments {
+		ent := e.rules.entities[m.entity]
+		if ent.Kind != "place" || ent.Generic {
+			continue
+		}
+		for _, id := range q.locations {
+			if id == m.entity || e.rules.within(m.entity, id) {
+				if out == nil {
+					out = map[int]bool{}
+				}
+				out[clauseAt(s, m.from)] = true
+			}
+		}
+	}
+	return out
+}
+
+// personAfter reports whether another person follows mention k of s in
+// its clause: "Trump’s daughter Ivanka".
+func (e *Engine) personAfter(s *sentence, k int) bool {
+	c := clauseAt(s, s.ments[k].from)
+	for _, m := range s.ments[k+1:] {
+		if clauseAt(s, m.from) != c {
+			return false
+		}
+		if m.entity != s.ments[k].entity && e.rules.entities[m.entity].Kind == "person" {
+			return true
+		}
+	}
+	return false
+}
+
+// speaker reports whether s reports p's words.
+func (e *Engine) speaker(s *sentence, p string) bool {
+	for _, f := range s.facts.saids {
+		if f.Subject == p {
+			return true
+		}
+	}
+	return false
+}
+
+// speechVerb reports whether a who-question asks who said something.
+func speechVerb(q *query) bool {
+	for _, v := range q.verb {
+		if v == "said" || v == "say" || v == "told" || v == "tell" {
+			return true
+		}
+	}
+	return false
+}
+
+// firstMatch is the position of the first word of s (not an entity)
+// that the question uses, or len(s.toks).
+func firstMatch(q *query, s *sentence) int {
+	first := len(s.toks)
+	for _, t := range q.terms {
+		if t.term[0] == '@' {
+			continue
+		}
+		if p, ok := s.terms[t.term]; ok {
+			first = min(first, p)
+		}
+		for _, a := range t.alts {
+			if p, ok := s.terms[a]; ok {
+				first = min(first, p)
+			}
+		}
+	}
+	return first
+}
+
 // clauseBreaks are the joins at which a sentence turns to another matter.
-var clauseBreaks = []string{"; ", " — ", " – ", ", and ", ", but ", ", while ", ", as ", ", though ", ", although ", ", even as ", ", after "}
+var clauseBreaks = []string{"; ", " — ", " – ", ", and ", ", but ", ", while ", ", as ", ", though ", ", although ", ", even as ", " after ", " before ", " follow ", " follows "}
 
 // clauses numbers the clause each token of text lies in.
 func clauses(text string, toks []token) []int {
 	var breaks []int
+	var all []string
 	for _, b := range clauseBreaks {
+		all = append(all, b)
+		if strings.HasPrefix(b, ",") {
+			// A closing quote may sit between the comma and the join:
+			// "…make a deal,” though the Kremlin…".
+			all = append(all, ",”"+b[1:], ",\""+b[1:])
+		}
+	}
+	for _, b := range all {
 		for off := 0; ; {
 			k := strings.Index(text[off:], b)
 			if k < 0 {
@@ -560,8 +890,51 @@ func qMentionsIn(q *query, s *sentence) []int {
 	return out
 }
 
+// newPlaces are the specific places of s that q does not name. For a
+// where-question only places said as locations count ("talks in Miami",
+// "the Miami negotiations", not "the Kremlin did not comment"), near the
+// words of the question when the sentence holds some: in "Putin, who
+// paid a state visit to India, said his five-hour talks…", India is not
+// where the talks were.
 func (e *Engine) newPlaces(q *query, s *sentence) []string {
 	var out []string
+	if q.class.wants == wantPlace {
+		pos := e.matchPositions(q, s)
+		// The place must lie in the clause that holds most of the
+		// question: in "The meetings in Florida come after Kushner and
+		// Witkoff met … Putin", Florida is not where they met Putin.
+		hits := map[int]int{}
+		for _, p := range pos {
+			hits[clauseAt(s, p)]++
+		}
+		for _, p := range qMentionsIn(q, s) {
+			hits[clauseAt(s, p)]++
+		}
+		top := 0
+		for _, n := range hits {
+			top = max(top, n)
+		}
+		for _, m := range s.ments {
+			if len(hits) > 1 && hits[clauseAt(s, m.from)] < top {
+				continue
+			}
+			p := m.entity
+			ent := e.rules.entities[p]
+			if ent.Kind != "place" || q.entities[p] || ent.Generic || contains(out, p) {
+				continue
+			}
+			if q.words["where"] && !e.locative(s.toks, m, q.going) {
+				// "Which city…" asks for a place by name; "where" for
+				// where something happened.
+				continue
+			}
+			if !near(pos, m, placeReach) {
+				continue
+			}
+			out = append(out, p)
+		}
+		return out
+	}
 	for _, p := range s.facts.places {
 		if q.entities[p] || e.rules.entities[p].Generic {
 			continue
@@ -569,6 +942,79 @@ func (e *Engine) newPlaces(q *query, s *sentence) []string {
 		out = append(out, p)
 	}
 	return out
+}
+
+// placeReach is how many words from a word of the question a place may
+// be and still be where it happened.
+const placeReach = 8
+
+// locative reports whether mention m in toks is said as a location: after
+// a locative word (skipping "the" and other places: "in Hallandale
+// Beach, Fla."), or before a meeting word ("the Florida talks").
+func (e *Engine) locative(toks []token, m mention, going bool) bool {
+	i := m.from - 1
+	for i >= 0 && (toks[i].word == "the" || e.placeAt(toks, i)) {
+		i--
+	}
+	if i >= 0 && (e.rules.locative[toks[i].word] || (going && e.rules.destination[toks[i].word])) {
+		return true
+	}
+	if m.to < len(toks) {
+		st := toks[m.to].stem
+		if st == "talk" || contains(e.rules.synonyms["talk"], st) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeAt reports whether token i is part of a place's name.
+func (e *Engine) placeAt(toks []token, i int) bool {
+	for _, a := range e.rules.aliases[toks[i].word] {
+		if e.rules.entities[a.entity].Kind == "place" && !e.rules.entities[a.entity].Generic {
+			return true
+		}
+	}
+	return false
+}
+
+// matchPositions are the positions in s of the words (not entities) q
+// uses; for a where-question, of words saying where too ("took place",
+// "held").
+func (e *Engine) matchPositions(q *query, s *sentence) []int {
+	var out []int
+	venue := stem("venue")
+	venueWords := e.rules.synonyms[venue]
+	for i, t := range s.toks {
+		if q.class.wants == wantPlace && (t.stem == venue || contains(venueWords, t.stem)) {
+			out = append(out, i)
+			continue
+		}
+		for _, qt := range q.terms {
+			if qt.term[0] == '@' {
+				continue
+			}
+			if t.stem == qt.term || contains(qt.alts, t.stem) {
+				out = append(out, i)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// near reports whether m lies within reach words of a position of pos
+// (true when there are none).
+func near(pos []int, m mention, reach int) bool {
+	if len(pos) == 0 {
+		return true
+	}
+	for _, p := range pos {
+		if p >= m.from-reach && p < m.to+reach {
+			return true
+		}
+	}
+	return false
 }
 
 func newDates(q *query, s *sentence) []string {
@@ -607,9 +1053,62 @@ func (e *Engine) newCounts(q *query, s *sentence) []countFact {
 		if c.Predicate == "ordinal" && !q.ordinal {
 			continue
 		}
+		// A duration must be of what the question times: "how long has
+		// the war lasted" is not answered by "convened for two days".
+		if e.rules.durations[c.Subject] && !e.durationOf(q, s, c.Object) {
+			continue
+		}
 		out = append(out, countFact{unit: c.Subject, value: c.Value, text: c.Object, ordinal: c.Predicate == "ordinal"})
 	}
 	return out
+}
+
+// durationReach is how many words from a duration the thing it times
+// may be ("nearly four years of war", "his five-hour talks").
+const durationReach = 4
+
+// durationOf reports whether the count phrase in s lies near a word of
+// the question other than the ones asking "how long" (true when the
+// question has none).
+func (e *Engine) durationOf(q *query, s *sentence, phrase string) bool {
+	long := stem("long")
+	var subject []qterm
+	for _, t := range q.terms {
+		if t.term[0] == '@' || t.term == long || contains(t.alts, long) || len(e.rules.units[t.term]) > 0 {
+			continue
+		}
+		subject = append(subject, t)
+	}
+	if len(subject) == 0 {
+		return true
+	}
+	at := strings.Index(s.Text, phrase)
+	if at < 0 {
+		return true
+	}
+	var from, to int = -1, -1
+	for i, t := range s.toks {
+		if t.start >= at && t.start < at+len(phrase) {
+			if from < 0 {
+				from = i
+			}
+			to = i + 1
+		}
+	}
+	if from < 0 {
+		return true
+	}
+	for i, t := range s.toks {
+		if i < from-durationReach || i >= to+durationReach {
+			continue
+		}
+		for _, qt := range subject {
+			if t.stem == qt.term || contains(qt.alts, t.stem) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 type countFact struct {

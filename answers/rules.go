@@ -50,6 +50,14 @@ type ruleFile struct {
 		Markers  []string `yaml:"markers"`
 	} `yaml:"future"`
 	Self []string `yaml:"self"`
+	// Locatives, Opposites and Auxiliaries: see rules.yaml.
+	Locatives    []string `yaml:"locatives"`
+	Destinations struct {
+		Words []string `yaml:"words"`
+		Cues  []string `yaml:"cues"`
+	} `yaml:"destinations"`
+	Opposites   [][]string `yaml:"opposites"`
+	Auxiliaries []string   `yaml:"auxiliaries"`
 }
 
 // entityRule is one entity of rules.yaml.
@@ -98,6 +106,17 @@ type rules struct {
 	// known are the words the rules themselves use: never "corrected"
 	// into a corpus word.
 	known map[string]bool
+	// locative: words before a place that make it where something is.
+	locative map[string]bool
+	// destination: words before a place that make it where someone
+	// went, and destCue: question words that ask about going.
+	destination, destCue map[string]bool
+	// opposites: per stem, the stems that answer it the other way.
+	opposites map[string][]string
+	// auxiliary: verbs after "who" that ask for no action of their own.
+	auxiliary map[string]bool
+	// durations are the units "how long" asks for.
+	durations map[string]bool
 	// roleStems holds each entity's role from the rules as stems.
 	roleStems map[string]map[string]bool
 }
@@ -225,6 +244,10 @@ func parseRules(data []byte) (*rules, error) {
 	for _, us := range r.units {
 		sort.Strings(us)
 	}
+	r.durations = map[string]bool{}
+	for _, u := range r.units["long"] {
+		r.durations[u] = true
+	}
 	for _, w := range f.OutOfScope {
 		r.outOfScope[fold(w)] = true
 	}
@@ -236,6 +259,32 @@ func parseRules(data []byte) (*rules, error) {
 	}
 	for _, w := range f.Self {
 		r.self[fold(w)] = true
+	}
+	r.locative, r.auxiliary, r.opposites = map[string]bool{}, map[string]bool{}, map[string][]string{}
+	for _, w := range f.Locatives {
+		r.locative[fold(w)] = true
+	}
+	r.destination, r.destCue = map[string]bool{}, map[string]bool{}
+	for _, w := range f.Destinations.Words {
+		r.destination[fold(w)] = true
+	}
+	for _, w := range f.Destinations.Cues {
+		r.destCue[fold(w)] = true
+	}
+	for _, w := range f.Auxiliaries {
+		r.auxiliary[fold(w)] = true
+	}
+	for _, g := range f.Opposites {
+		if len(g) != 2 {
+			return nil, fmt.Errorf("parse rules: opposites need two sides: %v", g)
+		}
+		for _, a := range strings.Fields(g[0]) {
+			for _, b := range strings.Fields(g[1]) {
+				sa, sb := stem(fold(a)), stem(fold(b))
+				r.opposites[sa] = append(r.opposites[sa], sb)
+				r.opposites[sb] = append(r.opposites[sb], sa)
+			}
+		}
 	}
 	r.known = map[string]bool{}
 	for _, ws := range [][]string{f.Stopwords, f.ReasonCues, f.Future.Markers, f.OutOfScope, f.Self} {
