@@ -8,7 +8,7 @@ import (
 )
 
 func runChat(ctx context.Context, g *Globals, args []string, env Env) error {
-	fs := flags("chat", env)
+	fs := flags("chat")
 	if err := parseFlags(fs, args, env); err != nil {
 		return err
 	}

@@ -13,7 +13,7 @@ import (
 // engine and prints its scores. It fails (exit 1) when the scores fall
 // short of answers.DefaultTargets, so CI and scripts can gate on it.
 func runEval(ctx context.Context, g *Globals, args []string, env Env) error {
-	fs := flags("eval", env)
+	fs := flags("eval")
 	heldout := fs.Bool("heldout", false, "run the held-out question set (written before tuning) instead of the development set")
 	verbose := fs.Bool("v", false, "list every question that missed")
 	if err := parseFlags(fs, args, env); err != nil {

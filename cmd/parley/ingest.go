@@ -12,7 +12,7 @@ import (
 )
 
 func runIngest(ctx context.Context, g *Globals, args []string, env Env) error {
-	fs := flags("ingest", env)
+	fs := flags("ingest")
 	if err := parseFlags(fs, args, env); err != nil {
 		return err
 	}

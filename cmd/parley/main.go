@@ -156,7 +156,7 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // flags returns a FlagSet for a subcommand whose --help prints its usage to
 // stdout, and whose errors become usage errors.
-func flags(name string, env Env) *flag.FlagSet {
+func flags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet("parley "+name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}

@@ -3,12 +3,13 @@ package main
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/parley-bot/parley/bot"
 )
 
 func runSources(ctx context.Context, g *Globals, args []string, env Env) error {
-	fs := flags("sources", env)
+	fs := flags("sources")
 	asJSON := fs.Bool("json", false, "print the articles as a JSON array")
 	if err := parseFlags(fs, args, env); err != nil {
 		return err
@@ -34,7 +35,7 @@ func runSources(ctx context.Context, g *Globals, args []string, env Env) error {
 			}
 			out := make([]source, len(arts))
 			for i, a := range arts {
-				out[i] = source{a.ID, a.Title, a.Outlet, a.Byline, a.Published, a.URL, a.Sentences, a.IngestedAt.Format("2006-01-02T15:04:05Z07:00")}
+				out[i] = source{a.ID, a.Title, a.Outlet, a.Byline, a.Published, a.URL, a.Sentences, a.IngestedAt.Format(time.RFC3339)}
 			}
 			return writeJSONLine(env.Stdout, out)
 		}

@@ -17,7 +17,7 @@ const (
 )
 
 func runSummary(ctx context.Context, g *Globals, args []string, env Env) error {
-	fs := flags("summary", env)
+	fs := flags("summary")
 	asJSON := fs.Bool("json", false, "print the summary lines with their quotes and citations as JSON")
 	date := fs.String("date", "", "compose the summary as of this day, YYYY-MM-DD (default today in summary.timezone)")
 	post := fs.Bool("post", false, "post the summary to slack.summary_channel and discord.summary_channel, once per channel per day")
