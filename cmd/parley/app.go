@@ -104,7 +104,7 @@ func (m *Main) Close() error {
 	return m.Store.Close()
 }
 
-// openMain is Open for commands: it also closes m when the command ends.
+// withMain opens a Main for one command, runs f with it and closes it.
 func withMain(ctx context.Context, g *Globals, env Env, f func(*Main) error) error {
 	m, err := Open(ctx, g, env)
 	if err != nil {
