@@ -244,7 +244,7 @@ func TestPicksUpNewArticles(t *testing.T) {
 func TestAnswerNeverWrites(t *testing.T) {
 	st := storetest.MustOpen(t)
 	e := mustEngine(t, st)
-	before, err := st.Version(context.Background())
+	before, err := st.Stamp(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -254,7 +254,7 @@ func TestAnswerNeverWrites(t *testing.T) {
 			t.Fatalf("Answer(%q): %v", q, err)
 		}
 	}
-	after, _ := st.Version(context.Background())
+	after, _ := st.Stamp(context.Background())
 	facts2, _ := st.Facts(context.Background(), "")
 	if before != after || len(facts) != len(facts2) {
 		t.Errorf("store changed by answering: version %d → %d, facts %d → %d", before, after, len(facts), len(facts2))
