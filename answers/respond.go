@@ -691,7 +691,7 @@ func (e *Engine) newPersons(q *query, s *sentence) []string {
 			continue
 		}
 		if who {
-			if m.to < len(s.toks) && s.toks[m.to].word == "s" && e.personAfter(s, k) {
+			if m.to < len(s.toks) && s.toks[m.to].word == "s" && (e.personAfter(s, k) || !e.asksOwner(q)) {
 				continue
 			}
 			if m.from > first && e.speaker(s, p) && !speechVerb(q) {
@@ -718,6 +718,17 @@ func (e *Engine) newPersons(q *query, s *sentence) []string {
 		return near
 	}
 	return all
+}
+
+// asksOwner reports whether q asks about an owner ("whose…", "who owns…"),
+// the only kind of "who" a possessive owner in a sentence answers.
+func (e *Engine) asksOwner(q *query) bool {
+	for w := range q.words {
+		if e.rules.owner[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // verbReach is how far from the question's verb its doer or object may be.
