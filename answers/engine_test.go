@@ -433,6 +433,12 @@ func TestDirectAnswersReadWell(t *testing.T) {
 		{q: "How long has the war lasted?", has: "four years", hasNot: "days"},
 		{q: "Who took a photo of the Kremlin meeting?", refused: true},
 		{q: "Who met with Putin in Moscow?", has: "met with Putin in Moscow"},
+		{q: "Who is Ukraine's top negotiator?", has: "negotiator", hasNot: "security official"},
+		{q: "Which Ukrainian general took part in the talks?", has: "Hnatov", hasNot: "Umerov"},
+		{q: "Who took part in the Florida talks?", hasNot: "Donald Trump"},
+		{q: "Who else joined Witkoff in Florida?", hasNot: "Donald Trump"},
+		{q: "Who owns the Shell Bay Club?", has: "Witkoff"},
+		{q: "wher did the negotiatons take place", hasNot: ","},
 	}
 	for _, tt := range tests {
 		a, err := e.Answer(context.Background(), tt.q)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -910,6 +911,7 @@ func qMentionsIn(q *query, s *sentence) []int {
 func (e *Engine) newPlaces(q *query, s *sentence) []string {
 	var out []string
 	if q.class.wants == wantPlace {
+		var dist []int
 		pos := e.matchPositions(q, s)
 		// The place must lie in the clause that holds most of the
 		// question: in "The meetings in Florida come after Kushner and
@@ -943,8 +945,9 @@ func (e *Engine) newPlaces(q *query, s *sentence) []string {
 				continue
 			}
 			out = append(out, p)
+			dist = append(dist, distance(pos, m))
 		}
-		return out
+		return e.nearestPlaces(out, dist)
 	}
 	for _, p := range s.facts.places {
 		if q.entities[p] || e.rules.entities[p].Generic {
@@ -953,6 +956,55 @@ func (e *Engine) newPlaces(q *query, s *sentence) []string {
 		out = append(out, p)
 	}
 	return out
+}
+
+// nearestPlaces keeps, of places found at the given distances from the
+// question's words, those nearest to them and the places that hold or lie
+// in one of those: in "the delegation in Florida wanted to hear … on the
+// negotiations in the Kremlin", the negotiations were in the Kremlin, and
+// the answer does not add Florida.
+func (e *Engine) nearestPlaces(places []string, dist []int) []string {
+	if len(places) < 2 {
+		return places
+	}
+	low := slices.Min(dist)
+	var nearest []string
+	for i, p := range places {
+		if dist[i] == low {
+			nearest = append(nearest, p)
+		}
+	}
+	var out []string
+	for _, p := range places {
+		keep := false
+		for _, n := range nearest {
+			keep = keep || e.rules.within(p, n) || e.rules.within(n, p)
+		}
+		if keep {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// distance is how many words lie between m and the nearest position of
+// pos (0 when there are none).
+func distance(pos []int, m mention) int {
+	if len(pos) == 0 {
+		return 0
+	}
+	d := math.MaxInt
+	for _, p := range pos {
+		switch {
+		case p < m.from:
+			d = min(d, m.from-p)
+		case p >= m.to:
+			d = min(d, p-m.to+1)
+		default:
+			d = 0
+		}
+	}
+	return d
 }
 
 // placeReach is how many words from a word of the question a place may
