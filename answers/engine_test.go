@@ -96,6 +96,7 @@ func TestAnswer(t *testing.T) {
 		{q: "Who is Witkof?", answered: true, answerHas: []string{"Steve Witkoff"}},
 		{q: "What did OTAN ministers commit to?", answered: true, quoteHas: "air defense"},
 		{q: "What is the weather in Kyiv?", answered: false},
+		{q: "Where does Rustem Umerov live?", answered: false},
 		{q: "What did Macron say?", answered: false},
 		{q: "Who won the football match?", answered: false},
 		{q: "", answered: false},
