@@ -28,13 +28,23 @@ const (
 // corroborate it or, where the articles disagree, the other side.
 func (e *Engine) compose(ix *index, q *query, ranked []scored) Answer {
 	best := ranked[0]
-	a := Answer{Answered: true, Quotes: []Quote{quoteOf(best.s)}, Confidence: round3(math.Min(1, best.conf))}
 	var relevant []scored
 	for _, c := range ranked[1:] {
 		if c.score >= relevantShare*best.score && c.conf >= e.threshold {
 			relevant = append(relevant, c)
 		}
 	}
+	if q.class.wants == wantRole {
+		if nb := e.bestRole(q, best, relevant); nb.s != best.s {
+			for i := range relevant {
+				if relevant[i].s == nb.s {
+					relevant[i] = best
+				}
+			}
+			best = nb
+		}
+	}
+	a := Answer{Answered: true, Quotes: []Quote{quoteOf(best.s)}, Confidence: round3(math.Min(1, best.conf))}
 	if side, ok := e.conflict(ix, q, best, ranked); ok {
 		a.Conflict = true
 		parts := []string{fmt.Sprintf("%s (%s)", side[0].label, sourceName(best.s.article))}
@@ -186,7 +196,7 @@ func (e *Engine) direct(q *query, best scored) string {
 	case wantPerson:
 		var names []string
 		// The people whose role fits the question, else everyone new.
-		people := e.fittingPersons(q, s)
+		people := e.closestFit(q, s, e.fittingPersons(q, s))
 		if len(people) == 0 {
 			people = e.newPersons(q, s)
 		}
@@ -216,11 +226,10 @@ func (e *Engine) direct(q *query, best scored) string {
 			return joinAnd(names) + "."
 		}
 	case wantRole:
+		qs := e.questionStems(q)
 		for _, p := range q.persons {
-			for _, f := range s.facts.roles {
-				if f.Subject == p {
-					return r.entities[p].Name + ": " + f.Object + "."
-				}
+			if f, ok := e.fittestRole(qs, p, s); ok {
+				return r.entities[p].Name + ": " + f + "."
 			}
 		}
 	case wantPlace:
@@ -253,6 +262,105 @@ func (e *Engine) direct(q *query, best scored) string {
 		}
 	}
 	return s.Text
+}
+
+// questionStems are the stems of the question's content words, role
+// words inside an alias included ("Ukraine's top negotiator" → top,
+// negotiator): what a role phrase is matched against.
+func (e *Engine) questionStems(q *query) map[string]bool {
+	out := map[string]bool{}
+	for _, t := range q.toks {
+		if !e.rules.stop[t.word] && !english.IsStopWord(t.word) {
+			out[t.stem] = true
+		}
+	}
+	return out
+}
+
+// roleOverlap counts the plain words of a role phrase that the question
+// also says, leaving out the person's own name.
+func (e *Engine) roleOverlap(qs map[string]bool, p, role string) int {
+	name := e.rules.stemSet(e.rules.entities[p].Name)
+	n := 0
+	for st := range e.rules.stemSet(role) {
+		if st[0] != '@' && qs[st] && !name[st] {
+			n++
+		}
+	}
+	return n
+}
+
+// fittestRole is the role s gives p that shares the most words with the
+// question, the first one on a tie: for "Ukraine's top negotiator",
+// "top Ukrainian negotiator" rather than "top security official".
+func (e *Engine) fittestRole(qs map[string]bool, p string, s *sentence) (string, bool) {
+	best, bestN, ok := "", -1, false
+	for _, f := range s.facts.roles {
+		if f.Subject != p {
+			continue
+		}
+		if n := e.roleOverlap(qs, p, f.Object); n > bestN {
+			best, bestN, ok = f.Object, n, true
+		}
+	}
+	return best, ok
+}
+
+// bestRole swaps in, for a role question that names role words, the
+// relevant sentence whose role phrase for the person matches more of them
+// than the top sentence's does: the question's words choose which of the
+// person's titles to show.
+func (e *Engine) bestRole(q *query, best scored, relevant []scored) scored {
+	qs := e.questionStems(q)
+	fit := func(c scored) int {
+		n := 0
+		for _, p := range q.persons {
+			if !e.names(c.s, p) {
+				continue
+			}
+			if f, ok := e.fittestRole(qs, p, c.s); ok {
+				n = max(n, e.roleOverlap(qs, p, f))
+			}
+		}
+		return n
+	}
+	top := fit(best)
+	for _, c := range relevant {
+		if n := fit(c); n > top {
+			best, top = c, n
+		}
+	}
+	return best
+}
+
+// closestFit keeps, of the people whose role fits the question, those
+// whose role shares the most words with it: "which Ukrainian general"
+// is Hnatov (Ukrainian, general), not also Umerov (Ukrainian).
+func (e *Engine) closestFit(q *query, s *sentence, people []string) []string {
+	if len(people) < 2 {
+		return people
+	}
+	qs := e.questionStems(q)
+	score := func(p string) int {
+		n := e.roleOverlap(qs, p, e.rules.entities[p].Role)
+		for _, f := range s.facts.roles {
+			if f.Subject == p {
+				n = max(n, e.roleOverlap(qs, p, f.Object))
+			}
+		}
+		return n
+	}
+	top := 0
+	for _, p := range people {
+		top = max(top, score(p))
+	}
+	var out []string
+	for _, p := range people {
+		if score(p) == top {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // hasStem reports whether s holds a word of stem st.

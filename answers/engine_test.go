@@ -96,6 +96,7 @@ func TestAnswer(t *testing.T) {
 		{q: "Who is Witkof?", answered: true, answerHas: []string{"Steve Witkoff"}},
 		{q: "What did OTAN ministers commit to?", answered: true, quoteHas: "air defense"},
 		{q: "What is the weather in Kyiv?", answered: false},
+		{q: "Where does Rustem Umerov live?", answered: false},
 		{q: "What did Macron say?", answered: false},
 		{q: "Who won the football match?", answered: false},
 		{q: "", answered: false},
@@ -244,7 +245,7 @@ func TestPicksUpNewArticles(t *testing.T) {
 func TestAnswerNeverWrites(t *testing.T) {
 	st := storetest.MustOpen(t)
 	e := mustEngine(t, st)
-	before, err := st.Version(context.Background())
+	before, err := st.Stamp(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -254,7 +255,7 @@ func TestAnswerNeverWrites(t *testing.T) {
 			t.Fatalf("Answer(%q): %v", q, err)
 		}
 	}
-	after, _ := st.Version(context.Background())
+	after, _ := st.Stamp(context.Background())
 	facts2, _ := st.Facts(context.Background(), "")
 	if before != after || len(facts) != len(facts2) {
 		t.Errorf("store changed by answering: version %d → %d, facts %d → %d", before, after, len(facts), len(facts2))
@@ -433,6 +434,12 @@ func TestDirectAnswersReadWell(t *testing.T) {
 		{q: "How long has the war lasted?", has: "four years", hasNot: "days"},
 		{q: "Who took a photo of the Kremlin meeting?", refused: true},
 		{q: "Who met with Putin in Moscow?", has: "met with Putin in Moscow"},
+		{q: "Who is Ukraine's top negotiator?", has: "negotiator", hasNot: "security official"},
+		{q: "Which Ukrainian general took part in the talks?", has: "Hnatov", hasNot: "Umerov"},
+		{q: "Who took part in the Florida talks?", hasNot: "Donald Trump"},
+		{q: "Who else joined Witkoff in Florida?", hasNot: "Donald Trump"},
+		{q: "Who owns the Shell Bay Club?", has: "Witkoff"},
+		{q: "wher did the negotiatons take place", hasNot: ","},
 	}
 	for _, tt := range tests {
 		a, err := e.Answer(context.Background(), tt.q)

@@ -23,7 +23,7 @@ func FuzzAnswer(f *testing.F) {
 	st := storetest.MustOpen(f)
 	e := mustEngine(f, st)
 	ctx := context.Background()
-	version, err := st.Version(ctx)
+	version, err := st.Stamp(ctx)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func FuzzAnswer(f *testing.F) {
 		}
 		mu.Lock()
 		defer mu.Unlock()
-		if v, err := st.Version(ctx); err != nil || v != version {
+		if v, err := st.Stamp(ctx); err != nil || v != version {
 			t.Fatalf("Answer(%q) changed the store: version %d → %d (%v)", q, version, v, err)
 		}
 	})

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -691,7 +692,7 @@ func (e *Engine) newPersons(q *query, s *sentence) []string {
 			continue
 		}
 		if who {
-			if m.to < len(s.toks) && s.toks[m.to].word == "s" && e.personAfter(s, k) {
+			if m.to < len(s.toks) && s.toks[m.to].word == "s" && (e.personAfter(s, k) || !e.asksOwner(q)) {
 				continue
 			}
 			if m.from > first && e.speaker(s, p) && !speechVerb(q) {
@@ -718,6 +719,17 @@ func (e *Engine) newPersons(q *query, s *sentence) []string {
 		return near
 	}
 	return all
+}
+
+// asksOwner reports whether q asks about an owner ("whose…", "who owns…"),
+// the only kind of "who" a possessive owner in a sentence answers.
+func (e *Engine) asksOwner(q *query) bool {
+	for w := range q.words {
+		if e.rules.owner[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // verbReach is how far from the question's verb its doer or object may be.
@@ -899,6 +911,7 @@ func qMentionsIn(q *query, s *sentence) []int {
 func (e *Engine) newPlaces(q *query, s *sentence) []string {
 	var out []string
 	if q.class.wants == wantPlace {
+		var dist []int
 		pos := e.matchPositions(q, s)
 		// The place must lie in the clause that holds most of the
 		// question: in "The meetings in Florida come after Kushner and
@@ -932,8 +945,9 @@ func (e *Engine) newPlaces(q *query, s *sentence) []string {
 				continue
 			}
 			out = append(out, p)
+			dist = append(dist, distance(pos, m))
 		}
-		return out
+		return e.nearestPlaces(out, dist)
 	}
 	for _, p := range s.facts.places {
 		if q.entities[p] || e.rules.entities[p].Generic {
@@ -942,6 +956,55 @@ func (e *Engine) newPlaces(q *query, s *sentence) []string {
 		out = append(out, p)
 	}
 	return out
+}
+
+// nearestPlaces keeps, of places found at the given distances from the
+// question's words, those nearest to them and the places that hold or lie
+// in one of those: in "the delegation in Florida wanted to hear … on the
+// negotiations in the Kremlin", the negotiations were in the Kremlin, and
+// the answer does not add Florida.
+func (e *Engine) nearestPlaces(places []string, dist []int) []string {
+	if len(places) < 2 {
+		return places
+	}
+	low := slices.Min(dist)
+	var nearest []string
+	for i, p := range places {
+		if dist[i] == low {
+			nearest = append(nearest, p)
+		}
+	}
+	var out []string
+	for _, p := range places {
+		keep := false
+		for _, n := range nearest {
+			keep = keep || e.rules.within(p, n) || e.rules.within(n, p)
+		}
+		if keep {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// distance is how many words lie between m and the nearest position of
+// pos (0 when there are none).
+func distance(pos []int, m mention) int {
+	if len(pos) == 0 {
+		return 0
+	}
+	d := math.MaxInt
+	for _, p := range pos {
+		switch {
+		case p < m.from:
+			d = min(d, m.from-p)
+		case p >= m.to:
+			d = min(d, p-m.to+1)
+		default:
+			d = 0
+		}
+	}
+	return d
 }
 
 // placeReach is how many words from a word of the question a place may

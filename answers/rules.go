@@ -58,6 +58,7 @@ type ruleFile struct {
 	} `yaml:"destinations"`
 	Opposites   [][]string `yaml:"opposites"`
 	Auxiliaries []string   `yaml:"auxiliaries"`
+	OwnerWords  []string   `yaml:"owner_words"`
 }
 
 // entityRule is one entity of rules.yaml.
@@ -115,6 +116,8 @@ type rules struct {
 	opposites map[string][]string
 	// auxiliary: verbs after "who" that ask for no action of their own.
 	auxiliary map[string]bool
+	// owner: question words that ask about a possessive owner.
+	owner map[string]bool
 	// durations are the units "how long" asks for.
 	durations map[string]bool
 	// roleStems holds each entity's role from the rules as stems.
@@ -270,6 +273,10 @@ func parseRules(data []byte) (*rules, error) {
 	}
 	for _, w := range f.Destinations.Cues {
 		r.destCue[fold(w)] = true
+	}
+	r.owner = map[string]bool{}
+	for _, w := range f.OwnerWords {
+		r.owner[fold(w)] = true
 	}
 	for _, w := range f.Auxiliaries {
 		r.auxiliary[fold(w)] = true
