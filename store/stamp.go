@@ -5,10 +5,11 @@ import (
 	"fmt"
 )
 
-// Stamp is Version in a single query, cheap enough to run before every
-// answer: it changes whenever any process adds, replaces or removes an
-// article, and fails when the store does, so a reader that checks it
-// never answers from a store that has gone away.
+// Stamp reports a number that changes whenever any process adds, replaces
+// or removes an article, so a long-running reader (the bot) notices new
+// articles without a restart. It is one indexed query, cheap enough to
+// run before every answer, and fails when the store does, so a reader
+// that checks it never answers from a store that has gone away.
 func (s *Store) Stamp(ctx context.Context) (int64, error) {
 	var n, max int64
 	var last string

@@ -135,27 +135,6 @@ func (s *Store) migrate(ctx context.Context) error {
 	return nil
 }
 
-// Version reports a number that changes whenever any process commits a
-// change to the store's articles, so long-running readers (the bot) can
-// notice new articles without a restart.
-func (s *Store) Version(ctx context.Context) (int64, error) {
-	var n, max int64
-	err := s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(max(rowid), 0) FROM articles`).Scan(&n, &max)
-	if err != nil {
-		return 0, fmt.Errorf("read store version: %w", err)
-	}
-	var last string
-	err = s.db.QueryRowContext(ctx, `SELECT coalesce(max(ingested_at), '') FROM articles`).Scan(&last)
-	if err != nil {
-		return 0, fmt.Errorf("read store version: %w", err)
-	}
-	h := n*1_000_003 + max
-	for _, c := range last {
-		h = h*31 + int64(c)
-	}
-	return h, nil
-}
-
 // ftsQuery builds an FTS5 MATCH expression that ORs the given terms, each
 // as a quoted string so that no user text is parsed as FTS5 syntax. NUL
 // and other control characters (which end an FTS5 string early) and

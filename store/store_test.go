@@ -287,18 +287,18 @@ func TestFirstSeen(t *testing.T) {
 	}
 }
 
-func TestVersionChangesOnIngest(t *testing.T) {
+func TestStampChangesOnIngest(t *testing.T) {
 	st := storetest.MustOpen(t)
-	v1, err := st.Version(ctx)
+	v1, err := st.Stamp(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := st.Ingest(ctx, store.Document{ID: "new", Body: "Fresh talks were held."}, storetest.Epoch.Add(time.Hour)); err != nil {
 		t.Fatal(err)
 	}
-	v2, _ := st.Version(ctx)
+	v2, _ := st.Stamp(ctx)
 	if v1 == v2 {
-		t.Error("Version unchanged after ingest")
+		t.Error("Stamp unchanged after ingest")
 	}
 }
 
