@@ -106,6 +106,7 @@ type scored struct {
 // analyse reads a normalised question.
 func (e *Engine) analyse(ix *index, text string) *query {
 	r := e.rules
+	text = r.trimLeadIns(text)
 	q := &query{text: text, entities: map[string]bool{}, words: map[string]bool{}, units: map[string]bool{}}
 	toks := tokenize(text)
 	// Correct typos first, so "Witkof" can still name Steve Witkoff.
@@ -335,6 +336,37 @@ func (e *Engine) actor(q *query, s *sentence) string {
 		}
 	}
 	return ""
+}
+
+// ownedActor is, for "who <verb>…", a person's possessive phrase named
+// right after "by" or "from" just after the verb ("owned by Witkoff’s real
+// estate development company"), as the sentence words it, and whether
+// there is one: the deed is the owned thing's, not the person's.
+func (e *Engine) ownedActor(q *query, s *sentence) (string, bool) {
+	if len(q.verb) == 0 {
+		return "", false
+	}
+	for i, t := range s.toks {
+		if !contains(q.verb, t.stem) {
+			continue
+		}
+		for j := i + 1; j < len(s.toks) && j <= i+3; j++ {
+			if w := s.toks[j].word; w != "from" && w != "by" {
+				continue
+			}
+			for _, m := range s.ments {
+				if m.from != j+1 || e.rules.entities[m.entity].Kind != "person" || m.to+1 >= len(s.toks) || s.toks[m.to].word != "s" {
+					continue
+				}
+				end := m.to + 1
+				for end < len(s.toks) && !actorEnds[s.toks[end].word] && !strings.ContainsAny(s.Text[s.toks[end-1].end:s.toks[end].start], ",;.:") {
+					end++
+				}
+				return s.Text[s.toks[j+1].start:s.toks[end-1].end], true
+			}
+		}
+	}
+	return "", false
 }
 
 // doesVerb reports whether s holds what a who-question asks was done.
