@@ -77,6 +77,10 @@ type query struct {
 	// going says the question asks where someone went ("returning
 	// to", "visit"): "to Kyiv" then answers it.
 	going bool
+	// heading says it asks where someone went, not where they went to do
+	// something ("Where was Putin heading…?", not "Where did Witkoff go
+	// to meet Putin?"): only a destination ("a visit to India") answers.
+	heading bool
 	// locations are the places the question says as locations ("meet
 	// in Florida", "at the Florida talks"), not as actors or names.
 	locations []string
@@ -144,6 +148,11 @@ func (e *Engine) analyse(ix *index, text string) *query {
 		}
 		if r.destCue[t.word] {
 			q.going = true
+			// "heading", "travel" (not "go to meet", a purpose): only
+			// a place someone goes to answers.
+			if !r.destination[t.word] && (i+1 >= len(toks) || !r.destination[toks[i+1].word]) {
+				q.heading = true
+			}
 		}
 		if s := r.qualifier[t.stem]; s != "" {
 			q.side = s
@@ -968,6 +977,9 @@ func (e *Engine) newPlaces(q *query, s *sentence) []string {
 			if ent.Kind != "place" || q.entities[p] || ent.Generic || contains(out, p) {
 				continue
 			}
+			if q.words["where"] && q.heading && !e.destinationAt(s.toks, m) {
+				continue
+			}
 			if q.words["where"] && !e.locative(s.toks, m, q.going) {
 				// "Which city…" asks for a place by name; "where" for
 				// where something happened.
@@ -1061,6 +1073,17 @@ func (e *Engine) locative(toks []token, m mention, going bool) bool {
 		}
 	}
 	return false
+}
+
+// destinationAt reports whether place mention m of toks is where someone
+// went: right after a destination word ("a visit to India", "returning
+// to the Kremlin").
+func (e *Engine) destinationAt(toks []token, m mention) bool {
+	i := m.from - 1
+	for i >= 0 && (toks[i].word == "the" || e.placeAt(toks, i)) {
+		i--
+	}
+	return i >= 0 && e.rules.destination[toks[i].word]
 }
 
 // placeAt reports whether token i is part of a place's name.
