@@ -194,6 +194,11 @@ func (e *Engine) direct(q *query, best scored) string {
 	r := e.rules
 	switch q.class.wants {
 	case wantPerson:
+		// "owned by Witkoff’s real estate development company": the doer
+		// is what the person owns, and the answer keeps that qualifier.
+		if a, owned := e.ownedActor(q, s); owned {
+			return capitalise(a) + "."
+		}
 		var names []string
 		// The people whose role fits the question, else everyone new.
 		people := e.closestFit(q, s, e.fittingPersons(q, s))

@@ -438,8 +438,11 @@ func TestDirectAnswersReadWell(t *testing.T) {
 		{q: "Which Ukrainian general took part in the talks?", has: "Hnatov", hasNot: "Umerov"},
 		{q: "Who took part in the Florida talks?", hasNot: "Donald Trump"},
 		{q: "Who else joined Witkoff in Florida?", hasNot: "Donald Trump"},
-		{q: "Who owns the Shell Bay Club?", has: "Witkoff"},
+		{q: "Who owns the Shell Bay Club?", has: "Witkoff’s real estate development company", hasNot: "Witkoff owns"},
 		{q: "wher did the negotiatons take place", hasNot: ","},
+		{q: "Where was Putin heading after the talks with Witkoff?", refused: true},
+		{q: "Where did Witkoff go to meet Putin?", has: "Moscow"},
+		{q: "hey, quick question: where were the talks held?", has: "Florida"},
 	}
 	for _, tt := range tests {
 		a, err := e.Answer(context.Background(), tt.q)

@@ -77,6 +77,10 @@ type query struct {
 	// going says the question asks where someone went ("returning
 	// to", "visit"): "to Kyiv" then answers it.
 	going bool
+	// heading says it asks where someone went, not where they went to do
+	// something ("Where was Putin heading…?", not "Where did Witkoff go
+	// to meet Putin?"): only a destination ("a visit to India") answers.
+	heading bool
 	// locations are the places the question says as locations ("meet
 	// in Florida", "at the Florida talks"), not as actors or names.
 	locations []string
@@ -106,6 +110,7 @@ type scored struct {
 // analyse reads a normalised question.
 func (e *Engine) analyse(ix *index, text string) *query {
 	r := e.rules
+	text = r.trimLeadIns(text)
 	q := &query{text: text, entities: map[string]bool{}, words: map[string]bool{}, units: map[string]bool{}}
 	toks := tokenize(text)
 	// Correct typos first, so "Witkof" can still name Steve Witkoff.
@@ -143,6 +148,11 @@ func (e *Engine) analyse(ix *index, text string) *query {
 		}
 		if r.destCue[t.word] {
 			q.going = true
+			// "heading", "travel" (not "go to meet", a purpose): only
+			// a place someone goes to answers.
+			if !r.destination[t.word] && (i+1 >= len(toks) || !r.destination[toks[i+1].word]) {
+				q.heading = true
+			}
 		}
 		if s := r.qualifier[t.stem]; s != "" {
 			q.side = s
@@ -335,6 +345,37 @@ func (e *Engine) actor(q *query, s *sentence) string {
 		}
 	}
 	return ""
+}
+
+// ownedActor is, for "who <verb>…", a person's possessive phrase named
+// right after "by" or "from" just after the verb ("owned by Witkoff’s real
+// estate development company"), as the sentence words it, and whether
+// there is one: the deed is the owned thing's, not the person's.
+func (e *Engine) ownedActor(q *query, s *sentence) (string, bool) {
+	if len(q.verb) == 0 {
+		return "", false
+	}
+	for i, t := range s.toks {
+		if !contains(q.verb, t.stem) {
+			continue
+		}
+		for j := i + 1; j < len(s.toks) && j <= i+3; j++ {
+			if w := s.toks[j].word; w != "from" && w != "by" {
+				continue
+			}
+			for _, m := range s.ments {
+				if m.from != j+1 || e.rules.entities[m.entity].Kind != "person" || m.to+1 >= len(s.toks) || s.toks[m.to].word != "s" {
+					continue
+				}
+				end := m.to + 1
+				for end < len(s.toks) && !actorEnds[s.toks[end].word] && !strings.ContainsAny(s.Text[s.toks[end-1].end:s.toks[end].start], ",;.:") {
+					end++
+				}
+				return s.Text[s.toks[j+1].start:s.toks[end-1].end], true
+			}
+		}
+	}
+	return "", false
 }
 
 // doesVerb reports whether s holds what a who-question asks was done.
@@ -936,6 +977,9 @@ func (e *Engine) newPlaces(q *query, s *sentence) []string {
 			if ent.Kind != "place" || q.entities[p] || ent.Generic || contains(out, p) {
 				continue
 			}
+			if q.words["where"] && q.heading && !e.destinationAt(s.toks, m) {
+				continue
+			}
 			if q.words["where"] && !e.locative(s.toks, m, q.going) {
 				// "Which city…" asks for a place by name; "where" for
 				// where something happened.
@@ -1029,6 +1073,17 @@ func (e *Engine) locative(toks []token, m mention, going bool) bool {
 		}
 	}
 	return false
+}
+
+// destinationAt reports whether place mention m of toks is where someone
+// went: right after a destination word ("a visit to India", "returning
+// to the Kremlin").
+func (e *Engine) destinationAt(toks []token, m mention) bool {
+	i := m.from - 1
+	for i >= 0 && (toks[i].word == "the" || e.placeAt(toks, i)) {
+		i--
+	}
+	return i >= 0 && e.rules.destination[toks[i].word]
 }
 
 // placeAt reports whether token i is part of a place's name.

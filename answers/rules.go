@@ -59,6 +59,7 @@ type ruleFile struct {
 	Opposites   [][]string `yaml:"opposites"`
 	Auxiliaries []string   `yaml:"auxiliaries"`
 	OwnerWords  []string   `yaml:"owner_words"`
+	LeadIns     []string   `yaml:"lead_ins"`
 }
 
 // entityRule is one entity of rules.yaml.
@@ -90,6 +91,9 @@ type alias struct {
 
 // rules is rules.yaml compiled for matching.
 type rules struct {
+	// leadIns: greetings, chatter and "do the reports say" wrappers cut
+	// from a question before it is read.
+	leadIns    []*regexp.Regexp
 	classes    []questionClass
 	roleClass  questionClass
 	entities   map[string]entityRule
@@ -274,6 +278,13 @@ func parseRules(data []byte) (*rules, error) {
 	for _, w := range f.Destinations.Cues {
 		r.destCue[fold(w)] = true
 	}
+	for _, p := range f.LeadIns {
+		re, err := regexp.Compile("(?i)" + p)
+		if err != nil {
+			return nil, fmt.Errorf("parse rules: lead-in %q: %w", p, err)
+		}
+		r.leadIns = append(r.leadIns, re)
+	}
 	r.owner = map[string]bool{}
 	for _, w := range f.OwnerWords {
 		r.owner[fold(w)] = true
@@ -332,6 +343,18 @@ func (r *rules) classify(folded string) questionClass {
 		}
 	}
 	return r.classes[len(r.classes)-1]
+}
+
+// trimLeadIns cuts the lead-ins from a question, in file order, as long
+// as something is left: "hey, quick question: where were the talks
+// held?" is read as "where were the talks held?".
+func (r *rules) trimLeadIns(text string) string {
+	for _, re := range r.leadIns {
+		if t := strings.TrimSpace(re.ReplaceAllString(text, "")); t != "" {
+			text = t
+		}
+	}
+	return text
 }
 
 // within reports whether place a lies inside place b (or is b).
