@@ -19,6 +19,8 @@ func TestClassify(t *testing.T) {
 	tests := []struct{ q, class string }{
 		{"who met with putin", "who"},
 		{"tell me who ushakov is", "who"},
+		{"original plan points", "how_many"},
+		{"moscow talks length", "how_many"},
 		{"which ukrainian general attended", "who"},
 		{"where did the talks take place", "where"},
 		{"in which city did they meet", "where"},
