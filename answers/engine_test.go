@@ -104,6 +104,7 @@ func TestAnswer(t *testing.T) {
 		{q: "On what date was the initial plan leaked?", answered: false},
 		{q: "When was the 28-point plan leaked?", answered: true, answerHas: []string{"ast month"}},
 		{q: "Tell me who Witkoff is", answered: true, answerHas: []string{"Steve Witkoff"}},
+		{q: "Did Kyiv sign the agreement?", answered: false},
 		{q: "updated plan points", answered: true, conflict: true, answerHas: []string{"19 key points", "20-point"}},
 		{q: "Where does Rustem Umerov live?", answered: false},
 		{q: "What did Macron say?", answered: false},

@@ -24,6 +24,9 @@ func (e *Engine) unsupported(q *query, s *sentence) string {
 	if asksCalendar && q.class.wants == wantDate && !e.hasCalendarDate(q, s) {
 		return "the question asks for a date and the best sentence gives none on the calendar"
 	}
+	if e.verbOnlyInfinitive(q, s) {
+		return "the best sentence never asserts the question's verb of anyone"
+	}
 	if id := e.missingObject(q, s); id != "" && e.asksOwner(q) {
 		return fmt.Sprintf("the best sentence never names %s, which the question asks about", r.entities[id].Name)
 	}
@@ -90,4 +93,29 @@ func (e *Engine) missingObject(q *query, s *sentence) string {
 		}
 	}
 	return specific
+}
+
+// verbOnlyInfinitive reports whether a yes/no question of the form
+// "<auxiliary> <entity> <verb> …" has its verb in s only after an
+// infinitive marker ("not to sign"): advice or intent, not a deed.
+func (e *Engine) verbOnlyInfinitive(q *query, s *sentence) bool {
+	r := e.rules
+	if q.class.name != "yesno" || len(q.mentions) == 0 || q.mentions[0].from != 1 || q.mentions[0].to >= len(q.toks) {
+		return false
+	}
+	verb := q.toks[q.mentions[0].to]
+	if r.stop[verb.word] || r.auxiliary[verb.word] {
+		return false
+	}
+	seen := false
+	for i, t := range s.toks {
+		if t.stem != verb.stem {
+			continue
+		}
+		if i == 0 || !r.infinitive[s.toks[i-1].word] {
+			return false
+		}
+		seen = true
+	}
+	return seen
 }

@@ -65,7 +65,8 @@ type ruleFile struct {
 		Words   []string `yaml:"words"`
 		Planned []string `yaml:"planned"`
 	} `yaml:"outcome"`
-	Calendar struct {
+	Infinitive []string `yaml:"infinitive"`
+	Calendar   struct {
 		Asks  []string `yaml:"asks"`
 		Words []string `yaml:"words"`
 	} `yaml:"calendar"`
@@ -123,6 +124,9 @@ type rules struct {
 	// calendarAsk: question words asking for a calendar date;
 	// calendarWord: the words (weekdays, months) that make a date one.
 	calendarAsk, calendarWord map[string]bool
+	// infinitive: words before a verb that make it unasserted ("advised
+	// Kyiv not to sign").
+	infinitive map[string]bool
 	// known are the words the rules themselves use: never "corrected"
 	// into a corpus word.
 	known map[string]bool
@@ -302,6 +306,7 @@ func parseRules(data []byte) (*rules, error) {
 	}
 	r.outcomeWord, r.plannedCue = wordSet(f.Outcome.Words), wordSet(f.Outcome.Planned)
 	r.calendarAsk, r.calendarWord = wordSet(f.Calendar.Asks), wordSet(f.Calendar.Words)
+	r.infinitive = wordSet(f.Infinitive)
 	r.owner = map[string]bool{}
 	for _, w := range f.OwnerWords {
 		r.owner[fold(w)] = true
