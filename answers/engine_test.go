@@ -96,6 +96,16 @@ func TestAnswer(t *testing.T) {
 		{q: "Who is Witkof?", answered: true, answerHas: []string{"Steve Witkoff"}},
 		{q: "What did OTAN ministers commit to?", answered: true, quoteHas: "air defense"},
 		{q: "What is the weather in Kyiv?", answered: false},
+		// A planned event has no outcome yet; an owner question needs its
+		// object named; a date question needs a calendar date.
+		{q: "What was the result of the Saturday meeting?", answered: false},
+		{q: "Who owns the Moscow Kremlin?", answered: false},
+		{q: "Who owns the Shell Bay Club?", answered: true, answerHas: []string{"Witkoff"}},
+		{q: "On what date was the initial plan leaked?", answered: false},
+		{q: "When was the 28-point plan leaked?", answered: true, answerHas: []string{"ast month"}},
+		{q: "Tell me who Witkoff is", answered: true, answerHas: []string{"Steve Witkoff"}},
+		{q: "Did Kyiv sign the agreement?", answered: false},
+		{q: "updated plan points", answered: true, conflict: true, answerHas: []string{"19 key points", "20-point"}},
 		{q: "Where does Rustem Umerov live?", answered: false},
 		{q: "What did Macron say?", answered: false},
 		{q: "Who won the football match?", answered: false},

@@ -1289,6 +1289,9 @@ func (e *Engine) answer(ctx context.Context, question string, explain bool) (Ans
 	if best.conf < e.threshold {
 		return done(refuse(), fmt.Sprintf("refused: confidence %.2f of the best sentence is below %.2f", best.conf, e.threshold), ranked)
 	}
+	if why := e.unsupported(q, best.s); why != "" {
+		return done(refuse(), "refused: "+why, ranked)
+	}
 	a := e.compose(ix, q, ranked)
 	a.Question = echo
 	return done(a, fmt.Sprintf("answered: confidence %.2f ≥ %.2f", best.conf, e.threshold), ranked)

@@ -60,6 +60,16 @@ type ruleFile struct {
 	Auxiliaries []string   `yaml:"auxiliaries"`
 	OwnerWords  []string   `yaml:"owner_words"`
 	LeadIns     []string   `yaml:"lead_ins"`
+	// Outcome and Calendar: see rules.yaml.
+	Outcome struct {
+		Words   []string `yaml:"words"`
+		Planned []string `yaml:"planned"`
+	} `yaml:"outcome"`
+	Infinitive []string `yaml:"infinitive"`
+	Calendar   struct {
+		Asks  []string `yaml:"asks"`
+		Words []string `yaml:"words"`
+	} `yaml:"calendar"`
 }
 
 // entityRule is one entity of rules.yaml.
@@ -108,6 +118,15 @@ type rules struct {
 	reasonBest map[string]bool
 	future     []*regexp.Regexp
 	futureCue  map[string]bool
+	// outcomeWord: question words asking how something ended;
+	// plannedCue: sentence words that only announce an event.
+	outcomeWord, plannedCue map[string]bool
+	// calendarAsk: question words asking for a calendar date;
+	// calendarWord: the words (weekdays, months) that make a date one.
+	calendarAsk, calendarWord map[string]bool
+	// infinitive: words before a verb that make it unasserted ("advised
+	// Kyiv not to sign").
+	infinitive map[string]bool
 	// known are the words the rules themselves use: never "corrected"
 	// into a corpus word.
 	known map[string]bool
@@ -285,6 +304,9 @@ func parseRules(data []byte) (*rules, error) {
 		}
 		r.leadIns = append(r.leadIns, re)
 	}
+	r.outcomeWord, r.plannedCue = wordSet(f.Outcome.Words), wordSet(f.Outcome.Planned)
+	r.calendarAsk, r.calendarWord = wordSet(f.Calendar.Asks), wordSet(f.Calendar.Words)
+	r.infinitive = wordSet(f.Infinitive)
 	r.owner = map[string]bool{}
 	for _, w := range f.OwnerWords {
 		r.owner[fold(w)] = true
@@ -346,11 +368,12 @@ func (r *rules) classify(folded string) questionClass {
 }
 
 // trimLeadIns cuts the lead-ins from a question, in file order, as long
-// as something is left: "hey, quick question: where were the talks
+// as something is left (a group named keep stays: "tell me who" reads
+// "who"): "hey, quick question: where were the talks
 // held?" is read as "where were the talks held?".
 func (r *rules) trimLeadIns(text string) string {
 	for _, re := range r.leadIns {
-		if t := strings.TrimSpace(re.ReplaceAllString(text, "")); t != "" {
+		if t := strings.TrimSpace(re.ReplaceAllString(text, "${keep}")); t != "" {
 			text = t
 		}
 	}
@@ -400,4 +423,13 @@ func (r *rules) stemSet(text string) map[string]bool {
 		out["@"+m.entity] = true
 	}
 	return out
+}
+
+// wordSet folds words into a set.
+func wordSet(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[fold(w)] = true
+	}
+	return m
 }
