@@ -33,7 +33,6 @@ import (
 	"time"
 
 	"github.com/parley-bot/parley/bot/discord/discordtest"
-	"github.com/parley-bot/parley/bot/slack"
 	"github.com/parley-bot/parley/bot/slack/slacktest"
 )
 
@@ -314,15 +313,7 @@ type sample struct {
 func (r *loadRig) sendSlack(id, ts, text string, retry int) (int, error) {
 	body := mentionEvent(id, "<@"+slacktest.BotUserID+"> "+text, ts)
 	addr := *r.addr.Load()
-	req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/slack/events", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	now := strconv.FormatInt(time.Now().Unix(), 10)
-	req.Header.Set("X-Slack-Request-Timestamp", now)
-	req.Header.Set("X-Slack-Signature", slack.Sign([]byte(loadSecret), now, body))
-	if retry > 0 {
-		req.Header.Set("X-Slack-Retry-Num", strconv.Itoa(retry))
-		req.Header.Set("X-Slack-Retry-Reason", "http_error")
-	}
+	req := signedSlackRequest("http://"+addr+"/slack/events", "application/json", body, loadSecret, time.Now(), retry)
 	resp, err := r.client.Do(req)
 	if err != nil {
 		return 0, err

@@ -61,8 +61,9 @@ func serveSlack(t *testing.T, fake *slacktest.Server, mode string) (*Main, strin
 	return nil, ""
 }
 
-func signedPost(t *testing.T, u, contentType string, body []byte, secret string, at time.Time, retry int) int {
-	t.Helper()
+// signedSlackRequest is a POST to u signed with secret at time at, as
+// Slack sends it; retry > 0 marks it as Slack's retry number retry.
+func signedSlackRequest(u, contentType string, body []byte, secret string, at time.Time, retry int) *http.Request {
 	req, _ := http.NewRequest(http.MethodPost, u, bytes.NewReader(body))
 	req.Header.Set("Content-Type", contentType)
 	ts := strconv.FormatInt(at.Unix(), 10)
@@ -72,7 +73,12 @@ func signedPost(t *testing.T, u, contentType string, body []byte, secret string,
 		req.Header.Set("X-Slack-Retry-Num", strconv.Itoa(retry))
 		req.Header.Set("X-Slack-Retry-Reason", "http_timeout")
 	}
-	resp, err := http.DefaultClient.Do(req)
+	return req
+}
+
+func signedPost(t *testing.T, u, contentType string, body []byte, secret string, at time.Time, retry int) int {
+	t.Helper()
+	resp, err := http.DefaultClient.Do(signedSlackRequest(u, contentType, body, secret, at, retry))
 	if err != nil {
 		t.Fatal(err)
 	}
