@@ -61,11 +61,11 @@ func commands() []command {
 	return []command{
 		{"chat", "", "console chat over the store: ask questions, type help, sources or quit", runChat},
 		{"ask", "[--json] [--explain] [QUESTION...]", "answer one question, or one per line of stdin", runAsk},
-		{"summary", "[--json] [--date YYYY-MM-DD] [--post]", "compose the daily summary; --post posts it to the configured channels", runSummary},
+		{"summary", "[--json] [--date YYYY-MM-DD] [--post] [--release]", "compose the daily summary; --post posts it to the configured channels", runSummary},
 		{"sources", "[--json]", "list the articles in the store", runSources},
 		{"ingest", "PATH...", "add article files or folders (idempotent)", runIngest},
 		{"serve", "", "run the bot: Slack, Discord, HTTP endpoints and the daily summary", runServe},
-		{"eval", "[FILE]", "run a question set and print its scores", runEval},
+		{"eval", "[--heldout] [-v] [FILE]", "run a question set and print its scores", runEval},
 	}
 }
 
