@@ -311,37 +311,52 @@ func (e *Engine) subjectIs(q *query, s *sentence, id string) bool {
 // actorEnds are the words that end an actor's phrase.
 var actorEnds = map[string]bool{"for": true, "to": true, "in": true, "on": true, "with": true, "as": true, "over": true, "after": true, "because": true, "that": true, "who": true, "which": true}
 
-// actor is, for "who <verb>…", a place or body named right after "from"
-// or "by" just after the verb in s, as the sentence words it: "That
-// earlier proposal faced criticism from Kyiv and several European
-// capitals for…" → "Kyiv and several European capitals". "" if none.
-func (e *Engine) actor(q *query, s *sentence) string {
+// agentStarts are the token positions in s just after a "from" or "by"
+// that follows, within three words, a word of the question's verb: where
+// the doer of "who <verb>…" is named ("criticism from Kyiv", "owned by
+// Witkoff’s company"). In sentence order; none without a verb.
+func agentStarts(q *query, s *sentence) []int {
 	if len(q.verb) == 0 {
-		return ""
+		return nil
 	}
+	var out []int
 	for i, t := range s.toks {
 		if !contains(q.verb, t.stem) {
 			continue
 		}
 		for j := i + 1; j < len(s.toks) && j <= i+3; j++ {
-			if w := s.toks[j].word; w != "from" && w != "by" {
+			if w := s.toks[j].word; w == "from" || w == "by" {
+				out = append(out, j+1)
+			}
+		}
+	}
+	return out
+}
+
+// phraseEnd extends a phrase that ends before token end to the word
+// before the next actorEnds word or clause punctuation.
+func phraseEnd(s *sentence, end int) int {
+	for end < len(s.toks) && !actorEnds[s.toks[end].word] && !strings.ContainsAny(s.Text[s.toks[end-1].end:s.toks[end].start], ",;.:") {
+		end++
+	}
+	return end
+}
+
+// actor is, for "who <verb>…", a place or body named right after "from"
+// or "by" just after the verb in s, as the sentence words it: "That
+// earlier proposal faced criticism from Kyiv and several European
+// capitals for…" → "Kyiv and several European capitals". "" if none.
+func (e *Engine) actor(q *query, s *sentence) string {
+	for _, k := range agentStarts(q, s) {
+		if k < len(s.toks) && s.toks[k].word == "the" {
+			k++
+		}
+		for _, m := range s.ments {
+			ent := e.rules.entities[m.entity]
+			if m.from != k || q.entities[m.entity] || ent.Kind == "person" || (ent.Kind == "place" && ent.Generic) {
 				continue
 			}
-			k := j + 1
-			if k < len(s.toks) && s.toks[k].word == "the" {
-				k++
-			}
-			for _, m := range s.ments {
-				ent := e.rules.entities[m.entity]
-				if m.from != k || q.entities[m.entity] || ent.Kind == "person" || (ent.Kind == "place" && ent.Generic) {
-					continue
-				}
-				end := m.to
-				for end < len(s.toks) && !actorEnds[s.toks[end].word] && !strings.ContainsAny(s.Text[s.toks[end-1].end:s.toks[end].start], ",;.:") {
-					end++
-				}
-				return s.Text[s.toks[k].start:s.toks[end-1].end]
-			}
+			return s.Text[s.toks[k].start:s.toks[phraseEnd(s, m.to)-1].end]
 		}
 	}
 	return ""
@@ -352,27 +367,12 @@ func (e *Engine) actor(q *query, s *sentence) string {
 // estate development company"), as the sentence words it, and whether
 // there is one: the deed is the owned thing's, not the person's.
 func (e *Engine) ownedActor(q *query, s *sentence) (string, bool) {
-	if len(q.verb) == 0 {
-		return "", false
-	}
-	for i, t := range s.toks {
-		if !contains(q.verb, t.stem) {
-			continue
-		}
-		for j := i + 1; j < len(s.toks) && j <= i+3; j++ {
-			if w := s.toks[j].word; w != "from" && w != "by" {
+	for _, k := range agentStarts(q, s) {
+		for _, m := range s.ments {
+			if m.from != k || e.rules.entities[m.entity].Kind != "person" || m.to+1 >= len(s.toks) || s.toks[m.to].word != "s" {
 				continue
 			}
-			for _, m := range s.ments {
-				if m.from != j+1 || e.rules.entities[m.entity].Kind != "person" || m.to+1 >= len(s.toks) || s.toks[m.to].word != "s" {
-					continue
-				}
-				end := m.to + 1
-				for end < len(s.toks) && !actorEnds[s.toks[end].word] && !strings.ContainsAny(s.Text[s.toks[end-1].end:s.toks[end].start], ",;.:") {
-					end++
-				}
-				return s.Text[s.toks[j+1].start:s.toks[end-1].end], true
-			}
+			return s.Text[s.toks[k].start:s.toks[phraseEnd(s, m.to+1)-1].end], true
 		}
 	}
 	return "", false
