@@ -39,6 +39,7 @@ const DefaultRefresh = 0
 // for concurrent use, and it never writes to the store.
 type Engine struct {
 	st        *store.Store
+	pack      *Pack
 	rules     *rules
 	log       *slog.Logger
 	threshold float64
@@ -52,6 +53,11 @@ type Engine struct {
 
 // Option configures an Engine.
 type Option func(*Engine)
+
+// WithPack makes the engine use the domain pack p (nil for none): its
+// entities, aliases, related entities, synonyms and stop words join the
+// general English rules.
+func WithPack(p *Pack) Option { return func(e *Engine) { e.pack = p } }
 
 // WithLogger makes the engine log index rebuilds to l.
 func WithLogger(l *slog.Logger) Option { return func(e *Engine) { e.log = l } }
@@ -68,19 +74,20 @@ func WithClock(now func() time.Time) Option { return func(e *Engine) { e.now = n
 
 // NewEngine returns an engine over st, with its index built.
 func NewEngine(ctx context.Context, st *store.Store, opts ...Option) (*Engine, error) {
-	r, err := loadRules()
-	if err != nil {
-		return nil, fmt.Errorf("new engine: %w", err)
-	}
-	e := &Engine{st: st, rules: r, log: slog.New(slog.DiscardHandler), threshold: DefaultThreshold, refresh: DefaultRefresh, now: time.Now}
+	e := &Engine{st: st, log: slog.New(slog.DiscardHandler), threshold: DefaultThreshold, refresh: DefaultRefresh, now: time.Now}
 	for _, o := range opts {
 		o(e)
 	}
+	r, err := compileRules(e.pack)
+	if err != nil {
+		return nil, fmt.Errorf("new engine: %w", err)
+	}
+	e.rules = r
 	v, err := st.Stamp(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("new engine: %w", err)
 	}
-	ix, err := buildIndex(ctx, st, r, v)
+	ix, err := buildIndex(ctx, st, r, e.pack, v)
 	if err != nil {
 		return nil, fmt.Errorf("new engine: %w", err)
 	}
@@ -111,7 +118,7 @@ func (e *Engine) current(ctx context.Context) (*index, error) {
 	if v == ix.version {
 		return ix, nil
 	}
-	nix, err := buildIndex(ctx, e.st, e.rules, v)
+	nix, err := buildIndex(ctx, e.st, e.rules, e.pack, v)
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package answers
 import (
 	"context"
 	"encoding/json"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -10,13 +11,26 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/parley-bot/parley/seeds"
 	"github.com/parley-bot/parley/store"
 	"github.com/parley-bot/parley/store/storetest"
 )
 
+// seedPack is the built-in domain pack of the seed articles.
+func seedPack(tb testing.TB) *Pack {
+	tb.Helper()
+	p, err := ParsePack("seeds/domain.yaml", seeds.Domain)
+	if err != nil {
+		tb.Fatalf("ParsePack: %v", err)
+	}
+	return p
+}
+
+// mustEngine is an engine over st with the seeds' domain pack, unless
+// opts say otherwise.
 func mustEngine(tb testing.TB, st *store.Store, opts ...Option) *Engine {
 	tb.Helper()
-	e, err := NewEngine(context.Background(), st, opts...)
+	e, err := NewEngine(context.Background(), st, append([]Option{WithPack(seedPack(tb))}, opts...)...)
 	if err != nil {
 		tb.Fatalf("NewEngine: %v", err)
 	}
@@ -272,12 +286,32 @@ func TestAnswerNeverWrites(t *testing.T) {
 	}
 }
 
-func TestBuildFacts(t *testing.T) {
-	st := storetest.MustOpen(t)
-	ctx := context.Background()
-	if err := BuildFacts(ctx, st); err != nil {
-		t.Fatalf("BuildFacts: %v", err)
+// analyzedStore opens a store whose ingests write facts with the seeds'
+// pack, seeded with the built-in articles.
+func analyzedStore(tb testing.TB) *store.Store {
+	tb.Helper()
+	a, err := NewAnalyzer(seedPack(tb))
+	if err != nil {
+		tb.Fatal(err)
 	}
+	st, err := store.Open(context.Background(), filepath.Join(tb.TempDir(), "parley.db"), store.WithAnalyzer(a))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { st.Close() })
+	docs, err := store.Documents(seeds.FS)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := st.Seed(context.Background(), docs, storetest.Epoch); err != nil {
+		tb.Fatal(err)
+	}
+	return st
+}
+
+func TestAnalyzerFacts(t *testing.T) {
+	st := analyzedStore(t)
+	ctx := context.Background()
 	facts, err := st.Facts(ctx, "")
 	if err != nil {
 		t.Fatal(err)
@@ -316,16 +350,24 @@ func TestBuildFacts(t *testing.T) {
 	}
 	for k, ok := range want {
 		if !ok {
-			t.Errorf("BuildFacts: no fact %q", k)
+			t.Errorf("Analyze: no fact %q", k)
 		}
 	}
-	// Running it again replaces rather than adds.
-	if err := BuildFacts(ctx, st); err != nil {
+	// The engine answers from the stored facts as from its own.
+	e := mustEngine(t, st)
+	ix, err := e.current(ctx)
+	if err != nil {
 		t.Fatal(err)
 	}
-	again, _ := st.Facts(ctx, "")
-	if len(again) != len(facts) {
-		t.Errorf("BuildFacts twice: %d facts, then %d", len(facts), len(again))
+	mem := mustEngine(t, storetest.MustOpen(t))
+	mix, _ := mem.current(ctx)
+	if len(ix.sents) != len(mix.sents) {
+		t.Fatalf("%d sentences, %d in memory", len(ix.sents), len(mix.sents))
+	}
+	for i := range ix.sents {
+		if a, b := e.candidate(scored{s: &ix.sents[i]}).Facts, mem.candidate(scored{s: &mix.sents[i]}).Facts; strings.Join(a, "|") != strings.Join(b, "|") {
+			t.Errorf("sentence %d: stored facts %q, in-memory facts %q", i, a, b)
+		}
 	}
 }
 

@@ -1,7 +1,6 @@
 package answers
 
 import (
-	"context"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -22,38 +21,45 @@ const (
 	factAgent  = "agent"  // Object: a name or "by the …" agent the rules do not know
 )
 
-// factsVersion marks facts made by this version of the extractors; the
-// engine re-extracts, in memory, facts an older version stored. Bump it
-// whenever an extractor or rules.yaml changes what facts come out.
-const factsVersion = "4"
+// factsVersion marks facts made by this version of the extractors. Bump
+// it whenever an extractor or general.yaml changes what facts come out:
+// stores re-analyse articles whose facts another version made.
+const factsVersion = "5"
 
-// BuildFacts runs the rule-based extractors over every sentence of the
-// given articles (all articles when none are given) and replaces their
-// facts in the store. Ingest calls it so that facts are ready before the
-// engine reads them; it is idempotent.
-func BuildFacts(ctx context.Context, st *store.Store, articleIDs ...string) error {
-	r, err := loadRules()
-	if err != nil {
-		return err
-	}
-	if len(articleIDs) == 0 {
-		arts, err := st.Articles(ctx)
-		if err != nil {
-			return fmt.Errorf("build facts: %w", err)
-		}
-		for _, a := range arts {
-			articleIDs = append(articleIDs, a.ID)
-		}
-	}
-	sents, err := st.Sentences(ctx, articleIDs...)
-	if err != nil {
-		return fmt.Errorf("build facts: %w", err)
-	}
-	if err := st.ReplaceFacts(ctx, articleIDs, r.extract(sents)); err != nil {
-		return fmt.Errorf("build facts: %w", err)
-	}
-	return nil
+// Analyzer reads facts off an article's sentences at ingest, with the
+// general rules and a domain pack. It implements store.Analyzer, so a
+// store opened with it writes each article's facts in the transaction
+// that writes the article.
+type Analyzer struct {
+	r       *rules
+	version string
 }
+
+// NewAnalyzer returns the analyzer for pack (nil for none).
+func NewAnalyzer(pack *Pack) (*Analyzer, error) {
+	r, err := compileRules(pack)
+	if err != nil {
+		return nil, fmt.Errorf("new analyzer: %w", err)
+	}
+	return &Analyzer{r: r, version: analyzerVersion(pack)}, nil
+}
+
+// analyzerVersion names the extractors' version and the pack they use.
+func analyzerVersion(pack *Pack) string {
+	v := "facts@" + factsVersion
+	if pack != nil {
+		v += "+pack@" + pack.hash
+	}
+	return v
+}
+
+// Version names the extractors and the pack: facts another version made
+// are made again.
+func (a *Analyzer) Version() string { return a.version }
+
+// Analyze returns the facts of one article's sentences (in position
+// order); it never fails.
+func (a *Analyzer) Analyze(sents []store.Sentence) []store.Fact { return a.r.extract(sents) }
 
 // The extractors' patterns. Numbers are written as digits or words.
 var (
@@ -153,7 +159,7 @@ func (r *rules) extract(sents []store.Sentence) []store.Fact {
 		if len(persons) >= 2 && r.hasMeetWord(toks) {
 			place := ""
 			for _, m := range ms {
-				if r.entities[m.entity].Kind == "place" && m.entity != "ukraine" && m.entity != "us" && m.entity != "russia" {
+				if e := r.entities[m.entity]; e.Kind == "place" && !e.Generic {
 					place = m.entity
 					break
 				}

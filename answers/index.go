@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"sort"
-	"strings"
 
 	"github.com/parley-bot/parley/store"
 )
@@ -46,7 +45,7 @@ type index struct {
 // buildIndex reads every article and sentence of st, and their facts
 // (extracting them in memory for any article whose facts were never
 // stored), into a new index.
-func buildIndex(ctx context.Context, st *store.Store, r *rules, version int64) (*index, error) {
+func buildIndex(ctx context.Context, st *store.Store, r *rules, pack *Pack, version int64) (*index, error) {
 	arts, err := st.Articles(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
@@ -59,33 +58,28 @@ func buildIndex(ctx context.Context, st *store.Store, r *rules, version int64) (
 	if err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
+	// Facts the store holds from another analyzer (an older extractor, a
+	// different pack) or none at all are made here, in memory: the engine
+	// never writes, and never answers from stale facts.
+	analyzed := analyzerVersion(pack)
+	fresh := map[string]bool{}
+	for _, a := range arts {
+		fresh[a.ID] = a.Analyzed == analyzed
+	}
 	sentArticle := make(map[int64]string, len(sents))
 	for _, s := range sents {
 		sentArticle[s.ID] = s.ArticleID
 	}
-	hasFacts := map[string]bool{}
-	stale := map[string]bool{}
-	for _, f := range facts {
-		if strings.HasSuffix(f.Extractor, "@"+factsVersion) {
-			hasFacts[sentArticle[f.SentenceID]] = true
-		} else {
-			stale[sentArticle[f.SentenceID]] = true
-		}
-	}
 	current := facts[:0:0]
 	for _, f := range facts {
-		a := sentArticle[f.SentenceID]
-		if hasFacts[a] && !stale[a] {
+		if fresh[sentArticle[f.SentenceID]] {
 			current = append(current, f)
 		}
-	}
-	for a := range stale {
-		delete(hasFacts, a)
 	}
 	facts = current
 	var missing []store.Sentence
 	for _, s := range sents {
-		if !hasFacts[s.ArticleID] {
+		if !fresh[s.ArticleID] {
 			missing = append(missing, s)
 		}
 	}

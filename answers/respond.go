@@ -17,11 +17,14 @@ import (
 // Scoring weights. Coverage (how much of the question a sentence holds,
 // weighted by rarity) leads; BM25, proximity and the wanted answer type
 // break ties and order near-equals.
-const (
+var (
 	wCoverage  = 0.55
 	wBM25      = 0.12
 	wProximity = 0.08
 	wType      = 0.25
+)
+
+const (
 	// wOwnWords favours a speaker's quoted words over a report of them.
 	wOwnWords = 0.06
 	// synonymCredit is how much a synonym counts against the word itself.
@@ -105,6 +108,44 @@ type scored struct {
 	typeMatch bool
 	strongCue bool
 	ownWords  bool
+	bigram    float64
+	para      float64
+}
+
+var tuneNbr, tuneBigram, tunePara = 0.0, 0.0, 0.0
+
+// bigrams is the share of the question's adjacent content-word pairs that
+// s holds in order within three words.
+func bigrams(q *query, s *sentence) float64 {
+	var seq []string
+	for _, t := range q.toks {
+		if t.word == "" || english.IsStopWord(t.word) {
+			continue
+		}
+		seq = append(seq, t.stem)
+	}
+	if len(seq) < 2 {
+		return 0
+	}
+	pos := map[string][]int{}
+	for i, t := range s.toks {
+		pos[t.stem] = append(pos[t.stem], i)
+	}
+	n := 0
+	for k := 0; k+1 < len(seq); k++ {
+		found := false
+		for _, a := range pos[seq[k]] {
+			for _, b := range pos[seq[k+1]] {
+				if b > a && b-a <= 3 {
+					found = true
+				}
+			}
+		}
+		if found {
+			n++
+		}
+	}
+	return float64(n) / float64(len(seq)-1)
 }
 
 // analyse reads a normalised question.
@@ -577,7 +618,40 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 				c.conf *= missingEntityFactor
 			}
 		}
+		if tunePara > 0 {
+			lo, hi := int(i), int(i)
+			for lo > 0 && ix.sents[lo-1].ArticleID == s.ArticleID && ix.sents[lo-1].Paragraph == s.Paragraph {
+				lo--
+			}
+			for hi+1 < len(ix.sents) && ix.sents[hi+1].ArticleID == s.ArticleID && ix.sents[hi+1].Paragraph == s.Paragraph {
+				hi++
+			}
+			pm := 0.0
+			for _, t := range q.terms {
+				for j := lo; j <= hi; j++ {
+					if ix.sents[j].matches(t.term, t.alts) {
+						pm += t.weight
+						break
+					}
+				}
+			}
+			c.para = pm / total
+		}
+		if tuneNbr > 0 && i > 0 {
+			prev := &ix.sents[i-1]
+			if prev.ArticleID == s.ArticleID && prev.Paragraph == s.Paragraph {
+				for _, t := range q.terms {
+					if s.matches(t.term, t.alts) {
+						continue
+					}
+					if prev.matches(t.term, t.alts) {
+						matched += t.weight * tuneNbr
+					}
+				}
+			}
+		}
 		c.coverage = matched / total
+		c.bigram = bigrams(q, s)
 		c.bm25 = ix.bm25(s, exact)
 		maxBM = math.Max(maxBM, c.bm25)
 		if len(pos) > 1 {
@@ -613,7 +687,7 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 		if c.typeMatch {
 			t = 1
 		}
-		c.score = wCoverage*c.coverage + wBM25*bm + wProximity*c.prox + wType*t
+		c.score = wCoverage*c.coverage + wBM25*bm + wProximity*c.prox + wType*t + tuneBigram*c.bigram + tunePara*c.para
 		if c.strongCue {
 			c.score += wType / 2
 		}

@@ -3,15 +3,15 @@ package answers
 import (
 	_ "embed"
 	"fmt"
+	"hash/fnv"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
-
-	"gopkg.in/yaml.v3"
 )
 
-//go:embed rules.yaml
-var rulesYAML []byte
+//go:embed general.yaml
+var generalYAML []byte
 
 // Answer types a question class can want.
 const (
@@ -25,8 +25,8 @@ const (
 	wantDescription = "description"
 )
 
-// ruleFile is the shape of rules.yaml.
-type ruleFile struct {
+// generalFile is the shape of general.yaml.
+type generalFile struct {
 	Classes []struct {
 		Name     string   `yaml:"name"`
 		Wants    string   `yaml:"wants"`
@@ -36,9 +36,7 @@ type ruleFile struct {
 		Name  string `yaml:"name"`
 		Wants string `yaml:"wants"`
 	} `yaml:"role_class"`
-	Entities   []entityRule        `yaml:"entities"`
 	Synonyms   [][]string          `yaml:"synonyms"`
-	Related    map[string][]string `yaml:"related"`
 	Stopwords  []string            `yaml:"stopwords"`
 	Qualifiers map[string][]string `yaml:"qualifiers"`
 	Units      map[string][]string `yaml:"units"`
@@ -50,7 +48,7 @@ type ruleFile struct {
 		Markers  []string `yaml:"markers"`
 	} `yaml:"future"`
 	Self []string `yaml:"self"`
-	// Locatives, Opposites and Auxiliaries: see rules.yaml.
+	// Locatives, Opposites and Auxiliaries: see general.yaml.
 	Locatives    []string `yaml:"locatives"`
 	Destinations struct {
 		Words []string `yaml:"words"`
@@ -60,19 +58,22 @@ type ruleFile struct {
 	Auxiliaries []string   `yaml:"auxiliaries"`
 	OwnerWords  []string   `yaml:"owner_words"`
 	LeadIns     []string   `yaml:"lead_ins"`
-	// Outcome and Calendar: see rules.yaml.
+	// Outcome and Calendar: see general.yaml.
 	Outcome struct {
 		Words   []string `yaml:"words"`
 		Planned []string `yaml:"planned"`
 	} `yaml:"outcome"`
 	Infinitive []string `yaml:"infinitive"`
-	Calendar   struct {
+	// Furniture: lines of a page that read like sentences but are not
+	// article text; the digest never quotes them.
+	Furniture []string `yaml:"furniture"`
+	Calendar  struct {
 		Asks  []string `yaml:"asks"`
 		Words []string `yaml:"words"`
 	} `yaml:"calendar"`
 }
 
-// entityRule is one entity of rules.yaml.
+// entityRule is one entity of a domain pack.
 type entityRule struct {
 	ID      string   `yaml:"id"`
 	Name    string   `yaml:"name"`
@@ -99,7 +100,7 @@ type alias struct {
 	cased  bool
 }
 
-// rules is rules.yaml compiled for matching.
+// rules is general.yaml and a domain pack compiled for matching.
 type rules struct {
 	// leadIns: greetings, chatter and "do the reports say" wrappers cut
 	// from a question before it is read.
@@ -143,20 +144,34 @@ type rules struct {
 	owner map[string]bool
 	// durations are the units "how long" asks for.
 	durations map[string]bool
+	// furniture: substrings that mark a line as page furniture.
+	furniture []string
 	// roleStems holds each entity's role from the rules as stems.
 	roleStems map[string]map[string]bool
 }
 
-// loadRules compiles the embedded rules; the embedded file is tested, so
-// an error here is a build mistake, reported rather than panicked on.
-func loadRules() (*rules, error) {
-	return parseRules(rulesYAML)
-}
+// loadRules compiles the general rules with no domain pack; the embedded
+// file is tested, so an error here is a build mistake, reported rather
+// than panicked on.
+func loadRules() (*rules, error) { return compileRules(nil) }
 
-func parseRules(data []byte) (*rules, error) {
-	var f ruleFile
-	if err := yaml.Unmarshal(data, &f); err != nil {
-		return nil, fmt.Errorf("parse rules: %w", err)
+// compileRules compiles general.yaml with pack (nil for none).
+func compileRules(pack *Pack) (*rules, error) {
+	var f generalFile
+	if err := decodeStrict(generalYAML, &f); err != nil {
+		return nil, fmt.Errorf("parse rules: general.yaml: %w", err)
+	}
+	if pack == nil {
+		pack = &Pack{}
+	}
+	f.Synonyms = append(f.Synonyms, pack.Synonyms...)
+	f.Stopwords = append(f.Stopwords, pack.Stopwords...)
+	f.OutOfScope = append(f.OutOfScope, pack.OutOfScope...)
+	if f.Units == nil {
+		f.Units = map[string][]string{}
+	}
+	for u, ws := range pack.Units {
+		f.Units[u] = append(f.Units[u], ws...)
 	}
 	r := &rules{
 		entities:   map[string]entityRule{},
@@ -193,9 +208,14 @@ func parseRules(data []byte) (*rules, error) {
 		r.classes = append(r.classes, qc)
 	}
 	r.roleClass = questionClass{name: f.RoleClass.Name, wants: f.RoleClass.Wants}
-	for _, e := range f.Entities {
+	for _, e := range pack.Entities {
 		if e.ID == "" || e.Name == "" {
 			return nil, fmt.Errorf("parse rules: entity without id or name: %+v", e)
+		}
+		switch e.Kind {
+		case "person", "place", "org":
+		default:
+			return nil, fmt.Errorf("parse rules: entity %s: kind %q is not person, place or org", e.ID, e.Kind)
 		}
 		if _, dup := r.entities[e.ID]; dup {
 			return nil, fmt.Errorf("parse rules: entity %s twice", e.ID)
@@ -233,7 +253,10 @@ func parseRules(data []byte) (*rules, error) {
 		}
 		r.aliases[k] = as
 	}
-	for id, rel := range f.Related {
+	for id, rel := range pack.Related {
+		if _, ok := r.entities[id]; !ok {
+			return nil, fmt.Errorf("parse rules: related names unknown entity %s", id)
+		}
 		for _, o := range rel {
 			if _, ok := r.entities[o]; !ok {
 				return nil, fmt.Errorf("parse rules: %s is related to unknown %s", id, o)
@@ -307,6 +330,7 @@ func parseRules(data []byte) (*rules, error) {
 	r.outcomeWord, r.plannedCue = wordSet(f.Outcome.Words), wordSet(f.Outcome.Planned)
 	r.calendarAsk, r.calendarWord = wordSet(f.Calendar.Asks), wordSet(f.Calendar.Words)
 	r.infinitive = wordSet(f.Infinitive)
+	r.furniture = f.Furniture
 	r.owner = map[string]bool{}
 	for _, w := range f.OwnerWords {
 		r.owner[fold(w)] = true
@@ -423,6 +447,13 @@ func (r *rules) stemSet(text string) map[string]bool {
 		out["@"+m.entity] = true
 	}
 	return out
+}
+
+// contentHash is a short hash of data, to tell versions of a file apart.
+func contentHash(data []byte) string {
+	h := fnv.New64a()
+	h.Write(data)
+	return strconv.FormatUint(h.Sum64(), 36)
 }
 
 // wordSet folds words into a set.

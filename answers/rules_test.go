@@ -7,7 +7,7 @@ import (
 
 func mustRules(t *testing.T) *rules {
 	t.Helper()
-	r, err := loadRules()
+	r, err := compileRules(seedPack(t))
 	if err != nil {
 		t.Fatalf("loadRules: %v", err)
 	}

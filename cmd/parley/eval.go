@@ -22,6 +22,7 @@ import (
 // can gate on it.
 func runEval(ctx context.Context, g *Globals, args []string, env Env) error {
 	fs := flags("eval")
+	domainFlag(fs, g)
 	heldout := fs.Bool("heldout", false, "run the held-out question set (written before tuning) instead of the development set")
 	verbose := fs.Bool("v", false, "list every question that missed")
 	if err := parseFlags(fs, args, env); err != nil {
@@ -94,7 +95,21 @@ func evalSQuAD(ctx context.Context, g *Globals, env Env, name string, set *answe
 		return fmt.Errorf("temporary store: %w", err)
 	}
 	defer os.RemoveAll(dir)
-	st, err := store.Open(ctx, filepath.Join(dir, "squad.db"))
+	// No domain pack unless one is asked for: the SQuAD articles are not
+	// the built-in ones.
+	var pack *answers.Pack
+	if g.Domain != "" {
+		cfg := DefaultConfig()
+		cfg.Answers.Domain = g.Domain
+		if pack, err = loadDomain(cfg); err != nil {
+			return err
+		}
+	}
+	analyzer, err := answers.NewAnalyzer(pack)
+	if err != nil {
+		return err
+	}
+	st, err := store.Open(ctx, filepath.Join(dir, "squad.db"), store.WithAnalyzer(analyzer))
 	if err != nil {
 		return err
 	}
@@ -107,10 +122,7 @@ func evalSQuAD(ctx context.Context, g *Globals, env Env, name string, set *answe
 			return err
 		}
 	}
-	if err := answers.BuildFacts(ctx, st); err != nil {
-		return err
-	}
-	e, err := answers.NewEngine(ctx, st, answers.WithLogger(logger))
+	e, err := answers.NewEngine(ctx, st, answers.WithLogger(logger), answers.WithPack(pack))
 	if err != nil {
 		return err
 	}

@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/parley-bot/parley/answers"
 	"github.com/parley-bot/parley/store"
 )
 
@@ -22,7 +21,6 @@ func runIngest(ctx context.Context, g *Globals, args []string, env Env) error {
 	return withMain(ctx, g, env, func(m *Main) error {
 		var counts [3]int
 		failed := 0
-		var changed []string
 		report := func(r store.FileResult) {
 			if r.Err != nil {
 				failed++
@@ -30,9 +28,6 @@ func runIngest(ctx context.Context, g *Globals, args []string, env Env) error {
 				return
 			}
 			counts[r.Result]++
-			if r.Result != store.Unchanged {
-				changed = append(changed, r.ID)
-			}
 			fmt.Fprintf(env.Stdout, "%-9s %s\n", r.Result, r.ID)
 		}
 		for _, p := range fs.Args() {
@@ -49,13 +44,6 @@ func runIngest(ctx context.Context, g *Globals, args []string, env Env) error {
 					r.Name = p
 				}
 				report(r)
-			}
-		}
-		// Facts for the new and changed articles, so a running bot answers
-		// from them as soon as it notices the new store version.
-		if len(changed) > 0 {
-			if err := answers.BuildFacts(ctx, m.Store, changed...); err != nil {
-				return err
 			}
 		}
 		fmt.Fprintf(env.Stdout, "%d added, %d updated, %d unchanged, %d skipped\n", counts[store.Added], counts[store.Updated], counts[store.Unchanged], failed)
