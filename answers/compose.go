@@ -3,10 +3,7 @@ package answers
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
 	"github.com/parley-bot/parley/store"
@@ -56,10 +53,11 @@ func (e *Engine) compose(ix *index, q *query, ranked []scored) Answer {
 		return a
 	}
 	a.Answer = e.direct(q, best)
+	// Other articles that say the same are further quotes; naming them
+	// ("also reported by …") is the renderers' job, not the answer's.
 	seen := map[string]bool{best.s.ArticleID: true}
-	var also []string
 	for _, c := range relevant {
-		if len(also) == maxCorroborations {
+		if len(a.Quotes) == 1+maxCorroborations {
 			break
 		}
 		if seen[c.s.ArticleID] || !e.agrees(q, best, c) {
@@ -67,10 +65,6 @@ func (e *Engine) compose(ix *index, q *query, ranked []scored) Answer {
 		}
 		seen[c.s.ArticleID] = true
 		a.Quotes = append(a.Quotes, quoteOf(c.s))
-		also = append(also, sourceName(c.s.article))
-	}
-	if len(also) > 0 {
-		a.Answer += " Also reported by " + joinAnd(also) + "."
 	}
 	return a
 }
@@ -188,85 +182,133 @@ func jaccard(a, b *sentence) float64 {
 }
 
 // direct is the short answer drawn from the best sentence: the people,
-// place, date, number, role or words the question asks for.
+// place, date, number, role or words the question asks for, as verbatim
+// spans of the sentence (joined by ", " or " and "), or "" when no span
+// answers and the quote speaks alone. It never rebuilds a sentence.
 func (e *Engine) direct(q *query, best scored) string {
 	s := best.s
-	r := e.rules
 	switch q.class.wants {
 	case wantPerson:
 		// "owned by Witkoff’s real estate development company": the doer
 		// is what the person owns, and the answer keeps that qualifier.
 		if a, owned := e.ownedActor(q, s); owned {
-			return capitalise(a) + "."
+			return a
 		}
-		var names []string
 		// The people whose role fits the question, else everyone new.
 		people := e.closestFit(q, s, e.fittingPersons(q, s))
 		if len(people) == 0 {
 			people = e.newPersons(q, s)
 		}
+		var names []string
 		for _, p := range people {
 			if len(names) == 4 {
 				break
 			}
-			names = append(names, e.personWithRole(p, s))
+			if sp := e.personSpan(p, s); sp != "" && !contains(names, sp) {
+				names = append(names, sp)
+			}
 		}
 		if a := e.actor(q, s); len(names) == 0 && a != "" {
-			return capitalise(a) + "."
+			return a
 		}
 		if len(names) == 0 && len(s.facts.persons) == 0 {
 			names = newAgents(q, s)
-			if len(names) > 0 {
-				names[0] = capitalise(names[0])
-			}
 		}
-		if len(names) > 0 {
-			// A statement only when the sentence itself says the
-			// question's verb (not a synonym: "the Ukrainian delegation"
-			// does not say who represented Ukraine); else the names alone, so the answer
-			// never puts someone to a deed the quote does not give them.
-			if q.active && hasStem(s, q.verb[0]) {
-				return statement(q.text, joinAnd(names))
-			}
-			return joinAnd(names) + "."
-		}
+		return joinAnd(names)
 	case wantRole:
 		qs := e.questionStems(q)
 		for _, p := range q.persons {
 			if f, ok := e.fittestRole(qs, p, s); ok {
-				return r.entities[p].Name + ": " + f + "."
+				if sp := e.personSpan(p, s); sp != "" && !strings.Contains(f, sp) && !strings.Contains(sp, f) {
+					return sp + ", " + f
+				}
+				return f
 			}
 		}
 	case wantPlace:
 		places := e.newPlaces(q, s)
 		if p := e.specific(places); p != "" {
-			out := []string{r.entities[p].Name}
-			for x := r.entities[p].Within; x != ""; x = r.entities[x].Within {
-				out = append(out, r.entities[x].Name)
-			}
-			for _, o := range places {
-				if !contains(out, r.entities[o].Name) && !r.within(p, o) {
-					out = append(out, r.entities[o].Name)
+			var out []string
+			add := func(id string) {
+				if sp := e.mentionSpan(id, s); sp != "" && !contains(out, sp) {
+					out = append(out, sp)
 				}
 			}
-			return capitalise(strings.Join(out, ", ")) + "."
+			add(p)
+			for _, o := range places {
+				if !e.rules.within(p, o) {
+					add(o)
+				}
+			}
+			for _, o := range places {
+				add(o)
+			}
+			return strings.Join(out, ", ")
 		}
 	case wantDate:
 		if ds := newDates(q, s); len(ds) > 0 {
-			return capitalise(strings.Join(ds, ", ")) + "."
+			return strings.Join(ds, ", ")
 		}
 	case wantNumber:
 		if cs := e.newCounts(q, s); len(cs) > 0 {
-			return capitalise(withNoun(s.Text, cs[0].text)) + "."
+			return withNoun(s.Text, cs[0].text)
 		}
 	case wantQuote:
 		for _, f := range s.facts.saids {
 			if (q.speaker == "" || f.Subject == q.speaker) && f.Object != "" {
-				return capitalise(r.entities[f.Subject].Name) + " said: “" + strings.Trim(f.Object, "“”\" ,") + "”"
+				if w := firstQuoted(s.Text); w != "" {
+					return w
+				}
 			}
 		}
 	}
-	return s.Text
+	return ""
+}
+
+// firstQuoted is the words of the first quotation in text, as written
+// (without the marks and a trailing comma), or "".
+func firstQuoted(text string) string {
+	m := quoteRe.FindStringSubmatch(text)
+	if m == nil {
+		return ""
+	}
+	return strings.TrimRight(strings.TrimSpace(m[1]), " ,")
+}
+
+// mentionSpan is how s itself names entity id: its first mention that
+// holds the entity's name (the last word of it), else its first mention,
+// else "".
+func (e *Engine) mentionSpan(id string, s *sentence) string {
+	first := ""
+	last := lastName(e.rules.entities[id].Name)
+	for _, m := range s.ments {
+		if m.entity != id {
+			continue
+		}
+		sp := s.Text[s.toks[m.from].start:s.toks[m.to-1].end]
+		for _, t := range s.toks[m.from:m.to] {
+			if t.word == last {
+				return sp
+			}
+		}
+		if first == "" {
+			first = sp
+		}
+	}
+	return first
+}
+
+// personSpan names person p as s does: by name when s gives it, else by
+// the title s calls them by.
+func (e *Engine) personSpan(p string, s *sentence) string { return e.mentionSpan(p, s) }
+
+// lastName is the last folded word of a name.
+func lastName(name string) string {
+	ws := foldWords(name)
+	if len(ws) == 0 {
+		return ""
+	}
+	return ws[len(ws)-1]
 }
 
 // questionStems are the stems of the question's content words, role
@@ -374,25 +416,6 @@ func hasStem(s *sentence, st string) bool {
 	return ok
 }
 
-// personWithRole names a person, with the role the sentence gives them.
-func (e *Engine) personWithRole(p string, s *sentence) string {
-	name := e.rules.entities[p].Name
-	for _, f := range s.facts.roles {
-		if f.Subject == p && !strings.Contains(fold(f.Object), fold(name)) {
-			return name + " (" + f.Object + ")"
-		}
-	}
-	return name
-}
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
-}
-
 func quoteOf(s *sentence) Quote {
 	return Quote{Text: s.Text, Citation: CitationOf(*s.article)}
 }
@@ -429,21 +452,3 @@ func withNoun(text, count string) string {
 	return count + " " + toks[0].raw
 }
 
-// whoRe reads "Who met with Putin in Moscow?" as its verb and the rest.
-var whoRe = regexp.MustCompile(`(?i)^\s*who\s+(\S+)\s+(.*?)[\s?!.]*$`)
-
-// statement turns a "who" question and its answer into a sentence:
-// "Who met with Putin in Moscow?" + "Steve Witkoff" → "Steve Witkoff met
-// with Putin in Moscow." Questions it cannot turn ("Who did Ushakov
-// praise?") give the names alone.
-func statement(question, names string) string {
-	m := whoRe.FindStringSubmatch(question)
-	if m == nil || m[2] == "" {
-		return names + "."
-	}
-	switch strings.ToLower(m[1]) {
-	case "did", "does", "do", "whom", "else":
-		return names + "."
-	}
-	return names + " " + neutralize(m[1]+" "+m[2]) + "."
-}

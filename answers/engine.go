@@ -18,8 +18,8 @@ import (
 // rest is ignored. No real question comes near it.
 const MaxQuestion = 1000
 
-// Hint is what a refusal suggests instead.
-const Hint = "I can answer questions about the December 2025 US–Ukraine peace talks in Florida: who took part, where they met, what was agreed, what Russia said, and the peace plan. Try \"Who met with Putin in Moscow?\" or type \"sources\" to see the articles."
+// RefusalPrefix opens every refusal; a hint drawn from the store follows.
+const RefusalPrefix = "Sorry, I don't know: the articles I have don't answer that."
 
 // DefaultThreshold is the confidence below which the engine refuses
 // rather than answers. It was tuned on testdata/questions.jsonl: the
@@ -142,6 +142,17 @@ func (e *Engine) Answer(ctx context.Context, question string) (Answer, error) {
 func (e *Engine) Explain(ctx context.Context, question string) (Answer, error) {
 	a, _, err := e.answer(ctx, question, true)
 	return a, err
+}
+
+// Hint says what can be asked, from what the store holds: how many
+// articles, a few of their titles and the names they mention most. Every
+// refusal ends with it; the bot's help shows it.
+func (e *Engine) Hint(ctx context.Context) (string, error) {
+	ix, err := e.current(ctx)
+	if err != nil {
+		return "", fmt.Errorf("hint: %w", err)
+	}
+	return ix.hint, nil
 }
 
 // Sources lists the articles the engine answers from.

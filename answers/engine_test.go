@@ -4,12 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"path/filepath"
-	"regexp"
-	"strings"
+		"strings"
 	"testing"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/parley-bot/parley/seeds"
 	"github.com/parley-bot/parley/store"
@@ -100,10 +97,10 @@ func TestAnswer(t *testing.T) {
 	}{
 		{q: "Who is Ukraine's chief negotiator?", answered: true, answerHas: []string{"Rustem Umerov"}, quoteHas: "Umerov"},
 		{q: "Who is the special envoy?", answered: true, answerHas: []string{"Steve Witkoff"}, quoteHas: "Witkoff"},
-		{q: "What did the Kremlin aide say about Kushner?", answered: true, answerHas: []string{"Yuri Ushakov said"}, quoteHas: "Kushner’s pen"},
+		{q: "What did the Kremlin aide say about Kushner?", answered: true, answerHas: []string{"Kushner’s pen"}, quoteHas: "Kushner’s pen"},
 		{q: "How many points are in the revised peace plan?", answered: true, conflict: true, minQuotes: 2,
 			answerHas: []string{"19 key points", "20-point"}, sourcesHas: []string{"19 key points", "20-point"}},
-		{q: "How long did the talks with Putin last?", answered: true, answerHas: []string{"Five-hour talks"}, minQuotes: 2},
+		{q: "How long did the talks with Putin last?", answered: true, answerHas: []string{"five-hour talks"}, minQuotes: 2},
 		{q: "Where did Putin go on a state visit?", answered: true, answerHas: []string{"India"}},
 		{q: "What did Zelenskyy say about the documents?", answered: true, quoteHas: "basic block"},
 		{q: "What did Zelensky say about the documents?", answered: true, quoteHas: "basic block"},
@@ -135,8 +132,8 @@ func TestAnswer(t *testing.T) {
 				t.Fatalf("Answer(%q).Answered = %v (%q), want %v", tt.q, a.Answered, a.Answer, tt.answered)
 			}
 			if !a.Answered {
-				if len(a.Quotes) != 0 || a.Quotes == nil || !strings.Contains(a.Answer, Hint) {
-					t.Errorf("Answer(%q) refusal = %+v, want no quotes (not nil) and the hint", tt.q, a)
+				if len(a.Quotes) != 0 || a.Quotes == nil || !strings.HasPrefix(a.Answer, RefusalPrefix) || !strings.Contains(a.Answer, "sources") {
+					t.Errorf("Answer(%q) refusal = %+v, want no quotes (not nil), the refusal and a hint", tt.q, a)
 				}
 				return
 			}
@@ -439,7 +436,7 @@ func TestNoConflictAcrossEvents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !a.Answered || a.Conflict || !strings.Contains(a.Answer, "Six hours") {
+	if !a.Answered || a.Conflict || !strings.Contains(a.Answer, "six hours") {
 		t.Errorf("Answer = %q (conflict %v), want six hours and no conflict", a.Answer, a.Conflict)
 	}
 }
@@ -454,7 +451,7 @@ func TestWhoUnknownToTheRules(t *testing.T) {
 	}
 	e := mustEngine(t, st)
 	for q, want := range map[string]string{
-		"Who signed the Zanzibar grain accord?": "The harbour commission signed",
+		"Who signed the Zanzibar grain accord?": "the harbour commission",
 		"Who chaired the grain talks?":          "Maria Oksanen",
 	} {
 		a, err := e.Answer(context.Background(), q)
@@ -467,25 +464,23 @@ func TestWhoUnknownToTheRules(t *testing.T) {
 	}
 }
 
-// TestDirectAnswersReadWell checks that a direct answer built from a
-// template reads as English and claims nothing the quote does not say.
-func TestDirectAnswersReadWell(t *testing.T) {
+// TestDirectAnswers checks what a direct answer names: verbatim spans of
+// its quote that answer the question, and nothing the quote does not say.
+func TestDirectAnswers(t *testing.T) {
 	e := mustEngine(t, storetest.MustOpen(t))
-	brokenEnd := regexp.MustCompile(`\b(of|the|a|an|to|and|in)\.$`)
 	tests := []struct {
 		q       string
 		has     string // the answer holds this ("" for no check)
 		hasNot  string // and never this ("" for no check)
 		refused bool
 	}{
-		{q: "Who is Jared Kushner married to?", has: "Ivanka", hasNot: "is Jared Kushner"},
-		{q: "How much of Ukrainian territory does Russia control?", has: "One-fifth"},
-		{q: "What did the US statement say?", has: "The United States said"},
+		{q: "Who is Jared Kushner married to?", has: "Ivanka", hasNot: "Jared Kushner"},
+		{q: "How much of Ukrainian territory does Russia control?", has: "one-fifth"},
 		{q: "Who criticized the original plan?", has: "Kyiv", hasNot: "Trump"},
 		{q: "Who did Witkoff and Kushner meet in Florida?", has: "Umerov", hasNot: "Putin"},
 		{q: "How long has the war lasted?", has: "four years", hasNot: "days"},
 		{q: "Who took a photo of the Kremlin meeting?", refused: true},
-		{q: "Who met with Putin in Moscow?", has: "met with Putin in Moscow"},
+		{q: "Who met with Putin in Moscow?", has: "Kushner"},
 		{q: "Who is Ukraine's top negotiator?", has: "negotiator", hasNot: "security official"},
 		{q: "Which Ukrainian general took part in the talks?", has: "Hnatov", hasNot: "Umerov"},
 		{q: "Who took part in the Florida talks?", hasNot: "Donald Trump"},
@@ -495,6 +490,7 @@ func TestDirectAnswersReadWell(t *testing.T) {
 		{q: "Where was Putin heading after the talks with Witkoff?", refused: true},
 		{q: "Where did Witkoff go to meet Putin?", has: "Moscow"},
 		{q: "hey, quick question: where were the talks held?", has: "Florida"},
+		{q: "Where did Putin go on a state visit?", has: "India", hasNot: "Indian"},
 	}
 	for _, tt := range tests {
 		a, err := e.Answer(context.Background(), tt.q)
@@ -508,18 +504,14 @@ func TestDirectAnswersReadWell(t *testing.T) {
 		if tt.refused {
 			continue
 		}
-		first := strings.SplitN(a.Answer, " Also reported by", 2)[0]
-		if r, _ := utf8.DecodeRuneInString(first); !unicode.IsUpper(r) && !unicode.IsDigit(r) && r != '“' {
-			t.Errorf("%q: answer %q does not start with a capital", tt.q, first)
+		if a.Answer != "" && !IsSpansOf(a.Answer, a.Quotes[0].Text) {
+			t.Errorf("%q: answer %q is not spans of its quote %q", tt.q, a.Answer, a.Quotes[0].Text)
 		}
-		if brokenEnd.MatchString(first) {
-			t.Errorf("%q: answer %q ends on a function word", tt.q, first)
+		if tt.has != "" && !strings.Contains(a.Answer, tt.has) {
+			t.Errorf("%q: answer %q, want it to hold %q", tt.q, a.Answer, tt.has)
 		}
-		if tt.has != "" && !strings.Contains(first, tt.has) {
-			t.Errorf("%q: answer %q, want it to hold %q", tt.q, first, tt.has)
-		}
-		if tt.hasNot != "" && strings.Contains(first, tt.hasNot) {
-			t.Errorf("%q: answer %q holds %q", tt.q, first, tt.hasNot)
+		if tt.hasNot != "" && strings.Contains(a.Answer, tt.hasNot) {
+			t.Errorf("%q: answer %q holds %q", tt.q, a.Answer, tt.hasNot)
 		}
 	}
 }

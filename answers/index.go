@@ -40,6 +40,8 @@ type index struct {
 	speakers map[string]bool
 	// byLen buckets the vocabulary by rune length for typo lookups.
 	byLen map[int][]string
+	// hint says what can be asked, from the store's titles and names.
+	hint string
 }
 
 // buildIndex reads every article and sentence of st, and their facts
@@ -176,6 +178,7 @@ func buildIndex(ctx context.Context, st *store.Store, r *rules, pack *Pack, vers
 	for _, ws := range ix.byLen {
 		sort.Strings(ws)
 	}
+	ix.hint = buildHint(ix, r)
 	return ix, nil
 }
 

@@ -110,9 +110,36 @@ type scored struct {
 	ownWords  bool
 	bigram    float64
 	para      float64
+	feat      [nFeat]float64
 }
 
-var tuneNbr, tuneBigram, tunePara = 0.0, 0.0, 0.0
+// Ranking features of a candidate sentence.
+const (
+	fCov    = iota // IDF-weighted share of the question's terms it holds
+	fBM            // BM25, over the best candidate's
+	fProx          // how close together the matched words are
+	fType          // it holds the wanted type of answer
+	fBigram        // share of the question's word pairs it holds in order
+	fPara          // share of the question's terms its paragraph holds
+	fNbr           // share held only by the sentence before it
+	fNbrAna        // the same, when it opens with a pronoun ("It…")
+	fCue           // a stated reason ("because") for a why-question
+	fOwn           // the speaker's own words for a what-did-X-say question
+	fFit           // a person whose role fits a who-question
+	fSubj          // its subject is the yes/no question's subject
+	nFeat
+)
+
+// rankWeights weigh the features into a candidate's score.
+var rankWeights = [nFeat]float64{fCov: 0.55, fBM: 0.12, fProx: 0.08, fType: 0.25, fBigram: 0.2, fPara: 0.4, fNbr: 0, fNbrAna: 0.5, fCue: 0.125, fOwn: 0.06, fFit: 0.125, fSubj: 0.125}
+
+var noTypo bool
+
+var keepWords = map[string]bool{}
+
+var tuneNbr, tuneBigram, tunePara, tuneAna = 0.0, 0.0, 0.0, 0.0
+
+var anaphors = map[string]bool{"it": true, "its": true, "this": true, "these": true, "they": true, "their": true, "such": true, "he": true, "she": true, "his": true, "her": true, "there": true, "that": true, "those": true, "them": true}
 
 // bigrams is the share of the question's adjacent content-word pairs that
 // s holds in order within three words.
@@ -159,7 +186,7 @@ func (e *Engine) analyse(ix *index, text string) *query {
 		if r.stop[t.word] || r.known[t.word] || english.IsStopWord(t.word) || ix.vocab[t.word] > 0 || r.aliases[t.word] != nil || isNumber(t.word) {
 			continue
 		}
-		if c := ix.correct(t.word); c != "" {
+		if c := ix.correct(t.word); c != "" && !noTypo {
 			q.corrections = append(q.corrections, t.word+"→"+c)
 			toks[i].word, toks[i].stem = c, stem(c)
 		}
@@ -201,7 +228,7 @@ func (e *Engine) analyse(ix *index, text string) *query {
 		if r.outOfScope[t.word] && q.offTopic == "" {
 			q.offTopic = t.word
 		}
-		if inMention[i] || r.stop[t.word] || english.IsStopWord(t.word) {
+		if inMention[i] || r.stop[t.word] || (english.IsStopWord(t.word) && !keepWords[t.word]) {
 			continue
 		}
 		q.content++
@@ -637,16 +664,23 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 			}
 			c.para = pm / total
 		}
-		if tuneNbr > 0 && i > 0 {
+		ana := len(s.toks) > 0 && anaphors[s.toks[0].word]
+		if i > 0 {
 			prev := &ix.sents[i-1]
 			if prev.ArticleID == s.ArticleID && prev.Paragraph == s.Paragraph {
+				nm := 0.0
 				for _, t := range q.terms {
 					if s.matches(t.term, t.alts) {
 						continue
 					}
 					if prev.matches(t.term, t.alts) {
-						matched += t.weight * tuneNbr
+						nm += t.weight
 					}
+				}
+				if ana {
+					c.feat[fNbrAna] = nm / total
+				} else {
+					c.feat[fNbr] = nm / total
 				}
 			}
 		}
@@ -687,21 +721,25 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 		if c.typeMatch {
 			t = 1
 		}
-		c.score = wCoverage*c.coverage + wBM25*bm + wProximity*c.prox + wType*t + tuneBigram*c.bigram + tunePara*c.para
+		c.feat[fCov], c.feat[fBM], c.feat[fProx], c.feat[fType], c.feat[fBigram], c.feat[fPara] = c.coverage, bm, c.prox, t, c.bigram, c.para
 		if c.strongCue {
-			c.score += wType / 2
+			c.feat[fCue] = 1
 		}
 		if c.ownWords {
-			c.score += wOwnWords
+			c.feat[fOwn] = 1
 		}
 		if q.class.wants == wantPerson && len(e.fittingPersons(q, c.s)) > 0 {
-			c.score += wType / 2
+			c.feat[fFit] = 1
 		}
 		if q.subject != "" && e.subjectIs(q, c.s, q.subject) {
 			// "Did Russia accept…" is about what Russia did: a sentence
 			// whose subject is Russia (or the Kremlin, or Putin) beats one
 			// where Russia is pushed to do it.
-			c.score += wType / 2
+			c.feat[fSubj] = 1
+		}
+		c.score = 0
+		for k, w := range rankWeights {
+			c.score += w * c.feat[k]
 		}
 		c.conf *= c.coverage
 		if !c.typeMatch && q.class.wants != wantDescription && q.class.wants != wantReason {
@@ -1312,12 +1350,12 @@ type countFact struct {
 func (e *Engine) answer(ctx context.Context, question string, explain bool) (Answer, []scored, error) {
 	text := Normalize(question)
 	echo := neutralize(text)
-	refuse := func() Answer {
-		return Answer{Question: echo, Answer: "Sorry, I don't know: the articles I have don't answer that. " + Hint, Quotes: []Quote{}}
-	}
 	ix, err := e.current(ctx)
 	if err != nil {
 		return Answer{}, nil, fmt.Errorf("answer: %w", err)
+	}
+	refuse := func() Answer {
+		return Answer{Question: echo, Answer: RefusalPrefix + " " + ix.hint, Quotes: []Quote{}}
 	}
 	q := e.analyse(ix, text)
 	var ex *Explanation

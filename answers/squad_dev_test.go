@@ -3,10 +3,13 @@ package answers
 import (
 	"context"
 	"fmt"
+	"math"
 	"os"
 	"sort"
+	"strings"
 	"testing"
 
+	"github.com/kljensen/snowball/english"
 	"github.com/parley-bot/parley/store/storetest"
 )
 
@@ -121,8 +124,14 @@ func TestSQuADTune(t *testing.T) {
 	if os.Getenv("NOALIAS") != "" {
 		e.rules.aliases = map[string][]alias{}
 	}
-	if os.Getenv("NOTYPO") != "" {
-		e.rules.known = nil
+	noTypo = os.Getenv("NOTYPO") != ""
+	for _, w := range strings.Fields(os.Getenv("KEEP")) {
+		keepWords[w] = true
+	}
+	if os.Getenv("STOP") != "" {
+		for _, w := range strings.Fields(os.Getenv("STOP")) {
+			delete(e.rules.stop, w)
+		}
 	}
 	ix, _ := buildIndex(ctx, st, e.rules, nil, 1)
 	seeds := mustEngine(t, storetest.MustOpen(t))
@@ -157,8 +166,8 @@ func TestSQuADTune(t *testing.T) {
 		}
 		return float64(ok) / float64(n), float64(ok2) / float64(m)
 	}
-	for _, w := range [][3]float64{{0, 0, 0}, {0, 0.1, 0.2}, {0, 0.1, 0.4}, {0, 0.2, 0.4}, {0.2, 0.2, 0.4}, {0, 0.1, 0.6}, {0, 0.2, 0.8}} {
-		tuneNbr, tuneBigram, tunePara = w[0], w[1], w[2]
+	for _, w := range [][4]float64{{0, 0, 0, 0}, {0, 0.2, 0.4, 0}, {0, 0.2, 0.4, 0.5}, {0, 0.2, 0.4, 0.8}, {0.1, 0.2, 0.4, 0.6}, {0, 0.2, 0.3, 0.6}} {
+		tuneNbr, tuneBigram, tunePara, tuneAna = w[0], w[1], w[2], w[3]
 		a, b := score()
 		t.Logf("w %v: squad %.3f seeds %.3f", w, a, b)
 	}
@@ -170,4 +179,271 @@ func qterms(q *query) []string {
 		out = append(out, fmt.Sprintf("%s:%.1f", t.term, t.weight))
 	}
 	return out
+}
+
+type tuneQ struct {
+	group string // SQuAD article, or "seeds"
+	feats [][nFeat]float64
+	gold  []bool
+}
+
+func (q tuneQ) top1(w [nFeat]float64) bool {
+	best, bi := -1e9, -1
+	for i, f := range q.feats {
+		s := 0.0
+		for k := range w {
+			s += w[k] * f[k]
+		}
+		if s > best {
+			best, bi = s, i
+		}
+	}
+	return bi >= 0 && q.gold[bi]
+}
+
+func accuracy(qs []tuneQ, w [nFeat]float64, keep func(string) bool) (float64, float64) {
+	var n, ok, sn, sok int
+	for _, q := range qs {
+		if !keep(q.group) {
+			continue
+		}
+		r := q.top1(w)
+		if q.group == "seeds" {
+			sn++
+			if r {
+				sok++
+			}
+			continue
+		}
+		n++
+		if r {
+			ok++
+		}
+	}
+	return float64(ok) / float64(max(n, 1)), float64(sok) / float64(max(sn, 1))
+}
+
+func fit(qs []tuneQ, w [nFeat]float64, keep func(string) bool) [nFeat]float64 {
+	obj := func(w [nFeat]float64) float64 {
+		a, b := accuracy(qs, w, keep)
+		if b < 0.955 {
+			b -= 1
+		}
+		return a + b
+	}
+	best := obj(w)
+	for round := 0; round < 3; round++ {
+		for k := 0; k < nFeat; k++ {
+			for _, m := range []float64{0, 0.5, 0.75, 0.9, 1.1, 1.25, 1.5, 2, 3} {
+				for _, add := range []float64{0, 0.05, -0.05} {
+					v := w
+					v[k] = w[k]*m + add
+					if v[k] < 0 {
+						continue
+					}
+					if o := obj(v); o > best+1e-9 {
+						best, w = o, v
+					}
+				}
+			}
+		}
+	}
+	return w
+}
+
+func TestSQuADFit(t *testing.T) {
+	path := os.Getenv("PARLEY_SQUAD")
+	if path == "" {
+		t.Skip("set PARLEY_SQUAD to a SQuAD 2.0 file")
+	}
+	f, _ := os.Open(path)
+	set, _ := ReadSQuAD(f)
+	f.Close()
+	ctx := context.Background()
+	st := storetest.MustOpenEmpty(t)
+	for _, d := range set.Documents() {
+		st.Ingest(ctx, d, storetest.Epoch)
+	}
+	e := mustEngine(t, st, WithPack(nil))
+	ix, _ := e.current(ctx)
+	var qs []tuneQ
+	collect := func(group string, ranked []scored, gold func(*sentence) bool) {
+		tq := tuneQ{group: group}
+		for i, c := range ranked {
+			if i == 40 {
+				break
+			}
+			tq.feats = append(tq.feats, c.feat)
+			tq.gold = append(tq.gold, gold(c.s))
+		}
+		qs = append(qs, tq)
+	}
+	for _, art := range set.Data {
+		for _, p := range art.Paragraphs {
+			for _, q := range p.QAs {
+				if q.IsImpossible {
+					continue
+				}
+				ranked := e.rank(ix, e.analyse(ix, Normalize(q.Question)))
+				collect(art.ArticleID(), ranked, func(s *sentence) bool { return goldAt(s.Text, s.ArticleID == art.ArticleID(), p.Context, q.Answers) })
+			}
+		}
+	}
+	seeds := mustEngine(t, storetest.MustOpen(t))
+	six, _ := seeds.current(ctx)
+	for _, q := range BuiltinQuestions() {
+		if !q.Answerable {
+			continue
+		}
+		ranked := seeds.rank(six, seeds.analyse(six, Normalize(q.Q)))
+		collect("seeds", ranked, func(s *sentence) bool { return holds(s.Text, q.Expect) })
+	}
+	all := func(string) bool { return true }
+	a, b := accuracy(qs, rankWeights, all)
+	t.Logf("current weights: squad %.3f seeds %.3f", a, b)
+	for _, art := range set.Data {
+		held := art.ArticleID()
+		w := fit(qs, rankWeights, func(g string) bool { return g != held })
+		tr, _ := accuracy(qs, w, func(g string) bool { return g != held })
+		te, _ := accuracy(qs, w, func(g string) bool { return g == held })
+		base, _ := accuracy(qs, rankWeights, func(g string) bool { return g == held })
+		t.Logf("fold %-40s train %.3f held-out %.3f (current weights %.3f) w=%.2f", held, tr, te, base, w)
+	}
+	w := fit(qs, rankWeights, all)
+	a, b = accuracy(qs, w, all)
+	t.Logf("fit on all: squad %.3f seeds %.3f w=%.3f", a, b, w)
+}
+
+func TestSQuADOracle(t *testing.T) {
+	path := os.Getenv("PARLEY_SQUAD")
+	if path == "" {
+		t.Skip("set PARLEY_SQUAD to a SQuAD 2.0 file")
+	}
+	f, _ := os.Open(path)
+	set, _ := ReadSQuAD(f)
+	f.Close()
+	ctx := context.Background()
+	st := storetest.MustOpenEmpty(t)
+	for _, d := range set.Documents() {
+		st.Ingest(ctx, d, storetest.Epoch)
+	}
+	e := mustEngine(t, st, WithPack(nil))
+	ix, _ := e.current(ctx)
+	var n, paraTop, inPara, either int
+	for _, art := range set.Data {
+		for pi, p := range art.Paragraphs {
+			for _, q := range p.QAs {
+				if q.IsImpossible {
+					continue
+				}
+				n++
+				ranked := e.rank(ix, e.analyse(ix, Normalize(q.Question)))
+				if len(ranked) == 0 {
+					continue
+				}
+				if ranked[0].s.ArticleID == art.ArticleID() && ranked[0].s.Paragraph == pi {
+					paraTop++
+				}
+				for _, c := range ranked {
+					if c.s.ArticleID == art.ArticleID() && c.s.Paragraph == pi {
+						if goldAt(c.s.Text, true, p.Context, q.Answers) {
+							inPara++
+						}
+						break
+					}
+				}
+			}
+		}
+	}
+	_ = either
+	t.Logf("n %d: top sentence in gold paragraph %.3f; best sentence of gold paragraph is gold %.3f", n, float64(paraTop)/float64(n), float64(inPara)/float64(n))
+}
+
+func TestSQuADParaBM25(t *testing.T) {
+	path := os.Getenv("PARLEY_SQUAD")
+	if path == "" {
+		t.Skip("set PARLEY_SQUAD to a SQuAD 2.0 file")
+	}
+	f, _ := os.Open(path)
+	set, _ := ReadSQuAD(f)
+	f.Close()
+	ctx := context.Background()
+	st := storetest.MustOpenEmpty(t)
+	for _, d := range set.Documents() {
+		st.Ingest(ctx, d, storetest.Epoch)
+	}
+	e := mustEngine(t, st, WithPack(nil))
+	ix, _ := e.current(ctx)
+	type para struct {
+		tf  map[string]int
+		len int
+		key string
+	}
+	var paras []*para
+	byKey := map[string]*para{}
+	for _, s := range ix.sents {
+		k := fmt.Sprintf("%s/%d", s.ArticleID, s.Paragraph)
+		p := byKey[k]
+		if p == nil {
+			p = &para{tf: map[string]int{}, key: k}
+			byKey[k] = p
+			paras = append(paras, p)
+		}
+		for _, tk := range s.toks {
+			if e.rules.stop[tk.word] || english.IsStopWord(tk.word) {
+				continue
+			}
+			p.tf[tk.stem]++
+			p.len++
+		}
+	}
+	df := map[string]int{}
+	avg := 0.0
+	for _, p := range paras {
+		for w := range p.tf {
+			df[w]++
+		}
+		avg += float64(p.len)
+	}
+	avg /= float64(len(paras))
+	N := float64(len(paras))
+	for _, k1 := range []float64{0.6, 1.2, 2} {
+		for _, b := range []float64{0.3, 0.75} {
+			n, ok := 0, 0
+			for _, art := range set.Data {
+				for pi, p := range art.Paragraphs {
+					for _, q := range p.QAs {
+						if q.IsImpossible {
+							continue
+						}
+						n++
+						qq := e.analyse(ix, Normalize(q.Question))
+						best, bk := -1.0, ""
+						for _, pp := range paras {
+							sc := 0.0
+							for _, tk := range qq.toks {
+								if e.rules.stop[tk.word] || english.IsStopWord(tk.word) {
+									continue
+								}
+								tf := float64(pp.tf[tk.stem])
+								if tf == 0 {
+									continue
+								}
+								d := float64(df[tk.stem])
+								idf := math.Log(1 + (N-d+0.5)/(d+0.5))
+								sc += idf * tf * (k1 + 1) / (tf + k1*(1-b+b*float64(pp.len)/avg))
+							}
+							if sc > best {
+								best, bk = sc, pp.key
+							}
+						}
+						if bk == fmt.Sprintf("%s/%d", art.ArticleID(), pi) {
+							ok++
+						}
+					}
+				}
+			}
+			t.Logf("k1 %.1f b %.2f paragraph top-1 %.3f", k1, b, float64(ok)/float64(n))
+		}
+	}
 }

@@ -99,7 +99,8 @@ func answerEmbed(r bot.Reply) *discordgo.MessageEmbed {
 		}
 		return e
 	}
-	if strings.TrimSpace(r.Text) == strings.TrimSpace(q0.Text) {
+	if t := strings.TrimSpace(r.Text); t == "" || t == strings.TrimSpace(q0.Text) {
+		// No direct answer: the quote speaks alone.
 		e.Description = quoteBlock(q0.Text)
 	} else {
 		e.Description = escape(r.Text) + "\n\n" + quoteBlock(q0.Text)
