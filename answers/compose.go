@@ -16,6 +16,9 @@ const (
 	// conflictShare is how close to the best score a sentence stating
 	// another figure must come to be shown as the other side.
 	conflictShare = 0.6
+	// supportConf is how well (coverage, less penalties) another sentence
+	// must hold the question to corroborate or oppose the best.
+	supportConf = 0.55
 	// maxCorroborations bounds the extra quotes of one answer.
 	maxCorroborations = 2
 )
@@ -27,7 +30,7 @@ func (e *Engine) compose(ix *index, q *query, ranked []scored) Answer {
 	best := ranked[0]
 	var relevant []scored
 	for _, c := range ranked[1:] {
-		if c.score >= relevantShare*best.score && c.conf >= e.threshold {
+		if c.score >= relevantShare*best.score && c.conf >= supportConf {
 			relevant = append(relevant, c)
 		}
 	}
@@ -41,7 +44,7 @@ func (e *Engine) compose(ix *index, q *query, ranked []scored) Answer {
 			best = nb
 		}
 	}
-	a := Answer{Answered: true, Quotes: []Quote{quoteOf(best.s)}, Confidence: round3(math.Min(1, best.conf))}
+	a := Answer{Answered: true, Quotes: []Quote{quoteOf(best.s)}}
 	if side, ok := e.conflict(ix, q, best, ranked); ok {
 		a.Conflict = true
 		parts := []string{fmt.Sprintf("%s (%s)", side[0].label, sourceName(best.s.article))}
@@ -83,7 +86,7 @@ type side struct {
 func (e *Engine) conflict(ix *index, q *query, best scored, ranked []scored) ([]side, bool) {
 	var relevant []scored
 	for _, c := range ranked[1:] {
-		if c.typeMatch && c.score >= conflictShare*best.score && c.conf >= e.threshold && sameSubject(ix, q, best.s, c.s) {
+		if c.typeMatch && c.score >= conflictShare*best.score && c.conf >= supportConf && sameSubject(ix, q, best.s, c.s) {
 			relevant = append(relevant, c)
 		}
 	}
@@ -245,13 +248,23 @@ func (e *Engine) direct(q *query, best scored) string {
 			}
 			return strings.Join(out, ", ")
 		}
+		if lp := newLearnedPlaces(q, s); len(lp) > 0 {
+			return lp[0]
+		}
 	case wantDate:
 		if ds := newDates(q, s); len(ds) > 0 {
-			return strings.Join(ds, ", ")
+			return e.nearest(q, s, ds)
 		}
 	case wantNumber:
 		if cs := e.newCounts(q, s); len(cs) > 0 {
-			return withNoun(s.Text, cs[0].text)
+			var texts []string
+			for _, c := range cs {
+				texts = append(texts, c.text)
+			}
+			return withNoun(s.Text, e.nearest(q, s, texts))
+		}
+		if ns := newQuantities(q, s); len(ns) > 0 && len(s.facts.counts) == 0 {
+			return e.nearest(q, s, ns)
 		}
 	case wantQuote:
 		for _, f := range s.facts.saids {
@@ -263,6 +276,49 @@ func (e *Engine) direct(q *query, best scored) string {
 		}
 	}
 	return ""
+}
+
+// nearest is the phrase of s, of phrases, closest to the words of q it
+// holds: for "How many men did Harold have?", the number next to Harold.
+// The first wins a tie.
+func (e *Engine) nearest(q *query, s *sentence, phrases []string) string {
+	pos := append(e.matchPositions(q, s), qMentionsIn(q, s)...)
+	for i, t := range s.toks {
+		for _, qt := range q.toks {
+			if qt.start > 0 && isCapitalised(qt.raw) && t.word == qt.word {
+				pos = append(pos, i)
+			}
+		}
+	}
+	best, bestD := phrases[0], math.MaxInt
+	for _, p := range phrases {
+		at := strings.Index(s.Text, p)
+		if at < 0 {
+			continue
+		}
+		from, to := -1, -1
+		for i, t := range s.toks {
+			if t.start >= at && t.start < at+len(p) {
+				if from < 0 {
+					from = i
+				}
+				to = i + 1
+			}
+		}
+		if from < 0 {
+			continue
+		}
+		var outside []int
+		for _, p := range pos {
+			if p < from || p >= to {
+				outside = append(outside, p)
+			}
+		}
+		if d := distance(outside, mention{from: from, to: to}); d < bestD {
+			best, bestD = p, d
+		}
+	}
+	return best
 }
 
 // firstQuoted is the words of the first quotation in text, as written

@@ -21,11 +21,6 @@ const MaxQuestion = 1000
 // RefusalPrefix opens every refusal; a hint drawn from the store follows.
 const RefusalPrefix = "Sorry, I don't know: the articles I have don't answer that."
 
-// DefaultThreshold is the confidence below which the engine refuses
-// rather than answers. It was tuned on testdata/questions.jsonl: the
-// lowest value that refuses every out-of-scope question there while
-// keeping top-1 accuracy; see docs/engine.md.
-const DefaultThreshold = 0.55
 
 // DefaultRefresh is how often, at most, Answer asks the store whether
 // articles were added since the index was built. Zero asks before every
@@ -62,7 +57,8 @@ func WithPack(p *Pack) Option { return func(e *Engine) { e.pack = p } }
 // WithLogger makes the engine log index rebuilds to l.
 func WithLogger(l *slog.Logger) Option { return func(e *Engine) { e.log = l } }
 
-// WithThreshold sets the confidence below which the engine refuses.
+// WithThreshold sets the confidence below which the engine refuses
+// (default: the gate's calibrated threshold in general.yaml).
 func WithThreshold(t float64) Option { return func(e *Engine) { e.threshold = t } }
 
 // WithRefresh sets how often, at most, Answer checks the store for new
@@ -74,7 +70,7 @@ func WithClock(now func() time.Time) Option { return func(e *Engine) { e.now = n
 
 // NewEngine returns an engine over st, with its index built.
 func NewEngine(ctx context.Context, st *store.Store, opts ...Option) (*Engine, error) {
-	e := &Engine{st: st, log: slog.New(slog.DiscardHandler), threshold: DefaultThreshold, refresh: DefaultRefresh, now: time.Now}
+	e := &Engine{st: st, log: slog.New(slog.DiscardHandler), threshold: -1, refresh: DefaultRefresh, now: time.Now}
 	for _, o := range opts {
 		o(e)
 	}
@@ -83,6 +79,9 @@ func NewEngine(ctx context.Context, st *store.Store, opts ...Option) (*Engine, e
 		return nil, fmt.Errorf("new engine: %w", err)
 	}
 	e.rules = r
+	if e.threshold < 0 {
+		e.threshold = r.gate.threshold
+	}
 	v, err := st.Stamp(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("new engine: %w", err)

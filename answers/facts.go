@@ -19,6 +19,9 @@ const (
 	factDate   = "date"   // Object: as written; Value: folded
 	factMet    = "met"    // Subject: the people, comma-separated; Value: the place id, if any
 	factAgent  = "agent"  // Object: a name or "by the …" agent the rules do not know
+	// factQuantity is a number as written: Subject the stem of the noun
+	// it counts ("men", "km"), Object the phrase, Value the number.
+	factQuantity = "quantity"
 )
 
 // factsVersion marks facts made by this version of the extractors. Bump
@@ -68,10 +71,10 @@ var (
 		"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
 		"trio": 3, "pair": 2, "couple": 2, "dozen": 12}
 	ordinalWords = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
-	countRe      = regexp.MustCompile(`\b(?:(?:almost|nearly|about|some|over|more than|at least|roughly) )?((?i:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|trio|pair|couple|dozen))(?:[- ]of)?(?:[- ](?:key|additional|more|full|new|main|other|[A-Z][a-z]+))?[- ]([a-z]+)\b`)
+	countRe      = regexp.MustCompile(`\b(?:(?:almost|nearly|about|some|over|more than|at least|roughly) )?((?i:\d{1,3}(?:,\d{3})+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|trio|pair|couple|dozen))(?:[- ]of)?(?:[- ](?:key|additional|more|full|new|main|other|[A-Z][a-z]+))?[- ]([a-z]+)\b`)
 	ordinalRe    = regexp.MustCompile(`(?i)\b(first|second|third|fourth|fifth|sixth) (day|round)\b`)
 	fractionRe   = regexp.MustCompile(`(?i)\b(one|two|three)-(fifth|third|quarter|half|fourth)s?\b`)
-	dateRe       = regexp.MustCompile(`\b(?:(?:late|early|on|last|this|next) )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:’s|'s)?(?: (?:evening|morning|night|afternoon))?\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{1,2})?(?:,? \d{4})?\b|\b(?:(?:earlier|later|late) )?(?:this|last|next) (?:week|weekend|month|year|fall|autumn|spring|summer|winter)\b|\b(?:19|20)\d\d\b`)
+	dateRe       = regexp.MustCompile(`\b(?:(?:late|early|on|last|this|next) )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:’s|'s)?(?: (?:evening|morning|night|afternoon))?\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{1,2})?(?:,? \d{4})?\b|\b(?:(?:earlier|later|late) )?(?:this|last|next) (?:week|weekend|month|year|fall|autumn|spring|summer|winter)\b`)
 	speechVerbs  = map[string]bool{"said": true, "says": true, "told": true, "added": true, "announced": true, "warned": true,
 		"described": true, "praised": true, "stressed": true, "noted": true, "stated": true, "claimed": true, "threatened": true,
 		"called": true, "posted": true, "wrote": true, "stressing": true, "adding": true, "saying": true, "reiterated": true, "confirmed": true,
@@ -92,7 +95,11 @@ type sentenceFacts struct {
 	saids           []store.Fact
 	counts          []store.Fact
 	dates           []store.Fact
-	agents          []string // unknown names and "by the …" agents, as written
+	quantities      []store.Fact
+	// learnedPlaces are places the text marks as such ("in Canberra")
+	// that no pack entity names, as written.
+	learnedPlaces []string
+	agents        []string // unknown names and "by the …" agents, as written
 	// roleStems holds, per person, the stems and entities of each role
 	// the sentence gives them, for matching against questions.
 	roleStems map[string][]map[string]bool
@@ -152,10 +159,15 @@ func (r *rules) extract(sents []store.Sentence) []store.Fact {
 		for _, a := range r.agents(s.Text, toks, ms) {
 			out = append(out, fact(factAgent, "", "", a, "", "agent"))
 		}
-		for _, loc := range dateRe.FindAllStringIndex(s.Text, -1) {
-			d := s.Text[loc[0]:loc[1]]
-			out = append(out, fact(factDate, "", "", d, fold(d), "date"))
+		known := func(start, end int) bool {
+			for _, m := range ms {
+				if toks[m.from].start < end && toks[m.to-1].end > start {
+					return true
+				}
+			}
+			return false
 		}
+		out = append(out, mergeDates(dateRe.FindAllStringIndex(s.Text, -1), r.learnFacts(s, toks, known), s)...)
 		if len(persons) >= 2 && r.hasMeetWord(toks) {
 			place := ""
 			for _, m := range ms {
@@ -204,6 +216,44 @@ func (r *rules) extract(sents []store.Sentence) []store.Fact {
 		kept = append(kept, f)
 	}
 	return kept
+}
+
+// mergeDates keeps the learned facts, with each news-style date (weekdays,
+// "last month") that no learned date overlaps added as a date fact; where
+// two dates overlap the longer stands.
+func mergeDates(news [][]int, learned []store.Fact, s store.Sentence) []store.Fact {
+	var out []store.Fact
+	type span struct{ a, b int }
+	var spans []span
+	for _, f := range learned {
+		if f.Kind != factDate {
+			out = append(out, f)
+			continue
+		}
+		if i := strings.Index(s.Text, f.Object); i >= 0 {
+			spans = append(spans, span{i, i + len(f.Object)})
+		}
+	}
+	var dates []span
+	for _, sp := range spans {
+		dates = append(dates, sp)
+	}
+	for _, n := range news {
+		dates = append(dates, span{n[0], n[1]})
+	}
+	for i, d := range dates {
+		keep := true
+		for j, o := range dates {
+			if i != j && d.a < o.b && o.a < d.b && (o.b-o.a > d.b-d.a || (o.b-o.a == d.b-d.a && j < i)) {
+				keep = false
+			}
+		}
+		if keep {
+			text := s.Text[d.a:d.b]
+			out = append(out, store.Fact{SentenceID: s.ID, Kind: factDate, Object: text, Value: fold(text), Extractor: "date"})
+		}
+	}
+	return out
 }
 
 // quotedText is the words inside quotation marks in text, joined.
@@ -383,7 +433,7 @@ func (r *rules) countFacts(s store.Sentence, toks []token) []store.Fact {
 	var out []store.Fact
 	for _, m := range countRe.FindAllStringSubmatchIndex(s.Text, -1) {
 		num := fold(s.Text[m[2]:m[3]])
-		n, err := strconv.Atoi(num)
+		n, err := strconv.Atoi(strings.ReplaceAll(num, ",", ""))
 		if err != nil {
 			n = numberWords[num]
 		}
@@ -449,7 +499,13 @@ func annotate(facts []store.Fact) map[int64]*sentenceFacts {
 		case factPerson:
 			sf.persons = append(sf.persons, f.Subject)
 		case factPlace:
-			sf.places = append(sf.places, f.Subject)
+			if strings.HasPrefix(f.Subject, "~") {
+				sf.learnedPlaces = append(sf.learnedPlaces, f.Object)
+			} else {
+				sf.places = append(sf.places, f.Subject)
+			}
+		case factQuantity:
+			sf.quantities = append(sf.quantities, f)
 		case factRole:
 			sf.roles = append(sf.roles, f)
 		case factSaid:

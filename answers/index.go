@@ -19,6 +19,7 @@ type sentence struct {
 	terms   map[string]int // term -> first token position
 	length  int
 	facts   *sentenceFacts
+	pos     int // its place in index.sents
 }
 
 // index is an immutable snapshot of the store, built once per store
@@ -150,7 +151,7 @@ func buildIndex(ctx context.Context, st *store.Store, r *rules, pack *Pack, vers
 		for _, f := range sf.roles {
 			sf.roleStems[f.Subject] = append(sf.roleStems[f.Subject], r.stemSet(f.Object))
 		}
-		ix.sents = append(ix.sents, sentence{Sentence: s, article: a, toks: toks, ments: r.mentions(toks), clause: clauses(s.Text, toks), terms: terms, length: n, facts: sf})
+		ix.sents = append(ix.sents, sentence{pos: len(ix.sents), Sentence: s, article: a, toks: toks, ments: r.mentions(toks), clause: clauses(s.Text, toks), terms: terms, length: n, facts: sf})
 		total += n
 	}
 	for i, s := range ix.sents {

@@ -796,11 +796,13 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 		}
 		return false
 	case wantPlace:
-		return len(e.newPlaces(q, s)) > 0
+		return len(e.newPlaces(q, s)) > 0 || len(newLearnedPlaces(q, s)) > 0
 	case wantDate:
 		return len(newDates(q, s)) > 0
 	case wantNumber:
-		return len(e.newCounts(q, s)) > 0
+		// Counts (side-aware, unit-aware) first; a bare quantity only
+		// where the sentence has none.
+		return len(e.newCounts(q, s)) > 0 || (len(s.facts.counts) == 0 && len(newQuantities(q, s)) > 0)
 	case wantQuote:
 		for _, sd := range f.saids {
 			if q.speaker == "" || sd.Subject == q.speaker || contains(e.rules.synonyms["@"+q.speaker], "@"+sd.Subject) {
@@ -1263,6 +1265,45 @@ func newDates(q *query, s *sentence) []string {
 	return out
 }
 
+// newLearnedPlaces are the places s marks as such ("in Canberra") that no
+// pack entity names and whose words q does not use.
+func newLearnedPlaces(q *query, s *sentence) []string {
+	var out []string
+	for _, p := range s.facts.learnedPlaces {
+		fresh := false
+		for _, w := range foldWords(p) {
+			if !q.words[w] && !q.words[stem(w)] {
+				fresh = true
+			}
+		}
+		if fresh {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// newQuantities are the numbers s states (as written: "30,000 men",
+// "1.2 million") that q does not: those counting a noun q uses first,
+// else all of them.
+func newQuantities(q *query, s *sentence) []string {
+	var fit, other []string
+	for _, f := range s.facts.quantities {
+		if q.words[fold(f.Value)] || q.words[strings.ReplaceAll(fold(f.Value), ",", "")] {
+			continue
+		}
+		if f.Subject != "" && (q.words[f.Subject] || q.units[f.Subject]) {
+			fit = append(fit, f.Object)
+		} else {
+			other = append(other, f.Object)
+		}
+	}
+	if len(fit) > 0 {
+		return fit
+	}
+	return other
+}
+
 // newCounts are the counts in s that fit the question's unit and side
 // and that the question does not already state.
 func (e *Engine) newCounts(q *query, s *sentence) []countFact {
@@ -1397,16 +1438,29 @@ func (e *Engine) answer(ctx context.Context, question string, explain bool) (Ans
 	if len(ranked) == 0 {
 		return done(refuse(), "refused: no sentence shares a word with the question", nil)
 	}
-	best := ranked[0]
-	if best.conf < e.threshold {
-		return done(refuse(), fmt.Sprintf("refused: confidence %.2f of the best sentence is below %.2f", best.conf, e.threshold), ranked)
+	x := e.evidence(ix, q, ranked)
+	conf := round3(e.confidence(x))
+	if ex != nil {
+		ex.Evidence = map[string]float64{}
+		for i, v := range x {
+			ex.Evidence[evidenceNames[i]] = round3(v)
+		}
 	}
-	if why := e.unsupported(q, best.s); why != "" {
-		return done(refuse(), "refused: "+why, ranked)
+	refuseWith := func(why string) (Answer, []scored, error) {
+		a := refuse()
+		a.Confidence = conf
+		return done(a, "refused: "+why, ranked)
+	}
+	if conf < e.threshold {
+		return refuseWith(fmt.Sprintf("confidence %.2f of the best sentence is below %.2f", conf, e.threshold))
+	}
+	if why := e.unsupported(q, ranked[0].s); why != "" {
+		return refuseWith(why)
 	}
 	a := e.compose(ix, q, ranked)
 	a.Question = echo
-	return done(a, fmt.Sprintf("answered: confidence %.2f ≥ %.2f", best.conf, e.threshold), ranked)
+	a.Confidence = conf
+	return done(a, fmt.Sprintf("answered: confidence %.2f ≥ %.2f", conf, e.threshold), ranked)
 }
 
 func (e *Engine) candidate(c scored) Candidate {
@@ -1423,6 +1477,12 @@ func (e *Engine) candidate(c scored) Candidate {
 	}
 	for _, d := range f.dates {
 		facts = append(facts, "date "+d.Object)
+	}
+	for _, n := range f.quantities {
+		facts = append(facts, "quantity "+n.Object)
+	}
+	for _, p := range f.learnedPlaces {
+		facts = append(facts, "learned place "+p)
 	}
 	for _, p := range f.places {
 		facts = append(facts, "place "+p)

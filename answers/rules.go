@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"hash/fnv"
+	"slices"
 	"regexp"
 	"sort"
 	"strconv"
@@ -64,6 +65,11 @@ type generalFile struct {
 		Planned []string `yaml:"planned"`
 	} `yaml:"outcome"`
 	Infinitive []string `yaml:"infinitive"`
+	// Negations and Antonyms let the gate see a question that turns what
+	// the best sentence says around; Gate weighs the evidence.
+	Negations []string   `yaml:"negations"`
+	Antonyms  [][]string `yaml:"antonyms"`
+	Gate      gateFile   `yaml:"gate"`
 	// Furniture: lines of a page that read like sentences but are not
 	// article text; the digest never quotes them.
 	Furniture []string `yaml:"furniture"`
@@ -71,6 +77,20 @@ type generalFile struct {
 		Asks  []string `yaml:"asks"`
 		Words []string `yaml:"words"`
 	} `yaml:"calendar"`
+}
+
+// gateFile is the gate's calibration: a logistic weighing of the evidence
+// features (evidenceNames) and the confidence below which to refuse.
+type gateFile struct {
+	Threshold float64            `yaml:"threshold"`
+	Bias      float64            `yaml:"bias"`
+	Weights   map[string]float64 `yaml:"weights"`
+}
+
+// gate is gateFile compiled.
+type gate struct {
+	threshold, bias float64
+	weights         [nEv]float64
 }
 
 // entityRule is one entity of a domain pack.
@@ -146,6 +166,10 @@ type rules struct {
 	durations map[string]bool
 	// furniture: substrings that mark a line as page furniture.
 	furniture []string
+	// negation: words that negate; antonyms: per stem, its opposites.
+	negation map[string]bool
+	antonyms map[string][]string
+	gate     gate
 	// roleStems holds each entity's role from the rules as stems.
 	roleStems map[string]map[string]bool
 }
@@ -331,6 +355,24 @@ func compileRules(pack *Pack) (*rules, error) {
 	r.calendarAsk, r.calendarWord = wordSet(f.Calendar.Asks), wordSet(f.Calendar.Words)
 	r.infinitive = wordSet(f.Infinitive)
 	r.furniture = f.Furniture
+	r.negation = wordSet(f.Negations)
+	r.antonyms = map[string][]string{}
+	for _, g := range f.Antonyms {
+		if len(g) != 2 {
+			return nil, fmt.Errorf("parse rules: antonyms need two words: %v", g)
+		}
+		a, b := stem(fold(g[0])), stem(fold(g[1]))
+		r.antonyms[a] = append(r.antonyms[a], b)
+		r.antonyms[b] = append(r.antonyms[b], a)
+	}
+	r.gate = gate{threshold: f.Gate.Threshold, bias: f.Gate.Bias}
+	for name, w := range f.Gate.Weights {
+		k := slices.Index(evidenceNames[:], name)
+		if k < 0 {
+			return nil, fmt.Errorf("parse rules: gate weight %q is not one of %v", name, evidenceNames)
+		}
+		r.gate.weights[k] = w
+	}
 	r.owner = map[string]bool{}
 	for _, w := range f.OwnerWords {
 		r.owner[fold(w)] = true

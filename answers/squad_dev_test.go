@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"os"
 	"sort"
 	"strings"
@@ -446,4 +447,216 @@ func TestSQuADParaBM25(t *testing.T) {
 			t.Logf("k1 %.1f b %.2f paragraph top-1 %.3f", k1, b, float64(ok)/float64(n))
 		}
 	}
+}
+
+type gateQ struct {
+	group      string
+	x          [nEv]float64
+	hard       bool // refused before the gate weighs anything
+	answerable bool
+	right      bool // top candidate right
+}
+
+func gateData(t *testing.T) []gateQ {
+	ctx := context.Background()
+	var out []gateQ
+	add := func(e *Engine, group, q string, answerable bool, right func([]scored) bool) {
+		a, ranked, err := e.answer(ctx, q, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := gateQ{group: group, answerable: answerable}
+		if a.Explain.Evidence == nil || (!a.Answered && !strings.Contains(a.Explain.Decision, "confidence")) {
+			g.hard = true
+		} else {
+			for i, n := range evidenceNames {
+				g.x[i] = a.Explain.Evidence[n]
+			}
+		}
+		g.right = answerable && len(ranked) > 0 && right(ranked)
+		out = append(out, g)
+	}
+	if path := os.Getenv("PARLEY_SQUAD"); path != "" {
+		f, _ := os.Open(path)
+		set, _ := ReadSQuAD(f)
+		f.Close()
+		st := storetest.MustOpenEmpty(t)
+		for _, d := range set.Documents() {
+			st.Ingest(ctx, d, storetest.Epoch)
+		}
+		e := mustEngine(t, st, WithPack(nil))
+		for _, art := range set.Data {
+			for _, p := range art.Paragraphs {
+				for _, q := range p.QAs {
+					add(e, art.ArticleID(), q.Question, !q.IsImpossible, func(r []scored) bool {
+						return goldAt(r[0].s.Text, r[0].s.ArticleID == art.ArticleID(), p.Context, q.Answers)
+					})
+				}
+			}
+		}
+	}
+	seeds := mustEngine(t, storetest.MustOpen(t))
+	for _, name := range []string{"questions", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"} {
+		b, err := os.ReadFile("testdata/" + name + ".jsonl")
+		if err != nil {
+			t.Fatal(err)
+		}
+		qs, _ := ReadQuestions(strings.NewReader(string(b)))
+		for _, q := range qs {
+			add(seeds, "seeds:"+name, q.Q, q.Answerable, func(r []scored) bool { return holds(r[0].s.Text, q.Expect) })
+		}
+	}
+	return out
+}
+
+func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+
+func fitLogistic(data []gateQ, keep func(gateQ) bool) (float64, [nEv]float64) {
+	var w [nEv]float64
+	b := 0.0
+	lr := 0.5
+	for it := 0; it < 3000; it++ {
+		var gw [nEv]float64
+		gb, n := 0.0, 0.0
+		for _, d := range data {
+			if d.hard || !keep(d) {
+				continue
+			}
+			z := b
+			for i := range w {
+				z += w[i] * d.x[i]
+			}
+			y := 0.0
+			if d.right {
+				y = 1
+			}
+			// seeds count double: fewer, and each a refusal that must hold
+			wt := 1.0
+			if strings.HasPrefix(d.group, "seeds") {
+				wt = 2
+			}
+			e := (sigmoid(z) - y) * wt
+			for i := range w {
+				gw[i] += e * d.x[i]
+			}
+			gb += e
+			n += wt
+		}
+		for i := range w {
+			w[i] -= lr * (gw[i]/n + 0.001*w[i])
+		}
+		b -= lr * gb / n
+	}
+	return b, w
+}
+
+func gateScores(data []gateQ, b float64, w [nEv]float64, th float64, keep func(gateQ) bool) (rightFirst, refused float64) {
+	var ans, ok, un, ref int
+	for _, d := range data {
+		if !keep(d) {
+			continue
+		}
+		answered := !d.hard
+		if answered {
+			z := b
+			for i := range w {
+				z += w[i] * d.x[i]
+			}
+			answered = sigmoid(z) >= th
+		}
+		if d.answerable {
+			ans++
+			if answered && d.right {
+				ok++
+			}
+		} else {
+			un++
+			if !answered {
+				ref++
+			}
+		}
+	}
+	return float64(ok) / float64(max(ans, 1)), float64(ref) / float64(max(un, 1))
+}
+
+func TestGateFit(t *testing.T) {
+	if os.Getenv("PARLEY_GATE") == "" {
+		t.Skip("set PARLEY_GATE=1 (and PARLEY_SQUAD) to fit the gate")
+	}
+	data := gateData(t)
+	isSquad := func(d gateQ) bool { return strings.HasPrefix(d.group, "squad-") }
+	all := func(gateQ) bool { return true }
+	groups := map[string]bool{}
+	for _, d := range data {
+		groups[d.group] = true
+	}
+	report := func(b float64, w [nEv]float64, th float64) string {
+		var parts []string
+		r, f := gateScores(data, b, w, th, isSquad)
+		parts = append(parts, fmt.Sprintf("squad right %.3f refused %.3f", r, f))
+		for _, name := range []string{"questions", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"} {
+			g := "seeds:" + name
+			r, f := gateScores(data, b, w, th, func(d gateQ) bool { return d.group == g })
+			parts = append(parts, fmt.Sprintf("%s %.2f/%.2f", name, r, f))
+		}
+		return strings.Join(parts, " ")
+	}
+	b, w := fitLogistic(data, all)
+	t.Logf("fit on all: bias %.3f weights %.3f", b, w)
+	for _, th := range []float64{0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6} {
+		t.Logf("  th %.2f: %s", th, report(b, w, th))
+	}
+	for g := range groups {
+		if !strings.HasPrefix(g, "squad-") {
+			continue
+		}
+		held := g
+		b, w := fitLogistic(data, func(d gateQ) bool { return d.group != held })
+		for _, th := range []float64{0.4, 0.5} {
+			r, f := gateScores(data, b, w, th, func(d gateQ) bool { return d.group == held })
+			t.Logf("fold %s th %.2f: held-out right %.3f refused %.3f", held, th, r, f)
+		}
+	}
+}
+
+func TestGateSearch(t *testing.T) {
+	if os.Getenv("PARLEY_GATE") == "" {
+		t.Skip("set PARLEY_GATE=1 (and PARLEY_SQUAD) to search the gate")
+	}
+	data := gateData(t)
+	isSquad := func(d gateQ) bool { return strings.HasPrefix(d.group, "squad-") }
+	sets := []string{"questions", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"}
+	obj := func(b float64, w [nEv]float64) (float64, string) {
+		r, f := gateScores(data, b, w, 0.5, isSquad)
+		o := r + f
+		desc := fmt.Sprintf("squad %.3f/%.3f", r, f)
+		for i, name := range sets {
+			g := "seeds:" + name
+			sr, sf := gateScores(data, b, w, 0.5, func(d gateQ) bool { return d.group == g })
+			desc += fmt.Sprintf(" %s %.2f/%.2f", name, sr, sf)
+			if i == 0 && (sr < 0.95 || sf < 1) {
+				o -= 100
+			}
+			o += 0.5 * (sr + sf)
+		}
+		return o, desc
+	}
+	b, w := -5.5, [nEv]float64{evConf: 10}
+	best, desc := obj(b, w)
+	t.Logf("start %.3f: %s", best, desc)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for it := 0; it < 8000; it++ {
+		nb, nw := b, w
+		k := rng.IntN(nEv + 1)
+		step := rng.NormFloat64() * 0.5
+		if k == nEv {
+			nb += step
+		} else {
+			nw[k] += step
+		}
+		if o, d := obj(nb, nw); o > best {
+			best, desc, b, w = o, d, nb, nw
+		}
+	}
+	t.Logf("best %.3f: bias %.3f weights %.3f\n%s", best, b, w, desc)
 }
