@@ -53,7 +53,7 @@ type Explanation struct {
 	// Evidence is what the gate weighed: each feature of the best sentence.
 	Evidence  map[string]float64 `json:"evidence,omitempty"`
 	Threshold float64            `json:"threshold"`
-	Decision    string      `json:"decision"`
+	Decision  string             `json:"decision"`
 }
 
 // Candidate is one sentence the engine weighed, with its scores.

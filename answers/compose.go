@@ -507,4 +507,3 @@ func withNoun(text, count string) string {
 	}
 	return count + " " + toks[0].raw
 }
-

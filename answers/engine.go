@@ -21,7 +21,6 @@ const MaxQuestion = 1000
 // RefusalPrefix opens every refusal; a hint drawn from the store follows.
 const RefusalPrefix = "Sorry, I don't know: the articles I have don't answer that."
 
-
 // DefaultRefresh is how often, at most, Answer asks the store whether
 // articles were added since the index was built. Zero asks before every
 // answer: one small query (store.Stamp), so new articles are answered

@@ -4,7 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"path/filepath"
-		"strings"
+	"strings"
 	"testing"
 	"time"
 
