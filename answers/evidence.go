@@ -73,8 +73,12 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 	if e.negates(q.toks) != e.negates(s.toks) {
 		x[evNegation] = 1
 	}
+	alts := map[string][]string{}
+	for _, t := range q.terms {
+		alts[t.term] = t.alts
+	}
 	for _, t := range q.toks {
-		if s.hasStem(t.stem) {
+		if s.hasStem(t.stem) || s.matches(t.stem, alts[t.stem]) {
 			continue
 		}
 		for _, o := range e.rules.antonyms[t.stem] {

@@ -183,10 +183,13 @@ func (e *Engine) analyse(ix *index, text string) *query {
 	toks := tokenize(text)
 	// Correct typos first, so "Witkof" can still name Steve Witkoff.
 	for i, t := range toks {
-		if r.stop[t.word] || r.known[t.word] || english.IsStopWord(t.word) || ix.vocab[t.word] > 0 || r.aliases[t.word] != nil || isNumber(t.word) {
+		// Only a word that is neither the articles' nor English, nor a
+		// number, is a typo: "flee" and "regulated" are words, "14th" is
+		// a number.
+		if r.stop[t.word] || r.known[t.word] || english.IsStopWord(t.word) || ix.vocab[t.word] > 0 || r.aliases[t.word] != nil || isNumber(t.word) || isOrdinal(t.word) || isEnglish(t.word) {
 			continue
 		}
-		if c := ix.correct(t.word); c != "" && !noTypo {
+		if c := ix.correct(t.word); c != "" {
 			q.corrections = append(q.corrections, t.word+"→"+c)
 			toks[i].word, toks[i].stem = c, stem(c)
 		}

@@ -1,8 +1,11 @@
 package answers
 
 import (
+	"context"
 	"strings"
 	"testing"
+
+	"github.com/parley-bot/parley/store/storetest"
 )
 
 func mustRules(t *testing.T) *rules {
@@ -132,6 +135,44 @@ func TestMentionsPreferTheLongerName(t *testing.T) {
 		}
 		if strings.Join(got, ",") != want {
 			t.Errorf("mentions(%q) = %v, want %s", text, got, want)
+		}
+	}
+}
+
+func TestEnglishWords(t *testing.T) {
+	for _, w := range []string{"flee", "regulated", "the", "colour", "color", "busy", "cost"} {
+		if !isEnglish(w) {
+			t.Errorf("isEnglish(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"witkof", "negotiatons", "wher", "14th"} {
+		if isEnglish(w) {
+			t.Errorf("isEnglish(%q) = true", w)
+		}
+	}
+	if !isOrdinal("14th") || !isOrdinal("2nd") || isOrdinal("fourth") || isOrdinal("th") {
+		t.Error("isOrdinal is wrong")
+	}
+}
+
+// TestTypoCorrectionSparesWords holds issue 11's rule: only a word that is
+// neither in the articles nor English, nor a number, is corrected.
+func TestTypoCorrectionSparesWords(t *testing.T) {
+	e := mustEngine(t, storetest.MustOpen(t))
+	ix, err := e.current(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string][]string{
+		"Why did they flee?":                  nil,
+		"What is regulated?":                  nil,
+		"What happened in the 14th century?":  nil,
+		"Who is Witkofff?":                    {"witkofff→witkoff"},
+		"wher did the negotiatons take place": {"wher→where", "negotiatons→negotiations"},
+	} {
+		got := e.analyse(ix, Normalize(q)).corrections
+		if strings.Join(got, ",") != strings.Join(want, ",") {
+			t.Errorf("corrections of %q = %v, want %v", q, got, want)
 		}
 	}
 }
