@@ -15,7 +15,7 @@ func clauses(text string, toks []token) []int {
 		all = append(all, b)
 		if strings.HasPrefix(b, ",") {
 			// A closing quote may sit between the comma and the join:
-			// "…make a deal,” though the Kremlin…".
+			// "…make a deal,” though the Citadel…".
 			all = append(all, ",”"+b[1:], ",\""+b[1:])
 		}
 	}

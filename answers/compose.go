@@ -81,8 +81,8 @@ type side struct {
 // conflict finds articles that disagree on the figure the question asks
 // for: a different count of the same thing, on the same side (original
 // or revised) when the question names one. Places are not compared: the
-// articles name the same venue at different precision (Florida, Miami,
-// Hallandale Beach) and name other venues for other meetings.
+// articles name the same venue at different precision (Palmshire, Bayton,
+// Sandhaven) and name other venues for other meetings.
 func (e *Engine) conflict(ix *index, q *query, best scored, ranked []scored) ([]side, bool) {
 	var relevant []scored
 	for _, c := range ranked[1:] {
@@ -116,7 +116,7 @@ func (e *Engine) conflict(ix *index, q *query, best scored, ranked []scored) ([]
 // sameSubject reports whether b is about what a is, as far as the
 // question goes: every question term a holds, in the sentence or
 // elsewhere in its article, b's sentence or article holds too. Six hours
-// of talks in Geneva do not contradict five hours of talks in Moscow.
+// of talks in Geneva do not contradict five hours of talks in Northport.
 func sameSubject(ix *index, q *query, a, b *sentence) bool {
 	for _, t := range q.terms {
 		if a.matches(t.term, t.alts) || ix.articleMatches(a.ArticleID, t.term, t.alts) {
@@ -192,7 +192,7 @@ func (e *Engine) direct(q *query, best scored) string {
 	s := best.s
 	switch q.class.wants {
 	case wantPerson:
-		// "owned by Witkoff’s real estate development company": the doer
+		// "owned by Ames’s real estate development company": the doer
 		// is what the person owns, and the answer keeps that qualifier.
 		if a, owned := e.ownedActor(q, s); owned {
 			return a
@@ -368,7 +368,7 @@ func lastName(name string) string {
 }
 
 // questionStems are the stems of the question's content words, role
-// words inside an alias included ("Ukraine's top negotiator" → top,
+// words inside an alias included ("Westland's top negotiator" → top,
 // negotiator): what a role phrase is matched against.
 func (e *Engine) questionStems(q *query) map[string]bool {
 	out := map[string]bool{}
@@ -394,8 +394,8 @@ func (e *Engine) roleOverlap(qs map[string]bool, p, role string) int {
 }
 
 // fittestRole is the role s gives p that shares the most words with the
-// question, the first one on a tie: for "Ukraine's top negotiator",
-// "top Ukrainian negotiator" rather than "top security official".
+// question, the first one on a tie: for "Westland's top negotiator",
+// "top Westland negotiator" rather than "top security official".
 func (e *Engine) fittestRole(qs map[string]bool, p string, s *sentence) (string, bool) {
 	best, bestN, ok := "", -1, false
 	for _, f := range s.facts.roles {
@@ -437,8 +437,8 @@ func (e *Engine) bestRole(q *query, best scored, relevant []scored) scored {
 }
 
 // closestFit keeps, of the people whose role fits the question, those
-// whose role shares the most words with it: "which Ukrainian general"
-// is Hnatov (Ukrainian, general), not also Umerov (Ukrainian).
+// whose role shares the most words with it: "which Westland general"
+// is Hale (Westland, general), not also Umber (Westland).
 func (e *Engine) closestFit(q *query, s *sentence, people []string) []string {
 	if len(people) < 2 {
 		return people

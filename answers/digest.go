@@ -268,7 +268,7 @@ func (dg *digester) rankSentences(arts map[string]store.Article, isNew map[strin
 
 // similarity is the share of the rarer words of the shorter sentence that
 // the other also has, weighted by how rare each word is among the
-// candidates, so that "Ukraine" and "peace" count for little and names and
+// candidates, so that "Westland" and "peace" count for little and names and
 // numbers for much.
 func similarity(a, b *digestSentence, idf map[string]float64) float64 {
 	var shared, wa, wb float64

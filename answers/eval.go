@@ -21,8 +21,8 @@ var heldoutQuestions []byte
 
 // EvalQuestion is one line of a question set (JSON Lines):
 //
-//	{"q": "Who is Ukraine's chief negotiator?", "class": "who", "answerable": true,
-//	 "expect": ["Umerov"], "conflict": false, "sides": []}
+//	{"q": "Who is Westland's chief negotiator?", "class": "who", "answerable": true,
+//	 "expect": ["Umber"], "conflict": false, "sides": []}
 //
 // Expect lists alternatives: the top quote is right when its text holds
 // any of them (case-insensitive). A conflict question must come back with

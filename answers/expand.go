@@ -46,7 +46,7 @@ func (q *query) addTerm(ix *index, term string, alts []string, named bool) {
 // correctTypos rewrites, in place, each word of toks that is neither the
 // articles' nor English, nor a number, nor a name the pack knows, into
 // the nearest word the articles use, and lists the corrections
-// ("witkofff→witkoff").
+// ("amess→ames").
 func (e *Engine) correctTypos(ix *index, toks []token) []string {
 	r := e.rules
 	var out []string

@@ -292,7 +292,7 @@ func (r *rules) speakerOf(toks []token, ms []mention, lastSpeaker, lastPerson st
 			return best, t.word
 		}
 		// No person: an institution or country just before the verb
-		// ("the Kremlin did not immediately comment", "the US said").
+		// ("the Citadel did not immediately comment", "the US said").
 		for _, m := range ms {
 			if m.to <= i && i-m.to <= 4 && r.entities[m.entity].Kind != "person" {
 				best = m.entity
@@ -314,8 +314,8 @@ func (r *rules) speakerOf(toks []token, ms []mention, lastSpeaker, lastPerson st
 				}
 			}
 		}
-		// "…,” Ushakov said" puts the speaker after the quote but before
-		// the verb, handled above; "said Witkoff" puts it after.
+		// "…,” Ulm said" puts the speaker after the quote but before
+		// the verb, handled above; "said Ames" puts it after.
 		for _, m := range ms {
 			if m.from == i+1 && r.entities[m.entity].Kind == "person" {
 				return m.entity, t.word
@@ -326,8 +326,8 @@ func (r *rules) speakerOf(toks []token, ms []mention, lastSpeaker, lastPerson st
 }
 
 // roleFacts reads roles written next to a person's name: "special envoy
-// Steve Witkoff", "Rustem Umerov, the main Ukrainian negotiator,",
-// "Putin's top foreign policy aide, Yuri Ushakov".
+// Ann Ames", "Carl Umber, the main Westland negotiator,",
+// "Dorn's top foreign policy aide, Ulf Ulm".
 func (r *rules) roleFacts(s store.Sentence, toks []token, ms []mention) []store.Fact {
 	var out []store.Fact
 	add := func(ent string, from, to int) {
@@ -378,7 +378,7 @@ func (r *rules) roleFacts(s store.Sentence, toks []token, ms []mention) []store.
 			}
 		}
 		add(m.entity, j, m.from)
-		// After the name: ", the main Ukrainian negotiator,".
+		// After the name: ", the main Westland negotiator,".
 		if m.to < len(toks) {
 			rest := s.Text[toks[m.to-1].end:]
 			if strings.HasPrefix(rest, ", ") {
@@ -392,7 +392,7 @@ func (r *rules) roleFacts(s store.Sentence, toks []token, ms []mention) []store.
 						break
 					}
 					if startsPerson(ms, k, r) {
-						// ", top Ukrainian negotiator Rustem Umerov" is a list of
+						// ", top Westland negotiator Carl Umber" is a list of
 						// people, not a role of the one before.
 						k = m.to
 						break

@@ -23,7 +23,7 @@ type Pack struct {
 	Name     string       `yaml:"name"`
 	Entities []entityRule `yaml:"entities"`
 	// Related lists, per entity id, the entities that stand in for it at
-	// a discount ("the Kremlin" acts for Putin).
+	// a discount ("the Citadel" acts for Dorn).
 	Related map[string][]string `yaml:"related"`
 	// Synonyms are groups of words that mean the same in these articles.
 	Synonyms [][]string `yaml:"synonyms"`

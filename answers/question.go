@@ -36,14 +36,14 @@ type query struct {
 	// subject is, for a yes/no question, the entity it asks about.
 	subject string
 	// going says the question asks where someone went ("returning
-	// to", "visit"): "to Kyiv" then answers it.
+	// to", "visit"): "to Eastgate" then answers it.
 	going bool
 	// heading says it asks where someone went, not where they went to do
-	// something ("Where was Putin heading…?", not "Where did Witkoff go
-	// to meet Putin?"): only a destination ("a visit to India") answers.
+	// something ("Where was Dorn heading…?", not "Where did Ames go
+	// to meet Dorn?"): only a destination ("a visit to Indra") answers.
 	heading bool
 	// locations are the places the question says as locations ("meet
-	// in Florida", "at the Florida talks"), not as actors or names.
+	// in Palmshire", "at the Palmshire talks"), not as actors or names.
 	locations []string
 }
 
@@ -53,7 +53,7 @@ func (e *Engine) analyse(ix *index, text string) *query {
 	text = r.trimLeadIns(text)
 	q := &query{text: text, entities: map[string]bool{}, words: map[string]bool{}, units: map[string]bool{}}
 	toks := tokenize(text)
-	// Correct typos first, so "Witkofff" can still name Steve Witkoff.
+	// Correct typos first, so "Amess" can still name Ann Ames.
 	q.corrections = e.correctTypos(ix, toks)
 	q.toks = toks
 	q.mentions = r.mentions(toks)
@@ -114,8 +114,8 @@ func (e *Engine) analyse(ix *index, text string) *query {
 		}
 	}
 	if q.class.wants == wantQuote && len(q.mentions) > 0 {
-		// The speaker is the first entity named: "what did Ushakov say
-		// about Kushner" asks for Ushakov's words.
+		// The speaker is the first entity named: "what did Ulm say
+		// about Brandt" asks for Ulm's words.
 		q.speaker = q.mentions[0].entity
 	}
 	if q.class.name == "who" && len(q.persons) == 1 && len(q.mentions) == 1 && q.content == 0 {
@@ -149,7 +149,7 @@ func (e *Engine) analyse(ix *index, text string) *query {
 		if len(q.mentions) > 0 {
 			q.subject = q.mentions[0].entity
 		}
-		// "Did Russia accept…" is answered as well by "…rejected…".
+		// "Did Eastland accept…" is answered as well by "…rejected…".
 		for i := range q.terms {
 			for _, o := range r.opposites[q.terms[i].term] {
 				if !contains(q.terms[i].alts, o) {
@@ -175,7 +175,7 @@ func (e *Engine) whoVerb(toks []token, inMention []bool) ([]string, bool) {
 	for i := 1; i < len(toks); i++ {
 		t := toks[i]
 		if i == 1 && r.auxiliary[t.word] {
-			// "Who is Jared Kushner married to?": the participle after
+			// "Who is Ben Brandt married to?": the participle after
 			// the subject, if any ("who is the special envoy" has none).
 			aux = true
 			continue

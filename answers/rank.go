@@ -154,7 +154,7 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 			}
 			// An entity the sentence leaves out but its article names
 			// is likely the sentence's context ("two days of meetings"
-			// in an article on the Miami talks); one the article never
+			// in an article on the Bayton talks); one the article never
 			// names means the sentence is about something else.
 			if ix.articleHas(s.ArticleID, t.term) {
 				matched += t.weight * contextCredit
@@ -251,9 +251,9 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 			c.feat[fFit] = 1
 		}
 		if q.subject != "" && e.subjectIs(q, c.s, q.subject) {
-			// "Did Russia accept…" is about what Russia did: a sentence
-			// whose subject is Russia (or the Kremlin, or Putin) beats one
-			// where Russia is pushed to do it.
+			// "Did Eastland accept…" is about what Eastland did: a sentence
+			// whose subject is Eastland (or the Citadel, or Dorn) beats one
+			// where Eastland is pushed to do it.
 			c.feat[fSubj] = 1
 		}
 		c.score = 0
@@ -297,14 +297,14 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 			}
 		}
 		// Else a doer the rules do not know, when no title is asked for,
-		// or a place or body acting ("criticism from Kyiv and…").
+		// or a place or body acting ("criticism from Eastgate and…").
 		if len(q.roleWords) == 0 && len(e.persons(q, s)) == 0 && len(newAgents(q, s)) > 0 {
 			return true
 		}
 		return len(q.roleWords) == 0 && e.actor(q, s) != ""
 	case wantRole:
 		// The sentence must name the person, not only stand in for them
-		// ("the Russian leader"), and give their role.
+		// ("the Eastland leader"), and give their role.
 		for _, r := range f.roles {
 			if q.entities[r.Subject] && e.names(s, r.Subject) {
 				return true
@@ -343,7 +343,7 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 func (e *Engine) subjectIs(q *query, s *sentence, id string) bool {
 	first := ""
 	// The doer of the matched words: the first entity named before them
-	// in their clause ("…, though the Kremlin is yet to fully endorse").
+	// in their clause ("…, though the Citadel is yet to fully endorse").
 	if at := firstMatch(q, s); at < len(s.toks) {
 		for _, m := range s.ments {
 			if m.from < at && clauseAt(s, m.from) == clauseAt(s, at) {
@@ -410,7 +410,7 @@ func (e *Engine) holdsRole(p string, s *sentence, words []string) bool {
 
 // fittingPersons are the people of s, not named in q, whose role (as s
 // gives it, or as the rules know it) shares a word with the question:
-// for "who led the Ukrainian delegation", Ukraine's negotiators rather
+// for "who led the Westland delegation", Westland's negotiators rather
 // than the Americans they met.
 func (e *Engine) fittingPersons(q *query, s *sentence) []string {
 	var out []string
@@ -428,8 +428,8 @@ func (e *Engine) fittingPersons(q *query, s *sentence) []string {
 
 func (e *Engine) roleFits(q *query, stems map[string]bool) bool {
 	for _, t := range q.terms {
-		// A named person in the question (Putin) says nothing of which
-		// side the answer is on; a country (Ukraine) does.
+		// A named person in the question (Dorn) says nothing of which
+		// side the answer is on; a country (Westland) does.
 		if !t.known || (t.term[0] == '@' && !e.rules.entities[t.term[1:]].Generic) {
 			continue
 		}
@@ -441,7 +441,7 @@ func (e *Engine) roleFits(q *query, stems map[string]bool) bool {
 }
 
 // reasonAfter reports whether s gives a reason after the first word it
-// shares with the question ("…depends on Russia’s readiness to show…"),
+// shares with the question ("…depends on Eastland’s readiness to show…"),
 // and whether that reason is stated outright ("because").
 func (e *Engine) reasonAfter(q *query, s *sentence, pos []int) (cue, strong bool) {
 	first := len(s.toks)

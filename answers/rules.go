@@ -146,7 +146,7 @@ type rules struct {
 	// calendarWord: the words (weekdays, months) that make a date one.
 	calendarAsk, calendarWord map[string]bool
 	// infinitive: words before a verb that make it unasserted ("advised
-	// Kyiv not to sign").
+	// Eastgate not to sign").
 	infinitive map[string]bool
 	// known are the words the rules themselves use: never "corrected"
 	// into a corpus word.
@@ -269,7 +269,7 @@ func compileRules(pack *Pack) (*rules, error) {
 		}
 	}
 	for k, as := range r.aliases {
-		// Longest alias first, so "ukraine s president" beats "ukraine".
+		// Longest alias first, so "westland s president" beats "westland".
 		for i := 1; i < len(as); i++ {
 			for j := i; j > 0 && len(as[j].words) > len(as[j-1].words); j-- {
 				as[j], as[j-1] = as[j-1], as[j]
@@ -478,7 +478,7 @@ func joinAnd(ns []string) string {
 	}
 }
 
-// stemSet is the set of stems and entity terms ("@umerov") of text.
+// stemSet is the set of stems and entity terms ("@umber") of text.
 func (r *rules) stemSet(text string) map[string]bool {
 	toks := tokenize(text)
 	out := map[string]bool{}

@@ -11,8 +11,8 @@ var actorEnds = map[string]bool{"for": true, "to": true, "in": true, "on": true,
 
 // agentStarts are the token positions in s just after a "from" or "by"
 // that follows, within three words, a word of the question's verb: where
-// the doer of "who <verb>…" is named ("criticism from Kyiv", "owned by
-// Witkoff’s company"). In sentence order; none without a verb.
+// the doer of "who <verb>…" is named ("criticism from Eastgate", "owned by
+// Ames’s company"). In sentence order; none without a verb.
 func agentStarts(q *query, s *sentence) []int {
 	if len(q.verb) == 0 {
 		return nil
@@ -42,8 +42,8 @@ func phraseEnd(s *sentence, end int) int {
 
 // actor is, for "who <verb>…", a place or body named right after "from"
 // or "by" just after the verb in s, as the sentence words it: "That
-// earlier proposal faced criticism from Kyiv and several European
-// capitals for…" → "Kyiv and several European capitals". "" if none.
+// earlier proposal faced criticism from Eastgate and several European
+// capitals for…" → "Eastgate and several European capitals". "" if none.
 func (e *Engine) actor(q *query, s *sentence) string {
 	for _, k := range agentStarts(q, s) {
 		if k < len(s.toks) && s.toks[k].word == "the" {
@@ -61,7 +61,7 @@ func (e *Engine) actor(q *query, s *sentence) string {
 }
 
 // ownedActor is, for "who <verb>…", a person's possessive phrase named
-// right after "by" or "from" just after the verb ("owned by Witkoff’s real
+// right after "by" or "from" just after the verb ("owned by Ames’s real
 // estate development company"), as the sentence words it, and whether
 // there is one: the deed is the owned thing's, not the person's.
 func (e *Engine) ownedActor(q *query, s *sentence) (string, bool) {
@@ -77,16 +77,16 @@ func (e *Engine) ownedActor(q *query, s *sentence) (string, bool) {
 }
 
 // newPersons are the people s names that q does not, keeping to the
-// clauses of s that share words with q when some do: in "Kushner and
-// Witkoff met Putin, and as Trump has ratcheted up pressure…", the
-// people who met Putin are Kushner and Witkoff.
+// clauses of s that share words with q when some do: in "Brandt and
+// Ames met Dorn, and as Fenn has ratcheted up pressure…", the
+// people who met Dorn are Brandt and Ames.
 //
 // For a who-question it also leaves out: a person named only as the
-// owner of another's title ("Mr. Trump’s daughter Ivanka"); the reporter
+// owner of another's title ("Mr. Fenn’s daughter Iris"); the reporter
 // of the sentence, named after the matched words ("…was criticized by
-// some, Mr. Trump told reporters"); and, when the question names a place
+// some, Mr. Fenn told reporters"); and, when the question names a place
 // the sentence names too, anyone outside the clauses naming it ("The
-// meetings in Florida come after Kushner and Witkoff met … Putin").
+// meetings in Palmshire come after Brandt and Ames met … Dorn").
 func (e *Engine) newPersons(q *query, s *sentence) []string {
 	var all, near, byVerb []string
 	clauses := clausesWithMatches(q, s)
@@ -120,8 +120,8 @@ func (e *Engine) newPersons(q *query, s *sentence) []string {
 			byVerb = append(byVerb, p)
 		}
 	}
-	// "Kushner, who is married to Mr. Trump’s daughter Ivanka, served as
-	// an adviser to Mr. Trump": the people next to the question's verb.
+	// "Brandt, who is married to Mr. Fenn’s daughter Iris, served as
+	// an adviser to Mr. Fenn": the people next to the question's verb.
 	if len(byVerb) > 0 {
 		return byVerb
 	}
@@ -178,7 +178,7 @@ func (e *Engine) placeClauses(q *query, s *sentence) map[int]bool {
 }
 
 // personAfter reports whether another person follows mention k of s in
-// its clause: "Trump’s daughter Ivanka".
+// its clause: "Fenn’s daughter Iris".
 func (e *Engine) personAfter(s *sentence, k int) bool {
 	c := clauseAt(s, s.ments[k].from)
 	for _, m := range s.ments[k+1:] {
@@ -213,10 +213,10 @@ func speechVerb(q *query) bool {
 }
 
 // newPlaces are the specific places of s that q does not name. For a
-// where-question only places said as locations count ("talks in Miami",
-// "the Miami negotiations", not "the Kremlin did not comment"), near the
-// words of the question when the sentence holds some: in "Putin, who
-// paid a state visit to India, said his five-hour talks…", India is not
+// where-question only places said as locations count ("talks in Bayton",
+// "the Bayton negotiations", not "the Citadel did not comment"), near the
+// words of the question when the sentence holds some: in "Dorn, who
+// paid a state visit to Indra, said his five-hour talks…", Indra is not
 // where the talks were.
 func (e *Engine) newPlaces(q *query, s *sentence) []string {
 	var out []string
@@ -224,8 +224,8 @@ func (e *Engine) newPlaces(q *query, s *sentence) []string {
 		var dist []int
 		pos := e.matchPositions(q, s)
 		// The place must lie in the clause that holds most of the
-		// question: in "The meetings in Florida come after Kushner and
-		// Witkoff met … Putin", Florida is not where they met Putin.
+		// question: in "The meetings in Palmshire come after Brandt and
+		// Ames met … Dorn", Palmshire is not where they met Dorn.
 		hits := map[int]int{}
 		for _, p := range pos {
 			hits[clauseAt(s, p)]++
@@ -273,9 +273,9 @@ func (e *Engine) newPlaces(q *query, s *sentence) []string {
 
 // nearestPlaces keeps, of places found at the given distances from the
 // question's words, those nearest to them and the places that hold or lie
-// in one of those: in "the delegation in Florida wanted to hear … on the
-// negotiations in the Kremlin", the negotiations were in the Kremlin, and
-// the answer does not add Florida.
+// in one of those: in "the delegation in Palmshire wanted to hear … on the
+// negotiations in the Citadel", the negotiations were in the Citadel, and
+// the answer does not add Palmshire.
 func (e *Engine) nearestPlaces(places []string, dist []int) []string {
 	if len(places) < 2 {
 		return places
@@ -325,8 +325,8 @@ func distance(pos []int, m mention) int {
 const placeReach = 8
 
 // locative reports whether mention m in toks is said as a location: after
-// a locative word (skipping "the" and other places: "in Hallandale
-// Beach, Fla."), or before a meeting word ("the Florida talks").
+// a locative word (skipping "the" and other places: "in Sandhaven
+// Beach, Pal."), or before a meeting word ("the Palmshire talks").
 func (e *Engine) locative(toks []token, m mention, going bool) bool {
 	i := m.from - 1
 	for i >= 0 && (toks[i].word == "the" || e.placeAt(toks, i)) {
@@ -345,8 +345,8 @@ func (e *Engine) locative(toks []token, m mention, going bool) bool {
 }
 
 // destinationAt reports whether place mention m of toks is where someone
-// went: right after a destination word ("a visit to India", "returning
-// to the Kremlin").
+// went: right after a destination word ("a visit to Indra", "returning
+// to the Citadel").
 func (e *Engine) destinationAt(toks []token, m mention) bool {
 	i := m.from - 1
 	for i >= 0 && (toks[i].word == "the" || e.placeAt(toks, i)) {

@@ -30,7 +30,7 @@ type Handler interface {
 func Chat(ctx context.Context, h Handler, in io.Reader, out io.Writer, prompt bool) error {
 	lines := NewLineReader(in)
 	if prompt {
-		fmt.Fprintln(out, "Parley — ask about the December 2025 US–Ukraine peace talks. Type help, sources or quit.")
+		fmt.Fprintln(out, "Parley — ask about the articles in the store. Type help, sources or quit.")
 	}
 	for {
 		if prompt {

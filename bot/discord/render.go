@@ -121,7 +121,7 @@ func sourcesEmbed(srcs []answers.Citation) *discordgo.MessageEmbed {
 		Type:   discordgo.EmbedTypeRich,
 		Title:  "Sources",
 		Color:  colorList,
-		Footer: &discordgo.MessageEmbedFooter{Text: "Ask with /ask question: Who met with Putin in Moscow?"},
+		Footer: &discordgo.MessageEmbedFooter{Text: "Ask with /ask question: and your question"},
 	}
 	if len(srcs) == 0 {
 		e.Description = "I don't have any articles yet."
