@@ -476,8 +476,9 @@ func quoteOf(s *sentence) Quote {
 	return Quote{Text: s.Text, Citation: CitationOf(*s.article)}
 }
 
-// sourceName is how an answer names an article: its outlet, else its
-// title, shortened.
+// sourceName is how a conflict's answer names an article: its outlet,
+// else its title (shortened, unquoted: only the sides' spans are quoted),
+// else its id.
 func sourceName(a *store.Article) string {
 	if a.Outlet != "" {
 		return a.Outlet
@@ -486,10 +487,7 @@ func sourceName(a *store.Article) string {
 	if t == "" {
 		return "article " + a.ID
 	}
-	if r := []rune(t); len(r) > 60 {
-		t = strings.TrimSpace(string(r[:57])) + "…"
-	}
-	return "“" + t + "”"
+	return shorten(t, 60)
 }
 
 // withNoun extends a hyphenated count ("five-hour") with the word it
