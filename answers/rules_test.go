@@ -176,3 +176,35 @@ func TestTypoCorrectionSparesWords(t *testing.T) {
 		}
 	}
 }
+
+// TestCorpusStatsAreSums holds the shape issue 16 builds on: the corpus
+// statistics are sums of per-article contributions, so removing one
+// article's segment gives the statistics of the corpus without it.
+func TestCorpusStatsAreSums(t *testing.T) {
+	e := mustEngine(t, storetest.MustOpen(t))
+	ix, err := e.current(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ix.segments) != 5 {
+		t.Fatalf("%d segments, want 5", len(ix.segments))
+	}
+	rest := assemble(ix.segments[1:], 0)
+	got := corpusStats{df: map[string]int{}, vocab: map[string]int{}}
+	got.add(ix.stats, 1)
+	got.add(ix.segments[0].stats, -1)
+	if got.sentences != rest.stats.sentences || got.length != rest.stats.length || len(got.df) != len(rest.stats.df) || len(got.vocab) != len(rest.stats.vocab) {
+		t.Fatalf("all less one article: %d sentences, %d terms, %d df, %d words; built without it: %d, %d, %d, %d",
+			got.sentences, got.length, len(got.df), len(got.vocab), rest.stats.sentences, rest.stats.length, len(rest.stats.df), len(rest.stats.vocab))
+	}
+	for term, n := range rest.stats.df {
+		if got.df[term] != n {
+			t.Errorf("df[%s] = %d after removal, %d built without", term, got.df[term], n)
+		}
+	}
+	for term, p := range ix.postings {
+		if len(p) != ix.stats.df[term] {
+			t.Errorf("postings of %s: %d, df %d", term, len(p), ix.stats.df[term])
+		}
+	}
+}
