@@ -45,6 +45,9 @@ type query struct {
 	// locations are the places the question says as locations ("meet
 	// in Palmshire", "at the Palmshire talks"), not as actors or names.
 	locations []string
+	// pairs are the stems of its adjacent content words, in order: what
+	// the bigram feature looks for.
+	pairs [][2]string
 }
 
 // analyse reads a normalised question.
@@ -97,6 +100,15 @@ func (e *Engine) analyse(ix *index, text string) *query {
 		}
 		q.content++
 		q.addTerm(ix, t.stem, r.synonyms[t.stem], i > 0 && isCapitalised(t.raw))
+	}
+	var seq []string
+	for _, t := range toks {
+		if !english.IsStopWord(t.word) {
+			seq = append(seq, t.stem)
+		}
+	}
+	for k := 0; k+1 < len(seq); k++ {
+		q.pairs = append(q.pairs, [2]string{seq[k], seq[k+1]})
 	}
 	joined := strings.Join(folded, " ")
 	q.class = r.classify(joined)

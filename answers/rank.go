@@ -4,8 +4,6 @@ import (
 	"math"
 	"sort"
 	"strings"
-
-	"github.com/kljensen/snowball/english"
 )
 
 const (
@@ -75,38 +73,28 @@ var rankWeights = [nFeat]float64{fCov: 0.55, fBM: 0.12, fProx: 0.08, fType: 0.25
 // before it ("It caused…"): that sentence's words count for it too.
 var anaphors = map[string]bool{"it": true, "its": true, "this": true, "these": true, "they": true, "their": true, "such": true, "he": true, "she": true, "his": true, "her": true, "there": true, "that": true, "those": true, "them": true}
 
-// bigrams is the share of the question's adjacent content-word pairs that
-// s holds in order within three words.
+// bigrams is the share of the question's adjacent content-word pairs
+// (q.pairs) that s holds in order within three words.
 func bigrams(q *query, s *sentence) float64 {
-	var seq []string
-	for _, t := range q.toks {
-		if t.word == "" || english.IsStopWord(t.word) {
-			continue
-		}
-		seq = append(seq, t.stem)
-	}
-	if len(seq) < 2 {
+	if len(q.pairs) == 0 {
 		return 0
 	}
-	pos := map[string][]int{}
-	for i, t := range s.toks {
-		pos[t.stem] = append(pos[t.stem], i)
-	}
 	n := 0
-	for k := 0; k+1 < len(seq); k++ {
-		found := false
-		for _, a := range pos[seq[k]] {
-			for _, b := range pos[seq[k+1]] {
-				if b > a && b-a <= 3 {
-					found = true
+	for _, p := range q.pairs {
+	pair:
+		for i, t := range s.toks {
+			if t.stem != p[0] {
+				continue
+			}
+			for j := i + 1; j < len(s.toks) && j <= i+3; j++ {
+				if s.toks[j].stem == p[1] {
+					n++
+					break pair
 				}
 			}
 		}
-		if found {
-			n++
-		}
 	}
-	return float64(n) / float64(len(seq)-1)
+	return float64(n) / float64(len(q.pairs))
 }
 
 // rank scores the candidate sentences for q, best first.
