@@ -67,7 +67,7 @@ const (
 // fitted by coordinate ascent on every question set at once — the seeds'
 // development set and four SQuAD 2.0 articles — with each SQuAD article
 // held out in turn to check that they generalise (docs/engine.md).
-var rankWeights = [nFeat]float64{fCov: 0.55, fBM: 0.12, fProx: 0.08, fType: 0.25, fBigram: 0.2, fPara: 0.4, fNbr: 0, fNbrAna: 0.5, fCue: 0.125, fOwn: 0.06, fFit: 0.125, fSubj: 0.125}
+var rankWeights = [nFeat]float64{fCov: 0.55, fBM: 0.12, fProx: 0.08, fType: 0.25, fBigram: 0.2, fPara: 0.4, fNbr: 0, fNbrAna: 0, fCue: 0.125, fOwn: 0.06, fFit: 0.125, fSubj: 0.125}
 
 // anaphors are the words that, opening a sentence, point back to the one
 // before it ("It caused…"): that sentence's words count for it too.
