@@ -123,12 +123,70 @@ func (e *Engine) newPersons(q *query, s *sentence) []string {
 	// "Brandt, who is married to Mr. Fenn’s daughter Iris, served as
 	// an adviser to Mr. Fenn": the people next to the question's verb.
 	if len(byVerb) > 0 {
-		return byVerb
+		return e.coordinated(s, byVerb, all)
 	}
 	if len(near) > 0 {
 		return near
 	}
 	return all
+}
+
+// coordinated adds to people the candidates joined to one of them by "and"
+// with only titles between ("Ann Ames and President Fenn’s son-in-law Ben
+// Brandt attend a meeting"): the verb is theirs together. candidates are
+// the people the sentence may name in the answer, in order.
+func (e *Engine) coordinated(s *sentence, people, candidates []string) []string {
+	out := append([]string(nil), people...)
+	for k := 0; k+1 < len(s.ments); k++ {
+		a := s.ments[k]
+		if e.rules.entities[a.entity].Kind != "person" {
+			continue
+		}
+		// The next person mention that is not an owner's ("Fenn’s").
+		for j := k + 1; j < len(s.ments); j++ {
+			b := s.ments[j]
+			if e.rules.entities[b.entity].Kind != "person" || b.entity == a.entity {
+				continue
+			}
+			if b.to < len(s.toks) && s.toks[b.to].word == "s" {
+				continue
+			}
+			if !joinedByAnd(s, a.to, b.from) {
+				break
+			}
+			in, other := contains(out, a.entity), contains(out, b.entity)
+			if in != other {
+				for _, p := range []string{a.entity, b.entity} {
+					if !contains(out, p) && contains(candidates, p) {
+						out = append(out, p)
+					}
+				}
+			}
+			break
+		}
+	}
+	return out
+}
+
+// joinedByAnd reports whether tokens [from, to) of s hold "and" and
+// otherwise only title words, names and possessives, with no clause
+// punctuation but commas.
+func joinedByAnd(s *sentence, from, to int) bool {
+	if from >= to || to-from > 8 {
+		return false
+	}
+	and := false
+	for i := from; i < to; i++ {
+		t := s.toks[i]
+		switch {
+		case t.word == "and":
+			and = true
+		case t.word == "s" || roleNouns[t.word] || roleGlue[t.word] || isCapitalised(t.raw):
+		default:
+			return false
+		}
+	}
+	return and && !strings.ContainsAny(s.Text[s.toks[from].start:s.toks[to-1].end], ";:—")
 }
 
 // asksOwner reports whether q asks about an owner ("whose…", "who owns…"),
