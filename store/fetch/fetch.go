@@ -86,7 +86,7 @@ var (
 	ErrTooLarge     = errors.New("response too large")
 	ErrRedirects    = errors.New("too many redirects")
 	ErrRobots       = errors.New("disallowed by robots.txt")
-	ErrNotModified  = errors.New("not modified")
+	ErrTimeout      = errors.New("timed out")
 	errNoValidators = errors.New("304 Not Modified to a request without validators")
 )
 
@@ -330,7 +330,7 @@ func transportError(err error) error {
 		err = ue.Err
 	}
 	if errors.Is(err, context.DeadlineExceeded) || isTimeout(err) {
-		return fmt.Errorf("timed out: %w", err)
+		return fmt.Errorf("%w (%w)", ErrTimeout, err)
 	}
 	return err
 }

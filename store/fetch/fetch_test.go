@@ -71,8 +71,8 @@ func TestGetFailures(t *testing.T) {
 	}{
 		{name: "404", path: webtest.Missing, opts: Options{AllowPrivate: true}, code: 404},
 		{name: "500", path: webtest.Broken, opts: Options{AllowPrivate: true}, code: 500},
-		{name: "timeout", path: webtest.Slow, opts: Options{AllowPrivate: true, HeaderTimeout: 100 * time.Millisecond}, wantMsg: "timed out"},
-		{name: "total timeout", path: webtest.Slow, opts: Options{AllowPrivate: true, Timeout: 100 * time.Millisecond}, wantMsg: "timed out"},
+		{name: "timeout", path: webtest.Slow, opts: Options{AllowPrivate: true, HeaderTimeout: 100 * time.Millisecond}, want: ErrTimeout, wantMsg: "timed out"},
+		{name: "total timeout", path: webtest.Slow, opts: Options{AllowPrivate: true, Timeout: 100 * time.Millisecond}, want: ErrTimeout},
 		{name: "redirect loop", path: webtest.Loop, opts: Options{AllowPrivate: true}, want: ErrRedirects},
 		{name: "50 MiB with a length", path: webtest.Huge, opts: Options{AllowPrivate: true}, want: ErrTooLarge, wantMsg: "the page is 50 MiB, more than 5 MiB"},
 		{name: "50 MiB streamed", path: webtest.HugeStream, opts: Options{AllowPrivate: true}, want: ErrTooLarge, wantMsg: "more than 5 MiB"},

@@ -29,6 +29,7 @@ type robotsEntry struct {
 	data    *robotstxt.RobotsData // nil: unreachable, everything disallowed
 	why     string
 	expires time.Time
+	err     error // the host may not be fetched at all (a private address, a bad scheme)
 }
 
 func (rc *robotsCache) init() { rc.m = map[string]robotsEntry{} }
@@ -70,6 +71,9 @@ func (c *Client) allowed(ctx context.Context, pu *url.URL) error {
 	e, ok := c.robots.get(origin, time.Now())
 	if !ok {
 		e = c.fetchRobots(ctx, origin)
+		if e.err != nil {
+			return e.err // the page could not be fetched either; say why
+		}
 		c.robots.put(origin, e)
 	}
 	if e.data == nil {
@@ -98,6 +102,8 @@ func (c *Client) fetchRobots(ctx context.Context, origin string) robotsEntry {
 			return robotsEntry{why: "robots.txt answered " + se.Error(), expires: time.Now().Add(robotsErrorTTL)}
 		}
 		return robotsEntry{data: data, expires: time.Now().Add(robotsTTL)}
+	case errors.Is(err, ErrPrivate), errors.Is(err, ErrScheme), errors.Is(err, context.Canceled):
+		return robotsEntry{err: err}
 	case err != nil:
 		return robotsEntry{why: "robots.txt unreachable: " + err.Error(), expires: time.Now().Add(robotsErrorTTL)}
 	}
