@@ -33,10 +33,10 @@ func TestID(t *testing.T) {
 		}
 	}
 	for in, prefix := range map[string]string{
-		"https://www.example.com/world/2025/12/05/talks-resume.html": "example-com_talks-resume_",
+		"https://www.example.com/world/2025/12/05/talks-resume.html":    "example-com_talks-resume_",
 		"http://127.0.0.1:8080/digest/us-ukraine-forge-peace-framework": "127-0-0-1_us-ukraine-forge-peace-framework_",
-		"https://example.com/":                      "example-com_",
-		"https://example.com/ru/новости/библиотека": "example-com_",
+		"https://example.com/": "example-com_",
+		"https://example.com/ru/новости/библиотека":               "example-com_",
 		"https://example.com/" + strings.Repeat("very-long-", 20): "example-com_very-long-very-long-very-long-very-long_",
 		"not a url":                      "web_",
 		"https://example.com/%2e%2e/etc": "example-com_",
