@@ -86,19 +86,21 @@ func (in *Ingester) store(ctx context.Context, d store.Document) (store.IngestRe
 	return res, nil
 }
 
-// fetch gets req, with the validators of the last fetch of its URL when
-// that fetch gave an article still in the store, and counts it.
+// fetch gets req and counts it. It sends the validators of the last fetch
+// of the URL when that fetch was of the same kind and, for a page, gave an
+// article still in the store (a page's record names its article; a
+// feed's names none).
 func (in *Ingester) fetch(ctx context.Context, req fetch.Request) (fetch.Response, store.Fetch, error) {
 	prev, err := in.st.Fetch(ctx, req.URL)
 	switch {
 	case errors.Is(err, store.ErrNotFound):
 	case err != nil:
 		return fetch.Response{}, prev, err
-	case prev.ArticleID != "" || req.Kind == fetch.Feed:
-		if prev.ArticleID != "" {
-			if _, err := in.st.Article(ctx, prev.ArticleID); err != nil {
-				break // the article is gone: fetch it whole
-			}
+	case req.Kind == fetch.Feed && prev.ArticleID == "":
+		req.ETag, req.LastModified = prev.ETag, prev.LastModified
+	case req.Kind == fetch.Page && prev.ArticleID != "":
+		if _, err := in.st.Article(ctx, prev.ArticleID); err != nil {
+			break // the article is gone: fetch it whole
 		}
 		req.ETag, req.LastModified = prev.ETag, prev.LastModified
 	}
