@@ -24,7 +24,30 @@ type Config struct {
 	Discord DiscordConfig `yaml:"discord"`
 	Summary SummaryConfig `yaml:"summary"`
 	Serve   ServeConfig   `yaml:"serve"`
+	Ingest  IngestConfig  `yaml:"ingest"`
+	Feeds   []FeedConfig  `yaml:"feeds,omitempty"`
 }
+
+// IngestConfig governs fetching from the web.
+type IngestConfig struct {
+	// AllowPrivate lets redirects and links found in feeds reach loopback,
+	// private and link-local addresses (tests need it; production should not).
+	AllowPrivate bool `yaml:"allow_private"`
+	// HostDelay is the least time between two requests to one host; default 1s.
+	HostDelay time.Duration `yaml:"host_delay"`
+}
+
+// FeedConfig is one feed `parley serve` keeps current.
+type FeedConfig struct {
+	URL     string        `yaml:"url"`
+	Every   time.Duration `yaml:"every"`             // how often it is read; default 15m
+	Include []string      `yaml:"include,omitempty"` // words an item must mention to be kept; none: every item
+	Outlet  string        `yaml:"outlet"`            // names the outlet of its articles, over what the pages state
+}
+
+// minFeedEvery is the shortest interval a feed may be read at: more often
+// is impolite to the publisher and buys nothing for news.
+const minFeedEvery = time.Minute
 
 // StoreConfig locates the SQLite store.
 type StoreConfig struct {
@@ -98,6 +121,7 @@ func DefaultConfig() Config {
 		Discord: DiscordConfig{Mode: "gateway"},
 		Summary: SummaryConfig{Time: "08:00", Timezone: "UTC"},
 		Serve:   ServeConfig{Workers: defaultWorkers, ShutdownTimeout: defaultShutdownTimeout},
+		Ingest:  IngestConfig{HostDelay: time.Second},
 	}
 }
 
@@ -136,6 +160,7 @@ func ParseConfig(data []byte, getenv func(string) string) (Config, error) {
 	if err := doc.Decode(&cfg); err != nil {
 		return Config{}, fmt.Errorf("parse: %w", err)
 	}
+	cfg.normalize()
 	return cfg, cfg.Validate()
 }
 
@@ -145,6 +170,21 @@ func ParseConfig(data []byte, getenv func(string) string) (Config, error) {
 func checkKeys(n *yaml.Node, t reflect.Type, prefix string) error {
 	if n.Kind == yaml.AliasNode {
 		n = n.Alias
+	}
+	if t.Kind() == reflect.Slice {
+		key := strings.TrimSuffix(prefix, ".")
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+			return nil
+		}
+		if n.Kind != yaml.SequenceNode {
+			return fmt.Errorf("line %d: %s must be a list", n.Line, key)
+		}
+		for i, e := range n.Content {
+			if err := checkKeys(e, t.Elem(), fmt.Sprintf("%s[%d].", key, i)); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
 	if t.Kind() != reflect.Struct {
 		key := strings.TrimSuffix(prefix, ".")
@@ -223,6 +263,18 @@ func expand(n *yaml.Node, getenv func(string) string) {
 	}
 }
 
+// normalize makes empty lists nil, so "feeds: []" and no feeds are one config.
+func (c *Config) normalize() {
+	if len(c.Feeds) == 0 {
+		c.Feeds = nil
+	}
+	for i := range c.Feeds {
+		if len(c.Feeds[i].Include) == 0 {
+			c.Feeds[i].Include = nil
+		}
+	}
+}
+
 // Validate reports the first invalid value, naming its key.
 func (c Config) Validate() error {
 	var errs []error
@@ -287,6 +339,29 @@ func (c Config) Validate() error {
 	}
 	if c.Serve.ShutdownTimeout <= 0 || c.Serve.ShutdownTimeout > maxShutdownTimeout {
 		bad("serve.shutdown_timeout", "%s is not a duration between 0s and %s, e.g. 10s", c.Serve.ShutdownTimeout, maxShutdownTimeout)
+	}
+	if c.Ingest.HostDelay < 0 || c.Ingest.HostDelay > time.Minute {
+		bad("ingest.host_delay", "%s is not between 0s and 1m", c.Ingest.HostDelay)
+	}
+	seen := map[string]bool{}
+	for i, f := range c.Feeds {
+		key := fmt.Sprintf("feeds[%d]", i)
+		if f.URL == "" {
+			bad(key+".url", "is empty")
+		}
+		checkURL(bad, key+".url", f.URL)
+		if seen[f.URL] {
+			bad(key+".url", "%q is listed twice", f.URL)
+		}
+		seen[f.URL] = true
+		if f.Every != 0 && f.Every < minFeedEvery {
+			bad(key+".every", "%s is shorter than %s", f.Every, minFeedEvery)
+		}
+		for _, w := range f.Include {
+			if strings.TrimSpace(w) == "" {
+				bad(key+".include", "has an empty word")
+			}
+		}
 	}
 	if len(errs) > 0 {
 		return errs[0]

@@ -3,8 +3,10 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestParseConfigErrorsNameTheKey(t *testing.T) {
@@ -30,6 +32,16 @@ func TestParseConfigErrorsNameTheKey(t *testing.T) {
 		{"discord http without key", "discord:\n  enabled: true\n  mode: http\n  token: t\n  application_id: '1'\n", "discord.public_key"},
 		{"empty store path", "store:\n  path: ''\n", "store.path"},
 		{"not yaml", "slack: [\n", "parse"},
+		{"feeds not a list", "feeds:\n  url: x\n", "feeds must be a list"},
+		{"unknown feed key", "feeds:\n  - url: https://e.example/rss\n    evry: 5m\n", "unknown key feeds[0].evry"},
+		{"feed without url", "feeds:\n  - every: 5m\n", "feeds[0].url"},
+		{"feed url not http", "feeds:\n  - url: file:///etc/passwd\n", "feeds[0].url"},
+		{"feed polled too often", "feeds:\n  - url: https://e.example/rss\n    every: 5s\n", "feeds[0].every"},
+		{"feed listed twice", "feeds:\n  - url: https://e.example/rss\n  - url: https://e.example/rss\n", "feeds[1].url"},
+		{"feed every not a duration", "feeds:\n  - url: https://e.example/rss\n    every: often\n", "feeds[0].every"},
+		{"include not a list", "feeds:\n  - url: https://e.example/rss\n    include: Kyiv\n", "feeds[0].include must be a list"},
+		{"empty include word", "feeds:\n  - url: https://e.example/rss\n    include: ['']\n", "feeds[0].include"},
+		{"bad allow_private", "ingest:\n  allow_private: sometimes\n", "ingest.allow_private"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -71,9 +83,20 @@ func TestConfigExpandsOnlyValues(t *testing.T) {
 	}
 }
 
+func TestFeedsConfig(t *testing.T) {
+	cfg, err := ParseConfig([]byte("ingest:\n  allow_private: true\nfeeds:\n  - url: https://e.example/rss\n    every: 30m\n    include: [Kyiv, peace talks]\n    outlet: Example\n  - url: https://f.example/atom\n"), os.Getenv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []FeedConfig{{URL: "https://e.example/rss", Every: 30 * time.Minute, Include: []string{"Kyiv", "peace talks"}, Outlet: "Example"}, {URL: "https://f.example/atom"}}
+	if !cfg.Ingest.AllowPrivate || !reflect.DeepEqual(cfg.Feeds, want) {
+		t.Errorf("parsed %+v %+v, want allow_private and %+v", cfg.Ingest, cfg.Feeds, want)
+	}
+}
+
 func TestEmptyConfigIsDefault(t *testing.T) {
 	cfg, err := ParseConfig(nil, os.Getenv)
-	if err != nil || cfg != DefaultConfig() {
+	if err != nil || !reflect.DeepEqual(cfg, DefaultConfig()) {
 		t.Errorf("empty config = %+v, %v", cfg, err)
 	}
 }
