@@ -466,12 +466,6 @@ func (e *Engine) closestFit(q *query, s *sentence, people []string) []string {
 	return out
 }
 
-// hasStem reports whether s holds a word of stem st.
-func hasStem(s *sentence, st string) bool {
-	_, ok := s.terms[st]
-	return ok
-}
-
 func quoteOf(s *sentence) Quote {
 	return Quote{Text: s.Text, Citation: CitationOf(*s.article)}
 }

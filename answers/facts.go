@@ -234,10 +234,7 @@ func mergeDates(news [][]int, learned []store.Fact, s store.Sentence) []store.Fa
 			spans = append(spans, span{i, i + len(f.Object)})
 		}
 	}
-	var dates []span
-	for _, sp := range spans {
-		dates = append(dates, sp)
-	}
+	dates := append([]span(nil), spans...)
 	for _, n := range news {
 		dates = append(dates, span{n[0], n[1]})
 	}
