@@ -215,7 +215,12 @@ func (e *Engine) direct(q *query, best scored) string {
 			return a
 		}
 		if len(names) == 0 && len(s.facts.persons) == 0 {
-			names = newAgents(q, s)
+			names = preferPersons(newAgents(q, s), s.facts.learned)
+			if len(names) > 1 {
+				// Of several names, the one next to the question's words:
+				// "William, the Duke of Normandy".
+				names = []string{e.nearest(q, s, names)}
+			}
 		}
 		return joinAnd(names)
 	case wantRole:
@@ -319,6 +324,21 @@ func (e *Engine) nearest(q *query, s *sentence, phrases []string) string {
 		}
 	}
 	return best
+}
+
+// preferPersons keeps, of names, those learned as people when there are
+// any: "who" asks for a person before an organisation or a place.
+func preferPersons(names []string, kinds map[string]string) []string {
+	var people []string
+	for _, n := range names {
+		if kinds[n] == kindPerson {
+			people = append(people, n)
+		}
+	}
+	if len(people) > 0 {
+		return people
+	}
+	return names
 }
 
 // firstQuoted is the words of the first quotation in text, as written

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/kljensen/snowball/english"
+
 	"github.com/parley-bot/parley/store"
 )
 
@@ -22,12 +24,19 @@ const (
 	// factQuantity is a number as written: Subject the stem of the noun
 	// it counts ("men", "km"), Object the phrase, Value the number.
 	factQuantity = "quantity"
+	// factEntity is a name learned from the text: Subject its id ("~"
+	// and the folded name), Predicate its kind (person, org, place or
+	// name), Object the name as written.
+	factEntity = "entity"
+	// factAlias is another name for a learned entity: Subject its id,
+	// Object the alias (a surname, an acronym), Value the full name.
+	factAlias = "alias"
 )
 
 // factsVersion marks facts made by this version of the extractors. Bump
 // it whenever an extractor or general.yaml changes what facts come out:
 // stores re-analyse articles whose facts another version made.
-const factsVersion = "5"
+const factsVersion = "6"
 
 // Analyzer reads facts off an article's sentences at ingest, with the
 // general rules and a domain pack. It implements store.Analyzer, so a
@@ -100,6 +109,9 @@ type sentenceFacts struct {
 	// that no pack entity names, as written.
 	learnedPlaces []string
 	agents        []string // unknown names and "by the …" agents, as written
+	// learned are the names learned from the text, by kind ("Laszlo
+	// Babai" → person), as written.
+	learned map[string]string
 	// roleStems holds, per person, the stems and entities of each role
 	// the sentence gives them, for matching against questions.
 	roleStems map[string][]map[string]bool
@@ -168,6 +180,7 @@ func (r *rules) extract(sents []store.Sentence) []store.Fact {
 			return false
 		}
 		out = append(out, mergeDates(dateRe.FindAllStringIndex(s.Text, -1), r.learnFacts(s, toks, known), s)...)
+		out = append(out, r.learnNames(s, toks, known)...)
 		if len(persons) >= 2 && r.hasMeetWord(toks) {
 			place := ""
 			for _, m := range ms {
@@ -435,7 +448,7 @@ func (r *rules) countFacts(s store.Sentence, toks []token) []store.Fact {
 			n = numberWords[num]
 		}
 		unitWord := fold(s.Text[m[4]:m[5]])
-		if r.stop[unitWord] || (num == "one" && m[3] < len(s.Text) && s.Text[m[3]] != '-') {
+		if r.stop[unitWord] || english.IsStopWord(unitWord) || (num == "one" && m[3] < len(s.Text) && s.Text[m[3]] != '-') {
 			continue // "two to tango", "one provision that…"
 		}
 		unit := stem(unitWord)
@@ -503,6 +516,15 @@ func annotate(facts []store.Fact) map[int64]*sentenceFacts {
 			}
 		case factQuantity:
 			sf.quantities = append(sf.quantities, f)
+		case factEntity:
+			if sf.learned == nil {
+				sf.learned = map[string]string{}
+			}
+			sf.learned[f.Object] = f.Predicate
+			// A learned person or name is a doer "who" can name.
+			if (f.Predicate == kindPerson || f.Predicate == kindName) && !contains(sf.agents, f.Object) {
+				sf.agents = append(sf.agents, f.Object)
+			}
 		case factRole:
 			sf.roles = append(sf.roles, f)
 		case factSaid:

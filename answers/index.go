@@ -42,6 +42,9 @@ type segment struct {
 	// the entities it quotes or reports speaking.
 	entities map[string]bool
 	speakers map[string]bool
+	// aliases maps a learned alias (folded: a surname, an acronym) to the
+	// stems of the full name it stands for.
+	aliases map[string][]string
 }
 
 // corpusStats are the statistics BM25, IDF and typo correction read: sums
@@ -91,6 +94,8 @@ type index struct {
 	speakers map[string]bool
 	// byLen buckets the vocabulary by rune length for typo lookups.
 	byLen map[int][]string
+	// aliases maps learned aliases to the stems of their full names.
+	aliases map[string][]string
 	// hint says what can be asked, from the store's titles and names.
 	hint string
 }
@@ -144,9 +149,22 @@ func buildIndex(ctx context.Context, st *store.Store, r *rules, pack *Pack, vers
 // buildSegment indexes one article from its own rows: its sentences (in
 // position order) and their facts.
 func buildSegment(r *rules, a store.Article, sents []store.Sentence, facts []store.Fact) *segment {
-	seg := &segment{article: a, postings: map[string][]int32{}, entities: map[string]bool{}, speakers: map[string]bool{},
+	seg := &segment{article: a, postings: map[string][]int32{}, entities: map[string]bool{}, speakers: map[string]bool{}, aliases: map[string][]string{},
 		stats: corpusStats{df: map[string]int{}, vocab: map[string]int{}}}
 	ann := annotate(facts)
+	for _, f := range facts {
+		if f.Kind != factAlias || f.Extractor != "acronym@"+factsVersion {
+			// A surname already matches its full name word for word;
+			// an acronym needs the alias.
+			continue
+		}
+		k := fold(f.Object)
+		for _, w := range foldWords(f.Value) {
+			if st := stem(w); !contains(seg.aliases[k], st) && st != k && !r.stop[w] {
+				seg.aliases[k] = append(seg.aliases[k], st)
+			}
+		}
+	}
 	seg.sents = make([]sentence, 0, len(sents))
 	for _, s := range sents {
 		toks := tokenize(s.Text)
@@ -203,7 +221,7 @@ func buildSegment(r *rules, a store.Article, sents []store.Sentence, facts []sto
 func assemble(segs []*segment, version int64) *index {
 	ix := &index{version: version, segments: segs, postings: map[string][]int32{}, idf: map[string]float64{},
 		stats: corpusStats{df: map[string]int{}, vocab: map[string]int{}}, byLen: map[int][]string{},
-		speakers: map[string]bool{}, entities: map[string]map[string]bool{}, spans: map[string][2]int{}}
+		speakers: map[string]bool{}, entities: map[string]map[string]bool{}, spans: map[string][2]int{}, aliases: map[string][]string{}}
 	n := 0
 	for _, seg := range segs {
 		n += len(seg.sents)
@@ -229,6 +247,13 @@ func assemble(segs []*segment, version int64) *index {
 		ix.entities[a.ID] = seg.entities
 		for sp := range seg.speakers {
 			ix.speakers[sp] = true
+		}
+		for k, v := range seg.aliases {
+			for _, st := range v {
+				if !contains(ix.aliases[k], st) {
+					ix.aliases[k] = append(ix.aliases[k], st)
+				}
+			}
 		}
 	}
 	ix.vocab = ix.stats.vocab

@@ -101,9 +101,10 @@ func (r *rules) learnFacts(s store.Sentence, toks []token, known func(start, end
 		fact(factQuantity, stem(unit), "", phrase, strings.TrimSpace(s.Text[a:b]), "quantity")
 	}
 	// Places the text marks as such: a capitalised name after "in",
-	// "at", "near", "from" or "to" that no pack entity covers.
+	// "at", "near" or "from" that no pack entity covers ("to" is as often
+	// "due to Laszlo Babai" as a destination).
 	for i := 0; i+1 < len(toks); i++ {
-		if !r.locative[toks[i].word] && toks[i].word != "from" && toks[i].word != "to" {
+		if !r.locative[toks[i].word] && toks[i].word != "from" {
 			continue
 		}
 		j := i + 1
@@ -123,3 +124,150 @@ func (r *rules) learnFacts(s store.Sentence, toks []token, known func(start, end
 	}
 	return out
 }
+
+// Kinds of learned names.
+const (
+	kindPerson = "person"
+	kindOrg    = "org"
+	kindPlace  = "place"
+	kindName   = "name" // a name of no kind the text makes plain
+)
+
+var (
+	// learnedNameRe finds runs of capitalised words, with the small words
+	// names hold ("of", "de", "van"): "Laszlo Babai", "University of
+	// Melbourne", "Clay Mathematics Institute".
+	learnedNameRe = regexp.MustCompile(`\b(?:[A-Z]\.|[A-Z][\p{L}'’-]*)(?:\s(?:(?:of|de|del|der|van|von|al|bin|la|le|du|and)\s)?(?:[A-Z]\.|[A-Z][\p{L}'’-]*))*`)
+	// acronymRe finds "Full Name (FN)".
+	acronymRe = regexp.MustCompile(`([A-Z][\p{L}-]+(?:\s(?:of|and|for|the)?\s?[A-Z][\p{L}-]+)+)\s\(([A-Z][A-Za-z&.]{1,9})\)`)
+)
+
+// learnNames reads the names a sentence gives that no pack entity covers,
+// with a kind where the words make it plain (a title before a person, an
+// organisation or place word in the name, a locative before a place), and
+// the aliases it states or implies: a person's surname, an acronym in
+// brackets after a name.
+func (r *rules) learnNames(s store.Sentence, toks []token, known func(start, end int) bool) []store.Fact {
+	var out []store.Fact
+	text := s.Text
+	dates := append(eraDateRe.FindAllStringIndex(text, -1), dateRe.FindAllStringIndex(text, -1)...)
+	isDate := func(a, b int) bool {
+		for _, d := range dates {
+			if a < d[1] && b > d[0] {
+				return true
+			}
+		}
+		return false
+	}
+	for _, loc := range learnedNameRe.FindAllStringIndex(text, -1) {
+		a, b := loc[0], loc[1]
+		name := strings.TrimRight(text[a:b], ".’'-")
+		b = a + len(name)
+		ws := strings.Fields(name)
+		// A capitalised word only for starting the sentence, or a title,
+		// is not part of the name.
+		for len(ws) > 0 && (r.leadIn(ws[0]) || (a == 0 && isEnglish(fold(ws[0])) && len(ws) == 1)) {
+			a += len(ws[0]) + 1
+			ws = ws[1:]
+		}
+		if len(ws) == 0 || a >= b || known(a, b) || isDate(a, b) {
+			continue
+		}
+		name = text[a:b]
+		if len(ws) == 1 && isEnglish(fold(ws[0])) && !isAcronym(ws[0]) {
+			// "Such", "Many": a common word, capitalised.
+			continue
+		}
+		kind := r.nameKind(text, a, ws)
+		id := "~" + fold(name)
+		out = append(out, store.Fact{SentenceID: s.ID, Kind: factEntity, Subject: id, Predicate: kind, Object: name, Extractor: "learned-name"})
+		if kind == kindPerson && len(ws) >= 2 {
+			out = append(out, store.Fact{SentenceID: s.ID, Kind: factAlias, Subject: id, Object: ws[len(ws)-1], Value: name, Extractor: "surname"})
+		}
+	}
+	for _, m := range acronymRe.FindAllStringSubmatch(text, -1) {
+		full := strings.TrimSpace(m[1])
+		for _, w := range strings.Fields(full) {
+			if !r.leadIn(w) {
+				break
+			}
+			full = strings.TrimSpace(strings.TrimPrefix(full, w))
+		}
+		out = append(out, store.Fact{SentenceID: s.ID, Kind: factAlias, Subject: "~" + fold(full), Object: m[2], Value: full, Extractor: "acronym"})
+	}
+	return out
+}
+
+// leadIn reports whether w is capitalised only for leading a sentence or
+// as a title, not as part of a name.
+func (r *rules) leadIn(w string) bool {
+	return leadWords[fold(strings.Trim(w, ".,"))] || titleWords[fold(strings.Trim(w, "."))]
+}
+
+// isAcronym reports whether w is written in capitals ("CBD", "NCAA").
+func isAcronym(w string) bool {
+	n := 0
+	for _, c := range w {
+		if unicode.IsLower(c) {
+			return false
+		}
+		if unicode.IsUpper(c) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// nameKind says what a name at byte a of text is: a person after a title
+// or with a person's shape, an organisation or a place by its words or
+// the word before it.
+func (r *rules) nameKind(text string, a int, ws []string) string {
+	before := foldWords(text[:a])
+	prev := ""
+	if len(before) > 0 {
+		prev = before[len(before)-1]
+	}
+	last := fold(strings.Trim(ws[len(ws)-1], ".,’'"))
+	for _, w := range ws {
+		if orgWords[fold(w)] {
+			return kindOrg
+		}
+	}
+	if placeWords[last] {
+		return kindPlace
+	}
+	switch {
+	case titleWords[prev] || personTitles[prev]:
+		return kindPerson
+	case r.locative[prev] || prev == "from":
+		return kindPlace
+	case len(ws) == 1 && isAcronym(ws[0]):
+		return kindOrg
+	}
+	if len(ws) >= 2 && len(ws) <= 4 {
+		// "Laszlo Babai": capitalised words that are not English words.
+		for _, w := range ws {
+			if isEnglish(fold(w)) || isAcronym(w) {
+				return kindName
+			}
+		}
+		return kindPerson
+	}
+	return kindName
+}
+
+// Words that make a name an organisation's or a place's, and titles
+// before a person. General English, not any topic.
+var (
+	orgWords = wordSet(strings.Fields(`university college school institute institution academy company corporation corp inc ltd plc
+		group council committee commission agency association society union party league federation bank ministry department
+		office board authority foundation trust network channel news times post journal press museum library hospital
+		church court army navy police club team fund organization organisation agency service services`))
+	placeWords = wordSet(strings.Fields(`river mountains mountain mount bay county city town village desert ocean sea island islands
+		lake valley beach park street avenue road peninsula coast harbour harbor strait gulf province state region district
+		airport port station square bridge canyon forest plain plains hills highlands`))
+	titleWords = wordSet(strings.Fields(`mr mrs ms miss dr prof professor sir dame lord lady king queen prince princess president
+		senator governor mayor general colonel captain judge justice bishop pope saint st chancellor secretary minister`))
+	personTitles = wordSet(strings.Fields(`by poet author writer actor singer scientist mathematician physicist chemist engineer
+		architect painter composer director founder chairman ceo emperor`))
+)

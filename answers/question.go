@@ -99,7 +99,13 @@ func (e *Engine) analyse(ix *index, text string) *query {
 			continue
 		}
 		q.content++
-		q.addTerm(ix, t.stem, r.synonyms[t.stem], i > 0 && isCapitalised(t.raw))
+		alts := r.synonyms[t.stem]
+		if full := ix.aliases[t.word]; len(full) > 0 {
+			// A learned alias ("CMI", "Babai") also matches the name it
+			// stands for.
+			alts = append(append([]string(nil), alts...), full...)
+		}
+		q.addTerm(ix, t.stem, alts, i > 0 && isCapitalised(t.raw))
 	}
 	var seq []string
 	for _, t := range toks {

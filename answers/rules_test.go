@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/parley-bot/parley/store"
 	"github.com/parley-bot/parley/store/storetest"
 )
 
@@ -205,6 +206,50 @@ func TestCorpusStatsAreSums(t *testing.T) {
 	for term, p := range ix.postings {
 		if len(p) != ix.stats.df[term] {
 			t.Errorf("postings of %s: %d, df %d", term, len(p), ix.stats.df[term])
+		}
+	}
+}
+
+// TestLearnFromAnyArticle holds what the analyzer learns with no pack:
+// dates of any era, numbers as written, marked places, names with kinds
+// and acronyms.
+func TestLearnFromAnyArticle(t *testing.T) {
+	a, err := NewAnalyzer(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "The Battle of Hastings was fought on 14 October 1066 between the army of William, the Duke of Normandy, and King Harold Godwinson. " +
+		"Harold had marched south from York with 30,000 men, while 1.2 million people lived in England in the 11th century, and castles spread in the 1990s. " +
+		"It was studied by the Clay Mathematics Institute (CMI) across ~11,700 years and 1,230 km."
+	facts := a.Analyze([]store.Sentence{{ID: 1, ArticleID: "x", Text: text}})
+	has := func(kind, pred, obj string) bool {
+		for _, f := range facts {
+			if f.Kind == kind && (pred == "" || f.Predicate == pred) && f.Object == obj {
+				return true
+			}
+		}
+		return false
+	}
+	for _, want := range []struct{ kind, pred, obj string }{
+		{factDate, "", "14 October 1066"},
+		{factDate, "", "the 11th century"},
+		{factDate, "", "the 1990s"},
+		{factQuantity, "", "30,000 men"},
+		{factQuantity, "", "1.2 million people"},
+		{factQuantity, "", "~11,700 years"},
+		{factQuantity, "", "1,230 km"},
+		{factPlace, "learned", "York"},
+		{factEntity, kindPerson, "Harold Godwinson"},
+		{factEntity, kindOrg, "Clay Mathematics Institute"},
+		{factAlias, "", "CMI"},
+	} {
+		if !has(want.kind, want.pred, want.obj) {
+			t.Errorf("no %s fact %q (%s)", want.kind, want.obj, want.pred)
+		}
+	}
+	for _, f := range facts {
+		if f.Kind == factCount && strings.HasPrefix(f.Object, "000") {
+			t.Errorf("count %q cuts a number at its separator", f.Object)
 		}
 	}
 }
