@@ -21,7 +21,7 @@ func BenchmarkAsk(b *testing.B) {
 // alone, so BenchmarkAsk/BenchmarkAskEngineOnly, in one run, is the cost
 // of the bot and the page around it.
 func BenchmarkAskEngineOnly(b *testing.B) {
-	p := mustParley(b)
+	p := seeded(b)
 	var took []time.Duration
 	b.ReportAllocs()
 	for b.Loop() {
@@ -40,7 +40,7 @@ func BenchmarkArticlePage(b *testing.B) {
 }
 
 func benchPage(b *testing.B, target string) {
-	s := mustServer(b, mustParley(b), web.Options{Rate: web.Rate{PerMinute: 6000, Burst: 1000}})
+	s := mustServer(b, seeded(b), web.Options{Rate: web.Rate{PerMinute: 6000, Burst: 1000}})
 	var took []time.Duration
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {

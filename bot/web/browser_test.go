@@ -103,7 +103,7 @@ type target struct {
 // its citation, and find the quoted sentence highlighted and in view. No
 // request may leave Parley's own server.
 func TestBrowserAsksAndFollowsACitation(t *testing.T) {
-	p := mustParley(t)
+	p := seeded(t)
 	s := mustServer(t, p, web.Options{})
 	var served atomic.Int64
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -2,9 +2,12 @@ package web_test
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -12,6 +15,7 @@ import (
 	"github.com/parley-bot/parley/answers"
 	"github.com/parley-bot/parley/bot"
 	"github.com/parley-bot/parley/bot/web"
+	"github.com/parley-bot/parley/seeds"
 	"github.com/parley-bot/parley/store"
 	"github.com/parley-bot/parley/store/storetest"
 )
@@ -26,25 +30,78 @@ type parley struct {
 	Bot    *bot.Bot
 }
 
+// mustParley is a Parley of its own on the seeds and docs, for tests that
+// add articles; tests that only read the seeds share seeded's.
 func mustParley(tb testing.TB, docs ...store.Document) parley {
 	tb.Helper()
-	st := storetest.MustOpen(tb)
+	p, err := newParley(storetest.MustOpen(tb), docs...)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return p
+}
+
+func newParley(st *store.Store, docs ...store.Document) (parley, error) {
 	ctx := context.Background()
 	for _, d := range docs {
 		if _, err := st.Ingest(ctx, d, storetest.Epoch); err != nil {
-			tb.Fatalf("ingest %s: %v", d.ID, err)
+			return parley{}, fmt.Errorf("ingest %s: %w", d.ID, err)
 		}
 	}
 	if err := answers.BuildFacts(ctx, st); err != nil {
-		tb.Fatalf("build facts: %v", err)
+		return parley{}, fmt.Errorf("build facts: %w", err)
 	}
 	eng, err := answers.NewEngine(ctx, st)
 	if err != nil {
-		tb.Fatalf("engine: %v", err)
+		return parley{}, fmt.Errorf("engine: %w", err)
 	}
 	b := bot.New(eng, nil, nil)
 	b.Now = func() time.Time { return day }
-	return parley{Store: st, Engine: eng, Bot: b}
+	return parley{Store: st, Engine: eng, Bot: b}, nil
+}
+
+// shared is one Parley on the seeds alone, built once for the package
+// (building facts and the index is most of a test's time under -race)
+// and only ever read.
+var shared struct {
+	once sync.Once
+	dir  string
+	p    parley
+	err  error
+}
+
+func seeded(tb testing.TB) parley {
+	tb.Helper()
+	shared.once.Do(func() {
+		if shared.dir, shared.err = os.MkdirTemp("", "parley-web-test"); shared.err != nil {
+			return
+		}
+		st, err := store.Open(context.Background(), filepath.Join(shared.dir, "parley.db"))
+		if err != nil {
+			shared.err = err
+			return
+		}
+		if _, err := st.IngestFS(context.Background(), seeds.FS, storetest.Epoch); err != nil {
+			shared.err = err
+			return
+		}
+		shared.p, shared.err = newParley(st)
+	})
+	if shared.err != nil {
+		tb.Fatalf("shared store: %v", shared.err)
+	}
+	return shared.p
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if shared.p.Store != nil {
+		shared.p.Store.Close()
+	}
+	if shared.dir != "" {
+		os.RemoveAll(shared.dir)
+	}
+	os.Exit(code)
 }
 
 // clock is a settable clock for the rate limiter.

@@ -29,7 +29,7 @@ const (
 )
 
 func TestRoutesStatus(t *testing.T) {
-	s := mustServer(t, mustParley(t), web.Options{})
+	s := mustServer(t, seeded(t), web.Options{})
 	tests := []struct {
 		method, target string
 		want           int
@@ -86,7 +86,7 @@ func TestRoutesStatus(t *testing.T) {
 var styleRE = regexp.MustCompile(`(?s)<style>(.*?)</style>`)
 
 func TestSecurityHeaders(t *testing.T) {
-	s := mustServer(t, mustParley(t), web.Options{Auth: &web.Credentials{User: "ann", Password: "pw"}, Rate: web.Rate{PerMinute: 1000, Burst: 1000}})
+	s := mustServer(t, seeded(t), web.Options{Auth: &web.Credentials{User: "ann", Password: "pw"}, Rate: web.Rate{PerMinute: 1000, Burst: 1000}})
 	auth := func(r *http.Request) { r.SetBasicAuth("ann", "pw") }
 	for _, target := range []string{"/", askPutin, "/?q=", "/articles", "/articles/" + firstSeed, "/articles/nope", "/summary", "/summary?date=x"} {
 		for _, signedIn := range []bool{true, false} {
@@ -210,7 +210,7 @@ type canned bot.Reply
 func (c canned) Handle(ctx context.Context, req bot.Request) bot.Reply { return bot.Reply(c) }
 
 func TestRepliesEscapeEverything(t *testing.T) {
-	p := mustParley(t)
+	p := seeded(t)
 	bad := answers.Citation{Article: `x"><script>alert(1)</script>`, Title: hostile.Title, Outlet: hostile.Outlet, Byline: hostile.Byline, URL: hostile.URL}
 	q := answers.Quote{Text: `He said "><img src=x onerror=alert(1)> and <script>alert(2)</script>.`, Sentence: 3, Citation: bad}
 	sum := answers.Summary{Date: "2025-12-08", Title: `<script>t</script>`, Lines: []answers.SummaryLine{
@@ -306,7 +306,7 @@ var citeRE = regexp.MustCompile(`<figure[^>]*>\s*<blockquote><p>(.*?)</p></block
 // answers and the summary to the article page and finds the quote there
 // under the fragment's id.
 func TestCitationsOpenTheQuotedSentence(t *testing.T) {
-	s := mustServer(t, mustParley(t), web.Options{})
+	s := mustServer(t, seeded(t), web.Options{})
 	followed := 0
 	for _, target := range []string{askPutin, askPoints, "/?q=What+did+Ushakov+say%3F", "/?q=Where+did+the+talks+take+place%3F", "/summary"} {
 		_, body := get(t, s, "GET", target)
@@ -339,7 +339,7 @@ func TestCitationsOpenTheQuotedSentence(t *testing.T) {
 func TestBasicAuth(t *testing.T) {
 	var logs bytes.Buffer
 	c := &clock{t: day}
-	s := mustServer(t, mustParley(t), web.Options{
+	s := mustServer(t, seeded(t), web.Options{
 		Auth: &web.Credentials{User: "ann", Password: "s3cret-pässword"},
 		Rate: web.Rate{PerMinute: 60, Burst: 3},
 		Log:  slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
@@ -398,7 +398,7 @@ func TestBasicAuth(t *testing.T) {
 
 func TestRateLimit(t *testing.T) {
 	c := &clock{t: day}
-	s := mustServer(t, mustParley(t), web.Options{
+	s := mustServer(t, seeded(t), web.Options{
 		Rate:           web.Rate{PerMinute: 6, Burst: 3}, // a token every 10 s
 		TrustedProxies: []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8")},
 		Now:            c.Now,
@@ -476,7 +476,7 @@ func TestBusyPool(t *testing.T) {
 		t.Fatal("could not take the pool's only slot")
 	}
 	defer close(release)
-	s := mustServer(t, mustParley(t), web.Options{Pool: pool})
+	s := mustServer(t, seeded(t), web.Options{Pool: pool})
 	res, body := get(t, s, "GET", askPutin)
 	if res.StatusCode != 503 || res.Header.Get("Retry-After") == "" {
 		t.Errorf("ask with a full pool = %d (Retry-After %q), want 503 with Retry-After", res.StatusCode, res.Header.Get("Retry-After"))
@@ -487,7 +487,7 @@ func TestBusyPool(t *testing.T) {
 }
 
 func TestPrefix(t *testing.T) {
-	s := mustServer(t, mustParley(t), web.Options{Prefix: "/parley"})
+	s := mustServer(t, seeded(t), web.Options{Prefix: "/parley"})
 	_, body := get(t, s, "GET", askPutin)
 	hrefs := regexp.MustCompile(`(?:href|action)="([^"#][^"]*)"`).FindAllStringSubmatch(body, -1)
 	if len(hrefs) < 5 {
@@ -501,7 +501,7 @@ func TestPrefix(t *testing.T) {
 }
 
 func TestNewRejectsBadOptions(t *testing.T) {
-	p := mustParley(t)
+	p := seeded(t)
 	tests := map[string]web.Options{
 		"no bot":           {Library: p.Store},
 		"no library":       {Bot: p.Bot},
@@ -521,7 +521,7 @@ func TestNewRejectsBadOptions(t *testing.T) {
 // TestPageWeight keeps the ask page, style sheet included, under 30 KB:
 // it must load fast on a phone on a poor connection.
 func TestPageWeight(t *testing.T) {
-	s := mustServer(t, mustParley(t), web.Options{})
+	s := mustServer(t, seeded(t), web.Options{})
 	for _, target := range []string{"/", askPutin, askPoints, "/?q=What+is+the+weather+in+Kyiv%3F"} {
 		_, body := get(t, s, "GET", target)
 		if len(body) > 30<<10 {
