@@ -12,6 +12,7 @@ import (
 	"github.com/parley-bot/parley/bot"
 	"github.com/parley-bot/parley/seeds"
 	"github.com/parley-bot/parley/store"
+	"github.com/parley-bot/parley/store/web"
 )
 
 // defaultWorkers bounds concurrent answers (serve.workers). An answer
@@ -36,6 +37,8 @@ type Main struct {
 	// Registry holds the metrics /metrics exports; Metrics are Parley's own.
 	Registry *prometheus.Registry
 	Metrics  *bot.Metrics
+	// WebMetrics count fetches and web articles (ingest and feeds).
+	WebMetrics *web.Metrics
 	// Pool bounds answer work in flight across every adapter.
 	Pool *bot.Pool
 	// Now is the clock; tests replace it.
@@ -72,6 +75,7 @@ func Open(ctx context.Context, g *Globals, env Env) (*Main, error) {
 	}
 	m.Registry = prometheus.NewRegistry()
 	m.Metrics = bot.NewMetrics(m.Registry)
+	m.WebMetrics = web.NewMetrics(m.Registry)
 	m.Pool = bot.NewPool(cfg.Serve.Workers)
 	if m.Links, err = bot.NewLinks(cfg.HTTP.PublicURL); err != nil {
 		m.Close()

@@ -10,13 +10,14 @@ import (
 	"os"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/parley-bot/parley/bot"
-	"github.com/parley-bot/parley/bot/web"
+	webpages "github.com/parley-bot/parley/bot/web"
 )
 
 // Config is everything an operator sets in the YAML file. Only cmd/parley
@@ -29,7 +30,30 @@ type Config struct {
 	Summary SummaryConfig `yaml:"summary"`
 	Serve   ServeConfig   `yaml:"serve"`
 	Web     WebConfig     `yaml:"web"`
+	Ingest  IngestConfig  `yaml:"ingest"`
+	Feeds   []FeedConfig  `yaml:"feeds,omitempty"`
 }
+
+// IngestConfig governs fetching from the web.
+type IngestConfig struct {
+	// AllowPrivate lets redirects and links found in feeds reach loopback,
+	// private and link-local addresses (tests need it; production should not).
+	AllowPrivate bool `yaml:"allow_private"`
+	// HostDelay is the least time between two requests to one host; default 1s.
+	HostDelay time.Duration `yaml:"host_delay"`
+}
+
+// FeedConfig is one feed `parley serve` keeps current.
+type FeedConfig struct {
+	URL     string        `yaml:"url"`
+	Every   time.Duration `yaml:"every"`             // how often it is read; default 15m
+	Include []string      `yaml:"include,omitempty"` // words an item must mention to be kept; none: every item
+	Outlet  string        `yaml:"outlet"`            // names the outlet of its articles, over what the pages state
+}
+
+// minFeedEvery is the shortest interval a feed may be read at: more often
+// is impolite to the publisher and buys nothing for news.
+const minFeedEvery = time.Minute
 
 // StoreConfig locates the SQLite store.
 type StoreConfig struct {
@@ -127,7 +151,8 @@ func DefaultConfig() Config {
 		Discord: DiscordConfig{Mode: "gateway"},
 		Summary: SummaryConfig{Time: "08:00", Timezone: "UTC"},
 		Serve:   ServeConfig{Workers: defaultWorkers, ShutdownTimeout: defaultShutdownTimeout},
-		Web:     WebConfig{Rate: WebRateConfig{PerMinute: web.DefaultPerMinute, Burst: web.DefaultBurst}},
+		Web:     WebConfig{Rate: WebRateConfig{PerMinute: webpages.DefaultPerMinute, Burst: webpages.DefaultBurst}},
+		Ingest:  IngestConfig{HostDelay: time.Second},
 	}
 }
 
@@ -166,9 +191,7 @@ func ParseConfig(data []byte, getenv func(string) string) (Config, error) {
 	if err := doc.Decode(&cfg); err != nil {
 		return Config{}, fmt.Errorf("parse: %w", err)
 	}
-	if len(cfg.Web.TrustedProxies) == 0 {
-		cfg.Web.TrustedProxies = nil // "[]" and no key are the same config
-	}
+	cfg.normalize()
 	if err := cfg.Validate(); err != nil {
 		var ke *keyError
 		if errors.As(err, &ke) {
@@ -189,9 +212,11 @@ type keyError struct {
 func (e *keyError) Error() string { return e.key + ": " + e.msg }
 
 // lineOf is the line of the value at a dotted key under the mapping n
-// ("web.rate.burst"), or 0 when the file does not set it (a default).
+// ("web.rate.burst", "feeds[1].url"), or 0 when the file does not set it
+// (a default).
 func lineOf(n *yaml.Node, key string) int {
 	first, rest, more := strings.Cut(key, ".")
+	name, index, indexed := strings.Cut(first, "[")
 	if n.Kind == yaml.AliasNode {
 		n = n.Alias
 	}
@@ -199,13 +224,21 @@ func lineOf(n *yaml.Node, key string) int {
 		return 0
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value != first {
+		if n.Content[i].Value != name {
 			continue
 		}
-		if !more {
-			return n.Content[i+1].Line
+		v := n.Content[i+1]
+		if indexed {
+			j, err := strconv.Atoi(strings.TrimSuffix(index, "]"))
+			if err != nil || v.Kind != yaml.SequenceNode || j < 0 || j >= len(v.Content) {
+				return v.Line
+			}
+			v = v.Content[j]
 		}
-		return lineOf(n.Content[i+1], rest)
+		if !more {
+			return v.Line
+		}
+		return lineOf(v, rest)
 	}
 	return 0
 }
@@ -225,8 +258,8 @@ func checkKeys(n *yaml.Node, t reflect.Type, prefix string) error {
 		if n.Kind != yaml.SequenceNode {
 			return fmt.Errorf("line %d: %s must be a list", n.Line, key)
 		}
-		for _, item := range n.Content {
-			if err := checkKeys(item, t.Elem(), prefix); err != nil {
+		for i, e := range n.Content {
+			if err := checkKeys(e, t.Elem(), fmt.Sprintf("%s[%d].", key, i)); err != nil {
 				return err
 			}
 		}
@@ -309,6 +342,21 @@ func expand(n *yaml.Node, getenv func(string) string) {
 	}
 }
 
+// normalize makes empty lists nil, so "feeds: []" and no feeds are one config.
+func (c *Config) normalize() {
+	if len(c.Feeds) == 0 {
+		c.Feeds = nil
+	}
+	if len(c.Web.TrustedProxies) == 0 {
+		c.Web.TrustedProxies = nil
+	}
+	for i := range c.Feeds {
+		if len(c.Feeds[i].Include) == 0 {
+			c.Feeds[i].Include = nil
+		}
+	}
+}
+
 // Validate reports the first invalid value, naming its key.
 func (c Config) Validate() error {
 	var errs []error
@@ -378,6 +426,29 @@ func (c Config) Validate() error {
 		bad("http.public_url", "%q is not the http(s) URL of Parley's web pages, e.g. https://parley.example.org (no query, fragment or credentials)", c.HTTP.PublicURL)
 	}
 	c.Web.validate(bad)
+	if c.Ingest.HostDelay < 0 || c.Ingest.HostDelay > time.Minute {
+		bad("ingest.host_delay", "%s is not between 0s and 1m", c.Ingest.HostDelay)
+	}
+	seen := map[string]bool{}
+	for i, f := range c.Feeds {
+		key := fmt.Sprintf("feeds[%d]", i)
+		if f.URL == "" {
+			bad(key+".url", "is empty")
+		}
+		checkURL(bad, key+".url", f.URL)
+		if seen[f.URL] {
+			bad(key+".url", "%q is listed twice", f.URL)
+		}
+		seen[f.URL] = true
+		if f.Every != 0 && f.Every < minFeedEvery {
+			bad(key+".every", "%s is shorter than %s", f.Every, minFeedEvery)
+		}
+		for _, w := range f.Include {
+			if strings.TrimSpace(w) == "" {
+				bad(key+".include", "has an empty word")
+			}
+		}
+	}
 	if len(errs) > 0 {
 		return errs[0]
 	}

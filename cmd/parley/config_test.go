@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestParseConfigErrorsNameTheKey(t *testing.T) {
@@ -43,7 +44,17 @@ func TestParseConfigErrorsNameTheKey(t *testing.T) {
 		{"web unknown auth key", "web:\n  auth: {passwd: x}\n", "unknown key web.auth.passwd"},
 		{"web bad proxy", "web:\n  trusted_proxies: [10.0.0.0/8, proxy.local]\n", "web.trusted_proxies"},
 		{"web proxies not a list", "web:\n  trusted_proxies: 10.0.0.0/8\n", "web.trusted_proxies must be a list"},
-		{"web proxies nested", "web:\n  trusted_proxies: [[10.0.0.1]]\n", "web.trusted_proxies"},
+		{"web proxies nested", "web:\n  trusted_proxies: [[10.0.0.1]]\n", "web.trusted_proxies[0]"},
+		{"feeds not a list", "feeds:\n  url: x\n", "feeds must be a list"},
+		{"unknown feed key", "feeds:\n  - url: https://e.example/rss\n    evry: 5m\n", "unknown key feeds[0].evry"},
+		{"feed without url", "feeds:\n  - every: 5m\n", "feeds[0].url"},
+		{"feed url not http", "feeds:\n  - url: file:///etc/passwd\n", "feeds[0].url"},
+		{"feed polled too often", "feeds:\n  - url: https://e.example/rss\n    every: 5s\n", "feeds[0].every"},
+		{"feed listed twice", "feeds:\n  - url: https://e.example/rss\n  - url: https://e.example/rss\n", "line 3: feeds[1].url"},
+		{"feed every not a duration", "feeds:\n  - url: https://e.example/rss\n    every: often\n", "feeds[0].every"},
+		{"include not a list", "feeds:\n  - url: https://e.example/rss\n    include: Kyiv\n", "feeds[0].include must be a list"},
+		{"empty include word", "feeds:\n  - url: https://e.example/rss\n    include: ['']\n", "feeds[0].include"},
+		{"bad allow_private", "ingest:\n  allow_private: sometimes\n", "ingest.allow_private"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -115,6 +126,17 @@ func TestConfigExpandsOnlyValues(t *testing.T) {
 	red := cfg.Redacted()
 	if strings.Contains(red.Slack.BotToken, "s3cret") {
 		t.Error("Redacted kept the token")
+	}
+}
+
+func TestFeedsConfig(t *testing.T) {
+	cfg, err := ParseConfig([]byte("ingest:\n  allow_private: true\nfeeds:\n  - url: https://e.example/rss\n    every: 30m\n    include: [Kyiv, peace talks]\n    outlet: Example\n  - url: https://f.example/atom\n"), os.Getenv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []FeedConfig{{URL: "https://e.example/rss", Every: 30 * time.Minute, Include: []string{"Kyiv", "peace talks"}, Outlet: "Example"}, {URL: "https://f.example/atom"}}
+	if !cfg.Ingest.AllowPrivate || !reflect.DeepEqual(cfg.Feeds, want) {
+		t.Errorf("parsed %+v %+v, want allow_private and %+v", cfg.Ingest, cfg.Feeds, want)
 	}
 }
 

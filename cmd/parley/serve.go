@@ -49,7 +49,8 @@ var componentMakers = []func(ctx context.Context, m *Main) (component, error){
 	newSlack,
 	newDiscord,
 	newDaily,
-	newWeb,
+	newWebPages,
+	newFeeds,
 }
 
 func runServe(ctx context.Context, g *Globals, args []string, env Env) error {

@@ -2,63 +2,70 @@ package main
 
 import (
 	"context"
-	"log/slog"
 	"net/http"
-	"strings"
+	"runtime/debug"
 
-	"github.com/parley-bot/parley/bot/web"
+	"github.com/parley-bot/parley/answers"
+	"github.com/parley-bot/parley/store/fetch"
+	"github.com/parley-bot/parley/store/web"
 )
 
-// newWeb builds the web pages for serve when web.enabled is set: the ask
-// page, the summary and the articles, on http.listen beside the webhooks.
-func newWeb(ctx context.Context, m *Main) (component, error) {
-	c := m.Config.Web
-	if !c.Enabled {
+// version is the module version the binary was built from, or "dev".
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+// userAgent names Parley and its version on every web request, with where
+// to read about it, as polite crawlers do.
+func userAgent() string {
+	return "Parley/" + version() + " (+https://github.com/parley-bot/parley)"
+}
+
+// webIngester wires fetching, reading and storing web articles; facts are
+// built for each article added or changed, so a running bot answers from
+// it at its next question.
+func (m *Main) webIngester(allowPrivate bool) *web.Ingester {
+	delay := m.Config.Ingest.HostDelay
+	if delay == 0 {
+		delay = -1 // fetch.Options: none
+	}
+	client := fetch.New(fetch.Options{
+		UserAgent:    userAgent(),
+		AllowPrivate: allowPrivate || m.Config.Ingest.AllowPrivate,
+		MinDelay:     delay,
+		Logger:       m.Log,
+	})
+	return web.New(m.Store, web.Options{
+		Client:  client,
+		Logger:  m.Log,
+		Metrics: m.WebMetrics,
+		Now:     m.Now,
+		Analyze: func(ctx context.Context, ids ...string) error {
+			return answers.BuildFacts(ctx, m.Store, ids...)
+		},
+	})
+}
+
+// feedsComponent keeps the configured feeds current in `parley serve`.
+type feedsComponent struct {
+	poller *web.Poller
+}
+
+// newFeeds builds the feed poller, or nil when no feeds are configured.
+func newFeeds(ctx context.Context, m *Main) (component, error) {
+	if len(m.Config.Feeds) == 0 {
 		return nil, nil
 	}
-	proxies, err := parsePrefixes(c.TrustedProxies)
-	if err != nil {
-		return nil, err // Validate has already said which key
+	var sources []web.Source
+	for _, f := range m.Config.Feeds {
+		sources = append(sources, web.Source{URL: f.URL, Every: f.Every, Include: f.Include, Outlet: f.Outlet})
 	}
-	o := web.Options{
-		Bot: m.Bot, Library: m.Store, Pool: m.Pool,
-		Rate:           web.Rate{PerMinute: c.Rate.PerMinute, Burst: c.Rate.Burst},
-		TrustedProxies: proxies,
-		Prefix:         m.Links.Prefix(),
-		Registry:       m.Registry,
-		Log:            m.Log.With("adapter", "web"),
-		Now:            m.Now,
-	}
-	if c.Auth.User != "" {
-		o.Auth = &web.Credentials{User: c.Auth.User, Password: c.Auth.Password}
-	} else {
-		m.Log.Warn("web pages are enabled without web.auth: anyone who reaches http.listen can ask and read the articles")
-	}
-	if o.Auth != nil && strings.HasPrefix(m.Config.HTTP.PublicURL, "http://") {
-		m.Log.Warn("web.auth over plain http: the password crosses the network readable; serve https in front of Parley")
-	}
-	s, err := web.New(o)
-	if err != nil {
-		return nil, err
-	}
-	m.Log.Info("web pages enabled", slog.String("public_url", m.Config.HTTP.PublicURL),
-		slog.Bool("auth", o.Auth != nil), slog.Int("asks_per_minute", c.Rate.PerMinute))
-	return webPages{s}, nil
+	return &feedsComponent{poller: web.NewPoller(m.webIngester(false), sources, m.Log.With("job", "feeds"))}, nil
 }
 
-// webPages is the web adapter as a serve component: routes only; it has
-// nothing to run or connect.
-type webPages struct{ h http.Handler }
-
-func (w webPages) Routes(mux *http.ServeMux) {
-	for _, p := range web.Patterns() {
-		mux.Handle(p, w.h)
-	}
-}
-
-func (webPages) Run(ctx context.Context) error {
-	<-ctx.Done()
-	return nil
-}
-
-func (webPages) Ready() error { return nil }
+func (c *feedsComponent) Routes(*http.ServeMux)         {}
+func (c *feedsComponent) Ready() error                  { return nil }
+func (c *feedsComponent) Run(ctx context.Context) error { return c.poller.Run(ctx) }
