@@ -530,3 +530,26 @@ func TestPageWeight(t *testing.T) {
 		t.Logf("GET %s: %d bytes", target, len(body))
 	}
 }
+
+// TestSourceLink shows an article's own http(s) URL as its source link,
+// on the list and on its page, and leaves out what it does not state.
+func TestSourceLink(t *testing.T) {
+	doc := store.Document{ID: "web_5f1c", Title: "Talks resume", Outlet: "Example News", Published: "2025-12-08",
+		URL: "https://news.example/world/talks?src=rss&x=1", Body: "Negotiators met again in Geneva on Sunday. They talked for six hours."}
+	s := mustServer(t, mustParley(t, doc), web.Options{})
+	want := `<a href="https://news.example/world/talks?src=rss&amp;x=1" rel="noopener noreferrer">source</a>`
+	for _, target := range []string{"/articles", "/articles/" + doc.ID} {
+		_, body := get(t, s, "GET", target)
+		if !strings.Contains(body, want) {
+			t.Errorf("GET %s: no source link %s", target, want)
+		}
+		if !strings.Contains(body, `<time datetime="2025-12-08">2025-12-08</time>`) || !strings.Contains(body, "Example News") {
+			t.Errorf("GET %s: the stated outlet and date are not shown", target)
+		}
+	}
+	// Exactly what the article states, in order, nothing invented.
+	_, body := get(t, s, "GET", "/articles/"+doc.ID)
+	if meta := `<p class="meta">Example News · <time datetime="2025-12-08">2025-12-08</time> · ` + want + `</p>`; !strings.Contains(body, meta) {
+		t.Errorf("article page metadata is not %s", meta)
+	}
+}
