@@ -487,7 +487,7 @@ func (e *Engine) closestFit(q *query, s *sentence, people []string) []string {
 }
 
 func quoteOf(s *sentence) Quote {
-	return Quote{Text: s.Text, Citation: CitationOf(*s.article)}
+	return Quote{Text: s.Text, Sentence: s.Position + 1, Citation: CitationOf(*s.article)}
 }
 
 // sourceName is how a conflict's answer names an article: its outlet,

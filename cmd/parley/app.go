@@ -29,7 +29,11 @@ type Main struct {
 	Log    *slog.Logger
 	Store  *store.Store
 	Engine *answers.Engine
-	Bot    *bot.Bot
+	// Links makes citations link to the web pages (http.public_url);
+	// Answers is the engine with its citations so linked.
+	Links   bot.Links
+	Answers bot.Answerer
+	Bot     *bot.Bot
 	// Registry holds the metrics /metrics exports; Metrics are Parley's own.
 	Registry *prometheus.Registry
 	Metrics  *bot.Metrics
@@ -96,7 +100,12 @@ func Open(ctx context.Context, g *Globals, env Env) (*Main, error) {
 	m.Metrics = bot.NewMetrics(m.Registry)
 	m.WebMetrics = web.NewMetrics(m.Registry)
 	m.Pool = bot.NewPool(cfg.Serve.Workers)
-	m.Bot = bot.New(m.Engine, logger, m.Metrics)
+	if m.Links, err = bot.NewLinks(cfg.HTTP.PublicURL); err != nil {
+		m.Close()
+		return nil, fmt.Errorf("http.public_url: %w", err)
+	}
+	m.Answers = bot.Linked(m.Engine, m.Links)
+	m.Bot = bot.New(m.Answers, logger, m.Metrics)
 	m.Bot.Now = summaryClock(m)
 	return m, nil
 }

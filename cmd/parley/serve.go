@@ -49,6 +49,7 @@ var componentMakers = []func(ctx context.Context, m *Main) (component, error){
 	newSlack,
 	newDiscord,
 	newDaily,
+	newWebPages,
 	newFeeds,
 }
 
