@@ -90,7 +90,7 @@ func goldenReplies() map[string]bot.Reply {
 		// quoted sentence; an article's own URL follows as "source".
 		"answer_linked": {
 			Kind: bot.KindAnswer, Question: "Who met with Putin in Moscow?",
-			Text: "Steve Witkoff and Jared Kushner met Vladimir Putin in Moscow.",
+			Text: "Witkoff and Kushner",
 			Quotes: []answers.Quote{
 				{Text: "Witkoff and Kushner met Putin in Moscow on Tuesday.", Sentence: 3, Citation: linked(citeBloomberg, 3)},
 				{Text: "Putin received the US envoys at the Kremlin.", Sentence: 12, Citation: linked(citeBare, 12)},

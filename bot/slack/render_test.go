@@ -67,7 +67,7 @@ func TestRenderGolden(t *testing.T) {
 		{"busy", bot.Reply{Kind: bot.KindBusy, Text: bot.BusyText}, ""},
 		// With http.public_url: every title opens Parley's page at the
 		// quoted sentence; an article's own URL follows as "source".
-		{"answer_linked", bot.Reply{Kind: bot.KindAnswer, Text: "Witkoff and Kushner met Putin in Moscow.",
+		{"answer_linked", bot.Reply{Kind: bot.KindAnswer, Text: "Kushner and Witkoff",
 			Quotes: []answers.Quote{
 				{Text: "Kushner and Witkoff met earlier this week with Russian President Vladimir Putin.", Sentence: 10, Citation: linked(noLink, 10)},
 				{Text: "Putin received the envoys.", Sentence: 4, Citation: linked(withLink, 4)},
