@@ -57,8 +57,10 @@ type Explanation struct {
 	Corrections []string    `json:"corrections,omitempty"`
 	Unknown     []string    `json:"unknown,omitempty"`
 	Candidates  []Candidate `json:"candidates"`
-	Threshold   float64     `json:"threshold"`
-	Decision    string      `json:"decision"`
+	// Evidence is what the gate weighed: each feature of the best sentence.
+	Evidence  map[string]float64 `json:"evidence,omitempty"`
+	Threshold float64            `json:"threshold"`
+	Decision  string             `json:"decision"`
 }
 
 // Candidate is one sentence the engine weighed, with its scores.

@@ -3,10 +3,7 @@ package answers
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
 	"github.com/parley-bot/parley/store"
@@ -19,6 +16,9 @@ const (
 	// conflictShare is how close to the best score a sentence stating
 	// another figure must come to be shown as the other side.
 	conflictShare = 0.6
+	// supportConf is how well (coverage, less penalties) another sentence
+	// must hold the question to corroborate or oppose the best.
+	supportConf = 0.55
 	// maxCorroborations bounds the extra quotes of one answer.
 	maxCorroborations = 2
 )
@@ -30,7 +30,7 @@ func (e *Engine) compose(ix *index, q *query, ranked []scored) Answer {
 	best := ranked[0]
 	var relevant []scored
 	for _, c := range ranked[1:] {
-		if c.score >= relevantShare*best.score && c.conf >= e.threshold {
+		if c.score >= relevantShare*best.score && c.conf >= supportConf {
 			relevant = append(relevant, c)
 		}
 	}
@@ -44,7 +44,7 @@ func (e *Engine) compose(ix *index, q *query, ranked []scored) Answer {
 			best = nb
 		}
 	}
-	a := Answer{Answered: true, Quotes: []Quote{quoteOf(best.s)}, Confidence: round3(math.Min(1, best.conf))}
+	a := Answer{Answered: true, Quotes: []Quote{quoteOf(best.s)}}
 	if side, ok := e.conflict(ix, q, best, ranked); ok {
 		a.Conflict = true
 		parts := []string{fmt.Sprintf("%s (%s)", side[0].label, sourceName(best.s.article))}
@@ -56,10 +56,11 @@ func (e *Engine) compose(ix *index, q *query, ranked []scored) Answer {
 		return a
 	}
 	a.Answer = e.direct(q, best)
+	// Other articles that say the same are further quotes; naming them
+	// ("also reported by …") is the renderers' job, not the answer's.
 	seen := map[string]bool{best.s.ArticleID: true}
-	var also []string
 	for _, c := range relevant {
-		if len(also) == maxCorroborations {
+		if len(a.Quotes) == 1+maxCorroborations {
 			break
 		}
 		if seen[c.s.ArticleID] || !e.agrees(q, best, c) {
@@ -67,10 +68,6 @@ func (e *Engine) compose(ix *index, q *query, ranked []scored) Answer {
 		}
 		seen[c.s.ArticleID] = true
 		a.Quotes = append(a.Quotes, quoteOf(c.s))
-		also = append(also, sourceName(c.s.article))
-	}
-	if len(also) > 0 {
-		a.Answer += " Also reported by " + joinAnd(also) + "."
 	}
 	return a
 }
@@ -84,12 +81,12 @@ type side struct {
 // conflict finds articles that disagree on the figure the question asks
 // for: a different count of the same thing, on the same side (original
 // or revised) when the question names one. Places are not compared: the
-// articles name the same venue at different precision (Florida, Miami,
-// Hallandale Beach) and name other venues for other meetings.
+// articles name the same venue at different precision (Palmshire, Bayton,
+// Sandhaven) and name other venues for other meetings.
 func (e *Engine) conflict(ix *index, q *query, best scored, ranked []scored) ([]side, bool) {
 	var relevant []scored
 	for _, c := range ranked[1:] {
-		if c.typeMatch && c.score >= conflictShare*best.score && c.conf >= e.threshold && sameSubject(ix, q, best.s, c.s) {
+		if c.typeMatch && c.score >= conflictShare*best.score && c.conf >= supportConf && sameSubject(ix, q, best.s, c.s) {
 			relevant = append(relevant, c)
 		}
 	}
@@ -119,7 +116,7 @@ func (e *Engine) conflict(ix *index, q *query, best scored, ranked []scored) ([]
 // sameSubject reports whether b is about what a is, as far as the
 // question goes: every question term a holds, in the sentence or
 // elsewhere in its article, b's sentence or article holds too. Six hours
-// of talks in Geneva do not contradict five hours of talks in Moscow.
+// of talks in Geneva do not contradict five hours of talks in Northport.
 func sameSubject(ix *index, q *query, a, b *sentence) bool {
 	for _, t := range q.terms {
 		if a.matches(t.term, t.alts) || ix.articleMatches(a.ArticleID, t.term, t.alts) {
@@ -188,89 +185,210 @@ func jaccard(a, b *sentence) float64 {
 }
 
 // direct is the short answer drawn from the best sentence: the people,
-// place, date, number, role or words the question asks for.
+// place, date, number, role or words the question asks for, as verbatim
+// spans of the sentence (joined by ", " or " and "), or "" when no span
+// answers and the quote speaks alone. It never rebuilds a sentence.
 func (e *Engine) direct(q *query, best scored) string {
 	s := best.s
-	r := e.rules
 	switch q.class.wants {
 	case wantPerson:
-		// "owned by Witkoff’s real estate development company": the doer
+		// "owned by Ames’s real estate development company": the doer
 		// is what the person owns, and the answer keeps that qualifier.
 		if a, owned := e.ownedActor(q, s); owned {
-			return capitalise(a) + "."
+			return a
 		}
-		var names []string
 		// The people whose role fits the question, else everyone new.
 		people := e.closestFit(q, s, e.fittingPersons(q, s))
 		if len(people) == 0 {
 			people = e.newPersons(q, s)
 		}
+		var names []string
 		for _, p := range people {
 			if len(names) == 4 {
 				break
 			}
-			names = append(names, e.personWithRole(p, s))
+			if sp := e.personSpan(p, s); sp != "" && !contains(names, sp) {
+				names = append(names, sp)
+			}
 		}
 		if a := e.actor(q, s); len(names) == 0 && a != "" {
-			return capitalise(a) + "."
+			return a
 		}
 		if len(names) == 0 && len(s.facts.persons) == 0 {
-			names = newAgents(q, s)
-			if len(names) > 0 {
-				names[0] = capitalise(names[0])
+			names = preferPersons(newAgents(q, s), s.facts.learned)
+			if len(names) > 1 {
+				// Of several names, the one next to the question's words:
+				// "William, the Duke of Normandy".
+				names = []string{e.nearest(q, s, names)}
 			}
 		}
-		if len(names) > 0 {
-			// A statement only when the sentence itself says the
-			// question's verb (not a synonym: "the Ukrainian delegation"
-			// does not say who represented Ukraine); else the names alone, so the answer
-			// never puts someone to a deed the quote does not give them.
-			if q.active && hasStem(s, q.verb[0]) {
-				return statement(q.text, joinAnd(names))
-			}
-			return joinAnd(names) + "."
-		}
+		return joinAnd(names)
 	case wantRole:
 		qs := e.questionStems(q)
 		for _, p := range q.persons {
 			if f, ok := e.fittestRole(qs, p, s); ok {
-				return r.entities[p].Name + ": " + f + "."
+				if sp := e.personSpan(p, s); sp != "" && !strings.Contains(f, sp) && !strings.Contains(sp, f) {
+					return sp + ", " + f
+				}
+				return f
 			}
 		}
 	case wantPlace:
 		places := e.newPlaces(q, s)
 		if p := e.specific(places); p != "" {
-			out := []string{r.entities[p].Name}
-			for x := r.entities[p].Within; x != ""; x = r.entities[x].Within {
-				out = append(out, r.entities[x].Name)
-			}
-			for _, o := range places {
-				if !contains(out, r.entities[o].Name) && !r.within(p, o) {
-					out = append(out, r.entities[o].Name)
+			var out []string
+			add := func(id string) {
+				if sp := e.mentionSpan(id, s); sp != "" && !contains(out, sp) {
+					out = append(out, sp)
 				}
 			}
-			return capitalise(strings.Join(out, ", ")) + "."
+			add(p)
+			for _, o := range places {
+				if !e.rules.within(p, o) {
+					add(o)
+				}
+			}
+			for _, o := range places {
+				add(o)
+			}
+			return strings.Join(out, ", ")
+		}
+		if lp := newLearnedPlaces(q, s); len(lp) > 0 {
+			return lp[0]
 		}
 	case wantDate:
 		if ds := newDates(q, s); len(ds) > 0 {
-			return capitalise(strings.Join(ds, ", ")) + "."
+			return e.nearest(q, s, ds)
 		}
 	case wantNumber:
 		if cs := e.newCounts(q, s); len(cs) > 0 {
-			return capitalise(withNoun(s.Text, cs[0].text)) + "."
+			var texts []string
+			for _, c := range cs {
+				texts = append(texts, c.text)
+			}
+			return withNoun(s.Text, e.nearest(q, s, texts))
+		}
+		if ns := newQuantities(q, s); len(ns) > 0 && len(s.facts.counts) == 0 {
+			return e.nearest(q, s, ns)
 		}
 	case wantQuote:
 		for _, f := range s.facts.saids {
 			if (q.speaker == "" || f.Subject == q.speaker) && f.Object != "" {
-				return capitalise(r.entities[f.Subject].Name) + " said: “" + strings.Trim(f.Object, "“”\" ,") + "”"
+				if w := firstQuoted(s.Text); w != "" {
+					return w
+				}
 			}
 		}
 	}
-	return s.Text
+	return ""
+}
+
+// nearest is the phrase of s, of phrases, closest to the words of q it
+// holds: for "How many men did Harold have?", the number next to Harold.
+// The first wins a tie.
+func (e *Engine) nearest(q *query, s *sentence, phrases []string) string {
+	pos := append(e.matchPositions(q, s), qMentionsIn(q, s)...)
+	for i, t := range s.toks {
+		for _, qt := range q.toks {
+			if qt.start > 0 && isCapitalised(qt.raw) && t.word == qt.word {
+				pos = append(pos, i)
+			}
+		}
+	}
+	best, bestD := phrases[0], math.MaxInt
+	for _, p := range phrases {
+		at := strings.Index(s.Text, p)
+		if at < 0 {
+			continue
+		}
+		from, to := -1, -1
+		for i, t := range s.toks {
+			if t.start >= at && t.start < at+len(p) {
+				if from < 0 {
+					from = i
+				}
+				to = i + 1
+			}
+		}
+		if from < 0 {
+			continue
+		}
+		var outside []int
+		for _, p := range pos {
+			if p < from || p >= to {
+				outside = append(outside, p)
+			}
+		}
+		if d := distance(outside, mention{from: from, to: to}); d < bestD {
+			best, bestD = p, d
+		}
+	}
+	return best
+}
+
+// preferPersons keeps, of names, those learned as people when there are
+// any: "who" asks for a person before an organisation or a place.
+func preferPersons(names []string, kinds map[string]string) []string {
+	var people []string
+	for _, n := range names {
+		if kinds[n] == kindPerson {
+			people = append(people, n)
+		}
+	}
+	if len(people) > 0 {
+		return people
+	}
+	return names
+}
+
+// firstQuoted is the words of the first quotation in text, as written
+// (without the marks and a trailing comma), or "".
+func firstQuoted(text string) string {
+	m := quoteRe.FindStringSubmatch(text)
+	if m == nil {
+		return ""
+	}
+	return strings.TrimRight(strings.TrimSpace(m[1]), " ,")
+}
+
+// mentionSpan is how s itself names entity id: its first mention that
+// holds the entity's name (the last word of it), else its first mention,
+// else "".
+func (e *Engine) mentionSpan(id string, s *sentence) string {
+	first := ""
+	last := lastName(e.rules.entities[id].Name)
+	for _, m := range s.ments {
+		if m.entity != id {
+			continue
+		}
+		sp := s.Text[s.toks[m.from].start:s.toks[m.to-1].end]
+		for _, t := range s.toks[m.from:m.to] {
+			if t.word == last {
+				return sp
+			}
+		}
+		if first == "" {
+			first = sp
+		}
+	}
+	return first
+}
+
+// personSpan names person p as s does: by name when s gives it, else by
+// the title s calls them by.
+func (e *Engine) personSpan(p string, s *sentence) string { return e.mentionSpan(p, s) }
+
+// lastName is the last folded word of a name.
+func lastName(name string) string {
+	ws := foldWords(name)
+	if len(ws) == 0 {
+		return ""
+	}
+	return ws[len(ws)-1]
 }
 
 // questionStems are the stems of the question's content words, role
-// words inside an alias included ("Ukraine's top negotiator" → top,
+// words inside an alias included ("Westland's top negotiator" → top,
 // negotiator): what a role phrase is matched against.
 func (e *Engine) questionStems(q *query) map[string]bool {
 	out := map[string]bool{}
@@ -296,8 +414,8 @@ func (e *Engine) roleOverlap(qs map[string]bool, p, role string) int {
 }
 
 // fittestRole is the role s gives p that shares the most words with the
-// question, the first one on a tie: for "Ukraine's top negotiator",
-// "top Ukrainian negotiator" rather than "top security official".
+// question, the first one on a tie: for "Westland's top negotiator",
+// "top Westland negotiator" rather than "top security official".
 func (e *Engine) fittestRole(qs map[string]bool, p string, s *sentence) (string, bool) {
 	best, bestN, ok := "", -1, false
 	for _, f := range s.facts.roles {
@@ -339,8 +457,8 @@ func (e *Engine) bestRole(q *query, best scored, relevant []scored) scored {
 }
 
 // closestFit keeps, of the people whose role fits the question, those
-// whose role shares the most words with it: "which Ukrainian general"
-// is Hnatov (Ukrainian, general), not also Umerov (Ukrainian).
+// whose role shares the most words with it: "which Westland general"
+// is Hale (Westland, general), not also Umber (Westland).
 func (e *Engine) closestFit(q *query, s *sentence, people []string) []string {
 	if len(people) < 2 {
 		return people
@@ -368,37 +486,13 @@ func (e *Engine) closestFit(q *query, s *sentence, people []string) []string {
 	return out
 }
 
-// hasStem reports whether s holds a word of stem st.
-func hasStem(s *sentence, st string) bool {
-	_, ok := s.terms[st]
-	return ok
-}
-
-// personWithRole names a person, with the role the sentence gives them.
-func (e *Engine) personWithRole(p string, s *sentence) string {
-	name := e.rules.entities[p].Name
-	for _, f := range s.facts.roles {
-		if f.Subject == p && !strings.Contains(fold(f.Object), fold(name)) {
-			return name + " (" + f.Object + ")"
-		}
-	}
-	return name
-}
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:]
-}
-
 func quoteOf(s *sentence) Quote {
 	return Quote{Text: s.Text, Sentence: s.Position + 1, Citation: CitationOf(*s.article)}
 }
 
-// sourceName is how an answer names an article: its outlet, else its
-// title, shortened.
+// sourceName is how a conflict's answer names an article: its outlet,
+// else its title (shortened, unquoted: only the sides' spans are quoted),
+// else its id.
 func sourceName(a *store.Article) string {
 	if a.Outlet != "" {
 		return a.Outlet
@@ -407,10 +501,7 @@ func sourceName(a *store.Article) string {
 	if t == "" {
 		return "article " + a.ID
 	}
-	if r := []rune(t); len(r) > 60 {
-		t = strings.TrimSpace(string(r[:57])) + "…"
-	}
-	return "“" + t + "”"
+	return shorten(t, 60)
 }
 
 // withNoun extends a hyphenated count ("five-hour") with the word it
@@ -427,23 +518,4 @@ func withNoun(text, count string) string {
 		return count
 	}
 	return count + " " + toks[0].raw
-}
-
-// whoRe reads "Who met with Putin in Moscow?" as its verb and the rest.
-var whoRe = regexp.MustCompile(`(?i)^\s*who\s+(\S+)\s+(.*?)[\s?!.]*$`)
-
-// statement turns a "who" question and its answer into a sentence:
-// "Who met with Putin in Moscow?" + "Steve Witkoff" → "Steve Witkoff met
-// with Putin in Moscow." Questions it cannot turn ("Who did Ushakov
-// praise?") give the names alone.
-func statement(question, names string) string {
-	m := whoRe.FindStringSubmatch(question)
-	if m == nil || m[2] == "" {
-		return names + "."
-	}
-	switch strings.ToLower(m[1]) {
-	case "did", "does", "do", "whom", "else":
-		return names + "."
-	}
-	return names + " " + neutralize(m[1]+" "+m[2]) + "."
 }

@@ -14,11 +14,12 @@ import (
 	"github.com/parley-bot/parley/store"
 )
 
-// This file ranks sentences for the daily digest. Everything it knows
-// about news — which words mark a meeting, an agreement or a rejection,
-// which names are the actors, which lines are page furniture, which
-// numbers the articles dispute — is in the tables below, so a new rule is
-// a one-line change with a test beside it.
+// This file ranks sentences for the daily digest. What it knows about news
+// in general — which words mark a meeting, an agreement or a rejection —
+// is in the table below; which lines are page furniture is in
+// general.yaml; who the actors and where the places are comes from the
+// entities the engine finds in the sentences; what is background and
+// which figures the articles dispute comes from the domain pack.
 
 // devKind is the kind of development a digest line reports; lines are
 // shown in this order, so the digest reads as a story: who met, what was
@@ -49,21 +50,6 @@ var digestCues = []struct {
 	{devDispute, 2, []string{"disagreements", "criticized", "criticism", "contention", "outstanding", "hurdle", "sticking points", "concessions"}},
 }
 
-// digestActors are the people whose presence makes a sentence say who
-// met whom (lower case).
-var digestActors = []string{"witkoff", "kushner", "umerov", "hnatov", "putin", "ushakov", "zelensky", "zelenskyy", "trump", "rubio", "dmitriev"}
-
-// digestPlaces are where things happened (lower case, whole words).
-var digestPlaces = []string{"florida", "miami", "moscow", "kremlin", "hallandale beach", "anchorage", "alaska", "kyiv"}
-
-// digestBackground marks sentences of background, not news: they rank
-// lower.
-var digestBackground = []string{"abraham accords", "married", "first term", "hostages", "photograph", "state visit", "february 2022"}
-
-// digestFurniture marks lines that are page furniture rather than article
-// text, even when they read like a sentence (case-sensitive substrings).
-var digestFurniture = []string{"©", "In this photograph", "Distributed by", "Visit ", "email address", "Related Articles", "With assistance from", "Getty Images", "comments powered", "Required fields", "Back to top", "Follow us"}
-
 // digestClauseBreaks are where a long sentence may be cut for a line's
 // text: the words after a comma, semicolon or dash that start a
 // subordinate clause, so the part before them still reads as a whole
@@ -82,15 +68,6 @@ type digestDispute struct {
 	Topic   string
 	Pattern *regexp.Regexp
 	Other   []string
-}
-
-// digestDisputes are the quantities checked for disagreement.
-var digestDisputes = []digestDispute{
-	{
-		Topic:   "the revised plan's size",
-		Pattern: regexp.MustCompile(`\b(\d+)(?:-point(?: [a-z]+){0,2}? (?:plan|blueprint|proposal|draft|framework)\b| key points\b| points\b)`),
-		Other:   []string{"original", "initial", "earlier", "leaked", "first"},
-	},
 }
 
 // Limits of the digest.
@@ -168,7 +145,7 @@ func countPhrases(words []string, phrases []string) int {
 // quotable reports whether a sentence can stand alone as a digest line:
 // article text (not furniture), a whole sentence that starts and ends as
 // one, with its quotation marks closed.
-func quotable(s store.Sentence) bool {
+func quotable(s store.Sentence, furniture []string) bool {
 	t := s.Text
 	n := utf8.RuneCountInString(t)
 	if s.Heading || n < 40 || n > 600 || len(strings.Fields(t)) < 7 {
@@ -182,12 +159,55 @@ func quotable(s store.Sentence) bool {
 	if !strings.ContainsRune(".!”\"’", last) {
 		return false
 	}
-	for _, f := range digestFurniture {
+	for _, f := range furniture {
 		if strings.Contains(t, f) {
 			return false
 		}
 	}
 	return balancedQuotes(t)
+}
+
+// digester holds what the digest knows beyond general news words: the
+// rules that find people and places, and the pack's background phrases
+// and disputed figures.
+type digester struct {
+	r          *rules
+	background []string
+	disputes   []digestDispute
+}
+
+// newDigester compiles the digest's data from the rules and pack (nil for
+// none); a pack's patterns were checked when it was parsed.
+func newDigester(r *rules, p *Pack) *digester {
+	d := &digester{r: r}
+	if p == nil {
+		return d
+	}
+	d.background = p.Digest.Background
+	for _, dr := range p.Digest.Disputes {
+		re, err := regexp.Compile(dr.Pattern)
+		if err != nil {
+			continue
+		}
+		d.disputes = append(d.disputes, digestDispute{Topic: dr.Topic, Pattern: re, Other: dr.Other})
+	}
+	return d
+}
+
+// actorsAndPlaces counts the distinct people s names and whether it names
+// a specific place.
+func (d *digester) actorsAndPlaces(text string) (int, bool) {
+	people := map[string]bool{}
+	place := false
+	for _, m := range d.r.mentions(tokenize(text)) {
+		switch e := d.r.entities[m.entity]; {
+		case e.Kind == "person":
+			people[m.entity] = true
+		case e.Kind == "place" && !e.Generic:
+			place = true
+		}
+	}
+	return len(people), place
 }
 
 // balancedQuotes reports whether every opened quotation mark is closed.
@@ -198,11 +218,11 @@ func balancedQuotes(t string) bool {
 
 // rankSentences scores every quotable sentence; sents must be in article
 // and position order.
-func rankSentences(arts map[string]store.Article, isNew map[string]bool, sents []store.Sentence) []*digestSentence {
+func (dg *digester) rankSentences(arts map[string]store.Article, isNew map[string]bool, sents []store.Sentence) []*digestSentence {
 	var out []*digestSentence
 	lead := map[string]int{}
 	for _, s := range sents {
-		if !quotable(s) {
+		if !quotable(s, dg.r.furniture) {
 			continue
 		}
 		d := &digestSentence{Sentence: s, article: arts[s.ArticleID], isNew: isNew[s.ArticleID], words: digestWords(s.Text), stems: map[string]bool{}}
@@ -225,11 +245,12 @@ func rankSentences(arts map[string]store.Article, isNew map[string]bool, sents [
 			}
 		}
 		d.content = best + 0.5*float64(max(len(kinds)-1, 0))
-		d.content += 0.5 * float64(min(countPhrases(d.words, digestActors), 4))
-		if countPhrases(d.words, digestPlaces) > 0 {
+		actors, place := dg.actorsAndPlaces(s.Text)
+		d.content += 0.5 * float64(min(actors, 4))
+		if place {
 			d.content++
 		}
-		if countPhrases(d.words, digestBackground) > 0 {
+		if countPhrases(d.words, dg.background) > 0 {
 			d.content -= 3
 		}
 		d.score = d.content
@@ -247,7 +268,7 @@ func rankSentences(arts map[string]store.Article, isNew map[string]bool, sents [
 
 // similarity is the share of the rarer words of the shorter sentence that
 // the other also has, weighted by how rare each word is among the
-// candidates, so that "Ukraine" and "peace" count for little and names and
+// candidates, so that "Westland" and "peace" count for little and names and
 // numbers for much.
 func similarity(a, b *digestSentence, idf map[string]float64) float64 {
 	var shared, wa, wb float64
@@ -412,9 +433,9 @@ func lineText(t string) string {
 
 // digestDisagreements finds the disputed quantities: for each, the values
 // the articles state, one quote per value, when there are two or more.
-func digestDisagreements(cands []*digestSentence) []SummaryLine {
+func (dg *digester) disagreements(cands []*digestSentence) []SummaryLine {
 	var out []SummaryLine
-	for _, d := range digestDisputes {
+	for _, d := range dg.disputes {
 		type stated struct {
 			value, phrase string
 			s             *digestSentence
@@ -455,8 +476,8 @@ func digestDisagreements(cands []*digestSentence) []SummaryLine {
 // first take their place, then the best developments that bring news,
 // preferring ones that cover a new article not yet quoted, until the
 // digest is full; then lines are put in story order.
-func compose(cands []*digestSentence, isNew map[string]bool) []SummaryLine {
-	disputes := digestDisagreements(cands)
+func (dg *digester) compose(cands []*digestSentence, isNew map[string]bool) []SummaryLine {
+	disputes := dg.disagreements(cands)
 	if len(disputes) > digestMaxLines/2 {
 		disputes = disputes[:digestMaxLines/2]
 	}

@@ -18,14 +18,8 @@ import (
 // rest is ignored. No real question comes near it.
 const MaxQuestion = 1000
 
-// Hint is what a refusal suggests instead.
-const Hint = "I can answer questions about the December 2025 US–Ukraine peace talks in Florida: who took part, where they met, what was agreed, what Russia said, and the peace plan. Try \"Who met with Putin in Moscow?\" or type \"sources\" to see the articles."
-
-// DefaultThreshold is the confidence below which the engine refuses
-// rather than answers. It was tuned on testdata/questions.jsonl: the
-// lowest value that refuses every out-of-scope question there while
-// keeping top-1 accuracy; see docs/engine.md.
-const DefaultThreshold = 0.55
+// RefusalPrefix opens every refusal; a hint drawn from the store follows.
+const RefusalPrefix = "Sorry, I don't know: the articles I have don't answer that."
 
 // DefaultRefresh is how often, at most, Answer asks the store whether
 // articles were added since the index was built. Zero asks before every
@@ -39,6 +33,7 @@ const DefaultRefresh = 0
 // for concurrent use, and it never writes to the store.
 type Engine struct {
 	st        *store.Store
+	pack      *Pack
 	rules     *rules
 	log       *slog.Logger
 	threshold float64
@@ -53,10 +48,16 @@ type Engine struct {
 // Option configures an Engine.
 type Option func(*Engine)
 
+// WithPack makes the engine use the domain pack p (nil for none): its
+// entities, aliases, related entities, synonyms and stop words join the
+// general English rules.
+func WithPack(p *Pack) Option { return func(e *Engine) { e.pack = p } }
+
 // WithLogger makes the engine log index rebuilds to l.
 func WithLogger(l *slog.Logger) Option { return func(e *Engine) { e.log = l } }
 
-// WithThreshold sets the confidence below which the engine refuses.
+// WithThreshold sets the confidence below which the engine refuses
+// (default: the gate's calibrated threshold in general.yaml).
 func WithThreshold(t float64) Option { return func(e *Engine) { e.threshold = t } }
 
 // WithRefresh sets how often, at most, Answer checks the store for new
@@ -68,19 +69,23 @@ func WithClock(now func() time.Time) Option { return func(e *Engine) { e.now = n
 
 // NewEngine returns an engine over st, with its index built.
 func NewEngine(ctx context.Context, st *store.Store, opts ...Option) (*Engine, error) {
-	r, err := loadRules()
+	e := &Engine{st: st, log: slog.New(slog.DiscardHandler), threshold: -1, refresh: DefaultRefresh, now: time.Now}
+	for _, o := range opts {
+		o(e)
+	}
+	r, err := compileRules(e.pack)
 	if err != nil {
 		return nil, fmt.Errorf("new engine: %w", err)
 	}
-	e := &Engine{st: st, rules: r, log: slog.New(slog.DiscardHandler), threshold: DefaultThreshold, refresh: DefaultRefresh, now: time.Now}
-	for _, o := range opts {
-		o(e)
+	e.rules = r
+	if e.threshold < 0 {
+		e.threshold = r.gate.threshold
 	}
 	v, err := st.Stamp(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("new engine: %w", err)
 	}
-	ix, err := buildIndex(ctx, st, r, v)
+	ix, err := buildIndex(ctx, st, r, e.pack, v)
 	if err != nil {
 		return nil, fmt.Errorf("new engine: %w", err)
 	}
@@ -111,7 +116,7 @@ func (e *Engine) current(ctx context.Context) (*index, error) {
 	if v == ix.version {
 		return ix, nil
 	}
-	nix, err := buildIndex(ctx, e.st, e.rules, v)
+	nix, err := buildIndex(ctx, e.st, e.rules, e.pack, v)
 	if err != nil {
 		return nil, err
 	}
@@ -135,6 +140,17 @@ func (e *Engine) Answer(ctx context.Context, question string) (Answer, error) {
 func (e *Engine) Explain(ctx context.Context, question string) (Answer, error) {
 	a, _, err := e.answer(ctx, question, true)
 	return a, err
+}
+
+// Hint says what can be asked, from what the store holds: how many
+// articles, a few of their titles and the names they mention most. Every
+// refusal ends with it; the bot's help shows it.
+func (e *Engine) Hint(ctx context.Context) (string, error) {
+	ix, err := e.current(ctx)
+	if err != nil {
+		return "", fmt.Errorf("hint: %w", err)
+	}
+	return ix.hint, nil
 }
 
 // Sources lists the articles the engine answers from.

@@ -3,20 +3,31 @@ package answers
 import (
 	"context"
 	"encoding/json"
-	"regexp"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
+	"github.com/parley-bot/parley/seeds"
 	"github.com/parley-bot/parley/store"
 	"github.com/parley-bot/parley/store/storetest"
 )
 
+// seedPack is the built-in domain pack of the seed articles.
+func seedPack(tb testing.TB) *Pack {
+	tb.Helper()
+	p, err := ParsePack("seeds/domain.yaml", seeds.Domain)
+	if err != nil {
+		tb.Fatalf("ParsePack: %v", err)
+	}
+	return p
+}
+
+// mustEngine is an engine over st with the seeds' domain pack, unless
+// opts say otherwise.
 func mustEngine(tb testing.TB, st *store.Store, opts ...Option) *Engine {
 	tb.Helper()
-	e, err := NewEngine(context.Background(), st, opts...)
+	e, err := NewEngine(context.Background(), st, append([]Option{WithPack(seedPack(tb))}, opts...)...)
 	if err != nil {
 		tb.Fatalf("NewEngine: %v", err)
 	}
@@ -86,10 +97,10 @@ func TestAnswer(t *testing.T) {
 	}{
 		{q: "Who is Ukraine's chief negotiator?", answered: true, answerHas: []string{"Rustem Umerov"}, quoteHas: "Umerov"},
 		{q: "Who is the special envoy?", answered: true, answerHas: []string{"Steve Witkoff"}, quoteHas: "Witkoff"},
-		{q: "What did the Kremlin aide say about Kushner?", answered: true, answerHas: []string{"Yuri Ushakov said"}, quoteHas: "Kushner’s pen"},
+		{q: "What did the Kremlin aide say about Kushner?", answered: true, answerHas: []string{"Kushner’s pen"}, quoteHas: "Kushner’s pen"},
 		{q: "How many points are in the revised peace plan?", answered: true, conflict: true, minQuotes: 2,
 			answerHas: []string{"19 key points", "20-point"}, sourcesHas: []string{"19 key points", "20-point"}},
-		{q: "How long did the talks with Putin last?", answered: true, answerHas: []string{"Five-hour talks"}, minQuotes: 2},
+		{q: "How long did the talks with Putin last?", answered: true, answerHas: []string{"five-hour talks"}, minQuotes: 2},
 		{q: "Where did Putin go on a state visit?", answered: true, answerHas: []string{"India"}},
 		{q: "What did Zelenskyy say about the documents?", answered: true, quoteHas: "basic block"},
 		{q: "What did Zelensky say about the documents?", answered: true, quoteHas: "basic block"},
@@ -121,8 +132,8 @@ func TestAnswer(t *testing.T) {
 				t.Fatalf("Answer(%q).Answered = %v (%q), want %v", tt.q, a.Answered, a.Answer, tt.answered)
 			}
 			if !a.Answered {
-				if len(a.Quotes) != 0 || a.Quotes == nil || !strings.Contains(a.Answer, Hint) {
-					t.Errorf("Answer(%q) refusal = %+v, want no quotes (not nil) and the hint", tt.q, a)
+				if len(a.Quotes) != 0 || a.Quotes == nil || !strings.HasPrefix(a.Answer, RefusalPrefix) || !strings.Contains(a.Answer, "sources") {
+					t.Errorf("Answer(%q) refusal = %+v, want no quotes (not nil), the refusal and a hint", tt.q, a)
 				}
 				return
 			}
@@ -272,12 +283,32 @@ func TestAnswerNeverWrites(t *testing.T) {
 	}
 }
 
-func TestBuildFacts(t *testing.T) {
-	st := storetest.MustOpen(t)
-	ctx := context.Background()
-	if err := BuildFacts(ctx, st); err != nil {
-		t.Fatalf("BuildFacts: %v", err)
+// analyzedStore opens a store whose ingests write facts with the seeds'
+// pack, seeded with the built-in articles.
+func analyzedStore(tb testing.TB) *store.Store {
+	tb.Helper()
+	a, err := NewAnalyzer(seedPack(tb))
+	if err != nil {
+		tb.Fatal(err)
 	}
+	st, err := store.Open(context.Background(), filepath.Join(tb.TempDir(), "parley.db"), store.WithAnalyzer(a))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { st.Close() })
+	docs, err := store.Documents(seeds.FS)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if _, err := st.Seed(context.Background(), docs, storetest.Epoch); err != nil {
+		tb.Fatal(err)
+	}
+	return st
+}
+
+func TestAnalyzerFacts(t *testing.T) {
+	st := analyzedStore(t)
+	ctx := context.Background()
 	facts, err := st.Facts(ctx, "")
 	if err != nil {
 		t.Fatal(err)
@@ -316,16 +347,24 @@ func TestBuildFacts(t *testing.T) {
 	}
 	for k, ok := range want {
 		if !ok {
-			t.Errorf("BuildFacts: no fact %q", k)
+			t.Errorf("Analyze: no fact %q", k)
 		}
 	}
-	// Running it again replaces rather than adds.
-	if err := BuildFacts(ctx, st); err != nil {
+	// The engine answers from the stored facts as from its own.
+	e := mustEngine(t, st)
+	ix, err := e.current(ctx)
+	if err != nil {
 		t.Fatal(err)
 	}
-	again, _ := st.Facts(ctx, "")
-	if len(again) != len(facts) {
-		t.Errorf("BuildFacts twice: %d facts, then %d", len(facts), len(again))
+	mem := mustEngine(t, storetest.MustOpen(t))
+	mix, _ := mem.current(ctx)
+	if len(ix.sents) != len(mix.sents) {
+		t.Fatalf("%d sentences, %d in memory", len(ix.sents), len(mix.sents))
+	}
+	for i := range ix.sents {
+		if a, b := e.candidate(scored{s: &ix.sents[i]}).Facts, mem.candidate(scored{s: &mix.sents[i]}).Facts; strings.Join(a, "|") != strings.Join(b, "|") {
+			t.Errorf("sentence %d: stored facts %q, in-memory facts %q", i, a, b)
+		}
 	}
 }
 
@@ -397,7 +436,7 @@ func TestNoConflictAcrossEvents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !a.Answered || a.Conflict || !strings.Contains(a.Answer, "Six hours") {
+	if !a.Answered || a.Conflict || !strings.Contains(a.Answer, "six hours") {
 		t.Errorf("Answer = %q (conflict %v), want six hours and no conflict", a.Answer, a.Conflict)
 	}
 }
@@ -412,7 +451,7 @@ func TestWhoUnknownToTheRules(t *testing.T) {
 	}
 	e := mustEngine(t, st)
 	for q, want := range map[string]string{
-		"Who signed the Zanzibar grain accord?": "The harbour commission signed",
+		"Who signed the Zanzibar grain accord?": "the harbour commission",
 		"Who chaired the grain talks?":          "Maria Oksanen",
 	} {
 		a, err := e.Answer(context.Background(), q)
@@ -425,25 +464,23 @@ func TestWhoUnknownToTheRules(t *testing.T) {
 	}
 }
 
-// TestDirectAnswersReadWell checks that a direct answer built from a
-// template reads as English and claims nothing the quote does not say.
-func TestDirectAnswersReadWell(t *testing.T) {
+// TestDirectAnswers checks what a direct answer names: verbatim spans of
+// its quote that answer the question, and nothing the quote does not say.
+func TestDirectAnswers(t *testing.T) {
 	e := mustEngine(t, storetest.MustOpen(t))
-	brokenEnd := regexp.MustCompile(`\b(of|the|a|an|to|and|in)\.$`)
 	tests := []struct {
 		q       string
 		has     string // the answer holds this ("" for no check)
 		hasNot  string // and never this ("" for no check)
 		refused bool
 	}{
-		{q: "Who is Jared Kushner married to?", has: "Ivanka", hasNot: "is Jared Kushner"},
-		{q: "How much of Ukrainian territory does Russia control?", has: "One-fifth"},
-		{q: "What did the US statement say?", has: "The United States said"},
+		{q: "Who is Jared Kushner married to?", has: "Ivanka", hasNot: "Jared Kushner"},
+		{q: "How much of Ukrainian territory does Russia control?", has: "one-fifth"},
 		{q: "Who criticized the original plan?", has: "Kyiv", hasNot: "Trump"},
 		{q: "Who did Witkoff and Kushner meet in Florida?", has: "Umerov", hasNot: "Putin"},
 		{q: "How long has the war lasted?", has: "four years", hasNot: "days"},
 		{q: "Who took a photo of the Kremlin meeting?", refused: true},
-		{q: "Who met with Putin in Moscow?", has: "met with Putin in Moscow"},
+		{q: "Who met with Putin in Moscow?", has: "Kushner"},
 		{q: "Who is Ukraine's top negotiator?", has: "negotiator", hasNot: "security official"},
 		{q: "Which Ukrainian general took part in the talks?", has: "Hnatov", hasNot: "Umerov"},
 		{q: "Who took part in the Florida talks?", hasNot: "Donald Trump"},
@@ -453,6 +490,7 @@ func TestDirectAnswersReadWell(t *testing.T) {
 		{q: "Where was Putin heading after the talks with Witkoff?", refused: true},
 		{q: "Where did Witkoff go to meet Putin?", has: "Moscow"},
 		{q: "hey, quick question: where were the talks held?", has: "Florida"},
+		{q: "Where did Putin go on a state visit?", has: "India", hasNot: "Indian"},
 	}
 	for _, tt := range tests {
 		a, err := e.Answer(context.Background(), tt.q)
@@ -466,18 +504,14 @@ func TestDirectAnswersReadWell(t *testing.T) {
 		if tt.refused {
 			continue
 		}
-		first := strings.SplitN(a.Answer, " Also reported by", 2)[0]
-		if r, _ := utf8.DecodeRuneInString(first); !unicode.IsUpper(r) && !unicode.IsDigit(r) && r != '“' {
-			t.Errorf("%q: answer %q does not start with a capital", tt.q, first)
+		if a.Answer != "" && !IsSpansOf(a.Answer, a.Quotes[0].Text) {
+			t.Errorf("%q: answer %q is not spans of its quote %q", tt.q, a.Answer, a.Quotes[0].Text)
 		}
-		if brokenEnd.MatchString(first) {
-			t.Errorf("%q: answer %q ends on a function word", tt.q, first)
+		if tt.has != "" && !strings.Contains(a.Answer, tt.has) {
+			t.Errorf("%q: answer %q, want it to hold %q", tt.q, a.Answer, tt.has)
 		}
-		if tt.has != "" && !strings.Contains(first, tt.has) {
-			t.Errorf("%q: answer %q, want it to hold %q", tt.q, first, tt.has)
-		}
-		if tt.hasNot != "" && strings.Contains(first, tt.hasNot) {
-			t.Errorf("%q: answer %q holds %q", tt.q, first, tt.hasNot)
+		if tt.hasNot != "" && strings.Contains(a.Answer, tt.hasNot) {
+			t.Errorf("%q: answer %q holds %q", tt.q, a.Answer, tt.hasNot)
 		}
 	}
 }

@@ -21,8 +21,8 @@ var heldoutQuestions []byte
 
 // EvalQuestion is one line of a question set (JSON Lines):
 //
-//	{"q": "Who is Ukraine's chief negotiator?", "class": "who", "answerable": true,
-//	 "expect": ["Umerov"], "conflict": false, "sides": []}
+//	{"q": "Who is Westland's chief negotiator?", "class": "who", "answerable": true,
+//	 "expect": ["Umber"], "conflict": false, "sides": []}
 //
 // Expect lists alternatives: the top quote is right when its text holds
 // any of them (case-insensitive). A conflict question must come back with
@@ -94,6 +94,9 @@ type Score struct {
 	Conflicts, ConflictsShown   int
 	Quotes, Verbatim            int
 	Answered, Cited, WithAnswer int
+	// Spans counts direct answers (not conflicts) that are verbatim spans
+	// of their first quote, of WithAnswer.
+	Spans int
 }
 
 // Report is the outcome of running a question set.
@@ -140,14 +143,20 @@ func Evaluate(ctx context.Context, e *Engine, qs []EvalQuestion) (Report, error)
 				rep.Failures = append(rep.Failures, fmt.Sprintf("not verbatim: %q in %s", qt.Text, qt.Article))
 			}
 		}
+		if a.Answered && !a.Conflict && a.Answer != "" && !IsSpansOf(a.Answer, a.Quotes[0].Text) {
+			rep.Failures = append(rep.Failures, fmt.Sprintf("answer %q to %q is not spans of its quote", a.Answer, q.Q))
+		}
 		if a.Answered {
 			tally(func(s *Score) {
 				s.Answered++
 				if len(a.Quotes) > 0 && a.Quotes[0].Article != "" {
 					s.Cited++
 				}
-				if strings.TrimSpace(a.Answer) != "" {
+				if strings.TrimSpace(a.Answer) != "" && !a.Conflict {
 					s.WithAnswer++
+					if IsSpansOf(a.Answer, a.Quotes[0].Text) {
+						s.Spans++
+					}
 				}
 			})
 		}
@@ -240,7 +249,7 @@ func (r Report) Misses(t Targets) []string {
 	check("refused", Ratio(s.Refused, s.Unanswerable), t.Refused)
 	check("verbatim", Ratio(s.Verbatim, s.Quotes), t.Verbatim)
 	check("cited", Ratio(s.Cited, s.Answered), t.Cited)
-	check("with a direct answer", Ratio(s.WithAnswer, s.Answered), t.Cited)
+	check("direct answers that are spans", Ratio(s.Spans, s.WithAnswer), t.Verbatim)
 	check("conflicts shown", Ratio(s.ConflictsShown, s.Conflicts), t.Top1)
 	return out
 }

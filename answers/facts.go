@@ -1,11 +1,12 @@
 package answers
 
 import (
-	"context"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/kljensen/snowball/english"
 
 	"github.com/parley-bot/parley/store"
 )
@@ -20,40 +21,57 @@ const (
 	factDate   = "date"   // Object: as written; Value: folded
 	factMet    = "met"    // Subject: the people, comma-separated; Value: the place id, if any
 	factAgent  = "agent"  // Object: a name or "by the …" agent the rules do not know
+	// factQuantity is a number as written: Subject the stem of the noun
+	// it counts ("men", "km"), Object the phrase, Value the number.
+	factQuantity = "quantity"
+	// factEntity is a name learned from the text: Subject its id ("~"
+	// and the folded name), Predicate its kind (person, org, place or
+	// name), Object the name as written.
+	factEntity = "entity"
+	// factAlias is another name for a learned entity: Subject its id,
+	// Object the alias (a surname, an acronym), Value the full name.
+	factAlias = "alias"
 )
 
-// factsVersion marks facts made by this version of the extractors; the
-// engine re-extracts, in memory, facts an older version stored. Bump it
-// whenever an extractor or rules.yaml changes what facts come out.
-const factsVersion = "4"
+// factsVersion marks facts made by this version of the extractors. Bump
+// it whenever an extractor or general.yaml changes what facts come out:
+// stores re-analyse articles whose facts another version made.
+const factsVersion = "6"
 
-// BuildFacts runs the rule-based extractors over every sentence of the
-// given articles (all articles when none are given) and replaces their
-// facts in the store. Ingest calls it so that facts are ready before the
-// engine reads them; it is idempotent.
-func BuildFacts(ctx context.Context, st *store.Store, articleIDs ...string) error {
-	r, err := loadRules()
-	if err != nil {
-		return err
-	}
-	if len(articleIDs) == 0 {
-		arts, err := st.Articles(ctx)
-		if err != nil {
-			return fmt.Errorf("build facts: %w", err)
-		}
-		for _, a := range arts {
-			articleIDs = append(articleIDs, a.ID)
-		}
-	}
-	sents, err := st.Sentences(ctx, articleIDs...)
-	if err != nil {
-		return fmt.Errorf("build facts: %w", err)
-	}
-	if err := st.ReplaceFacts(ctx, articleIDs, r.extract(sents)); err != nil {
-		return fmt.Errorf("build facts: %w", err)
-	}
-	return nil
+// Analyzer reads facts off an article's sentences at ingest, with the
+// general rules and a domain pack. It implements store.Analyzer, so a
+// store opened with it writes each article's facts in the transaction
+// that writes the article.
+type Analyzer struct {
+	r       *rules
+	version string
 }
+
+// NewAnalyzer returns the analyzer for pack (nil for none).
+func NewAnalyzer(pack *Pack) (*Analyzer, error) {
+	r, err := compileRules(pack)
+	if err != nil {
+		return nil, fmt.Errorf("new analyzer: %w", err)
+	}
+	return &Analyzer{r: r, version: analyzerVersion(pack)}, nil
+}
+
+// analyzerVersion names the extractors' version and the pack they use.
+func analyzerVersion(pack *Pack) string {
+	v := "facts@" + factsVersion
+	if pack != nil {
+		v += "+pack@" + pack.hash
+	}
+	return v
+}
+
+// Version names the extractors and the pack: facts another version made
+// are made again.
+func (a *Analyzer) Version() string { return a.version }
+
+// Analyze returns the facts of one article's sentences (in position
+// order); it never fails.
+func (a *Analyzer) Analyze(sents []store.Sentence) []store.Fact { return a.r.extract(sents) }
 
 // The extractors' patterns. Numbers are written as digits or words.
 var (
@@ -62,10 +80,10 @@ var (
 		"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
 		"trio": 3, "pair": 2, "couple": 2, "dozen": 12}
 	ordinalWords = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
-	countRe      = regexp.MustCompile(`\b(?:(?:almost|nearly|about|some|over|more than|at least|roughly) )?((?i:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|trio|pair|couple|dozen))(?:[- ]of)?(?:[- ](?:key|additional|more|full|new|main|other|[A-Z][a-z]+))?[- ]([a-z]+)\b`)
+	countRe      = regexp.MustCompile(`\b(?:(?:almost|nearly|about|some|over|more than|at least|roughly) )?((?i:\d{1,3}(?:,\d{3})+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|trio|pair|couple|dozen))(?:[- ]of)?(?:[- ](?:key|additional|more|full|new|main|other|[A-Z][a-z]+))?[- ]([a-z]+)\b`)
 	ordinalRe    = regexp.MustCompile(`(?i)\b(first|second|third|fourth|fifth|sixth) (day|round)\b`)
 	fractionRe   = regexp.MustCompile(`(?i)\b(one|two|three)-(fifth|third|quarter|half|fourth)s?\b`)
-	dateRe       = regexp.MustCompile(`\b(?:(?:late|early|on|last|this|next) )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:’s|'s)?(?: (?:evening|morning|night|afternoon))?\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{1,2})?(?:,? \d{4})?\b|\b(?:(?:earlier|later|late) )?(?:this|last|next) (?:week|weekend|month|year|fall|autumn|spring|summer|winter)\b|\b(?:19|20)\d\d\b`)
+	dateRe       = regexp.MustCompile(`\b(?:(?:late|early|on|last|this|next) )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:’s|'s)?(?: (?:evening|morning|night|afternoon))?\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{1,2})?(?:,? \d{4})?\b|\b(?:(?:earlier|later|late) )?(?:this|last|next) (?:week|weekend|month|year|fall|autumn|spring|summer|winter)\b`)
 	speechVerbs  = map[string]bool{"said": true, "says": true, "told": true, "added": true, "announced": true, "warned": true,
 		"described": true, "praised": true, "stressed": true, "noted": true, "stated": true, "claimed": true, "threatened": true,
 		"called": true, "posted": true, "wrote": true, "stressing": true, "adding": true, "saying": true, "reiterated": true, "confirmed": true,
@@ -86,7 +104,14 @@ type sentenceFacts struct {
 	saids           []store.Fact
 	counts          []store.Fact
 	dates           []store.Fact
-	agents          []string // unknown names and "by the …" agents, as written
+	quantities      []store.Fact
+	// learnedPlaces are places the text marks as such ("in Canberra")
+	// that no pack entity names, as written.
+	learnedPlaces []string
+	agents        []string // unknown names and "by the …" agents, as written
+	// learned are the names learned from the text, by kind ("Laszlo
+	// Babai" → person), as written.
+	learned map[string]string
 	// roleStems holds, per person, the stems and entities of each role
 	// the sentence gives them, for matching against questions.
 	roleStems map[string][]map[string]bool
@@ -146,14 +171,20 @@ func (r *rules) extract(sents []store.Sentence) []store.Fact {
 		for _, a := range r.agents(s.Text, toks, ms) {
 			out = append(out, fact(factAgent, "", "", a, "", "agent"))
 		}
-		for _, loc := range dateRe.FindAllStringIndex(s.Text, -1) {
-			d := s.Text[loc[0]:loc[1]]
-			out = append(out, fact(factDate, "", "", d, fold(d), "date"))
+		known := func(start, end int) bool {
+			for _, m := range ms {
+				if toks[m.from].start < end && toks[m.to-1].end > start {
+					return true
+				}
+			}
+			return false
 		}
+		out = append(out, mergeDates(dateRe.FindAllStringIndex(s.Text, -1), r.learnFacts(s, toks, known), s)...)
+		out = append(out, r.learnNames(s, toks, known)...)
 		if len(persons) >= 2 && r.hasMeetWord(toks) {
 			place := ""
 			for _, m := range ms {
-				if r.entities[m.entity].Kind == "place" && m.entity != "ukraine" && m.entity != "us" && m.entity != "russia" {
+				if e := r.entities[m.entity]; e.Kind == "place" && !e.Generic {
 					place = m.entity
 					break
 				}
@@ -200,6 +231,41 @@ func (r *rules) extract(sents []store.Sentence) []store.Fact {
 	return kept
 }
 
+// mergeDates keeps the learned facts, with each news-style date (weekdays,
+// "last month") that no learned date overlaps added as a date fact; where
+// two dates overlap the longer stands.
+func mergeDates(news [][]int, learned []store.Fact, s store.Sentence) []store.Fact {
+	var out []store.Fact
+	type span struct{ a, b int }
+	var spans []span
+	for _, f := range learned {
+		if f.Kind != factDate {
+			out = append(out, f)
+			continue
+		}
+		if i := strings.Index(s.Text, f.Object); i >= 0 {
+			spans = append(spans, span{i, i + len(f.Object)})
+		}
+	}
+	dates := append([]span(nil), spans...)
+	for _, n := range news {
+		dates = append(dates, span{n[0], n[1]})
+	}
+	for i, d := range dates {
+		keep := true
+		for j, o := range dates {
+			if i != j && d.a < o.b && o.a < d.b && (o.b-o.a > d.b-d.a || (o.b-o.a == d.b-d.a && j < i)) {
+				keep = false
+			}
+		}
+		if keep {
+			text := s.Text[d.a:d.b]
+			out = append(out, store.Fact{SentenceID: s.ID, Kind: factDate, Object: text, Value: fold(text), Extractor: "date"})
+		}
+	}
+	return out
+}
+
 // quotedText is the words inside quotation marks in text, joined.
 func quotedText(text string) string {
 	var parts []string
@@ -236,7 +302,7 @@ func (r *rules) speakerOf(toks []token, ms []mention, lastSpeaker, lastPerson st
 			return best, t.word
 		}
 		// No person: an institution or country just before the verb
-		// ("the Kremlin did not immediately comment", "the US said").
+		// ("the Citadel did not immediately comment", "the US said").
 		for _, m := range ms {
 			if m.to <= i && i-m.to <= 4 && r.entities[m.entity].Kind != "person" {
 				best = m.entity
@@ -258,8 +324,8 @@ func (r *rules) speakerOf(toks []token, ms []mention, lastSpeaker, lastPerson st
 				}
 			}
 		}
-		// "…,” Ushakov said" puts the speaker after the quote but before
-		// the verb, handled above; "said Witkoff" puts it after.
+		// "…,” Ulm said" puts the speaker after the quote but before
+		// the verb, handled above; "said Ames" puts it after.
 		for _, m := range ms {
 			if m.from == i+1 && r.entities[m.entity].Kind == "person" {
 				return m.entity, t.word
@@ -270,8 +336,8 @@ func (r *rules) speakerOf(toks []token, ms []mention, lastSpeaker, lastPerson st
 }
 
 // roleFacts reads roles written next to a person's name: "special envoy
-// Steve Witkoff", "Rustem Umerov, the main Ukrainian negotiator,",
-// "Putin's top foreign policy aide, Yuri Ushakov".
+// Ann Ames", "Carl Umber, the main Westland negotiator,",
+// "Dorn's top foreign policy aide, Ulf Ulm".
 func (r *rules) roleFacts(s store.Sentence, toks []token, ms []mention) []store.Fact {
 	var out []store.Fact
 	add := func(ent string, from, to int) {
@@ -322,7 +388,7 @@ func (r *rules) roleFacts(s store.Sentence, toks []token, ms []mention) []store.
 			}
 		}
 		add(m.entity, j, m.from)
-		// After the name: ", the main Ukrainian negotiator,".
+		// After the name: ", the main Westland negotiator,".
 		if m.to < len(toks) {
 			rest := s.Text[toks[m.to-1].end:]
 			if strings.HasPrefix(rest, ", ") {
@@ -336,7 +402,7 @@ func (r *rules) roleFacts(s store.Sentence, toks []token, ms []mention) []store.
 						break
 					}
 					if startsPerson(ms, k, r) {
-						// ", top Ukrainian negotiator Rustem Umerov" is a list of
+						// ", top Westland negotiator Carl Umber" is a list of
 						// people, not a role of the one before.
 						k = m.to
 						break
@@ -377,12 +443,12 @@ func (r *rules) countFacts(s store.Sentence, toks []token) []store.Fact {
 	var out []store.Fact
 	for _, m := range countRe.FindAllStringSubmatchIndex(s.Text, -1) {
 		num := fold(s.Text[m[2]:m[3]])
-		n, err := strconv.Atoi(num)
+		n, err := strconv.Atoi(strings.ReplaceAll(num, ",", ""))
 		if err != nil {
 			n = numberWords[num]
 		}
 		unitWord := fold(s.Text[m[4]:m[5]])
-		if r.stop[unitWord] || (num == "one" && m[3] < len(s.Text) && s.Text[m[3]] != '-') {
+		if r.stop[unitWord] || english.IsStopWord(unitWord) || (num == "one" && m[3] < len(s.Text) && s.Text[m[3]] != '-') {
 			continue // "two to tango", "one provision that…"
 		}
 		unit := stem(unitWord)
@@ -443,7 +509,22 @@ func annotate(facts []store.Fact) map[int64]*sentenceFacts {
 		case factPerson:
 			sf.persons = append(sf.persons, f.Subject)
 		case factPlace:
-			sf.places = append(sf.places, f.Subject)
+			if strings.HasPrefix(f.Subject, "~") {
+				sf.learnedPlaces = append(sf.learnedPlaces, f.Object)
+			} else {
+				sf.places = append(sf.places, f.Subject)
+			}
+		case factQuantity:
+			sf.quantities = append(sf.quantities, f)
+		case factEntity:
+			if sf.learned == nil {
+				sf.learned = map[string]string{}
+			}
+			sf.learned[f.Object] = f.Predicate
+			// A learned person or name is a doer "who" can name.
+			if (f.Predicate == kindPerson || f.Predicate == kindName) && !contains(sf.agents, f.Object) {
+				sf.agents = append(sf.agents, f.Object)
+			}
 		case factRole:
 			sf.roles = append(sf.roles, f)
 		case factSaid:

@@ -44,8 +44,11 @@ func FuzzAnswer(f *testing.F) {
 		if err != nil {
 			t.Fatalf("Answer(%q): %v", q, err)
 		}
-		if strings.TrimSpace(a.Answer) == "" {
-			t.Fatalf("Answer(%q): empty answer", q)
+		if !a.Answered && !strings.HasPrefix(a.Answer, RefusalPrefix) {
+			t.Fatalf("Answer(%q): refusal %q does not say so", q, a.Answer)
+		}
+		if a.Answered && !a.Conflict && a.Answer != "" && !IsSpansOf(a.Answer, a.Quotes[0].Text) {
+			t.Fatalf("Answer(%q): direct answer %q is not spans of %q", q, a.Answer, a.Quotes[0].Text)
 		}
 		if a.Quotes == nil {
 			t.Fatalf("Answer(%q): quotes is nil", q)
@@ -53,8 +56,8 @@ func FuzzAnswer(f *testing.F) {
 		if a.Answered == (len(a.Quotes) == 0) {
 			t.Fatalf("Answer(%q): answered %v with %d quotes", q, a.Answered, len(a.Quotes))
 		}
-		if !a.Answered && !strings.Contains(a.Answer, Hint) {
-			t.Fatalf("Answer(%q): refusal without the hint: %q", q, a.Answer)
+		if !a.Answered && len(a.Answer) <= len(RefusalPrefix)+1 {
+			t.Fatalf("Answer(%q): refusal without a hint: %q", q, a.Answer)
 		}
 		if hasMention(a.Question) || hasMention(a.Answer) {
 			t.Fatalf("Answer(%q) echoes a mention: %q / %q", q, a.Question, a.Answer)

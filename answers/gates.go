@@ -64,8 +64,8 @@ func (e *Engine) hasCalendarDate(q *query, s *sentence) bool {
 
 // missingObject returns a specific (non-generic) entity the question
 // names when s names none of the question's entities nor any entity that
-// stands in for them: "Who owns the Kremlin?" is not answered by a
-// sentence about the Shell Bay Club.
+// stands in for them: "Who owns the Citadel?" is not answered by a
+// sentence about the Harbour Club.
 func (e *Engine) missingObject(q *query, s *sentence) string {
 	specific := ""
 	for _, m := range q.mentions {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"sort"
-	"strings"
 
 	"github.com/parley-bot/parley/store"
 )
@@ -20,19 +19,73 @@ type sentence struct {
 	terms   map[string]int // term -> first token position
 	length  int
 	facts   *sentenceFacts
+	pos     int // its place in index.sents
+}
+
+// The index is built from per-article segments: each segment is made
+// from one article's stored rows alone (its sentences, their tokens and
+// terms, mentions and facts), and the corpus statistics are sums of the
+// segments' contributions (sentences, total length, document frequency
+// per term, word counts). Replacing, adding or removing an article is
+// then subtracting its old contribution and adding the new; query-time
+// code reads the corpus only through the statistics and the postings.
+// (Today every rebuild makes every segment anew; see docs/engine.md.)
+
+// segment is one article's part of the index.
+type segment struct {
+	article store.Article
+	sents   []sentence
+	// postings lists, per term, the positions in sents holding it.
+	postings map[string][]int32
+	stats    corpusStats
+	// entities are the entity terms ("@id") it names anywhere; speakers
+	// the entities it quotes or reports speaking.
+	entities map[string]bool
+	speakers map[string]bool
+	// aliases maps a learned alias (folded: a surname, an acronym) to the
+	// stems of the full name it stands for.
+	aliases map[string][]string
+}
+
+// corpusStats are the statistics BM25, IDF and typo correction read: sums
+// over articles, so one article's contribution can be added or removed.
+type corpusStats struct {
+	sentences int
+	length    int            // terms in all sentences
+	df        map[string]int // sentences holding each term
+	vocab     map[string]int // occurrences of each folded word
+}
+
+// add adds o's contribution to c; sign -1 removes it.
+func (c *corpusStats) add(o corpusStats, sign int) {
+	c.sentences += sign * o.sentences
+	c.length += sign * o.length
+	for t, n := range o.df {
+		if c.df[t] += sign * n; c.df[t] <= 0 {
+			delete(c.df, t)
+		}
+	}
+	for w, n := range o.vocab {
+		if c.vocab[w] += sign * n; c.vocab[w] <= 0 {
+			delete(c.vocab, w)
+		}
+	}
 }
 
 // index is an immutable snapshot of the store, built once per store
-// version so a question costs no SQL.
+// version so a question costs no SQL: the segments laid end to end, with
+// postings over all of them and the summed statistics.
 type index struct {
 	version  int64
 	articles []store.Article
+	segments []*segment
 	sents    []sentence
 	postings map[string][]int32
+	stats    corpusStats
 	idf      map[string]float64
 	maxIDF   float64
 	avgLen   float64
-	vocab    map[string]int // folded word -> occurrences
+	vocab    map[string]int // folded word -> occurrences (stats.vocab)
 	// entities lists, per article, the entities it names anywhere.
 	entities map[string]map[string]bool
 	// spans gives, per article, the range of its sentences in sents.
@@ -41,12 +94,16 @@ type index struct {
 	speakers map[string]bool
 	// byLen buckets the vocabulary by rune length for typo lookups.
 	byLen map[int][]string
+	// aliases maps learned aliases to the stems of their full names.
+	aliases map[string][]string
+	// hint says what can be asked, from the store's titles and names.
+	hint string
 }
 
 // buildIndex reads every article and sentence of st, and their facts
-// (extracting them in memory for any article whose facts were never
-// stored), into a new index.
-func buildIndex(ctx context.Context, st *store.Store, r *rules, version int64) (*index, error) {
+// (extracting them in memory for any article whose facts this engine's
+// analyzer did not make), into a new index.
+func buildIndex(ctx context.Context, st *store.Store, r *rules, pack *Pack, version int64) (*index, error) {
 	arts, err := st.Articles(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
@@ -59,58 +116,62 @@ func buildIndex(ctx context.Context, st *store.Store, r *rules, version int64) (
 	if err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
-	sentArticle := make(map[int64]string, len(sents))
-	for _, s := range sents {
-		sentArticle[s.ID] = s.ArticleID
-	}
-	hasFacts := map[string]bool{}
-	stale := map[string]bool{}
+	bySent := map[int64][]store.Fact{}
 	for _, f := range facts {
-		if strings.HasSuffix(f.Extractor, "@"+factsVersion) {
-			hasFacts[sentArticle[f.SentenceID]] = true
+		bySent[f.SentenceID] = append(bySent[f.SentenceID], f)
+	}
+	byArticle := map[string][]store.Sentence{}
+	for _, s := range sents {
+		byArticle[s.ArticleID] = append(byArticle[s.ArticleID], s)
+	}
+	analyzed := analyzerVersion(pack)
+	segs := make([]*segment, 0, len(arts))
+	for _, a := range arts {
+		ss := byArticle[a.ID]
+		var fs []store.Fact
+		if a.Analyzed == analyzed {
+			for _, s := range ss {
+				fs = append(fs, bySent[s.ID]...)
+			}
 		} else {
-			stale[sentArticle[f.SentenceID]] = true
+			// Facts another analyzer made (an older extractor, another
+			// pack), or none: made here, in memory. The engine never
+			// writes, and never answers from stale facts.
+			fs = r.extract(ss)
 		}
+		segs = append(segs, buildSegment(r, a, ss, fs))
 	}
-	current := facts[:0:0]
-	for _, f := range facts {
-		a := sentArticle[f.SentenceID]
-		if hasFacts[a] && !stale[a] {
-			current = append(current, f)
-		}
-	}
-	for a := range stale {
-		delete(hasFacts, a)
-	}
-	facts = current
-	var missing []store.Sentence
-	for _, s := range sents {
-		if !hasFacts[s.ArticleID] {
-			missing = append(missing, s)
-		}
-	}
-	if len(missing) > 0 {
-		facts = append(facts, r.extract(missing)...)
-	}
-	ann := annotate(facts)
+	ix := assemble(segs, version)
+	ix.hint = buildHint(ix, r)
+	return ix, nil
+}
 
-	ix := &index{version: version, articles: arts, postings: map[string][]int32{}, idf: map[string]float64{}, vocab: map[string]int{}, byLen: map[int][]string{}, speakers: map[string]bool{}, entities: map[string]map[string]bool{}, spans: map[string][2]int{}}
-	byID := make(map[string]*store.Article, len(arts))
-	for i := range ix.articles {
-		byID[ix.articles[i].ID] = &ix.articles[i]
-	}
-	ix.sents = make([]sentence, 0, len(sents))
-	total := 0
-	for _, s := range sents {
-		a := byID[s.ArticleID]
-		if a == nil {
+// buildSegment indexes one article from its own rows: its sentences (in
+// position order) and their facts.
+func buildSegment(r *rules, a store.Article, sents []store.Sentence, facts []store.Fact) *segment {
+	seg := &segment{article: a, postings: map[string][]int32{}, entities: map[string]bool{}, speakers: map[string]bool{}, aliases: map[string][]string{},
+		stats: corpusStats{df: map[string]int{}, vocab: map[string]int{}}}
+	ann := annotate(facts)
+	for _, f := range facts {
+		if f.Kind != factAlias || f.Extractor != "acronym@"+factsVersion {
+			// A surname already matches its full name word for word;
+			// an acronym needs the alias.
 			continue
 		}
+		k := fold(f.Object)
+		for _, w := range foldWords(f.Value) {
+			if st := stem(w); !contains(seg.aliases[k], st) && st != k && !r.stop[w] {
+				seg.aliases[k] = append(seg.aliases[k], st)
+			}
+		}
+	}
+	seg.sents = make([]sentence, 0, len(sents))
+	for _, s := range sents {
 		toks := tokenize(s.Text)
 		terms := make(map[string]int, len(toks))
 		n := 0
 		for i, t := range toks {
-			ix.vocab[t.word]++
+			seg.stats.vocab[t.word]++
 			if r.stop[t.word] {
 				continue
 			}
@@ -129,60 +190,91 @@ func buildIndex(ctx context.Context, st *store.Store, r *rules, version int64) (
 			sf = &sentenceFacts{}
 		}
 		for _, f := range sf.saids {
-			ix.speakers[f.Subject] = true
+			seg.speakers[f.Subject] = true
 			// A quote or a "he said" stands for its speaker: the sentence
 			// is found under the speaker's name too.
 			if _, ok := terms["@"+f.Subject]; !ok {
 				terms["@"+f.Subject] = len(toks)
 			}
 		}
-		ae := ix.entities[s.ArticleID]
-		if ae == nil {
-			ae = map[string]bool{}
-			ix.entities[s.ArticleID] = ae
-		}
+		idx := int32(len(seg.sents))
 		for t := range terms {
 			if t[0] == '@' {
-				ae[t] = true
+				seg.entities[t] = true
 			}
-		}
-		idx := int32(len(ix.sents))
-		for t := range terms {
-			ix.postings[t] = append(ix.postings[t], idx)
+			seg.postings[t] = append(seg.postings[t], idx)
+			seg.stats.df[t]++
 		}
 		sf.roleStems = map[string][]map[string]bool{}
 		for _, f := range sf.roles {
 			sf.roleStems[f.Subject] = append(sf.roleStems[f.Subject], r.stemSet(f.Object))
 		}
-		ix.sents = append(ix.sents, sentence{Sentence: s, article: a, toks: toks, ments: r.mentions(toks), clause: clauses(s.Text, toks), terms: terms, length: n, facts: sf})
-		total += n
+		seg.sents = append(seg.sents, sentence{Sentence: s, toks: toks, ments: r.mentions(toks), clause: clauses(s.Text, toks), terms: terms, length: n, facts: sf})
+		seg.stats.sentences++
+		seg.stats.length += n
 	}
-	for i, s := range ix.sents {
-		sp, ok := ix.spans[s.ArticleID]
-		if !ok {
-			sp = [2]int{i, i}
+	return seg
+}
+
+// assemble lays segments end to end into an index: their sentences, their
+// postings shifted to the whole, and their statistics summed.
+func assemble(segs []*segment, version int64) *index {
+	ix := &index{version: version, segments: segs, postings: map[string][]int32{}, idf: map[string]float64{},
+		stats: corpusStats{df: map[string]int{}, vocab: map[string]int{}}, byLen: map[int][]string{},
+		speakers: map[string]bool{}, entities: map[string]map[string]bool{}, spans: map[string][2]int{}, aliases: map[string][]string{}}
+	n := 0
+	for _, seg := range segs {
+		n += len(seg.sents)
+	}
+	ix.articles = make([]store.Article, len(segs))
+	ix.sents = make([]sentence, 0, n)
+	for k, seg := range segs {
+		ix.articles[k] = seg.article
+		a := &ix.articles[k]
+		base := int32(len(ix.sents))
+		for _, s := range seg.sents {
+			s.article = a
+			s.pos = len(ix.sents)
+			ix.sents = append(ix.sents, s)
 		}
-		sp[1] = i + 1
-		ix.spans[s.ArticleID] = sp
+		ix.spans[a.ID] = [2]int{int(base), len(ix.sents)}
+		for t, p := range seg.postings {
+			for _, i := range p {
+				ix.postings[t] = append(ix.postings[t], base+i)
+			}
+		}
+		ix.stats.add(seg.stats, 1)
+		ix.entities[a.ID] = seg.entities
+		for sp := range seg.speakers {
+			ix.speakers[sp] = true
+		}
+		for k, v := range seg.aliases {
+			for _, st := range v {
+				if !contains(ix.aliases[k], st) {
+					ix.aliases[k] = append(ix.aliases[k], st)
+				}
+			}
+		}
 	}
-	if len(ix.sents) > 0 {
-		ix.avgLen = float64(total) / float64(len(ix.sents))
+	ix.vocab = ix.stats.vocab
+	if ix.stats.sentences > 0 {
+		ix.avgLen = float64(ix.stats.length) / float64(ix.stats.sentences)
 	}
-	N := float64(len(ix.sents))
-	for t, p := range ix.postings {
-		df := float64(len(p))
+	N := float64(ix.stats.sentences)
+	for t, d := range ix.stats.df {
+		df := float64(d)
 		v := math.Log(1 + (N-df+0.5)/(df+0.5))
 		ix.idf[t] = v
 		ix.maxIDF = math.Max(ix.maxIDF, v)
 	}
 	for w := range ix.vocab {
-		n := len([]rune(w))
-		ix.byLen[n] = append(ix.byLen[n], w)
+		l := len([]rune(w))
+		ix.byLen[l] = append(ix.byLen[l], w)
 	}
 	for _, ws := range ix.byLen {
 		sort.Strings(ws)
 	}
-	return ix, nil
+	return ix
 }
 
 // correct returns the corpus word w most likely stands for, or "" when

@@ -3,15 +3,16 @@ package answers
 import (
 	_ "embed"
 	"fmt"
+	"hash/fnv"
 	"regexp"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
-
-	"gopkg.in/yaml.v3"
 )
 
-//go:embed rules.yaml
-var rulesYAML []byte
+//go:embed general.yaml
+var generalYAML []byte
 
 // Answer types a question class can want.
 const (
@@ -25,8 +26,8 @@ const (
 	wantDescription = "description"
 )
 
-// ruleFile is the shape of rules.yaml.
-type ruleFile struct {
+// generalFile is the shape of general.yaml.
+type generalFile struct {
 	Classes []struct {
 		Name     string   `yaml:"name"`
 		Wants    string   `yaml:"wants"`
@@ -36,9 +37,7 @@ type ruleFile struct {
 		Name  string `yaml:"name"`
 		Wants string `yaml:"wants"`
 	} `yaml:"role_class"`
-	Entities   []entityRule        `yaml:"entities"`
 	Synonyms   [][]string          `yaml:"synonyms"`
-	Related    map[string][]string `yaml:"related"`
 	Stopwords  []string            `yaml:"stopwords"`
 	Qualifiers map[string][]string `yaml:"qualifiers"`
 	Units      map[string][]string `yaml:"units"`
@@ -50,7 +49,7 @@ type ruleFile struct {
 		Markers  []string `yaml:"markers"`
 	} `yaml:"future"`
 	Self []string `yaml:"self"`
-	// Locatives, Opposites and Auxiliaries: see rules.yaml.
+	// Locatives, Opposites and Auxiliaries: see general.yaml.
 	Locatives    []string `yaml:"locatives"`
 	Destinations struct {
 		Words []string `yaml:"words"`
@@ -60,19 +59,41 @@ type ruleFile struct {
 	Auxiliaries []string   `yaml:"auxiliaries"`
 	OwnerWords  []string   `yaml:"owner_words"`
 	LeadIns     []string   `yaml:"lead_ins"`
-	// Outcome and Calendar: see rules.yaml.
+	// Outcome and Calendar: see general.yaml.
 	Outcome struct {
 		Words   []string `yaml:"words"`
 		Planned []string `yaml:"planned"`
 	} `yaml:"outcome"`
 	Infinitive []string `yaml:"infinitive"`
-	Calendar   struct {
+	// Negations and Antonyms let the gate see a question that turns what
+	// the best sentence says around; Gate weighs the evidence.
+	Negations []string   `yaml:"negations"`
+	Antonyms  [][]string `yaml:"antonyms"`
+	Gate      gateFile   `yaml:"gate"`
+	// Furniture: lines of a page that read like sentences but are not
+	// article text; the digest never quotes them.
+	Furniture []string `yaml:"furniture"`
+	Calendar  struct {
 		Asks  []string `yaml:"asks"`
 		Words []string `yaml:"words"`
 	} `yaml:"calendar"`
 }
 
-// entityRule is one entity of rules.yaml.
+// gateFile is the gate's calibration: a logistic weighing of the evidence
+// features (evidenceNames) and the confidence below which to refuse.
+type gateFile struct {
+	Threshold float64            `yaml:"threshold"`
+	Bias      float64            `yaml:"bias"`
+	Weights   map[string]float64 `yaml:"weights"`
+}
+
+// gate is gateFile compiled.
+type gate struct {
+	threshold, bias float64
+	weights         [nEv]float64
+}
+
+// entityRule is one entity of a domain pack.
 type entityRule struct {
 	ID      string   `yaml:"id"`
 	Name    string   `yaml:"name"`
@@ -99,7 +120,7 @@ type alias struct {
 	cased  bool
 }
 
-// rules is rules.yaml compiled for matching.
+// rules is general.yaml and a domain pack compiled for matching.
 type rules struct {
 	// leadIns: greetings, chatter and "do the reports say" wrappers cut
 	// from a question before it is read.
@@ -125,7 +146,7 @@ type rules struct {
 	// calendarWord: the words (weekdays, months) that make a date one.
 	calendarAsk, calendarWord map[string]bool
 	// infinitive: words before a verb that make it unasserted ("advised
-	// Kyiv not to sign").
+	// Eastgate not to sign").
 	infinitive map[string]bool
 	// known are the words the rules themselves use: never "corrected"
 	// into a corpus word.
@@ -143,20 +164,38 @@ type rules struct {
 	owner map[string]bool
 	// durations are the units "how long" asks for.
 	durations map[string]bool
+	// furniture: substrings that mark a line as page furniture.
+	furniture []string
+	// negation: words that negate; antonyms: per stem, its opposites.
+	negation map[string]bool
+	antonyms map[string][]string
+	gate     gate
 	// roleStems holds each entity's role from the rules as stems.
 	roleStems map[string]map[string]bool
 }
 
-// loadRules compiles the embedded rules; the embedded file is tested, so
-// an error here is a build mistake, reported rather than panicked on.
-func loadRules() (*rules, error) {
-	return parseRules(rulesYAML)
-}
+// loadRules compiles the general rules with no domain pack; the embedded
+// file is tested, so an error here is a build mistake, reported rather
+// than panicked on.
+func loadRules() (*rules, error) { return compileRules(nil) }
 
-func parseRules(data []byte) (*rules, error) {
-	var f ruleFile
-	if err := yaml.Unmarshal(data, &f); err != nil {
-		return nil, fmt.Errorf("parse rules: %w", err)
+// compileRules compiles general.yaml with pack (nil for none).
+func compileRules(pack *Pack) (*rules, error) {
+	var f generalFile
+	if err := decodeStrict(generalYAML, &f); err != nil {
+		return nil, fmt.Errorf("parse rules: general.yaml: %w", err)
+	}
+	if pack == nil {
+		pack = &Pack{}
+	}
+	f.Synonyms = append(f.Synonyms, pack.Synonyms...)
+	f.Stopwords = append(f.Stopwords, pack.Stopwords...)
+	f.OutOfScope = append(f.OutOfScope, pack.OutOfScope...)
+	if f.Units == nil {
+		f.Units = map[string][]string{}
+	}
+	for u, ws := range pack.Units {
+		f.Units[u] = append(f.Units[u], ws...)
 	}
 	r := &rules{
 		entities:   map[string]entityRule{},
@@ -193,9 +232,14 @@ func parseRules(data []byte) (*rules, error) {
 		r.classes = append(r.classes, qc)
 	}
 	r.roleClass = questionClass{name: f.RoleClass.Name, wants: f.RoleClass.Wants}
-	for _, e := range f.Entities {
+	for _, e := range pack.Entities {
 		if e.ID == "" || e.Name == "" {
 			return nil, fmt.Errorf("parse rules: entity without id or name: %+v", e)
+		}
+		switch e.Kind {
+		case "person", "place", "org":
+		default:
+			return nil, fmt.Errorf("parse rules: entity %s: kind %q is not person, place or org", e.ID, e.Kind)
 		}
 		if _, dup := r.entities[e.ID]; dup {
 			return nil, fmt.Errorf("parse rules: entity %s twice", e.ID)
@@ -225,7 +269,7 @@ func parseRules(data []byte) (*rules, error) {
 		}
 	}
 	for k, as := range r.aliases {
-		// Longest alias first, so "ukraine s president" beats "ukraine".
+		// Longest alias first, so "westland s president" beats "westland".
 		for i := 1; i < len(as); i++ {
 			for j := i; j > 0 && len(as[j].words) > len(as[j-1].words); j-- {
 				as[j], as[j-1] = as[j-1], as[j]
@@ -233,7 +277,10 @@ func parseRules(data []byte) (*rules, error) {
 		}
 		r.aliases[k] = as
 	}
-	for id, rel := range f.Related {
+	for id, rel := range pack.Related {
+		if _, ok := r.entities[id]; !ok {
+			return nil, fmt.Errorf("parse rules: related names unknown entity %s", id)
+		}
 		for _, o := range rel {
 			if _, ok := r.entities[o]; !ok {
 				return nil, fmt.Errorf("parse rules: %s is related to unknown %s", id, o)
@@ -307,6 +354,25 @@ func parseRules(data []byte) (*rules, error) {
 	r.outcomeWord, r.plannedCue = wordSet(f.Outcome.Words), wordSet(f.Outcome.Planned)
 	r.calendarAsk, r.calendarWord = wordSet(f.Calendar.Asks), wordSet(f.Calendar.Words)
 	r.infinitive = wordSet(f.Infinitive)
+	r.furniture = f.Furniture
+	r.negation = wordSet(f.Negations)
+	r.antonyms = map[string][]string{}
+	for _, g := range f.Antonyms {
+		if len(g) != 2 {
+			return nil, fmt.Errorf("parse rules: antonyms need two words: %v", g)
+		}
+		a, b := stem(fold(g[0])), stem(fold(g[1]))
+		r.antonyms[a] = append(r.antonyms[a], b)
+		r.antonyms[b] = append(r.antonyms[b], a)
+	}
+	r.gate = gate{threshold: f.Gate.Threshold, bias: f.Gate.Bias}
+	for name, w := range f.Gate.Weights {
+		k := slices.Index(evidenceNames[:], name)
+		if k < 0 {
+			return nil, fmt.Errorf("parse rules: gate weight %q is not one of %v", name, evidenceNames)
+		}
+		r.gate.weights[k] = w
+	}
 	r.owner = map[string]bool{}
 	for _, w := range f.OwnerWords {
 		r.owner[fold(w)] = true
@@ -412,7 +478,7 @@ func joinAnd(ns []string) string {
 	}
 }
 
-// stemSet is the set of stems and entity terms ("@umerov") of text.
+// stemSet is the set of stems and entity terms ("@umber") of text.
 func (r *rules) stemSet(text string) map[string]bool {
 	toks := tokenize(text)
 	out := map[string]bool{}
@@ -423,6 +489,13 @@ func (r *rules) stemSet(text string) map[string]bool {
 		out["@"+m.entity] = true
 	}
 	return out
+}
+
+// contentHash is a short hash of data, to tell versions of a file apart.
+func contentHash(data []byte) string {
+	h := fnv.New64a()
+	h.Write(data)
+	return strconv.FormatUint(h.Sum64(), 36)
 }
 
 // wordSet folds words into a set.

@@ -1,13 +1,17 @@
 package answers
 
 import (
+	"context"
 	"strings"
 	"testing"
+
+	"github.com/parley-bot/parley/store"
+	"github.com/parley-bot/parley/store/storetest"
 )
 
 func mustRules(t *testing.T) *rules {
 	t.Helper()
-	r, err := loadRules()
+	r, err := compileRules(seedPack(t))
 	if err != nil {
 		t.Fatalf("loadRules: %v", err)
 	}
@@ -132,6 +136,120 @@ func TestMentionsPreferTheLongerName(t *testing.T) {
 		}
 		if strings.Join(got, ",") != want {
 			t.Errorf("mentions(%q) = %v, want %s", text, got, want)
+		}
+	}
+}
+
+func TestEnglishWords(t *testing.T) {
+	for _, w := range []string{"flee", "regulated", "the", "colour", "color", "busy", "cost"} {
+		if !isEnglish(w) {
+			t.Errorf("isEnglish(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"witkof", "negotiatons", "wher", "14th"} {
+		if isEnglish(w) {
+			t.Errorf("isEnglish(%q) = true", w)
+		}
+	}
+	if !isOrdinal("14th") || !isOrdinal("2nd") || isOrdinal("fourth") || isOrdinal("th") {
+		t.Error("isOrdinal is wrong")
+	}
+}
+
+// TestTypoCorrectionSparesWords holds issue 11's rule: only a word that is
+// neither in the articles nor English, nor a number, is corrected.
+func TestTypoCorrectionSparesWords(t *testing.T) {
+	e := mustEngine(t, storetest.MustOpen(t))
+	ix, err := e.current(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string][]string{
+		"Why did they flee?":                  nil,
+		"What is regulated?":                  nil,
+		"What happened in the 14th century?":  nil,
+		"Who is Witkofff?":                    {"witkofff→witkoff"},
+		"wher did the negotiatons take place": {"wher→where", "negotiatons→negotiations"},
+	} {
+		got := e.analyse(ix, Normalize(q)).corrections
+		if strings.Join(got, ",") != strings.Join(want, ",") {
+			t.Errorf("corrections of %q = %v, want %v", q, got, want)
+		}
+	}
+}
+
+// TestCorpusStatsAreSums holds the shape issue 16 builds on: the corpus
+// statistics are sums of per-article contributions, so removing one
+// article's segment gives the statistics of the corpus without it.
+func TestCorpusStatsAreSums(t *testing.T) {
+	e := mustEngine(t, storetest.MustOpen(t))
+	ix, err := e.current(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ix.segments) != 5 {
+		t.Fatalf("%d segments, want 5", len(ix.segments))
+	}
+	rest := assemble(ix.segments[1:], 0)
+	got := corpusStats{df: map[string]int{}, vocab: map[string]int{}}
+	got.add(ix.stats, 1)
+	got.add(ix.segments[0].stats, -1)
+	if got.sentences != rest.stats.sentences || got.length != rest.stats.length || len(got.df) != len(rest.stats.df) || len(got.vocab) != len(rest.stats.vocab) {
+		t.Fatalf("all less one article: %d sentences, %d terms, %d df, %d words; built without it: %d, %d, %d, %d",
+			got.sentences, got.length, len(got.df), len(got.vocab), rest.stats.sentences, rest.stats.length, len(rest.stats.df), len(rest.stats.vocab))
+	}
+	for term, n := range rest.stats.df {
+		if got.df[term] != n {
+			t.Errorf("df[%s] = %d after removal, %d built without", term, got.df[term], n)
+		}
+	}
+	for term, p := range ix.postings {
+		if len(p) != ix.stats.df[term] {
+			t.Errorf("postings of %s: %d, df %d", term, len(p), ix.stats.df[term])
+		}
+	}
+}
+
+// TestLearnFromAnyArticle holds what the analyzer learns with no pack:
+// dates of any era, numbers as written, marked places, names with kinds
+// and acronyms.
+func TestLearnFromAnyArticle(t *testing.T) {
+	a, err := NewAnalyzer(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "The Battle of Hastings was fought on 14 October 1066 between the army of William, the Duke of Normandy, and King Harold Godwinson. " +
+		"Harold had marched south from York with 30,000 men, while 1.2 million people lived in England in the 11th century, and castles spread in the 1990s. " +
+		"It was studied by the Clay Mathematics Institute (CMI) across ~11,700 years and 1,230 km."
+	facts := a.Analyze([]store.Sentence{{ID: 1, ArticleID: "x", Text: text}})
+	has := func(kind, pred, obj string) bool {
+		for _, f := range facts {
+			if f.Kind == kind && (pred == "" || f.Predicate == pred) && f.Object == obj {
+				return true
+			}
+		}
+		return false
+	}
+	for _, want := range []struct{ kind, pred, obj string }{
+		{factDate, "", "14 October 1066"},
+		{factDate, "", "the 11th century"},
+		{factDate, "", "the 1990s"},
+		{factQuantity, "", "30,000 men"},
+		{factQuantity, "", "1.2 million people"},
+		{factQuantity, "", "~11,700 years"},
+		{factQuantity, "", "1,230 km"},
+		{factPlace, "learned", "York"},
+		{factEntity, kindPerson, "Harold Godwinson"},
+		{factEntity, kindOrg, "Clay Mathematics Institute"},
+		{factAlias, "", "CMI"},
+	} {
+		if !has(want.kind, want.pred, want.obj) {
+			t.Errorf("no %s fact %q (%s)", want.kind, want.obj, want.pred)
+		}
+	}
+	for _, f := range facts {
+		if f.Kind == factCount && strings.HasPrefix(f.Object, "000") {
+			t.Errorf("count %q cuts a number at its separator", f.Object)
 		}
 	}
 }

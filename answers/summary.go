@@ -101,7 +101,8 @@ func (e *Engine) Summary(ctx context.Context, day time.Time) (Summary, error) {
 	if err != nil {
 		return Summary{}, fmt.Errorf("compose summary %s: %w", date, err)
 	}
-	s.Lines = compose(rankSentences(arts, isNew, sents), isNew)
+	dg := newDigester(e.rules, e.pack)
+	s.Lines = dg.compose(dg.rankSentences(arts, isNew, sents), isNew)
 	return s, nil
 }
 

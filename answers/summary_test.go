@@ -36,7 +36,7 @@ var seedDay = time.Date(2025, 12, 7, 8, 0, 0, 0, time.UTC)
 
 func summaryOf(t *testing.T, st *store.Store, day time.Time) Summary {
 	t.Helper()
-	e, err := NewEngine(context.Background(), st)
+	e, err := NewEngine(context.Background(), st, WithPack(seedPack(t)))
 	if err != nil {
 		t.Fatalf("NewEngine: %v", err)
 	}
@@ -303,7 +303,7 @@ func FuzzLineText(f *testing.F) {
 
 func BenchmarkSummary(b *testing.B) {
 	st := storetest.MustOpen(b)
-	e, err := NewEngine(context.Background(), st)
+	e, err := NewEngine(context.Background(), st, WithPack(seedPack(b)))
 	if err != nil {
 		b.Fatal(err)
 	}

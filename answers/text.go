@@ -94,7 +94,7 @@ func newToken(raw string, start, end int) token {
 func (r *rules) mentions(toks []token) []mention { return r.findMentions(toks, false) }
 
 // nestedMentions is mentions plus the entities named inside longer
-// names: "top Ukrainian negotiator" names Umerov and Ukraine.
+// names: "top Westland negotiator" names Umber and Westland.
 func (r *rules) nestedMentions(toks []token) []mention { return r.findMentions(toks, true) }
 
 func (r *rules) findMentions(toks []token, nested bool) []mention {
@@ -102,7 +102,7 @@ func (r *rules) findMentions(toks []token, nested bool) []mention {
 	for i := 0; i < len(toks); {
 		n, ent := r.aliasAt(toks, i)
 		// Prefer a name that starts one word later but reaches further:
-		// "the president of Ukraine" is Zelenskyy, not "the president".
+		// "the president of Westland" is Vale, not "the president".
 		if n > 1 && !nested && i+1 < len(toks) {
 			if n2, _ := r.aliasAt(toks, i+1); 1+n2 > n {
 				n = 0
@@ -114,8 +114,8 @@ func (r *rules) findMentions(toks []token, nested bool) []mention {
 		}
 		out = append(out, mention{entity: ent, from: i, to: i + n})
 		if nested {
-			// Every shorter name starting here too: "Ukraine's chief
-			// negotiator" names Umerov, and Ukraine.
+			// Every shorter name starting here too: "Westland's chief
+			// negotiator" names Umber, and Westland.
 			for _, k := range []string{toks[i].word, "\x00" + toks[i].raw} {
 				for _, a := range r.aliases[k] {
 					if a.entity != ent && matchAlias(toks[i:], a) {

@@ -20,6 +20,8 @@ type Answerer interface {
 	Answer(ctx context.Context, question string) (answers.Answer, error)
 	Sources(ctx context.Context) ([]answers.Citation, error)
 	Summary(ctx context.Context, day time.Time) (answers.Summary, error)
+	// Hint says what can be asked, from what the store holds.
+	Hint(ctx context.Context) (string, error)
 }
 
 // Poster delivers the daily summary to one channel of one platform; the
@@ -98,10 +100,11 @@ const ErrorText = "Sorry, something went wrong on my side while answering. Pleas
 // BusyText is what users see when Parley has too much work in flight.
 const BusyText = "I'm busy answering other questions right now. Please try again in a few seconds."
 
-// HelpText explains how to use Parley, on every platform.
-const HelpText = "I'm Parley. I answer questions about a handful of news articles on the December 2025 US–Ukraine peace talks in Florida, " +
+// HelpText explains how to use Parley, on every platform; the help reply
+// adds what the store's articles are about (Answerer.Hint).
+const HelpText = "I'm Parley. I answer questions about the news articles in my store, " +
 	"and every answer quotes and cites the article it comes from. If the articles don't say, I tell you so.\n" +
-	"Ask things like: \"Who met with Putin in Moscow?\", \"Where did the talks take place?\", \"What did Ushakov say?\", \"How many points does the plan have?\"\n" +
+	"Ask who, what, where, when, how many or why: \"Who met whom?\", \"Where did the talks take place?\", \"What did she say about the plan?\"\n" +
 	"Commands: help — this message; sources — the articles I know; summary — the daily summary."
 
 // Bot is the platform-independent conversation core. It is safe for
@@ -156,7 +159,11 @@ func (b *Bot) handle(ctx context.Context, req Request) Reply {
 	text := strings.TrimSpace(req.Text)
 	switch command(text) {
 	case "help":
-		return Reply{Kind: KindHelp, Text: HelpText}
+		hint, err := b.engine.Hint(ctx)
+		if err != nil {
+			return b.fail(req, "help", err)
+		}
+		return Reply{Kind: KindHelp, Text: HelpText + "\n" + hint}
 	case "sources":
 		srcs, err := b.engine.Sources(ctx)
 		if err != nil {

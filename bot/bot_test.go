@@ -12,13 +12,14 @@ import (
 
 	"github.com/parley-bot/parley/answers"
 	"github.com/parley-bot/parley/bot"
+	"github.com/parley-bot/parley/seeds"
 	"github.com/parley-bot/parley/store/storetest"
 )
 
 func newBot(t *testing.T, logs io.Writer) (*bot.Bot, *bot.Metrics, func()) {
 	t.Helper()
 	st := storetest.MustOpen(t)
-	eng, err := answers.NewEngine(context.Background(), st)
+	eng, err := answers.NewEngine(context.Background(), st, seedPack())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +39,7 @@ func TestHandleKinds(t *testing.T) {
 		{"", bot.KindHelp, "I'm Parley"},
 		{"/sources", bot.KindSources, "000_2daefb0e2dba6216"},
 		{"summary", bot.KindSummary, "summary"},
-		{"Who met with Putin in Moscow?", bot.KindAnswer, "Putin"},
+		{"Who met with Putin in Moscow?", bot.KindAnswer, "Kushner"},
 		{"What is the weather in Paris tomorrow?", bot.KindRefusal, "don't know"},
 	}
 	for _, tt := range tests {
@@ -108,4 +109,14 @@ func TestCitationTextLeavesOutWhatIsNotStated(t *testing.T) {
 			t.Errorf("CitationText(%+v) = %q, want %q", tt.c, got, tt.want)
 		}
 	}
+}
+
+// seedPack is the engine option of the seeds' domain pack, as parley
+// uses it over the built-in articles.
+func seedPack() answers.Option {
+	p, err := answers.ParsePack("seeds/domain.yaml", seeds.Domain)
+	if err != nil {
+		panic(err)
+	}
+	return answers.WithPack(p)
 }

@@ -94,7 +94,7 @@ func (p *fakePoster) snapshot() ([]fakePost, int) {
 
 func engine(t *testing.T, st *store.Store) *answers.Engine {
 	t.Helper()
-	e, err := answers.NewEngine(context.Background(), st)
+	e, err := answers.NewEngine(context.Background(), st, seedPack())
 	if err != nil {
 		t.Fatal(err)
 	}

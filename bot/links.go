@@ -160,3 +160,5 @@ func (x linked) Summary(ctx context.Context, day time.Time) (answers.Summary, er
 	s, err := x.a.Summary(ctx, day)
 	return x.l.Summary(s), err
 }
+
+func (x linked) Hint(ctx context.Context) (string, error) { return x.a.Hint(ctx) }

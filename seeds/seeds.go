@@ -1,6 +1,7 @@
 // Package seeds carries Parley's built-in corpus: the article files and
 // their metadata, embedded so that the binary answers questions on a fresh
-// machine without any file beside it.
+// machine without any file beside it, and the domain pack that describes
+// them to the answer engine.
 package seeds
 
 import "embed"
@@ -11,3 +12,11 @@ import "embed"
 //
 //go:embed *.txt sources.yaml
 var FS embed.FS
+
+// Domain is the domain pack of the seed articles (domain.yaml): their
+// people, places, aliases and topic words, as answers.ParsePack reads it.
+// It ships with the articles it describes, so a store without them can
+// drop it.
+//
+//go:embed domain.yaml
+var Domain []byte

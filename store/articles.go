@@ -26,6 +26,9 @@ type Article struct {
 	Hash       string
 	IngestedAt time.Time
 	Sentences  int
+	// Analyzed is the version of the analyzer that made the article's
+	// facts, or empty when none has.
+	Analyzed string
 }
 
 // Sentence is one sentence of an article, exactly as it reads after
@@ -109,47 +112,60 @@ func (d Document) hash() string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// Ingest cleans d, splits it into sentences and stores it in one
-// transaction. The same content ingested again changes nothing; new
-// content under an existing id replaces the old article whole.
+// Ingest cleans d, splits it into sentences and stores it with its facts
+// (read by the store's analyzer, if any) in one transaction. The same
+// content ingested again changes nothing, except that facts the analyzer
+// did not make are made again; new content under an existing id replaces
+// the old article whole.
 func (s *Store) Ingest(ctx context.Context, d Document, now time.Time) (IngestResult, error) {
-	if err := d.Validate(); err != nil {
+	var result IngestResult
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		result, err = s.ingestTx(ctx, tx, d, now)
+		return err
+	})
+	if err != nil {
 		return Unchanged, fmt.Errorf("ingest %s: %w", d.ID, err)
+	}
+	return result, nil
+}
+
+// ingestTx is Ingest inside tx.
+func (s *Store) ingestTx(ctx context.Context, tx *sql.Tx, d Document, now time.Time) (IngestResult, error) {
+	if err := d.Validate(); err != nil {
+		return Unchanged, err
 	}
 	paras := clean.Paragraphs(d.Body)
 	if len(paras) == 0 {
-		return Unchanged, fmt.Errorf("ingest %s: %w: no text left after cleaning", d.ID, ErrMalformed)
+		return Unchanged, fmt.Errorf("%w: no text left after cleaning", ErrMalformed)
 	}
 	hash := d.hash()
-
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return Unchanged, fmt.Errorf("ingest %s: begin: %w", d.ID, err)
-	}
-	defer tx.Rollback()
-
-	var oldHash string
+	var oldHash, analyzed string
 	result := Added
-	switch err := tx.QueryRowContext(ctx, `SELECT hash FROM articles WHERE id = ?`, d.ID).Scan(&oldHash); {
+	switch err := tx.QueryRowContext(ctx, `SELECT hash, analyzed FROM articles WHERE id = ?`, d.ID).Scan(&oldHash, &analyzed); {
 	case err == nil && oldHash == hash:
+		if s.analyzer != nil && analyzed != s.analyzer.Version() {
+			// Same article, facts of another analyzer (or none): heal.
+			return Unchanged, s.analyzeTx(ctx, tx, d.ID)
+		}
 		return Unchanged, nil
 	case err == nil:
 		result = Updated
 		if _, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, d.ID); err != nil {
-			return Unchanged, fmt.Errorf("ingest %s: replace: %w", d.ID, err)
+			return Unchanged, fmt.Errorf("replace: %w", err)
 		}
 	case !errors.Is(err, sql.ErrNoRows):
-		return Unchanged, fmt.Errorf("ingest %s: look up: %w", d.ID, err)
+		return Unchanged, fmt.Errorf("look up: %w", err)
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO articles (id, title, outlet, byline, published, url, hash, body, ingested_at)
+	_, err := tx.ExecContext(ctx, `INSERT INTO articles (id, title, outlet, byline, published, url, hash, body, ingested_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		d.ID, d.Title, d.Outlet, d.Byline, d.Published, d.URL, hash, strings.Join(paras, "\n\n"), now.UTC().Format(time.RFC3339Nano))
 	if err != nil {
-		return Unchanged, fmt.Errorf("ingest %s: insert article: %w", d.ID, err)
+		return Unchanged, fmt.Errorf("insert article: %w", err)
 	}
 	ins, err := tx.PrepareContext(ctx, `INSERT INTO sentences (article_id, paragraph, position, heading, text) VALUES (?, ?, ?, ?, ?)`)
 	if err != nil {
-		return Unchanged, fmt.Errorf("ingest %s: prepare: %w", d.ID, err)
+		return Unchanged, fmt.Errorf("prepare: %w", err)
 	}
 	defer ins.Close()
 	pos := 0
@@ -157,24 +173,24 @@ func (s *Store) Ingest(ctx context.Context, d Document, now time.Time) (IngestRe
 		heading := clean.IsHeading(p)
 		for _, sent := range clean.Sentences(p) {
 			if _, err := ins.ExecContext(ctx, d.ID, pi, pos, heading, sent); err != nil {
-				return Unchanged, fmt.Errorf("ingest %s: insert sentence %d: %w", d.ID, pos, err)
+				return Unchanged, fmt.Errorf("insert sentence %d: %w", pos, err)
 			}
 			pos++
 		}
 	}
-	if err := tx.Commit(); err != nil {
-		return Unchanged, fmt.Errorf("ingest %s: commit: %w", d.ID, err)
+	if err := s.analyzeTx(ctx, tx, d.ID); err != nil {
+		return Unchanged, err
 	}
 	return result, nil
 }
 
 const articleColumns = `a.id, a.title, a.outlet, a.byline, a.published, a.url, a.hash, a.ingested_at,
-	(SELECT count(*) FROM sentences s WHERE s.article_id = a.id)`
+	(SELECT count(*) FROM sentences s WHERE s.article_id = a.id), a.analyzed`
 
 func scanArticle(row interface{ Scan(...any) error }) (Article, error) {
 	var a Article
 	var at string
-	if err := row.Scan(&a.ID, &a.Title, &a.Outlet, &a.Byline, &a.Published, &a.URL, &a.Hash, &at, &a.Sentences); err != nil {
+	if err := row.Scan(&a.ID, &a.Title, &a.Outlet, &a.Byline, &a.Published, &a.URL, &a.Hash, &at, &a.Sentences, &a.Analyzed); err != nil {
 		return Article{}, err
 	}
 	t, err := time.Parse(time.RFC3339Nano, at)

@@ -19,35 +19,6 @@ type Fact struct {
 	Extractor  string // which rule produced it, for explanations
 }
 
-// ReplaceFacts swaps every fact of the given articles for facts, in one
-// transaction, so a re-run of the extractors never leaves a mix.
-func (s *Store) ReplaceFacts(ctx context.Context, articleIDs []string, facts []Fact) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("replace facts: begin: %w", err)
-	}
-	defer tx.Rollback()
-	for _, id := range articleIDs {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM facts WHERE sentence_id IN (SELECT id FROM sentences WHERE article_id = ?)`, id); err != nil {
-			return fmt.Errorf("replace facts of %s: %w", id, err)
-		}
-	}
-	ins, err := tx.PrepareContext(ctx, `INSERT INTO facts (sentence_id, kind, subject, predicate, object, value, extractor) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return fmt.Errorf("replace facts: prepare: %w", err)
-	}
-	defer ins.Close()
-	for _, f := range facts {
-		if _, err := ins.ExecContext(ctx, f.SentenceID, f.Kind, f.Subject, f.Predicate, f.Object, f.Value, f.Extractor); err != nil {
-			return fmt.Errorf("replace facts: insert %s fact of sentence %d: %w", f.Kind, f.SentenceID, err)
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("replace facts: commit: %w", err)
-	}
-	return nil
-}
-
 // Facts returns every fact of the given kind (all kinds when kind is
 // empty), in sentence order.
 func (s *Store) Facts(ctx context.Context, kind string) ([]Fact, error) {

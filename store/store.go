@@ -36,14 +36,15 @@ const busyTimeout = 5000
 
 // Store is an open Parley database. It is safe for concurrent use.
 type Store struct {
-	db   *sql.DB
-	path string
+	db       *sql.DB
+	path     string
+	analyzer Analyzer
 }
 
 // Open opens (creating if needed) the SQLite database at path and brings
 // its schema up to date. The special path ":memory:" opens a private
 // in-memory database, useful in tests.
-func Open(ctx context.Context, path string) (*Store, error) {
+func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("open store: empty path")
 	}
@@ -57,6 +58,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.SetMaxOpenConns(1)
 	}
 	s := &Store{db: db, path: path}
+	for _, o := range opts {
+		o(s)
+	}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store %s: %w", path, err)

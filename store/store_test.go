@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -302,31 +303,116 @@ func TestStampChangesOnIngest(t *testing.T) {
 	}
 }
 
-func TestFactsAndEntitiesRoundTrip(t *testing.T) {
-	st := storetest.MustOpen(t)
-	sents, err := st.Sentences(ctx, "000_2daefb0e2dba6216")
-	if err != nil || len(sents) == 0 {
+// wordCounter is an analyzer that stores one "words" fact per sentence
+// with its word count, and counts its calls.
+type wordCounter struct {
+	version string
+	calls   int
+	fail    bool // panic-free failure: report a fact for a sentence id that does not exist
+}
+
+func (w *wordCounter) Version() string { return w.version }
+
+func (w *wordCounter) Analyze(sents []store.Sentence) []store.Fact {
+	w.calls++
+	var out []store.Fact
+	for _, s := range sents {
+		id := s.ID
+		if w.fail {
+			id = -1
+		}
+		out = append(out, store.Fact{SentenceID: id, Kind: "words", Value: strconv.Itoa(len(strings.Fields(s.Text))), Extractor: w.version})
+	}
+	return out
+}
+
+func openWith(t *testing.T, a store.Analyzer, path string) *store.Store {
+	t.Helper()
+	st, err := store.Open(ctx, path, store.WithAnalyzer(a))
+	if err != nil {
 		t.Fatal(err)
 	}
-	facts := []store.Fact{{SentenceID: sents[0].ID, Kind: "role", Subject: "Steve Witkoff", Object: "special envoy", Extractor: "test"}}
-	if err := st.ReplaceFacts(ctx, []string{"000_2daefb0e2dba6216"}, facts); err != nil {
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// TestIngestWritesFacts holds the one ingest path: the article, its
+// sentences and its facts are written together; ingesting the same
+// content again is a no-op unless the facts came from another analyzer.
+func TestIngestWritesFacts(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "p.db")
+	a := &wordCounter{version: "v1"}
+	st := openWith(t, a, path)
+	doc := store.Document{ID: "a1", Title: "A", Body: "One two three. Four five.\n\nSix.\n"}
+	if r, err := st.Ingest(ctx, doc, storetest.Epoch); err != nil || r != store.Added {
+		t.Fatalf("Ingest = %v, %v", r, err)
+	}
+	facts, _ := st.Facts(ctx, "words")
+	if len(facts) != 3 || facts[0].Value != "3" {
+		t.Fatalf("facts after ingest = %+v, want 3 sentences' word counts", facts)
+	}
+	if r, err := st.Ingest(ctx, doc, storetest.Epoch); err != nil || r != store.Unchanged || a.calls != 1 {
+		t.Fatalf("second Ingest = %v, %v, %d analyses; want unchanged and no new analysis", r, err, a.calls)
+	}
+	// Another analyzer version (a new extractor or pack) re-makes the
+	// facts when the same article is ingested again, and at Heal.
+	b := &wordCounter{version: "v2"}
+	st2 := openWith(t, b, path)
+	if r, err := st2.Ingest(ctx, doc, storetest.Epoch); err != nil || r != store.Unchanged || b.calls != 1 {
+		t.Fatalf("Ingest under v2 = %v, %v, %d analyses; want unchanged and one analysis", r, err, b.calls)
+	}
+	if got, _ := st2.Facts(ctx, "words"); len(got) != 3 || got[0].Extractor != "v2" {
+		t.Errorf("facts under v2 = %+v", got)
+	}
+	doc2 := store.Document{ID: "a2", Title: "B", Body: "Seven eight.\n"}
+	if _, err := st.Ingest(ctx, doc2, storetest.Epoch); err != nil { // made by v1
 		t.Fatal(err)
 	}
-	got, err := st.Facts(ctx, "role")
-	if err != nil || len(got) != 1 || got[0].Subject != "Steve Witkoff" || got[0].SentenceID != sents[0].ID {
-		t.Errorf("Facts = %+v, %v", got, err)
+	n, err := st2.Heal(ctx)
+	if err != nil || n != 1 {
+		t.Errorf("Heal = %d, %v; want the one article v1 analysed", n, err)
 	}
-	if err := st.ReplaceFacts(ctx, []string{"000_2daefb0e2dba6216"}, nil); err != nil {
-		t.Fatal(err)
+	if n, _ := st2.Heal(ctx); n != 0 {
+		t.Errorf("second Heal = %d, want 0", n)
 	}
-	if got, _ := st.Facts(ctx, ""); len(got) != 0 {
-		t.Errorf("facts after replace with none = %d", len(got))
+}
+
+// TestIngestFailedAnalysisLeavesNothing checks that an article whose facts
+// cannot be written is not written either.
+func TestIngestFailedAnalysisLeavesNothing(t *testing.T) {
+	st := openWith(t, &wordCounter{version: "v1", fail: true}, filepath.Join(t.TempDir(), "p.db"))
+	if _, err := st.Ingest(ctx, store.Document{ID: "a1", Body: "One two.\n"}, storetest.Epoch); err == nil {
+		t.Fatal("Ingest with failing facts succeeded")
 	}
-	ents := []store.Entity{{Name: "Steve Witkoff", Kind: "person", Aliases: []string{"Witkoff", "the special envoy"}}}
-	if err := st.ReplaceEntities(ctx, ents); err != nil {
-		t.Fatal(err)
+	if empty, _ := st.Empty(ctx); !empty {
+		t.Error("a failed ingest left an article behind")
 	}
-	if err := st.ReplaceEntities(ctx, ents); err != nil {
-		t.Fatalf("replace entities twice: %v", err)
+}
+
+// TestSeedIsOneTransaction checks that seeding fills an empty store whole,
+// with facts, and leaves nothing when any document fails.
+func TestSeedIsOneTransaction(t *testing.T) {
+	docs, err := store.Documents(seeds.FS)
+	if err != nil || len(docs) != 5 {
+		t.Fatalf("Documents(seeds) = %d, %v", len(docs), err)
+	}
+	st := openWith(t, &wordCounter{version: "v1"}, filepath.Join(t.TempDir(), "p.db"))
+	bad := append(append([]store.Document{}, docs...), store.Document{ID: "broken", Body: "\x00"})
+	if ok, err := st.Seed(ctx, bad, storetest.Epoch); err == nil || ok {
+		t.Fatalf("Seed with a broken document = %v, %v; want an error", ok, err)
+	}
+	if empty, _ := st.Empty(ctx); !empty {
+		t.Fatal("a failed seed left articles behind")
+	}
+	if ok, err := st.Seed(ctx, docs, storetest.Epoch); err != nil || !ok {
+		t.Fatalf("Seed = %v, %v", ok, err)
+	}
+	if ok, err := st.Seed(ctx, docs, storetest.Epoch); err != nil || ok {
+		t.Fatalf("second Seed = %v, %v; want false, nothing done", ok, err)
+	}
+	arts, _ := st.Articles(ctx)
+	facts, _ := st.Facts(ctx, "words")
+	if len(arts) != 5 || len(facts) == 0 {
+		t.Errorf("after Seed: %d articles, %d facts", len(arts), len(facts))
 	}
 }

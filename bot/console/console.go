@@ -11,6 +11,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/parley-bot/parley/answers"
 	"github.com/parley-bot/parley/bot"
 )
 
@@ -29,7 +30,7 @@ type Handler interface {
 func Chat(ctx context.Context, h Handler, in io.Reader, out io.Writer, prompt bool) error {
 	lines := NewLineReader(in)
 	if prompt {
-		fmt.Fprintln(out, "Parley — ask about the December 2025 US–Ukraine peace talks. Type help, sources or quit.")
+		fmt.Fprintln(out, "Parley — ask about the articles in the store. Type help, sources or quit.")
 	}
 	for {
 		if prompt {
@@ -64,11 +65,22 @@ func Chat(ctx context.Context, h Handler, in io.Reader, out io.Writer, prompt bo
 	}
 }
 
-// Render formats a reply as plain text: the direct answer, then each quote
-// on its own lines with its citation below it.
+// Render formats a reply as plain text: the direct answer (when there is
+// one), then each quote on its own lines with its citation below it.
 func Render(r bot.Reply) string {
 	var b strings.Builder
 	b.WriteString(r.Text)
+	if r.Text == "" && len(r.Quotes) > 0 {
+		// No direct answer: the quote speaks alone.
+		b.WriteString(strings.TrimPrefix(quoteText(r.Quotes[0]), "\n\n"))
+		for i, q := range r.Quotes[1:] {
+			if i == 0 && !r.Conflict {
+				b.WriteString("\n\nAlso reported:")
+			}
+			b.WriteString(quoteText(q))
+		}
+		return b.String()
+	}
 	if r.Conflict {
 		if strings.Contains(strings.ToLower(r.Text), "disagree") {
 			b.WriteString("\nEach side:")
@@ -88,6 +100,11 @@ func Render(r bot.Reply) string {
 		}
 	}
 	return b.String()
+}
+
+// quoteText is one quote and its citation, after a blank line.
+func quoteText(q answers.Quote) string {
+	return "\n\n  “" + q.Text + "”\n  — " + bot.CitationText(q.Citation)
 }
 
 // LineReader reads lines of any length, keeping at most MaxLine bytes of

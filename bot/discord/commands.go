@@ -32,11 +32,11 @@ func Commands() []*discordgo.ApplicationCommand {
 		{
 			Name:        cmdAsk,
 			Type:        discordgo.ChatApplicationCommand,
-			Description: "Ask about the December 2025 US–Ukraine peace talks; the answer quotes and cites an article.",
+			Description: "Ask about the articles Parley holds; the answer quotes and cites an article.",
 			Options: []*discordgo.ApplicationCommandOption{{
 				Type:        discordgo.ApplicationCommandOptionString,
 				Name:        optQuestion,
-				Description: "Your question, e.g. Who met with Putin in Moscow?",
+				Description: "Your question, e.g. Who signed the agreement, and where?",
 				Required:    true,
 				MinLength:   &minLen,
 				MaxLength:   MaxQuestion,

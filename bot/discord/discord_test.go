@@ -24,6 +24,7 @@ import (
 	"github.com/parley-bot/parley/answers"
 	"github.com/parley-bot/parley/bot"
 	"github.com/parley-bot/parley/bot/discord/discordtest"
+	"github.com/parley-bot/parley/seeds"
 	"github.com/parley-bot/parley/store"
 	"github.com/parley-bot/parley/store/storetest"
 )
@@ -102,7 +103,7 @@ func newHarness(t *testing.T, opts ...option) *harness {
 	}
 	h := &harness{t: t, api: discordtest.New(t, testToken), st: storetest.MustOpen(t), priv: priv,
 		metrics: bot.NewMetrics(nil), logs: &syncBuffer{}, now: time.Unix(1765000000, 0)}
-	eng, err := answers.NewEngine(context.Background(), h.st)
+	eng, err := answers.NewEngine(context.Background(), h.st, seedPack())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -434,7 +435,7 @@ func TestProblemsAreEphemeral(t *testing.T) {
 		{"unknown option", interaction("24", "ask", "query", "Who met Putin?"), `no option "query"`},
 		{"option on sources", interaction("25", "sources", "question", "x"), `no option "question"`},
 		{"bad date", interaction("26", "summary", "date", "yesterday"), "YYYY-MM-DD"},
-		{"refusal", interaction("27", "ask", "question", "What is the airspeed velocity of an unladen swallow?"), "Try"},
+		{"refusal", interaction("27", "ask", "question", "What is the airspeed velocity of an unladen swallow?"), "sources"},
 		{"component", []byte(`{"id":"28","application_id":"app-1","type":3,"token":"t","data":{"custom_id":"x","component_type":2}}`), "/ask"},
 	}
 	for _, tt := range tests {
@@ -690,7 +691,7 @@ func TestRegisterUnauthorizedFailsOnce(t *testing.T) {
 
 func TestPostSummary(t *testing.T) {
 	h := newHarness(t)
-	eng, _ := answers.NewEngine(context.Background(), h.st)
+	eng, _ := answers.NewEngine(context.Background(), h.st, seedPack())
 	sum, err := eng.Summary(context.Background(), storetest.Epoch)
 	if err != nil {
 		t.Fatal(err)
@@ -743,4 +744,14 @@ func TestCommandsWithinDiscordLimits(t *testing.T) {
 			}
 		}
 	}
+}
+
+// seedPack is the engine option of the seeds' domain pack, as parley
+// uses it over the built-in articles.
+func seedPack() answers.Option {
+	p, err := answers.ParsePack("seeds/domain.yaml", seeds.Domain)
+	if err != nil {
+		panic(err)
+	}
+	return answers.WithPack(p)
 }

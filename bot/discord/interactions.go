@@ -20,7 +20,7 @@ import (
 // What users read when Parley cannot take an interaction as it stands:
 // short, ephemeral, and each says what to do next.
 const (
-	textEmptyQuestion  = "Please type a question after /ask, for example: /ask question: Who met with Putin in Moscow?"
+	textEmptyQuestion  = "Please type a question after /ask, for example: /ask question: Who signed the agreement?"
 	textLongQuestion   = "That question is %d characters long; I read at most %d. Please ask about one thing at a time, in a sentence or two."
 	textUnknownCommand = "I don't know that command. Use /ask to ask a question, /summary for the daily summary, or /sources for the articles I answer from."
 	textUnknownOption  = "/%s has no option %q. Use /ask question: <your question>, /summary [date: YYYY-MM-DD] or /sources."

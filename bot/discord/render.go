@@ -106,7 +106,8 @@ func answerEmbed(r bot.Reply) *discordgo.MessageEmbed {
 		}
 		return e
 	}
-	if strings.TrimSpace(r.Text) == strings.TrimSpace(q0.Text) {
+	if t := strings.TrimSpace(r.Text); t == "" || t == strings.TrimSpace(q0.Text) {
+		// No direct answer: the quote speaks alone.
 		e.Description = quoteBlock(q0.Text)
 	} else {
 		e.Description = escape(r.Text) + "\n\n" + quoteBlock(q0.Text)
@@ -127,7 +128,7 @@ func sourcesEmbed(srcs []answers.Citation) *discordgo.MessageEmbed {
 		Type:   discordgo.EmbedTypeRich,
 		Title:  "Sources",
 		Color:  colorList,
-		Footer: &discordgo.MessageEmbedFooter{Text: "Ask with /ask question: Who met with Putin in Moscow?"},
+		Footer: &discordgo.MessageEmbedFooter{Text: "Ask with /ask question: and your question"},
 	}
 	if len(srcs) == 0 {
 		e.Description = "I don't have any articles yet."

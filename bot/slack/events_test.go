@@ -322,7 +322,7 @@ func TestBusyPoolStillAnswers(t *testing.T) {
 
 func TestPostSummary(t *testing.T) {
 	f := newFixture(t, ModeHTTP)
-	eng, _ := answers.NewEngine(context.Background(), f.st)
+	eng, _ := answers.NewEngine(context.Background(), f.st, seedPack())
 	sum, err := eng.Summary(context.Background(), clock)
 	if err != nil {
 		t.Fatal(err)

@@ -93,14 +93,17 @@ func Render(r bot.Reply, asked string) Message {
 	return fit(Message{Text: strings.Join(text, "\n"), Blocks: blocks})
 }
 
-// renderAnswer is the direct answer, then each quote as a block quote
-// with its citation as a context line; a conflict says so first.
+// renderAnswer is the direct answer (verbatim spans of the first quote,
+// or nothing when the quote speaks alone), then each quote as a block
+// quote with its citation as a context line; further quotes are marked as
+// also reported, or a conflict says so first.
 func renderAnswer(r bot.Reply) ([]slack.Block, []string) {
 	var blocks []slack.Block
-	text := []string{Escape(r.Text)}
-	// The direct answer, unless it is only the first quote repeated.
-	if len(r.Quotes) == 0 || strings.TrimSpace(r.Text) != strings.TrimSpace(r.Quotes[0].Text) {
+	var text []string
+	// The direct answer, unless it is empty or only the first quote repeated.
+	if strings.TrimSpace(r.Text) != "" && (len(r.Quotes) == 0 || strings.TrimSpace(r.Text) != strings.TrimSpace(r.Quotes[0].Text)) {
 		blocks = append(blocks, sections(Escape(r.Text), "")...)
+		text = append(text, Escape(r.Text))
 	}
 	if r.Conflict {
 		blocks = append(blocks, section("*The sources disagree.* Both sides, each cited:"))
@@ -109,6 +112,10 @@ func renderAnswer(r bot.Reply) ([]slack.Block, []string) {
 	for i, q := range r.Quotes {
 		if i > 0 && r.Conflict {
 			blocks = append(blocks, slack.NewDividerBlock())
+		}
+		if i == 1 && !r.Conflict {
+			blocks = append(blocks, contextBlock("*Also reported by:*"))
+			text = append(text, "Also reported by:")
 		}
 		blocks = append(blocks, sections(blockQuote(q.Text), "> ")...)
 		blocks = append(blocks, contextBlock(citation(q.Citation)))

@@ -38,8 +38,13 @@ func TestRenderGolden(t *testing.T) {
 		reply bot.Reply
 		asked string
 	}{
-		{"answer", bot.Reply{Kind: bot.KindAnswer, Text: "Witkoff and Kushner met Putin in Moscow.",
+		{"answer", bot.Reply{Kind: bot.KindAnswer, Text: "Kushner and Witkoff",
 			Quotes: []answers.Quote{{Text: "Kushner and Witkoff met earlier this week with Russian President Vladimir Putin.", Citation: noLink}}}, ""},
+		{"answer_also_reported", bot.Reply{Kind: bot.KindAnswer, Text: "",
+			Quotes: []answers.Quote{
+				{Text: "Kushner and Witkoff met earlier this week with Russian President Vladimir Putin.", Citation: noLink},
+				{Text: "Witkoff and Kushner met Putin in Moscow on Tuesday.", Citation: withLink},
+			}}, "Who met Putin?"},
 		{"answer_is_quote", bot.Reply{Kind: bot.KindAnswer, Text: "The talks took place in Florida.",
 			Quotes: []answers.Quote{{Text: "The talks took place in Florida.", Citation: withLink}}}, "Where were the talks?"},
 		{"conflict", bot.Reply{Kind: bot.KindAnswer, Text: "The sources disagree on how many points the plan has.", Conflict: true,
@@ -47,8 +52,8 @@ func TestRenderGolden(t *testing.T) {
 				{Text: "The plan has 28 points.", Citation: noLink},
 				{Text: "The revised plan has 20 points.", Citation: withLink},
 			}}, ""},
-		{"refusal", bot.Reply{Kind: bot.KindRefusal, Text: "Sorry, I don't know: the articles don't say. " + answers.Hint}, "<!here> what's the weather?"},
-		{"help", bot.Reply{Kind: bot.KindHelp, Text: bot.HelpText}, ""},
+		{"refusal", bot.Reply{Kind: bot.KindRefusal, Text: "Sorry, I don't know: the articles don't say. " + testHint}, "<!here> what's the weather?"},
+		{"help", bot.Reply{Kind: bot.KindHelp, Text: bot.HelpText + "\n" + testHint}, ""},
 		{"sources", bot.Reply{Kind: bot.KindSources, Text: bot.SourcesText([]answers.Citation{noLink, withLink}), Sources: []answers.Citation{noLink, withLink}}, ""},
 		{"summary", bot.Reply{Kind: bot.KindSummary, Text: "summary", Summary: &answers.Summary{
 			Date: "2025-12-06", Title: "Parley daily summary — Saturday 6 December 2025",
@@ -62,7 +67,7 @@ func TestRenderGolden(t *testing.T) {
 		{"busy", bot.Reply{Kind: bot.KindBusy, Text: bot.BusyText}, ""},
 		// With http.public_url: every title opens Parley's page at the
 		// quoted sentence; an article's own URL follows as "source".
-		{"answer_linked", bot.Reply{Kind: bot.KindAnswer, Text: "Witkoff and Kushner met Putin in Moscow.",
+		{"answer_linked", bot.Reply{Kind: bot.KindAnswer, Text: "Kushner and Witkoff",
 			Quotes: []answers.Quote{
 				{Text: "Kushner and Witkoff met earlier this week with Russian President Vladimir Putin.", Sentence: 10, Citation: linked(noLink, 10)},
 				{Text: "Putin received the envoys.", Sentence: 4, Citation: linked(withLink, 4)},
@@ -212,3 +217,6 @@ func TestLimitsAcceptedByFake(t *testing.T) {
 		t.Errorf("unfitted post error = %v, want msg_too_long", err)
 	}
 }
+
+// testHint stands for the hint the engine draws from its store.
+const testHint = "I answer from 2 articles, such as “Talks resume”; ask about Geneva, for example. Type \"sources\" to list the articles."

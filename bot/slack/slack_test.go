@@ -22,6 +22,7 @@ import (
 	"github.com/parley-bot/parley/answers"
 	"github.com/parley-bot/parley/bot"
 	"github.com/parley-bot/parley/bot/slack/slacktest"
+	"github.com/parley-bot/parley/seeds"
 	"github.com/parley-bot/parley/store"
 	"github.com/parley-bot/parley/store/storetest"
 )
@@ -65,7 +66,7 @@ func newFixture(tb testing.TB, mode string, opts ...fixtureOpt) *fixture {
 func (f *fixture) adapter(mode string, pool *bot.Pool, opts ...fixtureOpt) *Adapter {
 	f.t.Helper()
 	ctx := context.Background()
-	eng, err := answers.NewEngine(ctx, f.st)
+	eng, err := answers.NewEngine(ctx, f.st, seedPack())
 	if err != nil {
 		f.t.Fatal(err)
 	}
@@ -256,4 +257,14 @@ func assertVerbatim(t *testing.T, st *store.Store, p slacktest.Post) {
 			t.Errorf("quote %q is not verbatim in the store", q)
 		}
 	}
+}
+
+// seedPack is the engine option of the seeds' domain pack, as parley
+// uses it over the built-in articles.
+func seedPack() answers.Option {
+	p, err := answers.ParsePack("seeds/domain.yaml", seeds.Domain)
+	if err != nil {
+		panic(err)
+	}
+	return answers.WithPack(p)
 }

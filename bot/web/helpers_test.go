@@ -48,10 +48,13 @@ func newParley(st *store.Store, docs ...store.Document) (parley, error) {
 			return parley{}, fmt.Errorf("ingest %s: %w", d.ID, err)
 		}
 	}
-	if err := answers.BuildFacts(ctx, st); err != nil {
-		return parley{}, fmt.Errorf("build facts: %w", err)
+	// The engine reads the facts it needs from the store or, as here
+	// (a store opened without an analyzer), makes them in memory.
+	pack, err := answers.ParsePack("seeds/domain.yaml", seeds.Domain)
+	if err != nil {
+		return parley{}, err
 	}
-	eng, err := answers.NewEngine(ctx, st)
+	eng, err := answers.NewEngine(ctx, st, answers.WithPack(pack))
 	if err != nil {
 		return parley{}, fmt.Errorf("engine: %w", err)
 	}

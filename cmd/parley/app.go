@@ -61,15 +61,38 @@ func Open(ctx context.Context, g *Globals, env Env) (*Main, error) {
 	if g.DB != "" {
 		cfg.Store.Path = g.DB
 	}
+	if g.NoSeeds {
+		cfg.Store.Seeds = false
+	}
+	if g.Domain != "" {
+		cfg.Answers.Domain = g.Domain
+	}
+	// The pack is read before the store is touched: a bad one changes
+	// nothing.
+	pack, err := loadDomain(cfg)
+	if err != nil {
+		return nil, err
+	}
+	analyzer, err := answers.NewAnalyzer(pack)
+	if err != nil {
+		return nil, err
+	}
 	m := &Main{Config: cfg, Log: logger, Now: time.Now}
-	if m.Store, err = store.Open(ctx, cfg.Store.Path); err != nil {
+	if m.Store, err = store.Open(ctx, cfg.Store.Path, store.WithAnalyzer(analyzer)); err != nil {
 		return nil, err
 	}
 	if err := m.seed(ctx); err != nil {
 		m.Close()
 		return nil, err
 	}
-	if m.Engine, err = answers.NewEngine(ctx, m.Store, answers.WithLogger(logger)); err != nil {
+	// Facts made by another analyzer version (or lost) are made again.
+	if n, err := m.Store.Heal(ctx); err != nil {
+		m.Close()
+		return nil, err
+	} else if n > 0 {
+		logger.Info("re-analysed articles", slog.Int("articles", n))
+	}
+	if m.Engine, err = answers.NewEngine(ctx, m.Store, answers.WithLogger(logger), answers.WithPack(pack)); err != nil {
 		m.Close()
 		return nil, err
 	}
@@ -87,26 +110,58 @@ func Open(ctx context.Context, g *Globals, env Env) (*Main, error) {
 	return m, nil
 }
 
-// seed fills an empty store from the embedded articles.
+// seed fills an empty store from the embedded articles, with their facts,
+// in one transaction, unless seeding is off.
 func (m *Main) seed(ctx context.Context) error {
-	empty, err := m.Store.Empty(ctx)
-	if err != nil || !empty {
-		return err
+	if !m.Config.Store.Seeds {
+		return nil
 	}
-	results, err := m.Store.IngestFS(ctx, seeds.FS, m.Now())
+	docs, err := store.Documents(seeds.FS)
 	if err != nil {
 		return fmt.Errorf("load built-in articles: %w", err)
 	}
-	for _, r := range results {
-		if r.Err != nil {
-			return fmt.Errorf("load built-in article %s: %w", r.Name, r.Err)
-		}
-	}
-	if err := answers.BuildFacts(ctx, m.Store); err != nil {
+	seeded, err := m.Store.Seed(ctx, docs, m.Now())
+	if err != nil {
 		return fmt.Errorf("load built-in articles: %w", err)
 	}
-	m.Log.Debug("filled new store from built-in articles", slog.Int("articles", len(results)), slog.String("path", m.Store.Path()))
+	if seeded {
+		m.Log.Debug("filled new store from built-in articles", slog.Int("articles", len(docs)), slog.String("path", m.Store.Path()))
+	}
 	return nil
+}
+
+// Domain pack names that are not files.
+const (
+	domainBuiltin = "builtin"
+	domainNone    = "none"
+)
+
+// loadDomain reads the domain pack the config names: a file, "builtin",
+// "none", or by default the built-in pack when the store is seeded with
+// the built-in articles. A bad pack is a usage error naming the file.
+func loadDomain(cfg Config) (*answers.Pack, error) {
+	d := cfg.Answers.Domain
+	if d == "" {
+		d = domainNone
+		if cfg.Store.Seeds {
+			d = domainBuiltin
+		}
+	}
+	switch d {
+	case domainNone:
+		return nil, nil
+	case domainBuiltin:
+		p, err := answers.ParsePack("built-in domain pack", seeds.Domain)
+		if err != nil {
+			return nil, err
+		}
+		return p, nil
+	}
+	p, err := answers.LoadPack(d)
+	if err != nil {
+		return nil, usageError("%v", err)
+	}
+	return p, nil
 }
 
 // Close releases the store.

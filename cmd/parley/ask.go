@@ -15,6 +15,7 @@ import (
 
 func runAsk(ctx context.Context, g *Globals, args []string, env Env) error {
 	fs := flags("ask")
+	domainFlag(fs, g)
 	asJSON := fs.Bool("json", false, "print one JSON object per question, one per line")
 	explain := fs.Bool("explain", false, "show how each answer was reached: question class, terms, candidates with scores, and the decision")
 	if err := parseFlags(fs, args, env); err != nil {

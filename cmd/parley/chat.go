@@ -9,6 +9,7 @@ import (
 
 func runChat(ctx context.Context, g *Globals, args []string, env Env) error {
 	fs := flags("chat")
+	domainFlag(fs, g)
 	if err := parseFlags(fs, args, env); err != nil {
 		return err
 	}

@@ -24,6 +24,7 @@ import (
 // reads it; packages get explicit constructor arguments.
 type Config struct {
 	Store   StoreConfig   `yaml:"store"`
+	Answers AnswersConfig `yaml:"answers"`
 	HTTP    HTTPConfig    `yaml:"http"`
 	Slack   SlackConfig   `yaml:"slack"`
 	Discord DiscordConfig `yaml:"discord"`
@@ -58,6 +59,17 @@ const minFeedEvery = time.Minute
 // StoreConfig locates the SQLite store.
 type StoreConfig struct {
 	Path string `yaml:"path"`
+	// Seeds fills a new, empty store with the built-in articles; false
+	// (or the --no-seeds flag) keeps it to the operator's own.
+	Seeds bool `yaml:"seeds"`
+}
+
+// AnswersConfig configures the answer engine.
+type AnswersConfig struct {
+	// Domain is the domain pack: a YAML file, "builtin" for the pack of
+	// the built-in articles, or "none". Empty means builtin when the
+	// store is seeded with the built-in articles, else none.
+	Domain string `yaml:"domain"`
 }
 
 // HTTPConfig is the listener for webhooks, health, metrics and the web
@@ -145,7 +157,7 @@ const (
 // adapter is enabled.
 func DefaultConfig() Config {
 	return Config{
-		Store:   StoreConfig{Path: "parley.db"},
+		Store:   StoreConfig{Path: "parley.db", Seeds: true},
 		HTTP:    HTTPConfig{Listen: ":8080"},
 		Slack:   SlackConfig{Mode: "socket"},
 		Discord: DiscordConfig{Mode: "gateway"},

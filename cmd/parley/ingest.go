@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/parley-bot/parley/answers"
 	"github.com/parley-bot/parley/store"
 	"github.com/parley-bot/parley/store/web"
 )
@@ -139,7 +138,6 @@ func ingestPath(ctx context.Context, m *Main, p string, t *tally, webIngester fu
 		t.fail(p, err)
 		return nil
 	}
-	var changed []string
 	for _, r := range results {
 		if fi.IsDir() {
 			r.Name = filepath.Join(p, r.Name)
@@ -147,16 +145,6 @@ func ingestPath(ctx context.Context, m *Main, p string, t *tally, webIngester fu
 			r.Name = p
 		}
 		t.file(r)
-		if r.Err == nil && r.Result != store.Unchanged {
-			changed = append(changed, r.ID)
-		}
-	}
-	// Facts for the new and changed articles, so a running bot answers
-	// from them as soon as it notices the new store version.
-	if len(changed) > 0 {
-		if err := answers.BuildFacts(ctx, m.Store, changed...); err != nil {
-			return err
-		}
 	}
 	if fi.IsDir() {
 		pages, err := htmlFiles(p)

@@ -59,13 +59,13 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"chat", "", "console chat over the store: ask questions, type help, sources or quit", runChat},
-		{"ask", "[--json] [--explain] [QUESTION...]", "answer one question, or one per line of stdin", runAsk},
+		{"chat", "[--domain FILE]", "console chat over the store: ask questions, type help, sources or quit", runChat},
+		{"ask", "[--json] [--explain] [--domain FILE] [QUESTION...]", "answer one question, or one per line of stdin", runAsk},
 		{"summary", "[--json] [--date YYYY-MM-DD] [--post] [--release]", "compose the daily summary; --post posts it to the configured channels", runSummary},
 		{"sources", "[--json]", "list the articles in the store", runSources},
 		{"ingest", "[--feed] [--allow-private] PATH|URL...", "add article files or folders, saved .html pages, web pages by URL, or with --feed RSS/Atom/JSON feeds (idempotent)", runIngest},
-		{"serve", "", "run the bot: Slack, Discord, HTTP endpoints and the daily summary", runServe},
-		{"eval", "[--heldout] [-v] [FILE]", "run a question set and print its scores", runEval},
+		{"serve", "[--domain FILE]", "run the bot: Slack, Discord, HTTP endpoints and the daily summary", runServe},
+		{"eval", "[--heldout] [-v] [--domain FILE] [FILE]", "run a question set (Parley JSON Lines or SQuAD 2.0 JSON) and print its scores", runEval},
 	}
 }
 
@@ -75,16 +75,21 @@ type Globals struct {
 	ConfigFile string
 	LogFormat  string
 	LogLevel   string
+	// NoSeeds keeps a new store empty of the built-in articles.
+	NoSeeds bool
+	// Domain is the domain pack a command's --domain flag names.
+	Domain string
 }
 
 func usage(w io.Writer) {
-	fmt.Fprintln(w, "Usage: parley [--db PATH] [--config FILE] [--log-format text|json] [--log-level LEVEL] COMMAND [ARGS...]")
+	fmt.Fprintln(w, "Usage: parley [--db PATH] [--no-seeds] [--config FILE] [--log-format text|json] [--log-level LEVEL] COMMAND [ARGS...]")
 	fmt.Fprintln(w, "\nParley answers questions about news articles, quoting and citing them.\n\nCommands:")
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nGlobal flags:")
 	fmt.Fprintln(w, "  --db PATH          the SQLite store (default parley.db, or store.path from the config); filled from the built-in articles when new")
+	fmt.Fprintln(w, "  --no-seeds         never fill a new store with the built-in articles (store.seeds: false)")
 	fmt.Fprintln(w, "  --config FILE      YAML config (see config.example.yaml); ${VAR} expands from the environment")
 	fmt.Fprintln(w, "  --log-format FMT   text (default) or json")
 	fmt.Fprintln(w, "  --log-level LEVEL  debug, info (default), warn or error")
@@ -104,6 +109,7 @@ func run(ctx context.Context, args []string, env Env) int {
 	fs.StringVar(&g.ConfigFile, "config", "", "")
 	fs.StringVar(&g.LogFormat, "log-format", "text", "")
 	fs.StringVar(&g.LogLevel, "log-level", "info", "")
+	fs.BoolVar(&g.NoSeeds, "no-seeds", false, "")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			usage(env.Stdout)
@@ -161,6 +167,11 @@ func flags(name string) *flag.FlagSet {
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
 	return fs
+}
+
+// domainFlag adds --domain to a command that answers questions.
+func domainFlag(fs *flag.FlagSet, g *Globals) {
+	fs.StringVar(&g.Domain, "domain", "", "domain pack: a YAML file, \"builtin\" or \"none\" (default: answers.domain, else builtin when the store holds the built-in articles)")
 }
 
 // parseFlags parses a subcommand's flags, printing its help on --help.

@@ -55,6 +55,7 @@ var componentMakers = []func(ctx context.Context, m *Main) (component, error){
 
 func runServe(ctx context.Context, g *Globals, args []string, env Env) error {
 	fs := flags("serve")
+	domainFlag(fs, g)
 	if err := parseFlags(fs, args, env); err != nil {
 		return err
 	}

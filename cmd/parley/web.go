@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"runtime/debug"
 
-	"github.com/parley-bot/parley/answers"
 	"github.com/parley-bot/parley/store/fetch"
 	"github.com/parley-bot/parley/store/web"
 )
@@ -43,9 +42,8 @@ func (m *Main) webIngester(allowPrivate bool) *web.Ingester {
 		Logger:  m.Log,
 		Metrics: m.WebMetrics,
 		Now:     m.Now,
-		Analyze: func(ctx context.Context, ids ...string) error {
-			return answers.BuildFacts(ctx, m.Store, ids...)
-		},
+		// No Analyze: the store writes each article's facts in the
+		// transaction that writes the article (store.WithAnalyzer).
 	})
 }
 

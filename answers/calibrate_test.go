@@ -1,0 +1,464 @@
+package answers
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/parley-bot/parley/store/storetest"
+)
+
+// The tests of this file are calibration tools, not checks: they run only
+// with PARLEY_SQUAD naming a SQuAD 2.0 file (and PARLEY_GATE=1 for the
+// gate), and log what they find. docs/engine.md ("Calibration") says how
+// the weights in rank.go and general.yaml came from them.
+
+// TestSQuADDev ranks the questions of the SQuAD file named by PARLEY_SQUAD
+// and logs ranking accuracy, per class, before any refusal (V=2 lists the
+// misses, V=3 with the gold sentence's scores).
+func TestSQuADDev(t *testing.T) {
+	path := os.Getenv("PARLEY_SQUAD")
+	if path == "" {
+		t.Skip("set PARLEY_SQUAD to a SQuAD 2.0 file")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := ReadSQuAD(f)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	st := storetest.MustOpenEmpty(t)
+	for _, d := range set.Documents() {
+		if _, err := st.Ingest(ctx, d, storetest.Epoch); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e := mustEngine(t, st)
+	ix, _ := e.current(ctx)
+	type row struct{ n, top1, top3 int }
+	by := map[string]*row{}
+	for _, art := range set.Data {
+		for _, p := range art.Paragraphs {
+			for _, q := range p.QAs {
+				if q.IsImpossible {
+					continue
+				}
+				qq := e.analyse(ix, Normalize(q.Question))
+				ranked := e.rank(ix, qq)
+				r := by[qq.class.name]
+				if r == nil {
+					r = &row{}
+					by[qq.class.name] = r
+				}
+				r.n++
+				for i := 0; i < len(ranked) && i < 3; i++ {
+					if goldAt(ranked[i].s.Text, ranked[i].s.ArticleID == art.ArticleID(), p.Context, q.Answers) {
+						if i == 0 {
+							r.top1++
+							if os.Getenv("V") == "1" {
+								fmt.Printf("OK   %s\n", q.Question)
+							}
+						}
+						r.top3++
+						break
+					}
+				}
+				if os.Getenv("V") == "3" && len(ranked) > 0 && !goldAt(ranked[0].s.Text, ranked[0].s.ArticleID == art.ArticleID(), p.Context, q.Answers) {
+					fmt.Printf("MISS [%s] %s  terms=%v\n", qq.class.name, q.Question, qterms(qq))
+					for i, c := range ranked {
+						g := goldAt(c.s.Text, c.s.ArticleID == art.ArticleID(), p.Context, q.Answers)
+						if i < 2 || g {
+							fmt.Printf("  %d gold=%v score %.3f cov %.2f bm %.2f prox %.2f type %v | %.110s\n", i, g, c.score, c.coverage, c.bm25, c.prox, c.typeMatch, c.s.Text)
+						}
+						if g {
+							break
+						}
+					}
+				}
+				if os.Getenv("V") == "2" && (len(ranked) == 0 || !goldAt(ranked[0].s.Text, ranked[0].s.ArticleID == art.ArticleID(), p.Context, q.Answers)) {
+					got := ""
+					if len(ranked) > 0 {
+						got = ranked[0].s.Text
+					}
+					fmt.Printf("MISS [%s] %s\n   gold %q\n   got  %.100s\n", qq.class.name, q.Question, q.Answers[0].Text, got)
+				}
+			}
+		}
+	}
+	var names []string
+	tot := row{}
+	for k, r := range by {
+		names = append(names, k)
+		tot.n += r.n
+		tot.top1 += r.top1
+		tot.top3 += r.top3
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		r := by[k]
+		t.Logf("%-10s %4d top1 %5.1f%% top3 %5.1f%%", k, r.n, 100*float64(r.top1)/float64(r.n), 100*float64(r.top3)/float64(r.n))
+	}
+	t.Logf("%-10s %4d top1 %5.1f%% top3 %5.1f%%", "all", tot.n, 100*float64(tot.top1)/float64(tot.n), 100*float64(tot.top3)/float64(tot.n))
+}
+
+func qterms(q *query) []string {
+	var out []string
+	for _, t := range q.terms {
+		out = append(out, fmt.Sprintf("%s:%.1f", t.term, t.weight))
+	}
+	return out
+}
+
+type tuneQ struct {
+	group string // SQuAD article, or "seeds"
+	feats [][nFeat]float64
+	gold  []bool
+}
+
+func (q tuneQ) top1(w [nFeat]float64) bool {
+	best, bi := -1e9, -1
+	for i, f := range q.feats {
+		s := 0.0
+		for k := range w {
+			s += w[k] * f[k]
+		}
+		if s > best {
+			best, bi = s, i
+		}
+	}
+	return bi >= 0 && q.gold[bi]
+}
+
+func accuracy(qs []tuneQ, w [nFeat]float64, keep func(string) bool) (float64, float64) {
+	var n, ok, sn, sok int
+	for _, q := range qs {
+		if !keep(q.group) {
+			continue
+		}
+		r := q.top1(w)
+		if q.group == "seeds" {
+			sn++
+			if r {
+				sok++
+			}
+			continue
+		}
+		n++
+		if r {
+			ok++
+		}
+	}
+	return float64(ok) / float64(max(n, 1)), float64(sok) / float64(max(sn, 1))
+}
+
+func fit(qs []tuneQ, w [nFeat]float64, keep func(string) bool) [nFeat]float64 {
+	obj := func(w [nFeat]float64) float64 {
+		a, b := accuracy(qs, w, keep)
+		if b < 0.955 {
+			b -= 1
+		}
+		return a + b
+	}
+	best := obj(w)
+	for round := 0; round < 3; round++ {
+		for k := 0; k < nFeat; k++ {
+			for _, m := range []float64{0, 0.5, 0.75, 0.9, 1.1, 1.25, 1.5, 2, 3} {
+				for _, add := range []float64{0, 0.05, -0.05} {
+					v := w
+					v[k] = w[k]*m + add
+					if v[k] < 0 {
+						continue
+					}
+					if o := obj(v); o > best+1e-9 {
+						best, w = o, v
+					}
+				}
+			}
+		}
+	}
+	return w
+}
+
+func TestSQuADFit(t *testing.T) {
+	path := os.Getenv("PARLEY_SQUAD")
+	if path == "" {
+		t.Skip("set PARLEY_SQUAD to a SQuAD 2.0 file")
+	}
+	f, _ := os.Open(path)
+	set, _ := ReadSQuAD(f)
+	f.Close()
+	ctx := context.Background()
+	st := storetest.MustOpenEmpty(t)
+	for _, d := range set.Documents() {
+		st.Ingest(ctx, d, storetest.Epoch)
+	}
+	e := mustEngine(t, st, WithPack(nil))
+	ix, _ := e.current(ctx)
+	var qs []tuneQ
+	collect := func(group string, ranked []scored, gold func(*sentence) bool) {
+		tq := tuneQ{group: group}
+		for i, c := range ranked {
+			if i == 40 {
+				break
+			}
+			tq.feats = append(tq.feats, c.feat)
+			tq.gold = append(tq.gold, gold(c.s))
+		}
+		qs = append(qs, tq)
+	}
+	for _, art := range set.Data {
+		for _, p := range art.Paragraphs {
+			for _, q := range p.QAs {
+				if q.IsImpossible {
+					continue
+				}
+				ranked := e.rank(ix, e.analyse(ix, Normalize(q.Question)))
+				collect(art.ArticleID(), ranked, func(s *sentence) bool { return goldAt(s.Text, s.ArticleID == art.ArticleID(), p.Context, q.Answers) })
+			}
+		}
+	}
+	seeds := mustEngine(t, storetest.MustOpen(t))
+	six, _ := seeds.current(ctx)
+	for _, q := range BuiltinQuestions() {
+		if !q.Answerable {
+			continue
+		}
+		ranked := seeds.rank(six, seeds.analyse(six, Normalize(q.Q)))
+		collect("seeds", ranked, func(s *sentence) bool { return holds(s.Text, q.Expect) })
+	}
+	all := func(string) bool { return true }
+	a, b := accuracy(qs, rankWeights, all)
+	t.Logf("current weights: squad %.3f seeds %.3f", a, b)
+	for _, art := range set.Data {
+		held := art.ArticleID()
+		w := fit(qs, rankWeights, func(g string) bool { return g != held })
+		tr, _ := accuracy(qs, w, func(g string) bool { return g != held })
+		te, _ := accuracy(qs, w, func(g string) bool { return g == held })
+		base, _ := accuracy(qs, rankWeights, func(g string) bool { return g == held })
+		t.Logf("fold %-40s train %.3f held-out %.3f (current weights %.3f) w=%.2f", held, tr, te, base, w)
+	}
+	w := fit(qs, rankWeights, all)
+	a, b = accuracy(qs, w, all)
+	t.Logf("fit on all: squad %.3f seeds %.3f w=%.3f", a, b, w)
+}
+
+type gateQ struct {
+	group      string
+	x          [nEv]float64
+	hard       bool // refused before the gate weighs anything
+	answerable bool
+	right      bool // top candidate right
+}
+
+func gateData(t *testing.T) []gateQ {
+	ctx := context.Background()
+	var out []gateQ
+	add := func(e *Engine, group, q string, answerable bool, right func([]scored) bool) {
+		a, ranked, err := e.answer(ctx, q, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := gateQ{group: group, answerable: answerable}
+		if a.Explain.Evidence == nil || (!a.Answered && !strings.Contains(a.Explain.Decision, "confidence")) {
+			g.hard = true
+		} else {
+			for i, n := range evidenceNames {
+				g.x[i] = a.Explain.Evidence[n]
+			}
+		}
+		g.right = answerable && len(ranked) > 0 && right(ranked)
+		out = append(out, g)
+	}
+	if path := os.Getenv("PARLEY_SQUAD"); path != "" {
+		f, _ := os.Open(path)
+		set, _ := ReadSQuAD(f)
+		f.Close()
+		st := storetest.MustOpenEmpty(t)
+		for _, d := range set.Documents() {
+			st.Ingest(ctx, d, storetest.Epoch)
+		}
+		e := mustEngine(t, st, WithPack(nil))
+		for _, art := range set.Data {
+			for _, p := range art.Paragraphs {
+				for _, q := range p.QAs {
+					add(e, art.ArticleID(), q.Question, !q.IsImpossible, func(r []scored) bool {
+						return goldAt(r[0].s.Text, r[0].s.ArticleID == art.ArticleID(), p.Context, q.Answers)
+					})
+				}
+			}
+		}
+	}
+	seeds := mustEngine(t, storetest.MustOpen(t))
+	for _, name := range []string{"questions", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"} {
+		b, err := os.ReadFile("testdata/" + name + ".jsonl")
+		if err != nil {
+			t.Fatal(err)
+		}
+		qs, _ := ReadQuestions(strings.NewReader(string(b)))
+		for _, q := range qs {
+			add(seeds, "seeds:"+name, q.Q, q.Answerable, func(r []scored) bool { return holds(r[0].s.Text, q.Expect) })
+		}
+	}
+	return out
+}
+
+func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+
+func fitLogistic(data []gateQ, keep func(gateQ) bool) (float64, [nEv]float64) {
+	var w [nEv]float64
+	b := 0.0
+	lr := 0.5
+	for it := 0; it < 3000; it++ {
+		var gw [nEv]float64
+		gb, n := 0.0, 0.0
+		for _, d := range data {
+			if d.hard || !keep(d) {
+				continue
+			}
+			z := b
+			for i := range w {
+				z += w[i] * d.x[i]
+			}
+			y := 0.0
+			if d.right {
+				y = 1
+			}
+			// seeds count double: fewer, and each a refusal that must hold
+			wt := 1.0
+			if strings.HasPrefix(d.group, "seeds") {
+				wt = 2
+			}
+			e := (sigmoid(z) - y) * wt
+			for i := range w {
+				gw[i] += e * d.x[i]
+			}
+			gb += e
+			n += wt
+		}
+		for i := range w {
+			w[i] -= lr * (gw[i]/n + 0.001*w[i])
+		}
+		b -= lr * gb / n
+	}
+	return b, w
+}
+
+func gateScores(data []gateQ, b float64, w [nEv]float64, th float64, keep func(gateQ) bool) (rightFirst, refused float64) {
+	var ans, ok, un, ref int
+	for _, d := range data {
+		if !keep(d) {
+			continue
+		}
+		answered := !d.hard
+		if answered {
+			z := b
+			for i := range w {
+				z += w[i] * d.x[i]
+			}
+			answered = sigmoid(z) >= th
+		}
+		if d.answerable {
+			ans++
+			if answered && d.right {
+				ok++
+			}
+		} else {
+			un++
+			if !answered {
+				ref++
+			}
+		}
+	}
+	return float64(ok) / float64(max(ans, 1)), float64(ref) / float64(max(un, 1))
+}
+
+func TestGateFit(t *testing.T) {
+	if os.Getenv("PARLEY_GATE") == "" {
+		t.Skip("set PARLEY_GATE=1 (and PARLEY_SQUAD) to fit the gate")
+	}
+	data := gateData(t)
+	isSquad := func(d gateQ) bool { return strings.HasPrefix(d.group, "squad-") }
+	all := func(gateQ) bool { return true }
+	groups := map[string]bool{}
+	for _, d := range data {
+		groups[d.group] = true
+	}
+	report := func(b float64, w [nEv]float64, th float64) string {
+		var parts []string
+		r, f := gateScores(data, b, w, th, isSquad)
+		parts = append(parts, fmt.Sprintf("squad right %.3f refused %.3f", r, f))
+		for _, name := range []string{"questions", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"} {
+			g := "seeds:" + name
+			r, f := gateScores(data, b, w, th, func(d gateQ) bool { return d.group == g })
+			parts = append(parts, fmt.Sprintf("%s %.2f/%.2f", name, r, f))
+		}
+		return strings.Join(parts, " ")
+	}
+	b, w := fitLogistic(data, all)
+	t.Logf("fit on all: bias %.3f weights %.3f", b, w)
+	for _, th := range []float64{0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6} {
+		t.Logf("  th %.2f: %s", th, report(b, w, th))
+	}
+	for g := range groups {
+		if !strings.HasPrefix(g, "squad-") {
+			continue
+		}
+		held := g
+		b, w := fitLogistic(data, func(d gateQ) bool { return d.group != held })
+		for _, th := range []float64{0.4, 0.5} {
+			r, f := gateScores(data, b, w, th, func(d gateQ) bool { return d.group == held })
+			t.Logf("fold %s th %.2f: held-out right %.3f refused %.3f", held, th, r, f)
+		}
+	}
+}
+
+func TestGateSearch(t *testing.T) {
+	if os.Getenv("PARLEY_GATE") == "" {
+		t.Skip("set PARLEY_GATE=1 (and PARLEY_SQUAD) to search the gate")
+	}
+	data := gateData(t)
+	isSquad := func(d gateQ) bool { return strings.HasPrefix(d.group, "squad-") }
+	sets := []string{"questions", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"}
+	obj := func(b float64, w [nEv]float64) (float64, string) {
+		r, f := gateScores(data, b, w, 0.5, isSquad)
+		o := r + f
+		desc := fmt.Sprintf("squad %.3f/%.3f", r, f)
+		for i, name := range sets {
+			g := "seeds:" + name
+			sr, sf := gateScores(data, b, w, 0.5, func(d gateQ) bool { return d.group == g })
+			desc += fmt.Sprintf(" %s %.2f/%.2f", name, sr, sf)
+			if i == 0 && (sr < 0.95 || sf < 1) {
+				o -= 100
+			}
+			o += 0.5 * (sr + sf)
+		}
+		return o, desc
+	}
+	b, w := -5.5, [nEv]float64{evConf: 10}
+	best, desc := obj(b, w)
+	t.Logf("start %.3f: %s", best, desc)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for it := 0; it < 8000; it++ {
+		nb, nw := b, w
+		k := rng.IntN(nEv + 1)
+		step := rng.NormFloat64() * 0.5
+		if k == nEv {
+			nb += step
+		} else {
+			nw[k] += step
+		}
+		if o, d := obj(nb, nw); o > best {
+			best, desc, b, w = o, d, nb, nw
+		}
+	}
+	t.Logf("best %.3f: bias %.3f weights %.3f\n%s", best, b, w, desc)
+}

@@ -1,0 +1,51 @@
+package answers
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"sync"
+)
+
+// englishGz is a list of English words, one a line (from SCOWL through
+// Debian's wamerican and wbritish; see english.LICENSE).
+//
+//go:embed english.txt.gz
+var englishGz []byte
+
+// englishWords is the word list, read once when first needed.
+var englishWords = sync.OnceValue(func() map[string]struct{} {
+	out := make(map[string]struct{}, 70000)
+	zr, err := gzip.NewReader(bytes.NewReader(englishGz))
+	if err != nil {
+		// The embedded file is tested; without it no word is known as
+		// English, and typo correction only spares corpus words.
+		return out
+	}
+	sc := bufio.NewScanner(zr)
+	for sc.Scan() {
+		out[sc.Text()] = struct{}{}
+	}
+	return out
+})
+
+// isEnglish reports whether w, folded, is an English word.
+func isEnglish(w string) bool {
+	_, ok := englishWords()[w]
+	return ok
+}
+
+// isOrdinal reports whether w is a number written as an ordinal ("14th",
+// "2nd"): never a typo.
+func isOrdinal(w string) bool {
+	n := len(w)
+	if n < 3 {
+		return false
+	}
+	suf := w[n-2:]
+	if suf != "st" && suf != "nd" && suf != "rd" && suf != "th" {
+		return false
+	}
+	return isNumber(w[:n-2])
+}

@@ -1,0 +1,273 @@
+package answers
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/kljensen/snowball/english"
+
+	"github.com/parley-bot/parley/store"
+)
+
+// This file learns from any article, at ingest, what a domain pack would
+// otherwise have to list: dates of any era, numbers as written (with
+// separators, decimals, scales, ranges and units), and the places and
+// names the text itself marks as such. It knows no topic: only how
+// English writes dates, numbers and names.
+
+var (
+	months = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)`
+	// eraDateRe finds dates of any era: "December 5", "5 December 1999",
+	// "December 2, 2025", "1066", "AD 43", "43 BC", "the 11th century",
+	// "the 1990s", "mid-1990s", "the early 20th century".
+	eraDateRe = regexp.MustCompile(`\b(?:` +
+		`(?:the )?(?:(?:early|mid|late)[- ])?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)(?:[- ]century|[- ]centuries)(?: (?:BC|BCE|AD|CE))?` +
+		`|(?:the )?(?:(?:early|mid|late)[- ])?(?:1\d|20)\d0s` +
+		`|(?:\d{1,2} )?` + months + `(?: \d{1,2}(?:st|nd|rd|th)?)?(?:,? (?:1\d|20)\d\d)?` +
+		`|(?:AD|A\.D\.) \d{1,4}|\d{1,4} (?:BC|BCE|B\.C\.|AD|CE)` +
+		`|(?:in|since|until|by|from|of|after|before|during|circa|c\.|around|about|early|late|mid-) (?:1[0-9]|20)\d\d` +
+		`|(?:1[0-9]|20)\d\d(?:[–-](?:\d\d){1,2})?` +
+		`)\b`)
+	// quantityRe finds numbers as written: "30,000", "1.2 million",
+	// "~11,700", "10–20", "$20 billion", "£262m", "60 percent", "3.7%".
+	quantityRe = regexp.MustCompile(`(?:[~≈]|\b(?:about|around|approximately|nearly|almost|over|more than|less than|at least|some|roughly|up to) )?[$£€¥]?\b\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[~≈]|\b(?:about|around|approximately|nearly|almost|over|more than|less than|at least|some|roughly|up to) )?[$£€¥]?\b\d+(?:\.\d+)?(?:[–-]\d+(?:\.\d+)?)?`)
+	// scaleRe continues a number with its scale or unit: " million",
+	// "m", "%", " percent".
+	scaleRe = regexp.MustCompile(`^(?:\s?(?:%|percent|per cent)|\s(?:million|billion|trillion|thousand|hundred)|[mbk]n?\b|bn\b)`)
+)
+
+// numberUnit is the noun a number at the end of text[:end] counts: the
+// next word or two ("30,000 men", "1,230 km", "11,700 years"), skipping
+// an adjective or scale word.
+func numberUnit(text string, end int) (string, int) {
+	rest := text[end:]
+	toks := tokenize(rest)
+	if len(toks) == 0 || toks[0].start > 2 {
+		return "", end
+	}
+	i := 0
+	for i < len(toks)-1 && (toks[i].word == "million" || toks[i].word == "billion" || toks[i].word == "thousand" || toks[i].word == "hundred" || toks[i].word == "more" || toks[i].word == "additional" || toks[i].word == "key" || toks[i].word == "other" || toks[i].word == "new") {
+		i++
+	}
+	w := toks[i]
+	if w.word == "" || !unicode.IsLetter([]rune(w.word)[0]) || len(w.word) < 1 {
+		return "", end
+	}
+	return w.word, end + w.end
+}
+
+// learnFacts reads the dates, quantities and marked places of one
+// sentence, each as written.
+func (r *rules) learnFacts(s store.Sentence, toks []token, known func(start, end int) bool) []store.Fact {
+	var out []store.Fact
+	fact := func(kind, subj, pred, obj, val, ext string) {
+		out = append(out, store.Fact{SentenceID: s.ID, Kind: kind, Subject: subj, Predicate: pred, Object: obj, Value: val, Extractor: ext})
+	}
+	dates := eraDateRe.FindAllStringIndex(s.Text, -1)
+	inDate := func(a, b int) bool {
+		for _, d := range dates {
+			if a < d[1] && b > d[0] {
+				return true
+			}
+		}
+		return false
+	}
+	for _, d := range dates {
+		text := strings.TrimSpace(s.Text[d[0]:d[1]])
+		// "in 1066": the date is "1066".
+		for _, lead := range []string{"in ", "since ", "until ", "by ", "from ", "of ", "after ", "before ", "during ", "around ", "about "} {
+			if strings.HasPrefix(text, lead) && len(text) > len(lead) && text[len(lead)] >= '0' && text[len(lead)] <= '9' {
+				text = text[len(lead):]
+			}
+		}
+		fact(factDate, "", "", text, fold(text), "era-date")
+	}
+	for _, m := range quantityRe.FindAllStringIndex(s.Text, -1) {
+		a, b := m[0], m[1]
+		if inDate(a, b) {
+			continue
+		}
+		if sc := scaleRe.FindString(s.Text[b:]); sc != "" {
+			b += len(sc)
+		}
+		unit, end := numberUnit(s.Text, b)
+		phrase := s.Text[a:b]
+		if unit != "" && !english.IsStopWord(unit) {
+			phrase = s.Text[a:end]
+		} else {
+			unit = ""
+		}
+		fact(factQuantity, stem(unit), "", phrase, strings.TrimSpace(s.Text[a:b]), "quantity")
+	}
+	// Places the text marks as such: a capitalised name after "in",
+	// "at", "near" or "from" that no pack entity covers ("to" is as often
+	// "due to Laszlo Babai" as a destination).
+	for i := 0; i+1 < len(toks); i++ {
+		if !r.locative[toks[i].word] && toks[i].word != "from" {
+			continue
+		}
+		j := i + 1
+		if toks[j].word == "the" && j+1 < len(toks) {
+			j++
+		}
+		k := j
+		for k < len(toks) && isCapitalised(toks[k].raw) && !isNumber(toks[k].word) && (k == j || toks[k].start-toks[k-1].end <= 1) {
+			k++
+		}
+		if k == j || inDate(toks[j].start, toks[k-1].end) || known(toks[j].start, toks[k-1].end) {
+			continue
+		}
+		name := s.Text[toks[j].start:toks[k-1].end]
+		fact(factPlace, "~"+fold(name), "learned", name, "", "learned-place")
+		i = k - 1
+	}
+	return out
+}
+
+// Kinds of learned names.
+const (
+	kindPerson = "person"
+	kindOrg    = "org"
+	kindPlace  = "place"
+	kindName   = "name" // a name of no kind the text makes plain
+)
+
+var (
+	// learnedNameRe finds runs of capitalised words, with the small words
+	// names hold ("of", "de", "van"): "Laszlo Babai", "University of
+	// Melbourne", "Clay Mathematics Institute".
+	learnedNameRe = regexp.MustCompile(`\b(?:[A-Z]\.|[A-Z][\p{L}'’-]*)(?:\s(?:(?:of|de|del|der|van|von|al|bin|la|le|du|and)\s)?(?:[A-Z]\.|[A-Z][\p{L}'’-]*))*`)
+	// acronymRe finds "Full Name (FN)".
+	acronymRe = regexp.MustCompile(`([A-Z][\p{L}-]+(?:\s(?:of|and|for|the)?\s?[A-Z][\p{L}-]+)+)\s\(([A-Z][A-Za-z&.]{1,9})\)`)
+)
+
+// learnNames reads the names a sentence gives that no pack entity covers,
+// with a kind where the words make it plain (a title before a person, an
+// organisation or place word in the name, a locative before a place), and
+// the aliases it states or implies: a person's surname, an acronym in
+// brackets after a name.
+func (r *rules) learnNames(s store.Sentence, toks []token, known func(start, end int) bool) []store.Fact {
+	var out []store.Fact
+	text := s.Text
+	dates := append(eraDateRe.FindAllStringIndex(text, -1), dateRe.FindAllStringIndex(text, -1)...)
+	isDate := func(a, b int) bool {
+		for _, d := range dates {
+			if a < d[1] && b > d[0] {
+				return true
+			}
+		}
+		return false
+	}
+	for _, loc := range learnedNameRe.FindAllStringIndex(text, -1) {
+		a, b := loc[0], loc[1]
+		name := strings.TrimRight(text[a:b], ".’'-")
+		b = a + len(name)
+		ws := strings.Fields(name)
+		// A capitalised word only for starting the sentence, or a title,
+		// is not part of the name.
+		for len(ws) > 0 && (r.leadIn(ws[0]) || (a == 0 && isEnglish(fold(ws[0])) && len(ws) == 1)) {
+			a += len(ws[0]) + 1
+			ws = ws[1:]
+		}
+		if len(ws) == 0 || a >= b || known(a, b) || isDate(a, b) {
+			continue
+		}
+		name = text[a:b]
+		if len(ws) == 1 && isEnglish(fold(ws[0])) && !isAcronym(ws[0]) {
+			// "Such", "Many": a common word, capitalised.
+			continue
+		}
+		kind := r.nameKind(text, a, ws)
+		id := "~" + fold(name)
+		out = append(out, store.Fact{SentenceID: s.ID, Kind: factEntity, Subject: id, Predicate: kind, Object: name, Extractor: "learned-name"})
+		if kind == kindPerson && len(ws) >= 2 {
+			out = append(out, store.Fact{SentenceID: s.ID, Kind: factAlias, Subject: id, Object: ws[len(ws)-1], Value: name, Extractor: "surname"})
+		}
+	}
+	for _, m := range acronymRe.FindAllStringSubmatch(text, -1) {
+		full := strings.TrimSpace(m[1])
+		for _, w := range strings.Fields(full) {
+			if !r.leadIn(w) {
+				break
+			}
+			full = strings.TrimSpace(strings.TrimPrefix(full, w))
+		}
+		out = append(out, store.Fact{SentenceID: s.ID, Kind: factAlias, Subject: "~" + fold(full), Object: m[2], Value: full, Extractor: "acronym"})
+	}
+	return out
+}
+
+// leadIn reports whether w is capitalised only for leading a sentence or
+// as a title, not as part of a name.
+func (r *rules) leadIn(w string) bool {
+	return leadWords[fold(strings.Trim(w, ".,"))] || titleWords[fold(strings.Trim(w, "."))]
+}
+
+// isAcronym reports whether w is written in capitals ("CBD", "NCAA").
+func isAcronym(w string) bool {
+	n := 0
+	for _, c := range w {
+		if unicode.IsLower(c) {
+			return false
+		}
+		if unicode.IsUpper(c) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// nameKind says what a name at byte a of text is: a person after a title
+// or with a person's shape, an organisation or a place by its words or
+// the word before it.
+func (r *rules) nameKind(text string, a int, ws []string) string {
+	before := foldWords(text[:a])
+	prev := ""
+	if len(before) > 0 {
+		prev = before[len(before)-1]
+	}
+	last := fold(strings.Trim(ws[len(ws)-1], ".,’'"))
+	for _, w := range ws {
+		if orgWords[fold(w)] {
+			return kindOrg
+		}
+	}
+	if placeWords[last] {
+		return kindPlace
+	}
+	switch {
+	case titleWords[prev] || personTitles[prev]:
+		return kindPerson
+	case r.locative[prev] || prev == "from":
+		return kindPlace
+	case len(ws) == 1 && isAcronym(ws[0]):
+		return kindOrg
+	}
+	if len(ws) >= 2 && len(ws) <= 4 {
+		// "Laszlo Babai": capitalised words that are not English words.
+		for _, w := range ws {
+			if isEnglish(fold(w)) || isAcronym(w) {
+				return kindName
+			}
+		}
+		return kindPerson
+	}
+	return kindName
+}
+
+// Words that make a name an organisation's or a place's, and titles
+// before a person. General English, not any topic.
+var (
+	orgWords = wordSet(strings.Fields(`university college school institute institution academy company corporation corp inc ltd plc
+		group council committee commission agency association society union party league federation bank ministry department
+		office board authority foundation trust network channel news times post journal press museum library hospital
+		church court army navy police club team fund organization organisation agency service services`))
+	placeWords = wordSet(strings.Fields(`river mountains mountain mount bay county city town village desert ocean sea island islands
+		lake valley beach park street avenue road peninsula coast harbour harbor strait gulf province state region district
+		airport port station square bridge canyon forest plain plains hills highlands`))
+	titleWords = wordSet(strings.Fields(`mr mrs ms miss dr prof professor sir dame lord lady king queen prince princess president
+		senator governor mayor general colonel captain judge justice bishop pope saint st chancellor secretary minister`))
+	personTitles = wordSet(strings.Fields(`by poet author writer actor singer scientist mathematician physicist chemist engineer
+		architect painter composer director founder chairman ceo emperor`))
+)

@@ -1,0 +1,120 @@
+package answers
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+)
+
+// answer runs the whole pipeline.
+func (e *Engine) answer(ctx context.Context, question string, explain bool) (Answer, []scored, error) {
+	text := Normalize(question)
+	echo := neutralize(text)
+	ix, err := e.current(ctx)
+	if err != nil {
+		return Answer{}, nil, fmt.Errorf("answer: %w", err)
+	}
+	refuse := func() Answer {
+		return Answer{Question: echo, Answer: RefusalPrefix + " " + ix.hint, Quotes: []Quote{}}
+	}
+	q := e.analyse(ix, text)
+	var ex *Explanation
+	if explain {
+		ex = &Explanation{Class: q.class.name, Wants: q.class.wants, Threshold: e.threshold, Candidates: []Candidate{}, Corrections: q.corrections, Unknown: q.unknown}
+		for _, t := range q.terms {
+			ex.Terms = append(ex.Terms, t.term)
+		}
+		for id := range q.entities {
+			ex.Entities = append(ex.Entities, id)
+		}
+		sort.Strings(ex.Entities)
+	}
+	done := func(a Answer, decision string, ranked []scored) (Answer, []scored, error) {
+		if ex != nil {
+			ex.Decision = decision
+			a.Explain = ex
+		}
+		return a, ranked, nil
+	}
+	if len(q.terms) == 0 {
+		return done(refuse(), "refused: the question has no words to look for", nil)
+	}
+	if q.offTopic != "" {
+		return done(refuse(), fmt.Sprintf("refused: %q marks a topic the articles do not cover", q.offTopic), nil)
+	}
+	if q.speaker != "" && e.rules.entities[q.speaker].Kind == "person" && !ix.speakers[q.speaker] {
+		return done(refuse(), fmt.Sprintf("refused: the articles quote no words of %s", e.rules.entities[q.speaker].Name), nil)
+	}
+	ranked := e.rank(ix, q)
+	if ex != nil {
+		for i, c := range ranked {
+			if i == 8 {
+				break
+			}
+			ex.Candidates = append(ex.Candidates, e.candidate(c))
+		}
+	}
+	if len(ranked) == 0 {
+		return done(refuse(), "refused: no sentence shares a word with the question", nil)
+	}
+	x := e.evidence(ix, q, ranked)
+	conf := round3(e.confidence(x))
+	if ex != nil {
+		ex.Evidence = map[string]float64{}
+		for i, v := range x {
+			ex.Evidence[evidenceNames[i]] = round3(v)
+		}
+	}
+	refuseWith := func(why string) (Answer, []scored, error) {
+		a := refuse()
+		a.Confidence = conf
+		return done(a, "refused: "+why, ranked)
+	}
+	if conf < e.threshold {
+		return refuseWith(fmt.Sprintf("confidence %.2f of the best sentence is below %.2f", conf, e.threshold))
+	}
+	if why := e.unsupported(q, ranked[0].s); why != "" {
+		return refuseWith(why)
+	}
+	a := e.compose(ix, q, ranked)
+	a.Question = echo
+	a.Confidence = conf
+	return done(a, fmt.Sprintf("answered: confidence %.2f ≥ %.2f", conf, e.threshold), ranked)
+}
+
+func (e *Engine) candidate(c scored) Candidate {
+	var facts []string
+	f := c.s.facts
+	for _, r := range f.roles {
+		facts = append(facts, "role "+r.Subject+": "+r.Object)
+	}
+	for _, sd := range f.saids {
+		facts = append(facts, "said by "+sd.Subject)
+	}
+	for _, n := range f.counts {
+		facts = append(facts, fmt.Sprintf("count %s=%s (%s) %s", n.Subject, n.Value, n.Object, n.Predicate))
+	}
+	for _, d := range f.dates {
+		facts = append(facts, "date "+d.Object)
+	}
+	for _, n := range f.quantities {
+		facts = append(facts, "quantity "+n.Object)
+	}
+	for _, p := range f.learnedPlaces {
+		facts = append(facts, "learned place "+p)
+	}
+	for _, p := range f.places {
+		facts = append(facts, "place "+p)
+	}
+	for _, p := range f.persons {
+		facts = append(facts, "person "+p)
+	}
+	for _, a := range f.agents {
+		facts = append(facts, "agent "+a)
+	}
+	return Candidate{Article: c.s.ArticleID, Sentence: c.s.ID, Text: c.s.Text, Score: round3(c.score), Coverage: round3(c.coverage),
+		BM25: round3(c.bm25), Proximity: round3(c.prox), TypeMatch: c.typeMatch, Facts: facts}
+}
+
+func round3(f float64) float64 { return math.Round(f*1000) / 1000 }

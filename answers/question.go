@@ -1,0 +1,233 @@
+package answers
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// query is a question as the engine reads it.
+type query struct {
+	text        string
+	class       questionClass
+	toks        []token
+	mentions    []mention
+	entities    map[string]bool
+	persons     []string
+	terms       []qterm
+	words       map[string]bool // folded words and stems of the question
+	units       map[string]bool
+	side        string
+	corrections []string
+	unknown     []string
+	offTopic    string
+	speaker     string // for "what did X say": X
+	future      bool   // the question asks about what will happen
+	ordinal     bool   // the question asks which one ("which day", "third")
+	roleWords   []string
+	content     int // content words other than entities
+	// verb is, for "who <verb>…", the stems a sentence must hold for a
+	// person in it to be the one who did it (the verb and its synonyms,
+	// or the object of a light verb: "took a photo" → photo).
+	verb   []string
+	active bool
+	// subject is, for a yes/no question, the entity it asks about.
+	subject string
+	// going says the question asks where someone went ("returning
+	// to", "visit"): "to Eastgate" then answers it.
+	going bool
+	// heading says it asks where someone went, not where they went to do
+	// something ("Where was Dorn heading…?", not "Where did Ames go
+	// to meet Dorn?"): only a destination ("a visit to Indra") answers.
+	heading bool
+	// locations are the places the question says as locations ("meet
+	// in Palmshire", "at the Palmshire talks"), not as actors or names.
+	locations []string
+	// pairs are the stems of its adjacent content words, in order: what
+	// the bigram feature looks for.
+	pairs [][2]string
+}
+
+// analyse reads a normalised question.
+func (e *Engine) analyse(ix *index, text string) *query {
+	r := e.rules
+	text = r.trimLeadIns(text)
+	q := &query{text: text, entities: map[string]bool{}, words: map[string]bool{}, units: map[string]bool{}}
+	toks := tokenize(text)
+	// Correct typos first, so "Amess" can still name Ann Ames.
+	q.corrections = e.correctTypos(ix, toks)
+	q.toks = toks
+	q.mentions = r.mentions(toks)
+	inMention := make([]bool, len(toks))
+	for _, m := range q.mentions {
+		for i := m.from; i < m.to; i++ {
+			inMention[i] = true
+		}
+		if !q.entities[m.entity] {
+			q.entities[m.entity] = true
+			if r.entities[m.entity].Kind == "person" {
+				q.persons = append(q.persons, m.entity)
+			}
+			q.addTerm(ix, "@"+m.entity, r.synonyms["@"+m.entity], true)
+		}
+	}
+	var folded []string
+	for i, t := range toks {
+		folded = append(folded, t.word)
+		q.words[t.word] = true
+		q.words[t.stem] = true
+		for _, u := range r.units[t.word] {
+			q.units[u] = true
+		}
+		if r.destCue[t.word] {
+			q.going = true
+			// "heading", "travel" (not "go to meet", a purpose): only
+			// a place someone goes to answers.
+			if !r.destination[t.word] && (i+1 >= len(toks) || !r.destination[toks[i+1].word]) {
+				q.heading = true
+			}
+		}
+		if s := r.qualifier[t.stem]; s != "" {
+			q.side = s
+		}
+		if r.outOfScope[t.word] && q.offTopic == "" {
+			q.offTopic = t.word
+		}
+		if inMention[i] || r.stop[t.word] || english.IsStopWord(t.word) {
+			continue
+		}
+		q.content++
+		alts := r.synonyms[t.stem]
+		if full := ix.aliases[t.word]; len(full) > 0 {
+			// A learned alias ("CMI", "Babai") also matches the name it
+			// stands for.
+			alts = append(append([]string(nil), alts...), full...)
+		}
+		q.addTerm(ix, t.stem, alts, i > 0 && isCapitalised(t.raw))
+	}
+	var seq []string
+	for _, t := range toks {
+		if !english.IsStopWord(t.word) {
+			seq = append(seq, t.stem)
+		}
+	}
+	for k := 0; k+1 < len(seq); k++ {
+		q.pairs = append(q.pairs, [2]string{seq[k], seq[k+1]})
+	}
+	joined := strings.Join(folded, " ")
+	q.class = r.classify(joined)
+	for _, w := range folded {
+		if _, ok := ordinalWords[w]; ok || w == "which" {
+			q.ordinal = true
+		}
+	}
+	for _, re := range r.future {
+		q.future = q.future || re.MatchString(joined)
+	}
+	for i, t := range toks {
+		if !inMention[i] && roleNouns[t.word] {
+			q.roleWords = append(q.roleWords, t.word)
+		}
+	}
+	if q.class.wants == wantQuote && len(q.mentions) > 0 {
+		// The speaker is the first entity named: "what did Ulm say
+		// about Brandt" asks for Ulm's words.
+		q.speaker = q.mentions[0].entity
+	}
+	if q.class.name == "who" && len(q.persons) == 1 && len(q.mentions) == 1 && q.content == 0 {
+		q.class = r.roleClass
+	}
+	if q.class.wants == wantNumber {
+		// "How long … lasted" asks for a duration, which the wanted type
+		// checks; as topic words they would match "last week". A unit
+		// the question names ("hours") stays.
+		long := stem("long")
+		kept := q.terms[:0]
+		for _, t := range q.terms {
+			if t.term != long && (!contains(t.alts, long) || len(r.units[t.term]) > 0) {
+				kept = append(kept, t)
+			}
+		}
+		if len(kept) > 0 {
+			q.terms = kept
+		}
+	}
+	if q.class.wants == wantPerson {
+		q.verb, q.active = e.whoVerb(toks, inMention)
+		for _, m := range q.mentions {
+			ent := r.entities[m.entity]
+			if ent.Kind == "place" && !ent.Generic && e.locative(toks, m, false) {
+				q.locations = append(q.locations, m.entity)
+			}
+		}
+	}
+	if q.class.name == "yesno" {
+		if len(q.mentions) > 0 {
+			q.subject = q.mentions[0].entity
+		}
+		// "Did Eastland accept…" is answered as well by "…rejected…".
+		for i := range q.terms {
+			for _, o := range r.opposites[q.terms[i].term] {
+				if !contains(q.terms[i].alts, o) {
+					q.terms[i].alts = append(q.terms[i].alts, o)
+				}
+			}
+		}
+	}
+	return q
+}
+
+// whoVerb is what "who <verb>…" asks was done: the verb's stem and its
+// synonyms; for a light verb ("took", "made") the next content word.
+// Nil when the question asks for no action ("who is…", "who did X
+// meet?"). active says the verb follows "who" itself, so "<names> <verb>
+// …" reads as English.
+func (e *Engine) whoVerb(toks []token, inMention []bool) ([]string, bool) {
+	r := e.rules
+	if len(toks) < 2 || (toks[0].word != "who" && toks[0].word != "whom") {
+		return nil, false
+	}
+	aux, light := false, false
+	for i := 1; i < len(toks); i++ {
+		t := toks[i]
+		if i == 1 && r.auxiliary[t.word] {
+			// "Who is Ben Brandt married to?": the participle after
+			// the subject, if any ("who is the special envoy" has none).
+			aux = true
+			continue
+		}
+		if inMention[i] {
+			if aux || light {
+				continue
+			}
+			return nil, false
+		}
+		if r.stop[t.word] || english.IsStopWord(t.word) {
+			// A light verb ("took a photo"): look at its object; the
+			// object alone does not make "<names> took …" true.
+			light = light || i == 1
+			continue
+		}
+		if aux && !strings.HasSuffix(t.word, "ed") && !strings.HasSuffix(t.word, "ing") {
+			return nil, false
+		}
+		return append([]string{t.stem}, r.synonyms[t.stem]...), !aux && !light
+	}
+	return nil, false
+}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+func isCapitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}

@@ -1,0 +1,522 @@
+package answers
+
+import (
+	"math"
+	"sort"
+	"strings"
+)
+
+const (
+	// synonymCredit is how much a synonym counts against the word itself.
+	synonymCredit = 0.7
+	// missingTypeFactor scales the confidence of a sentence that lacks
+	// the kind of answer the question wants (a place for "where").
+	missingTypeFactor = 0.5
+	// missingEntityFactor scales the confidence of a sentence for each
+	// named entity of the question it does not mention.
+	missingEntityFactor = 0.75
+	// pastFactor scales the confidence of a sentence that does not speak
+	// of the future, for a question that asks about it.
+	pastFactor = 0.7
+	// contextCredit is how much an entity named elsewhere in the
+	// sentence's article counts.
+	contextCredit = 0.5
+	// unknownWeight is the weight, against the rarest corpus word, of a
+	// question word the articles never use; a capitalised one (a name)
+	// weighs more than the rarest word.
+	unknownWeight = 0.6
+	// maxScored is how many candidates, by a cheap first pass, get the
+	// full score.
+	maxScored = 200
+)
+
+// scored is a candidate sentence with its scores.
+type scored struct {
+	s         *sentence
+	score     float64
+	coverage  float64
+	bm25      float64
+	prox      float64
+	conf      float64
+	typeMatch bool
+	strongCue bool
+	ownWords  bool
+	bigram    float64
+	para      float64
+	feat      [nFeat]float64
+}
+
+// Ranking features of a candidate sentence.
+const (
+	fCov    = iota // IDF-weighted share of the question's terms it holds
+	fBM            // BM25, over the best candidate's
+	fProx          // how close together the matched words are
+	fType          // it holds the wanted type of answer
+	fBigram        // share of the question's word pairs it holds in order
+	fPara          // share of the question's terms its paragraph holds
+	fNbr           // share held only by the sentence before it
+	fNbrAna        // the same, when it opens with a pronoun ("It…")
+	fCue           // a stated reason ("because") for a why-question
+	fOwn           // the speaker's own words for a what-did-X-say question
+	fFit           // a person whose role fits a who-question
+	fSubj          // its subject is the yes/no question's subject
+	nFeat
+)
+
+// rankWeights weigh the features into a candidate's score. They were
+// fitted by coordinate ascent on every question set at once — the seeds'
+// development set and four SQuAD 2.0 articles — with each SQuAD article
+// held out in turn to check that they generalise (docs/engine.md).
+var rankWeights = [nFeat]float64{fCov: 0.55, fBM: 0.12, fProx: 0.08, fType: 0.25, fBigram: 0.2, fPara: 0.4, fNbr: 0, fNbrAna: 0, fCue: 0.125, fOwn: 0.06, fFit: 0.125, fSubj: 0.125}
+
+// anaphors are the words that, opening a sentence, point back to the one
+// before it ("It caused…"): that sentence's words count for it too.
+var anaphors = map[string]bool{"it": true, "its": true, "this": true, "these": true, "they": true, "their": true, "such": true, "he": true, "she": true, "his": true, "her": true, "there": true, "that": true, "those": true, "them": true}
+
+// bigrams is the share of the question's adjacent content-word pairs
+// (q.pairs) that s holds in order within three words.
+func bigrams(q *query, s *sentence) float64 {
+	if len(q.pairs) == 0 {
+		return 0
+	}
+	n := 0
+	for _, p := range q.pairs {
+	pair:
+		for i, t := range s.toks {
+			if t.stem != p[0] {
+				continue
+			}
+			for j := i + 1; j < len(s.toks) && j <= i+3; j++ {
+				if s.toks[j].stem == p[1] {
+					n++
+					break pair
+				}
+			}
+		}
+	}
+	return float64(n) / float64(len(q.pairs))
+}
+
+// rank scores the candidate sentences for q, best first.
+func (e *Engine) rank(ix *index, q *query) []scored {
+	if len(q.terms) == 0 || len(ix.sents) == 0 {
+		return nil
+	}
+	total := 0.0
+	for _, t := range q.terms {
+		total += t.weight
+	}
+	top := e.retrieve(ix, q)
+	out := make([]scored, 0, len(top))
+	exact := make([]string, len(q.terms))
+	for i, t := range q.terms {
+		exact[i] = t.term
+	}
+	maxBM := 0.0
+	for _, i := range top {
+		s := &ix.sents[i]
+		if s.Heading {
+			continue
+		}
+		c := scored{s: s}
+		matched := 0.0
+		var pos []int
+		c.conf = 1
+		for _, t := range q.terms {
+			if p, ok := s.terms[t.term]; ok {
+				matched += t.weight
+				pos = append(pos, p)
+				continue
+			}
+			found := false
+			for _, a := range t.alts {
+				if p, ok := s.terms[a]; ok {
+					matched += t.weight * synonymCredit
+					pos = append(pos, p)
+					found = true
+					break
+				}
+			}
+			if found || t.term[0] != '@' || !t.known {
+				continue
+			}
+			// An entity the sentence leaves out but its article names
+			// is likely the sentence's context ("two days of meetings"
+			// in an article on the Bayton talks); one the article never
+			// names means the sentence is about something else.
+			if ix.articleHas(s.ArticleID, t.term) {
+				matched += t.weight * contextCredit
+			} else if !e.rules.entities[t.term[1:]].Generic {
+				c.conf *= missingEntityFactor
+			}
+		}
+		{
+			// The paragraph's share of the question: a question written
+			// about a paragraph uses words of its other sentences too.
+			lo, hi := int(i), int(i)
+			for lo > 0 && ix.sents[lo-1].ArticleID == s.ArticleID && ix.sents[lo-1].Paragraph == s.Paragraph {
+				lo--
+			}
+			for hi+1 < len(ix.sents) && ix.sents[hi+1].ArticleID == s.ArticleID && ix.sents[hi+1].Paragraph == s.Paragraph {
+				hi++
+			}
+			pm := 0.0
+			for _, t := range q.terms {
+				for j := lo; j <= hi; j++ {
+					if ix.sents[j].matches(t.term, t.alts) {
+						pm += t.weight
+						break
+					}
+				}
+			}
+			c.para = pm / total
+		}
+		ana := len(s.toks) > 0 && anaphors[s.toks[0].word]
+		if i > 0 {
+			prev := &ix.sents[i-1]
+			if prev.ArticleID == s.ArticleID && prev.Paragraph == s.Paragraph {
+				nm := 0.0
+				for _, t := range q.terms {
+					if s.matches(t.term, t.alts) {
+						continue
+					}
+					if prev.matches(t.term, t.alts) {
+						nm += t.weight
+					}
+				}
+				if ana {
+					c.feat[fNbrAna] = nm / total
+				} else {
+					c.feat[fNbr] = nm / total
+				}
+			}
+		}
+		c.coverage = matched / total
+		c.bigram = bigrams(q, s)
+		c.bm25 = ix.bm25(s, exact)
+		maxBM = math.Max(maxBM, c.bm25)
+		if len(pos) > 1 {
+			lo, hi := pos[0], pos[0]
+			for _, p := range pos {
+				lo, hi = min(lo, p), max(hi, p)
+			}
+			c.prox = math.Min(1, float64(len(pos))/float64(hi-lo+1)*2)
+		} else if len(pos) == 1 {
+			c.prox = 0.5
+		}
+		c.typeMatch = e.hasWanted(q, s)
+		if q.class.wants == wantReason {
+			c.typeMatch, c.strongCue = e.reasonAfter(q, s, pos)
+		}
+		if q.class.wants == wantQuote {
+			// Their own words beat a report of them, other things equal.
+			for _, sd := range s.facts.saids {
+				if (q.speaker == "" || sd.Subject == q.speaker) && sd.Object != "" {
+					c.ownWords = true
+				}
+			}
+		}
+		out = append(out, c)
+	}
+	for i := range out {
+		c := &out[i]
+		bm := 0.0
+		if maxBM > 0 {
+			bm = c.bm25 / maxBM
+		}
+		t := 0.0
+		if c.typeMatch {
+			t = 1
+		}
+		c.feat[fCov], c.feat[fBM], c.feat[fProx], c.feat[fType], c.feat[fBigram], c.feat[fPara] = c.coverage, bm, c.prox, t, c.bigram, c.para
+		if c.strongCue {
+			c.feat[fCue] = 1
+		}
+		if c.ownWords {
+			c.feat[fOwn] = 1
+		}
+		if q.class.wants == wantPerson && len(e.fittingPersons(q, c.s)) > 0 {
+			c.feat[fFit] = 1
+		}
+		if q.subject != "" && e.subjectIs(q, c.s, q.subject) {
+			// "Did Eastland accept…" is about what Eastland did: a sentence
+			// whose subject is Eastland (or the Citadel, or Dorn) beats one
+			// where Eastland is pushed to do it.
+			c.feat[fSubj] = 1
+		}
+		c.score = 0
+		for k, w := range rankWeights {
+			c.score += w * c.feat[k]
+		}
+		c.conf *= c.coverage
+		if !c.typeMatch && q.class.wants != wantDescription && q.class.wants != wantReason {
+			// A reason can be given without a cue word; a person, a
+			// place, a date or a number cannot be missing.
+			c.conf *= missingTypeFactor
+		}
+		if q.future && !e.speaksOfFuture(c.s) {
+			c.conf *= pastFactor
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool {
+		if out[a].score != out[b].score {
+			return out[a].score > out[b].score
+		}
+		return out[a].s.ID < out[b].s.ID
+	})
+	return out
+}
+
+// hasWanted reports whether s holds an answer of the type q wants that
+// the question does not already give.
+func (e *Engine) hasWanted(q *query, s *sentence) bool {
+	f := s.facts
+	switch q.class.wants {
+	case wantPerson:
+		// "Who took a photo…": a sentence that says nothing of a photo
+		// names no one who took it.
+		if !doesVerb(q, s) {
+			return false
+		}
+		// "Which general…": someone the sentence gives that title.
+		for _, p := range e.newPersons(q, s) {
+			if e.holdsRole(p, s, q.roleWords) {
+				return true
+			}
+		}
+		// Else a doer the rules do not know, when no title is asked for,
+		// or a place or body acting ("criticism from Eastgate and…").
+		if len(q.roleWords) == 0 && len(e.persons(q, s)) == 0 && len(newAgents(q, s)) > 0 {
+			return true
+		}
+		return len(q.roleWords) == 0 && e.actor(q, s) != ""
+	case wantRole:
+		// The sentence must name the person, not only stand in for them
+		// ("the Eastland leader"), and give their role.
+		for _, r := range f.roles {
+			if q.entities[r.Subject] && e.names(s, r.Subject) {
+				return true
+			}
+		}
+		return false
+	case wantPlace:
+		return len(e.newPlaces(q, s)) > 0 || len(newLearnedPlaces(q, s)) > 0
+	case wantDate:
+		return len(newDates(q, s)) > 0
+	case wantNumber:
+		// Counts (side-aware, unit-aware) first; a bare quantity only
+		// where the sentence has none.
+		return len(e.newCounts(q, s)) > 0 || (len(s.facts.counts) == 0 && len(newQuantities(q, s)) > 0)
+	case wantQuote:
+		for _, sd := range f.saids {
+			if q.speaker == "" || sd.Subject == q.speaker || contains(e.rules.synonyms["@"+q.speaker], "@"+sd.Subject) {
+				return true
+			}
+		}
+		return false
+	case wantReason:
+		for _, t := range s.toks {
+			if e.rules.reasonCues[t.word] && !q.words[t.word] {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// subjectIs reports whether the sentence is about what entity id (or one
+// standing for it) did or said: the entity named before the matched words
+// in their clause, else its speaker, else the first entity it names.
+func (e *Engine) subjectIs(q *query, s *sentence, id string) bool {
+	first := ""
+	// The doer of the matched words: the first entity named before them
+	// in their clause ("…, though the Citadel is yet to fully endorse").
+	if at := firstMatch(q, s); at < len(s.toks) {
+		for _, m := range s.ments {
+			if m.from < at && clauseAt(s, m.from) == clauseAt(s, at) {
+				first = m.entity
+				break
+			}
+		}
+	}
+	if first != "" {
+	} else if len(s.facts.saids) > 0 {
+		first = s.facts.saids[0].Subject
+	} else if len(s.ments) > 0 {
+		first = s.ments[0].entity
+	}
+	if first == "" {
+		return false
+	}
+	if first == id {
+		return true
+	}
+	for _, r := range e.rules.synonyms["@"+id] {
+		if r == "@"+first {
+			return true
+		}
+		for _, r2 := range e.rules.synonyms[r] {
+			if r2 == "@"+first {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// speaksOfFuture reports whether s talks about what is to come.
+func (e *Engine) speaksOfFuture(s *sentence) bool {
+	for _, t := range s.toks {
+		if e.rules.futureCue[t.word] {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsRole reports whether s gives person p a role holding every one of
+// words (true when there are none).
+func (e *Engine) holdsRole(p string, s *sentence, words []string) bool {
+	if len(words) == 0 {
+		return true
+	}
+	for _, f := range s.facts.roles {
+		if f.Subject != p {
+			continue
+		}
+		all := true
+		for _, w := range words {
+			all = all && strings.Contains(" "+strings.Join(foldWords(f.Object), " ")+" ", " "+w+" ")
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// fittingPersons are the people of s, not named in q, whose role (as s
+// gives it, or as the rules know it) shares a word with the question:
+// for "who led the Westland delegation", Westland's negotiators rather
+// than the Americans they met.
+func (e *Engine) fittingPersons(q *query, s *sentence) []string {
+	var out []string
+	for _, p := range e.newPersons(q, s) {
+		fits := e.roleFits(q, e.rules.roleStems[p])
+		for _, set := range s.facts.roleStems[p] {
+			fits = fits || e.roleFits(q, set)
+		}
+		if fits {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (e *Engine) roleFits(q *query, stems map[string]bool) bool {
+	for _, t := range q.terms {
+		// A named person in the question (Dorn) says nothing of which
+		// side the answer is on; a country (Westland) does.
+		if !t.known || (t.term[0] == '@' && !e.rules.entities[t.term[1:]].Generic) {
+			continue
+		}
+		if stems[t.term] {
+			return true
+		}
+	}
+	return false
+}
+
+// reasonAfter reports whether s gives a reason after the first word it
+// shares with the question ("…depends on Eastland’s readiness to show…"),
+// and whether that reason is stated outright ("because").
+func (e *Engine) reasonAfter(q *query, s *sentence, pos []int) (cue, strong bool) {
+	first := len(s.toks)
+	for _, p := range pos {
+		first = min(first, p)
+	}
+	for i, t := range s.toks {
+		if i <= first || q.words[t.word] {
+			continue
+		}
+		if e.rules.reasonCues[t.word] {
+			cue = true
+		}
+		if e.rules.reasonBest[t.word] {
+			cue, strong = true, true
+		}
+	}
+	return cue, strong
+}
+
+// doesVerb reports whether s holds what a who-question asks was done.
+func doesVerb(q *query, s *sentence) bool {
+	if len(q.verb) == 0 {
+		return true
+	}
+	for _, v := range q.verb {
+		if _, ok := s.terms[v]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// firstMatch is the position of the first word of s (not an entity)
+// that the question uses, or len(s.toks).
+func firstMatch(q *query, s *sentence) int {
+	first := len(s.toks)
+	for _, t := range q.terms {
+		if t.term[0] == '@' {
+			continue
+		}
+		if p, ok := s.terms[t.term]; ok {
+			first = min(first, p)
+		}
+		for _, a := range t.alts {
+			if p, ok := s.terms[a]; ok {
+				first = min(first, p)
+			}
+		}
+	}
+	return first
+}
+
+// matchPositions are the positions in s of the words (not entities) q
+// uses; for a where-question, of words saying where too ("took place",
+// "held").
+func (e *Engine) matchPositions(q *query, s *sentence) []int {
+	var out []int
+	venue := stem("venue")
+	venueWords := e.rules.synonyms[venue]
+	for i, t := range s.toks {
+		if q.class.wants == wantPlace && (t.stem == venue || contains(venueWords, t.stem)) {
+			out = append(out, i)
+			continue
+		}
+		for _, qt := range q.terms {
+			if qt.term[0] == '@' {
+				continue
+			}
+			if t.stem == qt.term || contains(qt.alts, t.stem) {
+				out = append(out, i)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// qMentionsIn are the token positions in s naming an entity of q.
+func qMentionsIn(q *query, s *sentence) []int {
+	var out []int
+	for i, t := range s.toks {
+		for _, m := range q.mentions {
+			if len(q.toks) > m.from && q.toks[m.from].word == t.word {
+				out = append(out, i)
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,613 @@
+package answers
+
+import (
+	"math"
+	"slices"
+	"strings"
+)
+
+// actorEnds are the words that end an actor's phrase.
+var actorEnds = map[string]bool{"for": true, "to": true, "in": true, "on": true, "with": true, "as": true, "over": true, "after": true, "because": true, "that": true, "who": true, "which": true}
+
+// agentStarts are the token positions in s just after a "from" or "by"
+// that follows, within three words, a word of the question's verb: where
+// the doer of "who <verb>…" is named ("criticism from Eastgate", "owned by
+// Ames’s company"). In sentence order; none without a verb.
+func agentStarts(q *query, s *sentence) []int {
+	if len(q.verb) == 0 {
+		return nil
+	}
+	var out []int
+	for i, t := range s.toks {
+		if !contains(q.verb, t.stem) {
+			continue
+		}
+		for j := i + 1; j < len(s.toks) && j <= i+3; j++ {
+			if w := s.toks[j].word; w == "from" || w == "by" {
+				out = append(out, j+1)
+			}
+		}
+	}
+	return out
+}
+
+// phraseEnd extends a phrase that ends before token end to the word
+// before the next actorEnds word or clause punctuation.
+func phraseEnd(s *sentence, end int) int {
+	for end < len(s.toks) && !actorEnds[s.toks[end].word] && !strings.ContainsAny(s.Text[s.toks[end-1].end:s.toks[end].start], ",;.:") {
+		end++
+	}
+	return end
+}
+
+// actor is, for "who <verb>…", a place or body named right after "from"
+// or "by" just after the verb in s, as the sentence words it: "That
+// earlier proposal faced criticism from Eastgate and several European
+// capitals for…" → "Eastgate and several European capitals". "" if none.
+func (e *Engine) actor(q *query, s *sentence) string {
+	for _, k := range agentStarts(q, s) {
+		if k < len(s.toks) && s.toks[k].word == "the" {
+			k++
+		}
+		for _, m := range s.ments {
+			ent := e.rules.entities[m.entity]
+			if m.from != k || q.entities[m.entity] || ent.Kind == "person" || (ent.Kind == "place" && ent.Generic) {
+				continue
+			}
+			return s.Text[s.toks[k].start:s.toks[phraseEnd(s, m.to)-1].end]
+		}
+	}
+	return ""
+}
+
+// ownedActor is, for "who <verb>…", a person's possessive phrase named
+// right after "by" or "from" just after the verb ("owned by Ames’s real
+// estate development company"), as the sentence words it, and whether
+// there is one: the deed is the owned thing's, not the person's.
+func (e *Engine) ownedActor(q *query, s *sentence) (string, bool) {
+	for _, k := range agentStarts(q, s) {
+		for _, m := range s.ments {
+			if m.from != k || e.rules.entities[m.entity].Kind != "person" || m.to+1 >= len(s.toks) || s.toks[m.to].word != "s" {
+				continue
+			}
+			return s.Text[s.toks[k].start:s.toks[phraseEnd(s, m.to+1)-1].end], true
+		}
+	}
+	return "", false
+}
+
+// newPersons are the people s names that q does not, keeping to the
+// clauses of s that share words with q when some do: in "Brandt and
+// Ames met Dorn, and as Fenn has ratcheted up pressure…", the
+// people who met Dorn are Brandt and Ames.
+//
+// For a who-question it also leaves out: a person named only as the
+// owner of another's title ("Mr. Fenn’s daughter Iris"); the reporter
+// of the sentence, named after the matched words ("…was criticized by
+// some, Mr. Fenn told reporters"); and, when the question names a place
+// the sentence names too, anyone outside the clauses naming it ("The
+// meetings in Palmshire come after Brandt and Ames met … Dorn").
+func (e *Engine) newPersons(q *query, s *sentence) []string {
+	var all, near, byVerb []string
+	clauses := clausesWithMatches(q, s)
+	who := q.class.wants == wantPerson
+	var placeClauses map[int]bool
+	if who {
+		placeClauses = e.placeClauses(q, s)
+	}
+	first := firstMatch(q, s)
+	for k, m := range s.ments {
+		p := m.entity
+		if e.rules.entities[p].Kind != "person" || q.entities[p] || contains(all, p) {
+			continue
+		}
+		if who {
+			if m.to < len(s.toks) && s.toks[m.to].word == "s" && (e.personAfter(s, k) || !e.asksOwner(q)) {
+				continue
+			}
+			if m.from > first && e.speaker(s, p) && !speechVerb(q) {
+				continue
+			}
+			if placeClauses != nil && !placeClauses[clauseAt(s, m.from)] {
+				continue
+			}
+		}
+		all = append(all, p)
+		if clauses[clauseAt(s, m.from)] {
+			near = append(near, p)
+		}
+		if who && len(q.verb) > 0 && nearVerb(q, s, m) && !contains(byVerb, p) {
+			byVerb = append(byVerb, p)
+		}
+	}
+	// "Brandt, who is married to Mr. Fenn’s daughter Iris, served as
+	// an adviser to Mr. Fenn": the people next to the question's verb.
+	if len(byVerb) > 0 {
+		return e.coordinated(s, byVerb, all)
+	}
+	if len(near) > 0 {
+		return near
+	}
+	return all
+}
+
+// coordinated adds to people the candidates joined to one of them by "and"
+// with only titles between ("Ann Ames and President Fenn’s son-in-law Ben
+// Brandt attend a meeting"): the verb is theirs together. candidates are
+// the people the sentence may name in the answer, in order.
+func (e *Engine) coordinated(s *sentence, people, candidates []string) []string {
+	out := append([]string(nil), people...)
+	for k := 0; k+1 < len(s.ments); k++ {
+		a := s.ments[k]
+		if e.rules.entities[a.entity].Kind != "person" {
+			continue
+		}
+		// The next person mention that is not an owner's ("Fenn’s").
+		for j := k + 1; j < len(s.ments); j++ {
+			b := s.ments[j]
+			if e.rules.entities[b.entity].Kind != "person" || b.entity == a.entity {
+				continue
+			}
+			if b.to < len(s.toks) && s.toks[b.to].word == "s" {
+				continue
+			}
+			if !joinedByAnd(s, a.to, b.from) {
+				break
+			}
+			in, other := contains(out, a.entity), contains(out, b.entity)
+			if in != other {
+				for _, p := range []string{a.entity, b.entity} {
+					if !contains(out, p) && contains(candidates, p) {
+						out = append(out, p)
+					}
+				}
+			}
+			break
+		}
+	}
+	return out
+}
+
+// joinedByAnd reports whether tokens [from, to) of s hold "and" and
+// otherwise only title words, names and possessives, with no clause
+// punctuation but commas.
+func joinedByAnd(s *sentence, from, to int) bool {
+	if from >= to || to-from > 8 {
+		return false
+	}
+	and := false
+	for i := from; i < to; i++ {
+		t := s.toks[i]
+		switch {
+		case t.word == "and":
+			and = true
+		case t.word == "s" || roleNouns[t.word] || roleGlue[t.word] || isCapitalised(t.raw):
+		default:
+			return false
+		}
+	}
+	return and && !strings.ContainsAny(s.Text[s.toks[from].start:s.toks[to-1].end], ";:—")
+}
+
+// asksOwner reports whether q asks about an owner ("whose…", "who owns…"),
+// the only kind of "who" a possessive owner in a sentence answers.
+func (e *Engine) asksOwner(q *query) bool {
+	for w := range q.words {
+		if e.rules.owner[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// verbReach is how far from the question's verb its doer or object may be.
+const verbReach = 6
+
+// nearVerb reports whether mention m of s lies within verbReach words of
+// the question's verb.
+func nearVerb(q *query, s *sentence, m mention) bool {
+	for i, t := range s.toks {
+		if contains(q.verb, t.stem) && i >= m.from-verbReach && i < m.to+verbReach {
+			return true
+		}
+	}
+	return false
+}
+
+// placeClauses are the clauses of s naming a (non-generic) place of q,
+// or nil when q names none or s names none of them.
+func (e *Engine) placeClauses(q *query, s *sentence) map[int]bool {
+	var out map[int]bool
+	for _, m := range s.ments {
+		ent := e.rules.entities[m.entity]
+		if ent.Kind != "place" || ent.Generic {
+			continue
+		}
+		for _, id := range q.locations {
+			if id == m.entity || e.rules.within(m.entity, id) {
+				if out == nil {
+					out = map[int]bool{}
+				}
+				out[clauseAt(s, m.from)] = true
+			}
+		}
+	}
+	return out
+}
+
+// personAfter reports whether another person follows mention k of s in
+// its clause: "Fenn’s daughter Iris".
+func (e *Engine) personAfter(s *sentence, k int) bool {
+	c := clauseAt(s, s.ments[k].from)
+	for _, m := range s.ments[k+1:] {
+		if clauseAt(s, m.from) != c {
+			return false
+		}
+		if m.entity != s.ments[k].entity && e.rules.entities[m.entity].Kind == "person" {
+			return true
+		}
+	}
+	return false
+}
+
+// speaker reports whether s reports p's words.
+func (e *Engine) speaker(s *sentence, p string) bool {
+	for _, f := range s.facts.saids {
+		if f.Subject == p {
+			return true
+		}
+	}
+	return false
+}
+
+// speechVerb reports whether a who-question asks who said something.
+func speechVerb(q *query) bool {
+	for _, v := range q.verb {
+		if v == "said" || v == "say" || v == "told" || v == "tell" {
+			return true
+		}
+	}
+	return false
+}
+
+// newPlaces are the specific places of s that q does not name. For a
+// where-question only places said as locations count ("talks in Bayton",
+// "the Bayton negotiations", not "the Citadel did not comment"), near the
+// words of the question when the sentence holds some: in "Dorn, who
+// paid a state visit to Indra, said his five-hour talks…", Indra is not
+// where the talks were.
+func (e *Engine) newPlaces(q *query, s *sentence) []string {
+	var out []string
+	if q.class.wants == wantPlace {
+		var dist []int
+		pos := e.matchPositions(q, s)
+		// The place must lie in the clause that holds most of the
+		// question: in "The meetings in Palmshire come after Brandt and
+		// Ames met … Dorn", Palmshire is not where they met Dorn.
+		hits := map[int]int{}
+		for _, p := range pos {
+			hits[clauseAt(s, p)]++
+		}
+		for _, p := range qMentionsIn(q, s) {
+			hits[clauseAt(s, p)]++
+		}
+		top := 0
+		for _, n := range hits {
+			top = max(top, n)
+		}
+		for _, m := range s.ments {
+			if len(hits) > 1 && hits[clauseAt(s, m.from)] < top {
+				continue
+			}
+			p := m.entity
+			ent := e.rules.entities[p]
+			if ent.Kind != "place" || q.entities[p] || ent.Generic || contains(out, p) {
+				continue
+			}
+			if q.words["where"] && q.heading && !e.destinationAt(s.toks, m) {
+				continue
+			}
+			if q.words["where"] && !e.locative(s.toks, m, q.going) {
+				// "Which city…" asks for a place by name; "where" for
+				// where something happened.
+				continue
+			}
+			if !near(pos, m, placeReach) {
+				continue
+			}
+			out = append(out, p)
+			dist = append(dist, distance(pos, m))
+		}
+		return e.nearestPlaces(out, dist)
+	}
+	for _, p := range s.facts.places {
+		if q.entities[p] || e.rules.entities[p].Generic {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// nearestPlaces keeps, of places found at the given distances from the
+// question's words, those nearest to them and the places that hold or lie
+// in one of those: in "the delegation in Palmshire wanted to hear … on the
+// negotiations in the Citadel", the negotiations were in the Citadel, and
+// the answer does not add Palmshire.
+func (e *Engine) nearestPlaces(places []string, dist []int) []string {
+	if len(places) < 2 {
+		return places
+	}
+	low := slices.Min(dist)
+	var nearest []string
+	for i, p := range places {
+		if dist[i] == low {
+			nearest = append(nearest, p)
+		}
+	}
+	var out []string
+	for _, p := range places {
+		keep := false
+		for _, n := range nearest {
+			keep = keep || e.rules.within(p, n) || e.rules.within(n, p)
+		}
+		if keep {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// distance is how many words lie between m and the nearest position of
+// pos (0 when there are none).
+func distance(pos []int, m mention) int {
+	if len(pos) == 0 {
+		return 0
+	}
+	d := math.MaxInt
+	for _, p := range pos {
+		switch {
+		case p < m.from:
+			d = min(d, m.from-p)
+		case p >= m.to:
+			d = min(d, p-m.to+1)
+		default:
+			d = 0
+		}
+	}
+	return d
+}
+
+// placeReach is how many words from a word of the question a place may
+// be and still be where it happened.
+const placeReach = 8
+
+// locative reports whether mention m in toks is said as a location: after
+// a locative word (skipping "the" and other places: "in Sandhaven
+// Beach, Pal."), or before a meeting word ("the Palmshire talks").
+func (e *Engine) locative(toks []token, m mention, going bool) bool {
+	i := m.from - 1
+	for i >= 0 && (toks[i].word == "the" || e.placeAt(toks, i)) {
+		i--
+	}
+	if i >= 0 && (e.rules.locative[toks[i].word] || (going && e.rules.destination[toks[i].word])) {
+		return true
+	}
+	if m.to < len(toks) {
+		st := toks[m.to].stem
+		if st == "talk" || contains(e.rules.synonyms["talk"], st) {
+			return true
+		}
+	}
+	return false
+}
+
+// destinationAt reports whether place mention m of toks is where someone
+// went: right after a destination word ("a visit to Indra", "returning
+// to the Citadel").
+func (e *Engine) destinationAt(toks []token, m mention) bool {
+	i := m.from - 1
+	for i >= 0 && (toks[i].word == "the" || e.placeAt(toks, i)) {
+		i--
+	}
+	return i >= 0 && e.rules.destination[toks[i].word]
+}
+
+// placeAt reports whether token i is part of a place's name.
+func (e *Engine) placeAt(toks []token, i int) bool {
+	for _, a := range e.rules.aliases[toks[i].word] {
+		if e.rules.entities[a.entity].Kind == "place" && !e.rules.entities[a.entity].Generic {
+			return true
+		}
+	}
+	return false
+}
+
+// near reports whether m lies within reach words of a position of pos
+// (true when there are none).
+func near(pos []int, m mention, reach int) bool {
+	if len(pos) == 0 {
+		return true
+	}
+	for _, p := range pos {
+		if p >= m.from-reach && p < m.to+reach {
+			return true
+		}
+	}
+	return false
+}
+
+func newDates(q *query, s *sentence) []string {
+	var out []string
+	for _, d := range s.facts.dates {
+		inQ := true
+		for _, w := range foldWords(d.Object) {
+			if !q.words[w] && w != "on" && w != "late" && w != "early" && w != "this" && w != "last" {
+				inQ = false
+			}
+		}
+		if !inQ {
+			out = append(out, d.Object)
+		}
+	}
+	return out
+}
+
+// newLearnedPlaces are the places s marks as such ("in Canberra") that no
+// pack entity names and whose words q does not use.
+func newLearnedPlaces(q *query, s *sentence) []string {
+	var out []string
+	for _, p := range s.facts.learnedPlaces {
+		fresh := false
+		for _, w := range foldWords(p) {
+			if !q.words[w] && !q.words[stem(w)] {
+				fresh = true
+			}
+		}
+		if fresh {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// newQuantities are the numbers s states (as written: "30,000 men",
+// "1.2 million") that q does not: those counting a noun q uses first,
+// else all of them.
+func newQuantities(q *query, s *sentence) []string {
+	var fit, other []string
+	for _, f := range s.facts.quantities {
+		if q.words[fold(f.Value)] || q.words[strings.ReplaceAll(fold(f.Value), ",", "")] {
+			continue
+		}
+		if f.Subject != "" && (q.words[f.Subject] || q.units[f.Subject]) {
+			fit = append(fit, f.Object)
+		} else {
+			other = append(other, f.Object)
+		}
+	}
+	if len(fit) > 0 {
+		return fit
+	}
+	return other
+}
+
+// newCounts are the counts in s that fit the question's unit and side
+// and that the question does not already state.
+func (e *Engine) newCounts(q *query, s *sentence) []countFact {
+	var out []countFact
+	for _, c := range s.facts.counts {
+		// The count must be of what the question counts: a unit it
+		// names ("points", "how long") or a noun it uses ("countries").
+		if !q.units[c.Subject] && !q.words[c.Subject] {
+			continue
+		}
+		if q.side != "" && c.Predicate != "" && c.Predicate != "ordinal" && c.Predicate != q.side {
+			continue
+		}
+		if q.words[fold(c.Value)] {
+			continue
+		}
+		// "A third day of talks" does not say how many days there were.
+		if c.Predicate == "ordinal" && !q.ordinal {
+			continue
+		}
+		// A duration must be of what the question times: "how long has
+		// the war lasted" is not answered by "convened for two days".
+		if e.rules.durations[c.Subject] && !e.durationOf(q, s, c.Object) {
+			continue
+		}
+		out = append(out, countFact{unit: c.Subject, value: c.Value, text: c.Object, ordinal: c.Predicate == "ordinal"})
+	}
+	return out
+}
+
+// durationReach is how many words from a duration the thing it times
+// may be ("nearly four years of war", "his five-hour talks").
+const durationReach = 4
+
+// durationOf reports whether the count phrase in s lies near a word of
+// the question other than the ones asking "how long" (true when the
+// question has none).
+func (e *Engine) durationOf(q *query, s *sentence, phrase string) bool {
+	long := stem("long")
+	var subject []qterm
+	for _, t := range q.terms {
+		if t.term[0] == '@' || t.term == long || contains(t.alts, long) || len(e.rules.units[t.term]) > 0 {
+			continue
+		}
+		subject = append(subject, t)
+	}
+	if len(subject) == 0 {
+		return true
+	}
+	at := strings.Index(s.Text, phrase)
+	if at < 0 {
+		return true
+	}
+	var from, to int = -1, -1
+	for i, t := range s.toks {
+		if t.start >= at && t.start < at+len(phrase) {
+			if from < 0 {
+				from = i
+			}
+			to = i + 1
+		}
+	}
+	if from < 0 {
+		return true
+	}
+	for i, t := range s.toks {
+		if i < from-durationReach || i >= to+durationReach {
+			continue
+		}
+		for _, qt := range subject {
+			if t.stem == qt.term || contains(qt.alts, t.stem) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+type countFact struct {
+	unit, value, text string
+	ordinal           bool
+}
+
+// names reports whether s calls entity id by its proper name (its last
+// name at least), not only by a title standing for it.
+func (e *Engine) names(s *sentence, id string) bool {
+	ws := foldWords(e.rules.entities[id].Name)
+	if len(ws) == 0 {
+		return false
+	}
+	last := ws[len(ws)-1]
+	for _, t := range s.toks {
+		if t.word == last {
+			return true
+		}
+	}
+	return false
+}
+
+// persons are the people of s the rules know, whether or not q names them.
+func (e *Engine) persons(q *query, s *sentence) []string { return s.facts.persons }
+
+// newAgents are the unknown names and agents of s whose words q does not
+// already use.
+func newAgents(q *query, s *sentence) []string {
+	var out []string
+	for _, a := range s.facts.agents {
+		fresh := false
+		for _, w := range foldWords(a) {
+			if w != "the" && !q.words[w] {
+				fresh = true
+			}
+		}
+		if fresh {
+			out = append(out, a)
+		}
+	}
+	return out
+}
