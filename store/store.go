@@ -1,6 +1,7 @@
 // Package store is Parley's SQLite fact store: articles, their sentences
 // with a full-text index, entities, facts drawn from sentences, the post
-// log and the handled-event log. It is the only package that speaks SQL.
+// log and the inbox of platform events. It is the only package that speaks
+// SQL.
 //
 // The store runs in WAL mode with a busy timeout so that a running bot and
 // a command-line ingest can share one file.

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/parley-bot/parley/bot"
 )
 
 // Config is everything an operator sets in the YAML file. Only cmd/parley
@@ -23,6 +25,7 @@ type Config struct {
 	Discord DiscordConfig `yaml:"discord"`
 	Summary SummaryConfig `yaml:"summary"`
 	Serve   ServeConfig   `yaml:"serve"`
+	Inbox   InboxConfig   `yaml:"inbox"`
 }
 
 // StoreConfig locates the SQLite store.
@@ -76,6 +79,19 @@ type ServeConfig struct {
 	ShutdownTimeout time.Duration `yaml:"shutdown_timeout"`
 }
 
+// InboxConfig tunes the inbox, where serve writes each Slack and Discord
+// event down before acknowledging it.
+type InboxConfig struct {
+	// Lease is how long an event a process took up stays its own without
+	// renewal: a live process renews it, and one that died (kill -9, a
+	// lost machine) leaves its unanswered events for another start to
+	// take up once it runs out.
+	Lease time.Duration `yaml:"lease"`
+	// Retention is how long events with an outcome are kept, for
+	// deduplication and the record, before they are pruned.
+	Retention time.Duration `yaml:"retention"`
+}
+
 // DefaultConfig is the configuration with no file: the console works, no
 // adapter is enabled.
 func DefaultConfig() Config {
@@ -86,6 +102,7 @@ func DefaultConfig() Config {
 		Discord: DiscordConfig{Mode: "gateway"},
 		Summary: SummaryConfig{Time: "08:00", Timezone: "UTC"},
 		Serve:   ServeConfig{Workers: defaultWorkers, ShutdownTimeout: defaultShutdownTimeout},
+		Inbox:   InboxConfig{Lease: bot.DefaultLease, Retention: bot.DefaultRetention},
 	}
 }
 
@@ -276,11 +293,24 @@ func (c Config) Validate() error {
 	if c.Serve.ShutdownTimeout <= 0 || c.Serve.ShutdownTimeout > maxShutdownTimeout {
 		bad("serve.shutdown_timeout", "%s is not a duration between 0s and %s, e.g. 10s", c.Serve.ShutdownTimeout, maxShutdownTimeout)
 	}
+	if c.Inbox.Lease < minLease || c.Inbox.Lease > maxLease {
+		bad("inbox.lease", "%s is not a duration between %s and %s, e.g. 15s", c.Inbox.Lease, minLease, maxLease)
+	}
+	if c.Inbox.Retention < minRetention {
+		bad("inbox.retention", "%s is shorter than %s: Slack retries an event for up to an hour", c.Inbox.Retention, minRetention)
+	}
 	if len(errs) > 0 {
 		return errs[0]
 	}
 	return nil
 }
+
+// Bounds of the inbox settings.
+const (
+	minLease     = time.Second
+	maxLease     = 10 * time.Minute
+	minRetention = time.Hour
+)
 
 func checkURL(bad func(string, string, ...any), key, raw string) {
 	if raw == "" {
