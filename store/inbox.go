@@ -79,6 +79,8 @@ func scanEvent(row interface{ Scan(...any) error }) (Event, error) {
 // The insert or take-over is one statement, so of two processes receiving
 // the same event only one holds it.
 func (s *Store) ReceiveEvent(ctx context.Context, platform, id string, payload []byte, lease Lease, now time.Time) (Event, bool, error) {
+	s.writes.Lock()
+	defer s.writes.Unlock()
 	e, err := scanEvent(s.db.QueryRowContext(ctx, `INSERT INTO inbox (platform, id, payload, state, attempts, owner, lease_until, received_at, updated_at)
 		VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)
 		ON CONFLICT (platform, id) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until,
@@ -138,6 +140,8 @@ func (s *Store) PendingEvents(ctx context.Context, now time.Time, limit int) ([]
 // lease, and reports whether this caller got it: of processes racing for
 // one event, one does.
 func (s *Store) TakeEvent(ctx context.Context, platform, id string, lease Lease, now time.Time) (Event, bool, error) {
+	s.writes.Lock()
+	defer s.writes.Unlock()
 	e, err := scanEvent(s.db.QueryRowContext(ctx, `UPDATE inbox SET owner = ?, lease_until = ?, attempts = attempts + 1, updated_at = ?
 		WHERE platform = ? AND id = ? AND state = ? AND lease_until <= ?
 		RETURNING `+eventColumns, lease.Owner, ms(lease.Until), ms(now), platform, id, EventReceived, ms(now)))
@@ -156,6 +160,8 @@ func (s *Store) TakeEvent(ctx context.Context, platform, id string, lease Lease,
 // keeps it: a process that lost its lease and finishes late changes
 // nothing.
 func (s *Store) FinishEvent(ctx context.Context, platform, id string, state EventState, reason string, now time.Time) error {
+	s.writes.Lock()
+	defer s.writes.Unlock()
 	if state == EventReceived {
 		return fmt.Errorf("finish event %s/%s: %q is not an outcome", platform, id, state)
 	}
@@ -172,6 +178,8 @@ func (s *Store) FinishEvent(ctx context.Context, platform, id string, state Even
 // that learns more on the way (that its deferred response reached the
 // platform, say).
 func (s *Store) SetEventPayload(ctx context.Context, platform, id string, payload []byte) error {
+	s.writes.Lock()
+	defer s.writes.Unlock()
 	_, err := s.db.ExecContext(ctx, `UPDATE inbox SET payload = ? WHERE platform = ? AND id = ? AND state = ?`,
 		string(payload), platform, id, EventReceived)
 	if err != nil {
@@ -184,6 +192,8 @@ func (s *Store) SetEventPayload(ctx context.Context, platform, id string, payloa
 // get to work on (no worker was free), so that a redelivery or the next
 // sweep takes it up at once; the claim does not count as an attempt.
 func (s *Store) ReleaseEvent(ctx context.Context, platform, id, owner string) error {
+	s.writes.Lock()
+	defer s.writes.Unlock()
 	_, err := s.db.ExecContext(ctx, `UPDATE inbox SET owner = '', lease_until = 0, attempts = max(attempts - 1, 0)
 		WHERE platform = ? AND id = ? AND owner = ? AND state = ?`,
 		platform, id, owner, EventReceived)
@@ -196,6 +206,8 @@ func (s *Store) ReleaseEvent(ctx context.Context, platform, id, owner string) er
 // RenewEvents extends owner's claim on every event it holds to until: a
 // live process keeps what it works on.
 func (s *Store) RenewEvents(ctx context.Context, owner string, until time.Time) (int64, error) {
+	s.writes.Lock()
+	defer s.writes.Unlock()
 	res, err := s.db.ExecContext(ctx, `UPDATE inbox SET lease_until = ? WHERE owner = ? AND state = ?`, ms(until), owner, EventReceived)
 	if err != nil {
 		return 0, fmt.Errorf("renew events of %s: %w", owner, err)
@@ -208,6 +220,8 @@ func (s *Store) RenewEvents(ctx context.Context, owner string, until time.Time) 
 // received, for a process stopping with work unfinished: the next start
 // takes them up at once.
 func (s *Store) ReleaseEvents(ctx context.Context, owner string) (int64, error) {
+	s.writes.Lock()
+	defer s.writes.Unlock()
 	res, err := s.db.ExecContext(ctx, `UPDATE inbox SET owner = '', lease_until = 0 WHERE owner = ? AND state = ?`, owner, EventReceived)
 	if err != nil {
 		return 0, fmt.Errorf("release events of %s: %w", owner, err)
@@ -219,6 +233,8 @@ func (s *Store) ReleaseEvents(ctx context.Context, owner string) (int64, error) 
 // ExpireEvents marks failed, with reason, every unclaimed received event
 // that arrived before cutoff: too old to be worth answering.
 func (s *Store) ExpireEvents(ctx context.Context, cutoff time.Time, reason string, now time.Time) (int64, error) {
+	s.writes.Lock()
+	defer s.writes.Unlock()
 	res, err := s.db.ExecContext(ctx, `UPDATE inbox SET state = ?, reason = ?, owner = '', lease_until = 0, updated_at = ?
 		WHERE state = ? AND received_at < ? AND lease_until <= ?`, EventFailed, reason, ms(now), EventReceived, ms(cutoff), ms(now))
 	if err != nil {
@@ -231,6 +247,8 @@ func (s *Store) ExpireEvents(ctx context.Context, cutoff time.Time, reason strin
 // PruneEvents deletes events with an outcome last updated before cutoff.
 // Received events are never pruned: they wait for an answer or ExpireEvents.
 func (s *Store) PruneEvents(ctx context.Context, cutoff time.Time) (int64, error) {
+	s.writes.Lock()
+	defer s.writes.Unlock()
 	res, err := s.db.ExecContext(ctx, `DELETE FROM inbox WHERE state != ? AND updated_at < ?`, EventReceived, ms(cutoff))
 	if err != nil {
 		return 0, fmt.Errorf("prune events: %w", err)

@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -39,6 +40,10 @@ const busyTimeout = 5000
 type Store struct {
 	db   *sql.DB
 	path string
+	// writes queues this process's inbox writes, the hot path of serve:
+	// waiting here costs microseconds, where SQLite's busy handler
+	// would sleep for milliseconds between retries of the write lock.
+	writes sync.Mutex
 }
 
 // Open opens (creating if needed) the SQLite database at path and brings
