@@ -77,7 +77,7 @@ const (
 	defaultRetryAfter = time.Second
 )
 
-// platform is the label in metrics, dedupe keys and bot requests.
+// platform is the label in metrics, the inbox and bot requests.
 const platform = "slack"
 
 // countingTransport counts every HTTP call to Slack in APICalls by method

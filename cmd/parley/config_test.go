@@ -29,6 +29,9 @@ func TestParseConfigErrorsNameTheKey(t *testing.T) {
 		{"discord without token", "discord:\n  enabled: true\n  application_id: '1'\n", "discord.token"},
 		{"discord http without key", "discord:\n  enabled: true\n  mode: http\n  token: t\n  application_id: '1'\n", "discord.public_key"},
 		{"empty store path", "store:\n  path: ''\n", "store.path"},
+		{"lease too short", "inbox:\n  lease: 10ms\n", "inbox.lease"},
+		{"lease not a duration", "inbox:\n  lease: soon\n", "inbox.lease"},
+		{"retention under an hour", "inbox:\n  retention: 10m\n", "inbox.retention"},
 		{"not yaml", "slack: [\n", "parse"},
 	}
 	for _, tt := range tests {
