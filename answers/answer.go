@@ -13,12 +13,19 @@ type Citation struct {
 	Byline    string `json:"byline"`
 	Published string `json:"published"` // YYYY-MM-DD, or empty
 	URL       string `json:"url"`
+	// Link is Parley's own page of the article — at the quoted sentence,
+	// for a quote — when http.public_url is set; the engine leaves it
+	// empty and bot.Links fills it.
+	Link string `json:"link,omitempty"`
 }
 
 // Quote is a passage of an article exactly as it reads after cleaning, and
 // where it comes from.
 type Quote struct {
 	Text string `json:"text"`
+	// Sentence is the quoted sentence's number in its article, counting
+	// from 1 (the anchor #sN of the article's page); 0 when unknown.
+	Sentence int `json:"-"`
 	Citation
 }
 

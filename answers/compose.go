@@ -394,7 +394,7 @@ func capitalise(s string) string {
 }
 
 func quoteOf(s *sentence) Quote {
-	return Quote{Text: s.Text, Citation: CitationOf(*s.article)}
+	return Quote{Text: s.Text, Sentence: s.Position + 1, Citation: CitationOf(*s.article)}
 }
 
 // sourceName is how an answer names an article: its outlet, else its

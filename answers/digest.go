@@ -443,7 +443,7 @@ func digestDisagreements(cands []*digestSentence) []SummaryLine {
 		var phrases []string
 		for _, f := range found {
 			phrases = append(phrases, "“"+f.phrase+"”")
-			line.Quotes = append(line.Quotes, Quote{Text: f.s.Text, Citation: CitationOf(f.s.article)})
+			line.Quotes = append(line.Quotes, Quote{Text: f.s.Text, Sentence: f.s.Position + 1, Citation: CitationOf(f.s.article)})
 		}
 		line.Text = "The articles disagree on " + d.Topic + ": " + strings.Join(phrases, " vs ") + "."
 		out = append(out, line)
@@ -549,10 +549,10 @@ func (c *digestCluster) line() SummaryLine {
 			rep = m
 		}
 	}
-	l := SummaryLine{Text: lineText(rep.Text), Quotes: []Quote{{Text: rep.Text, Citation: CitationOf(rep.article)}}}
+	l := SummaryLine{Text: lineText(rep.Text), Quotes: []Quote{{Text: rep.Text, Sentence: rep.Position + 1, Citation: CitationOf(rep.article)}}}
 	for _, m := range c.members {
 		if m != rep {
-			l.Quotes = append(l.Quotes, Quote{Text: m.Text, Citation: CitationOf(m.article)})
+			l.Quotes = append(l.Quotes, Quote{Text: m.Text, Sentence: m.Position + 1, Citation: CitationOf(m.article)})
 		}
 	}
 	return l

@@ -249,6 +249,9 @@ func SourcesText(srcs []answers.Citation) string {
 	for i, c := range srcs {
 		b.WriteString("\n")
 		b.WriteString(strconv.Itoa(i+1) + ". " + CitationText(c))
+		if c.Link != "" {
+			b.WriteString("\n   " + c.Link)
+		}
 	}
 	return b.String()
 }
@@ -279,9 +282,12 @@ func SummaryText(s answers.Summary) string {
 			refs[i] = strconv.Itoa(ref(q.Citation))
 		}
 		b.WriteString("\n• " + l.Text + " [" + strings.Join(refs, ", ") + "]")
-		if l.Conflict {
-			for i, q := range l.Quotes {
+		for i, q := range l.Quotes {
+			if l.Conflict {
 				b.WriteString("\n    [" + refs[i] + "] " + quoted(q.Text))
+			}
+			if q.Link != "" {
+				b.WriteString("\n    [" + refs[i] + "] " + q.Link)
 			}
 		}
 	}
@@ -298,6 +304,9 @@ func SummaryText(s answers.Summary) string {
 			b.WriteString("\nAlso cited:")
 		}
 		b.WriteString("\n[" + strconv.Itoa(i+1) + "] " + CitationText(c))
+		if page, _, _ := strings.Cut(c.Link, "#"); page != "" {
+			b.WriteString("\n    " + page)
+		}
 	}
 	return b.String()
 }

@@ -70,3 +70,19 @@ Also cited:
 		t.Errorf("SummaryText(nothing new) = %q, want the title alone", got)
 	}
 }
+
+func TestTextsShowLinks(t *testing.T) {
+	c := answers.Citation{Article: "a1", Title: "T", Link: "https://parley.example/articles/a1"}
+	q := answers.Quote{Text: "Q.", Sentence: 2, Citation: c}
+	q.Link = "https://parley.example/articles/a1#s2"
+	if got := bot.SourcesText([]answers.Citation{c}); !strings.Contains(got, "\n   https://parley.example/articles/a1") {
+		t.Errorf("SourcesText = %q, want the article's page", got)
+	}
+	s := answers.Summary{Title: "S", Lines: []answers.SummaryLine{{Text: "Q.", Quotes: []answers.Quote{q}}}}
+	got := bot.SummaryText(s)
+	for _, want := range []string{"• Q. [1]\n    [1] https://parley.example/articles/a1#s2", "\n[1] “T” [a1]\n    https://parley.example/articles/a1"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("SummaryText = %q, want %q", got, want)
+		}
+	}
+}

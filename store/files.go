@@ -268,18 +268,13 @@ func (s *Store) NewBatch(now time.Time) *Batch {
 	return &Batch{store: s, now: now, ids: map[string]string{}}
 }
 
-// Folder ingests every article file in the root of fsys, in name order:
-// every *.txt, and every *.html or *.htm too, so that a saved page is
-// reported as refused rather than passed over in silence. dir names fsys
-// in results (the folder's path; empty for an embedded FS).
+// Folder ingests every *.txt file in the root of fsys, in name order. dir
+// names fsys in results (the folder's path; empty for an embedded FS).
+// Saved HTML pages are not text articles: the web ingester reads them.
 func (b *Batch) Folder(ctx context.Context, fsys fs.FS, dir string) ([]FileResult, error) {
-	var names []string
-	for _, pattern := range []string{"*.txt", "*.html", "*.htm"} {
-		m, err := fs.Glob(fsys, pattern)
-		if err != nil {
-			return nil, fmt.Errorf("list articles in %s: %w", orDot(dir), err)
-		}
-		names = append(names, m...)
+	names, err := fs.Glob(fsys, "*.txt")
+	if err != nil {
+		return nil, fmt.Errorf("list articles in %s: %w", orDot(dir), err)
 	}
 	return b.Files(ctx, fsys, dir, names)
 }

@@ -9,14 +9,15 @@ import (
 	"strings"
 )
 
-// ErrHTML marks an HTML page given as an article file. It wraps
-// ErrMalformed: Parley reads plain-text articles, and stores no markup.
-var ErrHTML = errors.New("an HTML page; Parley reads plain-text articles for now: save the article's text as .txt")
+// ErrHTML marks an HTML page given as a text article file; it wraps
+// ErrMalformed. Markup is never stored raw: `parley ingest` hands such a
+// file to the web ingester (store/web), which extracts its article text.
+var ErrHTML = errors.New("an HTML page, not a plain-text article")
 
 // plainText returns a file's body as article text. It is the one place
-// that decides what a file holds: today an HTML page (IsHTML) is refused
-// with ErrHTML, never stored raw. Extracting a page's article text, when
-// Parley learns it, replaces this refusal.
+// that decides what a text file holds: an HTML page (IsHTML) is refused
+// with ErrHTML, so its caller can extract it instead (the store does not
+// import the extractor, which imports the store).
 func plainText(name string, body []byte) ([]byte, error) {
 	if IsHTML(name, body) {
 		return nil, fmt.Errorf("%w: %w", ErrMalformed, ErrHTML)

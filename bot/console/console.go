@@ -108,6 +108,9 @@ func Render(r bot.Reply) string {
 		}
 		b.WriteString("  “" + q.Text + "”\n")
 		b.WriteString("  — " + bot.CitationText(q.Citation))
+		if q.Link != "" {
+			b.WriteString("\n    " + q.Link)
+		}
 	}
 	return b.String()
 }

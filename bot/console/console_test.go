@@ -98,3 +98,17 @@ func TestNewNeedsAHandler(t *testing.T) {
 		t.Errorf("New without a handler = %v, want ErrNoHandler", err)
 	}
 }
+
+func TestRenderLinks(t *testing.T) {
+	cite := answers.Citation{Article: "a1", Title: "T", URL: "https://news.example/t"}
+	r := bot.Reply{Kind: bot.KindAnswer, Text: "A.", Quotes: []answers.Quote{{Text: "Q.", Sentence: 4, Citation: cite}}}
+	plain := Render(r)
+	if strings.Contains(plain, "parley.example") {
+		t.Errorf("Render without links = %q", plain)
+	}
+	r.Quotes[0].Link = "https://parley.example/articles/a1#s4"
+	want := "  “Q.”\n  — “T”, https://news.example/t [a1]\n    https://parley.example/articles/a1#s4"
+	if got := Render(r); !strings.HasSuffix(got, want) {
+		t.Errorf("Render with a link = %q, want it to end %q", got, want)
+	}
+}

@@ -87,7 +87,14 @@ func answerEmbed(r bot.Reply) *discordgo.MessageEmbed {
 		return e
 	}
 	q0 := r.Quotes[0]
-	e.URL = q0.URL
+	// The title opens the quoted sentence on Parley's page when a public
+	// URL is set, else the article itself where it has a URL.
+	switch {
+	case q0.Link != "":
+		e.URL = q0.Link
+	case webURL(q0.URL):
+		e.URL = q0.URL
+	}
 	if r.Conflict {
 		e.Color = colorConflict
 		e.Description = escape(r.Text) + "\n\n**The sources disagree.** Each side is quoted below with its source."
@@ -183,13 +190,19 @@ func citationName(c answers.Citation) string {
 	return firstNonEmpty(c.Title, c.Article)
 }
 
-// citationMarkdown renders a citation: the title (linked where the
-// article has a URL), outlet, byline and date where stated, and the
-// article id Parley's other outputs use.
+// citationMarkdown renders a citation: the title, outlet, byline and date
+// where stated, and the article id Parley's other outputs use. The title
+// links to Parley's page of the article at the quoted sentence when a
+// public URL is set (c.Link), else to the article's own URL; with both,
+// the article's URL follows as "source".
 func citationMarkdown(c answers.Citation) string {
 	title := "*" + escape(citationName(c)) + "*"
-	if c.URL != "" {
-		title = "[" + escape(citationName(c)) + "](" + c.URL + ")"
+	source := webURL(c.URL)
+	switch {
+	case c.Link != "":
+		title = "[" + escape(citationName(c)) + "](" + mdURL(c.Link) + ")"
+	case source:
+		title = "[" + escape(citationName(c)) + "](" + mdURL(c.URL) + ")"
 	}
 	parts := []string{title}
 	if c.Outlet != "" {
@@ -201,7 +214,19 @@ func citationMarkdown(c answers.Citation) string {
 	if c.Published != "" {
 		parts = append(parts, c.Published)
 	}
+	if c.Link != "" && source {
+		parts = append(parts, "[source]("+mdURL(c.URL)+")")
+	}
 	return strings.Join(parts, ", ") + " `" + strings.ReplaceAll(c.Article, "`", "") + "`"
+}
+
+// mdURL percent-encodes what would end a Markdown link's URL early.
+var mdURL = strings.NewReplacer("(", "%28", ")", "%29", " ", "%20", "<", "%3C", ">", "%3E").Replace
+
+// webURL reports whether u is an http(s) URL, the only kind Parley links:
+// a javascript: or data: URL an article states is shown nowhere as a link.
+func webURL(u string) bool {
+	return strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")
 }
 
 // quoteBlock renders a verbatim quote as a Markdown block quote. The text

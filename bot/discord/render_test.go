@@ -27,6 +27,16 @@ var (
 	citeBare = answers.Citation{Article: "000_2daefb0e2dba6216", Title: "Ukraine-US Talks Yield ‘Framework’ But Negotiations Continue"}
 )
 
+// linked is c as bot.Links leaves it with http.public_url set: linked to
+// Parley's page of the article, at sentence n when n > 0.
+func linked(c answers.Citation, n int) answers.Citation {
+	c.Link = "https://parley.example/articles/" + c.Article
+	if n > 0 {
+		c.Link += "#" + bot.SentenceID(n)
+	}
+	return c
+}
+
 func goldenReplies() map[string]bot.Reply {
 	long := strings.Repeat("The delegations met again in Florida and spoke at length about security guarantees. ", 120)
 	var many []answers.Quote
@@ -72,6 +82,30 @@ func goldenReplies() map[string]bot.Reply {
 		}},
 		"refusal": {Kind: bot.KindRefusal, Text: "Sorry, I don't know: the articles I have don't answer that. " + answers.Hint},
 		"busy":    {Kind: bot.KindBusy, Text: bot.BusyText},
+		// With http.public_url: every title opens Parley's page at the
+		// quoted sentence; an article's own URL follows as "source".
+		"answer_linked": {
+			Kind: bot.KindAnswer, Question: "Who met with Putin in Moscow?",
+			Text: "Steve Witkoff and Jared Kushner met Vladimir Putin in Moscow.",
+			Quotes: []answers.Quote{
+				{Text: "Witkoff and Kushner met Putin in Moscow on Tuesday.", Sentence: 3, Citation: linked(citeBloomberg, 3)},
+				{Text: "Putin received the US envoys at the Kremlin.", Sentence: 12, Citation: linked(citeBare, 12)},
+			},
+		},
+		"conflict_linked": {
+			Kind: bot.KindAnswer, Question: "How many points does the plan have?", Conflict: true,
+			Text: "The articles give different numbers of points.",
+			Quotes: []answers.Quote{
+				{Text: "The plan has 28 points.", Sentence: 5, Citation: linked(citeBloomberg, 5)},
+				{Text: "The revised plan has 20 points.", Sentence: 7, Citation: linked(citeBare, 7)},
+			},
+		},
+		"sources_linked": {Kind: bot.KindSources, Text: "…", Sources: []answers.Citation{linked(citeBare, 0), linked(citeBloomberg, 0)}},
+		// An article URL that is not http(s) is never a link.
+		"answer_javascript_url": {
+			Kind: bot.KindAnswer, Question: "q", Text: "a",
+			Quotes: []answers.Quote{{Text: "t", Citation: answers.Citation{Article: "x", Title: "T", URL: "javascript:alert(1)"}}},
+		},
 	}
 }
 

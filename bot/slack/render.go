@@ -146,17 +146,23 @@ func RenderSummary(s answers.Summary) Message {
 	return fit(Message{Text: strings.Join(text, "\n"), Blocks: blocks})
 }
 
-// citation is the context line for an article: title (linked where the
-// article has a link), outlet and date, leaving out what it does not state.
+// citation is the context line for an article: title, outlet and date,
+// leaving out what it does not state. The title links to Parley's page of
+// the article at the quoted sentence when a public URL is set (c.Link),
+// else to the article's own URL; with both, the article's URL follows as
+// "source".
 func citation(c answers.Citation) string {
 	title := c.Title
 	if title == "" {
 		title = c.Article
 	}
 	head := "*" + Escape(title) + "*"
-	if c.URL != "" && (strings.HasPrefix(c.URL, "https://") || strings.HasPrefix(c.URL, "http://")) {
-		// In a link, | ends the URL: it cannot appear unescaped.
-		head = "<" + strings.ReplaceAll(Escape(c.URL), "|", "%7C") + "|" + strings.ReplaceAll(Escape(title), "|", "¦") + ">"
+	source := webURL(c.URL)
+	switch {
+	case c.Link != "":
+		head = link(c.Link, title)
+	case source:
+		head = link(c.URL, title)
 	}
 	parts := []string{head}
 	if c.Outlet != "" {
@@ -165,7 +171,21 @@ func citation(c answers.Citation) string {
 	if c.Published != "" {
 		parts = append(parts, Escape(c.Published))
 	}
+	if c.Link != "" && source {
+		parts = append(parts, link(c.URL, "source"))
+	}
 	return strings.Join(parts, " · ")
+}
+
+// webURL reports whether u is an http(s) URL, the only kind Parley links.
+func webURL(u string) bool {
+	return strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")
+}
+
+// link is a mrkdwn link to u showing text. In a link, | ends the URL: it
+// cannot appear unescaped in either part.
+func link(u, text string) string {
+	return "<" + strings.ReplaceAll(Escape(u), "|", "%7C") + "|" + strings.ReplaceAll(Escape(text), "|", "¦") + ">"
 }
 
 // blockQuote renders text as a mrkdwn block quote, escaped, every line

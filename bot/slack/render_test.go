@@ -22,6 +22,16 @@ var (
 	noLink   = answers.Citation{Article: "000_2daefb0e2dba6216", Title: "Ukraine-US Talks Yield ‘Framework’ But Negotiations Continue"}
 )
 
+// linked is c as bot.Links leaves it with http.public_url set: linked to
+// Parley's page of the article, at sentence n when n > 0.
+func linked(c answers.Citation, n int) answers.Citation {
+	c.Link = "https://parley.example/articles/" + c.Article
+	if n > 0 {
+		c.Link += "#" + bot.SentenceID(n)
+	}
+	return c
+}
+
 func TestRenderGolden(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -50,6 +60,21 @@ func TestRenderGolden(t *testing.T) {
 			NewArticles: []answers.Citation{withLink},
 		}}, ""},
 		{"busy", bot.Reply{Kind: bot.KindBusy, Text: bot.BusyText}, ""},
+		// With http.public_url: every title opens Parley's page at the
+		// quoted sentence; an article's own URL follows as "source".
+		{"answer_linked", bot.Reply{Kind: bot.KindAnswer, Text: "Witkoff and Kushner met Putin in Moscow.",
+			Quotes: []answers.Quote{
+				{Text: "Kushner and Witkoff met earlier this week with Russian President Vladimir Putin.", Sentence: 10, Citation: linked(noLink, 10)},
+				{Text: "Putin received the envoys.", Sentence: 4, Citation: linked(withLink, 4)},
+			}}, ""},
+		{"sources_linked", bot.Reply{Kind: bot.KindSources, Text: "sources", Sources: []answers.Citation{linked(noLink, 0), linked(withLink, 0)}}, ""},
+		{"summary_linked", bot.Reply{Kind: bot.KindSummary, Text: "summary", Summary: &answers.Summary{
+			Date: "2025-12-06", Title: "Parley daily summary — Saturday 6 December 2025",
+			Lines: []answers.SummaryLine{
+				{Text: "Talks continued in Florida.", Quotes: []answers.Quote{{Text: "Talks continued in Florida on Saturday.", Sentence: 2, Citation: linked(withLink, 2)}}},
+			},
+			NewArticles: []answers.Citation{linked(withLink, 0)},
+		}}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -12,6 +12,7 @@ import (
 	"github.com/parley-bot/parley/bot"
 	"github.com/parley-bot/parley/seeds"
 	"github.com/parley-bot/parley/store"
+	"github.com/parley-bot/parley/store/web"
 )
 
 // defaultWorkers bounds concurrent answers (serve.workers). An answer
@@ -28,10 +29,16 @@ type Main struct {
 	Log    *slog.Logger
 	Store  *store.Store
 	Engine *answers.Engine
-	Bot    *bot.Bot
+	// Links makes citations link to the web pages (http.public_url);
+	// Answers is the engine with its citations so linked.
+	Links   bot.Links
+	Answers bot.Answerer
+	Bot     *bot.Bot
 	// Registry holds the metrics /metrics exports; Metrics are Parley's own.
 	Registry *prometheus.Registry
 	Metrics  *bot.Metrics
+	// WebMetrics count fetches and web articles (ingest and feeds).
+	WebMetrics *web.Metrics
 	// Pool bounds answer work in flight across every adapter.
 	Pool *bot.Pool
 	// Inbox writes each platform event down before it is acknowledged
@@ -71,8 +78,14 @@ func Open(ctx context.Context, g *Globals, env Env) (*Main, error) {
 	}
 	m.Registry = prometheus.NewRegistry()
 	m.Metrics = bot.NewMetrics(m.Registry)
+	m.WebMetrics = web.NewMetrics(m.Registry)
 	m.Pool = bot.NewPool(cfg.Serve.Workers)
-	m.Bot = bot.New(m.Engine, logger, m.Metrics)
+	if m.Links, err = bot.NewLinks(cfg.HTTP.PublicURL); err != nil {
+		m.Close()
+		return nil, fmt.Errorf("http.public_url: %w", err)
+	}
+	m.Answers = bot.Linked(m.Engine, m.Links)
+	m.Bot = bot.New(m.Answers, logger, m.Metrics)
 	m.Bot.Now = summaryClock(m)
 	m.Inbox = bot.NewInbox(m.Store, m.Bot, m.Pool, bot.InboxOptions{
 		Lease: cfg.Inbox.Lease, Retention: cfg.Inbox.Retention,

@@ -30,6 +30,7 @@ func runAsk(ctx context.Context, g *Globals, args []string, env Env) error {
 			if err != nil {
 				return err
 			}
+			ans = m.Links.Answer(ans)
 			if *asJSON {
 				return writeJSONLine(env.Stdout, ans)
 			}

@@ -2,18 +2,22 @@ package main
 
 import (
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"net"
+	"net/netip"
 	"net/url"
 	"os"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/parley-bot/parley/bot"
+	webpages "github.com/parley-bot/parley/bot/web"
 )
 
 // Config is everything an operator sets in the YAML file. Only cmd/parley
@@ -26,16 +30,45 @@ type Config struct {
 	Summary SummaryConfig `yaml:"summary"`
 	Serve   ServeConfig   `yaml:"serve"`
 	Inbox   InboxConfig   `yaml:"inbox"`
+	Web     WebConfig     `yaml:"web"`
+	Ingest  IngestConfig  `yaml:"ingest"`
+	Feeds   []FeedConfig  `yaml:"feeds,omitempty"`
 }
+
+// IngestConfig governs fetching from the web.
+type IngestConfig struct {
+	// AllowPrivate lets redirects and links found in feeds reach loopback,
+	// private and link-local addresses (tests need it; production should not).
+	AllowPrivate bool `yaml:"allow_private"`
+	// HostDelay is the least time between two requests to one host; default 1s.
+	HostDelay time.Duration `yaml:"host_delay"`
+}
+
+// FeedConfig is one feed `parley serve` keeps current.
+type FeedConfig struct {
+	URL     string        `yaml:"url"`
+	Every   time.Duration `yaml:"every"`             // how often it is read; default 15m
+	Include []string      `yaml:"include,omitempty"` // words an item must mention to be kept; none: every item
+	Outlet  string        `yaml:"outlet"`            // names the outlet of its articles, over what the pages state
+}
+
+// minFeedEvery is the shortest interval a feed may be read at: more often
+// is impolite to the publisher and buys nothing for news.
+const minFeedEvery = time.Minute
 
 // StoreConfig locates the SQLite store.
 type StoreConfig struct {
 	Path string `yaml:"path"`
 }
 
-// HTTPConfig is the listener for webhooks, health and metrics.
+// HTTPConfig is the listener for webhooks, health, metrics and the web
+// pages, and the public URL people reach the web pages at.
 type HTTPConfig struct {
 	Listen string `yaml:"listen"`
+	// PublicURL, when set, makes every citation (Slack, Discord, console,
+	// ask --json) link to Parley's page of the article at the quoted
+	// sentence: PublicURL/articles/{id}#sN.
+	PublicURL string `yaml:"public_url"`
 }
 
 // SlackConfig configures the Slack adapter. Tokens come from the
@@ -92,6 +125,36 @@ type InboxConfig struct {
 	Retention time.Duration `yaml:"retention"`
 }
 
+// WebConfig configures the web pages (bot/web): off unless enabled.
+type WebConfig struct {
+	Enabled bool          `yaml:"enabled"`
+	Auth    WebAuthConfig `yaml:"auth"`
+	Rate    WebRateConfig `yaml:"rate"`
+	// TrustedProxies are the addresses (IPs or CIDR prefixes) of reverse
+	// proxies whose X-Forwarded-For header is believed; empty: none is.
+	TrustedProxies []string `yaml:"trusted_proxies,omitempty"`
+}
+
+// WebAuthConfig is optional HTTP basic auth for the web pages: both set,
+// or neither.
+type WebAuthConfig struct {
+	User     string `yaml:"user"`
+	Password string `yaml:"password"`
+}
+
+// WebRateConfig limits asks per client: a bucket of Burst asks refilled at
+// PerMinute a minute.
+type WebRateConfig struct {
+	PerMinute int `yaml:"per_minute"`
+	Burst     int `yaml:"burst"`
+}
+
+// Bounds on web.rate, to keep the limit meaningful.
+const (
+	maxWebPerMinute = 6000
+	maxWebBurst     = 1000
+)
+
 // DefaultConfig is the configuration with no file: the console works, no
 // adapter is enabled.
 func DefaultConfig() Config {
@@ -103,6 +166,8 @@ func DefaultConfig() Config {
 		Summary: SummaryConfig{Time: "08:00", Timezone: "UTC"},
 		Serve:   ServeConfig{Workers: defaultWorkers, ShutdownTimeout: defaultShutdownTimeout},
 		Inbox:   InboxConfig{Lease: bot.DefaultLease, Retention: bot.DefaultRetention},
+		Web:     WebConfig{Rate: WebRateConfig{PerMinute: webpages.DefaultPerMinute, Burst: webpages.DefaultBurst}},
+		Ingest:  IngestConfig{HostDelay: time.Second},
 	}
 }
 
@@ -141,7 +206,56 @@ func ParseConfig(data []byte, getenv func(string) string) (Config, error) {
 	if err := doc.Decode(&cfg); err != nil {
 		return Config{}, fmt.Errorf("parse: %w", err)
 	}
-	return cfg, cfg.Validate()
+	cfg.normalize()
+	if err := cfg.Validate(); err != nil {
+		var ke *keyError
+		if errors.As(err, &ke) {
+			if line := lineOf(doc, ke.key); line > 0 {
+				return Config{}, fmt.Errorf("line %d: %w", line, err)
+			}
+		}
+		return Config{}, err
+	}
+	return cfg, nil
+}
+
+// keyError is an invalid config value, named by its dotted key.
+type keyError struct {
+	key, msg string
+}
+
+func (e *keyError) Error() string { return e.key + ": " + e.msg }
+
+// lineOf is the line of the value at a dotted key under the mapping n
+// ("web.rate.burst", "feeds[1].url"), or 0 when the file does not set it
+// (a default).
+func lineOf(n *yaml.Node, key string) int {
+	first, rest, more := strings.Cut(key, ".")
+	name, index, indexed := strings.Cut(first, "[")
+	if n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	if n.Kind != yaml.MappingNode {
+		return 0
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value != name {
+			continue
+		}
+		v := n.Content[i+1]
+		if indexed {
+			j, err := strconv.Atoi(strings.TrimSuffix(index, "]"))
+			if err != nil || v.Kind != yaml.SequenceNode || j < 0 || j >= len(v.Content) {
+				return v.Line
+			}
+			v = v.Content[j]
+		}
+		if !more {
+			return v.Line
+		}
+		return lineOf(v, rest)
+	}
+	return 0
 }
 
 // checkKeys walks a mapping node against the struct type t and reports the
@@ -150,6 +264,21 @@ func ParseConfig(data []byte, getenv func(string) string) (Config, error) {
 func checkKeys(n *yaml.Node, t reflect.Type, prefix string) error {
 	if n.Kind == yaml.AliasNode {
 		n = n.Alias
+	}
+	if t.Kind() == reflect.Slice {
+		key := strings.TrimSuffix(prefix, ".")
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+			return nil
+		}
+		if n.Kind != yaml.SequenceNode {
+			return fmt.Errorf("line %d: %s must be a list", n.Line, key)
+		}
+		for i, e := range n.Content {
+			if err := checkKeys(e, t.Elem(), fmt.Sprintf("%s[%d].", key, i)); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
 	if t.Kind() != reflect.Struct {
 		key := strings.TrimSuffix(prefix, ".")
@@ -228,11 +357,26 @@ func expand(n *yaml.Node, getenv func(string) string) {
 	}
 }
 
+// normalize makes empty lists nil, so "feeds: []" and no feeds are one config.
+func (c *Config) normalize() {
+	if len(c.Feeds) == 0 {
+		c.Feeds = nil
+	}
+	if len(c.Web.TrustedProxies) == 0 {
+		c.Web.TrustedProxies = nil
+	}
+	for i := range c.Feeds {
+		if len(c.Feeds[i].Include) == 0 {
+			c.Feeds[i].Include = nil
+		}
+	}
+}
+
 // Validate reports the first invalid value, naming its key.
 func (c Config) Validate() error {
 	var errs []error
 	bad := func(key, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%s: "+format, append([]any{key}, args...)...))
+		errs = append(errs, &keyError{key: key, msg: fmt.Sprintf(format, args...)})
 	}
 	if c.Store.Path == "" {
 		bad("store.path", "must not be empty")
@@ -299,6 +443,33 @@ func (c Config) Validate() error {
 	if c.Inbox.Retention < minRetention {
 		bad("inbox.retention", "%s is shorter than %s: Slack retries an event for up to an hour", c.Inbox.Retention, minRetention)
 	}
+	if _, err := bot.NewLinks(c.HTTP.PublicURL); err != nil {
+		bad("http.public_url", "%q is not the http(s) URL of Parley's web pages, e.g. https://parley.example.org (no query, fragment or credentials)", c.HTTP.PublicURL)
+	}
+	c.Web.validate(bad)
+	if c.Ingest.HostDelay < 0 || c.Ingest.HostDelay > time.Minute {
+		bad("ingest.host_delay", "%s is not between 0s and 1m", c.Ingest.HostDelay)
+	}
+	seen := map[string]bool{}
+	for i, f := range c.Feeds {
+		key := fmt.Sprintf("feeds[%d]", i)
+		if f.URL == "" {
+			bad(key+".url", "is empty")
+		}
+		checkURL(bad, key+".url", f.URL)
+		if seen[f.URL] {
+			bad(key+".url", "%q is listed twice", f.URL)
+		}
+		seen[f.URL] = true
+		if f.Every != 0 && f.Every < minFeedEvery {
+			bad(key+".every", "%s is shorter than %s", f.Every, minFeedEvery)
+		}
+		for _, w := range f.Include {
+			if strings.TrimSpace(w) == "" {
+				bad(key+".include", "has an empty word")
+			}
+		}
+	}
 	if len(errs) > 0 {
 		return errs[0]
 	}
@@ -311,6 +482,45 @@ const (
 	maxLease     = 10 * time.Minute
 	minRetention = time.Hour
 )
+
+// validate reports web's invalid values through bad.
+func (w WebConfig) validate(bad func(string, string, ...any)) {
+	switch {
+	case w.Auth.User != "" && w.Auth.Password == "":
+		bad("web.auth.password", "is empty; basic auth needs a password (set it from the environment, e.g. ${PARLEY_WEB_PASSWORD})")
+	case w.Auth.User == "" && w.Auth.Password != "":
+		bad("web.auth.user", "is empty; basic auth needs a user name as well as the password")
+	case strings.ContainsRune(w.Auth.User, ':'):
+		bad("web.auth.user", "must not contain a colon (basic auth cannot carry one)")
+	}
+	if w.Rate.PerMinute < 1 || w.Rate.PerMinute > maxWebPerMinute {
+		bad("web.rate.per_minute", "%d is not between 1 and %d", w.Rate.PerMinute, maxWebPerMinute)
+	}
+	if w.Rate.Burst < 1 || w.Rate.Burst > maxWebBurst {
+		bad("web.rate.burst", "%d is not between 1 and %d", w.Rate.Burst, maxWebBurst)
+	}
+	if _, err := parsePrefixes(w.TrustedProxies); err != nil {
+		bad("web.trusted_proxies", "%v", err)
+	}
+}
+
+// parsePrefixes reads IP addresses and CIDR prefixes ("10.0.0.0/8",
+// "::1"); an address alone is a prefix of one address.
+func parsePrefixes(ss []string) ([]netip.Prefix, error) {
+	var out []netip.Prefix
+	for _, s := range ss {
+		if p, err := netip.ParsePrefix(s); err == nil {
+			out = append(out, p.Masked())
+			continue
+		}
+		a, err := netip.ParseAddr(s)
+		if err != nil {
+			return nil, fmt.Errorf("%q is not an IP address or CIDR prefix such as 10.0.0.0/8", s)
+		}
+		out = append(out, netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen()))
+	}
+	return out, nil
+}
 
 func checkURL(bad func(string, string, ...any), key, raw string) {
 	if raw == "" {
@@ -333,5 +543,6 @@ func (c Config) Redacted() Config {
 	c.Slack.AppToken = hide(c.Slack.AppToken)
 	c.Slack.SigningSecret = hide(c.Slack.SigningSecret)
 	c.Discord.Token = hide(c.Discord.Token)
+	c.Web.Auth.Password = hide(c.Web.Auth.Password)
 	return c
 }

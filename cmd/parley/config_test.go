@@ -3,8 +3,10 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestParseConfigErrorsNameTheKey(t *testing.T) {
@@ -33,6 +35,29 @@ func TestParseConfigErrorsNameTheKey(t *testing.T) {
 		{"lease not a duration", "inbox:\n  lease: soon\n", "inbox.lease"},
 		{"retention under an hour", "inbox:\n  retention: 10m\n", "inbox.retention"},
 		{"not yaml", "slack: [\n", "parse"},
+		{"bad public url", "http:\n  public_url: parley.example\n", "line 2: http.public_url"},
+		{"public url with query", "http:\n  public_url: https://p.example/?a=1\n", "http.public_url"},
+		{"javascript public url", "http:\n  public_url: javascript:alert(1)\n", "http.public_url"},
+		{"web rate zero", "web:\n  rate:\n    per_minute: 0\n", "line 3: web.rate.per_minute"},
+		{"web burst too big", "web:\n  rate: {burst: 5000}\n", "line 2: web.rate.burst"},
+		{"web rate not a number", "web:\n  rate: {per_minute: lots}\n", "web.rate.per_minute"},
+		{"web user without password", "web:\n  enabled: true\n  auth:\n    user: ann\n    password: ${UNSET}\n", "line 5: web.auth.password"},
+		{"web password without user", "web:\n  auth: {password: x}\n", "web.auth.user"},
+		{"web user with colon", "web:\n  auth: {user: 'a:b', password: x}\n", "web.auth.user"},
+		{"web unknown auth key", "web:\n  auth: {passwd: x}\n", "unknown key web.auth.passwd"},
+		{"web bad proxy", "web:\n  trusted_proxies: [10.0.0.0/8, proxy.local]\n", "web.trusted_proxies"},
+		{"web proxies not a list", "web:\n  trusted_proxies: 10.0.0.0/8\n", "web.trusted_proxies must be a list"},
+		{"web proxies nested", "web:\n  trusted_proxies: [[10.0.0.1]]\n", "web.trusted_proxies[0]"},
+		{"feeds not a list", "feeds:\n  url: x\n", "feeds must be a list"},
+		{"unknown feed key", "feeds:\n  - url: https://e.example/rss\n    evry: 5m\n", "unknown key feeds[0].evry"},
+		{"feed without url", "feeds:\n  - every: 5m\n", "feeds[0].url"},
+		{"feed url not http", "feeds:\n  - url: file:///etc/passwd\n", "feeds[0].url"},
+		{"feed polled too often", "feeds:\n  - url: https://e.example/rss\n    every: 5s\n", "feeds[0].every"},
+		{"feed listed twice", "feeds:\n  - url: https://e.example/rss\n  - url: https://e.example/rss\n", "line 3: feeds[1].url"},
+		{"feed every not a duration", "feeds:\n  - url: https://e.example/rss\n    every: often\n", "feeds[0].every"},
+		{"include not a list", "feeds:\n  - url: https://e.example/rss\n    include: Kyiv\n", "feeds[0].include must be a list"},
+		{"empty include word", "feeds:\n  - url: https://e.example/rss\n    include: ['']\n", "feeds[0].include"},
+		{"bad allow_private", "ingest:\n  allow_private: sometimes\n", "ingest.allow_private"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -41,6 +66,39 @@ func TestParseConfigErrorsNameTheKey(t *testing.T) {
 				t.Errorf("ParseConfig(%q) error = %v, want it to name %q", tt.yaml, err, tt.want)
 			}
 		})
+	}
+}
+
+func TestParseWebConfig(t *testing.T) {
+	env := map[string]string{"PW": "s3cret"}
+	cfg, err := ParseConfig([]byte(`
+http: {public_url: "https://parley.example/news"}
+web:
+  enabled: true
+  auth:
+    user: ann
+    password: ${PW}
+  rate: {per_minute: 12, burst: 4}
+  trusted_proxies: [10.0.0.0/8, "::1", 192.168.1.7]
+`), func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := WebConfig{Enabled: true, Auth: WebAuthConfig{User: "ann", Password: "s3cret"}, Rate: WebRateConfig{PerMinute: 12, Burst: 4},
+		TrustedProxies: []string{"10.0.0.0/8", "::1", "192.168.1.7"}}
+	if !reflect.DeepEqual(cfg.Web, want) || cfg.HTTP.PublicURL != "https://parley.example/news" {
+		t.Errorf("web config = %+v, public_url %q", cfg.Web, cfg.HTTP.PublicURL)
+	}
+	if r := cfg.Redacted(); r.Web.Auth.Password != "[redacted]" || r.Web.Auth.User != "ann" {
+		t.Errorf("Redacted web auth = %+v", r.Web.Auth)
+	}
+	prefixes, err := parsePrefixes(cfg.Web.TrustedProxies)
+	if err != nil || len(prefixes) != 3 || prefixes[1].String() != "::1/128" || prefixes[2].String() != "192.168.1.7/32" {
+		t.Errorf("parsePrefixes = %v, %v", prefixes, err)
+	}
+	def := DefaultConfig()
+	if def.Web.Enabled || def.Web.Rate.PerMinute < 1 || def.HTTP.PublicURL != "" {
+		t.Errorf("default web config = %+v, public_url %q: web must be off and links unset", def.Web, def.HTTP.PublicURL)
 	}
 }
 
@@ -74,9 +132,20 @@ func TestConfigExpandsOnlyValues(t *testing.T) {
 	}
 }
 
+func TestFeedsConfig(t *testing.T) {
+	cfg, err := ParseConfig([]byte("ingest:\n  allow_private: true\nfeeds:\n  - url: https://e.example/rss\n    every: 30m\n    include: [Kyiv, peace talks]\n    outlet: Example\n  - url: https://f.example/atom\n"), os.Getenv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []FeedConfig{{URL: "https://e.example/rss", Every: 30 * time.Minute, Include: []string{"Kyiv", "peace talks"}, Outlet: "Example"}, {URL: "https://f.example/atom"}}
+	if !cfg.Ingest.AllowPrivate || !reflect.DeepEqual(cfg.Feeds, want) {
+		t.Errorf("parsed %+v %+v, want allow_private and %+v", cfg.Ingest, cfg.Feeds, want)
+	}
+}
+
 func TestEmptyConfigIsDefault(t *testing.T) {
 	cfg, err := ParseConfig(nil, os.Getenv)
-	if err != nil || cfg != DefaultConfig() {
+	if err != nil || !reflect.DeepEqual(cfg, DefaultConfig()) {
 		t.Errorf("empty config = %+v, %v", cfg, err)
 	}
 }

@@ -104,7 +104,7 @@ func newDaily(ctx context.Context, m *Main) (component, error) {
 
 func newDailyPoster(m *Main, targets []bot.Target, s bot.Schedule) *bot.Daily {
 	return &bot.Daily{
-		Summaries: m.Engine,
+		Summaries: m.Answers,
 		Log:       m.Store,
 		Targets:   targets,
 		Schedule:  s,

@@ -17,6 +17,19 @@ import (
 	"time"
 )
 
+// savedPage is a news page as a browser saves it.
+const savedPage = `<!DOCTYPE html><html><head><title>Envoys meet in Geneva</title></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Envoys meet in Geneva</h1>
+<p>Negotiators from both delegations met in Geneva on Monday for a second round of talks about the framework.</p>
+<p>The meeting lasted six hours, according to two officials who spoke on condition of anonymity.</p>
+<p>Both sides said they would return next week to continue work on the remaining points of the plan.</p>
+<p>Observers described the atmosphere as constructive, though several disputes remain unresolved.</p>
+<p>A spokesman for one delegation told reporters that the sequence of steps in the plan was the main question still open.</p>
+<p>The next round is expected to include economic advisers as well as the envoys who led the first two meetings.</p>
+</article><footer>Follow us on social media</footer></body></html>
+`
+
 // hostileArticles makes a folder of article files that tries to turn
 // ingest against the host, beside a secret file outside it: a FIFO, a
 // symlink to /dev/zero, symlinks to a file outside the folder, a 1.5 GiB
@@ -29,7 +42,7 @@ func hostileArticles(t *testing.T) string {
 	outside := filepath.Join(base, "private.txt")
 	must(t, os.WriteFile(outside, []byte("XYZZY-OUTSIDE-7731: the operator's own notes.\n"), 0o600))
 	must(t, os.WriteFile(filepath.Join(dir, "good.txt"), []byte("---\ntitle: Geneva talks\npublished: 2025-12-08\n---\nNegotiators met in Geneva on Monday. They talked for six hours.\n"), 0o644))
-	must(t, os.WriteFile(filepath.Join(dir, "page.txt"), []byte("<!DOCTYPE html><html><body><p>Negotiators met.</p></body></html>\n"), 0o644))
+	must(t, os.WriteFile(filepath.Join(dir, "page.txt"), []byte(savedPage), 0o644))
 	if err := syscall.Mkfifo(filepath.Join(dir, "fifo.txt"), 0o644); err != nil {
 		t.Skip("no named pipes here:", err)
 	}
@@ -52,7 +65,8 @@ func must(t *testing.T, err error) {
 
 func TestIngestHostileFolder(t *testing.T) {
 	// The built binary, on a folder built to hang, crash or leak it: it
-	// must end by itself, keep the good file, store nothing from outside
+	// must end by itself, keep the good file, read the HTML saved as .txt
+	// as a page (its text, never its markup), store nothing from outside
 	// the folder, and stay small. Its peak RSS is reported (and bounded
 	// far above what a bounded read needs, far below a file read whole).
 	if testing.Short() {
@@ -85,27 +99,27 @@ func TestIngestHostileFolder(t *testing.T) {
 		"private.txt: a symlink leading outside the folder; not followed",
 		"notes.txt: a symlink leading outside the folder; not followed",
 		"big.txt: too large: 1.5 GiB, more than the 4.0 MiB an article file may have",
-		"page.txt: malformed article: an HTML page; Parley reads plain-text articles for now",
 	} {
 		if !strings.Contains(stderr.String(), want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
 		}
 	}
-	if !strings.Contains(stdout.String(), "added     good\n1 added, 0 updated, 0 unchanged, 6 skipped") {
-		t.Errorf("stdout = %q, want the good file added and six skipped", stdout.String())
+	if !strings.Contains(stdout.String(), "added     good\n") || !strings.Contains(stdout.String(), "added     page "+filepath.Join(dir, "page.txt")) ||
+		!strings.Contains(stdout.String(), "2 added, 0 updated, 0 unchanged, 5 skipped") {
+		t.Errorf("stdout = %q, want the good file and the page added, five skipped", stdout.String())
 	}
 	conn, err := sql.Open("sqlite", "file:"+db+"?mode=ro")
 	must(t, err)
 	defer conn.Close()
 	var leaked int
-	must(t, conn.QueryRow(`SELECT count(*) FROM articles WHERE body LIKE '%XYZZY-OUTSIDE%' OR body LIKE '%<html%' OR body LIKE '%root:%' OR id IN ('zero', 'private', 'notes', 'big', 'fifo', 'page')`).Scan(&leaked))
+	must(t, conn.QueryRow(`SELECT count(*) FROM articles WHERE body LIKE '%XYZZY-OUTSIDE%' OR body LIKE '%<%' OR body LIKE '%root:%' OR id IN ('zero', 'private', 'notes', 'big', 'fifo')`).Scan(&leaked))
 	if leaked != 0 {
 		t.Errorf("%d articles hold something from outside the folder, a refused file or markup", leaked)
 	}
 	var good int
-	must(t, conn.QueryRow(`SELECT count(*) FROM articles WHERE id = 'good' AND title = 'Geneva talks'`).Scan(&good))
-	if good != 1 {
-		t.Error("the good file was not kept")
+	must(t, conn.QueryRow(`SELECT count(*) FROM articles WHERE (id = 'good' AND title = 'Geneva talks') OR (id = 'page' AND body LIKE '%Negotiators from both delegations met in Geneva%')`).Scan(&good))
+	if good != 2 {
+		t.Error("the good file, or the page's extracted text, was not kept")
 	}
 	rss := peakRSS(cmd.ProcessState)
 	t.Logf("hostile folder: ended in %v, exit %v, peak RSS %.1f MiB", took.Round(time.Millisecond), runErr, float64(rss)/(1<<20))
@@ -173,14 +187,13 @@ func TestIngestStopsCleanlyBetweenFiles(t *testing.T) {
 	}
 }
 
-func TestIngestBOMCRLFAndHTMLFile(t *testing.T) {
+func TestIngestBOMCRLF(t *testing.T) {
 	dir := t.TempDir()
 	arts := filepath.Join(dir, "articles")
 	must(t, os.Mkdir(arts, 0o755))
 	must(t, os.WriteFile(filepath.Join(arts, "windows.txt"), []byte("\xEF\xBB\xBF---\r\ntitle: Saved on Windows\r\n---\r\nNegotiators met in Geneva.\r\n"), 0o644))
-	must(t, os.WriteFile(filepath.Join(arts, "page.html"), []byte("<p>Negotiators met.</p>"), 0o644))
 	code, out, errs := cli(t, dir, "", "ingest", arts)
-	if code != 1 || !strings.Contains(errs, "page.html: malformed article: an HTML page") || !strings.Contains(out, "added     windows") {
+	if code != 0 || !strings.Contains(out, "added     windows") {
 		t.Fatalf("ingest: exit %d, out %q, err %q", code, out, errs)
 	}
 	code, out, _ = cli(t, dir, "", "sources")

@@ -63,7 +63,7 @@ func commands() []command {
 		{"ask", "[--json] [--explain] [QUESTION...]", "answer one question, or one per line of stdin", runAsk},
 		{"summary", "[--json] [--date YYYY-MM-DD] [--post] [--release]", "compose the daily summary; --post posts it to the configured channels", runSummary},
 		{"sources", "[--json]", "list the articles in the store", runSources},
-		{"ingest", "PATH...", "add article files or folders (idempotent)", runIngest},
+		{"ingest", "[--feed] [--allow-private] PATH|URL...", "add article files or folders, saved .html pages, web pages by URL, or with --feed RSS/Atom/JSON feeds (idempotent)", runIngest},
 		{"serve", "", "run the bot: Slack, Discord, HTTP endpoints and the daily summary", runServe},
 		{"eval", "[--heldout] [-v] [FILE]", "run a question set and print its scores", runEval},
 	}

@@ -30,16 +30,17 @@ func runSources(ctx context.Context, g *Globals, args []string, env Env) error {
 				Byline     string `json:"byline"`
 				Published  string `json:"published"`
 				URL        string `json:"url"`
+				Link       string `json:"link,omitempty"`
 				Sentences  int    `json:"sentences"`
 				IngestedAt string `json:"ingested_at"`
 			}
 			out := make([]source, len(arts))
 			for i, a := range arts {
-				out[i] = source{a.ID, a.Title, a.Outlet, a.Byline, a.Published, a.URL, a.Sentences, a.IngestedAt.Format(time.RFC3339)}
+				out[i] = source{a.ID, a.Title, a.Outlet, a.Byline, a.Published, a.URL, m.Links.Article(a.ID), a.Sentences, a.IngestedAt.Format(time.RFC3339)}
 			}
 			return writeJSONLine(env.Stdout, out)
 		}
-		srcs, err := m.Engine.Sources(ctx)
+		srcs, err := m.Answers.Sources(ctx)
 		if err != nil {
 			return err
 		}

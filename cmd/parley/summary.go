@@ -49,7 +49,7 @@ func runSummary(ctx context.Context, g *Globals, args []string, env Env) error {
 		case *post:
 			return postSummary(ctx, m, env, sched, key, day, *asJSON)
 		}
-		sum, err := m.Engine.Summary(ctx, day)
+		sum, err := m.Answers.Summary(ctx, day)
 		if err != nil {
 			return err
 		}
