@@ -11,6 +11,7 @@ import (
 	"os"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/parley-bot/parley/store"
@@ -161,6 +162,12 @@ type Inbox struct {
 
 	mu         sync.Mutex
 	deliverers map[string]Deliverer
+
+	// gaveBack is set when an event was given back for want of a
+	// worker; the next worker to finish then kicks Run to take it up at
+	// once rather than at the next tick.
+	gaveBack atomic.Bool
+	kick     chan struct{}
 }
 
 // NewInbox returns an inbox over log that answers with h on pool.
@@ -171,6 +178,7 @@ func NewInbox(log InboxLog, h Handler, pool *Pool, o InboxOptions) *Inbox {
 		logger: d.Log.With(slog.String("part", "inbox")), now: d.Now, owner: o.Owner,
 		lease: cmp0(o.Lease, DefaultLease), retention: cmp0(o.Retention, DefaultRetention),
 		timeout: cmp0(o.Timeout, DefaultAnswerTimeout), deliverers: map[string]Deliverer{},
+		kick: make(chan struct{}, 1),
 	}
 	if in.owner == "" {
 		in.owner = processName()
@@ -306,6 +314,7 @@ func (in *Inbox) start(ctx context.Context, ev Event, d Deliverer, notice bool) 
 			return Accepted, nil
 		}
 	}
+	in.gaveBack.Store(true)
 	rctx, cancel := context.WithTimeout(base, recordTimeout)
 	defer cancel()
 	if err := in.log.ReleaseEvent(rctx, ev.Platform, ev.ID, in.owner); err != nil {
@@ -321,6 +330,12 @@ func (in *Inbox) answer(base context.Context, ev Event, d Deliverer) {
 	ctx, cancel := context.WithTimeout(base, in.timeout)
 	defer cancel()
 	in.deliver(ctx, ev, d, in.handler.Handle(ctx, ev.Request))
+	if in.gaveBack.Swap(false) {
+		select {
+		case in.kick <- struct{}{}:
+		default:
+		}
+	}
 }
 
 func (in *Inbox) deliver(ctx context.Context, ev Event, d Deliverer, r Reply) {
@@ -396,8 +411,9 @@ func (in *Inbox) Note(ctx context.Context, ev Event) error {
 // the lease it renews this process's leases, marks failed the received
 // events older than MaxAge, and takes up received events whose lease has
 // run out (a crashed process's work, or work given back under overload)
-// while workers are free; every hour it prunes events with an outcome
-// older than the retention. It returns nil when ctx is done.
+// while workers are free — work given back is also taken up as soon as a
+// worker finishes; every hour it prunes events with an outcome older than
+// the retention. It returns nil when ctx is done.
 func (in *Inbox) Run(ctx context.Context) error {
 	in.sweep(ctx)
 	in.prune(ctx)
@@ -408,6 +424,9 @@ func (in *Inbox) Run(ctx context.Context) error {
 		select {
 		case <-ctx.Done():
 			return nil
+		case <-in.kick:
+			in.resume(ctx)
+			continue
 		case <-tick.C:
 		}
 		in.sweep(ctx)
@@ -429,43 +448,72 @@ func (in *Inbox) sweep(ctx context.Context) {
 	} else if n > 0 {
 		in.logger.Warn("events too old to answer marked failed", slog.Int64("events", n), slog.Duration("max_age", MaxAge))
 	}
+	in.resume(ctx)
+}
+
+// resume takes up received events whose lease has run out, while workers
+// are free, and reports how many it took. Each is taken only once a
+// worker is secured for it, so an event is never taken and then given
+// back for want of one.
+func (in *Inbox) resume(ctx context.Context) int {
 	free := in.pool.Size() - in.pool.Running()
 	if free <= 0 {
-		return
+		return 0
 	}
-	pending, err := in.log.PendingEvents(ctx, now, free+64)
+	pending, err := in.log.PendingEvents(ctx, in.now(), free+64)
 	if err != nil {
 		if ctx.Err() == nil {
 			in.logger.Warn("could not list pending events", slog.Any("err", err))
 		}
-		return
+		return 0
 	}
+	base := context.WithoutCancel(ctx)
+	taken := 0
 	for _, p := range pending {
 		d, ok := in.deliverer(p.Platform)
 		if !ok {
 			continue // its adapter is not enabled; MaxAge ends it
 		}
-		row, taken, err := in.log.TakeEvent(ctx, p.Platform, p.ID, in.leaseFrom(in.now()), in.now())
-		if err != nil || !taken {
-			continue
+		got := make(chan bool, 1)
+		if !in.pool.TryGo(func() {
+			ev, ok := in.take(base, p)
+			got <- ok
+			if ok {
+				in.answer(base, ev, d)
+			}
+		}) {
+			break // the pool is full again; the next sweep goes on
 		}
-		ev, err := decode(row)
-		if err != nil {
-			in.record(Event{Platform: row.Platform, ID: row.ID}, KindError, err)
-			continue
-		}
-		if row.Attempts > MaxAttempts {
-			in.record(ev, KindError, fmt.Errorf("gave up after %d attempts", MaxAttempts))
-			continue
-		}
-		ev.Resumed = true
-		in.metrics.Inbox.WithLabelValues(ev.Platform, "resumed").Inc()
-		in.logger.Info("taking up an unanswered event", slog.String("platform", ev.Platform), slog.String("event_id", ev.ID),
-			slog.Int("attempts", row.Attempts), slog.Duration("age", in.now().Sub(row.ReceivedAt)))
-		if _, err := in.start(ctx, ev, d, false); err != nil {
-			return // the pool is full again; the next sweep goes on
+		if <-got {
+			taken++
 		}
 	}
+	return taken
+}
+
+// take takes up the pending event p for this process, and reports
+// whether there is an answer to run: not when another process took it
+// first, when its payload is unreadable or when it has had its attempts
+// (both recorded failed).
+func (in *Inbox) take(ctx context.Context, p store.Event) (Event, bool) {
+	row, taken, err := in.log.TakeEvent(ctx, p.Platform, p.ID, in.leaseFrom(in.now()), in.now())
+	if err != nil || !taken {
+		return Event{}, false
+	}
+	ev, err := decode(row)
+	if err != nil {
+		in.record(Event{Platform: row.Platform, ID: row.ID}, KindError, err)
+		return Event{}, false
+	}
+	if row.Attempts > MaxAttempts {
+		in.record(ev, KindError, fmt.Errorf("gave up after %d attempts", MaxAttempts))
+		return Event{}, false
+	}
+	ev.Resumed = true
+	in.metrics.Inbox.WithLabelValues(ev.Platform, "resumed").Inc()
+	in.logger.Info("taking up an unanswered event", slog.String("platform", ev.Platform), slog.String("event_id", ev.ID),
+		slog.Int("attempts", row.Attempts), slog.Duration("age", in.now().Sub(row.ReceivedAt)))
+	return ev, true
 }
 
 // prune deletes events whose outcome is older than the retention.
@@ -479,6 +527,24 @@ func (in *Inbox) prune(ctx context.Context) {
 	}
 }
 
+// waitRenewing is Wait, renewing this process's leases while it waits.
+func (in *Inbox) waitRenewing(ctx context.Context) error {
+	done := make(chan error, 1)
+	go func() { done <- in.Wait(ctx) }()
+	tick := time.NewTicker(in.lease / 3)
+	defer tick.Stop()
+	for {
+		select {
+		case err := <-done:
+			return err
+		case <-tick.C:
+			if _, err := in.log.RenewEvents(context.WithoutCancel(ctx), in.owner, in.now().Add(in.lease)); err != nil {
+				in.logger.Warn("could not renew leases", slog.Any("err", err))
+			}
+		}
+	}
+}
+
 // Wait blocks until the answers and busy notices in flight are done, or
 // ctx is (returning its error).
 func (in *Inbox) Wait(ctx context.Context) error {
@@ -488,26 +554,19 @@ func (in *Inbox) Wait(ctx context.Context) error {
 	return in.notices.Wait(ctx)
 }
 
-// Close waits until the answers and busy notices in flight are done or
-// ctx is, renewing this process's leases meanwhile, then gives back the
-// leases of events still unanswered, so that the next start takes them up
-// at once rather than after the lease. It returns ctx's error when answers
-// were still running. serve calls it on the way out.
+// Close finishes the inbox's work on the way out, until ctx is done: it
+// waits for the answers and busy notices in flight, renewing this
+// process's leases meanwhile, and takes up and answers events still
+// waiting (given back under overload) until none is left. Then it gives
+// back the leases of events still unanswered, so that the next start
+// takes them up at once rather than after the lease. It returns ctx's
+// error when answers were still running. serve calls it once the HTTP
+// server and the adapters have stopped, so nothing new arrives.
 func (in *Inbox) Close(ctx context.Context) error {
-	done := make(chan error, 1)
-	go func() { done <- in.Wait(ctx) }()
-	tick := time.NewTicker(in.lease / 3)
-	defer tick.Stop()
 	var err error
-wait:
 	for {
-		select {
-		case err = <-done:
-			break wait
-		case <-tick.C:
-			if _, rerr := in.log.RenewEvents(context.WithoutCancel(ctx), in.owner, in.now().Add(in.lease)); rerr != nil {
-				in.logger.Warn("could not renew leases", slog.Any("err", rerr))
-			}
+		if err = in.waitRenewing(ctx); err != nil || in.resume(ctx) == 0 {
+			break
 		}
 	}
 	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), recordTimeout)

@@ -281,7 +281,8 @@ func TestInboxOutcomesAreNotRetried(t *testing.T) {
 func TestInboxOverloadGivesBack(t *testing.T) {
 	// One worker, held; four busy notices, held too: the next event is
 	// refused (ErrOverloaded) and given back, so the next sweep answers it
-	// once a worker is free, with no wait for a lease.
+	// once a worker is free, with no wait for a lease; and a stop answers
+	// what is waiting before it gives up.
 	path := storetest.MustOpen(t).Path()
 	release := make(chan struct{})
 	ch := &channel{}
@@ -306,13 +307,38 @@ func TestInboxOverloadGivesBack(t *testing.T) {
 		t.Errorf("refused event = %+v, want received and unclaimed", e)
 	}
 	close(release)
-	waitState(t, p.st, []int{0, 1, 2, 3, 4}, func(s store.EventState) bool { return s != store.EventReceived })
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	go p.inbox.Run(ctx)
 	waitState(t, p.st, []int{5}, answered)
 	if n := ch.count(event(5).ID); n != 1 {
 		t.Errorf("given-back event answered %d times, want once", n)
+	}
+
+	// Overloaded again, then stopped: Close answers the given-back event
+	// before it returns.
+	cancel()
+	held := make(chan struct{})
+	q := startProcess(t, path, c, 1, &deliverer{ch: ch, plan: func(id string) string {
+		if id == event(11).ID {
+			return post
+		}
+		return hang
+	}, dead: held})
+	for i := 6; i < 11; i++ {
+		q.inbox.Receive(context.Background(), event(i)) // the one worker, then four busy notices, all held
+	}
+	if _, err := q.inbox.Receive(context.Background(), event(11)); !errors.Is(err, bot.ErrOverloaded) {
+		t.Fatalf("Receive with every slot taken = %v, want ErrOverloaded", err)
+	}
+	close(held)
+	cctx, stop := context.WithTimeout(context.Background(), 20*time.Second)
+	defer stop()
+	if err := q.inbox.Close(cctx); err != nil {
+		t.Fatalf("Close = %v", err)
+	}
+	if e, _ := q.st.Event(context.Background(), "test", event(11).ID); e.State != store.EventAnswered || ch.count(event(11).ID) != 1 {
+		t.Errorf("given-back event after Close = %+v, answered %d times; want answered once", e, ch.count(event(11).ID))
 	}
 }
 

@@ -792,6 +792,12 @@ func TestInteractionDeduplicated(t *testing.T) {
 	if got := count(h.metrics.Deduplicated.WithLabelValues(Platform)); got != 1 {
 		t.Errorf("deduplicated = %v, want 1", got)
 	}
+	// The outcome is recorded once the response has gone out.
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := h.inbox.Wait(ctx); err != nil {
+		t.Fatal(err)
+	}
 	if e, err := h.st.Event(context.Background(), Platform, "interaction:70"); err != nil || e.State != store.EventAnswered {
 		t.Errorf("interaction 70 in the inbox = %+v, %v; want answered", e, err)
 	}
