@@ -24,12 +24,15 @@ type Answerer interface {
 	Hint(ctx context.Context) (string, error)
 }
 
-// Poster delivers the daily summary to one channel of one platform; the
-// Slack and Discord adapters implement it with their native formatting.
+// Poster delivers the daily summary to one channel of one platform;
+// slack.Poster and discord.Poster implement it with their native
+// formatting and nothing but a bot token.
 type Poster interface {
 	// Platform names the platform, for the post log and metrics.
 	Platform() string
-	// PostSummary posts s to channel and returns the platform's message id.
+	// PostSummary posts s to channel and returns the platform's message
+	// id. When the request went out and no answer came back its error
+	// wraps ErrMaybePosted, and the daily job does not post again.
 	PostSummary(ctx context.Context, channel string, s answers.Summary) (messageID string, err error)
 }
 

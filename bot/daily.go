@@ -4,11 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
-	"net"
-	"net/url"
-	"strings"
 	"sync"
 	"time"
 
@@ -374,7 +370,7 @@ func (d *Daily) postOne(ctx context.Context, t Target, day string, sum answers.S
 			}
 			return r
 		}
-		if mayHavePosted(err) {
+		if errors.Is(err, ErrMaybePosted) {
 			r.Outcome, r.Err = Unknown, err
 			return r
 		}
@@ -419,27 +415,6 @@ func cmp0[T int | time.Duration](v, def T) T {
 		return def
 	}
 	return v
-}
-
-// mayHavePosted reports whether a failed send may still have created the
-// message: the request may have reached the platform but its answer was
-// lost (a timeout, a dropped connection). An answer from the platform
-// saying no (an HTTP error status, an API error) and a connection that
-// was never made prove nothing was posted; anything else might have.
-func mayHavePosted(err error) bool {
-	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-		return true
-	}
-	var op *net.OpError
-	if errors.As(err, &op) && op.Op == "dial" {
-		return false
-	}
-	var uerr *url.Error
-	var nerr net.Error
-	if errors.As(err, &uerr) || errors.As(err, &nerr) {
-		return true
-	}
-	return strings.Contains(err.Error(), "connection reset")
 }
 
 // ReleaseDay drops the claims for day that were never marked sent, on

@@ -291,14 +291,16 @@ func TestDailyGivesUpAndReleases(t *testing.T) {
 	}
 }
 
-// TestDailyNeverResendsWhatMayHavePosted: a send that timed out may have
-// posted, so the claim stays, nothing is retried, and later runs say so
-// until the operator releases it.
+// TestDailyNeverResendsWhatMayHavePosted: a poster that says its send may
+// have posted (ErrMaybePosted: the request went out, no answer came back)
+// keeps the claim; nothing is retried, and later runs say so until the
+// operator releases it. The core goes by ErrMaybePosted alone, never by
+// the network error under it.
 func TestDailyNeverResendsWhatMayHavePosted(t *testing.T) {
 	for name, err := range map[string]error{
-		"deadline":         fmt.Errorf("post: %w", context.DeadlineExceeded),
-		"connection reset": &url.Error{Op: "Post", URL: "http://fake", Err: &net.OpError{Op: "read", Err: errors.New("connection reset by peer")}},
-		"eof":              fmt.Errorf("post: %w", io.ErrUnexpectedEOF),
+		"deadline":         fmt.Errorf("post: %w: %w", bot.ErrMaybePosted, context.DeadlineExceeded),
+		"connection reset": fmt.Errorf("post: %w: %w", bot.ErrMaybePosted, &url.Error{Op: "Post", URL: "http://fake", Err: &net.OpError{Op: "read", Err: errors.New("connection reset by peer")}}),
+		"eof":              fmt.Errorf("post: %w: %w", bot.ErrMaybePosted, io.ErrUnexpectedEOF),
 	} {
 		t.Run(name, func(t *testing.T) {
 			st := storetest.MustOpen(t)

@@ -31,6 +31,10 @@ type Metrics struct {
 	// SummaryPosts counts daily summary posts by platform and outcome:
 	// posted, skipped (already posted) or failed.
 	SummaryPosts *prometheus.CounterVec
+	// Inbox counts events through the inbox by platform and step:
+	// received, resumed (taken up again after a crash, a stop or an
+	// overload), and their outcomes answered, failed and maybe_posted.
+	Inbox *prometheus.CounterVec
 }
 
 // NewMetrics creates the metrics and registers them with reg; with a nil
@@ -62,10 +66,13 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 		SummaryPosts: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "parley_summary_posts_total", Help: "Daily summary posts, by platform and outcome.",
 		}, []string{"platform", "outcome"}),
+		Inbox: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "parley_inbox_events_total", Help: "Events through the inbox, by platform and step: received, resumed, answered, failed, maybe_posted.",
+		}, []string{"platform", "step"}),
 	}
 	if reg != nil {
 		reg.MustRegister(m.Questions, m.AnswerSeconds, m.Deduplicated, m.SignatureFailures,
-			m.APICalls, m.Retries, m.RateLimitWaits, m.SummaryPosts)
+			m.APICalls, m.Retries, m.RateLimitWaits, m.SummaryPosts, m.Inbox)
 	}
 	return m
 }

@@ -81,39 +81,3 @@ func (s *Store) PostFor(ctx context.Context, channel, day string) (Post, error) 
 	p.PostedAt, _ = time.Parse(time.RFC3339Nano, posted)
 	return p, nil
 }
-
-// FirstSeen records the platform event id and reports whether this is the
-// first time it was seen. Retries and redeliveries of an event get false,
-// across restarts and processes, so each event is answered once.
-func (s *Store) FirstSeen(ctx context.Context, platform, eventID string, now time.Time) (bool, error) {
-	res, err := s.db.ExecContext(ctx, `INSERT INTO events (platform, event_id, seen_at) VALUES (?, ?, ?)
-		ON CONFLICT (platform, event_id) DO NOTHING`, platform, eventID, now.UTC().Format(time.RFC3339Nano))
-	if err != nil {
-		return false, fmt.Errorf("record event %s/%s: %w", platform, eventID, err)
-	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return false, fmt.Errorf("record event %s/%s: %w", platform, eventID, err)
-	}
-	return n == 1, nil
-}
-
-// ForgetEvent drops one event id, so that a redelivery of an event
-// Parley took in but could not schedule is handled as new.
-func (s *Store) ForgetEvent(ctx context.Context, platform, eventID string) error {
-	if _, err := s.db.ExecContext(ctx, `DELETE FROM events WHERE platform = ? AND event_id = ?`, platform, eventID); err != nil {
-		return fmt.Errorf("forget event %s/%s: %w", platform, eventID, err)
-	}
-	return nil
-}
-
-// ForgetEvents drops event ids seen before cutoff, so the log stays small;
-// platforms stop retrying an event within minutes.
-func (s *Store) ForgetEvents(ctx context.Context, cutoff time.Time) (int64, error) {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM events WHERE seen_at < ?`, cutoff.UTC().Format(time.RFC3339Nano))
-	if err != nil {
-		return 0, fmt.Errorf("forget events: %w", err)
-	}
-	n, _ := res.RowsAffected()
-	return n, nil
-}

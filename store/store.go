@@ -1,6 +1,7 @@
 // Package store is Parley's SQLite fact store: articles, their sentences
 // with a full-text index, entities, facts drawn from sentences, the post
-// log and the handled-event log. It is the only package that speaks SQL.
+// log and the inbox of platform events. It is the only package that speaks
+// SQL.
 //
 // The store runs in WAL mode with a busy timeout so that a running bot and
 // a command-line ingest can share one file.
@@ -17,6 +18,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -39,6 +41,10 @@ type Store struct {
 	db       *sql.DB
 	path     string
 	analyzer Analyzer
+	// writes queues this process's inbox writes, the hot path of serve:
+	// waiting here costs microseconds, where SQLite's busy handler
+	// would sleep for milliseconds between retries of the write lock.
+	writes sync.Mutex
 }
 
 // Open opens (creating if needed) the SQLite database at path and brings

@@ -268,26 +268,6 @@ func TestClaimPostOnceAcrossConnections(t *testing.T) {
 	}
 }
 
-func TestFirstSeen(t *testing.T) {
-	st := storetest.MustOpenEmpty(t)
-	for i, want := range []bool{true, false, false} {
-		got, err := st.FirstSeen(ctx, "slack", "Ev1", storetest.Epoch)
-		if err != nil || got != want {
-			t.Errorf("FirstSeen call %d = %v, %v; want %v", i, got, err, want)
-		}
-	}
-	if got, _ := st.FirstSeen(ctx, "discord", "Ev1", storetest.Epoch); !got {
-		t.Error("same id on another platform counted as seen")
-	}
-	n, err := st.ForgetEvents(ctx, storetest.Epoch.Add(time.Minute))
-	if err != nil || n != 2 {
-		t.Errorf("ForgetEvents = %d, %v; want 2", n, err)
-	}
-	if got, _ := st.FirstSeen(ctx, "slack", "Ev1", storetest.Epoch); !got {
-		t.Error("forgotten event still seen")
-	}
-}
-
 func TestStampChangesOnIngest(t *testing.T) {
 	st := storetest.MustOpen(t)
 	v1, err := st.Stamp(ctx)

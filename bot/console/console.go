@@ -19,16 +19,41 @@ import (
 // read and dropped, so one huge line cannot exhaust memory.
 const MaxLine = 64 << 10
 
-// Handler is what the console needs of the bot.
-type Handler interface {
-	Handle(ctx context.Context, req bot.Request) bot.Reply
+// Config is the console's own settings: where it reads and writes.
+type Config struct {
+	In  io.Reader
+	Out io.Writer
+	// Prompt prints a banner and a "> " prompt, for a person at a
+	// terminal; without it only replies are written, for pipes.
+	Prompt bool
 }
 
-// Chat runs the console loop until in ends, the user types quit, or ctx
-// is done. With prompt set it prints a banner and a "> " prompt, for a
-// person at a terminal; without, only replies, for pipes.
-func Chat(ctx context.Context, h Handler, in io.Reader, out io.Writer, prompt bool) error {
-	lines := NewLineReader(in)
+// Adapter is the terminal side of Parley: a question per line in, a cited
+// answer in plain text out.
+type Adapter struct {
+	h      bot.Handler
+	in     io.Reader
+	out    io.Writer
+	prompt bool
+}
+
+// New returns a console answering with deps.Handler (required); the
+// console needs no inbox: the person waits at the prompt.
+func New(cfg Config, deps bot.Deps) (*Adapter, error) {
+	switch {
+	case deps.Handler == nil:
+		return nil, fmt.Errorf("console: %w", bot.ErrNoHandler)
+	case cfg.In == nil || cfg.Out == nil:
+		return nil, errors.New("console: needs an input and an output")
+	}
+	return &Adapter{h: deps.Handler, in: cfg.In, out: cfg.Out, prompt: cfg.Prompt}, nil
+}
+
+// Run runs the console loop until the input ends, the user types quit, or
+// ctx is done.
+func (a *Adapter) Run(ctx context.Context) error {
+	h, out, prompt := a.h, a.out, a.prompt
+	lines := NewLineReader(a.in)
 	if prompt {
 		fmt.Fprintln(out, "Parley — ask about the articles in the store. Type help, sources or quit.")
 	}

@@ -24,7 +24,7 @@ func (e *echo) Handle(_ context.Context, req bot.Request) bot.Reply {
 func TestChatLoop(t *testing.T) {
 	h := &echo{}
 	var out strings.Builder
-	err := Chat(context.Background(), h, strings.NewReader("one\n\n  \ntwo\r\nquit\nthree\n"), &out, false)
+	err := chat(t, h, strings.NewReader("one\n\n  \ntwo\r\nquit\nthree\n"), &out, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +41,7 @@ func TestChatLoop(t *testing.T) {
 
 func TestChatPrompt(t *testing.T) {
 	var out strings.Builder
-	if err := Chat(context.Background(), &echo{}, strings.NewReader("x"), &out, true); err != nil {
+	if err := chat(t, &echo{}, strings.NewReader("x"), &out, true); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.HasPrefix(out.String(), "Parley") || !strings.Contains(out.String(), "> ") {
@@ -80,6 +80,22 @@ func TestLineReader(t *testing.T) {
 	}
 	if len(lines) != 3 || lines[0] != "a" || len(lines[1]) != MaxLine || lines[2] != "last" {
 		t.Errorf("lines = %d %q…", len(lines), lines[0])
+	}
+}
+
+// chat runs a console over in and out, answering with h.
+func chat(t *testing.T, h bot.Handler, in io.Reader, out io.Writer, prompt bool) error {
+	t.Helper()
+	a, err := New(Config{In: in, Out: out, Prompt: prompt}, bot.Deps{Handler: h})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a.Run(context.Background())
+}
+
+func TestNewNeedsAHandler(t *testing.T) {
+	if _, err := New(Config{In: strings.NewReader(""), Out: io.Discard}, bot.Deps{}); !errors.Is(err, bot.ErrNoHandler) {
+		t.Errorf("New without a handler = %v, want ErrNoHandler", err)
 	}
 }
 

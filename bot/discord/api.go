@@ -9,9 +9,11 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -41,20 +43,45 @@ type retryPolicy struct {
 
 var defaultRetry = retryPolicy{attempts: 4, maxWait: time.Minute, backoff: 500 * time.Millisecond}
 
+// rest calls Discord's REST API within Parley's bounds; the adapter and
+// the token-only Poster share it.
+type rest struct {
+	session *discordgo.Session
+	retry   retryPolicy
+	metrics *bot.Metrics
+	log     *slog.Logger
+}
+
+// createsMessage reports whether op makes a new message each time it
+// reaches Discord, so that it must not be sent twice.
+func createsMessage(op string) bool { return op == opPost || op == opFollowup }
+
 // call runs one API operation f with ctx, retrying on 429 (after the
-// retry_after Discord asks for), on 5xx and, for idempotent operations,
-// on network errors, at most retry.attempts times. 4xx other than 429 is
-// never retried. It logs each retry with the interaction id; the caller
-// logs the final failure.
-func (a *Adapter) call(ctx context.Context, op, interactionID string, f func(...discordgo.RequestOption) error) error {
+// retry_after Discord asks for), on 5xx and on network errors that left
+// the request unsent (any, for operations that create no message), at
+// most retry.attempts times. 4xx other than 429 is never retried. An
+// operation that creates a message whose request went out with no usable
+// answer back (the connection cut, the time run out, a 2xx cut short) may
+// have posted: its error wraps bot.ErrMaybePosted and it is not retried.
+// It logs each retry with the interaction id; the caller logs the final
+// failure.
+func (a *rest) call(ctx context.Context, op, interactionID string, f func(...discordgo.RequestOption) error) error {
 	backoff := a.retry.backoff
 	for attempt := 1; ; attempt++ {
 		at := &apiAttempt{op: op}
-		err := f(discordgo.WithContext(context.WithValue(ctx, attemptKey{}, at)))
+		trace := &httptrace.ClientTrace{WroteRequest: func(i httptrace.WroteRequestInfo) {
+			if i.Err == nil {
+				at.wrote.Store(true)
+			}
+		}}
+		err := f(discordgo.WithContext(httptrace.WithClientTrace(context.WithValue(ctx, attemptKey{}, at), trace)))
 		if err == nil {
 			return nil
 		}
-		wait, limited, retryable := classify(err, at.status, backoff, op != opPost)
+		if createsMessage(op) && at.wrote.Load() && (at.status == 0 || at.status/100 == 2) {
+			return fmt.Errorf("%s: %w: %w", op, bot.ErrMaybePosted, err)
+		}
+		wait, limited, retryable := classify(err, at.status, backoff, !createsMessage(op) || !at.wrote.Load())
 		if limited && wait > a.retry.maxWait {
 			return fmt.Errorf("%s: rate limited for %s, longer than Parley waits: %w", op, wait, err)
 		}
@@ -83,8 +110,10 @@ func (a *Adapter) call(ctx context.Context, op, interactionID string, f func(...
 // classify says how long to wait before retrying err, whether that wait
 // is a rate limit, and whether to retry at all. status is the HTTP status
 // the transport saw (0 when no response came): discordgo reports some
-// statuses (a 502) only in an error string.
-func classify(err error, status int, backoff time.Duration, idempotent bool) (wait time.Duration, limited, retry bool) {
+// statuses (a 502) only in an error string. safe says a network error may
+// be retried: the operation creates no message, or its request never
+// went out.
+func classify(err error, status int, backoff time.Duration, safe bool) (wait time.Duration, limited, retry bool) {
 	switch {
 	case status == http.StatusTooManyRequests:
 		wait = time.Second // no retry_after to go by
@@ -104,7 +133,7 @@ func classify(err error, status int, backoff time.Duration, idempotent bool) (wa
 		return 0, false, false
 	}
 	var uerr *url.Error
-	if errors.As(err, &uerr) && idempotent {
+	if errors.As(err, &uerr) && safe {
 		return backoff, false, true
 	}
 	return 0, false, false
@@ -134,10 +163,12 @@ func errText(err error) string {
 
 // apiAttempt is one try of an API operation, carried to the transport in
 // the request's context: the transport labels its metrics with op and
-// notes the status it saw.
+// notes the status it saw; the client trace notes that the request went
+// out whole.
 type apiAttempt struct {
 	op     string
 	status int
+	wrote  atomic.Bool
 }
 
 type attemptKey struct{}

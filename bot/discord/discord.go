@@ -1,9 +1,10 @@
 // Package discord is Parley's Discord adapter: the slash commands /ask,
 // /summary and /sources, answered with cited embeds. Interactions arrive
 // either over discordgo's gateway websocket or as signed HTTP requests to
-// POST /discord/interactions; both go through the same handler. This is
-// the only package besides its test helper that imports discordgo; the
-// conversation itself is bot.Bot's.
+// POST /discord/interactions; both go through the same handler, and each
+// is written to the inbox (deduplicated by interaction id) before it is
+// answered. This is the only package besides its test helper that imports
+// discordgo; the conversation itself is the bot core's.
 package discord
 
 import (
@@ -14,6 +15,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -58,33 +60,30 @@ type Config struct {
 	// DeferAfter is how long to wait for an answer before deferring;
 	// zero means DefaultDeferAfter.
 	DeferAfter time.Duration
-	// Now is the clock for signature timestamps; nil means time.Now.
-	Now func() time.Time
 }
 
-// Adapter connects one Discord application to the bot. It implements
-// bot.Poster and serve's component (Routes, Run, Ready).
+// Adapter connects one Discord application to the bot: serve's component
+// (Routes, Run, Ready) and the bot.Deliverer of Discord's interactions.
 type Adapter struct {
+	*rest
 	cfg        Config
 	publicKey  ed25519.PublicKey
-	session    *discordgo.Session
-	bot        *bot.Bot
-	pool       *bot.Pool
-	metrics    *bot.Metrics
-	log        *slog.Logger
+	bot        bot.Handler
+	inbox      *bot.Inbox
 	deferAfter time.Duration
 	now        func() time.Time
-	// retry bounds and paces retried API calls.
-	retry retryPolicy
+
+	mu      sync.Mutex
+	waiting map[string]*job // interactions whose first response is still open, by inbox id
 
 	registered atomic.Bool
 	connected  atomic.Bool
 }
 
-// New returns an adapter for cfg answering with b, running answer work on
-// pool and counting in metrics. It makes no network calls; Register and
-// Run do.
-func New(cfg Config, b *bot.Bot, pool *bot.Pool, metrics *bot.Metrics, log *slog.Logger) (*Adapter, error) {
+// New returns an adapter for cfg answering with deps.Handler through
+// deps.Inbox (both required), with which it registers as Discord's
+// deliverer. It makes no network calls; Register and Run do.
+func New(cfg Config, deps bot.Deps) (*Adapter, error) {
 	switch cfg.Mode {
 	case ModeGateway:
 	case ModeHTTP:
@@ -94,27 +93,48 @@ func New(cfg Config, b *bot.Bot, pool *bot.Pool, metrics *bot.Metrics, log *slog
 	default:
 		return nil, fmt.Errorf("discord: mode %q is not %s or %s", cfg.Mode, ModeGateway, ModeHTTP)
 	}
-	if cfg.Token == "" {
-		return nil, errors.New("discord: the bot token is empty")
-	}
 	if cfg.ApplicationID == "" {
 		return nil, errors.New("discord: the application id is empty")
 	}
+	switch {
+	case deps.Handler == nil:
+		return nil, fmt.Errorf("discord: %w", bot.ErrNoHandler)
+	case deps.Inbox == nil:
+		return nil, fmt.Errorf("discord: %w", bot.ErrNoInbox)
+	}
+	deps = deps.WithDefaults()
+	r, err := newRest(cfg.Token, cfg.APIURL, deps)
+	if err != nil {
+		return nil, err
+	}
+	r.session.Identify.Intents = discordgo.IntentsGuilds
+	a := &Adapter{
+		rest: r, cfg: cfg, publicKey: cfg.PublicKey, bot: deps.Handler, inbox: deps.Inbox,
+		deferAfter: cfg.DeferAfter, now: deps.Now, waiting: map[string]*job{},
+	}
+	if a.deferAfter <= 0 {
+		a.deferAfter = DefaultDeferAfter
+	}
+	deps.Inbox.Register(a)
+	return a, nil
+}
+
+// newRest builds a REST client for token, pointed at apiURL (empty:
+// Discord), counting in deps.Metrics; the adapter and the token-only
+// Poster share it.
+func newRest(token, apiURL string, deps bot.Deps) (*rest, error) {
+	if token == "" {
+		return nil, errors.New("discord: the bot token is empty")
+	}
 	var base *url.URL
-	if cfg.APIURL != "" {
-		u, err := url.Parse(cfg.APIURL)
+	if apiURL != "" {
+		u, err := url.Parse(apiURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return nil, fmt.Errorf("discord: api url %q is not an http(s) URL", cfg.APIURL)
+			return nil, fmt.Errorf("discord: api url %q is not an http(s) URL", apiURL)
 		}
 		base = u
 	}
-	if metrics == nil {
-		metrics = b.Metrics()
-	}
-	if pool == nil {
-		pool = bot.NewPool(8)
-	}
-	s, err := discordgo.New("Bot " + cfg.Token)
+	s, err := discordgo.New("Bot " + token)
 	if err != nil {
 		return nil, fmt.Errorf("discord: new session: %w", err)
 	}
@@ -124,24 +144,12 @@ func New(cfg Config, b *bot.Bot, pool *bot.Pool, metrics *bot.Metrics, log *slog
 	s.MaxRestRetries = 0
 	s.Client = &http.Client{
 		Timeout:   20 * time.Second,
-		Transport: &transport{base: http.DefaultTransport, rewrite: base, metrics: metrics},
+		Transport: &transport{base: http.DefaultTransport, rewrite: base, metrics: deps.Metrics},
 	}
-	s.Identify.Intents = discordgo.IntentsGuilds
-	a := &Adapter{
-		cfg: cfg, publicKey: cfg.PublicKey, session: s, bot: b, pool: pool, metrics: metrics,
-		log: log.With(slog.String("adapter", Platform)), deferAfter: cfg.DeferAfter, now: cfg.Now,
-		retry: defaultRetry,
-	}
-	if a.deferAfter <= 0 {
-		a.deferAfter = DefaultDeferAfter
-	}
-	if a.now == nil {
-		a.now = time.Now
-	}
-	return a, nil
+	return &rest{session: s, retry: defaultRetry, metrics: deps.Metrics, log: deps.Log.With(slog.String("adapter", Platform))}, nil
 }
 
-// Platform names Discord, for the post log and metrics (bot.Poster).
+// Platform names Discord, for the inbox and metrics (bot.Deliverer).
 func (a *Adapter) Platform() string { return Platform }
 
 // Routes adds POST /discord/interactions in HTTP mode; the gateway mode
@@ -155,21 +163,14 @@ func (a *Adapter) Routes(mux *http.ServeMux) {
 
 // Run blocks until ctx is done. In gateway mode it holds the websocket
 // session open (discordgo reconnects and resumes it); in HTTP mode the
-// work arrives through Routes. On the way out it gives replies in flight
-// a bounded time to be delivered.
+// work arrives through Routes. Replies in flight belong to the inbox,
+// which serve drains on the way out.
 func (a *Adapter) Run(ctx context.Context) error {
-	var err error
 	if a.cfg.Mode == ModeGateway {
-		err = a.runGateway(ctx)
-	} else {
-		<-ctx.Done()
+		return a.runGateway(ctx)
 	}
-	drain, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if werr := a.pool.Wait(drain); werr != nil {
-		a.log.Warn("replies still in flight at shutdown", slog.Any("err", werr))
-	}
-	return err
+	<-ctx.Done()
+	return nil
 }
 
 // Ready reports nil once the commands are registered and, in gateway

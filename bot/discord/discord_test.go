@@ -7,6 +7,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"io"
 	"log/slog"
 	"net/http"
@@ -68,11 +69,13 @@ func (g gated) Answer(ctx context.Context, q string) (answers.Answer, error) {
 	return g.Answerer.Answer(ctx, q)
 }
 
-// harness is one adapter wired to a real store and a fake Discord API.
+// harness is one adapter wired to a real store, an inbox and a fake
+// Discord API.
 type harness struct {
 	t       *testing.T
 	api     *discordtest.Server
 	a       *Adapter
+	inbox   *bot.Inbox
 	st      *store.Store
 	priv    ed25519.PrivateKey
 	metrics *bot.Metrics
@@ -111,13 +114,16 @@ func newHarness(t *testing.T, opts ...option) *harness {
 	pool := bot.NewPool(4)
 	cfg := Config{
 		Mode: ModeHTTP, Token: testToken, ApplicationID: testApp, PublicKey: pub, APIURL: h.api.URL,
-		DeferAfter: time.Minute, Now: func() time.Time { return h.now },
+		DeferAfter: time.Minute,
 	}
 	for _, o := range opts {
 		o(h, &cfg, &ans, &pool)
 	}
 	log := slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	h.a, err = New(cfg, bot.New(ans, log, h.metrics), pool, h.metrics, log)
+	now := func() time.Time { return h.now }
+	b := bot.New(ans, log, h.metrics)
+	h.inbox = bot.NewInbox(h.st, b, pool, bot.InboxOptions{Metrics: h.metrics, Log: log, Now: now})
+	h.a, err = New(cfg, bot.Deps{Handler: b, Inbox: h.inbox, Metrics: h.metrics, Log: log, Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +135,7 @@ func newHarness(t *testing.T, opts ...option) *harness {
 		h.http.Close()
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		pool.Wait(ctx)
+		h.inbox.Wait(ctx)
 	})
 	return h
 }
@@ -689,14 +695,28 @@ func TestRegisterUnauthorizedFailsOnce(t *testing.T) {
 	}
 }
 
+func newPoster(t *testing.T, h *harness) *Poster {
+	t.Helper()
+	p, err := NewPoster(Config{Token: testToken, APIURL: h.api.URL}, bot.Deps{Metrics: h.metrics})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.retry.backoff = time.Millisecond
+	return p
+}
+
 func TestPostSummary(t *testing.T) {
+	// The daily job's poster needs the bot token alone.
 	h := newHarness(t)
 	eng, _ := answers.NewEngine(context.Background(), h.st, seedPack())
 	sum, err := eng.Summary(context.Background(), storetest.Epoch)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var p bot.Poster = h.a
+	if _, err := NewPoster(Config{ApplicationID: testApp}, bot.Deps{}); err == nil {
+		t.Error("NewPoster without a token succeeded")
+	}
+	var p bot.Poster = newPoster(t, h)
 	if p.Platform() != "discord" {
 		t.Errorf("Platform() = %q", p.Platform())
 	}
@@ -716,14 +736,122 @@ func TestPostSummary(t *testing.T) {
 	}
 }
 
-func TestPostSummaryNotRetriedOnNetworkError(t *testing.T) {
+func TestPostSummaryRetriedOnlyWhenUnsent(t *testing.T) {
+	// A connection refused proves nothing went out: retried, and the
+	// error says nothing may have been posted.
 	h := newHarness(t)
-	h.api.Close() // connection refused: the post may not be repeated blindly
-	if _, err := h.a.PostSummary(context.Background(), "chan-7", answers.Summary{Title: "t"}); err == nil {
-		t.Fatal("PostSummary to a closed server succeeded")
+	p := newPoster(t, h)
+	h.api.Close()
+	_, err := p.PostSummary(context.Background(), "chan-7", answers.Summary{Title: "t"})
+	if err == nil || errors.Is(err, bot.ErrMaybePosted) {
+		t.Fatalf("PostSummary to a closed server = %v, want a plain failure", err)
 	}
-	if got := count(h.metrics.Retries.WithLabelValues(Platform, opPost)); got != 0 {
-		t.Errorf("retries = %v, want 0", got)
+	if got := count(h.metrics.Retries.WithLabelValues(Platform, opPost)); got != float64(defaultRetry.attempts-1) {
+		t.Errorf("retries = %v, want %d", got, defaultRetry.attempts-1)
+	}
+}
+
+// answerLost lets a request reach Discord, then loses the answer, as a
+// connection cut after the request was sent would.
+type answerLost struct{ base http.RoundTripper }
+
+func (a answerLost) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := a.base.RoundTrip(r)
+	if err != nil {
+		return nil, err
+	}
+	resp.Body.Close()
+	return nil, errors.New("read: connection reset by peer")
+}
+
+func TestPostCutAfterSendIsNotRepeated(t *testing.T) {
+	h := newHarness(t)
+	p := newPoster(t, h)
+	p.session.Client.Transport.(*transport).base = answerLost{http.DefaultTransport}
+	_, err := p.PostSummary(context.Background(), "chan-7", answers.Summary{Title: "t"})
+	if !errors.Is(err, bot.ErrMaybePosted) {
+		t.Fatalf("PostSummary with the answer lost = %v, want ErrMaybePosted", err)
+	}
+	if n := len(h.api.CallsTo(http.MethodPost, `^/channels/chan-7/messages$`)); n != 1 {
+		t.Errorf("%d posts reached Discord, want 1 (not retried)", n)
+	}
+}
+
+func TestInteractionDeduplicated(t *testing.T) {
+	// The same interaction delivered again (a gateway replay, a resent
+	// request) is not answered twice.
+	h := newHarness(t)
+	body := interaction("70", "ask", "question", "Who met with Putin in Moscow?")
+	_, first := h.signed(body)
+	_, second := h.signed(body)
+	if r := decodeResponse(t, first); r.Data == nil || len(r.Data.Embeds) != 1 {
+		t.Fatalf("first response %s, want the answer", first)
+	}
+	if r := decodeResponse(t, second); r.Data == nil || r.Data.Content != textAlready || r.Data.Flags&discordgo.MessageFlagsEphemeral == 0 {
+		t.Errorf("second response %s, want the ephemeral %q", second, textAlready)
+	}
+	if got := count(h.metrics.Deduplicated.WithLabelValues(Platform)); got != 1 {
+		t.Errorf("deduplicated = %v, want 1", got)
+	}
+	// The outcome is recorded once the response has gone out.
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := h.inbox.Wait(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if e, err := h.st.Event(context.Background(), Platform, "interaction:70"); err != nil || e.State != store.EventAnswered {
+		t.Errorf("interaction 70 in the inbox = %+v, %v; want answered", e, err)
+	}
+}
+
+func TestResumedInteraction(t *testing.T) {
+	// After a restart no first response is open: an acknowledged
+	// (deferred) interaction whose token lives is edited; one never
+	// acknowledged, or past its token, gets its answer in the channel; a
+	// reply for the asker alone is not posted there.
+	answer := bot.Reply{Kind: bot.KindSources, Text: "sources", Sources: []answers.Citation{{Article: "a1", Title: "Talks"}}}
+	refusal := bot.Reply{Kind: bot.KindRefusal, Text: "I don't know."}
+	tests := []struct {
+		name  string
+		acked bool
+		age   time.Duration
+		reply bot.Reply
+		want  string // the call made, or "" for none
+	}{
+		{"acked, token alive", true, 5 * time.Minute, answer, "PATCH /webhooks/app-1/tok-80/messages/@original"},
+		{"acked, token expired", true, 20 * time.Minute, answer, "POST /channels/chan-1/messages"},
+		{"never acked", false, time.Minute, answer, "POST /channels/chan-1/messages"},
+		{"never acked, ephemeral", false, time.Minute, refusal, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t)
+			ev := bot.Event{Platform: Platform, ID: "interaction:80", Resumed: true, ReceivedAt: h.now.Add(-tt.age),
+				Request: bot.Request{Platform: Platform, Channel: "chan-1", User: "user-1", Text: "sources <@everyone>", EventID: "80"},
+				Route:   encodeRoute(route{AppID: testApp, Token: "tok-80", Channel: "chan-1", Acked: tt.acked})}
+			err := h.a.Deliver(context.Background(), ev, tt.reply)
+			calls := h.api.Calls()
+			if tt.want == "" {
+				if err == nil || !strings.Contains(err.Error(), "for the asker alone") || len(calls) != 0 {
+					t.Errorf("Deliver = %v with calls %v; want a refusal to post, and no call", err, calls)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(calls) != 1 || calls[0].Method+" "+calls[0].Path != tt.want {
+				t.Fatalf("calls = %+v, want one %s", calls, tt.want)
+			}
+			checkNoMentions(t, calls[0].Body)
+			if strings.HasPrefix(tt.want, "POST") {
+				var m discordgo.MessageSend
+				calls[0].JSON(t, &m)
+				if !strings.HasPrefix(m.Content, "Late answer to <@user-1>'s question “sources ") || strings.Contains(m.Content, "<@everyone>") {
+					t.Errorf("channel post content = %q, want it to name the question, escaped", m.Content)
+				}
+			}
+		})
 	}
 }
 

@@ -133,22 +133,49 @@ func message(d *discordgo.InteractionResponseData) *discordgo.InteractionRespons
 	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: d}
 }
 
-// job hands an answer from the worker to whoever waits for it: the
-// interaction's first response when it comes in time, else the edit of
-// the deferred response.
+// textAlready answers a second delivery of an interaction Parley has.
+const textAlready = "I have this question already; its answer is on its way, or has been given."
+
+// job hands an answer from the inbox's worker to the interaction's first
+// response while that is still open, else to the edit of the deferred
+// response.
 type job struct {
 	reply    chan bot.Reply // unbuffered: a send succeeds only while respond waits
 	deferred chan struct{}  // closed when respond stops waiting and defers
-	acked    chan bool      // whether the deferral reached Discord
+	sent     chan error     // whether the first response (the answer or a deferral) reached Discord
+}
+
+// wait registers a job for the interaction id, or returns nil when one is
+// registered already (the same interaction delivered twice at once).
+func (a *Adapter) wait(id string) *job {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if _, ok := a.waiting[id]; ok {
+		return nil
+	}
+	j := &job{reply: make(chan bot.Reply), deferred: make(chan struct{}), sent: make(chan error, 1)}
+	a.waiting[id] = j
+	return j
+}
+
+// unwait removes and returns the job of id, or nil.
+func (a *Adapter) unwait(id string) *job {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	j := a.waiting[id]
+	delete(a.waiting, id)
+	return j
 }
 
 // respond works out the first response to interaction i. A PING gets a
-// PONG; a problem gets its ephemeral text; a command is handed to the
-// worker pool and answered directly if the answer is ready within
-// deferAfter, else deferred. When it defers it returns acked, which the
-// caller must call once it knows whether the deferral reached Discord;
-// the worker then edits the original response with the answer.
-func (a *Adapter) respond(ctx context.Context, i *discordgo.Interaction) (resp *discordgo.InteractionResponse, acked func(ok bool)) {
+// PONG; a problem gets its ephemeral text; a command is written to the
+// inbox, which answers it on the worker pool, and the answer is the
+// response itself if it is ready within deferAfter, else the response
+// defers. For a command it returns sent, which the caller must call with
+// whether the response reached Discord; the inbox's delivery waits on it
+// to record the outcome, and after a deferral edits the response with the
+// answer.
+func (a *Adapter) respond(ctx context.Context, i *discordgo.Interaction) (resp *discordgo.InteractionResponse, sent func(error)) {
 	switch i.Type {
 	case discordgo.InteractionPing:
 		return &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong}, nil
@@ -168,57 +195,46 @@ func (a *Adapter) respond(ctx context.Context, i *discordgo.Interaction) (resp *
 		log.Debug("interaction refused before asking", slog.String("guild", i.GuildID), slog.String("channel", i.ChannelID))
 		return message(ephemeral(in.problem)), nil
 	}
-	req := bot.Request{Platform: Platform, Channel: i.ChannelID, User: userID(i), Text: in.text, EventID: i.ID}
-	j := &job{reply: make(chan bot.Reply), deferred: make(chan struct{}), acked: make(chan bool, 1)}
-	// The answer may outlive the request that brought it (a deferred
-	// reply), so its context is not the request's; the token's 15
-	// minutes bound it.
-	work, cancel := context.WithTimeout(context.WithoutCancel(ctx), replyWindow-time.Minute)
-	if !a.pool.TryGo(func() { defer cancel(); a.work(work, i, req, j) }) {
-		cancel()
+	ev := bot.Event{
+		Platform: Platform, ID: "interaction:" + i.ID,
+		Request: bot.Request{Platform: Platform, Channel: i.ChannelID, User: userID(i), Text: in.text, EventID: i.ID},
+		Route:   encodeRoute(route{AppID: i.AppID, Token: i.Token, Channel: i.ChannelID}),
+	}
+	j := a.wait(ev.ID)
+	if j == nil {
+		return message(ephemeral(textAlready)), nil
+	}
+	adm, err := a.inbox.Receive(ctx, ev)
+	switch {
+	case errors.Is(err, bot.ErrOverloaded):
+		a.unwait(ev.ID)
 		a.metrics.Questions.WithLabelValues(Platform, bot.KindBusy.String()).Inc()
 		log.Warn("worker pool full; told the user to retry")
+		if err := a.inbox.Answered(context.WithoutCancel(ctx), ev, "busy, in the response"); err != nil {
+			log.Error("busy interaction not recorded; it may be answered later too", slog.Any("err", err))
+		}
 		return message(ephemeral(bot.BusyText)), nil
+	case err != nil:
+		// Discord does not redeliver an interaction: say so at once.
+		a.unwait(ev.ID)
+		log.Error("interaction not taken on", slog.Any("err", err))
+		return message(ephemeral(bot.ErrorText)), nil
+	case adm == bot.Duplicate:
+		a.unwait(ev.ID)
+		return message(ephemeral(textAlready)), nil
 	}
+	done := func(err error) { j.sent <- err }
 	t := time.NewTimer(a.deferAfter)
 	defer t.Stop()
 	select {
 	case r := <-j.reply:
 		log.Debug("answered directly", slog.String("kind", r.Kind.String()))
-		return message(replyData(r)), nil
+		return message(replyData(r)), done
 	case <-t.C:
 		close(j.deferred)
 		log.Debug("deferred; the answer will edit the response")
-		return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource},
-			func(ok bool) { j.acked <- ok }
+		return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}, done
 	}
-}
-
-// work answers req on a pool goroutine and, when respond has deferred,
-// delivers the answer by editing the original response.
-func (a *Adapter) work(ctx context.Context, i *discordgo.Interaction, req bot.Request, j *job) {
-	r := a.bot.Handle(ctx, req)
-	select {
-	case j.reply <- r:
-		return
-	case <-j.deferred:
-	}
-	log := a.log.With(slog.String("interaction_id", i.ID))
-	select {
-	case ok := <-j.acked:
-		if !ok {
-			log.Error("reply lost: the deferral did not reach Discord, so there is no response to edit")
-			return
-		}
-	case <-ctx.Done():
-		log.Error("reply lost: no word on the deferral before the token expired")
-		return
-	}
-	if err := a.deliverLate(ctx, i, replyData(r)); err != nil {
-		log.Error("reply lost: could not deliver the deferred answer", slog.String("err", errText(err)), slog.String("kind", r.Kind.String()))
-		return
-	}
-	log.Debug("delivered the deferred answer", slog.String("kind", r.Kind.String()))
 }
 
 // deliverLate replaces the deferred "thinking…" response with d. An
@@ -269,15 +285,15 @@ func (a *Adapter) OnInteraction(ctx context.Context, ev *discordgo.InteractionCr
 	if i.AppID == "" {
 		i.AppID = a.cfg.ApplicationID
 	}
-	resp, acked := a.respond(ctx, i)
+	resp, sent := a.respond(ctx, i)
 	err := a.call(ctx, opCallback, i.ID, func(opts ...discordgo.RequestOption) error {
 		return a.session.InteractionRespond(i, resp, opts...)
 	})
 	if err != nil {
 		a.log.Error("reply lost: interaction callback failed", slog.String("interaction_id", i.ID), slog.String("err", errText(err)))
 	}
-	if acked != nil {
-		acked(err == nil)
+	if sent != nil {
+		sent(err)
 	}
 }
 
@@ -298,7 +314,7 @@ func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request) {
 	if i.AppID == "" {
 		i.AppID = a.cfg.ApplicationID
 	}
-	resp, acked := a.respond(r.Context(), i)
+	resp, sent := a.respond(r.Context(), i)
 	buf, err := json.Marshal(resp)
 	if err != nil { // cannot happen with these types; never leave Discord waiting
 		a.log.Error("encode interaction response", slog.String("interaction_id", i.ID), slog.Any("err", err))
@@ -311,8 +327,9 @@ func (a *Adapter) serveInteraction(w http.ResponseWriter, r *http.Request) {
 	}
 	if werr != nil {
 		a.log.Error("reply lost: writing the interaction response failed", slog.String("interaction_id", i.ID), slog.Any("err", werr))
+		werr = fmt.Errorf("write the interaction response: %w", werr)
 	}
-	if acked != nil {
-		acked(werr == nil)
+	if sent != nil {
+		sent(werr)
 	}
 }

@@ -2,7 +2,6 @@ package slack
 
 import (
 	"bytes"
-	"context"
 	"io"
 	"net/http"
 	"slices"
@@ -15,13 +14,12 @@ import (
 
 // BenchmarkEventAck measures the time from sending a signed app_mention
 // over loopback to receiving Slack's required 200: verification, parsing,
-// the durable dedupe insert and handing the answer to the pool. The
+// the inbox's durable insert and handing the answer to the pool. The
 // answers themselves run (and post to the fake) concurrently, as in
 // production. It reports the median and 99th percentile.
 func BenchmarkEventAck(b *testing.B) {
 	f := newFixture(b, ModeHTTP)
-	f.a.pool = bot.NewPool(1 << 16) // measure the ack, not busy notices
-	b.Cleanup(func() { f.a.pool.Wait(context.Background()) })
+	f.a = f.adapter(ModeHTTP, bot.NewPool(1<<16)) // measure the ack, not busy notices
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 4}}
 	lat := make([]time.Duration, 0, b.N)
 	b.ReportAllocs()

@@ -2,7 +2,9 @@ package slack
 
 import (
 	"context"
+	"crypto/rand"
 	"encoding/json"
+	"errors"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -40,8 +42,8 @@ func (a *Adapter) serveCommands(w http.ResponseWriter, r *http.Request) {
 
 // handleCommand takes one /ask (from HTTP or Socket Mode) and returns the
 // acknowledgement to send now. Help is answered in the acknowledgement
-// itself, to the asker only; everything else is answered in the channel
-// through the command's response_url, on the worker pool.
+// itself, to the asker only; everything else goes through the inbox and is
+// answered in the channel through the command's response_url.
 func (a *Adapter) handleCommand(ctx context.Context, cmd slack.SlashCommand) ack {
 	text := strings.TrimSpace(cmd.Text)
 	log := a.log.With(slog.String("command", cmd.Command), slog.String("channel", cmd.ChannelID), slog.String("trigger_id", cmd.TriggerID))
@@ -50,24 +52,28 @@ func (a *Adapter) handleCommand(ctx context.Context, cmd slack.SlashCommand) ack
 		m := Render(a.bot.Handle(ctx, req), "")
 		return ack{ResponseType: slack.ResponseTypeEphemeral, Text: m.Text, Blocks: m.Blocks}
 	}
-	if cmd.TriggerID != "" && !a.firstSeen(ctx, "command:"+cmd.TriggerID, log) {
-		log.Info("dropped duplicate slash command")
-		return ack{ResponseType: slack.ResponseTypeEphemeral, Text: answeringText}
+	id := "command:" + cmd.TriggerID
+	if cmd.TriggerID == "" {
+		id = "command:" + rand.Text() // no id to deduplicate by: each delivery is its own
 	}
-	deliver := func(ctx context.Context, m Message) error {
-		if cmd.ResponseURL == "" {
-			_, err := a.postMessage(ctx, cmd.ChannelID, "", cmd.TriggerID, m)
-			return err
-		}
-		return a.respond(ctx, cmd.ResponseURL, cmd.ChannelID, cmd.TriggerID, m)
-	}
-	if !a.answer(ctx, req, cmd.TriggerID, log, deliver, text) {
+	ev := bot.Event{Platform: platform, ID: id, Request: req,
+		Route: encodeRoute(route{Channel: cmd.ChannelID, ResponseURL: cmd.ResponseURL, Asked: text})}
+	adm, err := a.inbox.Receive(ctx, ev)
+	switch {
+	case errors.Is(err, bot.ErrOverloaded):
 		// No slot for the work or a notice: the acknowledgement itself
 		// carries the busy reply, and a repeat of the command is new.
-		if cmd.TriggerID != "" {
-			a.forget(ctx, "command:"+cmd.TriggerID, log)
+		a.metrics.Questions.WithLabelValues(platform, bot.KindBusy.String()).Inc()
+		if err := a.inbox.Answered(context.WithoutCancel(ctx), ev, "busy, in the acknowledgement"); err != nil {
+			log.Error("busy command not recorded; it may be answered later too", slog.Any("err", err))
 		}
 		return ack{ResponseType: slack.ResponseTypeEphemeral, Text: bot.BusyText}
+	case err != nil:
+		// Slack does not redeliver slash commands: say so at once.
+		log.Error("slash command not taken on", slog.Any("err", err))
+		return ack{ResponseType: slack.ResponseTypeEphemeral, Text: bot.ErrorText}
+	case adm == bot.Duplicate:
+		log.Info("duplicate slash command acknowledged")
 	}
 	return ack{ResponseType: slack.ResponseTypeEphemeral, Text: answeringText}
 }

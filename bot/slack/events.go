@@ -26,10 +26,10 @@ type envelope struct {
 // errNotEvent marks a payload that is not an Events API payload at all.
 var errNotEvent = errors.New("not an events api payload")
 
-// errOverloaded marks an event Parley could not take on: every worker and
-// every busy-notice slot is taken. Its id is forgotten and the delivery
-// refused, so Slack redelivers it later instead of it meeting silence.
-var errOverloaded = errors.New("overloaded")
+// errNotStored marks an event Parley could not take on: the inbox could
+// not write it down, or no worker is free (bot.ErrOverloaded). The
+// delivery is refused, so Slack redelivers it instead of it being lost.
+var errNotStored = errors.New("not taken on")
 
 // serveEvents is POST /slack/events, already verified: it answers the
 // url_verification challenge, and acknowledges every event at once,
@@ -41,10 +41,10 @@ func (a *Adapter) serveEvents(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	challenge, err := a.handleEvent(r.Context(), body, r.Header.Get("X-Slack-Retry-Num"))
-	if errors.Is(err, errOverloaded) {
+	if errors.Is(err, errNotStored) {
 		// Slack retries a failed delivery (at once, after a minute, after
-		// five); by then workers are free.
-		http.Error(w, "overloaded, retry later", http.StatusServiceUnavailable)
+		// five); by then workers are free, or the store answers again.
+		http.Error(w, "not taken on, retry later", http.StatusServiceUnavailable)
 		return
 	}
 	if err != nil {
@@ -61,9 +61,10 @@ func (a *Adapter) serveEvents(w http.ResponseWriter, r *http.Request) {
 }
 
 // handleEvent takes one Events API payload (from HTTP or Socket Mode):
-// it returns the challenge of a url_verification, and for an event Parley
-// answers, it records the event id and hands the answer to the pool. It
-// does no slow work: the caller acknowledges as soon as it returns.
+// it returns the challenge of a url_verification, and hands an event
+// Parley answers to the inbox, which writes it down and schedules its
+// answer. It does no slow work: the caller acknowledges as soon as it
+// returns nil, and must not when it returns errNotStored.
 func (a *Adapter) handleEvent(ctx context.Context, body []byte, retry string) (challenge string, err error) {
 	var env envelope
 	if err := json.Unmarshal(body, &env); err != nil {
@@ -95,18 +96,18 @@ func (a *Adapter) handleEvent(ctx context.Context, body []byte, retry string) (c
 		return "", nil
 	}
 	req.EventID = env.EventID
-	log := a.log.With(slog.String("event_id", env.EventID), slog.String("channel", req.Channel))
-	if !a.firstSeen(ctx, "event:"+env.EventID, log) {
-		log.Info("dropped duplicate event", slog.String("retry", retry))
-		return "", nil
+	id := "event:" + env.EventID
+	if env.EventID == "" {
+		id = "message:" + req.Channel + ":" + thread // no event id: the message is the event
 	}
-	taken := a.answer(ctx, req, env.EventID, log, func(ctx context.Context, m Message) error {
-		_, err := a.postMessage(ctx, req.Channel, thread, env.EventID, m)
-		return err
-	}, "")
-	if !taken {
-		a.forget(ctx, "event:"+env.EventID, log)
-		return "", errOverloaded
+	adm, err := a.inbox.Receive(ctx, bot.Event{Platform: platform, ID: id, Request: req,
+		Route: encodeRoute(route{Channel: req.Channel, Thread: thread})})
+	if err != nil {
+		a.log.Warn("event not taken on; refusing it so Slack redelivers it", slog.String("event_id", env.EventID), slog.String("retry", retry), slog.Any("err", err))
+		return "", fmt.Errorf("%w: %w", errNotStored, err)
+	}
+	if adm == bot.Duplicate {
+		a.log.Debug("duplicate event acknowledged", slog.String("event_id", env.EventID), slog.String("retry", retry))
 	}
 	return "", nil
 }
@@ -156,62 +157,4 @@ func stripMentions(text, self string) string {
 		text = strings.ReplaceAll(text, "<@"+self+">", "")
 	}
 	return strings.TrimSpace(text)
-}
-
-// firstSeen reports whether key is new, counting duplicates. If the store
-// fails, the event is answered: a rare double answer beats silence.
-func (a *Adapter) firstSeen(ctx context.Context, key string, log *slog.Logger) bool {
-	first, err := a.dedupe.FirstSeen(ctx, platform, key, a.now())
-	if err != nil {
-		log.Error("dedupe failed; answering anyway", slog.Any("err", err))
-		return true
-	}
-	if !first {
-		a.metrics.Deduplicated.WithLabelValues(platform).Inc()
-	}
-	return first
-}
-
-// forget undoes firstSeen for key after Parley could not take the event on.
-func (a *Adapter) forget(ctx context.Context, key string, log *slog.Logger) {
-	if err := a.dedupe.ForgetEvent(ctx, platform, key); err != nil {
-		log.Error("could not forget refused event; its redelivery will be dropped", slog.Any("err", err))
-	}
-}
-
-// answer runs the bot on req and delivers the rendered reply on the
-// worker pool, after the caller has acknowledged. When the pool is full it
-// delivers bot.BusyText instead, so the user never meets silence. asked is
-// echoed above the reply (slash commands). It reports false when neither
-// could be scheduled; the caller must then refuse the request so that it
-// is delivered again, never drop it.
-func (a *Adapter) answer(ctx context.Context, req bot.Request, id string, log *slog.Logger, deliver func(context.Context, Message) error, asked string) bool {
-	// The work outlives the request that brought it: keep its values,
-	// drop its cancellation, bound it on its own.
-	base := context.WithoutCancel(ctx)
-	ok := a.pool.TryGo(func() {
-		ctx, cancel := context.WithTimeout(base, a.timeout)
-		defer cancel()
-		reply := a.bot.Handle(ctx, req)
-		if err := deliver(ctx, Render(reply, asked)); err != nil {
-			log.Error("reply not delivered", slog.String("kind", reply.Kind.String()), slog.Any("err", err))
-		}
-	})
-	if ok {
-		return true
-	}
-	log.Warn("worker pool full; sending busy notice", slog.String("id", id))
-	a.metrics.Questions.WithLabelValues(platform, bot.KindBusy.String()).Inc()
-	busy := Render(bot.Reply{Kind: bot.KindBusy, Text: bot.BusyText}, "")
-	if !a.notices.TryGo(func() {
-		ctx, cancel := context.WithTimeout(base, a.timeout)
-		defer cancel()
-		if err := deliver(ctx, busy); err != nil {
-			log.Error("busy notice not delivered", slog.Any("err", err))
-		}
-	}) {
-		log.Warn("overloaded: no slot even for a busy notice; refusing for redelivery")
-		return false
-	}
-	return true
 }

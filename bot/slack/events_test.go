@@ -13,6 +13,7 @@ import (
 	"github.com/parley-bot/parley/answers"
 	"github.com/parley-bot/parley/bot"
 	"github.com/parley-bot/parley/bot/slack/slacktest"
+	"github.com/parley-bot/parley/store"
 )
 
 const question = "Who met with Putin in Moscow?"
@@ -262,7 +263,7 @@ func TestNetworkErrorIsRetriedBounded(t *testing.T) {
 		t.Run(strconv.Itoa(tt.fails)+" failures", func(t *testing.T) {
 			tr := &flaky{base: http.DefaultTransport}
 			tr.n.Store(int32(tt.fails))
-			f := newFixture(t, ModeHTTP, func(o *Options) { o.Transport = tr })
+			f := newFixture(t, ModeHTTP, func(c *Config) { c.Transport = tr })
 			if code, _ := f.event(callback("Ev0FLAKY", mention("<@UPARLEY01> "+question, "4.1")), nil); code != http.StatusOK {
 				t.Fatalf("event = %d", code)
 			}
@@ -321,13 +322,20 @@ func TestBusyPoolStillAnswers(t *testing.T) {
 }
 
 func TestPostSummary(t *testing.T) {
+	// The daily job's poster needs the bot token alone.
 	f := newFixture(t, ModeHTTP)
 	eng, _ := answers.NewEngine(context.Background(), f.st, seedPack())
 	sum, err := eng.Summary(context.Background(), clock)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var p bot.Poster = f.a
+	p, err := NewPoster(Config{BotToken: testBotToken, APIURL: f.fake.APIURL(), Sleep: func(ctx context.Context, d time.Duration) error { return ctx.Err() }}, bot.Deps{Metrics: f.metrics})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := NewPoster(Config{Mode: ModeHTTP, SigningSecret: testSecret}, bot.Deps{}); err == nil {
+		t.Error("NewPoster without a bot token succeeded")
+	}
 	f.fake.RateLimit("chat.postMessage", 1, 2)
 	ts, err := p.PostSummary(context.Background(), "C0DIGEST", sum)
 	if err != nil {
@@ -342,5 +350,115 @@ func TestPostSummary(t *testing.T) {
 	}
 	if len(sum.Lines) > 0 {
 		assertVerbatim(t, f.st, posts[0])
+	}
+}
+
+// answerLost lets chat.postMessage reach Slack, then loses Slack's answer,
+// as a connection cut after the request was sent would.
+type answerLost struct{ base http.RoundTripper }
+
+func (a answerLost) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := a.base.RoundTrip(r)
+	if err != nil || !strings.HasSuffix(r.URL.Path, "chat.postMessage") {
+		return resp, err
+	}
+	resp.Body.Close()
+	return nil, errors.New("read: connection reset by peer")
+}
+
+func TestPostCutAfterSendIsNotRepeated(t *testing.T) {
+	// The post reached Slack but its answer was lost: Parley cannot know
+	// it was posted, so it does not post again (a second post would show
+	// twice), and records the event as maybe posted.
+	f := newFixture(t, ModeHTTP, func(c *Config) { c.Transport = answerLost{http.DefaultTransport} })
+	if code, _ := f.event(callback("Ev0CUT", mention("<@UPARLEY01> "+question, "8.1")), nil); code != http.StatusOK {
+		t.Fatalf("event = %d", code)
+	}
+	f.settle(f.a)
+	if n := len(f.fake.Posts()); n != 1 {
+		t.Errorf("%d posts, want 1: a post whose answer was lost must not be sent again", n)
+	}
+	e, err := f.st.Event(context.Background(), "slack", "event:Ev0CUT")
+	if err != nil || e.State != store.EventMaybePosted || !strings.Contains(e.Reason, "may have been posted") {
+		t.Errorf("event = %+v, %v; want maybe_posted", e, err)
+	}
+	// The token-only poster says so too, for the daily summary.
+	p, _ := NewPoster(Config{BotToken: testBotToken, APIURL: f.fake.APIURL(), Transport: answerLost{http.DefaultTransport}}, bot.Deps{})
+	if _, err := p.PostSummary(context.Background(), "C0DIGEST", answers.Summary{Title: "Summary"}); !errors.Is(err, bot.ErrMaybePosted) {
+		t.Errorf("PostSummary with the answer lost = %v, want ErrMaybePosted", err)
+	}
+}
+
+// hangs holds every chat.postMessage until the test ends: a process
+// killed while posting.
+type hangs struct {
+	base http.RoundTripper
+	dead chan struct{}
+}
+
+func (h hangs) RoundTrip(r *http.Request) (*http.Response, error) {
+	if strings.HasSuffix(r.URL.Path, "chat.postMessage") {
+		<-h.dead
+		return nil, errors.New("process gone")
+	}
+	return h.base.RoundTrip(r)
+}
+
+func TestUnansweredEventResumedAfterRestart(t *testing.T) {
+	// Parley acknowledges an event, then dies before posting. Started
+	// again on the same store, it answers the event once the dead
+	// process's lease has run out, in the right thread; a redelivery of
+	// it is resumed, not dropped.
+	dead := make(chan struct{})
+	f := newFixture(t, ModeHTTP, func(c *Config) { c.Transport = hangs{http.DefaultTransport, dead} })
+	t.Cleanup(func() { close(dead) })
+	for _, id := range []string{"Ev0LOST1", "Ev0LOST2"} {
+		if code, _ := f.event(callback(id, mention("<@UPARLEY01> "+question, "9."+id[len(id)-1:])), nil); code != http.StatusOK {
+			t.Fatalf("event %s = %d", id, code)
+		}
+	}
+	f.advance(bot.DefaultLease + time.Second)
+	again := f.adapter(ModeHTTP, bot.NewPool(4)) // f.srv now serves it
+	// Slack redelivers one of them (its first try was not acknowledged
+	// in time, say): resumed, not a duplicate.
+	h := http.Header{"X-Slack-Retry-Num": {"1"}}
+	if code, _ := f.event(callback("Ev0LOST1", mention("<@UPARLEY01> "+question, "9.1")), h); code != http.StatusOK {
+		t.Fatalf("redelivery = %d", code)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go again.inbox.Run(ctx) // takes up the other
+	posts := f.fake.WaitPosts(t, 2, waitFor)
+	f.settle(again)
+	threads := map[string]int{}
+	for _, p := range f.fake.Posts() {
+		threads[p.ThreadTS]++
+	}
+	if len(posts) != 2 || threads["9.1"] != 1 || threads["9.2"] != 1 {
+		t.Errorf("posts by thread = %v, want one in 9.1 and one in 9.2", threads)
+	}
+	for _, id := range []string{"event:Ev0LOST1", "event:Ev0LOST2"} {
+		if e, _ := f.st.Event(context.Background(), "slack", id); e.State != store.EventAnswered || e.Attempts != 2 {
+			t.Errorf("%s = %+v, want answered on attempt 2", id, e)
+		}
+	}
+}
+
+func TestSlashCommandPastItsResponseURL(t *testing.T) {
+	// A slash command taken up after its response_url expired is answered
+	// in the channel instead.
+	f := newFixture(t, ModeHTTP)
+	ev := bot.Event{Platform: platform, ID: "command:T0OLD", ReceivedAt: clock.Add(-31 * time.Minute), Resumed: true,
+		Route: encodeRoute(route{Channel: "C0GENERAL", ResponseURL: f.fake.ResponseURL("T0OLD"), Asked: "sources"})}
+	if err := f.a.Deliver(context.Background(), ev, bot.Reply{Kind: bot.KindHelp, Text: bot.HelpText}); err != nil {
+		t.Fatal(err)
+	}
+	ev.ReceivedAt = clock.Add(-time.Minute)
+	if err := f.a.Deliver(context.Background(), ev, bot.Reply{Kind: bot.KindHelp, Text: bot.HelpText}); err != nil {
+		t.Fatal(err)
+	}
+	posts := f.fake.Posts()
+	if len(posts) != 2 || posts[0].Method != "chat.postMessage" || posts[0].Channel != "C0GENERAL" || posts[1].Method != "response_url" {
+		t.Errorf("posts = %+v, want chat.postMessage to C0GENERAL past the 30 minutes, response_url within", posts)
 	}
 }

@@ -1,12 +1,13 @@
 // Package slack is Parley's Slack adapter: it receives mentions, direct
 // messages and the /ask slash command — over Socket Mode or over signed
-// HTTP requests — acknowledges them at once, answers them through the
-// platform-independent bot core, and posts the reply as Block Kit. It is
-// the only package that imports slack-go.
+// HTTP requests — writes each to the inbox before acknowledging it,
+// answers it through the platform-independent bot core, and posts the
+// reply as Block Kit. It is the only package that imports slack-go.
 //
-// One question gets one answer: events are deduplicated by event_id in
-// the store, Web API calls wait out rate limits and retry, and nothing a
-// user types can make Parley ping anyone.
+// One question gets one answer: the inbox deduplicates events by id
+// across restarts and resumes those a crash left unanswered, Web API
+// calls wait out rate limits and retry only what provably did not go out,
+// and nothing a user types can make Parley ping anyone.
 package slack
 
 import (
@@ -15,13 +16,11 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/slack-go/slack"
 
-	"github.com/parley-bot/parley/answers"
 	"github.com/parley-bot/parley/bot"
 )
 
@@ -31,80 +30,35 @@ const (
 	ModeHTTP   = "http"   // Events API and slash commands as signed HTTP requests
 )
 
-// Replier is what the adapter needs of the bot core: one reply per
-// request, never failing.
-type Replier interface {
-	Handle(ctx context.Context, req bot.Request) bot.Reply
-}
-
-// Dedupe records event ids, so a retried or redelivered event is answered
-// once; *store.Store implements it, durably across restarts.
-type Dedupe interface {
-	FirstSeen(ctx context.Context, platform, eventID string, now time.Time) (bool, error)
-	// ForgetEvent undoes FirstSeen for an event Parley could not take on,
-	// so Slack's redelivery of it is answered.
-	ForgetEvent(ctx context.Context, platform, eventID string) error
-}
-
-// forgetter is the optional part of a Dedupe that drops old event ids;
-// *store.Store has it. Slack stops retrying an event within an hour, so
-// ids older than keepEvents are no longer needed.
-type forgetter interface {
-	ForgetEvents(ctx context.Context, cutoff time.Time) (int64, error)
-}
-
-// keepEvents is how long event ids are kept for deduplication.
-const keepEvents = 24 * time.Hour
-
-// Options configure an Adapter. BotToken, Bot, Dedupe and Pool are
-// required; AppToken in socket mode and SigningSecret in HTTP mode.
-type Options struct {
+// Config is the Slack adapter's own settings: the slack section of the
+// config file, and what tests replace. The bot token is always required;
+// the app token in Socket Mode and the signing secret in HTTP mode.
+type Config struct {
 	Mode          string // ModeSocket or ModeHTTP
 	BotToken      string // xoxb-…
 	AppToken      string // xapp-…, Socket Mode
 	SigningSecret string // HTTP mode
 	// APIURL is the Web API base, ending in a slash; empty means Slack's.
 	APIURL string
-
-	Bot     Replier
-	Dedupe  Dedupe
-	Pool    *bot.Pool
-	Metrics *bot.Metrics // nil: counted but not exported
-	Log     *slog.Logger // nil: discarded
-
-	// Now is the clock for signature checks and dedupe; nil means time.Now.
-	Now func() time.Time
 	// Sleep waits between retries; nil means a timer. Tests record the
 	// waits instead of sleeping through them.
 	Sleep func(ctx context.Context, d time.Duration) error
 	// Transport carries HTTP calls to Slack; nil means http.DefaultTransport.
 	Transport http.RoundTripper
-	// AnswerTimeout bounds answering and posting one message, including
-	// rate-limit waits; zero means two minutes.
-	AnswerTimeout time.Duration
 }
 
-// Adapter is the Slack side of Parley. It is an http.Handler provider
-// (Routes), a long-running task (Run) and a bot.Poster for the daily
-// summary. It is safe for concurrent use.
+// Adapter is the Slack side of Parley: HTTP endpoints (Routes), a
+// long-running task (Run) and the bot.Deliverer of Slack's events. It is
+// safe for concurrent use.
 type Adapter struct {
+	*client
 	mode          string
 	signingSecret []byte
-	api           *slack.Client
-	apiURL        string
 	appToken      string
-	httpClient    *http.Client
-	webhookHTTP   *http.Client
 
-	bot     Replier
-	dedupe  Dedupe
-	pool    *bot.Pool
-	notices *bot.Pool // busy notices when pool is full
-	metrics *bot.Metrics
-	log     *slog.Logger
-	now     func() time.Time
-	sleep   func(ctx context.Context, d time.Duration) error
-	timeout time.Duration
+	bot   bot.Handler
+	inbox *bot.Inbox
+	now   func() time.Time
 
 	mu       sync.Mutex
 	self     identity // who Parley is in this workspace, from auth.test
@@ -117,59 +71,31 @@ type identity struct {
 	UserID, BotID string
 }
 
-// New checks the options and returns an adapter; nothing is sent to Slack
-// until Run.
-func New(o Options) (*Adapter, error) {
+// New checks cfg and returns an adapter answering with deps.Handler
+// through deps.Inbox (both required), with which it registers as Slack's
+// deliverer. Nothing is sent to Slack until Run.
+func New(cfg Config, deps bot.Deps) (*Adapter, error) {
 	switch {
-	case o.Mode != ModeSocket && o.Mode != ModeHTTP:
-		return nil, fmt.Errorf("slack mode %q is not %s or %s", o.Mode, ModeSocket, ModeHTTP)
-	case o.BotToken == "":
+	case cfg.Mode != ModeSocket && cfg.Mode != ModeHTTP:
+		return nil, fmt.Errorf("slack mode %q is not %s or %s", cfg.Mode, ModeSocket, ModeHTTP)
+	case cfg.BotToken == "":
 		return nil, errors.New("slack bot token is empty")
-	case o.Mode == ModeSocket && o.AppToken == "":
+	case cfg.Mode == ModeSocket && cfg.AppToken == "":
 		return nil, errors.New("slack socket mode needs an app-level token")
-	case o.Mode == ModeHTTP && o.SigningSecret == "":
+	case cfg.Mode == ModeHTTP && cfg.SigningSecret == "":
 		return nil, errors.New("slack http mode needs the signing secret")
-	case o.Bot == nil || o.Dedupe == nil || o.Pool == nil:
-		return nil, errors.New("slack adapter needs a bot, a dedupe store and a worker pool")
+	case deps.Handler == nil:
+		return nil, fmt.Errorf("slack adapter: %w", bot.ErrNoHandler)
+	case deps.Inbox == nil:
+		return nil, fmt.Errorf("slack adapter: %w", bot.ErrNoInbox)
 	}
-	if o.Metrics == nil {
-		o.Metrics = bot.NewMetrics(nil)
-	}
-	if o.Log == nil {
-		o.Log = slog.New(slog.DiscardHandler)
-	}
-	if o.Now == nil {
-		o.Now = time.Now
-	}
-	if o.Sleep == nil {
-		o.Sleep = sleepContext
-	}
-	if o.Transport == nil {
-		o.Transport = http.DefaultTransport
-	}
-	if o.AnswerTimeout <= 0 {
-		o.AnswerTimeout = 2 * time.Minute
-	}
-	if o.APIURL == "" {
-		o.APIURL = slack.APIURL
-	}
-	if !strings.HasSuffix(o.APIURL, "/") {
-		o.APIURL += "/" // slack-go appends the method name
-	}
+	deps = deps.WithDefaults()
 	a := &Adapter{
-		mode: o.Mode, signingSecret: []byte(o.SigningSecret), apiURL: o.APIURL, appToken: o.AppToken,
-		bot: o.Bot, dedupe: o.Dedupe, pool: o.Pool, notices: bot.NewPool(4),
-		metrics: o.Metrics, log: o.Log.With(slog.String("adapter", platform)),
-		now: o.Now, sleep: o.Sleep, timeout: o.AnswerTimeout,
+		client: newClient(cfg, deps), mode: cfg.Mode, signingSecret: []byte(cfg.SigningSecret), appToken: cfg.AppToken,
+		bot: deps.Handler, inbox: deps.Inbox, now: deps.Now,
 		readyErr: errors.New("slack: not connected yet"),
 	}
-	a.httpClient = &http.Client{Timeout: 30 * time.Second, Transport: countingTransport{base: o.Transport, metrics: o.Metrics}}
-	a.webhookHTTP = &http.Client{Timeout: 30 * time.Second, Transport: countingTransport{base: o.Transport, metrics: o.Metrics, method: "response_url"}}
-	opts := []slack.Option{slack.OptionAPIURL(o.APIURL), slack.OptionHTTPClient(a.httpClient)}
-	if o.AppToken != "" {
-		opts = append(opts, slack.OptionAppLevelToken(o.AppToken))
-	}
-	a.api = slack.New(o.BotToken, opts...)
+	deps.Inbox.Register(a)
 	return a, nil
 }
 
@@ -199,9 +125,9 @@ func (a *Adapter) verified(h http.Handler) http.Handler {
 }
 
 // Run learns Parley's identity (auth.test) and, in Socket Mode, holds the
-// connection to Slack, until ctx is done. On the way out it waits briefly
-// for answers in flight. It returns an error only when Slack refuses the
-// tokens.
+// connection to Slack, until ctx is done. It returns an error only when
+// Slack refuses the tokens. Answers in flight belong to the inbox, which
+// serve drains on the way out.
 func (a *Adapter) Run(ctx context.Context) error {
 	if err := a.authenticate(ctx); err != nil {
 		if ctx.Err() != nil {
@@ -211,46 +137,13 @@ func (a *Adapter) Run(ctx context.Context) error {
 	}
 	var err error
 	if a.mode == ModeSocket {
-		pctx, stop := context.WithCancel(ctx)
-		go a.forgetOldEvents(pctx)
 		err = a.runSocket(ctx)
-		stop()
 	} else {
 		a.setReady(nil)
-		a.forgetOldEvents(ctx)
+		<-ctx.Done()
 	}
 	a.setReady(errors.New("slack: stopped"))
-	drain, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
-	defer cancel()
-	if werr := a.pool.Wait(drain); werr != nil {
-		a.log.Warn("answers still in flight at shutdown", slog.Any("err", werr))
-	}
-	if werr := a.notices.Wait(drain); werr != nil {
-		a.log.Warn("busy notices still in flight at shutdown", slog.Any("err", werr))
-	}
 	return err
-}
-
-// forgetOldEvents prunes the dedupe log hourly until ctx is done.
-func (a *Adapter) forgetOldEvents(ctx context.Context) {
-	f, ok := a.dedupe.(forgetter)
-	tick := time.NewTicker(time.Hour)
-	defer tick.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-tick.C:
-			if !ok {
-				continue
-			}
-			if n, err := f.ForgetEvents(ctx, a.now().Add(-keepEvents)); err != nil {
-				a.log.Warn("prune event log", slog.Any("err", err))
-			} else if n > 0 {
-				a.log.Debug("pruned event log", slog.Int64("events", n))
-			}
-		}
-	}
 }
 
 // authenticate calls auth.test until it succeeds, Slack refuses the token
@@ -303,17 +196,7 @@ func (a *Adapter) identity() identity {
 	return a.self
 }
 
-// Platform is "slack", for the post log and metrics.
+// Platform is "slack": the inbox's and the metrics' name for Slack.
 func (a *Adapter) Platform() string { return platform }
 
-// PostSummary posts the daily summary to channel as Block Kit and returns
-// the message's ts. It honours rate limits like every other post.
-func (a *Adapter) PostSummary(ctx context.Context, channel string, s answers.Summary) (string, error) {
-	ts, err := a.postMessage(ctx, channel, "", "summary:"+s.Date, RenderSummary(s))
-	if err != nil {
-		return "", fmt.Errorf("post summary to slack %s: %w", channel, err)
-	}
-	return ts, nil
-}
-
-var _ bot.Poster = (*Adapter)(nil)
+var _ bot.Deliverer = (*Adapter)(nil)

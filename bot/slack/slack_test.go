@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -37,8 +38,8 @@ const (
 // clock is the fixed "now" of the tests.
 var clock = time.Date(2025, 12, 6, 12, 0, 0, 0, time.UTC)
 
-// fixture is one adapter wired to a real store, the real engine and a
-// fake Slack.
+// fixture is one adapter wired to a real store, the real engine, an inbox
+// and a fake Slack.
 type fixture struct {
 	t       testing.TB
 	fake    *slacktest.Server
@@ -46,12 +47,13 @@ type fixture struct {
 	a       *Adapter
 	metrics *bot.Metrics
 	srv     *httptest.Server
+	later   atomic.Int64 // how far the fixture's clock is past clock
 
 	mu    sync.Mutex
 	waits []time.Duration
 }
 
-type fixtureOpt func(*Options)
+type fixtureOpt func(*Config)
 
 func newFixture(tb testing.TB, mode string, opts ...fixtureOpt) *fixture {
 	tb.Helper()
@@ -61,8 +63,15 @@ func newFixture(tb testing.TB, mode string, opts ...fixtureOpt) *fixture {
 	return f
 }
 
-// adapter builds an adapter over f's store and fake; a second one on the
-// same store stands for Parley after a restart.
+// now is the fixture's clock: clock, moved on by advance.
+func (f *fixture) now() time.Time { return clock.Add(time.Duration(f.later.Load())) }
+
+// advance moves the fixture's clock on by d.
+func (f *fixture) advance(d time.Duration) { f.later.Add(int64(d)) }
+
+// adapter builds an adapter, with its own bot, inbox and pool, over f's
+// store and fake; a second one on the same store stands for Parley after
+// a restart.
 func (f *fixture) adapter(mode string, pool *bot.Pool, opts ...fixtureOpt) *Adapter {
 	f.t.Helper()
 	ctx := context.Background()
@@ -71,10 +80,10 @@ func (f *fixture) adapter(mode string, pool *bot.Pool, opts ...fixtureOpt) *Adap
 		f.t.Fatal(err)
 	}
 	log := slog.New(slog.DiscardHandler)
-	o := Options{
-		Mode: mode, BotToken: testBotToken, AppToken: testAppToken, SigningSecret: testSecret,
-		APIURL: f.fake.APIURL(), Bot: bot.New(eng, log, f.metrics), Dedupe: f.st, Pool: pool,
-		Metrics: f.metrics, Log: log, Now: func() time.Time { return clock },
+	b := bot.New(eng, log, f.metrics)
+	inbox := bot.NewInbox(f.st, b, pool, bot.InboxOptions{Metrics: f.metrics, Log: log, Now: f.now})
+	cfg := Config{
+		Mode: mode, BotToken: testBotToken, AppToken: testAppToken, SigningSecret: testSecret, APIURL: f.fake.APIURL(),
 		Sleep: func(ctx context.Context, d time.Duration) error {
 			f.mu.Lock()
 			f.waits = append(f.waits, d)
@@ -83,14 +92,14 @@ func (f *fixture) adapter(mode string, pool *bot.Pool, opts ...fixtureOpt) *Adap
 		},
 	}
 	for _, opt := range opts {
-		opt(&o)
+		opt(&cfg)
 	}
-	a, err := New(o)
+	a, err := New(cfg, bot.Deps{Handler: b, Inbox: inbox, Metrics: f.metrics, Log: log, Now: f.now})
 	if err != nil {
 		f.t.Fatal(err)
 	}
 	// Drain answers before the store closes (cleanups run last-in first-out).
-	f.t.Cleanup(func() { pool.Wait(context.Background()) })
+	f.t.Cleanup(func() { inbox.Wait(context.Background()) })
 	if mode == ModeHTTP {
 		if err := a.authenticate(ctx); err != nil {
 			f.t.Fatalf("authenticate: %v", err)
@@ -145,11 +154,8 @@ func (f *fixture) settle(a *Adapter) {
 	f.t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), waitFor)
 	defer cancel()
-	if err := a.pool.Wait(ctx); err != nil {
+	if err := a.inbox.Wait(ctx); err != nil {
 		f.t.Fatalf("answers still running: %v", err)
-	}
-	if err := a.notices.Wait(ctx); err != nil {
-		f.t.Fatalf("notices still running: %v", err)
 	}
 }
 

@@ -67,8 +67,8 @@ func (a *Adapter) socketEvent(ctx context.Context, client *socketmode.Client, ev
 		// goes out well within Slack's 3 seconds; an event Parley cannot
 		// take on is left unacknowledged, so Slack redelivers it.
 		_, err := a.handleEvent(ctx, req.Payload, strconv.Itoa(req.RetryAttempt))
-		if errors.Is(err, errOverloaded) {
-			a.log.Warn("overloaded; leaving envelope for redelivery", slog.String("envelope_id", req.EnvelopeID))
+		if errors.Is(err, errNotStored) {
+			a.log.Warn("event not taken on; leaving its envelope for redelivery", slog.String("envelope_id", req.EnvelopeID))
 			return
 		}
 		a.ackEnvelope(ctx, client, req.EnvelopeID, nil)

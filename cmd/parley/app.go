@@ -41,6 +41,9 @@ type Main struct {
 	WebMetrics *web.Metrics
 	// Pool bounds answer work in flight across every adapter.
 	Pool *bot.Pool
+	// Inbox writes each platform event down before it is acknowledged
+	// and runs its answer on Pool; serve works it.
+	Inbox *bot.Inbox
 	// Now is the clock; tests replace it.
 	Now func() time.Time
 }
@@ -107,7 +110,19 @@ func Open(ctx context.Context, g *Globals, env Env) (*Main, error) {
 	m.Answers = bot.Linked(m.Engine, m.Links)
 	m.Bot = bot.New(m.Answers, logger, m.Metrics)
 	m.Bot.Now = summaryClock(m)
+	m.Inbox = bot.NewInbox(m.Store, m.Bot, m.Pool, bot.InboxOptions{
+		Lease: cfg.Inbox.Lease, Retention: cfg.Inbox.Retention,
+		Metrics: m.Metrics, Log: logger, Now: m.clock,
+	})
 	return m, nil
+}
+
+// clock reads m.Now, which tests may replace after Open.
+func (m *Main) clock() time.Time { return m.Now() }
+
+// deps are what every adapter is built with.
+func (m *Main) deps() bot.Deps {
+	return bot.Deps{Handler: m.Bot, Inbox: m.Inbox, Metrics: m.Metrics, Log: m.Log, Now: m.clock}
 }
 
 // seed fills an empty store from the embedded articles, with their facts,

@@ -17,7 +17,11 @@ func runChat(ctx context.Context, g *Globals, args []string, env Env) error {
 		return usageError("chat takes no arguments; to ask one question use parley ask")
 	}
 	return withMain(ctx, g, env, func(m *Main) error {
-		return console.Chat(ctx, m.Bot, env.Stdin, env.Stdout, interactive(env))
+		c, err := console.New(console.Config{In: env.Stdin, Out: env.Stdout, Prompt: interactive(env)}, m.deps())
+		if err != nil {
+			return err
+		}
+		return c.Run(ctx)
 	})
 }
 

@@ -30,6 +30,7 @@ type Config struct {
 	Discord DiscordConfig `yaml:"discord"`
 	Summary SummaryConfig `yaml:"summary"`
 	Serve   ServeConfig   `yaml:"serve"`
+	Inbox   InboxConfig   `yaml:"inbox"`
 	Web     WebConfig     `yaml:"web"`
 	Ingest  IngestConfig  `yaml:"ingest"`
 	Feeds   []FeedConfig  `yaml:"feeds,omitempty"`
@@ -123,6 +124,19 @@ type ServeConfig struct {
 	ShutdownTimeout time.Duration `yaml:"shutdown_timeout"`
 }
 
+// InboxConfig tunes the inbox, where serve writes each Slack and Discord
+// event down before acknowledging it.
+type InboxConfig struct {
+	// Lease is how long an event a process took up stays its own without
+	// renewal: a live process renews it, and one that died (kill -9, a
+	// lost machine) leaves its unanswered events for another start to
+	// take up once it runs out.
+	Lease time.Duration `yaml:"lease"`
+	// Retention is how long events with an outcome are kept, for
+	// deduplication and the record, before they are pruned.
+	Retention time.Duration `yaml:"retention"`
+}
+
 // WebConfig configures the web pages (bot/web): off unless enabled.
 type WebConfig struct {
 	Enabled bool          `yaml:"enabled"`
@@ -163,6 +177,7 @@ func DefaultConfig() Config {
 		Discord: DiscordConfig{Mode: "gateway"},
 		Summary: SummaryConfig{Time: "08:00", Timezone: "UTC"},
 		Serve:   ServeConfig{Workers: defaultWorkers, ShutdownTimeout: defaultShutdownTimeout},
+		Inbox:   InboxConfig{Lease: bot.DefaultLease, Retention: bot.DefaultRetention},
 		Web:     WebConfig{Rate: WebRateConfig{PerMinute: webpages.DefaultPerMinute, Burst: webpages.DefaultBurst}},
 		Ingest:  IngestConfig{HostDelay: time.Second},
 	}
@@ -434,6 +449,12 @@ func (c Config) Validate() error {
 	if c.Serve.ShutdownTimeout <= 0 || c.Serve.ShutdownTimeout > maxShutdownTimeout {
 		bad("serve.shutdown_timeout", "%s is not a duration between 0s and %s, e.g. 10s", c.Serve.ShutdownTimeout, maxShutdownTimeout)
 	}
+	if c.Inbox.Lease < minLease || c.Inbox.Lease > maxLease {
+		bad("inbox.lease", "%s is not a duration between %s and %s, e.g. 15s", c.Inbox.Lease, minLease, maxLease)
+	}
+	if c.Inbox.Retention < minRetention {
+		bad("inbox.retention", "%s is shorter than %s: Slack retries an event for up to an hour", c.Inbox.Retention, minRetention)
+	}
 	if _, err := bot.NewLinks(c.HTTP.PublicURL); err != nil {
 		bad("http.public_url", "%q is not the http(s) URL of Parley's web pages, e.g. https://parley.example.org (no query, fragment or credentials)", c.HTTP.PublicURL)
 	}
@@ -466,6 +487,13 @@ func (c Config) Validate() error {
 	}
 	return nil
 }
+
+// Bounds of the inbox settings.
+const (
+	minLease     = time.Second
+	maxLease     = 10 * time.Minute
+	minRetention = time.Hour
+)
 
 // validate reports web's invalid values through bad.
 func (w WebConfig) validate(bad func(string, string, ...any)) {

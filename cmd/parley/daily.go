@@ -33,41 +33,40 @@ func summaryTargets(ctx context.Context, m *Main) ([]bot.Target, error) {
 	return out, nil
 }
 
-// slackSummaryTarget posts to slack.summary_channel through a Slack adapter
-// of its own, built from the slack section (its mode's token or secret
-// included) but never run: posting needs only the Web API, so it works
-// whether or not slack.enabled is set, and from the command line.
+// slackSummaryTarget posts to slack.summary_channel with a token-only
+// poster: posting needs the bot token alone, so it works whether or not
+// slack.enabled is set, and from the command line.
 func slackSummaryTarget(ctx context.Context, m *Main) (bot.Target, bool, error) {
 	c := m.Config.Slack
 	if c.SummaryChannel == "" {
 		return bot.Target{}, false, nil
 	}
-	a, err := slack.New(slack.Options{
-		Mode: c.Mode, BotToken: c.BotToken, AppToken: c.AppToken, SigningSecret: c.SigningSecret, APIURL: c.APIURL,
-		Bot: m.Bot, Dedupe: m.Store, Pool: m.Pool, Metrics: m.Metrics, Log: m.Log.With("job", "daily_summary"), Now: m.Now,
-	})
+	p, err := slack.NewPoster(slackConfig(c), m.posterDeps())
 	if err != nil {
 		return bot.Target{}, false, fmt.Errorf("slack.summary_channel: %w", err)
 	}
-	return bot.Target{Poster: a, Channel: c.SummaryChannel}, true, nil
+	return bot.Target{Poster: p, Channel: c.SummaryChannel}, true, nil
 }
 
-// discordSummaryTarget posts to discord.summary_channel through a Discord
-// adapter of its own: posting needs only the REST API (token and
-// application id), not the gateway or interactions, so it works whether
-// or not discord.enabled is set, and from the command line.
+// discordSummaryTarget posts to discord.summary_channel with a token-only
+// poster: posting needs the bot token alone, so it works whether or not
+// discord.enabled is set, and from the command line.
 func discordSummaryTarget(ctx context.Context, m *Main) (bot.Target, bool, error) {
 	c := m.Config.Discord
 	if c.SummaryChannel == "" {
 		return bot.Target{}, false, nil
 	}
-	a, err := discord.New(discord.Config{
-		Mode: discord.ModeGateway, Token: c.Token, ApplicationID: c.ApplicationID, APIURL: c.APIURL, Now: m.Now,
-	}, m.Bot, m.Pool, m.Metrics, m.Log.With("adapter", "discord", "job", "daily_summary"))
+	p, err := discord.NewPoster(discord.Config{Token: c.Token, APIURL: c.APIURL}, m.posterDeps())
 	if err != nil {
 		return bot.Target{}, false, fmt.Errorf("discord.summary_channel: %w", err)
 	}
-	return bot.Target{Poster: a, Channel: c.SummaryChannel}, true, nil
+	return bot.Target{Poster: p, Channel: c.SummaryChannel}, true, nil
+}
+
+// posterDeps are what the daily summary's posters are built with: the
+// metrics and a log that names the job.
+func (m *Main) posterDeps() bot.Deps {
+	return bot.Deps{Metrics: m.Metrics, Log: m.Log.With("job", "daily_summary"), Now: m.clock}
 }
 
 // summarySchedule is summary.time in summary.timezone.

@@ -22,8 +22,7 @@ func newDiscord(ctx context.Context, m *Main) (component, error) {
 		return nil, nil
 	}
 	cfg := discord.Config{
-		Mode: c.Mode, Token: c.Token, ApplicationID: c.ApplicationID, GuildID: c.GuildID,
-		APIURL: c.APIURL, Now: m.Now,
+		Mode: c.Mode, Token: c.Token, ApplicationID: c.ApplicationID, GuildID: c.GuildID, APIURL: c.APIURL,
 	}
 	if c.PublicKey != "" {
 		key, err := hex.DecodeString(c.PublicKey)
@@ -32,7 +31,7 @@ func newDiscord(ctx context.Context, m *Main) (component, error) {
 		}
 		cfg.PublicKey = ed25519.PublicKey(key)
 	}
-	a, err := discord.New(cfg, m.Bot, m.Pool, m.Metrics, m.Log)
+	a, err := discord.New(cfg, m.deps())
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -36,9 +37,22 @@ func runIngest(ctx context.Context, g *Globals, args []string, env Env) error {
 			}
 			return in
 		}
+		// Text files of every folder and file given go through one batch,
+		// so two files of the run cannot claim one id; each file's line
+		// is printed as soon as it is stored or skipped. HTML saved as
+		// .txt is found out and its article text extracted, never stored
+		// raw.
+		batch := m.Store.NewBatch(m.Now())
+		batch.Progress = func(r store.FileResult) {
+			if errors.Is(r.Err, store.ErrHTML) {
+				t.web(webIngester().File(ctx, r.Name))
+				return
+			}
+			t.file(r)
+		}
 		for _, src := range fs.Args() {
-			if err := ctx.Err(); err != nil {
-				return err
+			if ctx.Err() != nil {
+				break
 			}
 			switch {
 			case *asFeed:
@@ -48,12 +62,13 @@ func runIngest(ctx context.Context, g *Globals, args []string, env Env) error {
 			case isHTML(src):
 				t.web(webIngester().File(ctx, src))
 			default:
-				if err := ingestPath(ctx, m, src, t, webIngester); err != nil {
-					return err
-				}
+				ingestPath(ctx, batch, src, t, webIngester)
 			}
 		}
 		fmt.Fprintf(env.Stdout, "%d added, %d updated, %d unchanged, %d skipped\n", t.counts[store.Added], t.counts[store.Updated], t.counts[store.Unchanged], t.failed)
+		if ctx.Err() != nil {
+			return fmt.Errorf("interrupted after %d files; each is stored whole or not at all: run the same command again to finish", t.done)
+		}
 		if t.failed > 0 {
 			return fmt.Errorf("%d of the given sources could not be ingested (see above)", t.failed)
 		}
@@ -66,12 +81,14 @@ type tally struct {
 	out, errs io.Writer
 	counts    [3]int
 	failed    int
+	done      int
 }
 
 // file reports a text article's result.
 func (t *tally) file(r store.FileResult) {
+	t.done++
 	if r.Err != nil {
-		t.fail(r.Name, r.Err)
+		t.fail(r.Name, reason(r.Name, r.Err))
 		return
 	}
 	t.counts[r.Result]++
@@ -80,6 +97,7 @@ func (t *tally) file(r store.FileResult) {
 
 // web reports a web article's result, with where it came from.
 func (t *tally) web(r web.Result) {
+	t.done++
 	switch {
 	case r.Err != nil:
 		t.fail(r.Source, r.Err)
@@ -94,6 +112,18 @@ func (t *tally) web(r web.Result) {
 func (t *tally) fail(src string, err error) {
 	t.failed++
 	fmt.Fprintf(t.errs, "skipped %s: %s\n", src, oneLine(err.Error()))
+}
+
+// reason is why a file was skipped, without its name said twice.
+func reason(name string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	if msg, ok := strings.CutPrefix(err.Error(), filepath.Base(name)+": "); ok {
+		return errors.New(msg)
+	}
+	return err
 }
 
 // ingestFeed ingests one feed's items, reporting each as it goes and the
@@ -114,51 +144,66 @@ func ingestFeed(ctx context.Context, in *web.Ingester, src string, t *tally) {
 }
 
 // ingestPath ingests one text file, or every *.txt and saved *.html page
-// of one folder. Only a failure to go on at all (the context) is returned.
-func ingestPath(ctx context.Context, m *Main, p string, t *tally, webIngester func() *web.Ingester) error {
+// of one folder. Text files are read through store.Folder, so nothing
+// outside the folder given (or, for a file, its folder) is read and
+// nothing blocks; saved pages are regular files only, symlinks not
+// followed. Results go to t; a context done stops it between files.
+func ingestPath(ctx context.Context, batch *store.Batch, p string, t *tally, webIngester func() *web.Ingester) {
 	fi, err := os.Stat(p)
 	if err != nil {
 		t.fail(p, fmt.Errorf("cannot read: %w", errors.Unwrap(err)))
-		return nil
+		return
 	}
-	var results []store.FileResult
-	if fi.IsDir() {
-		results, err = m.Store.IngestFS(ctx, os.DirFS(p), m.Now())
-	} else {
+	if !fi.IsDir() {
 		dir, name := filepath.Split(p)
-		if dir == "" {
-			dir = "."
+		open := dir
+		if open == "" {
+			open = "."
 		}
-		results, err = m.Store.IngestFiles(ctx, os.DirFS(dir), []string{name}, m.Now())
-	}
-	if err != nil {
-		if ctx.Err() != nil {
+		if dir != "" {
+			dir = filepath.Clean(dir)
+		}
+		if err := inFolder(open, func(f *store.Folder) error {
+			_, err := batch.Files(ctx, f, dir, []string{name})
 			return err
-		}
-		t.fail(p, err)
-		return nil
-	}
-	for _, r := range results {
-		if fi.IsDir() {
-			r.Name = filepath.Join(p, r.Name)
-		} else {
-			r.Name = p
-		}
-		t.file(r)
-	}
-	if fi.IsDir() {
-		pages, err := htmlFiles(p)
-		if err != nil {
+		}); err != nil && ctx.Err() == nil {
 			t.fail(p, err)
 		}
-		for _, f := range pages {
-			t.web(webIngester().File(ctx, f))
-		}
+		return
 	}
-	return nil
+	if err := inFolder(p, func(f *store.Folder) error {
+		_, err := batch.Folder(ctx, f, p)
+		return err
+	}); err != nil {
+		if ctx.Err() == nil {
+			t.fail(p, err)
+		}
+		return
+	}
+	pages, err := htmlFiles(p)
+	if err != nil {
+		t.fail(p, err)
+	}
+	for _, f := range pages {
+		if ctx.Err() != nil {
+			return
+		}
+		t.web(webIngester().File(ctx, f))
+	}
 }
 
-// htmlFiles lists a folder's saved pages (*.html, *.htm), in name order.
+// inFolder opens the folder at path for f, and closes it after.
+func inFolder(path string, f func(*store.Folder) error) error {
+	folder, err := store.OpenFolder(path)
+	if err != nil {
+		return err
+	}
+	defer folder.Close()
+	return f(folder)
+}
+
+// htmlFiles lists a folder's saved pages (*.html, *.htm), in name order:
+// regular files only, so no symlink is followed out of the folder.
 func htmlFiles(dir string) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {

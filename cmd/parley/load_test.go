@@ -16,9 +16,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log"
 	mrand "math/rand/v2"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
 	"os"
@@ -32,6 +34,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/parley-bot/parley/bot"
 	"github.com/parley-bot/parley/bot/discord/discordtest"
 	"github.com/parley-bot/parley/bot/slack/slacktest"
 )
@@ -51,8 +54,11 @@ func sizeFromEnv() (loadSize, bool) {
 	return loadSize{events: 200, dupes: 40, discord: 40, concurrency: 20}, false
 }
 
-// ackBound is Slack's (and Discord's) deadline for acknowledging a request.
-const ackBound = 3 * time.Second
+// ackDeadline is Slack's (and Discord's) deadline for acknowledging a
+// request. A later ack is not lost (Slack retries, and the retry is
+// deduplicated); how many acks came later is reported, not asserted: speed
+// is measured by BenchmarkEventAck (bot/slack), not by wall time in tests.
+const ackDeadline = 3 * time.Second
 
 const (
 	loadSecret   = "load-signing-secret"
@@ -74,8 +80,9 @@ var loadQuestions = []string{
 // faultProxy sits between the adapter and the fake Slack API. It records
 // when each answer reached the fake (for answer latency) and, when on,
 // injects faults into chat.postMessage calls: 500s, stalls answered with
-// 504 (a gateway timeout), and connections dropped before the call
-// reaches Slack.
+// 504 (a gateway timeout), and connections cut after the call reached
+// Slack but before its answer came back (the post is made; Parley cannot
+// know it).
 type faultProxy struct {
 	srv    *http.Server
 	url    string
@@ -83,6 +90,11 @@ type faultProxy struct {
 	on     atomic.Bool
 	n      atomic.Int64
 	counts sync.Map // fault name -> *atomic.Int64
+
+	// rtt, when set, is the round trip every chat.postMessage takes, as
+	// Slack's does: half before the post reaches the fake, half after,
+	// before its answer reaches Parley.
+	rtt time.Duration
 
 	mu       sync.Mutex
 	answered map[string]time.Time // thread ts -> first successful post
@@ -104,7 +116,7 @@ func newFaultProxy(tb testing.TB, target string) *faultProxy {
 		tb.Fatal(err)
 	}
 	p := &faultProxy{rp: httputil.NewSingleHostReverseProxy(u), answered: map[string]time.Time{}}
-	p.rp.ErrorLog = nil
+	p.rp.ErrorLog = log.New(io.Discard, "", 0) // a killed client cancels proxied calls: not news
 	ts := &http.Server{Handler: p}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -140,7 +152,12 @@ func (p *faultProxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			switch i := p.n.Add(1); {
 			case i%everyDrop == 0:
 				p.count("dropped")
-				if hj, ok := w.(http.Hijacker); ok {
+				rec := httptest.NewRecorder()
+				p.rp.ServeHTTP(rec, r) // Slack gets the post…
+				if rec.Code == http.StatusOK && thread != "" {
+					p.markAnswered(thread)
+				}
+				if hj, ok := w.(http.Hijacker); ok { // …and its answer is lost
 					if c, _, err := hj.Hijack(); err == nil {
 						c.Close()
 						return
@@ -161,14 +178,33 @@ func (p *faultProxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
+	if post && p.rtt > 0 {
+		time.Sleep(p.rtt / 2)
+		rec := httptest.NewRecorder()
+		p.rp.ServeHTTP(rec, r)
+		if rec.Code == http.StatusOK && thread != "" {
+			p.markAnswered(thread)
+		}
+		time.Sleep(p.rtt / 2)
+		for k, v := range rec.Header() {
+			w.Header()[k] = v
+		}
+		w.WriteHeader(rec.Code)
+		w.Write(rec.Body.Bytes())
+		return
+	}
 	sw := &statusRecorder{ResponseWriter: w, status: 200}
 	p.rp.ServeHTTP(sw, r)
 	if post && sw.status == 200 && thread != "" {
-		p.mu.Lock()
-		if _, ok := p.answered[thread]; !ok {
-			p.answered[thread] = time.Now()
-		}
-		p.mu.Unlock()
+		p.markAnswered(thread)
+	}
+}
+
+func (p *faultProxy) markAnswered(thread string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if _, ok := p.answered[thread]; !ok {
+		p.answered[thread] = time.Now()
 	}
 }
 
@@ -464,16 +500,17 @@ type report struct {
 	took                                  time.Duration
 	acks, answers, discordAcks            []time.Duration
 	busy                                  int
+	late                                  int // acks after ackDeadline
 	peakHeap, heapBefore, heapAfter       uint64
 }
 
 func (rep report) String() string {
 	return fmt.Sprintf("%d requests (%d Slack events, %d retries, %d Discord interactions) in %v: %.0f req/s; "+
-		"Slack ack p50 %v p99 %v max %v; Slack answer p50 %v p99 %v; Discord response p50 %v p99 %v; busy %d; "+
+		"Slack ack p50 %v p99 %v max %v (%d after %v); Slack answer p50 %v p99 %v; Discord response p50 %v p99 %v; busy %d; "+
 		"heap %s before, %s peak, %s after",
 		rep.requests, rep.events, rep.dupes, rep.interactions, rep.took.Round(time.Millisecond),
 		float64(rep.requests)/rep.took.Seconds(),
-		pct(rep.acks, 50), pct(rep.acks, 99), pct(rep.acks, 100), pct(rep.answers, 50), pct(rep.answers, 99),
+		pct(rep.acks, 50), pct(rep.acks, 99), pct(rep.acks, 100), rep.late, ackDeadline, pct(rep.answers, 50), pct(rep.answers, 99),
 		pct(rep.discordAcks, 50), pct(rep.discordAcks, 99), rep.busy,
 		mib(rep.heapBefore), mib(rep.peakHeap), mib(rep.heapAfter))
 }
@@ -522,7 +559,8 @@ func liveHeap() uint64 {
 	return ms.HeapAlloc
 }
 
-// check verifies a finished burst: every request acked within ackBound,
+// check verifies a finished burst: every request acked (how fast is
+// reported: late acks are counted in rep),
 // every distinct Slack event answered exactly once (an answer or, when
 // the pool was full, a busy notice), retries answered zero times, every
 // Discord interaction answered exactly once (in its response, or deferred
@@ -536,14 +574,8 @@ func (r *loadRig) check(samples []sample, distinct, interactions []string, rep *
 			t.Errorf("request %s never acknowledged (last status %d after %d attempts)", s.key, s.status, s.attempts)
 			continue
 		}
-		if s.ack > ackBound {
-			// Under the race detector on a shared machine, wall time
-			// says little: report, and hold the bound only without it.
-			if raceEnabled {
-				t.Logf("request %s acknowledged after %v, more than %v (race detector on: not a failure)", s.key, s.ack, ackBound)
-			} else {
-				t.Errorf("request %s acknowledged after %v, more than %v", s.key, s.ack, ackBound)
-			}
+		if s.ack > ackDeadline {
+			rep.late++
 		}
 		if s.discord {
 			rep.discordAcks = append(rep.discordAcks, s.ack)
@@ -706,8 +738,13 @@ func TestLoadFaults(t *testing.T) {
 	if got := metricValue(t, metrics, `parley_rate_limit_waits_total{platform="slack"}`); got < 5 {
 		t.Errorf("parley_rate_limit_waits_total = %v, want at least the 5 injected 429s", got)
 	}
-	if got := metricValue(t, metrics, `parley_platform_api_retries_total{method="chat.postMessage",platform="slack"}`); got < float64(faults["500"]+faults["timeout"]+faults["dropped"]) {
-		t.Errorf("parley_platform_api_retries_total = %v, want at least the %v injected faults", got, faults)
+	if got := metricValue(t, metrics, `parley_platform_api_retries_total{method="chat.postMessage",platform="slack"}`); got < float64(faults["500"]+faults["timeout"]) {
+		t.Errorf("parley_platform_api_retries_total = %v, want at least the %v injected 500s and 504s", got, faults)
+	}
+	// A post cut after it reached Slack is not sent again (it showed
+	// twice before the inbox): it is recorded as maybe posted.
+	if got := metricValue(t, metrics, `parley_inbox_events_total{platform="slack",step="maybe_posted"}`); got != float64(faults["dropped"]) {
+		t.Errorf("parley_inbox_events_total{step=maybe_posted} = %v, want the %d posts cut after sending", got, faults["dropped"])
 	}
 	checkMemory(t, rep)
 }
@@ -787,8 +824,8 @@ func TestLoadOverloadSaysBusy(t *testing.T) {
 		t.Fatalf("stop serve: %v", err)
 	}
 	for _, s := range samples {
-		if !s.acked || (s.ack > ackBound && !raceEnabled) {
-			t.Errorf("event %s: acked %v after %v, want within %v", s.key, s.acked, s.ack, ackBound)
+		if !s.acked {
+			t.Errorf("event %s never acknowledged (last status %d after %d attempts)", s.key, s.status, s.attempts)
 		}
 	}
 	replies := map[string]int{}
@@ -821,4 +858,186 @@ func TestLoadOverloadSaysBusy(t *testing.T) {
 		// 503 and Slack (here, burst's retry loop) redelivers the event.
 		t.Errorf("%d of %d events got no reply under overload", silent, size.events)
 	}
+}
+
+// TestLoadKill9 is the crash test behind PARLEY_LOAD: 400 signed Slack
+// events at 20 concurrent against a real `parley serve`, SIGKILL 1.2 s in
+// (or once half are acknowledged, if sooner), a restart on the same store,
+// and every event not acknowledged sent again until it is, as Slack does. No acknowledged event may be
+// lost; an event may be answered twice only if its post reached Slack
+// before the kill and its outcome was not yet recorded (the
+// post-then-record window); the test counts and reports those. The Slack
+// API answers with a 100 ms round trip, so work is in flight at the kill.
+func TestLoadKill9(t *testing.T) {
+	if os.Getenv("PARLEY_LOAD") == "" {
+		t.Skip("the kill -9 test runs with PARLEY_LOAD set (see docs/operations.md)")
+	}
+	const events, concurrency, killAfter = 400, 20, 1200 * time.Millisecond
+	fake := slacktest.New(t)
+	proxy := newFaultProxy(t, fake.URL)
+	proxy.rtt = 100 * time.Millisecond
+	dir := t.TempDir()
+	db := filepath.Join(dir, "parley.db")
+	cfg := writeConfig(t, dir, testConfig+"serve: {shutdown_timeout: 10s}\n"+
+		"slack:\n  enabled: true\n  mode: http\n  bot_token: ${SLACK_BOT_TOKEN}\n  signing_secret: ${SLACK_SIGNING_SECRET}\n  api_url: "+proxy.url+"/api/\n")
+	// Each process posts with its own token, so every post says which
+	// process made it.
+	const killedToken, restartedToken = "xoxb-load-killed", "xoxb-load-restarted"
+	env := []string{"SLACK_BOT_TOKEN=" + killedToken, "SLACK_SIGNING_SECRET=" + loadSecret}
+	// A first start creates and seeds the store, so the burst meets a
+	// process that is only serving.
+	first := startProcessEnv(t, env, "--db", db, "--config", cfg, "serve")
+	if code, _ := first.terminate(t); code != 0 {
+		t.Fatalf("first start exited %d:\n%s", code, first.stderr)
+	}
+	p := startProcessEnv(t, env, "--db", db, "--config", cfg, "serve")
+	r := &loadRig{client: &http.Client{Timeout: 5 * time.Second}}
+	r.addr.Store(&p.addr)
+	defer r.client.CloseIdleConnections()
+
+	type outcome struct {
+		acked        bool
+		attempts     int
+		afterRestart bool
+	}
+	results := make([]outcome, events)
+	var restarted atomic.Bool
+	var ackedN atomic.Int32
+	half := make(chan struct{})
+	var halfOnce sync.Once
+	var wg sync.WaitGroup
+	next := make(chan int)
+	start := time.Now()
+	for range concurrency {
+		wg.Go(func() {
+			for i := range next {
+				key := fmt.Sprintf("1765300000.%06d", i)
+				for retry := 0; time.Since(start) < 90*time.Second; retry++ {
+					results[i].attempts++
+					status, err := r.sendSlack(fmt.Sprintf("EvKill%05d", i), key, loadQuestions[i%len(loadQuestions)], retry)
+					if err == nil && status == http.StatusOK {
+						results[i].acked, results[i].afterRestart = true, restarted.Load()
+						if ackedN.Add(1) == events/2 {
+							halfOnce.Do(func() { close(half) })
+						}
+						break
+					}
+					time.Sleep(50 * time.Millisecond) // Slack retries; faster here
+				}
+			}
+		})
+	}
+	killed := make(chan struct{})
+	var atKill struct {
+		after                        time.Duration
+		posts, acked                 int
+		received, answered, inFlight int
+	}
+	go func() {
+		defer close(killed)
+		// Mid-burst: at killAfter, or once half the events are acked if
+		// that comes first (a fast machine acks all 400 within 1.2 s).
+		select {
+		case <-time.After(killAfter):
+		case <-half:
+		}
+		atKill.after, atKill.acked = time.Since(start), int(ackedN.Load())
+		if err := p.cmd.Process.Kill(); err != nil {
+			t.Errorf("SIGKILL: %v", err)
+		}
+		<-p.done
+		atKill.posts = len(fake.Posts())
+		conn, err := sql.Open("sqlite", "file:"+db+"?mode=ro")
+		if err == nil {
+			conn.QueryRow(`SELECT count(*), count(*) FILTER (WHERE state = 'answered'), count(*) FILTER (WHERE state = 'received') FROM inbox`).
+				Scan(&atKill.received, &atKill.answered, &atKill.inFlight)
+			conn.Close()
+		}
+		p = startProcessEnv(t, []string{"SLACK_BOT_TOKEN=" + restartedToken, "SLACK_SIGNING_SECRET=" + loadSecret},
+			"--db", db, "--config", cfg, "serve")
+		r.addr.Store(&p.addr)
+		restarted.Store(true)
+	}()
+	for i := range events {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	<-killed
+	if !restarted.Load() {
+		t.Fatal("the burst ended before the kill")
+	}
+	ackedAfter := 0
+	for i, o := range results {
+		if !o.acked {
+			t.Errorf("event %d never acknowledged after %d attempts", i, o.attempts)
+		}
+		if o.afterRestart {
+			ackedAfter++
+		}
+	}
+	// Every event is answered: the restarted process takes up what the
+	// killed one left once its lease has run out. Done means no event
+	// left received in the inbox.
+	restartedAt := time.Now()
+	keys := make([]string, events)
+	for i := range keys {
+		keys[i] = fmt.Sprintf("1765300000.%06d", i)
+	}
+	conn, err := sql.Open("sqlite", "file:"+db+"?mode=ro&_pragma=busy_timeout(5000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	for deadline := time.Now().Add(90 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		var pending, total int
+		conn.QueryRow(`SELECT count(*) FILTER (WHERE state = 'received'), count(*) FROM inbox`).Scan(&pending, &total)
+		if pending == 0 && total == events {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d of %d events still unanswered in the inbox 90s after the restart", pending, total)
+		}
+	}
+	allAnswered := time.Since(restartedAt)
+	code, _ := p.terminate(t)
+	if code != 0 {
+		t.Errorf("restarted serve exited %d after SIGTERM", code)
+	}
+	by := map[string]map[string]int{} // thread -> token -> posts
+	for _, post := range fake.Posts() {
+		if by[post.ThreadTS] == nil {
+			by[post.ThreadTS] = map[string]int{}
+		}
+		by[post.ThreadTS][post.Token]++
+	}
+	lost, twice := 0, 0
+	for _, k := range keys {
+		killed, again := by[k][killedToken], by[k][restartedToken]
+		switch {
+		case killed+again == 0:
+			lost++
+		case killed == 1 && again == 1:
+			twice++ // posted by the killed process, not recorded: the window
+		case killed+again != 1:
+			t.Errorf("event in thread %s answered %d times by the killed process and %d by the restarted one", k, killed, again)
+		}
+	}
+	if lost > 0 {
+		t.Errorf("%d acknowledged events lost", lost)
+	}
+	var states string
+	if rows, err := conn.Query(`SELECT state, count(*), max(attempts) FROM inbox GROUP BY state ORDER BY state`); err == nil {
+		for rows.Next() {
+			var st string
+			var n, att int
+			rows.Scan(&st, &n, &att)
+			states += fmt.Sprintf(" %s %d (max attempts %d);", st, n, att)
+		}
+		rows.Close()
+	}
+	t.Logf("kill -9 after %v (%d of %d events acked): %d events at %d concurrent, Slack RTT %v; at the kill %d written to the inbox (%d answered, %d in flight), %d posts made; "+
+		"%d acked by the restarted process; all answered %v after the restart (lease %v); lost %d; answered twice %d (the post-then-record window); inbox:%s",
+		atKill.after.Round(10*time.Millisecond), atKill.acked, events, events, concurrency, proxy.rtt, atKill.received, atKill.answered, atKill.inFlight, atKill.posts,
+		ackedAfter, allAnswered.Round(100*time.Millisecond), bot.DefaultLease, lost, twice, states)
 }

@@ -51,7 +51,19 @@ var componentMakers = []func(ctx context.Context, m *Main) (component, error){
 	newDaily,
 	newWebPages,
 	newFeeds,
+	newInboxJob, // last: the adapters above register with the inbox
 }
+
+// inboxJob works the inbox in serve: it takes up events left unanswered
+// (by a crash, a stop, an overload), renews leases and prunes. It has no
+// endpoints and is ready from the start.
+type inboxJob struct{ in *bot.Inbox }
+
+func newInboxJob(ctx context.Context, m *Main) (component, error) { return &inboxJob{m.Inbox}, nil }
+
+func (j *inboxJob) Routes(*http.ServeMux)         {}
+func (j *inboxJob) Run(ctx context.Context) error { return j.in.Run(ctx) }
+func (j *inboxJob) Ready() error                  { return nil }
 
 func runServe(ctx context.Context, g *Globals, args []string, env Env) error {
 	fs := flags("serve")
@@ -72,7 +84,8 @@ func runServe(ctx context.Context, g *Globals, args []string, env Env) error {
 // gracefully: /readyz turns 503, the server stops taking requests and
 // finishes those in flight, then components stop, and answers still running on
 // m.Pool get until serve.shutdown_timeout (counted from ctx being done) to
-// finish. A shutdown asked for through ctx returns nil. When ready is
+// finish; events still unanswered then are given back to the inbox for the
+// next start. A shutdown asked for through ctx returns nil. When ready is
 // non-nil it receives the listener's address once the server accepts
 // connections, so tests can use ":0". The caller closes the store.
 func (m *Main) Serve(ctx context.Context, ready chan<- string) error {
@@ -168,8 +181,8 @@ func (m *Main) Serve(ctx context.Context, ready chan<- string) error {
 
 	wctx, cancel := context.WithDeadline(context.Background(), deadline)
 	defer cancel()
-	if werr := m.Pool.Wait(wctx); werr != nil {
-		m.Log.Warn("answers still running at the shutdown bound were abandoned", slog.Int("running", m.Pool.Running()))
+	if werr := m.Inbox.Close(wctx); werr != nil {
+		m.Log.Warn("answers still running at the shutdown bound were abandoned; the next start answers them", slog.Int("running", m.Pool.Running()))
 	}
 	if err != nil && errors.Is(err, context.Canceled) && ctx.Err() != nil {
 		err = nil // a component stopping because we asked it to

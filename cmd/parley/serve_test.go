@@ -332,7 +332,7 @@ func TestServeDrainsAnswersInFlight(t *testing.T) {
 		if !m.Pool.TryGo(func() {
 			<-release
 			r := m.Bot.Handle(context.Background(), bot.Request{Platform: "slack", Channel: "C1", Text: "Who met with Putin in Moscow?"})
-			if _, err := m.Store.FirstSeen(context.Background(), "test", fmt.Sprint("drain-", i), time.Now()); err == nil && r.Kind == bot.KindAnswer {
+			if _, err := m.Store.ClaimPost(context.Background(), "test", fmt.Sprint("drain-", i), time.Now()); err == nil && r.Kind == bot.KindAnswer {
 				finished.Add(1)
 			}
 		}) {

@@ -37,6 +37,7 @@ type Post struct {
 	Text         string          // the fallback text, as sent (escaped)
 	Blocks       json.RawMessage // the blocks, as sent
 	TS           string          // the ts the fake assigned
+	Token        string          // chat.postMessage only: the bot token it came with
 }
 
 // Ack is one Socket Mode acknowledgement the client sent.
@@ -204,7 +205,7 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		p := Post{Method: method, Channel: r.PostForm.Get("channel"), ThreadTS: r.PostForm.Get("thread_ts"),
-			Text: r.PostForm.Get("text"), Blocks: json.RawMessage(r.PostForm.Get("blocks"))}
+			Text: r.PostForm.Get("text"), Blocks: json.RawMessage(r.PostForm.Get("blocks")), Token: token}
 		if p.Channel == "" {
 			writeJSON(w, map[string]any{"ok": false, "error": "channel_not_found"})
 			return

@@ -7,14 +7,63 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"net/http"
+	"net/http/httptrace"
 	"path"
 	"strconv"
+	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/slack-go/slack"
 
 	"github.com/parley-bot/parley/bot"
 )
+
+// client calls Slack's Web API and slash command response URLs within
+// Parley's bounds: rate limits are waited out, failures that prove nothing
+// went out are retried with backoff, and a post that may have gone out is
+// never sent twice (bot.ErrMaybePosted). The adapter and the token-only
+// Poster share it.
+type client struct {
+	api         *slack.Client
+	httpClient  *http.Client
+	webhookHTTP *http.Client
+	metrics     *bot.Metrics
+	log         *slog.Logger
+	sleep       func(ctx context.Context, d time.Duration) error
+}
+
+// newClient builds a client from cfg's tokens, API URL, transport and
+// sleep, with deps' metrics and log (deps has its defaults).
+func newClient(cfg Config, deps bot.Deps) *client {
+	if cfg.Sleep == nil {
+		cfg.Sleep = sleepContext
+	}
+	if cfg.Transport == nil {
+		cfg.Transport = http.DefaultTransport
+	}
+	if cfg.APIURL == "" {
+		cfg.APIURL = slack.APIURL
+	}
+	if !strings.HasSuffix(cfg.APIURL, "/") {
+		cfg.APIURL += "/" // slack-go appends the method name
+	}
+	c := &client{
+		metrics: deps.Metrics, log: deps.Log.With(slog.String("adapter", platform)), sleep: cfg.Sleep,
+		httpClient:  &http.Client{Timeout: 30 * time.Second, Transport: countingTransport{base: cfg.Transport, metrics: deps.Metrics}},
+		webhookHTTP: &http.Client{Timeout: 30 * time.Second, Transport: countingTransport{base: cfg.Transport, metrics: deps.Metrics, method: "response_url"}},
+	}
+	opts := []slack.Option{slack.OptionAPIURL(cfg.APIURL), slack.OptionHTTPClient(c.httpClient)}
+	if cfg.AppToken != "" {
+		opts = append(opts, slack.OptionAppLevelToken(cfg.AppToken))
+	}
+	c.api = slack.New(cfg.BotToken, opts...)
+	return c
+}
+
+// oncePerCall are the calls that create a message each time they reach
+// Slack: they are never retried once the request has gone out.
+var oncePerCall = map[string]bool{"chat.postMessage": true, "response_url": true}
 
 // Bounds on retrying one Web API call. A rate-limited call is retried
 // after Slack's Retry-After as often as maxRateLimitWaits allows (a reply
@@ -28,7 +77,7 @@ const (
 	defaultRetryAfter = time.Second
 )
 
-// platform is the label in metrics, dedupe keys and bot requests.
+// platform is the label in metrics, the inbox and bot requests.
 const platform = "slack"
 
 // countingTransport counts every HTTP call to Slack in APICalls by method
@@ -55,20 +104,36 @@ func (t countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 
 // call runs one Web API call, retrying it on a rate limit (after
 // Retry-After) and on network or server errors (with backoff), within the
-// bounds above. Every failure is logged with the channel and event id.
-func (a *Adapter) call(ctx context.Context, method, channel, eventID string, f func(ctx context.Context) error) error {
-	log := a.log.With(slog.String("method", method), slog.String("channel", channel), slog.String("event_id", eventID))
+// bounds above. A call that creates a message (oncePerCall) whose request
+// went out with no answer back — the connection cut, the time run out —
+// may have posted: it is not retried, and its error wraps
+// bot.ErrMaybePosted. Every failure is logged with the channel and event
+// id.
+func (c *client) call(ctx context.Context, method, channel, eventID string, f func(ctx context.Context) error) error {
+	log := c.log.With(slog.String("method", method), slog.String("channel", channel), slog.String("event_id", eventID))
 	backoff := firstBackoff
 	waits, netFails := 0, 0
 	for {
-		err := f(ctx)
+		var wrote atomic.Bool
+		err := f(httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
+			WroteRequest: func(i httptrace.WroteRequestInfo) {
+				if i.Err == nil {
+					wrote.Store(true)
+				}
+			},
+		}))
 		if err == nil {
 			return nil
 		}
 		var wait time.Duration
 		var rl *slack.RateLimitedError
 		var status slack.StatusCodeError
+		var refused slack.SlackErrorResponse
+		answered := errors.As(err, &rl) || errors.As(err, &status) || errors.As(err, &refused)
 		switch {
+		case oncePerCall[method] && wrote.Load() && !answered:
+			log.Error("slack call went out and no answer came back; it may have posted, so it is not sent again", slog.Any("err", err))
+			return fmt.Errorf("%s: %w: %w", method, bot.ErrMaybePosted, err)
 		case ctx.Err() != nil:
 			log.Error("slack call abandoned", slog.Any("err", err))
 			return fmt.Errorf("%s: %w", method, err)
@@ -82,7 +147,7 @@ func (a *Adapter) call(ctx context.Context, method, channel, eventID string, f f
 			if rl != nil && rl.RetryAfter > 0 {
 				wait = rl.RetryAfter
 			}
-			a.metrics.RateLimitWaits.WithLabelValues(platform).Inc()
+			c.metrics.RateLimitWaits.WithLabelValues(platform).Inc()
 			log.Warn("slack rate limit, waiting", slog.Duration("retry_after", wait))
 		case retryable(err):
 			netFails++
@@ -98,8 +163,8 @@ func (a *Adapter) call(ctx context.Context, method, channel, eventID string, f f
 			log.Error("slack call failed", slog.Any("err", err))
 			return fmt.Errorf("%s: %w", method, err)
 		}
-		a.metrics.Retries.WithLabelValues(platform, method).Inc()
-		if err := a.sleep(ctx, wait); err != nil {
+		c.metrics.Retries.WithLabelValues(platform, method).Inc()
+		if err := c.sleep(ctx, wait); err != nil {
 			log.Error("slack call abandoned while waiting to retry", slog.Any("err", err))
 			return fmt.Errorf("%s: %w", method, err)
 		}
@@ -134,7 +199,7 @@ func sleepContext(ctx context.Context, d time.Duration) error {
 
 // postMessage posts m to channel (in thread, when not empty) with
 // chat.postMessage and returns the message's ts.
-func (a *Adapter) postMessage(ctx context.Context, channel, thread, eventID string, m Message) (string, error) {
+func (c *client) postMessage(ctx context.Context, channel, thread, eventID string, m Message) (string, error) {
 	opts := []slack.MsgOption{
 		slack.MsgOptionText(m.Text, false),
 		slack.MsgOptionBlocks(m.Blocks...),
@@ -145,9 +210,9 @@ func (a *Adapter) postMessage(ctx context.Context, channel, thread, eventID stri
 		opts = append(opts, slack.MsgOptionTS(thread))
 	}
 	var ts string
-	err := a.call(ctx, "chat.postMessage", channel, eventID, func(ctx context.Context) error {
+	err := c.call(ctx, "chat.postMessage", channel, eventID, func(ctx context.Context) error {
 		var err error
-		_, ts, err = a.api.PostMessageContext(ctx, channel, opts...)
+		_, ts, err = c.api.PostMessageContext(ctx, channel, opts...)
 		return err
 	})
 	return ts, err
@@ -157,12 +222,12 @@ func (a *Adapter) postMessage(ctx context.Context, channel, thread, eventID stri
 // whole channel. Slack accepts up to five posts per response_url within
 // 30 minutes, wherever the command was used — also in channels Parley has
 // not joined and in DMs — so slash commands answer through it.
-func (a *Adapter) respond(ctx context.Context, responseURL, channel, eventID string, m Message) error {
+func (c *client) respond(ctx context.Context, responseURL, channel, eventID string, m Message) error {
 	msg := &slack.WebhookMessage{
 		Text: m.Text, Blocks: &slack.Blocks{BlockSet: m.Blocks},
 		ResponseType: slack.ResponseTypeInChannel,
 	}
-	return a.call(ctx, "response_url", channel, eventID, func(ctx context.Context) error {
-		return slack.PostWebhookCustomHTTPContext(ctx, responseURL, a.webhookHTTP, msg)
+	return c.call(ctx, "response_url", channel, eventID, func(ctx context.Context) error {
+		return slack.PostWebhookCustomHTTPContext(ctx, responseURL, c.webhookHTTP, msg)
 	})
 }
