@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"path"
 	"sort"
 	"strconv"
 	"strings"
@@ -109,11 +110,10 @@ func (s *Store) Ping(ctx context.Context) error {
 // migrate applies every embedded migration newer than PRAGMA user_version,
 // each in its own transaction together with the version bump.
 func (s *Store) migrate(ctx context.Context) error {
-	names, err := fs.Glob(migrations, "migrations/*.sql")
+	names, err := migrationNames(migrations)
 	if err != nil {
-		return fmt.Errorf("list migrations: %w", err)
+		return err
 	}
-	sort.Strings(names)
 	var version int
 	if err := s.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
 		return fmt.Errorf("read schema version: %w", err)
@@ -143,6 +143,27 @@ func (s *Store) migrate(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// migrationNames lists the embedded migrations in order. Each file is
+// named NNNN_what.sql and its number is the schema version it brings the
+// store to, so the files must be numbered 1, 2, 3… with no gap or repeat:
+// a gap would let a store skip a migration that lands later.
+func migrationNames(fsys fs.FS) ([]string, error) {
+	names, err := fs.Glob(fsys, "migrations/*.sql")
+	if err != nil {
+		return nil, fmt.Errorf("list migrations: %w", err)
+	}
+	sort.Strings(names)
+	for i, name := range names {
+		base := path.Base(name)
+		num, _, ok := strings.Cut(base, "_")
+		n, err := strconv.Atoi(num)
+		if !ok || err != nil || n != i+1 {
+			return nil, fmt.Errorf("migration %s: want a name starting %04d_", base, i+1)
+		}
+	}
+	return names, nil
 }
 
 // ftsQuery builds an FTS5 MATCH expression that ORs the given terms, each
