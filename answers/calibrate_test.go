@@ -207,7 +207,7 @@ func TestSQuADFit(t *testing.T) {
 	collect := func(group string, ranked []scored, gold func(*sentence) bool) {
 		tq := tuneQ{group: group}
 		for i, c := range ranked {
-			if i == 40 {
+			if i == 100 {
 				break
 			}
 			tq.feats = append(tq.feats, c.feat)
@@ -236,17 +236,25 @@ func TestSQuADFit(t *testing.T) {
 		collect("seeds", ranked, func(s *sentence) bool { return holds(s.Text, q.Expect) })
 	}
 	all := func(string) bool { return true }
+	start := rankWeights
+	if v := os.Getenv("PARLEY_W"); v != "" {
+		for k, f := range strings.Split(v, ",") {
+			fmt.Sscan(f, &start[k])
+		}
+	}
 	a, b := accuracy(qs, rankWeights, all)
 	t.Logf("current weights: squad %.3f seeds %.3f", a, b)
+	a, b = accuracy(qs, start, all)
+	t.Logf("start weights: squad %.3f seeds %.3f", a, b)
 	for _, art := range set.Data {
 		held := art.ArticleID()
-		w := fit(qs, rankWeights, func(g string) bool { return g != held })
+		w := fit(qs, start, func(g string) bool { return g != held })
 		tr, _ := accuracy(qs, w, func(g string) bool { return g != held })
 		te, _ := accuracy(qs, w, func(g string) bool { return g == held })
-		base, _ := accuracy(qs, rankWeights, func(g string) bool { return g == held })
-		t.Logf("fold %-40s train %.3f held-out %.3f (current weights %.3f) w=%.2f", held, tr, te, base, w)
+		base, _ := accuracy(qs, start, func(g string) bool { return g == held })
+		t.Logf("fold %-40s train %.3f held-out %.3f (start weights %.3f) w=%.2f", held, tr, te, base, w)
 	}
-	w := fit(qs, rankWeights, all)
+	w := fit(qs, start, all)
 	a, b = accuracy(qs, w, all)
 	t.Logf("fit on all: squad %.3f seeds %.3f w=%.3f", a, b, w)
 }

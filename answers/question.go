@@ -48,6 +48,10 @@ type query struct {
 	// pairs are the stems of its adjacent content words, in order: what
 	// the bigram feature looks for.
 	pairs [][2]string
+	// seq is the stems of its words but the question words ("what",
+	// "when"), in order, and plain its content words as written (folded):
+	// what the run and exact-word features look for.
+	seq, plain []string
 }
 
 // analyse reads a normalised question.
@@ -99,6 +103,7 @@ func (e *Engine) analyse(ix *index, text string) *query {
 			continue
 		}
 		q.content++
+		q.plain = append(q.plain, t.word)
 		alts := r.synonyms[t.stem]
 		if full := ix.aliases[t.word]; len(full) > 0 {
 			// A learned alias ("CMI", "Babai") also matches the name it
@@ -111,6 +116,9 @@ func (e *Engine) analyse(ix *index, text string) *query {
 	for _, t := range toks {
 		if !english.IsStopWord(t.word) {
 			seq = append(seq, t.stem)
+		}
+		if !r.questionWord[t.word] {
+			q.seq = append(q.seq, t.stem)
 		}
 	}
 	for k := 0; k+1 < len(seq); k++ {

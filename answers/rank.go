@@ -60,6 +60,15 @@ const (
 	fOwn           // the speaker's own words for a what-did-X-say question
 	fFit           // a person whose role fits a who-question
 	fSubj          // its subject is the yes/no question's subject
+	fExact         // share of the question's content words it holds as written
+	fRun2          // share of the question's two-word runs (stems, stop words too) it holds
+	fRun3          // share of its three-word runs
+	fRun           // longest run of the question's words it holds in order, up to runCap
+	fRare          // it holds the question's rarest known term
+	fCov2          // coverage with squared IDF weights: rare words count more
+	fCount         // share of the question's terms it holds, unweighted
+	fArt           // share of the question's terms its article holds
+	fNext          // share held only by the sentence after it
 	nFeat
 )
 
@@ -67,7 +76,9 @@ const (
 // fitted by coordinate ascent on every question set at once — the seeds'
 // development set and four SQuAD 2.0 articles — with each SQuAD article
 // held out in turn to check that they generalise (docs/engine.md).
-var rankWeights = [nFeat]float64{fCov: 0.55, fBM: 0.12, fProx: 0.08, fType: 0.25, fBigram: 0.2, fPara: 0.4, fNbr: 0, fNbrAna: 0, fCue: 0.125, fOwn: 0.06, fFit: 0.125, fSubj: 0.125}
+var rankWeights = [nFeat]float64{fCov: 1.8, fBM: 2.32, fProx: 0.24, fType: 5, fBigram: 0.95, fPara: 2.34, fNbr: 0.46, fNbrAna: 0.39,
+	fCue: 0.17, fOwn: 1.03, fFit: 0.23, fSubj: 0.17, fExact: 1.6, fRun2: 1.04, fRun3: 0.38, fRun: 1.33, fRare: 0.66, fCov2: 1.88,
+	fCount: 1.94, fArt: 0.73, fNext: 0.07}
 
 // anaphors are the words that, opening a sentence, point back to the one
 // before it ("It caused…"): that sentence's words count for it too.
@@ -113,6 +124,16 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 		exact[i] = t.term
 	}
 	maxBM := 0.0
+	// The rarest known term, and the squared weights, for fRare and fCov2.
+	rarest, total2 := -1, 0.0
+	for k, t := range q.terms {
+		total2 += t.weight * t.weight
+		if t.known && (rarest < 0 || t.weight > q.terms[rarest].weight) {
+			rarest = k
+		}
+	}
+	// artShare caches each article's share of the question.
+	artShare := map[*segment]float64{}
 	for _, i := range top {
 		s := &ix.sents[i]
 		if s.Heading {
@@ -191,6 +212,45 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 				}
 			}
 		}
+		if i+1 < int32(len(ix.sents)) {
+			next := &ix.sents[i+1]
+			if next.ArticleID == s.ArticleID && next.Paragraph == s.Paragraph {
+				nm := 0.0
+				for _, t := range q.terms {
+					if !s.matches(t.term, t.alts) && next.matches(t.term, t.alts) {
+						nm += t.weight
+					}
+				}
+				c.feat[fNext] = nm / total
+			}
+		}
+		held, held2 := 0, 0.0
+		for k, t := range q.terms {
+			if s.matches(t.term, t.alts) {
+				held++
+				held2 += t.weight * t.weight
+				if k == rarest {
+					c.feat[fRare] = 1
+				}
+			}
+		}
+		c.feat[fCount] = float64(held) / float64(len(q.terms))
+		c.feat[fCov2] = held2 / total2
+		if a, ok := artShare[s.seg]; ok {
+			c.feat[fArt] = a
+		} else {
+			am := 0.0
+			for _, t := range q.terms {
+				if s.seg.holds(t.term, t.alts) {
+					am += t.weight
+				}
+			}
+			artShare[s.seg] = am / total
+			c.feat[fArt] = am / total
+		}
+		c.feat[fExact] = exactShare(q.plain, s)
+		c.feat[fRun2], c.feat[fRun3] = runShare(q.seq, s, 2), runShare(q.seq, s, 3)
+		c.feat[fRun] = float64(longestRun(q.seq, s)) / runCap
 		c.coverage = matched / total
 		c.bigram = bigrams(q, s)
 		c.bm25 = ix.bm25(s, exact)

@@ -67,9 +67,11 @@ type generalFile struct {
 	Infinitive []string `yaml:"infinitive"`
 	// Negations and Antonyms let the gate see a question that turns what
 	// the best sentence says around; Gate weighs the evidence.
-	Negations []string   `yaml:"negations"`
-	Antonyms  [][]string `yaml:"antonyms"`
-	Gate      gateFile   `yaml:"gate"`
+	Negations []string `yaml:"negations"`
+	// QuestionWords ask, and say nothing of what is asked about.
+	QuestionWords []string   `yaml:"question_words"`
+	Antonyms      [][]string `yaml:"antonyms"`
+	Gate          gateFile   `yaml:"gate"`
 	// Furniture: lines of a page that read like sentences but are not
 	// article text; the digest never quotes them.
 	Furniture []string `yaml:"furniture"`
@@ -169,7 +171,10 @@ type rules struct {
 	// negation: words that negate; antonyms: per stem, its opposites.
 	negation map[string]bool
 	antonyms map[string][]string
-	gate     gate
+	// questionWord: "what", "when", …: left out of the runs of words a
+	// sentence is looked for by.
+	questionWord map[string]bool
+	gate         gate
 	// roleStems holds each entity's role from the rules as stems.
 	roleStems map[string]map[string]bool
 }
@@ -356,6 +361,7 @@ func compileRules(pack *Pack) (*rules, error) {
 	r.infinitive = wordSet(f.Infinitive)
 	r.furniture = f.Furniture
 	r.negation = wordSet(f.Negations)
+	r.questionWord = wordSet(f.QuestionWords)
 	r.antonyms = map[string][]string{}
 	for _, g := range f.Antonyms {
 		if len(g) != 2 {
