@@ -69,6 +69,7 @@ const (
 	fCount         // share of the question's terms it holds, unweighted
 	fArt           // share of the question's terms its article holds
 	fNext          // share held only by the sentence after it
+	fNegMiss       // the question negates and the sentence does not
 	nFeat
 )
 
@@ -78,7 +79,7 @@ const (
 // held out in turn to check that they generalise (docs/engine.md).
 var rankWeights = [nFeat]float64{fCov: 1.8, fBM: 2.32, fProx: 0.24, fType: 5, fBigram: 0.95, fPara: 2.34, fNbr: 0.46, fNbrAna: 0.39,
 	fCue: 0.17, fOwn: 1.03, fFit: 0.23, fSubj: 0.17, fExact: 1.6, fRun2: 1.04, fRun3: 0.38, fRun: 1.33, fRare: 0.66, fCov2: 1.88,
-	fCount: 1.94, fArt: 0.73, fNext: 0.07}
+	fCount: 1.94, fArt: 0.73, fNext: 0.07, fNegMiss: -1}
 
 // anaphors are the words that, opening a sentence, point back to the one
 // before it ("It caused…"): that sentence's words count for it too.
@@ -132,6 +133,7 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 			rarest = k
 		}
 	}
+	qNeg := e.negates(q.toks)
 	// artShare caches each article's share of the question.
 	artShare := map[*segment]float64{}
 	for _, i := range top {
@@ -247,6 +249,9 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 			}
 			artShare[s.seg] = am / total
 			c.feat[fArt] = am / total
+		}
+		if qNeg && !e.negates(s.toks) {
+			c.feat[fNegMiss] = 1
 		}
 		c.feat[fExact] = exactShare(q.plain, s)
 		c.feat[fRun2], c.feat[fRun3] = runShare(q.seq, s, 2), runShare(q.seq, s, 3)

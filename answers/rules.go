@@ -68,6 +68,10 @@ type generalFile struct {
 	// Negations and Antonyms let the gate see a question that turns what
 	// the best sentence says around; Gate weighs the evidence.
 	Negations []string `yaml:"negations"`
+	// NegativePrefixes turn a word into its opposite ("informal").
+	NegativePrefixes []string `yaml:"negative_prefixes"`
+	// NumberWords are numbers written as words.
+	NumberWords []string `yaml:"number_words"`
 	// QuestionWords ask, and say nothing of what is asked about.
 	QuestionWords []string   `yaml:"question_words"`
 	Antonyms      [][]string `yaml:"antonyms"`
@@ -174,7 +178,11 @@ type rules struct {
 	// questionWord: "what", "when", …: left out of the runs of words a
 	// sentence is looked for by.
 	questionWord map[string]bool
-	gate         gate
+	// negPrefixes: "un", "in", …: "informal" is the opposite of "formal".
+	negPrefixes []string
+	// numberWord: "three", "thousand", "half": a count in words.
+	numberWord map[string]bool
+	gate       gate
 	// roleStems holds each entity's role from the rules as stems.
 	roleStems map[string]map[string]bool
 }
@@ -362,12 +370,26 @@ func compileRules(pack *Pack) (*rules, error) {
 	r.furniture = f.Furniture
 	r.negation = wordSet(f.Negations)
 	r.questionWord = wordSet(f.QuestionWords)
+	r.negPrefixes = f.NegativePrefixes
+	r.numberWord = wordSet(f.NumberWords)
 	r.antonyms = map[string][]string{}
 	for _, g := range f.Antonyms {
 		if len(g) != 2 {
 			return nil, fmt.Errorf("parse rules: antonyms need two words: %v", g)
 		}
 		a, b := stem(fold(g[0])), stem(fold(g[1]))
+		r.antonyms[a] = append(r.antonyms[a], b)
+		r.antonyms[b] = append(r.antonyms[b], a)
+	}
+	wn, err := parseAntonyms(antonymsTxt)
+	if err != nil {
+		return nil, fmt.Errorf("parse rules: %w", err)
+	}
+	for _, g := range wn {
+		a, b := stem(g[0]), stem(g[1])
+		if a == b || contains(r.antonyms[a], b) {
+			continue
+		}
 		r.antonyms[a] = append(r.antonyms[a], b)
 		r.antonyms[b] = append(r.antonyms[b], a)
 	}
