@@ -48,28 +48,28 @@ type scored struct {
 
 // Ranking features of a candidate sentence.
 const (
-	fCov    = iota // IDF-weighted share of the question's terms it holds
-	fBM            // BM25, over the best candidate's
-	fProx          // how close together the matched words are
-	fType          // it holds the wanted type of answer
-	fBigram        // share of the question's word pairs it holds in order
-	fPara          // share of the question's terms its paragraph holds
-	fNbr           // share held only by the sentence before it
-	fNbrAna        // the same, when it opens with a pronoun ("It…")
-	fCue           // a stated reason ("because") for a why-question
-	fOwn           // the speaker's own words for a what-did-X-say question
-	fFit           // a person whose role fits a who-question
-	fSubj          // its subject is the yes/no question's subject
-	fExact         // share of the question's content words it holds as written
-	fRun2          // share of the question's two-word runs (stems, stop words too) it holds
-	fRun3          // share of its three-word runs
-	fRun           // longest run of the question's words it holds in order, up to runCap
-	fRare          // it holds the question's rarest known term
-	fCov2          // coverage with squared IDF weights: rare words count more
-	fCount         // share of the question's terms it holds, unweighted
-	fArt           // share of the question's terms its article holds
-	fNext          // share held only by the sentence after it
-	fNegMiss       // the question negates and the sentence does not
+	fCov     = iota // IDF-weighted share of the question's terms it holds
+	fBM             // BM25, over the best candidate's
+	fProx           // how close together the matched words are
+	fType           // it holds the wanted type of answer
+	fBigram         // share of the question's word pairs it holds in order
+	fPara           // share of the question's terms its paragraph holds
+	fNbr            // share held only by the sentence before it
+	fNbrAna         // the same, when it opens with a pronoun ("It…")
+	fCue            // a stated reason ("because") for a why-question
+	fOwn            // the speaker's own words for a what-did-X-say question
+	fFit            // a person whose role fits a who-question
+	fSubj           // its subject is the yes/no question's subject
+	fExact          // share of the question's content words it holds as written
+	fRun2           // share of the question's two-word runs (stems, stop words too) it holds
+	fRun3           // share of its three-word runs
+	fRun            // longest run of the question's words it holds in order, up to runCap
+	fRare           // it holds the question's rarest known term
+	fCov2           // coverage with squared IDF weights: rare words count more
+	fCount          // share of the question's terms it holds, unweighted
+	fArt            // share of the question's terms its article holds
+	fNext           // share held only by the sentence after it
+	fNegMiss        // the question negates and the sentence does not
 	nFeat
 )
 
