@@ -68,6 +68,9 @@ type generalFile struct {
 	// Negations and Antonyms let the gate see a question that turns what
 	// the best sentence says around; Gate weighs the evidence.
 	Negations []string `yaml:"negations"`
+	// Spellings are British word endings and their American forms (read
+	// by stem through spellingRules).
+	Spellings [][]string `yaml:"spellings"`
 	// NegativePrefixes turn a word into its opposite ("informal").
 	NegativePrefixes []string `yaml:"negative_prefixes"`
 	// NumberWords are numbers written as words.
@@ -371,6 +374,11 @@ func compileRules(pack *Pack) (*rules, error) {
 	r.negation = wordSet(f.Negations)
 	r.questionWord = wordSet(f.QuestionWords)
 	r.negPrefixes = f.NegativePrefixes
+	for _, sp := range f.Spellings {
+		if len(sp) != 2 || sp[0] == "" || sp[1] == "" {
+			return nil, fmt.Errorf("parse rules: spellings need a British and an American ending: %v", sp)
+		}
+	}
 	r.numberWord = wordSet(f.NumberWords)
 	r.antonyms = map[string][]string{}
 	for _, g := range f.Antonyms {
