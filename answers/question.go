@@ -96,7 +96,8 @@ func (e *Engine) analyse(ix *index, text string) *query {
 		if s := r.qualifier[t.stem]; s != "" {
 			q.side = s
 		}
-		if r.outOfScope[t.word] && q.offTopic == "" {
+		if r.outOfScope[t.word] && q.offTopic == "" && ix.vocab[t.word] == 0 && ix.idf[t.stem] == 0 {
+			// A word the articles use is never off-topic.
 			q.offTopic = t.word
 		}
 		if inMention[i] || r.stop[t.word] || english.IsStopWord(t.word) {
