@@ -108,8 +108,18 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 			x[evNumber] = 1
 		}
 	}
+	if e.numberSwapped(q, s) {
+		x[evNumber] = 1
+	}
 	if e.negates(q.toks) && !e.negates(s.toks) {
 		x[evNegation] = 1
+	}
+	for _, t := range q.toks {
+		// "helped BSkyB to avoid ending…" turns "ending" around as "not"
+		// does.
+		if e.rules.reversal[t.stem] && !s.hasStem(t.stem) {
+			x[evNegation] = 1
+		}
 	}
 	if q.class.name != "yesno" && !e.negates(q.toks) && e.negatesQuestionWord(q, s) {
 		x[evNegated] = 1
@@ -133,6 +143,24 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 		}
 	}
 	return x
+}
+
+// numberSwapped reports whether the question counts something ("three
+// numbers") that s counts differently ("two numbers").
+func (e *Engine) numberSwapped(q *query, s *sentence) bool {
+	isNum := func(w string) bool { return isNumber(w) || e.rules.numberWord[w] || ordinalWords[w] > 0 }
+	for i := 0; i+1 < len(q.toks); i++ {
+		n, what := q.toks[i], q.toks[i+1]
+		if !isNum(n.word) || s.hasWord(n.word) {
+			continue
+		}
+		for j := 0; j+1 < len(s.toks); j++ {
+			if isNum(s.toks[j].word) && s.toks[j+1].stem == what.stem {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // anyNumber reports whether s holds a number the question does not: a

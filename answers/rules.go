@@ -73,6 +73,9 @@ type generalFile struct {
 	Spellings [][]string `yaml:"spellings"`
 	// NegativePrefixes turn a word into its opposite ("informal").
 	NegativePrefixes []string `yaml:"negative_prefixes"`
+	// Reversals are verbs that turn the words after them around ("avoid
+	// ending").
+	Reversals []string `yaml:"reversals"`
 	// NumberWords are numbers written as words.
 	NumberWords []string `yaml:"number_words"`
 	// QuestionWords ask, and say nothing of what is asked about.
@@ -185,7 +188,9 @@ type rules struct {
 	negPrefixes []string
 	// numberWord: "three", "thousand", "half": a count in words.
 	numberWord map[string]bool
-	gate       gate
+	// reversal: stems of verbs that say the opposite of what follows.
+	reversal map[string]bool
+	gate     gate
 	// roleStems holds each entity's role from the rules as stems.
 	roleStems map[string]map[string]bool
 }
@@ -380,6 +385,10 @@ func compileRules(pack *Pack) (*rules, error) {
 		}
 	}
 	r.numberWord = wordSet(f.NumberWords)
+	r.reversal = map[string]bool{}
+	for _, w := range f.Reversals {
+		r.reversal[stem(fold(w))] = true
+	}
 	r.antonyms = map[string][]string{}
 	for _, g := range f.Antonyms {
 		if len(g) != 2 {
