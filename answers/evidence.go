@@ -61,7 +61,7 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 		x[evFuture] = 1
 	}
 	x[evPlain] = best.coverage
-	prev, next := ix.previous(s), ix.next(s)
+	prev, next, lead := ix.previous(s), ix.next(s), ix.lead(s)
 	total := 0.0
 	for _, t := range q.terms {
 		total += t.weight
@@ -98,13 +98,14 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 		if !isName {
 			continue
 		}
-		if s.matches(t.term, t.alts) || (prev != nil && prev.matches(t.term, t.alts)) || ix.articleHas(s.ArticleID, t.term) && t.term[0] == '@' {
+		if s.matches(t.term, t.alts) || (prev != nil && prev.matches(t.term, t.alts)) || (lead != nil && lead.matches(t.term, t.alts)) ||
+			ix.articleHas(s.ArticleID, t.term) && t.term[0] == '@' {
 			continue
 		}
 		x[evMissName] += t.weight / total
 	}
 	for _, t := range q.toks {
-		if isNumber(t.word) && !s.hasWord(t.word) && (prev == nil || !prev.hasWord(t.word)) {
+		if isNumber(t.word) && !s.hasWord(t.word) && (prev == nil || !prev.hasWord(t.word)) && (lead == nil || !lead.hasWord(t.word)) {
 			x[evNumber] = 1
 		}
 	}
@@ -172,6 +173,12 @@ func (e *Engine) anyNumber(q *query, s *sentence) bool {
 		}
 		if e.rules.numberWord[t.word] || strings.ContainsAny(t.word, "0123456789") {
 			return true
+		}
+		// "how long": "a little more than a year".
+		for _, u := range e.rules.units[t.word] {
+			if e.rules.durations[u] && q.units[u] && t.word != "long" {
+				return true
+			}
 		}
 	}
 	return false
@@ -265,6 +272,31 @@ func (ix *index) previous(s *sentence) *sentence {
 		return nil
 	}
 	return p
+}
+
+// paragraph is the range [lo, hi) of s's paragraph in ix.sents.
+func (ix *index) paragraph(s *sentence) (int, int) {
+	lo, hi := s.pos, s.pos+1
+	if lo < 0 || lo >= len(ix.sents) || &ix.sents[lo] != s {
+		return 0, 0
+	}
+	for lo > 0 && ix.sents[lo-1].ArticleID == s.ArticleID && ix.sents[lo-1].Paragraph == s.Paragraph {
+		lo--
+	}
+	for hi < len(ix.sents) && ix.sents[hi].ArticleID == s.ArticleID && ix.sents[hi].Paragraph == s.Paragraph {
+		hi++
+	}
+	return lo, hi
+}
+
+// lead is the first sentence of s's paragraph, where a paragraph names
+// its subject ("Debian 3.0 Woody (19 July 2002): …"), or nil.
+func (ix *index) lead(s *sentence) *sentence {
+	lo, hi := ix.paragraph(s)
+	if hi <= lo {
+		return nil
+	}
+	return &ix.sents[lo]
 }
 
 // next is the sentence after s in its paragraph, or nil.

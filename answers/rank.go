@@ -70,6 +70,8 @@ const (
 	fArt            // share of the question's terms its article holds
 	fNext           // share held only by the sentence after it
 	fNegMiss        // the question negates and the sentence does not
+	fAnyNum         // a how-many question, and the sentence holds a number it does not
+	fCaps           // share of the question's capitalised words it holds
 	nFeat
 )
 
@@ -134,6 +136,12 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 		}
 	}
 	qNeg := e.negates(q.toks)
+	var caps []string
+	for _, t := range q.toks {
+		if t.start > 0 && isCapitalised(t.raw) && !e.rules.questionWord[t.word] {
+			caps = append(caps, t.stem)
+		}
+	}
 	// artShare caches each article's share of the question.
 	artShare := map[*segment]float64{}
 	for _, i := range top {
@@ -252,6 +260,18 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 		}
 		if qNeg && !e.negates(s.toks) {
 			c.feat[fNegMiss] = 1
+		}
+		if q.class.wants == wantNumber && e.anyNumber(q, s) {
+			c.feat[fAnyNum] = 1
+		}
+		if len(caps) > 0 {
+			n := 0
+			for _, st := range caps {
+				if s.hasStem(st) {
+					n++
+				}
+			}
+			c.feat[fCaps] = float64(n) / float64(len(caps))
 		}
 		c.feat[fExact] = exactShare(q.plain, s)
 		c.feat[fRun2], c.feat[fRun3] = runShare(q.seq, s, 2), runShare(q.seq, s, 3)
