@@ -65,7 +65,7 @@ func commands() []command {
 		{"sources", "[--json]", "list the articles in the store", runSources},
 		{"ingest", "[--feed] [--allow-private] PATH|URL...", "add article files or folders, saved .html pages, web pages by URL, or with --feed RSS/Atom/JSON feeds (idempotent)", runIngest},
 		{"serve", "[--domain FILE]", "run the bot: Slack, Discord, HTTP endpoints and the daily summary", runServe},
-		{"eval", "[--heldout] [-v] [--domain FILE] [FILE]", "run a question set (Parley JSON Lines or SQuAD 2.0 JSON) and print its scores", runEval},
+		{"eval", "[--heldout|--followups] [--corpus SQUAD.json] [-v] [--domain FILE] [FILE]", "run a question set (Parley JSON Lines, follow-ups included, or SQuAD 2.0 JSON) and print its scores", runEval},
 	}
 }
 
