@@ -1,6 +1,9 @@
 package answers
 
-import "context"
+import (
+	"context"
+	"strings"
+)
 
 // Turn is what a conversation keeps of its last question, so the next one
 // can lean on it: the question as the engine read it (with anything it
@@ -12,8 +15,8 @@ type Turn struct {
 	// question, "he" is most likely the person it was answered with.
 	Class string `json:"class,omitempty"`
 	// Names are the people, places and things the direct answer named,
-	// as written ("Kushner", "Steve Witkoff").
-	Names []string `json:"names,omitempty"`
+	// as written ("Kushner", "Steve Witkoff"), with their kinds.
+	Names []Name `json:"names,omitempty"`
 }
 
 // Empty reports whether t holds no question.
@@ -58,12 +61,32 @@ func (e *Engine) ExplainFollowUp(ctx context.Context, prev *Turn, question strin
 	return a, err
 }
 
-// answerAfter answers question after prev.
+// answerAfter answers question after prev: it reads what the question
+// carries over from prev (carry), answers that, and says what it carried.
 func (e *Engine) answerAfter(ctx context.Context, prev *Turn, question string, explain bool) (Answer, []scored, error) {
-	a, ranked, err := e.answer(ctx, question, explain)
+	ix := e.idx.Load()
+	read, why := e.carry(ix, prev, question)
+	a, ranked, err := e.answer(ctx, read, explain)
 	if err != nil {
 		return a, ranked, err
 	}
-	a.Next = Turn{Question: e.rules.trimLeadIns(Normalize(question))}
+	if why != nil {
+		a.Question = neutralize(Normalize(question))
+		a.Carried = &Carried{From: prev.Question, Read: read, Why: why}
+	}
+	a.Next = e.turn(ix, read, a)
 	return a, ranked, nil
+}
+
+// turn is what to keep of a question read as read and answered a, for
+// the next question.
+func (e *Engine) turn(ix *index, read string, a Answer) Turn {
+	text := e.rules.trimLeadIns(Normalize(read))
+	t := Turn{Question: text, Class: e.rules.classify(strings.Join(foldWords(text), " ")).name}
+	if a.Answered && !a.Conflict && a.Answer != "" {
+		for _, n := range e.namesIn(ix, a.Answer) {
+			t.Names = append(t.Names, n.Name)
+		}
+	}
+	return t
 }

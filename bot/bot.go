@@ -94,6 +94,9 @@ type Reply struct {
 	Confidence float64
 	Sources    []answers.Citation
 	Summary    *answers.Summary
+	// Carried says what a follow-up took from the question before it;
+	// renderers show it, so the asker sees how Parley read the question.
+	Carried *answers.Carried
 }
 
 // ErrorText is what users see when something fails inside Parley; the

@@ -60,7 +60,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"chat", "[--domain FILE]", "console chat over the store: ask questions, type help, sources or quit", runChat},
-		{"ask", "[--json] [--explain] [--domain FILE] [QUESTION...]", "answer one question, or one per line of stdin", runAsk},
+		{"ask", "[--json] [--explain] [--after QUESTION] [--conversation] [--domain FILE] [QUESTION...]", "answer one question, or one per line of stdin", runAsk},
 		{"summary", "[--json] [--date YYYY-MM-DD] [--post] [--release]", "compose the daily summary; --post posts it to the configured channels", runSummary},
 		{"sources", "[--json]", "list the articles in the store", runSources},
 		{"ingest", "[--feed] [--allow-private] PATH|URL...", "add article files or folders, saved .html pages, web pages by URL, or with --feed RSS/Atom/JSON feeds (idempotent)", runIngest},
