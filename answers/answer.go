@@ -50,6 +50,10 @@ type Answer struct {
 	// Next is what a conversation keeps of this question for the next
 	// one (Engine.FollowUp); not part of the JSON contract.
 	Next Turn `json:"-"`
+	// Further are the next quotes for the same question, beyond Quotes,
+	// best first: what "More sources" shows (Engine.FollowUp; not part of
+	// the JSON contract).
+	Further []Quote `json:"-"`
 }
 
 // Explanation says how an answer was reached, for `parley ask --explain`

@@ -201,7 +201,10 @@ func (e *Engine) namesIn(ix *index, text string) []named {
 		if b > len(text) || covered(a, b) {
 			continue
 		}
-		if len(ws) == 1 && ((isEnglish(fold(ws[0])) && !isAcronym(ws[0])) || r.calendarWord[fold(ws[0])]) {
+		// A capitalised word alone is a name mid-question ("Sky", "Macron");
+		// at the start, only when it is not English ("Such"). Days and
+		// months are dates, not names.
+		if len(ws) == 1 && (a == 0 && isEnglish(fold(ws[0])) && !isAcronym(ws[0]) || r.calendarWord[fold(ws[0])] || e.stopword(fold(ws[0]))) {
 			continue
 		}
 		learned = append(learned, named{Name: Name{Text: text[a:b], Kind: ix.learnedKind(text[a:b])}, start: a, end: b})

@@ -70,6 +70,9 @@ func (e *Engine) answerAfter(ctx context.Context, prev *Turn, question string, e
 	if err != nil {
 		return a, ranked, err
 	}
+	if a.Answered {
+		a.Further = further(ranked, a.Quotes)
+	}
 	if why != nil {
 		a.Question = neutralize(Normalize(question))
 		a.Carried = &Carried{From: prev.Question, Read: read, Why: why}
