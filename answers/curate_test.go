@@ -14,7 +14,7 @@ func TestGroupParaphrasedRefusals(t *testing.T) {
 	ctx := context.Background()
 	e := mustEngine(t, storetest.MustOpen(t))
 	qs := []string{
-		"What did Macron say about the talks?",       // 0
+		"What did Macron say about the talks?",        // 0
 		"How many soldiers died?",                     // 1
 		"what has macron said about the negotiations", // 2: synonyms, stems, stop words
 		"When is the next round of talks in Geneva?",  // 3
