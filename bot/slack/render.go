@@ -218,23 +218,57 @@ func RenderReport(r bot.Report) Message {
 }
 
 // RenderSummary turns the daily summary into a Slack message: the title,
-// then each line with its quotes and citations.
+// then each line with its quotes and citations. A message holds 50
+// blocks, so when every quote in full would need more, the lines show
+// less — the first quote of each in full and the others by their sources
+// (a disagreement keeps both sides), then the sources alone — but every
+// line, always.
 func RenderSummary(s answers.Summary) Message {
+	var m Message
+	for detail := summaryFull; detail <= summarySources; detail++ {
+		m = renderSummary(s, detail)
+		if len(m.Blocks) <= MaxBlocks {
+			break
+		}
+	}
+	return fit(m)
+}
+
+// How much of each summary line's quotes RenderSummary shows.
+const (
+	summaryFull    = iota // every quote in full
+	summaryFirst          // the first quote (every side of a disagreement); the others by source
+	summarySources        // the sources alone
+)
+
+func renderSummary(s answers.Summary, detail int) Message {
 	blocks := []slack.Block{section("*" + Escape(s.Title) + "*")}
 	text := []string{Escape(s.Title)}
 	for _, l := range s.Lines {
 		text = append(text, "• "+Escape(l.Text))
 		// A line that is only its quote is shown as the quote.
-		if len(l.Quotes) == 0 || strings.TrimSpace(l.Quotes[0].Text) != strings.TrimSpace(l.Text) || l.Conflict {
+		if len(l.Quotes) == 0 || strings.TrimSpace(l.Quotes[0].Text) != strings.TrimSpace(l.Text) || l.Conflict || detail == summarySources {
 			line := "• " + Escape(l.Text)
 			if l.Conflict {
 				line += " _(the sources disagree)_"
 			}
 			blocks = append(blocks, sections(line, "")...)
 		}
-		for _, q := range l.Quotes {
+		var named []string
+		for i, q := range l.Quotes {
+			if detail == summarySources || detail == summaryFirst && i > 0 && !l.Conflict {
+				named = append(named, citation(q.Citation))
+				continue
+			}
 			blocks = append(blocks, sections(blockQuote(q.Text), "> ")...)
 			blocks = append(blocks, contextBlock(citation(q.Citation)))
+		}
+		if len(named) > 0 {
+			label := "Also reported by: "
+			if detail == summarySources {
+				label = "Sources: "
+			}
+			blocks = append(blocks, contextBlock(label+strings.Join(named, "; ")))
 		}
 	}
 	if len(s.NewArticles) > 0 {
@@ -243,7 +277,7 @@ func RenderSummary(s answers.Summary) Message {
 			blocks = append(blocks, contextBlock(citation(c)))
 		}
 	}
-	return fit(Message{Text: strings.Join(text, "\n"), Blocks: blocks})
+	return Message{Text: strings.Join(text, "\n"), Blocks: blocks}
 }
 
 // citation is the context line for an article: title, outlet and date,

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"html"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/parley-bot/parley/answers"
 	"github.com/parley-bot/parley/bot"
+	"github.com/parley-bot/parley/bot/bottest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -271,5 +273,38 @@ func TestRenderReportGolden(t *testing.T) {
 	}
 	if buf.String() != string(want) {
 		t.Errorf("RenderReport differs from %s (go test -update rewrites it):\n%s", path, buf.String())
+	}
+}
+
+// TestEverySummaryLineReachesSlack: every line of a summary is in the
+// message, within Slack's limits, however long its quotes.
+func TestEverySummaryLineReachesSlack(t *testing.T) {
+	for name, s := range bottest.Summaries(t) {
+		t.Run(name, func(t *testing.T) {
+			m := RenderSummary(s)
+			checkLimits(t, m)
+			var shown strings.Builder
+			for _, b := range m.Blocks {
+				raw, _ := json.Marshal(b)
+				var bl struct {
+					Text *struct {
+						Text string `json:"text"`
+					} `json:"text"`
+				}
+				json.Unmarshal(raw, &bl)
+				if bl.Text != nil {
+					shown.WriteString(html.UnescapeString(strings.ReplaceAll(bl.Text.Text, "\n> ", "\n")) + "\n")
+				}
+			}
+			text := shown.String()
+			if strings.Contains(text, "trimmed") {
+				t.Errorf("the summary was trimmed:\n%s", text)
+			}
+			for i, l := range s.Lines {
+				if !strings.Contains(text, l.Text) {
+					t.Errorf("line %d %q is not shown:\n%s", i+1, l.Text, text)
+				}
+			}
+		})
 	}
 }
