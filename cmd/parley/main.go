@@ -65,6 +65,7 @@ func commands() []command {
 		{"sources", "[--json]", "list the articles in the store", runSources},
 		{"ingest", "[--feed] [--allow-private] PATH|URL...", "add article files or folders, saved .html pages, web pages by URL, or with --feed RSS/Atom/JSON feeds (idempotent)", runIngest},
 		{"serve", "[--domain FILE]", "run the bot: Slack, Discord, HTTP endpoints and the daily summary", runServe},
+		{"report", "[--since 7d] [--json] [--domain FILE]", "what people asked that went unanswered or was marked wrong, and what they asked about most", runReport},
 		{"eval", "[--heldout|--followups] [--corpus SQUAD.json] [-v] [--domain FILE] [FILE]", "run a question set (Parley JSON Lines, follow-ups included, or SQuAD 2.0 JSON) and print its scores", runEval},
 	}
 }
