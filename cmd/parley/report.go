@@ -146,7 +146,9 @@ func newMemoryJob(ctx context.Context, m *Main) (component, error) {
 
 // jobComponent is a serve component with no endpoints that is ready from
 // the start.
-type jobComponent struct{ run func(ctx context.Context) error }
+type jobComponent struct {
+	run func(ctx context.Context) error
+}
 
 func (j jobComponent) Routes(*http.ServeMux)         {}
 func (j jobComponent) Run(ctx context.Context) error { return j.run(ctx) }
