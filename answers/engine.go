@@ -128,9 +128,9 @@ func (e *Engine) current(ctx context.Context) (*index, error) {
 // Answer answers one question. Any text is accepted: a question the
 // articles cannot answer, or that is not a question at all, gets
 // Answered false and a polite refusal, not an error. Errors are only for
-// a store that fails. It is FollowUp with no turn before.
+// a store that fails.
 func (e *Engine) Answer(ctx context.Context, question string) (Answer, error) {
-	a, _, err := e.answerAfter(ctx, nil, question, false)
+	a, _, err := e.answer(ctx, question, false)
 	return a, err
 }
 

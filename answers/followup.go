@@ -44,7 +44,8 @@ func (c *Carried) read(q string) string {
 }
 
 // FollowUp answers question as the next turn of a conversation whose last
-// question was prev (nil, or an empty Turn, for none). A question that
+// question was prev (nil, or an empty Turn, for none). With no turn it
+// answers as Answer does, and fills Next and Further besides. A question that
 // leans on prev — a pronoun ("he", "it", "that"), no subject ("When?"),
 // an ellipsis ("and the revised one?") — is read with prev's people,
 // places and topic filled in, and Answer.Carried says what was carried
@@ -75,7 +76,11 @@ func (e *Engine) answerAfter(ctx context.Context, prev *Turn, question string, e
 	}
 	if why != nil {
 		a.Question = neutralize(Normalize(question))
-		a.Carried = &Carried{From: prev.Question, Read: read, Why: why}
+		// What was carried is echoed back: defused like the question.
+		for i := range why {
+			why[i] = neutralize(why[i])
+		}
+		a.Carried = &Carried{From: neutralize(prev.Question), Read: neutralize(Normalize(read)), Why: why}
 	}
 	a.Next = e.turn(ix, read, a)
 	return a, ranked, nil

@@ -205,3 +205,108 @@ func TestNoTurnNoCarry(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFollowUp holds the engine's promises for any turn and any
+// follow-up: no panic, no error, quotes verbatim, a direct answer that is
+// spans of its quote, no mention echoed, and a next turn that reads back.
+func FuzzFollowUp(f *testing.F) {
+	for _, s := range [][2]string{
+		{"Who met with Putin in Moscow?", "When was that?"},
+		{"Who is Trump's son-in-law?", "What did he say about his role?"},
+		{"What did Ushakov say about the talks?", "and @everyone?"},
+		{"", "it it it that there they"},
+		{"\xff\xfe", "what about \x00?"},
+		{"<@U1> who?", "and <!channel>"},
+		{strings.Repeat("he ", 500), strings.Repeat("and ", 500)},
+		{"How many points did the original plan have?", "And the revised one?"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	st := storetest.MustOpen(f)
+	e := mustEngine(f, st)
+	ctx := context.Background()
+	sents, err := st.Sentences(ctx)
+	if err != nil {
+		f.Fatal(err)
+	}
+	verbatim := map[string]bool{}
+	for _, s := range sents {
+		verbatim[s.ArticleID+"\x00"+s.Text] = true
+	}
+	f.Fuzz(func(t *testing.T, prev, q string) {
+		first, err := e.FollowUp(ctx, nil, prev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := e.FollowUp(ctx, &first.Next, q)
+		if err != nil {
+			t.Fatalf("FollowUp(%q after %q): %v", q, prev, err)
+		}
+		if a.Answered && !a.Conflict && a.Answer != "" && !IsSpansOf(a.Answer, a.Quotes[0].Text) {
+			t.Fatalf("direct answer %q is not spans of %q", a.Answer, a.Quotes[0].Text)
+		}
+		for _, qt := range append(append([]Quote(nil), a.Quotes...), a.Further...) {
+			if !verbatim[qt.Article+"\x00"+qt.Text] {
+				t.Fatalf("quote %q is not a sentence of %s", qt.Text, qt.Article)
+			}
+		}
+		if hasMention(a.Question) || hasMention(a.Answer) {
+			t.Fatalf("echoes a mention: %q / %q", a.Question, a.Answer)
+		}
+		if c := a.Carried; c != nil && (hasMention(c.From) || hasMention(c.Read) || hasMention(strings.Join(c.Why, " "))) {
+			t.Fatalf("echoes a mention in what it carried: %+v", c)
+		}
+		if len(a.Next.Question) > 4*MaxQuestion {
+			t.Fatalf("next turn grew to %d bytes", len(a.Next.Question))
+		}
+	})
+}
+
+// BenchmarkFollowUp answers the conversation set's questions after their
+// turn before (the turn made once, as the bot keeps it); ns/op is per
+// question, to compare with BenchmarkAnswer in the same run.
+func BenchmarkFollowUp(b *testing.B) {
+	st := storetest.MustOpen(b)
+	e := mustEngine(b, st)
+	ctx := context.Background()
+	type pair struct {
+		prev *Turn
+		q    string
+	}
+	var pairs []pair
+	for _, q := range FollowUpQuestions() {
+		var prev *Turn
+		for _, p := range q.Prev {
+			a, err := e.FollowUp(ctx, prev, p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			prev = &a.Next
+		}
+		pairs = append(pairs, pair{prev, q.Q})
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		p := pairs[i%len(pairs)]
+		if _, err := e.FollowUp(ctx, p.prev, p.q); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkFollowUpNoTurn runs BenchmarkAnswer's mix through FollowUp with
+// no turn: what keeping the turn and the further quotes costs the bot.
+func BenchmarkFollowUpNoTurn(b *testing.B) {
+	st := storetest.MustOpen(b)
+	e := mustEngine(b, st)
+	qs := benchQuestions()
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := e.FollowUp(ctx, nil, qs[i%len(qs)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

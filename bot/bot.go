@@ -256,10 +256,14 @@ func (b *Bot) answer(ctx context.Context, req Request, text string) Reply {
 	var ans answers.Answer
 	var err error
 	key := b.memory.conversation(req)
-	if key != "" {
+	switch {
+	case key != "":
 		prev := b.memory.turn(ctx, b.log, key, b.now())
 		ans, err = b.engine.FollowUp(ctx, prev, text)
-	} else {
+	case b.memory != nil:
+		// No conversation, but the log keeps the further sources.
+		ans, err = b.engine.FollowUp(ctx, nil, text)
+	default:
 		ans, err = b.engine.Answer(ctx, text)
 	}
 	if err != nil {
