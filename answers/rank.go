@@ -86,6 +86,18 @@ var rankWeights = [nFeat]float64{fCov: 1.68, fBM: 2.43, fProx: 0.43, fType: 4.5,
 	fRun3: 0.47, fRun: 1.32, fRare: 0.72, fCov2: 1.79, fCount: 1.7, fArt: 0.61, fNext: 0.11, fNegMiss: -1,
 	fAnyNum: 0.74, fCaps: 0.5}
 
+// phraseFeatures are the features read last, for the candidates that can
+// still matter; phraseBonus the most they can add to a score.
+var phraseFeatures = []int{fBigram, fExact, fRun2, fRun3, fRun}
+
+var phraseBonus = func() float64 {
+	b := 0.0
+	for _, k := range phraseFeatures {
+		b += max(rankWeights[k], 0)
+	}
+	return b
+}()
+
 // anaphors are the words that, opening a sentence, point back to the one
 // before it ("It caused…"): that sentence's words count for it too.
 var anaphors = map[string]bool{"it": true, "its": true, "this": true, "these": true, "they": true, "their": true, "such": true, "he": true, "she": true, "his": true, "her": true, "there": true, "that": true, "those": true, "them": true}
@@ -139,6 +151,7 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 		}
 	}
 	qNeg := e.negates(q.toks)
+	runBuf := make([]int, 0, 64)
 	var caps []string
 	for _, t := range q.toks {
 		if t.start > 0 && isCapitalised(t.raw) && !e.rules.questionWord[t.word] {
@@ -156,10 +169,19 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 		matched := 0.0
 		var pos []int
 		c.conf = 1
-		for _, t := range q.terms {
+		held, held2 := 0, 0.0
+		hold := func(k int, t qterm) {
+			held++
+			held2 += t.weight * t.weight
+			if k == rarest {
+				c.feat[fRare] = 1
+			}
+		}
+		for k, t := range q.terms {
 			if p, ok := s.terms[t.term]; ok {
 				matched += t.weight
 				pos = append(pos, p)
+				hold(k, t)
 				continue
 			}
 			found := false
@@ -168,6 +190,7 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 					matched += t.weight * synonymCredit
 					pos = append(pos, p)
 					found = true
+					hold(k, t)
 					break
 				}
 			}
@@ -237,16 +260,6 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 				c.feat[fNext] = nm / total
 			}
 		}
-		held, held2 := 0, 0.0
-		for k, t := range q.terms {
-			if s.matches(t.term, t.alts) {
-				held++
-				held2 += t.weight * t.weight
-				if k == rarest {
-					c.feat[fRare] = 1
-				}
-			}
-		}
 		c.feat[fCount] = float64(held) / float64(len(q.terms))
 		c.feat[fCov2] = held2 / total2
 		if a, ok := artShare[s.seg]; ok {
@@ -276,11 +289,7 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 			}
 			c.feat[fCaps] = float64(n) / float64(len(caps))
 		}
-		c.feat[fExact] = exactShare(q.plain, s)
-		c.feat[fRun2], c.feat[fRun3] = runShare(q.seq, s, 2), runShare(q.seq, s, 3)
-		c.feat[fRun] = float64(longestRun(q.seq, s)) / runCap
 		c.coverage = matched / total
-		c.bigram = bigrams(q, s)
 		c.bm25 = ix.bm25(s, exact)
 		maxBM = math.Max(maxBM, c.bm25)
 		if len(pos) > 1 {
@@ -316,7 +325,7 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 		if c.typeMatch {
 			t = 1
 		}
-		c.feat[fCov], c.feat[fBM], c.feat[fProx], c.feat[fType], c.feat[fBigram], c.feat[fPara] = c.coverage, bm, c.prox, t, c.bigram, c.para
+		c.feat[fCov], c.feat[fBM], c.feat[fProx], c.feat[fType], c.feat[fPara] = c.coverage, bm, c.prox, t, c.para
 		if c.strongCue {
 			c.feat[fCue] = 1
 		}
@@ -344,6 +353,29 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 		}
 		if q.future && !e.speaksOfFuture(c.s) {
 			c.conf *= pastFactor
+		}
+	}
+	// The phrase features cost most; they are read only for candidates
+	// that could still come within conflictShare of the best with them,
+	// so every score compose compares is the same as reading them all.
+	bestPartial := 0.0
+	for i := range out {
+		bestPartial = math.Max(bestPartial, out[i].score)
+	}
+	floor := min(conflictShare, relevantShare)*bestPartial - phraseBonus
+	for i := range out {
+		c := &out[i]
+		if c.score < floor {
+			continue
+		}
+		c.bigram = bigrams(q, c.s)
+		c.feat[fBigram] = c.bigram
+		c.feat[fExact] = exactShare(q.plain, c.s)
+		var longest int
+		c.feat[fRun2], c.feat[fRun3], longest = runs(q.seq, c.s, runBuf)
+		c.feat[fRun] = float64(longest) / runCap
+		for _, k := range phraseFeatures {
+			c.score += rankWeights[k] * c.feat[k]
 		}
 	}
 	sort.SliceStable(out, func(a, b int) bool {

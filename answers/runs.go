@@ -4,49 +4,50 @@ package answers
 // in ranking: past it, a sentence is as good as a copy of the question.
 const runCap = 6
 
-// runShare is the share of the n-word runs of seq (a question's stems,
-// stop words included) that the sentence holds as consecutive words.
-// SQuAD-style questions copy phrases of the sentence that answers them
-// ("graphs can be encoded"), which single words cannot tell apart.
-func runShare(seq []string, s *sentence, n int) float64 {
-	if len(seq) < n {
-		return 0
+// runs measures how s holds seq (a question's stems, stop words included)
+// as runs of consecutive words: the shares of seq's two- and three-word
+// runs it holds, and its longest run, up to runCap. SQuAD-style questions
+// copy phrases of the sentence that answers them ("graphs can be
+// encoded"), which single words cannot tell apart. One pass over the
+// pairs of positions: at[j] is the length of the common run ending at
+// seq[i] and s.toks[j].
+func runs(seq []string, s *sentence, at []int) (two, three float64, longest int) {
+	n := len(s.toks)
+	if len(seq) == 0 || n == 0 {
+		return 0, 0, 0
 	}
-	held, total := 0, 0
-	for i := 0; i+n <= len(seq); i++ {
-		total++
-	next:
-		for j := 0; j+n <= len(s.toks); j++ {
-			for k := 0; k < n; k++ {
-				if s.toks[j+k].stem != seq[i+k] {
-					continue next
-				}
-			}
-			held++
-			break
-		}
+	at = at[:0]
+	for range n + 1 {
+		at = append(at, 0)
 	}
-	return float64(held) / float64(total)
-}
-
-// longestRun is the length of the longest run of seq's words that the
-// sentence holds consecutively, up to runCap.
-func longestRun(seq []string, s *sentence) int {
-	best := 0
+	held2, held3 := 0, 0
 	for i := range seq {
-		for j := range s.toks {
-			k := 0
-			for i+k < len(seq) && j+k < len(s.toks) && s.toks[j+k].stem == seq[i+k] {
-				k++
-			}
-			if k > best {
-				if best = k; best >= runCap {
-					return runCap
-				}
+		best := 0
+		// Right to left, so at[j] still holds the run ending at seq[i-1]
+		// and s.toks[j-1].
+		for j := n; j >= 1; j-- {
+			if s.toks[j-1].stem == seq[i] {
+				at[j] = at[j-1] + 1
+				best = max(best, at[j])
+			} else {
+				at[j] = 0
 			}
 		}
+		if best >= 2 {
+			held2++
+		}
+		if best >= 3 {
+			held3++
+		}
+		longest = max(longest, best)
 	}
-	return best
+	if len(seq) >= 2 {
+		two = float64(held2) / float64(len(seq)-1)
+	}
+	if len(seq) >= 3 {
+		three = float64(held3) / float64(len(seq)-2)
+	}
+	return two, three, min(longest, runCap)
 }
 
 // exactShare is the share of the question's content words that s holds
