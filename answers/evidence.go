@@ -98,13 +98,8 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 		if !isName {
 			continue
 		}
-		if s.matches(t.term, t.alts) || (prev != nil && prev.matches(t.term, t.alts)) || (lead != nil && lead.matches(t.term, t.alts)) {
-			continue
-		}
-		// A place the article names elsewhere is likely the sentence's
-		// setting ("two days of meetings" in an article on the Miami
-		// talks); a person it leaves out is likely someone else's deed.
-		if t.term[0] == '@' && e.rules.entities[t.term[1:]].Kind == "place" && ix.articleHas(s.ArticleID, t.term) {
+		if s.matches(t.term, t.alts) || (prev != nil && prev.matches(t.term, t.alts)) || (lead != nil && lead.matches(t.term, t.alts)) ||
+			ix.articleHas(s.ArticleID, t.term) && t.term[0] == '@' {
 			continue
 		}
 		x[evMissName] += t.weight / total
