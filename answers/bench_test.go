@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parley-bot/parley/store"
 	"github.com/parley-bot/parley/store/storetest"
@@ -106,7 +107,12 @@ func BenchmarkScale(b *testing.B) {
 
 func scaleStore(b *testing.B, n int) *store.Store {
 	b.Helper()
-	st := storetest.MustOpen(b)
+	return fillScaleStore(b, storetest.MustOpen(b), n)
+}
+
+// fillScaleStore adds n synthetic articles to st, which holds the seeds.
+func fillScaleStore(b *testing.B, st *store.Store, n int) *store.Store {
+	b.Helper()
 	ctx := context.Background()
 	sents, err := st.Sentences(ctx)
 	if err != nil {
@@ -142,4 +148,61 @@ func scaleStore(b *testing.B, n int) *store.Store {
 		}
 	}
 	return st
+}
+
+// BenchmarkAnswerAfterIngest measures, on a store that keeps changing, a
+// normal answer and the first answer after an ingest (which brings the
+// engine up to date: in memory for a small store, lazily for a large one),
+// as serve meets them when a feed poll adds an article. The seeds run by
+// default (in memory and lazily); PARLEY_SCALE=1 adds 1,000 and 5,000
+// synthetic articles, answered lazily.
+func BenchmarkAnswerAfterIngest(b *testing.B) {
+	sizes := []int{0}
+	if os.Getenv("PARLEY_SCALE") != "" && !testing.Short() {
+		sizes = append(sizes, 1000, 5000)
+	}
+	for _, n := range sizes {
+		st := fillScaleStore(b, analyzedStore(b), n)
+		modes := []int{-1}
+		if n == 0 {
+			modes = []int{DefaultFullLoad, -1}
+		}
+		for _, fullLoad := range modes {
+			mode := "memory"
+			if fullLoad < 0 {
+				mode = "lazy"
+			}
+			e := mustEngine(b, st, WithFullLoad(fullLoad))
+			qs := benchQuestions()
+			ctx := context.Background()
+			for _, q := range qs { // warm the cache as a running bot has
+				if _, err := e.Answer(ctx, q); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.Run(fmt.Sprintf("%d/%s/normal", n+5, mode), func(b *testing.B) {
+				b.ReportAllocs()
+				for i := 0; b.Loop(); i++ {
+					if _, err := e.Answer(ctx, qs[i%len(qs)]); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+			b.Run(fmt.Sprintf("%d/%s/after-ingest", n+5, mode), func(b *testing.B) {
+				b.ReportAllocs()
+				for i := 0; b.Loop(); i++ {
+					b.StopTimer()
+					doc := store.Document{ID: fmt.Sprintf("polled_%s_%d", mode, i), Title: "Polled report " + strconv.Itoa(i),
+						Body: "Envoys met again in Geneva on day " + strconv.Itoa(i) + " of the talks.\n\nThe grain corridor stayed open, officials said.\n"}
+					if _, err := st.Ingest(ctx, doc, storetest.Epoch.Add(time.Duration(i)*time.Second)); err != nil {
+						b.Fatal(err)
+					}
+					b.StartTimer()
+					if _, err := e.Answer(ctx, qs[i%len(qs)]); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
 }

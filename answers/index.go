@@ -271,6 +271,12 @@ func (r *rules) aliasStems(k string, names []string) []string {
 // assemble lays segments end to end into an index: their sentences, their
 // postings shifted to the whole, and their statistics summed.
 func assemble(r *rules, segs []*segment, version int64) *index {
+	return layOut(r, segs, version, true)
+}
+
+// layOut lays segments end to end into an index; with sums, their corpus
+// data are summed too (a lazy index takes the store's instead).
+func layOut(r *rules, segs []*segment, version int64, sums bool) *index {
 	ix := &index{version: version, segments: segs, postings: map[string][]int32{}, idf: map[string]float64{},
 		stats: corpusStats{df: map[string]int{}, vocab: map[string]int{}}, byLen: map[int][]string{},
 		speakers: map[string]bool{}, entities: map[string]map[string]bool{}, spans: map[string][2]int{}, aliases: map[string][]string{},
@@ -297,8 +303,11 @@ func assemble(r *rules, segs []*segment, version int64) *index {
 				ix.postings[t] = append(ix.postings[t], base+i)
 			}
 		}
-		ix.stats.add(seg.stats, 1)
 		ix.entities[a.ID] = seg.entities
+		if !sums {
+			continue
+		}
+		ix.stats.add(seg.stats, 1)
 		for sp := range seg.speakers {
 			ix.speakers[sp] = true
 		}

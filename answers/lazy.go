@@ -130,7 +130,16 @@ func (e *Engine) read(ctx context.Context, view *index) error {
 			}
 		}
 	}
-	for _, w := range keys(lackAlias) {
+	as := keys(lackAlias)
+	acronyms, err := e.st.TermCounts(ctx, prefixed(keyAcronym, as))
+	if err != nil {
+		return err
+	}
+	for _, w := range as {
+		l.alias[w] = true
+		if acronyms[keyAcronym+w] == 0 {
+			continue
+		}
 		found, err := e.st.TermsWithPrefix(ctx, keyAlias+w+"\x00")
 		if err != nil {
 			return err
@@ -139,16 +148,12 @@ func (e *Engine) read(ctx context.Context, view *index) error {
 		for k := range found {
 			names = append(names, strings.TrimPrefix(k, keyAlias+w+"\x00"))
 		}
-		l.alias[w] = true
 		if len(names) > 0 {
 			view.aliases[w] = e.rules.aliasStems(w, names)
 		}
 	}
 	if ss := keys(lackSpeaker); len(ss) > 0 {
-		ks := make([]string, len(ss))
-		for i, s := range ss {
-			ks[i] = keySpeaker + s
-		}
+		ks := prefixed(keySpeaker, ss)
 		n, err := e.st.TermCounts(ctx, ks)
 		if err != nil {
 			return err
@@ -166,6 +171,14 @@ func (e *Engine) read(ctx context.Context, view *index) error {
 		l.corrected[w] = c
 	}
 	return nil
+}
+
+func prefixed(prefix string, keys []string) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = prefix + k
+	}
+	return out
 }
 
 // storedCorrection is index.correct over the store's vocabulary: the
@@ -240,7 +253,7 @@ func (e *Engine) lazyIndex(ctx context.Context, snap *snapshot, text string) (*i
 	if err != nil {
 		return nil, nil, err
 	}
-	ix := assemble(e.rules, segs, snap.stamp)
+	ix := layOut(e.rules, segs, snap.stamp, false)
 	// The corpus data are the store's, not the candidates' sums.
 	ix.stats, ix.idf, ix.vocab, ix.maxIDF, ix.avgLen = view.stats, view.idf, view.vocab, view.maxIDF, view.avgLen
 	ix.speakers, ix.aliases, ix.hint, ix.lazy, ix.byLen, ix.names = view.speakers, view.aliases, view.hint, view.lazy, nil, nil

@@ -6,6 +6,11 @@ import (
 	"github.com/parley-bot/parley/store"
 )
 
+// indexVersion marks the index Index makes; bump it whenever what Index
+// returns changes (sentenceTerms, namesOf, the keys below), so stores
+// index their articles again.
+const indexVersion = "1"
+
 // Keys the analyzer indexes a sentence under besides its terms, so the
 // corpus-wide data a question needs is read from the store's index without
 // loading the corpus. Each starts with a control character, which no term
@@ -14,6 +19,7 @@ const (
 	keySpeaker = "\x01s\x00" // + entity id: the sentence quotes or reports it speaking
 	keyName    = "\x01n\x00" // + entity id NUL words: the hint's names (namesOf)
 	keyAlias   = "\x01a\x00" // + acronym NUL full name, both folded: a learned acronym
+	keyAcronym = "\x01A\x00" // + acronym, folded: some sentence defines it (keyAlias)
 )
 
 // Index implements store.Indexer: per sentence, the terms the engine finds
@@ -27,7 +33,7 @@ func (a *Analyzer) Index(sents []store.Sentence, facts []store.Fact) []store.Sen
 	aliases := map[int64][]string{}
 	for _, f := range facts {
 		if k, v, ok := acronymAlias(f); ok {
-			aliases[f.SentenceID] = append(aliases[f.SentenceID], keyAlias+k+"\x00"+v)
+			aliases[f.SentenceID] = append(aliases[f.SentenceID], keyAlias+k+"\x00"+v, keyAcronym+k)
 		}
 	}
 	out := make([]store.SentenceIndex, len(sents))
