@@ -55,9 +55,13 @@ type Engine struct {
 	fullLoad int
 	cache    *segmentCache
 
-	snap    atomic.Pointer[snapshot]
-	mu      sync.Mutex // serialises store checks and updates
-	checked time.Time
+	// background brings a full index up to date off the answer path.
+	background bool
+
+	snap     atomic.Pointer[snapshot]
+	mu       sync.Mutex // serialises store checks and updates
+	checked  time.Time
+	updating bool // a background update is running (under mu)
 }
 
 // snapshot is what the engine knows of the store at one stamp: the full
@@ -99,6 +103,15 @@ func WithFullLoad(sentences int) Option { return func(e *Engine) { e.fullLoad = 
 // WithCacheSize bounds, in bytes (estimated), the article segments kept
 // between questions when answering lazily (DefaultCacheBytes).
 func WithCacheSize(bytes int) Option { return func(e *Engine) { e.cache = newSegmentCache(bytes) } }
+
+// WithBackground makes the engine build and update its full index (a
+// store of up to the WithFullLoad size) in the background, for a
+// long-running server: no answer waits for it. Until the first one is
+// built it answers lazily from the store's index; while an update runs it
+// answers from the index it has, which lacks the newest articles for the
+// time the update takes (reading the changed articles and laying the
+// index out again).
+func WithBackground() Option { return func(e *Engine) { e.background = true } }
 
 // NewEngine returns an engine over st. It compiles its rules but reads
 // nothing from the store until asked a question.
@@ -144,6 +157,22 @@ func (e *Engine) snapshot(ctx context.Context) (*snapshot, error) {
 	if cur != nil && t.Stamp == cur.stamp {
 		return cur, nil
 	}
+	full := t.Stale > 0 || t.Sentences <= e.fullLoad
+	if e.background && full && t.Stale == 0 {
+		if !e.updating {
+			e.updating = true
+			go e.updateInBackground(context.WithoutCancel(ctx), cur, t)
+		}
+		if cur != nil && cur.full != nil {
+			return cur, nil // until the update is done
+		}
+		next, err := e.lazySnapshot(ctx, cur, t)
+		if err != nil {
+			return nil, err
+		}
+		e.snap.Store(next)
+		return next, nil
+	}
 	next, err := e.update(ctx, cur, t)
 	if err != nil {
 		return nil, err
@@ -152,29 +181,62 @@ func (e *Engine) snapshot(ctx context.Context) (*snapshot, error) {
 	return next, nil
 }
 
+// updateInBackground brings the full index from cur (which may be lazy, or
+// nil) up to the store at t, and makes it current.
+func (e *Engine) updateInBackground(ctx context.Context, cur *snapshot, t store.IndexTotals) {
+	if cur != nil && cur.full == nil {
+		cur = nil // read every article
+	}
+	next, err := e.fullSnapshot(ctx, cur, t)
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.updating = false
+	if err != nil {
+		e.log.Warn("answer index update failed; the next answer tries again", slog.Any("err", err))
+		return
+	}
+	e.snap.Store(next)
+}
+
 // update makes the snapshot of the store at totals t from cur (nil at
 // first): only the articles changed since cur are read again.
 func (e *Engine) update(ctx context.Context, cur *snapshot, t store.IndexTotals) (*snapshot, error) {
-	var changed []string
-	if cur != nil {
-		var err error
-		if changed, _, err = e.st.Changes(ctx, cur.stamp); err != nil {
-			return nil, err
-		}
+	if t.Stale == 0 && t.Sentences > e.fullLoad {
+		return e.lazySnapshot(ctx, cur, t)
 	}
-	e.cache.evict(changed)
-	lazy := t.Stale == 0 && t.Sentences > e.fullLoad
-	if lazy {
-		hint, err := e.storedHint(ctx, t)
+	return e.fullSnapshot(ctx, cur, t)
+}
+
+// lazySnapshot is the snapshot of a store answered lazily at totals t:
+// the segments of the articles changed since cur are dropped from the
+// cache.
+func (e *Engine) lazySnapshot(ctx context.Context, cur *snapshot, t store.IndexTotals) (*snapshot, error) {
+	if cur != nil {
+		changed, _, err := e.st.Changes(ctx, cur.stamp)
 		if err != nil {
 			return nil, err
 		}
-		e.logUpdate(cur)("answering from the store's index", slog.Int("articles", t.Articles), slog.Int("sentences", t.Sentences), slog.Int("changed", len(changed)))
-		return &snapshot{stamp: t.Stamp, totals: t, hint: hint}, nil
+		e.cache.evict(changed)
 	}
+	hint, err := e.storedHint(ctx, t)
+	if err != nil {
+		return nil, err
+	}
+	e.logUpdate(cur)("answering from the store's index", slog.Int("articles", t.Articles), slog.Int("sentences", t.Sentences))
+	return &snapshot{stamp: t.Stamp, totals: t, hint: hint}, nil
+}
+
+// fullSnapshot is the snapshot of the whole store in memory at totals t:
+// from cur's full index with the articles changed since read again, or
+// every article.
+func (e *Engine) fullSnapshot(ctx context.Context, cur *snapshot, t store.IndexTotals) (*snapshot, error) {
+	var changed []string
 	var segs []*segment
 	var err error
 	if cur != nil && cur.full != nil {
+		if changed, _, err = e.st.Changes(ctx, cur.stamp); err != nil {
+			return nil, err
+		}
 		segs, err = e.replaceSegments(ctx, cur.full.segments, changed)
 	} else {
 		segs, err = e.allSegments(ctx)

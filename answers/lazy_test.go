@@ -309,3 +309,45 @@ func TestSegmentCache(t *testing.T) {
 		t.Error("a segment loaded after the change was not cached")
 	}
 }
+
+// TestBackgroundUpdates holds WithBackground: answers come lazily while
+// the full index is first built, from the full index once it is, and an
+// ingest is picked up without an answer waiting for it.
+func TestBackgroundUpdates(t *testing.T) {
+	ctx := context.Background()
+	st := analyzedStore(t)
+	e := mustEngine(t, st, WithBackground())
+	waitFull := func(stamp int64) *snapshot {
+		t.Helper()
+		for range 500 {
+			if s := e.snap.Load(); s != nil && s.full != nil && s.stamp >= stamp {
+				return s
+			}
+			if _, err := e.Answer(ctx, "Who met with Putin in Moscow?"); err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+		t.Fatal("the full index was never built")
+		return nil
+	}
+	first, err := e.snapshot(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.full != nil {
+		t.Error("the first answer waited for the full index")
+	}
+	waitFull(first.stamp)
+	q := "What did Dmitriev say about grain corridors?"
+	doc := store.Document{ID: "900_new", Title: "Grain talks", Body: "Grain talks in Geneva.\n\n“The grain corridors across the Black Sea must reopen before winter,” Kirill Dmitriev said on Monday.\n"}
+	if _, err := st.Ingest(ctx, doc, storetest.Epoch.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	stamp, _ := st.Stamp(ctx)
+	waitFull(stamp)
+	a, err := e.Answer(ctx, q)
+	if err != nil || !a.Answered || a.Quotes[0].Article != "900_new" {
+		t.Errorf("Answer(%q) = %+v, %v; want the new article quoted", q, a, err)
+	}
+}
