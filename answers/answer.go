@@ -42,8 +42,18 @@ type Answer struct {
 	Quotes     []Quote `json:"quotes"`
 	Conflict   bool    `json:"conflict"`
 	Confidence float64 `json:"confidence"`
+	// Carried says what a follow-up took from the question before it
+	// (Engine.FollowUp); nil when nothing was carried.
+	Carried *Carried `json:"carried,omitempty"`
 	// Explain is filled only by Engine.Explain.
 	Explain *Explanation `json:"explain,omitempty"`
+	// Next is what a conversation keeps of this question for the next
+	// one (Engine.FollowUp); not part of the JSON contract.
+	Next Turn `json:"-"`
+	// Further are the next quotes for the same question, beyond Quotes,
+	// best first: what "More sources" shows (Engine.FollowUp; not part of
+	// the JSON contract).
+	Further []Quote `json:"-"`
 }
 
 // Explanation says how an answer was reached, for `parley ask --explain`

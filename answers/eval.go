@@ -19,6 +19,9 @@ var builtinQuestions []byte
 //go:embed testdata/heldout.jsonl
 var heldoutQuestions []byte
 
+//go:embed testdata/followups.jsonl
+var followupQuestions []byte
+
 // EvalQuestion is one line of a question set (JSON Lines):
 //
 //	{"q": "Who is Westland's chief negotiator?", "class": "who", "answerable": true,
@@ -28,14 +31,45 @@ var heldoutQuestions []byte
 // any of them (case-insensitive). A conflict question must come back with
 // Conflict set and its quotes holding every one of Sides. An unanswerable
 // question must be refused.
+//
+// A follow-up names the turns before it in prev (one question, or a list
+// asked in order), as in a conversation:
+//
+//	{"prev": "Who met with Putin in Moscow?", "q": "When was that?", "class": "when",
+//	 "answerable": true, "expect": ["December 2"]}
+//
+// With own set the question names its own subject: whatever came before,
+// nothing may be carried into it, and its answer must be the one it gets
+// alone.
 type EvalQuestion struct {
+	Prev       Turns    `json:"prev,omitempty"`
 	Q          string   `json:"q"`
 	Class      string   `json:"class"`
 	Answerable bool     `json:"answerable"`
 	Expect     []string `json:"expect,omitempty"`
 	Conflict   bool     `json:"conflict,omitempty"`
 	Sides      []string `json:"sides,omitempty"`
+	Own        bool     `json:"own,omitempty"`
 	Note       string   `json:"note,omitempty"`
+}
+
+// Turns are the questions asked before a follow-up, in order. In JSON it
+// is one string or a list of them.
+type Turns []string
+
+// UnmarshalJSON reads one question or a list.
+func (t *Turns) UnmarshalJSON(b []byte) error {
+	var one string
+	if err := json.Unmarshal(b, &one); err == nil {
+		*t = Turns{one}
+		return nil
+	}
+	var many []string
+	if err := json.Unmarshal(b, &many); err != nil {
+		return fmt.Errorf("prev: want a question or a list of questions: %w", err)
+	}
+	*t = many
+	return nil
 }
 
 // ReadQuestions parses a question set; blank lines and lines starting
@@ -63,6 +97,14 @@ func ReadQuestions(r io.Reader) ([]EvalQuestion, error) {
 		if q.Answerable && len(q.Expect) == 0 {
 			return nil, fmt.Errorf("question set line %d: answerable question without expect", n)
 		}
+		if q.Own && len(q.Prev) == 0 {
+			return nil, fmt.Errorf("question set line %d: own without prev: nothing could be carried", n)
+		}
+		for _, p := range q.Prev {
+			if strings.TrimSpace(p) == "" {
+				return nil, fmt.Errorf("question set line %d: empty question in prev", n)
+			}
+		}
 		out = append(out, q)
 	}
 	if err := sc.Err(); err != nil {
@@ -77,6 +119,11 @@ func BuiltinQuestions() []EvalQuestion { return mustQuestions(builtinQuestions) 
 // HeldoutQuestions is the question set written before any tuning and
 // never tuned on: its scores estimate how the engine does on new questions.
 func HeldoutQuestions() []EvalQuestion { return mustQuestions(heldoutQuestions) }
+
+// FollowUpQuestions is the conversation set: follow-ups over the built-in
+// articles, each after the question it leans on, and questions that name
+// their own subject after another, which nothing may change.
+func FollowUpQuestions() []EvalQuestion { return mustQuestions(followupQuestions) }
 
 func mustQuestions(b []byte) []EvalQuestion {
 	qs, err := ReadQuestions(bytes.NewReader(b))
@@ -99,10 +146,22 @@ type Score struct {
 	Spans int
 }
 
+// FollowScore tallies the questions of a set that come after others: the
+// follow-ups (prev set, own not) and how many were answered right —
+// answerable ones with the right top quote, the others refused — and the
+// questions that name their own subject (own) and how many of those were
+// changed by what came before: something was carried into them, or their
+// answer differs from the one they get alone.
+type FollowScore struct {
+	FollowUps, Right int
+	Own, Changed     int
+}
+
 // Report is the outcome of running a question set.
 type Report struct {
 	Classes  map[string]*Score
 	Total    Score
+	Follow   FollowScore
 	Failures []string
 }
 
@@ -118,8 +177,19 @@ func Evaluate(ctx context.Context, e *Engine, qs []EvalQuestion) (Report, error)
 			cs = &Score{}
 			rep.Classes[q.Class] = cs
 		}
-		a, ranked, err := e.answer(ctx, q.Q, false)
+		var prev *Turn
+		for _, p := range q.Prev {
+			pa, _, err := e.answerAfter(ctx, prev, p, false)
+			if err != nil {
+				return rep, err
+			}
+			prev = &pa.Next
+		}
+		a, ranked, err := e.answerAfter(ctx, prev, q.Q, false)
 		if err != nil {
+			return rep, err
+		}
+		if err := rep.Follow.tally(ctx, e, q, a, &rep.Failures); err != nil {
 			return rep, err
 		}
 		tally := func(f func(*Score)) { f(cs); f(&rep.Total) }
@@ -209,6 +279,56 @@ func Evaluate(ctx context.Context, e *Engine, qs []EvalQuestion) (Report, error)
 	return rep, nil
 }
 
+// tally counts q, answered a after its prev turns, in f: a follow-up
+// is right when answerable and its top quote holds an expectation, or
+// not answerable and refused; a question of its own is changed when
+// anything was carried into it or its answer differs from the one it
+// gets alone.
+func (f *FollowScore) tally(ctx context.Context, e *Engine, q EvalQuestion, a Answer, failures *[]string) error {
+	if len(q.Prev) == 0 {
+		return nil
+	}
+	last := q.Prev[len(q.Prev)-1]
+	if q.Own {
+		f.Own++
+		alone, _, err := e.answer(ctx, q.Q, false)
+		if err != nil {
+			return err
+		}
+		if a.Carried != nil || !sameAnswer(a, alone) {
+			f.Changed++
+			*failures = append(*failures, fmt.Sprintf("changed by what came before: %q after %q read as %q, answered %q", q.Q, last, a.Carried.read(q.Q), a.Answer))
+		}
+		return nil
+	}
+	f.FollowUps++
+	right := !q.Answerable && !a.Answered || q.Answerable && a.Answered && holds(a.Quotes[0].Text, q.Expect)
+	if right {
+		f.Right++
+		return nil
+	}
+	got := "(refused)"
+	if a.Answered {
+		got = a.Quotes[0].Text
+	}
+	*failures = append(*failures, fmt.Sprintf("follow-up wrong: %q after %q, read as %q: got %q", q.Q, last, a.Carried.read(q.Q), got))
+	return nil
+}
+
+// sameAnswer reports whether a and b say the same: both refused, or the
+// same direct answer from the same quotes.
+func sameAnswer(a, b Answer) bool {
+	if a.Answered != b.Answered || a.Answer != b.Answer || len(a.Quotes) != len(b.Quotes) {
+		return false
+	}
+	for i := range a.Quotes {
+		if a.Quotes[i].Text != b.Quotes[i].Text || a.Quotes[i].Article != b.Quotes[i].Article {
+			return false
+		}
+	}
+	return true
+}
+
 func holds(text string, expect []string) bool {
 	t := strings.ToLower(text)
 	for _, x := range expect {
@@ -227,13 +347,16 @@ func Ratio(n, d int) float64 {
 	return float64(n) / float64(d)
 }
 
-// Targets are the figures a question set must reach.
+// Targets are the figures a question set must reach. A set with
+// follow-ups is held to FollowUps (and to changing none of the questions
+// that name their own subject) instead of Top1 and Refused.
 type Targets struct {
 	Top1, Refused, Verbatim, Cited float64
+	FollowUps                      float64
 }
 
 // DefaultTargets are Parley's acceptance figures.
-var DefaultTargets = Targets{Top1: 0.95, Refused: 0.95, Verbatim: 1, Cited: 1}
+var DefaultTargets = Targets{Top1: 0.95, Refused: 0.95, Verbatim: 1, Cited: 1, FollowUps: 0.90}
 
 // Misses lists the targets the report falls short of; none means it
 // meets them all.
@@ -245,8 +368,17 @@ func (r Report) Misses(t Targets) []string {
 		}
 	}
 	s := r.Total
-	check("top-1", Ratio(s.Top1, s.Answerable), t.Top1)
-	check("refused", Ratio(s.Refused, s.Unanswerable), t.Refused)
+	if f := r.Follow; f.FollowUps+f.Own > 0 {
+		// A conversation set is held to the follow-up targets: its
+		// questions of their own are there to be left alone, not scored.
+		check("follow-ups answered right", Ratio(f.Right, f.FollowUps), t.FollowUps)
+		if f.Changed > 0 {
+			out = append(out, fmt.Sprintf("%d of %d questions naming their own subject changed by what came before", f.Changed, f.Own))
+		}
+	} else {
+		check("top-1", Ratio(s.Top1, s.Answerable), t.Top1)
+		check("refused", Ratio(s.Refused, s.Unanswerable), t.Refused)
+	}
 	check("verbatim", Ratio(s.Verbatim, s.Quotes), t.Verbatim)
 	check("cited", Ratio(s.Cited, s.Answered), t.Cited)
 	check("direct answers that are spans", Ratio(s.Spans, s.WithAnswer), t.Verbatim)
@@ -272,7 +404,15 @@ func (r Report) Write(w io.Writer) error {
 		row(n, *r.Classes[n])
 	}
 	row("all", r.Total)
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if f := r.Follow; f.FollowUps+f.Own > 0 {
+		_, err := fmt.Fprintf(w, "\nfollow-ups answered right: %s\nquestions naming their own subject changed by what came before: %d of %d\n",
+			frac(f.Right, f.FollowUps), f.Changed, f.Own)
+		return err
+	}
+	return nil
 }
 
 func frac(n, d int) string {

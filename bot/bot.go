@@ -18,6 +18,9 @@ import (
 // Answerer is what the bot needs of the answer engine.
 type Answerer interface {
 	Answer(ctx context.Context, question string) (answers.Answer, error)
+	// FollowUp answers a question as the next turn of a conversation
+	// whose last question was prev (nil for none).
+	FollowUp(ctx context.Context, prev *answers.Turn, question string) (answers.Answer, error)
 	Sources(ctx context.Context) ([]answers.Citation, error)
 	Summary(ctx context.Context, day time.Time) (answers.Summary, error)
 	// Hint says what can be asked, from what the store holds.
@@ -46,6 +49,43 @@ type Request struct {
 	// EventID is the platform's id for the event or interaction, logged
 	// with the outcome so an operator can trace one question; optional.
 	EventID string
+	// Conversation names the conversation the message belongs to, as
+	// its adapter reckons it (a Slack thread or DM, a Discord channel and
+	// user, a console session): a question may lean on the one before
+	// in the same conversation. Empty: every message stands alone.
+	Conversation string
+	// Action, when set, is a button pressed under an answer rather than
+	// a message: Text is then unused.
+	Action *Action
+}
+
+// The actions of the buttons under an answer.
+const (
+	ActionHelpful = "helpful" // the answer helped
+	ActionWrong   = "wrong"   // the answer is wrong
+	ActionMore    = "more"    // show the next sources for the same question
+)
+
+// Action is a button pressed under an answer: which, and the answer's id
+// (Reply.ID).
+type Action struct {
+	Kind   string `json:"kind"`
+	Answer string `json:"answer"`
+}
+
+// ParseAction reads an action from its kind and answer id as a button
+// carries them, or reports false for anything that is not one of
+// Parley's buttons.
+func ParseAction(kind, answer string) (Action, bool) {
+	switch kind {
+	case ActionHelpful, ActionWrong, ActionMore:
+	default:
+		return Action{}, false
+	}
+	if !validAnswerID(answer) {
+		return Action{}, false
+	}
+	return Action{Kind: kind, Answer: answer}, true
 }
 
 // Kind says what a Reply is, so adapters can render each natively.
@@ -60,6 +100,8 @@ const (
 	KindSummary             // the daily summary; Summary is set
 	KindBusy                // too much work in flight; try again
 	KindError               // something failed inside; Text is a fixed, friendly message
+	KindNote                // a short note for whoever pressed a button (feedback taken); not for the channel
+	KindMore                // more sources for an answer's question; Quotes are set
 )
 
 // String names the kind, for logs and metric labels.
@@ -77,6 +119,10 @@ func (k Kind) String() string {
 		return "summary"
 	case KindBusy:
 		return "busy"
+	case KindNote:
+		return "note"
+	case KindMore:
+		return "more"
 	default:
 		return "error"
 	}
@@ -94,6 +140,14 @@ type Reply struct {
 	Confidence float64
 	Sources    []answers.Citation
 	Summary    *answers.Summary
+	// Carried says what a follow-up took from the question before it;
+	// renderers show it, so the asker sees how Parley read the question.
+	Carried *answers.Carried
+	// ID is the answer's id in the question log, which the buttons under
+	// it carry (feedback, More sources); empty when nothing was logged.
+	ID string
+	// More is how many further sources "More sources" would show.
+	More int
 }
 
 // ErrorText is what users see when something fails inside Parley; the
@@ -116,10 +170,17 @@ type Bot struct {
 	engine  Answerer
 	log     *slog.Logger
 	metrics *Metrics
+	memory  *Memory
 	// Now is the clock "summary" reads today from, in the summary's time
 	// zone; nil means time.Now. Set it before the bot handles requests.
 	Now func() time.Time
 }
+
+// Remember makes the bot keep conversations, the questions people ask
+// and their feedback in m (see Memory); without it every message stands
+// alone and answers have no buttons. Call it before the bot handles
+// requests.
+func (b *Bot) Remember(m *Memory) { b.memory = m }
 
 // New returns a bot answering from engine, logging to log and counting in
 // metrics (nil for unexported metrics); a nil log discards.
@@ -159,6 +220,9 @@ func (b *Bot) Handle(ctx context.Context, req Request) Reply {
 }
 
 func (b *Bot) handle(ctx context.Context, req Request) Reply {
+	if req.Action != nil {
+		return b.act(ctx, req)
+	}
 	text := strings.TrimSpace(req.Text)
 	switch command(text) {
 	case "help":
@@ -182,17 +246,41 @@ func (b *Bot) handle(ctx context.Context, req Request) Reply {
 		}
 		return b.summary(ctx, req, day)
 	}
-	ans, err := b.engine.Answer(ctx, text)
+	return b.answer(ctx, req, text)
+}
+
+// answer answers a question: as a follow-up when the request belongs to a
+// conversation the bot remembers, logged for the report and the buttons
+// when it keeps a log.
+func (b *Bot) answer(ctx context.Context, req Request, text string) Reply {
+	var ans answers.Answer
+	var err error
+	key := b.memory.conversation(req)
+	switch {
+	case key != "":
+		prev := b.memory.turn(ctx, b.log, key, b.now())
+		ans, err = b.engine.FollowUp(ctx, prev, text)
+	case b.memory != nil:
+		// No conversation, but the log keeps the further sources.
+		ans, err = b.engine.FollowUp(ctx, nil, text)
+	default:
+		ans, err = b.engine.Answer(ctx, text)
+	}
 	if err != nil {
 		return b.fail(req, "answer", err)
 	}
-	if !ans.Answered {
-		return Reply{Kind: KindRefusal, Text: ans.Answer, Question: ans.Question}
+	if key != "" {
+		b.memory.keep(ctx, b.log, key, ans.Next, b.now())
 	}
-	return Reply{
-		Kind: KindAnswer, Text: ans.Answer, Question: ans.Question, Quotes: ans.Quotes,
-		Conflict: ans.Conflict, Confidence: ans.Confidence,
+	r := Reply{Kind: KindRefusal, Text: ans.Answer, Question: ans.Question, Carried: ans.Carried}
+	if ans.Answered {
+		r = Reply{
+			Kind: KindAnswer, Text: ans.Answer, Question: ans.Question, Quotes: ans.Quotes,
+			Conflict: ans.Conflict, Confidence: ans.Confidence, Carried: ans.Carried, More: len(ans.Further),
+		}
 	}
+	r.ID = b.memory.record(ctx, b.log, req, ans, b.now())
+	return r
 }
 
 func (b *Bot) now() time.Time {

@@ -334,39 +334,67 @@ func (d *Daily) report(r PostResult) {
 }
 
 func (d *Daily) postOne(ctx context.Context, t Target, day string, sum answers.Summary) PostResult {
-	platform := t.Poster.Platform()
-	r := PostResult{Platform: platform, Channel: t.Channel, Day: day}
-	key := t.Key()
-	won, err := d.Log.ClaimPost(ctx, key, day, d.now())
+	p := postPolicy{
+		log: d.Log, now: d.now, sleep: d.sleep, logger: d.Logger, metrics: d.metrics(), op: "post_summary", what: "daily summary",
+		attempts: d.Attempts, backoff: d.Backoff, maxBackoff: d.MaxBackoff, sendTimeout: d.SendTimeout,
+	}
+	return p.post(ctx, t.Key(), day, t.Poster.Platform(), t.Channel, func(ctx context.Context) (string, error) {
+		return t.Poster.PostSummary(ctx, t.Channel, sum)
+	})
+}
+
+// postPolicy is how a scheduled post (the daily summary, the weekly
+// report) goes out to one channel: claimed in the post log first, sent
+// with retries and backoff, marked after, released only when nothing can
+// have been posted.
+type postPolicy struct {
+	log     PostLog
+	now     func() time.Time
+	sleep   func(ctx context.Context, d time.Duration) error
+	logger  *slog.Logger
+	metrics *Metrics
+	op      string // the retries metric's method label
+	what    string // for logs: "daily summary"
+
+	attempts                         int
+	backoff, maxBackoff, sendTimeout time.Duration
+}
+
+// post claims key for day, sends with send (retrying as the policy says)
+// and marks the post sent: at most once per key and day, whatever runs
+// race or crash.
+func (p postPolicy) post(ctx context.Context, key, day, platform, channel string, send func(ctx context.Context) (string, error)) PostResult {
+	r := PostResult{Platform: platform, Channel: channel, Day: day}
+	won, err := p.log.ClaimPost(ctx, key, day, p.now())
 	if err != nil {
 		r.Outcome, r.Err = Failed, err
 		return r
 	}
 	if !won {
-		p, err := d.Log.PostFor(ctx, key, day)
+		post, err := p.log.PostFor(ctx, key, day)
 		switch {
 		case err != nil:
 			r.Outcome, r.Err = Unknown, err
-		case p.State == store.PostSent:
-			r.Outcome, r.MessageID, r.At = AlreadyPosted, p.MessageID, p.PostedAt
+		case post.State == store.PostSent:
+			r.Outcome, r.MessageID, r.At = AlreadyPosted, post.MessageID, post.PostedAt
 		default:
-			r.Outcome, r.At = Claimed, p.ClaimedAt
+			r.Outcome, r.At = Claimed, post.ClaimedAt
 		}
 		return r
 	}
-	attempts := cmp0(d.Attempts, DefaultAttempts)
-	backoff := cmp0(d.Backoff, DefaultBackoff)
+	attempts := cmp0(p.attempts, DefaultAttempts)
+	backoff := cmp0(p.backoff, DefaultBackoff)
 	for attempt := 1; ; attempt++ {
-		id, err := d.send(ctx, t, sum)
+		id, err := p.send(ctx, send)
 		if err == nil {
-			r.Outcome, r.MessageID, r.At = Posted, id, d.now()
+			r.Outcome, r.MessageID, r.At = Posted, id, p.now()
 			// The message is out: record it even if the job is stopping.
-			mctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), d.sendTimeout())
+			mctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), p.timeout())
 			defer cancel()
-			if err := d.Log.MarkPosted(mctx, key, day, id, r.At); err != nil {
+			if err := p.log.MarkPosted(mctx, key, day, id, r.At); err != nil {
 				// The claim stays, so it is never sent again; say so.
-				d.Logger.Error("daily summary posted but not marked; the claim stays so it is not sent again",
-					slog.String("platform", platform), slog.String("channel", t.Channel), slog.String("day", day), slog.Any("err", err))
+				p.logger.Error(p.what+" posted but not marked; the claim stays so it is not sent again",
+					slog.String("platform", platform), slog.String("channel", channel), slog.String("day", day), slog.Any("err", err))
 			}
 			return r
 		}
@@ -378,20 +406,20 @@ func (d *Daily) postOne(ctx context.Context, t Target, day string, sum answers.S
 			r.Outcome, r.Err = Failed, fmt.Errorf("%d attempts: %w", attempt, err)
 			break
 		}
-		d.metrics().Retries.WithLabelValues(platform, "post_summary").Inc()
-		d.Logger.Warn("daily summary post failed; retrying", slog.String("platform", platform), slog.String("channel", t.Channel),
+		p.metrics.Retries.WithLabelValues(platform, p.op).Inc()
+		p.logger.Warn(p.what+" post failed; retrying", slog.String("platform", platform), slog.String("channel", channel),
 			slog.String("day", day), slog.Int("attempt", attempt), slog.Duration("wait", backoff), slog.Any("err", err))
-		if serr := d.sleep(ctx, backoff); serr != nil {
+		if serr := p.sleep(ctx, backoff); serr != nil {
 			r.Outcome, r.Err = Failed, fmt.Errorf("stopped before retrying: %w", err)
 			break
 		}
-		backoff = min(2*backoff, cmp0(d.MaxBackoff, DefaultMaxBackoff))
+		backoff = min(2*backoff, cmp0(p.maxBackoff, DefaultMaxBackoff))
 	}
 	// Every attempt was refused by the platform: nothing was posted, so a
 	// later run (a restart's catch-up, another --post) may try again.
-	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), d.sendTimeout())
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), p.timeout())
 	defer cancel()
-	if err := d.Log.ReleasePost(rctx, key, day); err != nil {
+	if err := p.log.ReleasePost(rctx, key, day); err != nil {
 		r.Err = fmt.Errorf("%w (and releasing the claim failed: %w)", r.Err, err)
 	}
 	return r
@@ -399,16 +427,16 @@ func (d *Daily) postOne(ctx context.Context, t Target, day string, sum answers.S
 
 // send posts once, finishing even if ctx is cancelled meanwhile, within
 // the send timeout.
-func (d *Daily) send(ctx context.Context, t Target, sum answers.Summary) (string, error) {
+func (p postPolicy) send(ctx context.Context, send func(ctx context.Context) (string, error)) (string, error) {
 	if err := ctx.Err(); err != nil {
 		return "", err // not started: provably not posted
 	}
-	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), d.sendTimeout())
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), p.timeout())
 	defer cancel()
-	return t.Poster.PostSummary(sctx, t.Channel, sum)
+	return send(sctx)
 }
 
-func (d *Daily) sendTimeout() time.Duration { return cmp0(d.SendTimeout, DefaultSendTimeout) }
+func (p postPolicy) timeout() time.Duration { return cmp0(p.sendTimeout, DefaultSendTimeout) }
 
 func cmp0[T int | time.Duration](v, def T) T {
 	if v <= 0 {

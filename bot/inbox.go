@@ -215,17 +215,20 @@ func (in *Inbox) deliverer(platform string) (Deliverer, bool) {
 
 // stored is an Event's payload in the store.
 type stored struct {
-	Channel string          `json:"channel,omitempty"`
-	User    string          `json:"user,omitempty"`
-	Thread  string          `json:"thread,omitempty"`
-	Text    string          `json:"text"`
-	EventID string          `json:"event_id,omitempty"`
-	Route   json.RawMessage `json:"route,omitempty"`
+	Channel      string          `json:"channel,omitempty"`
+	User         string          `json:"user,omitempty"`
+	Thread       string          `json:"thread,omitempty"`
+	Text         string          `json:"text"`
+	EventID      string          `json:"event_id,omitempty"`
+	Conversation string          `json:"conversation,omitempty"`
+	Action       *Action         `json:"action,omitempty"`
+	Route        json.RawMessage `json:"route,omitempty"`
 }
 
 func encode(ev Event) ([]byte, error) {
 	r := ev.Request
-	return json.Marshal(stored{Channel: r.Channel, User: r.User, Thread: r.Thread, Text: r.Text, EventID: r.EventID, Route: ev.Route})
+	return json.Marshal(stored{Channel: r.Channel, User: r.User, Thread: r.Thread, Text: r.Text, EventID: r.EventID,
+		Conversation: r.Conversation, Action: r.Action, Route: ev.Route})
 }
 
 func decode(e store.Event) (Event, error) {
@@ -235,7 +238,8 @@ func decode(e store.Event) (Event, error) {
 	}
 	return Event{
 		Platform: e.Platform, ID: e.ID, Route: s.Route,
-		Request:    Request{Platform: e.Platform, Channel: s.Channel, User: s.User, Thread: s.Thread, Text: s.Text, EventID: s.EventID},
+		Request: Request{Platform: e.Platform, Channel: s.Channel, User: s.User, Thread: s.Thread, Text: s.Text, EventID: s.EventID,
+			Conversation: s.Conversation, Action: s.Action},
 		ReceivedAt: e.ReceivedAt, Attempts: e.Attempts, Resumed: e.Attempts > 1,
 	}, nil
 }

@@ -111,9 +111,10 @@ func (l Links) Citations(cs []answers.Citation) []answers.Citation {
 	return out
 }
 
-// Answer returns a with every quote linked.
+// Answer returns a with every quote linked, the further ones too.
 func (l Links) Answer(a answers.Answer) answers.Answer {
 	a.Quotes = l.Quotes(a.Quotes)
+	a.Further = l.Quotes(a.Further)
 	return a
 }
 
@@ -148,6 +149,11 @@ type linked struct {
 
 func (x linked) Answer(ctx context.Context, question string) (answers.Answer, error) {
 	a, err := x.a.Answer(ctx, question)
+	return x.l.Answer(a), err
+}
+
+func (x linked) FollowUp(ctx context.Context, prev *answers.Turn, question string) (answers.Answer, error) {
+	a, err := x.a.FollowUp(ctx, prev, question)
 	return x.l.Answer(a), err
 }
 

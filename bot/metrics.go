@@ -35,6 +35,13 @@ type Metrics struct {
 	// received, resumed (taken up again after a crash, a stop or an
 	// overload), and their outcomes answered, failed and maybe_posted.
 	Inbox *prometheus.CounterVec
+	// Feedback counts verdicts on answers by platform, verdict (helpful
+	// or wrong) and outcome: recorded, changed (a change of mind) or
+	// repeated (a second click, counted once in the store).
+	Feedback *prometheus.CounterVec
+	// ReportPosts counts weekly report posts by platform and outcome:
+	// posted, skipped or failed.
+	ReportPosts *prometheus.CounterVec
 }
 
 // NewMetrics creates the metrics and registers them with reg; with a nil
@@ -69,10 +76,16 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 		Inbox: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "parley_inbox_events_total", Help: "Events through the inbox, by platform and step: received, resumed, answered, failed, maybe_posted.",
 		}, []string{"platform", "step"}),
+		Feedback: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "parley_feedback_total", Help: "Verdicts on answers, by platform, verdict (helpful, wrong) and outcome (recorded, changed, repeated).",
+		}, []string{"platform", "verdict", "outcome"}),
+		ReportPosts: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "parley_report_posts_total", Help: "Weekly report posts, by platform and outcome.",
+		}, []string{"platform", "outcome"}),
 	}
 	if reg != nil {
 		reg.MustRegister(m.Questions, m.AnswerSeconds, m.Deduplicated, m.SignatureFailures,
-			m.APICalls, m.Retries, m.RateLimitWaits, m.SummaryPosts, m.Inbox)
+			m.APICalls, m.Retries, m.RateLimitWaits, m.SummaryPosts, m.Inbox, m.Feedback, m.ReportPosts)
 	}
 	return m
 }

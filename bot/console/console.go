@@ -6,6 +6,7 @@ package console
 import (
 	"bufio"
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"io"
@@ -54,6 +55,9 @@ func New(cfg Config, deps bot.Deps) (*Adapter, error) {
 func (a *Adapter) Run(ctx context.Context) error {
 	h, out, prompt := a.h, a.out, a.prompt
 	lines := NewLineReader(a.in)
+	// One run of the console is one conversation: a question may lean on
+	// the one before ("When was that?").
+	session := "session/" + rand.Text()
 	if prompt {
 		fmt.Fprintln(out, "Parley — ask about the articles in the store. Type help, sources or quit.")
 	}
@@ -83,7 +87,7 @@ func (a *Adapter) Run(ctx context.Context) error {
 		case "":
 			continue
 		}
-		reply := h.Handle(ctx, bot.Request{Platform: "console", Channel: "console", User: "console", Text: line})
+		reply := h.Handle(ctx, bot.Request{Platform: "console", Channel: "console", User: "console", Text: line, Conversation: session})
 		if _, err := fmt.Fprintf(out, "%s\n\n", Render(reply)); err != nil {
 			return fmt.Errorf("write reply: %w", err)
 		}
@@ -94,6 +98,16 @@ func (a *Adapter) Run(ctx context.Context) error {
 // one), then each quote on its own lines with its citation below it.
 func Render(r bot.Reply) string {
 	var b strings.Builder
+	if r.Carried != nil {
+		b.WriteString("(following up on “" + r.Carried.From + "”: read as “" + r.Carried.Read + "”)\n")
+	}
+	if r.Kind == bot.KindMore {
+		b.WriteString(r.Text)
+		for _, q := range r.Quotes {
+			b.WriteString(quoteText(q))
+		}
+		return b.String()
+	}
 	b.WriteString(r.Text)
 	if r.Text == "" && len(r.Quotes) > 0 {
 		// No direct answer: the quote speaks alone.

@@ -6,9 +6,13 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parley-bot/parley/answers"
 	"github.com/parley-bot/parley/bot"
+	"github.com/parley-bot/parley/bot/bottest"
+	"github.com/parley-bot/parley/seeds"
+	"github.com/parley-bot/parley/store/storetest"
 )
 
 // echo is a Handler that answers every question with a fixed cited quote,
@@ -110,5 +114,58 @@ func TestRenderLinks(t *testing.T) {
 	want := "  “Q.”\n  — “T”, https://news.example/t [a1]\n    https://parley.example/articles/a1#s4"
 	if got := Render(r); !strings.HasSuffix(got, want) {
 		t.Errorf("Render with a link = %q, want it to end %q", got, want)
+	}
+}
+
+// TestEverySummaryLineReachesTheConsole: the console shows every line of
+// a summary, as Slack and Discord do.
+func TestEverySummaryLineReachesTheConsole(t *testing.T) {
+	for name, s := range bottest.Summaries(t) {
+		t.Run(name, func(t *testing.T) {
+			got := Render(bot.Reply{Kind: bot.KindSummary, Text: bot.SummaryText(s), Summary: &s})
+			for i, l := range s.Lines {
+				if !strings.Contains(got, l.Text) {
+					t.Errorf("line %d %q is not shown:\n%s", i+1, l.Text, got)
+				}
+			}
+		})
+	}
+}
+
+// TestConsoleIsOneConversation: a console run is one conversation, so a
+// follow-up leans on the question before, and the reply says how it was
+// read.
+func TestConsoleIsOneConversation(t *testing.T) {
+	st := storetest.MustOpen(t)
+	pack, err := answers.ParsePack("built-in domain pack", seeds.Domain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng, err := answers.NewEngine(context.Background(), st, answers.WithPack(pack))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := bot.New(eng, nil, nil)
+	mem, err := bot.NewMemory(bot.Memory{Journal: st, Salt: []byte("the console tests' salt")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Remember(mem)
+	var out strings.Builder
+	if err := chat(t, b, strings.NewReader("Who met with Putin in Moscow?\nHow long did it last?\n"), &out, false); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "(following up on “Who met with Putin in Moscow?”") || !strings.Contains(out.String(), "five") {
+		t.Errorf("output:\n%s", out.String())
+	}
+	// A new run is a new conversation.
+	out.Reset()
+	chat(t, b, strings.NewReader("How long did it last?\n"), &out, false)
+	if strings.Contains(out.String(), "following up") {
+		t.Errorf("a new console run carried the last run's question:\n%s", out.String())
+	}
+	// The console's questions are not logged for the report.
+	if qs, err := st.AskedSince(context.Background(), time.Time{}); err != nil || len(qs) != 0 {
+		t.Errorf("console questions logged: %d, %v", len(qs), err)
 	}
 }

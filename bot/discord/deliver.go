@@ -104,7 +104,7 @@ func (a *Adapter) deliverResumed(ctx context.Context, ev bot.Event, rt route, r 
 		return fmt.Errorf("the interaction cannot be answered (%s) and its reply is for the asker alone: not posted in the channel", why)
 	}
 	a.log.Info("answering an interaction in its channel", slog.String("interaction_id", ev.Request.EventID), slog.String("channel", rt.Channel), slog.String("why", why))
-	msg := &discordgo.MessageSend{Content: lateIntro(ev), Embeds: d.Embeds, AllowedMentions: noMentions()}
+	msg := &discordgo.MessageSend{Content: lateIntro(ev), Embeds: d.Embeds, Components: d.Components, AllowedMentions: noMentions()}
 	return a.call(ctx, opPost, ev.Request.EventID, func(opts ...discordgo.RequestOption) error {
 		_, err := a.session.ChannelMessageSendComplex(rt.Channel, msg, opts...)
 		return err

@@ -26,6 +26,7 @@ const (
 	textUnknownOption  = "/%s has no option %q. Use /ask question: <your question>, /summary [date: YYYY-MM-DD] or /sources."
 	textBadOption      = "I couldn't read the %s you gave /%s. Please type it again as plain text."
 	textBadDate        = "The date must look like 2025-12-06 (YYYY-MM-DD). Or leave it out for today's summary."
+	textUnknownButton  = "I don't know that button. Ask again with /ask to get an answer with working buttons."
 )
 
 // Parse decodes one interaction as Discord sends it, in an HTTP request
@@ -176,10 +177,29 @@ func (a *Adapter) unwait(id string) *job {
 // to record the outcome, and after a deferral edits the response with the
 // answer.
 func (a *Adapter) respond(ctx context.Context, i *discordgo.Interaction) (resp *discordgo.InteractionResponse, sent func(error)) {
+	var req bot.Request
+	var log *slog.Logger
 	switch i.Type {
 	case discordgo.InteractionPing:
 		return &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong}, nil
 	case discordgo.InteractionApplicationCommand:
+		in := intentOf(i)
+		log = a.log.With(slog.String("interaction_id", i.ID), slog.String("command", in.command))
+		if in.problem != "" {
+			log.Debug("interaction refused before asking", slog.String("guild", i.GuildID), slog.String("channel", i.ChannelID))
+			return message(ephemeral(in.problem)), nil
+		}
+		// A channel is one conversation per person in it.
+		req = bot.Request{Platform: Platform, Channel: i.ChannelID, User: userID(i), Text: in.text, EventID: i.ID,
+			Conversation: i.ChannelID + "/" + userID(i)}
+	case discordgo.InteractionMessageComponent:
+		data, _ := i.Data.(discordgo.MessageComponentInteractionData)
+		act, ok := actionOf(data.CustomID)
+		if !ok || data.ComponentType != discordgo.ButtonComponent {
+			return message(ephemeral(textUnknownButton)), nil
+		}
+		log = a.log.With(slog.String("interaction_id", i.ID), slog.String("button", act.Kind))
+		req = bot.Request{Platform: Platform, Channel: i.ChannelID, User: userID(i), EventID: i.ID, Action: &act}
 	case discordgo.InteractionApplicationCommandAutocomplete:
 		// No option autocompletes; an empty list keeps the client happy.
 		return &discordgo.InteractionResponse{
@@ -189,16 +209,9 @@ func (a *Adapter) respond(ctx context.Context, i *discordgo.Interaction) (resp *
 	default:
 		return message(ephemeral(textUnknownCommand)), nil
 	}
-	in := intentOf(i)
-	log := a.log.With(slog.String("interaction_id", i.ID), slog.String("command", in.command))
-	if in.problem != "" {
-		log.Debug("interaction refused before asking", slog.String("guild", i.GuildID), slog.String("channel", i.ChannelID))
-		return message(ephemeral(in.problem)), nil
-	}
 	ev := bot.Event{
-		Platform: Platform, ID: "interaction:" + i.ID,
-		Request: bot.Request{Platform: Platform, Channel: i.ChannelID, User: userID(i), Text: in.text, EventID: i.ID},
-		Route:   encodeRoute(route{AppID: i.AppID, Token: i.Token, Channel: i.ChannelID}),
+		Platform: Platform, ID: "interaction:" + i.ID, Request: req,
+		Route: encodeRoute(route{AppID: i.AppID, Token: i.Token, Channel: i.ChannelID}),
 	}
 	j := a.wait(ev.ID)
 	if j == nil {
@@ -257,6 +270,9 @@ func (a *Adapter) deliverLate(ctx context.Context, i *discordgo.Interaction, d *
 		})
 	}
 	edit := &discordgo.WebhookEdit{Content: &d.Content, Embeds: &d.Embeds, AllowedMentions: noMentions()}
+	if d.Components != nil {
+		edit.Components = &d.Components
+	}
 	return a.call(ctx, opEdit, i.ID, func(opts ...discordgo.RequestOption) error {
 		_, err := a.session.InteractionResponseEdit(i, edit, opts...)
 		return err

@@ -29,7 +29,10 @@ func NewPoster(cfg Config, deps bot.Deps) (*Poster, error) {
 // Platform names Discord, for the post log and metrics (bot.Poster).
 func (a *Poster) Platform() string { return Platform }
 
-var _ bot.Poster = (*Poster)(nil)
+var (
+	_ bot.Poster       = (*Poster)(nil)
+	_ bot.ReportPoster = (*Poster)(nil)
+)
 
 // PostSummary posts the daily summary s to channel as an embed and
 // returns the message id (bot.Poster). Retries are bounded; a post whose
@@ -37,7 +40,7 @@ var _ bot.Poster = (*Poster)(nil)
 // bot.ErrMaybePosted), so a summary is never posted twice.
 func (a *Poster) PostSummary(ctx context.Context, channel string, s answers.Summary) (string, error) {
 	msg := &discordgo.MessageSend{
-		Embeds:          []*discordgo.MessageEmbed{fit(summaryEmbed(s))},
+		Embeds:          summaryEmbeds(s),
 		AllowedMentions: noMentions(),
 	}
 	var id string
@@ -50,6 +53,25 @@ func (a *Poster) PostSummary(ctx context.Context, channel string, s answers.Summ
 	})
 	if err != nil {
 		return "", fmt.Errorf("discord: post summary to channel %s: %w", channel, err)
+	}
+	return id, nil
+}
+
+// PostReport posts the curator's weekly report to channel as embeds and
+// returns the message id (bot.ReportPoster), under the same rules as
+// PostSummary.
+func (a *Poster) PostReport(ctx context.Context, channel string, r bot.Report) (string, error) {
+	msg := &discordgo.MessageSend{Embeds: reportEmbeds(r), AllowedMentions: noMentions()}
+	var id string
+	err := a.call(ctx, opPost, "", func(opts ...discordgo.RequestOption) error {
+		m, err := a.session.ChannelMessageSendComplex(channel, msg, opts...)
+		if err == nil && m != nil {
+			id = m.ID
+		}
+		return err
+	})
+	if err != nil {
+		return "", fmt.Errorf("discord: post report to channel %s: %w", channel, err)
 	}
 	return id, nil
 }

@@ -49,17 +49,70 @@ func replyData(r bot.Reply) *discordgo.InteractionResponseData {
 	switch r.Kind {
 	case bot.KindAnswer:
 		e = answerEmbed(r)
+	case bot.KindMore:
+		e = moreEmbed(r)
 	case bot.KindSources:
 		e = sourcesEmbed(r.Sources)
 	case bot.KindSummary:
 		if r.Summary != nil {
-			e = summaryEmbed(*r.Summary)
+			return &discordgo.InteractionResponseData{Embeds: summaryEmbeds(*r.Summary), AllowedMentions: noMentions()}
 		}
 	}
 	if e == nil {
 		return ephemeral(r.Text)
 	}
-	return &discordgo.InteractionResponseData{Embeds: []*discordgo.MessageEmbed{fit(e)}, AllowedMentions: noMentions()}
+	d := &discordgo.InteractionResponseData{Embeds: []*discordgo.MessageEmbed{fit(e)}, AllowedMentions: noMentions()}
+	if r.Kind == bot.KindAnswer {
+		d.Components = buttons(r)
+	}
+	return d
+}
+
+// The custom ids of the buttons under an answer are "parley:<action>:<answer id>".
+const customIDPrefix = "parley:"
+
+// buttons are the components under a logged answer (r.ID): Helpful,
+// Wrong and, when there are further sources, More sources.
+func buttons(r bot.Reply) []discordgo.MessageComponent {
+	if r.ID == "" {
+		return nil
+	}
+	row := discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+		discordgo.Button{Label: "Helpful", Style: discordgo.SuccessButton, CustomID: customIDPrefix + bot.ActionHelpful + ":" + r.ID},
+		discordgo.Button{Label: "Wrong", Style: discordgo.DangerButton, CustomID: customIDPrefix + bot.ActionWrong + ":" + r.ID},
+	}}
+	if r.More > 0 {
+		row.Components = append(row.Components, discordgo.Button{Label: "More sources", Style: discordgo.SecondaryButton, CustomID: customIDPrefix + bot.ActionMore + ":" + r.ID})
+	}
+	return []discordgo.MessageComponent{row}
+}
+
+// actionOf reads one of Parley's buttons from a component's custom id.
+func actionOf(customID string) (bot.Action, bool) {
+	rest, ok := strings.CutPrefix(customID, customIDPrefix)
+	if !ok {
+		return bot.Action{}, false
+	}
+	kind, id, _ := strings.Cut(rest, ":")
+	return bot.ParseAction(kind, id)
+}
+
+// moreEmbed shows the further sources of an answer's question, each
+// quoted and cited.
+func moreEmbed(r bot.Reply) *discordgo.MessageEmbed {
+	e := &discordgo.MessageEmbed{
+		Type:   discordgo.EmbedTypeRich,
+		Title:  cut("More sources: "+escape(r.Question), maxTitle),
+		Color:  colorList,
+		Footer: &discordgo.MessageEmbedFooter{Text: "Quotes are verbatim from the articles · /sources lists them"},
+	}
+	for _, q := range r.Quotes {
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{
+			Name:  cut(citationName(q.Citation), maxFieldName),
+			Value: quoteBlock(q.Text) + "\n— " + citationMarkdown(q.Citation),
+		})
+	}
+	return e
 }
 
 // ephemeral is a short text only the asker sees.
@@ -81,6 +134,9 @@ func answerEmbed(r bot.Reply) *discordgo.MessageEmbed {
 		Title:  cut(escape(firstNonEmpty(r.Question, "Answer")), maxTitle),
 		Color:  colorAnswer,
 		Footer: &discordgo.MessageEmbedFooter{Text: "Quotes are verbatim from the articles · /sources lists them"},
+	}
+	if r.Carried != nil {
+		e.Author = &discordgo.MessageEmbedAuthor{Name: cut("Following up on “"+r.Carried.From+"”: read as “"+r.Carried.Read+"”", maxTitle)}
 	}
 	if len(r.Quotes) == 0 {
 		e.Description = escape(r.Text)
@@ -142,19 +198,53 @@ func sourcesEmbed(srcs []answers.Citation) *discordgo.MessageEmbed {
 	return e
 }
 
-// summaryEmbed shows the daily summary: each line with its quotes and
-// citations, new articles as a field.
-func summaryEmbed(s answers.Summary) *discordgo.MessageEmbed {
-	e := &discordgo.MessageEmbed{
-		Type:   discordgo.EmbedTypeRich,
-		Title:  cut(s.Title, maxTitle),
-		Color:  colorList,
-		Footer: &discordgo.MessageEmbedFooter{Text: "Quotes are verbatim from the articles · " + s.Date},
+// maxEmbeds is the most embeds one message may carry.
+const maxEmbeds = 10
+
+// summaryEmbeds shows the daily summary as one message of embeds: each
+// line with its quotes and citations, in as many embeds as the lines need
+// (a description holds 4,096 characters), new articles as a field of the
+// last. Discord's 6,000 characters are for all the embeds of a message
+// together, so when the lines with every quote in full would pass them,
+// the summary is shown with less per line — first the first quote of
+// each line in full and the others by their sources (a disagreement keeps
+// both sides), then each quote cut short, then the sources alone — but
+// every line, always.
+func summaryEmbeds(s answers.Summary) []*discordgo.MessageEmbed {
+	var embeds []*discordgo.MessageEmbed
+	for detail := fullQuotes; detail <= sourcesOnly; detail++ {
+		embeds = packSummary(s, summaryBlocks(s, detail))
+		if totalLength(embeds) <= maxEmbedTotal && len(embeds) <= maxEmbeds {
+			return embeds
+		}
 	}
-	if s.NothingNew || len(s.Lines) == 0 {
-		e.Description = "No new articles since the last summary."
+	// Six lines of sources alone never come near the limits; should a
+	// summary ever, it is trimmed with a note rather than rejected.
+	embeds = embeds[:min(len(embeds), maxEmbeds)]
+	for i := range embeds {
+		embeds[i] = fit(embeds[i])
 	}
-	var blocks []string
+	for over := totalLength(embeds) - maxEmbedTotal; over > 0 && len(embeds) > 1; over = totalLength(embeds) - maxEmbedTotal {
+		embeds = embeds[:len(embeds)-1]
+	}
+	return embeds
+}
+
+// How much of each line's quotes a summary shows.
+const (
+	fullQuotes  = iota // every quote in full
+	firstQuote         // the first quote in full (every side of a disagreement), the others by source
+	shortQuotes        // as firstQuote, each quote cut to summaryQuoteCut characters
+	sourcesOnly        // no quotes: the sources by name
+)
+
+// summaryQuoteCut is how long a quote may be in a summary shown with
+// shortQuotes.
+const summaryQuoteCut = 200
+
+// summaryBlocks renders each line of s at a level of detail.
+func summaryBlocks(s answers.Summary, detail int) []string {
+	blocks := make([]string, 0, len(s.Lines))
 	for i, l := range s.Lines {
 		var b strings.Builder
 		b.WriteString("**" + strconv.Itoa(i+1) + ".** ")
@@ -162,28 +252,78 @@ func summaryEmbed(s answers.Summary) *discordgo.MessageEmbed {
 			b.WriteString("*(the sources disagree)*")
 		}
 		quotedAlone := len(l.Quotes) > 0 && strings.TrimSpace(l.Text) == strings.TrimSpace(l.Quotes[0].Text)
-		if !quotedAlone {
+		if !quotedAlone || detail == sourcesOnly {
 			if l.Conflict {
 				b.WriteString(" ")
 			}
 			b.WriteString(escape(l.Text))
 		}
-		for _, q := range l.Quotes {
-			b.WriteString("\n" + quoteBlock(q.Text) + "\n— " + citationMarkdown(q.Citation))
+		var named []string
+		for j, q := range l.Quotes {
+			full := detail == fullQuotes || (detail < sourcesOnly && (j == 0 || l.Conflict))
+			switch {
+			case !full:
+				named = append(named, citationMarkdown(q.Citation))
+			case detail == shortQuotes:
+				b.WriteString("\n" + quoteBlock(cut(q.Text, summaryQuoteCut)) + "\n— " + citationMarkdown(q.Citation))
+			default:
+				b.WriteString("\n" + quoteBlock(q.Text) + "\n— " + citationMarkdown(q.Citation))
+			}
+		}
+		if len(named) > 0 {
+			label := "Also reported by: "
+			if detail == sourcesOnly {
+				label = "Sources: "
+			}
+			b.WriteString("\n" + label + strings.Join(named, "; "))
 		}
 		blocks = append(blocks, b.String())
 	}
-	if len(blocks) > 0 {
-		e.Description = joinBlocks(blocks, "\n\n", maxDescription-40)
+	return blocks
+}
+
+// packSummary lays blocks out in embeds: the title on the first, the
+// footer and the new articles on the last, each description as full as
+// 4,096 characters allow without splitting a line.
+func packSummary(s answers.Summary, blocks []string) []*discordgo.MessageEmbed {
+	first := &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Title: cut(s.Title, maxTitle), Color: colorList}
+	embeds := []*discordgo.MessageEmbed{first}
+	if s.NothingNew || len(s.Lines) == 0 {
+		first.Description = "No new articles since the last summary."
 	}
+	cur := first
+	for _, blk := range blocks {
+		blk = cut(blk, maxDescription)
+		switch {
+		case cur.Description == "":
+			cur.Description = blk
+		case length(cur.Description)+2+length(blk) <= maxDescription:
+			cur.Description += "\n\n" + blk
+		default:
+			cur = &discordgo.MessageEmbed{Type: discordgo.EmbedTypeRich, Color: colorList, Description: blk}
+			embeds = append(embeds, cur)
+		}
+	}
+	last := embeds[len(embeds)-1]
+	last.Footer = &discordgo.MessageEmbedFooter{Text: "Quotes are verbatim from the articles · " + s.Date}
 	if len(s.NewArticles) > 0 {
 		items := make([]string, len(s.NewArticles))
 		for i, c := range s.NewArticles {
 			items[i] = "• " + citationMarkdown(c)
 		}
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: "New articles", Value: joinBlocks(items, "\n", maxFieldValue-40)})
+		last.Fields = append(last.Fields, &discordgo.MessageEmbedField{Name: "New articles", Value: joinBlocks(items, "\n", maxFieldValue-40)})
 	}
-	return e
+	return embeds
+}
+
+// totalLength counts a message's embeds together, as Discord does for
+// its 6,000 characters.
+func totalLength(embeds []*discordgo.MessageEmbed) int {
+	n := 0
+	for _, e := range embeds {
+		n += embedLength(e)
+	}
+	return n
 }
 
 // citationName is the short name of a source: its title, else its id.

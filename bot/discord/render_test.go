@@ -8,13 +8,16 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/parley-bot/parley/answers"
 	"github.com/parley-bot/parley/bot"
+	"github.com/parley-bot/parley/bot/bottest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -105,6 +108,28 @@ func goldenReplies() map[string]bot.Reply {
 			},
 		},
 		"sources_linked": {Kind: bot.KindSources, Text: "…", Sources: []answers.Citation{linked(citeBare, 0), linked(citeBloomberg, 0)}},
+		// A logged answer carries its buttons; More sources only when
+		// there are further sources.
+		"answer_buttons": {
+			Kind: bot.KindAnswer, Question: "Who met with Putin in Moscow?", ID: "0123456789abcdef0123456789abcdef", More: 2,
+			Text:   "Witkoff and Kushner",
+			Quotes: []answers.Quote{{Text: "Witkoff and Kushner met Putin in Moscow on Tuesday.", Citation: citeBloomberg}},
+		},
+		// A follow-up says how it was read, above the answer.
+		"followup": {
+			Kind: bot.KindAnswer, Question: "How long did it last?", ID: "0123456789abcdef0123456789abcdef",
+			Carried: &answers.Carried{From: "Who met with Putin in Moscow?", Read: "How long did met with Putin in Moscow last?"},
+			Text:    "five-hour",
+			Quotes:  []answers.Quote{{Text: "His five-hour talks with Witkoff were useful.", Citation: citeBare}},
+		},
+		"more": {
+			Kind: bot.KindMore, Question: "Who met *Putin*?", Text: "More sources",
+			Quotes: []answers.Quote{
+				{Text: "Witkoff and Kushner met Putin in Moscow on Tuesday.", Citation: citeBloomberg},
+				{Text: "Putin received the US envoys at the Kremlin.", Sentence: 12, Citation: linked(citeBare, 12)},
+			},
+		},
+		"note": {Kind: bot.KindNote, Text: "Thanks — I've noted that this answer helped."},
 		// An article URL that is not http(s) is never a link.
 		"answer_javascript_url": {
 			Kind: bot.KindAnswer, Question: "q", Text: "a",
@@ -252,3 +277,74 @@ func FuzzFit(f *testing.F) {
 
 // testHint stands for the hint the engine draws from its store.
 const testHint = "I answer from 2 articles, such as “Talks resume”; ask about Geneva, for example. Type \"sources\" to list the articles."
+
+// TestEverySummaryLineReachesDiscord: the built-in summary used to lose
+// its last two lines, the disagreement among them ("…and 2 more"), with
+// 4,292 of 6,000 characters used. Every line must reach Discord, within
+// its limits, in the reply and in the posted message alike.
+func TestEverySummaryLineReachesDiscord(t *testing.T) {
+	for name, s := range bottest.Summaries(t) {
+		t.Run(name, func(t *testing.T) {
+			embeds := replyData(bot.Reply{Kind: bot.KindSummary, Summary: &s}).Embeds
+			if len(embeds) > maxEmbeds || totalLength(embeds) > maxEmbedTotal {
+				t.Fatalf("%d embeds, %d characters in all", len(embeds), totalLength(embeds))
+			}
+			var shown strings.Builder
+			for _, e := range embeds {
+				checkLimits(t, e)
+				shown.WriteString(Unescape(e.Description) + "\n")
+			}
+			text := shown.String()
+			if strings.Contains(text, "more. "+trimNote) {
+				t.Errorf("lines were dropped:\n%s", text)
+			}
+			for i, l := range s.Lines {
+				if !strings.Contains(text, l.Text) && !strings.Contains(text, l.Quotes[0].Text) {
+					t.Errorf("line %d %q is not shown:\n%s", i+1, l.Text, text)
+				}
+			}
+			if !reflect.DeepEqual(summaryEmbeds(s), embeds) {
+				t.Error("the posted summary differs from the reply's")
+			}
+		})
+	}
+}
+
+func TestRenderReportGolden(t *testing.T) {
+	r := bot.Report{
+		Since: time.Date(2025, 12, 1, 9, 0, 0, 0, time.UTC), Until: time.Date(2025, 12, 8, 9, 0, 0, 0, time.UTC),
+		Asked: 12, Answered: 7, Refused: 5,
+		Unanswered: []bot.Unanswered{
+			{Question: "What did Macron say about the talks?", Asked: 3, Wordings: []string{"what has macron said about the negotiations"}},
+			{Question: "How many soldiers died? @everyone", Asked: 2},
+		},
+		Wrong: []bot.WrongAnswer{{Question: "Who is Ukraine's chief negotiator?", Answer: "Rustem Umerov", Wrong: 1, Helpful: 2,
+			Quotes: []answers.Quote{{Text: "Rustem Umerov, the main Ukrainian negotiator", Citation: citeBare}}}},
+		Topics: []answers.Topic{{Name: "Macron", Count: 3}, {Name: "Vladimir Putin", Count: 2}},
+	}
+	embeds := reportEmbeds(r)
+	if totalLength(embeds) > maxEmbedTotal {
+		t.Errorf("report is %d characters", totalLength(embeds))
+	}
+	for _, e := range embeds {
+		checkLimits(t, e)
+	}
+	got, err := json.MarshalIndent(embeds, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, '\n')
+	path := filepath.Join("testdata", "report.golden")
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("reportEmbeds differs from %s (run go test -update after checking):\n%s", path, got)
+	}
+}

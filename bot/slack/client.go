@@ -218,14 +218,17 @@ func (c *client) postMessage(ctx context.Context, channel, thread, eventID strin
 	return ts, err
 }
 
-// respond posts m through a slash command's response_url, visible to the
-// whole channel. Slack accepts up to five posts per response_url within
-// 30 minutes, wherever the command was used — also in channels Parley has
-// not joined and in DMs — so slash commands answer through it.
-func (c *client) respond(ctx context.Context, responseURL, channel, eventID string, m Message) error {
+// respond posts m through a slash command's or an interaction's
+// response_url, visible to the whole channel (slack.ResponseTypeInChannel)
+// or to the user alone (slack.ResponseTypeEphemeral), never replacing the
+// message the interaction came from. Slack accepts up to five posts per
+// response_url within 30 minutes, wherever the command was used — also
+// in channels Parley has not joined and in DMs — so slash commands answer
+// through it.
+func (c *client) respond(ctx context.Context, responseURL, channel, eventID string, m Message, responseType string) error {
 	msg := &slack.WebhookMessage{
 		Text: m.Text, Blocks: &slack.Blocks{BlockSet: m.Blocks},
-		ResponseType: slack.ResponseTypeInChannel,
+		ResponseType: responseType,
 	}
 	return c.call(ctx, "response_url", channel, eventID, func(ctx context.Context) error {
 		return slack.PostWebhookCustomHTTPContext(ctx, responseURL, c.webhookHTTP, msg)

@@ -47,7 +47,9 @@ func (a *Adapter) serveCommands(w http.ResponseWriter, r *http.Request) {
 func (a *Adapter) handleCommand(ctx context.Context, cmd slack.SlashCommand) ack {
 	text := strings.TrimSpace(cmd.Text)
 	log := a.log.With(slog.String("command", cmd.Command), slog.String("channel", cmd.ChannelID), slog.String("trigger_id", cmd.TriggerID))
-	req := bot.Request{Platform: platform, Channel: cmd.ChannelID, User: cmd.UserID, Text: text, EventID: cmd.TriggerID}
+	// /ask in a channel is one person's conversation there.
+	req := bot.Request{Platform: platform, Channel: cmd.ChannelID, User: cmd.UserID, Text: text, EventID: cmd.TriggerID,
+		Conversation: cmd.ChannelID + "/user/" + cmd.UserID}
 	if isHelp(text) {
 		m := Render(a.bot.Handle(ctx, req), "")
 		return ack{ResponseType: slack.ResponseTypeEphemeral, Text: m.Text, Blocks: m.Blocks}

@@ -127,16 +127,18 @@ func (a *Adapter) request(inner slackevents.EventsAPIInnerEvent) (bot.Request, s
 		if thread == "" {
 			thread = ev.TimeStamp // start a thread under the question
 		}
+		// A thread is one conversation, whoever asks in it.
 		return bot.Request{Platform: platform, Channel: ev.Channel, User: ev.User, Thread: thread,
-			Text: stripMentions(ev.Text, self.UserID)}, thread, true
+			Text: stripMentions(ev.Text, self.UserID), Conversation: ev.Channel + "/" + thread}, thread, true
 	case *slackevents.MessageEvent:
 		if ev.ChannelType != slackevents.ChannelTypeIM || ev.SubType != "" || ev.BotID != "" ||
 			ev.User == "" || ev.User == self.UserID {
 			return bot.Request{}, "", false
 		}
 		// In a DM answer in place; inside a DM thread, in that thread.
+		// A DM is one conversation, and each thread inside it another.
 		return bot.Request{Platform: platform, Channel: ev.Channel, User: ev.User, Thread: ev.ThreadTimeStamp,
-			Text: stripMentions(ev.Text, self.UserID)}, ev.ThreadTimeStamp, true
+			Text: stripMentions(ev.Text, self.UserID), Conversation: ev.Channel + "/" + ev.ThreadTimeStamp}, ev.ThreadTimeStamp, true
 	}
 	return bot.Request{}, "", false
 }

@@ -1,12 +1,18 @@
 package slack
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/parley-bot/parley/bot/slack/slacktest"
 )
 
 func FuzzVerify(f *testing.F) {
@@ -65,6 +71,35 @@ func FuzzEvents(f *testing.F) {
 		}
 		if err != nil && challenge != "" {
 			t.Fatalf("challenge %q with error %v", challenge, err)
+		}
+	})
+}
+
+// FuzzInteractions feeds arbitrary payloads to the interactions endpoint,
+// as Slack's form field: it never panics, answers 200 (taken, or not one
+// of Parley's buttons: acknowledged and ignored) or 400 (unreadable), and
+// nothing but a well-formed answer id reaches the bot.
+func FuzzInteractions(f *testing.F) {
+	fx := newRememberingFixture(f, ModeHTTP)
+	press := slacktest.Press{User: "U1", Channel: "C1", MessageTS: "1.1", ActionID: ActionWrong, Value: strings.Repeat("ab", 16), TriggerID: "t1"}
+	f.Add(press.Payload())
+	press.ActionID, press.Value = ActionMore, "'; DROP TABLE asked; --"
+	f.Add(press.Payload())
+	f.Add([]byte(`{"type":"view_submission"}`))
+	f.Add([]byte(`{"type":"block_actions","actions":[null,{"action_id":"parley_helpful","value":""}]}`))
+	f.Add([]byte(`not json`))
+	h := fx.a.Interactions()
+	f.Fuzz(func(t *testing.T, payload []byte) {
+		form := []byte(url.Values{"payload": {string(payload)}}.Encode())
+		req := httptest.NewRequest(http.MethodPost, "/slack/interactions", bytes.NewReader(form))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		stamp := strconv.FormatInt(clock.Unix(), 10)
+		req.Header.Set("X-Slack-Request-Timestamp", stamp)
+		req.Header.Set("X-Slack-Signature", Sign([]byte(testSecret), stamp, form))
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK && rec.Code != http.StatusBadRequest {
+			t.Fatalf("status %d for %q", rec.Code, payload)
 		}
 	})
 }

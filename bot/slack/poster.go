@@ -39,4 +39,17 @@ func (p *Poster) PostSummary(ctx context.Context, channel string, s answers.Summ
 	return ts, nil
 }
 
-var _ bot.Poster = (*Poster)(nil)
+// PostReport posts the curator's weekly report to channel as Block Kit
+// and returns the message's ts, under the same rules as PostSummary.
+func (p *Poster) PostReport(ctx context.Context, channel string, r bot.Report) (string, error) {
+	ts, err := p.postMessage(ctx, channel, "", "report:"+r.Until.Format("2006-01-02"), RenderReport(r))
+	if err != nil {
+		return "", fmt.Errorf("post report to slack %s: %w", channel, err)
+	}
+	return ts, nil
+}
+
+var (
+	_ bot.Poster       = (*Poster)(nil)
+	_ bot.ReportPoster = (*Poster)(nil)
+)

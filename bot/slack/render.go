@@ -59,16 +59,29 @@ func EscapeUser(s string) string {
 // Render turns a reply into a Slack message. asked, when not empty, is the
 // user's own text, echoed (escaped) above the answer: slash-command
 // replies are seen by the whole channel without the question above them.
+// A logged answer (r.ID) ends with its buttons: Helpful, Wrong and, when
+// there are further sources, More sources.
 func Render(r bot.Reply, asked string) Message {
 	var blocks []slack.Block
 	var text []string
 	if asked = strings.TrimSpace(asked); asked != "" {
 		blocks = append(blocks, contextBlock("*Asked:* "+EscapeUser(asked)))
 	}
+	if r.Carried != nil {
+		blocks = append(blocks, contextBlock("_Following up on “"+EscapeUser(r.Carried.From)+"”: read as “"+EscapeUser(r.Carried.Read)+"”_"))
+	}
 	switch r.Kind {
 	case bot.KindAnswer:
 		b, t := renderAnswer(r)
 		blocks, text = append(blocks, b...), t
+	case bot.KindMore:
+		blocks = append(blocks, section("*More sources for* “"+EscapeUser(r.Question)+"”"))
+		text = []string{"More sources for “" + EscapeUser(r.Question) + "”"}
+		for _, q := range r.Quotes {
+			blocks = append(blocks, sections(blockQuote(q.Text), "> ")...)
+			blocks = append(blocks, contextBlock(citation(q.Citation)))
+			text = append(text, "> "+Escape(oneLine(q.Text))+" — "+Escape(bot.CitationText(q.Citation)))
+		}
 	case bot.KindSources:
 		blocks = append(blocks, section("*I answer from these articles:*"))
 		for i, c := range r.Sources {
@@ -90,7 +103,43 @@ func Render(r bot.Reply, asked string) Message {
 		blocks = append(blocks, sections(Escape(r.Text), "")...)
 		text = []string{Escape(r.Text)}
 	}
-	return fit(Message{Text: strings.Join(text, "\n"), Blocks: blocks})
+	m := fit(Message{Text: strings.Join(text, "\n"), Blocks: blocks})
+	if r.Kind == bot.KindAnswer {
+		// The buttons go after fitting, so a trim never drops them.
+		m = withButtons(m, r)
+	}
+	return m
+}
+
+// The action ids of the buttons under an answer; each button's value is
+// the answer's id.
+const (
+	ActionHelpful = "parley_helpful"
+	ActionWrong   = "parley_wrong"
+	ActionMore    = "parley_more"
+)
+
+// actionKinds maps the buttons' action ids to the bot's actions.
+var actionKinds = map[string]string{ActionHelpful: bot.ActionHelpful, ActionWrong: bot.ActionWrong, ActionMore: bot.ActionMore}
+
+// withButtons ends m with the buttons of answer r, if it was logged,
+// keeping m within MaxBlocks.
+func withButtons(m Message, r bot.Reply) Message {
+	if r.ID == "" {
+		return m
+	}
+	buttons := []slack.BlockElement{
+		slack.NewButtonBlockElement(ActionHelpful, r.ID, slack.NewTextBlockObject(slack.PlainTextType, "Helpful", false, false)),
+		slack.NewButtonBlockElement(ActionWrong, r.ID, slack.NewTextBlockObject(slack.PlainTextType, "Wrong", false, false)),
+	}
+	if r.More > 0 {
+		buttons = append(buttons, slack.NewButtonBlockElement(ActionMore, r.ID, slack.NewTextBlockObject(slack.PlainTextType, "More sources", false, false)))
+	}
+	if len(m.Blocks) >= MaxBlocks {
+		m.Blocks = append(m.Blocks[:MaxBlocks-2:MaxBlocks-2], contextBlock(trimmedNote))
+	}
+	m.Blocks = append(m.Blocks, slack.NewActionBlock("parley_feedback", buttons...))
+	return m
 }
 
 // renderAnswer is the direct answer (verbatim spans of the first quote,
@@ -124,24 +173,102 @@ func renderAnswer(r bot.Reply) ([]slack.Block, []string) {
 	return blocks, text
 }
 
+// RenderReport turns the curator's report into a Slack message: the
+// questions people asked that went unanswered, grouped; the answers
+// marked wrong, with their quotes; the topics asked about most.
+func RenderReport(r bot.Report) Message {
+	blocks := []slack.Block{
+		section("*" + Escape(r.Title()) + "*"),
+		contextBlock(Escape(strconv.Itoa(r.Asked) + " questions: " + strconv.Itoa(r.Answered) + " answered, " + strconv.Itoa(r.Refused) + " not.")),
+		section("*Asked and not answered* (the articles to add):"),
+	}
+	if len(r.Unanswered) == 0 {
+		blocks = append(blocks, contextBlock("none"))
+	}
+	for i, u := range r.Unanswered {
+		line := strconv.Itoa(i+1) + ". " + EscapeUser(u.Question) + " — asked " + strconv.Itoa(u.Asked) + "×"
+		if len(u.Wordings) > 0 {
+			line += "\n_also as:_ " + EscapeUser("“"+strings.Join(u.Wordings, "”; “")+"”")
+		}
+		blocks = append(blocks, sections(line, "")...)
+	}
+	blocks = append(blocks, slack.NewDividerBlock(), section("*Answers marked wrong:*"))
+	if len(r.Wrong) == 0 {
+		blocks = append(blocks, contextBlock("none"))
+	}
+	for i, w := range r.Wrong {
+		line := strconv.Itoa(i+1) + ". " + EscapeUser(w.Question) + " — wrong for " + strconv.Itoa(w.Wrong) + ", helpful for " + strconv.Itoa(w.Helpful)
+		if w.Answer != "" {
+			line += "\n_answered:_ " + Escape(w.Answer)
+		}
+		blocks = append(blocks, sections(line, "")...)
+		for _, q := range w.Quotes {
+			blocks = append(blocks, sections(blockQuote(q.Text), "> ")...)
+			blocks = append(blocks, contextBlock(citation(q.Citation)))
+		}
+	}
+	topics := make([]string, len(r.Topics))
+	for i, t := range r.Topics {
+		topics[i] = EscapeUser(t.Name) + " (" + strconv.Itoa(t.Count) + ")"
+	}
+	if len(topics) > 0 {
+		blocks = append(blocks, slack.NewDividerBlock(), section("*Most asked about:* "+strings.Join(topics, ", ")))
+	}
+	return fit(Message{Text: EscapeUser(bot.ReportText(r)), Blocks: blocks})
+}
+
 // RenderSummary turns the daily summary into a Slack message: the title,
-// then each line with its quotes and citations.
+// then each line with its quotes and citations. A message holds 50
+// blocks, so when every quote in full would need more, the lines show
+// less — the first quote of each in full and the others by their sources
+// (a disagreement keeps both sides), then the sources alone — but every
+// line, always.
 func RenderSummary(s answers.Summary) Message {
+	var m Message
+	for detail := summaryFull; detail <= summarySources; detail++ {
+		m = renderSummary(s, detail)
+		if len(m.Blocks) <= MaxBlocks {
+			break
+		}
+	}
+	return fit(m)
+}
+
+// How much of each summary line's quotes RenderSummary shows.
+const (
+	summaryFull    = iota // every quote in full
+	summaryFirst          // the first quote (every side of a disagreement); the others by source
+	summarySources        // the sources alone
+)
+
+func renderSummary(s answers.Summary, detail int) Message {
 	blocks := []slack.Block{section("*" + Escape(s.Title) + "*")}
 	text := []string{Escape(s.Title)}
 	for _, l := range s.Lines {
 		text = append(text, "• "+Escape(l.Text))
 		// A line that is only its quote is shown as the quote.
-		if len(l.Quotes) == 0 || strings.TrimSpace(l.Quotes[0].Text) != strings.TrimSpace(l.Text) || l.Conflict {
+		if len(l.Quotes) == 0 || strings.TrimSpace(l.Quotes[0].Text) != strings.TrimSpace(l.Text) || l.Conflict || detail == summarySources {
 			line := "• " + Escape(l.Text)
 			if l.Conflict {
 				line += " _(the sources disagree)_"
 			}
 			blocks = append(blocks, sections(line, "")...)
 		}
-		for _, q := range l.Quotes {
+		var named []string
+		for i, q := range l.Quotes {
+			if detail == summarySources || detail == summaryFirst && i > 0 && !l.Conflict {
+				named = append(named, citation(q.Citation))
+				continue
+			}
 			blocks = append(blocks, sections(blockQuote(q.Text), "> ")...)
 			blocks = append(blocks, contextBlock(citation(q.Citation)))
+		}
+		if len(named) > 0 {
+			label := "Also reported by: "
+			if detail == summarySources {
+				label = "Sources: "
+			}
+			blocks = append(blocks, contextBlock(label+strings.Join(named, "; ")))
 		}
 	}
 	if len(s.NewArticles) > 0 {
@@ -150,7 +277,7 @@ func RenderSummary(s answers.Summary) Message {
 			blocks = append(blocks, contextBlock(citation(c)))
 		}
 	}
-	return fit(Message{Text: strings.Join(text, "\n"), Blocks: blocks})
+	return Message{Text: strings.Join(text, "\n"), Blocks: blocks}
 }
 
 // citation is the context line for an article: title, outlet and date,

@@ -5,17 +5,23 @@ import (
 	"context"
 	"encoding/json"
 	"flag"
+	"html"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/parley-bot/parley/answers"
 	"github.com/parley-bot/parley/bot"
+	"github.com/parley-bot/parley/bot/bottest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// testAnswerID is an answer's id as the bot logs it.
+const testAnswerID = "0123456789abcdef0123456789abcdef"
 
 var (
 	withLink = answers.Citation{Article: "002_abc", Title: "Talks in Florida <end> & after", Outlet: "Wire & Co", Published: "2025-12-02", URL: "https://example.org/a?x=1&y=2"}
@@ -80,6 +86,19 @@ func TestRenderGolden(t *testing.T) {
 			},
 			NewArticles: []answers.Citation{linked(withLink, 0)},
 		}}, ""},
+		// A logged answer ends with its buttons, each carrying its id;
+		// More sources only when there are further sources.
+		{"answer_buttons", bot.Reply{Kind: bot.KindAnswer, Text: "Kushner and Witkoff", ID: testAnswerID, More: 2,
+			Quotes: []answers.Quote{{Text: "Kushner and Witkoff met earlier this week with Russian President Vladimir Putin.", Citation: noLink}}}, ""},
+		{"answer_buttons_no_more", bot.Reply{Kind: bot.KindAnswer, Text: "Florida", ID: testAnswerID,
+			Quotes: []answers.Quote{{Text: "The talks took place in Florida.", Citation: withLink}}}, ""},
+		// A follow-up says how it was read, above the answer.
+		{"followup", bot.Reply{Kind: bot.KindAnswer, Text: "earlier this week", Question: "When was that?", ID: testAnswerID,
+			Carried: &answers.Carried{From: "Who met with Putin in Moscow?", Read: "When was Kushner and Witkoff met with Putin in Moscow?"},
+			Quotes:  []answers.Quote{{Text: "Kushner and Witkoff met earlier this week with Russian President Vladimir Putin.", Citation: noLink}}}, ""},
+		{"more", bot.Reply{Kind: bot.KindMore, Question: "Who met <@U1> Putin?", Text: "More sources", ID: testAnswerID,
+			Quotes: []answers.Quote{{Text: "Witkoff and Kushner met Putin in Moscow on Tuesday.", Citation: withLink}, {Text: "Putin received the envoys.", Citation: linked(noLink, 4)}}}, ""},
+		{"note", bot.Reply{Kind: bot.KindNote, Text: "Thanks — I've noted that this answer helped."}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -220,3 +239,72 @@ func TestLimitsAcceptedByFake(t *testing.T) {
 
 // testHint stands for the hint the engine draws from its store.
 const testHint = "I answer from 2 articles, such as “Talks resume”; ask about Geneva, for example. Type \"sources\" to list the articles."
+
+func TestRenderReportGolden(t *testing.T) {
+	r := bot.Report{
+		Since: time.Date(2025, 12, 1, 9, 0, 0, 0, time.UTC), Until: time.Date(2025, 12, 8, 9, 0, 0, 0, time.UTC),
+		Asked: 12, Answered: 7, Refused: 5,
+		Unanswered: []bot.Unanswered{
+			{Question: "What did Macron say about the talks?", Asked: 3, Wordings: []string{"what has macron said about the negotiations"}},
+			{Question: "How many soldiers died? <!here>", Asked: 2},
+		},
+		Wrong: []bot.WrongAnswer{{Question: "Who is Ukraine's chief negotiator?", Answer: "Rustem Umerov", Wrong: 1, Helpful: 2,
+			Quotes: []answers.Quote{{Text: "Rustem Umerov, the main Ukrainian negotiator", Citation: noLink}}}},
+		Topics: []answers.Topic{{Name: "Macron", Count: 3}, {Name: "Vladimir Putin", Count: 2}},
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	m := RenderReport(r)
+	checkLimits(t, m)
+	if err := enc.Encode(m); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join("testdata", "report.golden")
+	if *update {
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if buf.String() != string(want) {
+		t.Errorf("RenderReport differs from %s (go test -update rewrites it):\n%s", path, buf.String())
+	}
+}
+
+// TestEverySummaryLineReachesSlack: every line of a summary is in the
+// message, within Slack's limits, however long its quotes.
+func TestEverySummaryLineReachesSlack(t *testing.T) {
+	for name, s := range bottest.Summaries(t) {
+		t.Run(name, func(t *testing.T) {
+			m := RenderSummary(s)
+			checkLimits(t, m)
+			var shown strings.Builder
+			for _, b := range m.Blocks {
+				raw, _ := json.Marshal(b)
+				var bl struct {
+					Text *struct {
+						Text string `json:"text"`
+					} `json:"text"`
+				}
+				json.Unmarshal(raw, &bl)
+				if bl.Text != nil {
+					shown.WriteString(html.UnescapeString(strings.ReplaceAll(bl.Text.Text, "\n> ", "\n")) + "\n")
+				}
+			}
+			text := shown.String()
+			if strings.Contains(text, "trimmed") {
+				t.Errorf("the summary was trimmed:\n%s", text)
+			}
+			for i, l := range s.Lines {
+				if !strings.Contains(text, l.Text) {
+					t.Errorf("line %d %q is not shown:\n%s", i+1, l.Text, text)
+				}
+			}
+		})
+	}
+}

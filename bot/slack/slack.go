@@ -100,13 +100,15 @@ func New(cfg Config, deps bot.Deps) (*Adapter, error) {
 }
 
 // Routes adds the HTTP-mode endpoints, each behind signature verification:
-// POST /slack/events and POST /slack/commands. In Socket Mode it adds none.
+// POST /slack/events, POST /slack/commands and POST /slack/interactions
+// (the buttons under answers). In Socket Mode it adds none.
 func (a *Adapter) Routes(mux *http.ServeMux) {
 	if a.mode != ModeHTTP {
 		return
 	}
 	mux.Handle("POST /slack/events", a.verified(http.HandlerFunc(a.serveEvents)))
 	mux.Handle("POST /slack/commands", a.verified(http.HandlerFunc(a.serveCommands)))
+	mux.Handle("POST /slack/interactions", a.verified(http.HandlerFunc(a.serveInteractions)))
 }
 
 // Events is the verified Events API endpoint, for mounting elsewhere.

@@ -48,6 +48,9 @@ type fixture struct {
 	metrics *bot.Metrics
 	srv     *httptest.Server
 	later   atomic.Int64 // how far the fixture's clock is past clock
+	// remember gives the fixture's bots a memory in its store: follow-ups,
+	// the question log and the buttons under answers.
+	remember bool
 
 	mu    sync.Mutex
 	waits []time.Duration
@@ -60,6 +63,15 @@ func newFixture(tb testing.TB, mode string, opts ...fixtureOpt) *fixture {
 	f := &fixture{t: tb, fake: slacktest.New(tb), st: storetest.MustOpen(tb)}
 	f.metrics = bot.NewMetrics(prometheus.NewRegistry())
 	f.a = f.adapter(mode, bot.NewPool(8), opts...)
+	return f
+}
+
+// newRememberingFixture is newFixture with a bot that remembers.
+func newRememberingFixture(tb testing.TB, mode string) *fixture {
+	tb.Helper()
+	f := &fixture{t: tb, fake: slacktest.New(tb), st: storetest.MustOpen(tb), remember: true}
+	f.metrics = bot.NewMetrics(prometheus.NewRegistry())
+	f.a = f.adapter(mode, bot.NewPool(8))
 	return f
 }
 
@@ -81,6 +93,14 @@ func (f *fixture) adapter(mode string, pool *bot.Pool, opts ...fixtureOpt) *Adap
 	}
 	log := slog.New(slog.DiscardHandler)
 	b := bot.New(eng, log, f.metrics)
+	b.Now = f.now
+	if f.remember {
+		mem, err := bot.NewMemory(bot.Memory{Journal: f.st, Salt: []byte("the slack tests' salt"), Metrics: f.metrics})
+		if err != nil {
+			f.t.Fatal(err)
+		}
+		b.Remember(mem)
+	}
 	inbox := bot.NewInbox(f.st, b, pool, bot.InboxOptions{Metrics: f.metrics, Log: log, Now: f.now})
 	cfg := Config{
 		Mode: mode, BotToken: testBotToken, AppToken: testAppToken, SigningSecret: testSecret, APIURL: f.fake.APIURL(),
@@ -197,9 +217,37 @@ type block struct {
 	Text *struct {
 		Text string `json:"text"`
 	} `json:"text"`
-	Elements []struct {
+	Elements []element `json:"elements"`
+}
+
+// element is a context block's text or an actions block's button.
+type element struct {
+	Text     string // a context element's mrkdwn, or a button's label
+	ActionID string
+	Value    string
+}
+
+func (e *element) UnmarshalJSON(b []byte) error {
+	var raw struct {
+		Text     json.RawMessage `json:"text"`
+		ActionID string          `json:"action_id"`
+		Value    string          `json:"value"`
+	}
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return err
+	}
+	e.ActionID, e.Value = raw.ActionID, raw.Value
+	if json.Unmarshal(raw.Text, &e.Text) == nil {
+		return nil
+	}
+	var label struct {
 		Text string `json:"text"`
-	} `json:"elements"`
+	}
+	if err := json.Unmarshal(raw.Text, &label); err != nil {
+		return err
+	}
+	e.Text = label.Text
+	return nil
 }
 
 func blocksOf(t testing.TB, raw json.RawMessage) []block {

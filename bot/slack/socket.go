@@ -84,9 +84,22 @@ func (a *Adapter) socketEvent(ctx context.Context, client *socketmode.Client, ev
 		// The slash command's acknowledgement carries the ephemeral reply.
 		a.ackEnvelope(ctx, client, req.EnvelopeID, a.handleCommand(ctx, cmd))
 	case socketmode.EventTypeInteractive:
-		if evt.Request != nil {
-			a.ackEnvelope(ctx, client, evt.Request.EnvelopeID, nil)
+		req := evt.Request
+		if req == nil {
+			return
 		}
+		cb, ok := evt.Data.(slack.InteractionCallback)
+		if !ok {
+			a.ackEnvelope(ctx, client, req.EnvelopeID, nil)
+			return
+		}
+		// As for events: an action the inbox could not write down is
+		// left unacknowledged.
+		if err := a.handleInteraction(ctx, cb); errors.Is(err, errNotStored) {
+			a.log.Warn("button not taken on; leaving its envelope unacknowledged", slog.String("envelope_id", req.EnvelopeID))
+			return
+		}
+		a.ackEnvelope(ctx, client, req.EnvelopeID, nil)
 	case socketmode.EventTypeErrorBadMessage, socketmode.EventTypeIncomingError, socketmode.EventTypeErrorWriteFailed:
 		a.log.Warn("socket mode error", slog.String("type", string(evt.Type)))
 	}

@@ -40,7 +40,7 @@ func BenchmarkArticlePage(b *testing.B) {
 }
 
 func benchPage(b *testing.B, target string) {
-	s := mustServer(b, seeded(b), web.Options{Rate: web.Rate{PerMinute: 6000, Burst: 1000}})
+	s := mustServer(b, seeded(b), web.Config{Rate: web.Rate{PerMinute: 6000, Burst: 1000}})
 	var took []time.Duration
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {

@@ -104,7 +104,7 @@ type target struct {
 // request may leave Parley's own server.
 func TestBrowserAsksAndFollowsACitation(t *testing.T) {
 	p := seeded(t)
-	s := mustServer(t, p, web.Options{})
+	s := mustServer(t, p, web.Config{})
 	var served atomic.Int64
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		served.Add(1)

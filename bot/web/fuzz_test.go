@@ -22,7 +22,7 @@ func FuzzPages(f *testing.F) {
 		f.Add(seed[0], seed[1], seed[2])
 	}
 	// A limit no fuzzing run reaches: this target is about the pages.
-	s := mustServer(f, seeded(f), web.Options{Rate: web.Rate{PerMinute: 1 << 30, Burst: 1 << 30}})
+	s := mustServer(f, seeded(f), web.Config{Rate: web.Rate{PerMinute: 1 << 30, Burst: 1 << 30}})
 	f.Fuzz(func(t *testing.T, q, id, date string) {
 		for _, target := range []string{
 			"/?q=" + url.QueryEscape(q),

@@ -125,15 +125,21 @@ func (c *clock) Advance(d time.Duration) {
 	c.t = c.t.Add(d)
 }
 
-// mustServer is a web Server over p with o's other options.
-func mustServer(tb testing.TB, p parley, o web.Options) *web.Server {
+// mustServer is a web Server over p with cfg's other settings; deps, if
+// given, sets the log and clock (the handler is p's bot).
+func mustServer(tb testing.TB, p parley, cfg web.Config, deps ...bot.Deps) *web.Server {
 	tb.Helper()
-	o.Bot, o.Library = p.Bot, p.Store
-	if o.Now == nil {
-		c := &clock{t: day}
-		o.Now = c.Now
+	cfg.Library = p.Store
+	var d bot.Deps
+	if len(deps) > 0 {
+		d = deps[0]
 	}
-	s, err := web.New(o)
+	d.Handler = p.Bot
+	if d.Now == nil {
+		c := &clock{t: day}
+		d.Now = c.Now
+	}
+	s, err := web.New(cfg, d)
 	if err != nil {
 		tb.Fatalf("web.New: %v", err)
 	}

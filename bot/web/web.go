@@ -5,8 +5,9 @@
 // small inline style sheet; there is no script, so they work with
 // JavaScript off and under a Content-Security-Policy that allows none.
 //
-// A Server is an http.Handler. It needs a bot to answer (Asker) and the
-// store's articles (Library), both declared here as small interfaces.
+// A Server is an http.Handler, made as every adapter is made —
+// New(Config, bot.Deps) — with the store's articles (Library, declared
+// here as a small interface) in its Config.
 package web
 
 import (
@@ -25,12 +26,6 @@ import (
 	"github.com/parley-bot/parley/bot"
 	"github.com/parley-bot/parley/store"
 )
-
-// Asker answers a request as every adapter does: questions, and the
-// commands "summary" and "summary YYYY-MM-DD" for the digest.
-type Asker interface {
-	Handle(ctx context.Context, req bot.Request) bot.Reply
-}
 
 // Library reads the articles Parley answers from. Ids are looked up, never
 // used as file names.
@@ -80,9 +75,8 @@ const (
 	DefaultAskTimeout = 10 * time.Second
 )
 
-// Options configure a Server. Bot and Library are required.
-type Options struct {
-	Bot     Asker
+// Config is the web adapter's own settings. Library is required.
+type Config struct {
 	Library Library
 	// Pool bounds answers in flight, shared with the other adapters; when
 	// it is full the page says "busy, try again" (503). Nil: asks run on
@@ -101,16 +95,13 @@ type Options struct {
 	Prefix string
 	// Registry, when set, receives the web's own metrics.
 	Registry prometheus.Registerer
-	Log      *slog.Logger // nil: discarded
-	// Now is the rate limiter's clock; nil means time.Now.
-	Now func() time.Time
 	// AskTimeout bounds one ask; zero means DefaultAskTimeout.
 	AskTimeout time.Duration
 }
 
 // Server serves Parley's web pages. It is safe for concurrent use.
 type Server struct {
-	bot      Asker
+	bot      bot.Handler
 	lib      Library
 	pool     *bot.Pool
 	auth     *credentials
@@ -124,11 +115,15 @@ type Server struct {
 	handler  http.Handler
 }
 
-// New checks the options and returns a Server.
-func New(o Options) (*Server, error) {
+// New checks cfg and returns a Server answering with deps.Handler
+// (required); deps.Log and deps.Now (the rate limiter's clock) are
+// optional. The pages need no inbox: the person waits for the page.
+func New(o Config, deps bot.Deps) (*Server, error) {
 	switch {
-	case o.Bot == nil || o.Library == nil:
-		return nil, errors.New("web adapter needs a bot and a library")
+	case deps.Handler == nil:
+		return nil, fmt.Errorf("web adapter: %w", bot.ErrNoHandler)
+	case o.Library == nil:
+		return nil, errors.New("web adapter needs a library of articles")
 	case o.Auth != nil && (o.Auth.User == "" || o.Auth.Password == ""):
 		return nil, errors.New("web basic auth needs both a user and a password")
 	case o.Rate.PerMinute < 0 || o.Rate.Burst < 0:
@@ -142,20 +137,15 @@ func New(o Options) (*Server, error) {
 	if o.Rate.Burst == 0 {
 		o.Rate.Burst = DefaultBurst
 	}
-	if o.Now == nil {
-		o.Now = time.Now
-	}
-	if o.Log == nil {
-		o.Log = slog.New(slog.DiscardHandler)
-	}
+	deps = deps.WithDefaults()
 	if o.AskTimeout <= 0 {
 		o.AskTimeout = DefaultAskTimeout
 	}
 	s := &Server{
-		bot: o.Bot, lib: o.Library, pool: o.Pool,
-		limiter: newLimiter(o.Rate, o.Now),
+		bot: deps.Handler, lib: o.Library, pool: o.Pool,
+		limiter: newLimiter(o.Rate, deps.Now),
 		clients: clientIP{trusted: o.TrustedProxies},
-		prefix:  o.Prefix, log: o.Log, timeout: o.AskTimeout,
+		prefix:  o.Prefix, log: deps.Log, timeout: o.AskTimeout,
 		rejected: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "parley_web_rejected_total", Help: "Web requests refused, by reason: rate (too many asks) or auth (bad or missing credentials).",
 		}, []string{"reason"}),

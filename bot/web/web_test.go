@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/base64"
+	"errors"
 	"html"
 	"log/slog"
 	"net/http"
@@ -29,7 +30,7 @@ const (
 )
 
 func TestRoutesStatus(t *testing.T) {
-	s := mustServer(t, seeded(t), web.Options{})
+	s := mustServer(t, seeded(t), web.Config{})
 	tests := []struct {
 		method, target string
 		want           int
@@ -86,7 +87,7 @@ func TestRoutesStatus(t *testing.T) {
 var styleRE = regexp.MustCompile(`(?s)<style>(.*?)</style>`)
 
 func TestSecurityHeaders(t *testing.T) {
-	s := mustServer(t, seeded(t), web.Options{Auth: &web.Credentials{User: "ann", Password: "pw"}, Rate: web.Rate{PerMinute: 1000, Burst: 1000}})
+	s := mustServer(t, seeded(t), web.Config{Auth: &web.Credentials{User: "ann", Password: "pw"}, Rate: web.Rate{PerMinute: 1000, Burst: 1000}})
 	auth := func(r *http.Request) { r.SetBasicAuth("ann", "pw") }
 	for _, target := range []string{"/", askPutin, "/?q=", "/articles", "/articles/" + firstSeed, "/articles/nope", "/summary", "/summary?date=x"} {
 		for _, signedIn := range []bool{true, false} {
@@ -179,7 +180,7 @@ func eventAttr(body string) string {
 
 func TestArticlePagesEscapeEverything(t *testing.T) {
 	p := mustParley(t, hostile)
-	s := mustServer(t, p, web.Options{})
+	s := mustServer(t, p, web.Config{})
 	for _, target := range []string{"/articles", "/articles/" + hostile.ID} {
 		res, body := get(t, s, "GET", target)
 		if res.StatusCode != 200 {
@@ -227,7 +228,7 @@ func TestRepliesEscapeEverything(t *testing.T) {
 	}
 	for name, reply := range replies {
 		t.Run(name, func(t *testing.T) {
-			s, err := web.New(web.Options{Bot: canned(reply), Library: p.Store})
+			s, err := web.New(web.Config{Library: p.Store}, bot.Deps{Handler: canned(reply)})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -259,7 +260,7 @@ var sentenceRE = regexp.MustCompile(`<span class="s" id="s(\d+)">(.*?)</span>`)
 // cleaned body exactly, and every stored sentence under its id.
 func TestArticlePageIsTheStoredText(t *testing.T) {
 	p := mustParley(t, hostile)
-	s := mustServer(t, p, web.Options{})
+	s := mustServer(t, p, web.Config{})
 	ctx := t.Context()
 	arts, err := p.Store.Articles(ctx)
 	if err != nil {
@@ -306,7 +307,7 @@ var citeRE = regexp.MustCompile(`<figure[^>]*>\s*<blockquote><p>(.*?)</p></block
 // answers and the summary to the article page and finds the quote there
 // under the fragment's id.
 func TestCitationsOpenTheQuotedSentence(t *testing.T) {
-	s := mustServer(t, seeded(t), web.Options{})
+	s := mustServer(t, seeded(t), web.Config{})
 	followed := 0
 	for _, target := range []string{askPutin, askPoints, "/?q=What+did+Ushakov+say%3F", "/?q=Where+did+the+talks+take+place%3F", "/summary"} {
 		_, body := get(t, s, "GET", target)
@@ -339,12 +340,10 @@ func TestCitationsOpenTheQuotedSentence(t *testing.T) {
 func TestBasicAuth(t *testing.T) {
 	var logs bytes.Buffer
 	c := &clock{t: day}
-	s := mustServer(t, seeded(t), web.Options{
+	s := mustServer(t, seeded(t), web.Config{
 		Auth: &web.Credentials{User: "ann", Password: "s3cret-pässword"},
 		Rate: web.Rate{PerMinute: 60, Burst: 3},
-		Log:  slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
-		Now:  c.Now,
-	})
+	}, bot.Deps{Log: slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})), Now: c.Now})
 	tests := []struct {
 		name       string
 		user, pass string
@@ -398,11 +397,10 @@ func TestBasicAuth(t *testing.T) {
 
 func TestRateLimit(t *testing.T) {
 	c := &clock{t: day}
-	s := mustServer(t, seeded(t), web.Options{
+	s := mustServer(t, seeded(t), web.Config{
 		Rate:           web.Rate{PerMinute: 6, Burst: 3}, // a token every 10 s
 		TrustedProxies: []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8")},
-		Now:            c.Now,
-	})
+	}, bot.Deps{Now: c.Now})
 	ask := func(addr string, edit ...func(*http.Request)) *http.Response {
 		res, _ := get(t, s, "GET", askPutin, append(edit, from(addr))...)
 		return res
@@ -476,7 +474,7 @@ func TestBusyPool(t *testing.T) {
 		t.Fatal("could not take the pool's only slot")
 	}
 	defer close(release)
-	s := mustServer(t, seeded(t), web.Options{Pool: pool})
+	s := mustServer(t, seeded(t), web.Config{Pool: pool})
 	res, body := get(t, s, "GET", askPutin)
 	if res.StatusCode != 503 || res.Header.Get("Retry-After") == "" {
 		t.Errorf("ask with a full pool = %d (Retry-After %q), want 503 with Retry-After", res.StatusCode, res.Header.Get("Retry-After"))
@@ -487,7 +485,7 @@ func TestBusyPool(t *testing.T) {
 }
 
 func TestPrefix(t *testing.T) {
-	s := mustServer(t, seeded(t), web.Options{Prefix: "/parley"})
+	s := mustServer(t, seeded(t), web.Config{Prefix: "/parley"})
 	_, body := get(t, s, "GET", askPutin)
 	hrefs := regexp.MustCompile(`(?:href|action)="([^"#][^"]*)"`).FindAllStringSubmatch(body, -1)
 	if len(hrefs) < 5 {
@@ -502,26 +500,33 @@ func TestPrefix(t *testing.T) {
 
 func TestNewRejectsBadOptions(t *testing.T) {
 	p := seeded(t)
-	tests := map[string]web.Options{
-		"no bot":           {Library: p.Store},
-		"no library":       {Bot: p.Bot},
-		"user only":        {Bot: p.Bot, Library: p.Store, Auth: &web.Credentials{User: "a"}},
-		"password only":    {Bot: p.Bot, Library: p.Store, Auth: &web.Credentials{Password: "a"}},
-		"negative rate":    {Bot: p.Bot, Library: p.Store, Rate: web.Rate{PerMinute: -1}},
-		"prefix no slash":  {Bot: p.Bot, Library: p.Store, Prefix: "parley"},
-		"prefix end slash": {Bot: p.Bot, Library: p.Store, Prefix: "/parley/"},
+	deps := bot.Deps{Handler: p.Bot}
+	tests := map[string]struct {
+		cfg  web.Config
+		deps bot.Deps
+	}{
+		"no bot":           {web.Config{Library: p.Store}, bot.Deps{}},
+		"no library":       {web.Config{}, deps},
+		"user only":        {web.Config{Library: p.Store, Auth: &web.Credentials{User: "a"}}, deps},
+		"password only":    {web.Config{Library: p.Store, Auth: &web.Credentials{Password: "a"}}, deps},
+		"negative rate":    {web.Config{Library: p.Store, Rate: web.Rate{PerMinute: -1}}, deps},
+		"prefix no slash":  {web.Config{Library: p.Store, Prefix: "parley"}, deps},
+		"prefix end slash": {web.Config{Library: p.Store, Prefix: "/parley/"}, deps},
 	}
-	for name, o := range tests {
-		if _, err := web.New(o); err == nil {
+	for name, tt := range tests {
+		if _, err := web.New(tt.cfg, tt.deps); err == nil {
 			t.Errorf("New with %s: no error", name)
 		}
+	}
+	if _, err := web.New(web.Config{Library: p.Store}, bot.Deps{}); !errors.Is(err, bot.ErrNoHandler) {
+		t.Errorf("New without a handler: %v, want bot.ErrNoHandler", err)
 	}
 }
 
 // TestPageWeight keeps the ask page, style sheet included, under 30 KB:
 // it must load fast on a phone on a poor connection.
 func TestPageWeight(t *testing.T) {
-	s := mustServer(t, seeded(t), web.Options{})
+	s := mustServer(t, seeded(t), web.Config{})
 	for _, target := range []string{"/", askPutin, askPoints, "/?q=What+is+the+weather+in+Kyiv%3F"} {
 		_, body := get(t, s, "GET", target)
 		if len(body) > 30<<10 {
@@ -536,7 +541,7 @@ func TestPageWeight(t *testing.T) {
 func TestSourceLink(t *testing.T) {
 	doc := store.Document{ID: "web_5f1c", Title: "Talks resume", Outlet: "Example News", Published: "2025-12-08",
 		URL: "https://news.example/world/talks?src=rss&x=1", Body: "Negotiators met again in Geneva on Sunday. They talked for six hours."}
-	s := mustServer(t, mustParley(t, doc), web.Options{})
+	s := mustServer(t, mustParley(t, doc), web.Config{})
 	want := `<a href="https://news.example/world/talks?src=rss&amp;x=1" rel="noopener noreferrer">source</a>`
 	for _, target := range []string{"/articles", "/articles/" + doc.ID} {
 		_, body := get(t, s, "GET", target)

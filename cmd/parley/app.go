@@ -50,6 +50,9 @@ type Main struct {
 	// Inbox writes each platform event down before it is acknowledged
 	// and runs its answer on Pool; serve works it.
 	Inbox *bot.Inbox
+	// Memory keeps conversations, the questions people asked and their
+	// verdicts in the store; serve prunes it.
+	Memory *bot.Memory
 	// Now is the clock; tests replace it.
 	Now func() time.Time
 }
@@ -122,11 +125,37 @@ func Open(ctx context.Context, g *Globals, env Env) (*Main, error) {
 	m.Answers = bot.Linked(m.Engine, m.Links)
 	m.Bot = bot.New(m.Answers, logger, m.Metrics)
 	m.Bot.Now = summaryClock(m)
+	if m.Memory, err = m.memory(ctx); err != nil {
+		m.Close()
+		return nil, err
+	}
+	m.Bot.Remember(m.Memory)
 	m.Inbox = bot.NewInbox(m.Store, m.Bot, m.Pool, bot.InboxOptions{
 		Lease: cfg.Inbox.Lease, Retention: cfg.Inbox.Retention,
 		Metrics: m.Metrics, Log: logger, Now: m.clock,
 	})
 	return m, nil
+}
+
+// saltSetting names the salt Parley made for itself in the store.
+const saltSetting = "user_salt"
+
+// memory builds what the bot remembers: conversations for
+// conversation.window, questions and verdicts for report.retention, ids
+// hashed with feedback.salt or, when none is set, a salt made once and
+// kept in the store.
+func (m *Main) memory(ctx context.Context) (*bot.Memory, error) {
+	salt := m.Config.Feedback.Salt
+	if salt == "" {
+		var err error
+		if salt, err = m.Store.Setting(ctx, saltSetting, bot.NewSalt); err != nil {
+			return nil, err
+		}
+	}
+	return bot.NewMemory(bot.Memory{
+		Journal: m.Store, Salt: []byte(salt), Window: m.Config.Conversation.Window,
+		Retention: m.Config.Report.Retention.Duration(), Metrics: m.Metrics,
+	})
 }
 
 // clock reads m.Now, which tests may replace after Open.

@@ -17,19 +17,33 @@ func runAsk(ctx context.Context, g *Globals, args []string, env Env) error {
 	fs := flags("ask")
 	domainFlag(fs, g)
 	asJSON := fs.Bool("json", false, "print one JSON object per question, one per line")
-	explain := fs.Bool("explain", false, "show how each answer was reached: question class, terms, candidates with scores, and the decision")
+	explain := fs.Bool("explain", false, "show how each answer was reached: question class, terms, candidates with scores, what a follow-up carried, and the decision")
+	after := fs.String("after", "", "read the question(s) as following up on this one, as in a chat")
+	conversation := fs.Bool("conversation", false, "read the questions as one conversation: each may lean on the one before (\"When was that?\")")
 	if err := parseFlags(fs, args, env); err != nil {
 		return err
 	}
 	return withMain(ctx, g, env, func(m *Main) error {
-		answer := func(q string) error {
-			ask := m.Engine.Answer
-			if *explain {
-				ask = m.Engine.Explain
-			}
-			ans, err := ask(ctx, q)
+		var prev *answers.Turn
+		if strings.TrimSpace(*after) != "" {
+			a, err := m.Engine.FollowUp(ctx, nil, *after)
 			if err != nil {
 				return err
+			}
+			prev = &a.Next
+		}
+		answer := func(q string) error {
+			ask := m.Engine.FollowUp
+			if *explain {
+				ask = m.Engine.ExplainFollowUp
+			}
+			ans, err := ask(ctx, prev, q)
+			if err != nil {
+				return err
+			}
+			if *conversation {
+				next := ans.Next
+				prev = &next
 			}
 			ans = m.Links.Answer(ans)
 			if *asJSON {
@@ -39,7 +53,7 @@ func runAsk(ctx context.Context, g *Globals, args []string, env Env) error {
 				return err
 			}
 			if ans.Explain != nil {
-				return writeExplanation(env.Stdout, ans.Explain)
+				return writeExplanation(env.Stdout, ans.Explain, ans.Carried)
 			}
 			return nil
 		}
@@ -69,7 +83,7 @@ func replyOf(a answers.Answer) bot.Reply {
 	if !a.Answered {
 		kind = bot.KindRefusal
 	}
-	return bot.Reply{Kind: kind, Text: a.Answer, Question: a.Question, Quotes: a.Quotes, Conflict: a.Conflict, Confidence: a.Confidence}
+	return bot.Reply{Kind: kind, Text: a.Answer, Question: a.Question, Quotes: a.Quotes, Conflict: a.Conflict, Confidence: a.Confidence, Carried: a.Carried}
 }
 
 func writeJSONLine(w io.Writer, v any) error {
@@ -84,10 +98,19 @@ func writeJSONLine(w io.Writer, v any) error {
 	return nil
 }
 
-// writeExplanation prints how an answer was reached, for people.
-func writeExplanation(w io.Writer, x *answers.Explanation) error {
+// writeExplanation prints how an answer was reached, for people: what a
+// follow-up carried from the question before (c, nil for nothing), then
+// how the question as read was answered.
+func writeExplanation(w io.Writer, x *answers.Explanation, c *answers.Carried) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "\nhow this was answered:\n  class: %s (wants %s)\n  terms: %s\n", x.Class, x.Wants, strings.Join(x.Terms, " "))
+	b.WriteString("\nhow this was answered:\n")
+	if c != nil {
+		fmt.Fprintf(&b, "  follow-up to: %s\n  read as: %s\n", c.From, c.Read)
+		for _, why := range c.Why {
+			fmt.Fprintf(&b, "  carried: %s\n", why)
+		}
+	}
+	fmt.Fprintf(&b, "  class: %s (wants %s)\n  terms: %s\n", x.Class, x.Wants, strings.Join(x.Terms, " "))
 	if len(x.Entities) > 0 {
 		fmt.Fprintf(&b, "  entities: %s\n", strings.Join(x.Entities, ", "))
 	}

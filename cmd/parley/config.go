@@ -34,7 +34,67 @@ type Config struct {
 	Web     WebConfig     `yaml:"web"`
 	Ingest  IngestConfig  `yaml:"ingest"`
 	Feeds   []FeedConfig  `yaml:"feeds,omitempty"`
+	// Conversation, Feedback and Report: follow-ups, the buttons under
+	// answers, and the curator's report (issue 15).
+	Conversation ConversationConfig `yaml:"conversation"`
+	Feedback     FeedbackConfig     `yaml:"feedback"`
+	Report       ReportConfig       `yaml:"report"`
 }
+
+// ConversationConfig governs follow-ups.
+type ConversationConfig struct {
+	// Window is how long a conversation (a Slack thread or DM, a person
+	// in a Discord channel, a console session) remembers its last
+	// question, so the next can lean on it ("When was that?").
+	Window time.Duration `yaml:"window"`
+}
+
+// FeedbackConfig governs the buttons under answers.
+type FeedbackConfig struct {
+	// Salt keys the hashes Parley keeps instead of user ids and
+	// conversation keys. Empty: one is made at random and kept in the
+	// store. Set it (from the environment) to share it between stores.
+	Salt string `yaml:"salt"`
+}
+
+// ReportConfig governs the curator's report: what people asked that went
+// unanswered or was marked wrong.
+type ReportConfig struct {
+	// Channel is where the report is posted weekly; empty: nowhere.
+	Channel ReportChannels `yaml:"channel"`
+	// Weekday and Time are when, in summary.timezone.
+	Weekday string `yaml:"weekday"`
+	Time    string `yaml:"time"`
+	// Retention is how many days questions, answers and verdicts are
+	// kept before they are deleted.
+	Retention Days `yaml:"retention"`
+}
+
+// ReportChannels are the channels the weekly report goes to.
+type ReportChannels struct {
+	Slack   string `yaml:"slack"`
+	Discord string `yaml:"discord"`
+}
+
+// Days is a number of whole days, written 90 or 90d in the config.
+type Days int
+
+// UnmarshalYAML reads 90 or "90d".
+func (d *Days) UnmarshalYAML(n *yaml.Node) error {
+	v := strings.TrimSuffix(strings.TrimSpace(n.Value), "d")
+	i, err := strconv.Atoi(v)
+	if err != nil || n.Kind != yaml.ScalarNode {
+		return fmt.Errorf("%q is not a number of days", n.Value)
+	}
+	*d = Days(i)
+	return nil
+}
+
+// MarshalYAML writes d as 90d.
+func (d Days) MarshalYAML() (any, error) { return strconv.Itoa(int(d)) + "d", nil }
+
+// Duration is d as a time.Duration.
+func (d Days) Duration() time.Duration { return time.Duration(d) * 24 * time.Hour }
 
 // IngestConfig governs fetching from the web.
 type IngestConfig struct {
@@ -180,6 +240,9 @@ func DefaultConfig() Config {
 		Inbox:   InboxConfig{Lease: bot.DefaultLease, Retention: bot.DefaultRetention},
 		Web:     WebConfig{Rate: WebRateConfig{PerMinute: webpages.DefaultPerMinute, Burst: webpages.DefaultBurst}},
 		Ingest:  IngestConfig{HostDelay: time.Second},
+
+		Conversation: ConversationConfig{Window: bot.DefaultWindow},
+		Report:       ReportConfig{Weekday: "monday", Time: "09:00", Retention: Days(bot.DefaultQuestionRetention / (24 * time.Hour))},
 	}
 }
 
@@ -337,6 +400,8 @@ func kindName(t reflect.Type) string {
 	switch {
 	case t == reflect.TypeOf(time.Duration(0)):
 		return "a duration such as 10s or 1m30s"
+	case t == reflect.TypeOf(Days(0)):
+		return "a number of days such as 90 or 90d"
 	case t.Kind() == reflect.Bool:
 		return "true or false"
 	case t.Kind() >= reflect.Int && t.Kind() <= reflect.Uint64:
@@ -459,6 +524,21 @@ func (c Config) Validate() error {
 		bad("http.public_url", "%q is not the http(s) URL of Parley's web pages, e.g. https://parley.example.org (no query, fragment or credentials)", c.HTTP.PublicURL)
 	}
 	c.Web.validate(bad)
+	if c.Conversation.Window < time.Minute || c.Conversation.Window > 24*time.Hour {
+		bad("conversation.window", "%s is not a duration between 1m and 24h, e.g. 10m", c.Conversation.Window)
+	}
+	if s := c.Feedback.Salt; s != "" && len(s) < 16 {
+		bad("feedback.salt", "is %d characters; use at least 16 random ones (or leave it empty for Parley to make one)", len(s))
+	}
+	if c.Report.Retention < 1 || c.Report.Retention > 3650 {
+		bad("report.retention", "%d days is not between 1 and 3650", c.Report.Retention)
+	}
+	if _, err := bot.ParseWeekday(c.Report.Weekday); err != nil {
+		bad("report.weekday", "%q is not a day of the week, e.g. monday", c.Report.Weekday)
+	}
+	if _, err := time.Parse("15:04", c.Report.Time); err != nil {
+		bad("report.time", "%q is not HH:MM", c.Report.Time)
+	}
 	if c.Ingest.HostDelay < 0 || c.Ingest.HostDelay > time.Minute {
 		bad("ingest.host_delay", "%s is not between 0s and 1m", c.Ingest.HostDelay)
 	}
@@ -556,5 +636,6 @@ func (c Config) Redacted() Config {
 	c.Slack.SigningSecret = hide(c.Slack.SigningSecret)
 	c.Discord.Token = hide(c.Discord.Token)
 	c.Web.Auth.Password = hide(c.Web.Auth.Password)
+	c.Feedback.Salt = hide(c.Feedback.Salt)
 	return c
 }

@@ -58,6 +58,14 @@ func TestParseConfigErrorsNameTheKey(t *testing.T) {
 		{"include not a list", "feeds:\n  - url: https://e.example/rss\n    include: Kyiv\n", "feeds[0].include must be a list"},
 		{"empty include word", "feeds:\n  - url: https://e.example/rss\n    include: ['']\n", "feeds[0].include"},
 		{"bad allow_private", "ingest:\n  allow_private: sometimes\n", "ingest.allow_private"},
+		{"window too short", "conversation:\n  window: 5s\n", "line 2: conversation.window"},
+		{"window not a duration", "conversation:\n  window: ten\n", "conversation.window"},
+		{"short salt", "feedback:\n  salt: abc\n", "feedback.salt"},
+		{"retention not days", "report:\n  retention: forever\n", "report.retention: \"forever\" is not a number of days"},
+		{"retention zero", "report:\n  retention: 0d\n", "report.retention"},
+		{"bad weekday", "report:\n  weekday: someday\n", "report.weekday"},
+		{"bad report time", "report:\n  time: 25:00\n", "report.time"},
+		{"unknown report channel", "report:\n  channel:\n    teams: x\n", "unknown key report.channel.teams"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -147,5 +155,30 @@ func TestEmptyConfigIsDefault(t *testing.T) {
 	cfg, err := ParseConfig(nil, os.Getenv)
 	if err != nil || !reflect.DeepEqual(cfg, DefaultConfig()) {
 		t.Errorf("empty config = %+v, %v", cfg, err)
+	}
+}
+
+func TestParseConversationConfig(t *testing.T) {
+	cfg, err := ParseConfig([]byte("conversation: {window: 15m}\nfeedback:\n  salt: ${SALT}\nreport:\n  channel: {slack: C0REPORT, discord: '123'}\n  weekday: Fri\n  time: '17:30'\n  retention: 30d\n"),
+		func(k string) string { return map[string]string{"SALT": "a-salt-of-some-length"}[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Conversation.Window != 15*time.Minute || cfg.Feedback.Salt != "a-salt-of-some-length" || cfg.Report.Retention != 30 ||
+		cfg.Report.Channel.Slack != "C0REPORT" || cfg.Report.Channel.Discord != "123" || cfg.Report.Weekday != "Fri" {
+		t.Errorf("config = %+v %+v %+v", cfg.Conversation, cfg.Feedback, cfg.Report)
+	}
+	def := DefaultConfig()
+	if def.Conversation.Window != 10*time.Minute || def.Report.Retention != 90 || def.Report.Weekday != "monday" {
+		t.Errorf("defaults = %+v %+v", def.Conversation, def.Report)
+	}
+	for _, days := range []string{"90", "90d"} {
+		cfg, err := ParseConfig([]byte("report: {retention: "+days+"}\n"), func(string) string { return "" })
+		if err != nil || cfg.Report.Retention.Duration() != 90*24*time.Hour {
+			t.Errorf("retention %s = %v, %v", days, cfg.Report.Retention, err)
+		}
+	}
+	if r := cfg.Redacted(); r.Feedback.Salt != "[redacted]" {
+		t.Errorf("salt not redacted: %q", r.Feedback.Salt)
 	}
 }

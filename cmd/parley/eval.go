@@ -24,6 +24,8 @@ func runEval(ctx context.Context, g *Globals, args []string, env Env) error {
 	fs := flags("eval")
 	domainFlag(fs, g)
 	heldout := fs.Bool("heldout", false, "run the held-out question set (written before tuning) instead of the development set")
+	followups := fs.Bool("followups", false, "run the built-in conversation set: follow-ups after the questions they lean on")
+	corpus := fs.String("corpus", "", "a SQuAD 2.0 JSON file whose articles the question set is asked over, in a temporary store without seeds")
 	verbose := fs.Bool("v", false, "list every question that missed")
 	if err := parseFlags(fs, args, env); err != nil {
 		return err
@@ -31,9 +33,15 @@ func runEval(ctx context.Context, g *Globals, args []string, env Env) error {
 	if fs.NArg() > 1 {
 		return usageError("eval takes at most one question file")
 	}
+	if *heldout && *followups {
+		return usageError("--heldout and --followups name two sets; choose one")
+	}
 	qs, name := answers.BuiltinQuestions(), "built-in question set"
-	if *heldout {
+	switch {
+	case *heldout:
 		qs, name = answers.HeldoutQuestions(), "held-out question set"
+	case *followups:
+		qs, name = answers.FollowUpQuestions(), "built-in conversation set"
 	}
 	if fs.NArg() == 1 {
 		name = fs.Arg(0)
@@ -42,6 +50,9 @@ func runEval(ctx context.Context, g *Globals, args []string, env Env) error {
 			return fmt.Errorf("open question set: %w", err)
 		}
 		if answers.LooksLikeSQuAD(data) {
+			if *corpus != "" {
+				return usageError("%s is a SQuAD file with its own questions; --corpus is for a JSON Lines set", name)
+			}
 			set, err := answers.ReadSQuAD(bytes.NewReader(data))
 			if err != nil {
 				return usageError("%s: %v", name, err)
@@ -55,8 +66,8 @@ func runEval(ctx context.Context, g *Globals, args []string, env Env) error {
 	if len(qs) == 0 {
 		return usageError("%s has no questions", name)
 	}
-	return withMain(ctx, g, env, func(m *Main) error {
-		rep, err := answers.Evaluate(ctx, m.Engine, qs)
+	run := func(e *answers.Engine) error {
+		rep, err := answers.Evaluate(ctx, e, qs)
 		if err != nil {
 			return err
 		}
@@ -69,7 +80,19 @@ func runEval(ctx context.Context, g *Globals, args []string, env Env) error {
 			return fmt.Errorf("below target: %s", strings.Join(miss, ", "))
 		}
 		return nil
-	})
+	}
+	if *corpus != "" {
+		data, err := os.ReadFile(*corpus)
+		if err != nil {
+			return fmt.Errorf("open corpus: %w", err)
+		}
+		set, err := answers.ReadSQuAD(bytes.NewReader(data))
+		if err != nil {
+			return usageError("--corpus %s: %v", *corpus, err)
+		}
+		return withSQuADEngine(ctx, g, env, *corpus, set, run)
+	}
+	return withMain(ctx, g, env, func(m *Main) error { return run(m.Engine) })
 }
 
 func writeFailures(w io.Writer, verbose bool, failures []string) {
@@ -86,6 +109,30 @@ func writeFailures(w io.Writer, verbose bool, failures []string) {
 // (never the seeds, never the user's store), asks every question and
 // prints the scores beside a plain BM25 baseline.
 func evalSQuAD(ctx context.Context, g *Globals, env Env, name string, set *answers.SQuAD, verbose bool) error {
+	return withSQuADEngine(ctx, g, env, name, set, func(e *answers.Engine) error {
+		rep, err := answers.EvaluateSQuAD(ctx, e, set)
+		if err != nil {
+			return err
+		}
+		n := rep.Total.Answerable + rep.Total.Unanswerable
+		fmt.Fprintf(env.Stdout, "%s (SQuAD 2.0): %d articles, %d questions (%d answerable, %d unanswerable), in a store without seeds\n\n",
+			name, len(rep.Articles), n, rep.Total.Answerable, rep.Total.Unanswerable)
+		if err := rep.Write(env.Stdout); err != nil {
+			return fmt.Errorf("write report: %w", err)
+		}
+		fmt.Fprintln(env.Stdout, "\nright sentence first: the top quote is a sentence of the question's own article that covers a gold answer span at its gold offset;\n(answer text first) counts a top quote holding a gold answer's text anywhere.")
+		writeFailures(env.Stdout, verbose, rep.Failures)
+		if miss := rep.Misses(); len(miss) > 0 {
+			return fmt.Errorf("below target: %s", strings.Join(miss, ", "))
+		}
+		return nil
+	})
+}
+
+// withSQuADEngine ingests the articles of a SQuAD file into a temporary
+// store (never the seeds, never the user's store) and runs f with an
+// engine over it: no domain pack unless --domain names one.
+func withSQuADEngine(ctx context.Context, g *Globals, env Env, name string, set *answers.SQuAD, f func(*answers.Engine) error) error {
 	logger, err := newLogger(g, env.Stderr)
 	if err != nil {
 		return err
@@ -126,20 +173,5 @@ func evalSQuAD(ctx context.Context, g *Globals, env Env, name string, set *answe
 	if err != nil {
 		return err
 	}
-	rep, err := answers.EvaluateSQuAD(ctx, e, set)
-	if err != nil {
-		return err
-	}
-	n := rep.Total.Answerable + rep.Total.Unanswerable
-	fmt.Fprintf(env.Stdout, "%s (SQuAD 2.0): %d articles, %d questions (%d answerable, %d unanswerable), in a store without seeds\n\n",
-		name, len(rep.Articles), n, rep.Total.Answerable, rep.Total.Unanswerable)
-	if err := rep.Write(env.Stdout); err != nil {
-		return fmt.Errorf("write report: %w", err)
-	}
-	fmt.Fprintln(env.Stdout, "\nright sentence first: the top quote is a sentence of the question's own article that covers a gold answer span at its gold offset;\n(answer text first) counts a top quote holding a gold answer's text anywhere.")
-	writeFailures(env.Stdout, verbose, rep.Failures)
-	if miss := rep.Misses(); len(miss) > 0 {
-		return fmt.Errorf("below target: %s", strings.Join(miss, ", "))
-	}
-	return nil
+	return f(e)
 }

@@ -66,10 +66,11 @@ func top(p string) string {
 }
 
 // adapter is the adapter a bot folder belongs to ("slack" for
-// bot/slack/slacktest), or "" for the bot core.
+// bot/slack/slacktest), or "" for the bot core and its test helpers
+// (bot/bottest, which every adapter's tests share).
 func adapter(p string) string {
 	parts := strings.Split(p, "/")
-	if len(parts) < 2 {
+	if len(parts) < 2 || parts[1] == "bottest" {
 		return ""
 	}
 	return parts[1]

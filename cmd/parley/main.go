@@ -60,12 +60,13 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"chat", "[--domain FILE]", "console chat over the store: ask questions, type help, sources or quit", runChat},
-		{"ask", "[--json] [--explain] [--domain FILE] [QUESTION...]", "answer one question, or one per line of stdin", runAsk},
+		{"ask", "[--json] [--explain] [--after QUESTION] [--conversation] [--domain FILE] [QUESTION...]", "answer one question, or one per line of stdin", runAsk},
 		{"summary", "[--json] [--date YYYY-MM-DD] [--post] [--release]", "compose the daily summary; --post posts it to the configured channels", runSummary},
 		{"sources", "[--json]", "list the articles in the store", runSources},
 		{"ingest", "[--feed] [--allow-private] PATH|URL...", "add article files or folders, saved .html pages, web pages by URL, or with --feed RSS/Atom/JSON feeds (idempotent)", runIngest},
 		{"serve", "[--domain FILE]", "run the bot: Slack, Discord, HTTP endpoints and the daily summary", runServe},
-		{"eval", "[--heldout] [-v] [--domain FILE] [FILE]", "run a question set (Parley JSON Lines or SQuAD 2.0 JSON) and print its scores", runEval},
+		{"report", "[--since 7d] [--json] [--domain FILE]", "what people asked that went unanswered or was marked wrong, and what they asked about most", runReport},
+		{"eval", "[--heldout|--followups] [--corpus SQUAD.json] [-v] [--domain FILE] [FILE]", "run a question set (Parley JSON Lines, follow-ups included, or SQuAD 2.0 JSON) and print its scores", runEval},
 	}
 }
 

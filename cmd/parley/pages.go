@@ -20,14 +20,12 @@ func newWebPages(ctx context.Context, m *Main) (component, error) {
 	if err != nil {
 		return nil, err // Validate has already said which key
 	}
-	o := webpages.Options{
-		Bot: m.Bot, Library: m.Store, Pool: m.Pool,
+	o := webpages.Config{
+		Library: m.Store, Pool: m.Pool,
 		Rate:           webpages.Rate{PerMinute: c.Rate.PerMinute, Burst: c.Rate.Burst},
 		TrustedProxies: proxies,
 		Prefix:         m.Links.Prefix(),
 		Registry:       m.Registry,
-		Log:            m.Log.With("adapter", "web"),
-		Now:            m.Now,
 	}
 	if c.Auth.User != "" {
 		o.Auth = &webpages.Credentials{User: c.Auth.User, Password: c.Auth.Password}
@@ -37,7 +35,9 @@ func newWebPages(ctx context.Context, m *Main) (component, error) {
 	if o.Auth != nil && strings.HasPrefix(m.Config.HTTP.PublicURL, "http://") {
 		m.Log.Warn("web.auth over plain http: the password crosses the network readable; serve https in front of Parley")
 	}
-	s, err := webpages.New(o)
+	deps := m.deps()
+	deps.Log = m.Log.With("adapter", "web")
+	s, err := webpages.New(o, deps)
 	if err != nil {
 		return nil, err
 	}

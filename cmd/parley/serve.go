@@ -49,6 +49,8 @@ var componentMakers = []func(ctx context.Context, m *Main) (component, error){
 	newSlack,
 	newDiscord,
 	newDaily,
+	newWeekly,
+	newMemoryJob,
 	newWebPages,
 	newFeeds,
 	newInboxJob, // last: the adapters above register with the inbox

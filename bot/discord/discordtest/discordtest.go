@@ -337,12 +337,91 @@ func (s *Server) listCommands(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) callback(w http.ResponseWriter, r *http.Request) {
-	var resp discordgo.InteractionResponse
-	if err := json.NewDecoder(r.Body).Decode(&resp); err != nil || resp.Type == 0 {
+	body, _ := io.ReadAll(r.Body)
+	var resp struct {
+		Type discordgo.InteractionResponseType `json:"type"`
+		Data struct {
+			Components json.RawMessage `json:"components"`
+		} `json:"data"`
+	}
+	if err := json.Unmarshal(body, &resp); err != nil || resp.Type == 0 {
 		writeError(w, http.StatusBadRequest, 50035, "Invalid Form Body")
 		return
 	}
+	if err := CheckComponents(resp.Data.Components); err != nil {
+		writeError(w, http.StatusBadRequest, 50035, "Invalid Form Body: components: "+err.Error())
+		return
+	}
 	w.WriteHeader(http.StatusNoContent)
+}
+
+// CheckComponents rejects message components Discord rejects: more than
+// five action rows, anything but buttons in a row, more than five buttons
+// in one, a button without a label or custom id, a label over 80
+// characters, a custom id over 100, or a style Discord does not have.
+func CheckComponents(raw json.RawMessage) error {
+	if len(raw) == 0 || string(raw) == "null" {
+		return nil
+	}
+	var rows []struct {
+		Type       int `json:"type"`
+		Components []struct {
+			Type     int    `json:"type"`
+			Label    string `json:"label"`
+			Style    int    `json:"style"`
+			CustomID string `json:"custom_id"`
+			URL      string `json:"url"`
+		} `json:"components"`
+	}
+	if err := json.Unmarshal(raw, &rows); err != nil {
+		return fmt.Errorf("not a list of action rows: %w", err)
+	}
+	if len(rows) > 5 {
+		return fmt.Errorf("%d action rows", len(rows))
+	}
+	for _, row := range rows {
+		if row.Type != int(discordgo.ActionsRowComponent) || len(row.Components) == 0 || len(row.Components) > 5 {
+			return fmt.Errorf("an action row of type %d with %d components", row.Type, len(row.Components))
+		}
+		for _, b := range row.Components {
+			switch {
+			case b.Type != int(discordgo.ButtonComponent):
+				return fmt.Errorf("component type %d in a row of buttons", b.Type)
+			case b.Style < 1 || b.Style > 5:
+				return fmt.Errorf("button style %d", b.Style)
+			case b.Label == "" || len([]rune(b.Label)) > 80:
+				return fmt.Errorf("button label %q", b.Label)
+			case b.Style != int(discordgo.LinkButton) && (b.CustomID == "" || len(b.CustomID) > 100):
+				return fmt.Errorf("button custom_id %q", b.CustomID)
+			}
+		}
+	}
+	return nil
+}
+
+// Click is a press of a message component button, as Discord sends it to
+// the interactions endpoint (and over the gateway): a MESSAGE_COMPONENT
+// interaction (type 3) carrying the button's custom_id and the message
+// it is under.
+type Click struct {
+	ID, AppID, Token string
+	Channel, Guild   string
+	User             string
+	Message          string // the id of the message holding the button
+	CustomID         string
+}
+
+// JSON is the interaction as Discord sends it.
+func (c Click) JSON() []byte {
+	b, _ := json.Marshal(map[string]any{
+		"id": c.ID, "application_id": c.AppID, "type": int(discordgo.InteractionMessageComponent), "token": c.Token, "version": 1,
+		"channel_id": c.Channel, "guild_id": c.Guild, "locale": "en-US", "app_permissions": "2248473465835073",
+		"member": map[string]any{"user": map[string]any{"id": c.User, "username": "someone", "discriminator": "0"}, "roles": []string{}},
+		"message": map[string]any{"id": c.Message, "channel_id": c.Channel, "type": 20, "content": "", "embeds": []any{},
+			"author": map[string]any{"id": c.AppID, "username": "Parley", "bot": true}},
+		"data": map[string]any{"custom_id": c.CustomID, "component_type": int(discordgo.ButtonComponent)},
+	})
+	return b
 }
 
 func (s *Server) noContent(w http.ResponseWriter, r *http.Request) {
@@ -351,9 +430,18 @@ func (s *Server) noContent(w http.ResponseWriter, r *http.Request) {
 
 // message answers a created or edited message with the message object.
 func (s *Server) message(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
 	var m discordgo.Message
-	if err := json.NewDecoder(r.Body).Decode(&m); err != nil {
+	if err := json.Unmarshal(body, &m); err != nil {
 		writeError(w, http.StatusBadRequest, 50109, "The request body contains invalid JSON.")
+		return
+	}
+	var probe struct {
+		Components json.RawMessage `json:"components"`
+	}
+	json.Unmarshal(body, &probe)
+	if err := CheckComponents(probe.Components); err != nil {
+		writeError(w, http.StatusBadRequest, 50035, "Invalid Form Body: components: "+err.Error())
 		return
 	}
 	s.mu.Lock()

@@ -30,14 +30,17 @@ const (
 // Post is one message delivered to the fake: by chat.postMessage or
 // through a response_url.
 type Post struct {
-	Method       string          // "chat.postMessage" or "response_url"
-	Channel      string          // chat.postMessage only
-	ThreadTS     string          // chat.postMessage only
-	ResponseType string          // response_url only: in_channel or ephemeral
-	Text         string          // the fallback text, as sent (escaped)
-	Blocks       json.RawMessage // the blocks, as sent
-	TS           string          // the ts the fake assigned
-	Token        string          // chat.postMessage only: the bot token it came with
+	Method       string // "chat.postMessage" or "response_url"
+	Channel      string // chat.postMessage only
+	ThreadTS     string // chat.postMessage only
+	ResponseType string // response_url only: in_channel or ephemeral
+	// ReplaceOriginal is response_url only: whether the post replaces
+	// the message the command or button came from.
+	ReplaceOriginal bool
+	Text            string          // the fallback text, as sent (escaped)
+	Blocks          json.RawMessage // the blocks, as sent
+	TS              string          // the ts the fake assigned
+	Token           string          // chat.postMessage only: the bot token it came with
 }
 
 // Ack is one Socket Mode acknowledgement the client sent.
@@ -239,9 +242,10 @@ func (s *Server) serveResponse(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var m struct {
-		Text         string          `json:"text"`
-		Blocks       json.RawMessage `json:"blocks"`
-		ResponseType string          `json:"response_type"`
+		Text            string          `json:"text"`
+		Blocks          json.RawMessage `json:"blocks"`
+		ResponseType    string          `json:"response_type"`
+		ReplaceOriginal bool            `json:"replace_original"`
 	}
 	if err := json.NewDecoder(r.Body).Decode(&m); err != nil {
 		http.Error(w, "invalid_payload", http.StatusBadRequest)
@@ -251,14 +255,16 @@ func (s *Server) serveResponse(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
-	s.record(Post{Method: "response_url", ResponseType: m.ResponseType, Text: m.Text, Blocks: m.Blocks})
+	s.record(Post{Method: "response_url", ResponseType: m.ResponseType, ReplaceOriginal: m.ReplaceOriginal, Text: m.Text, Blocks: m.Blocks})
 	w.Write([]byte("ok"))
 }
 
 // checkLimits rejects what real Slack rejects: no text and no blocks,
-// more than 50 blocks, a section over 3,000 characters; and, stricter
-// than Slack, a fallback text of 4,000 characters or more, which Slack
-// advises against.
+// more than 50 blocks, a section over 3,000 characters, an actions block
+// with more than 25 elements or a button whose label is over 75
+// characters, value over 2,000 or action_id over 255 (or missing); and,
+// stricter than Slack, a fallback text of 4,000 characters or more, which
+// Slack advises against.
 func checkLimits(text string, raw json.RawMessage) error {
 	var blocks []struct {
 		Type string `json:"type"`
@@ -267,7 +273,10 @@ func checkLimits(text string, raw json.RawMessage) error {
 			Text string `json:"text"`
 		} `json:"text"`
 		Elements []struct {
-			Text string `json:"text"`
+			Type     string          `json:"type"`
+			Text     json.RawMessage `json:"text"`
+			ActionID string          `json:"action_id"`
+			Value    string          `json:"value"`
 		} `json:"elements"`
 	}
 	if len(raw) > 0 {
@@ -288,8 +297,29 @@ func checkLimits(text string, raw json.RawMessage) error {
 		if b.Type == "section" && (b.Text == nil || len([]rune(b.Text.Text)) > 3000 || b.Text.Text == "") {
 			return fmt.Errorf("invalid_blocks")
 		}
+		if b.Type == "actions" && (len(b.Elements) == 0 || len(b.Elements) > 25) {
+			return fmt.Errorf("invalid_blocks")
+		}
 		for _, e := range b.Elements {
-			if len([]rune(e.Text)) > 3000 {
+			if e.Type == "button" {
+				var label struct {
+					Type string `json:"type"`
+					Text string `json:"text"`
+				}
+				if json.Unmarshal(e.Text, &label) != nil || label.Type != "plain_text" || label.Text == "" || len([]rune(label.Text)) > 75 ||
+					e.ActionID == "" || len(e.ActionID) > 255 || len(e.Value) > 2000 {
+					return fmt.Errorf("invalid_blocks")
+				}
+				continue
+			}
+			var mrkdwn string
+			if json.Unmarshal(e.Text, &mrkdwn) == nil && len([]rune(mrkdwn)) > 3000 {
+				return fmt.Errorf("invalid_blocks")
+			}
+			var obj struct {
+				Text string `json:"text"`
+			}
+			if json.Unmarshal(e.Text, &obj) == nil && len([]rune(obj.Text)) > 3000 {
 				return fmt.Errorf("invalid_blocks")
 			}
 		}
@@ -356,4 +386,57 @@ func (s *Server) Send(tb testing.TB, envelopeID, typ string, retry int, payload 
 	if err := s.conn.WriteJSON(env); err != nil {
 		tb.Fatalf("fake slack: send envelope: %v", err)
 	}
+}
+
+// Press is a click on a Block Kit button, as Slack reports it to the
+// app's interactivity request URL (and in Socket Mode's interactive
+// envelopes): a block_actions payload.
+type Press struct {
+	User      string // who clicked
+	Channel   string
+	MessageTS string // the message holding the button
+	ThreadTS  string // its thread, if it is in one
+	ActionID  string
+	Value     string
+	TriggerID string // unique per click
+	// ResponseURL is where to answer; the fake serves it when made with
+	// Server.ResponseURL.
+	ResponseURL string
+}
+
+// Payload is the block_actions JSON object Slack sends for p, shaped as
+// Slack documents it.
+func (p Press) Payload() []byte {
+	container := map[string]any{"type": "message", "message_ts": p.MessageTS, "channel_id": p.Channel, "is_ephemeral": false}
+	message := map[string]any{"type": "message", "user": BotUserID, "bot_id": BotID, "ts": p.MessageTS, "text": "an answer"}
+	if p.ThreadTS != "" {
+		container["thread_ts"] = p.ThreadTS
+		message["thread_ts"] = p.ThreadTS
+	}
+	b, _ := json.Marshal(map[string]any{
+		"type":                  "block_actions",
+		"user":                  map[string]any{"id": p.User, "username": "someone", "name": "someone", "team_id": TeamID},
+		"api_app_id":            "AFAKE0001",
+		"token":                 "verification-token-unused",
+		"container":             container,
+		"trigger_id":            p.TriggerID,
+		"team":                  map[string]any{"id": TeamID, "domain": "fake"},
+		"enterprise":            nil,
+		"is_enterprise_install": false,
+		"channel":               map[string]any{"id": p.Channel, "name": "general"},
+		"message":               message,
+		"state":                 map[string]any{"values": map[string]any{}},
+		"response_url":          p.ResponseURL,
+		"actions": []map[string]any{{
+			"action_id": p.ActionID, "block_id": "parley_feedback", "value": p.Value, "type": "button",
+			"text": map[string]any{"type": "plain_text", "text": "button", "emoji": true}, "action_ts": "1765000100.000100",
+		}},
+	})
+	return b
+}
+
+// Form is p as the interactivity request URL receives it: a form whose
+// one field, payload, holds the JSON.
+func (p Press) Form() []byte {
+	return []byte(url.Values{"payload": {string(p.Payload())}}.Encode())
 }

@@ -1,0 +1,643 @@
+package answers
+
+import (
+	_ "embed"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/kljensen/snowball/english"
+)
+
+//go:embed followup.yaml
+var followupYAML []byte
+
+// followupFile is the shape of followup.yaml.
+type followupFile struct {
+	Pronouns struct {
+		Person           []string `yaml:"person"`
+		PersonPossessive []string `yaml:"person_possessive"`
+		PersonEither     []string `yaml:"person_either"`
+		Group            []string `yaml:"group"`
+		GroupPossessive  []string `yaml:"group_possessive"`
+		Thing            []string `yaml:"thing"`
+		ThingPossessive  []string `yaml:"thing_possessive"`
+		Event            []string `yaml:"event"`
+		Place            []string `yaml:"place"`
+	} `yaml:"pronouns"`
+	Existential       []string `yaml:"existential"`
+	PlacePrepositions []string `yaml:"place_prepositions"`
+	QuestionWords     []string `yaml:"question_words"`
+	Auxiliaries       []string `yaml:"auxiliaries"`
+	Ellipsis          []string `yaml:"ellipsis"`
+	Fillers           []string `yaml:"fillers"`
+	SwapPrepositions  []string `yaml:"swap_prepositions"`
+	Leaning           []string `yaml:"leaning"`
+	Contrast          []string `yaml:"contrast"`
+	BareWords         int      `yaml:"bare_words"`
+}
+
+// What a pronoun stands for.
+const (
+	refPerson = "person"
+	refGroup  = "group"
+	refThing  = "thing"
+	refEvent  = "event"
+	refPlace  = "place"
+)
+
+// pronoun is how a pronoun is filled in: what it stands for, whether it
+// is possessive ("his" → "Umerov's"), and for "her" whether that depends
+// on the next word.
+type pronoun struct {
+	ref        string
+	possessive bool
+	either     bool
+}
+
+// carryRules is followup.yaml compiled.
+type carryRules struct {
+	pronouns                   map[string]pronoun
+	existential, placePrep     map[string]bool
+	questionWords, auxiliary   map[string]bool
+	ellipsis                   []*regexp.Regexp
+	fillers, swapPrep, leaning map[string]bool
+	contrast                   map[string]bool
+	bareWords                  int
+}
+
+// loadCarryRules compiles the embedded followup.yaml once; it is tested,
+// so an error is a build mistake, reported by every follow-up.
+var loadCarryRules = sync.OnceValues(func() (*carryRules, error) { return compileCarry(followupYAML) })
+
+// compileCarry decodes followup rules strictly: an unknown key or a bad
+// pattern is an error naming it.
+func compileCarry(data []byte) (*carryRules, error) {
+	var f followupFile
+	if err := decodeStrict(data, &f); err != nil {
+		return nil, fmt.Errorf("parse rules: followup.yaml: %w", err)
+	}
+	c := &carryRules{
+		pronouns:      map[string]pronoun{},
+		existential:   wordSet(foldAll(f.Existential)),
+		placePrep:     wordSet(foldAll(f.PlacePrepositions)),
+		questionWords: wordSet(foldAll(f.QuestionWords)),
+		auxiliary:     wordSet(foldAll(f.Auxiliaries)),
+		fillers:       wordSet(foldAll(f.Fillers)),
+		swapPrep:      wordSet(foldAll(f.SwapPrepositions)),
+		leaning:       wordSet(foldAll(f.Leaning)),
+		contrast:      wordSet(foldAll(f.Contrast)),
+		bareWords:     f.BareWords,
+	}
+	p := f.Pronouns
+	for _, g := range []struct {
+		words []string
+		pr    pronoun
+	}{
+		{p.Person, pronoun{ref: refPerson}},
+		{p.PersonPossessive, pronoun{ref: refPerson, possessive: true}},
+		{p.PersonEither, pronoun{ref: refPerson, either: true}},
+		{p.Group, pronoun{ref: refGroup}},
+		{p.GroupPossessive, pronoun{ref: refGroup, possessive: true}},
+		{p.Thing, pronoun{ref: refThing}},
+		{p.ThingPossessive, pronoun{ref: refThing, possessive: true}},
+		{p.Event, pronoun{ref: refEvent}},
+		{p.Place, pronoun{ref: refPlace}},
+	} {
+		for _, w := range g.words {
+			w = fold(w)
+			if _, dup := c.pronouns[w]; dup {
+				return nil, fmt.Errorf("parse rules: followup.yaml: pronoun %q listed twice", w)
+			}
+			c.pronouns[w] = g.pr
+		}
+	}
+	for _, pat := range f.Ellipsis {
+		re, err := regexp.Compile(pat)
+		if err != nil {
+			return nil, fmt.Errorf("parse rules: followup.yaml: ellipsis %q: %w", pat, err)
+		}
+		if re.SubexpIndex("rest") < 0 {
+			return nil, fmt.Errorf("parse rules: followup.yaml: ellipsis %q has no group named rest", pat)
+		}
+		c.ellipsis = append(c.ellipsis, re)
+	}
+	if c.bareWords < 0 {
+		return nil, fmt.Errorf("parse rules: followup.yaml: bare_words %d is negative", c.bareWords)
+	}
+	return c, nil
+}
+
+func foldAll(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = fold(w)
+	}
+	return out
+}
+
+// Name is a person, place or thing a question or an answer names: as
+// written, with its kind (person, place, org) when the domain pack or the
+// articles say it, else "".
+type Name struct {
+	Text string `json:"text"`
+	Kind string `json:"kind,omitempty"`
+}
+
+// named is a Name found in a text, with where.
+type named struct {
+	Name
+	canon      string // the pack entity's own name ("Rustem Umerov" for "the chief negotiator"); "" for learned names
+	generic    bool   // a pack entity marked generic (a country named in passing)
+	start, end int    // byte span in the text
+}
+
+// fill is how a pronoun standing for n is filled in: the entity's own
+// name, else the name as written.
+func (n named) fill() string {
+	if n.canon != "" {
+		return n.canon
+	}
+	return n.Text
+}
+
+// namesIn finds what text names: the domain pack's entities, then runs of
+// capitalised words that are not a question's first word, an English
+// word alone or a day or month, with the kind the articles give them.
+func (e *Engine) namesIn(ix *index, text string) []named {
+	r := e.rules
+	toks := tokenize(text)
+	var out []named
+	for _, m := range r.mentions(toks) {
+		ent := r.entities[m.entity]
+		a, b := toks[m.from].start, toks[m.to-1].end
+		out = append(out, named{Name: Name{Text: text[a:b], Kind: ent.Kind}, canon: ent.Name, generic: ent.Generic, start: a, end: b})
+	}
+	covered := func(a, b int) bool {
+		for _, n := range out {
+			if a < n.end && b > n.start {
+				return true
+			}
+		}
+		return false
+	}
+	var learned []named
+	for _, loc := range learnedNameRe.FindAllStringIndex(text, -1) {
+		a, b := loc[0], loc[1]
+		s := strings.TrimSuffix(strings.TrimSuffix(text[a:b], "'s"), "’s")
+		s = strings.TrimRight(s, ".’'-")
+		ws := strings.Fields(s)
+		// The question's first word is capitalised for starting it.
+		for len(ws) > 0 && a == 0 && (isEnglish(fold(ws[0])) || r.leadIn(ws[0])) {
+			a += len(ws[0]) + 1
+			ws = ws[1:]
+		}
+		if len(ws) == 0 {
+			continue
+		}
+		b = a + len(strings.Join(ws, " "))
+		if b > len(text) || covered(a, b) {
+			continue
+		}
+		// A capitalised word alone is a name mid-question ("Sky", "Macron");
+		// at the start, only when it is not English ("Such"). Days and
+		// months are dates, not names.
+		if len(ws) == 1 && (a == 0 && isEnglish(fold(ws[0])) && !isAcronym(ws[0]) || r.calendarWord[fold(ws[0])] || e.stopword(fold(ws[0]))) {
+			continue
+		}
+		learned = append(learned, named{Name: Name{Text: text[a:b], Kind: ix.learnedKind(text[a:b])}, start: a, end: b})
+	}
+	out = append(out, learned...)
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+// learnedKind is the kind the articles give a learned name (person,
+// place, org), or "" when they give none.
+func (ix *index) learnedKind(name string) string {
+	ws := foldWords(name)
+	if len(ws) == 0 {
+		return ""
+	}
+	want := fold(name)
+	posts := ix.postings[stem(ws[0])]
+	for i, p := range posts {
+		if i == 500 {
+			break
+		}
+		f := ix.sents[p].facts
+		if f == nil {
+			continue
+		}
+		for n, kind := range f.learned {
+			if fold(n) == want && kind != kindName {
+				return kind
+			}
+		}
+	}
+	return ""
+}
+
+// fits reports whether a name of kind can stand for what ref asks:
+// unknown kinds fit anything but a place.
+func fits(ref, kind string) bool {
+	switch ref {
+	case refPerson:
+		return kind == "person" || kind == ""
+	case refPlace:
+		return kind == "place"
+	case refThing:
+		return kind != "person"
+	}
+	return true
+}
+
+// carry reads question as a follow-up to prev: it returns the question
+// with what it leans on filled in, and the reasons, or the question
+// unchanged and nil when it leans on nothing (or there is no prev). It
+// is a pure function of the turn, the question and the rules.
+func (e *Engine) carry(ix *index, prev *Turn, question string) (string, []string) {
+	c, err := loadCarryRules()
+	if err != nil || prev == nil || prev.Empty() {
+		return question, nil
+	}
+	text := e.rules.trimLeadIns(Normalize(question))
+	p := e.turnOf(ix, prev)
+	if read, why, ok := e.ellipsis(ix, c, p, text); ok {
+		return read, why
+	}
+	toks := tokenize(text)
+	own := e.namesIn(ix, text)
+	type edit struct {
+		start, end int
+		with       string
+	}
+	var edits []edit
+	var why []string
+	for i, t := range toks {
+		pr, ok := c.pronouns[t.word]
+		if !ok || e.inName(own, t) {
+			continue
+		}
+		next := ""
+		if i+1 < len(toks) {
+			next = toks[i+1].word
+		}
+		if pr.either {
+			pr.possessive = next != "" && !e.stopword(next) && !c.questionWords[next]
+		}
+		switch pr.ref {
+		case refEvent:
+			if next != "" && !e.stopword(next) {
+				continue // "that plan", "that Moscow…": not a pronoun
+			}
+		case refPlace:
+			if i > 0 && c.existential[toks[i-1].word] || c.existential[next] {
+				continue // "is there", "are there"
+			}
+		}
+		if e.namesBefore(own, t.start, pr.ref) {
+			continue // "What did Ames say his team wanted?": "his" is Ames
+		}
+		fill, rule := p.resolve(c, pr.ref)
+		if fill == "" {
+			continue
+		}
+		if pr.possessive {
+			fill += "’s"
+		}
+		if pr.ref == refPlace && (i == 0 || !c.placePrep[toks[i-1].word]) {
+			fill = "in " + fill
+		}
+		edits = append(edits, edit{t.start, t.end, fill})
+		why = append(why, fmt.Sprintf("%q → %q: %s", t.raw, fill, rule))
+	}
+	if len(edits) > 0 {
+		var b strings.Builder
+		at := 0
+		for _, ed := range edits {
+			b.WriteString(text[at:ed.start])
+			b.WriteString(ed.with)
+			at = ed.end
+		}
+		b.WriteString(text[at:])
+		return b.String(), why
+	}
+	if len(own) > 0 || p.topic == "" {
+		return question, nil
+	}
+	content, leaning, contrast := 0, "", ""
+	for _, t := range toks {
+		if c.leaning[t.word] && leaning == "" {
+			leaning = t.raw
+		}
+		if c.contrast[t.word] && contrast == "" {
+			contrast = t.raw
+		}
+		if !e.stopword(t.word) && !c.questionWords[t.word] && !c.auxiliary[t.word] && !c.fillers[t.word] {
+			content++
+		}
+	}
+	if contrast != "" {
+		if p.unnamed == "" || content-countContent(e, toks, c.contrast) >= 1 {
+			// "What other faults are there?" says what it asks about.
+			return question, nil
+		}
+		read := strings.TrimRight(text, " ?!.") + " " + p.unnamed
+		return read, []string{fmt.Sprintf("%q asks past what the last question named: its topic without the names, %q, added", contrast, p.unnamed)}
+	}
+	read := strings.TrimRight(text, " ?!.") + " " + p.event
+	switch {
+	case content <= c.bareWords:
+		return read, []string{fmt.Sprintf("no subject of its own: what the last question asked about, %q, added", p.event)}
+	case leaning != "":
+		return read, []string{fmt.Sprintf("%q leans on the last question, and nothing is named: what it asked about, %q, added", leaning, p.event)}
+	}
+	return question, nil
+}
+
+// stopword reports whether a folded word says nothing a sentence must
+// hold.
+func (e *Engine) stopword(w string) bool { return e.rules.stop[w] || english.IsStopWord(w) }
+
+// inName reports whether t lies inside one of ns.
+func (e *Engine) inName(ns []named, t token) bool {
+	for _, n := range ns {
+		if t.start >= n.start && t.end <= n.end {
+			return true
+		}
+	}
+	return false
+}
+
+// namesBefore reports whether ns holds, before byte offset at, a name that
+// ref could stand for: then a pronoun of that kind refers to it.
+func (e *Engine) namesBefore(ns []named, at int, ref string) bool {
+	if ref == refEvent {
+		return false // "that" stands for what was asked, never for a name
+	}
+	for _, n := range ns {
+		if n.end <= at && (ref == refGroup || fits(ref, n.Kind)) {
+			return true
+		}
+	}
+	return false
+}
+
+// turnRead is the previous turn as carry reads it: its question's names
+// and topic, its class, and the names of its answer.
+type turnRead struct {
+	question string
+	class    string
+	qnames   []named
+	answer   []Name
+	topic    string
+	// event is what "that" stands for: the topic, with the people a who
+	// question was answered with ("Who met Ames?" — "Brandt" — "When was
+	// that?" asks when Brandt met Ames).
+	event string
+	// unnamed is the topic without the names in it, for "what other …".
+	unnamed string
+}
+
+// turnOf reads prev for carrying.
+func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
+	c, _ := loadCarryRules()
+	p := turnRead{question: prev.Question, class: prev.Class, qnames: e.namesIn(ix, prev.Question), answer: prev.Names}
+	toks := tokenize(prev.Question)
+	i := 0
+	for i < len(toks) && (c.questionWords[toks[i].word] || c.auxiliary[toks[i].word]) {
+		i++
+	}
+	if i < len(toks) {
+		p.topic = strings.TrimRight(prev.Question[toks[i].start:], " ?!.")
+		var kept []string
+		for _, t := range toks[i:] {
+			if !e.inName(p.qnames, t) && !c.auxiliary[t.word] {
+				kept = append(kept, t.raw)
+			}
+		}
+		p.unnamed = strings.Join(kept, " ")
+	}
+	// The place a where question was answered with is part of what it
+	// was about: "Where did Ames meet Brandt?" — "Florida" — "When?"
+	// asks when they met in Florida. (A who question's answer is what
+	// its pronouns stand for, not its topic.)
+	if p.topic != "" && p.class == "where" {
+		have := e.rules.stemSet(p.topic)
+		var add []string
+		for _, n := range prev.Names {
+			if n.Kind == "person" {
+				continue
+			}
+			fresh := false
+			for st := range e.rules.stemSet(n.Text) {
+				fresh = fresh || !have[st]
+			}
+			if fresh {
+				add = append(add, n.Text)
+			}
+		}
+		if len(add) > 0 {
+			p.topic += " in " + joinAnd(add)
+		}
+	}
+	p.event = p.topic
+	if p.topic != "" && p.class == "who" {
+		var who []string
+		for _, n := range prev.Names {
+			if n.Kind == "person" || n.Kind == "" {
+				who = append(who, n.Text)
+			}
+		}
+		if len(who) > 0 {
+			p.event = joinAnd(who) + " " + p.topic
+		}
+	}
+	return p
+}
+
+// resolve names what a pronoun of ref stands for in the turn, and the rule
+// that chose it; "" when the turn holds nothing of the kind.
+func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
+	askedWho := p.class == "who"
+	var answered []string
+	for _, n := range p.answer {
+		if fits(ref, n.Kind) {
+			answered = append(answered, n.Text)
+		}
+	}
+	var things, places, persons []string
+	for _, n := range p.qnames {
+		switch {
+		case n.Kind == "person":
+			persons = append(persons, n.fill())
+		case n.Kind == "place" && !n.generic:
+			places = append(places, n.fill())
+		case n.Kind != "place":
+			things = append(things, n.fill())
+		}
+	}
+	switch ref {
+	case refPerson:
+		switch {
+		case askedWho && len(answered) == 1:
+			return answered[0], "a pronoun for one person: the person the last answer named"
+		case len(persons) > 0:
+			return persons[0], "a pronoun for one person: the first person the last question named"
+		case len(answered) == 1:
+			return answered[0], "a pronoun for one person: the person the last answer named"
+		}
+	case refGroup:
+		switch {
+		case askedWho && len(answered) >= 2:
+			return joinAnd(answered), "a pronoun for several: the people the last answer named"
+		case len(persons) >= 2:
+			return joinAnd(persons), "a pronoun for several: the people the last question named"
+		}
+		return p.resolve(c, refThing)
+	case refThing:
+		switch {
+		case askedWho && len(answered) == 1:
+			return answered[0], "a pronoun for a thing: what the last answer named"
+		case len(things) > 0:
+			return things[0], "a pronoun for a thing: the first thing (not a person or place) the last question named"
+		case p.topic != "":
+			return p.topic, "a pronoun for a thing the last question asked about: its topic"
+		case len(places) > 0:
+			return places[0], "a pronoun for a thing: the place the last question named"
+		}
+	case refEvent:
+		switch {
+		case p.event != p.topic:
+			return p.event, "a pronoun for what the last question asked about: its topic, with whom it was answered"
+		case p.topic != "":
+			return p.topic, "a pronoun for what the last question asked about: its topic"
+		}
+	case refPlace:
+		switch {
+		case len(places) > 0:
+			return places[len(places)-1], "a pronoun for a place: the place the last question named"
+		case p.class == "where" && len(answered) > 0:
+			return answered[0], "a pronoun for a place: the place the last answer named"
+		}
+	}
+	return "", ""
+}
+
+// ellipsis reads a fragment ("and the revised one?", "what about
+// Ames?") as the last question with one thing changed: a name of the same
+// kind, a side ("original" for "revised"), a preposition's object, else
+// the fragment's words added. A fragment with its own question word
+// ("and when?") takes the last question's topic.
+func (e *Engine) ellipsis(ix *index, c *carryRules, p turnRead, text string) (string, []string, bool) {
+	folded := strings.Join(foldWords(text), " ")
+	rest := ""
+	for _, re := range c.ellipsis {
+		if m := re.FindStringSubmatch(folded); m != nil {
+			rest = m[re.SubexpIndex("rest")]
+			break
+		}
+	}
+	if rest == "" {
+		return "", nil, false
+	}
+	// The fragment as written: the same words at the end of text.
+	ftoks := tokenize(text)
+	n := len(strings.Fields(rest))
+	if n > len(ftoks) {
+		return "", nil, false
+	}
+	ftoks = ftoks[len(ftoks)-n:]
+	frag := strings.TrimRight(text[ftoks[0].start:], " ?!.")
+	if c.questionWords[ftoks[0].word] {
+		if p.topic == "" {
+			return "", nil, false
+		}
+		read := frag + " " + p.topic
+		return read, []string{fmt.Sprintf("%q is a fragment with a question word of its own: the last question's topic %q added", frag, p.topic)}, true
+	}
+	prev := p.question
+	fnames := e.namesIn(ix, frag)
+	// A name for a name of its kind.
+	for _, fn := range fnames {
+		for _, pn := range p.qnames {
+			if pn.Kind != fn.Kind && pn.Kind != "" && fn.Kind != "" {
+				continue
+			}
+			read := prev[:pn.start] + fn.Text + prev[pn.end:]
+			read = addWords(e, c, read, frag, fn)
+			return read, []string{fmt.Sprintf("%q is a fragment: the last question %q with %q for %q", frag, prev, fn.Text, pn.Text)}, true
+		}
+	}
+	ptoks := tokenize(prev)
+	// A side for a side.
+	for _, ft := range ftoks {
+		if e.rules.qualifier[ft.stem] == "" {
+			continue
+		}
+		for _, pt := range ptoks {
+			if e.rules.qualifier[pt.stem] != "" {
+				read := prev[:pt.start] + ft.raw + prev[pt.end:]
+				return read, []string{fmt.Sprintf("%q is a fragment: the last question %q with %q for %q", frag, prev, ft.raw, pt.raw)}, true
+			}
+		}
+	}
+	// A preposition's object for another.
+	if len(ftoks) >= 2 && c.swapPrep[ftoks[0].word] {
+		for i := len(ptoks) - 2; i >= 0; i-- {
+			if ptoks[i].word != ftoks[0].word {
+				continue
+			}
+			j := i + 1
+			for j < len(ptoks) && !e.stopword(ptoks[j].word) {
+				j++
+			}
+			if j == i+1 {
+				break
+			}
+			obj := frag[ftoks[1].start-ftoks[0].start:]
+			read := prev[:ptoks[i+1].start] + obj + prev[ptoks[j-1].end:]
+			return read, []string{fmt.Sprintf("%q is a fragment: the last question %q with %q for %q", frag, prev, obj, prev[ptoks[i+1].start:ptoks[j-1].end])}, true
+		}
+	}
+	read := addWords(e, c, prev, frag, named{start: -1, end: -1})
+	if read == prev {
+		return "", nil, false
+	}
+	return read, []string{fmt.Sprintf("%q is a fragment: its words added to the last question %q", frag, prev)}, true
+}
+
+// addWords adds to q the content words of frag it lacks, outside skip.
+func addWords(e *Engine, c *carryRules, q, frag string, skip named) string {
+	have := map[string]bool{}
+	for _, t := range tokenize(q) {
+		have[t.stem] = true
+	}
+	var add []string
+	for _, t := range tokenize(frag) {
+		if t.start >= skip.start && t.end <= skip.end || c.fillers[t.word] || e.stopword(t.word) || have[t.stem] {
+			continue
+		}
+		have[t.stem] = true
+		add = append(add, t.raw)
+	}
+	if len(add) == 0 {
+		return q
+	}
+	return strings.TrimRight(q, " ?!.") + " " + strings.Join(add, " ")
+}
+
+// countContent counts the tokens in set that are not stop words (and so
+// were counted as content).
+func countContent(e *Engine, toks []token, set map[string]bool) int {
+	n := 0
+	for _, t := range toks {
+		if set[t.word] && !e.stopword(t.word) {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,100 @@
+package answers
+
+import (
+	"context"
+	"strings"
+)
+
+// Turn is what a conversation keeps of its last question, so the next one
+// can lean on it: the question as the engine read it (with anything it
+// carried filled in) and the names its direct answer gave. It is plain
+// data: the bot stores it between messages, keyed by conversation.
+type Turn struct {
+	Question string `json:"question"`
+	// Class is the question's class ("who", "when", …): after a who
+	// question, "he" is most likely the person it was answered with.
+	Class string `json:"class,omitempty"`
+	// Names are the people, places and things the direct answer named,
+	// as written ("Kushner", "Steve Witkoff"), with their kinds.
+	Names []Name `json:"names,omitempty"`
+}
+
+// Empty reports whether t holds no question.
+func (t Turn) Empty() bool { return t.Question == "" }
+
+// Carried says what a follow-up took from the question before it, and
+// why: the question as read, and one line per word filled in.
+type Carried struct {
+	// From is the question before, as the engine read it.
+	From string `json:"from"`
+	// Read is the follow-up with the carried words in place: what the
+	// engine answered.
+	Read string `json:"read"`
+	// Why lists each carry-over and the rule that made it, e.g.
+	// `"he" → "Umerov": a pronoun for one person, the person the last answer named`.
+	Why []string `json:"why"`
+}
+
+// read is the question as read: c.Read, or q when nothing was carried.
+func (c *Carried) read(q string) string {
+	if c == nil {
+		return q
+	}
+	return c.Read
+}
+
+// FollowUp answers question as the next turn of a conversation whose last
+// question was prev (nil, or an empty Turn, for none). With no turn it
+// answers as Answer does, and fills Next and Further besides. A question that
+// leans on prev — a pronoun ("he", "it", "that"), no subject ("When?"),
+// an ellipsis ("and the revised one?") — is read with prev's people,
+// places and topic filled in, and Answer.Carried says what was carried
+// and why; a question that names its own subject is answered as Answer
+// would. Answer.Next is the Turn to keep for the question after.
+func (e *Engine) FollowUp(ctx context.Context, prev *Turn, question string) (Answer, error) {
+	a, _, err := e.answerAfter(ctx, prev, question, false)
+	return a, err
+}
+
+// ExplainFollowUp is FollowUp with Answer.Explain filled, as Explain.
+func (e *Engine) ExplainFollowUp(ctx context.Context, prev *Turn, question string) (Answer, error) {
+	a, _, err := e.answerAfter(ctx, prev, question, true)
+	return a, err
+}
+
+// answerAfter answers question after prev: it reads what the question
+// carries over from prev (carry), answers that, and says what it carried.
+func (e *Engine) answerAfter(ctx context.Context, prev *Turn, question string, explain bool) (Answer, []scored, error) {
+	ix := e.idx.Load()
+	read, why := e.carry(ix, prev, question)
+	a, ranked, err := e.answer(ctx, read, explain)
+	if err != nil {
+		return a, ranked, err
+	}
+	if a.Answered {
+		a.Further = further(ranked, a.Quotes)
+	}
+	if why != nil {
+		a.Question = neutralize(Normalize(question))
+		// What was carried is echoed back: defused like the question.
+		for i := range why {
+			why[i] = neutralize(why[i])
+		}
+		a.Carried = &Carried{From: neutralize(prev.Question), Read: neutralize(Normalize(read)), Why: why}
+	}
+	a.Next = e.turn(ix, read, a)
+	return a, ranked, nil
+}
+
+// turn is what to keep of a question read as read and answered a, for
+// the next question.
+func (e *Engine) turn(ix *index, read string, a Answer) Turn {
+	text := e.rules.trimLeadIns(Normalize(read))
+	t := Turn{Question: text, Class: e.rules.classify(strings.Join(foldWords(text), " ")).name}
+	if a.Answered && !a.Conflict && a.Answer != "" {
+		for _, n := range e.namesIn(ix, a.Answer) {
+			t.Names = append(t.Names, n.Name)
+		}
+	}
+	return t
+}

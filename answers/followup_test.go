@@ -1,0 +1,312 @@
+package answers
+
+import (
+	"context"
+	_ "embed"
+	"strings"
+	"testing"
+
+	"github.com/parley-bot/parley/store/storetest"
+)
+
+//go:embed testdata/followups-squad.jsonl
+var squadFollowups []byte
+
+// TestFollowUpSets runs the conversation sets: over the built-in articles
+// with their pack, and over the SQuAD subset with no pack (names learned
+// at ingest only). Nothing may be carried into a question that names its
+// own subject, every quote is verbatim, and the share of follow-ups
+// answered right may not fall below what docs/engine.md records (the
+// 90% target of parley eval is not met on either set; the misses are
+// the engine's on the question as read, listed there).
+func TestFollowUpSets(t *testing.T) {
+	ctx := context.Background()
+	squad, err := ReadQuestions(strings.NewReader(string(squadFollowups)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, sqStore := squadSubset(t)
+	sets := []struct {
+		name  string
+		e     *Engine
+		qs    []EvalQuestion
+		floor int // follow-ups answered right, as recorded
+	}{
+		{"built-in", mustEngine(t, storetest.MustOpen(t)), FollowUpQuestions(), 31},
+		{"squad, no pack", func() *Engine {
+			e, err := NewEngine(ctx, sqStore)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return e
+		}(), squad, 11},
+	}
+	for _, set := range sets {
+		t.Run(set.name, func(t *testing.T) {
+			rep, err := Evaluate(ctx, set.e, set.qs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f := rep.Follow
+			t.Logf("follow-ups right %d/%d; own-subject questions changed %d/%d", f.Right, f.FollowUps, f.Changed, f.Own)
+			if f.Own < 5 {
+				t.Errorf("only %d questions naming their own subject; the set needs them", f.Own)
+			}
+			if f.Changed != 0 {
+				t.Errorf("%d questions naming their own subject were changed by what came before:\n%s", f.Changed, strings.Join(rep.Failures, "\n"))
+			}
+			if f.Right < set.floor {
+				t.Errorf("follow-ups answered right %d/%d, below the recorded %d:\n%s", f.Right, f.FollowUps, set.floor, strings.Join(rep.Failures, "\n"))
+			}
+			if s := rep.Total; s.Verbatim != s.Quotes || s.Cited != s.Answered || s.Spans != s.WithAnswer {
+				t.Errorf("verbatim %d/%d, cited %d/%d, spans %d/%d", s.Verbatim, s.Quotes, s.Cited, s.Answered, s.Spans, s.WithAnswer)
+			}
+		})
+	}
+}
+
+// TestCarry holds what a follow-up takes from the turn before, and what
+// it never takes: a name the question gives itself.
+func TestCarry(t *testing.T) {
+	ctx := context.Background()
+	e := mustEngine(t, storetest.MustOpen(t))
+	after := func(q string) *Turn {
+		a, err := e.FollowUp(ctx, nil, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &a.Next
+	}
+	tests := []struct {
+		prev, q  string
+		read     string // "" : nothing carried
+		whyHolds string
+	}{
+		{"Who met with Putin in Moscow?", "When was that?", "When was Jared Kushner and Steve Witkoff met with Putin in Moscow?", "its topic"},
+		{"Who is Ukraine's chief negotiator?", "Who did he meet in Florida?", "Who did Rustem Umerov meet in Florida?", "a pronoun for one person"},
+		{"Who is Trump's son-in-law?", "Who is he married to?", "Who is Jared Kushner married to?", "a pronoun for one person"},
+		{"What did Zelensky say about the talks?", "What did he say about Putin?", "What did Volodymyr Zelenskyy say about Putin?", "the first person the last question named"},
+		{"What did Ushakov say about the talks?", "And Zelensky?", "What did Zelensky say about the talks?", "fragment"},
+		{"How many points did the original plan have?", "And the revised one?", "How many points did the revised plan have?", "fragment"},
+		{"What did Putin threaten?", "Why?", "Why Putin threaten", "no subject of its own"},
+		{"When was the Trump-Putin summit in Alaska?", "What did Putin reinforce there?", "What did Putin reinforce in Alaska?", "a place"},
+		{"Who owns the Shell Bay Club?", "Where is it?", "Where is owns the Shell Bay Club?", "a thing"},
+		// The question names its own subject: nothing is carried.
+		{"Who met with Putin in Moscow?", "Who is Ukraine's chief negotiator?", "", ""},
+		{"Who is Trump's son-in-law?", "What did Zelenskyy say his country's delegation wanted?", "", ""},
+		{"Who met with Putin in Moscow?", "Is there a compromise on the territorial issue?", "", ""},
+		{"Who met with Putin in Moscow?", "What did that plan include?", "", ""},
+		// "he" is carried, the name the question gives stays.
+		{"What did Ushakov say about the talks?", "What did he say about Kushner?", "What did Yuri Ushakov say about Kushner?", "a pronoun for one person"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			a, err := e.ExplainFollowUp(ctx, after(tt.prev), tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.read == "" {
+				if a.Carried != nil {
+					t.Fatalf("FollowUp(%q after %q) carried %+v, want nothing", tt.q, tt.prev, a.Carried)
+				}
+				alone, _ := e.Answer(ctx, tt.q)
+				if !sameAnswer(a, alone) {
+					t.Errorf("FollowUp(%q) = %q, alone %q: the answer changed", tt.q, a.Answer, alone.Answer)
+				}
+				return
+			}
+			if a.Carried == nil {
+				t.Fatalf("FollowUp(%q after %q) carried nothing, want it read as %q", tt.q, tt.prev, tt.read)
+			}
+			if a.Carried.Read != tt.read {
+				t.Errorf("FollowUp(%q after %q) read as %q, want %q", tt.q, tt.prev, a.Carried.Read, tt.read)
+			}
+			if !strings.Contains(strings.Join(a.Carried.Why, "; "), tt.whyHolds) {
+				t.Errorf("why = %q, want it to say %q", a.Carried.Why, tt.whyHolds)
+			}
+			if a.Question != tt.q {
+				t.Errorf("Question = %q, want the question as asked, %q", a.Question, tt.q)
+			}
+		})
+	}
+}
+
+// TestCarryWithoutPack carries names the articles taught the engine, with
+// no domain pack at all.
+func TestCarryWithoutPack(t *testing.T) {
+	ctx := context.Background()
+	_, st := squadSubset(t)
+	e, err := NewEngine(ctx, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := e.FollowUp(ctx, nil, "Who criticized the operations in front of the Select Committee on National Heritage?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(first.Next.Names) == 0 || first.Next.Names[0].Text != "Michael Grade" {
+		t.Fatalf("turn names = %+v, want Michael Grade from the answer %q", first.Next.Names, first.Answer)
+	}
+	a, err := e.FollowUp(ctx, &first.Next, "What did he criticize them for?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Carried == nil || !strings.Contains(a.Carried.Read, "Michael Grade criticize") {
+		t.Fatalf("read as %+v, want he → Michael Grade", a.Carried)
+	}
+	if !a.Answered || !strings.Contains(a.Quotes[0].Text, "lack of original programming") {
+		t.Errorf("answer %q, %v", a.Answer, a.Quotes)
+	}
+	// A learned name before the pronoun keeps it: "it" is Setanta Sports.
+	own, err := e.FollowUp(ctx, &first.Next, "When did Setanta Sports say it would launch?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if own.Carried != nil {
+		t.Errorf("carried %+v into a question naming its own subject", own.Carried)
+	}
+}
+
+// TestFollowUpRulesStrict: followup.yaml decodes strictly, so a misspelt
+// key or a pattern without its group is an error naming it.
+func TestFollowUpRulesStrict(t *testing.T) {
+	if _, err := loadCarryRules(); err != nil {
+		t.Fatalf("embedded followup.yaml: %v", err)
+	}
+	for name, in := range map[string]string{
+		"unknown key":   "pronouns: {person: [he]}\npronuns: {}\n",
+		"no rest group": "ellipsis: ['^and (.+)$']\n",
+		"bad pattern":   "ellipsis: ['^and (?P<rest>.+$']\n",
+		"twice":         "pronouns: {person: [he], thing: [he]}\n",
+		"negative":      "bare_words: -1\n",
+	} {
+		if _, err := compileCarry([]byte(in)); err == nil {
+			t.Errorf("%s: compileCarry accepted %q", name, in)
+		}
+	}
+	_, err := compileCarry([]byte("pronouns: {person: [he]}\npronuns: {}\n"))
+	if err == nil || !strings.Contains(err.Error(), "pronuns") || !strings.Contains(err.Error(), "line 2") {
+		t.Errorf("error %v, want it to name pronuns and its line", err)
+	}
+}
+
+// TestNoTurnNoCarry: without a turn before, FollowUp is Answer.
+func TestNoTurnNoCarry(t *testing.T) {
+	ctx := context.Background()
+	e := mustEngine(t, storetest.MustOpen(t))
+	for _, prev := range []*Turn{nil, {}} {
+		a, err := e.FollowUp(ctx, prev, "When was that?")
+		if err != nil {
+			t.Fatal(err)
+		}
+		alone, _ := e.Answer(ctx, "When was that?")
+		if a.Carried != nil || !sameAnswer(a, alone) {
+			t.Errorf("FollowUp(%v, …) = %+v, want Answer's %+v", prev, a, alone)
+		}
+	}
+}
+
+// FuzzFollowUp holds the engine's promises for any turn and any
+// follow-up: no panic, no error, quotes verbatim, a direct answer that is
+// spans of its quote, no mention echoed, and a next turn that reads back.
+func FuzzFollowUp(f *testing.F) {
+	for _, s := range [][2]string{
+		{"Who met with Putin in Moscow?", "When was that?"},
+		{"Who is Trump's son-in-law?", "What did he say about his role?"},
+		{"What did Ushakov say about the talks?", "and @everyone?"},
+		{"", "it it it that there they"},
+		{"\xff\xfe", "what about \x00?"},
+		{"<@U1> who?", "and <!channel>"},
+		{strings.Repeat("he ", 500), strings.Repeat("and ", 500)},
+		{"How many points did the original plan have?", "And the revised one?"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	st := storetest.MustOpen(f)
+	e := mustEngine(f, st)
+	ctx := context.Background()
+	sents, err := st.Sentences(ctx)
+	if err != nil {
+		f.Fatal(err)
+	}
+	verbatim := map[string]bool{}
+	for _, s := range sents {
+		verbatim[s.ArticleID+"\x00"+s.Text] = true
+	}
+	f.Fuzz(func(t *testing.T, prev, q string) {
+		first, err := e.FollowUp(ctx, nil, prev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := e.FollowUp(ctx, &first.Next, q)
+		if err != nil {
+			t.Fatalf("FollowUp(%q after %q): %v", q, prev, err)
+		}
+		if a.Answered && !a.Conflict && a.Answer != "" && !IsSpansOf(a.Answer, a.Quotes[0].Text) {
+			t.Fatalf("direct answer %q is not spans of %q", a.Answer, a.Quotes[0].Text)
+		}
+		for _, qt := range append(append([]Quote(nil), a.Quotes...), a.Further...) {
+			if !verbatim[qt.Article+"\x00"+qt.Text] {
+				t.Fatalf("quote %q is not a sentence of %s", qt.Text, qt.Article)
+			}
+		}
+		if hasMention(a.Question) || hasMention(a.Answer) {
+			t.Fatalf("echoes a mention: %q / %q", a.Question, a.Answer)
+		}
+		if c := a.Carried; c != nil && (hasMention(c.From) || hasMention(c.Read) || hasMention(strings.Join(c.Why, " "))) {
+			t.Fatalf("echoes a mention in what it carried: %+v", c)
+		}
+		if len(a.Next.Question) > 4*MaxQuestion {
+			t.Fatalf("next turn grew to %d bytes", len(a.Next.Question))
+		}
+	})
+}
+
+// BenchmarkFollowUp answers the conversation set's questions after their
+// turn before (the turn made once, as the bot keeps it); ns/op is per
+// question, to compare with BenchmarkAnswer in the same run.
+func BenchmarkFollowUp(b *testing.B) {
+	st := storetest.MustOpen(b)
+	e := mustEngine(b, st)
+	ctx := context.Background()
+	type pair struct {
+		prev *Turn
+		q    string
+	}
+	var pairs []pair
+	for _, q := range FollowUpQuestions() {
+		var prev *Turn
+		for _, p := range q.Prev {
+			a, err := e.FollowUp(ctx, prev, p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			prev = &a.Next
+		}
+		pairs = append(pairs, pair{prev, q.Q})
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		p := pairs[i%len(pairs)]
+		if _, err := e.FollowUp(ctx, p.prev, p.q); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkFollowUpNoTurn runs BenchmarkAnswer's mix through FollowUp with
+// no turn: what keeping the turn and the further quotes costs the bot.
+func BenchmarkFollowUpNoTurn(b *testing.B) {
+	st := storetest.MustOpen(b)
+	e := mustEngine(b, st)
+	qs := benchQuestions()
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := e.FollowUp(ctx, nil, qs[i%len(qs)]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
