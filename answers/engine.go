@@ -298,6 +298,18 @@ func (e *Engine) storedHint(ctx context.Context, t store.IndexTotals) (string, e
 	return buildHint(t.Articles, titles, names, e.rules), nil
 }
 
+// readIndex is the index follow-ups and the curator read names from: the
+// full index (read first if need be), or for a store answered lazily (or
+// one that fails) an index of no articles, in which the kinds the articles
+// give learned names and learned acronyms are unknown.
+func (e *Engine) readIndex(ctx context.Context) *index {
+	snap, err := e.snapshot(ctx)
+	if err != nil || snap.full == nil {
+		return assemble(e.rules, nil, 0)
+	}
+	return snap.full
+}
+
 // current returns the full index, for tests on small stores.
 func (e *Engine) current(ctx context.Context) (*index, error) {
 	snap, err := e.snapshot(ctx)
