@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parley-bot/parley/store"
 	"github.com/parley-bot/parley/store/storetest"
@@ -106,7 +107,12 @@ func BenchmarkScale(b *testing.B) {
 
 func scaleStore(b *testing.B, n int) *store.Store {
 	b.Helper()
-	st := storetest.MustOpen(b)
+	return fillScaleStore(b, storetest.MustOpen(b), n)
+}
+
+// fillScaleStore adds n synthetic articles to st, which holds the seeds.
+func fillScaleStore(b *testing.B, st *store.Store, n int) *store.Store {
+	b.Helper()
 	ctx := context.Background()
 	sents, err := st.Sentences(ctx)
 	if err != nil {
@@ -142,4 +148,77 @@ func scaleStore(b *testing.B, n int) *store.Store {
 		}
 	}
 	return st
+}
+
+// BenchmarkAnswerAfterIngest measures, on a store that keeps changing, a
+// normal answer and the first answer after an ingest, as serve meets them
+// when a feed poll adds an article: in memory brought up to date by that
+// answer ("memory"), in memory brought up to date in the background as
+// serve does ("background", which also reports how long the update takes
+// to reach answers, update-ms), and lazily from the store's index
+// ("lazy"). The seeds run by default; PARLEY_SCALE=1 adds 1,000 and 2,000
+// synthetic articles.
+func BenchmarkAnswerAfterIngest(b *testing.B) {
+	sizes := []int{0}
+	if os.Getenv("PARLEY_SCALE") != "" && !testing.Short() {
+		sizes = append(sizes, 1000, 2000)
+	}
+	for _, n := range sizes {
+		st := fillScaleStore(b, analyzedStore(b), n)
+		for _, mode := range []string{"memory", "background", "lazy"} {
+			opts := map[string][]Option{"memory": {WithFullLoad(1 << 30)}, "background": {WithFullLoad(1 << 30), WithBackground()}, "lazy": {WithFullLoad(-1)}}[mode]
+			e := mustEngine(b, st, opts...)
+			qs := benchQuestions()
+			ctx := context.Background()
+			settle := func() time.Duration {
+				start := time.Now()
+				stamp, _ := st.Stamp(ctx)
+				for i := 0; ; i++ {
+					if s := e.snap.Load(); s != nil && s.stamp >= stamp && (mode != "background" || s.full != nil) {
+						return time.Since(start)
+					}
+					if _, err := e.Answer(ctx, qs[i%len(qs)]); err != nil {
+						b.Fatal(err)
+					}
+					time.Sleep(time.Millisecond)
+				}
+			}
+			settle()
+			for _, q := range qs { // warm the cache as a running bot has
+				if _, err := e.Answer(ctx, q); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.Run(fmt.Sprintf("%d/%s/normal", n+5, mode), func(b *testing.B) {
+				b.ReportAllocs()
+				for i := 0; b.Loop(); i++ {
+					if _, err := e.Answer(ctx, qs[i%len(qs)]); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+			b.Run(fmt.Sprintf("%d/%s/after-ingest", n+5, mode), func(b *testing.B) {
+				b.ReportAllocs()
+				var updates time.Duration
+				for i := 0; b.Loop(); i++ {
+					b.StopTimer()
+					if i > 0 {
+						updates += settle()
+					}
+					doc := store.Document{ID: fmt.Sprintf("polled_%s_%d", mode, i), Title: "Polled report " + strconv.Itoa(i),
+						Body: "Envoys met again in Geneva on day " + strconv.Itoa(i) + " of the talks.\n\nThe grain corridor stayed open, officials said.\n"}
+					if _, err := st.Ingest(ctx, doc, storetest.Epoch.Add(time.Duration(i)*time.Second)); err != nil {
+						b.Fatal(err)
+					}
+					b.StartTimer()
+					if _, err := e.Answer(ctx, qs[i%len(qs)]); err != nil {
+						b.Fatal(err)
+					}
+				}
+				if b.N > 1 {
+					b.ReportMetric(float64(updates.Milliseconds())/float64(b.N-1), "update-ms")
+				}
+			})
+		}
+	}
 }

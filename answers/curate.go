@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"context"
 	"sort"
 	"strings"
 )
@@ -19,7 +20,7 @@ const GroupThreshold = 0.5
 // class ("who" is not "when") — are at least GroupThreshold alike; a
 // question joins the group of any question it is like.
 func (e *Engine) Group(questions []string) [][]int {
-	ix := e.idx.Load()
+	ix := e.readIndex(context.Background())
 	sets := make([]map[string]bool, len(questions))
 	for i, q := range questions {
 		sets[i] = e.normalised(ix, q)
@@ -150,7 +151,7 @@ type Topic struct {
 // the engine, as written most often — and returns the most asked, at
 // most limit, most asked first (ties by name).
 func (e *Engine) Topics(questions []string, limit int) []Topic {
-	ix := e.idx.Load()
+	ix := e.readIndex(context.Background())
 	count := map[string]int{}
 	shown := map[string]map[string]int{}
 	for _, q := range questions {

@@ -21,13 +21,13 @@ func (q *query) addTerm(ix *index, term string, alts []string, named bool) {
 			return
 		}
 	}
-	w, ok := ix.idf[term]
+	w, ok := ix.idfOf(term)
 	known := ok
 	for _, a := range alts {
-		if _, ok := ix.idf[a]; ok {
+		if v, ok := ix.idfOf(a); ok {
 			known = true
-			if !ok || ix.idf[a] > w {
-				w = math.Max(w, ix.idf[a]*synonymCredit)
+			if !ok || v > w {
+				w = math.Max(w, v*synonymCredit)
 			}
 		}
 	}
@@ -54,7 +54,7 @@ func (e *Engine) correctTypos(ix *index, toks []token) []string {
 		// Only a word that is neither the articles' nor English, nor a
 		// number, is a typo: "flee" and "regulated" are words, "14th" is
 		// a number.
-		if r.stop[t.word] || r.known[t.word] || english.IsStopWord(t.word) || ix.vocab[t.word] > 0 || r.aliases[t.word] != nil || isNumber(t.word) || isOrdinal(t.word) || isEnglish(t.word) {
+		if r.stop[t.word] || r.known[t.word] || english.IsStopWord(t.word) || ix.wordCount(t.word) > 0 || r.aliases[t.word] != nil || isNumber(t.word) || isOrdinal(t.word) || isEnglish(t.word) {
 			continue
 		}
 		if c := ix.correct(t.word); c != "" {

@@ -56,9 +56,10 @@ func NewAnalyzer(pack *Pack) (*Analyzer, error) {
 	return &Analyzer{r: r, version: analyzerVersion(pack)}, nil
 }
 
-// analyzerVersion names the extractors' version and the pack they use.
+// analyzerVersion names the extractors' version, the index's (stored.go)
+// and the pack they use.
 func analyzerVersion(pack *Pack) string {
-	v := "facts@" + factsVersion
+	v := "facts@" + factsVersion + "+index@" + indexVersion
 	if pack != nil {
 		v += "+pack@" + pack.hash
 	}

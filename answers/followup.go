@@ -65,7 +65,7 @@ func (e *Engine) ExplainFollowUp(ctx context.Context, prev *Turn, question strin
 // answerAfter answers question after prev: it reads what the question
 // carries over from prev (carry), answers that, and says what it carried.
 func (e *Engine) answerAfter(ctx context.Context, prev *Turn, question string, explain bool) (Answer, []scored, error) {
-	ix := e.idx.Load()
+	ix := e.readIndex(ctx)
 	read, why := e.carry(ix, prev, question)
 	a, ranked, err := e.answer(ctx, read, explain)
 	if err != nil {

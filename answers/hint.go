@@ -14,34 +14,36 @@ const (
 )
 
 // buildHint says what the store can answer about: how many articles, a
-// few titles, and the names its sentences mention most (as they are
-// written in the articles). It knows nothing of any topic but the store's.
-func buildHint(ix *index, r *rules) string {
-	if len(ix.articles) == 0 {
+// few titles (the first of the store's, in id order, given here), and the
+// names its sentences mention most (as they are written in the articles;
+// names counts sentences by entity NUL words, namesOf). It knows nothing
+// of any topic but the store's.
+func buildHint(articles int, titles []string, names map[string]int, r *rules) string {
+	if articles == 0 {
 		return "There are no articles to answer from yet: add some with \"parley ingest\"."
 	}
 	var b strings.Builder
-	if len(ix.articles) == 1 {
+	if articles == 1 {
 		b.WriteString("I answer from one article")
 	} else {
-		fmt.Fprintf(&b, "I answer from %d articles", len(ix.articles))
+		fmt.Fprintf(&b, "I answer from %d articles", articles)
 	}
-	var titles []string
-	for _, a := range ix.articles {
-		if len(titles) < hintTitles && strings.TrimSpace(a.Title) != "" {
-			titles = append(titles, "“"+shorten(a.Title, 70)+"”")
+	var quoted []string
+	for _, t := range titles {
+		if len(quoted) < hintTitles && strings.TrimSpace(t) != "" {
+			quoted = append(quoted, "“"+shorten(t, 70)+"”")
 		}
 	}
-	if len(titles) > 0 {
-		if len(ix.articles) > 1 {
+	if len(quoted) > 0 {
+		if articles > 1 {
 			b.WriteString(", such as ")
 		} else {
 			b.WriteString(", ")
 		}
-		b.WriteString(joinAnd(titles))
+		b.WriteString(joinAnd(quoted))
 	}
-	if names := topNames(ix, r); len(names) > 0 {
-		b.WriteString("; ask about " + joinAnd(names) + ", for example")
+	if top := topNames(names); len(top) > 0 {
+		b.WriteString("; ask about " + joinAnd(top) + ", for example")
 	}
 	b.WriteString(". Type \"sources\" to list the articles.")
 	return b.String()
@@ -49,24 +51,16 @@ func buildHint(ix *index, r *rules) string {
 
 // topNames are the people, places and organisations mentioned in the most
 // sentences, each as the articles most often write it.
-func topNames(ix *index, r *rules) []string {
+func topNames(names map[string]int) []string {
 	count := map[string]int{}
 	written := map[string]map[string]int{}
-	for i := range ix.sents {
-		s := &ix.sents[i]
-		seen := map[string]bool{}
-		for _, m := range s.ments {
-			e := r.entities[m.entity]
-			if seen[m.entity] || e.Generic {
-				continue
-			}
-			seen[m.entity] = true
-			count[m.entity]++
-			if written[m.entity] == nil {
-				written[m.entity] = map[string]int{}
-			}
-			written[m.entity][s.Text[s.toks[m.from].start:s.toks[m.to-1].end]]++
+	for k, n := range names {
+		id, w, _ := strings.Cut(k, "\x00")
+		count[id] += n
+		if written[id] == nil {
+			written[id] = map[string]int{}
 		}
+		written[id][w] += n
 	}
 	ids := make([]string, 0, len(count))
 	for id := range count {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/parley-bot/parley/store"
 )
@@ -30,7 +31,10 @@ type sentence struct {
 // per term, word counts). Replacing, adding or removing an article is
 // then subtracting its old contribution and adding the new; query-time
 // code reads the corpus only through the statistics and the postings.
-// (Today every rebuild makes every segment anew; see docs/engine.md.)
+// The analyzer computes the same per-sentence data at ingest
+// (sentenceTerms, Analyzer.Index) and the store keeps it, so a large corpus
+// is answered from its stored statistics and the segments of a question's
+// candidate articles only (lazy.go).
 
 // segment is one article's part of the index.
 type segment struct {
@@ -43,9 +47,12 @@ type segment struct {
 	// the entities it quotes or reports speaking.
 	entities map[string]bool
 	speakers map[string]bool
-	// aliases maps a learned alias (folded: a surname, an acronym) to the
-	// stems of the full name it stands for.
+	// aliases maps a learned acronym (folded) to the full names (folded)
+	// it stands for in this article.
 	aliases map[string][]string
+	// names counts, per entity and the way it is written where a sentence
+	// first names it, the sentences naming it: what the hint offers.
+	names map[string]int
 }
 
 // corpusStats are the statistics BM25, IDF and typo correction read: sums
@@ -73,9 +80,16 @@ func (c *corpusStats) add(o corpusStats, sign int) {
 	}
 }
 
-// index is an immutable snapshot of the store, built once per store
-// version so a question costs no SQL: the segments laid end to end, with
-// postings over all of them and the summed statistics.
+// index is what one answer reads: the segments laid end to end, with
+// postings over all of them, and the corpus-wide data — statistics,
+// vocabulary, learned aliases, speakers and the hint. A full index (small
+// stores, or a store whose index another analyzer version made) holds
+// every article and sums its corpus data from them; it is immutable and
+// shared by every answer until the store changes. A lazy index (lazy.go)
+// is made for one question: its corpus data read from the store's index,
+// only what the question looks up, and the segments of its candidate
+// articles only. Query-time code reads corpus data only through the
+// lookups below, so both answer alike.
 type index struct {
 	version  int64
 	articles []store.Article
@@ -95,108 +109,71 @@ type index struct {
 	speakers map[string]bool
 	// byLen buckets the vocabulary by rune length for typo lookups.
 	byLen map[int][]string
-	// aliases maps learned aliases to the stems of their full names.
+	// aliases maps learned acronyms to the stems of their full names.
 	aliases map[string][]string
+	// names counts the sentences naming each entity, by the words naming
+	// it (entity NUL words): what the hint offers.
+	names map[string]int
 	// hint says what can be asked, from the store's titles and names.
 	hint string
+	// lazy is set in a lazy index: what its lookups found in the store,
+	// and what they lacked.
+	lazy *lookups
 }
 
-// buildIndex reads every article and sentence of st, and their facts
-// (extracting them in memory for any article whose facts this engine's
-// analyzer did not make), into a new index.
-func buildIndex(ctx context.Context, st *store.Store, r *rules, pack *Pack, version int64) (*index, error) {
-	arts, err := st.Articles(ctx)
+// allSegments reads every article and sentence of the store, and their
+// facts, into segments in id order.
+func (e *Engine) allSegments(ctx context.Context) ([]*segment, error) {
+	arts, err := e.st.Articles(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
-	sents, err := st.Sentences(ctx)
+	sents, err := e.st.Sentences(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
-	facts, err := st.Facts(ctx, "")
+	facts, err := e.st.Facts(ctx, "")
 	if err != nil {
 		return nil, fmt.Errorf("build index: %w", err)
 	}
-	bySent := map[int64][]store.Fact{}
-	for _, f := range facts {
-		bySent[f.SentenceID] = append(bySent[f.SentenceID], f)
-	}
-	byArticle := map[string][]store.Sentence{}
-	for _, s := range sents {
-		byArticle[s.ArticleID] = append(byArticle[s.ArticleID], s)
-	}
-	analyzed := analyzerVersion(pack)
-	segs := make([]*segment, 0, len(arts))
-	for _, a := range arts {
-		ss := byArticle[a.ID]
-		var fs []store.Fact
-		if a.Analyzed == analyzed {
-			for _, s := range ss {
-				fs = append(fs, bySent[s.ID]...)
-			}
-		} else {
-			// Facts another analyzer made (an older extractor, another
-			// pack), or none: made here, in memory. The engine never
-			// writes, and never answers from stale facts.
-			fs = r.extract(ss)
-		}
-		segs = append(segs, buildSegment(r, a, ss, fs))
-	}
-	ix := assemble(segs, version)
-	ix.hint = buildHint(ix, r)
-	return ix, nil
+	return segmentsOf(e.rules, e.version, arts, sents, facts), nil
+}
+
+// fullIndex lays segs (in id order) out as a full index, with its hint.
+func fullIndex(r *rules, segs []*segment, version int64) *index {
+	ix := assemble(r, segs, version)
+	ix.setHint(r)
+	return ix
 }
 
 // buildSegment indexes one article from its own rows: its sentences (in
 // position order) and their facts.
 func buildSegment(r *rules, a store.Article, sents []store.Sentence, facts []store.Fact) *segment {
 	seg := &segment{article: a, postings: map[string][]int32{}, entities: map[string]bool{}, speakers: map[string]bool{}, aliases: map[string][]string{},
-		stats: corpusStats{df: map[string]int{}, vocab: map[string]int{}}}
+		names: map[string]int{}, stats: corpusStats{df: map[string]int{}, vocab: map[string]int{}}}
 	ann := annotate(facts)
 	for _, f := range facts {
-		if f.Kind != factAlias || f.Extractor != "acronym@"+factsVersion {
-			// A surname already matches its full name word for word;
-			// an acronym needs the alias.
-			continue
-		}
-		k := fold(f.Object)
-		for _, w := range foldWords(f.Value) {
-			if st := stem(w); !contains(seg.aliases[k], st) && st != k && !r.stop[w] {
-				seg.aliases[k] = append(seg.aliases[k], st)
-			}
+		if k, v, ok := acronymAlias(f); ok && !contains(seg.aliases[k], v) {
+			seg.aliases[k] = append(seg.aliases[k], v)
 		}
 	}
 	seg.sents = make([]sentence, 0, len(sents))
 	for _, s := range sents {
 		toks := tokenize(s.Text)
-		terms := make(map[string]int, len(toks))
-		n := 0
-		for i, t := range toks {
-			seg.stats.vocab[t.word]++
-			if r.stop[t.word] {
-				continue
-			}
-			n++
-			if _, ok := terms[t.stem]; !ok {
-				terms[t.stem] = i
-			}
-		}
-		for _, m := range r.nestedMentions(toks) {
-			if _, ok := terms["@"+m.entity]; !ok {
-				terms["@"+m.entity] = m.from
-			}
-		}
 		sf := ann[s.ID]
 		if sf == nil {
 			sf = &sentenceFacts{}
 		}
+		terms, n := r.sentenceTerms(toks, sf.saids)
+		for _, t := range toks {
+			seg.stats.vocab[t.word]++
+		}
 		for _, f := range sf.saids {
 			seg.speakers[f.Subject] = true
-			// A quote or a "he said" stands for its speaker: the sentence
-			// is found under the speaker's name too.
-			if _, ok := terms["@"+f.Subject]; !ok {
-				terms["@"+f.Subject] = len(toks)
-			}
+		}
+		ments := r.mentions(toks)
+		for _, k := range r.namesOf(s.Text, toks, ments) {
+			seg.names[k]++
 		}
 		idx := int32(len(seg.sents))
 		for t := range terms {
@@ -210,25 +187,108 @@ func buildSegment(r *rules, a store.Article, sents []store.Sentence, facts []sto
 		for _, f := range sf.roles {
 			sf.roleStems[f.Subject] = append(sf.roleStems[f.Subject], r.stemSet(f.Object))
 		}
-		seg.sents = append(seg.sents, sentence{Sentence: s, toks: toks, ments: r.mentions(toks), clause: clauses(s.Text, toks), terms: terms, length: n, facts: sf})
+		seg.sents = append(seg.sents, sentence{Sentence: s, toks: toks, ments: ments, clause: clauses(s.Text, toks), terms: terms, length: n, facts: sf})
 		seg.stats.sentences++
 		seg.stats.length += n
 	}
 	return seg
 }
 
+// sentenceTerms are the terms a sentence is found under, each with its
+// first token position — the stems of its words less stop words, the
+// entities it names (nested names too) and the speakers its quotes and
+// reports stand for — and its length: the words less stop words. The
+// engine's segments and the store's index (Analyzer.Index) both use it, so
+// the stored statistics are those the engine would sum.
+func (r *rules) sentenceTerms(toks []token, saids []store.Fact) (map[string]int, int) {
+	terms := make(map[string]int, len(toks))
+	n := 0
+	for i, t := range toks {
+		if r.stop[t.word] {
+			continue
+		}
+		n++
+		if _, ok := terms[t.stem]; !ok {
+			terms[t.stem] = i
+		}
+	}
+	for _, m := range r.nestedMentions(toks) {
+		if _, ok := terms["@"+m.entity]; !ok {
+			terms["@"+m.entity] = m.from
+		}
+	}
+	for _, f := range saids {
+		// A quote or a "he said" stands for its speaker: the sentence
+		// is found under the speaker's name too.
+		if _, ok := terms["@"+f.Subject]; !ok {
+			terms["@"+f.Subject] = len(toks)
+		}
+	}
+	return terms, n
+}
+
+// namesOf are the hint's keys of a sentence: each entity it names (not a
+// generic one), once, with the words naming it first.
+func (r *rules) namesOf(text string, toks []token, ments []mention) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range ments {
+		if seen[m.entity] || r.entities[m.entity].Generic {
+			continue
+		}
+		seen[m.entity] = true
+		out = append(out, m.entity+"\x00"+text[toks[m.from].start:toks[m.to-1].end])
+	}
+	return out
+}
+
+// acronymAlias reads a learned acronym fact: the acronym folded and the
+// full name folded. A surname already matches its full name word for
+// word; an acronym needs the alias.
+func acronymAlias(f store.Fact) (string, string, bool) {
+	if f.Kind != factAlias || f.Extractor != "acronym@"+factsVersion {
+		return "", "", false
+	}
+	return fold(f.Object), fold(f.Value), true
+}
+
+// aliasStems are the stems an acronym k stands for, given the full names
+// it stands for: each name's words, in order, less stop words and k, once;
+// names in sorted order.
+func (r *rules) aliasStems(k string, names []string) []string {
+	names = append([]string(nil), names...)
+	sort.Strings(names)
+	var out []string
+	for _, v := range names {
+		for _, w := range foldWords(v) {
+			if st := stem(w); !contains(out, st) && st != k && !r.stop[w] {
+				out = append(out, st)
+			}
+		}
+	}
+	return out
+}
+
 // assemble lays segments end to end into an index: their sentences, their
 // postings shifted to the whole, and their statistics summed.
-func assemble(segs []*segment, version int64) *index {
+func assemble(r *rules, segs []*segment, version int64) *index {
+	return layOut(r, segs, version, true)
+}
+
+// layOut lays segments end to end into an index; with sums, their corpus
+// data are summed too (a lazy index takes the store's instead).
+func layOut(r *rules, segs []*segment, version int64, sums bool) *index {
 	ix := &index{version: version, segments: segs, postings: map[string][]int32{}, idf: map[string]float64{},
 		stats: corpusStats{df: map[string]int{}, vocab: map[string]int{}}, byLen: map[int][]string{},
-		speakers: map[string]bool{}, entities: map[string]map[string]bool{}, spans: map[string][2]int{}, aliases: map[string][]string{}}
+		speakers: map[string]bool{}, entities: map[string]map[string]bool{}, spans: map[string][2]int{}, aliases: map[string][]string{},
+		names: map[string]int{}}
 	n := 0
 	for _, seg := range segs {
 		n += len(seg.sents)
 	}
 	ix.articles = make([]store.Article, len(segs))
 	ix.sents = make([]sentence, 0, n)
+	acronyms := map[string][]string{}
 	for k, seg := range segs {
 		ix.articles[k] = seg.article
 		a := &ix.articles[k]
@@ -245,29 +305,29 @@ func assemble(segs []*segment, version int64) *index {
 				ix.postings[t] = append(ix.postings[t], base+i)
 			}
 		}
-		ix.stats.add(seg.stats, 1)
 		ix.entities[a.ID] = seg.entities
+		if !sums {
+			continue
+		}
+		ix.stats.add(seg.stats, 1)
 		for sp := range seg.speakers {
 			ix.speakers[sp] = true
 		}
 		for k, v := range seg.aliases {
-			for _, st := range v {
-				if !contains(ix.aliases[k], st) {
-					ix.aliases[k] = append(ix.aliases[k], st)
+			for _, name := range v {
+				if !contains(acronyms[k], name) {
+					acronyms[k] = append(acronyms[k], name)
 				}
 			}
 		}
+		for k, c := range seg.names {
+			ix.names[k] += c
+		}
 	}
 	ix.vocab = ix.stats.vocab
-	if ix.stats.sentences > 0 {
-		ix.avgLen = float64(ix.stats.length) / float64(ix.stats.sentences)
-	}
-	N := float64(ix.stats.sentences)
+	ix.setTotals(ix.stats.sentences, ix.stats.length)
 	for t, d := range ix.stats.df {
-		df := float64(d)
-		v := math.Log(1 + (N-df+0.5)/(df+0.5))
-		ix.idf[t] = v
-		ix.maxIDF = math.Max(ix.maxIDF, v)
+		ix.idf[t] = ix.idfOfDF(d)
 	}
 	for w := range ix.vocab {
 		l := len([]rune(w))
@@ -276,20 +336,109 @@ func assemble(segs []*segment, version int64) *index {
 	for _, ws := range ix.byLen {
 		sort.Strings(ws)
 	}
+	for k, names := range acronyms {
+		ix.aliases[k] = r.aliasStems(k, names)
+	}
 	return ix
+}
+
+// setHint sets the hint of a full index from its articles.
+func (ix *index) setHint(r *rules) {
+	var titles []string
+	for _, a := range ix.articles {
+		if len(titles) == hintTitles {
+			break
+		}
+		if strings.TrimSpace(a.Title) != "" {
+			titles = append(titles, a.Title)
+		}
+	}
+	ix.hint = buildHint(len(ix.articles), titles, ix.names, r)
+}
+
+// setTotals sets the corpus size the statistics are of: sentences and
+// their total length.
+func (ix *index) setTotals(sentences, length int) {
+	ix.stats.sentences, ix.stats.length = sentences, length
+	ix.avgLen, ix.maxIDF = 0, 0
+	if sentences > 0 {
+		ix.avgLen = float64(length) / float64(sentences)
+		// The IDF of a word only one sentence holds: the rarest a word
+		// can be, and so the highest IDF of any real corpus (one where
+		// some word is said once), without reading the vocabulary.
+		ix.maxIDF = ix.idfOfDF(1)
+	}
+}
+
+// idfOfDF is the BM25 IDF of a term df sentences hold.
+func (ix *index) idfOfDF(df int) float64 {
+	N, d := float64(ix.stats.sentences), float64(df)
+	return math.Log(1 + (N-d+0.5)/(d+0.5))
+}
+
+// idfOf is term's IDF, and whether any sentence holds it.
+func (ix *index) idfOf(term string) (float64, bool) {
+	if ix.lazy != nil && !ix.lazy.hasTerm(term) {
+		return 0, false
+	}
+	v, ok := ix.idf[term]
+	return v, ok
+}
+
+// dfOf is how many sentences hold term.
+func (ix *index) dfOf(term string) int {
+	if ix.lazy != nil {
+		ix.lazy.hasTerm(term)
+	}
+	return ix.stats.df[term]
+}
+
+// wordCount is how many times the articles use the folded word w.
+func (ix *index) wordCount(w string) int {
+	if ix.lazy != nil && !ix.lazy.hasWord(w) {
+		return 0
+	}
+	return ix.vocab[w]
+}
+
+// aliasesOf are the stems of the full names the learned acronym w (folded)
+// stands for, or none.
+func (ix *index) aliasesOf(w string) []string {
+	if ix.lazy != nil && !ix.lazy.hasAlias(w) {
+		return nil
+	}
+	return ix.aliases[w]
+}
+
+// speaks reports whether some sentence quotes or reports the entity id
+// speaking.
+func (ix *index) speaks(id string) bool {
+	if ix.lazy != nil && !ix.lazy.hasSpeaker(id) {
+		return false
+	}
+	return ix.speakers[id]
 }
 
 // correct returns the corpus word w most likely stands for, or "" when
 // it is too far from every word the articles use.
 func (ix *index) correct(w string) string {
+	if ix.lazy != nil {
+		return ix.lazy.correction(w)
+	}
 	n := len([]rune(w))
-	k := maxTypos(n)
+	return pickCorrection(w, maxTypos(n), ix.byLen, ix.vocab)
+}
+
+// pickCorrection chooses the word of byLen (words by rune length, each
+// list sorted) that w most likely stands for, within k edits, or "".
+func pickCorrection(w string, k int, byLen map[int][]string, vocab map[string]int) string {
 	if k == 0 {
 		return ""
 	}
+	n := len([]rune(w))
 	best, bestD, bestF, bestSub := "", k+1, 0, false
 	for l := n - k; l <= n+k; l++ {
-		for _, v := range ix.byLen[l] {
+		for _, v := range byLen[l] {
 			if v[0] != w[0] && k < 2 {
 				// One typo rarely hits the first letter; skipping those
 				// keeps short names from turning into other names.
@@ -300,8 +449,8 @@ func (ix *index) correct(w string) string {
 			// typo: "wher" is "where" rather than "when", "negotiatons"
 			// is "negotiations" rather than "negotiators".
 			sub := subsequence(w, v)
-			if d < bestD || (d == bestD && sub && !bestSub) || (d == bestD && sub == bestSub && ix.vocab[v] > bestF) {
-				best, bestD, bestF, bestSub = v, d, ix.vocab[v], sub
+			if d < bestD || (d == bestD && sub && !bestSub) || (d == bestD && sub == bestSub && vocab[v] > bestF) {
+				best, bestD, bestF, bestSub = v, d, vocab[v], sub
 			}
 		}
 	}
@@ -331,7 +480,8 @@ func (ix *index) bm25(s *sentence, terms []string) float64 {
 			continue
 		}
 		tf := 1.0
-		score += ix.idf[t] * tf * (k1 + 1) / (tf + k1*(1-b+b*float64(s.length)/math.Max(ix.avgLen, 1)))
+		idf, _ := ix.idfOf(t)
+		score += idf * tf * (k1 + 1) / (tf + k1*(1-b+b*float64(s.length)/math.Max(ix.avgLen, 1)))
 	}
 	return score
 }

@@ -11,14 +11,13 @@ import (
 func (e *Engine) answer(ctx context.Context, question string, explain bool) (Answer, []scored, error) {
 	text := Normalize(question)
 	echo := neutralize(text)
-	ix, err := e.current(ctx)
+	ix, q, err := e.prepare(ctx, text)
 	if err != nil {
 		return Answer{}, nil, fmt.Errorf("answer: %w", err)
 	}
 	refuse := func() Answer {
 		return Answer{Question: echo, Answer: RefusalPrefix + " " + ix.hint, Quotes: []Quote{}}
 	}
-	q := e.analyse(ix, text)
 	var ex *Explanation
 	if explain {
 		ex = &Explanation{Class: q.class.name, Wants: q.class.wants, Threshold: e.threshold, Candidates: []Candidate{}, Corrections: q.corrections, Unknown: q.unknown}
@@ -43,7 +42,7 @@ func (e *Engine) answer(ctx context.Context, question string, explain bool) (Ans
 	if q.offTopic != "" {
 		return done(refuse(), fmt.Sprintf("refused: %q marks a topic the articles do not cover", q.offTopic), nil)
 	}
-	if q.speaker != "" && e.rules.entities[q.speaker].Kind == "person" && !ix.speakers[q.speaker] {
+	if q.speaker != "" && e.rules.entities[q.speaker].Kind == "person" && !ix.speaks(q.speaker) {
 		return done(refuse(), fmt.Sprintf("refused: the articles quote no words of %s", e.rules.entities[q.speaker].Name), nil)
 	}
 	ranked := e.rank(ix, q)
@@ -81,6 +80,19 @@ func (e *Engine) answer(ctx context.Context, question string, explain bool) (Ans
 	a.Question = echo
 	a.Confidence = conf
 	return done(a, fmt.Sprintf("answered: confidence %.2f ≥ %.2f", conf, e.threshold), ranked)
+}
+
+// prepare reads the question against the current index: the full one, or
+// for a large store a lazy one made for this question.
+func (e *Engine) prepare(ctx context.Context, text string) (*index, *query, error) {
+	snap, err := e.snapshot(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	if snap.full != nil {
+		return snap.full, e.analyse(snap.full, text), nil
+	}
+	return e.lazyIndex(ctx, snap, text)
 }
 
 func (e *Engine) candidate(c scored) Candidate {

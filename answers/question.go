@@ -106,7 +106,7 @@ func (e *Engine) analyse(ix *index, text string) *query {
 		q.content++
 		q.plain = append(q.plain, t.word)
 		alts := r.synonyms[t.stem]
-		if full := ix.aliases[t.word]; len(full) > 0 {
+		if full := ix.aliasesOf(t.word); len(full) > 0 {
 			// A learned alias ("CMI", "Babai") also matches the name it
 			// stands for.
 			alts = append(append([]string(nil), alts...), full...)

@@ -87,13 +87,16 @@ func (e *Engine) retrieve(ix *index, q *query) []int32 {
 		}
 		sc.touched = touched[:0]
 	}()
-	common := max(selectiveDF, len(ix.sents)/20)
+	// The corpus's size and document frequencies, not the index's: a lazy
+	// index holds the candidate articles only, and picks as the whole
+	// corpus would.
+	common := max(selectiveDF, ix.stats.sentences/20)
 	seenTerm := map[string]bool{}
 	for pass := 0; pass < 2 && (pass == 0 || len(touched) == 0); pass++ {
 		for _, t := range q.terms {
 			add := func(term string, w float64) {
 				p := ix.postings[term]
-				if seenTerm[term] || (pass == 0 && len(p) > common) {
+				if seenTerm[term] || (pass == 0 && ix.dfOf(term) > common) {
 					return
 				}
 				seenTerm[term] = true

@@ -190,7 +190,7 @@ func TestCorpusStatsAreSums(t *testing.T) {
 	if len(ix.segments) != 5 {
 		t.Fatalf("%d segments, want 5", len(ix.segments))
 	}
-	rest := assemble(ix.segments[1:], 0)
+	rest := assemble(e.rules, ix.segments[1:], 0)
 	got := corpusStats{df: map[string]int{}, vocab: map[string]int{}}
 	got.add(ix.stats, 1)
 	got.add(ix.segments[0].stats, -1)

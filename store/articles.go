@@ -151,6 +151,9 @@ func (s *Store) ingestTx(ctx context.Context, tx *sql.Tx, d Document, now time.T
 		return Unchanged, nil
 	case err == nil:
 		result = Updated
+		if err := unindexTx(ctx, tx, d.ID); err != nil {
+			return Unchanged, err
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, d.ID); err != nil {
 			return Unchanged, fmt.Errorf("replace: %w", err)
 		}
@@ -179,6 +182,9 @@ func (s *Store) ingestTx(ctx context.Context, tx *sql.Tx, d Document, now time.T
 		}
 	}
 	if err := s.analyzeTx(ctx, tx, d.ID); err != nil {
+		return Unchanged, err
+	}
+	if err := touchTx(ctx, tx, d.ID); err != nil {
 		return Unchanged, err
 	}
 	return result, nil

@@ -22,6 +22,12 @@ import (
 // Each slot costs a goroutine and one reply, so the bound stays small.
 const defaultWorkers = 256
 
+// residentSentences is the largest store, in sentences (about 2,500 news
+// articles, some 500 MB), serve keeps whole in memory, updated in the
+// background as feeds and ingests add articles; a larger one is answered
+// lazily from the store's index with a bounded cache (docs/scale.md).
+const residentSentences = 60000
+
 // Main is one wired-up Parley: config, store, engine and bot. Commands and
 // end-to-end tests build one with Open and release it with Close.
 type Main struct {
@@ -98,7 +104,13 @@ func Open(ctx context.Context, g *Globals, env Env) (*Main, error) {
 	} else if n > 0 {
 		logger.Info("re-analysed articles", slog.Int("articles", n))
 	}
-	if m.Engine, err = answers.NewEngine(ctx, m.Store, answers.WithLogger(logger), answers.WithPack(pack)); err != nil {
+	// The engine reads nothing until asked: sources, ingest and the
+	// summary never build an index.
+	opts := []answers.Option{answers.WithLogger(logger), answers.WithPack(pack)}
+	if g.Resident {
+		opts = append(opts, answers.WithBackground(), answers.WithFullLoad(residentSentences))
+	}
+	if m.Engine, err = answers.NewEngine(ctx, m.Store, opts...); err != nil {
 		m.Close()
 		return nil, err
 	}

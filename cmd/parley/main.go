@@ -80,6 +80,9 @@ type Globals struct {
 	NoSeeds bool
 	// Domain is the domain pack a command's --domain flag names.
 	Domain string
+	// Resident is set by serve: the engine keeps a store of up to
+	// residentSentences in memory, brought up to date in the background.
+	Resident bool
 }
 
 func usage(w io.Writer) {

@@ -76,6 +76,7 @@ func runServe(ctx context.Context, g *Globals, args []string, env Env) error {
 	if fs.NArg() > 0 {
 		return usageError("serve takes no arguments")
 	}
+	g.Resident = true
 	return withMain(ctx, g, env, func(m *Main) error {
 		return m.Serve(ctx, nil)
 	})
