@@ -8,21 +8,35 @@ import (
 // Evidence features the gate weighs: what the question asserts against
 // what the best sentence says. An unanswerable question usually reuses the
 // articles' words but changes one thing — a name, a number, a negation, a
-// word for its opposite — so each feature looks for one such change.
+// word for its opposite — so most features look for one such change; the
+// rest say how well the sentence matches at all.
 const (
 	evConf     = iota // the best sentence's coverage, scaled down for a missing answer type, entity or future
 	evCtx             // coverage by the sentence and the one before it (pronouns)
 	evMissName        // share of the question's weight in names and numbers neither says
 	evUnknown         // share of the question's weight in words no article uses
-	evNegation        // the question negates ("never", "not") and the sentence does not, or the reverse
-	evOpposite        // the sentence says the opposite of a question word ("worst" for "best")
-	evNumber          // the question states a number the sentence does not
-	evMargin          // how far the best sentence leads the next
+	evNegation        // the question negates ("never", "not") and the sentence does not
+	evOpposite        // the sentence says the opposite of a question word it lacks ("worst" for "best")
+	evNumber          // the question states a number (in digits) neither the sentence nor the one before says
+	evMargin          // how far the best sentence leads the next, in score
+	evPrefix          // a question word is a sentence word with a negative prefix, or the reverse ("informal", "formal")
+	evNegated         // the sentence negates a word of the question right after "not", and the question asks no yes/no
+	evMissCap         // a capitalised question word neither the sentence nor its neighbours say
+	evMissCtx         // share of the question's weight the sentence and its neighbours leave unsaid
+	evMissMax         // the heaviest such word, against the rarest word's weight
+	evCount           // share of the question's terms the sentence holds, unweighted
+	evExact           // share of the question's content words it holds as written
+	evRun             // its longest run of the question's words, up to runCap
+	evScore           // its ranking score, over ten
+	evNoType          // the question wants a person, place, date or number and the sentence gives none
+	evFuture          // the question asks about the future and the sentence does not speak of it
+	evPlain           // the best sentence's coverage, with no penalty
 	nEv
 )
 
 // evidenceNames name the features in explanations and in general.yaml.
-var evidenceNames = [nEv]string{"coverage", "context", "missing_name", "unknown", "negation", "opposite", "number", "margin"}
+var evidenceNames = [nEv]string{"coverage", "context", "missing_name", "unknown", "negation", "opposite", "number", "margin",
+	"prefix", "negated", "missing_capital", "missing_context", "missing_max", "count", "exact", "run", "score", "no_type", "future", "plain"}
 
 // evidence reads the features of the best of ranked for q.
 func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
@@ -36,7 +50,18 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 	} else {
 		x[evMargin] = best.score
 	}
-	prev := ix.previous(s)
+	x[evCount], x[evExact], x[evRun], x[evScore] = best.feat[fCount], best.feat[fExact], best.feat[fRun], best.score/10
+	if q.class.wants != wantDescription && q.class.wants != wantReason && !best.typeMatch &&
+		(q.class.wants != wantNumber || !e.anyNumber(q, s)) {
+		// A count the facts do not read ("6,000 square kilometres") still
+		// answers "how much"; nothing else stands in for a missing type.
+		x[evNoType] = 1
+	}
+	if q.future && !e.speaksOfFuture(s) {
+		x[evFuture] = 1
+	}
+	x[evPlain] = best.coverage
+	prev, next, lead := ix.previous(s), ix.next(s), ix.lead(s)
 	total := 0.0
 	for _, t := range q.terms {
 		total += t.weight
@@ -46,32 +71,59 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 	}
 	// Names and numbers the question says that neither the sentence nor
 	// the one before it does.
-	named := map[string]bool{}
+	named, capital := map[string]bool{}, map[string]bool{}
 	for _, t := range q.toks {
 		if isNumber(t.word) || (t.start > 0 && isCapitalised(t.raw)) {
 			named[t.stem] = true
 		}
+		if t.start > 0 && isCapitalised(t.raw) && !e.rules.questionWord[t.word] {
+			capital[t.stem] = true
+		}
+	}
+	inContext := func(t qterm) bool {
+		return s.matches(t.term, t.alts) || (prev != nil && prev.matches(t.term, t.alts)) || (next != nil && next.matches(t.term, t.alts))
 	}
 	for _, t := range q.terms {
 		if !t.known {
 			x[evUnknown] += t.weight / total
 		}
+		if !inContext(t) {
+			x[evMissCtx] += t.weight / total
+			x[evMissMax] = math.Max(x[evMissMax], t.weight/math.Max(ix.maxIDF, 1))
+			if capital[t.term] {
+				x[evMissCap] = 1
+			}
+		}
 		isName := t.term[0] == '@' || named[t.term]
 		if !isName {
 			continue
 		}
-		if s.matches(t.term, t.alts) || (prev != nil && prev.matches(t.term, t.alts)) || ix.articleHas(s.ArticleID, t.term) && t.term[0] == '@' {
+		if s.matches(t.term, t.alts) || (prev != nil && prev.matches(t.term, t.alts)) || (lead != nil && lead.matches(t.term, t.alts)) ||
+			ix.articleHas(s.ArticleID, t.term) && t.term[0] == '@' {
 			continue
 		}
 		x[evMissName] += t.weight / total
 	}
 	for _, t := range q.toks {
-		if isNumber(t.word) && !s.hasWord(t.word) {
+		if isNumber(t.word) && !s.hasWord(t.word) && (prev == nil || !prev.hasWord(t.word)) && (lead == nil || !lead.hasWord(t.word)) {
 			x[evNumber] = 1
 		}
 	}
-	if e.negates(q.toks) != e.negates(s.toks) {
+	if e.numberSwapped(q, s) {
+		x[evNumber] = 1
+	}
+	if e.negates(q.toks) && !e.negates(s.toks) {
 		x[evNegation] = 1
+	}
+	for _, t := range q.toks {
+		// "helped BSkyB to avoid ending…" turns "ending" around as "not"
+		// does.
+		if e.rules.reversal[t.stem] && !s.hasStem(t.stem) {
+			x[evNegation] = 1
+		}
+	}
+	if q.class.name != "yesno" && !e.negates(q.toks) && e.negatesQuestionWord(q, s) {
+		x[evNegated] = 1
 	}
 	alts := map[string][]string{}
 	for _, t := range q.terms {
@@ -82,21 +134,117 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 			continue
 		}
 		for _, o := range e.rules.antonyms[t.stem] {
-			if s.hasStem(o) {
+			// "simple or complex": the question names both sides.
+			if s.hasStem(o) && !q.words[o] {
 				x[evOpposite] = 1
 			}
+		}
+		if e.prefixOpposite(t.word, s) {
+			x[evPrefix] = 1
 		}
 	}
 	return x
 }
 
-// negates reports whether toks hold a negation ("not", "never", "isn’t").
+// numberSwapped reports whether the question counts something ("three
+// numbers") that s counts differently ("two numbers").
+func (e *Engine) numberSwapped(q *query, s *sentence) bool {
+	isNum := func(w string) bool { return isNumber(w) || e.rules.numberWord[w] || ordinalWords[w] > 0 }
+	for i := 0; i+1 < len(q.toks); i++ {
+		n, what := q.toks[i], q.toks[i+1]
+		if !isNum(n.word) || s.hasWord(n.word) {
+			continue
+		}
+		for j := 0; j+1 < len(s.toks); j++ {
+			if isNum(s.toks[j].word) && s.toks[j+1].stem == what.stem {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// anyNumber reports whether s holds a number the question does not: a
+// word with a digit or a number word ("thousand", "half").
+func (e *Engine) anyNumber(q *query, s *sentence) bool {
+	for _, t := range s.toks {
+		if q.words[t.word] {
+			continue
+		}
+		if e.rules.numberWord[t.word] || strings.ContainsAny(t.word, "0123456789") {
+			return true
+		}
+		// "how long": "a little more than a year".
+		for _, u := range e.rules.units[t.word] {
+			if e.rules.durations[u] && q.units[u] && t.word != "long" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// negates reports whether toks hold a negation ("not", "never", "isn’t");
+// "whether or not" asks both ways and negates nothing.
 func (e *Engine) negates(toks []token) bool {
 	for i, t := range toks {
 		if e.rules.negation[t.word] {
+			if t.word == "not" && i > 0 && toks[i-1].word == "or" {
+				continue
+			}
 			return true
 		}
 		if t.word == "t" && i > 0 && strings.HasSuffix(toks[i-1].word, "n") {
+			return true
+		}
+	}
+	return false
+}
+
+// negatesQuestionWord reports whether s says "not" (or "never", …) within
+// three words before a word of the question: "Microsoft will not appeal"
+// does not answer "When did Microsoft decide to appeal?".
+func (e *Engine) negatesQuestionWord(q *query, s *sentence) bool {
+	for i, t := range s.toks {
+		neg := e.rules.negation[t.word] || (t.word == "t" && i > 0 && strings.HasSuffix(s.toks[i-1].word, "n"))
+		if !neg {
+			continue
+		}
+		for j := i + 1; j < len(s.toks) && j <= i+3; j++ {
+			if w := s.toks[j]; !e.rules.stop[w.word] && q.words[w.stem] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// prefixOpposite reports whether the question word w, which s lacks, is a
+// word of s with a negative prefix ("informal" for "formal") or s holds w
+// with one ("unlimited" for "limited") — unless s negates it itself
+// ("not solved" is "unsolved").
+func (e *Engine) prefixOpposite(w string, s *sentence) bool {
+	if len(w) < 4 || e.rules.stop[w] {
+		return false
+	}
+	for _, p := range e.rules.negPrefixes {
+		if base, ok := strings.CutPrefix(w, p); ok && len(base) >= 4 {
+			if i := s.wordAt(base); i >= 0 && !e.negatedAt(s, i) {
+				return true
+			}
+		}
+		if s.wordAt(p+w) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedAt reports whether a negation stands within two words before
+// token i of s.
+func (e *Engine) negatedAt(s *sentence, i int) bool {
+	for j := max(0, i-2); j < i; j++ {
+		if e.rules.negation[s.toks[j].word] {
 			return true
 		}
 	}
@@ -126,14 +274,55 @@ func (ix *index) previous(s *sentence) *sentence {
 	return p
 }
 
+// paragraph is the range [lo, hi) of s's paragraph in ix.sents.
+func (ix *index) paragraph(s *sentence) (int, int) {
+	lo, hi := s.pos, s.pos+1
+	if lo < 0 || lo >= len(ix.sents) || &ix.sents[lo] != s {
+		return 0, 0
+	}
+	for lo > 0 && ix.sents[lo-1].ArticleID == s.ArticleID && ix.sents[lo-1].Paragraph == s.Paragraph {
+		lo--
+	}
+	for hi < len(ix.sents) && ix.sents[hi].ArticleID == s.ArticleID && ix.sents[hi].Paragraph == s.Paragraph {
+		hi++
+	}
+	return lo, hi
+}
+
+// lead is the first sentence of s's paragraph, where a paragraph names
+// its subject ("Debian 3.0 Woody (19 July 2002): …"), or nil.
+func (ix *index) lead(s *sentence) *sentence {
+	lo, hi := ix.paragraph(s)
+	if hi <= lo {
+		return nil
+	}
+	return &ix.sents[lo]
+}
+
+// next is the sentence after s in its paragraph, or nil.
+func (ix *index) next(s *sentence) *sentence {
+	i := s.pos
+	if i < 0 || i+1 >= len(ix.sents) || &ix.sents[i] != s {
+		return nil
+	}
+	n := &ix.sents[i+1]
+	if n.ArticleID != s.ArticleID || n.Paragraph != s.Paragraph {
+		return nil
+	}
+	return n
+}
+
 // hasWord reports whether s holds the folded word w.
-func (s *sentence) hasWord(w string) bool {
-	for _, t := range s.toks {
+func (s *sentence) hasWord(w string) bool { return s.wordAt(w) >= 0 }
+
+// wordAt is the position of the folded word w in s, or -1.
+func (s *sentence) wordAt(w string) int {
+	for i, t := range s.toks {
 		if t.word == w {
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 // hasStem reports whether s holds a word of stem st.

@@ -3,6 +3,8 @@ package answers
 import (
 	"fmt"
 	"strings"
+
+	"github.com/kljensen/snowball/english"
 )
 
 // unsupported reports why the best sentence, although it matches the
@@ -26,6 +28,9 @@ func (e *Engine) unsupported(q *query, s *sentence) string {
 	}
 	if e.verbOnlyInfinitive(q, s) {
 		return "the best sentence never asserts the question's verb of anyone"
+	}
+	if e.verbMissing(q, s) {
+		return "the best sentence never says the question's verb, so it cannot say yes or no"
 	}
 	if id := e.missingObject(q, s); id != "" && e.asksOwner(q) {
 		return fmt.Sprintf("the best sentence never names %s, which the question asks about", r.entities[id].Name)
@@ -93,6 +98,35 @@ func (e *Engine) missingObject(q *query, s *sentence) string {
 		}
 	}
 	return specific
+}
+
+// verbMissing reports whether a yes/no question of the form "<auxiliary>
+// <entity> <verb> …" asks about a verb s does not hold in any form, nor a
+// word for it or its opposite: "Did Westland sign the deal?" is not
+// answered by a sentence on what was agreed.
+func (e *Engine) verbMissing(q *query, s *sentence) bool {
+	r := e.rules
+	if q.class.name != "yesno" || len(q.mentions) == 0 || q.mentions[0].from != 1 || q.mentions[0].to >= len(q.toks) {
+		return false
+	}
+	verb := q.toks[q.mentions[0].to]
+	if r.stop[verb.word] || r.auxiliary[verb.word] || english.IsStopWord(verb.word) {
+		return false
+	}
+	if s.hasStem(verb.stem) {
+		return false
+	}
+	for _, t := range q.terms {
+		if t.term == verb.stem && s.matches(t.term, t.alts) {
+			return false
+		}
+	}
+	for _, o := range r.opposites[verb.stem] {
+		if s.hasStem(o) {
+			return false
+		}
+	}
+	return true
 }
 
 // verbOnlyInfinitive reports whether a yes/no question of the form

@@ -20,7 +20,8 @@ type sentence struct {
 	terms   map[string]int // term -> first token position
 	length  int
 	facts   *sentenceFacts
-	pos     int // its place in index.sents
+	pos     int      // its place in index.sents
+	seg     *segment // its article's segment
 }
 
 // The index is built from per-article segments: each segment is made
@@ -294,6 +295,7 @@ func layOut(r *rules, segs []*segment, version int64, sums bool) *index {
 		base := int32(len(ix.sents))
 		for _, s := range seg.sents {
 			s.article = a
+			s.seg = seg
 			s.pos = len(ix.sents)
 			ix.sents = append(ix.sents, s)
 		}
@@ -482,6 +484,23 @@ func (ix *index) bm25(s *sentence, terms []string) float64 {
 		score += idf * tf * (k1 + 1) / (tf + k1*(1-b+b*float64(s.length)/math.Max(ix.avgLen, 1)))
 	}
 	return score
+}
+
+// holds reports whether any sentence of the segment holds term or one of
+// alts.
+func (seg *segment) holds(term string, alts []string) bool {
+	if seg == nil {
+		return false
+	}
+	if len(seg.postings[term]) > 0 {
+		return true
+	}
+	for _, a := range alts {
+		if len(seg.postings[a]) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // articleHas reports whether the article names the entity term anywhere.

@@ -48,6 +48,10 @@ type query struct {
 	// pairs are the stems of its adjacent content words, in order: what
 	// the bigram feature looks for.
 	pairs [][2]string
+	// seq is the stems of its words but the question words ("what",
+	// "when"), in order, and plain its content words as written (folded):
+	// what the run and exact-word features look for.
+	seq, plain []string
 }
 
 // analyse reads a normalised question.
@@ -92,13 +96,15 @@ func (e *Engine) analyse(ix *index, text string) *query {
 		if s := r.qualifier[t.stem]; s != "" {
 			q.side = s
 		}
-		if r.outOfScope[t.word] && q.offTopic == "" {
+		if r.outOfScope[t.word] && q.offTopic == "" && ix.vocab[t.word] == 0 && ix.idf[t.stem] == 0 {
+			// A word the articles use is never off-topic.
 			q.offTopic = t.word
 		}
 		if inMention[i] || r.stop[t.word] || english.IsStopWord(t.word) {
 			continue
 		}
 		q.content++
+		q.plain = append(q.plain, t.word)
 		alts := r.synonyms[t.stem]
 		if full := ix.aliasesOf(t.word); len(full) > 0 {
 			// A learned alias ("CMI", "Babai") also matches the name it
@@ -111,6 +117,9 @@ func (e *Engine) analyse(ix *index, text string) *query {
 	for _, t := range toks {
 		if !english.IsStopWord(t.word) {
 			seq = append(seq, t.stem)
+		}
+		if !r.questionWord[t.word] {
+			q.seq = append(q.seq, t.stem)
 		}
 	}
 	for k := 0; k+1 < len(seq); k++ {

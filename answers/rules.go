@@ -67,9 +67,21 @@ type generalFile struct {
 	Infinitive []string `yaml:"infinitive"`
 	// Negations and Antonyms let the gate see a question that turns what
 	// the best sentence says around; Gate weighs the evidence.
-	Negations []string   `yaml:"negations"`
-	Antonyms  [][]string `yaml:"antonyms"`
-	Gate      gateFile   `yaml:"gate"`
+	Negations []string `yaml:"negations"`
+	// Spellings are British word endings and their American forms (read
+	// by stem through spellingRules).
+	Spellings [][]string `yaml:"spellings"`
+	// NegativePrefixes turn a word into its opposite ("informal").
+	NegativePrefixes []string `yaml:"negative_prefixes"`
+	// Reversals are verbs that turn the words after them around ("avoid
+	// ending").
+	Reversals []string `yaml:"reversals"`
+	// NumberWords are numbers written as words.
+	NumberWords []string `yaml:"number_words"`
+	// QuestionWords ask, and say nothing of what is asked about.
+	QuestionWords []string   `yaml:"question_words"`
+	Antonyms      [][]string `yaml:"antonyms"`
+	Gate          gateFile   `yaml:"gate"`
 	// Furniture: lines of a page that read like sentences but are not
 	// article text; the digest never quotes them.
 	Furniture []string `yaml:"furniture"`
@@ -169,6 +181,15 @@ type rules struct {
 	// negation: words that negate; antonyms: per stem, its opposites.
 	negation map[string]bool
 	antonyms map[string][]string
+	// questionWord: "what", "when", …: left out of the runs of words a
+	// sentence is looked for by.
+	questionWord map[string]bool
+	// negPrefixes: "un", "in", …: "informal" is the opposite of "formal".
+	negPrefixes []string
+	// numberWord: "three", "thousand", "half": a count in words.
+	numberWord map[string]bool
+	// reversal: stems of verbs that say the opposite of what follows.
+	reversal map[string]bool
 	gate     gate
 	// roleStems holds each entity's role from the rules as stems.
 	roleStems map[string]map[string]bool
@@ -356,12 +377,36 @@ func compileRules(pack *Pack) (*rules, error) {
 	r.infinitive = wordSet(f.Infinitive)
 	r.furniture = f.Furniture
 	r.negation = wordSet(f.Negations)
+	r.questionWord = wordSet(f.QuestionWords)
+	r.negPrefixes = f.NegativePrefixes
+	for _, sp := range f.Spellings {
+		if len(sp) != 2 || sp[0] == "" || sp[1] == "" {
+			return nil, fmt.Errorf("parse rules: spellings need a British and an American ending: %v", sp)
+		}
+	}
+	r.numberWord = wordSet(f.NumberWords)
+	r.reversal = map[string]bool{}
+	for _, w := range f.Reversals {
+		r.reversal[stem(fold(w))] = true
+	}
 	r.antonyms = map[string][]string{}
 	for _, g := range f.Antonyms {
 		if len(g) != 2 {
 			return nil, fmt.Errorf("parse rules: antonyms need two words: %v", g)
 		}
 		a, b := stem(fold(g[0])), stem(fold(g[1]))
+		r.antonyms[a] = append(r.antonyms[a], b)
+		r.antonyms[b] = append(r.antonyms[b], a)
+	}
+	wn, err := parseAntonyms(antonymsTxt)
+	if err != nil {
+		return nil, fmt.Errorf("parse rules: %w", err)
+	}
+	for _, g := range wn {
+		a, b := stem(g[0]), stem(g[1])
+		if a == b || contains(r.antonyms[a], b) {
+			continue
+		}
 		r.antonyms[a] = append(r.antonyms[a], b)
 		r.antonyms[b] = append(r.antonyms[b], a)
 	}

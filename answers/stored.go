@@ -8,8 +8,9 @@ import (
 
 // indexVersion marks the index Index makes; bump it whenever what Index
 // returns changes (sentenceTerms, namesOf, the keys below), so stores
-// index their articles again.
-const indexVersion = "1"
+// index their articles again. 2: stems read British spellings as American
+// ("centre" is "center") and "else" is a stop word.
+const indexVersion = "2"
 
 // Keys the analyzer indexes a sentence under besides its terms, so the
 // corpus-wide data a question needs is read from the store's index without

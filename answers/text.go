@@ -58,7 +58,7 @@ func stem(w string) string {
 	if unicode.IsDigit(r) {
 		return w
 	}
-	return english.Stem(w, true)
+	return english.Stem(american(w), true)
 }
 
 // tokenize splits text into tokens, keeping byte offsets so a span of

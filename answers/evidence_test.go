@@ -1,0 +1,129 @@
+package answers
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/parley-bot/parley/store"
+	"github.com/parley-bot/parley/store/storetest"
+)
+
+// evidenceArticle is a short article nobody tuned for, with one sentence
+// per change an unanswerable question makes.
+const evidenceArticle = `A decision problem can be viewed as a formal language, where the members of the language are instances whose output is yes.
+
+Deciding whether a given triple is a member of this set corresponds to solving the problem of multiplying two numbers.
+
+The service continued until the closure of the analogue service in 2001, due to the launch of the digital platform.
+
+The best algorithm for this problem runs in polynomial time on a deterministic machine.
+
+Microsoft announced that it would not appeal the ruling of the court.
+`
+
+// TestEvidenceSignals holds each of the gate's one-change signals to the
+// change it looks for, and to the question that only looks like it.
+func TestEvidenceSignals(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.MustOpenEmpty(t)
+	if _, err := st.Ingest(ctx, store.Document{ID: "evidence", Title: "Evidence", Body: evidenceArticle}, storetest.Epoch); err != nil {
+		t.Fatal(err)
+	}
+	e := mustEngine(t, st, WithPack(nil))
+	for _, tt := range []struct {
+		q       string
+		feature string
+		want    float64
+	}{
+		{"What can be viewed as an informal language?", "prefix", 1},
+		{"What can be viewed as a formal language?", "prefix", 0},
+		{"What is not viewed as a formal language?", "negation", 1},
+		{"What decides whether or not a triple is a member of this set?", "negation", 0},
+		{"What corresponds to solving the problem of multiplying three numbers?", "number", 1},
+		{"What corresponds to solving the problem of multiplying two numbers?", "number", 0},
+		{"What platform helped the service avoid the closure of the analogue service?", "negation", 1},
+		{"What is the worst algorithm for this problem?", "opposite", 1},
+		{"What is the best algorithm for this problem?", "opposite", 0},
+		{"When did Microsoft decide to appeal the ruling?", "negated", 1},
+		{"Did Microsoft appeal the ruling?", "negated", 0},
+		{"What happened in 1999 to the analogue service?", "number", 1},
+	} {
+		a, err := e.Explain(ctx, tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Explain.Evidence == nil {
+			t.Errorf("%q: no evidence weighed (%s)", tt.q, a.Explain.Decision)
+			continue
+		}
+		if got := a.Explain.Evidence[tt.feature]; got != tt.want {
+			t.Errorf("%q: evidence %s = %v, want %v (best sentence %q)", tt.q, tt.feature, got, tt.want, a.Explain.Candidates[0].Text)
+		}
+	}
+}
+
+func TestRuns(t *testing.T) {
+	s := &sentence{toks: tokenize("graphs can be encoded directly via their adjacency matrices")}
+	for _, tt := range []struct {
+		q          string
+		two, three float64
+		longest    int
+	}{
+		{"graphs can be encoded", 1, 1, 4},
+		{"can graphs be encoded", 1.0 / 3, 0, 2},
+		{"nothing here", 0, 0, 0},
+		{"graphs can be encoded directly via their adjacency matrices", 1, 1, runCap},
+	} {
+		var seq []string
+		for _, tok := range tokenize(tt.q) {
+			seq = append(seq, tok.stem)
+		}
+		two, three, longest := runs(seq, s, nil)
+		if two != tt.two || three != tt.three || longest != tt.longest {
+			t.Errorf("runs(%q) = %v, %v, %d, want %v, %v, %d", tt.q, two, three, longest, tt.two, tt.three, tt.longest)
+		}
+	}
+}
+
+func TestBritishAndAmericanStemAlike(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		same bool
+	}{
+		{"centre", "center", true},
+		{"centres", "centers", true},
+		{"organised", "organized", true},
+		{"organisation", "organization", true},
+		{"colour", "color", true},
+		{"defence", "defense", true},
+		{"programme", "program", true},
+		{"analyse", "analyze", true},
+		{"four", "for", false},
+		{"hour", "hor", false},
+		{"fence", "fense", false},
+	} {
+		if got := stem(tt.a) == stem(tt.b); got != tt.same {
+			t.Errorf("stem(%q) = %q, stem(%q) = %q: same = %v, want %v", tt.a, stem(tt.a), tt.b, stem(tt.b), got, tt.same)
+		}
+	}
+}
+
+func TestAntonymList(t *testing.T) {
+	pairs, err := parseAntonyms(antonymsTxt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, p := range pairs {
+		found = found || (p == [2]string{"formal", "informal"})
+	}
+	if len(pairs) < 3000 || !found {
+		t.Errorf("antonyms.txt: %d pairs, formal/informal found %v", len(pairs), found)
+	}
+	for _, bad := range []string{"one\n", "a b c\n", "good bad\nlonely\n"} {
+		if _, err := parseAntonyms([]byte(bad)); err == nil || !strings.Contains(err.Error(), "line") {
+			t.Errorf("parseAntonyms(%q) = %v, want an error naming the line", bad, err)
+		}
+	}
+}
