@@ -106,6 +106,11 @@ func (e *Engine) analyse(ix *index, text string) *query {
 		q.content++
 		q.plain = append(q.plain, t.word)
 		alts := r.synonyms[t.stem]
+		if (i == 0 || !isCapitalised(t.raw)) && !ix.knowsAny(t.stem, alts) {
+			// A word no article uses may be a paraphrase of one they
+			// do ("photo", "photograph"); a name is not ("Sky").
+			alts = e.wordnetAlts(alts, t.stem)
+		}
 		if full := ix.aliasesOf(t.word); len(full) > 0 {
 			// A learned alias ("CMI", "Babai") also matches the name it
 			// stands for.
