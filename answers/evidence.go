@@ -80,6 +80,7 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 			capital[t.stem] = true
 		}
 	}
+	title := ix.titleStems(s.ArticleID)
 	inContext := func(t qterm) bool {
 		return s.matches(t.term, t.alts) || (prev != nil && prev.matches(t.term, t.alts)) || (next != nil && next.matches(t.term, t.alts))
 	}
@@ -90,7 +91,7 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 		if !inContext(t) {
 			x[evMissCtx] += t.weight / total
 			x[evMissMax] = math.Max(x[evMissMax], t.weight/math.Max(ix.maxIDF, 1))
-			if capital[t.term] {
+			if capital[t.term] && !title[t.term] {
 				x[evMissCap] = 1
 			}
 		}
@@ -98,7 +99,7 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 		if !isName {
 			continue
 		}
-		if s.matches(t.term, t.alts) || (prev != nil && prev.matches(t.term, t.alts)) || (lead != nil && lead.matches(t.term, t.alts)) ||
+		if s.matches(t.term, t.alts) || (prev != nil && prev.matches(t.term, t.alts)) || (lead != nil && lead.matches(t.term, t.alts)) || title[t.term] ||
 			ix.articleHas(s.ArticleID, t.term) && t.term[0] == '@' {
 			continue
 		}
@@ -329,4 +330,20 @@ func (s *sentence) wordAt(w string) int {
 func (s *sentence) hasStem(st string) bool {
 	_, ok := s.terms[st]
 	return ok
+}
+
+// titleStems are the stems of the words of the title of article id: the
+// article's subject, which its sentences need not repeat ("Victoria").
+func (ix *index) titleStems(id string) map[string]bool {
+	for _, a := range ix.articles {
+		if a.ID != id {
+			continue
+		}
+		out := map[string]bool{}
+		for _, t := range tokenize(a.Title) {
+			out[t.stem] = true
+		}
+		return out
+	}
+	return nil
 }

@@ -127,3 +127,32 @@ func TestAntonymList(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleIsContext holds that the article's subject, named in its
+// title, is said by every sentence of it: "Tasmania" is not missing from
+// a sentence of the article titled so, another place is.
+func TestTitleIsContext(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.MustOpenEmpty(t)
+	body := "The state grows most of the country's apples and much of its timber.\n\nIts capital lies on the river estuary.\n"
+	if _, err := st.Ingest(ctx, store.Document{ID: "island", Title: "Tasmania (Australia)", Body: body}, storetest.Epoch); err != nil {
+		t.Fatal(err)
+	}
+	e := mustEngine(t, st, WithPack(nil))
+	for q, want := range map[string]float64{"What does Tasmania grow most of?": 0, "What does Queensland grow most of?": 1} {
+		a, err := e.Explain(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Explain.Evidence == nil {
+			t.Errorf("%q: no evidence weighed (%s)", q, a.Explain.Decision)
+			continue
+		}
+		if got := a.Explain.Evidence["missing_capital"]; got != want {
+			t.Errorf("%q: missing_capital %v, want %v", q, got, want)
+		}
+		if got := a.Explain.Evidence["missing_name"] > 0; got != (want > 0) {
+			t.Errorf("%q: missing_name %v", q, a.Explain.Evidence["missing_name"])
+		}
+	}
+}
