@@ -11,32 +11,33 @@ import (
 // word for its opposite — so most features look for one such change; the
 // rest say how well the sentence matches at all.
 const (
-	evConf     = iota // the best sentence's coverage, scaled down for a missing answer type, entity or future
-	evCtx             // coverage by the sentence and the one before it (pronouns)
-	evMissName        // share of the question's weight in names and numbers neither says
-	evUnknown         // share of the question's weight in words no article uses
-	evNegation        // the question negates ("never", "not") and the sentence does not
-	evOpposite        // the sentence says the opposite of a question word it lacks ("worst" for "best")
-	evNumber          // the question states a number (in digits) neither the sentence nor the one before says
-	evMargin          // how far the best sentence leads the next, in score
-	evPrefix          // a question word is a sentence word with a negative prefix, or the reverse ("informal", "formal")
-	evNegated         // the sentence negates a word of the question right after "not", and the question asks no yes/no
-	evMissCap         // a capitalised question word neither the sentence nor its neighbours say
-	evMissCtx         // share of the question's weight the sentence and its neighbours leave unsaid
-	evMissMax         // the heaviest such word, against the rarest word's weight
-	evCount           // share of the question's terms the sentence holds, unweighted
-	evExact           // share of the question's content words it holds as written
-	evRun             // its longest run of the question's words, up to runCap
-	evScore           // its ranking score, over ten
-	evNoType          // the question wants a person, place, date or number and the sentence gives none
-	evFuture          // the question asks about the future and the sentence does not speak of it
-	evPlain           // the best sentence's coverage, with no penalty
+	evConf      = iota // the best sentence's coverage, scaled down for a missing answer type, entity or future
+	evCtx              // coverage by the sentence and the one before it (pronouns)
+	evMissName         // share of the question's weight in names and numbers neither says
+	evUnknown          // share of the question's weight in words no article uses
+	evNegation         // the question negates ("never", "not") and the sentence does not
+	evOpposite         // the sentence says the opposite of a question word it lacks ("worst" for "best")
+	evNumber           // the question states a number (in digits) neither the sentence nor the one before says
+	evMargin           // how far the best sentence leads the next, in score
+	evPrefix           // a question word is a sentence word with a negative prefix, or the reverse ("informal", "formal")
+	evNegated          // the sentence negates a word of the question right after "not", and the question asks no yes/no
+	evMissCap          // a capitalised question word neither the sentence nor its neighbours say
+	evMissCtx          // share of the question's weight the sentence and its neighbours leave unsaid
+	evMissMax          // the heaviest such word, against the rarest word's weight
+	evCount            // share of the question's terms the sentence holds, unweighted
+	evExact            // share of the question's content words it holds as written
+	evRun              // its longest run of the question's words, up to runCap
+	evScore            // its ranking score, over ten
+	evNoType           // the question wants a person, place, date or number and the sentence gives none
+	evFuture           // the question asks about the future and the sentence does not speak of it
+	evPlain            // the best sentence's coverage, with no penalty
+	evScrambled        // the sentence holds the words of a name the question says, never in its order
 	nEv
 )
 
 // evidenceNames name the features in explanations and in general.yaml.
 var evidenceNames = [nEv]string{"coverage", "context", "missing_name", "unknown", "negation", "opposite", "number", "margin",
-	"prefix", "negated", "missing_capital", "missing_context", "missing_max", "count", "exact", "run", "score", "no_type", "future", "plain"}
+	"prefix", "negated", "missing_capital", "missing_context", "missing_max", "count", "exact", "run", "score", "no_type", "future", "plain", "scrambled"}
 
 // evidence reads the features of the best of ranked for q.
 func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
@@ -61,6 +62,9 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 		x[evFuture] = 1
 	}
 	x[evPlain] = best.coverage
+	if scrambled(q, s) {
+		x[evScrambled] = 1
+	}
 	prev, next, lead := ix.previous(s), ix.next(s), ix.lead(s)
 	total := 0.0
 	for _, t := range q.terms {

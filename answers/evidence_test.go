@@ -20,6 +20,8 @@ The service continued until the closure of the analogue service in 2001, due to 
 The best algorithm for this problem runs in polynomial time on a deterministic machine.
 
 Microsoft announced that it would not appeal the ruling of the court.
+
+Major League Soccer returned to the city in 2018, when the University of California opened its stadium.
 `
 
 // TestEvidenceSignals holds each of the gate's one-change signals to the
@@ -48,6 +50,10 @@ func TestEvidenceSignals(t *testing.T) {
 		{"When did Microsoft decide to appeal the ruling?", "negated", 1},
 		{"Did Microsoft appeal the ruling?", "negated", 0},
 		{"What happened in 1999 to the analogue service?", "number", 1},
+		{"When did Major Soccer League return to the city?", "scrambled", 1},
+		{"When did Major League Soccer return to the city?", "scrambled", 0},
+		{"When did the California University open its stadium?", "scrambled", 1},
+		{"When did the University of California open its stadium?", "scrambled", 0},
 	} {
 		a, err := e.Explain(ctx, tt.q)
 		if err != nil {
