@@ -17,7 +17,7 @@ const (
 	evUnknown          // share of the question's weight in words no article uses
 	evNegation         // the question negates ("never", "not") and the sentence does not
 	evOpposite         // the sentence says the opposite of a question word it lacks ("worst" for "best")
-	evNumber           // the question states a number (in digits) neither the sentence nor the one before says
+	evNumber           // the question states a number (in digits, or as written: "3.3") neither the sentence nor the one before says
 	evMargin           // how far the best sentence leads the next, in score
 	evPrefix           // a question word is a sentence word with a negative prefix, or the reverse ("informal", "formal")
 	evNegated          // the sentence negates a word of the question right after "not", and the question asks no yes/no
@@ -114,7 +114,7 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 			x[evNumber] = 1
 		}
 	}
-	if e.numberSwapped(q, s) {
+	if e.numberSwapped(q, s) || numberUnsaid(q.text, s, prev, lead) {
 		x[evNumber] = 1
 	}
 	if e.negates(q.toks) && !e.negates(s.toks) {

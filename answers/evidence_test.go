@@ -21,6 +21,8 @@ The best algorithm for this problem runs in polynomial time on a deterministic m
 
 Microsoft announced that it would not appeal the ruling of the court.
 
+The city had 3.7 million people in 2010.
+
 Major League Soccer returned to the city in 2018, when the University of California opened its stadium.
 `
 
@@ -50,6 +52,8 @@ func TestEvidenceSignals(t *testing.T) {
 		{"When did Microsoft decide to appeal the ruling?", "negated", 1},
 		{"Did Microsoft appeal the ruling?", "negated", 0},
 		{"What happened in 1999 to the analogue service?", "number", 1},
+		{"What city had 3.3 million people?", "number", 1},
+		{"What city had 3.7 million people?", "number", 0},
 		{"When did Major Soccer League return to the city?", "scrambled", 1},
 		{"When did Major League Soccer return to the city?", "scrambled", 0},
 		{"When did the California University open its stadium?", "scrambled", 1},

@@ -1,0 +1,30 @@
+package answers
+
+import "regexp"
+
+// writtenNumber is a number with separators or decimals as written
+// ("1,307,204", "3.3"), which tokens split into its parts.
+var writtenNumber = regexp.MustCompile(`\d+(?:[.,]\d+)+`)
+
+// numberUnsaid reports whether the question writes a number with
+// separators or decimals that none of the sentences writes: "3.3
+// million" is not "3.7 million", though both hold a 3.
+func numberUnsaid(question string, ss ...*sentence) bool {
+	for _, n := range writtenNumber.FindAllString(question, -1) {
+		said := false
+		for _, s := range ss {
+			if s == nil {
+				continue
+			}
+			for _, m := range writtenNumber.FindAllString(s.Text, -1) {
+				if m == n {
+					said = true
+				}
+			}
+		}
+		if !said {
+			return true
+		}
+	}
+	return false
+}
