@@ -7,8 +7,18 @@ import (
 	"sort"
 )
 
-// answer runs the whole pipeline.
+// answer runs the whole pipeline; a choice question ("… A or B?") runs it
+// once for each option.
 func (e *Engine) answer(ctx context.Context, question string, explain bool) (Answer, []scored, error) {
+	text := Normalize(question)
+	if c, ok := e.readChoice(text); ok {
+		return e.answerChoice(ctx, neutralize(text), c, explain)
+	}
+	return e.answerOne(ctx, question, explain)
+}
+
+// answerOne runs the whole pipeline for one question.
+func (e *Engine) answerOne(ctx context.Context, question string, explain bool) (Answer, []scored, error) {
 	text := Normalize(question)
 	echo := neutralize(text)
 	ix, q, err := e.prepare(ctx, text)
