@@ -10,8 +10,8 @@ import (
 // maxOption is the most content words an option of a choice may have.
 const maxOption = 3
 
-// choice is a question that offers two options ("Did Putin visit India
-// or China?"), read as two questions with one option each.
+// choice is a question that offers two options ("Did the mayor fly to
+// Oslo or to Bergen?"), read as two questions with one option each.
 type choice struct {
 	asks    [2]string // the question with only the first, only the second option
 	options [2]string // each option as the question writes it
