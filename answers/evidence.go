@@ -157,6 +157,10 @@ func (e *Engine) numberSwapped(q *query, s *sentence) bool {
 	isNum := func(w string) bool { return isNumber(w) || e.rules.numberWord[w] || ordinalWords[w] > 0 }
 	for i := 0; i+1 < len(q.toks); i++ {
 		n, what := q.toks[i], q.toks[i+1]
+		if isNumber(n.word) && e.rules.numberWord[what.word] && s.hasWord(n.word) && magnitudeSwapped(s, n.word, what.word, e.rules.numberWord) {
+			// "$20 million" against "$20 billion".
+			return true
+		}
 		if !isNum(n.word) || s.hasWord(n.word) {
 			continue
 		}

@@ -21,7 +21,7 @@ The best algorithm for this problem runs in polynomial time on a deterministic m
 
 Microsoft announced that it would not appeal the ruling of the court.
 
-The city had 3.7 million people in 2010.
+The city had 3.7 million people in 2010, and the flood caused over $20 billion in damage.
 
 Major League Soccer returned to the city in 2018, when the University of California opened its stadium.
 `
@@ -54,6 +54,8 @@ func TestEvidenceSignals(t *testing.T) {
 		{"What happened in 1999 to the analogue service?", "number", 1},
 		{"What city had 3.3 million people?", "number", 1},
 		{"What city had 3.7 million people?", "number", 0},
+		{"What caused $20 million in damage?", "number", 1},
+		{"What caused $20 billion in damage?", "number", 0},
 		{"When did Major Soccer League return to the city?", "scrambled", 1},
 		{"When did Major League Soccer return to the city?", "scrambled", 0},
 		{"When did the California University open its stadium?", "scrambled", 1},

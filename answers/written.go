@@ -28,3 +28,21 @@ func numberUnsaid(question string, ss ...*sentence) bool {
 	}
 	return false
 }
+
+// magnitudeSwapped reports whether s writes the number n only with
+// another number word after it than mag ("20 billion" for "20 million").
+func magnitudeSwapped(s *sentence, n, mag string, numberWord map[string]bool) bool {
+	other := false
+	for j := 0; j+1 < len(s.toks); j++ {
+		if s.toks[j].word != n {
+			continue
+		}
+		switch w := s.toks[j+1].word; {
+		case w == mag:
+			return false
+		case numberWord[w]:
+			other = true
+		}
+	}
+	return other
+}
