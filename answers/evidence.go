@@ -84,7 +84,14 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 			capital[t.stem] = true
 		}
 	}
-	title := ix.titleStems(s.ArticleID)
+	var titled map[string]bool
+	title := func(st string) bool {
+		// Read only when a name is missing: most questions need not.
+		if titled == nil {
+			titled = ix.titleStems(s.ArticleID)
+		}
+		return titled[st]
+	}
 	inContext := func(t qterm) bool {
 		return s.matches(t.term, t.alts) || (prev != nil && prev.matches(t.term, t.alts)) || (next != nil && next.matches(t.term, t.alts))
 	}
@@ -95,7 +102,7 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 		if !inContext(t) {
 			x[evMissCtx] += t.weight / total
 			x[evMissMax] = math.Max(x[evMissMax], t.weight/math.Max(ix.maxIDF, 1))
-			if capital[t.term] && !title[t.term] {
+			if capital[t.term] && !title(t.term) {
 				x[evMissCap] = 1
 			}
 		}
@@ -103,7 +110,7 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 		if !isName {
 			continue
 		}
-		if s.matches(t.term, t.alts) || (prev != nil && prev.matches(t.term, t.alts)) || (lead != nil && lead.matches(t.term, t.alts)) || title[t.term] ||
+		if s.matches(t.term, t.alts) || (prev != nil && prev.matches(t.term, t.alts)) || (lead != nil && lead.matches(t.term, t.alts)) || title(t.term) ||
 			ix.articleHas(s.ArticleID, t.term) && t.term[0] == '@' {
 			continue
 		}
@@ -353,5 +360,5 @@ func (ix *index) titleStems(id string) map[string]bool {
 		}
 		return out
 	}
-	return nil
+	return map[string]bool{}
 }
