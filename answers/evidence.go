@@ -117,7 +117,7 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 		x[evMissName] += t.weight / total
 	}
 	for _, t := range q.toks {
-		if isNumber(t.word) && !s.hasWord(t.word) && (prev == nil || !prev.hasWord(t.word)) && (lead == nil || !lead.hasWord(t.word)) {
+		if isNumber(t.word) && !e.saysNumber(s, t.word) && !e.saysNumber(prev, t.word) && !e.saysNumber(lead, t.word) {
 			x[evNumber] = 1
 		}
 	}
@@ -168,7 +168,7 @@ func (e *Engine) numberSwapped(q *query, s *sentence) bool {
 			// "$20 million" against "$20 billion".
 			return true
 		}
-		if !isNum(n.word) || s.hasWord(n.word) {
+		if !isNum(n.word) || e.saysNumber(s, n.word) {
 			continue
 		}
 		for j := 0; j+1 < len(s.toks); j++ {

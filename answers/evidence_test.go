@@ -46,6 +46,8 @@ func TestEvidenceSignals(t *testing.T) {
 		{"What decides whether or not a triple is a member of this set?", "negation", 0},
 		{"What corresponds to solving the problem of multiplying three numbers?", "number", 1},
 		{"What corresponds to solving the problem of multiplying two numbers?", "number", 0},
+		{"What corresponds to solving the problem of multiplying 2 numbers?", "number", 0},
+		{"What corresponds to solving the problem of multiplying 3 numbers?", "number", 1},
 		{"What platform helped the service avoid the closure of the analogue service?", "negation", 1},
 		{"What is the worst algorithm for this problem?", "opposite", 1},
 		{"What is the best algorithm for this problem?", "opposite", 0},

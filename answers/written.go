@@ -46,3 +46,20 @@ func magnitudeSwapped(s *sentence, n, mag string, numberWord map[string]bool) bo
 	}
 	return other
 }
+
+// saysNumber reports whether s (which may be nil) says the number n, in
+// digits or as general.yaml's word for it ("4", "four").
+func (e *Engine) saysNumber(s *sentence, n string) bool {
+	if s == nil {
+		return false
+	}
+	if s.hasWord(n) {
+		return true
+	}
+	for _, w := range e.rules.synonyms[n] {
+		if e.rules.numberWord[w] && s.hasWord(w) {
+			return true
+		}
+	}
+	return false
+}
