@@ -78,7 +78,7 @@ func (e *Engine) answerChoice(ctx context.Context, echo string, c choice, explai
 	var as [2]Answer
 	var rs [2][]scored
 	for k, q := range c.asks {
-		a, r, err := e.answerOne(ctx, q, explain)
+		a, r, err := e.answerOne(ctx, q, explain, true)
 		if err != nil {
 			return Answer{}, nil, err
 		}

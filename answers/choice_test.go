@@ -62,3 +62,26 @@ func TestChoiceAnswer(t *testing.T) {
 		t.Errorf("neither option said: answered %q (%v)", a.Answer, a.Quotes)
 	}
 }
+
+// TestChoiceTakesTheVerbAsGiven holds that a choice asks which option,
+// not whether the verb happened: "speak to reporters" is answered by the
+// sentence that says "told reporters late Monday", which a yes/no
+// question with that verb would not be.
+func TestChoiceTakesTheVerbAsGiven(t *testing.T) {
+	ctx := context.Background()
+	e := mustEngine(t, storetest.MustOpen(t))
+	a, err := e.Answer(ctx, "Did Zelenskyy speak to reporters late Monday or late Friday?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || a.Answer != "late Monday" || !strings.Contains(a.Quotes[0].Text, "told reporters late Monday") {
+		t.Errorf("answered %v %q (%v)", a.Answered, a.Answer, a.Quotes)
+	}
+	yn, err := e.Answer(ctx, "Did Zelenskyy speak to reporters late Monday?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if yn.Answered {
+		t.Errorf("the yes/no question alone is answered: %v", yn.Quotes)
+	}
+}

@@ -25,6 +25,7 @@ type query struct {
 	offTopic    string
 	speaker     string // for "what did X say": X
 	future      bool   // the question asks about what will happen
+	option      bool   // one option of a choice: its verb is taken as given, the option is asked
 	ordinal     bool   // the question asks which one ("which day", "third")
 	roleWords   []string
 	content     int // content words other than entities
