@@ -170,3 +170,25 @@ func TestTitleIsContext(t *testing.T) {
 		}
 	}
 }
+
+// TestOffTopicOnlyWhenUnused holds that an out_of_scope word the articles
+// use in another form general.yaml lists ("won" for "win") is on topic,
+// and one they never use is not.
+func TestOffTopicOnlyWhenUnused(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.MustOpenEmpty(t)
+	body := "The harbour club won the regatta cup in 1990 after a long season.\n"
+	if _, err := st.Ingest(ctx, store.Document{ID: "club", Title: "Club", Body: body}, storetest.Epoch); err != nil {
+		t.Fatal(err)
+	}
+	e := mustEngine(t, st, WithPack(nil))
+	for q, off := range map[string]bool{"When did the harbour club win the regatta cup?": false, "What is the weather at the harbour club?": true} {
+		a, err := e.Explain(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(a.Explain.Decision, "marks a topic"); got != off {
+			t.Errorf("%q: off topic %v, want %v (%s)", q, got, off, a.Explain.Decision)
+		}
+	}
+}
