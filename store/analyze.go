@@ -39,7 +39,7 @@ func (s *Store) analyzeTx(ctx context.Context, tx *sql.Tx, id string) error {
 	if err != nil {
 		return err
 	}
-	if err := unindexTx(ctx, tx, id); err != nil {
+	if err := unindexTx(ctx, tx, s.dialect, id); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM facts WHERE sentence_id IN (SELECT id FROM sentences WHERE article_id = ?)`, id); err != nil {
@@ -50,7 +50,7 @@ func (s *Store) analyzeTx(ctx context.Context, tx *sql.Tx, id string) error {
 		return fmt.Errorf("analyze %s: %w", id, err)
 	}
 	if ixr, ok := s.analyzer.(Indexer); ok {
-		if err := indexTx(ctx, tx, id, sents, ixr.Index(sents, facts)); err != nil {
+		if err := indexTx(ctx, tx, s.dialect, id, sents, ixr.Index(sents, facts)); err != nil {
 			return err
 		}
 	}
@@ -94,13 +94,22 @@ func (s *Store) Heal(ctx context.Context) (int, error) {
 	return len(ids), nil
 }
 
-// inTx runs f in a transaction, committing when it returns nil.
+// inTx runs f, a write to the articles, in a transaction, committing when
+// it returns nil. Such writes are serialized: SQLite's write lock does it,
+// on PostgreSQL an advisory lock held to the end of the transaction, so
+// revisions are handed out in commit order and a reader of Changes never
+// skips one that commits late.
 func (s *Store) inTx(ctx context.Context, f func(*sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
+	if q := s.dialect.serializeArticles(); q != "" {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("lock articles: %w", err)
+		}
+	}
 	if err := f(tx); err != nil {
 		return err
 	}

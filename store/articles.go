@@ -151,7 +151,7 @@ func (s *Store) ingestTx(ctx context.Context, tx *sql.Tx, d Document, now time.T
 		return Unchanged, nil
 	case err == nil:
 		result = Updated
-		if err := unindexTx(ctx, tx, d.ID); err != nil {
+		if err := unindexTx(ctx, tx, s.dialect, d.ID); err != nil {
 			return Unchanged, err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, d.ID); err != nil {

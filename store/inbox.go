@@ -84,8 +84,8 @@ func (s *Store) ReceiveEvent(ctx context.Context, platform, id string, payload [
 	e, err := scanEvent(s.db.QueryRowContext(ctx, `INSERT INTO inbox (platform, id, payload, state, attempts, owner, lease_until, received_at, updated_at)
 		VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)
 		ON CONFLICT (platform, id) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until,
-			attempts = attempts + 1, updated_at = excluded.updated_at
-		WHERE state = ? AND lease_until <= ?
+			attempts = inbox.attempts + 1, updated_at = excluded.updated_at
+		WHERE inbox.state = ? AND inbox.lease_until <= ?
 		RETURNING `+eventColumns,
 		platform, id, string(payload), EventReceived, lease.Owner, ms(lease.Until), ms(now), ms(now), EventReceived, ms(now)))
 	if err == nil {
@@ -194,7 +194,7 @@ func (s *Store) SetEventPayload(ctx context.Context, platform, id string, payloa
 func (s *Store) ReleaseEvent(ctx context.Context, platform, id, owner string) error {
 	s.writes.Lock()
 	defer s.writes.Unlock()
-	_, err := s.db.ExecContext(ctx, `UPDATE inbox SET owner = '', lease_until = 0, attempts = max(attempts - 1, 0)
+	_, err := s.db.ExecContext(ctx, `UPDATE inbox SET owner = '', lease_until = 0, attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END
 		WHERE platform = ? AND id = ? AND owner = ? AND state = ?`,
 		platform, id, owner, EventReceived)
 	if err != nil {
