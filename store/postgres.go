@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -50,6 +51,10 @@ func openPostgres(ctx context.Context, location string, o options) (*sql.DB, err
 // pgconnMessage shortens a pgx error to what a person needs: the server's
 // message and code, or the connection failure.
 func pgconnMessage(err error) string {
+	return strings.Join(strings.Fields(pgconnText(err)), " ")
+}
+
+func pgconnText(err error) string {
 	var pe *pgconn.PgError
 	if errors.As(err, &pe) {
 		return pe.Message + " (SQLSTATE " + pe.Code + ")"

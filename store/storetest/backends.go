@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -119,7 +120,7 @@ func RequirePostgres(tb testing.TB) {
 	if err == nil {
 		return
 	}
-	msg := "PostgreSQL at " + store.Redact(PostgresURL()) + " did not answer (" + err.Error() + ")"
+	msg := "PostgreSQL at " + store.Redact(PostgresURL()) + " did not answer (" + strings.Join(strings.Fields(err.Error()), " ") + ")"
 	if os.Getenv("CI") == "true" {
 		tb.Fatal(msg + "; CI=true requires it (set PARLEY_TEST_PG_URL)")
 	}
