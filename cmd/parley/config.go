@@ -680,5 +680,6 @@ func (c Config) Redacted() Config {
 	c.Discord.Token = hide(c.Discord.Token)
 	c.Web.Auth.Password = hide(c.Web.Auth.Password)
 	c.Feedback.Salt = hide(c.Feedback.Salt)
+	c.Store.URL = store.Redact(c.Store.URL)
 	return c
 }
