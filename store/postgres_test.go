@@ -84,7 +84,7 @@ func TestPostgresMigratesOnceUnderRace(t *testing.T) {
 	// A migration applied twice would fail, or leave two rows.
 	schema := searchPath(t, loc)
 	var versions, totals int
-	err := adminDB(t).QueryRow(`SELECT (SELECT count(*) FROM ` + schema + `.parley_schema), (SELECT count(*) FROM ` + schema + `.index_totals)`).Scan(&versions, &totals)
+	err := adminDB(t).QueryRow(`SELECT (SELECT count(*) FROM `+schema+`.parley_schema), (SELECT count(*) FROM `+schema+`.index_totals)`).Scan(&versions, &totals)
 	if err != nil || versions != 1 || totals != 1 {
 		t.Errorf("%d schema version rows, %d index totals rows, %v; want 1 and 1", versions, totals, err)
 	}
