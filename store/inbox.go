@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -203,17 +204,39 @@ func (s *Store) ReleaseEvent(ctx context.Context, platform, id, owner string) er
 	return nil
 }
 
-// RenewEvents extends owner's claim on every event it holds to until: a
-// live process keeps what it works on.
-func (s *Store) RenewEvents(ctx context.Context, owner string, until time.Time) (int64, error) {
+// EventKey names one inbox event.
+type EventKey struct{ Platform, ID string }
+
+// RenewHeld extends owner's claim to until on those of the events held
+// that are still received: the ones the process is working on. A process
+// renews only what it holds, never every row under its name: an event it
+// claimed without knowing (the database committed the claim, the answer
+// was lost on the way back) lapses, and is taken up by a sweep, here or on
+// another replica.
+func (s *Store) RenewHeld(ctx context.Context, owner string, held []EventKey, until time.Time) (int64, error) {
 	s.writes.Lock()
 	defer s.writes.Unlock()
-	res, err := s.db.ExecContext(ctx, `UPDATE inbox SET lease_until = ? WHERE owner = ? AND state = ?`, ms(until), owner, EventReceived)
+	var total int64
+	err := inChunks(held, func(chunk []EventKey) error {
+		args := []any{ms(until), owner, EventReceived}
+		rows := make([]string, len(chunk))
+		for i, k := range chunk {
+			rows[i] = "(?, ?)"
+			args = append(args, k.Platform, k.ID)
+		}
+		res, err := s.db.ExecContext(ctx, `UPDATE inbox SET lease_until = ? WHERE owner = ? AND state = ?
+			AND (platform, id) IN (VALUES `+strings.Join(rows, ", ")+`)`, args...)
+		if err != nil {
+			return err
+		}
+		n, _ := res.RowsAffected()
+		total += n
+		return nil
+	})
 	if err != nil {
-		return 0, fmt.Errorf("renew events of %s: %w", owner, err)
+		return total, fmt.Errorf("renew events of %s: %w", owner, err)
 	}
-	n, _ := res.RowsAffected()
-	return n, nil
+	return total, nil
 }
 
 // ReleaseEvents gives back every claim of owner's on events still

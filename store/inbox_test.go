@@ -66,9 +66,20 @@ func TestPendingTakeRenewRelease(t *testing.T) {
 		if p, _ := st.PendingEvents(ctx, now.Add(time.Second), 10); len(p) != 0 {
 			t.Errorf("%d pending while A's lease holds, want 0", len(p))
 		}
-		// A renews: still nothing pending past the first lease.
-		if n, err := st.RenewEvents(ctx, "A", now.Add(time.Minute)); err != nil || n != 3 {
-			t.Errorf("RenewEvents = %d, %v; want 3", n, err)
+		// A renews what it holds, and only that: an event under its name
+		// it does not hold lapses.
+		held := []store.EventKey{{Platform: "slack", ID: "event:0"}, {Platform: "slack", ID: "event:1"}, {Platform: "slack", ID: "event:none"}}
+		if n, err := st.RenewHeld(ctx, "A", held, now.Add(time.Minute)); err != nil || n != 2 {
+			t.Errorf("RenewHeld = %d, %v; want 2", n, err)
+		}
+		if p, _ := st.PendingEvents(ctx, now.Add(20*time.Second), 10); len(p) != 1 || p[0].ID != "event:2" {
+			t.Errorf("pending after renewing two = %+v, want event:2 alone", p)
+		}
+		if n, err := st.RenewHeld(ctx, "B", []store.EventKey{{Platform: "slack", ID: "event:2"}}, now.Add(time.Minute)); err != nil || n != 0 {
+			t.Errorf("RenewHeld by another owner = %d, %v; want 0", n, err)
+		}
+		if n, err := st.RenewHeld(ctx, "A", []store.EventKey{{Platform: "slack", ID: "event:2"}}, now.Add(time.Minute)); err != nil || n != 1 {
+			t.Errorf("RenewHeld(event:2) = %d, %v; want 1", n, err)
 		}
 		if p, _ := st.PendingEvents(ctx, now.Add(20*time.Second), 10); len(p) != 0 {
 			t.Errorf("%d pending after renewal, want 0", len(p))

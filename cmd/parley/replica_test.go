@@ -10,7 +10,10 @@ package main
 import (
 	"database/sql"
 	"fmt"
+	"io"
+	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"slices"
 	"sync"
@@ -224,4 +227,189 @@ func TestReplicasAnswerOnce(t *testing.T) {
 		events, retries, concurrency, atKill.after.Round(10*time.Millisecond), atKill.acked,
 		burst.Round(10*time.Millisecond), float64(events)/burst.Seconds(), pct(acks, 50).Round(100*time.Microsecond), pct(acks, 99).Round(100*time.Microsecond),
 		perToken[tokA], perToken[tokB], perToken[tokA2], lost, twice, summaries)
+}
+
+// TestReplicasSurviveDatabaseOutage cuts both replicas off PostgreSQL for
+// two seconds mid-burst (a proxy in between closes every connection and
+// refuses new ones, as a database restart does): /readyz turns 503 while
+// the database is away and 200 again by itself, and every event
+// acknowledged is answered once — refused events are redelivered, and
+// none acknowledged is lost or doubled.
+func TestReplicasSurviveDatabaseOutage(t *testing.T) {
+	storetest.RequirePostgres(t)
+	events, _, concurrency := replicaSize()
+	loc := storetest.Postgres.Location(t)
+	u, err := url.Parse(loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	px := newTCPProxy(t, u.Host)
+	u.Host = px.addr
+	fake := slacktest.New(t)
+	cfg := writeConfig(t, t.TempDir(), testConfig+"serve: {shutdown_timeout: 10s}\ninbox: {lease: 3s}\nstore: {connect_timeout: 1s}\n"+
+		"slack:\n  enabled: true\n  mode: http\n  bot_token: ${SLACK_BOT_TOKEN}\n  signing_secret: ${SLACK_SIGNING_SECRET}\n  api_url: "+fake.URL+"/api/\n")
+	var procs []*process
+	for _, tok := range []string{"xoxb-outage-a", "xoxb-outage-b"} {
+		procs = append(procs, startProcessEnv(t, []string{"SLACK_BOT_TOKEN=" + tok, "SLACK_SIGNING_SECRET=" + loadSecret}, "--db", u.String(), "--config", cfg, "serve"))
+	}
+	client := &http.Client{Timeout: 5 * time.Second}
+	defer client.CloseIdleConnections()
+	rigs := []*loadRig{{client: client}, {client: client}}
+	for i, p := range procs {
+		rigs[i].addr.Store(&p.addr)
+	}
+	key := func(i int) string { return fmt.Sprintf("1765500000.%06d", i) }
+	acked := make([]bool, events)
+	var ackedN atomic.Int32
+	cut := make(chan struct{})
+	var cutOnce sync.Once
+	began := time.Now()
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range concurrency {
+		wg.Go(func() {
+			for i := range next {
+				for k := 0; time.Since(began) < 120*time.Second; k++ {
+					status, err := rigs[(i+k)%2].sendSlack(fmt.Sprintf("EvOut%05d", i), key(i), loadQuestions[i%len(loadQuestions)], k)
+					if err == nil && status == http.StatusOK {
+						acked[i] = true
+						break
+					}
+					time.Sleep(50 * time.Millisecond)
+				}
+				if ackedN.Add(1) == int32(events/3) {
+					cutOnce.Do(func() { close(cut) })
+				}
+			}
+		})
+	}
+	var during, after int
+	outage := make(chan struct{})
+	go func() {
+		defer close(outage)
+		<-cut
+		px.cut()
+		time.Sleep(time.Second)
+		during, _ = get(t, "http://"+procs[0].addr+"/readyz")
+		time.Sleep(time.Second)
+		px.restore()
+		for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+			if after, _ = get(t, "http://"+procs[0].addr+"/readyz"); after == http.StatusOK {
+				break
+			}
+		}
+	}()
+	for i := range events {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	<-outage
+	if during != http.StatusServiceUnavailable || after != http.StatusOK {
+		t.Errorf("/readyz = %d while the database was away, %d after; want 503 then 200", during, after)
+	}
+	db, err := sql.Open("pgx", loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for deadline := time.Now().Add(90 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		var pending, total int
+		db.QueryRow(`SELECT count(*) FILTER (WHERE state = 'received'), count(*) FROM inbox WHERE platform = 'slack'`).Scan(&pending, &total)
+		if pending == 0 && total == events {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%d of %d events still unanswered 90s after the burst", pending, total)
+		}
+	}
+	posts := map[string]int{}
+	for _, p := range fake.Posts() {
+		posts[p.ThreadTS]++
+	}
+	lost, twice := 0, 0
+	for i := range events {
+		if !acked[i] {
+			t.Errorf("event %d never acknowledged", i)
+		}
+		switch posts[key(i)] {
+		case 0:
+			lost++
+		case 1:
+		default:
+			twice++
+		}
+	}
+	if lost > 0 || twice > 0 {
+		t.Errorf("after a 2 s database outage: %d acknowledged events lost, %d answered twice; want none", lost, twice)
+	}
+	for _, p := range procs {
+		if code, _ := p.terminate(t); code != 0 {
+			t.Errorf("replica exited %d after SIGTERM:\n%s", code, p.stderr)
+		}
+	}
+	t.Logf("2 s database outage mid-burst (%d events at %d concurrent, two replicas): /readyz %d during, %d after; lost %d, answered twice %d",
+		events, concurrency, during, after, lost, twice)
+}
+
+// tcpProxy forwards TCP to target until cut, which closes every
+// connection and refuses new ones until restore.
+type tcpProxy struct {
+	addr, target string
+	mu           sync.Mutex
+	down         bool
+	conns        []net.Conn
+}
+
+func newTCPProxy(t *testing.T, target string) *tcpProxy {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &tcpProxy{addr: ln.Addr().String(), target: target}
+	t.Cleanup(func() { ln.Close(); p.cut() })
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go p.serve(c)
+		}
+	}()
+	return p
+}
+
+func (p *tcpProxy) serve(c net.Conn) {
+	p.mu.Lock()
+	up, err := net.Dial("tcp", p.target)
+	if p.down || err != nil {
+		p.mu.Unlock()
+		c.Close()
+		if up != nil {
+			up.Close()
+		}
+		return
+	}
+	p.conns = append(p.conns, c, up)
+	p.mu.Unlock()
+	go func() { io.Copy(up, c); up.Close() }()
+	io.Copy(c, up)
+	c.Close()
+}
+
+func (p *tcpProxy) cut() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.down = true
+	for _, c := range p.conns {
+		c.Close()
+	}
+	p.conns = nil
+}
+
+func (p *tcpProxy) restore() {
+	p.mu.Lock()
+	p.down = false
+	p.mu.Unlock()
 }
