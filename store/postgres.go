@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -102,6 +103,24 @@ func (r rebindConn) ExecContext(ctx context.Context, q string, args []driver.Nam
 func (r rebindConn) QueryContext(ctx context.Context, q string, args []driver.NamedValue) (driver.Rows, error) {
 	return r.c.QueryContext(ctx, rebind(q), args)
 }
-func (r rebindConn) Ping(ctx context.Context) error             { return r.c.Ping(ctx) }
-func (r rebindConn) CheckNamedValue(v *driver.NamedValue) error { return r.c.CheckNamedValue(v) }
-func (r rebindConn) ResetSession(ctx context.Context) error     { return r.c.ResetSession(ctx) }
+func (r rebindConn) Ping(ctx context.Context) error { return r.c.Ping(ctx) }
+
+// CheckNamedValue makes text PostgreSQL can store of every string
+// argument: PostgreSQL's text holds neither NUL nor invalid UTF-8, which
+// SQLite keeps as given, so both become U+FFFD. Article text never has
+// them (Validate refuses it); a question, an id or a key from a platform
+// may, and is stored and found alike under the replacement.
+func (r rebindConn) CheckNamedValue(v *driver.NamedValue) error {
+	if s, ok := v.Value.(string); ok {
+		v.Value = pgText(s)
+	}
+	return r.c.CheckNamedValue(v)
+}
+
+func pgText(s string) string {
+	if utf8.ValidString(s) && !strings.Contains(s, "\x00") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\x00", "\uFFFD")
+}
+func (r rebindConn) ResetSession(ctx context.Context) error { return r.c.ResetSession(ctx) }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/parley-bot/parley/store"
 	"github.com/parley-bot/parley/store/storetest"
@@ -107,4 +108,37 @@ func searchPath(t *testing.T, loc string) string {
 		t.Fatal(err)
 	}
 	return u.Query().Get("search_path")
+}
+
+// TestHostileTextStored holds both stores to taking text with NUL and
+// invalid UTF-8 from a platform (which PostgreSQL's text cannot hold as
+// is): a question is recorded, and an event id and a conversation key
+// are stored and found again under the same value.
+func TestHostileTextStored(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, be storetest.Backend) {
+		st := be.Empty(t)
+		odd := "a\x00b \xff"
+		if err := st.RecordAsked(ctx, store.Asked{ID: "q" + odd, At: storetest.Epoch, Platform: "slack", Question: odd}); err != nil {
+			t.Fatalf("RecordAsked: %v", err)
+		}
+		if q, err := st.AskedByID(ctx, "q"+odd); err != nil || !strings.HasPrefix(q.Question, "a") {
+			t.Errorf("AskedByID = %+v, %v", q, err)
+		}
+		if _, taken, err := st.ReceiveEvent(ctx, "slack", "event:"+odd, []byte(odd), store.Lease{Owner: "A"}, storetest.Epoch); err != nil || !taken {
+			t.Fatalf("ReceiveEvent = %v, %v", taken, err)
+		}
+		if _, taken, _ := st.ReceiveEvent(ctx, "slack", "event:"+odd, nil, store.Lease{Owner: "B", Until: storetest.Epoch.Add(time.Minute)}, storetest.Epoch); !taken {
+			// The first lease ran out at once (Until zero): taken over.
+			t.Error("a lapsed claim on an odd id was not taken over")
+		}
+		if _, taken, _ := st.ReceiveEvent(ctx, "slack", "event:"+odd, nil, store.Lease{Owner: "C"}, storetest.Epoch); taken {
+			t.Error("a held odd id was taken twice")
+		}
+		if err := st.SaveTurn(ctx, "k"+odd, []byte(odd), storetest.Epoch); err != nil {
+			t.Fatalf("SaveTurn: %v", err)
+		}
+		if _, err := st.Turn(ctx, "k"+odd, storetest.Epoch); err != nil {
+			t.Errorf("Turn: %v", err)
+		}
+	})
 }

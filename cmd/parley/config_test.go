@@ -114,6 +114,17 @@ web:
 	}
 }
 
+func TestReplicasConfigLoads(t *testing.T) {
+	env := map[string]string{"PARLEY_DB_PASSWORD": "pw", "SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"}
+	cfg, err := LoadConfig(filepath.Join("..", "..", "deploy", "parley.replicas.yaml"), func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatalf("deploy/parley.replicas.yaml: %v", err)
+	}
+	if !strings.HasPrefix(cfg.Store.Location(), "postgres://parley:pw@") || cfg.Slack.Mode != "http" || cfg.Store.Pool != 10 {
+		t.Errorf("replicas config: store %+v, slack mode %q", cfg.Store, cfg.Slack.Mode)
+	}
+}
+
 func TestExampleConfigLoads(t *testing.T) {
 	env := map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1", "DISCORD_BOT_TOKEN": "d-1"}
 	cfg, err := LoadConfig(filepath.Join("..", "..", "config.example.yaml"), func(k string) string { return env[k] })
