@@ -46,7 +46,11 @@ func (s *Store) analyzeTx(ctx context.Context, tx *sql.Tx, id string) error {
 		return fmt.Errorf("analyze %s: clear facts: %w", id, err)
 	}
 	facts := s.analyzer.Analyze(sents)
-	if err := insertFacts(ctx, tx, facts); err != nil {
+	insert := insertFacts
+	if s.dialect.postgres() {
+		insert = insertFactsPG
+	}
+	if err := insert(ctx, tx, facts); err != nil {
 		return fmt.Errorf("analyze %s: %w", id, err)
 	}
 	if ixr, ok := s.analyzer.(Indexer); ok {

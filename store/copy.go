@@ -211,7 +211,7 @@ func (s *Store) copyArticle(ctx context.Context, dst *Store, a copiedArticle, ix
 		for i := range facts {
 			facts[i].SentenceID = ids[facts[i].SentenceID]
 		}
-		if err := insertFacts(ctx, tx, facts); err != nil {
+		if err := insertFactsPG(ctx, tx, facts); err != nil {
 			return err
 		}
 		if tot, ok := ix.articles[a.id]; ok {
