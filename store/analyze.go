@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 )
 
@@ -90,12 +91,30 @@ func (s *Store) Heal(ctx context.Context) (int, error) {
 	if err := rows.Err(); err != nil {
 		return 0, fmt.Errorf("heal facts: %w", err)
 	}
-	for i, id := range ids {
-		if err := s.inTx(ctx, func(tx *sql.Tx) error { return s.analyzeTx(ctx, tx, id) }); err != nil {
-			return i, fmt.Errorf("heal facts: %w", err)
+	healed := 0
+	for _, id := range ids {
+		did := false
+		err := s.inTx(ctx, func(tx *sql.Tx) error {
+			// Another process (a replica starting with the same
+			// version) may have analysed it since it was listed.
+			var v string
+			if err := tx.QueryRowContext(ctx, `SELECT analyzed FROM articles WHERE id = ?`, id).Scan(&v); err != nil || v == s.analyzer.Version() {
+				if errors.Is(err, sql.ErrNoRows) {
+					err = nil
+				}
+				return err
+			}
+			did = true
+			return s.analyzeTx(ctx, tx, id)
+		})
+		if err != nil {
+			return healed, fmt.Errorf("heal facts: %w", err)
+		}
+		if did {
+			healed++
 		}
 	}
-	return len(ids), nil
+	return healed, nil
 }
 
 // inTx runs f, a write to the articles, in a transaction, committing when
