@@ -199,3 +199,34 @@ func TestConcurrentIngestAcrossStores(t *testing.T) {
 		}
 	})
 }
+
+// TestHealOnceAcrossStores is two replicas starting with a new analyzer
+// at once: each article is analysed again by one of them.
+func TestHealOnceAcrossStores(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, be storetest.Backend) {
+		loc := be.Location(t)
+		old := be.Open(t, loc, store.WithAnalyzer(&wordCounter{version: "v1"}))
+		for i := range 8 {
+			if _, err := old.Ingest(ctx, store.Document{ID: fmt.Sprintf("a%d", i), Body: fmt.Sprintf("Talks went on for %d days.\n", i)}, storetest.Epoch); err != nil {
+				t.Fatal(err)
+			}
+		}
+		a, b := &wordCounter{version: "v2"}, &wordCounter{version: "v2"}
+		stores := []*store.Store{be.Open(t, loc, store.WithAnalyzer(a)), be.Open(t, loc, store.WithAnalyzer(b))}
+		var wg sync.WaitGroup
+		healed := make([]int, 2)
+		for i, st := range stores {
+			wg.Go(func() {
+				n, err := st.Heal(ctx)
+				if err != nil {
+					t.Error(err)
+				}
+				healed[i] = n
+			})
+		}
+		wg.Wait()
+		if healed[0]+healed[1] != 8 || a.calls+b.calls != 8 {
+			t.Errorf("healed %v with %d analyses, want 8 articles analysed once between them", healed, a.calls+b.calls)
+		}
+	})
+}
