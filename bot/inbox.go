@@ -279,14 +279,12 @@ func (in *Inbox) Receive(ctx context.Context, ev Event) (Admission, error) {
 		return 0, fmt.Errorf("inbox: %w", err)
 	}
 	log := in.logger.With(slog.String("platform", ev.Platform), slog.String("event_id", ev.ID))
-	if taken {
-		in.held.add(ev.Platform, ev.ID)
-	}
 	if !taken {
 		in.metrics.Deduplicated.WithLabelValues(ev.Platform).Inc()
 		log.Info("dropped duplicate event", slog.String("state", string(row.State)))
 		return Duplicate, nil
 	}
+	in.held.add(ev.Platform, ev.ID)
 	if row.Attempts > 1 {
 		// Received before, never answered: the stored event (with what
 		// its adapter noted since) is the one to answer.
