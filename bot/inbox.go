@@ -359,7 +359,11 @@ func (in *Inbox) deliver(ctx context.Context, ev Event, d Deliverer, r Reply) {
 	if !in.confirm(ev) {
 		return
 	}
-	in.record(ev, r.Kind, d.Deliver(ctx, ev, r))
+	err := d.Deliver(withHold(ctx, func() bool { return in.confirm(ev) }), ev, r)
+	if errors.Is(err, ErrNotHeld) {
+		return // confirm has logged and counted it; the holder records
+	}
+	in.record(ev, r.Kind, err)
 }
 
 // record writes ev's outcome: answered when err is nil, maybe posted when
