@@ -89,6 +89,10 @@ func (e *Engine) prepare(ctx context.Context, text string) (*index, *query, erro
 	if err != nil {
 		return nil, nil, err
 	}
+	if snap.over != nil {
+		ix, q := e.questionIndex(snap.over, snap.stamp, text)
+		return ix, q, nil
+	}
 	if snap.full != nil {
 		return snap.full, e.analyse(snap.full, text), nil
 	}

@@ -96,7 +96,7 @@ func (e *Engine) analyse(ix *index, text string) *query {
 		if s := r.qualifier[t.stem]; s != "" {
 			q.side = s
 		}
-		if r.outOfScope[t.word] && q.offTopic == "" && ix.vocab[t.word] == 0 && ix.idf[t.stem] == 0 {
+		if r.outOfScope[t.word] && q.offTopic == "" && !ix.uses(t.word, t.stem) {
 			// A word the articles use is never off-topic.
 			q.offTopic = t.word
 		}
