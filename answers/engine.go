@@ -343,7 +343,7 @@ func (e *Engine) storedHint(ctx context.Context, t store.IndexTotals) (string, e
 func (e *Engine) readIndex(ctx context.Context) *index {
 	snap, err := e.snapshot(ctx)
 	if err == nil && snap.over != nil {
-		return snap.over.view(e.rules, snap.stamp)
+		return snap.over.ix
 	}
 	if err != nil || snap.full == nil {
 		return assemble(e.rules, nil, 0)

@@ -122,6 +122,10 @@ type index struct {
 	// over is set in an index made from a base index and the changes
 	// since (overlay.go): the corpus data are the overlay's.
 	over *overlay
+	// top is set, with over, in a question's index: the candidates for
+	// the question, picked over the whole corpus (retrieve's answer; the
+	// index has no postings).
+	top []int32
 }
 
 // allSegments reads every article and sentence of the store, and their

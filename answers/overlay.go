@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -59,6 +60,37 @@ type overlay struct {
 	// names are the hint's counts (the base's, changed); hint the hint.
 	names map[string]int
 	hint  string
+	// sents are the base's sentences, then those of every segment laid
+	// over it since, in the order they came, each segment after a blank
+	// sentence (so no paragraph runs from one into the next); spans and
+	// entities are the live articles', as an index's.
+	sents    []sentence
+	spans    map[string][2]int
+	entities map[string]map[string]bool
+	// tail is shared by the overlays of one sentence array: how much of it
+	// is taken, so an overlay appends in place only at its end.
+	tail *tail
+	// ix is what questions are answered from: an index of the sentences
+	// with the overlay's corpus data, and no postings.
+	ix *index
+}
+
+// tail is how much of a sentence array the overlays sharing it use.
+type tail struct {
+	mu sync.Mutex
+	n  int
+}
+
+// take claims the array's sentences [from, to), which must be its end,
+// and within capacity c.
+func (t *tail) take(from, to, c int) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.n != from || to > c {
+		return false
+	}
+	t.n = to
+	return true
 }
 
 // newOverlay is base with no change.
@@ -66,11 +98,20 @@ func newOverlay(base *index) *overlay {
 	ov := &overlay{base: base, byID: make(map[string]*segment, len(base.segments)), gone: map[string]bool{},
 		dead: make([]bool, len(base.sents)), plus: newStats(), minus: newStats(), sentences: base.stats.sentences,
 		length: base.stats.length, articles: len(base.articles), speakers: map[string]bool{}, aliases: map[string][]string{},
-		extra: map[int][]string{}, names: base.names, hint: base.hint}
+		extra: map[int][]string{}, names: base.names, hint: base.hint, sents: base.sents, spans: base.spans,
+		entities: base.entities, tail: &tail{n: len(base.sents)}}
 	for _, seg := range base.segments {
 		ov.byID[seg.article.ID] = seg
 	}
+	ov.ix = ov.index()
 	return ov
+}
+
+// index is the index questions are answered from.
+func (ov *overlay) index() *index {
+	ix := &index{sents: ov.sents, spans: ov.spans, entities: ov.entities, over: ov, hint: ov.hint}
+	ix.setTotals(ov.sentences, ov.length)
+	return ix
 }
 
 func newStats() corpusStats { return corpusStats{df: map[string]int{}, vocab: map[string]int{}} }
@@ -92,10 +133,6 @@ func (ov *overlay) with(r *rules, changed []string, fresh []*segment) *overlay {
 	next.gone = maps.Clone(ov.gone)
 	next.speakers, next.aliases, next.extra = maps.Clone(ov.speakers), maps.Clone(ov.aliases), maps.Clone(ov.extra)
 	next.names = maps.Clone(ov.names)
-	newSeg := map[string]*segment{}
-	for _, seg := range fresh {
-		newSeg[seg.article.ID] = seg
-	}
 	var touched []*segment // every segment leaving or joining the corpus
 	delta := make([]*segment, 0, len(ov.delta)+len(fresh))
 	isChanged := map[string]bool{}
@@ -143,11 +180,49 @@ func (ov *overlay) with(r *rules, changed []string, fresh []*segment) *overlay {
 	}
 	slices.SortFunc(delta, func(a, b *segment) int { return strings.Compare(a.article.ID, b.article.ID) })
 	next.delta = delta
+	next.spans, next.entities = maps.Clone(ov.spans), maps.Clone(ov.entities)
+	for id := range isChanged {
+		delete(next.spans, id)
+		delete(next.entities, id)
+	}
+	next.lay(fresh)
 	next.sentences = ov.base.stats.sentences - next.minus.sentences + next.plus.sentences
 	next.length = ov.base.stats.length - next.minus.length + next.plus.length
 	next.retouch(r, touched)
 	next.hint = next.makeHint(r)
+	next.ix = next.index()
 	return &next
+}
+
+// lay appends the segments' sentences to the overlay's, each segment after
+// a blank sentence: in place when the overlay's are the end of their
+// array and it has room, else in a new array with room for more.
+func (ov *overlay) lay(segs []*segment) {
+	n := len(ov.sents)
+	for _, seg := range segs {
+		n += 1 + len(seg.sents)
+	}
+	if n == len(ov.sents) {
+		return
+	}
+	sents := ov.sents
+	if !ov.tail.take(len(sents), n, cap(sents)) {
+		sents = make([]sentence, len(ov.sents), n+n/4)
+		copy(sents, ov.sents)
+		ov.tail = &tail{n: n}
+	}
+	for _, seg := range segs {
+		sents = append(sents, sentence{})
+		a := &seg.article
+		start := len(sents)
+		for _, s := range seg.sents {
+			s.article, s.seg, s.pos = a, seg, len(sents)
+			sents = append(sents, s)
+		}
+		ov.spans[a.ID] = [2]int{start, len(sents)}
+		ov.entities[a.ID] = seg.entities
+	}
+	ov.sents = sents
 }
 
 // moveNames adds (sign 1) or removes (-1) a segment's names from the

@@ -2,44 +2,24 @@ package answers
 
 import (
 	"slices"
-	"strings"
 )
 
-// view is an index of no sentences with the overlay's corpus data: what a
-// question is analysed against, and what follow-ups and the curator read
-// names from.
-func (ov *overlay) view(r *rules, stamp int64) *index {
-	ix := layOut(r, nil, stamp, false)
-	ix.setTotals(ov.sentences, ov.length)
-	ix.hint, ix.over = ov.hint, ov
-	return ix
-}
-
 // questionIndex analyses text against the overlay and returns the index
-// of its candidate articles, with the overlay's corpus data.
-func (e *Engine) questionIndex(ov *overlay, stamp int64, text string) (*index, *query) {
-	q := e.analyse(ov.view(e.rules, stamp), text)
-	ids := ov.candidateArticles(q)
-	segs := make([]*segment, 0, len(ids))
-	for _, id := range ids {
-		if seg := ov.byID[id]; seg != nil && !ov.gone[id] {
-			segs = append(segs, seg)
-		} else if k, ok := slices.BinarySearchFunc(ov.delta, id, func(s *segment, id string) int { return strings.Compare(s.article.ID, id) }); ok {
-			segs = append(segs, ov.delta[k])
-		}
-	}
-	ix := layOut(e.rules, segs, stamp, false)
-	ix.setTotals(ov.sentences, ov.length)
-	ix.hint, ix.over = ov.hint, ov
-	return ix, q
+// to rank it in: the overlay's, with the candidates picked over the whole
+// corpus.
+func (e *Engine) questionIndex(ov *overlay, text string) (*index, *query) {
+	q := e.analyse(ov.ix, text)
+	ix := *ov.ix
+	ix.top = ov.candidates(q)
+	return &ix, q
 }
 
-// candidateArticles are the articles of the maxScored sentences retrieve
-// would pick for q from a full index of the corpus: the same passes, the
-// same float32 sums in the same order, ties broken by article and
-// position as a full index orders its sentences — over the base's
-// postings (masked sentences skipped) and the delta's.
-func (ov *overlay) candidateArticles(q *query) []string {
+// candidates are the sentences retrieve would pick for q from a full
+// index of the corpus, best first, as places in the overlay's sentences: the same passes, the same float32 sums
+// in the same order, ties broken by article and position as a full index
+// orders its sentences — over the base's postings (masked sentences
+// skipped) and the delta's.
+func (ov *overlay) candidates(q *query) []int32 {
 	base := ov.base
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
@@ -95,39 +75,26 @@ func (ov *overlay) candidateArticles(q *query) []string {
 			}
 		}
 	}
-	return ov.articlesOf(topByScore(touched, acc, maxScored), acc, topByScore(dtouched, dacc, maxScored), dacc, offset)
-}
-
-// articlesOf merges the base's best and the delta's best (each best first,
-// ties in corpus order) into the corpus's maxScored best, and returns
-// their articles in id order.
-func (ov *overlay) articlesOf(bt []int32, acc []float32, dt []int32, dacc []float32, offset []int32) []string {
-	deltaSeg := func(i int32) *segment {
+	deltaPos := func(i int32) int32 {
 		k, _ := slices.BinarySearch(offset, i+1)
-		return ov.delta[k-1]
+		return int32(ov.spans[ov.delta[k-1].article.ID][0]) + i - offset[k-1]
 	}
-	seen := map[string]bool{}
-	var out []string
-	for n := 0; n < maxScored && (len(bt) > 0 || len(dt) > 0); n++ {
-		var id string
+	bt, dt := topByScore(touched, acc, maxScored), topByScore(dtouched, dacc, maxScored)
+	// The two lists merged, best first: equal scores in id order (never
+	// the same article: a delta article's base segment is masked).
+	out := make([]int32, 0, min(maxScored, len(bt)+len(dt)))
+	for len(out) < maxScored && (len(bt) > 0 || len(dt) > 0) {
 		takeBase := len(dt) == 0
 		if len(bt) > 0 && len(dt) > 0 {
 			b, d := acc[bt[0]], dacc[dt[0]]
-			// Equal scores: the earlier in id order first (never the same
-			// article: a delta article's base segment is masked).
-			takeBase = b > d || b == d && ov.base.sents[bt[0]].ArticleID < deltaSeg(dt[0]).article.ID
+			takeBase = b > d || b == d && base.sents[bt[0]].ArticleID < ov.sents[deltaPos(dt[0])].ArticleID
 		}
 		if takeBase {
-			id, bt = ov.base.sents[bt[0]].ArticleID, bt[1:]
+			out, bt = append(out, bt[0]), bt[1:]
 		} else {
-			id, dt = deltaSeg(dt[0]).article.ID, dt[1:]
-		}
-		if !seen[id] {
-			seen[id] = true
-			out = append(out, id)
+			out, dt = append(out, deltaPos(dt[0])), dt[1:]
 		}
 	}
-	slices.Sort(out)
 	return out
 }
 

@@ -250,3 +250,37 @@ func jsonOf(t *testing.T, v any) string {
 	}
 	return string(b)
 }
+
+// TestOverlayKeepsVersionsApart holds that an article replaced twice in a
+// row, laid over the index one version after the other, is read as its
+// last version alone: no paragraph of it runs into the version before.
+func TestOverlayKeepsVersionsApart(t *testing.T) {
+	ctx := context.Background()
+	st := analyzedStore(t)
+	e := mustEngine(t, st, WithFullLoad(1<<30))
+	if _, err := e.current(ctx); err != nil {
+		t.Fatal(err)
+	}
+	q := "What did the Kelvarin delegates sign in Oskel about insurance for ships?"
+	for i, body := range []string{
+		"The Kelvarin delegates praised the insurance plan for ships in Oskel.\n",
+		"The Kelvarin delegates signed the corridor deal in Oskel.\n",
+	} {
+		next := ingestStep(t, e, e.snap.Load(), store.Document{ID: "zzz_kelvarin", Title: "Kelvarin", Body: body}, i)
+		if next.over == nil {
+			t.Fatal("the replacement was laid out again, not laid over")
+		}
+		e.snap.Store(next)
+	}
+	ov := e.snap.Load().over
+	sp := ov.spans["zzz_kelvarin"]
+	for i := sp[0]; i < sp[1]; i++ {
+		if lo, hi := ov.ix.paragraph(&ov.ix.sents[i]); lo < sp[0] || hi > sp[1] {
+			t.Errorf("sentence %d of [%d, %d): paragraph [%d, %d) runs out of the article", i, sp[0], sp[1], lo, hi)
+		}
+	}
+	ref := mustEngine(t, st, WithFullLoad(1<<30))
+	if got, want := explained(t, e, q), explained(t, ref, q); got != want {
+		t.Errorf("Explain(%q):\n overlay %s\n rebuilt %s", q, got, want)
+	}
+}

@@ -90,7 +90,7 @@ func (e *Engine) prepare(ctx context.Context, text string) (*index, *query, erro
 		return nil, nil, err
 	}
 	if snap.over != nil {
-		ix, q := e.questionIndex(snap.over, snap.stamp, text)
+		ix, q := e.questionIndex(snap.over, text)
 		return ix, q, nil
 	}
 	if snap.full != nil {
