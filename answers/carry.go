@@ -49,7 +49,7 @@ const (
 )
 
 // pronoun is how a pronoun is filled in: what it stands for, whether it
-// is possessive ("his" → "Umerov's"), and for "her" whether that depends
+// is possessive ("his" → "Brandt's"), and for "her" whether that depends
 // on the next word.
 type pronoun struct {
 	ref        string
@@ -149,7 +149,7 @@ type Name struct {
 // named is a Name found in a text, with where.
 type named struct {
 	Name
-	canon      string // the pack entity's own name ("Rustem Umerov" for "the chief negotiator"); "" for learned names
+	canon      string // the pack entity's own name ("Ada Brandt" for "the chief negotiator"); "" for learned names
 	generic    bool   // a pack entity marked generic (a country named in passing)
 	start, end int    // byte span in the text
 }
@@ -294,7 +294,7 @@ func (e *Engine) carry(ix *index, prev *Turn, question string) (string, []string
 		switch pr.ref {
 		case refEvent:
 			if next != "" && !e.stopword(next) {
-				continue // "that plan", "that Moscow…": not a pronoun
+				continue // "that plan", "that Northport…": not a pronoun
 			}
 		case refPlace:
 			if i > 0 && c.existential[toks[i-1].word] || c.existential[next] {
@@ -425,8 +425,8 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 		p.unnamed = strings.Join(kept, " ")
 	}
 	// The place a where question was answered with is part of what it
-	// was about: "Where did Ames meet Brandt?" — "Florida" — "When?"
-	// asks when they met in Florida. (A who question's answer is what
+	// was about: "Where did Ames meet Brandt?" — "Northport" — "When?"
+	// asks when they met in Northport. (A who question's answer is what
 	// its pronouns stand for, not its topic.)
 	if p.topic != "" && p.class == "where" {
 		have := e.rules.stemSet(p.topic)

@@ -116,7 +116,7 @@ func (e *Engine) conflict(ix *index, q *query, best scored, ranked []scored) ([]
 // sameSubject reports whether b is about what a is, as far as the
 // question goes: every question term a holds, in the sentence or
 // elsewhere in its article, b's sentence or article holds too. Six hours
-// of talks in Geneva do not contradict five hours of talks in Northport.
+// of talks in Southport do not contradict five hours of talks in Northport.
 func sameSubject(ix *index, q *query, a, b *sentence) bool {
 	for _, t := range q.terms {
 		if a.matches(t.term, t.alts) || ix.articleMatches(a.ArticleID, t.term, t.alts) {

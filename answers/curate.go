@@ -16,7 +16,7 @@ const GroupThreshold = 0.5
 // and returns the groups as indexes into questions, the largest first
 // (ties: the group asked first). Two questions join when their
 // normalised words — stems, with stop words dropped, synonyms and the
-// pack's aliases made one ("the envoy" is Witkoff), and the question's
+// pack's aliases made one ("the envoy" is the envoy's name), and the question's
 // class ("who" is not "when") — are at least GroupThreshold alike; a
 // question joins the group of any question it is like.
 func (e *Engine) Group(questions []string) [][]int {

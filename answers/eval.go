@@ -35,8 +35,8 @@ var followupQuestions []byte
 // A follow-up names the turns before it in prev (one question, or a list
 // asked in order), as in a conversation:
 //
-//	{"prev": "Who met with Putin in Moscow?", "q": "When was that?", "class": "when",
-//	 "answerable": true, "expect": ["December 2"]}
+//	{"prev": "Who met the mayor in Northport?", "q": "When was that?", "class": "when",
+//	 "answerable": true, "expect": ["March 3"]}
 //
 // With own set the question names its own subject: whatever came before,
 // nothing may be carried into it, and its answer must be the one it gets

@@ -15,7 +15,7 @@ type Turn struct {
 	// question, "he" is most likely the person it was answered with.
 	Class string `json:"class,omitempty"`
 	// Names are the people, places and things the direct answer named,
-	// as written ("Kushner", "Steve Witkoff"), with their kinds.
+	// as written ("Brandt", "Tom Ames"), with their kinds.
 	Names []Name `json:"names,omitempty"`
 }
 
@@ -31,7 +31,7 @@ type Carried struct {
 	// engine answered.
 	Read string `json:"read"`
 	// Why lists each carry-over and the rule that made it, e.g.
-	// `"he" → "Umerov": a pronoun for one person, the person the last answer named`.
+	// `"he" → "Brandt": a pronoun for one person, the person the last answer named`.
 	Why []string `json:"why"`
 }
 

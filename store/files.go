@@ -154,7 +154,7 @@ var utf8BOM = []byte("\xEF\xBB\xBF")
 // header between two lines of "---", holding the keys of Meta as YAML:
 //
 //	---
-//	title: Talks resume in Geneva
+//	title: Talks resume in Northport
 //	outlet: Example News
 //	published: 2025-12-08
 //	url: https://example.com/talks

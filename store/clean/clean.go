@@ -6,7 +6,7 @@
 // only things removed are whole lines of page furniture (navigation labels,
 // comment widgets, copyright and photo credits). The one exception is a
 // space put back between two words that scraping glued together
-// ("Ukraineand" becomes "Ukraine and"). That keeps every sentence quotable
+// ("Norwayand" becomes "Norway and"). That keeps every sentence quotable
 // verbatim against its source.
 //
 // What counts as furniture, which words glue, and which abbreviations do not

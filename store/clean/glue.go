@@ -115,7 +115,7 @@ func (g glue) split(word string, counts map[string]int) int {
 }
 
 // capitalised reports whether w is an upper-case letter followed only by
-// lower-case letters, like "Ukraine" but not "USA" or "McCain".
+// lower-case letters, like "Norway" but not "USA" or "McCain".
 func capitalised(w string) bool {
 	for i, r := range w {
 		if (i == 0 && !unicode.IsUpper(r)) || (i > 0 && !unicode.IsLower(r)) {
