@@ -61,7 +61,22 @@ type Engine struct {
 	snap     atomic.Pointer[snapshot]
 	mu       sync.Mutex // serialises store checks and updates
 	checked  time.Time
-	updating bool // a background update is running (under mu)
+	updating bool // a background update is due or running (under mu)
+	// pending starts the background update snapshot found due (under mu):
+	// the caller starts it once it has what it asked for (startUpdate), so
+	// an answer does not share the CPU with the update it set off.
+	pending func()
+}
+
+// startUpdate starts the background update a snapshot found due, if any.
+func (e *Engine) startUpdate() {
+	e.mu.Lock()
+	start := e.pending
+	e.pending = nil
+	e.mu.Unlock()
+	if start != nil {
+		start()
+	}
 }
 
 // snapshot is what the engine knows of the store at one stamp: the full
@@ -116,7 +131,8 @@ func WithCacheSize(bytes int) Option { return func(e *Engine) { e.cache = newSeg
 // built it answers lazily from the store's index; while an update runs it
 // answers from the index it has, which lacks the newest articles for the
 // time the update takes: reading the changed articles and laying them over
-// the index (overlay.go), or now and then laying the index out again.
+// the index (overlay.go), or now and then laying the index out again. The
+// update starts once the answer that found the store changed is given.
 func WithBackground() Option { return func(e *Engine) { e.background = true } }
 
 // NewEngine returns an engine over st. It compiles its rules but reads
@@ -167,7 +183,8 @@ func (e *Engine) snapshot(ctx context.Context) (*snapshot, error) {
 	if e.background && full && t.Stale == 0 {
 		if !e.updating {
 			e.updating = true
-			go e.updateInBackground(context.WithoutCancel(ctx), cur, t)
+			uctx := context.WithoutCancel(ctx)
+			e.pending = func() { go e.updateInBackground(uctx, cur, t) }
 		}
 		if cur.resident() {
 			return cur, nil // until the update is done
@@ -342,6 +359,7 @@ func (e *Engine) storedHint(ctx context.Context, t store.IndexTotals) (string, e
 // give learned names and learned acronyms are unknown.
 func (e *Engine) readIndex(ctx context.Context) *index {
 	snap, err := e.snapshot(ctx)
+	e.startUpdate()
 	if err == nil && snap.over != nil {
 		return snap.over.ix
 	}
@@ -354,6 +372,7 @@ func (e *Engine) readIndex(ctx context.Context) *index {
 // current returns the full index, for tests on small stores.
 func (e *Engine) current(ctx context.Context) (*index, error) {
 	snap, err := e.snapshot(ctx)
+	e.startUpdate()
 	if err != nil {
 		return nil, err
 	}
@@ -385,6 +404,7 @@ func (e *Engine) Explain(ctx context.Context, question string) (Answer, error) {
 // refusal ends with it; the bot's help shows it.
 func (e *Engine) Hint(ctx context.Context) (string, error) {
 	snap, err := e.snapshot(ctx)
+	e.startUpdate()
 	if err != nil {
 		return "", fmt.Errorf("hint: %w", err)
 	}

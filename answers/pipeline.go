@@ -9,6 +9,7 @@ import (
 
 // answer runs the whole pipeline.
 func (e *Engine) answer(ctx context.Context, question string, explain bool) (Answer, []scored, error) {
+	defer e.startUpdate() // once answered, the update the store's change calls for
 	text := Normalize(question)
 	echo := neutralize(text)
 	ix, q, err := e.prepare(ctx, text)
