@@ -380,7 +380,7 @@ func gateData(t *testing.T) []gateQ {
 		}
 	}
 	seeds := mustEngine(t, storetest.MustOpen(t))
-	for _, name := range []string{"questions", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"} {
+	for _, name := range []string{"questions", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"} {
 		b, err := os.ReadFile("testdata/" + name + ".jsonl")
 		if err != nil {
 			t.Fatal(err)
@@ -478,7 +478,7 @@ func TestGateFit(t *testing.T) {
 		var parts []string
 		r, f := gateScores(data, b, w, th, isSquad)
 		parts = append(parts, fmt.Sprintf("squad right %.3f refused %.3f", r, f))
-		for _, name := range []string{"questions", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"} {
+		for _, name := range []string{"questions", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"} {
 			g := "seeds:" + name
 			r, f := gateScores(data, b, w, th, func(d gateQ) bool { return d.group == g })
 			parts = append(parts, fmt.Sprintf("%s %.2f/%.2f", name, r, f))
@@ -509,7 +509,7 @@ func TestGateSearch(t *testing.T) {
 	}
 	data := gateData(t)
 	isSquad := func(d gateQ) bool { return strings.HasPrefix(d.group, "squad-") }
-	sets := []string{"questions", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"}
+	sets := []string{"questions", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"}
 	describe := func(b float64, w [nEv]float64) (float64, string) {
 		r, f := gateScores(data, b, w, 0.5, isSquad)
 		o := r + f
@@ -532,7 +532,7 @@ func TestGateSearch(t *testing.T) {
 	// Signs: evidence of a change only ever lowers confidence; evidence of
 	// a match only ever raises it.
 	lowers := map[string]bool{"missing_name": true, "unknown": true, "negation": true, "opposite": true, "number": true, "prefix": true,
-		"negated": true, "missing_capital": true, "missing_context": true, "missing_max": true, "no_type": true, "future": true}
+		"negated": true, "missing_capital": true, "missing_context": true, "missing_max": true, "no_type": true, "future": true, "scrambled": true}
 	b, w := e0gate(t)
 	best, desc := describe(b, w)
 	t.Logf("general.yaml %.3f: %s", best, desc)

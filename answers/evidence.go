@@ -11,32 +11,33 @@ import (
 // word for its opposite — so most features look for one such change; the
 // rest say how well the sentence matches at all.
 const (
-	evConf     = iota // the best sentence's coverage, scaled down for a missing answer type, entity or future
-	evCtx             // coverage by the sentence and the one before it (pronouns)
-	evMissName        // share of the question's weight in names and numbers neither says
-	evUnknown         // share of the question's weight in words no article uses
-	evNegation        // the question negates ("never", "not") and the sentence does not
-	evOpposite        // the sentence says the opposite of a question word it lacks ("worst" for "best")
-	evNumber          // the question states a number (in digits) neither the sentence nor the one before says
-	evMargin          // how far the best sentence leads the next, in score
-	evPrefix          // a question word is a sentence word with a negative prefix, or the reverse ("informal", "formal")
-	evNegated         // the sentence negates a word of the question right after "not", and the question asks no yes/no
-	evMissCap         // a capitalised question word neither the sentence nor its neighbours say
-	evMissCtx         // share of the question's weight the sentence and its neighbours leave unsaid
-	evMissMax         // the heaviest such word, against the rarest word's weight
-	evCount           // share of the question's terms the sentence holds, unweighted
-	evExact           // share of the question's content words it holds as written
-	evRun             // its longest run of the question's words, up to runCap
-	evScore           // its ranking score, over ten
-	evNoType          // the question wants a person, place, date or number and the sentence gives none
-	evFuture          // the question asks about the future and the sentence does not speak of it
-	evPlain           // the best sentence's coverage, with no penalty
+	evConf      = iota // the best sentence's coverage, scaled down for a missing answer type, entity or future
+	evCtx              // coverage by the sentence and the one before it (pronouns)
+	evMissName         // share of the question's weight in names and numbers neither says
+	evUnknown          // share of the question's weight in words no article uses
+	evNegation         // the question negates ("never", "not") and the sentence does not
+	evOpposite         // the sentence says the opposite of a question word it lacks ("worst" for "best")
+	evNumber           // the question states a number (in digits, or as written: "3.3") neither the sentence nor the one before says
+	evMargin           // how far the best sentence leads the next, in score
+	evPrefix           // a question word is a sentence word with a negative prefix, or the reverse ("informal", "formal")
+	evNegated          // the sentence negates a word of the question right after "not", and the question asks no yes/no
+	evMissCap          // a capitalised question word neither the sentence nor its neighbours say
+	evMissCtx          // share of the question's weight the sentence and its neighbours leave unsaid
+	evMissMax          // the heaviest such word, against the rarest word's weight
+	evCount            // share of the question's terms the sentence holds, unweighted
+	evExact            // share of the question's content words it holds as written
+	evRun              // its longest run of the question's words, up to runCap
+	evScore            // its ranking score, over ten
+	evNoType           // the question wants a person, place, date or number and the sentence gives none
+	evFuture           // the question asks about the future and the sentence does not speak of it
+	evPlain            // the best sentence's coverage, with no penalty
+	evScrambled        // the sentence holds the words of a name the question says, never in its order
 	nEv
 )
 
 // evidenceNames name the features in explanations and in general.yaml.
 var evidenceNames = [nEv]string{"coverage", "context", "missing_name", "unknown", "negation", "opposite", "number", "margin",
-	"prefix", "negated", "missing_capital", "missing_context", "missing_max", "count", "exact", "run", "score", "no_type", "future", "plain"}
+	"prefix", "negated", "missing_capital", "missing_context", "missing_max", "count", "exact", "run", "score", "no_type", "future", "plain", "scrambled"}
 
 // evidence reads the features of the best of ranked for q.
 func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
@@ -61,6 +62,9 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 		x[evFuture] = 1
 	}
 	x[evPlain] = best.coverage
+	if scrambled(q, s) {
+		x[evScrambled] = 1
+	}
 	prev, next, lead := ix.previous(s), ix.next(s), ix.lead(s)
 	total := 0.0
 	for _, t := range q.terms {
@@ -80,6 +84,14 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 			capital[t.stem] = true
 		}
 	}
+	var titled map[string]bool
+	title := func(st string) bool {
+		// Read only when a name is missing: most questions need not.
+		if titled == nil {
+			titled = ix.titleStems(s.ArticleID)
+		}
+		return titled[st]
+	}
 	inContext := func(t qterm) bool {
 		return s.matches(t.term, t.alts) || (prev != nil && prev.matches(t.term, t.alts)) || (next != nil && next.matches(t.term, t.alts))
 	}
@@ -90,7 +102,7 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 		if !inContext(t) {
 			x[evMissCtx] += t.weight / total
 			x[evMissMax] = math.Max(x[evMissMax], t.weight/math.Max(ix.maxIDF, 1))
-			if capital[t.term] {
+			if capital[t.term] && !title(t.term) {
 				x[evMissCap] = 1
 			}
 		}
@@ -98,18 +110,18 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 		if !isName {
 			continue
 		}
-		if s.matches(t.term, t.alts) || (prev != nil && prev.matches(t.term, t.alts)) || (lead != nil && lead.matches(t.term, t.alts)) ||
+		if s.matches(t.term, t.alts) || (prev != nil && prev.matches(t.term, t.alts)) || (lead != nil && lead.matches(t.term, t.alts)) || title(t.term) ||
 			ix.articleHas(s.ArticleID, t.term) && t.term[0] == '@' {
 			continue
 		}
 		x[evMissName] += t.weight / total
 	}
 	for _, t := range q.toks {
-		if isNumber(t.word) && !s.hasWord(t.word) && (prev == nil || !prev.hasWord(t.word)) && (lead == nil || !lead.hasWord(t.word)) {
+		if isNumber(t.word) && !e.saysNumber(s, t.word) && !e.saysNumber(prev, t.word) && !e.saysNumber(lead, t.word) {
 			x[evNumber] = 1
 		}
 	}
-	if e.numberSwapped(q, s) {
+	if e.numberSwapped(q, s) || numberUnsaid(q.text, s, prev, lead) {
 		x[evNumber] = 1
 	}
 	if e.negates(q.toks) && !e.negates(s.toks) {
@@ -152,7 +164,11 @@ func (e *Engine) numberSwapped(q *query, s *sentence) bool {
 	isNum := func(w string) bool { return isNumber(w) || e.rules.numberWord[w] || ordinalWords[w] > 0 }
 	for i := 0; i+1 < len(q.toks); i++ {
 		n, what := q.toks[i], q.toks[i+1]
-		if !isNum(n.word) || s.hasWord(n.word) {
+		if isNumber(n.word) && e.rules.numberWord[what.word] && s.hasWord(n.word) && magnitudeSwapped(s, n.word, what.word, e.rules.numberWord) {
+			// "$20 million" against "$20 billion".
+			return true
+		}
+		if !isNum(n.word) || e.saysNumber(s, n.word) {
 			continue
 		}
 		for j := 0; j+1 < len(s.toks); j++ {
@@ -329,4 +345,18 @@ func (s *sentence) wordAt(w string) int {
 func (s *sentence) hasStem(st string) bool {
 	_, ok := s.terms[st]
 	return ok
+}
+
+// titleStems are the stems of the words of the title of article id: the
+// article's subject, which its sentences need not repeat ("Victoria").
+func (ix *index) titleStems(id string) map[string]bool {
+	out := map[string]bool{}
+	// The article's sentences point to it (an index laid over another
+	// lists no articles of its own).
+	if sp, ok := ix.spans[id]; ok && sp[1] > sp[0] && ix.sents[sp[0]].article != nil {
+		for _, t := range tokenize(ix.sents[sp[0]].article.Title) {
+			out[t.stem] = true
+		}
+	}
+	return out
 }

@@ -20,6 +20,10 @@ The service continued until the closure of the analogue service in 2001, due to 
 The best algorithm for this problem runs in polynomial time on a deterministic machine.
 
 Microsoft announced that it would not appeal the ruling of the court.
+
+The city had 3.7 million people in 2010, and the flood caused over $20 billion in damage.
+
+Major League Soccer returned to the city in 2018, when the University of California opened its stadium.
 `
 
 // TestEvidenceSignals holds each of the gate's one-change signals to the
@@ -42,12 +46,22 @@ func TestEvidenceSignals(t *testing.T) {
 		{"What decides whether or not a triple is a member of this set?", "negation", 0},
 		{"What corresponds to solving the problem of multiplying three numbers?", "number", 1},
 		{"What corresponds to solving the problem of multiplying two numbers?", "number", 0},
+		{"What corresponds to solving the problem of multiplying 2 numbers?", "number", 0},
+		{"What corresponds to solving the problem of multiplying 3 numbers?", "number", 1},
 		{"What platform helped the service avoid the closure of the analogue service?", "negation", 1},
 		{"What is the worst algorithm for this problem?", "opposite", 1},
 		{"What is the best algorithm for this problem?", "opposite", 0},
 		{"When did Microsoft decide to appeal the ruling?", "negated", 1},
 		{"Did Microsoft appeal the ruling?", "negated", 0},
 		{"What happened in 1999 to the analogue service?", "number", 1},
+		{"What city had 3.3 million people?", "number", 1},
+		{"What city had 3.7 million people?", "number", 0},
+		{"What caused $20 million in damage?", "number", 1},
+		{"What caused $20 billion in damage?", "number", 0},
+		{"When did Major Soccer League return to the city?", "scrambled", 1},
+		{"When did Major League Soccer return to the city?", "scrambled", 0},
+		{"When did the California University open its stadium?", "scrambled", 1},
+		{"When did the University of California open its stadium?", "scrambled", 0},
 	} {
 		a, err := e.Explain(ctx, tt.q)
 		if err != nil {
@@ -124,6 +138,57 @@ func TestAntonymList(t *testing.T) {
 	for _, bad := range []string{"one\n", "a b c\n", "good bad\nlonely\n"} {
 		if _, err := parseAntonyms([]byte(bad)); err == nil || !strings.Contains(err.Error(), "line") {
 			t.Errorf("parseAntonyms(%q) = %v, want an error naming the line", bad, err)
+		}
+	}
+}
+
+// TestTitleIsContext holds that the article's subject, named in its
+// title, is said by every sentence of it: "Tasmania" is not missing from
+// a sentence of the article titled so, another place is.
+func TestTitleIsContext(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.MustOpenEmpty(t)
+	body := "The state grows most of the country's apples and much of its timber.\n\nIts capital lies on the river estuary.\n"
+	if _, err := st.Ingest(ctx, store.Document{ID: "island", Title: "Tasmania (Australia)", Body: body}, storetest.Epoch); err != nil {
+		t.Fatal(err)
+	}
+	e := mustEngine(t, st, WithPack(nil))
+	for q, want := range map[string]float64{"What does Tasmania grow most of?": 0, "What does Queensland grow most of?": 1} {
+		a, err := e.Explain(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Explain.Evidence == nil {
+			t.Errorf("%q: no evidence weighed (%s)", q, a.Explain.Decision)
+			continue
+		}
+		if got := a.Explain.Evidence["missing_capital"]; got != want {
+			t.Errorf("%q: missing_capital %v, want %v", q, got, want)
+		}
+		if got := a.Explain.Evidence["missing_name"] > 0; got != (want > 0) {
+			t.Errorf("%q: missing_name %v", q, a.Explain.Evidence["missing_name"])
+		}
+	}
+}
+
+// TestOffTopicOnlyWhenUnused holds that an out_of_scope word the articles
+// use in another form general.yaml lists ("won" for "win") is on topic,
+// and one they never use is not.
+func TestOffTopicOnlyWhenUnused(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.MustOpenEmpty(t)
+	body := "The harbour club won the regatta cup in 1990 after a long season.\n"
+	if _, err := st.Ingest(ctx, store.Document{ID: "club", Title: "Club", Body: body}, storetest.Epoch); err != nil {
+		t.Fatal(err)
+	}
+	e := mustEngine(t, st, WithPack(nil))
+	for q, off := range map[string]bool{"When did the harbour club win the regatta cup?": false, "What is the weather at the harbour club?": true} {
+		a, err := e.Explain(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(a.Explain.Decision, "marks a topic"); got != off {
+			t.Errorf("%q: off topic %v, want %v (%s)", q, got, off, a.Explain.Decision)
 		}
 	}
 }

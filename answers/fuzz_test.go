@@ -17,6 +17,7 @@ func FuzzAnswer(f *testing.F) {
 		"Who met with Putin in Moscow?", "", " ", "\x00", "\xff\xfe", "@everyone", "<!channel> who?", "<@U123> hi",
 		`"Putin" NEAR("Witkoff") OR *`, "'; DROP TABLE articles; --", "How many points?!?!", strings.Repeat("talks ", 20000),
 		"Zelensky\u202eyksnelez", "ＷＨＯ　ｍｅｔ　Ｐｕｔｉｎ", "who is 🦀", "NOT AND OR ^ : - +", "what did the kremlin aide say about kushner",
+		"Did Putin meet Witkoff in Moscow or in Florida?", "Is or or or?", "Did it happen or not?", "Was É or ß?",
 	} {
 		f.Add(s)
 	}

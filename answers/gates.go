@@ -29,7 +29,9 @@ func (e *Engine) unsupported(q *query, s *sentence) string {
 	if e.verbOnlyInfinitive(q, s) {
 		return "the best sentence never asserts the question's verb of anyone"
 	}
-	if e.verbMissing(q, s) {
+	if !q.option && e.verbMissing(q, s) {
+		// "Did X speak late Monday or late Friday?" takes the speaking
+		// as given and asks when.
 		return "the best sentence never says the question's verb, so it cannot say yes or no"
 	}
 	if id := e.missingObject(q, s); id != "" && e.asksOwner(q) {

@@ -420,13 +420,13 @@ func (ix *index) wordCount(w string) int {
 	return ix.vocab[w]
 }
 
-// uses reports whether the articles use the folded word w or hold the
-// term st (in a lazy index, as far as its lookups have read).
-func (ix *index) uses(w, st string) bool {
+// usesWord reports whether the articles use the folded word w (in a lazy
+// index, as far as its lookups have read).
+func (ix *index) usesWord(w string) bool {
 	if ix.over != nil {
-		return ix.over.count(w) > 0 || ix.over.df(st) > 0
+		return ix.over.count(w) > 0
 	}
-	return ix.vocab[w] != 0 || ix.idf[st] != 0
+	return ix.vocab[w] != 0
 }
 
 // aliasesOf are the stems of the full names the learned acronym w (folded)

@@ -253,7 +253,8 @@ func jsonOf(t *testing.T, v any) string {
 
 // TestOverlayKeepsVersionsApart holds that an article replaced twice in a
 // row, laid over the index one version after the other, is read as its
-// last version alone: no paragraph of it runs into the version before.
+// last version alone: no paragraph of it runs into the version before;
+// and that an article laid over is read with its title.
 func TestOverlayKeepsVersionsApart(t *testing.T) {
 	ctx := context.Background()
 	st := analyzedStore(t)
@@ -279,8 +280,17 @@ func TestOverlayKeepsVersionsApart(t *testing.T) {
 			t.Errorf("sentence %d of [%d, %d): paragraph [%d, %d) runs out of the article", i, sp[0], sp[1], lo, hi)
 		}
 	}
+	// An article whose sentences leave its subject to its title.
+	titled := store.Document{ID: "zzz_quenford", Title: "Quenford harbour", Body: "The harbour reopened to grain ships on Monday, officials said.\n"}
+	next := ingestStep(t, e, e.snap.Load(), titled, 2)
+	if next.over == nil {
+		t.Fatal("the ingest was laid out again, not laid over")
+	}
+	e.snap.Store(next)
 	ref := mustEngine(t, st, WithFullLoad(1<<30))
-	if got, want := explained(t, e, q), explained(t, ref, q); got != want {
-		t.Errorf("Explain(%q):\n overlay %s\n rebuilt %s", q, got, want)
+	for _, q := range []string{q, "When did the Quenford harbour reopen to grain ships?"} {
+		if got, want := explained(t, e, q), explained(t, ref, q); got != want {
+			t.Errorf("Explain(%q):\n overlay %s\n rebuilt %s", q, got, want)
+		}
 	}
 }

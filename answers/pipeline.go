@@ -7,15 +7,27 @@ import (
 	"sort"
 )
 
-// answer runs the whole pipeline.
+// answer runs the whole pipeline; a choice question ("… A or B?") runs it
+// once for each option.
 func (e *Engine) answer(ctx context.Context, question string, explain bool) (Answer, []scored, error) {
 	defer e.startUpdate() // once answered, the update the store's change calls for
+	text := Normalize(question)
+	if c, ok := e.readChoice(text); ok {
+		return e.answerChoice(ctx, neutralize(text), c, explain)
+	}
+	return e.answerOne(ctx, question, explain, false)
+}
+
+// answerOne runs the whole pipeline for one question, or for one option
+// of a choice.
+func (e *Engine) answerOne(ctx context.Context, question string, explain, option bool) (Answer, []scored, error) {
 	text := Normalize(question)
 	echo := neutralize(text)
 	ix, q, err := e.prepare(ctx, text)
 	if err != nil {
 		return Answer{}, nil, fmt.Errorf("answer: %w", err)
 	}
+	q.option = option
 	refuse := func() Answer {
 		return Answer{Question: echo, Answer: RefusalPrefix + " " + ix.hint, Quotes: []Quote{}}
 	}

@@ -25,6 +25,7 @@ type query struct {
 	offTopic    string
 	speaker     string // for "what did X say": X
 	future      bool   // the question asks about what will happen
+	option      bool   // one option of a choice: its verb is taken as given, the option is asked
 	ordinal     bool   // the question asks which one ("which day", "third")
 	roleWords   []string
 	content     int // content words other than entities
@@ -96,8 +97,9 @@ func (e *Engine) analyse(ix *index, text string) *query {
 		if s := r.qualifier[t.stem]; s != "" {
 			q.side = s
 		}
-		if r.outOfScope[t.word] && q.offTopic == "" && !ix.uses(t.word, t.stem) {
-			// A word the articles use is never off-topic.
+		if r.outOfScope[t.word] && q.offTopic == "" && !ix.usesWord(t.word) && !ix.knowsAny(t.stem, r.synonyms[t.stem]) {
+			// A word the articles use, in any form general.yaml lists
+			// ("win", "won"), is never off-topic.
 			q.offTopic = t.word
 		}
 		if inMention[i] || r.stop[t.word] || english.IsStopWord(t.word) {
@@ -106,6 +108,11 @@ func (e *Engine) analyse(ix *index, text string) *query {
 		q.content++
 		q.plain = append(q.plain, t.word)
 		alts := r.synonyms[t.stem]
+		if (i == 0 || !isCapitalised(t.raw)) && !ix.knowsAny(t.stem, alts) {
+			// A word no article uses may be a paraphrase of one they
+			// do ("photo", "photograph"); a name is not ("Sky").
+			alts = e.wordnetAlts(alts, t.stem)
+		}
 		if full := ix.aliasesOf(t.word); len(full) > 0 {
 			// A learned alias ("CMI", "Babai") also matches the name it
 			// stands for.

@@ -131,238 +131,84 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 	if len(q.terms) == 0 || len(ix.sents) == 0 {
 		return nil
 	}
-	total := 0.0
-	for _, t := range q.terms {
-		total += t.weight
-	}
+	rc := e.newRankContext(ix, q)
 	top := e.retrieve(ix, q)
 	out := make([]scored, 0, len(top))
-	exact := make([]string, len(q.terms))
-	for i, t := range q.terms {
-		exact[i] = t.term
-	}
 	maxBM := 0.0
-	// The rarest known term, and the squared weights, for fRare and fCov2.
-	rarest, total2 := -1, 0.0
-	for k, t := range q.terms {
-		total2 += t.weight * t.weight
-		if t.known && (rarest < 0 || t.weight > q.terms[rarest].weight) {
-			rarest = k
-		}
-	}
-	qNeg := e.negates(q.toks)
-	runBuf := make([]int, 0, 64)
-	var caps []string
-	for _, t := range q.toks {
-		if t.start > 0 && isCapitalised(t.raw) && !e.rules.questionWord[t.word] {
-			caps = append(caps, t.stem)
-		}
-	}
-	// artShare caches each article's share of the question.
-	artShare := map[*segment]float64{}
 	for _, i := range top {
-		s := &ix.sents[i]
-		if s.Heading {
+		if ix.sents[i].Heading {
 			continue
 		}
-		c := scored{s: s}
-		matched := 0.0
-		var pos []int
-		c.conf = 1
-		held, held2 := 0, 0.0
-		hold := func(k int, t qterm) {
-			held++
-			held2 += t.weight * t.weight
-			if k == rarest {
-				c.feat[fRare] = 1
-			}
-		}
-		for k, t := range q.terms {
-			if p, ok := s.terms[t.term]; ok {
-				matched += t.weight
-				pos = append(pos, p)
-				hold(k, t)
-				continue
-			}
-			found := false
-			for _, a := range t.alts {
-				if p, ok := s.terms[a]; ok {
-					matched += t.weight * synonymCredit
-					pos = append(pos, p)
-					found = true
-					hold(k, t)
-					break
-				}
-			}
-			if found || t.term[0] != '@' || !t.known {
-				continue
-			}
-			// An entity the sentence leaves out but its article names
-			// is likely the sentence's context ("two days of meetings"
-			// in an article on the Bayton talks); one the article never
-			// names means the sentence is about something else.
-			if ix.articleHas(s.ArticleID, t.term) {
-				matched += t.weight * contextCredit
-			} else if !e.rules.entities[t.term[1:]].Generic {
-				c.conf *= missingEntityFactor
-			}
-		}
-		{
-			// The paragraph's share of the question: a question written
-			// about a paragraph uses words of its other sentences too.
-			lo, hi := int(i), int(i)
-			for lo > 0 && ix.sents[lo-1].ArticleID == s.ArticleID && ix.sents[lo-1].Paragraph == s.Paragraph {
-				lo--
-			}
-			for hi+1 < len(ix.sents) && ix.sents[hi+1].ArticleID == s.ArticleID && ix.sents[hi+1].Paragraph == s.Paragraph {
-				hi++
-			}
-			pm := 0.0
-			for _, t := range q.terms {
-				for j := lo; j <= hi; j++ {
-					if ix.sents[j].matches(t.term, t.alts) {
-						pm += t.weight
-						break
-					}
-				}
-			}
-			c.para = pm / total
-		}
-		ana := len(s.toks) > 0 && anaphors[s.toks[0].word]
-		if i > 0 {
-			prev := &ix.sents[i-1]
-			if prev.ArticleID == s.ArticleID && prev.Paragraph == s.Paragraph {
-				nm := 0.0
-				for _, t := range q.terms {
-					if s.matches(t.term, t.alts) {
-						continue
-					}
-					if prev.matches(t.term, t.alts) {
-						nm += t.weight
-					}
-				}
-				if ana {
-					c.feat[fNbrAna] = nm / total
-				} else {
-					c.feat[fNbr] = nm / total
-				}
-			}
-		}
-		if i+1 < int32(len(ix.sents)) {
-			next := &ix.sents[i+1]
-			if next.ArticleID == s.ArticleID && next.Paragraph == s.Paragraph {
-				nm := 0.0
-				for _, t := range q.terms {
-					if !s.matches(t.term, t.alts) && next.matches(t.term, t.alts) {
-						nm += t.weight
-					}
-				}
-				c.feat[fNext] = nm / total
-			}
-		}
-		c.feat[fCount] = float64(held) / float64(len(q.terms))
-		c.feat[fCov2] = held2 / total2
-		if a, ok := artShare[s.seg]; ok {
-			c.feat[fArt] = a
-		} else {
-			am := 0.0
-			for _, t := range q.terms {
-				if s.seg.holds(t.term, t.alts) {
-					am += t.weight
-				}
-			}
-			artShare[s.seg] = am / total
-			c.feat[fArt] = am / total
-		}
-		if qNeg && !e.negates(s.toks) {
-			c.feat[fNegMiss] = 1
-		}
-		if q.class.wants == wantNumber && e.anyNumber(q, s) {
-			c.feat[fAnyNum] = 1
-		}
-		if len(caps) > 0 {
-			n := 0
-			for _, st := range caps {
-				if s.hasStem(st) {
-					n++
-				}
-			}
-			c.feat[fCaps] = float64(n) / float64(len(caps))
-		}
-		c.coverage = matched / total
-		c.bm25 = ix.bm25(s, exact)
+		c := e.features(rc, i)
 		maxBM = math.Max(maxBM, c.bm25)
-		if len(pos) > 1 {
-			lo, hi := pos[0], pos[0]
-			for _, p := range pos {
-				lo, hi = min(lo, p), max(hi, p)
-			}
-			c.prox = math.Min(1, float64(len(pos))/float64(hi-lo+1)*2)
-		} else if len(pos) == 1 {
-			c.prox = 0.5
-		}
-		c.typeMatch = e.hasWanted(q, s)
-		if q.class.wants == wantReason {
-			c.typeMatch, c.strongCue = e.reasonAfter(q, s, pos)
-		}
-		if q.class.wants == wantQuote {
-			// Their own words beat a report of them, other things equal.
-			for _, sd := range s.facts.saids {
-				if (q.speaker == "" || sd.Subject == q.speaker) && sd.Object != "" {
-					c.ownWords = true
-				}
-			}
-		}
 		out = append(out, c)
 	}
 	for i := range out {
-		c := &out[i]
-		bm := 0.0
-		if maxBM > 0 {
-			bm = c.bm25 / maxBM
-		}
-		t := 0.0
-		if c.typeMatch {
-			t = 1
-		}
-		c.feat[fCov], c.feat[fBM], c.feat[fProx], c.feat[fType], c.feat[fPara] = c.coverage, bm, c.prox, t, c.para
-		if c.strongCue {
-			c.feat[fCue] = 1
-		}
-		if c.ownWords {
-			c.feat[fOwn] = 1
-		}
-		if q.class.wants == wantPerson && len(e.fittingPersons(q, c.s)) > 0 {
-			c.feat[fFit] = 1
-		}
-		if q.subject != "" && e.subjectIs(q, c.s, q.subject) {
-			// "Did Eastland accept…" is about what Eastland did: a sentence
-			// whose subject is Eastland (or the Citadel, or Dorn) beats one
-			// where Eastland is pushed to do it.
-			c.feat[fSubj] = 1
-		}
-		c.score = 0
-		for k, w := range rankWeights {
-			c.score += w * c.feat[k]
-		}
-		c.conf *= c.coverage
-		if !c.typeMatch && q.class.wants != wantDescription && q.class.wants != wantReason {
-			// A reason can be given without a cue word; a person, a
-			// place, a date or a number cannot be missing.
-			c.conf *= missingTypeFactor
-		}
-		if q.future && !e.speaksOfFuture(c.s) {
-			c.conf *= pastFactor
-		}
+		e.weigh(q, &out[i], maxBM)
 	}
-	// The phrase features cost most; they are read only for candidates
-	// that could still come within conflictShare of the best with them,
-	// so every score compose compares is the same as reading them all.
+	addPhrases(q, out)
+	sort.SliceStable(out, func(a, b int) bool {
+		if out[a].score != out[b].score {
+			return out[a].score > out[b].score
+		}
+		return out[a].s.ID < out[b].s.ID
+	})
+	return out
+}
+
+// weigh turns c's features into its score and its confidence, with BM25
+// read against the best candidate's (maxBM).
+func (e *Engine) weigh(q *query, c *scored, maxBM float64) {
+	bm := 0.0
+	if maxBM > 0 {
+		bm = c.bm25 / maxBM
+	}
+	t := 0.0
+	if c.typeMatch {
+		t = 1
+	}
+	c.feat[fCov], c.feat[fBM], c.feat[fProx], c.feat[fType], c.feat[fPara] = c.coverage, bm, c.prox, t, c.para
+	if c.strongCue {
+		c.feat[fCue] = 1
+	}
+	if c.ownWords {
+		c.feat[fOwn] = 1
+	}
+	if q.class.wants == wantPerson && len(e.fittingPersons(q, c.s)) > 0 {
+		c.feat[fFit] = 1
+	}
+	if q.subject != "" && e.subjectIs(q, c.s, q.subject) {
+		// "Did Eastland accept…" is about what Eastland did: a sentence
+		// whose subject is Eastland (or the Citadel, or Dorn) beats one
+		// where Eastland is pushed to do it.
+		c.feat[fSubj] = 1
+	}
+	c.score = 0
+	for k, w := range rankWeights {
+		c.score += w * c.feat[k]
+	}
+	c.conf *= c.coverage
+	if !c.typeMatch && q.class.wants != wantDescription && q.class.wants != wantReason {
+		// A reason can be given without a cue word; a person, a
+		// place, a date or a number cannot be missing.
+		c.conf *= missingTypeFactor
+	}
+	if q.future && !e.speaksOfFuture(c.s) {
+		c.conf *= pastFactor
+	}
+}
+
+// addPhrases adds the phrase features, which cost most, to the scores of
+// the candidates that could still come within conflictShare of the best
+// with them, so every score compose compares is the same as reading them
+// all.
+func addPhrases(q *query, out []scored) {
 	bestPartial := 0.0
 	for i := range out {
 		bestPartial = math.Max(bestPartial, out[i].score)
 	}
 	floor := min(conflictShare, relevantShare)*bestPartial - phraseBonus
+	runBuf := make([]int, 0, 64)
 	for i := range out {
 		c := &out[i]
 		if c.score < floor {
@@ -378,13 +224,6 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 			c.score += rankWeights[k] * c.feat[k]
 		}
 	}
-	sort.SliceStable(out, func(a, b int) bool {
-		if out[a].score != out[b].score {
-			return out[a].score > out[b].score
-		}
-		return out[a].s.ID < out[b].s.ID
-	})
-	return out
 }
 
 // hasWanted reports whether s holds an answer of the type q wants that

@@ -112,7 +112,7 @@ func TestEveryAnswerIsSpans(t *testing.T) {
 	}
 	st := storetest.MustOpen(t)
 	e := mustEngine(t, st)
-	for _, name := range []string{"questions", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"} {
+	for _, name := range []string{"questions", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"} {
 		data, err := os.ReadFile("testdata/" + name + ".jsonl")
 		if err != nil {
 			t.Fatal(err)

@@ -88,7 +88,7 @@ type InboxLog interface {
 	FinishEvent(ctx context.Context, platform, id string, state store.EventState, reason string, now time.Time) error
 	SetEventPayload(ctx context.Context, platform, id string, payload []byte) error
 	ReleaseEvent(ctx context.Context, platform, id, owner string) error
-	RenewEvents(ctx context.Context, owner string, until time.Time) (int64, error)
+	RenewHeld(ctx context.Context, owner string, held []store.EventKey, until time.Time) (int64, error)
 	ReleaseEvents(ctx context.Context, owner string) (int64, error)
 	ExpireEvents(ctx context.Context, cutoff time.Time, reason string, now time.Time) (int64, error)
 	PruneEvents(ctx context.Context, cutoff time.Time) (int64, error)
@@ -120,9 +120,12 @@ const (
 	pruneEvery = time.Hour
 	// recordTimeout bounds writing one outcome; recordTries is how many
 	// times it is tried, since an outcome lost means a second answer
-	// after the next restart.
+	// after the next restart; recordBackoff is the first wait between
+	// tries, doubled each time (0.25 + 0.5 + 1 + 2 + 4 s), so a database
+	// that restarts in that time loses no outcome.
 	recordTimeout = 10 * time.Second
-	recordTries   = 3
+	recordTries   = 6
+	recordBackoff = 250 * time.Millisecond
 	// maxReason bounds the reason kept for an outcome.
 	maxReason = 500
 )
@@ -168,6 +171,10 @@ type Inbox struct {
 	// once rather than at the next tick.
 	gaveBack atomic.Bool
 	kick     chan struct{}
+
+	// held are the events this process works on; only their leases
+	// are renewed.
+	held held
 }
 
 // NewInbox returns an inbox over log that answers with h on pool.
@@ -277,6 +284,7 @@ func (in *Inbox) Receive(ctx context.Context, ev Event) (Admission, error) {
 		log.Info("dropped duplicate event", slog.String("state", string(row.State)))
 		return Duplicate, nil
 	}
+	in.held.add(ev.Platform, ev.ID)
 	if row.Attempts > 1 {
 		// Received before, never answered: the stored event (with what
 		// its adapter noted since) is the one to answer.
@@ -325,6 +333,7 @@ func (in *Inbox) start(ctx context.Context, ev Event, d Deliverer, notice bool) 
 		in.logger.Error("could not give back an event after overload; it is taken up when its lease runs out",
 			slog.String("platform", ev.Platform), slog.String("event_id", ev.ID), slog.Any("err", err))
 	}
+	in.held.remove(ev.Platform, ev.ID)
 	return 0, ErrOverloaded
 }
 
@@ -365,14 +374,20 @@ func (in *Inbox) record(ev Event, kind Kind, err error) {
 	log := in.logger.With(slog.String("platform", ev.Platform), slog.String("event_id", ev.ID),
 		slog.String("channel", ev.Request.Channel), slog.String("kind", kind.String()))
 	var werr error
+	wait := recordBackoff
 	for try := 1; try <= recordTries; try++ {
 		ctx, cancel := context.WithTimeout(context.Background(), recordTimeout)
 		werr = in.log.FinishEvent(ctx, ev.Platform, ev.ID, state, reason, in.now())
 		cancel()
 		if werr == nil {
+			in.held.remove(ev.Platform, ev.ID)
 			break
 		}
 		log.Warn("could not record an event's outcome; trying again", slog.Int("try", try), slog.Any("err", werr))
+		if try < recordTries {
+			time.Sleep(wait)
+			wait *= 2
+		}
 	}
 	if werr != nil {
 		log.Error("event outcome not recorded: after a restart it will be answered again", slog.String("state", string(state)), slog.Any("err", werr))
@@ -394,6 +409,7 @@ func (in *Inbox) Answered(ctx context.Context, ev Event, how string) error {
 	if err := in.log.FinishEvent(ctx, ev.Platform, ev.ID, store.EventAnswered, how, in.now()); err != nil {
 		return fmt.Errorf("inbox: %w", err)
 	}
+	in.held.remove(ev.Platform, ev.ID)
 	in.metrics.Inbox.WithLabelValues(ev.Platform, string(store.EventAnswered)).Inc()
 	return nil
 }
@@ -444,7 +460,7 @@ func (in *Inbox) Run(ctx context.Context) error {
 // sweep renews, expires and resumes, as Run describes.
 func (in *Inbox) sweep(ctx context.Context) {
 	now := in.now()
-	if _, err := in.log.RenewEvents(ctx, in.owner, now.Add(in.lease)); err != nil && ctx.Err() == nil {
+	if err := in.renew(ctx); err != nil && ctx.Err() == nil {
 		in.logger.Warn("could not renew leases", slog.Any("err", err))
 	}
 	if n, err := in.log.ExpireEvents(ctx, now.Add(-MaxAge), "not answered within "+MaxAge.String(), now); err != nil && ctx.Err() == nil {
@@ -504,6 +520,7 @@ func (in *Inbox) take(ctx context.Context, p store.Event) (Event, bool) {
 	if err != nil || !taken {
 		return Event{}, false
 	}
+	in.held.add(row.Platform, row.ID)
 	ev, err := decode(row)
 	if err != nil {
 		in.record(Event{Platform: row.Platform, ID: row.ID}, KindError, err)
@@ -542,7 +559,7 @@ func (in *Inbox) waitRenewing(ctx context.Context) error {
 		case err := <-done:
 			return err
 		case <-tick.C:
-			if _, err := in.log.RenewEvents(context.WithoutCancel(ctx), in.owner, in.now().Add(in.lease)); err != nil {
+			if err := in.renew(context.WithoutCancel(ctx)); err != nil {
 				in.logger.Warn("could not renew leases", slog.Any("err", err))
 			}
 		}

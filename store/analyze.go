@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 )
 
@@ -39,18 +40,22 @@ func (s *Store) analyzeTx(ctx context.Context, tx *sql.Tx, id string) error {
 	if err != nil {
 		return err
 	}
-	if err := unindexTx(ctx, tx, id); err != nil {
+	if err := unindexTx(ctx, tx, s.dialect, id); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM facts WHERE sentence_id IN (SELECT id FROM sentences WHERE article_id = ?)`, id); err != nil {
 		return fmt.Errorf("analyze %s: clear facts: %w", id, err)
 	}
 	facts := s.analyzer.Analyze(sents)
-	if err := insertFacts(ctx, tx, facts); err != nil {
+	insert := insertFacts
+	if s.dialect.postgres() {
+		insert = insertFactsPG
+	}
+	if err := insert(ctx, tx, facts); err != nil {
 		return fmt.Errorf("analyze %s: %w", id, err)
 	}
 	if ixr, ok := s.analyzer.(Indexer); ok {
-		if err := indexTx(ctx, tx, id, sents, ixr.Index(sents, facts)); err != nil {
+		if err := indexTx(ctx, tx, s.dialect, id, sents, ixr.Index(sents, facts)); err != nil {
 			return err
 		}
 	}
@@ -86,21 +91,48 @@ func (s *Store) Heal(ctx context.Context) (int, error) {
 	if err := rows.Err(); err != nil {
 		return 0, fmt.Errorf("heal facts: %w", err)
 	}
-	for i, id := range ids {
-		if err := s.inTx(ctx, func(tx *sql.Tx) error { return s.analyzeTx(ctx, tx, id) }); err != nil {
-			return i, fmt.Errorf("heal facts: %w", err)
+	healed := 0
+	for _, id := range ids {
+		did := false
+		err := s.inTx(ctx, func(tx *sql.Tx) error {
+			// Another process (a replica starting with the same
+			// version) may have analysed it since it was listed.
+			var v string
+			if err := tx.QueryRowContext(ctx, `SELECT analyzed FROM articles WHERE id = ?`, id).Scan(&v); err != nil || v == s.analyzer.Version() {
+				if errors.Is(err, sql.ErrNoRows) {
+					err = nil
+				}
+				return err
+			}
+			did = true
+			return s.analyzeTx(ctx, tx, id)
+		})
+		if err != nil {
+			return healed, fmt.Errorf("heal facts: %w", err)
+		}
+		if did {
+			healed++
 		}
 	}
-	return len(ids), nil
+	return healed, nil
 }
 
-// inTx runs f in a transaction, committing when it returns nil.
+// inTx runs f, a write to the articles, in a transaction, committing when
+// it returns nil. Such writes are serialized: SQLite's write lock does it,
+// on PostgreSQL an advisory lock held to the end of the transaction, so
+// revisions are handed out in commit order and a reader of Changes never
+// skips one that commits late.
 func (s *Store) inTx(ctx context.Context, f func(*sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
 	defer tx.Rollback()
+	if q := s.dialect.serializeArticles(); q != "" {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("lock articles: %w", err)
+		}
+	}
 	if err := f(tx); err != nil {
 		return err
 	}

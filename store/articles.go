@@ -151,7 +151,7 @@ func (s *Store) ingestTx(ctx context.Context, tx *sql.Tx, d Document, now time.T
 		return Unchanged, nil
 	case err == nil:
 		result = Updated
-		if err := unindexTx(ctx, tx, d.ID); err != nil {
+		if err := unindexTx(ctx, tx, s.dialect, d.ID); err != nil {
 			return Unchanged, err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, d.ID); err != nil {
@@ -166,20 +166,8 @@ func (s *Store) ingestTx(ctx context.Context, tx *sql.Tx, d Document, now time.T
 	if err != nil {
 		return Unchanged, fmt.Errorf("insert article: %w", err)
 	}
-	ins, err := tx.PrepareContext(ctx, `INSERT INTO sentences (article_id, paragraph, position, heading, text) VALUES (?, ?, ?, ?, ?)`)
-	if err != nil {
-		return Unchanged, fmt.Errorf("prepare: %w", err)
-	}
-	defer ins.Close()
-	pos := 0
-	for pi, p := range paras {
-		heading := clean.IsHeading(p)
-		for _, sent := range clean.Sentences(p) {
-			if _, err := ins.ExecContext(ctx, d.ID, pi, pos, heading, sent); err != nil {
-				return Unchanged, fmt.Errorf("insert sentence %d: %w", pos, err)
-			}
-			pos++
-		}
+	if err := s.insertSentences(ctx, tx, d.ID, paras); err != nil {
+		return Unchanged, err
 	}
 	if err := s.analyzeTx(ctx, tx, d.ID); err != nil {
 		return Unchanged, err
@@ -188,6 +176,32 @@ func (s *Store) ingestTx(ctx context.Context, tx *sql.Tx, d Document, now time.T
 		return Unchanged, err
 	}
 	return result, nil
+}
+
+// insertSentences splits paragraphs into sentences and inserts them in
+// position order.
+func (s *Store) insertSentences(ctx context.Context, tx *sql.Tx, id string, paras []string) error {
+	var rows []sentenceRow
+	for pi, p := range paras {
+		heading := clean.IsHeading(p)
+		for _, sent := range clean.Sentences(p) {
+			rows = append(rows, sentenceRow{paragraph: pi, position: len(rows), heading: heading, text: sent})
+		}
+	}
+	if s.dialect.postgres() {
+		return insertSentencesPG(ctx, tx, id, rows)
+	}
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO sentences (article_id, paragraph, position, heading, text) VALUES (?, ?, ?, ?, ?)`)
+	if err != nil {
+		return fmt.Errorf("prepare: %w", err)
+	}
+	defer ins.Close()
+	for _, r := range rows {
+		if _, err := ins.ExecContext(ctx, id, r.paragraph, r.position, r.heading, r.text); err != nil {
+			return fmt.Errorf("insert sentence %d: %w", r.position, err)
+		}
+	}
+	return nil
 }
 
 const articleColumns = `a.id, a.title, a.outlet, a.byline, a.published, a.url, a.hash, a.ingested_at,

@@ -61,16 +61,12 @@ func (s *Store) ReplaceEntities(ctx context.Context, entities []Entity) error {
 		return fmt.Errorf("replace entities: %w", err)
 	}
 	for _, e := range entities {
-		res, err := tx.ExecContext(ctx, `INSERT INTO entities (name, kind) VALUES (?, ?)`, e.Name, e.Kind)
-		if err != nil {
+		var id int64
+		if err := tx.QueryRowContext(ctx, `INSERT INTO entities (name, kind) VALUES (?, ?) RETURNING id`, e.Name, e.Kind).Scan(&id); err != nil {
 			return fmt.Errorf("replace entities: insert %s: %w", e.Name, err)
 		}
-		id, err := res.LastInsertId()
-		if err != nil {
-			return fmt.Errorf("replace entities: %w", err)
-		}
 		for _, a := range e.Aliases {
-			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO aliases (alias, entity_id) VALUES (?, ?)`, a, id); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO aliases (alias, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, a, id); err != nil {
 				return fmt.Errorf("replace entities: alias %s: %w", a, err)
 			}
 		}

@@ -72,82 +72,84 @@ func write(t *testing.T, name, data string) {
 }
 
 func TestFolderRefusesHostileFiles(t *testing.T) {
-	dir := hostileFolder(t)
-	st := storetest.MustOpenEmpty(t)
-	folder, err := store.OpenFolder(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer folder.Close()
-	// Ingest must end by itself: a hang on the FIFO fails here, not at
-	// the test binary's timeout.
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	done := make(chan struct{})
-	var res []store.FileResult
-	go func() {
-		defer close(done)
-		res, err = st.NewBatch(storetest.Epoch).Folder(ctx, folder, dir)
-	}()
-	select {
-	case <-done:
-	case <-time.After(20 * time.Second):
-		t.Fatal("ingest of the hostile folder did not end within 20s")
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]error{}
-	for _, r := range res {
-		got[filepath.Base(r.Name)] = r.Err
-		if !strings.HasPrefix(r.Name, dir) {
-			t.Errorf("result %q does not name the folder %s", r.Name, dir)
+	storetest.Each(t, func(t *testing.T, be storetest.Backend) {
+		dir := hostileFolder(t)
+		st := be.Empty(t)
+		folder, err := store.OpenFolder(dir)
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	for _, c := range []struct {
-		name string
-		want error // nil: ingested
-	}{
-		{"good.txt", nil},
-		{"inside.txt", nil}, // a symlink that stays inside the folder is followed
-		{"fifo.txt", store.ErrNotRegular},
-		{"folder.txt", store.ErrNotRegular},
-		{"zero.txt", store.ErrOutside},
-		{"passwd.txt", store.ErrOutside},
-		{"abs.txt", store.ErrOutside},
-		{"relative.txt", store.ErrOutside},
-		{"dangling.txt", fs.ErrNotExist},
-		{"big.txt", store.ErrTooLarge},
-		{"page.txt", store.ErrHTML},
-	} {
-		err, ok := got[c.name]
-		switch {
-		case !ok:
-			t.Errorf("%s: no result", c.name)
-		case c.want == nil && err != nil:
-			t.Errorf("%s = %v, want ingested", c.name, err)
-		case c.want != nil && !errors.Is(err, c.want):
-			t.Errorf("%s = %v, want %v", c.name, err, c.want)
+		defer folder.Close()
+		// Ingest must end by itself: a hang on the FIFO fails here, not at
+		// the test binary's timeout.
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		done := make(chan struct{})
+		var res []store.FileResult
+		go func() {
+			defer close(done)
+			res, err = st.NewBatch(storetest.Epoch).Folder(ctx, folder, dir)
+		}()
+		select {
+		case <-done:
+		case <-time.After(20 * time.Second):
+			t.Fatal("ingest of the hostile folder did not end within 20s")
 		}
-	}
-	if _, ok := got["saved.html"]; ok {
-		t.Error("a saved .html page was read as a text article")
-	}
-	arts, err := st.Articles(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ids []string
-	for _, a := range arts {
-		ids = append(ids, a.ID)
-		body, _ := st.Body(context.Background(), a.ID)
-		if strings.Contains(body, "XYZZY") || strings.Contains(body, "root:") || strings.Contains(body, "<") {
-			t.Errorf("article %s holds text from outside the folder or markup: %q", a.ID, body)
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	if strings.Join(ids, ",") != "good,inside" {
-		t.Errorf("stored articles %v, want [good inside]", ids)
-	}
+		got := map[string]error{}
+		for _, r := range res {
+			got[filepath.Base(r.Name)] = r.Err
+			if !strings.HasPrefix(r.Name, dir) {
+				t.Errorf("result %q does not name the folder %s", r.Name, dir)
+			}
+		}
+		for _, c := range []struct {
+			name string
+			want error // nil: ingested
+		}{
+			{"good.txt", nil},
+			{"inside.txt", nil}, // a symlink that stays inside the folder is followed
+			{"fifo.txt", store.ErrNotRegular},
+			{"folder.txt", store.ErrNotRegular},
+			{"zero.txt", store.ErrOutside},
+			{"passwd.txt", store.ErrOutside},
+			{"abs.txt", store.ErrOutside},
+			{"relative.txt", store.ErrOutside},
+			{"dangling.txt", fs.ErrNotExist},
+			{"big.txt", store.ErrTooLarge},
+			{"page.txt", store.ErrHTML},
+		} {
+			err, ok := got[c.name]
+			switch {
+			case !ok:
+				t.Errorf("%s: no result", c.name)
+			case c.want == nil && err != nil:
+				t.Errorf("%s = %v, want ingested", c.name, err)
+			case c.want != nil && !errors.Is(err, c.want):
+				t.Errorf("%s = %v, want %v", c.name, err, c.want)
+			}
+		}
+		if _, ok := got["saved.html"]; ok {
+			t.Error("a saved .html page was read as a text article")
+		}
+		arts, err := st.Articles(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, a := range arts {
+			ids = append(ids, a.ID)
+			body, _ := st.Body(context.Background(), a.ID)
+			if strings.Contains(body, "XYZZY") || strings.Contains(body, "root:") || strings.Contains(body, "<") {
+				t.Errorf("article %s holds text from outside the folder or markup: %q", a.ID, body)
+			}
+		}
+		if strings.Join(ids, ",") != "good,inside" {
+			t.Errorf("stored articles %v, want [good inside]", ids)
+		}
+	})
 }
 
 func TestFileErrorsReadWell(t *testing.T) {
@@ -244,62 +246,66 @@ func TestValidID(t *testing.T) {
 }
 
 func TestHeaderIDIsValidatedAndCannotClash(t *testing.T) {
-	st := storetest.MustOpenEmpty(t)
-	fsys := fstest.MapFS{
-		"a.txt":       {Data: []byte("Negotiators met in Geneva on Sunday.\n")},
-		"b.txt":       {Data: []byte("---\nid: a\n---\nA different article that claims a's id.\n")},
-		"evil.txt":    {Data: []byte("---\nid: ../../etc/passwd a b\n---\nText.\n")},
-		"renamed.txt": {Data: []byte("---\nid: geneva-2025\n---\nThe talks went on for six hours.\n")},
-	}
-	res, err := st.IngestFS(context.Background(), fsys, storetest.Epoch)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := map[string]store.FileResult{}
-	for _, r := range res {
-		got[r.Name] = r
-	}
-	if r := got["a.txt"]; r.Err != nil || r.ID != "a" {
-		t.Errorf("a.txt = %+v, want ingested as a", r)
-	}
-	if r := got["b.txt"]; r.Err == nil || !strings.Contains(r.Err.Error(), `id "a" is already the id of a.txt in this run`) {
-		t.Errorf("b.txt = %v, want refused for claiming a.txt's id", r.Err)
-	}
-	if r := got["evil.txt"]; r.Err == nil || !strings.Contains(r.Err.Error(), "header id") {
-		t.Errorf("evil.txt = %v, want its header id refused", r.Err)
-	}
-	if r := got["renamed.txt"]; r.Err != nil || r.ID != "geneva-2025" {
-		t.Errorf("renamed.txt = %+v, want ingested as geneva-2025", r)
-	}
-	body, err := st.Body(context.Background(), "a")
-	if err != nil || !strings.Contains(body, "Geneva") {
-		t.Errorf("article a = %q, %v; want a.txt's text, not b.txt's", body, err)
-	}
+	storetest.Each(t, func(t *testing.T, be storetest.Backend) {
+		st := be.Empty(t)
+		fsys := fstest.MapFS{
+			"a.txt":       {Data: []byte("Negotiators met in Geneva on Sunday.\n")},
+			"b.txt":       {Data: []byte("---\nid: a\n---\nA different article that claims a's id.\n")},
+			"evil.txt":    {Data: []byte("---\nid: ../../etc/passwd a b\n---\nText.\n")},
+			"renamed.txt": {Data: []byte("---\nid: geneva-2025\n---\nThe talks went on for six hours.\n")},
+		}
+		res, err := st.IngestFS(context.Background(), fsys, storetest.Epoch)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]store.FileResult{}
+		for _, r := range res {
+			got[r.Name] = r
+		}
+		if r := got["a.txt"]; r.Err != nil || r.ID != "a" {
+			t.Errorf("a.txt = %+v, want ingested as a", r)
+		}
+		if r := got["b.txt"]; r.Err == nil || !strings.Contains(r.Err.Error(), `id "a" is already the id of a.txt in this run`) {
+			t.Errorf("b.txt = %v, want refused for claiming a.txt's id", r.Err)
+		}
+		if r := got["evil.txt"]; r.Err == nil || !strings.Contains(r.Err.Error(), "header id") {
+			t.Errorf("evil.txt = %v, want its header id refused", r.Err)
+		}
+		if r := got["renamed.txt"]; r.Err != nil || r.ID != "geneva-2025" {
+			t.Errorf("renamed.txt = %+v, want ingested as geneva-2025", r)
+		}
+		body, err := st.Body(context.Background(), "a")
+		if err != nil || !strings.Contains(body, "Geneva") {
+			t.Errorf("article a = %q, %v; want a.txt's text, not b.txt's", body, err)
+		}
+	})
 }
 
 func TestBatchStopsBetweenFiles(t *testing.T) {
-	st := storetest.MustOpenEmpty(t)
-	fsys := fstest.MapFS{}
-	for _, n := range []string{"a", "b", "c", "d"} {
-		fsys[n+".txt"] = &fstest.MapFile{Data: []byte("Article " + n + " says the talks went on.\n")}
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	b := st.NewBatch(storetest.Epoch)
-	b.Progress = func(r store.FileResult) {
-		if r.Name == "b.txt" {
-			cancel() // as SIGINT would, while b.txt is the last file done
+	storetest.Each(t, func(t *testing.T, be storetest.Backend) {
+		st := be.Empty(t)
+		fsys := fstest.MapFS{}
+		for _, n := range []string{"a", "b", "c", "d"} {
+			fsys[n+".txt"] = &fstest.MapFile{Data: []byte("Article " + n + " says the talks went on.\n")}
 		}
-	}
-	res, err := b.Folder(ctx, fsys, "")
-	if !errors.Is(err, context.Canceled) {
-		t.Fatalf("Folder after cancel = %v, want context.Canceled", err)
-	}
-	if len(res) != 2 {
-		t.Errorf("%d results, want 2 (a and b, then stop)", len(res))
-	}
-	arts, _ := st.Articles(context.Background())
-	if len(arts) != 2 {
-		t.Errorf("%d articles stored, want 2", len(arts))
-	}
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		b := st.NewBatch(storetest.Epoch)
+		b.Progress = func(r store.FileResult) {
+			if r.Name == "b.txt" {
+				cancel() // as SIGINT would, while b.txt is the last file done
+			}
+		}
+		res, err := b.Folder(ctx, fsys, "")
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("Folder after cancel = %v, want context.Canceled", err)
+		}
+		if len(res) != 2 {
+			t.Errorf("%d results, want 2 (a and b, then stop)", len(res))
+		}
+		arts, _ := st.Articles(context.Background())
+		if len(arts) != 2 {
+			t.Errorf("%d articles stored, want 2", len(arts))
+		}
+	})
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -84,8 +85,8 @@ func (s *Store) ReceiveEvent(ctx context.Context, platform, id string, payload [
 	e, err := scanEvent(s.db.QueryRowContext(ctx, `INSERT INTO inbox (platform, id, payload, state, attempts, owner, lease_until, received_at, updated_at)
 		VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)
 		ON CONFLICT (platform, id) DO UPDATE SET owner = excluded.owner, lease_until = excluded.lease_until,
-			attempts = attempts + 1, updated_at = excluded.updated_at
-		WHERE state = ? AND lease_until <= ?
+			attempts = inbox.attempts + 1, updated_at = excluded.updated_at
+		WHERE inbox.state = ? AND inbox.lease_until <= ?
 		RETURNING `+eventColumns,
 		platform, id, string(payload), EventReceived, lease.Owner, ms(lease.Until), ms(now), ms(now), EventReceived, ms(now)))
 	if err == nil {
@@ -194,7 +195,7 @@ func (s *Store) SetEventPayload(ctx context.Context, platform, id string, payloa
 func (s *Store) ReleaseEvent(ctx context.Context, platform, id, owner string) error {
 	s.writes.Lock()
 	defer s.writes.Unlock()
-	_, err := s.db.ExecContext(ctx, `UPDATE inbox SET owner = '', lease_until = 0, attempts = max(attempts - 1, 0)
+	_, err := s.db.ExecContext(ctx, `UPDATE inbox SET owner = '', lease_until = 0, attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END
 		WHERE platform = ? AND id = ? AND owner = ? AND state = ?`,
 		platform, id, owner, EventReceived)
 	if err != nil {
@@ -203,17 +204,39 @@ func (s *Store) ReleaseEvent(ctx context.Context, platform, id, owner string) er
 	return nil
 }
 
-// RenewEvents extends owner's claim on every event it holds to until: a
-// live process keeps what it works on.
-func (s *Store) RenewEvents(ctx context.Context, owner string, until time.Time) (int64, error) {
+// EventKey names one inbox event.
+type EventKey struct{ Platform, ID string }
+
+// RenewHeld extends owner's claim to until on those of the events held
+// that are still received: the ones the process is working on. A process
+// renews only what it holds, never every row under its name: an event it
+// claimed without knowing (the database committed the claim, the answer
+// was lost on the way back) lapses, and is taken up by a sweep, here or on
+// another replica.
+func (s *Store) RenewHeld(ctx context.Context, owner string, held []EventKey, until time.Time) (int64, error) {
 	s.writes.Lock()
 	defer s.writes.Unlock()
-	res, err := s.db.ExecContext(ctx, `UPDATE inbox SET lease_until = ? WHERE owner = ? AND state = ?`, ms(until), owner, EventReceived)
+	var total int64
+	err := inChunks(held, func(chunk []EventKey) error {
+		args := []any{ms(until), owner, EventReceived}
+		rows := make([]string, len(chunk))
+		for i, k := range chunk {
+			rows[i] = "(?, ?)"
+			args = append(args, k.Platform, k.ID)
+		}
+		res, err := s.db.ExecContext(ctx, `UPDATE inbox SET lease_until = ? WHERE owner = ? AND state = ?
+			AND (platform, id) IN (VALUES `+strings.Join(rows, ", ")+`)`, args...)
+		if err != nil {
+			return err
+		}
+		n, _ := res.RowsAffected()
+		total += n
+		return nil
+	})
 	if err != nil {
-		return 0, fmt.Errorf("renew events of %s: %w", owner, err)
+		return total, fmt.Errorf("renew events of %s: %w", owner, err)
 	}
-	n, _ := res.RowsAffected()
-	return n, nil
+	return total, nil
 }
 
 // ReleaseEvents gives back every claim of owner's on events still

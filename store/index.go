@@ -100,9 +100,12 @@ func touchTx(ctx context.Context, tx *sql.Tx, id string) error {
 
 // indexTx writes the index of article id's sentences and adds them to the
 // totals. The article must have no index yet (unindexTx).
-func indexTx(ctx context.Context, tx *sql.Tx, id string, sents []Sentence, ix []SentenceIndex) error {
+func indexTx(ctx context.Context, tx *sql.Tx, d dialect, id string, sents []Sentence, ix []SentenceIndex) error {
 	if len(ix) != len(sents) {
 		return fmt.Errorf("index %s: %d entries for %d sentences", id, len(ix), len(sents))
+	}
+	if d.postgres() {
+		return indexTxPG(ctx, tx, id, sents, ix)
 	}
 	terms, err := tx.PrepareContext(ctx, `INSERT INTO sentence_terms (rowid, terms) VALUES (?, ?)`)
 	if err != nil {
@@ -139,10 +142,15 @@ func indexTx(ctx context.Context, tx *sql.Tx, id string, sents []Sentence, ix []
 			}
 		}
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO article_index (article_id, sentences, length) VALUES (?, ?, ?)`, id, len(sents), length); err != nil {
+	return addTotals(ctx, tx, id, len(sents), length)
+}
+
+// addTotals records what article id adds to the index totals.
+func addTotals(ctx context.Context, tx *sql.Tx, id string, sentences, length int) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO article_index (article_id, sentences, length) VALUES (?, ?, ?)`, id, sentences, length); err != nil {
 		return fmt.Errorf("index %s: %w", id, err)
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE index_totals SET articles = articles + 1, sentences = sentences + ?, length = length + ? WHERE id = 1`, len(sents), length); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE index_totals SET articles = articles + 1, sentences = sentences + ?, length = length + ? WHERE id = 1`, sentences, length); err != nil {
 		return fmt.Errorf("index %s: totals: %w", id, err)
 	}
 	return nil
@@ -150,7 +158,7 @@ func indexTx(ctx context.Context, tx *sql.Tx, id string, sents []Sentence, ix []
 
 // unindexTx removes article id's sentences from the index and its part of
 // the totals; an article without an index is left as it is.
-func unindexTx(ctx context.Context, tx *sql.Tx, id string) error {
+func unindexTx(ctx context.Context, tx *sql.Tx, d dialect, id string) error {
 	var n, length int
 	switch err := tx.QueryRowContext(ctx, `SELECT sentences, length FROM article_index WHERE article_id = ?`, id).Scan(&n, &length); {
 	case errors.Is(err, sql.ErrNoRows):
@@ -158,11 +166,7 @@ func unindexTx(ctx context.Context, tx *sql.Tx, id string) error {
 	case err != nil:
 		return fmt.Errorf("unindex %s: %w", id, err)
 	}
-	for _, q := range []string{
-		`DELETE FROM sentence_terms WHERE rowid IN (SELECT id FROM sentences WHERE article_id = ?)`,
-		`DELETE FROM sentence_words WHERE rowid IN (SELECT id FROM sentences WHERE article_id = ?)`,
-		`DELETE FROM article_index WHERE article_id = ?`,
-	} {
+	for _, q := range d.unindex() {
 		if _, err := tx.ExecContext(ctx, q, id); err != nil {
 			return fmt.Errorf("unindex %s: %w", id, err)
 		}
@@ -176,13 +180,13 @@ func unindexTx(ctx context.Context, tx *sql.Tx, id string) error {
 // TermCounts returns, for each of terms that some indexed sentence holds,
 // how many sentences hold it (its document frequency).
 func (s *Store) TermCounts(ctx context.Context, terms []string) (map[string]int, error) {
-	return s.vocabCounts(ctx, `SELECT term, doc FROM sentence_terms_vocab WHERE term IN `, terms)
+	return s.vocabCounts(ctx, s.dialect.termCounts(), terms)
 }
 
 // WordCounts returns, for each of words that some indexed sentence holds,
 // how many times the sentences hold it.
 func (s *Store) WordCounts(ctx context.Context, words []string) (map[string]int, error) {
-	return s.vocabCounts(ctx, `SELECT term, cnt FROM sentence_words_vocab WHERE term IN `, words)
+	return s.vocabCounts(ctx, s.dialect.wordCounts(), words)
 }
 
 // TermsWithPrefix returns every indexed term starting with prefix, with
@@ -193,7 +197,7 @@ func (s *Store) TermsWithPrefix(ctx context.Context, prefix string) (map[string]
 	if !strings.HasPrefix(lo, "_") {
 		return nil, fmt.Errorf("terms with prefix %q: only keys the store escapes can be listed by prefix", prefix)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT term, doc FROM sentence_terms_vocab WHERE term >= ? AND term < ?`, lo, lo+"~")
+	rows, err := s.db.QueryContext(ctx, s.dialect.termsInRange(), lo, lo+"~")
 	if err != nil {
 		return nil, fmt.Errorf("terms with prefix: %w", err)
 	}
@@ -239,7 +243,7 @@ func (s *Store) Postings(ctx context.Context, terms []string) (map[string][]int6
 	out := map[string][]int64{}
 	err := inChunks(terms, func(chunk []string) error {
 		args, in := tokenArgs(chunk)
-		rows, err := s.db.QueryContext(ctx, `SELECT term, doc FROM sentence_terms_postings WHERE term IN `+in, args...)
+		rows, err := s.db.QueryContext(ctx, s.dialect.postings(in), args...)
 		if err != nil {
 			return err
 		}
@@ -300,7 +304,7 @@ func (s *Store) vocabCounts(ctx context.Context, query string, keys []string) (m
 	out := map[string]int{}
 	err := inChunks(keys, func(chunk []string) error {
 		args, in := tokenArgs(chunk)
-		rows, err := s.db.QueryContext(ctx, query+in, args...)
+		rows, err := s.db.QueryContext(ctx, fmt.Sprintf(query, in), args...)
 		if err != nil {
 			return err
 		}

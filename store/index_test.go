@@ -2,7 +2,6 @@ package store_test
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -130,64 +129,66 @@ func checkIndex(t *testing.T, st *store.Store, version string, articles int) {
 // document frequencies, word counts and postings are those of the
 // sentences stored, and Changes names exactly the articles touched.
 func TestIndexFollowsArticles(t *testing.T) {
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "parley.db")
-	st, err := store.Open(ctx, path, store.WithAnalyzer(wordIndexer{"v1"}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	at := storetest.Epoch
-	for _, d := range []store.Document{
-		{ID: "a", Body: "Talks began in Geneva. The talks went on, and on.\n\nÉlan was high."},
-		{ID: "b", Body: "Nothing new in Geneva.\n"},
-	} {
-		if _, err := st.Ingest(ctx, d, at); err != nil {
+	storetest.Each(t, func(t *testing.T, be storetest.Backend) {
+		ctx := context.Background()
+		path := be.Location(t)
+		st, err := store.Open(ctx, path, store.WithAnalyzer(wordIndexer{"v1"}))
+		if err != nil {
 			t.Fatal(err)
 		}
-	}
-	checkIndex(t, st, "v1", 2)
-	stamp, _ := st.Stamp(ctx)
-	if _, err := st.Ingest(ctx, store.Document{ID: "a", Body: "Talks ended in Vienna.\n"}, at.Add(time.Hour)); err != nil {
-		t.Fatal(err)
-	}
-	checkIndex(t, st, "v1", 2)
-	ids, next, err := st.Changes(ctx, stamp)
-	if err != nil || !slices.Equal(ids, []string{"a"}) || next <= stamp {
-		t.Errorf("Changes(%d) = %v, %d, %v; want [a] and a later stamp", stamp, ids, next, err)
-	}
-	if now, _ := st.Stamp(ctx); now != next {
-		t.Errorf("Stamp = %d, Changes brought it to %d", now, next)
-	}
-	if ids, _, _ := st.Changes(ctx, next); len(ids) != 0 {
-		t.Errorf("Changes(latest) = %v, want none", ids)
-	}
-	if _, err := st.Ingest(ctx, store.Document{ID: "a", Body: "Talks ended in Vienna.\n"}, at.Add(2*time.Hour)); err != nil {
-		t.Fatal(err)
-	}
-	if ids, _, _ := st.Changes(ctx, next); len(ids) != 0 {
-		t.Errorf("an unchanged article was recorded as changed: %v", ids)
-	}
-	if tot, _ := st.IndexTotals(ctx, "v2"); tot.Stale != 2 {
-		t.Errorf("IndexTotals(v2).Stale = %d, want 2", tot.Stale)
-	}
-	st.Close()
+		at := storetest.Epoch
+		for _, d := range []store.Document{
+			{ID: "a", Body: "Talks began in Geneva. The talks went on, and on.\n\nÉlan was high."},
+			{ID: "b", Body: "Nothing new in Geneva.\n"},
+		} {
+			if _, err := st.Ingest(ctx, d, at); err != nil {
+				t.Fatal(err)
+			}
+		}
+		checkIndex(t, st, "v1", 2)
+		stamp, _ := st.Stamp(ctx)
+		if _, err := st.Ingest(ctx, store.Document{ID: "a", Body: "Talks ended in Vienna.\n"}, at.Add(time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		checkIndex(t, st, "v1", 2)
+		ids, next, err := st.Changes(ctx, stamp)
+		if err != nil || !slices.Equal(ids, []string{"a"}) || next <= stamp {
+			t.Errorf("Changes(%d) = %v, %d, %v; want [a] and a later stamp", stamp, ids, next, err)
+		}
+		if now, _ := st.Stamp(ctx); now != next {
+			t.Errorf("Stamp = %d, Changes brought it to %d", now, next)
+		}
+		if ids, _, _ := st.Changes(ctx, next); len(ids) != 0 {
+			t.Errorf("Changes(latest) = %v, want none", ids)
+		}
+		if _, err := st.Ingest(ctx, store.Document{ID: "a", Body: "Talks ended in Vienna.\n"}, at.Add(2*time.Hour)); err != nil {
+			t.Fatal(err)
+		}
+		if ids, _, _ := st.Changes(ctx, next); len(ids) != 0 {
+			t.Errorf("an unchanged article was recorded as changed: %v", ids)
+		}
+		if tot, _ := st.IndexTotals(ctx, "v2"); tot.Stale != 2 {
+			t.Errorf("IndexTotals(v2).Stale = %d, want 2", tot.Stale)
+		}
+		st.Close()
 
-	// Another analyzer version re-analyses every article: the index is
-	// made again, not doubled.
-	st, err = store.Open(ctx, path, store.WithAnalyzer(wordIndexer{"v2"}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if n, err := st.Heal(ctx); err != nil || n != 2 {
-		t.Fatalf("Heal = %d, %v; want 2", n, err)
-	}
-	checkIndex(t, st, "v2", 2)
-	if ids, _, _ := st.Changes(ctx, next); !slices.Equal(ids, []string{"a", "b"}) {
-		t.Errorf("after Heal, Changes = %v, want [a b]", ids)
-	}
-	words, err := st.IndexedWords(ctx, 4, 5, 't')
-	if err != nil || !slices.Equal(words, []string{"talks"}) {
-		t.Errorf("IndexedWords(4, 5, 't') = %v, %v; want [talks] (words once indexed stay listed)", words, err)
-	}
+		// Another analyzer version re-analyses every article: the index is
+		// made again, not doubled.
+		st, err = store.Open(ctx, path, store.WithAnalyzer(wordIndexer{"v2"}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		if n, err := st.Heal(ctx); err != nil || n != 2 {
+			t.Fatalf("Heal = %d, %v; want 2", n, err)
+		}
+		checkIndex(t, st, "v2", 2)
+		if ids, _, _ := st.Changes(ctx, next); !slices.Equal(ids, []string{"a", "b"}) {
+			t.Errorf("after Heal, Changes = %v, want [a b]", ids)
+		}
+		words, err := st.IndexedWords(ctx, 4, 5, 't')
+		if err != nil || !slices.Equal(words, []string{"talks"}) {
+			t.Errorf("IndexedWords(4, 5, 't') = %v, %v; want [talks] (words once indexed stay listed)", words, err)
+		}
+	})
 }

@@ -1,13 +1,29 @@
 package store
 
 import (
+	"path"
 	"testing"
 	"testing/fstest"
 )
 
 func TestMigrationNames(t *testing.T) {
-	if _, err := migrationNames(migrations); err != nil {
-		t.Fatalf("embedded migrations: %v", err)
+	// Both dialects' folders are numbered 1..N alike, so a store's
+	// version means the same schema on SQLite and PostgreSQL.
+	lite, err := migrationNames(migrations, sqliteDialect.migrations)
+	if err != nil {
+		t.Fatalf("embedded SQLite migrations: %v", err)
+	}
+	pg, err := migrationNames(migrations, postgresDialect.migrations)
+	if err != nil {
+		t.Fatalf("embedded PostgreSQL migrations: %v", err)
+	}
+	if len(lite) != len(pg) {
+		t.Fatalf("%d SQLite migrations, %d PostgreSQL ones: each needs its counterpart", len(lite), len(pg))
+	}
+	for i := range lite {
+		if path.Base(lite[i]) != path.Base(pg[i]) {
+			t.Errorf("migration %d: SQLite %s, PostgreSQL %s: name them alike", i+1, path.Base(lite[i]), path.Base(pg[i]))
+		}
 	}
 	for _, tc := range []struct {
 		name  string
@@ -24,7 +40,7 @@ func TestMigrationNames(t *testing.T) {
 			for _, f := range tc.files {
 				fsys["migrations/"+f] = &fstest.MapFile{Data: []byte("SELECT 1;")}
 			}
-			_, err := migrationNames(fsys)
+			_, err := migrationNames(fsys, "migrations")
 			if (err == nil) != tc.ok {
 				t.Errorf("migrationNames(%v) error = %v, want ok %v", tc.files, err, tc.ok)
 			}

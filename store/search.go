@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 )
 
 // Hit is a sentence that matched a search, with its BM25 score (higher is
@@ -22,7 +23,7 @@ func (s *Store) Search(ctx context.Context, terms []string, limit int) ([]Hit, e
 	if q == "" || limit <= 0 {
 		return nil, nil
 	}
-	rows, err := s.db.QueryContext(ctx, `
+	query, args := `
 		SELECT s.id, s.article_id, s.paragraph, s.position, s.heading, s.text, -bm25(sentences_fts),
 		       a.id, a.title, a.outlet, a.byline, a.published, a.url, a.hash, a.ingested_at, 0
 		FROM sentences_fts
@@ -30,7 +31,11 @@ func (s *Store) Search(ctx context.Context, terms []string, limit int) ([]Hit, e
 		JOIN articles a ON a.id = s.article_id
 		WHERE sentences_fts MATCH ?
 		ORDER BY bm25(sentences_fts)
-		LIMIT ?`, q, limit)
+		LIMIT ?`, []any{q, limit}
+	if s.dialect.postgres() {
+		query, args = searchPG(terms, limit)
+	}
+	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
@@ -50,4 +55,28 @@ func (s *Store) Search(ctx context.Context, terms []string, limit int) ([]Hit, e
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	return out, nil
+}
+
+// searchPG is Search on PostgreSQL: English stemming and ts_rank stand in
+// for FTS5's Porter stemmer and BM25, so the order of hits is close to
+// SQLite's but not the same. Only the SQuAD baseline reads Search.
+func searchPG(terms []string, limit int) (string, []any) {
+	var parts []string
+	var args []any
+	for _, t := range terms {
+		if t = strings.TrimSpace(strings.ToValidUTF8(strings.ReplaceAll(t, "\x00", " "), " ")); t != "" {
+			parts = append(parts, `plainto_tsquery('english', ?)`)
+			args = append(args, t)
+		}
+	}
+	q := "(" + strings.Join(parts, " || ") + ")"
+	return `
+		SELECT s.id, s.article_id, s.paragraph, s.position, s.heading, s.text, ts_rank(to_tsvector('english', s.text), q.q),
+		       a.id, a.title, a.outlet, a.byline, a.published, a.url, a.hash, a.ingested_at, 0
+		FROM sentences s
+		JOIN articles a ON a.id = s.article_id
+		CROSS JOIN (SELECT ` + q + ` AS q) q
+		WHERE to_tsvector('english', s.text) @@ q.q
+		ORDER BY 7 DESC, s.id
+		LIMIT ?`, append(args, limit)
 }

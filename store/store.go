@@ -13,10 +13,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
-	"path"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -26,7 +23,7 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
-//go:embed migrations/*.sql
+//go:embed migrations/*.sql migrations_pg/*.sql
 var migrations embed.FS
 
 // ErrNotFound is returned when a looked-up row does not exist.
@@ -41,6 +38,8 @@ const busyTimeout = 5000
 type Store struct {
 	db       *sql.DB
 	path     string
+	dialect  dialect
+	opts     options
 	analyzer Analyzer
 	// writes queues this process's inbox writes, the hot path of serve:
 	// waiting here costs microseconds, where SQLite's busy handler
@@ -48,31 +47,46 @@ type Store struct {
 	writes sync.Mutex
 }
 
-// Open opens (creating if needed) the SQLite database at path and brings
-// its schema up to date. The special path ":memory:" opens a private
-// in-memory database, useful in tests.
-func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
-	if path == "" {
+// Open opens the store at location and brings its schema up to date. A
+// postgres:// (or postgresql://) URL opens that PostgreSQL database, for
+// replicas sharing one store; anything else is the path of a SQLite file,
+// created if needed. The special path ":memory:" opens a private in-memory
+// SQLite database, useful in tests.
+func Open(ctx context.Context, location string, opts ...Option) (*Store, error) {
+	if location == "" {
 		return nil, errors.New("open store: empty path")
 	}
-	dsn := dsnFor(path)
-	db, err := sql.Open("sqlite", dsn)
+	s := &Store{path: location, dialect: sqliteDialect}
+	for _, o := range opts {
+		o(s)
+	}
+	var err error
+	if IsURL(location) {
+		s.dialect = postgresDialect
+		s.db, err = openPostgres(ctx, location, s.opts)
+	} else {
+		s.db, err = openSQLite(location)
+	}
 	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", path, err)
+		return nil, fmt.Errorf("open store %s: %w", Redact(location), err)
+	}
+	if err := s.migrate(ctx); err != nil {
+		s.db.Close()
+		return nil, fmt.Errorf("open store %s: %w", Redact(location), err)
+	}
+	return s, nil
+}
+
+func openSQLite(path string) (*sql.DB, error) {
+	db, err := sql.Open("sqlite", dsnFor(path))
+	if err != nil {
+		return nil, err
 	}
 	if path == ":memory:" {
 		// Every connection to :memory: is a separate database: keep one.
 		db.SetMaxOpenConns(1)
 	}
-	s := &Store{db: db, path: path}
-	for _, o := range opts {
-		o(s)
-	}
-	if err := s.migrate(ctx); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("open store %s: %w", path, err)
-	}
-	return s, nil
+	return db, nil
 }
 
 func dsnFor(path string) string {
@@ -90,13 +104,17 @@ func dsnFor(path string) string {
 // Close closes the database.
 func (s *Store) Close() error {
 	if err := s.db.Close(); err != nil {
-		return fmt.Errorf("close store %s: %w", s.path, err)
+		return fmt.Errorf("close store %s: %w", s.Path(), err)
 	}
 	return nil
 }
 
-// Path reports the file the store was opened from.
-func (s *Store) Path() string { return s.path }
+// Path reports where the store was opened from: the SQLite file, or the
+// PostgreSQL URL without its password.
+func (s *Store) Path() string { return Redact(s.path) }
+
+// Dialect names the database behind the store: "sqlite" or "postgres".
+func (s *Store) Dialect() string { return s.dialect.name }
 
 // Ping checks that the database answers a query; readiness probes use it.
 func (s *Store) Ping(ctx context.Context) error {
@@ -105,65 +123,6 @@ func (s *Store) Ping(ctx context.Context) error {
 		return fmt.Errorf("ping store: %w", err)
 	}
 	return nil
-}
-
-// migrate applies every embedded migration newer than PRAGMA user_version,
-// each in its own transaction together with the version bump.
-func (s *Store) migrate(ctx context.Context) error {
-	names, err := migrationNames(migrations)
-	if err != nil {
-		return err
-	}
-	var version int
-	if err := s.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
-		return fmt.Errorf("read schema version: %w", err)
-	}
-	if version > len(names) {
-		return fmt.Errorf("schema version %d is newer than this binary knows (%d)", version, len(names))
-	}
-	for i := version; i < len(names); i++ {
-		body, err := migrations.ReadFile(names[i])
-		if err != nil {
-			return fmt.Errorf("read migration %s: %w", names[i], err)
-		}
-		tx, err := s.db.BeginTx(ctx, nil)
-		if err != nil {
-			return fmt.Errorf("begin migration %s: %w", names[i], err)
-		}
-		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("apply migration %s: %w", names[i], err)
-		}
-		if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, i+1)); err != nil {
-			tx.Rollback()
-			return fmt.Errorf("set schema version %d: %w", i+1, err)
-		}
-		if err := tx.Commit(); err != nil {
-			return fmt.Errorf("commit migration %s: %w", names[i], err)
-		}
-	}
-	return nil
-}
-
-// migrationNames lists the embedded migrations in order. Each file is
-// named NNNN_what.sql and its number is the schema version it brings the
-// store to, so the files must be numbered 1, 2, 3… with no gap or repeat:
-// a gap would let a store skip a migration that lands later.
-func migrationNames(fsys fs.FS) ([]string, error) {
-	names, err := fs.Glob(fsys, "migrations/*.sql")
-	if err != nil {
-		return nil, fmt.Errorf("list migrations: %w", err)
-	}
-	sort.Strings(names)
-	for i, name := range names {
-		base := path.Base(name)
-		num, _, ok := strings.Cut(base, "_")
-		n, err := strconv.Atoi(num)
-		if !ok || err != nil || n != i+1 {
-			return nil, fmt.Errorf("migration %s: want a name starting %04d_", base, i+1)
-		}
-	}
-	return names, nil
 }
 
 // ftsQuery builds an FTS5 MATCH expression that ORs the given terms, each

@@ -70,8 +70,11 @@ func Open(ctx context.Context, g *Globals, env Env) (*Main, error) {
 			return nil, err
 		}
 	}
-	if g.DB != "" {
-		cfg.Store.Path = g.DB
+	switch {
+	case store.IsURL(g.DB):
+		cfg.Store.URL = g.DB
+	case g.DB != "":
+		cfg.Store.Path, cfg.Store.URL = g.DB, ""
 	}
 	if g.NoSeeds {
 		cfg.Store.Seeds = false
@@ -90,7 +93,7 @@ func Open(ctx context.Context, g *Globals, env Env) (*Main, error) {
 		return nil, err
 	}
 	m := &Main{Config: cfg, Log: logger, Now: time.Now}
-	if m.Store, err = store.Open(ctx, cfg.Store.Path, store.WithAnalyzer(analyzer)); err != nil {
+	if m.Store, err = store.Open(ctx, cfg.Store.Location(), append(cfg.Store.Options(), store.WithAnalyzer(analyzer))...); err != nil {
 		return nil, err
 	}
 	if err := m.seed(ctx); err != nil {

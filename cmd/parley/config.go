@@ -18,6 +18,7 @@ import (
 
 	"github.com/parley-bot/parley/bot"
 	webpages "github.com/parley-bot/parley/bot/web"
+	"github.com/parley-bot/parley/store"
 )
 
 // Config is everything an operator sets in the YAML file. Only cmd/parley
@@ -117,9 +118,37 @@ type FeedConfig struct {
 // is impolite to the publisher and buys nothing for news.
 const minFeedEvery = time.Minute
 
-// StoreConfig locates the SQLite store.
+// Location is where the store is: the URL when set, else the path.
+func (c StoreConfig) Location() string {
+	if c.URL != "" {
+		return c.URL
+	}
+	return c.Path
+}
+
+// Options are the store's connection settings.
+func (c StoreConfig) Options() []store.Option {
+	connect := c.ConnectTimeout
+	if connect == 0 {
+		connect = 10 * time.Second
+	}
+	return []store.Option{store.WithPool(c.Pool), store.WithStatementTimeout(c.StatementTimeout), store.WithConnectTimeout(connect)}
+}
+
+// StoreConfig locates the store: a SQLite file (Path), or a PostgreSQL
+// database (URL, postgres://…) that replicas of serve share.
 type StoreConfig struct {
 	Path string `yaml:"path"`
+	// URL, when set, is used instead of Path: a postgres:// URL, its
+	// password from the environment through ${VAR}.
+	URL string `yaml:"url"`
+	// Pool bounds the PostgreSQL connections one process holds (0: 10).
+	Pool int `yaml:"pool"`
+	// StatementTimeout makes PostgreSQL cancel a statement that runs
+	// longer (0: none).
+	StatementTimeout time.Duration `yaml:"statement_timeout"`
+	// ConnectTimeout bounds opening a PostgreSQL connection (0: 10s).
+	ConnectTimeout time.Duration `yaml:"connect_timeout"`
 	// Seeds fills a new, empty store with the built-in articles; false
 	// (or the --no-seeds flag) keeps it to the operator's own.
 	Seeds bool `yaml:"seeds"`
@@ -455,8 +484,22 @@ func (c Config) Validate() error {
 	bad := func(key, format string, args ...any) {
 		errs = append(errs, &keyError{key: key, msg: fmt.Sprintf(format, args...)})
 	}
-	if c.Store.Path == "" {
+	switch {
+	case c.Store.URL != "":
+		if !store.IsURL(c.Store.URL) {
+			bad("store.url", "%q is not a postgres:// URL", store.Redact(c.Store.URL))
+		}
+	case c.Store.Path == "":
 		bad("store.path", "must not be empty")
+	}
+	if c.Store.Pool < 0 {
+		bad("store.pool", "must not be negative")
+	}
+	if c.Store.StatementTimeout < 0 {
+		bad("store.statement_timeout", "must not be negative")
+	}
+	if c.Store.ConnectTimeout < 0 {
+		bad("store.connect_timeout", "must not be negative")
 	}
 	if c.HTTP.Listen != "" {
 		if _, _, err := net.SplitHostPort(c.HTTP.Listen); err != nil {
@@ -637,5 +680,6 @@ func (c Config) Redacted() Config {
 	c.Discord.Token = hide(c.Discord.Token)
 	c.Web.Auth.Password = hide(c.Web.Auth.Password)
 	c.Feedback.Salt = hide(c.Feedback.Salt)
+	c.Store.URL = store.Redact(c.Store.URL)
 	return c
 }

@@ -31,6 +31,10 @@ func TestParseConfigErrorsNameTheKey(t *testing.T) {
 		{"discord without token", "discord:\n  enabled: true\n  application_id: '1'\n", "discord.token"},
 		{"discord http without key", "discord:\n  enabled: true\n  mode: http\n  token: t\n  application_id: '1'\n", "discord.public_key"},
 		{"empty store path", "store:\n  path: ''\n", "store.path"},
+		{"store url not postgres", "store:\n  url: mysql://u:p@h/db\n", "store.url"},
+		{"store pool negative", "store:\n  pool: -1\n", "store.pool"},
+		{"store statement timeout", "store:\n  statement_timeout: soon\n", "store.statement_timeout"},
+		{"store connect timeout negative", "store:\n  connect_timeout: -1s\n", "store.connect_timeout"},
 		{"lease too short", "inbox:\n  lease: 10ms\n", "inbox.lease"},
 		{"lease not a duration", "inbox:\n  lease: soon\n", "inbox.lease"},
 		{"retention under an hour", "inbox:\n  retention: 10m\n", "inbox.retention"},
@@ -110,6 +114,17 @@ web:
 	}
 }
 
+func TestReplicasConfigLoads(t *testing.T) {
+	env := map[string]string{"PARLEY_DB_PASSWORD": "pw", "SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s"}
+	cfg, err := LoadConfig(filepath.Join("..", "..", "deploy", "parley.replicas.yaml"), func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatalf("deploy/parley.replicas.yaml: %v", err)
+	}
+	if !strings.HasPrefix(cfg.Store.Location(), "postgres://parley:pw@") || cfg.Slack.Mode != "http" || cfg.Store.Pool != 10 {
+		t.Errorf("replicas config: store %+v, slack mode %q", cfg.Store, cfg.Slack.Mode)
+	}
+}
+
 func TestExampleConfigLoads(t *testing.T) {
 	env := map[string]string{"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xapp-1", "DISCORD_BOT_TOKEN": "d-1"}
 	cfg, err := LoadConfig(filepath.Join("..", "..", "config.example.yaml"), func(k string) string { return env[k] })
@@ -122,6 +137,23 @@ func TestExampleConfigLoads(t *testing.T) {
 	}
 	if cfg.Slack.BotToken != "xoxb-1" || cfg.Slack.AppToken != "xapp-1" || cfg.Discord.Token != "d-1" {
 		t.Errorf("${VAR} not expanded: %+v", cfg.Slack)
+	}
+}
+
+func TestStoreURLFromEnvironment(t *testing.T) {
+	env := map[string]string{"PGPASS": "pa55"}
+	cfg, err := ParseConfig([]byte("store:\n  url: postgres://parley:${PGPASS}@db:5432/parley\n  pool: 4\n  statement_timeout: 5s\n"), func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Store.Location() != "postgres://parley:pa55@db:5432/parley" || cfg.Store.Pool != 4 || cfg.Store.StatementTimeout != 5*time.Second {
+		t.Errorf("store = %+v", cfg.Store)
+	}
+	if red := cfg.Redacted(); strings.Contains(red.Store.URL, "pa55") {
+		t.Errorf("Redacted kept the password: %s", red.Store.URL)
+	}
+	if def := DefaultConfig(); def.Store.Location() != def.Store.Path {
+		t.Errorf("default store location = %q, want the path", def.Store.Location())
 	}
 }
 

@@ -66,6 +66,7 @@ func commands() []command {
 		{"ingest", "[--feed] [--allow-private] PATH|URL...", "add article files or folders, saved .html pages, web pages by URL, or with --feed RSS/Atom/JSON feeds (idempotent)", runIngest},
 		{"serve", "[--domain FILE]", "run the bot: Slack, Discord, HTTP endpoints and the daily summary", runServe},
 		{"report", "[--since 7d] [--json] [--domain FILE]", "what people asked that went unanswered or was marked wrong, and what they asked about most", runReport},
+		{"store", "copy [--from PATH] [--to URL]", "copy a SQLite store (articles, facts, index, post log, handled events) into PostgreSQL, idempotently", runStore},
 		{"eval", "[--heldout|--followups] [--corpus SQUAD.json] [-v] [--domain FILE] [FILE]", "run a question set (Parley JSON Lines, follow-ups included, or SQuAD 2.0 JSON) and print its scores", runEval},
 	}
 }
@@ -86,13 +87,14 @@ type Globals struct {
 }
 
 func usage(w io.Writer) {
-	fmt.Fprintln(w, "Usage: parley [--db PATH] [--no-seeds] [--config FILE] [--log-format text|json] [--log-level LEVEL] COMMAND [ARGS...]")
+	fmt.Fprintln(w, "Usage: parley [--db PATH|URL] [--no-seeds] [--config FILE] [--log-format text|json] [--log-level LEVEL] COMMAND [ARGS...]")
 	fmt.Fprintln(w, "\nParley answers questions about news articles, quoting and citing them.\n\nCommands:")
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nGlobal flags:")
-	fmt.Fprintln(w, "  --db PATH          the SQLite store (default parley.db, or store.path from the config); filled from the built-in articles when new")
+	fmt.Fprintln(w, "  --db PATH|URL      the store: a SQLite file (default parley.db, or store.path from the config), or a postgres:// URL")
+	fmt.Fprintln(w, "                     (store.url) for replicas sharing one database; filled from the built-in articles when new")
 	fmt.Fprintln(w, "  --no-seeds         never fill a new store with the built-in articles (store.seeds: false)")
 	fmt.Fprintln(w, "  --config FILE      YAML config (see config.example.yaml); ${VAR} expands from the environment")
 	fmt.Fprintln(w, "  --log-format FMT   text (default) or json")

@@ -1,5 +1,6 @@
 // Package storetest opens real stores for tests: a fresh SQLite file in the
-// test's temporary folder, filled with the built-in seed articles.
+// test's temporary folder, or a fresh schema in a PostgreSQL server (Each),
+// filled with the built-in seed articles.
 package storetest
 
 import (
@@ -8,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/parley-bot/parley/seeds"
 	"github.com/parley-bot/parley/store"
 )
 
@@ -20,15 +20,7 @@ var Epoch = time.Date(2025, 12, 6, 8, 0, 0, 0, time.UTC)
 func MustOpen(tb testing.TB) *store.Store {
 	tb.Helper()
 	st := MustOpenEmpty(tb)
-	res, err := st.IngestFS(context.Background(), seeds.FS, Epoch)
-	if err != nil {
-		tb.Fatalf("ingest seeds: %v", err)
-	}
-	for _, r := range res {
-		if r.Err != nil {
-			tb.Fatalf("ingest seed %s: %v", r.Name, r.Err)
-		}
-	}
+	ingestSeeds(tb, st)
 	return st
 }
 

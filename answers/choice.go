@@ -1,0 +1,142 @@
+package answers
+
+import (
+	"context"
+	"strings"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// maxOption is the most content words an option of a choice may have.
+const maxOption = 3
+
+// choice is a question that offers two options ("Did the mayor fly to
+// Oslo or to Bergen?"), read as two questions with one option each.
+type choice struct {
+	asks    [2]string // the question with only the first, only the second option
+	options [2]string // each option as the question writes it
+}
+
+// readChoice reads text as a choice: a question that starts with an
+// auxiliary ("did", "is", "was") and ends with "… A or B", B at most
+// maxOption content words and A as many before "or" (words both share,
+// "late" in "late Monday or late Friday", are said by each); else ok is
+// false. "Whether or not" offers no choice.
+func (e *Engine) readChoice(text string) (c choice, ok bool) {
+	toks := tokenize(text)
+	if len(toks) < 4 || !e.rules.auxiliary[toks[0].word] {
+		return c, false
+	}
+	content := func(t token) bool { return !e.rules.stop[t.word] && !english.IsStopWord(t.word) }
+	or := -1
+	for i := len(toks) - 2; i > 0; i-- {
+		if toks[i].word == "or" {
+			or = i
+			break
+		}
+	}
+	if or < 0 || toks[or+1].word == "not" {
+		return c, false
+	}
+	var right []int
+	for i := or + 1; i < len(toks); i++ {
+		if content(toks[i]) {
+			right = append(right, i)
+		}
+	}
+	if len(right) == 0 || len(right) > maxOption {
+		return c, false
+	}
+	var left []int
+	for i := or - 1; i > 0 && len(left) < len(right); i-- {
+		if content(toks[i]) {
+			left = append([]int{i}, left...)
+		} else if len(left) > 0 {
+			break
+		}
+	}
+	if len(left) == 0 {
+		return c, false
+	}
+	l0, l1 := toks[left[0]].start, toks[left[len(left)-1]].end
+	r0, r1 := toks[right[0]].start, toks[right[len(right)-1]].end
+	c.options = [2]string{text[l0:l1], text[r0:r1]}
+	// The first: the question without " or …B"; the second: without
+	// "A or " (what comes between stays: "in").
+	c.asks[0] = strings.TrimRight(text[:toks[or].start], " ") + text[r1:]
+	c.asks[1] = text[:l0] + text[toks[or+1].start:toks[right[0]].start] + text[r0:]
+	c.asks[0] = strings.Join(strings.Fields(c.asks[0]), " ")
+	c.asks[1] = strings.Join(strings.Fields(c.asks[1]), " ")
+	return c, true
+}
+
+// answerChoice answers a choice question with the option the articles
+// support: each option is asked alone, the answered one with the higher
+// confidence wins, and its answer is the option as the quote says it.
+// Neither answered is a refusal.
+func (e *Engine) answerChoice(ctx context.Context, echo string, c choice, explain bool) (Answer, []scored, error) {
+	var as [2]Answer
+	var rs [2][]scored
+	for k, q := range c.asks {
+		a, r, err := e.answerOne(ctx, q, explain, true)
+		if err != nil {
+			return Answer{}, nil, err
+		}
+		as[k], rs[k] = a, r
+	}
+	k := 0
+	if as[1].Answered && (!as[0].Answered || as[1].Confidence > as[0].Confidence) ||
+		!as[0].Answered && !as[1].Answered && as[1].Confidence > as[0].Confidence {
+		k = 1
+	}
+	a := as[k]
+	a.Question = echo
+	if a.Answered && len(a.Quotes) > 0 && !a.Conflict {
+		if span := optionSpan(c.options[k], a.Quotes[0].Text); span != "" {
+			a.Answer = span
+		}
+	}
+	return a, rs[k], nil
+}
+
+// optionSpan is the option as quote says it — the whole option, else its
+// last word the quote holds — or "".
+func optionSpan(option, quote string) string {
+	if span := findFold(quote, option); span != "" {
+		return span
+	}
+	ws := strings.Fields(option)
+	for i := len(ws) - 1; i >= 0; i-- {
+		if len(ws[i]) > 2 {
+			if span := findFold(quote, ws[i]); span != "" {
+				return span
+			}
+		}
+	}
+	return ""
+}
+
+// findFold is the first span of s that equals w but for case, starting
+// and ending at word boundaries, or "".
+func findFold(s, w string) string {
+	ls, lw := strings.ToLower(s), strings.ToLower(w)
+	if len(ls) != len(s) || lw == "" {
+		return ""
+	}
+	for from := 0; ; {
+		i := strings.Index(ls[from:], lw)
+		if i < 0 {
+			return ""
+		}
+		i += from
+		j := i + len(lw)
+		if (i == 0 || !isWordByte(s[i-1])) && (j == len(s) || !isWordByte(s[j])) {
+			return s[i:j]
+		}
+		from = i + 1
+	}
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}

@@ -1,0 +1,87 @@
+package answers
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/parley-bot/parley/store"
+	"github.com/parley-bot/parley/store/storetest"
+)
+
+func TestReadChoice(t *testing.T) {
+	e := mustEngine(t, storetest.MustOpenEmpty(t), WithPack(nil))
+	for q, want := range map[string][4]string{
+		"Did Putin pay a state visit to India or to China?":            {"Did Putin pay a state visit to India?", "Did Putin pay a state visit to to China?", "India", "China"},
+		"Did Zelenskyy speak to reporters late Monday or late Friday?": {"Did Zelenskyy speak to reporters late Monday?", "Did Zelenskyy speak to reporters late Friday?", "late Monday", "late Friday"},
+		"Is a problem instance characterized as abstract or concrete?": {"Is a problem instance characterized as abstract?", "Is a problem instance characterized as concrete?", "abstract", "concrete"},
+	} {
+		c, ok := e.readChoice(q)
+		if !ok || c.asks[0] != want[0] || c.asks[1] != want[1] || c.options[0] != want[2] || c.options[1] != want[3] {
+			t.Errorf("%q: read %v %q, want %q", q, ok, c, want)
+		}
+	}
+	for _, q := range []string{
+		"What function is used to define measurements like time or space?", // no auxiliary first: a list, not a choice
+		"Did the committee decide whether or not to appeal?",
+		"Was the plan agreed or did the talks fail over the question of the occupied territories?", // B too long
+	} {
+		if c, ok := e.readChoice(q); ok {
+			t.Errorf("%q read as a choice: %q", q, c)
+		}
+	}
+}
+
+// TestChoiceAnswer holds a choice question to the option the article
+// says, as a span of its quote, and to a refusal when it says neither.
+func TestChoiceAnswer(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.MustOpenEmpty(t)
+	body := "The delegation travelled to Lisbon by train on Monday.\n\nThe harbour commission approved the new ferry terminal after a long debate.\n"
+	if _, err := st.Ingest(ctx, store.Document{ID: "choice", Title: "Choices", Body: body}, storetest.Epoch); err != nil {
+		t.Fatal(err)
+	}
+	e := mustEngine(t, st, WithPack(nil))
+	for q, want := range map[string]string{
+		"Did the delegation travel to Madrid or to Lisbon?":         "Lisbon",
+		"Did the delegation travel to Lisbon by train or by plane?": "train",
+	} {
+		a, err := e.Answer(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || a.Answer != want || !IsSpansOf(a.Answer, a.Quotes[0].Text) || !strings.Contains(a.Quotes[0].Text, "Lisbon") || a.Question != q {
+			t.Errorf("%q: answered %v %q (%v), want %q", q, a.Answered, a.Answer, a.Quotes, want)
+		}
+	}
+	a, err := e.Answer(ctx, "Did the delegation travel to Madrid or to Paris?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Answered {
+		t.Errorf("neither option said: answered %q (%v)", a.Answer, a.Quotes)
+	}
+}
+
+// TestChoiceTakesTheVerbAsGiven holds that a choice asks which option,
+// not whether the verb happened: "speak to reporters" is answered by the
+// sentence that says "told reporters late Monday", which a yes/no
+// question with that verb would not be.
+func TestChoiceTakesTheVerbAsGiven(t *testing.T) {
+	ctx := context.Background()
+	e := mustEngine(t, storetest.MustOpen(t))
+	a, err := e.Answer(ctx, "Did Zelenskyy speak to reporters late Monday or late Friday?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || a.Answer != "late Monday" || !strings.Contains(a.Quotes[0].Text, "told reporters late Monday") {
+		t.Errorf("answered %v %q (%v)", a.Answered, a.Answer, a.Quotes)
+	}
+	yn, err := e.Answer(ctx, "Did Zelenskyy speak to reporters late Monday?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if yn.Answered {
+		t.Errorf("the yes/no question alone is answered: %v", yn.Quotes)
+	}
+}

@@ -1,0 +1,249 @@
+package answers
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// compilePatterns compiles general.yaml's regular expressions: the
+// future's questions, the question classes and the lead-ins.
+func (r *rules) compilePatterns(f *generalFile) error {
+	for _, p := range f.Future.Question {
+		re, err := regexp.Compile(p)
+		if err != nil {
+			return fmt.Errorf("future: %w", err)
+		}
+		r.future = append(r.future, re)
+	}
+	for _, w := range f.Future.Markers {
+		r.futureCue[fold(w)] = true
+	}
+	for _, c := range f.Classes {
+		qc := questionClass{name: c.Name, wants: c.Wants}
+		for _, p := range c.Patterns {
+			re, err := regexp.Compile(p)
+			if err != nil {
+				return fmt.Errorf("class %s: %w", c.Name, err)
+			}
+			qc.patterns = append(qc.patterns, re)
+		}
+		r.classes = append(r.classes, qc)
+	}
+	r.roleClass = questionClass{name: f.RoleClass.Name, wants: f.RoleClass.Wants}
+	for _, p := range f.LeadIns {
+		re, err := regexp.Compile("(?i)" + p)
+		if err != nil {
+			return fmt.Errorf("lead-in %q: %w", p, err)
+		}
+		r.leadIns = append(r.leadIns, re)
+	}
+	return nil
+}
+
+// compileEntities reads the pack's entities, their aliases (longest
+// first) and the names related to each.
+func (r *rules) compileEntities(pack *Pack) error {
+	for _, e := range pack.Entities {
+		if e.ID == "" || e.Name == "" {
+			return fmt.Errorf("entity without id or name: %+v", e)
+		}
+		switch e.Kind {
+		case "person", "place", "org":
+		default:
+			return fmt.Errorf("entity %s: kind %q is not person, place or org", e.ID, e.Kind)
+		}
+		if _, dup := r.entities[e.ID]; dup {
+			return fmt.Errorf("entity %s twice", e.ID)
+		}
+		r.entities[e.ID] = e
+		for _, a := range e.Aliases {
+			ws := foldWords(a)
+			if len(ws) == 0 {
+				continue
+			}
+			r.aliases[ws[0]] = append(r.aliases[ws[0]], alias{entity: e.ID, words: ws})
+		}
+		for _, a := range e.Cased {
+			ws := rawWords(a)
+			if len(ws) == 0 {
+				continue
+			}
+			k := "\x00" + ws[0]
+			r.aliases[k] = append(r.aliases[k], alias{entity: e.ID, words: ws, cased: true})
+		}
+	}
+	for _, e := range r.entities {
+		if e.Within != "" {
+			if _, ok := r.entities[e.Within]; !ok {
+				return fmt.Errorf("%s is within unknown %s", e.ID, e.Within)
+			}
+		}
+	}
+	for k, as := range r.aliases {
+		// Longest alias first, so "westland s president" beats "westland".
+		for i := 1; i < len(as); i++ {
+			for j := i; j > 0 && len(as[j].words) > len(as[j-1].words); j-- {
+				as[j], as[j-1] = as[j-1], as[j]
+			}
+		}
+		r.aliases[k] = as
+	}
+	for id, rel := range pack.Related {
+		if _, ok := r.entities[id]; !ok {
+			return fmt.Errorf("related names unknown entity %s", id)
+		}
+		for _, o := range rel {
+			if _, ok := r.entities[o]; !ok {
+				return fmt.Errorf("%s is related to unknown %s", id, o)
+			}
+			r.synonyms["@"+id] = append(r.synonyms["@"+id], "@"+o)
+		}
+	}
+	return nil
+}
+
+// compileWords reads general.yaml's word lists: synonyms, stop words,
+// qualifiers, units and the sets of cue words.
+func (r *rules) compileWords(f *generalFile) error {
+	for _, g := range f.Synonyms {
+		var stems []string
+		for _, w := range g {
+			stems = append(stems, stem(fold(w)))
+		}
+		for _, s := range stems {
+			for _, o := range stems {
+				if o != s && !contains(r.synonyms[s], o) {
+					r.synonyms[s] = append(r.synonyms[s], o)
+				}
+			}
+		}
+	}
+	for _, w := range f.Stopwords {
+		r.stop[fold(w)] = true
+	}
+	for side, ws := range f.Qualifiers {
+		for _, w := range ws {
+			r.qualifier[stem(fold(w))] = side
+		}
+	}
+	for unit, ws := range f.Units {
+		for _, w := range ws {
+			r.units[fold(w)] = append(r.units[fold(w)], unit)
+		}
+	}
+	for _, us := range r.units {
+		sort.Strings(us)
+	}
+	r.durations = map[string]bool{}
+	for _, u := range r.units["long"] {
+		r.durations[u] = true
+	}
+	for _, w := range f.OutOfScope {
+		r.outOfScope[fold(w)] = true
+	}
+	for _, w := range f.ReasonCues {
+		r.reasonCues[fold(w)] = true
+	}
+	for _, w := range f.ReasonBest {
+		r.reasonBest[fold(w)] = true
+	}
+	for _, w := range f.Self {
+		r.self[fold(w)] = true
+	}
+	r.locative, r.auxiliary = wordSet(f.Locatives), wordSet(f.Auxiliaries)
+	r.destination, r.destCue = wordSet(f.Destinations.Words), wordSet(f.Destinations.Cues)
+	r.owner = wordSet(f.OwnerWords)
+	r.outcomeWord, r.plannedCue = wordSet(f.Outcome.Words), wordSet(f.Outcome.Planned)
+	r.calendarAsk, r.calendarWord = wordSet(f.Calendar.Asks), wordSet(f.Calendar.Words)
+	r.infinitive = wordSet(f.Infinitive)
+	r.furniture = f.Furniture
+	r.negation = wordSet(f.Negations)
+	r.questionWord = wordSet(f.QuestionWords)
+	r.negPrefixes = f.NegativePrefixes
+	for _, sp := range f.Spellings {
+		if len(sp) != 2 || sp[0] == "" || sp[1] == "" {
+			return fmt.Errorf("spellings need a British and an American ending: %v", sp)
+		}
+	}
+	r.numberWord = wordSet(f.NumberWords)
+	r.reversal = map[string]bool{}
+	for _, w := range f.Reversals {
+		r.reversal[stem(fold(w))] = true
+	}
+	r.gate = gate{threshold: f.Gate.Threshold, bias: f.Gate.Bias}
+	for name, w := range f.Gate.Weights {
+		k := slices.Index(evidenceNames[:], name)
+		if k < 0 {
+			return fmt.Errorf("gate weight %q is not one of %v", name, evidenceNames)
+		}
+		r.gate.weights[k] = w
+	}
+	return nil
+}
+
+// compilePairs reads the word pairs that answer the other way: antonyms
+// (general.yaml's and WordNet's) and opposites.
+func (r *rules) compilePairs(f *generalFile) error {
+	r.antonyms = map[string][]string{}
+	for _, g := range f.Antonyms {
+		if len(g) != 2 {
+			return fmt.Errorf("antonyms need two words: %v", g)
+		}
+		a, b := stem(fold(g[0])), stem(fold(g[1]))
+		r.antonyms[a] = append(r.antonyms[a], b)
+		r.antonyms[b] = append(r.antonyms[b], a)
+	}
+	wn, err := parseAntonyms(antonymsTxt)
+	if err != nil {
+		return err
+	}
+	for _, g := range wn {
+		a, b := stem(g[0]), stem(g[1])
+		if a == b || contains(r.antonyms[a], b) {
+			continue
+		}
+		r.antonyms[a] = append(r.antonyms[a], b)
+		r.antonyms[b] = append(r.antonyms[b], a)
+	}
+	r.opposites = map[string][]string{}
+	for _, g := range f.Opposites {
+		if len(g) != 2 {
+			return fmt.Errorf("opposites need two sides: %v", g)
+		}
+		for _, a := range strings.Fields(g[0]) {
+			for _, b := range strings.Fields(g[1]) {
+				sa, sb := stem(fold(a)), stem(fold(b))
+				r.opposites[sa] = append(r.opposites[sa], sb)
+				r.opposites[sb] = append(r.opposites[sb], sa)
+			}
+		}
+	}
+	return nil
+}
+
+// compileKnown collects the words the rules themselves know, which typo
+// correction leaves alone.
+func (r *rules) compileKnown(f *generalFile) {
+	r.known = map[string]bool{}
+	for _, ws := range [][]string{f.Stopwords, f.ReasonCues, f.Future.Markers, f.OutOfScope, f.Self} {
+		for _, w := range ws {
+			r.known[fold(w)] = true
+		}
+	}
+	for _, g := range f.Synonyms {
+		for _, w := range g {
+			r.known[fold(w)] = true
+		}
+	}
+	for w := range r.units {
+		r.known[w] = true
+	}
+	for _, ws := range f.Qualifiers {
+		for _, w := range ws {
+			r.known[fold(w)] = true
+		}
+	}
+}

@@ -1,0 +1,223 @@
+package answers
+
+import "math"
+
+// rankContext is what rank reads off the question once, for every
+// candidate sentence.
+type rankContext struct {
+	ix *index
+	q  *query
+	// total and total2 are the sum of the terms' weights and of their
+	// squares.
+	total, total2 float64
+	// rarest is the index of the rarest known term, or -1.
+	rarest int
+	// exact is the terms as the question has them, for BM25.
+	exact []string
+	// negates is whether the question negates.
+	negates bool
+	// caps are the stems of the question's capitalised words past its
+	// first, question words aside.
+	caps []string
+	// artShare caches each article's share of the question.
+	artShare map[*segment]float64
+}
+
+func (e *Engine) newRankContext(ix *index, q *query) *rankContext {
+	rc := &rankContext{ix: ix, q: q, rarest: -1, exact: make([]string, len(q.terms)), artShare: map[*segment]float64{}}
+	for k, t := range q.terms {
+		rc.total += t.weight
+		rc.total2 += t.weight * t.weight
+		rc.exact[k] = t.term
+		if t.known && (rc.rarest < 0 || t.weight > q.terms[rc.rarest].weight) {
+			rc.rarest = k
+		}
+	}
+	rc.negates = e.negates(q.toks)
+	for _, t := range q.toks {
+		if t.start > 0 && isCapitalised(t.raw) && !e.rules.questionWord[t.word] {
+			rc.caps = append(rc.caps, t.stem)
+		}
+	}
+	return rc
+}
+
+// features reads the features of sentence i that do not depend on the
+// other candidates; weigh and addPhrases complete its score.
+func (e *Engine) features(rc *rankContext, i int32) scored {
+	q, s := rc.q, &rc.ix.sents[i]
+	c := scored{s: s, conf: 1}
+	matched, pos := e.termMatches(rc, &c)
+	c.para = rc.paragraphShare(i)
+	rc.neighbourShares(i, &c)
+	c.feat[fArt] = rc.articleShare(s)
+	if rc.negates && !e.negates(s.toks) {
+		c.feat[fNegMiss] = 1
+	}
+	if q.class.wants == wantNumber && e.anyNumber(q, s) {
+		c.feat[fAnyNum] = 1
+	}
+	if len(rc.caps) > 0 {
+		n := 0
+		for _, st := range rc.caps {
+			if s.hasStem(st) {
+				n++
+			}
+		}
+		c.feat[fCaps] = float64(n) / float64(len(rc.caps))
+	}
+	c.coverage = matched / rc.total
+	c.bm25 = rc.ix.bm25(s, rc.exact)
+	if len(pos) > 1 {
+		lo, hi := pos[0], pos[0]
+		for _, p := range pos {
+			lo, hi = min(lo, p), max(hi, p)
+		}
+		c.prox = math.Min(1, float64(len(pos))/float64(hi-lo+1)*2)
+	} else if len(pos) == 1 {
+		c.prox = 0.5
+	}
+	c.typeMatch = e.hasWanted(q, s)
+	if q.class.wants == wantReason {
+		c.typeMatch, c.strongCue = e.reasonAfter(q, s, pos)
+	}
+	if q.class.wants == wantQuote {
+		// Their own words beat a report of them, other things equal.
+		for _, sd := range s.facts.saids {
+			if (q.speaker == "" || sd.Subject == q.speaker) && sd.Object != "" {
+				c.ownWords = true
+			}
+		}
+	}
+	return c
+}
+
+// termMatches credits c with the question's terms its sentence holds (a
+// synonym at synonymCredit; an entity only its article names at
+// contextCredit, one the article never names lowers c.conf) and returns
+// the weight matched and the positions of the words that matched.
+func (e *Engine) termMatches(rc *rankContext, c *scored) (float64, []int) {
+	s := c.s
+	matched := 0.0
+	var pos []int
+	held, held2 := 0, 0.0
+	hold := func(k int, t qterm) {
+		held++
+		held2 += t.weight * t.weight
+		if k == rc.rarest {
+			c.feat[fRare] = 1
+		}
+	}
+	for k, t := range rc.q.terms {
+		if p, ok := s.terms[t.term]; ok {
+			matched += t.weight
+			pos = append(pos, p)
+			hold(k, t)
+			continue
+		}
+		found := false
+		for _, a := range t.alts {
+			if p, ok := s.terms[a]; ok {
+				matched += t.weight * synonymCredit
+				pos = append(pos, p)
+				found = true
+				hold(k, t)
+				break
+			}
+		}
+		if found || t.term[0] != '@' || !t.known {
+			continue
+		}
+		// An entity the sentence leaves out but its article names
+		// is likely the sentence's context ("two days of meetings"
+		// in an article on the Bayton talks); one the article never
+		// names means the sentence is about something else.
+		if rc.ix.articleHas(s.ArticleID, t.term) {
+			matched += t.weight * contextCredit
+		} else if !e.rules.entities[t.term[1:]].Generic {
+			c.conf *= missingEntityFactor
+		}
+	}
+	c.feat[fCount] = float64(held) / float64(len(rc.q.terms))
+	c.feat[fCov2] = held2 / rc.total2
+	return matched, pos
+}
+
+// paragraphShare is the share of the question that sentence i's
+// paragraph holds: a question written about a paragraph uses words of its
+// other sentences too.
+func (rc *rankContext) paragraphShare(i int32) float64 {
+	sents := rc.ix.sents
+	s := &sents[i]
+	lo, hi := int(i), int(i)
+	for lo > 0 && sents[lo-1].ArticleID == s.ArticleID && sents[lo-1].Paragraph == s.Paragraph {
+		lo--
+	}
+	for hi+1 < len(sents) && sents[hi+1].ArticleID == s.ArticleID && sents[hi+1].Paragraph == s.Paragraph {
+		hi++
+	}
+	pm := 0.0
+	for _, t := range rc.q.terms {
+		for j := lo; j <= hi; j++ {
+			if sents[j].matches(t.term, t.alts) {
+				pm += t.weight
+				break
+			}
+		}
+	}
+	return pm / rc.total
+}
+
+// neighbourShares sets the shares of the question held only by the
+// sentence before i in its paragraph (fNbrAna when i opens with a word
+// pointing back to it, fNbr otherwise) and only by the one after (fNext).
+func (rc *rankContext) neighbourShares(i int32, c *scored) {
+	sents, s := rc.ix.sents, c.s
+	if i > 0 {
+		prev := &sents[i-1]
+		if prev.ArticleID == s.ArticleID && prev.Paragraph == s.Paragraph {
+			nm := 0.0
+			for _, t := range rc.q.terms {
+				if s.matches(t.term, t.alts) {
+					continue
+				}
+				if prev.matches(t.term, t.alts) {
+					nm += t.weight
+				}
+			}
+			if len(s.toks) > 0 && anaphors[s.toks[0].word] {
+				c.feat[fNbrAna] = nm / rc.total
+			} else {
+				c.feat[fNbr] = nm / rc.total
+			}
+		}
+	}
+	if i+1 < int32(len(sents)) {
+		next := &sents[i+1]
+		if next.ArticleID == s.ArticleID && next.Paragraph == s.Paragraph {
+			nm := 0.0
+			for _, t := range rc.q.terms {
+				if !s.matches(t.term, t.alts) && next.matches(t.term, t.alts) {
+					nm += t.weight
+				}
+			}
+			c.feat[fNext] = nm / rc.total
+		}
+	}
+}
+
+// articleShare is the share of the question that s's article holds,
+// read once per article.
+func (rc *rankContext) articleShare(s *sentence) float64 {
+	if a, ok := rc.artShare[s.seg]; ok {
+		return a
+	}
+	am := 0.0
+	for _, t := range rc.q.terms {
+		if s.seg.holds(t.term, t.alts) {
+			am += t.weight
+		}
+	}
+	rc.artShare[s.seg] = am / rc.total
+	return am / rc.total
+}

@@ -1,0 +1,106 @@
+package answers
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// synonymsGz is WordNet 3.0's synonyms of English words: per line a stem
+// and the words that share a synset with a word of that stem among the
+// first senses of both (see synonyms.LICENSE; TestGenerateSynonyms makes it).
+//
+//go:embed synonyms.txt.gz
+var synonymsGz []byte
+
+// wnSynonym is a synonym of a stem: its own stem and the word, which the
+// rules may hold to be a stop word or a number.
+type wnSynonym struct{ stem, word string }
+
+// wordnetSynonyms maps a stem to its WordNet synonyms, read once when
+// first needed.
+var wordnetSynonyms = sync.OnceValue(func() map[string][]wnSynonym {
+	out, err := parseSynonyms(synonymsGz)
+	if err != nil {
+		// The embedded file is tested; without it words match only
+		// themselves and general.yaml's synonyms.
+		return map[string][]wnSynonym{}
+	}
+	return out
+})
+
+// parseSynonyms reads gzipped lines of a stem and its synonyms, each a
+// word that is its own stem or "stem=word", into a map from the stem to
+// its synonyms; a line of one field is an error naming it.
+func parseSynonyms(gz []byte) (map[string][]wnSynonym, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, fmt.Errorf("synonyms.txt.gz: %w", err)
+	}
+	out := make(map[string][]wnSynonym, 20000)
+	sc := bufio.NewScanner(zr)
+	for n := 1; sc.Scan(); n++ {
+		f := strings.Fields(sc.Text())
+		if len(f) < 2 {
+			return nil, fmt.Errorf("synonyms.txt.gz line %d: want a stem and its synonyms, got %q", n, sc.Text())
+		}
+		ss := make([]wnSynonym, 0, len(f)-1)
+		for _, w := range f[1:] {
+			st, word, ok := strings.Cut(w, "=")
+			if !ok {
+				word = st
+			}
+			ss = append(ss, wnSynonym{st, word})
+		}
+		out[f[0]] = ss
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("synonyms.txt.gz: %w", err)
+	}
+	return out, nil
+}
+
+func hasSynonym(ss []wnSynonym, s string) bool {
+	for _, o := range ss {
+		if o.stem == s {
+			return true
+		}
+	}
+	return false
+}
+
+// wordnetAlts is alts with st's WordNet synonyms added, but for stop
+// words and numbers ("million" is no "billion").
+func (e *Engine) wordnetAlts(alts []string, st string) []string {
+	ws := wordnetSynonyms()[st]
+	if len(ws) == 0 {
+		return alts
+	}
+	out := append([]string(nil), alts...)
+	for _, w := range ws {
+		if e.rules.stop[w.word] || e.rules.numberWord[w.word] || english.IsStopWord(w.word) || contains(out, w.stem) {
+			continue
+		}
+		out = append(out, w.stem)
+	}
+	return out
+}
+
+// knowsAny reports whether any sentence holds term or one of alts.
+func (ix *index) knowsAny(term string, alts []string) bool {
+	if _, ok := ix.idfOf(term); ok {
+		return true
+	}
+	for _, a := range alts {
+		if _, ok := ix.idfOf(a); ok {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,70 @@
+package answers
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/parley-bot/parley/store"
+	"github.com/parley-bot/parley/store/storetest"
+)
+
+func TestSynonymList(t *testing.T) {
+	syn, err := parseSynonyms(synonymsGz)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(syn) < 10000 || !hasSynonym(syn[stem("photo")], stem("photograph")) || !hasSynonym(syn[stem("percentage")], stem("percent")) {
+		t.Errorf("synonyms.txt.gz: %d heads, photo %v, percentage %v", len(syn), syn[stem("photo")], syn[stem("percentage")])
+	}
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte("photo photograph\nlonely\n"))
+	zw.Close()
+	if _, err := parseSynonyms(gz.Bytes()); err == nil || !strings.Contains(err.Error(), "line 2") {
+		t.Errorf("a line of one word: err %v, want one naming line 2", err)
+	}
+}
+
+// TestSynonymsOnlyForUnknownWords holds WordNet's synonyms to words no
+// article uses: "photo" finds the photograph, a word the articles use
+// matches only itself, and a number word never stands for another.
+func TestSynonymsOnlyForUnknownWords(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.MustOpenEmpty(t)
+	body := "The photograph was taken in the harbour on 2 December 1931.\n\nThe picture shows a million people at the harbour.\n"
+	if _, err := st.Ingest(ctx, store.Document{ID: "syn", Title: "Synonyms", Body: body}, storetest.Epoch); err != nil {
+		t.Fatal(err)
+	}
+	e := mustEngine(t, st, WithPack(nil))
+	a, err := e.Explain(ctx, "When was the photo taken in the harbour?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || len(a.Quotes) == 0 || !strings.Contains(a.Quotes[0].Text, "photograph") || a.Explain.Evidence["unknown"] != 0 {
+		t.Errorf("photo: answered %v, quotes %v, unknown %v (%s)", a.Answered, a.Quotes, a.Explain.Evidence["unknown"], a.Explain.Decision)
+	}
+	ix, err := e.current(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := e.analyse(ix, "How many people does the picture show, a billion?")
+	for _, qt := range q.terms {
+		if qt.term == stem("picture") && len(qt.alts) > 0 {
+			t.Errorf("picture, a word the articles use, has synonyms %v", qt.alts)
+		}
+		if qt.term == stem("billion") && contains(qt.alts, stem("million")) {
+			t.Errorf("billion stands for million: %v", qt.alts)
+		}
+	}
+}
+
+func BenchmarkSynonymList(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := parseSynonyms(synonymsGz); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

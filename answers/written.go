@@ -1,0 +1,65 @@
+package answers
+
+import "regexp"
+
+// writtenNumber is a number with separators or decimals as written
+// ("1,307,204", "3.3"), which tokens split into its parts.
+var writtenNumber = regexp.MustCompile(`\d+(?:[.,]\d+)+`)
+
+// numberUnsaid reports whether the question writes a number with
+// separators or decimals that none of the sentences writes: "3.3
+// million" is not "3.7 million", though both hold a 3.
+func numberUnsaid(question string, ss ...*sentence) bool {
+	for _, n := range writtenNumber.FindAllString(question, -1) {
+		said := false
+		for _, s := range ss {
+			if s == nil {
+				continue
+			}
+			for _, m := range writtenNumber.FindAllString(s.Text, -1) {
+				if m == n {
+					said = true
+				}
+			}
+		}
+		if !said {
+			return true
+		}
+	}
+	return false
+}
+
+// magnitudeSwapped reports whether s writes the number n only with
+// another number word after it than mag ("20 billion" for "20 million").
+func magnitudeSwapped(s *sentence, n, mag string, numberWord map[string]bool) bool {
+	other := false
+	for j := 0; j+1 < len(s.toks); j++ {
+		if s.toks[j].word != n {
+			continue
+		}
+		switch w := s.toks[j+1].word; {
+		case w == mag:
+			return false
+		case numberWord[w]:
+			other = true
+		}
+	}
+	return other
+}
+
+// saysNumber reports whether s (which may be nil) says the number n, in
+// digits or as general.yaml's word for it ("4", "four").
+func (e *Engine) saysNumber(s *sentence, n string) bool {
+	if s == nil {
+		return false
+	}
+	if s.hasWord(n) {
+		return true
+	}
+	for _, w := range e.rules.synonyms[n] {
+		if e.rules.numberWord[w] && s.hasWord(w) {
+			return true
+		}
+	}
+	return false
+}
