@@ -86,6 +86,7 @@ type InboxLog interface {
 	PendingEvents(ctx context.Context, now time.Time, limit int) ([]store.Event, error)
 	TakeEvent(ctx context.Context, platform, id string, lease store.Lease, now time.Time) (store.Event, bool, error)
 	FinishEvent(ctx context.Context, platform, id string, state store.EventState, reason string, now time.Time) error
+	ConfirmEvent(ctx context.Context, platform, id string, lease store.Lease, attempt int) (bool, error)
 	SetEventPayload(ctx context.Context, platform, id string, payload []byte) error
 	ReleaseEvent(ctx context.Context, platform, id, owner string) error
 	RenewHeld(ctx context.Context, owner string, held []store.EventKey, until time.Time) (int64, error)
@@ -284,7 +285,8 @@ func (in *Inbox) Receive(ctx context.Context, ev Event) (Admission, error) {
 		log.Info("dropped duplicate event", slog.String("state", string(row.State)))
 		return Duplicate, nil
 	}
-	in.held.add(ev.Platform, ev.ID)
+	in.held.add(ev.Platform, ev.ID, row.Attempts)
+	ev.Attempts = row.Attempts
 	if row.Attempts > 1 {
 		// Received before, never answered: the stored event (with what
 		// its adapter noted since) is the one to answer.
@@ -333,7 +335,7 @@ func (in *Inbox) start(ctx context.Context, ev Event, d Deliverer, notice bool) 
 		in.logger.Error("could not give back an event after overload; it is taken up when its lease runs out",
 			slog.String("platform", ev.Platform), slog.String("event_id", ev.ID), slog.Any("err", err))
 	}
-	in.held.remove(ev.Platform, ev.ID)
+	in.held.remove(ev.Platform, ev.ID, ev.Attempts)
 	return 0, ErrOverloaded
 }
 
@@ -351,8 +353,17 @@ func (in *Inbox) answer(base context.Context, ev Event, d Deliverer) {
 	}
 }
 
+// deliver delivers r as ev's answer, if this worker still holds ev (see
+// confirm), and records the outcome.
 func (in *Inbox) deliver(ctx context.Context, ev Event, d Deliverer, r Reply) {
-	in.record(ev, r.Kind, d.Deliver(ctx, ev, r))
+	if !in.confirm(ev) {
+		return
+	}
+	err := d.Deliver(withHold(ctx, func() bool { return in.confirm(ev) }), ev, r)
+	if errors.Is(err, ErrNotHeld) {
+		return // confirm has logged and counted it; the holder records
+	}
+	in.record(ev, r.Kind, err)
 }
 
 // record writes ev's outcome: answered when err is nil, maybe posted when
@@ -380,7 +391,7 @@ func (in *Inbox) record(ev Event, kind Kind, err error) {
 		werr = in.log.FinishEvent(ctx, ev.Platform, ev.ID, state, reason, in.now())
 		cancel()
 		if werr == nil {
-			in.held.remove(ev.Platform, ev.ID)
+			in.held.remove(ev.Platform, ev.ID, ev.Attempts)
 			break
 		}
 		log.Warn("could not record an event's outcome; trying again", slog.Int("try", try), slog.Any("err", werr))
@@ -409,7 +420,7 @@ func (in *Inbox) Answered(ctx context.Context, ev Event, how string) error {
 	if err := in.log.FinishEvent(ctx, ev.Platform, ev.ID, store.EventAnswered, how, in.now()); err != nil {
 		return fmt.Errorf("inbox: %w", err)
 	}
-	in.held.remove(ev.Platform, ev.ID)
+	in.held.remove(ev.Platform, ev.ID, ev.Attempts)
 	in.metrics.Inbox.WithLabelValues(ev.Platform, string(store.EventAnswered)).Inc()
 	return nil
 }
@@ -520,10 +531,10 @@ func (in *Inbox) take(ctx context.Context, p store.Event) (Event, bool) {
 	if err != nil || !taken {
 		return Event{}, false
 	}
-	in.held.add(row.Platform, row.ID)
+	in.held.add(row.Platform, row.ID, row.Attempts)
 	ev, err := decode(row)
 	if err != nil {
-		in.record(Event{Platform: row.Platform, ID: row.ID}, KindError, err)
+		in.record(Event{Platform: row.Platform, ID: row.ID, Attempts: row.Attempts}, KindError, err)
 		return Event{}, false
 	}
 	if row.Attempts > MaxAttempts {

@@ -13,24 +13,34 @@ import (
 // committed the claim and the answer was lost on the way back, a
 // database outage mid-request — is left to lapse, and a sweep (here or
 // on another replica) takes it up.
+//
+// Each event is kept with the number of the take (its attempts) this
+// process works on: when the process takes an event up a second time (a
+// redelivery after its lease ran out), the first worker's end must not
+// drop the second's claim.
 type held struct {
 	mu   sync.Mutex
-	keys map[store.EventKey]struct{}
+	keys map[store.EventKey]int
 }
 
-func (h *held) add(platform, id string) {
+func (h *held) add(platform, id string, attempt int) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.keys == nil {
-		h.keys = map[store.EventKey]struct{}{}
+		h.keys = map[store.EventKey]int{}
 	}
-	h.keys[store.EventKey{Platform: platform, ID: id}] = struct{}{}
+	k := store.EventKey{Platform: platform, ID: id}
+	h.keys[k] = max(h.keys[k], attempt)
 }
 
-func (h *held) remove(platform, id string) {
+// remove drops the event, unless a later take of it is held.
+func (h *held) remove(platform, id string, attempt int) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	delete(h.keys, store.EventKey{Platform: platform, ID: id})
+	k := store.EventKey{Platform: platform, ID: id}
+	if n, ok := h.keys[k]; ok && n <= attempt {
+		delete(h.keys, k)
+	}
 }
 
 func (h *held) list() []store.EventKey {

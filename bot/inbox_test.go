@@ -56,11 +56,13 @@ type deliverer struct {
 	plan    func(id string) string
 	dead    chan struct{} // closed when the test ends
 	resumed atomic.Int32
+	calls   atomic.Int32 // deliveries begun
 }
 
 func (d *deliverer) Platform() string { return "test" }
 
 func (d *deliverer) Deliver(ctx context.Context, ev bot.Event, r bot.Reply) error {
+	d.calls.Add(1)
 	if ev.Resumed {
 		d.resumed.Add(1)
 	}
@@ -180,6 +182,14 @@ func TestInboxResumesWhatACrashedProcessLeft(t *testing.T) {
 		}
 	}
 	waitState(t, a.st, []int{8, 9}, answered)
+	// A "dies" once every one of its workers is past its check before
+	// posting and stuck in a delivery: a worker still alive when the
+	// clock moves on would rightly confirm its lease again.
+	for deadline := time.Now().Add(10 * time.Second); a.d.calls.Load() < 10; time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("A began %d deliveries, want 10", a.d.calls.Load())
+		}
+	}
 	for deadline := time.Now().Add(10 * time.Second); ch.count(event(3).ID) == 0; time.Sleep(5 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatal("A never posted event 3")

@@ -74,7 +74,7 @@ func NewMetrics(reg prometheus.Registerer) *Metrics {
 			Name: "parley_summary_posts_total", Help: "Daily summary posts, by platform and outcome.",
 		}, []string{"platform", "outcome"}),
 		Inbox: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "parley_inbox_events_total", Help: "Events through the inbox, by platform and step: received, resumed, answered, failed, maybe_posted.",
+			Name: "parley_inbox_events_total", Help: "Events through the inbox, by platform and step: received, resumed, answered, failed, maybe_posted, superseded (lease lost before posting: not posted), unconfirmed (lease not confirmed, database unreachable: not posted).",
 		}, []string{"platform", "step"}),
 		Feedback: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "parley_feedback_total", Help: "Verdicts on answers, by platform, verdict (helpful, wrong) and outcome (recorded, changed, repeated).",

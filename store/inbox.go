@@ -279,3 +279,28 @@ func (s *Store) PruneEvents(ctx context.Context, cutoff time.Time) (int64, error
 	n, _ := res.RowsAffected()
 	return n, nil
 }
+
+// ConfirmEvent is the check a worker makes right before it posts: it
+// reports whether lease.Owner still holds the received event under the
+// take numbered attempt, and if so extends the lease to lease.Until, in
+// one conditional statement. The attempt is the fencing token: every take
+// over (ReceiveEvent after a lapse, TakeEvent) counts it up, and giving
+// an event back (ReleaseEvent, ReleaseEvents) clears the owner, so a
+// worker whose lease ran out and was taken over — by another replica, or
+// by a sweep of its own process — is refused, while one whose lease ran
+// out unnoticed by everyone claims it again. False means: do not post.
+func (s *Store) ConfirmEvent(ctx context.Context, platform, id string, lease Lease, attempt int) (bool, error) {
+	s.writes.Lock()
+	defer s.writes.Unlock()
+	res, err := s.db.ExecContext(ctx, `UPDATE inbox SET lease_until = ?
+		WHERE platform = ? AND id = ? AND state = ? AND owner = ? AND attempts = ?`,
+		ms(lease.Until), platform, id, EventReceived, lease.Owner, attempt)
+	if err != nil {
+		return false, fmt.Errorf("confirm event %s/%s: %w", platform, id, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("confirm event %s/%s: %w", platform, id, err)
+	}
+	return n == 1, nil
+}

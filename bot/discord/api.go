@@ -101,6 +101,13 @@ func (a *rest) call(ctx context.Context, op, interactionID string, f func(...dis
 			return fmt.Errorf("%s: gave up waiting to retry: %w", op, ctx.Err())
 		case <-t.C:
 		}
+		if createsMessage(op) {
+			// The wait may have outlasted the event's lease: post again
+			// only if the inbox still holds the event.
+			if err := bot.StillHeld(ctx); err != nil {
+				return fmt.Errorf("%s: %w", op, err)
+			}
+		}
 		if !limited {
 			backoff *= 2
 		}

@@ -113,7 +113,15 @@ func (c *client) call(ctx context.Context, method, channel, eventID string, f fu
 	log := c.log.With(slog.String("method", method), slog.String("channel", channel), slog.String("event_id", eventID))
 	backoff := firstBackoff
 	waits, netFails := 0, 0
-	for {
+	for try := 0; ; try++ {
+		if try > 0 && oncePerCall[method] {
+			// The wait may have outlasted the event's lease: post again
+			// only if the inbox still holds the event.
+			if err := bot.StillHeld(ctx); err != nil {
+				log.Warn("slack call not sent again: the event is no longer held", slog.Any("err", err))
+				return fmt.Errorf("%s: %w", method, err)
+			}
+		}
 		var wrote atomic.Bool
 		err := f(httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
 			WroteRequest: func(i httptrace.WroteRequestInfo) {
