@@ -26,7 +26,11 @@ type followupFile struct {
 		ThingPossessive  []string `yaml:"thing_possessive"`
 		Event            []string `yaml:"event"`
 		Place            []string `yaml:"place"`
+		Time             []string `yaml:"time"`
 	} `yaml:"pronouns"`
+	ClauseOpeners     []string `yaml:"clause_openers"`
+	TimePrepositions  []string `yaml:"time_prepositions"`
+	WhichWords        []string `yaml:"which_words"`
 	Existential       []string `yaml:"existential"`
 	PlacePrepositions []string `yaml:"place_prepositions"`
 	QuestionWords     []string `yaml:"question_words"`
@@ -46,6 +50,7 @@ const (
 	refThing  = "thing"
 	refEvent  = "event"
 	refPlace  = "place"
+	refTime   = "time"
 )
 
 // pronoun is how a pronoun is filled in: what it stands for, whether it
@@ -65,6 +70,8 @@ type carryRules struct {
 	ellipsis                   []*regexp.Regexp
 	fillers, swapPrep, leaning map[string]bool
 	contrast                   map[string]bool
+	clauseOpeners, timePrep    map[string]bool
+	whichWords                 map[string]bool
 	bareWords                  int
 }
 
@@ -90,6 +97,9 @@ func compileCarry(data []byte) (*carryRules, error) {
 		leaning:       wordSet(foldAll(f.Leaning)),
 		contrast:      wordSet(foldAll(f.Contrast)),
 		bareWords:     f.BareWords,
+		clauseOpeners: wordSet(foldAll(f.ClauseOpeners)),
+		timePrep:      wordSet(foldAll(f.TimePrepositions)),
+		whichWords:    wordSet(foldAll(f.WhichWords)),
 	}
 	p := f.Pronouns
 	for _, g := range []struct {
@@ -105,6 +115,7 @@ func compileCarry(data []byte) (*carryRules, error) {
 		{p.ThingPossessive, pronoun{ref: refThing, possessive: true}},
 		{p.Event, pronoun{ref: refEvent}},
 		{p.Place, pronoun{ref: refPlace}},
+		{p.Time, pronoun{ref: refTime}},
 	} {
 		for _, w := range g.words {
 			w = fold(w)
@@ -276,6 +287,7 @@ func (e *Engine) carry(ix *index, prev *Turn, question string) (string, []string
 	}
 	var edits []edit
 	var why []string
+	filledThing := false
 	for i, t := range toks {
 		pr, ok := c.pronouns[t.word]
 		if !ok || e.inName(own, t) {
@@ -288,10 +300,17 @@ func (e *Engine) carry(ix *index, prev *Turn, question string) (string, []string
 		if pr.either {
 			pr.possessive = next != "" && !e.stopword(next) && !c.questionWords[next]
 		}
+		if pr.ref == refTime && i > 0 && c.timePrep[toks[i-1].word] {
+			pr.ref = refEvent // "since then": since what was asked about
+		}
 		switch pr.ref {
 		case refEvent:
-			if next != "" && !e.stopword(next) {
-				continue // "that plan", "that Northport…": not a pronoun
+			if next != "" && (!e.stopword(next) || c.clauseOpeners[next]) {
+				continue // "that plan", "that Northport…", "explains that the …": not a pronoun
+			}
+		case refThing:
+			if filledThing {
+				continue // "What did it call it?": the second is another thing
 			}
 		case refPlace:
 			if i > 0 && c.existential[toks[i-1].word] || c.existential[next] {
@@ -304,6 +323,9 @@ func (e *Engine) carry(ix *index, prev *Turn, question string) (string, []string
 		fill, rule := p.resolve(c, pr.ref)
 		if fill == "" {
 			continue
+		}
+		if pr.ref == refThing {
+			filledThing = true
 		}
 		if pr.possessive {
 			fill += "’s"
@@ -375,7 +397,7 @@ func (e *Engine) inName(ns []named, t token) bool {
 // namesBefore reports whether ns holds, before byte offset at, a name that
 // ref could stand for: then a pronoun of that kind refers to it.
 func (e *Engine) namesBefore(ns []named, at int, ref string) bool {
-	if ref == refEvent {
+	if ref == refEvent || ref == refTime {
 		return false // "that" stands for what was asked, never for a name
 	}
 	for _, n := range ns {
@@ -391,9 +413,12 @@ func (e *Engine) namesBefore(ns []named, at int, ref string) bool {
 type turnRead struct {
 	question string
 	class    string
-	qnames   []named
-	answer   []Name
-	topic    string
+	// askedWhich: the question asked which thing ("Which vendor …?"),
+	// so the thing its answer named is what "it" stands for next.
+	askedWhich bool
+	qnames     []named
+	answer     []Name
+	topic      string
 	// event is what "that" stands for: the topic, with the people a who
 	// question was answered with ("Who met Ames?" — "Brandt" — "When was
 	// that?" asks when Brandt met Ames).
@@ -407,6 +432,7 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 	c, _ := loadCarryRules()
 	p := turnRead{question: prev.Question, class: prev.Class, qnames: e.namesIn(ix, prev.Question), answer: prev.Names}
 	toks := tokenize(prev.Question)
+	p.askedWhich = e.asksWhich(prev.Question)
 	i := 0
 	for i < len(toks) && (c.questionWords[toks[i].word] || c.auxiliary[toks[i].word]) {
 		i++
@@ -502,6 +528,8 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 		switch {
 		case askedWho && len(answered) == 1:
 			return answered[0], "a pronoun for a thing: what the last answer named"
+		case p.askedWhich && len(answered) == 1:
+			return answered[0], "a pronoun for a thing after a question asking which: what the last answer named"
 		case len(things) > 0:
 			return things[0], "a pronoun for a thing: the first thing (not a person or place) the last question named"
 		case p.topic != "":
@@ -509,6 +537,17 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 		case len(places) > 0:
 			return places[0], "a pronoun for a thing: the place the last question named"
 		}
+	case refTime:
+		var named []string
+		for _, n := range p.qnames {
+			if n.Kind != "person" && !n.generic {
+				named = append(named, n.fill())
+			}
+		}
+		if len(named) > 0 {
+			return "in " + joinAnd(named), "a pronoun for a time: the time of what the last question named"
+		}
+		return p.resolve(c, refEvent)
 	case refEvent:
 		switch {
 		case p.event != p.topic:
@@ -640,4 +679,83 @@ func countContent(e *Engine, toks []token, set map[string]bool) int {
 		}
 	}
 	return n
+}
+
+// numberedRe is what may join two learned names into one, or end one: a
+// version number ("Debian 2.0 Hamm", "Release 1.1").
+var (
+	numberedGapRe  = regexp.MustCompile(`^\s\d+(?:\.\d+)*\s$`)
+	numberedTailRe = regexp.MustCompile(`^\s\d+\.\d+\b`)
+)
+
+// joinNumbered joins learned names that a version number links ("Debian",
+// "2.0", "Hamm" → "Debian 2.0 Hamm") and takes a decimal number after a
+// name into it ("Debian 1.0"): a release is one name, not two.
+func joinNumbered(text string, ns []named, kind func(string) string) []named {
+	sort.Slice(ns, func(i, j int) bool { return ns[i].start < ns[j].start })
+	var out []named
+	for _, n := range ns {
+		if k := len(out) - 1; k >= 0 && out[k].end <= n.start && numberedGapRe.MatchString(text[out[k].end:n.start]) {
+			out[k].end = n.end
+			out[k].Text = text[out[k].start:n.end]
+			out[k].Kind = kind(out[k].Text)
+			continue
+		}
+		out = append(out, n)
+	}
+	for i := range out {
+		if m := numberedTailRe.FindString(text[out[i].end:]); m != "" {
+			out[i].end += len(m)
+			out[i].Text = text[out[i].start:out[i].end]
+			out[i].Kind = kind(out[i].Text)
+		}
+	}
+	return out
+}
+
+// asksWhich reports whether question asks which thing: a which word then a
+// noun ("Which vendor shipped …?", not "What did …?").
+func (e *Engine) asksWhich(question string) bool {
+	c, err := loadCarryRules()
+	if err != nil {
+		return false
+	}
+	toks := tokenize(e.rules.trimLeadIns(Normalize(question)))
+	if len(toks) < 2 || !c.whichWords[toks[0].word] {
+		return false
+	}
+	w := toks[1].word
+	return !e.stopword(w) && !c.auxiliary[w] && !c.questionWords[w]
+}
+
+// namesAdded is the one name quote gives that question does not (a
+// release number aside), as a list; none when the quote adds none or
+// several.
+func (e *Engine) namesAdded(ix *index, question, quote string) []Name {
+	have := e.rules.stemSet(question)
+	var added []Name
+	for _, n := range joinNumbered(quote, e.namesIn(ix, quote), ix.learnedKind) {
+		fresh := false
+		for _, t := range tokenize(n.Text) {
+			fresh = fresh || !have[t.stem] && !isNumber(t.word)
+		}
+		if fresh {
+			added = append(added, n.Name)
+		}
+	}
+	// "Debian" again after "Debian 1.1 Buzz" is the same name.
+	var distinct []Name
+	for _, n := range added {
+		part := false
+		for _, m := range added {
+			part = part || len(m.Text) > len(n.Text) && strings.Contains(m.Text, n.Text)
+		}
+		if !part && (len(distinct) == 0 || distinct[0].Text != n.Text) {
+			distinct = append(distinct, n)
+		}
+	}
+	if len(distinct) != 1 {
+		return nil
+	}
+	return distinct
 }
