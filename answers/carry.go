@@ -599,11 +599,14 @@ func (e *Engine) ellipsis(ix *index, c *carryRules, p turnRead, text string) (st
 		return read, []string{fmt.Sprintf("%q is a fragment with a question word of its own: the last question's topic %q added", frag, p.topic)}, true
 	}
 	prev := p.question
-	fnames := e.namesIn(ix, frag)
+	// Whole names: "Debian 2.1 Slink" swaps for "Debian 2.0 Hamm", not
+	// "Debian" for "Debian".
+	fnames := joinNumbered(frag, e.namesIn(ix, frag), ix.learnedKind)
+	pnames := joinNumbered(prev, e.namesIn(ix, prev), ix.learnedKind)
 	// A name for a name of its kind.
 	for _, fn := range fnames {
-		for _, pn := range p.qnames {
-			if pn.Kind != fn.Kind && pn.Kind != "" && fn.Kind != "" {
+		for _, pn := range pnames {
+			if pn.Kind != fn.Kind && pn.Kind != "" && fn.Kind != "" || pn.Text == fn.Text {
 				continue
 			}
 			read := prev[:pn.start] + fn.Text + prev[pn.end:]

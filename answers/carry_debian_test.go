@@ -9,7 +9,8 @@ import (
 // TestCarryDebian holds the carry-over rules found on the Debian history
 // set (no pack): "then" alone is the time of what was named, a which
 // question's answer is what "it" stands for, a second "it" is another
-// thing, and "that" opening a clause is no pronoun.
+// thing, "that" opening a clause is no pronoun, and a fragment swaps a
+// whole numbered name.
 func TestCarryDebian(t *testing.T) {
 	ctx := context.Background()
 	_, st := squadStore(t, "testdata/debian-history.json")
@@ -24,6 +25,7 @@ func TestCarryDebian(t *testing.T) {
 		{"When was BSkyB's target first announced?", "How many had subscribed since then?", "since BSkyB", "a pronoun for what the last question asked about"},
 		{"Which release was the first with a code name?", "How many packages did it contain?", "did Debian 1.1 Buzz contain", "after a question asking which"},
 		{"Which CD vendor shipped a development release of Debian?", "What did it call it?", "What did InfoMagic call it?", "after a question asking which"},
+		{"When was Debian 2.0 Hamm released?", "And Debian 2.1 Slink?", "When was Debian 2.1 Slink released?", "with \"Debian 2.1 Slink\" for \"Debian 2.0 Hamm\""},
 		{"Who hosted master.debian.org on their own hardware?", "Who explains that the InfoMagic CD is not the Debian 1.0 release?", "", ""},
 	}
 	for _, tt := range tests {
