@@ -31,6 +31,7 @@ type followupFile struct {
 	ClauseOpeners     []string `yaml:"clause_openers"`
 	TimePrepositions  []string `yaml:"time_prepositions"`
 	WhichWords        []string `yaml:"which_words"`
+	ContrastNouns     []string `yaml:"contrast_nouns"`
 	Existential       []string `yaml:"existential"`
 	PlacePrepositions []string `yaml:"place_prepositions"`
 	QuestionWords     []string `yaml:"question_words"`
@@ -71,7 +72,7 @@ type carryRules struct {
 	fillers, swapPrep, leaning map[string]bool
 	contrast                   map[string]bool
 	clauseOpeners, timePrep    map[string]bool
-	whichWords                 map[string]bool
+	whichWords, contrastNouns  map[string]bool
 	bareWords                  int
 }
 
@@ -100,6 +101,7 @@ func compileCarry(data []byte) (*carryRules, error) {
 		clauseOpeners: wordSet(foldAll(f.ClauseOpeners)),
 		timePrep:      wordSet(foldAll(f.TimePrepositions)),
 		whichWords:    wordSet(foldAll(f.WhichWords)),
+		contrastNouns: wordSet(foldAll(f.ContrastNouns)),
 	}
 	p := f.Pronouns
 	for _, g := range []struct {
@@ -351,7 +353,16 @@ func (e *Engine) carry(ix *index, prev *Turn, question string) (string, []string
 		return question, nil
 	}
 	content, leaning, contrast := 0, "", ""
-	for _, t := range toks {
+	standsAlone := false // "the rest" with no content word after
+	for i, t := range toks {
+		if c.contrastNouns[t.word] {
+			standsAlone = true
+			for _, u := range toks[i+1:] {
+				if !e.stopword(u.word) && !c.fillers[u.word] {
+					standsAlone = false
+				}
+			}
+		}
 		if c.leaning[t.word] && leaning == "" {
 			leaning = t.raw
 		}
@@ -363,9 +374,15 @@ func (e *Engine) carry(ix *index, prev *Turn, question string) (string, []string
 		}
 	}
 	if contrast != "" {
-		if p.unnamed == "" || content-countContent(e, toks, c.contrast) >= 1 {
+		if p.unnamed == "" || !standsAlone && content-countContent(e, toks, c.contrast) >= 1 {
 			// "What other faults are there?" says what it asks about.
 			return question, nil
+		}
+		if standsAlone {
+			// "Who picked up the rest?": the rest of what the last
+			// question asked about, names and all.
+			read := strings.TrimRight(text, " ?!.") + " " + p.topic
+			return read, []string{fmt.Sprintf("%q stands for the rest of what the last question asked about: its topic, %q, added", contrast, p.topic)}
 		}
 		read := strings.TrimRight(text, " ?!.") + " " + p.unnamed
 		return read, []string{fmt.Sprintf("%q asks past what the last question named: its topic without the names, %q, added", contrast, p.unnamed)}

@@ -10,7 +10,7 @@ import (
 // set (no pack): "then" alone is the time of what was named, a which
 // question's answer is what "it" stands for, a second "it" is another
 // thing, "that" opening a clause is no pronoun, and a fragment swaps a
-// whole numbered name.
+// whole numbered name; "the rest" alone is the rest of what was asked.
 func TestCarryDebian(t *testing.T) {
 	ctx := context.Background()
 	_, st := squadStore(t, "testdata/debian-history.json")
@@ -26,6 +26,8 @@ func TestCarryDebian(t *testing.T) {
 		{"Which release was the first with a code name?", "How many packages did it contain?", "did Debian 1.1 Buzz contain", "after a question asking which"},
 		{"Which CD vendor shipped a development release of Debian?", "What did it call it?", "What did InfoMagic call it?", "after a question asking which"},
 		{"When was Debian 2.0 Hamm released?", "And Debian 2.1 Slink?", "When was Debian 2.1 Slink released?", "with \"Debian 2.1 Slink\" for \"Debian 2.0 Hamm\""},
+		{"Who was awarded two of the six packages in May 2006?", "Who picked up the rest?", "Who picked up the rest awarded two of the six packages in May 2006", "stands for the rest"},
+		{"Which faults can the San Andreas Fault produce?", "What other faults are there?", "", ""},
 		{"Who hosted master.debian.org on their own hardware?", "Who explains that the InfoMagic CD is not the Debian 1.0 release?", "", ""},
 	}
 	for _, tt := range tests {
