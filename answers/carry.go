@@ -555,14 +555,14 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 			return places[0], "a pronoun for a thing: the place the last question named"
 		}
 	case refTime:
-		var named []string
-		for _, n := range p.qnames {
+		var names []string
+		for _, n := range joinNumbered(p.question, append([]named(nil), p.qnames...), func(string) string { return "" }) {
 			if n.Kind != "person" && !n.generic {
-				named = append(named, n.fill())
+				names = append(names, n.fill())
 			}
 		}
-		if len(named) > 0 {
-			return "in " + joinAnd(named), "a pronoun for a time: the time of what the last question named"
+		if len(names) > 0 {
+			return "in " + joinAnd(names), "a pronoun for a time: the time of what the last question named"
 		}
 		return p.resolve(c, refEvent)
 	case refEvent:

@@ -21,7 +21,7 @@ func TestCarryDebian(t *testing.T) {
 	tests := []struct {
 		prev, q, read, whyHolds string // read "": nothing carried
 	}{
-		{"Which architectures were added in Debian 2.1 Slink?", "Who was Project Leader then?", "in Debian", "a pronoun for a time"},
+		{"Which architectures were added in Debian 2.1 Slink?", "Who was Project Leader then?", "Who was Project Leader in Debian 2.1 Slink?", "a pronoun for a time"},
 		{"When was BSkyB's target first announced?", "How many had subscribed since then?", "since BSkyB", "a pronoun for what the last question asked about"},
 		{"Which release was the first with a code name?", "How many packages did it contain?", "did Debian 1.1 Buzz contain", "after a question asking which"},
 		{"Which CD vendor shipped a development release of Debian?", "What did it call it?", "What did InfoMagic call it?", "after a question asking which"},
