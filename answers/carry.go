@@ -388,6 +388,11 @@ func (e *Engine) carry(ix *index, prev *Turn, question string) (string, []string
 		return read, []string{fmt.Sprintf("%q asks past what the last question named: its topic without the names, %q, added", contrast, p.unnamed)}
 	}
 	read := strings.TrimRight(text, " ?!.") + " " + p.event
+	if content <= c.bareWords {
+		if r, ok := e.whichAgain(ix, c, p, toks, text); ok {
+			return r, []string{fmt.Sprintf("asks which again, of what the last question asked which of: its noun and where it asked, in %q", r)}
+		}
+	}
 	switch {
 	case content <= c.bareWords:
 		return read, []string{fmt.Sprintf("no subject of its own: what the last question asked about, %q, added", p.event)}
@@ -778,4 +783,32 @@ func (e *Engine) namesAdded(ix *index, question, quote string) []Name {
 		return nil
 	}
 	return distinct
+}
+
+// whichAgain reads "Which was dropped?" after "Which architecture was
+// added in Debian 4.0 Etch?" as "Which architecture was dropped in Debian
+// 4.0 Etch": the new question asks which of the same things, with a verb
+// of its own, so it takes the last question's noun and its names with
+// their prepositions, not its verb.
+func (e *Engine) whichAgain(ix *index, c *carryRules, p turnRead, toks []token, text string) (string, bool) {
+	if !p.askedWhich || len(toks) < 3 || !c.whichWords[toks[0].word] || !c.auxiliary[toks[1].word] {
+		return "", false
+	}
+	ptoks := tokenize(p.question)
+	if len(ptoks) < 2 {
+		return "", false
+	}
+	var where []string
+	for _, n := range joinNumbered(p.question, e.namesIn(ix, p.question), ix.learnedKind) {
+		for i, t := range ptoks {
+			if t.end <= n.start && (i+1 == len(ptoks) || ptoks[i+1].start >= n.start) && c.swapPrep[t.word] {
+				where = append(where, t.raw+" "+n.fill())
+			}
+		}
+	}
+	if len(where) == 0 {
+		return "", false
+	}
+	read := text[:toks[0].end] + " " + ptoks[1].raw + text[toks[0].end:]
+	return strings.TrimRight(read, " ?!.") + " " + strings.Join(where, " "), true
 }
