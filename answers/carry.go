@@ -26,7 +26,12 @@ type followupFile struct {
 		ThingPossessive  []string `yaml:"thing_possessive"`
 		Event            []string `yaml:"event"`
 		Place            []string `yaml:"place"`
+		Time             []string `yaml:"time"`
 	} `yaml:"pronouns"`
+	ClauseOpeners     []string `yaml:"clause_openers"`
+	TimePrepositions  []string `yaml:"time_prepositions"`
+	WhichWords        []string `yaml:"which_words"`
+	ContrastNouns     []string `yaml:"contrast_nouns"`
 	Existential       []string `yaml:"existential"`
 	PlacePrepositions []string `yaml:"place_prepositions"`
 	QuestionWords     []string `yaml:"question_words"`
@@ -46,6 +51,7 @@ const (
 	refThing  = "thing"
 	refEvent  = "event"
 	refPlace  = "place"
+	refTime   = "time"
 )
 
 // pronoun is how a pronoun is filled in: what it stands for, whether it
@@ -65,6 +71,8 @@ type carryRules struct {
 	ellipsis                   []*regexp.Regexp
 	fillers, swapPrep, leaning map[string]bool
 	contrast                   map[string]bool
+	clauseOpeners, timePrep    map[string]bool
+	whichWords, contrastNouns  map[string]bool
 	bareWords                  int
 }
 
@@ -90,6 +98,10 @@ func compileCarry(data []byte) (*carryRules, error) {
 		leaning:       wordSet(foldAll(f.Leaning)),
 		contrast:      wordSet(foldAll(f.Contrast)),
 		bareWords:     f.BareWords,
+		clauseOpeners: wordSet(foldAll(f.ClauseOpeners)),
+		timePrep:      wordSet(foldAll(f.TimePrepositions)),
+		whichWords:    wordSet(foldAll(f.WhichWords)),
+		contrastNouns: wordSet(foldAll(f.ContrastNouns)),
 	}
 	p := f.Pronouns
 	for _, g := range []struct {
@@ -105,6 +117,7 @@ func compileCarry(data []byte) (*carryRules, error) {
 		{p.ThingPossessive, pronoun{ref: refThing, possessive: true}},
 		{p.Event, pronoun{ref: refEvent}},
 		{p.Place, pronoun{ref: refPlace}},
+		{p.Time, pronoun{ref: refTime}},
 	} {
 		for _, w := range g.words {
 			w = fold(w)
@@ -279,6 +292,7 @@ func (e *Engine) carry(ix *index, prev *Turn, question string) (string, []string
 	}
 	var edits []edit
 	var why []string
+	filledThing := false
 	for i, t := range toks {
 		pr, ok := c.pronouns[t.word]
 		if !ok || e.inName(own, t) {
@@ -291,10 +305,17 @@ func (e *Engine) carry(ix *index, prev *Turn, question string) (string, []string
 		if pr.either {
 			pr.possessive = next != "" && !e.stopword(next) && !c.questionWords[next]
 		}
+		if pr.ref == refTime && i > 0 && c.timePrep[toks[i-1].word] {
+			pr.ref = refEvent // "since then": since what was asked about
+		}
 		switch pr.ref {
 		case refEvent:
-			if next != "" && !e.stopword(next) {
-				continue // "that plan", "that Northport…": not a pronoun
+			if next != "" && (!e.stopword(next) || c.clauseOpeners[next]) {
+				continue // "that plan", "that Northport…", "explains that the …": not a pronoun
+			}
+		case refThing:
+			if filledThing {
+				continue // "What did it call it?": the second is another thing
 			}
 		case refPlace:
 			if i > 0 && c.existential[toks[i-1].word] || c.existential[next] {
@@ -307,6 +328,9 @@ func (e *Engine) carry(ix *index, prev *Turn, question string) (string, []string
 		fill, rule := p.resolve(c, pr.ref)
 		if fill == "" {
 			continue
+		}
+		if pr.ref == refThing {
+			filledThing = true
 		}
 		if pr.possessive {
 			fill += "’s"
@@ -332,7 +356,16 @@ func (e *Engine) carry(ix *index, prev *Turn, question string) (string, []string
 		return question, nil
 	}
 	content, leaning, contrast := 0, "", ""
-	for _, t := range toks {
+	standsAlone := false // "the rest" with no content word after
+	for i, t := range toks {
+		if c.contrastNouns[t.word] {
+			standsAlone = true
+			for _, u := range toks[i+1:] {
+				if !e.stopword(u.word) && !c.fillers[u.word] {
+					standsAlone = false
+				}
+			}
+		}
 		if c.leaning[t.word] && leaning == "" {
 			leaning = t.raw
 		}
@@ -344,14 +377,25 @@ func (e *Engine) carry(ix *index, prev *Turn, question string) (string, []string
 		}
 	}
 	if contrast != "" {
-		if p.unnamed == "" || content-countContent(e, toks, c.contrast) >= 1 {
+		if p.unnamed == "" || !standsAlone && content-countContent(e, toks, c.contrast) >= 1 {
 			// "What other faults are there?" says what it asks about.
 			return question, nil
+		}
+		if standsAlone {
+			// "Who picked up the rest?": the rest of what the last
+			// question asked about, names and all.
+			read := strings.TrimRight(text, " ?!.") + " " + p.topic
+			return read, []string{fmt.Sprintf("%q stands for the rest of what the last question asked about: its topic, %q, added", contrast, p.topic)}
 		}
 		read := strings.TrimRight(text, " ?!.") + " " + p.unnamed
 		return read, []string{fmt.Sprintf("%q asks past what the last question named: its topic without the names, %q, added", contrast, p.unnamed)}
 	}
 	read := strings.TrimRight(text, " ?!.") + " " + p.event
+	if content <= c.bareWords {
+		if r, ok := e.whichAgain(ix, c, p, toks, text); ok {
+			return r, []string{fmt.Sprintf("asks which again, of what the last question asked which of: its noun and where it asked, in %q", r)}
+		}
+	}
 	switch {
 	case content <= c.bareWords:
 		return read, []string{fmt.Sprintf("no subject of its own: what the last question asked about, %q, added", p.event)}
@@ -378,7 +422,7 @@ func (e *Engine) inName(ns []named, t token) bool {
 // namesBefore reports whether ns holds, before byte offset at, a name that
 // ref could stand for: then a pronoun of that kind refers to it.
 func (e *Engine) namesBefore(ns []named, at int, ref string) bool {
-	if ref == refEvent {
+	if ref == refEvent || ref == refTime {
 		return false // "that" stands for what was asked, never for a name
 	}
 	for _, n := range ns {
@@ -394,9 +438,12 @@ func (e *Engine) namesBefore(ns []named, at int, ref string) bool {
 type turnRead struct {
 	question string
 	class    string
-	qnames   []named
-	answer   []Name
-	topic    string
+	// askedWhich: the question asked which thing ("Which vendor …?"),
+	// so the thing its answer named is what "it" stands for next.
+	askedWhich bool
+	qnames     []named
+	answer     []Name
+	topic      string
 	// event is what "that" stands for: the topic, with the people a who
 	// question was answered with ("Who met Ames?" — "Brandt" — "When was
 	// that?" asks when Brandt met Ames).
@@ -410,6 +457,7 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 	c, _ := loadCarryRules()
 	p := turnRead{question: prev.Question, class: prev.Class, qnames: e.namesIn(ix, prev.Question), answer: prev.Names}
 	toks := tokenize(prev.Question)
+	p.askedWhich = e.asksWhich(prev.Question)
 	i := 0
 	for i < len(toks) && (c.questionWords[toks[i].word] || c.auxiliary[toks[i].word]) {
 		i++
@@ -505,6 +553,8 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 		switch {
 		case askedWho && len(answered) == 1:
 			return answered[0], "a pronoun for a thing: what the last answer named"
+		case p.askedWhich && len(answered) == 1:
+			return answered[0], "a pronoun for a thing after a question asking which: what the last answer named"
 		case len(things) > 0:
 			return things[0], "a pronoun for a thing: the first thing (not a person or place) the last question named"
 		case p.topic != "":
@@ -512,6 +562,17 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 		case len(places) > 0:
 			return places[0], "a pronoun for a thing: the place the last question named"
 		}
+	case refTime:
+		var names []string
+		for _, n := range joinNumbered(p.question, append([]named(nil), p.qnames...), func(string) string { return "" }) {
+			if n.Kind != "person" && !n.generic {
+				names = append(names, n.fill())
+			}
+		}
+		if len(names) > 0 {
+			return "in " + joinAnd(names), "a pronoun for a time: the time of what the last question named"
+		}
+		return p.resolve(c, refEvent)
 	case refEvent:
 		switch {
 		case p.event != p.topic:
@@ -563,11 +624,14 @@ func (e *Engine) ellipsis(ix *index, c *carryRules, p turnRead, text string) (st
 		return read, []string{fmt.Sprintf("%q is a fragment with a question word of its own: the last question's topic %q added", frag, p.topic)}, true
 	}
 	prev := p.question
-	fnames := e.namesIn(ix, frag)
+	// Whole names: "Debian 2.1 Slink" swaps for "Debian 2.0 Hamm", not
+	// "Debian" for "Debian".
+	fnames := joinNumbered(frag, e.namesIn(ix, frag), ix.learnedKind)
+	pnames := joinNumbered(prev, e.namesIn(ix, prev), ix.learnedKind)
 	// A name for a name of its kind.
 	for _, fn := range fnames {
-		for _, pn := range p.qnames {
-			if pn.Kind != fn.Kind && pn.Kind != "" && fn.Kind != "" {
+		for _, pn := range pnames {
+			if pn.Kind != fn.Kind && pn.Kind != "" && fn.Kind != "" || pn.Text == fn.Text {
 				continue
 			}
 			read := prev[:pn.start] + fn.Text + prev[pn.end:]
@@ -643,4 +707,111 @@ func countContent(e *Engine, toks []token, set map[string]bool) int {
 		}
 	}
 	return n
+}
+
+// numberedRe is what may join two learned names into one, or end one: a
+// version number ("Debian 2.0 Hamm", "Release 1.1").
+var (
+	numberedGapRe  = regexp.MustCompile(`^\s\d+(?:\.\d+)*\s$`)
+	numberedTailRe = regexp.MustCompile(`^\s\d+\.\d+\b`)
+)
+
+// joinNumbered joins learned names that a version number links ("Debian",
+// "2.0", "Hamm" → "Debian 2.0 Hamm") and takes a decimal number after a
+// name into it ("Debian 1.0"): a release is one name, not two.
+func joinNumbered(text string, ns []named, kind func(string) string) []named {
+	sort.Slice(ns, func(i, j int) bool { return ns[i].start < ns[j].start })
+	var out []named
+	for _, n := range ns {
+		if k := len(out) - 1; k >= 0 && out[k].end <= n.start && numberedGapRe.MatchString(text[out[k].end:n.start]) {
+			out[k].end = n.end
+			out[k].Text = text[out[k].start:n.end]
+			out[k].Kind = kind(out[k].Text)
+			continue
+		}
+		out = append(out, n)
+	}
+	for i := range out {
+		if m := numberedTailRe.FindString(text[out[i].end:]); m != "" {
+			out[i].end += len(m)
+			out[i].Text = text[out[i].start:out[i].end]
+			out[i].Kind = kind(out[i].Text)
+		}
+	}
+	return out
+}
+
+// asksWhich reports whether question asks which thing: a which word then a
+// noun ("Which vendor shipped …?", not "What did …?").
+func (e *Engine) asksWhich(question string) bool {
+	c, err := loadCarryRules()
+	if err != nil {
+		return false
+	}
+	toks := tokenize(e.rules.trimLeadIns(Normalize(question)))
+	if len(toks) < 2 || !c.whichWords[toks[0].word] {
+		return false
+	}
+	w := toks[1].word
+	return !e.stopword(w) && !c.auxiliary[w] && !c.questionWords[w]
+}
+
+// namesAdded is the one name quote gives that question does not (a
+// release number aside), as a list; none when the quote adds none or
+// several.
+func (e *Engine) namesAdded(ix *index, question, quote string) []Name {
+	have := e.rules.stemSet(question)
+	var added []Name
+	for _, n := range joinNumbered(quote, e.namesIn(ix, quote), ix.learnedKind) {
+		fresh := false
+		for _, t := range tokenize(n.Text) {
+			fresh = fresh || !have[t.stem] && !isNumber(t.word)
+		}
+		if fresh {
+			added = append(added, n.Name)
+		}
+	}
+	// "Debian" again after "Debian 1.1 Buzz" is the same name.
+	var distinct []Name
+	for _, n := range added {
+		part := false
+		for _, m := range added {
+			part = part || len(m.Text) > len(n.Text) && strings.Contains(m.Text, n.Text)
+		}
+		if !part && (len(distinct) == 0 || distinct[0].Text != n.Text) {
+			distinct = append(distinct, n)
+		}
+	}
+	if len(distinct) != 1 {
+		return nil
+	}
+	return distinct
+}
+
+// whichAgain reads "Which was dropped?" after "Which architecture was
+// added in Debian 4.0 Etch?" as "Which architecture was dropped in Debian
+// 4.0 Etch": the new question asks which of the same things, with a verb
+// of its own, so it takes the last question's noun and its names with
+// their prepositions, not its verb.
+func (e *Engine) whichAgain(ix *index, c *carryRules, p turnRead, toks []token, text string) (string, bool) {
+	if !p.askedWhich || len(toks) < 3 || !c.whichWords[toks[0].word] || !c.auxiliary[toks[1].word] {
+		return "", false
+	}
+	ptoks := tokenize(p.question)
+	if len(ptoks) < 2 {
+		return "", false
+	}
+	var where []string
+	for _, n := range joinNumbered(p.question, e.namesIn(ix, p.question), ix.learnedKind) {
+		for i, t := range ptoks {
+			if t.end <= n.start && (i+1 == len(ptoks) || ptoks[i+1].start >= n.start) && c.swapPrep[t.word] {
+				where = append(where, t.raw+" "+n.fill())
+			}
+		}
+	}
+	if len(where) == 0 {
+		return "", false
+	}
+	read := text[:toks[0].end] + " " + ptoks[1].raw + text[toks[0].end:]
+	return strings.TrimRight(read, " ?!.") + " " + strings.Join(where, " "), true
 }

@@ -96,5 +96,10 @@ func (e *Engine) turn(ix *index, read string, a Answer) Turn {
 			t.Names = append(t.Names, n.Name)
 		}
 	}
+	if a.Answered && !a.Conflict && a.Answer == "" && len(a.Quotes) > 0 && e.asksWhich(text) {
+		// "Which vendor shipped it?" answered by a quote alone: the one
+		// name the quote adds to the question is the answer.
+		t.Names = e.namesAdded(ix, text, a.Quotes[0].Text)
+	}
 	return t
 }

@@ -6,11 +6,15 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/parley-bot/parley/store"
 	"github.com/parley-bot/parley/store/storetest"
 )
 
 //go:embed testdata/followups-squad.jsonl
 var squadFollowups []byte
+
+//go:embed testdata/followups-debian.jsonl
+var debianFollowups []byte
 
 // TestFollowUpSets runs the conversation sets: over the built-in articles
 // with their pack, and over the SQuAD subset with no pack (names learned
@@ -26,6 +30,18 @@ func TestFollowUpSets(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, sqStore := squadSubset(t)
+	debian, err := ReadQuestions(strings.NewReader(string(debianFollowups)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, debStore := squadStore(t, "testdata/debian-history.json")
+	noPack := func(st *store.Store) *Engine {
+		e, err := NewEngine(ctx, st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e
+	}
 	sets := []struct {
 		name  string
 		e     *Engine
@@ -33,13 +49,8 @@ func TestFollowUpSets(t *testing.T) {
 		floor int // follow-ups answered right, as recorded
 	}{
 		{"built-in", mustEngine(t, storetest.MustOpen(t)), FollowUpQuestions(), 31},
-		{"squad, no pack", func() *Engine {
-			e, err := NewEngine(ctx, sqStore)
-			if err != nil {
-				t.Fatal(err)
-			}
-			return e
-		}(), squad, 11},
+		{"squad, no pack", noPack(sqStore), squad, 16},
+		{"debian, no pack", noPack(debStore), debian, 18},
 	}
 	for _, set := range sets {
 		t.Run(set.name, func(t *testing.T) {

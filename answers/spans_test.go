@@ -39,7 +39,14 @@ func TestIsSpansOf(t *testing.T) {
 // articles, analysed without a domain pack.
 func squadSubset(tb testing.TB) (*SQuAD, *store.Store) {
 	tb.Helper()
-	f, err := os.Open("testdata/squad2-subset.json")
+	return squadStore(tb, "testdata/squad2-subset.json")
+}
+
+// squadStore is a store without seeds or pack holding the articles of
+// the SQuAD 2.0 file at path, and the file read.
+func squadStore(tb testing.TB, path string) (*SQuAD, *store.Store) {
+	tb.Helper()
+	f, err := os.Open(path)
 	if err != nil {
 		tb.Fatal(err)
 	}

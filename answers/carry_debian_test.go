@@ -1,0 +1,61 @@
+package answers
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestCarryDebian holds the carry-over rules found on the Debian history
+// set (no pack): "then" alone is the time of what was named, a which
+// question's answer is what "it" stands for, a second "it" is another
+// thing, "that" opening a clause is no pronoun, and a fragment swaps a
+// whole numbered name; "the rest" alone is the rest of what was asked.
+func TestCarryDebian(t *testing.T) {
+	ctx := context.Background()
+	_, st := squadStore(t, "testdata/debian-history.json")
+	e, err := NewEngine(ctx, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		prev, q, read, whyHolds string // read "": nothing carried
+	}{
+		{"Which architectures were added in Debian 2.1 Slink?", "Who was Project Leader then?", "Who was Project Leader in Debian 2.1 Slink?", "a pronoun for a time"},
+		{"When was BSkyB's target first announced?", "How many had subscribed since then?", "since BSkyB", "a pronoun for what the last question asked about"},
+		{"Which release was the first with a code name?", "How many packages did it contain?", "did Debian 1.1 Buzz contain", "after a question asking which"},
+		{"Which CD vendor shipped a development release of Debian?", "What did it call it?", "What did InfoMagic call it?", "after a question asking which"},
+		{"When was Debian 2.0 Hamm released?", "And Debian 2.1 Slink?", "When was Debian 2.1 Slink released?", "with \"Debian 2.1 Slink\" for \"Debian 2.0 Hamm\""},
+		{"Who was awarded two of the six packages in May 2006?", "Who picked up the rest?", "Who picked up the rest awarded two of the six packages in May 2006", "stands for the rest"},
+		{"Which faults can the San Andreas Fault produce?", "What other faults are there?", "", ""},
+		{"Which architecture was added in Debian 4.0 Etch?", "Which was dropped?", "Which architecture was dropped in Debian 4.0 Etch", "asks which again"},
+		{"Who hosted master.debian.org on their own hardware?", "Who explains that the InfoMagic CD is not the Debian 1.0 release?", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			first, err := e.FollowUp(ctx, nil, tt.prev)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := e.FollowUp(ctx, &first.Next, tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.read == "" {
+				if a.Carried != nil {
+					t.Fatalf("carried %+v into a question naming its own subject", a.Carried)
+				}
+				return
+			}
+			if a.Carried == nil {
+				t.Fatalf("FollowUp(%q after %q) carried nothing, want a reading holding %q", tt.q, tt.prev, tt.read)
+			}
+			if !strings.Contains(a.Carried.Read, tt.read) {
+				t.Errorf("read as %q, want it to hold %q", a.Carried.Read, tt.read)
+			}
+			if !strings.Contains(strings.Join(a.Carried.Why, "; "), tt.whyHolds) {
+				t.Errorf("why = %q, want it to say %q", a.Carried.Why, tt.whyHolds)
+			}
+		})
+	}
+}
