@@ -9,7 +9,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -287,17 +286,7 @@ func TestEverySummaryLineReachesDiscord(t *testing.T) {
 }
 
 func TestRenderReportGolden(t *testing.T) {
-	r := bot.Report{
-		Since: time.Date(2025, 12, 1, 9, 0, 0, 0, time.UTC), Until: time.Date(2025, 12, 8, 9, 0, 0, 0, time.UTC),
-		Asked: 12, Answered: 7, Refused: 5,
-		Unanswered: []bot.Unanswered{
-			{Question: "What did Macron say about the talks?", Asked: 3, Wordings: []string{"what has macron said about the negotiations"}},
-			{Question: "How many soldiers died? @everyone", Asked: 2},
-		},
-		Wrong: []bot.WrongAnswer{{Question: "Who is Ukraine's chief negotiator?", Answer: "Rustem Umerov", Wrong: 1, Helpful: 2,
-			Quotes: []answers.Quote{{Text: "Rustem Umerov, the main Ukrainian negotiator", Citation: citeBare}}}},
-		Topics: []answers.Topic{{Name: "Macron", Count: 3}, {Name: "Vladimir Putin", Count: 2}},
-	}
+	r := bottest.Report("@everyone", citeBare)
 	embeds := reportEmbeds(r)
 	if totalLength(embeds) > maxEmbedTotal {
 		t.Errorf("report is %d characters", totalLength(embeds))

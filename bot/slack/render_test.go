@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"github.com/parley-bot/parley/answers"
@@ -218,17 +217,7 @@ func TestLimitsAcceptedByFake(t *testing.T) {
 const testHint = "I answer from 2 articles, such as “Talks resume”; ask about Geneva, for example. Type \"sources\" to list the articles."
 
 func TestRenderReportGolden(t *testing.T) {
-	r := bot.Report{
-		Since: time.Date(2025, 12, 1, 9, 0, 0, 0, time.UTC), Until: time.Date(2025, 12, 8, 9, 0, 0, 0, time.UTC),
-		Asked: 12, Answered: 7, Refused: 5,
-		Unanswered: []bot.Unanswered{
-			{Question: "What did Macron say about the talks?", Asked: 3, Wordings: []string{"what has macron said about the negotiations"}},
-			{Question: "How many soldiers died? <!here>", Asked: 2},
-		},
-		Wrong: []bot.WrongAnswer{{Question: "Who is Ukraine's chief negotiator?", Answer: "Rustem Umerov", Wrong: 1, Helpful: 2,
-			Quotes: []answers.Quote{{Text: "Rustem Umerov, the main Ukrainian negotiator", Citation: noLink}}}},
-		Topics: []answers.Topic{{Name: "Macron", Count: 3}, {Name: "Vladimir Putin", Count: 2}},
-	}
+	r := bottest.Report("<!here>", noLink)
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
