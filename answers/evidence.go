@@ -372,6 +372,26 @@ func (s *sentence) wordAt(w string) int {
 	return -1
 }
 
+// phraseSpan is the tokens [from, to) of s that start within the first
+// place phrase stands in its text; ok is false when phrase is not there
+// or no token starts within it.
+func (s *sentence) phraseSpan(phrase string) (from, to int, ok bool) {
+	at := strings.Index(s.Text, phrase)
+	if at < 0 {
+		return 0, 0, false
+	}
+	from, to = -1, -1
+	for i, t := range s.toks {
+		if t.start >= at && t.start < at+len(phrase) {
+			if from < 0 {
+				from = i
+			}
+			to = i + 1
+		}
+	}
+	return from, to, from >= 0
+}
+
 // hasStem reports whether s holds a word of stem st.
 func (s *sentence) hasStem(st string) bool {
 	_, ok := s.terms[st]
