@@ -217,6 +217,9 @@ func (e *Engine) namesIn(ix *index, text string) []named {
 // learnedKind is the kind the articles give a learned name (person,
 // place, org), or "" when they give none.
 func (ix *index) learnedKind(name string) string {
+	if ix.over != nil {
+		return ix.over.learnedKind(name)
+	}
 	ws := foldWords(name)
 	if len(ws) == 0 {
 		return ""

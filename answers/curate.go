@@ -84,7 +84,7 @@ func (e *Engine) normalised(ix *index, q string) map[string]bool {
 		if inMention[i] || e.stopword(t.word) {
 			continue
 		}
-		w := canonical(t.stem, r.synonyms[t.stem], ix.aliases[t.word])
+		w := canonical(t.stem, r.synonyms[t.stem], ix.aliasesOf(t.word))
 		if e.inName(named, t) || !isEnglish(t.word) && !isNumber(t.word) {
 			w = "!" + w
 		}

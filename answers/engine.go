@@ -61,17 +61,38 @@ type Engine struct {
 	snap     atomic.Pointer[snapshot]
 	mu       sync.Mutex // serialises store checks and updates
 	checked  time.Time
-	updating bool // a background update is running (under mu)
+	updating bool // a background update is due or running (under mu)
+	// pending starts the background update snapshot found due (under mu):
+	// the caller starts it once it has what it asked for (startUpdate), so
+	// an answer does not share the CPU with the update it set off.
+	pending func()
+}
+
+// startUpdate starts the background update a snapshot found due, if any.
+func (e *Engine) startUpdate() {
+	e.mu.Lock()
+	start := e.pending
+	e.pending = nil
+	e.mu.Unlock()
+	if start != nil {
+		start()
+	}
 }
 
 // snapshot is what the engine knows of the store at one stamp: the full
 // index of a small store, or the corpus totals and hint of a large one.
 type snapshot struct {
-	stamp  int64
-	full   *index
+	stamp int64
+	full  *index
+	// over is set instead of full in a resident index brought up to date
+	// since its last full layout (overlay.go).
+	over   *overlay
 	totals store.IndexTotals
 	hint   string
 }
+
+// resident reports whether s holds the whole store in memory.
+func (s *snapshot) resident() bool { return s != nil && (s.full != nil || s.over != nil) }
 
 // Option configures an Engine.
 type Option func(*Engine)
@@ -109,8 +130,9 @@ func WithCacheSize(bytes int) Option { return func(e *Engine) { e.cache = newSeg
 // long-running server: no answer waits for it. Until the first one is
 // built it answers lazily from the store's index; while an update runs it
 // answers from the index it has, which lacks the newest articles for the
-// time the update takes (reading the changed articles and laying the
-// index out again).
+// time the update takes: reading the changed articles and laying them over
+// the index (overlay.go), or now and then laying the index out again. The
+// update starts once the answer that found the store changed is given.
 func WithBackground() Option { return func(e *Engine) { e.background = true } }
 
 // NewEngine returns an engine over st. It compiles its rules but reads
@@ -161,9 +183,10 @@ func (e *Engine) snapshot(ctx context.Context) (*snapshot, error) {
 	if e.background && full && t.Stale == 0 {
 		if !e.updating {
 			e.updating = true
-			go e.updateInBackground(context.WithoutCancel(ctx), cur, t)
+			uctx := context.WithoutCancel(ctx)
+			e.pending = func() { go e.updateInBackground(uctx, cur, t) }
 		}
-		if cur != nil && cur.full != nil {
+		if cur.resident() {
 			return cur, nil // until the update is done
 		}
 		next, err := e.lazySnapshot(ctx, cur, t)
@@ -181,13 +204,16 @@ func (e *Engine) snapshot(ctx context.Context) (*snapshot, error) {
 	return next, nil
 }
 
-// updateInBackground brings the full index from cur (which may be lazy, or
-// nil) up to the store at t, and makes it current.
+// updateInBackground brings the resident index from cur (which may be
+// lazy, or nil) up to the store at t, and makes it current.
 func (e *Engine) updateInBackground(ctx context.Context, cur *snapshot, t store.IndexTotals) {
-	if cur != nil && cur.full == nil {
-		cur = nil // read every article
+	var next *snapshot
+	var err error
+	if cur.resident() {
+		next, err = e.overlaySnapshot(ctx, cur, t)
+	} else {
+		next, err = e.fullSnapshot(ctx, nil, t) // read every article
 	}
-	next, err := e.fullSnapshot(ctx, cur, t)
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.updating = false
@@ -249,6 +275,35 @@ func (e *Engine) fullSnapshot(ctx context.Context, cur *snapshot, t store.IndexT
 	return &snapshot{stamp: t.Stamp, full: ix, totals: t, hint: ix.hint}, nil
 }
 
+// overlaySnapshot is the resident snapshot of the store at totals t made
+// from cur's (resident) in time proportional to the articles changed since:
+// their segments are read and laid over cur's base (overlay.go). Once the
+// overlay has grown past its share of the base, a full index is laid out
+// again instead.
+func (e *Engine) overlaySnapshot(ctx context.Context, cur *snapshot, t store.IndexTotals) (*snapshot, error) {
+	changed, _, err := e.st.Changes(ctx, cur.stamp)
+	if err != nil {
+		return nil, err
+	}
+	fresh, err := e.loadSegments(ctx, changed)
+	if err != nil {
+		return nil, err
+	}
+	ov := cur.over
+	if ov == nil {
+		ov = newOverlay(cur.full)
+	}
+	ov = ov.with(e.rules, changed, fresh)
+	if ov.full() {
+		ix := fullIndex(e.rules, ov.segments(), t.Stamp)
+		e.log.Info("updated answer index", slog.Int("articles", len(ix.articles)), slog.Int("sentences", len(ix.sents)), slog.Int("changed", len(changed)))
+		return &snapshot{stamp: t.Stamp, full: ix, totals: t, hint: ix.hint}, nil
+	}
+	e.log.Info("updated answer index over its last layout", slog.Int("articles", ov.articles), slog.Int("sentences", ov.sentences),
+		slog.Int("changed", len(changed)), slog.Int("delta_articles", len(ov.delta)), slog.Int("masked_articles", len(ov.gone)))
+	return &snapshot{stamp: t.Stamp, over: ov, totals: t, hint: ov.hint}, nil
+}
+
 // logUpdate logs an update at info level, and the first read of the
 // store, which every command that answers makes, at debug level.
 func (e *Engine) logUpdate(cur *snapshot) func(string, ...any) {
@@ -304,6 +359,10 @@ func (e *Engine) storedHint(ctx context.Context, t store.IndexTotals) (string, e
 // give learned names and learned acronyms are unknown.
 func (e *Engine) readIndex(ctx context.Context) *index {
 	snap, err := e.snapshot(ctx)
+	e.startUpdate()
+	if err == nil && snap.over != nil {
+		return snap.over.ix
+	}
 	if err != nil || snap.full == nil {
 		return assemble(e.rules, nil, 0)
 	}
@@ -313,6 +372,7 @@ func (e *Engine) readIndex(ctx context.Context) *index {
 // current returns the full index, for tests on small stores.
 func (e *Engine) current(ctx context.Context) (*index, error) {
 	snap, err := e.snapshot(ctx)
+	e.startUpdate()
 	if err != nil {
 		return nil, err
 	}
@@ -344,6 +404,7 @@ func (e *Engine) Explain(ctx context.Context, question string) (Answer, error) {
 // refusal ends with it; the bot's help shows it.
 func (e *Engine) Hint(ctx context.Context) (string, error) {
 	snap, err := e.snapshot(ctx)
+	e.startUpdate()
 	if err != nil {
 		return "", fmt.Errorf("hint: %w", err)
 	}

@@ -401,15 +401,13 @@ func (s *sentence) hasStem(st string) bool {
 // titleStems are the stems of the words of the title of article id: the
 // article's subject, which its sentences need not repeat ("Victoria").
 func (ix *index) titleStems(id string) map[string]bool {
-	for _, a := range ix.articles {
-		if a.ID != id {
-			continue
-		}
-		out := map[string]bool{}
-		for _, t := range tokenize(a.Title) {
+	out := map[string]bool{}
+	// The article's sentences point to it (an index laid over another
+	// lists no articles of its own).
+	if sp, ok := ix.spans[id]; ok && sp[1] > sp[0] && ix.sents[sp[0]].article != nil {
+		for _, t := range tokenize(ix.sents[sp[0]].article.Title) {
 			out[t.stem] = true
 		}
-		return out
 	}
-	return map[string]bool{}
+	return out
 }

@@ -119,6 +119,13 @@ type index struct {
 	// lazy is set in a lazy index: what its lookups found in the store,
 	// and what they lacked.
 	lazy *lookups
+	// over is set in an index made from a base index and the changes
+	// since (overlay.go): the corpus data are the overlay's.
+	over *overlay
+	// top is set, with over, in a question's index: the candidates for
+	// the question, picked over the whole corpus (retrieve's answer; the
+	// index has no postings).
+	top []int32
 }
 
 // allSegments reads every article and sentence of the store, and their
@@ -378,6 +385,12 @@ func (ix *index) idfOfDF(df int) float64 {
 
 // idfOf is term's IDF, and whether any sentence holds it.
 func (ix *index) idfOf(term string) (float64, bool) {
+	if ix.over != nil {
+		if df := ix.over.df(term); df > 0 {
+			return ix.idfOfDF(df), true
+		}
+		return 0, false
+	}
 	if ix.lazy != nil && !ix.lazy.hasTerm(term) {
 		return 0, false
 	}
@@ -387,6 +400,9 @@ func (ix *index) idfOf(term string) (float64, bool) {
 
 // dfOf is how many sentences hold term.
 func (ix *index) dfOf(term string) int {
+	if ix.over != nil {
+		return ix.over.df(term)
+	}
 	if ix.lazy != nil {
 		ix.lazy.hasTerm(term)
 	}
@@ -395,15 +411,30 @@ func (ix *index) dfOf(term string) int {
 
 // wordCount is how many times the articles use the folded word w.
 func (ix *index) wordCount(w string) int {
+	if ix.over != nil {
+		return ix.over.count(w)
+	}
 	if ix.lazy != nil && !ix.lazy.hasWord(w) {
 		return 0
 	}
 	return ix.vocab[w]
 }
 
+// usesWord reports whether the articles use the folded word w (in a lazy
+// index, as far as its lookups have read).
+func (ix *index) usesWord(w string) bool {
+	if ix.over != nil {
+		return ix.over.count(w) > 0
+	}
+	return ix.vocab[w] != 0
+}
+
 // aliasesOf are the stems of the full names the learned acronym w (folded)
 // stands for, or none.
 func (ix *index) aliasesOf(w string) []string {
+	if ix.over != nil {
+		return ix.over.aliasesOf(w)
+	}
 	if ix.lazy != nil && !ix.lazy.hasAlias(w) {
 		return nil
 	}
@@ -413,6 +444,9 @@ func (ix *index) aliasesOf(w string) []string {
 // speaks reports whether some sentence quotes or reports the entity id
 // speaking.
 func (ix *index) speaks(id string) bool {
+	if ix.over != nil {
+		return ix.over.speaks(id)
+	}
 	if ix.lazy != nil && !ix.lazy.hasSpeaker(id) {
 		return false
 	}
@@ -425,20 +459,25 @@ func (ix *index) correct(w string) string {
 	if ix.lazy != nil {
 		return ix.lazy.correction(w)
 	}
+	if ix.over != nil {
+		return ix.over.correct(w)
+	}
 	n := len([]rune(w))
-	return pickCorrection(w, maxTypos(n), ix.byLen, ix.vocab)
+	return pickCorrection(w, maxTypos(n), func(l int) []string { return ix.byLen[l] }, func(v string) int { return ix.vocab[v] })
 }
 
-// pickCorrection chooses the word of byLen (words by rune length, each
-// list sorted) that w most likely stands for, within k edits, or "".
-func pickCorrection(w string, k int, byLen map[int][]string, vocab map[string]int) string {
+// pickCorrection chooses the word of words(l) (the words of rune length
+// l, sorted) that w most likely stands for, within k edits, or "": count
+// says how often the articles use a word (a word they no longer use is
+// skipped).
+func pickCorrection(w string, k int, words func(l int) []string, count func(string) int) string {
 	if k == 0 {
 		return ""
 	}
 	n := len([]rune(w))
 	best, bestD, bestF, bestSub := "", k+1, 0, false
 	for l := n - k; l <= n+k; l++ {
-		for _, v := range byLen[l] {
+		for _, v := range words(l) {
 			if v[0] != w[0] && k < 2 {
 				// One typo rarely hits the first letter; skipping those
 				// keeps short names from turning into other names.
@@ -449,8 +488,8 @@ func pickCorrection(w string, k int, byLen map[int][]string, vocab map[string]in
 			// typo: "wher" is "where" rather than "when", "negotiatons"
 			// is "negotiations" rather than "negotiators".
 			sub := subsequence(w, v)
-			if d < bestD || (d == bestD && sub && !bestSub) || (d == bestD && sub == bestSub && vocab[v] > bestF) {
-				best, bestD, bestF, bestSub = v, d, vocab[v], sub
+			if d < bestD || (d == bestD && sub && !bestSub) || (d == bestD && sub == bestSub && count(v) > bestF) {
+				best, bestD, bestF, bestSub = v, d, count(v), sub
 			}
 		}
 	}

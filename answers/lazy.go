@@ -216,7 +216,7 @@ func (e *Engine) storedCorrection(ctx context.Context, w string) (string, error)
 			byLen[l] = append(byLen[l], v)
 		}
 	}
-	return pickCorrection(w, k, byLen, counts), nil
+	return pickCorrection(w, k, func(l int) []string { return byLen[l] }, func(v string) int { return counts[v] }), nil
 }
 
 // lazyIndex analyses the question against the store's index and builds

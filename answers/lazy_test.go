@@ -312,7 +312,8 @@ func TestSegmentCache(t *testing.T) {
 
 // TestBackgroundUpdates holds WithBackground: answers come lazily while
 // the full index is first built, from the full index once it is, and an
-// ingest is picked up without an answer waiting for it.
+// ingest is picked up without an answer waiting for it, laid over the
+// index rather than laying it out again.
 func TestBackgroundUpdates(t *testing.T) {
 	ctx := context.Background()
 	st := analyzedStore(t)
@@ -320,7 +321,7 @@ func TestBackgroundUpdates(t *testing.T) {
 	waitFull := func(stamp int64) *snapshot {
 		t.Helper()
 		for range 500 {
-			if s := e.snap.Load(); s != nil && s.full != nil && s.stamp >= stamp {
+			if s := e.snap.Load(); s.resident() && s.stamp >= stamp {
 				return s
 			}
 			if _, err := e.Answer(ctx, "Who met with Putin in Moscow?"); err != nil {
@@ -345,7 +346,9 @@ func TestBackgroundUpdates(t *testing.T) {
 		t.Fatal(err)
 	}
 	stamp, _ := st.Stamp(ctx)
-	waitFull(stamp)
+	if s := waitFull(stamp); s.over == nil || len(s.over.delta) != 1 {
+		t.Error("the ingest was not laid over the index: it was laid out again")
+	}
 	a, err := e.Answer(ctx, q)
 	if err != nil || !a.Answered || a.Quotes[0].Article != "900_new" {
 		t.Errorf("Answer(%q) = %+v, %v; want the new article quoted", q, a, err)

@@ -10,6 +10,7 @@ import (
 // answer runs the whole pipeline; a choice question ("… A or B?") runs it
 // once for each option.
 func (e *Engine) answer(ctx context.Context, question string, explain bool) (Answer, []scored, error) {
+	defer e.startUpdate() // once answered, the update the store's change calls for
 	text := Normalize(question)
 	if c, ok := e.readChoice(text); ok {
 		return e.answerChoice(ctx, neutralize(text), c, explain)
@@ -100,6 +101,10 @@ func (e *Engine) prepare(ctx context.Context, text string) (*index, *query, erro
 	snap, err := e.snapshot(ctx)
 	if err != nil {
 		return nil, nil, err
+	}
+	if snap.over != nil {
+		ix, q := e.questionIndex(snap.over, text)
+		return ix, q, nil
 	}
 	if snap.full != nil {
 		return snap.full, e.analyse(snap.full, text), nil

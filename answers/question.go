@@ -121,7 +121,7 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) []string {
 		if s := r.qualifier[t.stem]; s != "" {
 			q.side = s
 		}
-		if r.outOfScope[t.word] && q.offTopic == "" && ix.vocab[t.word] == 0 && !ix.knowsAny(t.stem, r.synonyms[t.stem]) {
+		if r.outOfScope[t.word] && q.offTopic == "" && !ix.usesWord(t.word) && !ix.knowsAny(t.stem, r.synonyms[t.stem]) {
 			// A word the articles use, in any form general.yaml lists
 			// ("win", "won"), is never off-topic.
 			q.offTopic = t.word

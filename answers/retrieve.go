@@ -70,6 +70,9 @@ func topByScore(ids []int32, acc []float32, k int) []int32 {
 // most of its terms (and synonyms, at a discount), weighted by rarity,
 // best first. It reads only the postings.
 func (e *Engine) retrieve(ix *index, q *query) []int32 {
+	if ix.top != nil {
+		return ix.top
+	}
 	// First pass: accumulate each sentence's coverage from the postings
 	// of the selective terms; a word in nearly every sentence of a large
 	// corpus adds the same to all and only costs time, so it is left to
