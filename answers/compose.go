@@ -297,20 +297,8 @@ func (e *Engine) nearest(q *query, s *sentence, phrases []string) string {
 	}
 	best, bestD := phrases[0], math.MaxInt
 	for _, p := range phrases {
-		at := strings.Index(s.Text, p)
-		if at < 0 {
-			continue
-		}
-		from, to := -1, -1
-		for i, t := range s.toks {
-			if t.start >= at && t.start < at+len(p) {
-				if from < 0 {
-					from = i
-				}
-				to = i + 1
-			}
-		}
-		if from < 0 {
+		from, to, ok := s.phraseSpan(p)
+		if !ok {
 			continue
 		}
 		var outside []int

@@ -177,15 +177,7 @@ func Evaluate(ctx context.Context, e *Engine, qs []EvalQuestion) (Report, error)
 			cs = &Score{}
 			rep.Classes[q.Class] = cs
 		}
-		var prev *Turn
-		for _, p := range q.Prev {
-			pa, _, err := e.answerAfter(ctx, prev, p, false)
-			if err != nil {
-				return rep, err
-			}
-			prev = &pa.Next
-		}
-		a, ranked, err := e.answerAfter(ctx, prev, q.Q, false)
+		a, ranked, err := e.askEval(ctx, q)
 		if err != nil {
 			return rep, err
 		}
@@ -193,90 +185,134 @@ func Evaluate(ctx context.Context, e *Engine, qs []EvalQuestion) (Report, error)
 			return rep, err
 		}
 		tally := func(f func(*Score)) { f(cs); f(&rep.Total) }
-		for _, qt := range a.Quotes {
-			body, ok := bodies[qt.Article]
-			if !ok {
-				if body, err = e.st.Body(ctx, qt.Article); err != nil {
-					return rep, fmt.Errorf("evaluate: %w", err)
-				}
-				body = strings.Join(strings.Fields(body), " ")
-				bodies[qt.Article] = body
-			}
-			verbatim := strings.Contains(body, strings.Join(strings.Fields(qt.Text), " "))
-			tally(func(s *Score) {
-				s.Quotes++
-				if verbatim {
-					s.Verbatim++
-				}
-			})
-			if !verbatim {
-				rep.Failures = append(rep.Failures, fmt.Sprintf("not verbatim: %q in %s", qt.Text, qt.Article))
-			}
+		if err := rep.scoreQuotes(ctx, e, a, bodies, tally); err != nil {
+			return rep, err
 		}
-		if a.Answered && !a.Conflict && a.Answer != "" && !IsSpansOf(a.Answer, a.Quotes[0].Text) {
-			rep.Failures = append(rep.Failures, fmt.Sprintf("answer %q to %q is not spans of its quote", a.Answer, q.Q))
-		}
-		if a.Answered {
-			tally(func(s *Score) {
-				s.Answered++
-				if len(a.Quotes) > 0 && a.Quotes[0].Article != "" {
-					s.Cited++
-				}
-				if strings.TrimSpace(a.Answer) != "" && !a.Conflict {
-					s.WithAnswer++
-					if IsSpansOf(a.Answer, a.Quotes[0].Text) {
-						s.Spans++
-					}
-				}
-			})
-		}
-		if !q.Answerable {
-			tally(func(s *Score) { s.Unanswerable++ })
-			if !a.Answered {
-				tally(func(s *Score) { s.Refused++ })
-			} else {
-				rep.Failures = append(rep.Failures, fmt.Sprintf("answered %q (should refuse) with %q", q.Q, a.Quotes[0].Text))
-			}
-			continue
-		}
-		tally(func(s *Score) { s.Answerable++ })
-		top1 := a.Answered && holds(a.Quotes[0].Text, q.Expect)
-		top3 := top1
-		if a.Answered {
-			for i := 0; i < len(ranked) && i < 3 && !top3; i++ {
-				top3 = holds(ranked[i].s.Text, q.Expect)
-			}
-		}
-		if top1 {
-			tally(func(s *Score) { s.Top1++ })
-		} else {
-			got := "(refused)"
-			if a.Answered {
-				got = a.Quotes[0].Text
-			}
-			rep.Failures = append(rep.Failures, fmt.Sprintf("top-1 wrong for %q: got %q, want one of %q", q.Q, got, q.Expect))
-		}
-		if top3 {
-			tally(func(s *Score) { s.Top3++ })
-		}
-		if q.Conflict {
-			tally(func(s *Score) { s.Conflicts++ })
-			shown := a.Conflict
-			for _, want := range q.Sides {
-				found := false
-				for _, qt := range a.Quotes {
-					found = found || holds(qt.Text, []string{want})
-				}
-				shown = shown && found
-			}
-			if shown {
-				tally(func(s *Score) { s.ConflictsShown++ })
-			} else {
-				rep.Failures = append(rep.Failures, fmt.Sprintf("conflict not shown for %q: conflict=%v, answer %q", q.Q, a.Conflict, a.Answer))
-			}
-		}
+		rep.scoreAnswered(q, a, tally)
+		rep.scoreExpected(q, a, ranked, tally)
 	}
 	return rep, nil
+}
+
+// askEval asks q after the turns it follows up on, as in a chat, and
+// returns the answer with the ranked candidates.
+func (e *Engine) askEval(ctx context.Context, q EvalQuestion) (Answer, []scored, error) {
+	var prev *Turn
+	for _, p := range q.Prev {
+		pa, _, err := e.answerAfter(ctx, prev, p, false)
+		if err != nil {
+			return Answer{}, nil, err
+		}
+		prev = &pa.Next
+	}
+	return e.answerAfter(ctx, prev, q.Q, false)
+}
+
+// scoreQuotes counts a's quotes, in tally, and those verbatim in their
+// article (bodies caches the articles' text, white space folded); it
+// lists the others as failures.
+func (r *Report) scoreQuotes(ctx context.Context, e *Engine, a Answer, bodies map[string]string, tally func(func(*Score))) error {
+	for _, qt := range a.Quotes {
+		body, ok := bodies[qt.Article]
+		if !ok {
+			raw, err := e.st.Body(ctx, qt.Article)
+			if err != nil {
+				return fmt.Errorf("evaluate: %w", err)
+			}
+			body = strings.Join(strings.Fields(raw), " ")
+			bodies[qt.Article] = body
+		}
+		verbatim := strings.Contains(body, strings.Join(strings.Fields(qt.Text), " "))
+		tally(func(s *Score) {
+			s.Quotes++
+			if verbatim {
+				s.Verbatim++
+			}
+		})
+		if !verbatim {
+			r.Failures = append(r.Failures, fmt.Sprintf("not verbatim: %q in %s", qt.Text, qt.Article))
+		}
+	}
+	return nil
+}
+
+// scoreAnswered counts an answered a in tally: cited, with a direct
+// answer, and that answer spans of its top quote (a failure when not).
+func (r *Report) scoreAnswered(q EvalQuestion, a Answer, tally func(func(*Score))) {
+	if a.Answered && !a.Conflict && a.Answer != "" && !IsSpansOf(a.Answer, a.Quotes[0].Text) {
+		r.Failures = append(r.Failures, fmt.Sprintf("answer %q to %q is not spans of its quote", a.Answer, q.Q))
+	}
+	if a.Answered {
+		tally(func(s *Score) {
+			s.Answered++
+			if len(a.Quotes) > 0 && a.Quotes[0].Article != "" {
+				s.Cited++
+			}
+			if strings.TrimSpace(a.Answer) != "" && !a.Conflict {
+				s.WithAnswer++
+				if IsSpansOf(a.Answer, a.Quotes[0].Text) {
+					s.Spans++
+				}
+			}
+		})
+	}
+}
+
+// scoreExpected scores a against what q expects: a refusal when q is
+// unanswerable; else the expected sentence first (top-1) or among the
+// first three ranked (top-3), and both sides of a conflict shown.
+func (r *Report) scoreExpected(q EvalQuestion, a Answer, ranked []scored, tally func(func(*Score))) {
+	if !q.Answerable {
+		tally(func(s *Score) { s.Unanswerable++ })
+		if !a.Answered {
+			tally(func(s *Score) { s.Refused++ })
+		} else {
+			r.Failures = append(r.Failures, fmt.Sprintf("answered %q (should refuse) with %q", q.Q, a.Quotes[0].Text))
+		}
+		return
+	}
+	tally(func(s *Score) { s.Answerable++ })
+	top1 := a.Answered && holds(a.Quotes[0].Text, q.Expect)
+	top3 := top1
+	if a.Answered {
+		for i := 0; i < len(ranked) && i < 3 && !top3; i++ {
+			top3 = holds(ranked[i].s.Text, q.Expect)
+		}
+	}
+	if top1 {
+		tally(func(s *Score) { s.Top1++ })
+	} else {
+		got := "(refused)"
+		if a.Answered {
+			got = a.Quotes[0].Text
+		}
+		r.Failures = append(r.Failures, fmt.Sprintf("top-1 wrong for %q: got %q, want one of %q", q.Q, got, q.Expect))
+	}
+	if top3 {
+		tally(func(s *Score) { s.Top3++ })
+	}
+	if q.Conflict {
+		r.scoreConflict(q, a, tally)
+	}
+}
+
+// scoreConflict counts a conflict q expects, and whether a shows it with
+// a quote of each side (a failure when not).
+func (r *Report) scoreConflict(q EvalQuestion, a Answer, tally func(func(*Score))) {
+	tally(func(s *Score) { s.Conflicts++ })
+	shown := a.Conflict
+	for _, want := range q.Sides {
+		found := false
+		for _, qt := range a.Quotes {
+			found = found || holds(qt.Text, []string{want})
+		}
+		shown = shown && found
+	}
+	if shown {
+		tally(func(s *Score) { s.ConflictsShown++ })
+	} else {
+		r.Failures = append(r.Failures, fmt.Sprintf("conflict not shown for %q: conflict=%v, answer %q", q.Q, a.Conflict, a.Answer))
+	}
 }
 
 // tally counts q, answered a after its prev turns, in f: a follow-up

@@ -39,9 +39,31 @@ const (
 var evidenceNames = [nEv]string{"coverage", "context", "missing_name", "unknown", "negation", "opposite", "number", "margin",
 	"prefix", "negated", "missing_capital", "missing_context", "missing_max", "count", "exact", "run", "score", "no_type", "future", "plain", "scrambled"}
 
-// evidence reads the features of the best of ranked for q.
+// evidence reads the features of the best of ranked for q: those of the
+// ranking, then (when the question has weighted terms) the terms missing
+// around the sentence, numbers and negation, and opposites.
 func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 	var x [nEv]float64
+	s := ranked[0].s
+	e.rankEvidence(&x, q, ranked)
+	prev, next, lead := ix.previous(s), ix.next(s), ix.lead(s)
+	total := 0.0
+	for _, t := range q.terms {
+		total += t.weight
+	}
+	if total == 0 {
+		return x
+	}
+	e.missingEvidence(&x, ix, q, s, prev, next, lead, total)
+	e.numberEvidence(&x, q, s, prev, lead)
+	e.oppositeEvidence(&x, q, s)
+	return x
+}
+
+// rankEvidence reads the features the ranking gave the best of ranked:
+// its confidence, context, margin over the next, counts and score, and
+// whether it lacks the type, the future or the order of a name q wants.
+func (e *Engine) rankEvidence(x *[nEv]float64, q *query, ranked []scored) {
 	best := ranked[0]
 	s := best.s
 	x[evConf] = best.conf
@@ -65,14 +87,13 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 	if scrambled(q, s) {
 		x[evScrambled] = 1
 	}
-	prev, next, lead := ix.previous(s), ix.next(s), ix.lead(s)
-	total := 0.0
-	for _, t := range q.terms {
-		total += t.weight
-	}
-	if total == 0 {
-		return x
-	}
+}
+
+// missingEvidence reads what of q's terms (of total weight) s and the
+// sentences around it (prev, next, the lead) do not say: unknown terms,
+// terms missing from the context, capitals missing from the title, and
+// names missing.
+func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, next, lead *sentence, total float64) {
 	// Names and numbers the question says that neither the sentence nor
 	// the one before it does.
 	named, capital := map[string]bool{}, map[string]bool{}
@@ -116,6 +137,12 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 		}
 		x[evMissName] += t.weight / total
 	}
+}
+
+// numberEvidence reads a number of q's that s (with prev and the lead)
+// does not say or says otherwise, and a negation or reversal of q's that s
+// does not share.
+func (e *Engine) numberEvidence(x *[nEv]float64, q *query, s, prev, lead *sentence) {
 	for _, t := range q.toks {
 		if isNumber(t.word) && !e.saysNumber(s, t.word) && !e.saysNumber(prev, t.word) && !e.saysNumber(lead, t.word) {
 			x[evNumber] = 1
@@ -137,6 +164,11 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 	if q.class.name != "yesno" && !e.negates(q.toks) && e.negatesQuestionWord(q, s) {
 		x[evNegated] = 1
 	}
+}
+
+// oppositeEvidence reads a word of q's whose opposite (an antonym, or the
+// word with a negating prefix) s says instead.
+func (e *Engine) oppositeEvidence(x *[nEv]float64, q *query, s *sentence) {
 	alts := map[string][]string{}
 	for _, t := range q.terms {
 		alts[t.term] = t.alts
@@ -155,7 +187,6 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 			x[evPrefix] = 1
 		}
 	}
-	return x
 }
 
 // numberSwapped reports whether the question counts something ("three
@@ -339,6 +370,26 @@ func (s *sentence) wordAt(w string) int {
 		}
 	}
 	return -1
+}
+
+// phraseSpan is the tokens [from, to) of s that start within the first
+// place phrase stands in its text; ok is false when phrase is not there
+// or no token starts within it.
+func (s *sentence) phraseSpan(phrase string) (from, to int, ok bool) {
+	at := strings.Index(s.Text, phrase)
+	if at < 0 {
+		return 0, 0, false
+	}
+	from, to = -1, -1
+	for i, t := range s.toks {
+		if t.start >= at && t.start < at+len(phrase) {
+			if from < 0 {
+				from = i
+			}
+			to = i + 1
+		}
+	}
+	return from, to, from >= 0
 }
 
 // hasStem reports whether s holds a word of stem st.

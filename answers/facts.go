@@ -147,52 +147,10 @@ func (r *rules) extract(sents []store.Sentence) []store.Fact {
 		toks := tokenize(s.Text)
 		ms := r.mentions(toks)
 		fact := func(kind, subj, pred, obj, val, ext string) store.Fact {
-			return store.Fact{SentenceID: s.ID, Kind: kind, Subject: subj, Predicate: pred, Object: obj, Value: val, Extractor: ext}
+			return newFact(s, kind, subj, pred, obj, val, ext)
 		}
-		var persons []string
-		seen := map[string]bool{}
-		for _, m := range ms {
-			e := r.entities[m.entity]
-			kind := factPlace
-			if e.Kind == "person" {
-				kind = factPerson
-			} else if e.Kind != "place" {
-				continue
-			}
-			if !seen[m.entity] {
-				seen[m.entity] = true
-				out = append(out, fact(kind, m.entity, "", s.Text[toks[m.from].start:toks[m.to-1].end], "", "mention"))
-				if kind == factPerson {
-					persons = append(persons, m.entity)
-				}
-			}
-		}
-		out = append(out, r.roleFacts(s, toks, ms)...)
-		out = append(out, r.countFacts(s, toks)...)
-		for _, a := range r.agents(s.Text, toks, ms) {
-			out = append(out, fact(factAgent, "", "", a, "", "agent"))
-		}
-		known := func(start, end int) bool {
-			for _, m := range ms {
-				if toks[m.from].start < end && toks[m.to-1].end > start {
-					return true
-				}
-			}
-			return false
-		}
-		out = append(out, mergeDates(dateRe.FindAllStringIndex(s.Text, -1), r.learnFacts(s, toks, known), s)...)
-		out = append(out, r.learnNames(s, toks, known)...)
-		if len(persons) >= 2 && r.hasMeetWord(toks) {
-			place := ""
-			for _, m := range ms {
-				if e := r.entities[m.entity]; e.Kind == "place" && !e.Generic {
-					place = m.entity
-					break
-				}
-			}
-			out = append(out, fact(factMet, strings.Join(persons, ","), "met", "", place, "met"))
-		}
-
+		sf, persons := r.sentenceFacts(s, toks, ms)
+		out = append(out, sf...)
 		// Who said it: a person named shortly before a speech verb, or a
 		// pronoun standing for the last speaker.
 		quoted := quotedText(s.Text)
@@ -220,6 +178,72 @@ func (r *rules) extract(sents []store.Sentence) []store.Fact {
 		}
 	}
 	flush("")
+	return stampFacts(out)
+}
+
+// newFact is a fact of sentence s, found by extractor ext.
+func newFact(s store.Sentence, kind, subj, pred, obj, val, ext string) store.Fact {
+	return store.Fact{SentenceID: s.ID, Kind: kind, Subject: subj, Predicate: pred, Object: obj, Value: val, Extractor: ext}
+}
+
+// sentenceFacts are the facts s holds by itself (tokens toks, mentions
+// ms): a mention of each person and place, roles, counts, agents, dates,
+// learned names, and a meeting of two persons or more. It returns the
+// persons s mentions too, in order.
+func (r *rules) sentenceFacts(s store.Sentence, toks []token, ms []mention) ([]store.Fact, []string) {
+	var out []store.Fact
+	fact := func(kind, subj, pred, obj, val, ext string) store.Fact {
+		return newFact(s, kind, subj, pred, obj, val, ext)
+	}
+	var persons []string
+	seen := map[string]bool{}
+	for _, m := range ms {
+		e := r.entities[m.entity]
+		kind := factPlace
+		if e.Kind == "person" {
+			kind = factPerson
+		} else if e.Kind != "place" {
+			continue
+		}
+		if !seen[m.entity] {
+			seen[m.entity] = true
+			out = append(out, fact(kind, m.entity, "", s.Text[toks[m.from].start:toks[m.to-1].end], "", "mention"))
+			if kind == factPerson {
+				persons = append(persons, m.entity)
+			}
+		}
+	}
+	out = append(out, r.roleFacts(s, toks, ms)...)
+	out = append(out, r.countFacts(s, toks)...)
+	for _, a := range r.agents(s.Text, toks, ms) {
+		out = append(out, fact(factAgent, "", "", a, "", "agent"))
+	}
+	known := func(start, end int) bool {
+		for _, m := range ms {
+			if toks[m.from].start < end && toks[m.to-1].end > start {
+				return true
+			}
+		}
+		return false
+	}
+	out = append(out, mergeDates(dateRe.FindAllStringIndex(s.Text, -1), r.learnFacts(s, toks, known), s)...)
+	out = append(out, r.learnNames(s, toks, known)...)
+	if len(persons) >= 2 && r.hasMeetWord(toks) {
+		place := ""
+		for _, m := range ms {
+			if e := r.entities[m.entity]; e.Kind == "place" && !e.Generic {
+				place = m.entity
+				break
+			}
+		}
+		out = append(out, fact(factMet, strings.Join(persons, ","), "met", "", place, "met"))
+	}
+	return out, persons
+}
+
+// stampFacts drops the quote facts that found no speaker and stamps the
+// rest with the extractors' version.
+func stampFacts(out []store.Fact) []store.Fact {
 	// Drop quote facts that found no speaker; stamp the rest.
 	kept := out[:0]
 	for _, f := range out {

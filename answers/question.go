@@ -55,7 +55,9 @@ type query struct {
 	seq, plain []string
 }
 
-// analyse reads a normalised question.
+// analyse reads a normalised question: its mentions of entities, its
+// words and their terms, its word sequence, its class, and what the class
+// asks of them.
 func (e *Engine) analyse(ix *index, text string) *query {
 	r := e.rules
 	text = r.trimLeadIns(text)
@@ -65,6 +67,19 @@ func (e *Engine) analyse(ix *index, text string) *query {
 	q.corrections = e.correctTypos(ix, toks)
 	q.toks = toks
 	q.mentions = r.mentions(toks)
+	inMention := e.readMentions(ix, q)
+	folded := e.readWords(ix, q, inMention)
+	e.readSequence(q)
+	e.readClass(q, folded, inMention)
+	e.readWants(q, inMention)
+	return q
+}
+
+// readMentions adds a term for each entity the question mentions, once,
+// and notes the persons among them; it returns which tokens fall inside a
+// mention.
+func (e *Engine) readMentions(ix *index, q *query) []bool {
+	r, toks := e.rules, q.toks
 	inMention := make([]bool, len(toks))
 	for _, m := range q.mentions {
 		for i := m.from; i < m.to; i++ {
@@ -78,6 +93,15 @@ func (e *Engine) analyse(ix *index, text string) *query {
 			q.addTerm(ix, "@"+m.entity, r.synonyms["@"+m.entity], true)
 		}
 	}
+	return inMention
+}
+
+// readWords reads the question's words: the words and units it uses, a
+// destination cue, a qualifier, an off-topic word, and a term (with its
+// synonyms, WordNet alternatives and learned aliases) for each content
+// word outside mentions. It returns the words folded, in order.
+func (e *Engine) readWords(ix *index, q *query, inMention []bool) []string {
+	r, toks := e.rules, q.toks
 	var folded []string
 	for i, t := range toks {
 		folded = append(folded, t.word)
@@ -120,6 +144,13 @@ func (e *Engine) analyse(ix *index, text string) *query {
 		}
 		q.addTerm(ix, t.stem, alts, i > 0 && isCapitalised(t.raw))
 	}
+	return folded
+}
+
+// readSequence notes the stems in order, for the run and exact-word
+// features, and the pairs of adjacent content stems, for the bigram one.
+func (e *Engine) readSequence(q *query) {
+	r, toks := e.rules, q.toks
 	var seq []string
 	for _, t := range toks {
 		if !english.IsStopWord(t.word) {
@@ -132,6 +163,12 @@ func (e *Engine) analyse(ix *index, text string) *query {
 	for k := 0; k+1 < len(seq); k++ {
 		q.pairs = append(q.pairs, [2]string{seq[k], seq[k+1]})
 	}
+}
+
+// readClass classifies the question from its folded words and notes an
+// ordinal, a future tense and the role nouns it uses outside mentions.
+func (e *Engine) readClass(q *query, folded []string, inMention []bool) {
+	r, toks := e.rules, q.toks
 	joined := strings.Join(folded, " ")
 	q.class = r.classify(joined)
 	for _, w := range folded {
@@ -147,6 +184,13 @@ func (e *Engine) analyse(ix *index, text string) *query {
 			q.roleWords = append(q.roleWords, t.word)
 		}
 	}
+}
+
+// readWants refines the query by what its class wants: a quote's speaker,
+// a role question, a number's terms, a person's verb and locations, a
+// yes/no question's subject and opposite words.
+func (e *Engine) readWants(q *query, inMention []bool) {
+	r, toks := e.rules, q.toks
 	if q.class.wants == wantQuote && len(q.mentions) > 0 {
 		// The speaker is the first entity named: "what did Ulm say
 		// about Brandt" asks for Ulm's words.
@@ -192,7 +236,6 @@ func (e *Engine) analyse(ix *index, text string) *query {
 			}
 		}
 	}
-	return q
 }
 
 // whoVerb is what "who <verb>…" asks was done: the verb's stem and its

@@ -541,20 +541,8 @@ func (e *Engine) durationOf(q *query, s *sentence, phrase string) bool {
 	if len(subject) == 0 {
 		return true
 	}
-	at := strings.Index(s.Text, phrase)
-	if at < 0 {
-		return true
-	}
-	var from, to int = -1, -1
-	for i, t := range s.toks {
-		if t.start >= at && t.start < at+len(phrase) {
-			if from < 0 {
-				from = i
-			}
-			to = i + 1
-		}
-	}
-	if from < 0 {
+	from, to, ok := s.phraseSpan(phrase)
+	if !ok {
 		return true
 	}
 	for i, t := range s.toks {

@@ -28,74 +28,95 @@ func TestGenerateSynonyms(t *testing.T) {
 	if dir == "" {
 		t.Skip("set PARLEY_WORDNET to WordNet's dict folder")
 	}
-	plain := regexp.MustCompile(`^[a-z]{3,}$`)
+	rank := senseRanks(t, dir)
+	syn := synsetWords(t, dir, rank)
+	byStem := synonymsByStem(syn)
+	n := writeSynonyms(t, "synonyms.txt.gz", byStem)
+	t.Logf("%d words", n)
+}
+
+// wordNetParts are the parts of speech WordNet keeps a file pair for.
+var wordNetParts = []string{"noun", "verb", "adj", "adv"}
+
+// scanWordNet calls each with the part of speech and the fields of every
+// entry (the licence lines, indented, passed over) of dir's file
+// <kind>.<part of speech>, for each part of speech in turn.
+func scanWordNet(t *testing.T, dir, kind string, each func(pos string, fs []string)) {
+	t.Helper()
+	for _, pos := range wordNetParts {
+		f, err := os.Open(filepath.Join(dir, kind+"."+pos))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		for sc.Scan() {
+			line := sc.Text()
+			if strings.HasPrefix(line, " ") {
+				continue
+			}
+			each(pos, strings.Fields(line))
+		}
+		f.Close()
+	}
+}
+
+// senseRanks reads the index files: for each word, the rank of each of
+// its synsets (keyed part of speech and offset) among its senses, most
+// frequent first.
+func senseRanks(t *testing.T, dir string) map[string]map[string]int {
 	rank := map[string]map[string]int{} // word -> synset -> sense rank
-	for _, pos := range []string{"noun", "verb", "adj", "adv"} {
-		f, err := os.Open(filepath.Join(dir, "index."+pos))
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 1<<20), 1<<20)
-		for sc.Scan() {
-			line := sc.Text()
-			if strings.HasPrefix(line, " ") {
-				continue
+	scanWordNet(t, dir, "index", func(pos string, fs []string) {
+		n, _ := strconv.Atoi(fs[2])
+		p, _ := strconv.Atoi(fs[3])
+		offs := fs[4+p+2:]
+		for i := 0; i < n && i < len(offs); i++ {
+			if rank[fs[0]] == nil {
+				rank[fs[0]] = map[string]int{}
 			}
-			fs := strings.Fields(line)
-			n, _ := strconv.Atoi(fs[2])
-			p, _ := strconv.Atoi(fs[3])
-			offs := fs[4+p+2:]
-			for i := 0; i < n && i < len(offs); i++ {
-				if rank[fs[0]] == nil {
-					rank[fs[0]] = map[string]int{}
-				}
-				rank[fs[0]][pos+offs[i]] = i
-			}
+			rank[fs[0]][pos+offs[i]] = i
 		}
-		f.Close()
-	}
+	})
+	return rank
+}
+
+// synsetWords reads the data files: for each plain English word, the
+// words sharing a synset with it that is among the first synonymSenses
+// senses of each.
+func synsetWords(t *testing.T, dir string, rank map[string]map[string]int) map[string]map[string]bool {
+	plain := regexp.MustCompile(`^[a-z]{3,}$`)
 	syn := map[string]map[string]bool{}
-	for _, pos := range []string{"noun", "verb", "adj", "adv"} {
-		f, err := os.Open(filepath.Join(dir, "data."+pos))
-		if err != nil {
-			t.Fatal(err)
+	scanWordNet(t, dir, "data", func(pos string, fs []string) {
+		n, _ := strconv.ParseInt(fs[3], 16, 32)
+		key := pos + fs[0]
+		var words []string
+		for i := 0; i < int(n); i++ {
+			w := strings.ToLower(fs[4+2*i])
+			if k := strings.IndexByte(w, '('); k > 0 {
+				w = w[:k]
+			}
+			if r, ok := rank[w][key]; ok && r < synonymSenses && plain.MatchString(w) && isEnglish(w) {
+				words = append(words, w)
+			}
 		}
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 1<<20), 1<<20)
-		for sc.Scan() {
-			line := sc.Text()
-			if strings.HasPrefix(line, " ") {
-				continue
-			}
-			fs := strings.Fields(line)
-			n, _ := strconv.ParseInt(fs[3], 16, 32)
-			key := pos + fs[0]
-			var words []string
-			for i := 0; i < int(n); i++ {
-				w := strings.ToLower(fs[4+2*i])
-				if k := strings.IndexByte(w, '('); k > 0 {
-					w = w[:k]
-				}
-				if r, ok := rank[w][key]; ok && r < synonymSenses && plain.MatchString(w) && isEnglish(w) {
-					words = append(words, w)
-				}
-			}
-			for _, a := range words {
-				for _, b := range words {
-					if a != b {
-						if syn[a] == nil {
-							syn[a] = map[string]bool{}
-						}
-						syn[a][b] = true
+		for _, a := range words {
+			for _, b := range words {
+				if a != b {
+					if syn[a] == nil {
+						syn[a] = map[string]bool{}
 					}
+					syn[a][b] = true
 				}
 			}
 		}
-		f.Close()
-	}
-	// Keyed by stem, each synonym with its stem, so reading the list
-	// stems nothing: "photo photograph", "percentag percent=percentage".
+	})
+	return syn
+}
+
+// synonymsByStem keys syn by stem, each synonym under its own stem (the
+// alphabetically first word of that stem), so reading the list stems
+// nothing: "photo photograph", "percentag percent=percentage".
+func synonymsByStem(syn map[string]map[string]bool) map[string]map[string]string {
 	byStem := map[string]map[string]string{}
 	for w, os := range syn {
 		h := stem(w)
@@ -110,6 +131,12 @@ func TestGenerateSynonyms(t *testing.T) {
 			}
 		}
 	}
+	return byStem
+}
+
+// writeSynonyms writes byStem to the gzipped file path, a line per stem
+// with synonyms, in order, and returns how many lines it wrote.
+func writeSynonyms(t *testing.T, path string, byStem map[string]map[string]string) int {
 	heads := make([]string, 0, len(byStem))
 	for h, os := range byStem {
 		if len(os) > 0 {
@@ -117,7 +144,7 @@ func TestGenerateSynonyms(t *testing.T) {
 		}
 	}
 	sort.Strings(heads)
-	out, err := os.Create("synonyms.txt.gz")
+	out, err := os.Create(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,5 +169,5 @@ func TestGenerateSynonyms(t *testing.T) {
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("%d words", len(heads))
+	return len(heads)
 }

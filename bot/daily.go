@@ -292,26 +292,21 @@ func (d *Daily) Run(ctx context.Context) error {
 // parallel, retrying failures with backoff. It returns one result per
 // target, in target order.
 func (d *Daily) PostDay(ctx context.Context, day string, at time.Time) []PostResult {
-	d.metrics()
-	results := make([]PostResult, len(d.Targets))
+	p := postPolicy{
+		log: d.Log, now: d.now, sleep: d.sleep, logger: d.Logger, metrics: d.metrics(), op: "post_summary", what: "daily summary",
+		attempts: d.Attempts, backoff: d.Backoff, maxBackoff: d.MaxBackoff, sendTimeout: d.SendTimeout,
+	}
 	sum, err := d.Summaries.Summary(ctx, at)
 	if err != nil {
-		for i, t := range d.Targets {
-			results[i] = PostResult{Platform: t.Poster.Platform(), Channel: t.Channel, Day: day, Outcome: Failed,
-				Err: fmt.Errorf("compose summary %s: %w", day, err)}
-			d.report(results[i])
-		}
-		return results
+		err = fmt.Errorf("compose summary %s: %w", day, err)
 	}
-	var wg sync.WaitGroup
+	jobs := make([]postJob, len(d.Targets))
 	for i, t := range d.Targets {
-		wg.Go(func() {
-			results[i] = d.postOne(ctx, t, day, sum)
-			d.report(results[i])
-		})
+		jobs[i] = postJob{key: t.Key(), platform: t.Poster.Platform(), channel: t.Channel, send: func(ctx context.Context) (string, error) {
+			return t.Poster.PostSummary(ctx, t.Channel, sum)
+		}}
 	}
-	wg.Wait()
-	return results
+	return p.postAll(ctx, day, jobs, err, d.report)
 }
 
 // report logs a result and counts it.
@@ -333,16 +328,6 @@ func (d *Daily) report(r PostResult) {
 	}
 }
 
-func (d *Daily) postOne(ctx context.Context, t Target, day string, sum answers.Summary) PostResult {
-	p := postPolicy{
-		log: d.Log, now: d.now, sleep: d.sleep, logger: d.Logger, metrics: d.metrics(), op: "post_summary", what: "daily summary",
-		attempts: d.Attempts, backoff: d.Backoff, maxBackoff: d.MaxBackoff, sendTimeout: d.SendTimeout,
-	}
-	return p.post(ctx, t.Key(), day, t.Poster.Platform(), t.Channel, func(ctx context.Context) (string, error) {
-		return t.Poster.PostSummary(ctx, t.Channel, sum)
-	})
-}
-
 // postPolicy is how a scheduled post (the daily summary, the weekly
 // report) goes out to one channel: claimed in the post log first, sent
 // with retries and backoff, marked after, released only when nothing can
@@ -358,6 +343,36 @@ type postPolicy struct {
 
 	attempts                         int
 	backoff, maxBackoff, sendTimeout time.Duration
+}
+
+// postJob is one channel a scheduled post goes to: its key in the post
+// log, where it is, and how to send it there.
+type postJob struct {
+	key, platform, channel string
+	send                   func(ctx context.Context) (string, error)
+}
+
+// postAll posts every job for day in parallel and reports each result,
+// returning them in job order. With a composeErr (the post could not be
+// composed) nothing is sent: every job fails with it.
+func (p postPolicy) postAll(ctx context.Context, day string, jobs []postJob, composeErr error, report func(PostResult)) []PostResult {
+	results := make([]PostResult, len(jobs))
+	if composeErr != nil {
+		for i, j := range jobs {
+			results[i] = PostResult{Platform: j.platform, Channel: j.channel, Day: day, Outcome: Failed, Err: composeErr}
+			report(results[i])
+		}
+		return results
+	}
+	var wg sync.WaitGroup
+	for i, j := range jobs {
+		wg.Go(func() {
+			results[i] = p.post(ctx, j.key, day, j.platform, j.channel, j.send)
+			report(results[i])
+		})
+	}
+	wg.Wait()
+	return results
 }
 
 // post claims key for day, sends with send (retrying as the policy says)

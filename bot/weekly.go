@@ -157,30 +157,21 @@ func (w *Weekly) Run(ctx context.Context) error {
 // every target at most once; key is the week's key in the post log.
 func (w *Weekly) PostWeek(ctx context.Context, key string, at time.Time) []PostResult {
 	w.init()
-	results := make([]PostResult, len(w.Targets))
 	r, err := w.Compose(ctx, at.AddDate(0, 0, -7), at)
 	if err != nil {
-		for i, t := range w.Targets {
-			results[i] = PostResult{Platform: t.Poster.Platform(), Channel: t.Channel, Day: key, Outcome: Failed, Err: fmt.Errorf("compose report %s: %w", key, err)}
-			w.report(results[i])
-		}
-		return results
+		err = fmt.Errorf("compose report %s: %w", key, err)
 	}
 	p := postPolicy{
 		log: w.Log, now: w.Now, sleep: w.Sleep, logger: w.Logger, metrics: w.Metrics, op: "post_report", what: "weekly report",
 		attempts: w.Attempts, backoff: w.Backoff, maxBackoff: w.MaxBackoff, sendTimeout: w.SendTimeout,
 	}
-	var wg sync.WaitGroup
+	jobs := make([]postJob, len(w.Targets))
 	for i, t := range w.Targets {
-		wg.Go(func() {
-			results[i] = p.post(ctx, t.Key(), key, t.Poster.Platform(), t.Channel, func(ctx context.Context) (string, error) {
-				return t.Poster.PostReport(ctx, t.Channel, r)
-			})
-			w.report(results[i])
-		})
+		jobs[i] = postJob{key: t.Key(), platform: t.Poster.Platform(), channel: t.Channel, send: func(ctx context.Context) (string, error) {
+			return t.Poster.PostReport(ctx, t.Channel, r)
+		}}
 	}
-	wg.Wait()
-	return results
+	return p.postAll(ctx, key, jobs, err, w.report)
 }
 
 func (w *Weekly) report(r PostResult) {

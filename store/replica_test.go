@@ -3,8 +3,6 @@ package store_test
 import (
 	"context"
 	"fmt"
-	"io"
-	"net"
 	"net/url"
 	"sync"
 	"sync/atomic"
@@ -81,19 +79,19 @@ func TestPostgresPingRecovers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := newProxy(t, u.Host)
-	u.Host = p.addr
+	p := storetest.NewProxy(t, u.Host)
+	u.Host = p.Addr
 	st := storetest.Postgres.Open(t, u.String(), store.WithConnectTimeout(time.Second))
 	if err := st.Ping(ctx); err != nil {
 		t.Fatalf("Ping through the proxy: %v", err)
 	}
-	p.cut()
+	p.Cut()
 	pctx, cancel := context.WithTimeout(ctx, 3*time.Second)
 	defer cancel()
 	if err := st.Ping(pctx); err == nil {
 		t.Fatal("Ping succeeded with the database unreachable")
 	}
-	p.restore()
+	p.Restore()
 	var last error
 	for range 50 {
 		if last = st.Ping(ctx); last == nil {
@@ -102,72 +100,6 @@ func TestPostgresPingRecovers(t *testing.T) {
 		time.Sleep(100 * time.Millisecond)
 	}
 	t.Errorf("Ping did not recover after the database came back: %v", last)
-}
-
-// proxy forwards TCP to target until cut, which closes every connection
-// and refuses new ones until restore.
-type proxy struct {
-	addr   string
-	target string
-	mu     sync.Mutex
-	down   bool
-	conns  []net.Conn
-}
-
-func newProxy(t *testing.T, target string) *proxy {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ln.Close() })
-	p := &proxy{addr: ln.Addr().String(), target: target}
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go p.serve(c)
-		}
-	}()
-	t.Cleanup(p.cut)
-	return p
-}
-
-func (p *proxy) serve(c net.Conn) {
-	p.mu.Lock()
-	if p.down {
-		p.mu.Unlock()
-		c.Close()
-		return
-	}
-	up, err := net.Dial("tcp", p.target)
-	if err != nil {
-		p.mu.Unlock()
-		c.Close()
-		return
-	}
-	p.conns = append(p.conns, c, up)
-	p.mu.Unlock()
-	go func() { io.Copy(up, c); up.Close() }()
-	io.Copy(c, up)
-	c.Close()
-}
-
-func (p *proxy) cut() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.down = true
-	for _, c := range p.conns {
-		c.Close()
-	}
-	p.conns = nil
-}
-
-func (p *proxy) restore() {
-	p.mu.Lock()
-	p.down = false
-	p.mu.Unlock()
 }
 
 // TestConcurrentIngestAcrossStores is two machines ingesting at once:

@@ -1,6 +1,7 @@
 // Package bottest holds what tests of every adapter share: summaries that
 // each platform must render whole, the built-in one and the largest a
-// digest can be.
+// digest can be; citations linked as bot.Links links them; and the golden
+// file check.
 package bottest
 
 import (

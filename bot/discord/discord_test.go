@@ -14,7 +14,6 @@ import (
 	"net/http/httptest"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -24,6 +23,7 @@ import (
 
 	"github.com/parley-bot/parley/answers"
 	"github.com/parley-bot/parley/bot"
+	"github.com/parley-bot/parley/bot/bottest"
 	"github.com/parley-bot/parley/bot/discord/discordtest"
 	"github.com/parley-bot/parley/seeds"
 	"github.com/parley-bot/parley/store"
@@ -34,24 +34,6 @@ const (
 	testToken = "test-bot-token"
 	testApp   = "app-1"
 )
-
-// syncBuffer is a log sink safe for the pool's goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // gated is an Answerer that holds every answer until release is closed,
 // so a test can make Parley defer without timing anything.
@@ -79,7 +61,7 @@ type harness struct {
 	st      *store.Store
 	priv    ed25519.PrivateKey
 	metrics *bot.Metrics
-	logs    *syncBuffer
+	logs    *bottest.SyncBuffer
 	http    *httptest.Server
 	now     time.Time
 	// remember gives the bot a memory in the store: the question log and
@@ -113,7 +95,7 @@ func newHarness(t *testing.T, opts ...option) *harness {
 		t.Fatal(err)
 	}
 	h := &harness{t: t, api: discordtest.New(t, testToken), st: storetest.MustOpen(t), priv: priv,
-		metrics: bot.NewMetrics(nil), logs: &syncBuffer{}, now: time.Unix(1765000000, 0)}
+		metrics: bot.NewMetrics(nil), logs: &bottest.SyncBuffer{}, now: time.Unix(1765000000, 0)}
 	eng, err := answers.NewEngine(context.Background(), h.st, seedPack())
 	if err != nil {
 		t.Fatal(err)

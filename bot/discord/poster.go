@@ -39,29 +39,20 @@ var (
 // request went out with no answer back is not retried (its error wraps
 // bot.ErrMaybePosted), so a summary is never posted twice.
 func (a *Poster) PostSummary(ctx context.Context, channel string, s answers.Summary) (string, error) {
-	msg := &discordgo.MessageSend{
-		Embeds:          summaryEmbeds(s),
-		AllowedMentions: noMentions(),
-	}
-	var id string
-	err := a.call(ctx, opPost, "", func(opts ...discordgo.RequestOption) error {
-		m, err := a.session.ChannelMessageSendComplex(channel, msg, opts...)
-		if err == nil && m != nil {
-			id = m.ID
-		}
-		return err
-	})
-	if err != nil {
-		return "", fmt.Errorf("discord: post summary to channel %s: %w", channel, err)
-	}
-	return id, nil
+	return a.postEmbeds(ctx, channel, "summary", summaryEmbeds(s))
 }
 
 // PostReport posts the curator's weekly report to channel as embeds and
 // returns the message id (bot.ReportPoster), under the same rules as
 // PostSummary.
 func (a *Poster) PostReport(ctx context.Context, channel string, r bot.Report) (string, error) {
-	msg := &discordgo.MessageSend{Embeds: reportEmbeds(r), AllowedMentions: noMentions()}
+	return a.postEmbeds(ctx, channel, "report", reportEmbeds(r))
+}
+
+// postEmbeds posts embeds to channel, mentioning no one, and returns the
+// message id; what names the post in the error.
+func (a *Poster) postEmbeds(ctx context.Context, channel, what string, embeds []*discordgo.MessageEmbed) (string, error) {
+	msg := &discordgo.MessageSend{Embeds: embeds, AllowedMentions: noMentions()}
 	var id string
 	err := a.call(ctx, opPost, "", func(opts ...discordgo.RequestOption) error {
 		m, err := a.session.ChannelMessageSendComplex(channel, msg, opts...)
@@ -71,7 +62,7 @@ func (a *Poster) PostReport(ctx context.Context, channel string, r bot.Report) (
 		return err
 	})
 	if err != nil {
-		return "", fmt.Errorf("discord: post report to channel %s: %w", channel, err)
+		return "", fmt.Errorf("discord: post %s to channel %s: %w", what, channel, err)
 	}
 	return id, nil
 }

@@ -1,17 +1,14 @@
 package discord
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"flag"
 	"net/http"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -29,16 +26,6 @@ var (
 	}
 	citeBare = answers.Citation{Article: "000_2daefb0e2dba6216", Title: "Ukraine-US Talks Yield ‘Framework’ But Negotiations Continue"}
 )
-
-// linked is c as bot.Links leaves it with http.public_url set: linked to
-// Parley's page of the article, at sentence n when n > 0.
-func linked(c answers.Citation, n int) answers.Citation {
-	c.Link = "https://parley.example/articles/" + c.Article
-	if n > 0 {
-		c.Link += "#" + bot.SentenceID(n)
-	}
-	return c
-}
 
 func goldenReplies() map[string]bot.Reply {
 	long := strings.Repeat("The delegations met again in Florida and spoke at length about security guarantees. ", 120)
@@ -95,19 +82,19 @@ func goldenReplies() map[string]bot.Reply {
 			Kind: bot.KindAnswer, Question: "Who met with Putin in Moscow?",
 			Text: "Witkoff and Kushner",
 			Quotes: []answers.Quote{
-				{Text: "Witkoff and Kushner met Putin in Moscow on Tuesday.", Sentence: 3, Citation: linked(citeBloomberg, 3)},
-				{Text: "Putin received the US envoys at the Kremlin.", Sentence: 12, Citation: linked(citeBare, 12)},
+				{Text: "Witkoff and Kushner met Putin in Moscow on Tuesday.", Sentence: 3, Citation: bottest.Linked(citeBloomberg, 3)},
+				{Text: "Putin received the US envoys at the Kremlin.", Sentence: 12, Citation: bottest.Linked(citeBare, 12)},
 			},
 		},
 		"conflict_linked": {
 			Kind: bot.KindAnswer, Question: "How many points does the plan have?", Conflict: true,
 			Text: "The articles give different numbers of points.",
 			Quotes: []answers.Quote{
-				{Text: "The plan has 28 points.", Sentence: 5, Citation: linked(citeBloomberg, 5)},
-				{Text: "The revised plan has 20 points.", Sentence: 7, Citation: linked(citeBare, 7)},
+				{Text: "The plan has 28 points.", Sentence: 5, Citation: bottest.Linked(citeBloomberg, 5)},
+				{Text: "The revised plan has 20 points.", Sentence: 7, Citation: bottest.Linked(citeBare, 7)},
 			},
 		},
-		"sources_linked": {Kind: bot.KindSources, Text: "…", Sources: []answers.Citation{linked(citeBare, 0), linked(citeBloomberg, 0)}},
+		"sources_linked": {Kind: bot.KindSources, Text: "…", Sources: []answers.Citation{bottest.Linked(citeBare, 0), bottest.Linked(citeBloomberg, 0)}},
 		// A logged answer carries its buttons; More sources only when
 		// there are further sources.
 		"answer_buttons": {
@@ -126,7 +113,7 @@ func goldenReplies() map[string]bot.Reply {
 			Kind: bot.KindMore, Question: "Who met *Putin*?", Text: "More sources",
 			Quotes: []answers.Quote{
 				{Text: "Witkoff and Kushner met Putin in Moscow on Tuesday.", Citation: citeBloomberg},
-				{Text: "Putin received the US envoys at the Kremlin.", Sentence: 12, Citation: linked(citeBare, 12)},
+				{Text: "Putin received the US envoys at the Kremlin.", Sentence: 12, Citation: bottest.Linked(citeBare, 12)},
 			},
 		},
 		"note": {Kind: bot.KindNote, Text: "Thanks — I've noted that this answer helped."},
@@ -151,19 +138,7 @@ func TestRenderGolden(t *testing.T) {
 			for _, e := range d.Embeds {
 				checkLimits(t, e)
 			}
-			path := filepath.Join("testdata", name+".golden")
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("replyData(%s) differs from %s (run go test -update after checking):\n%s", name, path, got)
-			}
+			bottest.Golden(t, *update, filepath.Join("testdata", name+".golden"), "replyData("+name+")", got)
 		})
 	}
 }
@@ -311,17 +286,7 @@ func TestEverySummaryLineReachesDiscord(t *testing.T) {
 }
 
 func TestRenderReportGolden(t *testing.T) {
-	r := bot.Report{
-		Since: time.Date(2025, 12, 1, 9, 0, 0, 0, time.UTC), Until: time.Date(2025, 12, 8, 9, 0, 0, 0, time.UTC),
-		Asked: 12, Answered: 7, Refused: 5,
-		Unanswered: []bot.Unanswered{
-			{Question: "What did Macron say about the talks?", Asked: 3, Wordings: []string{"what has macron said about the negotiations"}},
-			{Question: "How many soldiers died? @everyone", Asked: 2},
-		},
-		Wrong: []bot.WrongAnswer{{Question: "Who is Ukraine's chief negotiator?", Answer: "Rustem Umerov", Wrong: 1, Helpful: 2,
-			Quotes: []answers.Quote{{Text: "Rustem Umerov, the main Ukrainian negotiator", Citation: citeBare}}}},
-		Topics: []answers.Topic{{Name: "Macron", Count: 3}, {Name: "Vladimir Putin", Count: 2}},
-	}
+	r := bottest.Report("@everyone", citeBare)
 	embeds := reportEmbeds(r)
 	if totalLength(embeds) > maxEmbedTotal {
 		t.Errorf("report is %d characters", totalLength(embeds))
@@ -334,17 +299,5 @@ func TestRenderReportGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	got = append(got, '\n')
-	path := filepath.Join("testdata", "report.golden")
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("reportEmbeds differs from %s (run go test -update after checking):\n%s", path, got)
-	}
+	bottest.Golden(t, *update, filepath.Join("testdata", "report.golden"), "reportEmbeds", got)
 }

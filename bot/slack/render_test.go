@@ -6,11 +6,9 @@ import (
 	"encoding/json"
 	"flag"
 	"html"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"github.com/parley-bot/parley/answers"
@@ -27,16 +25,6 @@ var (
 	withLink = answers.Citation{Article: "002_abc", Title: "Talks in Florida <end> & after", Outlet: "Wire & Co", Published: "2025-12-02", URL: "https://example.org/a?x=1&y=2"}
 	noLink   = answers.Citation{Article: "000_2daefb0e2dba6216", Title: "Ukraine-US Talks Yield ‘Framework’ But Negotiations Continue"}
 )
-
-// linked is c as bot.Links leaves it with http.public_url set: linked to
-// Parley's page of the article, at sentence n when n > 0.
-func linked(c answers.Citation, n int) answers.Citation {
-	c.Link = "https://parley.example/articles/" + c.Article
-	if n > 0 {
-		c.Link += "#" + bot.SentenceID(n)
-	}
-	return c
-}
 
 func TestRenderGolden(t *testing.T) {
 	tests := []struct {
@@ -75,16 +63,16 @@ func TestRenderGolden(t *testing.T) {
 		// quoted sentence; an article's own URL follows as "source".
 		{"answer_linked", bot.Reply{Kind: bot.KindAnswer, Text: "Kushner and Witkoff",
 			Quotes: []answers.Quote{
-				{Text: "Kushner and Witkoff met earlier this week with Russian President Vladimir Putin.", Sentence: 10, Citation: linked(noLink, 10)},
-				{Text: "Putin received the envoys.", Sentence: 4, Citation: linked(withLink, 4)},
+				{Text: "Kushner and Witkoff met earlier this week with Russian President Vladimir Putin.", Sentence: 10, Citation: bottest.Linked(noLink, 10)},
+				{Text: "Putin received the envoys.", Sentence: 4, Citation: bottest.Linked(withLink, 4)},
 			}}, ""},
-		{"sources_linked", bot.Reply{Kind: bot.KindSources, Text: "sources", Sources: []answers.Citation{linked(noLink, 0), linked(withLink, 0)}}, ""},
+		{"sources_linked", bot.Reply{Kind: bot.KindSources, Text: "sources", Sources: []answers.Citation{bottest.Linked(noLink, 0), bottest.Linked(withLink, 0)}}, ""},
 		{"summary_linked", bot.Reply{Kind: bot.KindSummary, Text: "summary", Summary: &answers.Summary{
 			Date: "2025-12-06", Title: "Parley daily summary — Saturday 6 December 2025",
 			Lines: []answers.SummaryLine{
-				{Text: "Talks continued in Florida.", Quotes: []answers.Quote{{Text: "Talks continued in Florida on Saturday.", Sentence: 2, Citation: linked(withLink, 2)}}},
+				{Text: "Talks continued in Florida.", Quotes: []answers.Quote{{Text: "Talks continued in Florida on Saturday.", Sentence: 2, Citation: bottest.Linked(withLink, 2)}}},
 			},
-			NewArticles: []answers.Citation{linked(withLink, 0)},
+			NewArticles: []answers.Citation{bottest.Linked(withLink, 0)},
 		}}, ""},
 		// A logged answer ends with its buttons, each carrying its id;
 		// More sources only when there are further sources.
@@ -97,7 +85,7 @@ func TestRenderGolden(t *testing.T) {
 			Carried: &answers.Carried{From: "Who met with Putin in Moscow?", Read: "When was Kushner and Witkoff met with Putin in Moscow?"},
 			Quotes:  []answers.Quote{{Text: "Kushner and Witkoff met earlier this week with Russian President Vladimir Putin.", Citation: noLink}}}, ""},
 		{"more", bot.Reply{Kind: bot.KindMore, Question: "Who met <@U1> Putin?", Text: "More sources", ID: testAnswerID,
-			Quotes: []answers.Quote{{Text: "Witkoff and Kushner met Putin in Moscow on Tuesday.", Citation: withLink}, {Text: "Putin received the envoys.", Citation: linked(noLink, 4)}}}, ""},
+			Quotes: []answers.Quote{{Text: "Witkoff and Kushner met Putin in Moscow on Tuesday.", Citation: withLink}, {Text: "Putin received the envoys.", Citation: bottest.Linked(noLink, 4)}}}, ""},
 		{"note", bot.Reply{Kind: bot.KindNote, Text: "Thanks — I've noted that this answer helped."}, ""},
 	}
 	for _, tt := range tests {
@@ -110,19 +98,7 @@ func TestRenderGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := buf.Bytes()
-			path := filepath.Join("testdata", tt.name+".golden")
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if string(got) != string(want) {
-				t.Errorf("Render(%s) differs from %s (go test -update rewrites it):\n%s", tt.name, path, got)
-			}
+			bottest.Golden(t, *update, filepath.Join("testdata", tt.name+".golden"), "Render("+tt.name+")", got)
 		})
 	}
 }
@@ -241,17 +217,7 @@ func TestLimitsAcceptedByFake(t *testing.T) {
 const testHint = "I answer from 2 articles, such as “Talks resume”; ask about Geneva, for example. Type \"sources\" to list the articles."
 
 func TestRenderReportGolden(t *testing.T) {
-	r := bot.Report{
-		Since: time.Date(2025, 12, 1, 9, 0, 0, 0, time.UTC), Until: time.Date(2025, 12, 8, 9, 0, 0, 0, time.UTC),
-		Asked: 12, Answered: 7, Refused: 5,
-		Unanswered: []bot.Unanswered{
-			{Question: "What did Macron say about the talks?", Asked: 3, Wordings: []string{"what has macron said about the negotiations"}},
-			{Question: "How many soldiers died? <!here>", Asked: 2},
-		},
-		Wrong: []bot.WrongAnswer{{Question: "Who is Ukraine's chief negotiator?", Answer: "Rustem Umerov", Wrong: 1, Helpful: 2,
-			Quotes: []answers.Quote{{Text: "Rustem Umerov, the main Ukrainian negotiator", Citation: noLink}}}},
-		Topics: []answers.Topic{{Name: "Macron", Count: 3}, {Name: "Vladimir Putin", Count: 2}},
-	}
+	r := bottest.Report("<!here>", noLink)
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -261,19 +227,7 @@ func TestRenderReportGolden(t *testing.T) {
 	if err := enc.Encode(m); err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join("testdata", "report.golden")
-	if *update {
-		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if buf.String() != string(want) {
-		t.Errorf("RenderReport differs from %s (go test -update rewrites it):\n%s", path, buf.String())
-	}
+	bottest.Golden(t, *update, filepath.Join("testdata", "report.golden"), "RenderReport", buf.Bytes())
 }
 
 // TestEverySummaryLineReachesSlack: every line of a summary is in the

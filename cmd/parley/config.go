@@ -1,12 +1,9 @@
 package main
 
 import (
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"net"
 	"net/netip"
-	"net/url"
 	"os"
 	"reflect"
 	"regexp"
@@ -478,167 +475,6 @@ func (c *Config) normalize() {
 	}
 }
 
-// Validate reports the first invalid value, naming its key.
-func (c Config) Validate() error {
-	var errs []error
-	bad := func(key, format string, args ...any) {
-		errs = append(errs, &keyError{key: key, msg: fmt.Sprintf(format, args...)})
-	}
-	switch {
-	case c.Store.URL != "":
-		if !store.IsURL(c.Store.URL) {
-			bad("store.url", "%q is not a postgres:// URL", store.Redact(c.Store.URL))
-		}
-	case c.Store.Path == "":
-		bad("store.path", "must not be empty")
-	}
-	if c.Store.Pool < 0 {
-		bad("store.pool", "must not be negative")
-	}
-	if c.Store.StatementTimeout < 0 {
-		bad("store.statement_timeout", "must not be negative")
-	}
-	if c.Store.ConnectTimeout < 0 {
-		bad("store.connect_timeout", "must not be negative")
-	}
-	if c.HTTP.Listen != "" {
-		if _, _, err := net.SplitHostPort(c.HTTP.Listen); err != nil {
-			bad("http.listen", "%q is not host:port", c.HTTP.Listen)
-		}
-	}
-	switch c.Slack.Mode {
-	case "socket", "http":
-	default:
-		bad("slack.mode", "%q is not socket or http", c.Slack.Mode)
-	}
-	checkURL(bad, "slack.api_url", c.Slack.APIURL)
-	if c.Slack.Enabled {
-		if c.Slack.BotToken == "" {
-			bad("slack.bot_token", "is empty (set SLACK_BOT_TOKEN)")
-		}
-		if c.Slack.Mode == "socket" && c.Slack.AppToken == "" {
-			bad("slack.app_token", "is empty; socket mode needs an app-level token (set SLACK_APP_TOKEN)")
-		}
-		if c.Slack.Mode == "http" && c.Slack.SigningSecret == "" {
-			bad("slack.signing_secret", "is empty; http mode needs it to verify requests (set SLACK_SIGNING_SECRET)")
-		}
-	}
-	switch c.Discord.Mode {
-	case "gateway", "http":
-	default:
-		bad("discord.mode", "%q is not gateway or http", c.Discord.Mode)
-	}
-	checkURL(bad, "discord.api_url", c.Discord.APIURL)
-	if c.Discord.PublicKey != "" {
-		if k, err := hex.DecodeString(c.Discord.PublicKey); err != nil || len(k) != 32 {
-			bad("discord.public_key", "must be 64 hex characters (an Ed25519 public key)")
-		}
-	}
-	if c.Discord.Enabled {
-		if c.Discord.Token == "" {
-			bad("discord.token", "is empty (set DISCORD_BOT_TOKEN)")
-		}
-		if c.Discord.ApplicationID == "" {
-			bad("discord.application_id", "is empty; it is needed to register slash commands")
-		}
-		if c.Discord.Mode == "http" && c.Discord.PublicKey == "" {
-			bad("discord.public_key", "is empty; http mode needs it to verify requests")
-		}
-	}
-	if _, err := time.Parse("15:04", c.Summary.Time); err != nil {
-		bad("summary.time", "%q is not HH:MM", c.Summary.Time)
-	}
-	if _, err := time.LoadLocation(c.Summary.Timezone); err != nil || c.Summary.Timezone == "" {
-		bad("summary.timezone", "%q is not an IANA time zone name", c.Summary.Timezone)
-	}
-	if c.Serve.Workers < 1 || c.Serve.Workers > maxWorkers {
-		bad("serve.workers", "%d is not between 1 and %d", c.Serve.Workers, maxWorkers)
-	}
-	if c.Serve.ShutdownTimeout <= 0 || c.Serve.ShutdownTimeout > maxShutdownTimeout {
-		bad("serve.shutdown_timeout", "%s is not a duration between 0s and %s, e.g. 10s", c.Serve.ShutdownTimeout, maxShutdownTimeout)
-	}
-	if c.Inbox.Lease < minLease || c.Inbox.Lease > maxLease {
-		bad("inbox.lease", "%s is not a duration between %s and %s, e.g. 15s", c.Inbox.Lease, minLease, maxLease)
-	}
-	if c.Inbox.Retention < minRetention {
-		bad("inbox.retention", "%s is shorter than %s: Slack retries an event for up to an hour", c.Inbox.Retention, minRetention)
-	}
-	if _, err := bot.NewLinks(c.HTTP.PublicURL); err != nil {
-		bad("http.public_url", "%q is not the http(s) URL of Parley's web pages, e.g. https://parley.example.org (no query, fragment or credentials)", c.HTTP.PublicURL)
-	}
-	c.Web.validate(bad)
-	if c.Conversation.Window < time.Minute || c.Conversation.Window > 24*time.Hour {
-		bad("conversation.window", "%s is not a duration between 1m and 24h, e.g. 10m", c.Conversation.Window)
-	}
-	if s := c.Feedback.Salt; s != "" && len(s) < 16 {
-		bad("feedback.salt", "is %d characters; use at least 16 random ones (or leave it empty for Parley to make one)", len(s))
-	}
-	if c.Report.Retention < 1 || c.Report.Retention > 3650 {
-		bad("report.retention", "%d days is not between 1 and 3650", c.Report.Retention)
-	}
-	if _, err := bot.ParseWeekday(c.Report.Weekday); err != nil {
-		bad("report.weekday", "%q is not a day of the week, e.g. monday", c.Report.Weekday)
-	}
-	if _, err := time.Parse("15:04", c.Report.Time); err != nil {
-		bad("report.time", "%q is not HH:MM", c.Report.Time)
-	}
-	if c.Ingest.HostDelay < 0 || c.Ingest.HostDelay > time.Minute {
-		bad("ingest.host_delay", "%s is not between 0s and 1m", c.Ingest.HostDelay)
-	}
-	seen := map[string]bool{}
-	for i, f := range c.Feeds {
-		key := fmt.Sprintf("feeds[%d]", i)
-		if f.URL == "" {
-			bad(key+".url", "is empty")
-		}
-		checkURL(bad, key+".url", f.URL)
-		if seen[f.URL] {
-			bad(key+".url", "%q is listed twice", f.URL)
-		}
-		seen[f.URL] = true
-		if f.Every != 0 && f.Every < minFeedEvery {
-			bad(key+".every", "%s is shorter than %s", f.Every, minFeedEvery)
-		}
-		for _, w := range f.Include {
-			if strings.TrimSpace(w) == "" {
-				bad(key+".include", "has an empty word")
-			}
-		}
-	}
-	if len(errs) > 0 {
-		return errs[0]
-	}
-	return nil
-}
-
-// Bounds of the inbox settings.
-const (
-	minLease     = time.Second
-	maxLease     = 10 * time.Minute
-	minRetention = time.Hour
-)
-
-// validate reports web's invalid values through bad.
-func (w WebConfig) validate(bad func(string, string, ...any)) {
-	switch {
-	case w.Auth.User != "" && w.Auth.Password == "":
-		bad("web.auth.password", "is empty; basic auth needs a password (set it from the environment, e.g. ${PARLEY_WEB_PASSWORD})")
-	case w.Auth.User == "" && w.Auth.Password != "":
-		bad("web.auth.user", "is empty; basic auth needs a user name as well as the password")
-	case strings.ContainsRune(w.Auth.User, ':'):
-		bad("web.auth.user", "must not contain a colon (basic auth cannot carry one)")
-	}
-	if w.Rate.PerMinute < 1 || w.Rate.PerMinute > maxWebPerMinute {
-		bad("web.rate.per_minute", "%d is not between 1 and %d", w.Rate.PerMinute, maxWebPerMinute)
-	}
-	if w.Rate.Burst < 1 || w.Rate.Burst > maxWebBurst {
-		bad("web.rate.burst", "%d is not between 1 and %d", w.Rate.Burst, maxWebBurst)
-	}
-	if _, err := parsePrefixes(w.TrustedProxies); err != nil {
-		bad("web.trusted_proxies", "%v", err)
-	}
-}
-
 // parsePrefixes reads IP addresses and CIDR prefixes ("10.0.0.0/8",
 // "::1"); an address alone is a prefix of one address.
 func parsePrefixes(ss []string) ([]netip.Prefix, error) {
@@ -655,15 +491,6 @@ func parsePrefixes(ss []string) ([]netip.Prefix, error) {
 		out = append(out, netip.PrefixFrom(a.Unmap(), a.Unmap().BitLen()))
 	}
 	return out, nil
-}
-
-func checkURL(bad func(string, string, ...any), key, raw string) {
-	if raw == "" {
-		return
-	}
-	if u, err := url.Parse(raw); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		bad(key, "%q is not an http(s) URL", raw)
-	}
 }
 
 // Redacted returns the config with secrets blanked, safe to log or print.

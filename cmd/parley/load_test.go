@@ -35,6 +35,7 @@ import (
 	"time"
 
 	"github.com/parley-bot/parley/bot"
+	"github.com/parley-bot/parley/bot/bottest"
 	"github.com/parley-bot/parley/bot/discord/discordtest"
 	"github.com/parley-bot/parley/bot/slack/slacktest"
 )
@@ -238,7 +239,7 @@ type loadRig struct {
 	m       *Main
 	s       *serving
 	addr    atomic.Pointer[string]
-	logs    *syncBuffer
+	logs    *bottest.SyncBuffer
 	serveMu sync.Mutex
 }
 
@@ -247,7 +248,7 @@ func newLoadRig(t *testing.T, workers int) *loadRig {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &loadRig{t: t, dir: t.TempDir(), workers: workers, dpub: pub, dpriv: priv, logs: &syncBuffer{}}
+	r := &loadRig{t: t, dir: t.TempDir(), workers: workers, dpub: pub, dpriv: priv, logs: &bottest.SyncBuffer{}}
 	r.db = filepath.Join(r.dir, "parley.db")
 	r.slack = slacktest.New(t)
 	r.proxy = newFaultProxy(t, r.slack.URL)

@@ -10,13 +10,14 @@ import (
 	"testing"
 
 	"github.com/parley-bot/parley/answers"
+	"github.com/parley-bot/parley/bot/bottest"
 )
 
 // openWebMain opens a Main with yaml as its whole config and env as the
 // environment ${VAR} reads.
-func openWebMain(tb testing.TB, yaml string, env map[string]string) (*Main, *syncBuffer) {
+func openWebMain(tb testing.TB, yaml string, env map[string]string) (*Main, *bottest.SyncBuffer) {
 	tb.Helper()
-	logs := &syncBuffer{}
+	logs := &bottest.SyncBuffer{}
 	dir := tb.TempDir()
 	g := &Globals{DB: filepath.Join(dir, "parley.db"), ConfigFile: writeConfig(tb, dir, yaml), LogFormat: "text", LogLevel: "debug"}
 	m, err := Open(context.Background(), g, Env{Stderr: logs, Getenv: func(k string) string { return env[k] }})

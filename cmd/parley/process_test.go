@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/parley-bot/parley/bot/bottest"
 	"github.com/parley-bot/parley/bot/slack/slacktest"
 )
 
@@ -55,7 +56,7 @@ var buildParley = sync.OnceValues(func() (string, error) {
 type process struct {
 	cmd    *exec.Cmd
 	addr   string
-	stderr *syncBuffer
+	stderr *bottest.SyncBuffer
 	done   chan error
 }
 
@@ -76,7 +77,7 @@ func startProcessEnv(t *testing.T, env []string, args ...string) *process {
 	if err != nil {
 		t.Skip(err)
 	}
-	p := &process{stderr: &syncBuffer{}, done: make(chan error, 1)}
+	p := &process{stderr: &bottest.SyncBuffer{}, done: make(chan error, 1)}
 	p.cmd = exec.Command(bin, append([]string{"--log-format", "json"}, args...)...)
 	p.cmd.Env = append(os.Environ(), env...)
 	p.cmd.Stdout = io.Discard

@@ -10,8 +10,6 @@ package main
 import (
 	"database/sql"
 	"fmt"
-	"io"
-	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -169,21 +167,7 @@ func TestReplicasAnswerOnce(t *testing.T) {
 	slices.Sort(acks)
 
 	// Done means no event left received in the shared inbox.
-	db, err := sql.Open("pgx", loc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	for deadline := time.Now().Add(90 * time.Second); ; time.Sleep(100 * time.Millisecond) {
-		var pending, total int
-		db.QueryRow(`SELECT count(*) FILTER (WHERE state = 'received'), count(*) FROM inbox WHERE platform = 'slack'`).Scan(&pending, &total)
-		if pending == 0 && total == events {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%d of %d events still unanswered in the inbox 90s after the burst", pending, total)
-		}
-	}
+	waitInboxDone(t, loc, events)
 	for _, p := range []*process{a, b} {
 		if code, _ := p.terminate(t); code != 0 {
 			t.Errorf("replica exited %d after SIGTERM:\n%s", code, p.stderr)
@@ -254,8 +238,8 @@ func TestReplicasSurviveDatabaseOutage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	px := newTCPProxy(t, u.Host)
-	u.Host = px.addr
+	px := storetest.NewProxy(t, u.Host)
+	u.Host = px.Addr
 	fake := slacktest.New(t)
 	cfg := writeConfig(t, t.TempDir(), testConfig+"serve: {shutdown_timeout: 10s}\ninbox: {lease: "+outageLease()+"}\nstore: {connect_timeout: 1s}\n"+
 		"slack:\n  enabled: true\n  mode: http\n  bot_token: ${SLACK_BOT_TOKEN}\n  signing_secret: ${SLACK_SIGNING_SECRET}\n  api_url: "+fake.URL+"/api/\n")
@@ -299,11 +283,11 @@ func TestReplicasSurviveDatabaseOutage(t *testing.T) {
 	go func() {
 		defer close(outage)
 		<-cut
-		px.cut()
+		px.Cut()
 		time.Sleep(time.Second)
 		during, _ = get(t, "http://"+procs[0].addr+"/readyz")
 		time.Sleep(time.Second)
-		px.restore()
+		px.Restore()
 		for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
 			if after, _ = get(t, "http://"+procs[0].addr+"/readyz"); after == http.StatusOK {
 				break
@@ -319,21 +303,7 @@ func TestReplicasSurviveDatabaseOutage(t *testing.T) {
 	if during != http.StatusServiceUnavailable || after != http.StatusOK {
 		t.Errorf("/readyz = %d while the database was away, %d after; want 503 then 200", during, after)
 	}
-	db, err := sql.Open("pgx", loc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	for deadline := time.Now().Add(90 * time.Second); ; time.Sleep(100 * time.Millisecond) {
-		var pending, total int
-		db.QueryRow(`SELECT count(*) FILTER (WHERE state = 'received'), count(*) FROM inbox WHERE platform = 'slack'`).Scan(&pending, &total)
-		if pending == 0 && total == events {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%d of %d events still unanswered 90s after the burst", pending, total)
-		}
-	}
+	waitInboxDone(t, loc, events)
 	posts := map[string]int{}
 	for _, p := range fake.Posts() {
 		posts[p.ThreadTS]++
@@ -388,64 +358,24 @@ func outageLease() string {
 	return "10s"
 }
 
-// tcpProxy forwards TCP to target until cut, which closes every
-// connection and refuses new ones until restore.
-type tcpProxy struct {
-	addr, target string
-	mu           sync.Mutex
-	down         bool
-	conns        []net.Conn
-}
-
-func newTCPProxy(t *testing.T, target string) *tcpProxy {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+// waitInboxDone waits until the shared inbox at loc holds all events Slack
+// sent and none of them is left received (unanswered); it fails the test
+// after 90 s.
+func waitInboxDone(t *testing.T, loc string, events int) {
+	t.Helper()
+	db, err := sql.Open("pgx", loc)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &tcpProxy{addr: ln.Addr().String(), target: target}
-	t.Cleanup(func() { ln.Close(); p.cut() })
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go p.serve(c)
+	defer db.Close()
+	for deadline := time.Now().Add(90 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		var pending, total int
+		db.QueryRow(`SELECT count(*) FILTER (WHERE state = 'received'), count(*) FROM inbox WHERE platform = 'slack'`).Scan(&pending, &total)
+		if pending == 0 && total == events {
+			return
 		}
-	}()
-	return p
-}
-
-func (p *tcpProxy) serve(c net.Conn) {
-	p.mu.Lock()
-	up, err := net.Dial("tcp", p.target)
-	if p.down || err != nil {
-		p.mu.Unlock()
-		c.Close()
-		if up != nil {
-			up.Close()
+		if time.Now().After(deadline) {
+			t.Fatalf("%d of %d events still unanswered in the inbox 90s after the burst", pending, total)
 		}
-		return
 	}
-	p.conns = append(p.conns, c, up)
-	p.mu.Unlock()
-	go func() { io.Copy(up, c); up.Close() }()
-	io.Copy(c, up)
-	c.Close()
-}
-
-func (p *tcpProxy) cut() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.down = true
-	for _, c := range p.conns {
-		c.Close()
-	}
-	p.conns = nil
-}
-
-func (p *tcpProxy) restore() {
-	p.mu.Lock()
-	p.down = false
-	p.mu.Unlock()
 }

@@ -19,25 +19,8 @@ import (
 	"time"
 
 	"github.com/parley-bot/parley/bot"
+	"github.com/parley-bot/parley/bot/bottest"
 )
-
-// syncBuffer is a bytes.Buffer safe for the logger and the test at once.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // testConfig is the YAML every serve test starts from: loopback only, a
 // small pool and a short shutdown bound.
@@ -60,9 +43,9 @@ func writeConfig(tb testing.TB, dir, yaml string) string {
 
 // openTestMain opens a Main on db (filled from the seeds when new) with
 // testConfig plus extra YAML, logging at debug into the returned buffer.
-func openTestMain(tb testing.TB, db, extra string) (*Main, *syncBuffer) {
+func openTestMain(tb testing.TB, db, extra string) (*Main, *bottest.SyncBuffer) {
 	tb.Helper()
-	logs := &syncBuffer{}
+	logs := &bottest.SyncBuffer{}
 	if !strings.Contains(extra, "serve:") {
 		extra += testServe
 	}
@@ -378,7 +361,7 @@ func TestServeShutdownIsBounded(t *testing.T) {
 }
 
 func TestQuestionLogLine(t *testing.T) {
-	logs := &syncBuffer{}
+	logs := &bottest.SyncBuffer{}
 	dir := t.TempDir()
 	g := &Globals{DB: filepath.Join(dir, "parley.db"), ConfigFile: writeConfig(t, dir, testConfig+testServe), LogFormat: "json", LogLevel: "info"}
 	m, err := Open(context.Background(), g, Env{Stderr: logs})
@@ -426,7 +409,7 @@ func TestServeThroughRun(t *testing.T) {
 	dir := t.TempDir()
 	cfg := writeConfig(t, dir, testConfig+testServe+"slack:\n  bot_token: ${SLACK_BOT_TOKEN}\n")
 	env := map[string]string{"SLACK_BOT_TOKEN": "xoxb-test-secret-1234"}
-	var stdout, stderr syncBuffer
+	var stdout, stderr bottest.SyncBuffer
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	code := make(chan int, 1)
@@ -459,7 +442,7 @@ func TestServeThroughRun(t *testing.T) {
 
 // waitForServing reads JSON logs until the "serving" line and returns its
 // address; it fails if the command exits first.
-func waitForServing(tb testing.TB, logs *syncBuffer, code <-chan int) string {
+func waitForServing(tb testing.TB, logs *bottest.SyncBuffer, code <-chan int) string {
 	tb.Helper()
 	deadline := time.After(30 * time.Second)
 	for {
@@ -599,7 +582,7 @@ func TestStartupToReady(t *testing.T) {
 func startupToReady(tb testing.TB, db string) time.Duration {
 	tb.Helper()
 	start := time.Now()
-	logs := &syncBuffer{}
+	logs := &bottest.SyncBuffer{}
 	g := &Globals{DB: db, ConfigFile: writeConfig(tb, tb.TempDir(), testConfig+testServe), LogFormat: "text", LogLevel: "warn"}
 	m, err := Open(context.Background(), g, Env{Stderr: logs})
 	if err != nil {
