@@ -16,11 +16,11 @@ func Report(mention string, cite answers.Citation) bot.Report {
 		Since: time.Date(2025, 12, 1, 9, 0, 0, 0, time.UTC), Until: time.Date(2025, 12, 8, 9, 0, 0, 0, time.UTC),
 		Asked: 12, Answered: 7, Refused: 5,
 		Unanswered: []bot.Unanswered{
-			{Question: "What did Macron say about the talks?", Asked: 3, Wordings: []string{"what has macron said about the negotiations"}},
-			{Question: "How many soldiers died? " + mention, Asked: 2},
+			{Question: "What did the mayor say about the budget?", Asked: 3, Wordings: []string{"what has the mayor said about the spending plan"}},
+			{Question: "How many people attended? " + mention, Asked: 2},
 		},
-		Wrong: []bot.WrongAnswer{{Question: "Who is Ukraine's chief negotiator?", Answer: "Rustem Umerov", Wrong: 1, Helpful: 2,
-			Quotes: []answers.Quote{{Text: "Rustem Umerov, the main Ukrainian negotiator", Citation: cite}}}},
-		Topics: []answers.Topic{{Name: "Macron", Count: 3}, {Name: "Vladimir Putin", Count: 2}},
+		Wrong: []bot.WrongAnswer{{Question: "Who is the union's chief negotiator?", Answer: "Ada Brandt", Wrong: 1, Helpful: 2,
+			Quotes: []answers.Quote{{Text: "Ada Brandt, the union's chief negotiator", Citation: cite}}}},
+		Topics: []answers.Topic{{Name: "Mayor Lind", Count: 3}, {Name: "Ada Brandt", Count: 2}},
 	}
 }
