@@ -13,6 +13,7 @@ package webtest
 import (
 	"bytes"
 	"embed"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -29,28 +30,33 @@ var site embed.FS
 
 // Article is one seed article's fixture page and what the page states.
 type Article struct {
-	Seed      string // the seed's article id (its .txt file name)
-	Path      string // where the server serves the page
-	File      string // the fixture file under site/
-	Title     string
-	Outlet    string
-	Byline    string
-	Published string
+	Seed      string `json:"seed"` // the seed's article id (its .txt file name)
+	Path      string `json:"path"` // where the server serves the page
+	File      string `json:"file"` // the fixture file under site/
+	Title     string `json:"title"`
+	Outlet    string `json:"outlet"`
+	Byline    string `json:"byline"`
+	Published string `json:"published"`
 }
 
-// Articles are the five seed articles' pages, in seed order.
-var Articles = []Article{
-	{"000_2daefb0e2dba6216", "/world/2025/12/05/ukraine-us-talks-yield-framework", "northbridge-000.html",
-		"Ukraine-US Talks Yield ‘Framework’ But Negotiations Continue", "The Northbridge Times", "Daniel Okafor", "2025-12-05"},
-	{"001_658377b7736834a3", "/2025/12/06/officials-to-meet-again-saturday/", "capitolwire-001.html",
-		"U.S. and Ukrainian officials will meet again on Saturday to discuss the peace plan, saying “real progress” depends on Russia.",
-		"Capitol Wire", "Lena Marchetti", "2025-12-06"},
-	{"002_d17ef9e038f22529", "/en/world/us-ukraine-advance-security-framework", "europadaily-002.html",
-		"US and Ukraine advance security framework amid peace negotiations", "Europa Daily Brief", "Thomas Varga", "2025-12-06"},
-	{"003_7c3a7c60cc464903", "/newsfeatures/sns-bc-us-ukraine-talks-florida", "arcamax-003.html",
-		"US and Ukraine held 'constructive' talks in Florida, Witkoff says", "Bloomberg News", "Se Young Lee", "2025-12-23"},
-	{"004_e11042489c80f2bf", "/digest/us-ukraine-forge-peace-framework", "digest-004.html",
-		"US & Ukraine Forge Peace Framework Amid Stalled Moscow Talks", "", "", ""},
+// Articles are the five seed articles' pages, in seed order, as
+// site/articles.json lists them.
+var Articles = mustArticles()
+
+// mustArticles decodes site/articles.json strictly; the file is embedded,
+// so an error is a mistake in the fixture, found by any test that runs.
+func mustArticles() []Article {
+	b, err := site.ReadFile("site/articles.json")
+	if err != nil {
+		panic(fmt.Sprintf("webtest: %v", err))
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	var as []Article
+	if err := dec.Decode(&as); err != nil || len(as) == 0 {
+		panic(fmt.Sprintf("webtest: site/articles.json: %v (%d articles)", err, len(as)))
+	}
+	return as
 }
 
 // Paths of the other fixtures.
