@@ -390,14 +390,20 @@ func TestPostCutAfterSendIsNotRepeated(t *testing.T) {
 }
 
 // hangs holds every chat.postMessage until the test ends: a process
-// killed while posting.
+// killed while posting. Each held post is announced on posting (when
+// not nil), so a test can wait until the process is past its last
+// database write.
 type hangs struct {
-	base http.RoundTripper
-	dead chan struct{}
+	base    http.RoundTripper
+	dead    chan struct{}
+	posting chan<- struct{}
 }
 
 func (h hangs) RoundTrip(r *http.Request) (*http.Response, error) {
 	if strings.HasSuffix(r.URL.Path, "chat.postMessage") {
+		if h.posting != nil {
+			h.posting <- struct{}{}
+		}
 		<-h.dead
 		return nil, errors.New("process gone")
 	}
@@ -409,12 +415,23 @@ func TestUnansweredEventResumedAfterRestart(t *testing.T) {
 	// again on the same store, it answers the event once the dead
 	// process's lease has run out, in the right thread; a redelivery of
 	// it is resumed, not dropped.
-	dead := make(chan struct{})
-	f := newFixture(t, ModeHTTP, func(c *Config) { c.Transport = hangs{http.DefaultTransport, dead} })
+	dead, posting := make(chan struct{}), make(chan struct{}, 2)
+	f := newFixture(t, ModeHTTP, func(c *Config) { c.Transport = hangs{http.DefaultTransport, dead, posting} })
 	t.Cleanup(func() { close(dead) })
 	for _, id := range []string{"Ev0LOST1", "Ev0LOST2"} {
 		if code, _ := f.event(callback(id, mention("<@UPARLEY01> "+question, "9."+id[len(id)-1:])), nil); code != http.StatusOK {
 			t.Fatalf("event %s = %d", id, code)
+		}
+	}
+	// The process dies once both answers are on their way out: past the
+	// lease check before posting, which renews the lease from the clock
+	// it reads. Moving the clock sooner would let a slow worker renew
+	// from the later time, as no dead process can.
+	for range 2 {
+		select {
+		case <-posting:
+		case <-time.After(waitFor):
+			t.Fatal("the first process never got to posting")
 		}
 	}
 	f.advance(bot.DefaultLease + time.Second)
