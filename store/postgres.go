@@ -44,7 +44,7 @@ func openPostgres(ctx context.Context, location string, o options) (*sql.DB, err
 	db.SetConnMaxIdleTime(5 * time.Minute)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("cannot connect: %s", pgconnMessage(err))
+		return nil, fmt.Errorf("cannot connect to PostgreSQL: %s", pgconnMessage(err))
 	}
 	return db, nil
 }
@@ -59,6 +59,9 @@ func pgconnText(err error) string {
 	var pe *pgconn.PgError
 	if errors.As(err, &pe) {
 		return pe.Message + " (SQLSTATE " + pe.Code + ")"
+	}
+	if msg, ok := netReason(err); ok {
+		return msg
 	}
 	var ce *pgconn.ConnectError
 	if errors.As(err, &ce) {
