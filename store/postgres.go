@@ -14,6 +14,8 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/parley-bot/parley/store/neterr"
 )
 
 // Pool bounds the connections a PostgreSQL store holds open, unless
@@ -60,7 +62,7 @@ func pgconnText(err error) string {
 	if errors.As(err, &pe) {
 		return pe.Message + " (SQLSTATE " + pe.Code + ")"
 	}
-	if msg, ok := netReason(err); ok {
+	if msg, ok := neterr.Reason(err); ok {
 		return msg
 	}
 	var ce *pgconn.ConnectError

@@ -7,14 +7,13 @@ import (
 	"github.com/parley-bot/parley/store"
 )
 
-// TestPostgresUnreachable: a server that refuses the connection or a host
-// that does not resolve fails Open with one short line naming the address
-// and the reason, not pgx's repeated dial-attempt chain or the resolver's
-// own address.
+// TestPostgresUnreachable: a server that refuses the connection fails
+// Open with one short line naming the address and the reason, not pgx's
+// dial-attempt chain said once per attempt. (An unknown host is turned
+// into words the same way; store/neterr tests that without a resolver.)
 func TestPostgresUnreachable(t *testing.T) {
 	for url, want := range map[string]string{
-		"postgres://nobody@127.0.0.1:1/x?connect_timeout=5":       "127.0.0.1:1: connection refused",
-		"postgres://nobody@host.invalid:5432/x?connect_timeout=5": `host "host.invalid" not found`,
+		"postgres://nobody@127.0.0.1:1/x?connect_timeout=5": "127.0.0.1:1: connection refused",
 	} {
 		_, err := store.Open(ctx, url)
 		if err == nil {

@@ -30,6 +30,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/parley-bot/parley/store/neterr"
 )
 
 // Kind is what is fetched; it sets the size limit and the Accept header.
@@ -332,7 +334,7 @@ func transportError(err error) error {
 	if errors.Is(err, context.DeadlineExceeded) || isTimeout(err) {
 		return fmt.Errorf("%w (%w)", ErrTimeout, err)
 	}
-	return err
+	return neterr.Plain(err)
 }
 
 func isTimeout(err error) bool {
