@@ -16,3 +16,26 @@ func TestIngestOtherScheme(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigStoreURLUnsetVar: store.url: ${VAR} with VAR unset is an
+// error naming the variable, not a silent fall back to the SQLite file;
+// set, it is the URL.
+func TestConfigStoreURLUnsetVar(t *testing.T) {
+	doc := []byte("store:\n  path: local.db\n  url: ${PARLEY_QA_PG}\n")
+	_, err := ParseConfig(doc, func(string) string { return "" })
+	if err == nil || !strings.Contains(err.Error(), "line 3: store.url: ${PARLEY_QA_PG} is not set in the environment") {
+		t.Errorf("unset: %v; want the variable named", err)
+	}
+	cfg, err := ParseConfig(doc, func(k string) string {
+		if k == "PARLEY_QA_PG" {
+			return "postgres://db.example/parley"
+		}
+		return ""
+	})
+	if err != nil || cfg.Store.Location() != "postgres://db.example/parley" {
+		t.Errorf("set: %v, %q; want the URL", err, cfg.Store.Location())
+	}
+	if _, err := ParseConfig([]byte("store:\n  path: local.db\n"), func(string) string { return "" }); err != nil {
+		t.Errorf("no store.url: %v", err)
+	}
+}
