@@ -39,3 +39,11 @@ func TestConfigStoreURLUnsetVar(t *testing.T) {
 		t.Errorf("no store.url: %v", err)
 	}
 }
+
+// TestStoreUnknownSubcommand: a mistyped subcommand is named, exit 2.
+func TestStoreUnknownSubcommand(t *testing.T) {
+	code, _, errs := runCLI(t, "", "store", "cpy")
+	if code != 2 || !strings.Contains(errs, `unknown store subcommand "cpy"`) || strings.Count(errs, "\n") != 1 {
+		t.Errorf("store cpy = %d, %q; want 2 and one line naming it", code, errs)
+	}
+}
