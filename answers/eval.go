@@ -89,7 +89,7 @@ func ReadQuestions(r io.Reader) ([]EvalQuestion, error) {
 		dec := json.NewDecoder(strings.NewReader(line))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&q); err != nil {
-			return nil, fmt.Errorf("question set line %d: %w", n, err)
+			return nil, fmt.Errorf("question set line %d: %w", n, jsonProblem(err))
 		}
 		if q.Q == "" {
 			return nil, fmt.Errorf("question set line %d: empty q", n)

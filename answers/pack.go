@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -105,7 +106,7 @@ func ParsePack(name string, data []byte) (*Pack, error) {
 }
 
 // decodeStrict decodes YAML into v, rejecting unknown keys; its errors
-// name the line ("line 5: field entitys not found in type …").
+// name the line ("line 5: unknown key entitys").
 func decodeStrict(data []byte, v any) error {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
@@ -113,9 +114,14 @@ func decodeStrict(data []byte, v any) error {
 		if errors.Is(err, io.EOF) {
 			return errors.New("empty")
 		}
-		return errors.New(strings.TrimPrefix(oneLineErr(err), "yaml: "))
+		msg := unknownField.ReplaceAllString(oneLineErr(err), "unknown key $1")
+		return errors.New(strings.TrimPrefix(msg, "yaml: "))
 	}
 	return nil
 }
+
+// unknownField is yaml.v3's word for an unknown key, with the Go type it
+// is not in.
+var unknownField = regexp.MustCompile(`field (\S+) not found in type \S+`)
 
 func oneLineErr(err error) string { return strings.Join(strings.Fields(err.Error()), " ") }

@@ -14,6 +14,8 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/parley-bot/parley/store/neterr"
 )
 
 // Pool bounds the connections a PostgreSQL store holds open, unless
@@ -44,7 +46,7 @@ func openPostgres(ctx context.Context, location string, o options) (*sql.DB, err
 	db.SetConnMaxIdleTime(5 * time.Minute)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("cannot connect: %s", pgconnMessage(err))
+		return nil, fmt.Errorf("cannot connect to PostgreSQL: %s", pgconnMessage(err))
 	}
 	return db, nil
 }
@@ -59,6 +61,9 @@ func pgconnText(err error) string {
 	var pe *pgconn.PgError
 	if errors.As(err, &pe) {
 		return pe.Message + " (SQLSTATE " + pe.Code + ")"
+	}
+	if msg, ok := neterr.Reason(err); ok {
+		return msg
 	}
 	var ce *pgconn.ConnectError
 	if errors.As(err, &ce) {

@@ -72,12 +72,18 @@ func Open(ctx context.Context, location string, opts ...Option) (*Store, error) 
 	}
 	if err := s.migrate(ctx); err != nil {
 		s.db.Close()
+		if notADatabase(err) {
+			return nil, fmt.Errorf("open store %s: the file is not a SQLite database: %w", location, err)
+		}
 		return nil, fmt.Errorf("open store %s: %w", Redact(location), err)
 	}
 	return s, nil
 }
 
 func openSQLite(path string) (*sql.DB, error) {
+	if err := checkSQLitePath(path); err != nil {
+		return nil, err
+	}
 	db, err := sql.Open("sqlite", dsnFor(path))
 	if err != nil {
 		return nil, err

@@ -273,7 +273,8 @@ func DefaultConfig() Config {
 }
 
 // LoadConfig reads the YAML file at path over DefaultConfig. ${VAR} in any
-// value expands from getenv; an unset variable expands to empty. Unknown
+// value expands from getenv; an unset variable expands to empty, except
+// that store.url must not expand to nothing (see checkStoreURLEnv). Unknown
 // keys and invalid values are errors that name the key.
 func LoadConfig(path string, getenv func(string) string) (Config, error) {
 	data, err := os.ReadFile(path)
@@ -300,6 +301,9 @@ func ParseConfig(data []byte, getenv func(string) string) (Config, error) {
 		return cfg, cfg.Validate()
 	}
 	doc := root.Content[0]
+	if err := checkStoreURLEnv(doc, getenv); err != nil {
+		return Config{}, err
+	}
 	expand(doc, getenv)
 	if err := checkKeys(doc, reflect.TypeOf(cfg), ""); err != nil {
 		return Config{}, err

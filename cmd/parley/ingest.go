@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -219,9 +220,22 @@ func htmlFiles(dir string) ([]string, error) {
 	return out, nil
 }
 
+// isURL reports whether s is a URL to fetch: http(s), or any other
+// scheme:// that is not a file here, so the fetcher says which schemes it
+// fetches rather than ingest looking for a file named "ftp:".
 func isURL(s string) bool {
-	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
+	if strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") {
+		return true
+	}
+	if !urlScheme.MatchString(s) {
+		return false
+	}
+	_, err := os.Lstat(s)
+	return err != nil
 }
+
+// urlScheme matches the start of a URL ("ftp://").
+var urlScheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*://`)
 
 func isHTML(name string) bool {
 	ext := strings.ToLower(filepath.Ext(name))

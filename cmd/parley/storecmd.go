@@ -18,6 +18,9 @@ func runStore(ctx context.Context, g *Globals, args []string, env Env) error {
 			printHelp(flags("store"), env.Stdout)
 			return flag.ErrHelp
 		}
+		if len(args) > 0 {
+			return usageError("unknown store subcommand %q (store has one: copy --from PATH --to URL)", args[0])
+		}
 		return usageError("store takes a subcommand: copy --from PATH --to URL")
 	}
 	fset := flags("store")

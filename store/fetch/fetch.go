@@ -30,6 +30,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/parley-bot/parley/store/neterr"
 )
 
 // Kind is what is fetched; it sets the size limit and the Accept header.
@@ -83,7 +85,7 @@ func (k Kind) accept() string {
 var (
 	ErrScheme       = errors.New("only http and https URLs can be fetched")
 	ErrPrivate      = errors.New("address is not public")
-	ErrTooLarge     = errors.New("response too large")
+	ErrTooLarge     = errors.New("too large")
 	ErrRedirects    = errors.New("too many redirects")
 	ErrRobots       = errors.New("disallowed by robots.txt")
 	ErrTimeout      = errors.New("timed out")
@@ -307,14 +309,14 @@ func (c *Client) exchange(ctx context.Context, client *http.Client, u *url.URL, 
 
 	limit := req.Kind.limit()
 	if hresp.ContentLength > limit {
-		return Response{}, nil, fmt.Errorf("%w: the %s is %s, more than %s", ErrTooLarge, req.Kind, size(hresp.ContentLength), size(limit))
+		return Response{}, nil, fmt.Errorf("%w: the %s is %s, more than %s", ErrTooLarge, req.Kind, Size(hresp.ContentLength), Size(limit))
 	}
 	body, err := io.ReadAll(io.LimitReader(hresp.Body, limit+1))
 	if err != nil {
 		return Response{}, nil, fmt.Errorf("read %s: %w", req.Kind, transportError(err))
 	}
 	if int64(len(body)) > limit {
-		return Response{}, nil, fmt.Errorf("%w: the %s is more than %s", ErrTooLarge, req.Kind, size(limit))
+		return Response{}, nil, fmt.Errorf("%w: the %s is more than %s", ErrTooLarge, req.Kind, Size(limit))
 	}
 	return Response{
 		URL: u.String(), Body: body, ContentType: hresp.Header.Get("Content-Type"),
@@ -332,7 +334,7 @@ func transportError(err error) error {
 	if errors.Is(err, context.DeadlineExceeded) || isTimeout(err) {
 		return fmt.Errorf("%w (%w)", ErrTimeout, err)
 	}
-	return err
+	return neterr.Plain(err)
 }
 
 func isTimeout(err error) bool {
@@ -387,7 +389,8 @@ func MediaType(contentType string) string {
 	return mt
 }
 
-func size(n int64) string {
+// Size says a number of bytes for people: "5 MiB", "38.9 MiB", "12 KiB".
+func Size(n int64) string {
 	if n >= 1<<20 && n%(1<<20) == 0 {
 		return fmt.Sprintf("%d MiB", n>>20)
 	}

@@ -83,6 +83,7 @@ func TestGetFailures(t *testing.T) {
 		{name: "ftp", url: "ftp://files.example/x", want: ErrScheme},
 		{name: "file", url: "file:///etc/passwd", want: ErrScheme},
 		{name: "no host", url: "http:///x", wantMsg: "no host"},
+		{name: "refused", url: "http://127.0.0.1:1/x", opts: Options{AllowPrivate: true}, wantMsg: "127.0.0.1:1: connection refused"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -101,6 +102,9 @@ func TestGetFailures(t *testing.T) {
 			}
 			if tt.wantMsg != "" && !strings.Contains(err.Error(), tt.wantMsg) {
 				t.Errorf("Get = %q, want it to say %q", err, tt.wantMsg)
+			}
+			if tt.name == "refused" && strings.Contains(err.Error(), "dial tcp") {
+				t.Errorf("Get = %q, want the reason in plain words, not the dialer's", err)
 			}
 			var se *StatusError
 			if tt.code != 0 && (!errors.As(err, &se) || se.Code != tt.code) {

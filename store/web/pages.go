@@ -147,14 +147,14 @@ func readFile(name string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("not a regular file")
 	}
 	if fi.Size() > limit {
-		return nil, fmt.Errorf("%w: the file is %d bytes, more than %d", fetch.ErrTooLarge, fi.Size(), limit)
+		return nil, fmt.Errorf("%w: the file is %s, more than %s", fetch.ErrTooLarge, fetch.Size(fi.Size()), fetch.Size(limit))
 	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, fmt.Errorf("cannot read: %w", err)
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%w: the file is more than %d bytes", fetch.ErrTooLarge, limit)
+		return nil, fmt.Errorf("%w: the file is more than %s", fetch.ErrTooLarge, fetch.Size(limit))
 	}
 	return data, nil
 }
