@@ -10,8 +10,8 @@
 // rather than 20,000 copies of the same words. The same -n and -seed give
 // the same files.
 //
-//	go run ./cmd/parley/internal/gencorpus -n 2000 -out /tmp/corpus-2000
-//	parley --db /tmp/c2000.db --no-seeds ingest /tmp/corpus-2000
+//	go run ./cmd/parley/internal/gencorpus -n 2000 -out corpus-2000
+//	parley --db c2000.db --no-seeds ingest corpus-2000
 package main
 
 import (
