@@ -126,7 +126,7 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) []string {
 			// ("win", "won"), is never off-topic.
 			q.offTopic = t.word
 		}
-		if inMention[i] || r.stop[t.word] || english.IsStopWord(t.word) {
+		if inMention[i] || r.stop[t.word] || english.IsStopWord(t.word) || e.answerHead(toks, i, inMention) {
 			continue
 		}
 		q.content++
@@ -145,6 +145,34 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) []string {
 		q.addTerm(ix, t.stem, alts, i > 0 && isCapitalised(t.raw))
 	}
 	return folded
+}
+
+// answerHead reports whether toks[i] names the kind of answer wanted
+// rather than its topic: an answer-head noun with only stop words and
+// names between it and a question word or the question's start ("which
+// city", "what is Ushakov's role", "Umerov role"), or a count of the
+// answers asked for ("what are two factors", "name three"). "Polynomial
+// time" and "two integers" are topics.
+func (e *Engine) answerHead(toks []token, i int, inMention []bool) bool {
+	r := e.rules
+	w := toks[i].word
+	count := i > 0 && (r.numberWord[w] || isNumber(w))
+	if !r.answerHead[w] && !count {
+		return false
+	}
+	for j := i - 1; j >= 0; j-- {
+		w := toks[j].word
+		if r.questionWord[w] {
+			return true
+		}
+		if count && (inMention[j] || isCapitalised(toks[j].raw) && j > 0) {
+			return false
+		}
+		if !inMention[j] && !r.stop[w] && !english.IsStopWord(w) && !isCapitalised(toks[j].raw) {
+			return false
+		}
+	}
+	return true
 }
 
 // readSequence notes the stems in order, for the run and exact-word

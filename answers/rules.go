@@ -35,14 +35,15 @@ type generalFile struct {
 		Name  string `yaml:"name"`
 		Wants string `yaml:"wants"`
 	} `yaml:"role_class"`
-	Synonyms   [][]string          `yaml:"synonyms"`
-	Stopwords  []string            `yaml:"stopwords"`
-	Qualifiers map[string][]string `yaml:"qualifiers"`
-	Units      map[string][]string `yaml:"units"`
-	OutOfScope []string            `yaml:"out_of_scope"`
-	ReasonCues []string            `yaml:"reason_cues"`
-	ReasonBest []string            `yaml:"reason_strong"`
-	Future     struct {
+	Synonyms    [][]string          `yaml:"synonyms"`
+	Stopwords   []string            `yaml:"stopwords"`
+	AnswerHeads []string            `yaml:"answer_heads"`
+	Qualifiers  map[string][]string `yaml:"qualifiers"`
+	Units       map[string][]string `yaml:"units"`
+	OutOfScope  []string            `yaml:"out_of_scope"`
+	ReasonCues  []string            `yaml:"reason_cues"`
+	ReasonBest  []string            `yaml:"reason_strong"`
+	Future      struct {
 		Question []string `yaml:"question"`
 		Markers  []string `yaml:"markers"`
 	} `yaml:"future"`
@@ -182,6 +183,9 @@ type rules struct {
 	// questionWord: "what", "when", …: left out of the runs of words a
 	// sentence is looked for by.
 	questionWord map[string]bool
+	// answerHead: "city", "role", …: dropped only as the head of the
+	// question's wh-phrase ("which city"); content elsewhere.
+	answerHead map[string]bool
 	// negPrefixes: "un", "in", …: "informal" is the opposite of "formal".
 	negPrefixes []string
 	// numberWord: "three", "thousand", "half": a count in words.
