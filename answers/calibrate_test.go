@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -247,9 +248,21 @@ func TestSQuADFit(t *testing.T) {
 	if path == "" {
 		t.Skip("set PARLEY_SQUAD to a SQuAD 2.0 file")
 	}
-	f, _ := os.Open(path)
-	set, _ := ReadSQuAD(f)
-	f.Close()
+	// PARLEY_SQUAD may name several files (a path list): their articles
+	// share one store and each is a fold.
+	set := &SQuAD{}
+	for _, p := range filepath.SplitList(path) {
+		f, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		one, err := ReadSQuAD(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		set.Data = append(set.Data, one.Data...)
+	}
 	ctx := context.Background()
 	st := storetest.MustOpenEmpty(t)
 	for _, d := range set.Documents() {

@@ -170,9 +170,24 @@ func (rc *rankContext) paragraphShare(i int32) float64 {
 
 // neighbourShares sets the shares of the question held only by the
 // sentence before i in its paragraph (fNbrAna when i opens with a word
-// pointing back to it, fNbr otherwise) and only by the one after (fNext).
+// pointing back to it, fNbr otherwise), only by the one after (fNext) and
+// only by the paragraph's first sentence when that is further back
+// (fLead: "Release 1.1 (June 1996): …. This release contained …").
 func (rc *rankContext) neighbourShares(i int32, c *scored) {
 	sents, s := rc.ix.sents, c.s
+	lo := i
+	for lo > 0 && sents[lo-1].ArticleID == s.ArticleID && sents[lo-1].Paragraph == s.Paragraph {
+		lo--
+	}
+	if lo < i-1 {
+		lead, lm := &sents[lo], 0.0
+		for _, t := range rc.q.terms {
+			if !s.matches(t.term, t.alts) && lead.matches(t.term, t.alts) {
+				lm += t.weight
+			}
+		}
+		c.feat[fLead] = lm / rc.total
+	}
 	if i > 0 {
 		prev := &sents[i-1]
 		if prev.ArticleID == s.ArticleID && prev.Paragraph == s.Paragraph {

@@ -72,6 +72,7 @@ const (
 	fNegMiss        // the question negates and the sentence does not
 	fAnyNum         // a how-many question, and the sentence holds a number it does not
 	fCaps           // share of the question's capitalised words it holds
+	fLead           // share held only by its paragraph's first sentence, further back
 	nFeat
 )
 
@@ -84,7 +85,7 @@ const (
 var rankWeights = [nFeat]float64{fCov: 1.68, fBM: 2.43, fProx: 0.43, fType: 4.5, fBigram: 0.77, fPara: 2.26,
 	fNbr: 0.51, fNbrAna: 0.38, fCue: 0.13, fOwn: 0.42, fFit: 0.11, fSubj: 0.18, fExact: 1.59, fRun2: 1,
 	fRun3: 0.47, fRun: 1.32, fRare: 0.72, fCov2: 1.79, fCount: 1.7, fArt: 0.61, fNext: 0.11, fNegMiss: -1,
-	fAnyNum: 0.74, fCaps: 0.5}
+	fAnyNum: 0.74, fCaps: 0.5, fLead: 0.35}
 
 // phraseFeatures are the features read last, for the candidates that can
 // still matter; phraseBonus the most they can add to a score.
