@@ -123,7 +123,7 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 		if !inContext(t) {
 			x[evMissCtx] += t.weight / total
 			x[evMissMax] = math.Max(x[evMissMax], t.weight/math.Max(ix.maxIDF, 1))
-			if capital[t.term] && !title(t.term) {
+			if capital[t.term] && !title(t.term) && (lead == nil || !lead.matches(t.term, t.alts)) {
 				x[evMissCap] = 1
 			}
 		}

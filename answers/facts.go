@@ -36,7 +36,7 @@ const (
 // factsVersion marks facts made by this version of the extractors. Bump
 // it whenever an extractor or general.yaml changes what facts come out:
 // stores re-analyse articles whose facts another version made.
-const factsVersion = "6"
+const factsVersion = "7"
 
 // Analyzer reads facts off an article's sentences at ingest, with the
 // general rules and a domain pack. It implements store.Analyzer, so a

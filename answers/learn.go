@@ -85,7 +85,7 @@ func (r *rules) learnFacts(s store.Sentence, toks []token, known func(start, end
 	}
 	for _, m := range quantityRe.FindAllStringIndex(s.Text, -1) {
 		a, b := m[0], m[1]
-		if inDate(a, b) {
+		if inDate(a, b) || inName(toks, a, b) {
 			continue
 		}
 		if sc := scaleRe.FindString(s.Text[b:]); sc != "" {
@@ -123,6 +123,20 @@ func (r *rules) learnFacts(s store.Sentence, toks []token, known func(start, end
 		i = k - 1
 	}
 	return out
+}
+
+// inName reports whether the number at text[a:b] is part of a name
+// between two capitalised words ("Release 4.0 Etch", "Model 3 Sport"), not
+// a quantity.
+func inName(toks []token, a, b int) bool {
+	for i, t := range toks {
+		if t.start != a || t.end != b {
+			continue
+		}
+		return i > 0 && i+1 < len(toks) && isCapitalised(toks[i-1].raw) && isCapitalised(toks[i+1].raw) &&
+			a-toks[i-1].end == 1 && toks[i+1].start-b == 1
+	}
+	return false
 }
 
 // Kinds of learned names.

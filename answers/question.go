@@ -305,9 +305,11 @@ func (e *Engine) whoVerb(toks []token, inMention []bool) ([]string, bool) {
 	return nil, false
 }
 
+// isNumber reports whether w is digits, with "." or "," only between
+// two of them ("2025", "3.0", "30,000").
 func isNumber(w string) bool {
-	for _, r := range w {
-		if r < '0' || r > '9' {
+	for i := 0; i < len(w); i++ {
+		if !isDigit(w[i]) && !inNumber(w, i) {
 			return false
 		}
 	}

@@ -10,7 +10,7 @@ import (
 // returns changes (sentenceTerms, namesOf, the keys below), so stores
 // index their articles again. 2: stems read British spellings as American
 // ("centre" is "center") and "else" is a stop word.
-const indexVersion = "2"
+const indexVersion = "3"
 
 // Keys the analyzer indexes a sentence under besides its terms, so the
 // corpus-wide data a question needs is read from the store's index without

@@ -73,6 +73,10 @@ func tokenize(text string) []token {
 			}
 			continue
 		}
+		if start >= 0 && inNumber(text, i) {
+			// "3.0", "1.2", "30,000": one number, not two.
+			continue
+		}
 		if start >= 0 {
 			out = append(out, newToken(text[start:i], start, i))
 			start = -1
@@ -83,6 +87,17 @@ func tokenize(text string) []token {
 	}
 	return out
 }
+
+// inNumber reports whether the separator at text[i] ("." or ",") sits
+// between two digits.
+func inNumber(text string, i int) bool {
+	if c := text[i]; c != '.' && c != ',' || i == 0 || i+1 >= len(text) {
+		return false
+	}
+	return isDigit(text[i-1]) && isDigit(text[i+1])
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func newToken(raw string, start, end int) token {
 	w := fold(raw)
