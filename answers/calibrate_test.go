@@ -579,3 +579,37 @@ func e0gate(t *testing.T) (float64, [nEv]float64) {
 	}
 	return r.gate.bias, r.gate.weights
 }
+
+// TestGateStats logs, per evidence feature, how often it is non-zero on
+// SQuAD's answerable questions whose best sentence is right (R), on those
+// whose best sentence is wrong (W) and on the unanswerable ones (U).
+func TestGateStats(t *testing.T) {
+	if os.Getenv("PARLEY_GATE") == "" {
+		t.Skip("set PARLEY_GATE=1 (and PARLEY_SQUAD) for the gate's statistics")
+	}
+	var r, w, u [nEv]int
+	var nr, nw, nu int
+	for _, d := range gateData(t) {
+		if d.hard || !strings.HasPrefix(d.group, "squad-") {
+			continue
+		}
+		c := &u
+		switch {
+		case d.right:
+			c, nr = &r, nr+1
+		case d.answerable:
+			c, nw = &w, nw+1
+		default:
+			nu++
+		}
+		for i, v := range d.x {
+			if v != 0 {
+				c[i]++
+			}
+		}
+	}
+	t.Logf("%-16s R (of %d) W (of %d) U (of %d)", "feature", nr, nw, nu)
+	for i, n := range evidenceNames {
+		t.Logf("%-16s %4d %4d %4d", n, r[i], w[i], u[i])
+	}
+}

@@ -3,6 +3,8 @@ package answers
 import (
 	"math"
 	"strings"
+
+	"github.com/kljensen/snowball/english"
 )
 
 // Evidence features the gate weighs: what the question asserts against
@@ -32,12 +34,13 @@ const (
 	evFuture           // the question asks about the future and the sentence does not speak of it
 	evPlain            // the best sentence's coverage, with no penalty
 	evScrambled        // the sentence holds the words of a name the question says, never in its order
+	evSwapped          // a question word the sentence replaces between the same two neighbours ("computational simplicity theory")
 	nEv
 )
 
 // evidenceNames name the features in explanations and in general.yaml.
 var evidenceNames = [nEv]string{"coverage", "context", "missing_name", "unknown", "negation", "opposite", "number", "margin",
-	"prefix", "negated", "missing_capital", "missing_context", "missing_max", "count", "exact", "run", "score", "no_type", "future", "plain", "scrambled"}
+	"prefix", "negated", "missing_capital", "missing_context", "missing_max", "count", "exact", "run", "score", "no_type", "future", "plain", "scrambled", "swapped"}
 
 // evidence reads the features of the best of ranked for q: those of the
 // ranking, then (when the question has weighted terms) the terms missing
@@ -57,7 +60,37 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 	e.missingEvidence(&x, ix, q, s, prev, next, lead, total)
 	e.numberEvidence(&x, q, s, prev, lead)
 	e.oppositeEvidence(&x, q, s)
+	if e.swapped(q, s, prev, lead) {
+		x[evSwapped] = 1
+	}
 	return x
+}
+
+// swapped reports whether the question says a content word that s, the
+// sentence before it and its paragraph's first sentence lack, where s
+// holds the question's words on both sides of it around another word:
+// "computational simplicity theory" against "computational complexity
+// theory", "the given question" against "the given input". One neighbour
+// may be a stop word, not both.
+func (e *Engine) swapped(q *query, s, prev, lead *sentence) bool {
+	toks := q.toks
+	content := func(w string) bool { return !e.rules.stop[w] && !english.IsStopWord(w) }
+	for k := 1; k+1 < len(toks); k++ {
+		t := toks[k]
+		if !content(t.word) || s.hasStem(t.stem) || (prev != nil && prev.hasStem(t.stem)) || (lead != nil && lead.hasStem(t.stem)) {
+			continue
+		}
+		l, r := toks[k-1], toks[k+1]
+		if !content(l.word) && !content(r.word) {
+			continue
+		}
+		for j := 1; j+1 < len(s.toks); j++ {
+			if s.toks[j-1].stem == l.stem && s.toks[j+1].stem == r.stem && content(s.toks[j].word) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // rankEvidence reads the features the ranking gave the best of ranked:
