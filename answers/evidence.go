@@ -60,10 +60,56 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 	e.missingEvidence(&x, ix, q, s, prev, next, lead, total)
 	e.numberEvidence(&x, q, s, prev, lead)
 	e.oppositeEvidence(&x, q, s)
-	if e.swapped(q, s, prev, lead) {
+	if e.swapped(q, s, prev, lead) || e.entitySwapped(q, s, prev) {
 		x[evSwapped] = 1
 	}
 	return x
+}
+
+// entitySwapped reports whether the question names a person, place or
+// body that neither s nor the sentence before it mentions, while s
+// mentions another of the same kind the question does not, nor one
+// standing for it: "Kyiv" asked where the sentence says "Moscow".
+func (e *Engine) entitySwapped(q *query, s, prev *sentence) bool {
+	r := e.rules
+	mentions := func(s *sentence, id string) bool {
+		if s == nil {
+			return false
+		}
+		for _, m := range s.ments {
+			if m.entity == id {
+				return true
+			}
+		}
+		return false
+	}
+	// standsIn: s mentions one the pack relates to id ("Putin" for
+	// "Moscow").
+	standsIn := func(s *sentence, id string) bool {
+		for _, m := range s.ments {
+			if contains(r.synonyms["@"+id], "@"+m.entity) {
+				return true
+			}
+		}
+		return false
+	}
+	wanted := map[string]string{wantPerson: "person", wantPlace: "place"}[q.class.wants]
+	for id := range q.entities {
+		def := r.entities[id]
+		// "Who … besides X?", "Where …?": another of the kind asked for
+		// is the answer, not a swap.
+		if def.Generic || def.Kind == "" || def.Kind == wanted || mentions(s, id) || mentions(prev, id) || standsIn(s, id) {
+			continue
+		}
+		for _, m := range s.ments {
+			o := r.entities[m.entity]
+			if q.entities[m.entity] || o.Generic || o.Kind != def.Kind || r.within(m.entity, id) || r.within(id, m.entity) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // swapped reports whether the question says a content word that s, the
