@@ -406,6 +406,15 @@ func gateData(t *testing.T) []gateQ {
 	return out
 }
 
+// gateScore is the gate's confidence for evidence x.
+func gateScore(b float64, w [nEv]float64, x [nEv]float64) float64 {
+	z := b
+	for i := range w {
+		z += w[i] * x[i]
+	}
+	return sigmoid(z)
+}
+
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 
 func fitLogistic(data []gateQ, keep func(gateQ) bool) (float64, [nEv]float64) {
@@ -587,14 +596,17 @@ func TestGateStats(t *testing.T) {
 	if os.Getenv("PARLEY_GATE") == "" {
 		t.Skip("set PARLEY_GATE=1 (and PARLEY_SQUAD) for the gate's statistics")
 	}
-	var r, w, u [nEv]int
-	var nr, nw, nu int
+	var r, rr, w, u [nEv]int
+	var nr, nrr, nw, nu int
+	b, gw := e0gate(t)
 	for _, d := range gateData(t) {
 		if d.hard || !strings.HasPrefix(d.group, "squad-") {
 			continue
 		}
 		c := &u
 		switch {
+		case d.right && gateScore(b, gw, d.x) < 0.5:
+			c, nrr = &rr, nrr+1
 		case d.right:
 			c, nr = &r, nr+1
 		case d.answerable:
@@ -608,8 +620,8 @@ func TestGateStats(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%-16s R (of %d) W (of %d) U (of %d)", "feature", nr, nw, nu)
+	t.Logf("%-16s R (of %d) R refused (of %d) W (of %d) U (of %d)", "feature", nr, nrr, nw, nu)
 	for i, n := range evidenceNames {
-		t.Logf("%-16s %4d %4d %4d", n, r[i], w[i], u[i])
+		t.Logf("%-16s %4d %4d %4d %4d", n, r[i], rr[i], w[i], u[i])
 	}
 }

@@ -1,6 +1,9 @@
 package answers
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // rankContext is what rank reads off the question once, for every
 // candidate sentence.
@@ -101,6 +104,7 @@ func (e *Engine) termMatches(rc *rankContext, c *scored) (float64, []int) {
 	matched := 0.0
 	var pos []int
 	held, held2 := 0, 0.0
+	h := rc.ix.heading(s)
 	hold := func(k int, t qterm) {
 		held++
 		held2 += t.weight * t.weight
@@ -124,6 +128,14 @@ func (e *Engine) termMatches(rc *rankContext, c *scored) (float64, []int) {
 				hold(k, t)
 				break
 			}
+		}
+		if !found && h != nil && h.matches(t.term, t.alts) {
+			// The paragraph's title line names what its sentences are
+			// about ("Release 2.1 (March 1999): …. With Ann Lee as
+			// leader, this release …").
+			matched += t.weight * headingCredit
+			hold(k, t)
+			continue
 		}
 		if found || t.term[0] != '@' || !t.known {
 			continue
@@ -235,4 +247,34 @@ func (rc *rankContext) articleShare(s *sentence) float64 {
 	}
 	rc.artShare[s.seg] = am / rc.total
 	return am / rc.total
+}
+
+// heading is the first sentence of s's paragraph when it is a title line
+// and s is not it, else nil.
+func (ix *index) heading(s *sentence) *sentence {
+	l := ix.lead(s)
+	if l == nil || l == s || !l.titleLine() {
+		return nil
+	}
+	return l
+}
+
+// titleLine reports whether s opens with a name and a colon, a paragraph's
+// title: "Release 1.1 Buzz (June 17th, 1996): This was …". Before the
+// colon every word is capitalised or a number, at most ten of them.
+func (s *sentence) titleLine() bool {
+	c := strings.IndexByte(s.Text, ':')
+	if c <= 0 || c > 80 {
+		return false
+	}
+	n := 0
+	for _, t := range s.toks {
+		if t.start >= c {
+			break
+		}
+		if n++; n > 10 || !isCapitalised(t.raw) && !isNumber(t.word) && !isOrdinal(t.word) {
+			return false
+		}
+	}
+	return n > 0
 }

@@ -18,6 +18,9 @@ const (
 	// pastFactor scales the confidence of a sentence that does not speak
 	// of the future, for a question that asks about it.
 	pastFactor = 0.7
+	// headingCredit is how much a word of the paragraph's title line
+	// counts for the paragraph's other sentences.
+	headingCredit = 0.8
 	// contextCredit is how much an entity named elsewhere in the
 	// sentence's article counts.
 	contextCredit = 0.5
