@@ -161,6 +161,7 @@ func (r *rules) compileWords(f *generalFile) error {
 	r.infinitive = wordSet(f.Infinitive)
 	r.furniture = f.Furniture
 	r.negation = wordSet(f.Negations)
+	r.against = wordSet(f.Against)
 	r.questionWord = wordSet(f.QuestionWords)
 	r.answerHead = wordSet(f.AnswerHeads)
 	r.negPrefixes = f.NegativePrefixes

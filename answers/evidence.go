@@ -66,6 +66,12 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 	return x
 }
 
+// sameMeaning reports whether two stems are synonyms, by the rules or
+// by WordNet ("extra", "additional").
+func (e *Engine) sameMeaning(a, b string) bool {
+	return contains(e.rules.synonyms[a], b) || hasSynonym(wordnetSynonyms()[a], b) || hasSynonym(wordnetSynonyms()[b], a)
+}
+
 // entitySwapped reports whether the question names a person, place or
 // body that neither s nor the sentence before it mentions, while s
 // mentions another of the same kind the question does not, nor one
@@ -131,7 +137,7 @@ func (e *Engine) swapped(q *query, s, prev, lead *sentence) bool {
 			continue
 		}
 		for j := 1; j+1 < len(s.toks); j++ {
-			if s.toks[j-1].stem == l.stem && s.toks[j+1].stem == r.stem && content(s.toks[j].word) {
+			if s.toks[j-1].stem == l.stem && s.toks[j+1].stem == r.stem && content(s.toks[j].word) && !e.sameMeaning(t.stem, s.toks[j].stem) {
 				return true
 			}
 		}
@@ -230,7 +236,7 @@ func (e *Engine) numberEvidence(x *[nEv]float64, q *query, s, prev, lead *senten
 	if e.numberSwapped(q, s) || numberUnsaid(q.text, s, prev, lead) {
 		x[evNumber] = 1
 	}
-	if e.negates(q.toks) && !e.negates(s.toks) {
+	if e.negates(q.toks) && !e.negates(s.toks) && !e.saysAgainst(s) {
 		x[evNegation] = 1
 	}
 	for _, t := range q.toks {
@@ -321,6 +327,17 @@ func (e *Engine) negates(toks []token) bool {
 			return true
 		}
 		if t.word == "t" && i > 0 && strings.HasSuffix(toks[i-1].word, "n") {
+			return true
+		}
+	}
+	return false
+}
+
+// saysAgainst reports whether s says no without a negation ("against",
+// "refused").
+func (e *Engine) saysAgainst(s *sentence) bool {
+	for _, t := range s.toks {
+		if e.rules.against[t.word] {
 			return true
 		}
 	}

@@ -85,6 +85,13 @@ func (e *Engine) readMentions(ix *index, q *query) []bool {
 		for i := m.from; i < m.to; i++ {
 			inMention[i] = true
 		}
+		if m.from > 0 && (toks[m.from-1].word == "which" || toks[m.from-1].word == "what") && r.entities[m.entity].Kind == "person" {
+			// "Which Russian journalist …?" asks who the description
+			// is: a sentence naming the person answers; the question
+			// does not name them.
+			q.addTerm(ix, "@"+m.entity, r.synonyms["@"+m.entity], true)
+			continue
+		}
 		if !q.entities[m.entity] {
 			q.entities[m.entity] = true
 			if r.entities[m.entity].Kind == "person" {

@@ -67,6 +67,9 @@ type generalFile struct {
 	// Negations and Antonyms let the gate see a question that turns what
 	// the best sentence says around; Gate weighs the evidence.
 	Negations []string `yaml:"negations"`
+	// Against are words that say no without a negation ("lobbied
+	// against using", "refused"): a negated question agrees with them.
+	Against []string `yaml:"against"`
 	// Spellings are British word endings and their American forms (read
 	// by stem through spellingRules).
 	Spellings [][]string `yaml:"spellings"`
@@ -179,6 +182,7 @@ type rules struct {
 	furniture []string
 	// negation: words that negate; antonyms: per stem, its opposites.
 	negation map[string]bool
+	against  map[string]bool
 	antonyms map[string][]string
 	// questionWord: "what", "when", …: left out of the runs of words a
 	// sentence is looked for by.
