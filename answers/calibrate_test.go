@@ -393,7 +393,7 @@ func gateData(t *testing.T) []gateQ {
 		}
 	}
 	seeds := mustEngine(t, storetest.MustOpen(t))
-	for _, name := range []string{"questions", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"} {
+	for _, name := range calibrationSets {
 		b, err := os.ReadFile("testdata/" + name + ".jsonl")
 		if err != nil {
 			t.Fatal(err)
@@ -500,7 +500,7 @@ func TestGateFit(t *testing.T) {
 		var parts []string
 		r, f := gateScores(data, b, w, th, isSquad)
 		parts = append(parts, fmt.Sprintf("squad right %.3f refused %.3f", r, f))
-		for _, name := range []string{"questions", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"} {
+		for _, name := range calibrationSets {
 			g := "seeds:" + name
 			r, f := gateScores(data, b, w, th, func(d gateQ) bool { return d.group == g })
 			parts = append(parts, fmt.Sprintf("%s %.2f/%.2f", name, r, f))
@@ -531,7 +531,7 @@ func TestGateSearch(t *testing.T) {
 	}
 	data := gateData(t)
 	isSquad := func(d gateQ) bool { return strings.HasPrefix(d.group, "squad-") }
-	sets := []string{"questions", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"}
+	sets := calibrationSets
 	describe := func(b float64, w [nEv]float64) (float64, string) {
 		r, f := gateScores(data, b, w, 0.5, isSquad)
 		o := r + f

@@ -233,7 +233,7 @@ func (e *Engine) numberEvidence(x *[nEv]float64, q *query, s, prev, lead *senten
 			x[evNumber] = 1
 		}
 	}
-	if e.numberSwapped(q, s) || numberUnsaid(q.text, s, prev, lead) {
+	if e.numberSwapped(q, s) || numberUnsaid(q.text, s, prev, lead) || versionSwapped(q, s, prev, lead) {
 		x[evNumber] = 1
 	}
 	if e.negates(q.toks) && !e.negates(s.toks) && !e.saysAgainst(s) {
@@ -328,6 +328,32 @@ func (e *Engine) negates(toks []token) bool {
 		}
 		if t.word == "t" && i > 0 && strings.HasSuffix(toks[i-1].word, "n") {
 			return true
+		}
+	}
+	return false
+}
+
+// versionSwapped reports whether the question says a word of letters and
+// digits ("libc5") that s and its context do not, while s says the same
+// letters with other digits ("libc6").
+func versionSwapped(q *query, s, prev, lead *sentence) bool {
+	letters := func(w string) string {
+		return strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return -1
+			}
+			return r
+		}, w)
+	}
+	for _, t := range q.toks {
+		l := letters(t.word)
+		if l == t.word || l == "" || s.hasWord(t.word) || (prev != nil && prev.hasWord(t.word)) || (lead != nil && lead.hasWord(t.word)) {
+			continue
+		}
+		for _, u := range s.toks {
+			if u.word != t.word && u.word != l && letters(u.word) == l {
+				return true
+			}
 		}
 	}
 	return false

@@ -178,9 +178,9 @@ func (r *rules) learnNames(s store.Sentence, toks []token, known func(start, end
 		name := strings.TrimRight(text[a:b], ".’'-")
 		b = a + len(name)
 		ws := strings.Fields(name)
-		// A capitalised word only for starting the sentence, or a title,
-		// is not part of the name.
-		for len(ws) > 0 && (r.leadIn(ws[0]) || (a == 0 && isEnglish(fold(ws[0])) && len(ws) == 1)) {
+		// A capitalised word only for starting the sentence ("With Ann
+		// Berg as leader", "Such"), or a title, is not part of the name.
+		for len(ws) > 0 && (r.leadIn(ws[0]) || (a == 0 && isEnglish(fold(ws[0])) && (len(ws) == 1 || sentenceOpener(ws[0])))) {
 			a += len(ws[0]) + 1
 			ws = ws[1:]
 		}
@@ -210,6 +210,14 @@ func (r *rules) learnNames(s store.Sentence, toks []token, known func(start, end
 		out = append(out, store.Fact{SentenceID: s.ID, Kind: factAlias, Subject: "~" + fold(full), Object: m[2], Value: full, Extractor: "acronym"})
 	}
 	return out
+}
+
+// sentenceOpener reports whether w, capitalised at a sentence's start,
+// is a function word that cannot begin a name ("With", "During"); "The"
+// can ("The Hague").
+func sentenceOpener(w string) bool {
+	f := fold(w)
+	return f != "the" && english.IsStopWord(f)
 }
 
 // leadIn reports whether w is capitalised only for leading a sentence or

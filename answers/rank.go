@@ -252,6 +252,11 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 		if len(q.roleWords) == 0 && len(e.persons(q, s)) == 0 && len(newAgents(q, s)) > 0 {
 			return true
 		}
+		// A name the rules do not know beside the title asked for ("with
+		// Ann Berg as leader").
+		if len(q.roleWords) > 0 && len(newAgents(q, s)) > 0 && holdsAll(s, q.roleWords) {
+			return true
+		}
 		return len(q.roleWords) == 0 && e.actor(q, s) != ""
 	case wantRole:
 		// The sentence must name the person, not only stand in for them
@@ -336,6 +341,16 @@ func (e *Engine) speaksOfFuture(s *sentence) bool {
 		}
 	}
 	return false
+}
+
+// holdsAll reports whether s says every one of words.
+func holdsAll(s *sentence, words []string) bool {
+	for _, w := range words {
+		if !s.hasWord(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // holdsRole reports whether s gives person p a role holding every one of
