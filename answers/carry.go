@@ -28,20 +28,27 @@ type followupFile struct {
 		Place            []string `yaml:"place"`
 		Time             []string `yaml:"time"`
 	} `yaml:"pronouns"`
-	ClauseOpeners     []string `yaml:"clause_openers"`
-	TimePrepositions  []string `yaml:"time_prepositions"`
-	WhichWords        []string `yaml:"which_words"`
-	ContrastNouns     []string `yaml:"contrast_nouns"`
-	Existential       []string `yaml:"existential"`
-	PlacePrepositions []string `yaml:"place_prepositions"`
-	QuestionWords     []string `yaml:"question_words"`
-	Auxiliaries       []string `yaml:"auxiliaries"`
-	Ellipsis          []string `yaml:"ellipsis"`
-	Fillers           []string `yaml:"fillers"`
-	SwapPrepositions  []string `yaml:"swap_prepositions"`
-	Leaning           []string `yaml:"leaning"`
-	Contrast          []string `yaml:"contrast"`
-	BareWords         int      `yaml:"bare_words"`
+	ClauseOpeners     []string   `yaml:"clause_openers"`
+	TimePrepositions  []string   `yaml:"time_prepositions"`
+	WhichWords        []string   `yaml:"which_words"`
+	ContrastNouns     []string   `yaml:"contrast_nouns"`
+	Existential       []string   `yaml:"existential"`
+	PlacePrepositions []string   `yaml:"place_prepositions"`
+	QuestionWords     []string   `yaml:"question_words"`
+	Auxiliaries       []string   `yaml:"auxiliaries"`
+	Ellipsis          []string   `yaml:"ellipsis"`
+	Fillers           []string   `yaml:"fillers"`
+	SwapPrepositions  []string   `yaml:"swap_prepositions"`
+	Leaning           []string   `yaml:"leaning"`
+	Contrast          []string   `yaml:"contrast"`
+	BareWords         int        `yaml:"bare_words"`
+	AnswerWords       int        `yaml:"answer_words"`
+	PhrasePreps       []string   `yaml:"phrase_prepositions"`
+	Determiners       []string   `yaml:"determiners"`
+	VerbEndings       []string   `yaml:"verb_endings"`
+	EventQuestions    []string   `yaml:"event_question_words"`
+	ObjectAux         []string   `yaml:"object_auxiliaries"`
+	ScaleEnds         [][]string `yaml:"scale_ends"`
 }
 
 // What a pronoun stands for.
@@ -74,6 +81,8 @@ type carryRules struct {
 	clauseOpeners, timePrep    map[string]bool
 	whichWords, contrastNouns  map[string]bool
 	bareWords                  int
+	// which: how a pronoun after a question asking which is read.
+	which whichRules
 }
 
 // loadCarryRules compiles the embedded followup.yaml once; it is tested,
@@ -84,7 +93,8 @@ var loadCarryRules = sync.OnceValues(func() (*carryRules, error) { return compil
 // pattern is an error naming it.
 func compileCarry(data []byte) (*carryRules, error) {
 	var f followupFile
-	if err := decodeStrict(data, &f); err != nil {
+	var err error
+	if err = decodeStrict(data, &f); err != nil {
 		return nil, fmt.Errorf("parse rules: followup.yaml: %w", err)
 	}
 	c := &carryRules{
@@ -136,6 +146,9 @@ func compileCarry(data []byte) (*carryRules, error) {
 			return nil, fmt.Errorf("parse rules: followup.yaml: ellipsis %q has no group named rest", pat)
 		}
 		c.ellipsis = append(c.ellipsis, re)
+	}
+	if c.which, err = compileWhich(f); err != nil {
+		return nil, fmt.Errorf("parse rules: followup.yaml: %w", err)
 	}
 	if c.bareWords < 0 {
 		return nil, fmt.Errorf("parse rules: followup.yaml: bare_words %d is negative", c.bareWords)
@@ -325,11 +338,17 @@ func (e *Engine) carry(ix *index, prev *Turn, question string) (string, []string
 		if e.namesBefore(own, t.start, pr.ref) {
 			continue // "What did Ames say his team wanted?": "his" is Ames
 		}
-		fill, rule := p.resolve(c, pr.ref)
+		ref := pr.ref
+		if ref == refEvent && !c.which.eventQuestion[toks[0].word] {
+			if fill, _ := p.whichAnswer(refThing); fill != "" || p.phrase != "" {
+				ref = refThing // "Who proposed that?" after "Which provision …?": the provision
+			}
+		}
+		fill, rule := p.resolve(c, ref)
 		if fill == "" {
 			continue
 		}
-		if pr.ref == refThing {
+		if ref == refThing {
 			filledThing = true
 		}
 		if pr.possessive {
@@ -395,6 +414,9 @@ func (e *Engine) carry(ix *index, prev *Turn, question string) (string, []string
 		if r, ok := e.whichAgain(ix, c, p, toks, text); ok {
 			return r, []string{fmt.Sprintf("asks which again, of what the last question asked which of: its noun and where it asked, in %q", r)}
 		}
+		if r, why, ok := e.scaleAgain(c, p, toks, text); ok {
+			return r, []string{why}
+		}
 	}
 	switch {
 	case content <= c.bareWords:
@@ -443,7 +465,12 @@ type turnRead struct {
 	askedWhich bool
 	qnames     []named
 	answer     []Name
-	topic      string
+	// answerText is the last answer when it was short, phrase the noun
+	// phrase a which question asked about ("the provision of the plan"):
+	// what "it" stands for after a question asking which.
+	answerText, phrase string
+	phraseEnd          int // where phrase ends in question: names before it are part of it
+	topic              string
 	// event is what "that" stands for: the topic, with the people a who
 	// question was answered with ("Who met Ames?" — "Brandt" — "When was
 	// that?" asks when Brandt met Ames).
@@ -455,9 +482,15 @@ type turnRead struct {
 // turnOf reads prev for carrying.
 func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 	c, _ := loadCarryRules()
-	p := turnRead{question: prev.Question, class: prev.Class, qnames: e.namesIn(ix, prev.Question), answer: prev.Names}
+	// Whole names: "it" after "Debian 3.0 Woody" is the release, not "Woody".
+	qnames := joinNumbered(prev.Question, e.namesIn(ix, prev.Question), ix.learnedKind)
+	p := turnRead{question: prev.Question, class: prev.Class, qnames: qnames, answer: prev.Names}
 	toks := tokenize(prev.Question)
 	p.askedWhich = e.asksWhich(prev.Question)
+	if p.askedWhich {
+		p.answerText = shortAnswer(prev.Answer)
+		p.phrase, p.phraseEnd = e.whPhrase(c, prev.Question)
+	}
 	i := 0
 	for i < len(toks) && (c.questionWords[toks[i].word] || c.auxiliary[toks[i].word]) {
 		i++
@@ -504,7 +537,7 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 			}
 		}
 		if len(who) > 0 {
-			p.event = joinAnd(who) + " " + p.topic
+			p.event = e.whoEvent(c, p, joinAnd(who))
 		}
 	}
 	return p
@@ -527,7 +560,9 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 			persons = append(persons, n.fill())
 		case n.Kind == "place" && !n.generic:
 			places = append(places, n.fill())
-		case n.Kind != "place":
+		case n.Kind != "place" && (p.phrase == "" || n.start >= p.phraseEnd):
+			// A name inside the phrase a which question asked about
+			// ("Which CD vendor …?") is part of it, not the thing.
 			things = append(things, n.fill())
 		}
 	}
@@ -553,10 +588,16 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 		switch {
 		case askedWho && len(answered) == 1:
 			return answered[0], "a pronoun for a thing: what the last answer named"
-		case p.askedWhich && len(answered) == 1:
-			return answered[0], "a pronoun for a thing after a question asking which: what the last answer named"
+		case p.askedWhich:
+			if fill, rule := p.whichAnswer(ref); fill != "" {
+				return fill, rule
+			}
+		}
+		switch {
 		case len(things) > 0:
 			return things[0], "a pronoun for a thing: the first thing (not a person or place) the last question named"
+		case p.phrase != "":
+			return p.phrase, phraseRule
 		case p.topic != "":
 			return p.topic, "a pronoun for a thing the last question asked about: its topic"
 		case len(places) > 0:
