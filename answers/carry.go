@@ -402,7 +402,12 @@ func (e *Engine) carry(ix *index, prev *Turn, question string) (string, []string
 		}
 		if standsAlone {
 			// "Who picked up the rest?": the rest of what the last
-			// question asked about, names and all.
+			// question asked about, names and all: of the whole it
+			// counted a part of, when it did.
+			if whole := e.partWhole(c, p.topic); whole != "" {
+				read := strings.TrimRight(text, " ?!.") + " of " + whole
+				return read, []string{fmt.Sprintf("%q stands for the rest of the whole the last question counted a part of: %q", contrast, whole)}
+			}
 			read := strings.TrimRight(text, " ?!.") + " " + p.topic
 			return read, []string{fmt.Sprintf("%q stands for the rest of what the last question asked about: its topic, %q, added", contrast, p.topic)}
 		}

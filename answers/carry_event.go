@@ -38,3 +38,17 @@ func (e *Engine) whoEvent(c *carryRules, p turnRead, who string) string {
 	at := toks[v].end
 	return strings.TrimRight(p.question[toks[2].start:at]+" "+who+p.question[at:], " ?!.")
 }
+
+// partWhole is the whole a topic counts a part of ("two of the six
+// Premier League packages in May 2006" → "the six Premier League
+// packages in May 2006"): what follows a number and a phrase preposition;
+// "" when the topic counts no part.
+func (e *Engine) partWhole(c *carryRules, topic string) string {
+	toks := tokenize(topic)
+	for i := 0; i+2 < len(toks); i++ {
+		if (isNumber(toks[i].word) || e.rules.numberWord[toks[i].word]) && c.which.phrasePrep[toks[i+1].word] {
+			return strings.TrimRight(topic[toks[i+2].start:], " ?!.")
+		}
+	}
+	return ""
+}
