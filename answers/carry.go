@@ -56,6 +56,7 @@ const (
 	refPerson = "person"
 	refGroup  = "group"
 	refThing  = "thing"
+	refThings = "things" // "they" when no people fit: a thing, or several
 	refEvent  = "event"
 	refPlace  = "place"
 	refTime   = "time"
@@ -277,7 +278,7 @@ func fits(ref, kind string) bool {
 		return kind == "person" || kind == ""
 	case refPlace:
 		return kind == "place"
-	case refThing:
+	case refThing, refThings:
 		return kind != "person"
 	}
 	return true
@@ -475,7 +476,10 @@ type turnRead struct {
 	// what "it" stands for after a question asking which.
 	answerText, phrase string
 	phraseEnd          int // where phrase ends in question: names before it are part of it
-	topic              string
+	// pluralWhich: the question asked which of several, or was answered
+	// with several ("Alpha and SPARC"): no "it" stands for that answer.
+	pluralWhich bool
+	topic       string
 	// event is what "that" stands for: the topic, with the people a who
 	// question was answered with ("Who met Ames?" — "Brandt" — "When was
 	// that?" asks when Brandt met Ames).
@@ -495,6 +499,7 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 	if p.askedWhich {
 		p.answerText = shortAnswer(prev.Answer)
 		p.phrase, p.phraseEnd = e.whPhrase(c, prev.Question)
+		p.pluralWhich = c.which.plural(p.phrase, p.answerText)
 	}
 	i := 0
 	for i < len(toks) && (c.questionWords[toks[i].word] || c.auxiliary[toks[i].word]) {
@@ -588,12 +593,15 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 		case len(persons) >= 2:
 			return joinAnd(persons), "a pronoun for several: the people the last question named"
 		}
-		return p.resolve(c, refThing)
-	case refThing:
+		return p.resolve(c, refThings)
+	case refThing, refThings:
+		// "it" is one thing: not the answer or phrase of a question
+		// asking which of several ("Which architectures …?").
+		one := ref == refThing && p.pluralWhich
 		switch {
 		case askedWho && len(answered) == 1:
 			return answered[0], "a pronoun for a thing: what the last answer named"
-		case p.askedWhich:
+		case p.askedWhich && !one:
 			if fill, rule := p.whichAnswer(ref); fill != "" {
 				return fill, rule
 			}
@@ -601,7 +609,7 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 		switch {
 		case len(things) > 0:
 			return things[0], "a pronoun for a thing: the first thing (not a person or place) the last question named"
-		case p.phrase != "":
+		case p.phrase != "" && !one:
 			return p.phrase, phraseRule
 		case p.topic != "":
 			return p.topic, "a pronoun for a thing the last question asked about: its topic"

@@ -65,6 +65,30 @@ func (w whichRules) verbForm(word string) bool {
 	return false
 }
 
+// plural reports whether a which question's noun phrase names several
+// ("the architectures", "the foreign ministers of …"), or its answer does
+// ("Alpha and SPARC"): its head, the last word before a phrase
+// preposition, is an English word with "s" or "ies" for "y" added.
+func (w whichRules) plural(phrase, answer string) bool {
+	if strings.Contains(" "+fold(answer)+" ", " and ") {
+		return true
+	}
+	head := ""
+	for _, word := range foldWords(phrase) {
+		if w.phrasePrep[word] {
+			break
+		}
+		head = word
+	}
+	switch {
+	case strings.HasSuffix(head, "ies"):
+		return isEnglish(strings.TrimSuffix(head, "ies") + "y")
+	case strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss"):
+		return isEnglish(strings.TrimSuffix(head, "s"))
+	}
+	return false
+}
+
 // shortAnswer is the direct answer a turn keeps for the next question: the
 // answer text when it has at most answer_words words, else "".
 func shortAnswer(answer string) string {
