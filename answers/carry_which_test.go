@@ -172,3 +172,28 @@ func TestCarryWhoObject(t *testing.T) {
 		t.Fatalf("read as %+v, want %q", a.Carried, want)
 	}
 }
+
+// TestPluralWhich: a which question asks about several when its phrase's
+// head is a plural English noun or its answer joins names with "and".
+func TestPluralWhich(t *testing.T) {
+	c, err := loadCarryRules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		phrase, answer string
+		want           bool
+	}{
+		{"the architectures", "", true},
+		{"the architecture", "", false},
+		{"the countries of the region", "", true},
+		{"the provision of the original plans", "", false},
+		{"the class", "", false},
+		{"the architecture", "Alpha and SPARC", true},
+		{"the CD vendor", "InfoMagic", false},
+	} {
+		if got := c.which.plural(tt.phrase, tt.answer); got != tt.want {
+			t.Errorf("plural(%q, %q) = %v, want %v", tt.phrase, tt.answer, got, tt.want)
+		}
+	}
+}
