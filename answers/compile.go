@@ -163,6 +163,7 @@ func (r *rules) compileWords(f *generalFile) error {
 	r.negation = wordSet(f.Negations)
 	r.against = wordSet(f.Against)
 	r.questionWord = wordSet(f.QuestionWords)
+	r.exactUnit = wordSet(f.ExactUnits)
 	r.answerHead = wordSet(f.AnswerHeads)
 	r.negPrefixes = f.NegativePrefixes
 	for _, sp := range f.Spellings {

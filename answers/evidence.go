@@ -160,7 +160,7 @@ func (e *Engine) rankEvidence(x *[nEv]float64, q *query, ranked []scored) {
 	}
 	x[evCount], x[evExact], x[evRun], x[evScore] = best.feat[fCount], best.feat[fExact], best.feat[fRun], best.score/10
 	if q.class.wants != wantDescription && q.class.wants != wantReason && !best.typeMatch &&
-		(q.class.wants != wantNumber || !e.anyNumber(q, s)) {
+		(q.class.wants != wantNumber || e.asksExactUnit(q) || !e.anyNumber(q, s)) {
 		// A count the facts do not read ("6,000 square kilometres") still
 		// answers "how much"; nothing else stands in for a missing type.
 		x[evNoType] = 1
@@ -291,6 +291,17 @@ func (e *Engine) numberSwapped(q *query, s *sentence) bool {
 			if isNum(s.toks[j].word) && s.toks[j+1].stem == what.stem {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// asksExactUnit reports whether q counts a unit only a count of it
+// answers ("how old").
+func (e *Engine) asksExactUnit(q *query) bool {
+	for u := range q.units {
+		if e.rules.exactUnit[u] {
+			return true
 		}
 	}
 	return false

@@ -40,10 +40,13 @@ type generalFile struct {
 	AnswerHeads []string            `yaml:"answer_heads"`
 	Qualifiers  map[string][]string `yaml:"qualifiers"`
 	Units       map[string][]string `yaml:"units"`
-	OutOfScope  []string            `yaml:"out_of_scope"`
-	ReasonCues  []string            `yaml:"reason_cues"`
-	ReasonBest  []string            `yaml:"reason_strong"`
-	Future      struct {
+	// ExactUnits are the units only a count of that unit answers: a bare
+	// number is no age.
+	ExactUnits []string `yaml:"exact_units"`
+	OutOfScope []string `yaml:"out_of_scope"`
+	ReasonCues []string `yaml:"reason_cues"`
+	ReasonBest []string `yaml:"reason_strong"`
+	Future     struct {
 		Question []string `yaml:"question"`
 		Markers  []string `yaml:"markers"`
 	} `yaml:"future"`
@@ -178,6 +181,8 @@ type rules struct {
 	owner map[string]bool
 	// durations are the units "how long" asks for.
 	durations map[string]bool
+	// exactUnit: units a bare number does not answer ("how old").
+	exactUnit map[string]bool
 	// furniture: substrings that mark a line as page furniture.
 	furniture []string
 	// negation: words that negate; antonyms: per stem, its opposites.

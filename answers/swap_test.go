@@ -33,7 +33,8 @@ entities:
 
 // TestSwapEvidence holds the signals of a word or a name swapped for
 // another, and what only looks like a swap: a synonym, a question asking
-// for the kind of thing the sentence names, "against" for a negation.
+// for the kind of thing the sentence names, "against" for a negation; and
+// an age, which no other number gives.
 func TestSwapEvidence(t *testing.T) {
 	ctx := context.Background()
 	pack, err := ParsePack("swap.yaml", []byte(swapPack))
@@ -70,6 +71,8 @@ func TestSwapEvidence(t *testing.T) {
 		{"What does computational complexity theory not classify?", "negation", 1},
 		{"When did the ferry software move to libc5?", "number", 1},
 		{"When did the ferry software move to libc6?", "number", 0},
+		{"How old is Ada Lind?", "no_type", 1},
+		{"How many documents had Oslo received?", "no_type", 0},
 	} {
 		a, err := e.Explain(ctx, tt.q)
 		if err != nil {
