@@ -86,7 +86,7 @@ const (
 // type's weight was then raised until the development set kept 95%
 // (docs/engine.md, "Calibration").
 var rankWeights = [nFeat]float64{fCov: 1.68, fBM: 2.43, fProx: 0.43, fType: 4.5, fBigram: 0.77, fPara: 2.26,
-	fNbr: 0.51, fNbrAna: 0.38, fCue: 0.13, fOwn: 0.42, fFit: 0.11, fSubj: 0.18, fExact: 1.59, fRun2: 1,
+	fNbr: 0.51, fNbrAna: 0.38, fCue: 1.0, fOwn: 0.42, fFit: 0.11, fSubj: 0.18, fExact: 1.59, fRun2: 1,
 	fRun3: 0.47, fRun: 1.32, fRare: 0.72, fCov2: 1.79, fCount: 1.7, fArt: 0.61, fNext: 0.11, fNegMiss: -1,
 	fAnyNum: 0.74, fCaps: 0.5, fLead: 0.35}
 
