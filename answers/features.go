@@ -105,6 +105,12 @@ func (e *Engine) termMatches(rc *rankContext, c *scored) (float64, []int) {
 	var pos []int
 	held, held2 := 0, 0.0
 	h := rc.ix.heading(s)
+	// A title line's own name counts as its paragraph's other sentences
+	// count it: the name alone does not make it the answer.
+	titleEnd := -1
+	if s.titleLine() && rc.ix.lead(s) == s {
+		titleEnd = strings.IndexByte(s.Text, ':')
+	}
 	hold := func(k int, t qterm) {
 		held++
 		held2 += t.weight * t.weight
@@ -114,7 +120,11 @@ func (e *Engine) termMatches(rc *rankContext, c *scored) (float64, []int) {
 	}
 	for k, t := range rc.q.terms {
 		if p, ok := s.terms[t.term]; ok {
-			matched += t.weight
+			if titleEnd >= 0 && s.toks[p].start < titleEnd {
+				matched += t.weight * headingCredit
+			} else {
+				matched += t.weight
+			}
 			pos = append(pos, p)
 			hold(k, t)
 			continue
