@@ -289,12 +289,26 @@ func fits(ref, kind string) bool {
 // unchanged and nil when it leans on nothing (or there is no prev). It
 // is a pure function of the turn, the question and the rules.
 func (e *Engine) carry(ix *index, prev *Turn, question string) (string, []string) {
+	return e.carryAs(ix, prev, question, false)
+}
+
+// carryNamed is the second reading of a follow-up: "it" after a question
+// asking which stands for a thing that question named, not for what its
+// answer named ("When was it released?" after "Which architecture was
+// added in Release 4.0?" asks about Release 4.0). It is question when
+// nothing reads otherwise.
+func (e *Engine) carryNamed(ix *index, prev *Turn, question string) (string, []string) {
+	return e.carryAs(ix, prev, question, true)
+}
+
+func (e *Engine) carryAs(ix *index, prev *Turn, question string, namedFirst bool) (string, []string) {
 	c, err := loadCarryRules()
 	if err != nil || prev == nil || prev.Empty() {
 		return question, nil
 	}
 	text := e.rules.trimLeadIns(Normalize(question))
 	p := e.turnOf(ix, prev)
+	p.namedFirst = namedFirst
 	if read, why, ok := e.ellipsis(ix, c, p, text); ok {
 		return read, why
 	}
@@ -486,6 +500,9 @@ type turnRead struct {
 	event string
 	// unnamed is the topic without the names in it, for "what other …".
 	unnamed string
+	// namedFirst: read "it" as a thing the question named before what
+	// its answer named (the second reading, carryNamed).
+	namedFirst bool
 }
 
 // turnOf reads prev for carrying.
@@ -601,7 +618,7 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 		switch {
 		case askedWho && len(answered) == 1:
 			return answered[0], "a pronoun for a thing: what the last answer named"
-		case p.askedWhich && !one:
+		case p.askedWhich && !one && !(p.namedFirst && len(things) > 0):
 			if fill, rule := p.whichAnswer(ref); fill != "" {
 				return fill, rule
 			}

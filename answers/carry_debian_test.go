@@ -33,6 +33,7 @@ func TestCarryDebian(t *testing.T) {
 		// a which question asked about comes before that phrase.
 		{"How many binary packages did Debian 3.0 Woody contain?", "How many developers worked on it?", "How many developers worked on Debian 3.0 Woody?", "the first thing"},
 		{"Which architectures were added in Debian 2.1 Slink?", "What was its key technical innovation?", "What was Debian 2.1 Slink’s key technical innovation?", "the first thing"},
+		// The answer ("AMD64") is read first; refused so, "it" is the release the question named.
 		{"Which architecture was added in Debian 4.0 Etch?", "When was it released?", "When was Debian 4.0 Etch released?", "the first thing"},
 		{"Which architecture was added in Debian 4.0 Etch?", "Which was dropped?", "Which architecture was dropped in Debian 4.0 Etch", "asks which again"},
 		{"Who hosted master.debian.org on their own hardware?", "Who explains that the InfoMagic CD is not the Debian 1.0 release?", "", ""},

@@ -74,6 +74,19 @@ func (e *Engine) answerAfter(ctx context.Context, prev *Turn, question string, e
 	if err != nil {
 		return a, ranked, err
 	}
+	if !a.Answered {
+		// The second reading, when there is one and the first finds
+		// nothing: "it" as what the last question named.
+		if alt, altWhy := e.carryNamed(ix, prev, question); alt != read {
+			b, branked, err := e.answer(ctx, alt, explain)
+			if err != nil {
+				return b, branked, err
+			}
+			if b.Answered {
+				read, why, a, ranked = alt, altWhy, b, branked
+			}
+		}
+	}
 	if a.Answered {
 		a.Further = further(ranked, a.Quotes)
 	}
