@@ -10,12 +10,16 @@ import (
 
 // query is a question as the engine reads it.
 type query struct {
-	text        string
-	class       questionClass
-	toks        []token
-	mentions    []mention
-	entities    map[string]bool
-	persons     []string
+	text     string
+	class    questionClass
+	toks     []token
+	mentions []mention
+	entities map[string]bool
+	persons  []string
+	// described are the persons the question describes to ask who they
+	// are ("Which harbour journalist …?"): a sentence naming one of them
+	// answers.
+	described   []string
 	terms       []qterm
 	words       map[string]bool // folded words and stems of the question
 	units       map[string]bool
@@ -85,11 +89,12 @@ func (e *Engine) readMentions(ix *index, q *query) []bool {
 		for i := m.from; i < m.to; i++ {
 			inMention[i] = true
 		}
-		if m.from > 0 && (toks[m.from-1].word == "which" || toks[m.from-1].word == "what") && r.entities[m.entity].Kind == "person" {
+		if r.asksWhoIs(toks, m) {
 			// "Which Russian journalist …?" asks who the description
 			// is: a sentence naming the person answers; the question
 			// does not name them.
 			q.addTerm(ix, "@"+m.entity, r.synonyms["@"+m.entity], true)
+			q.described = append(q.described, m.entity)
 			continue
 		}
 		if !q.entities[m.entity] {
@@ -101,6 +106,28 @@ func (e *Engine) readMentions(ix *index, q *query) []bool {
 		}
 	}
 	return inMention
+}
+
+// asksWhoIs reports whether mention m describes a person the question
+// asks for — words of the pack's aliases that are no part of the
+// person's name ("Russian journalist"), after "which" or "what".
+func (r *rules) asksWhoIs(toks []token, m mention) bool {
+	ent := r.entities[m.entity]
+	if ent.Kind != "person" {
+		return false
+	}
+	name := foldWords(ent.Name)
+	described := false
+	for _, t := range toks[m.from:m.to] {
+		if contains(name, t.word) {
+			return false
+		}
+		described = described || isEnglish(t.word) && !english.IsStopWord(t.word)
+	}
+	if !described {
+		return false // "Witkof": a name misspelt, not a description
+	}
+	return m.from > 0 && (toks[m.from-1].word == "which" || toks[m.from-1].word == "what")
 }
 
 // readWords reads the question's words: the words and units it uses, a
@@ -231,7 +258,9 @@ func (e *Engine) readWants(q *query, inMention []bool) {
 		// about Brandt" asks for Ulm's words.
 		q.speaker = q.mentions[0].entity
 	}
-	if q.class.name == "who" && len(q.persons) == 1 && len(q.mentions) == 1 && q.content == 0 {
+	if q.class.name == "who" && len(q.persons) == 1 && len(q.described) == 0 && q.content == 0 {
+		// "Who is Westland's top negotiator?": one person, whatever
+		// places go with the description.
 		q.class = r.roleClass
 	}
 	if q.class.wants == wantNumber {

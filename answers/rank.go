@@ -236,6 +236,16 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 	f := s.facts
 	switch q.class.wants {
 	case wantPerson:
+		if len(q.described) > 0 {
+			// "Who is Westland's top security official?": the
+			// sentence must give the name.
+			for _, p := range q.described {
+				if e.names(s, p) {
+					return true
+				}
+			}
+			return false
+		}
 		// "Who took a photo…": a sentence that says nothing of a photo
 		// names no one who took it.
 		if !doesVerb(q, s) {

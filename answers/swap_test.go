@@ -94,4 +94,12 @@ func TestSwapEvidence(t *testing.T) {
 	if !ans.Answered || !strings.Contains(ans.Answer, "Per Moe") {
 		t.Errorf("which harbour journalist: answered %v %q, want Per Moe", ans.Answered, ans.Answer)
 	}
+	// "Who is the harbour journalist?" asks the name and the role.
+	ans, err = e.Answer(ctx, "Who is the harbour journalist?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ans.Answered || !strings.Contains(ans.Answer, "Per Moe") {
+		t.Errorf("who is the harbour journalist: answered %v %q, want Per Moe", ans.Answered, ans.Answer)
+	}
 }
