@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -247,9 +248,21 @@ func TestSQuADFit(t *testing.T) {
 	if path == "" {
 		t.Skip("set PARLEY_SQUAD to a SQuAD 2.0 file")
 	}
-	f, _ := os.Open(path)
-	set, _ := ReadSQuAD(f)
-	f.Close()
+	// PARLEY_SQUAD may name several files (a path list): their articles
+	// share one store and each is a fold.
+	set := &SQuAD{}
+	for _, p := range filepath.SplitList(path) {
+		f, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		one, err := ReadSQuAD(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		set.Data = append(set.Data, one.Data...)
+	}
 	ctx := context.Background()
 	st := storetest.MustOpenEmpty(t)
 	for _, d := range set.Documents() {
@@ -380,7 +393,7 @@ func gateData(t *testing.T) []gateQ {
 		}
 	}
 	seeds := mustEngine(t, storetest.MustOpen(t))
-	for _, name := range []string{"questions", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"} {
+	for _, name := range calibrationSets {
 		b, err := os.ReadFile("testdata/" + name + ".jsonl")
 		if err != nil {
 			t.Fatal(err)
@@ -391,6 +404,15 @@ func gateData(t *testing.T) []gateQ {
 		}
 	}
 	return out
+}
+
+// gateScore is the gate's confidence for evidence x.
+func gateScore(b float64, w [nEv]float64, x [nEv]float64) float64 {
+	z := b
+	for i := range w {
+		z += w[i] * x[i]
+	}
+	return sigmoid(z)
 }
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
@@ -478,7 +500,7 @@ func TestGateFit(t *testing.T) {
 		var parts []string
 		r, f := gateScores(data, b, w, th, isSquad)
 		parts = append(parts, fmt.Sprintf("squad right %.3f refused %.3f", r, f))
-		for _, name := range []string{"questions", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"} {
+		for _, name := range calibrationSets {
 			g := "seeds:" + name
 			r, f := gateScores(data, b, w, th, func(d gateQ) bool { return d.group == g })
 			parts = append(parts, fmt.Sprintf("%s %.2f/%.2f", name, r, f))
@@ -509,7 +531,7 @@ func TestGateSearch(t *testing.T) {
 	}
 	data := gateData(t)
 	isSquad := func(d gateQ) bool { return strings.HasPrefix(d.group, "squad-") }
-	sets := []string{"questions", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"}
+	sets := calibrationSets
 	describe := func(b float64, w [nEv]float64) (float64, string) {
 		r, f := gateScores(data, b, w, 0.5, isSquad)
 		o := r + f
@@ -565,4 +587,41 @@ func e0gate(t *testing.T) (float64, [nEv]float64) {
 		t.Fatal(err)
 	}
 	return r.gate.bias, r.gate.weights
+}
+
+// TestGateStats logs, per evidence feature, how often it is non-zero on
+// SQuAD's answerable questions whose best sentence is right (R), on those
+// whose best sentence is wrong (W) and on the unanswerable ones (U).
+func TestGateStats(t *testing.T) {
+	if os.Getenv("PARLEY_GATE") == "" {
+		t.Skip("set PARLEY_GATE=1 (and PARLEY_SQUAD) for the gate's statistics")
+	}
+	var r, rr, w, u [nEv]int
+	var nr, nrr, nw, nu int
+	b, gw := e0gate(t)
+	for _, d := range gateData(t) {
+		if d.hard || !strings.HasPrefix(d.group, "squad-") {
+			continue
+		}
+		c := &u
+		switch {
+		case d.right && gateScore(b, gw, d.x) < 0.5:
+			c, nrr = &rr, nrr+1
+		case d.right:
+			c, nr = &r, nr+1
+		case d.answerable:
+			c, nw = &w, nw+1
+		default:
+			nu++
+		}
+		for i, v := range d.x {
+			if v != 0 {
+				c[i]++
+			}
+		}
+	}
+	t.Logf("%-16s R (of %d) R refused (of %d) W (of %d) U (of %d)", "feature", nr, nrr, nw, nu)
+	for i, n := range evidenceNames {
+		t.Logf("%-16s %4d %4d %4d %4d", n, r[i], rr[i], w[i], u[i])
+	}
 }

@@ -28,20 +28,27 @@ type followupFile struct {
 		Place            []string `yaml:"place"`
 		Time             []string `yaml:"time"`
 	} `yaml:"pronouns"`
-	ClauseOpeners     []string `yaml:"clause_openers"`
-	TimePrepositions  []string `yaml:"time_prepositions"`
-	WhichWords        []string `yaml:"which_words"`
-	ContrastNouns     []string `yaml:"contrast_nouns"`
-	Existential       []string `yaml:"existential"`
-	PlacePrepositions []string `yaml:"place_prepositions"`
-	QuestionWords     []string `yaml:"question_words"`
-	Auxiliaries       []string `yaml:"auxiliaries"`
-	Ellipsis          []string `yaml:"ellipsis"`
-	Fillers           []string `yaml:"fillers"`
-	SwapPrepositions  []string `yaml:"swap_prepositions"`
-	Leaning           []string `yaml:"leaning"`
-	Contrast          []string `yaml:"contrast"`
-	BareWords         int      `yaml:"bare_words"`
+	ClauseOpeners     []string   `yaml:"clause_openers"`
+	TimePrepositions  []string   `yaml:"time_prepositions"`
+	WhichWords        []string   `yaml:"which_words"`
+	ContrastNouns     []string   `yaml:"contrast_nouns"`
+	Existential       []string   `yaml:"existential"`
+	PlacePrepositions []string   `yaml:"place_prepositions"`
+	QuestionWords     []string   `yaml:"question_words"`
+	Auxiliaries       []string   `yaml:"auxiliaries"`
+	Ellipsis          []string   `yaml:"ellipsis"`
+	Fillers           []string   `yaml:"fillers"`
+	SwapPrepositions  []string   `yaml:"swap_prepositions"`
+	Leaning           []string   `yaml:"leaning"`
+	Contrast          []string   `yaml:"contrast"`
+	BareWords         int        `yaml:"bare_words"`
+	AnswerWords       int        `yaml:"answer_words"`
+	PhrasePreps       []string   `yaml:"phrase_prepositions"`
+	Determiners       []string   `yaml:"determiners"`
+	VerbEndings       []string   `yaml:"verb_endings"`
+	EventQuestions    []string   `yaml:"event_question_words"`
+	ObjectAux         []string   `yaml:"object_auxiliaries"`
+	ScaleEnds         [][]string `yaml:"scale_ends"`
 }
 
 // What a pronoun stands for.
@@ -49,6 +56,7 @@ const (
 	refPerson = "person"
 	refGroup  = "group"
 	refThing  = "thing"
+	refThings = "things" // "they" when no people fit: a thing, or several
 	refEvent  = "event"
 	refPlace  = "place"
 	refTime   = "time"
@@ -74,6 +82,8 @@ type carryRules struct {
 	clauseOpeners, timePrep    map[string]bool
 	whichWords, contrastNouns  map[string]bool
 	bareWords                  int
+	// which: how a pronoun after a question asking which is read.
+	which whichRules
 }
 
 // loadCarryRules compiles the embedded followup.yaml once; it is tested,
@@ -84,7 +94,8 @@ var loadCarryRules = sync.OnceValues(func() (*carryRules, error) { return compil
 // pattern is an error naming it.
 func compileCarry(data []byte) (*carryRules, error) {
 	var f followupFile
-	if err := decodeStrict(data, &f); err != nil {
+	var err error
+	if err = decodeStrict(data, &f); err != nil {
 		return nil, fmt.Errorf("parse rules: followup.yaml: %w", err)
 	}
 	c := &carryRules{
@@ -136,6 +147,9 @@ func compileCarry(data []byte) (*carryRules, error) {
 			return nil, fmt.Errorf("parse rules: followup.yaml: ellipsis %q has no group named rest", pat)
 		}
 		c.ellipsis = append(c.ellipsis, re)
+	}
+	if c.which, err = compileWhich(f); err != nil {
+		return nil, fmt.Errorf("parse rules: followup.yaml: %w", err)
 	}
 	if c.bareWords < 0 {
 		return nil, fmt.Errorf("parse rules: followup.yaml: bare_words %d is negative", c.bareWords)
@@ -264,7 +278,7 @@ func fits(ref, kind string) bool {
 		return kind == "person" || kind == ""
 	case refPlace:
 		return kind == "place"
-	case refThing:
+	case refThing, refThings:
 		return kind != "person"
 	}
 	return true
@@ -275,12 +289,26 @@ func fits(ref, kind string) bool {
 // unchanged and nil when it leans on nothing (or there is no prev). It
 // is a pure function of the turn, the question and the rules.
 func (e *Engine) carry(ix *index, prev *Turn, question string) (string, []string) {
+	return e.carryAs(ix, prev, question, false)
+}
+
+// carryNamed is the second reading of a follow-up: "it" after a question
+// asking which stands for a thing that question named, not for what its
+// answer named ("When was it released?" after "Which architecture was
+// added in Release 4.0?" asks about Release 4.0). It is question when
+// nothing reads otherwise.
+func (e *Engine) carryNamed(ix *index, prev *Turn, question string) (string, []string) {
+	return e.carryAs(ix, prev, question, true)
+}
+
+func (e *Engine) carryAs(ix *index, prev *Turn, question string, namedFirst bool) (string, []string) {
 	c, err := loadCarryRules()
 	if err != nil || prev == nil || prev.Empty() {
 		return question, nil
 	}
 	text := e.rules.trimLeadIns(Normalize(question))
 	p := e.turnOf(ix, prev)
+	p.namedFirst = namedFirst
 	if read, why, ok := e.ellipsis(ix, c, p, text); ok {
 		return read, why
 	}
@@ -325,11 +353,17 @@ func (e *Engine) carry(ix *index, prev *Turn, question string) (string, []string
 		if e.namesBefore(own, t.start, pr.ref) {
 			continue // "What did Ames say his team wanted?": "his" is Ames
 		}
-		fill, rule := p.resolve(c, pr.ref)
+		ref := pr.ref
+		if ref == refEvent && !c.which.eventQuestion[toks[0].word] {
+			if fill, _ := p.whichAnswer(refThing); fill != "" || p.phrase != "" {
+				ref = refThing // "Who proposed that?" after "Which provision …?": the provision
+			}
+		}
+		fill, rule := p.resolve(c, ref)
 		if fill == "" {
 			continue
 		}
-		if pr.ref == refThing {
+		if ref == refThing {
 			filledThing = true
 		}
 		if pr.possessive {
@@ -383,7 +417,12 @@ func (e *Engine) carry(ix *index, prev *Turn, question string) (string, []string
 		}
 		if standsAlone {
 			// "Who picked up the rest?": the rest of what the last
-			// question asked about, names and all.
+			// question asked about, names and all: of the whole it
+			// counted a part of, when it did.
+			if whole := e.partWhole(c, p.topic); whole != "" {
+				read := strings.TrimRight(text, " ?!.") + " of " + whole
+				return read, []string{fmt.Sprintf("%q stands for the rest of the whole the last question counted a part of: %q", contrast, whole)}
+			}
 			read := strings.TrimRight(text, " ?!.") + " " + p.topic
 			return read, []string{fmt.Sprintf("%q stands for the rest of what the last question asked about: its topic, %q, added", contrast, p.topic)}
 		}
@@ -394,6 +433,9 @@ func (e *Engine) carry(ix *index, prev *Turn, question string) (string, []string
 	if content <= c.bareWords {
 		if r, ok := e.whichAgain(ix, c, p, toks, text); ok {
 			return r, []string{fmt.Sprintf("asks which again, of what the last question asked which of: its noun and where it asked, in %q", r)}
+		}
+		if r, why, ok := e.scaleAgain(c, p, toks, text); ok {
+			return r, []string{why}
 		}
 	}
 	switch {
@@ -443,21 +485,39 @@ type turnRead struct {
 	askedWhich bool
 	qnames     []named
 	answer     []Name
-	topic      string
+	// answerText is the last answer when it was short, phrase the noun
+	// phrase a which question asked about ("the provision of the plan"):
+	// what "it" stands for after a question asking which.
+	answerText, phrase string
+	phraseEnd          int // where phrase ends in question: names before it are part of it
+	// pluralWhich: the question asked which of several, or was answered
+	// with several ("Alpha and SPARC"): no "it" stands for that answer.
+	pluralWhich bool
+	topic       string
 	// event is what "that" stands for: the topic, with the people a who
 	// question was answered with ("Who met Ames?" — "Brandt" — "When was
 	// that?" asks when Brandt met Ames).
 	event string
 	// unnamed is the topic without the names in it, for "what other …".
 	unnamed string
+	// namedFirst: read "it" as a thing the question named before what
+	// its answer named (the second reading, carryNamed).
+	namedFirst bool
 }
 
 // turnOf reads prev for carrying.
 func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 	c, _ := loadCarryRules()
-	p := turnRead{question: prev.Question, class: prev.Class, qnames: e.namesIn(ix, prev.Question), answer: prev.Names}
+	// Whole names: "it" after "Debian 3.0 Woody" is the release, not "Woody".
+	qnames := joinNumbered(prev.Question, e.namesIn(ix, prev.Question), ix.learnedKind)
+	p := turnRead{question: prev.Question, class: prev.Class, qnames: qnames, answer: prev.Names}
 	toks := tokenize(prev.Question)
 	p.askedWhich = e.asksWhich(prev.Question)
+	if p.askedWhich {
+		p.answerText = shortAnswer(prev.Answer)
+		p.phrase, p.phraseEnd = e.whPhrase(c, prev.Question)
+		p.pluralWhich = c.which.plural(p.phrase, p.answerText)
+	}
 	i := 0
 	for i < len(toks) && (c.questionWords[toks[i].word] || c.auxiliary[toks[i].word]) {
 		i++
@@ -504,7 +564,7 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 			}
 		}
 		if len(who) > 0 {
-			p.event = joinAnd(who) + " " + p.topic
+			p.event = e.whoEvent(c, p, joinAnd(who))
 		}
 	}
 	return p
@@ -527,7 +587,9 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 			persons = append(persons, n.fill())
 		case n.Kind == "place" && !n.generic:
 			places = append(places, n.fill())
-		case n.Kind != "place":
+		case n.Kind != "place" && (p.phrase == "" || n.start >= p.phraseEnd):
+			// A name inside the phrase a which question asked about
+			// ("Which CD vendor …?") is part of it, not the thing.
 			things = append(things, n.fill())
 		}
 	}
@@ -548,15 +610,24 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 		case len(persons) >= 2:
 			return joinAnd(persons), "a pronoun for several: the people the last question named"
 		}
-		return p.resolve(c, refThing)
-	case refThing:
+		return p.resolve(c, refThings)
+	case refThing, refThings:
+		// "it" is one thing: not the answer or phrase of a question
+		// asking which of several ("Which architectures …?").
+		one := ref == refThing && p.pluralWhich
 		switch {
 		case askedWho && len(answered) == 1:
 			return answered[0], "a pronoun for a thing: what the last answer named"
-		case p.askedWhich && len(answered) == 1:
-			return answered[0], "a pronoun for a thing after a question asking which: what the last answer named"
+		case p.askedWhich && !one && !(p.namedFirst && len(things) > 0):
+			if fill, rule := p.whichAnswer(ref); fill != "" {
+				return fill, rule
+			}
+		}
+		switch {
 		case len(things) > 0:
 			return things[0], "a pronoun for a thing: the first thing (not a person or place) the last question named"
+		case p.phrase != "" && !one:
+			return p.phrase, phraseRule
 		case p.topic != "":
 			return p.topic, "a pronoun for a thing the last question asked about: its topic"
 		case len(places) > 0:
@@ -591,112 +662,6 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 	return "", ""
 }
 
-// ellipsis reads a fragment ("and the revised one?", "what about
-// Ames?") as the last question with one thing changed: a name of the same
-// kind, a side ("original" for "revised"), a preposition's object, else
-// the fragment's words added. A fragment with its own question word
-// ("and when?") takes the last question's topic.
-func (e *Engine) ellipsis(ix *index, c *carryRules, p turnRead, text string) (string, []string, bool) {
-	folded := strings.Join(foldWords(text), " ")
-	rest := ""
-	for _, re := range c.ellipsis {
-		if m := re.FindStringSubmatch(folded); m != nil {
-			rest = m[re.SubexpIndex("rest")]
-			break
-		}
-	}
-	if rest == "" {
-		return "", nil, false
-	}
-	// The fragment as written: the same words at the end of text.
-	ftoks := tokenize(text)
-	n := len(strings.Fields(rest))
-	if n > len(ftoks) {
-		return "", nil, false
-	}
-	ftoks = ftoks[len(ftoks)-n:]
-	frag := strings.TrimRight(text[ftoks[0].start:], " ?!.")
-	if c.questionWords[ftoks[0].word] {
-		if p.topic == "" {
-			return "", nil, false
-		}
-		read := frag + " " + p.topic
-		return read, []string{fmt.Sprintf("%q is a fragment with a question word of its own: the last question's topic %q added", frag, p.topic)}, true
-	}
-	prev := p.question
-	// Whole names: "Debian 2.1 Slink" swaps for "Debian 2.0 Hamm", not
-	// "Debian" for "Debian".
-	fnames := joinNumbered(frag, e.namesIn(ix, frag), ix.learnedKind)
-	pnames := joinNumbered(prev, e.namesIn(ix, prev), ix.learnedKind)
-	// A name for a name of its kind.
-	for _, fn := range fnames {
-		for _, pn := range pnames {
-			if pn.Kind != fn.Kind && pn.Kind != "" && fn.Kind != "" || pn.Text == fn.Text {
-				continue
-			}
-			read := prev[:pn.start] + fn.Text + prev[pn.end:]
-			read = addWords(e, c, read, frag, fn)
-			return read, []string{fmt.Sprintf("%q is a fragment: the last question %q with %q for %q", frag, prev, fn.Text, pn.Text)}, true
-		}
-	}
-	ptoks := tokenize(prev)
-	// A side for a side.
-	for _, ft := range ftoks {
-		if e.rules.qualifier[ft.stem] == "" {
-			continue
-		}
-		for _, pt := range ptoks {
-			if e.rules.qualifier[pt.stem] != "" {
-				read := prev[:pt.start] + ft.raw + prev[pt.end:]
-				return read, []string{fmt.Sprintf("%q is a fragment: the last question %q with %q for %q", frag, prev, ft.raw, pt.raw)}, true
-			}
-		}
-	}
-	// A preposition's object for another.
-	if len(ftoks) >= 2 && c.swapPrep[ftoks[0].word] {
-		for i := len(ptoks) - 2; i >= 0; i-- {
-			if ptoks[i].word != ftoks[0].word {
-				continue
-			}
-			j := i + 1
-			for j < len(ptoks) && !e.stopword(ptoks[j].word) {
-				j++
-			}
-			if j == i+1 {
-				break
-			}
-			obj := frag[ftoks[1].start-ftoks[0].start:]
-			read := prev[:ptoks[i+1].start] + obj + prev[ptoks[j-1].end:]
-			return read, []string{fmt.Sprintf("%q is a fragment: the last question %q with %q for %q", frag, prev, obj, prev[ptoks[i+1].start:ptoks[j-1].end])}, true
-		}
-	}
-	read := addWords(e, c, prev, frag, named{start: -1, end: -1})
-	if read == prev {
-		return "", nil, false
-	}
-	return read, []string{fmt.Sprintf("%q is a fragment: its words added to the last question %q", frag, prev)}, true
-}
-
-// addWords adds to q the content words of frag it lacks, outside skip.
-func addWords(e *Engine, c *carryRules, q, frag string, skip named) string {
-	have := map[string]bool{}
-	for _, t := range tokenize(q) {
-		have[t.stem] = true
-	}
-	var add []string
-	for _, t := range tokenize(frag) {
-		if t.start >= skip.start && t.end <= skip.end || c.fillers[t.word] || e.stopword(t.word) || have[t.stem] {
-			continue
-		}
-		have[t.stem] = true
-		add = append(add, t.raw)
-	}
-	if len(add) == 0 {
-		return q
-	}
-	return strings.TrimRight(q, " ?!.") + " " + strings.Join(add, " ")
-}
-
 // countContent counts the tokens in set that are not stop words (and so
 // were counted as content).
 func countContent(e *Engine, toks []token, set map[string]bool) int {
@@ -707,111 +672,4 @@ func countContent(e *Engine, toks []token, set map[string]bool) int {
 		}
 	}
 	return n
-}
-
-// numberedRe is what may join two learned names into one, or end one: a
-// version number ("Debian 2.0 Hamm", "Release 1.1").
-var (
-	numberedGapRe  = regexp.MustCompile(`^\s\d+(?:\.\d+)*\s$`)
-	numberedTailRe = regexp.MustCompile(`^\s\d+\.\d+\b`)
-)
-
-// joinNumbered joins learned names that a version number links ("Debian",
-// "2.0", "Hamm" → "Debian 2.0 Hamm") and takes a decimal number after a
-// name into it ("Debian 1.0"): a release is one name, not two.
-func joinNumbered(text string, ns []named, kind func(string) string) []named {
-	sort.Slice(ns, func(i, j int) bool { return ns[i].start < ns[j].start })
-	var out []named
-	for _, n := range ns {
-		if k := len(out) - 1; k >= 0 && out[k].end <= n.start && numberedGapRe.MatchString(text[out[k].end:n.start]) {
-			out[k].end = n.end
-			out[k].Text = text[out[k].start:n.end]
-			out[k].Kind = kind(out[k].Text)
-			continue
-		}
-		out = append(out, n)
-	}
-	for i := range out {
-		if m := numberedTailRe.FindString(text[out[i].end:]); m != "" {
-			out[i].end += len(m)
-			out[i].Text = text[out[i].start:out[i].end]
-			out[i].Kind = kind(out[i].Text)
-		}
-	}
-	return out
-}
-
-// asksWhich reports whether question asks which thing: a which word then a
-// noun ("Which vendor shipped …?", not "What did …?").
-func (e *Engine) asksWhich(question string) bool {
-	c, err := loadCarryRules()
-	if err != nil {
-		return false
-	}
-	toks := tokenize(e.rules.trimLeadIns(Normalize(question)))
-	if len(toks) < 2 || !c.whichWords[toks[0].word] {
-		return false
-	}
-	w := toks[1].word
-	return !e.stopword(w) && !c.auxiliary[w] && !c.questionWords[w]
-}
-
-// namesAdded is the one name quote gives that question does not (a
-// release number aside), as a list; none when the quote adds none or
-// several.
-func (e *Engine) namesAdded(ix *index, question, quote string) []Name {
-	have := e.rules.stemSet(question)
-	var added []Name
-	for _, n := range joinNumbered(quote, e.namesIn(ix, quote), ix.learnedKind) {
-		fresh := false
-		for _, t := range tokenize(n.Text) {
-			fresh = fresh || !have[t.stem] && !isNumber(t.word)
-		}
-		if fresh {
-			added = append(added, n.Name)
-		}
-	}
-	// "Debian" again after "Debian 1.1 Buzz" is the same name.
-	var distinct []Name
-	for _, n := range added {
-		part := false
-		for _, m := range added {
-			part = part || len(m.Text) > len(n.Text) && strings.Contains(m.Text, n.Text)
-		}
-		if !part && (len(distinct) == 0 || distinct[0].Text != n.Text) {
-			distinct = append(distinct, n)
-		}
-	}
-	if len(distinct) != 1 {
-		return nil
-	}
-	return distinct
-}
-
-// whichAgain reads "Which was dropped?" after "Which architecture was
-// added in Debian 4.0 Etch?" as "Which architecture was dropped in Debian
-// 4.0 Etch": the new question asks which of the same things, with a verb
-// of its own, so it takes the last question's noun and its names with
-// their prepositions, not its verb.
-func (e *Engine) whichAgain(ix *index, c *carryRules, p turnRead, toks []token, text string) (string, bool) {
-	if !p.askedWhich || len(toks) < 3 || !c.whichWords[toks[0].word] || !c.auxiliary[toks[1].word] {
-		return "", false
-	}
-	ptoks := tokenize(p.question)
-	if len(ptoks) < 2 {
-		return "", false
-	}
-	var where []string
-	for _, n := range joinNumbered(p.question, e.namesIn(ix, p.question), ix.learnedKind) {
-		for i, t := range ptoks {
-			if t.end <= n.start && (i+1 == len(ptoks) || ptoks[i+1].start >= n.start) && c.swapPrep[t.word] {
-				where = append(where, t.raw+" "+n.fill())
-			}
-		}
-	}
-	if len(where) == 0 {
-		return "", false
-	}
-	read := text[:toks[0].end] + " " + ptoks[1].raw + text[toks[0].end:]
-	return strings.TrimRight(read, " ?!.") + " " + strings.Join(where, " "), true
 }

@@ -161,7 +161,10 @@ func (r *rules) compileWords(f *generalFile) error {
 	r.infinitive = wordSet(f.Infinitive)
 	r.furniture = f.Furniture
 	r.negation = wordSet(f.Negations)
+	r.against = wordSet(f.Against)
 	r.questionWord = wordSet(f.QuestionWords)
+	r.exactUnit = wordSet(f.ExactUnits)
+	r.answerHead = wordSet(f.AnswerHeads)
 	r.negPrefixes = f.NegativePrefixes
 	for _, sp := range f.Spellings {
 		if len(sp) != 2 || sp[0] == "" || sp[1] == "" {
@@ -228,7 +231,7 @@ func (r *rules) compilePairs(f *generalFile) error {
 // correction leaves alone.
 func (r *rules) compileKnown(f *generalFile) {
 	r.known = map[string]bool{}
-	for _, ws := range [][]string{f.Stopwords, f.ReasonCues, f.Future.Markers, f.OutOfScope, f.Self} {
+	for _, ws := range [][]string{f.Stopwords, f.AnswerHeads, f.ReasonCues, f.Future.Markers, f.OutOfScope, f.Self} {
 		for _, w := range ws {
 			r.known[fold(w)] = true
 		}

@@ -201,7 +201,7 @@ func TestDump(t *testing.T) {
 		}
 	}
 	seeds := mustEngine(t, storetest.MustOpen(t))
-	for _, name := range []string{"questions", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"} {
+	for _, name := range seedSets {
 		b, err := os.ReadFile("testdata/" + name + ".jsonl")
 		if err != nil {
 			t.Fatal(err)

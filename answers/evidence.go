@@ -3,6 +3,8 @@ package answers
 import (
 	"math"
 	"strings"
+
+	"github.com/kljensen/snowball/english"
 )
 
 // Evidence features the gate weighs: what the question asserts against
@@ -32,12 +34,13 @@ const (
 	evFuture           // the question asks about the future and the sentence does not speak of it
 	evPlain            // the best sentence's coverage, with no penalty
 	evScrambled        // the sentence holds the words of a name the question says, never in its order
+	evSwapped          // a question word the sentence replaces between the same two neighbours ("computational simplicity theory")
 	nEv
 )
 
 // evidenceNames name the features in explanations and in general.yaml.
 var evidenceNames = [nEv]string{"coverage", "context", "missing_name", "unknown", "negation", "opposite", "number", "margin",
-	"prefix", "negated", "missing_capital", "missing_context", "missing_max", "count", "exact", "run", "score", "no_type", "future", "plain", "scrambled"}
+	"prefix", "negated", "missing_capital", "missing_context", "missing_max", "count", "exact", "run", "score", "no_type", "future", "plain", "scrambled", "swapped"}
 
 // evidence reads the features of the best of ranked for q: those of the
 // ranking, then (when the question has weighted terms) the terms missing
@@ -57,7 +60,89 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 	e.missingEvidence(&x, ix, q, s, prev, next, lead, total)
 	e.numberEvidence(&x, q, s, prev, lead)
 	e.oppositeEvidence(&x, q, s)
+	if e.swapped(q, s, prev, lead) || e.entitySwapped(q, s, prev) {
+		x[evSwapped] = 1
+	}
 	return x
+}
+
+// sameMeaning reports whether two stems are synonyms, by the rules or
+// by WordNet ("extra", "additional").
+func (e *Engine) sameMeaning(a, b string) bool {
+	return contains(e.rules.synonyms[a], b) || hasSynonym(wordnetSynonyms()[a], b) || hasSynonym(wordnetSynonyms()[b], a)
+}
+
+// entitySwapped reports whether the question names a person, place or
+// body that neither s nor the sentence before it mentions, while s
+// mentions another of the same kind the question does not, nor one
+// standing for it: "Kyiv" asked where the sentence says "Moscow".
+func (e *Engine) entitySwapped(q *query, s, prev *sentence) bool {
+	r := e.rules
+	mentions := func(s *sentence, id string) bool {
+		if s == nil {
+			return false
+		}
+		for _, m := range s.ments {
+			if m.entity == id {
+				return true
+			}
+		}
+		return false
+	}
+	// standsIn: s mentions one the pack relates to id ("Putin" for
+	// "Moscow").
+	standsIn := func(s *sentence, id string) bool {
+		for _, m := range s.ments {
+			if contains(r.synonyms["@"+id], "@"+m.entity) {
+				return true
+			}
+		}
+		return false
+	}
+	wanted := map[string]string{wantPerson: "person", wantPlace: "place"}[q.class.wants]
+	for id := range q.entities {
+		def := r.entities[id]
+		// "Who … besides X?", "Where …?": another of the kind asked for
+		// is the answer, not a swap.
+		if def.Generic || def.Kind == "" || def.Kind == wanted || mentions(s, id) || mentions(prev, id) || standsIn(s, id) {
+			continue
+		}
+		for _, m := range s.ments {
+			o := r.entities[m.entity]
+			if q.entities[m.entity] || o.Generic || o.Kind != def.Kind || r.within(m.entity, id) || r.within(id, m.entity) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// swapped reports whether the question says a content word that s, the
+// sentence before it and its paragraph's first sentence lack, where s
+// holds the question's words on both sides of it around another word:
+// "computational simplicity theory" against "computational complexity
+// theory", "the given question" against "the given input". One neighbour
+// may be a stop word, not both.
+func (e *Engine) swapped(q *query, s, prev, lead *sentence) bool {
+	toks := q.toks
+	content := func(w string) bool { return !e.rules.stop[w] && !english.IsStopWord(w) }
+	for k := 1; k+1 < len(toks); k++ {
+		t := toks[k]
+		if !content(t.word) || s.hasStem(t.stem) || (prev != nil && prev.hasStem(t.stem)) || (lead != nil && lead.hasStem(t.stem)) {
+			continue
+		}
+		l, r := toks[k-1], toks[k+1]
+		if !content(l.word) && !content(r.word) {
+			continue
+		}
+		for j := 1; j+1 < len(s.toks); j++ {
+			if s.toks[j-1].stem == l.stem && s.toks[j+1].stem == r.stem && content(s.toks[j].word) && !e.sameMeaning(t.stem, s.toks[j].stem) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // rankEvidence reads the features the ranking gave the best of ranked:
@@ -75,7 +160,7 @@ func (e *Engine) rankEvidence(x *[nEv]float64, q *query, ranked []scored) {
 	}
 	x[evCount], x[evExact], x[evRun], x[evScore] = best.feat[fCount], best.feat[fExact], best.feat[fRun], best.score/10
 	if q.class.wants != wantDescription && q.class.wants != wantReason && !best.typeMatch &&
-		(q.class.wants != wantNumber || !e.anyNumber(q, s)) {
+		(q.class.wants != wantNumber || e.asksExactUnit(q) || !e.anyNumber(q, s)) {
 		// A count the facts do not read ("6,000 square kilometres") still
 		// answers "how much"; nothing else stands in for a missing type.
 		x[evNoType] = 1
@@ -123,7 +208,7 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 		if !inContext(t) {
 			x[evMissCtx] += t.weight / total
 			x[evMissMax] = math.Max(x[evMissMax], t.weight/math.Max(ix.maxIDF, 1))
-			if capital[t.term] && !title(t.term) {
+			if capital[t.term] && !title(t.term) && (lead == nil || !lead.matches(t.term, t.alts)) {
 				x[evMissCap] = 1
 			}
 		}
@@ -148,10 +233,10 @@ func (e *Engine) numberEvidence(x *[nEv]float64, q *query, s, prev, lead *senten
 			x[evNumber] = 1
 		}
 	}
-	if e.numberSwapped(q, s) || numberUnsaid(q.text, s, prev, lead) {
+	if e.numberSwapped(q, s) || numberUnsaid(q.text, s, prev, lead) || versionSwapped(q, s, prev, lead) {
 		x[evNumber] = 1
 	}
-	if e.negates(q.toks) && !e.negates(s.toks) {
+	if e.negates(q.toks) && !e.negates(s.toks) && !e.saysAgainst(s) {
 		x[evNegation] = 1
 	}
 	for _, t := range q.toks {
@@ -211,6 +296,17 @@ func (e *Engine) numberSwapped(q *query, s *sentence) bool {
 	return false
 }
 
+// asksExactUnit reports whether q counts a unit only a count of it
+// answers ("how old").
+func (e *Engine) asksExactUnit(q *query) bool {
+	for u := range q.units {
+		if e.rules.exactUnit[u] {
+			return true
+		}
+	}
+	return false
+}
+
 // anyNumber reports whether s holds a number the question does not: a
 // word with a digit or a number word ("thousand", "half").
 func (e *Engine) anyNumber(q *query, s *sentence) bool {
@@ -242,6 +338,43 @@ func (e *Engine) negates(toks []token) bool {
 			return true
 		}
 		if t.word == "t" && i > 0 && strings.HasSuffix(toks[i-1].word, "n") {
+			return true
+		}
+	}
+	return false
+}
+
+// versionSwapped reports whether the question says a word of letters and
+// digits ("libc5") that s and its context do not, while s says the same
+// letters with other digits ("libc6").
+func versionSwapped(q *query, s, prev, lead *sentence) bool {
+	letters := func(w string) string {
+		return strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return -1
+			}
+			return r
+		}, w)
+	}
+	for _, t := range q.toks {
+		l := letters(t.word)
+		if l == t.word || l == "" || s.hasWord(t.word) || (prev != nil && prev.hasWord(t.word)) || (lead != nil && lead.hasWord(t.word)) {
+			continue
+		}
+		for _, u := range s.toks {
+			if u.word != t.word && u.word != l && letters(u.word) == l {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// saysAgainst reports whether s says no without a negation ("against",
+// "refused").
+func (e *Engine) saysAgainst(s *sentence) bool {
+	for _, t := range s.toks {
+		if e.rules.against[t.word] {
 			return true
 		}
 	}

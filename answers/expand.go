@@ -51,10 +51,10 @@ func (e *Engine) correctTypos(ix *index, toks []token) []string {
 	r := e.rules
 	var out []string
 	for i, t := range toks {
-		// Only a word that is neither the articles' nor English, nor a
-		// number, is a typo: "flee" and "regulated" are words, "14th" is
-		// a number.
-		if r.stop[t.word] || r.known[t.word] || english.IsStopWord(t.word) || ix.wordCount(t.word) > 0 || r.aliases[t.word] != nil || isNumber(t.word) || isOrdinal(t.word) || isEnglish(t.word) {
+		// Only a word that is neither the articles' nor English, nor
+		// holds a digit, is a typo: "flee" and "regulated" are words,
+		// "14th" is a number, "libc5" a version, not "libc6".
+		if r.stop[t.word] || r.known[t.word] || english.IsStopWord(t.word) || ix.wordCount(t.word) > 0 || r.aliases[t.word] != nil || strings.ContainsAny(t.word, "0123456789") || isEnglish(t.word) {
 			continue
 		}
 		if c := ix.correct(t.word); c != "" {

@@ -36,7 +36,7 @@ const (
 // factsVersion marks facts made by this version of the extractors. Bump
 // it whenever an extractor or general.yaml changes what facts come out:
 // stores re-analyse articles whose facts another version made.
-const factsVersion = "6"
+const factsVersion = "8"
 
 // Analyzer reads facts off an article's sentences at ingest, with the
 // general rules and a domain pack. It implements store.Analyzer, so a
@@ -606,7 +606,7 @@ func (r *rules) agents(text string, toks []token, ms []mention) []string {
 	for _, loc := range nameRe.FindAllStringIndex(text, -1) {
 		name := text[loc[0]:loc[1]]
 		ws := strings.Fields(strings.ReplaceAll(name, "-", " "))
-		for len(ws) > 0 && leadWords[fold(ws[0])] {
+		for len(ws) > 0 && (leadWords[fold(ws[0])] || loc[0] == 0 && sentenceOpener(ws[0])) {
 			loc[0] += len(ws[0]) + 1
 			ws = ws[1:]
 		}

@@ -1,6 +1,9 @@
 package answers
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // rankContext is what rank reads off the question once, for every
 // candidate sentence.
@@ -101,6 +104,13 @@ func (e *Engine) termMatches(rc *rankContext, c *scored) (float64, []int) {
 	matched := 0.0
 	var pos []int
 	held, held2 := 0, 0.0
+	h := rc.ix.heading(s)
+	// A title line's own name counts as its paragraph's other sentences
+	// count it: the name alone does not make it the answer.
+	titleEnd := -1
+	if s.titleLine() && rc.ix.lead(s) == s {
+		titleEnd = strings.IndexByte(s.Text, ':')
+	}
 	hold := func(k int, t qterm) {
 		held++
 		held2 += t.weight * t.weight
@@ -110,7 +120,11 @@ func (e *Engine) termMatches(rc *rankContext, c *scored) (float64, []int) {
 	}
 	for k, t := range rc.q.terms {
 		if p, ok := s.terms[t.term]; ok {
-			matched += t.weight
+			if titleEnd >= 0 && s.toks[p].start < titleEnd {
+				matched += t.weight * headingCredit
+			} else {
+				matched += t.weight
+			}
 			pos = append(pos, p)
 			hold(k, t)
 			continue
@@ -124,6 +138,14 @@ func (e *Engine) termMatches(rc *rankContext, c *scored) (float64, []int) {
 				hold(k, t)
 				break
 			}
+		}
+		if !found && h != nil && h.matches(t.term, t.alts) {
+			// The paragraph's title line names what its sentences are
+			// about ("Release 2.1 (March 1999): …. With Ann Lee as
+			// leader, this release …").
+			matched += t.weight * headingCredit
+			hold(k, t)
+			continue
 		}
 		if found || t.term[0] != '@' || !t.known {
 			continue
@@ -170,9 +192,24 @@ func (rc *rankContext) paragraphShare(i int32) float64 {
 
 // neighbourShares sets the shares of the question held only by the
 // sentence before i in its paragraph (fNbrAna when i opens with a word
-// pointing back to it, fNbr otherwise) and only by the one after (fNext).
+// pointing back to it, fNbr otherwise), only by the one after (fNext) and
+// only by the paragraph's first sentence when that is further back
+// (fLead: "Release 1.1 (June 1996): …. This release contained …").
 func (rc *rankContext) neighbourShares(i int32, c *scored) {
 	sents, s := rc.ix.sents, c.s
+	lo := i
+	for lo > 0 && sents[lo-1].ArticleID == s.ArticleID && sents[lo-1].Paragraph == s.Paragraph {
+		lo--
+	}
+	if lo < i-1 {
+		lead, lm := &sents[lo], 0.0
+		for _, t := range rc.q.terms {
+			if !s.matches(t.term, t.alts) && lead.matches(t.term, t.alts) {
+				lm += t.weight
+			}
+		}
+		c.feat[fLead] = lm / rc.total
+	}
 	if i > 0 {
 		prev := &sents[i-1]
 		if prev.ArticleID == s.ArticleID && prev.Paragraph == s.Paragraph {
@@ -220,4 +257,34 @@ func (rc *rankContext) articleShare(s *sentence) float64 {
 	}
 	rc.artShare[s.seg] = am / rc.total
 	return am / rc.total
+}
+
+// heading is the first sentence of s's paragraph when it is a title line
+// and s is not it, else nil.
+func (ix *index) heading(s *sentence) *sentence {
+	l := ix.lead(s)
+	if l == nil || l == s || !l.titleLine() {
+		return nil
+	}
+	return l
+}
+
+// titleLine reports whether s opens with a name and a colon, a paragraph's
+// title: "Release 1.1 Buzz (June 17th, 1996): This was …". Before the
+// colon every word is capitalised or a number, at most ten of them.
+func (s *sentence) titleLine() bool {
+	c := strings.IndexByte(s.Text, ':')
+	if c <= 0 || c > 80 {
+		return false
+	}
+	n := 0
+	for _, t := range s.toks {
+		if t.start >= c {
+			break
+		}
+		if n++; n > 10 || !isCapitalised(t.raw) && !isNumber(t.word) && !isOrdinal(t.word) {
+			return false
+		}
+	}
+	return n > 0
 }

@@ -17,6 +17,9 @@ type Turn struct {
 	// Names are the people, places and things the direct answer named,
 	// as written ("Brandt", "Tom Ames"), with their kinds.
 	Names []Name `json:"names,omitempty"`
+	// Answer is the direct answer when it was short ("InfoMagic"): after
+	// a question asking which, what "it" stands for next.
+	Answer string `json:"answer,omitempty"`
 }
 
 // Empty reports whether t holds no question.
@@ -71,6 +74,19 @@ func (e *Engine) answerAfter(ctx context.Context, prev *Turn, question string, e
 	if err != nil {
 		return a, ranked, err
 	}
+	if !a.Answered {
+		// The second reading, when there is one and the first finds
+		// nothing: "it" as what the last question named.
+		if alt, altWhy := e.carryNamed(ix, prev, question); alt != read {
+			b, branked, err := e.answer(ctx, alt, explain)
+			if err != nil {
+				return b, branked, err
+			}
+			if b.Answered {
+				read, why, a, ranked = alt, altWhy, b, branked
+			}
+		}
+	}
 	if a.Answered {
 		a.Further = further(ranked, a.Quotes)
 	}
@@ -92,6 +108,7 @@ func (e *Engine) turn(ix *index, read string, a Answer) Turn {
 	text := e.rules.trimLeadIns(Normalize(read))
 	t := Turn{Question: text, Class: e.rules.classify(strings.Join(foldWords(text), " ")).name}
 	if a.Answered && !a.Conflict && a.Answer != "" {
+		t.Answer = shortAnswer(a.Answer)
 		for _, n := range e.namesIn(ix, a.Answer) {
 			t.Names = append(t.Names, n.Name)
 		}

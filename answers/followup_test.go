@@ -49,7 +49,7 @@ func TestFollowUpSets(t *testing.T) {
 		floor int // follow-ups answered right, as recorded
 	}{
 		{"built-in", mustEngine(t, storetest.MustOpen(t)), FollowUpQuestions(), 31},
-		{"squad, no pack", noPack(sqStore), squad, 16},
+		{"squad, no pack", noPack(sqStore), squad, 17},
 		{"debian, no pack", noPack(debStore), debian, 18},
 	}
 	for _, set := range sets {
@@ -190,6 +190,10 @@ func TestFollowUpRulesStrict(t *testing.T) {
 		"bad pattern":   "ellipsis: ['^and (?P<rest>.+$']\n",
 		"twice":         "pronouns: {person: [he], thing: [he]}\n",
 		"negative":      "bare_words: -1\n",
+		"answer words":  "answer_words: -1\n",
+		"one end":       "scale_ends: [[highest]]\n",
+		"same end":      "scale_ends: [[highest, Highest]]\n",
+		"empty ending":  "verb_endings: ['']\n",
 	} {
 		if _, err := compileCarry([]byte(in)); err == nil {
 			t.Errorf("%s: compileCarry accepted %q", name, in)

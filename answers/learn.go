@@ -85,7 +85,7 @@ func (r *rules) learnFacts(s store.Sentence, toks []token, known func(start, end
 	}
 	for _, m := range quantityRe.FindAllStringIndex(s.Text, -1) {
 		a, b := m[0], m[1]
-		if inDate(a, b) {
+		if inDate(a, b) || inName(toks, a, b) {
 			continue
 		}
 		if sc := scaleRe.FindString(s.Text[b:]); sc != "" {
@@ -123,6 +123,20 @@ func (r *rules) learnFacts(s store.Sentence, toks []token, known func(start, end
 		i = k - 1
 	}
 	return out
+}
+
+// inName reports whether the number at text[a:b] is part of a name
+// between two capitalised words ("Release 4.0 Etch", "Model 3 Sport"), not
+// a quantity.
+func inName(toks []token, a, b int) bool {
+	for i, t := range toks {
+		if t.start != a || t.end != b {
+			continue
+		}
+		return i > 0 && i+1 < len(toks) && isCapitalised(toks[i-1].raw) && isCapitalised(toks[i+1].raw) &&
+			a-toks[i-1].end == 1 && toks[i+1].start-b == 1
+	}
+	return false
 }
 
 // Kinds of learned names.
@@ -164,9 +178,9 @@ func (r *rules) learnNames(s store.Sentence, toks []token, known func(start, end
 		name := strings.TrimRight(text[a:b], ".’'-")
 		b = a + len(name)
 		ws := strings.Fields(name)
-		// A capitalised word only for starting the sentence, or a title,
-		// is not part of the name.
-		for len(ws) > 0 && (r.leadIn(ws[0]) || (a == 0 && isEnglish(fold(ws[0])) && len(ws) == 1)) {
+		// A capitalised word only for starting the sentence ("With Ann
+		// Berg as leader", "Such"), or a title, is not part of the name.
+		for len(ws) > 0 && (r.leadIn(ws[0]) || (a == 0 && isEnglish(fold(ws[0])) && (len(ws) == 1 || sentenceOpener(ws[0])))) {
 			a += len(ws[0]) + 1
 			ws = ws[1:]
 		}
@@ -196,6 +210,14 @@ func (r *rules) learnNames(s store.Sentence, toks []token, known func(start, end
 		out = append(out, store.Fact{SentenceID: s.ID, Kind: factAlias, Subject: "~" + fold(full), Object: m[2], Value: full, Extractor: "acronym"})
 	}
 	return out
+}
+
+// sentenceOpener reports whether w, capitalised at a sentence's start,
+// is a function word that cannot begin a name ("With", "During"); "The"
+// can ("The Hague").
+func sentenceOpener(w string) bool {
+	f := fold(w)
+	return f != "the" && english.IsStopWord(f)
 }
 
 // leadIn reports whether w is capitalised only for leading a sentence or

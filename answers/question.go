@@ -10,12 +10,16 @@ import (
 
 // query is a question as the engine reads it.
 type query struct {
-	text        string
-	class       questionClass
-	toks        []token
-	mentions    []mention
-	entities    map[string]bool
-	persons     []string
+	text     string
+	class    questionClass
+	toks     []token
+	mentions []mention
+	entities map[string]bool
+	persons  []string
+	// described are the persons the question describes to ask who they
+	// are ("Which harbour journalist …?"): a sentence naming one of them
+	// answers.
+	described   []string
 	terms       []qterm
 	words       map[string]bool // folded words and stems of the question
 	units       map[string]bool
@@ -85,6 +89,14 @@ func (e *Engine) readMentions(ix *index, q *query) []bool {
 		for i := m.from; i < m.to; i++ {
 			inMention[i] = true
 		}
+		if r.asksWhoIs(toks, m) {
+			// "Which Russian journalist …?" asks who the description
+			// is: a sentence naming the person answers; the question
+			// does not name them.
+			q.addTerm(ix, "@"+m.entity, r.synonyms["@"+m.entity], true)
+			q.described = append(q.described, m.entity)
+			continue
+		}
 		if !q.entities[m.entity] {
 			q.entities[m.entity] = true
 			if r.entities[m.entity].Kind == "person" {
@@ -94,6 +106,28 @@ func (e *Engine) readMentions(ix *index, q *query) []bool {
 		}
 	}
 	return inMention
+}
+
+// asksWhoIs reports whether mention m describes a person the question
+// asks for — words of the pack's aliases that are no part of the
+// person's name ("Russian journalist"), after "which" or "what".
+func (r *rules) asksWhoIs(toks []token, m mention) bool {
+	ent := r.entities[m.entity]
+	if ent.Kind != "person" {
+		return false
+	}
+	name := foldWords(ent.Name)
+	described := false
+	for _, t := range toks[m.from:m.to] {
+		if contains(name, t.word) {
+			return false
+		}
+		described = described || isEnglish(t.word) && !english.IsStopWord(t.word)
+	}
+	if !described {
+		return false // "Witkof": a name misspelt, not a description
+	}
+	return m.from > 0 && (toks[m.from-1].word == "which" || toks[m.from-1].word == "what")
 }
 
 // readWords reads the question's words: the words and units it uses, a
@@ -126,7 +160,7 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) []string {
 			// ("win", "won"), is never off-topic.
 			q.offTopic = t.word
 		}
-		if inMention[i] || r.stop[t.word] || english.IsStopWord(t.word) {
+		if inMention[i] || r.stop[t.word] || english.IsStopWord(t.word) || e.answerHead(toks, i, inMention) {
 			continue
 		}
 		q.content++
@@ -145,6 +179,34 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) []string {
 		q.addTerm(ix, t.stem, alts, i > 0 && isCapitalised(t.raw))
 	}
 	return folded
+}
+
+// answerHead reports whether toks[i] names the kind of answer wanted
+// rather than its topic: an answer-head noun with only stop words and
+// names between it and a question word or the question's start ("which
+// city", "what is Ushakov's role", "Umerov role"), or a count of the
+// answers asked for ("what are two factors", "name three"). "Polynomial
+// time" and "two integers" are topics.
+func (e *Engine) answerHead(toks []token, i int, inMention []bool) bool {
+	r := e.rules
+	w := toks[i].word
+	count := i > 0 && (r.numberWord[w] || isNumber(w))
+	if !r.answerHead[w] && !count {
+		return false
+	}
+	for j := i - 1; j >= 0; j-- {
+		w := toks[j].word
+		if r.questionWord[w] {
+			return true
+		}
+		if count && (inMention[j] || isCapitalised(toks[j].raw) && j > 0) {
+			return false
+		}
+		if !inMention[j] && !r.stop[w] && !english.IsStopWord(w) && !isCapitalised(toks[j].raw) {
+			return false
+		}
+	}
+	return true
 }
 
 // readSequence notes the stems in order, for the run and exact-word
@@ -196,7 +258,9 @@ func (e *Engine) readWants(q *query, inMention []bool) {
 		// about Brandt" asks for Ulm's words.
 		q.speaker = q.mentions[0].entity
 	}
-	if q.class.name == "who" && len(q.persons) == 1 && len(q.mentions) == 1 && q.content == 0 {
+	if q.class.name == "who" && len(q.persons) == 1 && len(q.described) == 0 && q.content == 0 {
+		// "Who is Westland's top negotiator?": one person, whatever
+		// places go with the description.
 		q.class = r.roleClass
 	}
 	if q.class.wants == wantNumber {
@@ -277,9 +341,11 @@ func (e *Engine) whoVerb(toks []token, inMention []bool) ([]string, bool) {
 	return nil, false
 }
 
+// isNumber reports whether w is digits, with "." or "," only between
+// two of them ("2025", "3.0", "30,000").
 func isNumber(w string) bool {
-	for _, r := range w {
-		if r < '0' || r > '9' {
+	for i := 0; i < len(w); i++ {
+		if !isDigit(w[i]) && !inNumber(w, i) {
 			return false
 		}
 	}

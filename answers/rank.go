@@ -18,6 +18,9 @@ const (
 	// pastFactor scales the confidence of a sentence that does not speak
 	// of the future, for a question that asks about it.
 	pastFactor = 0.7
+	// headingCredit is how much a word of the paragraph's title line
+	// counts for the paragraph's other sentences.
+	headingCredit = 0.8
 	// contextCredit is how much an entity named elsewhere in the
 	// sentence's article counts.
 	contextCredit = 0.5
@@ -72,6 +75,7 @@ const (
 	fNegMiss        // the question negates and the sentence does not
 	fAnyNum         // a how-many question, and the sentence holds a number it does not
 	fCaps           // share of the question's capitalised words it holds
+	fLead           // share held only by its paragraph's first sentence, further back
 	nFeat
 )
 
@@ -82,9 +86,9 @@ const (
 // type's weight was then raised until the development set kept 95%
 // (docs/engine.md, "Calibration").
 var rankWeights = [nFeat]float64{fCov: 1.68, fBM: 2.43, fProx: 0.43, fType: 4.5, fBigram: 0.77, fPara: 2.26,
-	fNbr: 0.51, fNbrAna: 0.38, fCue: 0.13, fOwn: 0.42, fFit: 0.11, fSubj: 0.18, fExact: 1.59, fRun2: 1,
+	fNbr: 0.51, fNbrAna: 0.38, fCue: 1.0, fOwn: 0.42, fFit: 0.11, fSubj: 0.18, fExact: 1.59, fRun2: 1,
 	fRun3: 0.47, fRun: 1.32, fRare: 0.72, fCov2: 1.79, fCount: 1.7, fArt: 0.61, fNext: 0.11, fNegMiss: -1,
-	fAnyNum: 0.74, fCaps: 0.5}
+	fAnyNum: 0.74, fCaps: 0.5, fLead: 0.35}
 
 // phraseFeatures are the features read last, for the candidates that can
 // still matter; phraseBonus the most they can add to a score.
@@ -232,6 +236,16 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 	f := s.facts
 	switch q.class.wants {
 	case wantPerson:
+		if len(q.described) > 0 {
+			// "Who is Westland's top security official?": the
+			// sentence must give the name.
+			for _, p := range q.described {
+				if e.names(s, p) {
+					return true
+				}
+			}
+			return false
+		}
 		// "Who took a photo…": a sentence that says nothing of a photo
 		// names no one who took it.
 		if !doesVerb(q, s) {
@@ -246,6 +260,11 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 		// Else a doer the rules do not know, when no title is asked for,
 		// or a place or body acting ("criticism from Eastgate and…").
 		if len(q.roleWords) == 0 && len(e.persons(q, s)) == 0 && len(newAgents(q, s)) > 0 {
+			return true
+		}
+		// A name the rules do not know beside the title asked for ("with
+		// Ann Berg as leader").
+		if len(q.roleWords) > 0 && len(newAgents(q, s)) > 0 && holdsAll(s, q.roleWords) {
 			return true
 		}
 		return len(q.roleWords) == 0 && e.actor(q, s) != ""
@@ -332,6 +351,16 @@ func (e *Engine) speaksOfFuture(s *sentence) bool {
 		}
 	}
 	return false
+}
+
+// holdsAll reports whether s says every one of words.
+func holdsAll(s *sentence, words []string) bool {
+	for _, w := range words {
+		if !s.hasWord(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // holdsRole reports whether s gives person p a role holding every one of

@@ -35,13 +35,17 @@ type generalFile struct {
 		Name  string `yaml:"name"`
 		Wants string `yaml:"wants"`
 	} `yaml:"role_class"`
-	Synonyms   [][]string          `yaml:"synonyms"`
-	Stopwords  []string            `yaml:"stopwords"`
-	Qualifiers map[string][]string `yaml:"qualifiers"`
-	Units      map[string][]string `yaml:"units"`
-	OutOfScope []string            `yaml:"out_of_scope"`
-	ReasonCues []string            `yaml:"reason_cues"`
-	ReasonBest []string            `yaml:"reason_strong"`
+	Synonyms    [][]string          `yaml:"synonyms"`
+	Stopwords   []string            `yaml:"stopwords"`
+	AnswerHeads []string            `yaml:"answer_heads"`
+	Qualifiers  map[string][]string `yaml:"qualifiers"`
+	Units       map[string][]string `yaml:"units"`
+	// ExactUnits are the units only a count of that unit answers: a bare
+	// number is no age.
+	ExactUnits []string `yaml:"exact_units"`
+	OutOfScope []string `yaml:"out_of_scope"`
+	ReasonCues []string `yaml:"reason_cues"`
+	ReasonBest []string `yaml:"reason_strong"`
 	Future     struct {
 		Question []string `yaml:"question"`
 		Markers  []string `yaml:"markers"`
@@ -66,6 +70,9 @@ type generalFile struct {
 	// Negations and Antonyms let the gate see a question that turns what
 	// the best sentence says around; Gate weighs the evidence.
 	Negations []string `yaml:"negations"`
+	// Against are words that say no without a negation ("lobbied
+	// against using", "refused"): a negated question agrees with them.
+	Against []string `yaml:"against"`
 	// Spellings are British word endings and their American forms (read
 	// by stem through spellingRules).
 	Spellings [][]string `yaml:"spellings"`
@@ -174,14 +181,20 @@ type rules struct {
 	owner map[string]bool
 	// durations are the units "how long" asks for.
 	durations map[string]bool
+	// exactUnit: units a bare number does not answer ("how old").
+	exactUnit map[string]bool
 	// furniture: substrings that mark a line as page furniture.
 	furniture []string
 	// negation: words that negate; antonyms: per stem, its opposites.
 	negation map[string]bool
+	against  map[string]bool
 	antonyms map[string][]string
 	// questionWord: "what", "when", …: left out of the runs of words a
 	// sentence is looked for by.
 	questionWord map[string]bool
+	// answerHead: "city", "role", …: dropped only as the head of the
+	// question's wh-phrase ("which city"); content elsewhere.
+	answerHead map[string]bool
 	// negPrefixes: "un", "in", …: "informal" is the opposite of "formal".
 	negPrefixes []string
 	// numberWord: "three", "thousand", "half": a count in words.

@@ -73,7 +73,8 @@ func squadStore(tb testing.TB, path string) (*SQuAD, *store.Store) {
 }
 
 // TestEveryAnswerIsSpans holds the contract of a direct answer on every
-// question of every eval set — the seeds' sets and a SQuAD subset: it is
+// question of every eval set — the seeds' sets, a SQuAD subset and the
+// Debian history's two sets: it is
 // empty or verbatim spans of quotes[0] (a conflict's answer quotes each
 // side's span from its own quote), and every quote is verbatim in its
 // article.
@@ -119,7 +120,7 @@ func TestEveryAnswerIsSpans(t *testing.T) {
 	}
 	st := storetest.MustOpen(t)
 	e := mustEngine(t, st)
-	for _, name := range []string{"questions", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8"} {
+	for _, name := range seedSets {
 		data, err := os.ReadFile("testdata/" + name + ".jsonl")
 		if err != nil {
 			t.Fatal(err)
@@ -144,6 +145,28 @@ func TestEveryAnswerIsSpans(t *testing.T) {
 		}
 	}
 	t.Run("squad2-subset", func(t *testing.T) { check(t, mustEngine(t, sst, WithPack(nil)), sst, texts) })
+	// The Debian history: its own questions and the held-out set over it.
+	deb, dst := squadStore(t, "testdata/debian-history.json")
+	texts = nil
+	for _, art := range deb.Data {
+		for _, p := range art.Paragraphs {
+			for _, q := range p.QAs {
+				texts = append(texts, q.Question)
+			}
+		}
+	}
+	data, err := os.ReadFile("testdata/debian-heldout.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs, err := ReadQuestions(strings.NewReader(string(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range qs {
+		texts = append(texts, q.Q)
+	}
+	t.Run("debian", func(t *testing.T) { check(t, mustEngine(t, dst, WithPack(nil)), dst, texts) })
 }
 
 // conflictSides are the “quoted” values a conflict's answer names.

@@ -9,8 +9,10 @@ import (
 // indexVersion marks the index Index makes; bump it whenever what Index
 // returns changes (sentenceTerms, namesOf, the keys below), so stores
 // index their articles again. 2: stems read British spellings as American
-// ("centre" is "center") and "else" is a stop word.
-const indexVersion = "2"
+// ("centre" is "center") and "else" is a stop word. 3: a run of letters
+// longer than maxWordBytes is no word, and a number keeps its separators
+// ("3.0", "30,000") as one token (tokenize).
+const indexVersion = "3"
 
 // Keys the analyzer indexes a sentence under besides its terms, so the
 // corpus-wide data a question needs is read from the store's index without

@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,9 +41,20 @@ func fold(s string) string {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// rawWords splits s into words as written.
+// maxWordBytes bounds a word: a longer run of letters and digits (a
+// pasted base64 blob, a hash, a key) is no word anyone asks about, so the
+// engine reads past it — it is in no index, stored or in memory, and no
+// question looks it up, while the sentence holding it is kept and quoted
+// whole. Dictionary words are under 30 bytes, long compounds under 90;
+// PostgreSQL's btree rows, which the stored index's terms are, hold at
+// most about 2,700 bytes.
+const maxWordBytes = 100
+
+// rawWords splits s into words as written, less runs longer than
+// maxWordBytes.
 func rawWords(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) })
+	return slices.DeleteFunc(strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) }),
+		func(w string) bool { return len(w) > maxWordBytes })
 }
 
 // foldWords splits s into folded words.
@@ -62,10 +74,18 @@ func stem(w string) string {
 }
 
 // tokenize splits text into tokens, keeping byte offsets so a span of
-// tokens maps back to a verbatim substring.
+// tokens maps back to a verbatim substring. A run longer than
+// maxWordBytes is no token: every term and word the engine indexes,
+// stores or looks up comes from here, so none is longer.
 func tokenize(text string) []token {
 	var out []token
 	start := -1
+	add := func(end int) {
+		if end-start <= maxWordBytes {
+			out = append(out, newToken(text[start:end], start, end))
+		}
+		start = -1
+	}
 	for i, r := range text {
 		if isWordRune(r) {
 			if start < 0 {
@@ -73,16 +93,30 @@ func tokenize(text string) []token {
 			}
 			continue
 		}
+		if start >= 0 && inNumber(text, i) {
+			// "3.0", "1.2", "30,000": one number, not two.
+			continue
+		}
 		if start >= 0 {
-			out = append(out, newToken(text[start:i], start, i))
-			start = -1
+			add(i)
 		}
 	}
 	if start >= 0 {
-		out = append(out, newToken(text[start:], start, len(text)))
+		add(len(text))
 	}
 	return out
 }
+
+// inNumber reports whether the separator at text[i] ("." or ",") sits
+// between two digits.
+func inNumber(text string, i int) bool {
+	if c := text[i]; c != '.' && c != ',' || i == 0 || i+1 >= len(text) {
+		return false
+	}
+	return isDigit(text[i-1]) && isDigit(text[i+1])
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func newToken(raw string, start, end int) token {
 	w := fold(raw)

@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // actorEnds are the words that end an actor's phrase.
@@ -477,7 +479,7 @@ func newLearnedPlaces(q *query, s *sentence) []string {
 func newQuantities(q *query, s *sentence) []string {
 	var fit, other []string
 	for _, f := range s.facts.quantities {
-		if q.words[fold(f.Value)] || q.words[strings.ReplaceAll(fold(f.Value), ",", "")] {
+		if q.words[fold(f.Value)] || q.words[strings.ReplaceAll(fold(f.Value), ",", "")] || saysAsWord(q.text, f.Value) {
 			continue
 		}
 		if f.Subject != "" && (q.words[f.Subject] || q.units[f.Subject]) {
@@ -490,6 +492,28 @@ func newQuantities(q *query, s *sentence) []string {
 		return fit
 	}
 	return other
+}
+
+// saysAsWord reports whether text holds v whole, not inside a longer
+// word or number: the question's own "1.1" ("Release 1.1") is no answer.
+func saysAsWord(text, v string) bool {
+	if v == "" {
+		return false
+	}
+	edge := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	for i := 0; ; {
+		k := strings.Index(text[i:], v)
+		if k < 0 {
+			return false
+		}
+		k += i
+		before, _ := utf8.DecodeLastRuneInString(text[:k])
+		after, _ := utf8.DecodeRuneInString(text[k+len(v):])
+		if !edge(before) && !edge(after) {
+			return true
+		}
+		i = k + 1
+	}
 }
 
 // newCounts are the counts in s that fit the question's unit and side

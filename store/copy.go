@@ -252,10 +252,18 @@ func copyIndexTx(ctx context.Context, tx *sql.Tx, id string, sents []Sentence, i
 type copiedTable struct {
 	name, columns string
 	bools         map[int]bool
+	where         string // which rows, when not all
 }
 
+// maxCopiedWordBytes bounds the words of index_words copied. The table
+// keeps every word ever indexed, so a store indexed by an analyzer that
+// took a pasted blob for a word keeps it after it is analysed again;
+// PostgreSQL cannot key a row of several kB, and no word read is this
+// long.
+const maxCopiedWordBytes = 1000
+
 var copiedTables = []copiedTable{
-	{name: "index_words", columns: "word, length"},
+	{name: "index_words", columns: "word, length", where: fmt.Sprintf("length(CAST(word AS BLOB)) <= %d", maxCopiedWordBytes)},
 	{name: "post_log", columns: "channel, day, state, claimed_at, posted_at, message_id"},
 	{name: "inbox", columns: eventColumns},
 	{name: "fetches", columns: "url, etag, last_modified, article_id, checked_at, failures, error"},
@@ -269,7 +277,11 @@ var copiedTables = []copiedTable{
 // copyTable copies t's rows that dst lacks (by its key), in batches of
 // one transaction each.
 func (s *Store) copyTable(ctx context.Context, dst *Store, t copiedTable, progress func(CopyProgress)) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+t.columns+` FROM `+t.name)
+	q := `SELECT ` + t.columns + ` FROM ` + t.name
+	if t.where != "" {
+		q += ` WHERE ` + t.where
+	}
+	rows, err := s.db.QueryContext(ctx, q)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,112 @@
+package answers
+
+import (
+	"fmt"
+	"strings"
+)
+
+// ellipsis reads a fragment ("and the revised one?", "what about
+// Ames?") as the last question with one thing changed: a name of the same
+// kind, a side ("original" for "revised"), a preposition's object, else
+// the fragment's words added. A fragment with its own question word
+// ("and when?") takes the last question's topic.
+func (e *Engine) ellipsis(ix *index, c *carryRules, p turnRead, text string) (string, []string, bool) {
+	folded := strings.Join(foldWords(text), " ")
+	rest := ""
+	for _, re := range c.ellipsis {
+		if m := re.FindStringSubmatch(folded); m != nil {
+			rest = m[re.SubexpIndex("rest")]
+			break
+		}
+	}
+	if rest == "" {
+		return "", nil, false
+	}
+	// The fragment as written: the same words at the end of text.
+	ftoks := tokenize(text)
+	n := len(strings.Fields(rest))
+	if n > len(ftoks) {
+		return "", nil, false
+	}
+	ftoks = ftoks[len(ftoks)-n:]
+	frag := strings.TrimRight(text[ftoks[0].start:], " ?!.")
+	if c.questionWords[ftoks[0].word] {
+		if p.topic == "" {
+			return "", nil, false
+		}
+		read := frag + " " + p.topic
+		return read, []string{fmt.Sprintf("%q is a fragment with a question word of its own: the last question's topic %q added", frag, p.topic)}, true
+	}
+	prev := p.question
+	// Whole names: "Debian 2.1 Slink" swaps for "Debian 2.0 Hamm", not
+	// "Debian" for "Debian".
+	fnames := joinNumbered(frag, e.namesIn(ix, frag), ix.learnedKind)
+	pnames := joinNumbered(prev, e.namesIn(ix, prev), ix.learnedKind)
+	// A name for a name of its kind.
+	for _, fn := range fnames {
+		for _, pn := range pnames {
+			if pn.Kind != fn.Kind && pn.Kind != "" && fn.Kind != "" || pn.Text == fn.Text {
+				continue
+			}
+			read := prev[:pn.start] + fn.Text + prev[pn.end:]
+			read = addWords(e, c, read, frag, fn)
+			return read, []string{fmt.Sprintf("%q is a fragment: the last question %q with %q for %q", frag, prev, fn.Text, pn.Text)}, true
+		}
+	}
+	ptoks := tokenize(prev)
+	// A side for a side.
+	for _, ft := range ftoks {
+		if e.rules.qualifier[ft.stem] == "" {
+			continue
+		}
+		for _, pt := range ptoks {
+			if e.rules.qualifier[pt.stem] != "" {
+				read := prev[:pt.start] + ft.raw + prev[pt.end:]
+				return read, []string{fmt.Sprintf("%q is a fragment: the last question %q with %q for %q", frag, prev, ft.raw, pt.raw)}, true
+			}
+		}
+	}
+	// A preposition's object for another.
+	if len(ftoks) >= 2 && c.swapPrep[ftoks[0].word] {
+		for i := len(ptoks) - 2; i >= 0; i-- {
+			if ptoks[i].word != ftoks[0].word {
+				continue
+			}
+			j := i + 1
+			for j < len(ptoks) && !e.stopword(ptoks[j].word) {
+				j++
+			}
+			if j == i+1 {
+				break
+			}
+			obj := frag[ftoks[1].start-ftoks[0].start:]
+			read := prev[:ptoks[i+1].start] + obj + prev[ptoks[j-1].end:]
+			return read, []string{fmt.Sprintf("%q is a fragment: the last question %q with %q for %q", frag, prev, obj, prev[ptoks[i+1].start:ptoks[j-1].end])}, true
+		}
+	}
+	read := addWords(e, c, prev, frag, named{start: -1, end: -1})
+	if read == prev {
+		return "", nil, false
+	}
+	return read, []string{fmt.Sprintf("%q is a fragment: its words added to the last question %q", frag, prev)}, true
+}
+
+// addWords adds to q the content words of frag it lacks, outside skip.
+func addWords(e *Engine, c *carryRules, q, frag string, skip named) string {
+	have := map[string]bool{}
+	for _, t := range tokenize(q) {
+		have[t.stem] = true
+	}
+	var add []string
+	for _, t := range tokenize(frag) {
+		if t.start >= skip.start && t.end <= skip.end || c.fillers[t.word] || e.stopword(t.word) || have[t.stem] {
+			continue
+		}
+		have[t.stem] = true
+		add = append(add, t.raw)
+	}
+	if len(add) == 0 {
+		return q
+	}
+	return strings.TrimRight(q, " ?!.") + " " + strings.Join(add, " ")
+}

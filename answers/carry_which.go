@@ -1,0 +1,214 @@
+package answers
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// whichRules is how carry reads a pronoun after a question asking which
+// thing, and a follow-up that names the other end of a scale.
+type whichRules struct {
+	answerWords   int
+	phrasePrep    map[string]bool
+	determiners   map[string]bool
+	verbEndings   []string
+	eventQuestion map[string]bool
+	// objectAux: after "who", these make it the object ("Who did …").
+	objectAux map[string]bool
+	// scaleEnds maps a folded word to the words at the other end of its
+	// scale ("highest" → "lowest").
+	scaleEnds map[string][]string
+}
+
+// compileWhich reads the which and scale rules of followup.yaml; a
+// negative word count, an empty ending or a scale pair that is not two
+// distinct words is an error naming it.
+func compileWhich(f followupFile) (whichRules, error) {
+	w := whichRules{
+		answerWords:   f.AnswerWords,
+		phrasePrep:    wordSet(foldAll(f.PhrasePreps)),
+		determiners:   wordSet(foldAll(f.Determiners)),
+		verbEndings:   foldAll(f.VerbEndings),
+		eventQuestion: wordSet(foldAll(f.EventQuestions)),
+		objectAux:     wordSet(foldAll(f.ObjectAux)),
+		scaleEnds:     map[string][]string{},
+	}
+	if w.answerWords < 0 {
+		return w, fmt.Errorf("answer_words %d is negative", w.answerWords)
+	}
+	for _, end := range w.verbEndings {
+		if end == "" {
+			return w, fmt.Errorf("verb_endings holds an empty ending")
+		}
+	}
+	for _, pair := range f.ScaleEnds {
+		if len(pair) != 2 || fold(pair[0]) == fold(pair[1]) || fold(pair[0]) == "" || fold(pair[1]) == "" {
+			return w, fmt.Errorf("scale_ends %q: want two different words", pair)
+		}
+		a, b := fold(pair[0]), fold(pair[1])
+		w.scaleEnds[a] = append(w.scaleEnds[a], b)
+		w.scaleEnds[b] = append(w.scaleEnds[b], a)
+	}
+	return w, nil
+}
+
+// verbForm reports whether a folded word ends as a verb does ("sparked"),
+// with a stem of at least three letters before the ending.
+func (w whichRules) verbForm(word string) bool {
+	for _, end := range w.verbEndings {
+		if len(word) >= len(end)+3 && strings.HasSuffix(word, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// plural reports whether a which question's noun phrase names several
+// ("the architectures", "the foreign ministers of …"), or its answer does
+// ("Alpha and SPARC"): its head, the last word before a phrase
+// preposition, is an English word with "s" or "ies" for "y" added.
+func (w whichRules) plural(phrase, answer string) bool {
+	if strings.Contains(" "+fold(answer)+" ", " and ") {
+		return true
+	}
+	head := ""
+	for _, word := range foldWords(phrase) {
+		if w.phrasePrep[word] {
+			break
+		}
+		head = word
+	}
+	switch {
+	case strings.HasSuffix(head, "ies"):
+		return isEnglish(strings.TrimSuffix(head, "ies") + "y")
+	case strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss"):
+		return isEnglish(strings.TrimSuffix(head, "s"))
+	}
+	return false
+}
+
+// shortAnswer is the direct answer a turn keeps for the next question: the
+// answer text when it has at most answer_words words, else "".
+func shortAnswer(answer string) string {
+	c, err := loadCarryRules()
+	if err != nil || answer == "" || len(strings.Fields(answer)) > c.which.answerWords {
+		return ""
+	}
+	return answer
+}
+
+// whPhrase is the noun phrase a question asking which thing asks about,
+// with "the": "Which provision of the original plan sparked strong
+// reactions?" → "the provision of the original plan", "Which region does
+// Putin want …?" → "the region". It runs from the word after the which
+// word to an auxiliary, a question word, a pronoun, a stop word or a verb
+// (a word with a verb ending, or one a determiner follows), carried on
+// over a phrase preposition; "" when question asks no which. The second
+// result is the byte offset in question where the phrase ends.
+func (e *Engine) whPhrase(c *carryRules, question string) (string, int) {
+	toks := tokenize(question)
+	if len(toks) < 2 || !c.whichWords[toks[0].word] {
+		return "", 0
+	}
+	w := c.which
+	ends := func(t token) bool {
+		_, pron := c.pronouns[t.word]
+		return c.auxiliary[t.word] || c.questionWords[t.word] || pron
+	}
+	end, head := 0, true // head: the word may not be the verb (the phrase's first, or after "of the")
+	for i := 1; i < len(toks); i++ {
+		t := toks[i]
+		if ends(t) || english.IsStopWord(t.word) && !(end > 0 && w.phrasePrep[t.word]) {
+			break // "Which of the points …?" asks no noun
+		}
+		if end > 0 && w.phrasePrep[t.word] {
+			j := i + 1
+			for j < len(toks) && w.determiners[toks[j].word] {
+				j++
+			}
+			if j == len(toks) || e.stopword(toks[j].word) || ends(toks[j]) {
+				break
+			}
+			i, head = j-1, true
+			continue
+		}
+		if !head && (e.stopword(t.word) || w.verbForm(t.word)) {
+			break
+		}
+		if !head && i+1 < len(toks) && (w.determiners[toks[i+1].word] || c.clauseOpeners[toks[i+1].word]) {
+			break // "Which company owns the club?": "owns" is the verb
+		}
+		end, head = i+1, false
+	}
+	if end == 0 {
+		return "", 0
+	}
+	phrase := question[toks[1].start:toks[end-1].end]
+	if w.determiners[toks[1].word] {
+		return phrase, toks[end-1].end
+	}
+	return "the " + phrase, toks[end-1].end
+}
+
+// whichAnswer is what a pronoun for a thing stands for after a question
+// asking which that was answered: its short answer, else the one name its
+// answer gave; "" when the last question asked no which or neither is
+// known.
+func (p turnRead) whichAnswer(ref string) (string, string) {
+	if !p.askedWhich {
+		return "", ""
+	}
+	var answered []string
+	for _, n := range p.answer {
+		if fits(ref, n.Kind) {
+			answered = append(answered, n.Text)
+		}
+	}
+	switch {
+	case p.answerText != "":
+		return p.answerText, "a pronoun for a thing after a question asking which: the last answer"
+	case len(answered) == 1:
+		return answered[0], "a pronoun for a thing after a question asking which: what the last answer named"
+	}
+	return "", ""
+}
+
+// phraseRule is why a pronoun stands for the noun phrase a question
+// asking which asked about.
+const phraseRule = "a pronoun for a thing after a question asking which, not answered in a few words and naming no other thing: the thing it asked which of"
+
+// scaleAgain reads a follow-up that says nothing but the other end of a
+// scale the last question named: "What was the highest?" after "Where was
+// the state's lowest minimum temperature recorded?" reads "What was the
+// state's highest minimum temperature recorded", the follow-up's question
+// words before the last question's own words with the end swapped.
+func (e *Engine) scaleAgain(c *carryRules, p turnRead, toks []token, text string) (string, string, bool) {
+	ptoks := tokenize(p.question)
+	from := 0
+	for from < len(ptoks) && (c.questionWords[ptoks[from].word] || c.auxiliary[ptoks[from].word]) {
+		from++
+	}
+	for _, t := range toks {
+		for _, other := range c.which.scaleEnds[t.word] {
+			for _, pt := range ptoks[from:] {
+				if pt.word != other {
+					continue
+				}
+				k := 0
+				for k < len(toks) && (c.questionWords[toks[k].word] || c.auxiliary[toks[k].word]) {
+					k++
+				}
+				rest := t.raw + strings.TrimRight(p.question[pt.end:], " ?!.")
+				asked := p.question[:pt.start] + rest // "The highest?": the last question, swapped
+				if k > 0 {
+					asked = text[:toks[k-1].end] + " " + p.question[ptoks[from].start:pt.start] + rest
+				}
+				why := fmt.Sprintf("%q names the other end of %q: the last question's own words with it swapped in, %q", t.raw, pt.raw, asked)
+				return asked, why, true
+			}
+		}
+	}
+	return "", "", false
+}

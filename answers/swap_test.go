@@ -1,0 +1,105 @@
+package answers
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parley-bot/parley/store"
+)
+
+// swapArticle and swapPack are invented: a harbour town's news, with the
+// people and places a pack would name.
+const swapArticle = `Computational complexity theory classifies problems by the resources they need.
+
+Ada Lind said Oslo had received four additional documents last month.
+
+The council lobbied the banks against using the reserves to back a loan.
+
+Speaking to harbour journalist Per Moe on Friday, Lind praised the new pier.
+
+The ferry software moved to libc6 in the spring.
+`
+
+const swapPack = `name: harbour news
+entities:
+  - {id: oslo, name: Oslo, kind: place, aliases: [oslo]}
+  - {id: bergen, name: Bergen, kind: place, aliases: [bergen]}
+  - {id: lind, name: Ada Lind, kind: person, aliases: [ada lind, lind]}
+  - {id: moe, name: Per Moe, kind: person, aliases: [per moe, moe, harbour journalist]}
+  - {id: dahl, name: Eva Dahl, kind: person, aliases: [eva dahl, dahl]}
+`
+
+// TestSwapEvidence holds the signals of a word or a name swapped for
+// another, and what only looks like a swap: a synonym, a question asking
+// for the kind of thing the sentence names, "against" for a negation; and
+// an age, which no other number gives.
+func TestSwapEvidence(t *testing.T) {
+	ctx := context.Background()
+	pack, err := ParsePack("swap.yaml", []byte(swapPack))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := NewAnalyzer(pack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(ctx, t.TempDir()+"/swap.db", store.WithAnalyzer(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if _, err := st.Ingest(ctx, store.Document{ID: "harbour", Title: "Harbour news", Body: swapArticle}, time.Unix(0, 0)); err != nil {
+		t.Fatal(err)
+	}
+	e := mustEngine(t, st, WithPack(pack))
+	for _, tt := range []struct {
+		q       string
+		feature string
+		want    float64
+	}{
+		{"What does computational simplicity theory classify?", "swapped", 1},
+		{"What does computational complexity theory classify?", "swapped", 0},
+		{"How many extra documents had Oslo received?", "swapped", 0},
+		{"How many documents did Bergen say it had received?", "swapped", 1},
+		{"How many documents did Oslo say it had received?", "swapped", 0},
+		{"When did Eva Dahl praise the new pier?", "swapped", 1},
+		{"When did Lind praise the new pier?", "swapped", 0},
+		{"Who praised the new pier on Friday?", "swapped", 0},
+		{"Why did the council press the banks not to use the reserves?", "negation", 0},
+		{"What does computational complexity theory not classify?", "negation", 1},
+		{"When did the ferry software move to libc5?", "number", 1},
+		{"When did the ferry software move to libc6?", "number", 0},
+		{"How old is Ada Lind?", "no_type", 1},
+		{"How many documents had Oslo received?", "no_type", 0},
+	} {
+		a, err := e.Explain(ctx, tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Explain.Evidence == nil {
+			t.Errorf("%q: no evidence weighed (%s)", tt.q, a.Explain.Decision)
+			continue
+		}
+		if got := a.Explain.Evidence[tt.feature]; got != tt.want {
+			t.Errorf("%q: evidence %s = %v, want %v (best sentence %q)", tt.q, tt.feature, got, tt.want, a.Explain.Candidates[0].Text)
+		}
+	}
+	// "Which harbour journalist …" asks who the description is.
+	ans, err := e.Answer(ctx, "Which harbour journalist was Lind speaking to?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ans.Answered || !strings.Contains(ans.Answer, "Per Moe") {
+		t.Errorf("which harbour journalist: answered %v %q, want Per Moe", ans.Answered, ans.Answer)
+	}
+	// "Who is the harbour journalist?" asks the name and the role.
+	ans, err = e.Answer(ctx, "Who is the harbour journalist?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ans.Answered || !strings.Contains(ans.Answer, "Per Moe") {
+		t.Errorf("who is the harbour journalist: answered %v %q, want Per Moe", ans.Answered, ans.Answer)
+	}
+}

@@ -1,0 +1,142 @@
+package answers
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/parley-bot/parley/store"
+	"github.com/parley-bot/parley/store/storetest"
+)
+
+// TestTokenizeNumbers keeps a number's separators inside it ("3.0",
+// "30,000") and splits everything else as before.
+func TestTokenizeNumbers(t *testing.T) {
+	var got []string
+	for _, tok := range tokenize("Release 3.0 had 30,000 users, up 1.5%. Then 2, 3.") {
+		got = append(got, tok.word)
+	}
+	want := []string{"release", "3.0", "had", "30,000", "users", "up", "1.5", "then", "2", "3"}
+	if !slices.Equal(got, want) {
+		t.Errorf("tokenize = %q, want %q", got, want)
+	}
+	for w, num := range map[string]bool{"2025": true, "3.0": true, "30,000": true, "3.": false, ",5": false, "v3": false, "": false} {
+		if isNumber(w) != num {
+			t.Errorf("isNumber(%q) = %v, want %v", w, !num, num)
+		}
+	}
+}
+
+// TestSaysAsWord finds a number or name whole, not inside another.
+func TestSaysAsWord(t *testing.T) {
+	for _, tt := range []struct {
+		text, v string
+		want    bool
+	}{
+		{"How many packages did Release 1.1 hold?", "1.1", true},
+		{"How many packages did Release 11.1 hold?", "1.1", false},
+		{"What did 1.1x do?", "1.1", false},
+		{"anything", "", false},
+	} {
+		if got := saysAsWord(tt.text, tt.v); got != tt.want {
+			t.Errorf("saysAsWord(%q, %q) = %v, want %v", tt.text, tt.v, got, tt.want)
+		}
+	}
+}
+
+// TestNumberInNameIsNoQuantity: "Release 4.0 Etch" names a release; "over
+// 474 packages" is a quantity.
+func TestNumberInNameIsNoQuantity(t *testing.T) {
+	r := mustRules(t)
+	quantities := func(text string) []string {
+		var out []string
+		s := store.Sentence{Text: text}
+		for _, f := range r.learnFacts(s, tokenize(text), func(int, int) bool { return false }) {
+			if f.Kind == factQuantity {
+				out = append(out, f.Value)
+			}
+		}
+		return out
+	}
+	if q := quantities("Release 4.0 Etch (8 April 2007): named for a toy."); len(q) != 0 {
+		t.Errorf("title line quantities = %q, want none", q)
+	}
+	if q := quantities("It consisted of over 474 packages."); !slices.Equal(q, []string{"over 474"}) {
+		t.Errorf("quantities = %q, want [over 474]", q)
+	}
+}
+
+// TestAnswerHeads drops a noun naming the kind of answer only as the
+// wh-phrase's head, and a count only when it counts the answers.
+func TestAnswerHeads(t *testing.T) {
+	e := mustEngine(t, storetest.MustOpenEmpty(t), WithPack(nil))
+	ix, err := e.current(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		q          string
+		term       string
+		isQuestion bool
+	}{
+		{"Which city hosts the fair?", "citi", false},
+		{"What is the role of the mayor?", "role", false},
+		{"Mayor role", "role", false},
+		{"What measurement of time is used in polynomial time reductions?", "time", true},
+		{"What are two factors that affect the price?", "two", false},
+		{"Name three rivers of the region.", "three", false},
+		{"What follows from multiplying two integers?", "two", true},
+	} {
+		q := e.analyse(ix, Normalize(tt.q))
+		has := false
+		for _, term := range q.terms {
+			has = has || term.term == tt.term
+		}
+		if has != tt.isQuestion {
+			t.Errorf("%q: term %q present %v, want %v (terms %v)", tt.q, tt.term, has, tt.isQuestion, qterms(q))
+		}
+	}
+}
+
+// TestTitleLine tells a paragraph's title line from a sentence with a
+// colon.
+func TestTitleLine(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Release 1.1 Buzz (June 17th, 1996): This was the first release with a code name.": true,
+		"Harbour Board: minutes of the 3rd meeting.":                                       true,
+		"The mayor said one thing: the pier stays.":                                        false,
+		"No colon here.": false,
+	} {
+		s := &sentence{Sentence: store.Sentence{Text: text}, toks: tokenize(text)}
+		if got := s.titleLine(); got != want {
+			t.Errorf("titleLine(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// TestTitleLineLendsItsWords: in a paragraph opening with a title line,
+// the sentence holding the answer is found by the title's name.
+func TestTitleLineLendsItsWords(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.MustOpenEmpty(t)
+	body := "Release 2.1 Slink (March 9th, 1999): Named for a toy dog. With Ann Berg as leader, this release held about 2250 packages.\n\n" +
+		"Release 2.2 Potato (August 15th, 2000): Named for a toy. With Ole Sand as leader, this release held about 3900 packages.\n"
+	if _, err := st.Ingest(ctx, store.Document{ID: "releases", Title: "Releases", Body: body}, storetest.Epoch); err != nil {
+		t.Fatal(err)
+	}
+	e := mustEngine(t, st, WithPack(nil))
+	for q, want := range map[string]string{
+		"How many packages did Release 2.1 Slink hold?": "2250 packages",
+		"Who was leader of Release 2.2 Potato?":         "Ole Sand",
+		"When did Release 2.1 Slink come out?":          "March 9th, 1999",
+	} {
+		a, err := e.Answer(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || !strings.Contains(a.Quotes[0].Text, want) {
+			t.Errorf("%q: answered %v, quotes %v; want a quote holding %q", q, a.Answered, a.Quotes, want)
+		}
+	}
+}
