@@ -164,6 +164,7 @@ func (r *rules) compileWords(f *generalFile) error {
 	r.against = wordSet(f.Against)
 	r.questionWord = wordSet(f.QuestionWords)
 	r.exactUnit = wordSet(f.ExactUnits)
+	r.dateBound = wordSet(f.DateBounds)
 	r.answerHead = wordSet(f.AnswerHeads)
 	r.negPrefixes = f.NegativePrefixes
 	for _, sp := range f.Spellings {

@@ -127,9 +127,17 @@ func (e *Engine) entitySwapped(q *query, s, prev *sentence) bool {
 func (e *Engine) swapped(q *query, s, prev, lead *sentence) bool {
 	toks := q.toks
 	content := func(w string) bool { return !e.rules.stop[w] && !english.IsStopWord(w) }
+	alts := map[string][]string{}
+	for _, t := range q.terms {
+		alts[t.term] = t.alts
+	}
+	said := func(st string) bool {
+		// In any form the rules know: "lead" is said by "led".
+		return s.matches(st, alts[st]) || prev != nil && prev.matches(st, alts[st]) || lead != nil && lead.matches(st, alts[st])
+	}
 	for k := 1; k+1 < len(toks); k++ {
 		t := toks[k]
-		if !content(t.word) || s.hasStem(t.stem) || (prev != nil && prev.hasStem(t.stem)) || (lead != nil && lead.hasStem(t.stem)) {
+		if !content(t.word) || s.hasStem(t.stem) || said(t.stem) {
 			continue
 		}
 		l, r := toks[k-1], toks[k+1]

@@ -53,6 +53,9 @@ type segment struct {
 	// names counts, per entity and the way it is written where a sentence
 	// first names it, the sentences naming it: what the hint offers.
 	names map[string]int
+	// roles are the roles its sentences give each person, as written
+	// ("adviser Jared Kushner" gives kushner "adviser").
+	roles map[string][]string
 }
 
 // corpusStats are the statistics BM25, IDF and typo correction read: sums
@@ -157,7 +160,7 @@ func fullIndex(r *rules, segs []*segment, version int64) *index {
 // position order) and their facts.
 func buildSegment(r *rules, a store.Article, sents []store.Sentence, facts []store.Fact) *segment {
 	seg := &segment{article: a, postings: map[string][]int32{}, entities: map[string]bool{}, speakers: map[string]bool{}, aliases: map[string][]string{},
-		names: map[string]int{}, stats: corpusStats{df: map[string]int{}, vocab: map[string]int{}}}
+		names: map[string]int{}, roles: map[string][]string{}, stats: corpusStats{df: map[string]int{}, vocab: map[string]int{}}}
 	ann := annotate(facts)
 	for _, f := range facts {
 		if k, v, ok := acronymAlias(f); ok && !contains(seg.aliases[k], v) {
@@ -193,6 +196,9 @@ func buildSegment(r *rules, a store.Article, sents []store.Sentence, facts []sto
 		sf.roleStems = map[string][]map[string]bool{}
 		for _, f := range sf.roles {
 			sf.roleStems[f.Subject] = append(sf.roleStems[f.Subject], r.stemSet(f.Object))
+			if !contains(seg.roles[f.Subject], f.Object) {
+				seg.roles[f.Subject] = append(seg.roles[f.Subject], f.Object)
+			}
 		}
 		seg.sents = append(seg.sents, sentence{Sentence: s, toks: toks, ments: ments, clause: clauses(s.Text, toks), terms: terms, length: n, facts: sf})
 		seg.stats.sentences++

@@ -16,6 +16,9 @@ type query struct {
 	mentions []mention
 	entities map[string]bool
 	persons  []string
+	// bound is the word asking for one end of a time ("until" in "until
+	// when"), or "".
+	bound string
 	// described are the persons the question describes to ask who they
 	// are ("Which harbour journalist …?"): a sentence naming one of them
 	// answers.
@@ -74,6 +77,11 @@ func (e *Engine) analyse(ix *index, text string) *query {
 	inMention := e.readMentions(ix, q)
 	folded := e.readWords(ix, q, inMention)
 	e.readSequence(q)
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i+1].word == "when" && r.dateBound[toks[i].word] {
+			q.bound = toks[i].word
+		}
+	}
 	e.readClass(q, folded, inMention)
 	e.readWants(q, inMention)
 	return q

@@ -251,9 +251,11 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 		if !doesVerb(q, s) {
 			return false
 		}
-		// "Which general…": someone the sentence gives that title.
+		// "Which general…": someone the sentence gives that title, or
+		// else its article or the pack ("Trump asked Kushner …" and
+		// "adviser Jared Kushner" elsewhere).
 		for _, p := range e.newPersons(q, s) {
-			if e.holdsRole(p, s, q.roleWords) {
+			if e.holdsRole(p, s, q.roleWords) || roleHolds(e.knownRoles(s, p), q.roleWords) {
 				return true
 			}
 		}
@@ -369,13 +371,34 @@ func (e *Engine) holdsRole(p string, s *sentence, words []string) bool {
 	if len(words) == 0 {
 		return true
 	}
+	var roles []string
 	for _, f := range s.facts.roles {
-		if f.Subject != p {
-			continue
+		if f.Subject == p {
+			roles = append(roles, f.Object)
 		}
+	}
+	return roleHolds(roles, words)
+}
+
+// knownRoles are the roles of person p that s's article gives anywhere,
+// and the pack's.
+func (e *Engine) knownRoles(s *sentence, p string) []string {
+	var roles []string
+	if s.seg != nil {
+		roles = append(roles, s.seg.roles[p]...)
+	}
+	if r := e.rules.entities[p].Role; r != "" {
+		roles = append(roles, r)
+	}
+	return roles
+}
+
+// roleHolds reports whether one of roles holds every one of words.
+func roleHolds(roles, words []string) bool {
+	for _, role := range roles {
 		all := true
 		for _, w := range words {
-			all = all && strings.Contains(" "+strings.Join(foldWords(f.Object), " ")+" ", " "+w+" ")
+			all = all && strings.Contains(" "+strings.Join(foldWords(role), " ")+" ", " "+w+" ")
 		}
 		if all {
 			return true

@@ -43,6 +43,9 @@ type generalFile struct {
 	// ExactUnits are the units only a count of that unit answers: a bare
 	// number is no age.
 	ExactUnits []string `yaml:"exact_units"`
+	// DateBounds ask for one end of a time ("until when", "since when"):
+	// only a date the sentence says after the same word answers.
+	DateBounds []string `yaml:"date_bounds"`
 	OutOfScope []string `yaml:"out_of_scope"`
 	ReasonCues []string `yaml:"reason_cues"`
 	ReasonBest []string `yaml:"reason_strong"`
@@ -183,6 +186,8 @@ type rules struct {
 	durations map[string]bool
 	// exactUnit: units a bare number does not answer ("how old").
 	exactUnit map[string]bool
+	// dateBound: "until", "since": "until when" wants "until March 1996".
+	dateBound map[string]bool
 	// furniture: substrings that mark a line as page furniture.
 	furniture []string
 	// negation: words that negate; antonyms: per stem, its opposites.

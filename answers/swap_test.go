@@ -20,6 +20,10 @@ The council lobbied the banks against using the reserves to back a loan.
 Speaking to harbour journalist Per Moe on Friday, Lind praised the new pier.
 
 The ferry software moved to libc6 in the spring.
+
+Harbour adviser Eva Dahl steered the first ferry in.
+
+Lind thanked Eva Dahl at the opening.
 `
 
 const swapPack = `name: harbour news
@@ -93,6 +97,14 @@ func TestSwapEvidence(t *testing.T) {
 	}
 	if !ans.Answered || !strings.Contains(ans.Answer, "Per Moe") {
 		t.Errorf("which harbour journalist: answered %v %q, want Per Moe", ans.Answered, ans.Answer)
+	}
+	// "Which adviser …?": the title is given in another sentence.
+	ans, err = e.Explain(ctx, "Which adviser did Lind thank at the opening?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ans.Answered || !strings.Contains(ans.Quotes[0].Text, "Lind thanked Eva Dahl") || ans.Explain.Evidence["no_type"] != 0 {
+		t.Errorf("which adviser: answered %v, quotes %v, no_type %v; want the thanks, with the person asked for", ans.Answered, ans.Quotes, ans.Explain.Evidence["no_type"])
 	}
 	// "Who is the harbour journalist?" asks the name and the role.
 	ans, err = e.Answer(ctx, "Who is the harbour journalist?")

@@ -140,3 +140,22 @@ func TestTitleLineLendsItsWords(t *testing.T) {
 		}
 	}
 }
+
+// TestUntilWhen: "until when" is answered by the date after "until", not
+// by the first date the sentences give.
+func TestUntilWhen(t *testing.T) {
+	ctx := context.Background()
+	st := storetest.MustOpenEmpty(t)
+	body := "The Harbour Club was officially founded by Ann Berg on May 5th, 1990.\n\nAnn Berg founded the Harbour Club in May 1990 and led it until March 1996.\n"
+	if _, err := st.Ingest(ctx, store.Document{ID: "club", Title: "Club", Body: body}, storetest.Epoch); err != nil {
+		t.Fatal(err)
+	}
+	e := mustEngine(t, st, WithPack(nil))
+	a, err := e.Answer(ctx, "Until when did Ann Berg lead the Harbour Club?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Answer, "March 1996") {
+		t.Errorf("answered %v with %q (quotes %v), want March 1996", a.Answered, a.Answer, a.Quotes)
+	}
+}

@@ -448,11 +448,28 @@ func newDates(q *query, s *sentence) []string {
 				inQ = false
 			}
 		}
-		if !inQ {
+		if !inQ && (q.bound == "" || boundBefore(s.Text, d.Object, q.bound)) {
 			out = append(out, d.Object)
 		}
 	}
 	return out
+}
+
+// boundBefore reports whether text says date right after the word bound
+// ("until March 1996").
+func boundBefore(text, date, bound string) bool {
+	for i := 0; ; {
+		k := strings.Index(text[i:], date)
+		if k < 0 {
+			return false
+		}
+		k += i
+		ws := foldWords(text[:k])
+		if len(ws) > 0 && ws[len(ws)-1] == bound {
+			return true
+		}
+		i = k + 1
+	}
 }
 
 // newLearnedPlaces are the places s marks as such ("in Canberra") that no
