@@ -314,6 +314,19 @@ func (e *Engine) carryAs(ix *index, prev *Turn, question string, namedFirst bool
 	}
 	toks := tokenize(text)
 	own := e.namesIn(ix, text)
+	if read, why, ok := e.fillPronouns(c, p, text, toks, own); ok {
+		return read, why
+	}
+	if len(own) > 0 || p.topic == "" {
+		return question, nil
+	}
+	return e.carryTopic(ix, c, p, question, text, toks)
+}
+
+// fillPronouns reads the pronouns of a follow-up (text, toks) for what
+// they stand for in the turn before (p), never over a name the question
+// gives itself (own); ok when it filled any.
+func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []token, own []named) (string, []string, bool) {
 	type edit struct {
 		start, end int
 		with       string
@@ -384,11 +397,16 @@ func (e *Engine) carryAs(ix *index, prev *Turn, question string, namedFirst bool
 			at = ed.end
 		}
 		b.WriteString(text[at:])
-		return b.String(), why
+		return b.String(), why, true
 	}
-	if len(own) > 0 || p.topic == "" {
-		return question, nil
-	}
+	return "", nil, false
+}
+
+// carryTopic reads a follow-up that names nothing of its own and has no
+// pronoun to fill: "the rest", "what other …", a bare "When?", a question
+// that leans on the last one ("afterwards"): the last question's topic
+// (p) added as each calls for.
+func (e *Engine) carryTopic(ix *index, c *carryRules, p turnRead, question, text string, toks []token) (string, []string) {
 	content, leaning, contrast := 0, "", ""
 	standsAlone := false // "the rest" with no content word after
 	for i, t := range toks {

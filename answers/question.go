@@ -77,11 +77,7 @@ func (e *Engine) analyse(ix *index, text string) *query {
 	inMention := e.readMentions(ix, q)
 	folded := e.readWords(ix, q, inMention)
 	e.readSequence(q)
-	for i := 0; i+1 < len(toks); i++ {
-		if toks[i+1].word == "when" && r.dateBound[toks[i].word] {
-			q.bound = toks[i].word
-		}
-	}
+	q.bound = r.dateBoundOf(toks)
 	e.readClass(q, folded, inMention)
 	e.readWants(q, inMention)
 	return q
@@ -114,6 +110,17 @@ func (e *Engine) readMentions(ix *index, q *query) []bool {
 		}
 	}
 	return inMention
+}
+
+// dateBoundOf is the word before "when" that asks for one end of a time
+// ("until when"), or "".
+func (r *rules) dateBoundOf(toks []token) string {
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i+1].word == "when" && r.dateBound[toks[i].word] {
+			return toks[i].word
+		}
+	}
+	return ""
 }
 
 // asksWhoIs reports whether mention m describes a person the question

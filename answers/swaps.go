@@ -1,0 +1,136 @@
+package answers
+
+import (
+	"strings"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// The one-change signals that read a thing swapped for another: a word
+// between the same two neighbours, a name for another of its kind, a
+// version's digits; and what only looks like a change (a synonym, "no"
+// said without a negation).
+
+// sameMeaning reports whether two stems are synonyms, by the rules or
+// by WordNet ("extra", "additional").
+func (e *Engine) sameMeaning(a, b string) bool {
+	return contains(e.rules.synonyms[a], b) || hasSynonym(wordnetSynonyms()[a], b) || hasSynonym(wordnetSynonyms()[b], a)
+}
+
+// entitySwapped reports whether the question names a person, place or
+// body that neither s nor the sentence before it mentions, while s
+// mentions another of the same kind the question does not, nor one
+// standing for it: "Kyiv" asked where the sentence says "Moscow".
+func (e *Engine) entitySwapped(q *query, s, prev *sentence) bool {
+	r := e.rules
+	mentions := func(s *sentence, id string) bool {
+		if s == nil {
+			return false
+		}
+		for _, m := range s.ments {
+			if m.entity == id {
+				return true
+			}
+		}
+		return false
+	}
+	// standsIn: s mentions one the pack relates to id ("Putin" for
+	// "Moscow").
+	standsIn := func(s *sentence, id string) bool {
+		for _, m := range s.ments {
+			if contains(r.synonyms["@"+id], "@"+m.entity) {
+				return true
+			}
+		}
+		return false
+	}
+	wanted := map[string]string{wantPerson: "person", wantPlace: "place"}[q.class.wants]
+	for id := range q.entities {
+		def := r.entities[id]
+		// "Who … besides X?", "Where …?": another of the kind asked for
+		// is the answer, not a swap.
+		if def.Generic || def.Kind == "" || def.Kind == wanted || mentions(s, id) || mentions(prev, id) || standsIn(s, id) {
+			continue
+		}
+		for _, m := range s.ments {
+			o := r.entities[m.entity]
+			if q.entities[m.entity] || o.Generic || o.Kind != def.Kind || r.within(m.entity, id) || r.within(id, m.entity) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// swapped reports whether the question says a content word that s, the
+// sentence before it and its paragraph's first sentence lack, where s
+// holds the question's words on both sides of it around another word:
+// "computational simplicity theory" against "computational complexity
+// theory", "the given question" against "the given input". One neighbour
+// may be a stop word, not both.
+func (e *Engine) swapped(q *query, s, prev, lead *sentence) bool {
+	toks := q.toks
+	content := func(w string) bool { return !e.rules.stop[w] && !english.IsStopWord(w) }
+	alts := map[string][]string{}
+	for _, t := range q.terms {
+		alts[t.term] = t.alts
+	}
+	said := func(st string) bool {
+		// In any form the rules know: "lead" is said by "led".
+		return s.matches(st, alts[st]) || prev != nil && prev.matches(st, alts[st]) || lead != nil && lead.matches(st, alts[st])
+	}
+	for k := 1; k+1 < len(toks); k++ {
+		t := toks[k]
+		if !content(t.word) || s.hasStem(t.stem) || said(t.stem) {
+			continue
+		}
+		l, r := toks[k-1], toks[k+1]
+		if !content(l.word) && !content(r.word) {
+			continue
+		}
+		for j := 1; j+1 < len(s.toks); j++ {
+			if s.toks[j-1].stem == l.stem && s.toks[j+1].stem == r.stem && content(s.toks[j].word) && !e.sameMeaning(t.stem, s.toks[j].stem) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// versionSwapped reports whether the question says a word of letters and
+// digits ("libc5") that s and its context do not, while s says the same
+// letters with other digits ("libc6").
+func versionSwapped(q *query, s, prev, lead *sentence) bool {
+	letters := func(w string) string {
+		return strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return -1
+			}
+			return r
+		}, w)
+	}
+	for _, t := range q.toks {
+		l := letters(t.word)
+		if l == t.word || l == "" || s.hasWord(t.word) || (prev != nil && prev.hasWord(t.word)) || (lead != nil && lead.hasWord(t.word)) {
+			continue
+		}
+		for _, u := range s.toks {
+			if u.word != t.word && u.word != l && letters(u.word) == l {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// saysAgainst reports whether s says no without a negation ("against",
+// "refused").
+func (e *Engine) saysAgainst(s *sentence) bool {
+	for _, t := range s.toks {
+		if e.rules.against[t.word] {
+			return true
+		}
+	}
+	return false
+}
