@@ -61,9 +61,8 @@ func TestShortAnswer(t *testing.T) {
 // noun phrase, never its verb; a thing named outside that phrase first;
 // "that" asked about with when stays what was asked.
 func TestCarryAfterWhich(t *testing.T) {
-	ctx := context.Background()
 	e := mustEngine(t, storetest.MustOpen(t))
-	tests := []struct{ prev, q, read, whyHolds string }{
+	checkCarry(t, e, []carryCase{
 		{"Which provision of the original plan sparked strong reactions?", "Who reacted strongly to it?",
 			"Who reacted strongly to the provision of the original plan?", "the thing it asked which of"},
 		{"Which region does Putin want Ukrainian troops to withdraw from?", "Which provinces does it include?",
@@ -74,31 +73,7 @@ func TestCarryAfterWhich(t *testing.T) {
 			"Who proposed the provision of the original plan?", "the thing it asked which of"},
 		{"Which provision of the original plan sparked strong reactions?", "When was that?",
 			"When was provision of the original plan sparked strong reactions?", "its topic"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.q, func(t *testing.T) {
-			first, err := e.FollowUp(ctx, nil, tt.prev)
-			if err != nil {
-				t.Fatal(err)
-			}
-			a, err := e.ExplainFollowUp(ctx, &first.Next, tt.q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if a.Carried == nil {
-				t.Fatalf("FollowUp(%q after %q) carried nothing, want %q", tt.q, tt.prev, tt.read)
-			}
-			if a.Carried.Read != tt.read {
-				t.Errorf("read as %q, want %q", a.Carried.Read, tt.read)
-			}
-			if why := strings.Join(a.Carried.Why, "; "); !strings.Contains(why, tt.whyHolds) {
-				t.Errorf("why = %q, want it to say %q", why, tt.whyHolds)
-			}
-			if a.Question != tt.q || a.Carried.From != first.Next.Question {
-				t.Errorf("question %q from %q, want %q as asked, after %q", a.Question, a.Carried.From, tt.q, first.Next.Question)
-			}
-		})
-	}
+	}, true)
 }
 
 // TestCarryScaleAndAnswer holds two rules on the SQuAD subset (no pack):
@@ -112,30 +87,12 @@ func TestCarryScaleAndAnswer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct{ prev, q, read, whyHolds string }{
+	checkCarry(t, e, []carryCase{
 		{"Where was the state's lowest minimum temperature recorded?", "What was the highest?",
 			"What was the state's highest minimum temperature recorded", "the other end of \"lowest\""},
 		{"What share of UK households did BSkyB's satellite service reach?", "How many people is that?",
 			"How many people is 36%?", "the last answer"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.q, func(t *testing.T) {
-			first, err := e.FollowUp(ctx, nil, tt.prev)
-			if err != nil {
-				t.Fatal(err)
-			}
-			a, err := e.FollowUp(ctx, &first.Next, tt.q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if a.Carried == nil || a.Carried.Read != tt.read {
-				t.Fatalf("FollowUp(%q after %q) carried %+v, want it read as %q", tt.q, tt.prev, a.Carried, tt.read)
-			}
-			if why := strings.Join(a.Carried.Why, "; "); !strings.Contains(why, tt.whyHolds) {
-				t.Errorf("why = %q, want it to say %q", why, tt.whyHolds)
-			}
-		})
-	}
+	}, true)
 	// Nothing but the same end is no swap: it carries as a bare question.
 	first, err := e.FollowUp(ctx, nil, "Where was the state's lowest minimum temperature recorded?")
 	if err != nil {

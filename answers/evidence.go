@@ -338,14 +338,22 @@ func (ix *index) previous(s *sentence) *sentence {
 
 // paragraph is the range [lo, hi) of s's paragraph in ix.sents.
 func (ix *index) paragraph(s *sentence) (int, int) {
-	lo, hi := s.pos, s.pos+1
-	if lo < 0 || lo >= len(ix.sents) || &ix.sents[lo] != s {
+	if s.pos < 0 || s.pos >= len(ix.sents) || &ix.sents[s.pos] != s {
 		return 0, 0
 	}
+	lo, hi := ix.paragraphAt(int32(s.pos))
+	return int(lo), int(hi)
+}
+
+// paragraphAt is the span [lo, hi) of index.sents holding sentence i's
+// paragraph.
+func (ix *index) paragraphAt(i int32) (int32, int32) {
+	s := &ix.sents[i]
+	lo, hi := i, i+1
 	for lo > 0 && ix.sents[lo-1].ArticleID == s.ArticleID && ix.sents[lo-1].Paragraph == s.Paragraph {
 		lo--
 	}
-	for hi < len(ix.sents) && ix.sents[hi].ArticleID == s.ArticleID && ix.sents[hi].Paragraph == s.Paragraph {
+	for hi < int32(len(ix.sents)) && ix.sents[hi].ArticleID == s.ArticleID && ix.sents[hi].Paragraph == s.Paragraph {
 		hi++
 	}
 	return lo, hi

@@ -26,6 +26,32 @@ The city had 3.7 million people in 2010, and the flood caused over $20 billion i
 Major League Soccer returned to the city in 2018, when the University of California opened its stadium.
 `
 
+// evidenceCase is a question and the value one evidence feature must
+// take on it.
+type evidenceCase struct {
+	q       string
+	feature string
+	want    float64
+}
+
+// checkEvidence asks each case's question of e and holds its feature.
+func checkEvidence(t *testing.T, e *Engine, cases []evidenceCase) {
+	t.Helper()
+	for _, tt := range cases {
+		a, err := e.Explain(context.Background(), tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Explain.Evidence == nil {
+			t.Errorf("%q: no evidence weighed (%s)", tt.q, a.Explain.Decision)
+			continue
+		}
+		if got := a.Explain.Evidence[tt.feature]; got != tt.want {
+			t.Errorf("%q: evidence %s = %v, want %v (best sentence %q)", tt.q, tt.feature, got, tt.want, a.Explain.Candidates[0].Text)
+		}
+	}
+}
+
 // TestEvidenceSignals holds each of the gate's one-change signals to the
 // change it looks for, and to the question that only looks like it.
 func TestEvidenceSignals(t *testing.T) {
@@ -35,11 +61,7 @@ func TestEvidenceSignals(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := mustEngine(t, st, WithPack(nil))
-	for _, tt := range []struct {
-		q       string
-		feature string
-		want    float64
-	}{
+	checkEvidence(t, e, []evidenceCase{
 		{"What can be viewed as an informal language?", "prefix", 1},
 		{"What can be viewed as a formal language?", "prefix", 0},
 		{"What is not viewed as a formal language?", "negation", 1},
@@ -62,19 +84,7 @@ func TestEvidenceSignals(t *testing.T) {
 		{"When did Major League Soccer return to the city?", "scrambled", 0},
 		{"When did the California University open its stadium?", "scrambled", 1},
 		{"When did the University of California open its stadium?", "scrambled", 0},
-	} {
-		a, err := e.Explain(ctx, tt.q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if a.Explain.Evidence == nil {
-			t.Errorf("%q: no evidence weighed (%s)", tt.q, a.Explain.Decision)
-			continue
-		}
-		if got := a.Explain.Evidence[tt.feature]; got != tt.want {
-			t.Errorf("%q: evidence %s = %v, want %v (best sentence %q)", tt.q, tt.feature, got, tt.want, a.Explain.Candidates[0].Text)
-		}
-	}
+	})
 }
 
 func TestRuns(t *testing.T) {

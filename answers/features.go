@@ -50,9 +50,11 @@ func (e *Engine) newRankContext(ix *index, q *query) *rankContext {
 func (e *Engine) features(rc *rankContext, i int32) scored {
 	q, s := rc.q, &rc.ix.sents[i]
 	c := scored{s: s, conf: 1}
-	matched, pos := e.termMatches(rc, &c)
-	c.para = rc.paragraphShare(i)
-	rc.neighbourShares(i, &c)
+	// s's paragraph is sents[lo:hi].
+	lo, hi := rc.ix.paragraphAt(i)
+	matched, pos := e.termMatches(rc, &c, lo)
+	c.para = rc.paragraphShare(lo, hi)
+	rc.neighbourShares(i, lo, hi, &c)
 	c.feat[fArt] = rc.articleShare(s)
 	if rc.negates && !e.negates(s.toks) {
 		c.feat[fNegMiss] = 1
@@ -99,16 +101,20 @@ func (e *Engine) features(rc *rankContext, i int32) scored {
 // synonym at synonymCredit; an entity only its article names at
 // contextCredit, one the article never names lowers c.conf) and returns
 // the weight matched and the positions of the words that matched.
-func (e *Engine) termMatches(rc *rankContext, c *scored) (float64, []int) {
+func (e *Engine) termMatches(rc *rankContext, c *scored, lo int32) (float64, []int) {
 	s := c.s
 	matched := 0.0
 	var pos []int
 	held, held2 := 0, 0.0
-	h := rc.ix.heading(s)
-	// A title line's own name counts as its paragraph's other sentences
-	// count it: the name alone does not make it the answer.
+	// h is the paragraph's title line ("Release 2.1 (March 1999): …")
+	// when s is another sentence of it. A title line's own name counts
+	// for it as for the paragraph's other sentences: the name alone does
+	// not make it the answer.
+	var h *sentence
 	titleEnd := -1
-	if s.titleLine() && rc.ix.lead(s) == s {
+	if lead := &rc.ix.sents[lo]; lead.title && lead != s {
+		h = lead
+	} else if lead == s && s.title {
 		titleEnd = strings.IndexByte(s.Text, ':')
 	}
 	hold := func(k int, t qterm) {
@@ -165,22 +171,14 @@ func (e *Engine) termMatches(rc *rankContext, c *scored) (float64, []int) {
 	return matched, pos
 }
 
-// paragraphShare is the share of the question that sentence i's
-// paragraph holds: a question written about a paragraph uses words of its
-// other sentences too.
-func (rc *rankContext) paragraphShare(i int32) float64 {
+// paragraphShare is the share of the question that the paragraph
+// sents[lo:hi] holds: a question written about a paragraph uses words of
+// its other sentences too.
+func (rc *rankContext) paragraphShare(lo, hi int32) float64 {
 	sents := rc.ix.sents
-	s := &sents[i]
-	lo, hi := int(i), int(i)
-	for lo > 0 && sents[lo-1].ArticleID == s.ArticleID && sents[lo-1].Paragraph == s.Paragraph {
-		lo--
-	}
-	for hi+1 < len(sents) && sents[hi+1].ArticleID == s.ArticleID && sents[hi+1].Paragraph == s.Paragraph {
-		hi++
-	}
 	pm := 0.0
 	for _, t := range rc.q.terms {
-		for j := lo; j <= hi; j++ {
+		for j := lo; j < hi; j++ {
 			if sents[j].matches(t.term, t.alts) {
 				pm += t.weight
 				break
@@ -191,55 +189,34 @@ func (rc *rankContext) paragraphShare(i int32) float64 {
 }
 
 // neighbourShares sets the shares of the question held only by the
-// sentence before i in its paragraph (fNbrAna when i opens with a word
-// pointing back to it, fNbr otherwise), only by the one after (fNext) and
-// only by the paragraph's first sentence when that is further back
-// (fLead: "Release 1.1 (June 1996): …. This release contained …").
-func (rc *rankContext) neighbourShares(i int32, c *scored) {
+// sentence before i in its paragraph sents[lo:hi] (fNbrAna when i opens
+// with a word pointing back to it, fNbr otherwise), only by the one after
+// (fNext) and only by the paragraph's first sentence when that is further
+// back (fLead: "Release 1.1 (June 1996): …. This release contained …").
+func (rc *rankContext) neighbourShares(i, lo, hi int32, c *scored) {
 	sents, s := rc.ix.sents, c.s
-	lo := i
-	for lo > 0 && sents[lo-1].ArticleID == s.ArticleID && sents[lo-1].Paragraph == s.Paragraph {
-		lo--
+	// only is the share held by o and not by s.
+	only := func(o *sentence) float64 {
+		m := 0.0
+		for _, t := range rc.q.terms {
+			if !s.matches(t.term, t.alts) && o.matches(t.term, t.alts) {
+				m += t.weight
+			}
+		}
+		return m / rc.total
 	}
 	if lo < i-1 {
-		lead, lm := &sents[lo], 0.0
-		for _, t := range rc.q.terms {
-			if !s.matches(t.term, t.alts) && lead.matches(t.term, t.alts) {
-				lm += t.weight
-			}
-		}
-		c.feat[fLead] = lm / rc.total
+		c.feat[fLead] = only(&sents[lo])
 	}
-	if i > 0 {
-		prev := &sents[i-1]
-		if prev.ArticleID == s.ArticleID && prev.Paragraph == s.Paragraph {
-			nm := 0.0
-			for _, t := range rc.q.terms {
-				if s.matches(t.term, t.alts) {
-					continue
-				}
-				if prev.matches(t.term, t.alts) {
-					nm += t.weight
-				}
-			}
-			if len(s.toks) > 0 && anaphors[s.toks[0].word] {
-				c.feat[fNbrAna] = nm / rc.total
-			} else {
-				c.feat[fNbr] = nm / rc.total
-			}
+	if i > lo {
+		if len(s.toks) > 0 && anaphors[s.toks[0].word] {
+			c.feat[fNbrAna] = only(&sents[i-1])
+		} else {
+			c.feat[fNbr] = only(&sents[i-1])
 		}
 	}
-	if i+1 < int32(len(sents)) {
-		next := &sents[i+1]
-		if next.ArticleID == s.ArticleID && next.Paragraph == s.Paragraph {
-			nm := 0.0
-			for _, t := range rc.q.terms {
-				if !s.matches(t.term, t.alts) && next.matches(t.term, t.alts) {
-					nm += t.weight
-				}
-			}
-			c.feat[fNext] = nm / rc.total
-		}
+	if i+1 < hi {
+		c.feat[fNext] = only(&sents[i+1])
 	}
 }
 
@@ -259,26 +236,17 @@ func (rc *rankContext) articleShare(s *sentence) float64 {
 	return am / rc.total
 }
 
-// heading is the first sentence of s's paragraph when it is a title line
-// and s is not it, else nil.
-func (ix *index) heading(s *sentence) *sentence {
-	l := ix.lead(s)
-	if l == nil || l == s || !l.titleLine() {
-		return nil
-	}
-	return l
-}
-
-// titleLine reports whether s opens with a name and a colon, a paragraph's
-// title: "Release 1.1 Buzz (June 17th, 1996): This was …". Before the
-// colon every word is capitalised or a number, at most ten of them.
-func (s *sentence) titleLine() bool {
-	c := strings.IndexByte(s.Text, ':')
+// titleLine reports whether text (tokens toks) opens with a name and a
+// colon, a paragraph's title: "Release 1.1 Buzz (June 17th, 1996): This
+// was …". Before the colon every word is capitalised or a number, at most
+// ten of them.
+func titleLine(text string, toks []token) bool {
+	c := strings.IndexByte(text, ':')
 	if c <= 0 || c > 80 {
 		return false
 	}
 	n := 0
-	for _, t := range s.toks {
+	for _, t := range toks {
 		if t.start >= c {
 			break
 		}

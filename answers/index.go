@@ -20,6 +20,7 @@ type sentence struct {
 	terms   map[string]int // term -> first token position
 	length  int
 	facts   *sentenceFacts
+	title   bool     // it opens as its paragraph's title line (titleLine)
 	pos     int      // its place in index.sents
 	seg     *segment // its article's segment
 }
@@ -200,7 +201,7 @@ func buildSegment(r *rules, a store.Article, sents []store.Sentence, facts []sto
 				seg.roles[f.Subject] = append(seg.roles[f.Subject], f.Object)
 			}
 		}
-		seg.sents = append(seg.sents, sentence{Sentence: s, toks: toks, ments: ments, clause: clauses(s.Text, toks), terms: terms, length: n, facts: sf})
+		seg.sents = append(seg.sents, sentence{Sentence: s, toks: toks, ments: ments, clause: clauses(s.Text, toks), terms: terms, length: n, facts: sf, title: titleLine(s.Text, toks)})
 		seg.stats.sentences++
 		seg.stats.length += n
 	}

@@ -58,11 +58,7 @@ func TestSwapEvidence(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := mustEngine(t, st, WithPack(pack))
-	for _, tt := range []struct {
-		q       string
-		feature string
-		want    float64
-	}{
+	checkEvidence(t, e, []evidenceCase{
 		{"What does computational simplicity theory classify?", "swapped", 1},
 		{"What does computational complexity theory classify?", "swapped", 0},
 		{"How many extra documents had Oslo received?", "swapped", 0},
@@ -77,19 +73,7 @@ func TestSwapEvidence(t *testing.T) {
 		{"When did the ferry software move to libc6?", "number", 0},
 		{"How old is Ada Lind?", "no_type", 1},
 		{"How many documents had Oslo received?", "no_type", 0},
-	} {
-		a, err := e.Explain(ctx, tt.q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if a.Explain.Evidence == nil {
-			t.Errorf("%q: no evidence weighed (%s)", tt.q, a.Explain.Decision)
-			continue
-		}
-		if got := a.Explain.Evidence[tt.feature]; got != tt.want {
-			t.Errorf("%q: evidence %s = %v, want %v (best sentence %q)", tt.q, tt.feature, got, tt.want, a.Explain.Candidates[0].Text)
-		}
-	}
+	})
 	// "Which harbour journalist …" asks who the description is.
 	ans, err := e.Answer(ctx, "Which harbour journalist was Lind speaking to?")
 	if err != nil {

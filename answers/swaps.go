@@ -23,33 +23,15 @@ func (e *Engine) sameMeaning(a, b string) bool {
 // standing for it: "Kyiv" asked where the sentence says "Moscow".
 func (e *Engine) entitySwapped(q *query, s, prev *sentence) bool {
 	r := e.rules
-	mentions := func(s *sentence, id string) bool {
-		if s == nil {
-			return false
-		}
-		for _, m := range s.ments {
-			if m.entity == id {
-				return true
-			}
-		}
-		return false
-	}
-	// standsIn: s mentions one the pack relates to id ("Putin" for
-	// "Moscow").
-	standsIn := func(s *sentence, id string) bool {
-		for _, m := range s.ments {
-			if contains(r.synonyms["@"+id], "@"+m.entity) {
-				return true
-			}
-		}
-		return false
-	}
 	wanted := map[string]string{wantPerson: "person", wantPlace: "place"}[q.class.wants]
 	for id := range q.entities {
 		def := r.entities[id]
 		// "Who … besides X?", "Where …?": another of the kind asked for
 		// is the answer, not a swap.
-		if def.Generic || def.Kind == "" || def.Kind == wanted || mentions(s, id) || mentions(prev, id) || standsIn(s, id) {
+		// Said by s, or by one the pack relates to it ("Putin" for
+		// "Moscow"), or by the sentence before.
+		said := s.matches("@"+id, r.synonyms["@"+id]) || prev != nil && prev.matches("@"+id, nil)
+		if def.Generic || def.Kind == "" || def.Kind == wanted || said {
 			continue
 		}
 		for _, m := range s.ments {

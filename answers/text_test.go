@@ -108,8 +108,7 @@ func TestTitleLine(t *testing.T) {
 		"The mayor said one thing: the pier stays.":                                        false,
 		"No colon here.": false,
 	} {
-		s := &sentence{Sentence: store.Sentence{Text: text}, toks: tokenize(text)}
-		if got := s.titleLine(); got != want {
+		if got := titleLine(text, tokenize(text)); got != want {
 			t.Errorf("titleLine(%q) = %v, want %v", text, got, want)
 		}
 	}
