@@ -4,10 +4,10 @@ import "strings"
 
 // whoEvent is what a who question asked about, with the people its answer
 // named (who) put where they belong: before the topic when "who" was the
-// subject ("Who met with Putin in Moscow?" → "Kushner and Witkoff met
-// with Putin in Moscow"), after the verb when it was the object ("Who did
-// Rustem Umerov meet in Florida?" → "Rustem Umerov meet Steve Witkoff in
-// Florida"), at the end when the verb has an object of its own or the
+// subject ("Who met with Dorn in Bayton?" → "Ames and Brandt met with
+// Dorn in Bayton"), after the verb when it was the object ("Who did Carl
+// Umber meet in Northport?" → "Carl Umber meet Ann Ames in Northport"),
+// at the end when the verb has an object of its own or the
 // subject is no name ("Who did he start another port with?" → "… with
 // Vincent Renardias").
 func (e *Engine) whoEvent(c *carryRules, p turnRead, who string) string {

@@ -100,9 +100,9 @@ func shortAnswer(answer string) string {
 }
 
 // whPhrase is the noun phrase a question asking which thing asks about,
-// with "the": "Which provision of the original plan sparked strong
-// reactions?" → "the provision of the original plan", "Which region does
-// Putin want …?" → "the region". It runs from the word after the which
+// with "the": "Which clause of the harbour deal drew protests?" → "the
+// clause of the harbour deal", "Which region does Dorn want …?" → "the
+// region". It runs from the word after the which
 // word to an auxiliary, a question word, a pronoun, a stop word or a verb
 // (a word with a verb ending, or one a determiner follows), carried on
 // over a phrase preposition; "" when question asks no which. The second

@@ -389,7 +389,7 @@ func (r *rules) roleFacts(s store.Sentence, toks []token, ms []mention) []store.
 			add(m.entity, m.from, m.to)
 		}
 		// Before the name: a run of title words, joined by spaces only
-		// (or a comma when the run ends the role: "…'s top aide, Yuri").
+		// (or a comma when the run ends the role: "…'s top aide, Ulf").
 		j := m.from
 		for j > 0 {
 			gap := s.Text[toks[j-1].end:toks[j].start]

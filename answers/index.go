@@ -55,7 +55,7 @@ type segment struct {
 	// first names it, the sentences naming it: what the hint offers.
 	names map[string]int
 	// roles are the roles its sentences give each person, as written
-	// ("adviser Jared Kushner" gives kushner "adviser").
+	// ("adviser Ann Ames" gives ames "adviser").
 	roles map[string][]string
 }
 

@@ -94,7 +94,7 @@ func (e *Engine) readMentions(ix *index, q *query) []bool {
 			inMention[i] = true
 		}
 		if r.asksWhoIs(toks, m) {
-			// "Which Russian journalist …?" asks who the description
+			// "Which Westland journalist …?" asks who the description
 			// is: a sentence naming the person answers; the question
 			// does not name them.
 			q.addTerm(ix, "@"+m.entity, r.synonyms["@"+m.entity], true)
@@ -125,7 +125,7 @@ func (r *rules) dateBoundOf(toks []token) string {
 
 // asksWhoIs reports whether mention m describes a person the question
 // asks for — words of the pack's aliases that are no part of the
-// person's name ("Russian journalist"), after "which" or "what".
+// person's name ("Westland journalist"), after "which" or "what".
 func (r *rules) asksWhoIs(toks []token, m mention) bool {
 	ent := r.entities[m.entity]
 	if ent.Kind != "person" {
@@ -199,7 +199,7 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) []string {
 // answerHead reports whether toks[i] names the kind of answer wanted
 // rather than its topic: an answer-head noun with only stop words and
 // names between it and a question word or the question's start ("which
-// city", "what is Ushakov's role", "Umerov role"), or a count of the
+// city", "what is Ulm's role", "Umber role"), or a count of the
 // answers asked for ("what are two factors", "name three"). "Polynomial
 // time" and "two integers" are topics.
 func (e *Engine) answerHead(toks []token, i int, inMention []bool) bool {

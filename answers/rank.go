@@ -252,8 +252,8 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 			return false
 		}
 		// "Which general…": someone the sentence gives that title, or
-		// else its article or the pack ("Trump asked Kushner …" and
-		// "adviser Jared Kushner" elsewhere).
+		// else its article or the pack ("Dorn asked Ames …" and
+		// "adviser Ann Ames" elsewhere).
 		for _, p := range e.newPersons(q, s) {
 			if e.holdsRole(p, s, q.roleWords) || roleHolds(e.knownRoles(s, p), q.roleWords) {
 				return true

@@ -20,7 +20,7 @@ func (e *Engine) sameMeaning(a, b string) bool {
 // entitySwapped reports whether the question names a person, place or
 // body that neither s nor the sentence before it mentions, while s
 // mentions another of the same kind the question does not, nor one
-// standing for it: "Kyiv" asked where the sentence says "Moscow".
+// standing for it: "Northport" asked where the sentence says "Bayton".
 func (e *Engine) entitySwapped(q *query, s, prev *sentence) bool {
 	r := e.rules
 	wanted := map[string]string{wantPerson: "person", wantPlace: "place"}[q.class.wants]
@@ -28,8 +28,8 @@ func (e *Engine) entitySwapped(q *query, s, prev *sentence) bool {
 		def := r.entities[id]
 		// "Who … besides X?", "Where …?": another of the kind asked for
 		// is the answer, not a swap.
-		// Said by s, or by one the pack relates to it ("Putin" for
-		// "Moscow"), or by the sentence before.
+		// Said by s, or by one the pack relates to it ("Dorn" for
+		// "Bayton"), or by the sentence before.
 		said := s.matches("@"+id, r.synonyms["@"+id]) || prev != nil && prev.matches("@"+id, nil)
 		if def.Generic || def.Kind == "" || def.Kind == wanted || said {
 			continue

@@ -41,7 +41,7 @@ func Summaries(tb testing.TB) map[string]answers.Summary {
 	if len(builtin.Lines) < 6 {
 		tb.Fatalf("the built-in summary has %d lines; the test wants the full six", len(builtin.Lines))
 	}
-	long := strings.Repeat("The delegations met again in Florida and spoke at length about security guarantees and the plan. ", 12)
+	long := strings.Repeat("The delegations met again in Northport and spoke at length about security guarantees and the plan. ", 12)
 	largest := answers.Summary{Date: "2025-12-08", Title: "Parley daily summary — Monday 8 December 2025"}
 	for i := range 6 {
 		l := answers.SummaryLine{Text: "Line " + string(rune('A'+i)) + ": the talks went on, and the sources say so at length.", Conflict: i%3 == 2}
