@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/parley-bot/parley/store"
 	"github.com/parley-bot/parley/store/storetest"
 )
 
@@ -36,12 +35,8 @@ func TestReadChoice(t *testing.T) {
 // says, as a span of its quote, and to a refusal when it says neither.
 func TestChoiceAnswer(t *testing.T) {
 	ctx := context.Background()
-	st := storetest.MustOpenEmpty(t)
 	body := "The delegation travelled to Lisbon by train on Monday.\n\nThe harbour commission approved the new ferry terminal after a long debate.\n"
-	if _, err := st.Ingest(ctx, store.Document{ID: "choice", Title: "Choices", Body: body}, storetest.Epoch); err != nil {
-		t.Fatal(err)
-	}
-	e := mustEngine(t, st, WithPack(nil))
+	e := articleEngine(t, "choice", "Choices", body)
 	for q, want := range map[string]string{
 		"Did the delegation travel to Madrid or to Lisbon?":         "Lisbon",
 		"Did the delegation travel to Lisbon by train or by plane?": "train",

@@ -23,6 +23,17 @@ func seedPack(tb testing.TB) *Pack {
 	return p
 }
 
+// articleEngine is an engine with no domain pack over a new store
+// holding one article: the articles nobody tuned for that a test writes.
+func articleEngine(tb testing.TB, id, title, body string) *Engine {
+	tb.Helper()
+	st := storetest.MustOpenEmpty(tb)
+	if _, err := st.Ingest(context.Background(), store.Document{ID: id, Title: title, Body: body}, storetest.Epoch); err != nil {
+		tb.Fatal(err)
+	}
+	return mustEngine(tb, st, WithPack(nil))
+}
+
 // mustEngine is an engine over st with the seeds' domain pack, unless
 // opts say otherwise.
 func mustEngine(tb testing.TB, st *store.Store, opts ...Option) *Engine {

@@ -4,9 +4,6 @@ import (
 	"context"
 	"strings"
 	"testing"
-
-	"github.com/parley-bot/parley/store"
-	"github.com/parley-bot/parley/store/storetest"
 )
 
 // evidenceArticle is a short article nobody tuned for, with one sentence
@@ -55,12 +52,7 @@ func checkEvidence(t *testing.T, e *Engine, cases []evidenceCase) {
 // TestEvidenceSignals holds each of the gate's one-change signals to the
 // change it looks for, and to the question that only looks like it.
 func TestEvidenceSignals(t *testing.T) {
-	ctx := context.Background()
-	st := storetest.MustOpenEmpty(t)
-	if _, err := st.Ingest(ctx, store.Document{ID: "evidence", Title: "Evidence", Body: evidenceArticle}, storetest.Epoch); err != nil {
-		t.Fatal(err)
-	}
-	e := mustEngine(t, st, WithPack(nil))
+	e := articleEngine(t, "evidence", "Evidence", evidenceArticle)
 	checkEvidence(t, e, []evidenceCase{
 		{"What can be viewed as an informal language?", "prefix", 1},
 		{"What can be viewed as a formal language?", "prefix", 0},
@@ -157,12 +149,8 @@ func TestAntonymList(t *testing.T) {
 // a sentence of the article titled so, another place is.
 func TestTitleIsContext(t *testing.T) {
 	ctx := context.Background()
-	st := storetest.MustOpenEmpty(t)
 	body := "The state grows most of the country's apples and much of its timber.\n\nIts capital lies on the river estuary.\n"
-	if _, err := st.Ingest(ctx, store.Document{ID: "island", Title: "Tasmania (Australia)", Body: body}, storetest.Epoch); err != nil {
-		t.Fatal(err)
-	}
-	e := mustEngine(t, st, WithPack(nil))
+	e := articleEngine(t, "island", "Tasmania (Australia)", body)
 	for q, want := range map[string]float64{"What does Tasmania grow most of?": 0, "What does Queensland grow most of?": 1} {
 		a, err := e.Explain(ctx, q)
 		if err != nil {
@@ -186,12 +174,8 @@ func TestTitleIsContext(t *testing.T) {
 // and one they never use is not.
 func TestOffTopicOnlyWhenUnused(t *testing.T) {
 	ctx := context.Background()
-	st := storetest.MustOpenEmpty(t)
 	body := "The harbour club won the regatta cup in 1990 after a long season.\n"
-	if _, err := st.Ingest(ctx, store.Document{ID: "club", Title: "Club", Body: body}, storetest.Epoch); err != nil {
-		t.Fatal(err)
-	}
-	e := mustEngine(t, st, WithPack(nil))
+	e := articleEngine(t, "club", "Club", body)
 	for q, off := range map[string]bool{"When did the harbour club win the regatta cup?": false, "What is the weather at the harbour club?": true} {
 		a, err := e.Explain(ctx, q)
 		if err != nil {

@@ -6,9 +6,6 @@ import (
 	"context"
 	"strings"
 	"testing"
-
-	"github.com/parley-bot/parley/store"
-	"github.com/parley-bot/parley/store/storetest"
 )
 
 func TestSynonymList(t *testing.T) {
@@ -33,12 +30,8 @@ func TestSynonymList(t *testing.T) {
 // matches only itself, and a number word never stands for another.
 func TestSynonymsOnlyForUnknownWords(t *testing.T) {
 	ctx := context.Background()
-	st := storetest.MustOpenEmpty(t)
 	body := "The photograph was taken in the harbour on 2 December 1931.\n\nThe picture shows a million people at the harbour.\n"
-	if _, err := st.Ingest(ctx, store.Document{ID: "syn", Title: "Synonyms", Body: body}, storetest.Epoch); err != nil {
-		t.Fatal(err)
-	}
-	e := mustEngine(t, st, WithPack(nil))
+	e := articleEngine(t, "syn", "Synonyms", body)
 	a, err := e.Explain(ctx, "When was the photo taken in the harbour?")
 	if err != nil {
 		t.Fatal(err)

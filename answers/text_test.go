@@ -118,13 +118,9 @@ func TestTitleLine(t *testing.T) {
 // the sentence holding the answer is found by the title's name.
 func TestTitleLineLendsItsWords(t *testing.T) {
 	ctx := context.Background()
-	st := storetest.MustOpenEmpty(t)
 	body := "Release 2.1 Slink (March 9th, 1999): Named for a toy dog. With Ann Berg as leader, this release held about 2250 packages.\n\n" +
 		"Release 2.2 Potato (August 15th, 2000): Named for a toy. With Ole Sand as leader, this release held about 3900 packages.\n"
-	if _, err := st.Ingest(ctx, store.Document{ID: "releases", Title: "Releases", Body: body}, storetest.Epoch); err != nil {
-		t.Fatal(err)
-	}
-	e := mustEngine(t, st, WithPack(nil))
+	e := articleEngine(t, "releases", "Releases", body)
 	for q, want := range map[string]string{
 		"How many packages did Release 2.1 Slink hold?": "2250 packages",
 		"Who was leader of Release 2.2 Potato?":         "Ole Sand",
@@ -144,12 +140,8 @@ func TestTitleLineLendsItsWords(t *testing.T) {
 // by the first date the sentences give.
 func TestUntilWhen(t *testing.T) {
 	ctx := context.Background()
-	st := storetest.MustOpenEmpty(t)
 	body := "The Harbour Club was officially founded by Ann Berg on May 5th, 1990.\n\nAnn Berg founded the Harbour Club in May 1990 and led it until March 1996.\n"
-	if _, err := st.Ingest(ctx, store.Document{ID: "club", Title: "Club", Body: body}, storetest.Epoch); err != nil {
-		t.Fatal(err)
-	}
-	e := mustEngine(t, st, WithPack(nil))
+	e := articleEngine(t, "club", "Club", body)
 	a, err := e.Answer(ctx, "Until when did Ann Berg lead the Harbour Club?")
 	if err != nil {
 		t.Fatal(err)
