@@ -58,7 +58,10 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 	}
 	e.missingEvidence(&x, ix, q, s, prev, next, lead, total)
 	e.numberEvidence(&x, q, s, prev, lead)
-	e.oppositeEvidence(&x, q, s)
+	if q.class.name != "yesno" {
+		// A yes/no question the sentence turns around is answered "no".
+		e.oppositeEvidence(&x, q, s)
+	}
 	if e.swapped(q, s, prev, lead) {
 		x[evSwapped] = 1
 	}

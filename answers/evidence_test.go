@@ -186,3 +186,29 @@ func TestOffTopicOnlyWhenUnused(t *testing.T) {
 		}
 	}
 }
+
+// TestYesNoTurnedAround holds that a yes/no question the sentence turns
+// around is answered from it, not refused: an antonym is then the answer
+// "no", and a verb reporting a view ("think") is not the verb the
+// sentence must say.
+func TestYesNoTurnedAround(t *testing.T) {
+	e := articleEngine(t, "harbour", "Harbour news", `The harbour board met on Monday.
+
+Mayor Ann Berg said the town's impatience with the ferry delays is growing.
+
+"We are no closer to opening the pier," Berg said.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"Is the town becoming more patient with the ferry delays?", "opposite", 0},
+		{"Which town is becoming more patient with the ferry delays?", "opposite", 1},
+	})
+	for _, q := range []string{"Is the town becoming more patient with the ferry delays?", "Did Berg think the town was any nearer to opening the pier?"} {
+		a, err := e.Explain(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered {
+			t.Errorf("%q: refused (%s), want the sentence that turns it around", q, a.Explain.Decision)
+		}
+	}
+}

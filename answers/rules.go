@@ -62,8 +62,11 @@ type generalFile struct {
 	} `yaml:"destinations"`
 	Opposites   [][]string `yaml:"opposites"`
 	Auxiliaries []string   `yaml:"auxiliaries"`
-	OwnerWords  []string   `yaml:"owner_words"`
-	LeadIns     []string   `yaml:"lead_ins"`
+	// OpinionVerbs report a view ("did Dorn think …"): the yes/no
+	// question is about what follows them, not about the thinking.
+	OpinionVerbs []string `yaml:"opinion_verbs"`
+	OwnerWords   []string `yaml:"owner_words"`
+	LeadIns      []string `yaml:"lead_ins"`
 	// Outcome and Calendar: see general.yaml.
 	Outcome struct {
 		Words   []string `yaml:"words"`
@@ -180,6 +183,8 @@ type rules struct {
 	opposites map[string][]string
 	// auxiliary: verbs after "who" that ask for no action of their own.
 	auxiliary map[string]bool
+	// opinion: verbs that report a view (opinion_verbs).
+	opinion map[string]bool
 	// owner: question words that ask about a possessive owner.
 	owner map[string]bool
 	// durations are the units "how long" asks for.

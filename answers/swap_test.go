@@ -41,23 +41,7 @@ entities:
 // an age, which no other number gives.
 func TestSwapEvidence(t *testing.T) {
 	ctx := context.Background()
-	pack, err := ParsePack("swap.yaml", []byte(swapPack))
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := NewAnalyzer(pack)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := store.Open(ctx, t.TempDir()+"/swap.db", store.WithAnalyzer(a))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if _, err := st.Ingest(ctx, store.Document{ID: "harbour", Title: "Harbour news", Body: swapArticle}, time.Unix(0, 0)); err != nil {
-		t.Fatal(err)
-	}
-	e := mustEngine(t, st, WithPack(pack))
+	e := swapEngine(t)
 	checkEvidence(t, e, []evidenceCase{
 		{"What does computational simplicity theory classify?", "swapped", 1},
 		{"What does computational complexity theory classify?", "swapped", 0},
@@ -98,5 +82,40 @@ func TestSwapEvidence(t *testing.T) {
 	}
 	if !ans.Answered || !strings.Contains(ans.Answer, "Per Moe") {
 		t.Errorf("who is the harbour journalist: answered %v %q, want Per Moe", ans.Answered, ans.Answer)
+	}
+}
+
+// swapEngine is the engine over swapArticle with swapPack.
+func swapEngine(t *testing.T) *Engine {
+	t.Helper()
+	ctx := context.Background()
+	pack, err := ParsePack("swap.yaml", []byte(swapPack))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := NewAnalyzer(pack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(ctx, t.TempDir()+"/swap.db", store.WithAnalyzer(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if _, err := st.Ingest(ctx, store.Document{ID: "harbour", Title: "Harbour news", Body: swapArticle}, time.Unix(0, 0)); err != nil {
+		t.Fatal(err)
+	}
+	return mustEngine(t, st, WithPack(pack))
+}
+
+// TestOpinionVerb holds that "Did Lind think …?" asks about what follows
+// the view: a sentence saying what Lind said answers it.
+func TestOpinionVerb(t *testing.T) {
+	a, err := swapEngine(t).Explain(context.Background(), "Did Lind think Oslo had received any documents?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Quotes[0].Text, "Oslo had received") {
+		t.Errorf("answered %v (%s), want the sentence on what Oslo received", a.Answered, a.Explain.Decision)
 	}
 }
