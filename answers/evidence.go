@@ -62,7 +62,7 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 		// A yes/no question the sentence turns around is answered "no".
 		e.oppositeEvidence(&x, q, s)
 	}
-	if e.swapped(q, s, prev, lead) {
+	if e.swapped(q, s, prev, lead) || e.placeSwapped(q, s) {
 		x[evSwapped] = 1
 	}
 	if e.entitySwapped(q, s, prev) {

@@ -119,3 +119,18 @@ func TestOpinionVerb(t *testing.T) {
 		t.Errorf("answered %v (%s), want the sentence on what Oslo received", a.Answered, a.Explain.Decision)
 	}
 }
+
+// TestPlaceSwapped holds the one-change signal of a place set with the
+// same locative: "at Bayton" asked where the sentence says "at
+// Northport" (no pack: names as written).
+func TestPlaceSwapped(t *testing.T) {
+	e := articleEngine(t, "club", "The rowing club", `The rowing club was founded by Ann Berg at Northport in 1975.
+
+Its boathouse burned down in 1990.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"Who founded the rowing club at Bayton in 1975?", "swapped", 1},
+		{"Who founded the rowing club at Northport in 1975?", "swapped", 0},
+		{"Who founded the rowing club in 1975?", "swapped", 0},
+	})
+}

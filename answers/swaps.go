@@ -116,3 +116,21 @@ func (e *Engine) saysAgainst(s *sentence) bool {
 	}
 	return false
 }
+
+// placeSwapped reports whether the question sets something in a named
+// place ("at Northport") that s does not name, while s sets it, with the
+// same locative, in another ("at Bayton").
+func (e *Engine) placeSwapped(q *query, s *sentence) bool {
+	for k := 1; k+1 < len(q.toks); k++ {
+		loc, name := q.toks[k], q.toks[k+1]
+		if !e.rules.locative[loc.word] || !isCapitalised(name.raw) || s.hasStem(name.stem) {
+			continue
+		}
+		for j := 1; j+1 < len(s.toks); j++ {
+			if o := s.toks[j+1]; s.toks[j].word == loc.word && isCapitalised(o.raw) && !q.words[o.word] {
+				return true
+			}
+		}
+	}
+	return false
+}
