@@ -212,3 +212,17 @@ Mayor Ann Berg said the town's impatience with the ferry delays is growing.
 		}
 	}
 }
+
+// TestWhoAnsweredByABody holds that a who-question is answered by a body
+// of people the sentence names when it names no one ("members of the
+// harbour team"), not refused for lacking a person.
+func TestWhoAnsweredByABody(t *testing.T) {
+	e := articleEngine(t, "ferry", "Ferry news", `The new ferry left the yard on Monday.
+
+Members of the harbour team were returning to port, saying they had done everything they could for the first sailing.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"Who had done everything they could for the first sailing?", "no_type", 0},
+		{"Who left the yard on Monday?", "no_type", 1},
+	})
+}

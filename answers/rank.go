@@ -269,7 +269,7 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 		if len(q.roleWords) > 0 && len(newAgents(q, s)) > 0 && holdsAll(s, q.roleWords) {
 			return true
 		}
-		return len(q.roleWords) == 0 && e.actor(q, s) != ""
+		return len(q.roleWords) == 0 && (e.actor(q, s) != "" || e.groupNew(q, s))
 	case wantRole:
 		// The sentence must name the person, not only stand in for them
 		// ("the Eastland leader"), and give their role.
@@ -530,4 +530,17 @@ func qMentionsIn(q *query, s *sentence) []int {
 		}
 	}
 	return out
+}
+
+// groupNew reports whether s holds a noun for people as a body (a team,
+// officials, the premier) that q does not say: for a who-question with
+// no name to give, the body that did it answers ("members of the
+// negotiation team").
+func (e *Engine) groupNew(q *query, s *sentence) bool {
+	for _, t := range s.toks {
+		if e.rules.groupNoun[t.word] && !q.words[t.word] && !q.words[t.stem] {
+			return true
+		}
+	}
+	return false
 }

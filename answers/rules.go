@@ -65,8 +65,11 @@ type generalFile struct {
 	// OpinionVerbs report a view ("did Dorn think …"): the yes/no
 	// question is about what follows them, not about the thinking.
 	OpinionVerbs []string `yaml:"opinion_verbs"`
-	OwnerWords   []string `yaml:"owner_words"`
-	LeadIns      []string `yaml:"lead_ins"`
+	// GroupNouns name people as a body ("team", "officials"): a
+	// who-question's answer when no one is named.
+	GroupNouns []string `yaml:"group_nouns"`
+	OwnerWords []string `yaml:"owner_words"`
+	LeadIns    []string `yaml:"lead_ins"`
 	// Outcome and Calendar: see general.yaml.
 	Outcome struct {
 		Words   []string `yaml:"words"`
@@ -185,6 +188,8 @@ type rules struct {
 	auxiliary map[string]bool
 	// opinion: verbs that report a view (opinion_verbs).
 	opinion map[string]bool
+	// groupNoun: nouns for people as a body (group_nouns).
+	groupNoun map[string]bool
 	// owner: question words that ask about a possessive owner.
 	owner map[string]bool
 	// durations are the units "how long" asks for.
