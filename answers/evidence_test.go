@@ -226,3 +226,17 @@ Members of the harbour team were returning to port, saying they had done everyth
 		{"Who left the yard on Monday?", "no_type", 1},
 	})
 }
+
+// TestWhereAnsweredByAKindOfPlace holds that a where-question is answered
+// by a kind of place after a locative ("in mountainous areas") when the
+// sentence names no place.
+func TestWhereAnsweredByAKindOfPlace(t *testing.T) {
+	e := articleEngine(t, "rail", "Rail news", `Two tourist railways run over narrow lines, which were built in mountainous areas.
+
+The old sheds were painted cheaply.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"Where were the narrow lines built?", "no_type", 0},
+		{"Where were the old sheds painted?", "no_type", 1},
+	})
+}

@@ -280,7 +280,7 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 		}
 		return false
 	case wantPlace:
-		return len(e.newPlaces(q, s)) > 0 || len(newLearnedPlaces(q, s)) > 0
+		return len(e.newPlaces(q, s)) > 0 || len(newLearnedPlaces(q, s)) > 0 || e.placePhrase(q, s)
 	case wantDate:
 		return len(newDates(q, s)) > 0
 	case wantNumber:
@@ -540,6 +540,22 @@ func (e *Engine) groupNew(q *query, s *sentence) bool {
 	for _, t := range s.toks {
 		if e.rules.groupNoun[t.word] && !q.words[t.word] && !q.words[t.stem] {
 			return true
+		}
+	}
+	return false
+}
+
+// placePhrase reports whether s sets something in a place its words name
+// ("in mountainous areas", "in my basement") that q does not say.
+func (e *Engine) placePhrase(q *query, s *sentence) bool {
+	for i, t := range s.toks {
+		if !e.rules.placeNoun[t.word] || q.words[t.word] || q.words[t.stem] {
+			continue
+		}
+		for j := i - 1; j >= 0 && j >= i-3; j-- {
+			if e.rules.locative[s.toks[j].word] {
+				return true
+			}
 		}
 	}
 	return false

@@ -68,6 +68,9 @@ type generalFile struct {
 	// GroupNouns name people as a body ("team", "officials"): a
 	// who-question's answer when no one is named.
 	GroupNouns []string `yaml:"group_nouns"`
+	// PlaceNouns name a kind of place ("areas", "basement"): after a
+	// locative they answer where.
+	PlaceNouns []string `yaml:"place_nouns"`
 	OwnerWords []string `yaml:"owner_words"`
 	LeadIns    []string `yaml:"lead_ins"`
 	// Outcome and Calendar: see general.yaml.
@@ -190,6 +193,8 @@ type rules struct {
 	opinion map[string]bool
 	// groupNoun: nouns for people as a body (group_nouns).
 	groupNoun map[string]bool
+	// placeNoun: nouns for a kind of place (place_nouns).
+	placeNoun map[string]bool
 	// owner: question words that ask about a possessive owner.
 	owner map[string]bool
 	// durations are the units "how long" asks for.
