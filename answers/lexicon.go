@@ -1,0 +1,189 @@
+package answers
+
+import (
+	_ "embed"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed lexicon.yaml
+var lexiconYAML []byte
+
+// lexiconFile is the shape of lexicon.yaml.
+type lexiconFile struct {
+	ActorEnds          []string   `yaml:"actor_ends"`
+	SpeechVerbs        []string   `yaml:"speech_verbs"`
+	RoleNouns          []string   `yaml:"role_nouns"`
+	RoleGlue           []string   `yaml:"role_glue"`
+	LeadWords          []string   `yaml:"lead_words"`
+	AgentStop          []string   `yaml:"agent_stop"`
+	Numbers            wordValues `yaml:"numbers"`
+	Ordinals           wordValues `yaml:"ordinals"`
+	FractionNumerators []string   `yaml:"fraction_numerators"`
+	FractionParts      []string   `yaml:"fraction_parts"`
+	Weekdays           []string   `yaml:"weekdays"`
+	Months             []string   `yaml:"months"`
+	MonthAbbreviations []string   `yaml:"month_abbreviations"`
+	Centuries          []string   `yaml:"centuries"`
+	OrgWords           []string   `yaml:"org_words"`
+	PlaceWords         []string   `yaml:"place_words"`
+	TitleWords         []string   `yaml:"title_words"`
+	PersonTitles       []string   `yaml:"person_titles"`
+	Anaphors           []string   `yaml:"anaphors"`
+}
+
+// wordValues are words with the numbers they stand for, in file order
+// (the order a pattern tries them in).
+type wordValues []wordValue
+
+type wordValue struct {
+	word  string
+	value int
+}
+
+// UnmarshalYAML reads a mapping of words to whole numbers, keeping its
+// order.
+func (v *wordValues) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("line %d: want a mapping of words to numbers", n.Line)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		var value int
+		if err := n.Content[i+1].Decode(&value); err != nil {
+			return fmt.Errorf("line %d: %s: %w", n.Content[i].Line, n.Content[i].Value, err)
+		}
+		*v = append(*v, wordValue{n.Content[i].Value, value})
+	}
+	return nil
+}
+
+// lexicon is lexicon.yaml compiled: its word sets, and the extractors'
+// patterns built from its lists.
+type lexicon struct {
+	actorEnds, speechVerbs, roleNouns, roleGlue map[string]bool
+	leadWords, agentStop                        map[string]bool
+	orgWords, placeWords, titleWords            map[string]bool
+	personTitles, anaphors                      map[string]bool
+	// numbers and ordinals: words to the numbers they stand for.
+	numbers, ordinals map[string]int
+	// countRe, ordinalRe and fractionRe find counts ("19 key points",
+	// "a third day", "one-fifth"); dateRe finds dates of the news
+	// ("late Monday", "March 3", "next week"), eraDateRe dates of any era.
+	countRe, ordinalRe, fractionRe, dateRe, eraDateRe *regexp.Regexp
+}
+
+// compileLexicon compiles the lexicon in data: every list is required.
+func compileLexicon(data []byte) (*lexicon, error) {
+	var f lexiconFile
+	if err := decodeStrict(data, &f); err != nil {
+		return nil, fmt.Errorf("lexicon.yaml: %w", err)
+	}
+	l := &lexicon{}
+	for _, s := range []struct {
+		key   string
+		words []string
+		set   *map[string]bool
+	}{
+		{"actor_ends", f.ActorEnds, &l.actorEnds}, {"speech_verbs", f.SpeechVerbs, &l.speechVerbs},
+		{"role_nouns", f.RoleNouns, &l.roleNouns}, {"role_glue", f.RoleGlue, &l.roleGlue},
+		{"lead_words", f.LeadWords, &l.leadWords}, {"agent_stop", f.AgentStop, &l.agentStop},
+		{"org_words", f.OrgWords, &l.orgWords}, {"place_words", f.PlaceWords, &l.placeWords},
+		{"title_words", f.TitleWords, &l.titleWords}, {"person_titles", f.PersonTitles, &l.personTitles},
+		{"anaphors", f.Anaphors, &l.anaphors},
+		// Lists read only by the patterns below.
+		{"fraction_numerators", f.FractionNumerators, nil}, {"fraction_parts", f.FractionParts, nil},
+		{"weekdays", f.Weekdays, nil}, {"months", f.Months, nil},
+		{"month_abbreviations", f.MonthAbbreviations, nil}, {"centuries", f.Centuries, nil},
+	} {
+		if len(s.words) == 0 {
+			return nil, fmt.Errorf("lexicon.yaml: %s: empty", s.key)
+		}
+		if s.set != nil {
+			*s.set = wordSet(s.words)
+		}
+	}
+	var err error
+	if l.numbers, err = valueMap("numbers", f.Numbers); err != nil {
+		return nil, err
+	}
+	if l.ordinals, err = valueMap("ordinals", f.Ordinals); err != nil {
+		return nil, err
+	}
+	if err := l.compilePatterns(&f); err != nil {
+		return nil, fmt.Errorf("lexicon.yaml: %w", err)
+	}
+	return l, nil
+}
+
+// valueMap maps the folded words of vs to their values.
+func valueMap(key string, vs wordValues) (map[string]int, error) {
+	if len(vs) == 0 {
+		return nil, fmt.Errorf("lexicon.yaml: %s: empty", key)
+	}
+	m := make(map[string]int, len(vs))
+	for _, v := range vs {
+		w := fold(v.word)
+		if _, dup := m[w]; dup {
+			return nil, fmt.Errorf("lexicon.yaml: %s: %s twice", key, w)
+		}
+		m[w] = v.value
+	}
+	return m, nil
+}
+
+// words is the words of vs, in order.
+func (vs wordValues) words() []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = v.word
+	}
+	return out
+}
+
+// alternation is a pattern matching any one of words, tried in order.
+func alternation(words []string) string {
+	quoted := make([]string, len(words))
+	for i, w := range words {
+		quoted[i] = regexp.QuoteMeta(w)
+	}
+	return strings.Join(quoted, "|")
+}
+
+// compilePatterns builds the extractors' patterns from f's lists.
+func (l *lexicon) compilePatterns(f *lexiconFile) error {
+	months := `(?:` + alternation(f.Months) + `|` + alternation(f.MonthAbbreviations) + `)`
+	for _, p := range []struct {
+		name    string
+		re      **regexp.Regexp
+		pattern string
+	}{
+		{"count", &l.countRe, `\b(?:(?:almost|nearly|about|some|over|more than|at least|roughly) )?((?i:\d{1,3}(?:,\d{3})+|\d+|` +
+			alternation(f.Numbers.words()) + `))(?:[- ]of)?(?:[- ](?:key|additional|more|full|new|main|other|[A-Z][a-z]+))?[- ]([a-z]+)\b`},
+		{"ordinal", &l.ordinalRe, `(?i)\b(` + alternation(f.Ordinals.words()) + `) (day|round)\b`},
+		{"fraction", &l.fractionRe, `(?i)\b(` + alternation(f.FractionNumerators) + `)-(` + alternation(f.FractionParts) + `)s?\b`},
+		{"date", &l.dateRe, `\b(?:(?:late|early|on|last|this|next) )?(?:` + alternation(f.Weekdays) +
+			`)(?:’s|'s)?(?: (?:evening|morning|night|afternoon))?\b|\b(?:` + alternation(f.Months) +
+			`)(?: \d{1,2})?(?:,? \d{4})?\b|\b(?:(?:earlier|later|late) )?(?:this|last|next) (?:week|weekend|month|year|fall|autumn|spring|summer|winter)\b`},
+		// "December 5", "5 December 1999", "December 2, 2025", "1066",
+		// "AD 43", "43 BC", "the 11th century", "the 1990s", "mid-1990s",
+		// "the early 20th century".
+		{"era date", &l.eraDateRe, `\b(?:` +
+			`(?:the )?(?:(?:early|mid|late)[- ])?(?:\d{1,2}(?:st|nd|rd|th)|` + alternation(f.Centuries) + `)(?:[- ]century|[- ]centuries)(?: (?:BC|BCE|AD|CE))?` +
+			`|(?:the )?(?:(?:early|mid|late)[- ])?(?:1\d|20)\d0s` +
+			`|(?:\d{1,2} )?` + months + `(?: \d{1,2}(?:st|nd|rd|th)?)?(?:,? (?:1\d|20)\d\d)?` +
+			`|(?:AD|A\.D\.) \d{1,4}|\d{1,4} (?:BC|BCE|B\.C\.|AD|CE)` +
+			`|(?:in|since|until|by|from|of|after|before|during|circa|c\.|around|about|early|late|mid-) (?:1[0-9]|20)\d\d` +
+			`|(?:1[0-9]|20)\d\d(?:[–-](?:\d\d){1,2})?` +
+			`)\b`},
+	} {
+		re, err := regexp.Compile(p.pattern)
+		if err != nil {
+			return fmt.Errorf("%s pattern: %w", p.name, err)
+		}
+		*p.re = re
+	}
+	return nil
+}
