@@ -53,7 +53,7 @@ func (v *wordValues) UnmarshalYAML(n *yaml.Node) error {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		var value int
 		if err := n.Content[i+1].Decode(&value); err != nil {
-			return fmt.Errorf("line %d: %s: %w", n.Content[i].Line, n.Content[i].Value, err)
+			return fmt.Errorf("line %d: %s: want a whole number, not %q", n.Content[i].Line, n.Content[i].Value, n.Content[i+1].Value)
 		}
 		*v = append(*v, wordValue{n.Content[i].Value, value})
 	}
