@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -33,6 +34,10 @@ type lexiconFile struct {
 	TitleWords         []string   `yaml:"title_words"`
 	PersonTitles       []string   `yaml:"person_titles"`
 	Anaphors           []string   `yaml:"anaphors"`
+	ClauseBreaks       []string   `yaml:"clause_breaks"`
+	DigestStop         []string   `yaml:"digest_stop"`
+	DigestCues         []cueFile  `yaml:"digest_cues"`
+	DigestBreaks       []string   `yaml:"digest_breaks"`
 }
 
 // wordValues are words with the numbers they stand for, in file order
@@ -66,7 +71,11 @@ type lexicon struct {
 	actorEnds, speechVerbs, roleNouns, roleGlue map[string]bool
 	leadWords, agentStop                        map[string]bool
 	orgWords, placeWords, titleWords            map[string]bool
-	personTitles, anaphors                      map[string]bool
+	personTitles, anaphors, digestStop          map[string]bool
+	// clauseBreaks and digestBreaks are joins as written, spaces
+	// included: where a clause turns, where a digest line may be cut.
+	clauseBreaks, digestBreaks []string
+	digestCues                 []digestCue
 	// numbers and ordinals: words to the numbers they stand for.
 	numbers, ordinals map[string]int
 	// countRe, ordinalRe and fractionRe find counts ("19 key points",
@@ -92,7 +101,7 @@ func compileLexicon(data []byte) (*lexicon, error) {
 		{"lead_words", f.LeadWords, &l.leadWords}, {"agent_stop", f.AgentStop, &l.agentStop},
 		{"org_words", f.OrgWords, &l.orgWords}, {"place_words", f.PlaceWords, &l.placeWords},
 		{"title_words", f.TitleWords, &l.titleWords}, {"person_titles", f.PersonTitles, &l.personTitles},
-		{"anaphors", f.Anaphors, &l.anaphors},
+		{"anaphors", f.Anaphors, &l.anaphors}, {"digest_stop", f.DigestStop, &l.digestStop},
 		// Lists read only by the patterns below.
 		{"fraction_numerators", f.FractionNumerators, nil}, {"fraction_parts", f.FractionParts, nil},
 		{"weekdays", f.Weekdays, nil}, {"months", f.Months, nil},
@@ -105,7 +114,20 @@ func compileLexicon(data []byte) (*lexicon, error) {
 			*s.set = wordSet(s.words)
 		}
 	}
+	for _, p := range []struct {
+		key     string
+		phrases []string
+		list    *[]string
+	}{{"clause_breaks", f.ClauseBreaks, &l.clauseBreaks}, {"digest_breaks", f.DigestBreaks, &l.digestBreaks}} {
+		if len(p.phrases) == 0 || slices.Contains(p.phrases, "") {
+			return nil, fmt.Errorf("lexicon.yaml: %s: empty, or holds an empty phrase", p.key)
+		}
+		*p.list = p.phrases
+	}
 	var err error
+	if l.digestCues, err = compileCues(f.DigestCues); err != nil {
+		return nil, fmt.Errorf("lexicon.yaml: digest_cues: %w", err)
+	}
 	if l.numbers, err = valueMap("numbers", f.Numbers); err != nil {
 		return nil, err
 	}

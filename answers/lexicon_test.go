@@ -7,13 +7,20 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
+func mustLexicon(t testing.TB) *lexicon {
+	t.Helper()
+	l, err := compileLexicon(lexiconYAML)
+	if err != nil {
+		t.Fatalf("embedded lexicon.yaml: %v", err)
+	}
+	return l
+}
+
 // TestLexiconStrict: lexicon.yaml decodes strictly and every list in it is
 // required, so a misspelt key, an empty or missing list, a number that is
 // not one or a word given twice is an error naming it.
 func TestLexiconStrict(t *testing.T) {
-	if _, err := compileLexicon(lexiconYAML); err != nil {
-		t.Fatalf("embedded lexicon.yaml: %v", err)
-	}
+	mustLexicon(t)
 	var file map[string]any
 	if err := yaml.Unmarshal(lexiconYAML, &file); err != nil {
 		t.Fatal(err)
@@ -60,5 +67,8 @@ func TestLexiconStrict(t *testing.T) {
 	}
 	rejects("unknown key", append(append([]byte{}, lexiconYAML...), "\nspeach_verbs: [said]\n"...), "speach_verbs")
 	rejects("word for a number", with("numbers", map[string]any{"one": "uno"}), "one")
+	rejects("empty phrase", with("clause_breaks", []string{"; ", ""}), "clause_breaks")
+	rejects("unknown cue kind", with("digest_cues", []map[string]any{{"kind": "meating", "weight": 1, "terms": []string{"met"}}}), "digest_cues", "meating")
+	rejects("cue weight", with("digest_cues", []map[string]any{{"kind": "meeting", "weight": 0, "terms": []string{"met"}}}), "digest_cues", "weight")
 	rejects("word twice", []byte(strings.Replace(string(lexiconYAML), "  two: 2\n", "  two: 2\n  Two: 2\n", 1)), "numbers", "two")
 }
