@@ -281,8 +281,7 @@ func quotedText(text string) string {
 
 func (r *rules) hasMeetWord(toks []token) bool {
 	for _, t := range toks {
-		switch t.stem {
-		case "met", "meet", "talk", "huddl", "conven", "discuss", "engag":
+		if r.lex.meetStems[t.stem] {
 			return true
 		}
 	}

@@ -64,7 +64,7 @@ func (r *rules) learnFacts(s store.Sentence, toks []token, known func(start, end
 	for _, d := range dates {
 		text := strings.TrimSpace(s.Text[d[0]:d[1]])
 		// "in 1066": the date is "1066".
-		for _, lead := range []string{"in ", "since ", "until ", "by ", "from ", "of ", "after ", "before ", "during ", "around ", "about "} {
+		for _, lead := range r.lex.yearLeads {
 			if strings.HasPrefix(text, lead) && len(text) > len(lead) && text[len(lead)] >= '0' && text[len(lead)] <= '9' {
 				text = text[len(lead):]
 			}

@@ -34,6 +34,8 @@ type lexiconFile struct {
 	TitleWords         []string   `yaml:"title_words"`
 	PersonTitles       []string   `yaml:"person_titles"`
 	Anaphors           []string   `yaml:"anaphors"`
+	MeetWords          []string   `yaml:"meet_words"`
+	YearLeads          []string   `yaml:"year_leads"`
 	ClauseBreaks       []string   `yaml:"clause_breaks"`
 	DigestStop         []string   `yaml:"digest_stop"`
 	DigestCues         []cueFile  `yaml:"digest_cues"`
@@ -65,8 +67,8 @@ func (v *wordValues) UnmarshalYAML(n *yaml.Node) error {
 	return nil
 }
 
-// lexicon is lexicon.yaml compiled: its word sets, and the extractors'
-// patterns built from its lists.
+// lexicon is lexicon.yaml compiled: its word sets and phrase lists, and
+// the extractors' patterns built from its lists.
 type lexicon struct {
 	actorEnds, speechVerbs, roleNouns, roleGlue map[string]bool
 	leadWords, agentStop                        map[string]bool
@@ -76,6 +78,11 @@ type lexicon struct {
 	// included: where a clause turns, where a digest line may be cut.
 	clauseBreaks, digestBreaks []string
 	digestCues                 []digestCue
+	// meetStems: stems of the words that say people met.
+	meetStems map[string]bool
+	// yearLeads: words, each with a space after it, cut from the front of
+	// a date of any era before its year.
+	yearLeads []string
 	// numbers and ordinals: words to the numbers they stand for.
 	numbers, ordinals map[string]int
 	// countRe, ordinalRe and fractionRe find counts ("19 key points",
@@ -102,10 +109,11 @@ func compileLexicon(data []byte) (*lexicon, error) {
 		{"org_words", f.OrgWords, &l.orgWords}, {"place_words", f.PlaceWords, &l.placeWords},
 		{"title_words", f.TitleWords, &l.titleWords}, {"person_titles", f.PersonTitles, &l.personTitles},
 		{"anaphors", f.Anaphors, &l.anaphors}, {"digest_stop", f.DigestStop, &l.digestStop},
-		// Lists read only by the patterns below.
+		// Lists compiled below, or read only by the patterns.
 		{"fraction_numerators", f.FractionNumerators, nil}, {"fraction_parts", f.FractionParts, nil},
 		{"weekdays", f.Weekdays, nil}, {"months", f.Months, nil},
 		{"month_abbreviations", f.MonthAbbreviations, nil}, {"centuries", f.Centuries, nil},
+		{"meet_words", f.MeetWords, nil}, {"year_leads", f.YearLeads, nil},
 	} {
 		if len(s.words) == 0 {
 			return nil, fmt.Errorf("lexicon.yaml: %s: empty", s.key)
@@ -113,6 +121,13 @@ func compileLexicon(data []byte) (*lexicon, error) {
 		if s.set != nil {
 			*s.set = wordSet(s.words)
 		}
+	}
+	l.meetStems = map[string]bool{}
+	for _, w := range f.MeetWords {
+		l.meetStems[stem(fold(w))] = true
+	}
+	for _, w := range f.YearLeads {
+		l.yearLeads = append(l.yearLeads, w+" ")
 	}
 	for _, p := range []struct {
 		key     string
