@@ -20,22 +20,19 @@ var (
 	// quantityRe finds numbers as written: "30,000", "1.2 million",
 	// "~11,700", "10–20", "$20 billion", "£262m", "60 percent", "3.7%".
 	quantityRe = regexp.MustCompile(`(?:[~≈]|\b(?:about|around|approximately|nearly|almost|over|more than|less than|at least|some|roughly|up to) )?[$£€¥]?\b\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[~≈]|\b(?:about|around|approximately|nearly|almost|over|more than|less than|at least|some|roughly|up to) )?[$£€¥]?\b\d+(?:\.\d+)?(?:[–-]\d+(?:\.\d+)?)?`)
-	// scaleRe continues a number with its scale or unit: " million",
-	// "m", "%", " percent".
-	scaleRe = regexp.MustCompile(`^(?:\s?(?:%|percent|per cent)|\s(?:million|billion|trillion|thousand|hundred)|[mbk]n?\b|bn\b)`)
 )
 
 // numberUnit is the noun a number at the end of text[:end] counts: the
 // next word or two ("30,000 men", "1,230 km", "11,700 years"), skipping
-// an adjective or scale word.
-func numberUnit(text string, end int) (string, int) {
+// an adjective or scale word (lexicon.yaml's unit_skips).
+func (r *rules) numberUnit(text string, end int) (string, int) {
 	rest := text[end:]
 	toks := tokenize(rest)
 	if len(toks) == 0 || toks[0].start > 2 {
 		return "", end
 	}
 	i := 0
-	for i < len(toks)-1 && (toks[i].word == "million" || toks[i].word == "billion" || toks[i].word == "thousand" || toks[i].word == "hundred" || toks[i].word == "more" || toks[i].word == "additional" || toks[i].word == "key" || toks[i].word == "other" || toks[i].word == "new") {
+	for i < len(toks)-1 && r.lex.unitSkips[toks[i].word] {
 		i++
 	}
 	w := toks[i]
@@ -76,10 +73,10 @@ func (r *rules) learnFacts(s store.Sentence, toks []token, known func(start, end
 		if inDate(a, b) || inName(toks, a, b) {
 			continue
 		}
-		if sc := scaleRe.FindString(s.Text[b:]); sc != "" {
+		if sc := r.lex.scaleRe.FindString(s.Text[b:]); sc != "" {
 			b += len(sc)
 		}
-		unit, end := numberUnit(s.Text, b)
+		unit, end := r.numberUnit(s.Text, b)
 		phrase := s.Text[a:b]
 		if unit != "" && !english.IsStopWord(unit) {
 			phrase = s.Text[a:end]

@@ -35,6 +35,8 @@ type lexiconFile struct {
 	PersonTitles       []string   `yaml:"person_titles"`
 	Anaphors           []string   `yaml:"anaphors"`
 	MeetWords          []string   `yaml:"meet_words"`
+	Scales             []string   `yaml:"scales"`
+	UnitSkips          []string   `yaml:"unit_skips"`
 	YearLeads          []string   `yaml:"year_leads"`
 	ClauseBreaks       []string   `yaml:"clause_breaks"`
 	DigestStop         []string   `yaml:"digest_stop"`
@@ -74,6 +76,7 @@ type lexicon struct {
 	leadWords, agentStop                        map[string]bool
 	orgWords, placeWords, titleWords            map[string]bool
 	personTitles, anaphors, digestStop          map[string]bool
+	unitSkips                                   map[string]bool
 	// clauseBreaks and digestBreaks are joins as written, spaces
 	// included: where a clause turns, where a digest line may be cut.
 	clauseBreaks, digestBreaks []string
@@ -87,8 +90,10 @@ type lexicon struct {
 	numbers, ordinals map[string]int
 	// countRe, ordinalRe and fractionRe find counts ("19 key points",
 	// "a third day", "one-fifth"); dateRe finds dates of the news
-	// ("late Monday", "March 3", "next week"), eraDateRe dates of any era.
-	countRe, ordinalRe, fractionRe, dateRe, eraDateRe *regexp.Regexp
+	// ("late Monday", "March 3", "next week"), eraDateRe dates of any era;
+	// scaleRe continues a number with its scale or unit (" million", "m",
+	// "%", " percent").
+	countRe, ordinalRe, fractionRe, dateRe, eraDateRe, scaleRe *regexp.Regexp
 }
 
 // compileLexicon compiles the lexicon in data: every list is required.
@@ -109,11 +114,12 @@ func compileLexicon(data []byte) (*lexicon, error) {
 		{"org_words", f.OrgWords, &l.orgWords}, {"place_words", f.PlaceWords, &l.placeWords},
 		{"title_words", f.TitleWords, &l.titleWords}, {"person_titles", f.PersonTitles, &l.personTitles},
 		{"anaphors", f.Anaphors, &l.anaphors}, {"digest_stop", f.DigestStop, &l.digestStop},
+		{"unit_skips", f.UnitSkips, &l.unitSkips},
 		// Lists compiled below, or read only by the patterns.
 		{"fraction_numerators", f.FractionNumerators, nil}, {"fraction_parts", f.FractionParts, nil},
 		{"weekdays", f.Weekdays, nil}, {"months", f.Months, nil},
 		{"month_abbreviations", f.MonthAbbreviations, nil}, {"centuries", f.Centuries, nil},
-		{"meet_words", f.MeetWords, nil}, {"year_leads", f.YearLeads, nil},
+		{"meet_words", f.MeetWords, nil}, {"year_leads", f.YearLeads, nil}, {"scales", f.Scales, nil},
 	} {
 		if len(s.words) == 0 {
 			return nil, fmt.Errorf("lexicon.yaml: %s: empty", s.key)
@@ -215,6 +221,7 @@ func (l *lexicon) compilePatterns(f *lexiconFile) error {
 			`|(?:in|since|until|by|from|of|after|before|during|circa|c\.|around|about|early|late|mid-) (?:1[0-9]|20)\d\d` +
 			`|(?:1[0-9]|20)\d\d(?:[–-](?:\d\d){1,2})?` +
 			`)\b`},
+		{"scale", &l.scaleRe, `^(?:\s?(?:%|percent|per cent)|\s(?:` + alternation(f.Scales) + `)|[mbk]n?\b|bn\b)`},
 	} {
 		re, err := regexp.Compile(p.pattern)
 		if err != nil {
