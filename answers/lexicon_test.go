@@ -17,8 +17,9 @@ func mustLexicon(t testing.TB) *lexicon {
 }
 
 // TestLexiconStrict: lexicon.yaml decodes strictly and every list in it is
-// required, so a misspelt key, an empty or missing list, a number that is
-// not one or a word given twice is an error naming it.
+// required, so a misspelt key, an empty or missing list, an empty word (a
+// pattern alternative matching nothing), a number that is not one or a
+// word given twice is an error naming it.
 func TestLexiconStrict(t *testing.T) {
 	mustLexicon(t)
 	var file map[string]any
@@ -67,6 +68,8 @@ func TestLexiconStrict(t *testing.T) {
 	}
 	rejects("unknown key", append(append([]byte{}, lexiconYAML...), "\nspeach_verbs: [said]\n"...), "speach_verbs")
 	rejects("word for a number", with("numbers", map[string]any{"one": "uno"}), "one")
+	rejects("empty word", with("months", []string{"May", ""}), "months")
+	rejects("empty number word", with("numbers", map[string]any{"": 1}), "numbers")
 	rejects("empty phrase", with("clause_breaks", []string{"; ", ""}), "clause_breaks")
 	rejects("unknown cue kind", with("digest_cues", []map[string]any{{"kind": "meating", "weight": 1, "terms": []string{"met"}}}), "digest_cues", "meating")
 	rejects("cue weight", with("digest_cues", []map[string]any{{"kind": "meeting", "weight": 0, "terms": []string{"met"}}}), "digest_cues", "weight")
