@@ -34,8 +34,9 @@ const (
 )
 
 // factsVersion marks facts made by this version of the extractors. Bump
-// it whenever an extractor or general.yaml changes what facts come out:
-// stores re-analyse articles whose facts another version made.
+// it whenever an extractor, general.yaml or lexicon.yaml changes what
+// facts come out: stores re-analyse articles whose facts another version
+// made.
 const factsVersion = "8"
 
 // Analyzer reads facts off an article's sentences at ingest, with the
