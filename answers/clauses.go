@@ -4,14 +4,13 @@ import (
 	"strings"
 )
 
-// clauseBreaks are the joins at which a sentence turns to another matter.
-var clauseBreaks = []string{"; ", " — ", " – ", ", and ", ", but ", ", while ", ", as ", ", though ", ", although ", ", even as ", " after ", " before ", " follow ", " follows "}
-
-// clauses numbers the clause each token of text lies in.
-func clauses(text string, toks []token) []int {
+// clauses numbers the clause each token of text lies in: the joins at
+// which a sentence turns to another matter are lexicon.yaml's
+// clause_breaks.
+func (r *rules) clauses(text string, toks []token) []int {
 	var breaks []int
 	var all []string
-	for _, b := range clauseBreaks {
+	for _, b := range r.lex.clauseBreaks {
 		all = append(all, b)
 		if strings.HasPrefix(b, ",") {
 			// A closing quote may sit between the comma and the join:

@@ -15,8 +15,8 @@ import (
 )
 
 // This file ranks sentences for the daily digest. What it knows about news
-// in general — which words mark a meeting, an agreement or a rejection —
-// is in the table below; which lines are page furniture is in
+// in general — which words mark a meeting, an agreement or a rejection,
+// where a long sentence may be cut — is in lexicon.yaml; which lines are page furniture is in
 // general.yaml; who the actors and where the places are comes from the
 // entities the engine finds in the sentences; what is background and
 // which figures the articles dispute comes from the domain pack.
@@ -33,32 +33,6 @@ const (
 	devDispute
 	devOther
 )
-
-// digestCues are the words and phrases (lower case, matched on whole
-// words) that mark a sentence as reporting a development, with how much
-// each counts. The strongest cue present names the sentence's kind.
-var digestCues = []struct {
-	kind   devKind
-	weight float64
-	terms  []string
-}{
-	{devOther, 1, []string{"talks", "discussions", "negotiations", "session", "statement"}},
-	{devMeeting, 3.5, []string{"met", "meet", "huddling", "convened"}},
-	{devMeeting, 2.5, []string{"meeting", "meetings", "reconvene", "participated", "included"}},
-	{devAgreement, 3, []string{"agreed", "agreement", "framework", "understanding", "progress", "constructive", "productive", "accept"}},
-	{devRejection, 3.2, []string{"rejected", "rejects", "unacceptable", "not be acceptable", "no compromise", "could not agree", "not ready", "opposes", "ruled out", "deadlock", "pushes back"}},
-	{devDispute, 2, []string{"disagreements", "criticized", "criticism", "contention", "outstanding", "hurdle", "sticking points", "concessions"}},
-}
-
-// digestClauseBreaks are where a long sentence may be cut for a line's
-// text: the words after a comma, semicolon or dash that start a
-// subordinate clause, so the part before them still reads as a whole
-// statement. The cut is marked with an ellipsis.
-var digestClauseBreaks = []string{
-	", though ", ", while ", ", but ", ", even as ", ", and as ", ", as ", ", including ", ", saying ",
-	", which ", ", leaving ", ", signaling ", ", according to ", ", referring to ", ", after ", ", emphasizing ",
-	", framing ", ", adding ", ", stressing ", " in hopes of ", "; ", " — ",
-}
 
 // digestDispute is a quantity the articles may state differently. Pattern
 // finds the stated value (its first group is the number compared, the
@@ -89,17 +63,6 @@ const (
 	// news of an article.
 	digestFloor = 4
 )
-
-var digestStop = map[string]bool{
-	"a": true, "an": true, "the": true, "and": true, "or": true, "of": true, "to": true, "in": true, "on": true,
-	"at": true, "for": true, "with": true, "by": true, "from": true, "is": true, "are": true, "was": true,
-	"were": true, "be": true, "been": true, "do": true, "does": true, "did": true, "that": true, "this": true,
-	"it": true, "its": true, "as": true, "about": true, "has": true, "have": true, "had": true, "s": true,
-	"he": true, "she": true, "they": true, "we": true, "us": true, "our": true, "their": true, "his": true,
-	"her": true, "said": true, "says": true, "will": true, "would": true, "could": true, "also": true, "but": true,
-	"not": true, "no": true, "which": true, "who": true, "after": true, "before": true, "than": true, "t": true,
-	"mr": true, "any": true, "all": true, "some": true, "more": true, "there": true, "these": true, "those": true,
-}
 
 // digestSentence is a candidate sentence with what the ranking knows of it.
 type digestSentence struct {
@@ -227,7 +190,7 @@ func (dg *digester) rankSentences(arts map[string]store.Article, isNew map[strin
 		}
 		d := &digestSentence{Sentence: s, article: arts[s.ArticleID], isNew: isNew[s.ArticleID], words: digestWords(s.Text), stems: map[string]bool{}}
 		for _, w := range d.words {
-			if !digestStop[w] && (utf8.RuneCountInString(w) > 1 || unicode.IsDigit([]rune(w)[0])) {
+			if !dg.r.lex.digestStop[w] && (utf8.RuneCountInString(w) > 1 || unicode.IsDigit([]rune(w)[0])) {
 				d.stems[english.Stem(w, false)] = true
 			}
 		}
@@ -236,7 +199,7 @@ func (dg *digester) rankSentences(arts map[string]store.Article, isNew map[strin
 		d.kind = devOther
 		best := 0.0
 		kinds := map[devKind]bool{}
-		for _, c := range digestCues {
+		for _, c := range dg.r.lex.digestCues {
 			if countPhrases(d.words, c.terms) > 0 {
 				kinds[c.kind] = true
 				if c.weight > best {
@@ -389,11 +352,11 @@ func clusterSentences(cands []*digestSentence, idf map[string]float64) []*digest
 }
 
 // lineText is the text of a digest line for sentence t: the sentence
-// itself, or when it is long, its opening cut at a clause boundary and
+// itself, or when it is long, its opening cut at one of breaks and
 // marked with an ellipsis — the longest cut that fits digestLineRunes, or
 // failing that the shortest one that still saves a fifth of the length.
 // Nothing is added but the ellipsis.
-func lineText(t string) string {
+func lineText(t string, breaks []string) string {
 	total := utf8.RuneCountInString(t)
 	if total <= digestLineRunes {
 		return t
@@ -411,7 +374,7 @@ func lineText(t string) string {
 			short = at
 		}
 	}
-	for _, b := range digestClauseBreaks {
+	for _, b := range breaks {
 		for off := 0; ; {
 			i := strings.Index(t[off:], b)
 			if i < 0 {
@@ -535,7 +498,7 @@ func (dg *digester) compose(cands []*digestSentence, isNew map[string]bool) []Su
 	})
 	lines := make([]SummaryLine, 0, len(picked)+len(disputes))
 	for _, c := range picked {
-		lines = append(lines, c.line())
+		lines = append(lines, c.line(dg.r.lex.digestBreaks))
 	}
 	return append(lines, disputes...)
 }
@@ -555,10 +518,12 @@ func repeats(c *digestCluster, picked []*digestCluster, idf map[string]float64) 
 
 // line renders a cluster: the text of its most readable member, and one
 // quote per article, that member's first. The most readable member is the
-// one saying most whose line fits without cutting, else the one saying
-// most.
-func (c *digestCluster) line() SummaryLine {
-	fits := func(m *digestSentence) bool { return utf8.RuneCountInString(lineText(m.Text)) <= digestLineRunes }
+// one saying most whose line fits without cutting at breaks, else the one
+// saying most.
+func (c *digestCluster) line(breaks []string) SummaryLine {
+	fits := func(m *digestSentence) bool {
+		return utf8.RuneCountInString(lineText(m.Text, breaks)) <= digestLineRunes
+	}
 	rep := c.members[0]
 	for _, m := range c.members[1:] {
 		switch {
@@ -570,7 +535,7 @@ func (c *digestCluster) line() SummaryLine {
 			rep = m
 		}
 	}
-	l := SummaryLine{Text: lineText(rep.Text), Quotes: []Quote{{Text: rep.Text, Sentence: rep.Position + 1, Citation: CitationOf(rep.article)}}}
+	l := SummaryLine{Text: lineText(rep.Text, breaks), Quotes: []Quote{{Text: rep.Text, Sentence: rep.Position + 1, Citation: CitationOf(rep.article)}}}
 	for _, m := range c.members {
 		if m != rep {
 			l.Quotes = append(l.Quotes, Quote{Text: m.Text, Sentence: m.Position + 1, Citation: CitationOf(m.article)})

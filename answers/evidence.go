@@ -203,7 +203,7 @@ func (e *Engine) oppositeEvidence(x *[nEv]float64, q *query, s *sentence) {
 // numberSwapped reports whether the question counts something ("three
 // numbers") that s counts differently ("two numbers").
 func (e *Engine) numberSwapped(q *query, s *sentence) bool {
-	isNum := func(w string) bool { return isNumber(w) || e.rules.numberWord[w] || ordinalWords[w] > 0 }
+	isNum := func(w string) bool { return isNumber(w) || e.rules.numberWord[w] || e.rules.lex.ordinals[w] > 0 }
 	for i := 0; i+1 < len(q.toks); i++ {
 		n, what := q.toks[i], q.toks[i+1]
 		if isNumber(n.word) && e.rules.numberWord[what.word] && s.hasWord(n.word) && magnitudeSwapped(s, n.word, what.word, e.rules.numberWord) {

@@ -34,8 +34,9 @@ const (
 )
 
 // factsVersion marks facts made by this version of the extractors. Bump
-// it whenever an extractor or general.yaml changes what facts come out:
-// stores re-analyse articles whose facts another version made.
+// it whenever an extractor, general.yaml or lexicon.yaml changes what
+// facts come out: stores re-analyse articles whose facts another version
+// made.
 const factsVersion = "8"
 
 // Analyzer reads facts off an article's sentences at ingest, with the
@@ -74,29 +75,8 @@ func (a *Analyzer) Version() string { return a.version }
 // order); it never fails.
 func (a *Analyzer) Analyze(sents []store.Sentence) []store.Fact { return a.r.extract(sents) }
 
-// The extractors' patterns. Numbers are written as digits or words.
-var (
-	numberWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-		"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-		"seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
-		"trio": 3, "pair": 2, "couple": 2, "dozen": 12}
-	ordinalWords = map[string]int{"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
-	countRe      = regexp.MustCompile(`\b(?:(?:almost|nearly|about|some|over|more than|at least|roughly) )?((?i:\d{1,3}(?:,\d{3})+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|trio|pair|couple|dozen))(?:[- ]of)?(?:[- ](?:key|additional|more|full|new|main|other|[A-Z][a-z]+))?[- ]([a-z]+)\b`)
-	ordinalRe    = regexp.MustCompile(`(?i)\b(first|second|third|fourth|fifth|sixth) (day|round)\b`)
-	fractionRe   = regexp.MustCompile(`(?i)\b(one|two|three)-(fifth|third|quarter|half|fourth)s?\b`)
-	dateRe       = regexp.MustCompile(`\b(?:(?:late|early|on|last|this|next) )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:’s|'s)?(?: (?:evening|morning|night|afternoon))?\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)(?: \d{1,2})?(?:,? \d{4})?\b|\b(?:(?:earlier|later|late) )?(?:this|last|next) (?:week|weekend|month|year|fall|autumn|spring|summer|winter)\b`)
-	speechVerbs  = map[string]bool{"said": true, "says": true, "told": true, "added": true, "announced": true, "warned": true,
-		"described": true, "praised": true, "stressed": true, "noted": true, "stated": true, "claimed": true, "threatened": true,
-		"called": true, "posted": true, "wrote": true, "stressing": true, "adding": true, "saying": true, "reiterated": true, "confirmed": true,
-		"comment": true, "commented": true, "reported": true, "rejected": true, "insisted": true, "argued": true, "signaled": true, "signalled": true, "expressed": true, "voiced": true}
-	roleNouns = map[string]bool{"envoy": true, "envoys": true, "negotiator": true, "aide": true, "adviser": true, "advisor": true,
-		"secretary": true, "president": true, "chief": true, "official": true, "journalist": true, "law": true, "leader": true,
-		"minister": true, "staff": true, "spokesman": true, "spokeswoman": true, "director": true, "general": true}
-	roleGlue = map[string]bool{"top": true, "senior": true, "main": true, "special": true, "foreign": true, "policy": true,
-		"security": true, "national": true, "son": true, "in": true, "s": true, "chief": true, "former": true, "lead": true,
-		"defense": true, "council": true, "state": true, "general": true}
-	quoteRe = regexp.MustCompile(`[“"«]([^”"»]{3,})(?:[”"»]|$)`)
-)
+// quoteRe finds quoted words (an open quote runs to the end of the text).
+var quoteRe = regexp.MustCompile(`[“"«]([^”"»]{3,})(?:[”"»]|$)`)
 
 // sentenceFacts are one sentence's facts, read back for answering.
 type sentenceFacts struct {
@@ -226,7 +206,7 @@ func (r *rules) sentenceFacts(s store.Sentence, toks []token, ms []mention) ([]s
 		}
 		return false
 	}
-	out = append(out, mergeDates(dateRe.FindAllStringIndex(s.Text, -1), r.learnFacts(s, toks, known), s)...)
+	out = append(out, mergeDates(r.lex.dateRe.FindAllStringIndex(s.Text, -1), r.learnFacts(s, toks, known), s)...)
 	out = append(out, r.learnNames(s, toks, known)...)
 	if len(persons) >= 2 && r.hasMeetWord(toks) {
 		place := ""
@@ -302,8 +282,7 @@ func quotedText(text string) string {
 
 func (r *rules) hasMeetWord(toks []token) bool {
 	for _, t := range toks {
-		switch t.stem {
-		case "met", "meet", "talk", "huddl", "conven", "discuss", "engag":
+		if r.lex.meetStems[t.stem] {
 			return true
 		}
 	}
@@ -313,7 +292,7 @@ func (r *rules) hasMeetWord(toks []token) bool {
 // speakerOf finds who speaks in a sentence and with which verb.
 func (r *rules) speakerOf(toks []token, ms []mention, lastSpeaker, lastPerson string) (string, string) {
 	for i, t := range toks {
-		if !speechVerbs[t.word] {
+		if !r.lex.speechVerbs[t.word] {
 			continue
 		}
 		// The nearest person named before the verb, within a clause's reach.
@@ -398,7 +377,7 @@ func (r *rules) roleFacts(s store.Sentence, toks []token, ms []mention) []store.
 			}
 			w := toks[j-1]
 			capital := w.raw != "" && strings.ToUpper(w.raw[:1]) == w.raw[:1]
-			if !(roleNouns[w.word] || roleGlue[w.word] || (capital && w.word != "the")) {
+			if !(r.lex.roleNouns[w.word] || r.lex.roleGlue[w.word] || (capital && w.word != "the")) {
 				break
 			}
 			if w.word == "of" || w.word == "and" {
@@ -422,7 +401,7 @@ func (r *rules) roleFacts(s store.Sentence, toks []token, ms []mention) []store.
 					if k > m.to && s.Text[toks[k-1].end:toks[k].start] != " " && s.Text[toks[k-1].end:toks[k].start] != "’" && s.Text[toks[k-1].end:toks[k].start] != "-" && s.Text[toks[k-1].end:toks[k].start] != "'" {
 						break
 					}
-					if toks[k].word == "who" || toks[k].word == "which" || speechVerbs[toks[k].word] {
+					if toks[k].word == "who" || toks[k].word == "which" || r.lex.speechVerbs[toks[k].word] {
 						k = m.to
 						break
 					}
@@ -455,7 +434,7 @@ func sameWords(toks []token, ws []string) bool {
 
 func (r *rules) hasRoleNoun(toks []token) bool {
 	for i, t := range toks {
-		if roleNouns[t.word] && !(t.word == "law" && i == 0) {
+		if r.lex.roleNouns[t.word] && !(t.word == "law" && i == 0) {
 			return true
 		}
 	}
@@ -466,11 +445,11 @@ func (r *rules) hasRoleNoun(toks []token) bool {
 // "a third day", "one-fifth".
 func (r *rules) countFacts(s store.Sentence, toks []token) []store.Fact {
 	var out []store.Fact
-	for _, m := range countRe.FindAllStringSubmatchIndex(s.Text, -1) {
+	for _, m := range r.lex.countRe.FindAllStringSubmatchIndex(s.Text, -1) {
 		num := fold(s.Text[m[2]:m[3]])
 		n, err := strconv.Atoi(strings.ReplaceAll(num, ",", ""))
 		if err != nil {
-			n = numberWords[num]
+			n = r.lex.numbers[num]
 		}
 		unitWord := fold(s.Text[m[4]:m[5]])
 		if r.stop[unitWord] || english.IsStopWord(unitWord) || (num == "one" && m[3] < len(s.Text) && s.Text[m[3]] != '-') {
@@ -483,11 +462,11 @@ func (r *rules) countFacts(s store.Sentence, toks []token) []store.Fact {
 		out = append(out, store.Fact{SentenceID: s.ID, Kind: factCount, Subject: unit, Predicate: r.sideOf(s.Text, toks, m[0]),
 			Object: s.Text[m[0]:m[1]], Value: strconv.Itoa(n), Extractor: "count"})
 	}
-	for _, m := range ordinalRe.FindAllStringSubmatchIndex(s.Text, -1) {
+	for _, m := range r.lex.ordinalRe.FindAllStringSubmatchIndex(s.Text, -1) {
 		out = append(out, store.Fact{SentenceID: s.ID, Kind: factCount, Subject: fold(s.Text[m[4]:m[5]]), Predicate: "ordinal",
-			Object: s.Text[m[0]:m[1]], Value: strconv.Itoa(ordinalWords[fold(s.Text[m[2]:m[3]])]), Extractor: "ordinal"})
+			Object: s.Text[m[0]:m[1]], Value: strconv.Itoa(r.lex.ordinals[fold(s.Text[m[2]:m[3]])]), Extractor: "ordinal"})
 	}
-	for _, m := range fractionRe.FindAllStringIndex(s.Text, -1) {
+	for _, m := range r.lex.fractionRe.FindAllStringIndex(s.Text, -1) {
 		out = append(out, store.Fact{SentenceID: s.ID, Kind: factCount, Subject: "share", Object: s.Text[m[0]:m[1]],
 			Value: fold(s.Text[m[0]:m[1]]), Extractor: "fraction"})
 	}
@@ -582,12 +561,6 @@ var (
 	// agentRe finds the doer of a passive verb: "signed by the harbour
 	// commission", up to a comma, stop or preposition.
 	agentRe = regexp.MustCompile(`\bby (the [a-z]+(?: [a-z]+){1,3})`)
-	// leadWords are capitalised only for starting a sentence or a title.
-	leadWords = map[string]bool{"the": true, "a": true, "an": true, "in": true, "on": true, "at": true, "but": true,
-		"and": true, "yet": true, "however": true, "meanwhile": true, "despite": true, "during": true, "after": true,
-		"before": true, "while": true, "mr": true, "mrs": true, "ms": true, "president": true, "secretary": true}
-	agentStop = map[string]bool{"in": true, "on": true, "at": true, "for": true, "with": true, "to": true, "as": true,
-		"of": true, "and": true, "that": true, "which": true, "who": true, "from": true, "after": true}
 )
 
 // agents reads doers the entity rules do not know: capitalised names and
@@ -606,7 +579,7 @@ func (r *rules) agents(text string, toks []token, ms []mention) []string {
 	for _, loc := range nameRe.FindAllStringIndex(text, -1) {
 		name := text[loc[0]:loc[1]]
 		ws := strings.Fields(strings.ReplaceAll(name, "-", " "))
-		for len(ws) > 0 && (leadWords[fold(ws[0])] || loc[0] == 0 && sentenceOpener(ws[0])) {
+		for len(ws) > 0 && (r.lex.leadWords[fold(ws[0])] || loc[0] == 0 && sentenceOpener(ws[0])) {
 			loc[0] += len(ws[0]) + 1
 			ws = ws[1:]
 		}
@@ -618,7 +591,7 @@ func (r *rules) agents(text string, toks []token, ms []mention) []string {
 	for _, m := range agentRe.FindAllStringSubmatchIndex(text, -1) {
 		ws := strings.Fields(text[m[2]:m[3]])
 		n := 1
-		for n < len(ws) && !agentStop[ws[n]] {
+		for n < len(ws) && !r.lex.agentStop[ws[n]] {
 			n++
 		}
 		if n < 3 { // "the" and at least two words

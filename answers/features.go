@@ -24,10 +24,13 @@ type rankContext struct {
 	caps []string
 	// artShare caches each article's share of the question.
 	artShare map[*segment]float64
+	// anaphors: words that, opening a sentence, point back to the one
+	// before it (lexicon.yaml).
+	anaphors map[string]bool
 }
 
 func (e *Engine) newRankContext(ix *index, q *query) *rankContext {
-	rc := &rankContext{ix: ix, q: q, rarest: -1, exact: make([]string, len(q.terms)), artShare: map[*segment]float64{}}
+	rc := &rankContext{ix: ix, q: q, rarest: -1, exact: make([]string, len(q.terms)), artShare: map[*segment]float64{}, anaphors: e.rules.lex.anaphors}
 	for k, t := range q.terms {
 		rc.total += t.weight
 		rc.total2 += t.weight * t.weight
@@ -209,7 +212,7 @@ func (rc *rankContext) neighbourShares(i, lo, hi int32, c *scored) {
 		c.feat[fLead] = only(&sents[lo])
 	}
 	if i > lo {
-		if len(s.toks) > 0 && anaphors[s.toks[0].word] {
+		if len(s.toks) > 0 && rc.anaphors[s.toks[0].word] {
 			c.feat[fNbrAna] = only(&sents[i-1])
 		} else {
 			c.feat[fNbr] = only(&sents[i-1])

@@ -17,37 +17,22 @@ import (
 // English writes dates, numbers and names.
 
 var (
-	months = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)`
-	// eraDateRe finds dates of any era: "December 5", "5 December 1999",
-	// "December 2, 2025", "1066", "AD 43", "43 BC", "the 11th century",
-	// "the 1990s", "mid-1990s", "the early 20th century".
-	eraDateRe = regexp.MustCompile(`\b(?:` +
-		`(?:the )?(?:(?:early|mid|late)[- ])?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)(?:[- ]century|[- ]centuries)(?: (?:BC|BCE|AD|CE))?` +
-		`|(?:the )?(?:(?:early|mid|late)[- ])?(?:1\d|20)\d0s` +
-		`|(?:\d{1,2} )?` + months + `(?: \d{1,2}(?:st|nd|rd|th)?)?(?:,? (?:1\d|20)\d\d)?` +
-		`|(?:AD|A\.D\.) \d{1,4}|\d{1,4} (?:BC|BCE|B\.C\.|AD|CE)` +
-		`|(?:in|since|until|by|from|of|after|before|during|circa|c\.|around|about|early|late|mid-) (?:1[0-9]|20)\d\d` +
-		`|(?:1[0-9]|20)\d\d(?:[–-](?:\d\d){1,2})?` +
-		`)\b`)
 	// quantityRe finds numbers as written: "30,000", "1.2 million",
 	// "~11,700", "10–20", "$20 billion", "£262m", "60 percent", "3.7%".
 	quantityRe = regexp.MustCompile(`(?:[~≈]|\b(?:about|around|approximately|nearly|almost|over|more than|less than|at least|some|roughly|up to) )?[$£€¥]?\b\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:[~≈]|\b(?:about|around|approximately|nearly|almost|over|more than|less than|at least|some|roughly|up to) )?[$£€¥]?\b\d+(?:\.\d+)?(?:[–-]\d+(?:\.\d+)?)?`)
-	// scaleRe continues a number with its scale or unit: " million",
-	// "m", "%", " percent".
-	scaleRe = regexp.MustCompile(`^(?:\s?(?:%|percent|per cent)|\s(?:million|billion|trillion|thousand|hundred)|[mbk]n?\b|bn\b)`)
 )
 
 // numberUnit is the noun a number at the end of text[:end] counts: the
 // next word or two ("30,000 men", "1,230 km", "11,700 years"), skipping
-// an adjective or scale word.
-func numberUnit(text string, end int) (string, int) {
+// an adjective or scale word (lexicon.yaml's unit_skips).
+func (r *rules) numberUnit(text string, end int) (string, int) {
 	rest := text[end:]
 	toks := tokenize(rest)
 	if len(toks) == 0 || toks[0].start > 2 {
 		return "", end
 	}
 	i := 0
-	for i < len(toks)-1 && (toks[i].word == "million" || toks[i].word == "billion" || toks[i].word == "thousand" || toks[i].word == "hundred" || toks[i].word == "more" || toks[i].word == "additional" || toks[i].word == "key" || toks[i].word == "other" || toks[i].word == "new") {
+	for i < len(toks)-1 && r.lex.unitSkips[toks[i].word] {
 		i++
 	}
 	w := toks[i]
@@ -64,7 +49,7 @@ func (r *rules) learnFacts(s store.Sentence, toks []token, known func(start, end
 	fact := func(kind, subj, pred, obj, val, ext string) {
 		out = append(out, store.Fact{SentenceID: s.ID, Kind: kind, Subject: subj, Predicate: pred, Object: obj, Value: val, Extractor: ext})
 	}
-	dates := eraDateRe.FindAllStringIndex(s.Text, -1)
+	dates := r.lex.eraDateRe.FindAllStringIndex(s.Text, -1)
 	inDate := func(a, b int) bool {
 		for _, d := range dates {
 			if a < d[1] && b > d[0] {
@@ -76,7 +61,7 @@ func (r *rules) learnFacts(s store.Sentence, toks []token, known func(start, end
 	for _, d := range dates {
 		text := strings.TrimSpace(s.Text[d[0]:d[1]])
 		// "in 1066": the date is "1066".
-		for _, lead := range []string{"in ", "since ", "until ", "by ", "from ", "of ", "after ", "before ", "during ", "around ", "about "} {
+		for _, lead := range r.lex.yearLeads {
 			if strings.HasPrefix(text, lead) && len(text) > len(lead) && text[len(lead)] >= '0' && text[len(lead)] <= '9' {
 				text = text[len(lead):]
 			}
@@ -88,10 +73,10 @@ func (r *rules) learnFacts(s store.Sentence, toks []token, known func(start, end
 		if inDate(a, b) || inName(toks, a, b) {
 			continue
 		}
-		if sc := scaleRe.FindString(s.Text[b:]); sc != "" {
+		if sc := r.lex.scaleRe.FindString(s.Text[b:]); sc != "" {
 			b += len(sc)
 		}
-		unit, end := numberUnit(s.Text, b)
+		unit, end := r.numberUnit(s.Text, b)
 		phrase := s.Text[a:b]
 		if unit != "" && !english.IsStopWord(unit) {
 			phrase = s.Text[a:end]
@@ -164,7 +149,7 @@ var (
 func (r *rules) learnNames(s store.Sentence, toks []token, known func(start, end int) bool) []store.Fact {
 	var out []store.Fact
 	text := s.Text
-	dates := append(eraDateRe.FindAllStringIndex(text, -1), dateRe.FindAllStringIndex(text, -1)...)
+	dates := append(r.lex.eraDateRe.FindAllStringIndex(text, -1), r.lex.dateRe.FindAllStringIndex(text, -1)...)
 	isDate := func(a, b int) bool {
 		for _, d := range dates {
 			if a < d[1] && b > d[0] {
@@ -223,7 +208,7 @@ func sentenceOpener(w string) bool {
 // leadIn reports whether w is capitalised only for leading a sentence or
 // as a title, not as part of a name.
 func (r *rules) leadIn(w string) bool {
-	return leadWords[fold(strings.Trim(w, ".,"))] || titleWords[fold(strings.Trim(w, "."))]
+	return r.lex.leadWords[fold(strings.Trim(w, ".,"))] || r.lex.titleWords[fold(strings.Trim(w, "."))]
 }
 
 // isAcronym reports whether w is written in capitals ("CBD", "NCAA").
@@ -251,15 +236,15 @@ func (r *rules) nameKind(text string, a int, ws []string) string {
 	}
 	last := fold(strings.Trim(ws[len(ws)-1], ".,’'"))
 	for _, w := range ws {
-		if orgWords[fold(w)] {
+		if r.lex.orgWords[fold(w)] {
 			return kindOrg
 		}
 	}
-	if placeWords[last] {
+	if r.lex.placeWords[last] {
 		return kindPlace
 	}
 	switch {
-	case titleWords[prev] || personTitles[prev]:
+	case r.lex.titleWords[prev] || r.lex.personTitles[prev]:
 		return kindPerson
 	case r.locative[prev] || prev == "from":
 		return kindPlace
@@ -277,19 +262,3 @@ func (r *rules) nameKind(text string, a int, ws []string) string {
 	}
 	return kindName
 }
-
-// Words that make a name an organisation's or a place's, and titles
-// before a person. General English, not any topic.
-var (
-	orgWords = wordSet(strings.Fields(`university college school institute institution academy company corporation corp inc ltd plc
-		group council committee commission agency association society union party league federation bank ministry department
-		office board authority foundation trust network channel news times post journal press museum library hospital
-		church court army navy police club team fund organization organisation agency service services`))
-	placeWords = wordSet(strings.Fields(`river mountains mountain mount bay county city town village desert ocean sea island islands
-		lake valley beach park street avenue road peninsula coast harbour harbor strait gulf province state region district
-		airport port station square bridge canyon forest plain plains hills highlands`))
-	titleWords = wordSet(strings.Fields(`mr mrs ms miss dr prof professor sir dame lord lady king queen prince princess president
-		senator governor mayor general colonel captain judge justice bishop pope saint st chancellor secretary minister`))
-	personTitles = wordSet(strings.Fields(`by poet author writer actor singer scientist mathematician physicist chemist engineer
-		architect painter composer director founder chairman ceo emperor`))
-)

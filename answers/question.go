@@ -249,7 +249,7 @@ func (e *Engine) readClass(q *query, folded []string, inMention []bool) {
 	joined := strings.Join(folded, " ")
 	q.class = r.classify(joined)
 	for _, w := range folded {
-		if _, ok := ordinalWords[w]; ok || w == "which" {
+		if _, ok := r.lex.ordinals[w]; ok || w == "which" {
 			q.ordinal = true
 		}
 	}
@@ -257,7 +257,7 @@ func (e *Engine) readClass(q *query, folded []string, inMention []bool) {
 		q.future = q.future || re.MatchString(joined)
 	}
 	for i, t := range toks {
-		if !inMention[i] && roleNouns[t.word] {
+		if !inMention[i] && r.lex.roleNouns[t.word] {
 			q.roleWords = append(q.roleWords, t.word)
 		}
 	}

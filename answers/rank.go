@@ -102,10 +102,6 @@ var phraseBonus = func() float64 {
 	return b
 }()
 
-// anaphors are the words that, opening a sentence, point back to the one
-// before it ("It caused…"): that sentence's words count for it too.
-var anaphors = map[string]bool{"it": true, "its": true, "this": true, "these": true, "they": true, "their": true, "such": true, "he": true, "she": true, "his": true, "her": true, "there": true, "that": true, "those": true, "them": true}
-
 // bigrams is the share of the question's adjacent content-word pairs
 // (q.pairs) that s holds in order within three words.
 func bigrams(q *query, s *sentence) float64 {

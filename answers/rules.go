@@ -224,6 +224,9 @@ type rules struct {
 	gate     gate
 	// roleStems holds each entity's role from the rules as stems.
 	roleStems map[string]map[string]bool
+	// lex is lexicon.yaml compiled: the extractors' word lists and
+	// patterns.
+	lex *lexicon
 }
 
 // loadRules compiles the general rules with no domain pack; the embedded
@@ -236,6 +239,10 @@ func compileRules(pack *Pack) (*rules, error) {
 	var f generalFile
 	if err := decodeStrict(generalYAML, &f); err != nil {
 		return nil, fmt.Errorf("parse rules: general.yaml: %w", err)
+	}
+	lex, err := compileLexicon(lexiconYAML)
+	if err != nil {
+		return nil, fmt.Errorf("parse rules: %w", err)
 	}
 	if pack == nil {
 		pack = &Pack{}
@@ -261,6 +268,7 @@ func compileRules(pack *Pack) (*rules, error) {
 		reasonCues: map[string]bool{},
 		reasonBest: map[string]bool{},
 		futureCue:  map[string]bool{},
+		lex:        lex,
 	}
 	for _, step := range []func() error{
 		func() error { return r.compilePatterns(&f) },

@@ -276,7 +276,7 @@ func TestLineText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := lineText(tt.in); got != tt.want {
+			if got := lineText(tt.in, mustLexicon(t).digestBreaks); got != tt.want {
 				t.Errorf("lineText(%q) =\n%q, want\n%q", tt.in, got, tt.want)
 			}
 		})
@@ -286,11 +286,12 @@ func TestLineText(t *testing.T) {
 func FuzzLineText(f *testing.F) {
 	f.Add("President Vladimir Putin described portions of the American peace plan as “unacceptable,” while his aide Yuri Ushakov announced that five hours of discussions in Moscow yielded no compromise, though talks continue.")
 	f.Add("short.")
+	breaks := mustLexicon(f).digestBreaks
 	f.Fuzz(func(t *testing.T, s string) {
 		if !utf8.ValidString(s) {
 			return
 		}
-		got := lineText(s)
+		got := lineText(s, breaks)
 		if got == s {
 			return
 		}

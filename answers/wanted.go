@@ -8,9 +8,6 @@ import (
 	"unicode/utf8"
 )
 
-// actorEnds are the words that end an actor's phrase.
-var actorEnds = map[string]bool{"for": true, "to": true, "in": true, "on": true, "with": true, "as": true, "over": true, "after": true, "because": true, "that": true, "who": true, "which": true}
-
 // agentStarts are the token positions in s just after a "from" or "by"
 // that follows, within three words, a word of the question's verb: where
 // the doer of "who <verb>…" is named ("criticism from Eastgate", "owned by
@@ -34,9 +31,9 @@ func agentStarts(q *query, s *sentence) []int {
 }
 
 // phraseEnd extends a phrase that ends before token end to the word
-// before the next actorEnds word or clause punctuation.
-func phraseEnd(s *sentence, end int) int {
-	for end < len(s.toks) && !actorEnds[s.toks[end].word] && !strings.ContainsAny(s.Text[s.toks[end-1].end:s.toks[end].start], ",;.:") {
+// before the next actor_ends word (lexicon.yaml) or clause punctuation.
+func (r *rules) phraseEnd(s *sentence, end int) int {
+	for end < len(s.toks) && !r.lex.actorEnds[s.toks[end].word] && !strings.ContainsAny(s.Text[s.toks[end-1].end:s.toks[end].start], ",;.:") {
 		end++
 	}
 	return end
@@ -56,7 +53,7 @@ func (e *Engine) actor(q *query, s *sentence) string {
 			if m.from != k || q.entities[m.entity] || ent.Kind == "person" || (ent.Kind == "place" && ent.Generic) {
 				continue
 			}
-			return s.Text[s.toks[k].start:s.toks[phraseEnd(s, m.to)-1].end]
+			return s.Text[s.toks[k].start:s.toks[e.rules.phraseEnd(s, m.to)-1].end]
 		}
 	}
 	return ""
@@ -72,7 +69,7 @@ func (e *Engine) ownedActor(q *query, s *sentence) (string, bool) {
 			if m.from != k || e.rules.entities[m.entity].Kind != "person" || m.to+1 >= len(s.toks) || s.toks[m.to].word != "s" {
 				continue
 			}
-			return s.Text[s.toks[k].start:s.toks[phraseEnd(s, m.to+1)-1].end], true
+			return s.Text[s.toks[k].start:s.toks[e.rules.phraseEnd(s, m.to+1)-1].end], true
 		}
 	}
 	return "", false
@@ -153,7 +150,7 @@ func (e *Engine) coordinated(s *sentence, people, candidates []string) []string 
 			if b.to < len(s.toks) && s.toks[b.to].word == "s" {
 				continue
 			}
-			if !joinedByAnd(s, a.to, b.from) {
+			if !e.rules.joinedByAnd(s, a.to, b.from) {
 				break
 			}
 			in, other := contains(out, a.entity), contains(out, b.entity)
@@ -173,7 +170,7 @@ func (e *Engine) coordinated(s *sentence, people, candidates []string) []string 
 // joinedByAnd reports whether tokens [from, to) of s hold "and" and
 // otherwise only title words, names and possessives, with no clause
 // punctuation but commas.
-func joinedByAnd(s *sentence, from, to int) bool {
+func (r *rules) joinedByAnd(s *sentence, from, to int) bool {
 	if from >= to || to-from > 8 {
 		return false
 	}
@@ -183,7 +180,7 @@ func joinedByAnd(s *sentence, from, to int) bool {
 		switch {
 		case t.word == "and":
 			and = true
-		case t.word == "s" || roleNouns[t.word] || roleGlue[t.word] || isCapitalised(t.raw):
+		case t.word == "s" || r.lex.roleNouns[t.word] || r.lex.roleGlue[t.word] || isCapitalised(t.raw):
 		default:
 			return false
 		}

@@ -1,0 +1,189 @@
+package answers
+
+import (
+	_ "embed"
+	"fmt"
+	"regexp"
+	"slices"
+
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed lexicon.yaml
+var lexiconYAML []byte
+
+// lexiconFile is the shape of lexicon.yaml.
+type lexiconFile struct {
+	ActorEnds          []string   `yaml:"actor_ends"`
+	SpeechVerbs        []string   `yaml:"speech_verbs"`
+	RoleNouns          []string   `yaml:"role_nouns"`
+	RoleGlue           []string   `yaml:"role_glue"`
+	LeadWords          []string   `yaml:"lead_words"`
+	AgentStop          []string   `yaml:"agent_stop"`
+	Numbers            wordValues `yaml:"numbers"`
+	Ordinals           wordValues `yaml:"ordinals"`
+	FractionNumerators []string   `yaml:"fraction_numerators"`
+	FractionParts      []string   `yaml:"fraction_parts"`
+	Weekdays           []string   `yaml:"weekdays"`
+	Months             []string   `yaml:"months"`
+	MonthAbbreviations []string   `yaml:"month_abbreviations"`
+	Centuries          []string   `yaml:"centuries"`
+	OrgWords           []string   `yaml:"org_words"`
+	PlaceWords         []string   `yaml:"place_words"`
+	TitleWords         []string   `yaml:"title_words"`
+	PersonTitles       []string   `yaml:"person_titles"`
+	Anaphors           []string   `yaml:"anaphors"`
+	MeetWords          []string   `yaml:"meet_words"`
+	Scales             []string   `yaml:"scales"`
+	UnitSkips          []string   `yaml:"unit_skips"`
+	YearLeads          []string   `yaml:"year_leads"`
+	ClauseBreaks       []string   `yaml:"clause_breaks"`
+	DigestStop         []string   `yaml:"digest_stop"`
+	DigestCues         []cueFile  `yaml:"digest_cues"`
+	DigestBreaks       []string   `yaml:"digest_breaks"`
+}
+
+// wordValues are words with the numbers they stand for, in file order
+// (the order a pattern tries them in).
+type wordValues []wordValue
+
+type wordValue struct {
+	word  string
+	value int
+}
+
+// UnmarshalYAML reads a mapping of words to whole numbers, keeping its
+// order.
+func (v *wordValues) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("line %d: want a mapping of words to numbers", n.Line)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		var value int
+		if err := n.Content[i+1].Decode(&value); err != nil {
+			return fmt.Errorf("line %d: %s: want a whole number, not %q", n.Content[i].Line, n.Content[i].Value, n.Content[i+1].Value)
+		}
+		*v = append(*v, wordValue{n.Content[i].Value, value})
+	}
+	return nil
+}
+
+// lexicon is lexicon.yaml compiled: its word sets and phrase lists, and
+// the extractors' patterns built from its lists.
+type lexicon struct {
+	actorEnds, speechVerbs, roleNouns, roleGlue map[string]bool
+	leadWords, agentStop                        map[string]bool
+	orgWords, placeWords, titleWords            map[string]bool
+	personTitles, anaphors, digestStop          map[string]bool
+	unitSkips                                   map[string]bool
+	// clauseBreaks and digestBreaks are joins as written, spaces
+	// included: where a clause turns, where a digest line may be cut.
+	clauseBreaks, digestBreaks []string
+	digestCues                 []digestCue
+	// meetStems: stems of the words that say people met.
+	meetStems map[string]bool
+	// yearLeads: words, each with a space after it, cut from the front of
+	// a date of any era before its year.
+	yearLeads []string
+	// numbers and ordinals: words to the numbers they stand for.
+	numbers, ordinals map[string]int
+	// countRe, ordinalRe and fractionRe find counts ("19 key points",
+	// "a third day", "one-fifth"); dateRe finds dates of the news
+	// ("late Monday", "March 3", "next week"), eraDateRe dates of any era;
+	// scaleRe continues a number with its scale or unit (" million", "m",
+	// "%", " percent").
+	countRe, ordinalRe, fractionRe, dateRe, eraDateRe, scaleRe *regexp.Regexp
+}
+
+// compileLexicon compiles the lexicon in data: every list is required.
+func compileLexicon(data []byte) (*lexicon, error) {
+	var f lexiconFile
+	if err := decodeStrict(data, &f); err != nil {
+		return nil, fmt.Errorf("lexicon.yaml: %w", err)
+	}
+	l := &lexicon{}
+	for _, s := range []struct {
+		key   string
+		words []string
+		set   *map[string]bool
+	}{
+		{"actor_ends", f.ActorEnds, &l.actorEnds}, {"speech_verbs", f.SpeechVerbs, &l.speechVerbs},
+		{"role_nouns", f.RoleNouns, &l.roleNouns}, {"role_glue", f.RoleGlue, &l.roleGlue},
+		{"lead_words", f.LeadWords, &l.leadWords}, {"agent_stop", f.AgentStop, &l.agentStop},
+		{"org_words", f.OrgWords, &l.orgWords}, {"place_words", f.PlaceWords, &l.placeWords},
+		{"title_words", f.TitleWords, &l.titleWords}, {"person_titles", f.PersonTitles, &l.personTitles},
+		{"anaphors", f.Anaphors, &l.anaphors}, {"digest_stop", f.DigestStop, &l.digestStop},
+		{"unit_skips", f.UnitSkips, &l.unitSkips},
+		// Lists compiled below, or read only by the patterns.
+		{"fraction_numerators", f.FractionNumerators, nil}, {"fraction_parts", f.FractionParts, nil},
+		{"weekdays", f.Weekdays, nil}, {"months", f.Months, nil},
+		{"month_abbreviations", f.MonthAbbreviations, nil}, {"centuries", f.Centuries, nil},
+		{"meet_words", f.MeetWords, nil}, {"year_leads", f.YearLeads, nil}, {"scales", f.Scales, nil},
+	} {
+		if len(s.words) == 0 || slices.Contains(s.words, "") {
+			return nil, fmt.Errorf("lexicon.yaml: %s: empty, or holds an empty word", s.key)
+		}
+		if s.set != nil {
+			*s.set = wordSet(s.words)
+		}
+	}
+	l.meetStems = map[string]bool{}
+	for _, w := range f.MeetWords {
+		l.meetStems[stem(fold(w))] = true
+	}
+	for _, w := range f.YearLeads {
+		l.yearLeads = append(l.yearLeads, w+" ")
+	}
+	for _, p := range []struct {
+		key     string
+		phrases []string
+		list    *[]string
+	}{{"clause_breaks", f.ClauseBreaks, &l.clauseBreaks}, {"digest_breaks", f.DigestBreaks, &l.digestBreaks}} {
+		if len(p.phrases) == 0 || slices.Contains(p.phrases, "") {
+			return nil, fmt.Errorf("lexicon.yaml: %s: empty, or holds an empty phrase", p.key)
+		}
+		*p.list = p.phrases
+	}
+	var err error
+	if l.digestCues, err = compileCues(f.DigestCues); err != nil {
+		return nil, fmt.Errorf("lexicon.yaml: digest_cues: %w", err)
+	}
+	if l.numbers, err = valueMap("numbers", f.Numbers); err != nil {
+		return nil, err
+	}
+	if l.ordinals, err = valueMap("ordinals", f.Ordinals); err != nil {
+		return nil, err
+	}
+	if err := l.compilePatterns(&f); err != nil {
+		return nil, fmt.Errorf("lexicon.yaml: %w", err)
+	}
+	return l, nil
+}
+
+// valueMap maps the folded words of vs to their values.
+func valueMap(key string, vs wordValues) (map[string]int, error) {
+	if len(vs) == 0 {
+		return nil, fmt.Errorf("lexicon.yaml: %s: empty", key)
+	}
+	m := make(map[string]int, len(vs))
+	for _, v := range vs {
+		w := fold(v.word)
+		if w == "" {
+			return nil, fmt.Errorf("lexicon.yaml: %s: an empty word", key)
+		}
+		if _, dup := m[w]; dup {
+			return nil, fmt.Errorf("lexicon.yaml: %s: %s twice", key, w)
+		}
+		m[w] = v.value
+	}
+	return m, nil
+}
+
+// words is the words of vs, in order.
+func (vs wordValues) words() []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = v.word
+	}
+	return out
+}

@@ -1,0 +1,53 @@
+package answers
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// compilePatterns builds the extractors' patterns from f's lists.
+func (l *lexicon) compilePatterns(f *lexiconFile) error {
+	months := `(?:` + alternation(f.Months) + `|` + alternation(f.MonthAbbreviations) + `)`
+	for _, p := range []struct {
+		name    string
+		re      **regexp.Regexp
+		pattern string
+	}{
+		{"count", &l.countRe, `\b(?:(?:almost|nearly|about|some|over|more than|at least|roughly) )?((?i:\d{1,3}(?:,\d{3})+|\d+|` +
+			alternation(f.Numbers.words()) + `))(?:[- ]of)?(?:[- ](?:key|additional|more|full|new|main|other|[A-Z][a-z]+))?[- ]([a-z]+)\b`},
+		{"ordinal", &l.ordinalRe, `(?i)\b(` + alternation(f.Ordinals.words()) + `) (day|round)\b`},
+		{"fraction", &l.fractionRe, `(?i)\b(` + alternation(f.FractionNumerators) + `)-(` + alternation(f.FractionParts) + `)s?\b`},
+		{"date", &l.dateRe, `\b(?:(?:late|early|on|last|this|next) )?(?:` + alternation(f.Weekdays) +
+			`)(?:’s|'s)?(?: (?:evening|morning|night|afternoon))?\b|\b(?:` + alternation(f.Months) +
+			`)(?: \d{1,2})?(?:,? \d{4})?\b|\b(?:(?:earlier|later|late) )?(?:this|last|next) (?:week|weekend|month|year|fall|autumn|spring|summer|winter)\b`},
+		// "December 5", "5 December 1999", "December 2, 2025", "1066",
+		// "AD 43", "43 BC", "the 11th century", "the 1990s", "mid-1990s",
+		// "the early 20th century".
+		{"era date", &l.eraDateRe, `\b(?:` +
+			`(?:the )?(?:(?:early|mid|late)[- ])?(?:\d{1,2}(?:st|nd|rd|th)|` + alternation(f.Centuries) + `)(?:[- ]century|[- ]centuries)(?: (?:BC|BCE|AD|CE))?` +
+			`|(?:the )?(?:(?:early|mid|late)[- ])?(?:1\d|20)\d0s` +
+			`|(?:\d{1,2} )?` + months + `(?: \d{1,2}(?:st|nd|rd|th)?)?(?:,? (?:1\d|20)\d\d)?` +
+			`|(?:AD|A\.D\.) \d{1,4}|\d{1,4} (?:BC|BCE|B\.C\.|AD|CE)` +
+			`|(?:in|since|until|by|from|of|after|before|during|circa|c\.|around|about|early|late|mid-) (?:1[0-9]|20)\d\d` +
+			`|(?:1[0-9]|20)\d\d(?:[–-](?:\d\d){1,2})?` +
+			`)\b`},
+		{"scale", &l.scaleRe, `^(?:\s?(?:%|percent|per cent)|\s(?:` + alternation(f.Scales) + `)|[mbk]n?\b|bn\b)`},
+	} {
+		re, err := regexp.Compile(p.pattern)
+		if err != nil {
+			return fmt.Errorf("%s pattern: %w", p.name, err)
+		}
+		*p.re = re
+	}
+	return nil
+}
+
+// alternation is a pattern matching any one of words, tried in order.
+func alternation(words []string) string {
+	quoted := make([]string, len(words))
+	for i, w := range words {
+		quoted[i] = regexp.QuoteMeta(w)
+	}
+	return strings.Join(quoted, "|")
+}
