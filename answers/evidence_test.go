@@ -240,3 +240,18 @@ The old sheds were painted cheaply.
 		{"Where were the old sheds painted?", "no_type", 1},
 	})
 }
+
+// TestDayPhrase holds that a day said by its place beside another
+// ("earlier in the day") answers "when".
+func TestDayPhrase(t *testing.T) {
+	e := articleEngine(t, "plan", "Harbour plan", `The council met on Friday.
+
+In comments earlier in the day, the mayor cast doubt on the harbour plan.
+
+The mayor has long opposed the plan.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"When did the mayor cast doubt on the harbour plan?", "no_type", 0},
+		{"When did the mayor start to oppose the plan?", "no_type", 1},
+	})
+}
