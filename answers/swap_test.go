@@ -24,6 +24,10 @@ The ferry software moved to libc6 in the spring.
 Harbour adviser Eva Dahl steered the first ferry in.
 
 Lind thanked Eva Dahl at the opening.
+
+Lind's deputy Per Moe opened the Bergen harbour office in May.
+
+Bergen now controls a fifth of the Oslo coast.
 `
 
 const swapPack = `name: harbour news
@@ -52,6 +56,10 @@ func TestSwapEvidence(t *testing.T) {
 		{"When did Eva Dahl praise the new pier?", "name_swapped", 1},
 		{"When did Lind praise the new pier?", "name_swapped", 0},
 		{"Who praised the new pier on Friday?", "name_swapped", 0},
+		{"Who is Dahl's deputy?", "name_swapped", 1},
+		{"Who is Lind's deputy?", "name_swapped", 0},
+		{"How much of Bergen's coast does Oslo control?", "name_swapped", 1},
+		{"How much of Oslo's coast does Bergen control?", "name_swapped", 0},
 		{"Why did the council press the banks not to use the reserves?", "negation", 0},
 		{"What does computational complexity theory not classify?", "negation", 1},
 		{"When did the ferry software move to libc5?", "number", 1},

@@ -134,3 +134,54 @@ func (e *Engine) placeSwapped(q *query, s *sentence) bool {
 	}
 	return false
 }
+
+// possessorSwapped reports whether the question gives a thing its owner
+// ("Dorn's deputy") while s gives that thing, right after it, another
+// owner ("Ames's deputy"), a name that is not the question's nor one the
+// pack relates to it.
+func (e *Engine) possessorSwapped(q *query, s *sentence) bool {
+	r := e.rules
+	for _, m := range q.mentions {
+		if m.to+1 >= len(q.toks) || q.toks[m.to].word != "s" || e.stopword(q.toks[m.to+1].word) {
+			continue
+		}
+		w := q.toks[m.to+1]
+		for j := 1; j+1 < len(s.toks); j++ {
+			owner := s.toks[j-1]
+			if s.toks[j].word != "s" || s.toks[j+1].stem != w.stem || !isCapitalised(owner.raw) || q.words[owner.word] {
+				continue
+			}
+			if id := mentionOf(s.ments, j-1); id != "" && (id == m.entity || r.within(id, m.entity) || r.within(m.entity, id) ||
+				contains(r.synonyms["@"+m.entity], "@"+id)) {
+				continue
+			}
+			return true
+		}
+		// A pack name of the same kind as the owner, right before the
+		// thing: "the Eastland coast" for "Westland's coast".
+		kind := r.entities[m.entity].Kind
+		for _, n := range s.ments {
+			k := n.to
+			if k < len(s.toks) && s.toks[k].word == "s" {
+				k++
+			}
+			if k >= len(s.toks) || s.toks[k].stem != w.stem || n.entity == m.entity || r.entities[n.entity].Kind != kind {
+				continue
+			}
+			if !r.within(n.entity, m.entity) && !r.within(m.entity, n.entity) && !contains(r.synonyms["@"+m.entity], "@"+n.entity) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mentionOf is the entity of the mention in ms covering token k, or "".
+func mentionOf(ms []mention, k int) string {
+	for _, m := range ms {
+		if m.from <= k && k < m.to {
+			return m.entity
+		}
+	}
+	return ""
+}
