@@ -71,6 +71,9 @@ type generalFile struct {
 	// PlaceNouns name a kind of place ("areas", "basement"): after a
 	// locative they answer where.
 	PlaceNouns []string `yaml:"place_nouns"`
+	// Besides ask for others than the ones named ("who else", "besides
+	// Dorn"): a named person of the kind asked for may then be missing.
+	Besides    []string `yaml:"besides"`
 	OwnerWords []string `yaml:"owner_words"`
 	LeadIns    []string `yaml:"lead_ins"`
 	// Outcome and Calendar: see general.yaml.
@@ -195,6 +198,8 @@ type rules struct {
 	groupNoun map[string]bool
 	// placeNoun: nouns for a kind of place (place_nouns).
 	placeNoun map[string]bool
+	// besides: words asking for others than the ones named (besides).
+	besides map[string]bool
 	// owner: question words that ask about a possessive owner.
 	owner map[string]bool
 	// durations are the units "how long" asks for.

@@ -56,6 +56,8 @@ func TestSwapEvidence(t *testing.T) {
 		{"When did Eva Dahl praise the new pier?", "name_swapped", 1},
 		{"When did Lind praise the new pier?", "name_swapped", 0},
 		{"Who praised the new pier on Friday?", "name_swapped", 0},
+		{"Who spoke to Eva Dahl on Friday?", "name_swapped", 1},
+		{"Who besides Eva Dahl spoke on Friday?", "name_swapped", 0},
 		{"Who is Dahl's deputy?", "name_swapped", 1},
 		{"Who is Lind's deputy?", "name_swapped", 0},
 		{"How much of Bergen's coast does Oslo control?", "name_swapped", 1},

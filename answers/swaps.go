@@ -26,12 +26,12 @@ func (e *Engine) entitySwapped(q *query, s, prev *sentence) bool {
 	wanted := map[string]string{wantPerson: "person", wantPlace: "place"}[q.class.wants]
 	for id := range q.entities {
 		def := r.entities[id]
-		// "Who … besides X?", "Where …?": another of the kind asked for
-		// is the answer, not a swap.
+		// "Who … besides X?", "Who is X's deputy?": another of the kind
+		// asked for is the answer, not a swap.
 		// Said by s, or by one the pack relates to it ("Dorn" for
 		// "Bayton"), or by the sentence before.
 		said := s.matches("@"+id, r.synonyms["@"+id]) || prev != nil && prev.matches("@"+id, nil)
-		if def.Generic || def.Kind == "" || def.Kind == wanted || said {
+		if def.Generic || def.Kind == "" || said || def.Kind == wanted && (q.besides || q.ownsSomething(id)) {
 			continue
 		}
 		for _, m := range s.ments {
@@ -184,4 +184,15 @@ func mentionOf(ms []mention, k int) string {
 		}
 	}
 	return ""
+}
+
+// ownsSomething reports whether q gives id as an owner ("Dorn's
+// deputy").
+func (q *query) ownsSomething(id string) bool {
+	for _, m := range q.mentions {
+		if m.entity == id && m.to < len(q.toks) && q.toks[m.to].word == "s" {
+			return true
+		}
+	}
+	return false
 }
