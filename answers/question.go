@@ -351,7 +351,11 @@ func (e *Engine) whoVerb(toks []token, inMention []bool) ([]string, bool) {
 		if aux && !strings.HasSuffix(t.word, "ed") && !strings.HasSuffix(t.word, "ing") {
 			return nil, false
 		}
-		return append([]string{t.stem}, r.synonyms[t.stem]...), !aux && !light
+		// Its derived nouns too: "who reacted" is answered by
+		// "reactions from …".
+		// Its derived nouns too: "who reacted" is answered by
+		// "reactions from …".
+		return e.derivedAlts(append([]string{t.stem}, r.synonyms[t.stem]...), t.stem), !aux && !light
 	}
 	return nil, false
 }
