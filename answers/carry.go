@@ -286,9 +286,12 @@ func fits(ref, kind string) bool {
 
 // carry reads question as a follow-up to prev: it returns the question
 // with what it leans on filled in, and the reasons, or the question
-// unchanged and nil when it leans on nothing (or there is no prev). It
-// is a pure function of the turn, the question and the rules.
-func (e *Engine) carry(ix *index, prev *Turn, question string) (string, []string) {
+// unchanged and nil when it leans on nothing (or there is no prev); and
+// whether the reading adds words of the last question beyond what the
+// follow-up's pronouns stand for (its topic, for "When?" or "And
+// Dorn?"): those are context, not what the follow-up asks about. It is a
+// pure function of the turn, the question and the rules.
+func (e *Engine) carry(ix *index, prev *Turn, question string) (string, []string, bool) {
 	return e.carryAs(ix, prev, question, false)
 }
 
@@ -297,30 +300,31 @@ func (e *Engine) carry(ix *index, prev *Turn, question string) (string, []string
 // answer named ("When was it released?" after "Which architecture was
 // added in Release 4.0?" asks about Release 4.0). It is question when
 // nothing reads otherwise.
-func (e *Engine) carryNamed(ix *index, prev *Turn, question string) (string, []string) {
+func (e *Engine) carryNamed(ix *index, prev *Turn, question string) (string, []string, bool) {
 	return e.carryAs(ix, prev, question, true)
 }
 
-func (e *Engine) carryAs(ix *index, prev *Turn, question string, namedFirst bool) (string, []string) {
+func (e *Engine) carryAs(ix *index, prev *Turn, question string, namedFirst bool) (string, []string, bool) {
 	c, err := loadCarryRules()
 	if err != nil || prev == nil || prev.Empty() {
-		return question, nil
+		return question, nil, false
 	}
 	text := e.rules.trimLeadIns(Normalize(question))
 	p := e.turnOf(ix, prev)
 	p.namedFirst = namedFirst
 	if read, why, ok := e.ellipsis(ix, c, p, text); ok {
-		return read, why
+		return read, why, true
 	}
 	toks := tokenize(text)
 	own := e.namesIn(ix, text)
 	if read, why, ok := e.fillPronouns(c, p, text, toks, own); ok {
-		return read, why
+		return read, why, false
 	}
 	if len(own) > 0 || p.topic == "" {
-		return question, nil
+		return question, nil, false
 	}
-	return e.carryTopic(ix, c, p, question, text, toks)
+	read, why := e.carryTopic(ix, c, p, question, text, toks)
+	return read, why, why != nil
 }
 
 // fillPronouns reads the pronouns of a follow-up (text, toks) for what

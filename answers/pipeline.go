@@ -28,6 +28,7 @@ func (e *Engine) answerOne(ctx context.Context, question string, explain, option
 		return Answer{}, nil, fmt.Errorf("answer: %w", err)
 	}
 	q.option = option
+	discountCarried(ctx, q)
 	refuse := func() Answer {
 		return Answer{Question: echo, Answer: RefusalPrefix + " " + ix.hint, Quotes: []Quote{}}
 	}
