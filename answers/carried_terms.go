@@ -9,35 +9,67 @@ import "context"
 // which holds every carried word but not "dropped", is not its answer.
 const carriedCredit = 0.5
 
-// ownTermsKey keys, in a context, the terms a follow-up says itself.
-type ownTermsKey struct{}
+// followKey keys, in a context, what a follow-up carried.
+type followKey struct{}
 
-// ownFirst is ctx marked, when the reading of question added words of
-// the last question's topic (added), with the terms question says
-// itself: the others then count at carriedCredit. Words a pronoun stood
-// for are the follow-up's own: "When did he leave?" is about him.
-func (e *Engine) ownFirst(ctx context.Context, ix *index, question string, added bool) context.Context {
-	if !added {
-		return ctx
-	}
-	own := map[string]bool{}
-	for _, t := range e.analyse(ix, Normalize(question)).terms {
-		own[t.term] = true
-	}
-	return context.WithValue(ctx, ownTermsKey{}, own)
+// carriedWords are what a follow-up carried, as ranking reads it: the
+// terms it says itself when it took the last question's topic (the others
+// then count at carriedCredit), and the terms of each name a pronoun for
+// one person stood for.
+type carriedWords struct {
+	own     map[string]bool
+	persons [][]string
 }
 
-// discountCarried weighs down the terms of q that the follow-up answered
-// under ctx took from the last question's topic; it does nothing for a
-// question that is no such follow-up.
+// ownFirst is ctx marked with what the reading r of question carried.
+// Words a pronoun stood for count whole ("When did he leave?" is about
+// him), and a sentence that goes on about that person as "he" holds them.
+func (e *Engine) ownFirst(ctx context.Context, ix *index, question string, r reading) context.Context {
+	var cw carriedWords
+	if r.added {
+		cw.own = map[string]bool{}
+		for _, t := range e.analyse(ix, Normalize(question)).terms {
+			cw.own[t.term] = true
+		}
+	}
+	for _, p := range r.persons {
+		var terms []string
+		for _, t := range e.analyse(ix, Normalize(p)).terms {
+			terms = append(terms, t.term)
+		}
+		cw.persons = append(cw.persons, terms)
+	}
+	if cw.own == nil && cw.persons == nil {
+		return ctx
+	}
+	return context.WithValue(ctx, followKey{}, cw)
+}
+
+// discountCarried reads into q what the follow-up answered under ctx
+// carried: it weighs down the terms taken from the last question's
+// topic, and notes the names pronouns stood for. It does nothing for a
+// question that is no follow-up.
 func discountCarried(ctx context.Context, q *query) {
-	own, _ := ctx.Value(ownTermsKey{}).(map[string]bool)
-	if own == nil {
+	cw, ok := ctx.Value(followKey{}).(carriedWords)
+	if !ok {
 		return
 	}
 	for k := range q.terms {
-		if !own[q.terms[k].term] {
+		if cw.own != nil && !cw.own[q.terms[k].term] {
 			q.terms[k].weight *= carriedCredit
+		}
+	}
+	for _, p := range cw.persons {
+		var name []int
+		for _, st := range p {
+			for k := range q.terms {
+				if q.terms[k].term == st {
+					name = append(name, k)
+				}
+			}
+		}
+		if len(name) > 0 {
+			q.pronounNames = append(q.pronounNames, name)
 		}
 	}
 }

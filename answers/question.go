@@ -60,6 +60,10 @@ type query struct {
 	// "when"), in order, and plain its content words as written (folded):
 	// what the run and exact-word features look for.
 	seq, plain []string
+	// pronounNames are, for a follow-up, the terms (as indexes into
+	// terms) of each name it read a pronoun for one person as: a
+	// sentence that goes on about that person as "he" holds them too.
+	pronounNames [][]int
 }
 
 // analyse reads a normalised question: its mentions of entities, its
