@@ -17,8 +17,9 @@ type followKey struct{}
 // then count at carriedCredit), and the terms of each name a pronoun for
 // one person stood for.
 type carriedWords struct {
-	own     map[string]bool
-	persons [][]string
+	own      map[string]bool
+	discount bool
+	persons  [][]string
 }
 
 // ownFirst is ctx marked with what the reading r of question carried.
@@ -26,11 +27,12 @@ type carriedWords struct {
 // him), and a sentence that goes on about that person as "he" holds them.
 func (e *Engine) ownFirst(ctx context.Context, ix *index, question string, r reading) context.Context {
 	var cw carriedWords
-	if r.added {
+	if r.added || len(r.persons) > 0 {
 		cw.own = map[string]bool{}
 		for _, t := range e.analyse(ix, Normalize(question)).terms {
 			cw.own[t.term] = true
 		}
+		cw.discount = r.added
 	}
 	for _, p := range r.persons {
 		var terms []string
@@ -55,7 +57,7 @@ func discountCarried(ctx context.Context, q *query) {
 		return
 	}
 	for k := range q.terms {
-		if cw.own != nil && !cw.own[q.terms[k].term] {
+		if cw.discount && !cw.own[q.terms[k].term] {
 			q.terms[k].weight *= carriedCredit
 		}
 	}
@@ -72,4 +74,26 @@ func discountCarried(ctx context.Context, q *query) {
 			q.pronounNames = append(q.pronounNames, name)
 		}
 	}
+}
+
+// holdsNoOwnWord reports whether s holds none of the words a follow-up
+// whose pronoun stood for a person (answered under ctx) says itself, when
+// it says some: "Which channel does he work for?" read with "he" as Ann
+// Ames is not answered by a sentence that only names Ames.
+func holdsNoOwnWord(ctx context.Context, q *query, s *sentence) bool {
+	cw, ok := ctx.Value(followKey{}).(carriedWords)
+	if !ok || len(cw.persons) == 0 {
+		return false
+	}
+	said := false
+	for _, t := range q.terms {
+		if !cw.own[t.term] {
+			continue
+		}
+		said = true
+		if s.matches(t.term, t.alts) {
+			return false
+		}
+	}
+	return said
 }

@@ -36,3 +36,36 @@ The kit moved to a new build system in 2004.
 		}
 	}
 }
+
+// TestPronounFollowUpOwnWords holds that a follow-up whose "she" stands
+// for a person is refused when the best sentence only names that person
+// and holds none of the follow-up's own words, and answered when it holds
+// them.
+func TestPronounFollowUpOwnWords(t *testing.T) {
+	const body = `Speaking to harbour journalist Per Moe on Friday, Ada Lind praised the new pier.
+
+The pier was built in two years by the Northport yard.
+
+Lind also thanked the ferry crews for their work through the winter.
+`
+	e := articleEngine(t, "pier", "Pier", body)
+	ctx := context.Background()
+	first, err := e.FollowUp(ctx, nil, "Who praised the new pier?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := e.FollowUp(ctx, &first.Next, "Which channel does she work for?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Answered {
+		t.Errorf("Which channel does she work for? answered with %+v (read %+v), want a refusal", a.Quotes, a.Carried)
+	}
+	a, err = e.FollowUp(ctx, &first.Next, "When did she praise the pier?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Answer, "Friday") {
+		t.Errorf("When did she praise the pier? answered %v with %q, want Friday", a.Answered, a.Answer)
+	}
+}

@@ -90,6 +90,9 @@ func (e *Engine) answerOne(ctx context.Context, question string, explain, option
 	if why := e.unsupported(q, ranked[0].s); why != "" {
 		return refuseWith(why)
 	}
+	if holdsNoOwnWord(ctx, q, ranked[0].s) {
+		return refuseWith("the best sentence holds none of the follow-up's own words, only the person its pronoun stood for")
+	}
 	a := e.compose(ix, q, ranked)
 	a.Question = echo
 	a.Confidence = conf
