@@ -47,11 +47,11 @@ func (e *Engine) ownFirst(ctx context.Context, ix *index, question string, r rea
 	return context.WithValue(ctx, followKey{}, cw)
 }
 
-// discountCarried reads into q what the follow-up answered under ctx
+// readCarried reads into q what the follow-up answered under ctx
 // carried: it weighs down the terms taken from the last question's
 // topic, and notes the names pronouns stood for. It does nothing for a
 // question that is no follow-up.
-func discountCarried(ctx context.Context, q *query) {
+func readCarried(ctx context.Context, q *query) {
 	cw, ok := ctx.Value(followKey{}).(carriedWords)
 	if !ok {
 		return

@@ -28,7 +28,6 @@ func (e *Engine) answerOne(ctx context.Context, question string, explain, option
 		return Answer{}, nil, fmt.Errorf("answer: %w", err)
 	}
 	q.option = option
-	discountCarried(ctx, q)
 	refuse := func() Answer {
 		return Answer{Question: echo, Answer: RefusalPrefix + " " + ix.hint, Quotes: []Quote{}}
 	}
@@ -107,11 +106,13 @@ func (e *Engine) prepare(ctx context.Context, text string) (*index, *query, erro
 		return nil, nil, err
 	}
 	if snap.over != nil {
-		ix, q := e.questionIndex(snap.over, text)
+		ix, q := e.questionIndex(ctx, snap.over, text)
 		return ix, q, nil
 	}
 	if snap.full != nil {
-		return snap.full, e.analyse(snap.full, text), nil
+		q := e.analyse(snap.full, text)
+		readCarried(ctx, q)
+		return snap.full, q, nil
 	}
 	return e.lazyIndex(ctx, snap, text)
 }
