@@ -284,11 +284,26 @@ func fits(ref, kind string) bool {
 	return true
 }
 
-// carry reads question as a follow-up to prev: it returns the question
-// with what it leans on filled in, and the reasons, or the question
-// unchanged and nil when it leans on nothing (or there is no prev). It
-// is a pure function of the turn, the question and the rules.
-func (e *Engine) carry(ix *index, prev *Turn, question string) (string, []string) {
+// reading is a follow-up as carry read it.
+type reading struct {
+	// read is the question with what it leans on filled in; why the
+	// reasons, nil when it leans on nothing.
+	read string
+	why  []string
+	// added: the reading adds words of the last question beyond what the
+	// follow-up's pronouns stand for (its topic, for "When?" or "And
+	// Dorn?"): those are context, not what the follow-up asks about.
+	added bool
+	// persons are the names filled in for pronouns of one person ("he"
+	// → "Tom Ames"): a sentence may go on about them as "he" too.
+	persons []string
+}
+
+// carry reads question as a follow-up to prev: the question with what it
+// leans on filled in, and the reasons, or the question unchanged and no
+// reasons when it leans on nothing (or there is no prev). It is a pure
+// function of the turn, the question and the rules.
+func (e *Engine) carry(ix *index, prev *Turn, question string) reading {
 	return e.carryAs(ix, prev, question, false)
 }
 
@@ -297,42 +312,44 @@ func (e *Engine) carry(ix *index, prev *Turn, question string) (string, []string
 // answer named ("When was it released?" after "Which architecture was
 // added in Release 4.0?" asks about Release 4.0). It is question when
 // nothing reads otherwise.
-func (e *Engine) carryNamed(ix *index, prev *Turn, question string) (string, []string) {
+func (e *Engine) carryNamed(ix *index, prev *Turn, question string) reading {
 	return e.carryAs(ix, prev, question, true)
 }
 
-func (e *Engine) carryAs(ix *index, prev *Turn, question string, namedFirst bool) (string, []string) {
+func (e *Engine) carryAs(ix *index, prev *Turn, question string, namedFirst bool) reading {
 	c, err := loadCarryRules()
 	if err != nil || prev == nil || prev.Empty() {
-		return question, nil
+		return reading{read: question}
 	}
 	text := e.rules.trimLeadIns(Normalize(question))
 	p := e.turnOf(ix, prev)
 	p.namedFirst = namedFirst
 	if read, why, ok := e.ellipsis(ix, c, p, text); ok {
-		return read, why
+		return reading{read: read, why: why, added: true}
 	}
 	toks := tokenize(text)
 	own := e.namesIn(ix, text)
-	if read, why, ok := e.fillPronouns(c, p, text, toks, own); ok {
-		return read, why
+	if read, why, persons, ok := e.fillPronouns(c, p, text, toks, own); ok {
+		return reading{read: read, why: why, persons: persons}
 	}
 	if len(own) > 0 || p.topic == "" {
-		return question, nil
+		return reading{read: question}
 	}
-	return e.carryTopic(ix, c, p, question, text, toks)
+	read, why := e.carryTopic(ix, c, p, question, text, toks)
+	return reading{read: read, why: why, added: why != nil}
 }
 
 // fillPronouns reads the pronouns of a follow-up (text, toks) for what
 // they stand for in the turn before (p), never over a name the question
-// gives itself (own); ok when it filled any.
-func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []token, own []named) (string, []string, bool) {
+// gives itself (own); ok when it filled any. persons are the names it
+// filled in for pronouns of one person.
+func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []token, own []named) (string, []string, []string, bool) {
 	type edit struct {
 		start, end int
 		with       string
 	}
 	var edits []edit
-	var why []string
+	var why, persons []string
 	filledThing := false
 	for i, t := range toks {
 		pr, ok := c.pronouns[t.word]
@@ -379,6 +396,9 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 		if ref == refThing {
 			filledThing = true
 		}
+		if ref == refPerson {
+			persons = append(persons, fill)
+		}
 		if pr.possessive {
 			fill += "’s"
 		}
@@ -397,9 +417,9 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 			at = ed.end
 		}
 		b.WriteString(text[at:])
-		return b.String(), why, true
+		return b.String(), why, persons, true
 	}
-	return "", nil, false
+	return "", nil, nil, false
 }
 
 // carryTopic reads a follow-up that names nothing of its own and has no

@@ -55,7 +55,7 @@ func (e *Engine) features(rc *rankContext, i int32) scored {
 	c := scored{s: s, conf: 1}
 	// s's paragraph is sents[lo:hi].
 	lo, hi := rc.ix.paragraphAt(i)
-	matched, pos := e.termMatches(rc, &c, lo)
+	matched, pos := e.termMatches(rc, &c, i, lo)
 	c.para = rc.paragraphShare(lo, hi)
 	rc.neighbourShares(i, lo, hi, &c)
 	c.feat[fArt] = rc.articleShare(s)
@@ -104,8 +104,9 @@ func (e *Engine) features(rc *rankContext, i int32) scored {
 // synonym at synonymCredit; an entity only its article names at
 // contextCredit, one the article never names lowers c.conf) and returns
 // the weight matched and the positions of the words that matched.
-func (e *Engine) termMatches(rc *rankContext, c *scored, lo int32) (float64, []int) {
+func (e *Engine) termMatches(rc *rankContext, c *scored, i, lo int32) (float64, []int) {
 	s := c.s
+	byPronoun := rc.pronounHeld(i, lo)
 	matched := 0.0
 	var pos []int
 	held, held2 := 0, 0.0
@@ -147,6 +148,13 @@ func (e *Engine) termMatches(rc *rankContext, c *scored, lo int32) (float64, []i
 				hold(k, t)
 				break
 			}
+		}
+		if !found && byPronoun[k] {
+			// "Later he started …" after a sentence naming the
+			// person the follow-up's "he" stands for.
+			matched += t.weight * corefCredit
+			hold(k, t)
+			continue
 		}
 		if !found && h != nil && h.matches(t.term, t.alts) {
 			// The paragraph's title line names what its sentences are

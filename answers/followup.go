@@ -69,21 +69,22 @@ func (e *Engine) ExplainFollowUp(ctx context.Context, prev *Turn, question strin
 // carries over from prev (carry), answers that, and says what it carried.
 func (e *Engine) answerAfter(ctx context.Context, prev *Turn, question string, explain bool) (Answer, []scored, error) {
 	ix := e.readIndex(ctx)
-	read, why := e.carry(ix, prev, question)
-	a, ranked, err := e.answer(ctx, read, explain)
+	r := e.carry(ix, prev, question)
+	read, why := r.read, r.why
+	a, ranked, err := e.answer(e.ownFirst(ctx, ix, question, r), read, explain)
 	if err != nil {
 		return a, ranked, err
 	}
 	if !a.Answered {
 		// The second reading, when there is one and the first finds
 		// nothing: "it" as what the last question named.
-		if alt, altWhy := e.carryNamed(ix, prev, question); alt != read {
-			b, branked, err := e.answer(ctx, alt, explain)
+		if alt := e.carryNamed(ix, prev, question); alt.read != read {
+			b, branked, err := e.answer(e.ownFirst(ctx, ix, question, alt), alt.read, explain)
 			if err != nil {
 				return b, branked, err
 			}
 			if b.Answered {
-				read, why, a, ranked = alt, altWhy, b, branked
+				read, why, a, ranked = alt.read, alt.why, b, branked
 			}
 		}
 	}

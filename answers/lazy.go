@@ -226,6 +226,7 @@ func (e *Engine) lazyIndex(ctx context.Context, snap *snapshot, text string) (*i
 	var q *query
 	for round := 0; ; round++ {
 		q = e.analyse(view, text)
+		readCarried(ctx, q)
 		if q.speaker != "" {
 			view.speaks(q.speaker)
 		}

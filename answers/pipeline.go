@@ -89,6 +89,9 @@ func (e *Engine) answerOne(ctx context.Context, question string, explain, option
 	if why := e.unsupported(q, ranked[0].s); why != "" {
 		return refuseWith(why)
 	}
+	if holdsNoOwnWord(ctx, q, ranked[0].s) {
+		return refuseWith("the best sentence holds none of the follow-up's own words, only the person its pronoun stood for")
+	}
 	a := e.compose(ix, q, ranked)
 	a.Question = echo
 	a.Confidence = conf
@@ -103,11 +106,13 @@ func (e *Engine) prepare(ctx context.Context, text string) (*index, *query, erro
 		return nil, nil, err
 	}
 	if snap.over != nil {
-		ix, q := e.questionIndex(snap.over, text)
+		ix, q := e.questionIndex(ctx, snap.over, text)
 		return ix, q, nil
 	}
 	if snap.full != nil {
-		return snap.full, e.analyse(snap.full, text), nil
+		q := e.analyse(snap.full, text)
+		readCarried(ctx, q)
+		return snap.full, q, nil
 	}
 	return e.lazyIndex(ctx, snap, text)
 }

@@ -63,6 +63,10 @@ type query struct {
 	// "when"), in order, and plain its content words as written (folded):
 	// what the run and exact-word features look for.
 	seq, plain []string
+	// pronounNames are, for a follow-up, the terms (as indexes into
+	// terms) of each name it read a pronoun for one person as: a
+	// sentence that goes on about that person as "he" holds them too.
+	pronounNames [][]int
 }
 
 // analyse reads a normalised question: its mentions of entities, its
@@ -355,7 +359,11 @@ func (e *Engine) whoVerb(toks []token, inMention []bool) ([]string, bool) {
 		if aux && !strings.HasSuffix(t.word, "ed") && !strings.HasSuffix(t.word, "ing") {
 			return nil, false
 		}
-		return append([]string{t.stem}, r.synonyms[t.stem]...), !aux && !light
+		// Its derived nouns too: "who reacted" is answered by
+		// "reactions from …".
+		// Its derived nouns too: "who reacted" is answered by
+		// "reactions from …".
+		return e.derivedAlts(append([]string{t.stem}, r.synonyms[t.stem]...), t.stem), !aux && !light
 	}
 	return nil, false
 }

@@ -28,6 +28,12 @@ func TestClassify(t *testing.T) {
 		{"which ukrainian general attended", "who"},
 		{"where did the talks take place", "where"},
 		{"in which city did they meet", "where"},
+		// A place asked for in the plural, or as a province or county.
+		{"which provinces does the westmark region include", "where"},
+		{"which cities did dorn visit", "where"},
+		{"in what county is northport", "where"},
+		// A region is answered by a part ("southern"), not a place.
+		{"which region of westmark is northport in", "what"},
 		{"when did putin meet witkoff", "when"},
 		{"what day is the next meeting", "when"},
 		{"how many points are in the plan", "how_many"},

@@ -33,10 +33,32 @@ func agentStarts(q *query, s *sentence) []int {
 // phraseEnd extends a phrase that ends before token end to the word
 // before the next actor_ends word (lexicon.yaml) or clause punctuation.
 func (r *rules) phraseEnd(s *sentence, end int) int {
-	for end < len(s.toks) && !r.lex.actorEnds[s.toks[end].word] && !strings.ContainsAny(s.Text[s.toks[end-1].end:s.toks[end].start], ",;.:") {
+	for end < len(s.toks) && !r.lex.actorEnds[s.toks[end].word] && !clauseBreak(s, end) {
 		end++
 	}
 	return end
+}
+
+// clauseBreak reports whether punctuation between s.toks[end-1] and
+// s.toks[end] ends a phrase: a comma, a semicolon, a colon or a full
+// stop, but not the stop of an initial ("W.L. officials").
+func clauseBreak(s *sentence, end int) bool {
+	gap := s.Text[s.toks[end-1].end:s.toks[end].start]
+	if strings.ContainsAny(gap, ",;:") {
+		return true
+	}
+	return strings.Contains(gap, ".") && utf8.RuneCountInString(s.toks[end-1].raw) > 1
+}
+
+// lastRoleNoun is the position in toks of the last word naming people
+// by their role, one or several ("officials"), or -1.
+func (r *rules) lastRoleNoun(toks []token) int {
+	for i := len(toks) - 1; i >= 0; i-- {
+		if w := toks[i].word; r.lex.roleNouns[w] || r.lex.roleNouns[strings.TrimSuffix(w, "s")] {
+			return i
+		}
+	}
+	return -1
 }
 
 // actor is, for "who <verb>…", a place or body named right after "from"
@@ -50,10 +72,20 @@ func (e *Engine) actor(q *query, s *sentence) string {
 		}
 		for _, m := range s.ments {
 			ent := e.rules.entities[m.entity]
-			if m.from != k || q.entities[m.entity] || ent.Kind == "person" || (ent.Kind == "place" && ent.Generic) {
+			if m.from != k || q.entities[m.entity] || ent.Kind == "person" {
 				continue
 			}
-			return s.Text[s.toks[k].start:s.toks[e.rules.phraseEnd(s, m.to)-1].end]
+			end := e.rules.phraseEnd(s, m.to)
+			if ent.Kind == "place" && ent.Generic {
+				// "Westland" alone is no doer; "W.L. and Eastgate
+				// officials" are, up to the people named.
+				n := e.rules.lastRoleNoun(s.toks[m.to:end])
+				if n < 0 {
+					continue
+				}
+				end = m.to + n + 1
+			}
+			return s.Text[s.toks[k].start:s.toks[end-1].end]
 		}
 	}
 	return ""

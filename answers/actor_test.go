@@ -1,0 +1,40 @@
+package answers
+
+import (
+	"context"
+	"testing"
+)
+
+// TestActorPeople holds that the doer named after "from" may be a
+// country's people: "reactions from Westland officials" names who
+// reacted, up to the people ("officials"), even after an initialled
+// name ("W.L. and Eastgate officials"); the country alone is no doer.
+func TestActorPeople(t *testing.T) {
+	const pack = `name: quay news
+entities:
+  - {id: westland, generic: true, name: Westland, kind: place, aliases: [westland, westlandish], cased: [W.L.]}
+  - {id: eastgate, generic: true, name: Eastgate, kind: place, aliases: [eastgate]}
+  - {id: dorn, name: Ben Dorn, kind: person, aliases: [ben dorn, dorn]}
+`
+	const body = `The quay council met on Monday, and Ben Dorn chaired it.
+
+One clause that drew sharp reactions from Westland officials called on the harbour board to cede the old quay.
+
+A second clause that drew angry complaints from W.L. and Eastgate officials called for a new toll.
+
+The ferries kept running all week.
+`
+	e := packEngine(t, pack, body)
+	for q, want := range map[string]string{
+		"Who reacted sharply to the clause?":         "Westland officials",
+		"Who complained angrily about the new toll?": "W.L. and Eastgate officials",
+	} {
+		a, err := e.Answer(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || a.Answer != want {
+			t.Errorf("%s answered %v with %q, want %q", q, a.Answered, a.Answer, want)
+		}
+	}
+}

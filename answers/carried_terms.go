@@ -1,0 +1,99 @@
+package answers
+
+import "context"
+
+// carriedCredit is how much a term a follow-up took from the last
+// question's topic counts, in ranking, against one the follow-up says
+// itself: "Which was dropped?" read as "Which architecture was dropped in
+// Release 4.0" asks first what was dropped, and the release's title line,
+// which holds every carried word but not "dropped", is not its answer.
+const carriedCredit = 0.5
+
+// followKey keys, in a context, what a follow-up carried.
+type followKey struct{}
+
+// carriedWords are what a follow-up carried, as ranking reads it: the
+// terms it says itself when it took the last question's topic (the others
+// then count at carriedCredit), and the terms of each name a pronoun for
+// one person stood for.
+type carriedWords struct {
+	own      map[string]bool
+	discount bool
+	persons  [][]string
+}
+
+// ownFirst is ctx marked with what the reading r of question carried.
+// Words a pronoun stood for count whole ("When did he leave?" is about
+// him), and a sentence that goes on about that person as "he" holds them.
+func (e *Engine) ownFirst(ctx context.Context, ix *index, question string, r reading) context.Context {
+	var cw carriedWords
+	if r.added || len(r.persons) > 0 {
+		cw.own = map[string]bool{}
+		for _, t := range e.analyse(ix, Normalize(question)).terms {
+			cw.own[t.term] = true
+		}
+		cw.discount = r.added
+	}
+	for _, p := range r.persons {
+		var terms []string
+		for _, t := range e.analyse(ix, Normalize(p)).terms {
+			terms = append(terms, t.term)
+		}
+		cw.persons = append(cw.persons, terms)
+	}
+	if cw.own == nil && cw.persons == nil {
+		return ctx
+	}
+	return context.WithValue(ctx, followKey{}, cw)
+}
+
+// readCarried reads into q what the follow-up answered under ctx
+// carried: it weighs down the terms taken from the last question's
+// topic, and notes the names pronouns stood for. It does nothing for a
+// question that is no follow-up.
+func readCarried(ctx context.Context, q *query) {
+	cw, ok := ctx.Value(followKey{}).(carriedWords)
+	if !ok {
+		return
+	}
+	for k := range q.terms {
+		if cw.discount && !cw.own[q.terms[k].term] {
+			q.terms[k].weight *= carriedCredit
+		}
+	}
+	for _, p := range cw.persons {
+		var name []int
+		for _, st := range p {
+			for k := range q.terms {
+				if q.terms[k].term == st {
+					name = append(name, k)
+				}
+			}
+		}
+		if len(name) > 0 {
+			q.pronounNames = append(q.pronounNames, name)
+		}
+	}
+}
+
+// holdsNoOwnWord reports whether s holds none of the words a follow-up
+// whose pronoun stood for a person (answered under ctx) says itself, when
+// it says some: "Which channel does he work for?" read with "he" as Ann
+// Ames is not answered by a sentence that only names Ames.
+func holdsNoOwnWord(ctx context.Context, q *query, s *sentence) bool {
+	cw, ok := ctx.Value(followKey{}).(carriedWords)
+	if !ok || len(cw.persons) == 0 {
+		return false
+	}
+	said := false
+	for _, t := range q.terms {
+		if !cw.own[t.term] {
+			continue
+		}
+		said = true
+		if s.matches(t.term, t.alts) {
+			return false
+		}
+	}
+	return said
+}

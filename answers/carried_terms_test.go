@@ -1,0 +1,35 @@
+package answers
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestOwnWordsFirst holds that a follow-up read with the last question's
+// topic added ("Which was dropped?" as "Which port was dropped in Release
+// 5.0 Alder") is answered by the sentence holding its own word, not by
+// the title line that holds every carried word.
+func TestOwnWordsFirst(t *testing.T) {
+	const body = `Release 3.0 Aspen (5 June 2007): named for a tree on the hill. Support for the Sigma port was dropped.
+
+Release 4.0 Birch (2 March 2009): named for a tree by the river. Two ports were added in this release: Kappa and Lambda.
+
+Release 5.0 Alder (3 May 2011): named for a tree in the park. One port was added in this release: Zeta, and official support for Omega was dropped. This release used a new installer, with a graphical mode, more flexible partitioning and a rescue mode.
+
+The project grew to more than one thousand developers in the years after.
+`
+	e := articleEngine(t, "releases", "Releases", body)
+	ctx := context.Background()
+	first, err := e.FollowUp(ctx, nil, "Which port was added in Release 5.0 Alder?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := e.FollowUp(ctx, &first.Next, "Which was dropped?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Quotes[0].Text, "Omega was dropped") {
+		t.Errorf("Which was dropped? answered %v with %+v (read %+v), want the sentence saying Omega was dropped", a.Answered, a.Quotes, a.Carried)
+	}
+}

@@ -1,0 +1,42 @@
+package answers
+
+import (
+	_ "embed"
+	"sync"
+)
+
+// derivationsGz is WordNet 3.0's derivationally related nouns and verbs:
+// per line a stem and the words of the other part of speech derived from
+// or to a word of that stem among the first senses of both ("react
+// reaction"; see derivations.LICENSE; TestGenerateDerivations makes it).
+//
+//go:embed derivations.txt.gz
+var derivationsGz []byte
+
+// wordnetDerivations maps a stem to its derived words, read once when
+// first needed.
+var wordnetDerivations = sync.OnceValue(func() map[string][]wnSynonym {
+	out, err := parseSynonyms(derivationsGz)
+	if err != nil {
+		// The embedded file is tested; without it a verb matches no noun.
+		return map[string][]wnSynonym{}
+	}
+	return out
+})
+
+// derivedAlts is alts with the stems of st's derived words added ("who
+// reacted" also matches "reactions from …"), but for stop words.
+func (e *Engine) derivedAlts(alts []string, st string) []string {
+	ds := wordnetDerivations()[st]
+	if len(ds) == 0 {
+		return alts
+	}
+	out := append([]string(nil), alts...)
+	for _, d := range ds {
+		if e.rules.stop[d.word] || contains(out, d.stem) || d.stem == st {
+			continue
+		}
+		out = append(out, d.stem)
+	}
+	return out
+}
