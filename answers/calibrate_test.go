@@ -554,7 +554,7 @@ func TestGateSearch(t *testing.T) {
 	// Signs: evidence of a change only ever lowers confidence; evidence of
 	// a match only ever raises it.
 	lowers := map[string]bool{"missing_name": true, "unknown": true, "negation": true, "opposite": true, "number": true, "prefix": true,
-		"negated": true, "missing_capital": true, "missing_context": true, "missing_max": true, "no_type": true, "future": true, "scrambled": true}
+		"negated": true, "missing_capital": true, "missing_context": true, "missing_max": true, "no_type": true, "future": true, "scrambled": true, "swapped": true, "name_swapped": true}
 	b, w := e0gate(t)
 	best, desc := describe(b, w)
 	t.Logf("general.yaml %.3f: %s", best, desc)

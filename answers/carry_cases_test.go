@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/parley-bot/parley/store/storetest"
 )
 
 // carryCase is a follow-up q asked after prev and how it must be read:
@@ -43,4 +45,16 @@ func checkCarry(t *testing.T, e *Engine, cases []carryCase, exact bool) {
 			}
 		})
 	}
+}
+
+// TestCarryAndWholeQuestion holds that "And" before a whole question of
+// its own ("And when did he …?") opens no fragment: the question keeps
+// its words and its pronoun is read as in any follow-up.
+func TestCarryAndWholeQuestion(t *testing.T) {
+	e := mustEngine(t, storetest.MustOpen(t))
+	checkCarry(t, e, []carryCase{
+		{"When did Zelenskyy post on X that the sides are going through each point?", "And when did he talk to reporters?",
+			"And when did Volodymyr Zelenskyy talk to reporters?", "a pronoun for one person"},
+		{"What did Ushakov say about the talks?", "And when?", "when", "a fragment with a question word of its own"},
+	}, false)
 }

@@ -153,7 +153,8 @@ func (r *rules) compileWords(f *generalFile) error {
 	for _, w := range f.Self {
 		r.self[fold(w)] = true
 	}
-	r.locative, r.auxiliary = wordSet(f.Locatives), wordSet(f.Auxiliaries)
+	r.locative, r.auxiliary, r.opinion = wordSet(f.Locatives), wordSet(f.Auxiliaries), wordSet(f.OpinionVerbs)
+	r.groupNoun, r.placeNoun, r.besides = wordSet(f.GroupNouns), wordSet(f.PlaceNouns), wordSet(f.Besides)
 	r.destination, r.destCue = wordSet(f.Destinations.Words), wordSet(f.Destinations.Cues)
 	r.owner = wordSet(f.OwnerWords)
 	r.outcomeWord, r.plannedCue = wordSet(f.Outcome.Words), wordSet(f.Outcome.Planned)

@@ -11,34 +11,35 @@ import (
 // word for its opposite — so most features look for one such change; the
 // rest say how well the sentence matches at all.
 const (
-	evConf      = iota // the best sentence's coverage, scaled down for a missing answer type, entity or future
-	evCtx              // coverage by the sentence and the one before it (pronouns)
-	evMissName         // share of the question's weight in names and numbers neither says
-	evUnknown          // share of the question's weight in words no article uses
-	evNegation         // the question negates ("never", "not") and the sentence does not
-	evOpposite         // the sentence says the opposite of a question word it lacks ("worst" for "best")
-	evNumber           // the question states a number (in digits, or as written: "3.3") neither the sentence nor the one before says
-	evMargin           // how far the best sentence leads the next, in score
-	evPrefix           // a question word is a sentence word with a negative prefix, or the reverse ("informal", "formal")
-	evNegated          // the sentence negates a word of the question right after "not", and the question asks no yes/no
-	evMissCap          // a capitalised question word neither the sentence nor its neighbours say
-	evMissCtx          // share of the question's weight the sentence and its neighbours leave unsaid
-	evMissMax          // the heaviest such word, against the rarest word's weight
-	evCount            // share of the question's terms the sentence holds, unweighted
-	evExact            // share of the question's content words it holds as written
-	evRun              // its longest run of the question's words, up to runCap
-	evScore            // its ranking score, over ten
-	evNoType           // the question wants a person, place, date or number and the sentence gives none
-	evFuture           // the question asks about the future and the sentence does not speak of it
-	evPlain            // the best sentence's coverage, with no penalty
-	evScrambled        // the sentence holds the words of a name the question says, never in its order
-	evSwapped          // a question word the sentence replaces between the same two neighbours ("computational simplicity theory")
+	evConf        = iota // the best sentence's coverage, scaled down for a missing answer type, entity or future
+	evCtx                // coverage by the sentence and the one before it (pronouns)
+	evMissName           // share of the question's weight in names and numbers neither says
+	evUnknown            // share of the question's weight in words no article uses
+	evNegation           // the question negates ("never", "not") and the sentence does not
+	evOpposite           // the sentence says the opposite of a question word it lacks ("worst" for "best")
+	evNumber             // the question states a number (in digits, or as written: "3.3") neither the sentence nor the one before says
+	evMargin             // how far the best sentence leads the next, in score
+	evPrefix             // a question word is a sentence word with a negative prefix, or the reverse ("informal", "formal")
+	evNegated            // the sentence negates a word of the question right after "not", and the question asks no yes/no
+	evMissCap            // a capitalised question word neither the sentence nor its neighbours say
+	evMissCtx            // share of the question's weight the sentence and its neighbours leave unsaid
+	evMissMax            // the heaviest such word, against the rarest word's weight
+	evCount              // share of the question's terms the sentence holds, unweighted
+	evExact              // share of the question's content words it holds as written
+	evRun                // its longest run of the question's words, up to runCap
+	evScore              // its ranking score, over ten
+	evNoType             // the question wants a person, place, date or number and the sentence gives none
+	evFuture             // the question asks about the future and the sentence does not speak of it
+	evPlain              // the best sentence's coverage, with no penalty
+	evScrambled          // the sentence holds the words of a name the question says, never in its order
+	evSwapped            // a question word the sentence replaces between the same two neighbours ("computational simplicity theory")
+	evNameSwapped        // a person or place the question names that the sentence leaves out while naming another of its kind
 	nEv
 )
 
 // evidenceNames name the features in explanations and in general.yaml.
 var evidenceNames = [nEv]string{"coverage", "context", "missing_name", "unknown", "negation", "opposite", "number", "margin",
-	"prefix", "negated", "missing_capital", "missing_context", "missing_max", "count", "exact", "run", "score", "no_type", "future", "plain", "scrambled", "swapped"}
+	"prefix", "negated", "missing_capital", "missing_context", "missing_max", "count", "exact", "run", "score", "no_type", "future", "plain", "scrambled", "swapped", "name_swapped"}
 
 // evidence reads the features of the best of ranked for q: those of the
 // ranking, then (when the question has weighted terms) the terms missing
@@ -57,9 +58,15 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 	}
 	e.missingEvidence(&x, ix, q, s, prev, next, lead, total)
 	e.numberEvidence(&x, q, s, prev, lead)
-	e.oppositeEvidence(&x, q, s)
-	if e.swapped(q, s, prev, lead) || e.entitySwapped(q, s, prev) {
+	if q.class.name != "yesno" {
+		// A yes/no question the sentence turns around is answered "no".
+		e.oppositeEvidence(&x, q, s)
+	}
+	if e.swapped(q, s, prev, lead) || e.placeSwapped(q, s) {
 		x[evSwapped] = 1
+	}
+	if e.entitySwapped(q, s, prev) || e.possessorSwapped(q, s) {
+		x[evNameSwapped] = 1
 	}
 	return x
 }

@@ -186,3 +186,72 @@ func TestOffTopicOnlyWhenUnused(t *testing.T) {
 		}
 	}
 }
+
+// TestYesNoTurnedAround holds that a yes/no question the sentence turns
+// around is answered from it, not refused: an antonym is then the answer
+// "no", and a verb reporting a view ("think") is not the verb the
+// sentence must say.
+func TestYesNoTurnedAround(t *testing.T) {
+	e := articleEngine(t, "harbour", "Harbour news", `The harbour board met on Monday.
+
+Mayor Ann Berg said the town's impatience with the ferry delays is growing.
+
+"We are no closer to opening the pier," Berg said.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"Is the town becoming more patient with the ferry delays?", "opposite", 0},
+		{"Which town is becoming more patient with the ferry delays?", "opposite", 1},
+	})
+	for _, q := range []string{"Is the town becoming more patient with the ferry delays?", "Did Berg think the town was any nearer to opening the pier?"} {
+		a, err := e.Explain(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered {
+			t.Errorf("%q: refused (%s), want the sentence that turns it around", q, a.Explain.Decision)
+		}
+	}
+}
+
+// TestWhoAnsweredByABody holds that a who-question is answered by a body
+// of people the sentence names when it names no one ("members of the
+// harbour team"), not refused for lacking a person.
+func TestWhoAnsweredByABody(t *testing.T) {
+	e := articleEngine(t, "ferry", "Ferry news", `The new ferry left the yard on Monday.
+
+Members of the harbour team were returning to port, saying they had done everything they could for the first sailing.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"Who had done everything they could for the first sailing?", "no_type", 0},
+		{"Who left the yard on Monday?", "no_type", 1},
+	})
+}
+
+// TestWhereAnsweredByAKindOfPlace holds that a where-question is answered
+// by a kind of place after a locative ("in mountainous areas") when the
+// sentence names no place.
+func TestWhereAnsweredByAKindOfPlace(t *testing.T) {
+	e := articleEngine(t, "rail", "Rail news", `Two tourist railways run over narrow lines, which were built in mountainous areas.
+
+The old sheds were painted cheaply.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"Where were the narrow lines built?", "no_type", 0},
+		{"Where were the old sheds painted?", "no_type", 1},
+	})
+}
+
+// TestDayPhrase holds that a day said by its place beside another
+// ("earlier in the day") answers "when".
+func TestDayPhrase(t *testing.T) {
+	e := articleEngine(t, "plan", "Harbour plan", `The council met on Friday.
+
+In comments earlier in the day, the mayor cast doubt on the harbour plan.
+
+The mayor has long opposed the plan.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"When did the mayor cast doubt on the harbour plan?", "no_type", 0},
+		{"When did the mayor start to oppose the plan?", "no_type", 1},
+	})
+}

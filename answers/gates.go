@@ -112,7 +112,7 @@ func (e *Engine) verbMissing(q *query, s *sentence) bool {
 		return false
 	}
 	verb := q.toks[q.mentions[0].to]
-	if r.stop[verb.word] || r.auxiliary[verb.word] || english.IsStopWord(verb.word) {
+	if r.stop[verb.word] || r.auxiliary[verb.word] || r.opinion[verb.word] || english.IsStopWord(verb.word) {
 		return false
 	}
 	if s.hasStem(verb.stem) {

@@ -28,6 +28,7 @@ type lexiconFile struct {
 	Months             []string   `yaml:"months"`
 	MonthAbbreviations []string   `yaml:"month_abbreviations"`
 	Centuries          []string   `yaml:"centuries"`
+	DayPhrases         []string   `yaml:"day_phrases"`
 	OrgWords           []string   `yaml:"org_words"`
 	PlaceWords         []string   `yaml:"place_words"`
 	TitleWords         []string   `yaml:"title_words"`
@@ -117,7 +118,7 @@ func compileLexicon(data []byte) (*lexicon, error) {
 		// Lists compiled below, or read only by the patterns.
 		{"fraction_numerators", f.FractionNumerators, nil}, {"fraction_parts", f.FractionParts, nil},
 		{"weekdays", f.Weekdays, nil}, {"months", f.Months, nil},
-		{"month_abbreviations", f.MonthAbbreviations, nil}, {"centuries", f.Centuries, nil},
+		{"month_abbreviations", f.MonthAbbreviations, nil}, {"centuries", f.Centuries, nil}, {"day_phrases", f.DayPhrases, nil},
 		{"meet_words", f.MeetWords, nil}, {"year_leads", f.YearLeads, nil}, {"scales", f.Scales, nil},
 	} {
 		if len(s.words) == 0 || slices.Contains(s.words, "") {

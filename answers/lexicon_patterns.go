@@ -20,7 +20,8 @@ func (l *lexicon) compilePatterns(f *lexiconFile) error {
 		{"fraction", &l.fractionRe, `(?i)\b(` + alternation(f.FractionNumerators) + `)-(` + alternation(f.FractionParts) + `)s?\b`},
 		{"date", &l.dateRe, `\b(?:(?:late|early|on|last|this|next) )?(?:` + alternation(f.Weekdays) +
 			`)(?:’s|'s)?(?: (?:evening|morning|night|afternoon))?\b|\b(?:` + alternation(f.Months) +
-			`)(?: \d{1,2})?(?:,? \d{4})?\b|\b(?:(?:earlier|later|late) )?(?:this|last|next) (?:week|weekend|month|year|fall|autumn|spring|summer|winter)\b`},
+			`)(?: \d{1,2})?(?:,? \d{4})?\b|\b(?:(?:earlier|later|late) )?(?:this|last|next) (?:week|weekend|month|year|fall|autumn|spring|summer|winter)\b|\b(?:` +
+			alternation(f.DayPhrases) + `)\b`},
 		// "December 5", "5 December 1999", "December 2, 2025", "1066",
 		// "AD 43", "43 BC", "the 11th century", "the 1990s", "mid-1990s",
 		// "the early 20th century".

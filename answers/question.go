@@ -50,6 +50,9 @@ type query struct {
 	// something ("Where was Dorn heading…?", not "Where did Ames go
 	// to meet Dorn?"): only a destination ("a visit to Indra") answers.
 	heading bool
+	// besides says it asks for others than those it names ("who
+	// else", "besides Dorn").
+	besides bool
 	// locations are the places the question says as locations ("meet
 	// in Palmshire", "at the Palmshire talks"), not as actors or names.
 	locations []string
@@ -171,6 +174,7 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) []string {
 				q.heading = true
 			}
 		}
+		q.besides = q.besides || r.besides[t.word]
 		if s := r.qualifier[t.stem]; s != "" {
 			q.side = s
 		}

@@ -265,7 +265,7 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 		if len(q.roleWords) > 0 && len(newAgents(q, s)) > 0 && holdsAll(s, q.roleWords) {
 			return true
 		}
-		return len(q.roleWords) == 0 && e.actor(q, s) != ""
+		return len(q.roleWords) == 0 && (e.actor(q, s) != "" || e.groupNew(q, s))
 	case wantRole:
 		// The sentence must name the person, not only stand in for them
 		// ("the Eastland leader"), and give their role.
@@ -276,7 +276,7 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 		}
 		return false
 	case wantPlace:
-		return len(e.newPlaces(q, s)) > 0 || len(newLearnedPlaces(q, s)) > 0
+		return len(e.newPlaces(q, s)) > 0 || len(newLearnedPlaces(q, s)) > 0 || e.placePhrase(q, s)
 	case wantDate:
 		return len(newDates(q, s)) > 0
 	case wantNumber:
@@ -526,4 +526,33 @@ func qMentionsIn(q *query, s *sentence) []int {
 		}
 	}
 	return out
+}
+
+// groupNew reports whether s holds a noun for people as a body (a team,
+// officials, the premier) that q does not say: for a who-question with
+// no name to give, the body that did it answers ("members of the
+// negotiation team").
+func (e *Engine) groupNew(q *query, s *sentence) bool {
+	for _, t := range s.toks {
+		if e.rules.groupNoun[t.word] && !q.words[t.word] && !q.words[t.stem] {
+			return true
+		}
+	}
+	return false
+}
+
+// placePhrase reports whether s sets something in a place its words name
+// ("in mountainous areas", "in my basement") that q does not say.
+func (e *Engine) placePhrase(q *query, s *sentence) bool {
+	for i, t := range s.toks {
+		if !e.rules.placeNoun[t.word] || q.words[t.word] || q.words[t.stem] {
+			continue
+		}
+		for j := i - 1; j >= 0 && j >= i-3; j-- {
+			if e.rules.locative[s.toks[j].word] {
+				return true
+			}
+		}
+	}
+	return false
 }

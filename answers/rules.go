@@ -62,8 +62,20 @@ type generalFile struct {
 	} `yaml:"destinations"`
 	Opposites   [][]string `yaml:"opposites"`
 	Auxiliaries []string   `yaml:"auxiliaries"`
-	OwnerWords  []string   `yaml:"owner_words"`
-	LeadIns     []string   `yaml:"lead_ins"`
+	// OpinionVerbs report a view ("did Dorn think …"): the yes/no
+	// question is about what follows them, not about the thinking.
+	OpinionVerbs []string `yaml:"opinion_verbs"`
+	// GroupNouns name people as a body ("team", "officials"): a
+	// who-question's answer when no one is named.
+	GroupNouns []string `yaml:"group_nouns"`
+	// PlaceNouns name a kind of place ("areas", "basement"): after a
+	// locative they answer where.
+	PlaceNouns []string `yaml:"place_nouns"`
+	// Besides ask for others than the ones named ("who else", "besides
+	// Dorn"): a named person of the kind asked for may then be missing.
+	Besides    []string `yaml:"besides"`
+	OwnerWords []string `yaml:"owner_words"`
+	LeadIns    []string `yaml:"lead_ins"`
 	// Outcome and Calendar: see general.yaml.
 	Outcome struct {
 		Words   []string `yaml:"words"`
@@ -180,6 +192,14 @@ type rules struct {
 	opposites map[string][]string
 	// auxiliary: verbs after "who" that ask for no action of their own.
 	auxiliary map[string]bool
+	// opinion: verbs that report a view (opinion_verbs).
+	opinion map[string]bool
+	// groupNoun: nouns for people as a body (group_nouns).
+	groupNoun map[string]bool
+	// placeNoun: nouns for a kind of place (place_nouns).
+	placeNoun map[string]bool
+	// besides: words asking for others than the ones named (besides).
+	besides map[string]bool
 	// owner: question words that ask about a possessive owner.
 	owner map[string]bool
 	// durations are the units "how long" asks for.

@@ -24,6 +24,10 @@ The ferry software moved to libc6 in the spring.
 Harbour adviser Eva Dahl steered the first ferry in.
 
 Lind thanked Eva Dahl at the opening.
+
+Lind's deputy Per Moe opened the Bergen harbour office in May.
+
+Bergen now controls a fifth of the Oslo coast.
 `
 
 const swapPack = `name: harbour news
@@ -41,32 +45,23 @@ entities:
 // an age, which no other number gives.
 func TestSwapEvidence(t *testing.T) {
 	ctx := context.Background()
-	pack, err := ParsePack("swap.yaml", []byte(swapPack))
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := NewAnalyzer(pack)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := store.Open(ctx, t.TempDir()+"/swap.db", store.WithAnalyzer(a))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if _, err := st.Ingest(ctx, store.Document{ID: "harbour", Title: "Harbour news", Body: swapArticle}, time.Unix(0, 0)); err != nil {
-		t.Fatal(err)
-	}
-	e := mustEngine(t, st, WithPack(pack))
+	e := swapEngine(t)
 	checkEvidence(t, e, []evidenceCase{
 		{"What does computational simplicity theory classify?", "swapped", 1},
 		{"What does computational complexity theory classify?", "swapped", 0},
 		{"How many extra documents had Oslo received?", "swapped", 0},
-		{"How many documents did Bergen say it had received?", "swapped", 1},
-		{"How many documents did Oslo say it had received?", "swapped", 0},
-		{"When did Eva Dahl praise the new pier?", "swapped", 1},
-		{"When did Lind praise the new pier?", "swapped", 0},
-		{"Who praised the new pier on Friday?", "swapped", 0},
+		{"How many documents did Bergen say it had received?", "name_swapped", 1},
+		{"How many documents did Bergen say it had received?", "swapped", 0},
+		{"How many documents did Oslo say it had received?", "name_swapped", 0},
+		{"When did Eva Dahl praise the new pier?", "name_swapped", 1},
+		{"When did Lind praise the new pier?", "name_swapped", 0},
+		{"Who praised the new pier on Friday?", "name_swapped", 0},
+		{"Who spoke to Eva Dahl on Friday?", "name_swapped", 1},
+		{"Who besides Eva Dahl spoke on Friday?", "name_swapped", 0},
+		{"Who is Dahl's deputy?", "name_swapped", 1},
+		{"Who is Lind's deputy?", "name_swapped", 0},
+		{"How much of Bergen's coast does Oslo control?", "name_swapped", 1},
+		{"How much of Oslo's coast does Bergen control?", "name_swapped", 0},
 		{"Why did the council press the banks not to use the reserves?", "negation", 0},
 		{"What does computational complexity theory not classify?", "negation", 1},
 		{"When did the ferry software move to libc5?", "number", 1},
@@ -98,4 +93,54 @@ func TestSwapEvidence(t *testing.T) {
 	if !ans.Answered || !strings.Contains(ans.Answer, "Per Moe") {
 		t.Errorf("who is the harbour journalist: answered %v %q, want Per Moe", ans.Answered, ans.Answer)
 	}
+}
+
+// swapEngine is the engine over swapArticle with swapPack.
+func swapEngine(t *testing.T) *Engine {
+	t.Helper()
+	ctx := context.Background()
+	pack, err := ParsePack("swap.yaml", []byte(swapPack))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := NewAnalyzer(pack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(ctx, t.TempDir()+"/swap.db", store.WithAnalyzer(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if _, err := st.Ingest(ctx, store.Document{ID: "harbour", Title: "Harbour news", Body: swapArticle}, time.Unix(0, 0)); err != nil {
+		t.Fatal(err)
+	}
+	return mustEngine(t, st, WithPack(pack))
+}
+
+// TestOpinionVerb holds that "Did Lind think …?" asks about what follows
+// the view: a sentence saying what Lind said answers it.
+func TestOpinionVerb(t *testing.T) {
+	a, err := swapEngine(t).Explain(context.Background(), "Did Lind think Oslo had received any documents?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Quotes[0].Text, "Oslo had received") {
+		t.Errorf("answered %v (%s), want the sentence on what Oslo received", a.Answered, a.Explain.Decision)
+	}
+}
+
+// TestPlaceSwapped holds the one-change signal of a place set with the
+// same locative: "at Bayton" asked where the sentence says "at
+// Northport" (no pack: names as written).
+func TestPlaceSwapped(t *testing.T) {
+	e := articleEngine(t, "club", "The rowing club", `The rowing club was founded by Ann Berg at Northport in 1975.
+
+Its boathouse burned down in 1990.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"Who founded the rowing club at Bayton in 1975?", "swapped", 1},
+		{"Who founded the rowing club at Northport in 1975?", "swapped", 0},
+		{"Who founded the rowing club in 1975?", "swapped", 0},
+	})
 }

@@ -26,12 +26,12 @@ func (e *Engine) entitySwapped(q *query, s, prev *sentence) bool {
 	wanted := map[string]string{wantPerson: "person", wantPlace: "place"}[q.class.wants]
 	for id := range q.entities {
 		def := r.entities[id]
-		// "Who … besides X?", "Where …?": another of the kind asked for
-		// is the answer, not a swap.
+		// "Who … besides X?", "Who is X's deputy?": another of the kind
+		// asked for is the answer, not a swap.
 		// Said by s, or by one the pack relates to it ("Dorn" for
 		// "Bayton"), or by the sentence before.
 		said := s.matches("@"+id, r.synonyms["@"+id]) || prev != nil && prev.matches("@"+id, nil)
-		if def.Generic || def.Kind == "" || def.Kind == wanted || said {
+		if def.Generic || def.Kind == "" || said || def.Kind == wanted && (q.besides || q.ownsSomething(id)) {
 			continue
 		}
 		for _, m := range s.ments {
@@ -111,6 +111,86 @@ func versionSwapped(q *query, s, prev, lead *sentence) bool {
 func (e *Engine) saysAgainst(s *sentence) bool {
 	for _, t := range s.toks {
 		if e.rules.against[t.word] {
+			return true
+		}
+	}
+	return false
+}
+
+// placeSwapped reports whether the question sets something in a named
+// place ("at Northport") that s does not name, while s sets it, with the
+// same locative, in another ("at Bayton").
+func (e *Engine) placeSwapped(q *query, s *sentence) bool {
+	for k := 1; k+1 < len(q.toks); k++ {
+		loc, name := q.toks[k], q.toks[k+1]
+		if !e.rules.locative[loc.word] || !isCapitalised(name.raw) || s.hasStem(name.stem) {
+			continue
+		}
+		for j := 1; j+1 < len(s.toks); j++ {
+			if o := s.toks[j+1]; s.toks[j].word == loc.word && isCapitalised(o.raw) && !q.words[o.word] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// possessorSwapped reports whether the question gives a thing its owner
+// ("Dorn's deputy") while s gives that thing, right after it, another
+// owner ("Ames's deputy"), a name that is not the question's nor one the
+// pack relates to it.
+func (e *Engine) possessorSwapped(q *query, s *sentence) bool {
+	r := e.rules
+	for _, m := range q.mentions {
+		if m.to+1 >= len(q.toks) || q.toks[m.to].word != "s" || e.stopword(q.toks[m.to+1].word) {
+			continue
+		}
+		w := q.toks[m.to+1]
+		for j := 1; j+1 < len(s.toks); j++ {
+			owner := s.toks[j-1]
+			if s.toks[j].word != "s" || s.toks[j+1].stem != w.stem || !isCapitalised(owner.raw) || q.words[owner.word] {
+				continue
+			}
+			if id := mentionOf(s.ments, j-1); id != "" && (id == m.entity || r.within(id, m.entity) || r.within(m.entity, id) ||
+				contains(r.synonyms["@"+m.entity], "@"+id)) {
+				continue
+			}
+			return true
+		}
+		// A pack name of the same kind as the owner, right before the
+		// thing: "the Eastland coast" for "Westland's coast".
+		kind := r.entities[m.entity].Kind
+		for _, n := range s.ments {
+			k := n.to
+			if k < len(s.toks) && s.toks[k].word == "s" {
+				k++
+			}
+			if k >= len(s.toks) || s.toks[k].stem != w.stem || n.entity == m.entity || r.entities[n.entity].Kind != kind {
+				continue
+			}
+			if !r.within(n.entity, m.entity) && !r.within(m.entity, n.entity) && !contains(r.synonyms["@"+m.entity], "@"+n.entity) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mentionOf is the entity of the mention in ms covering token k, or "".
+func mentionOf(ms []mention, k int) string {
+	for _, m := range ms {
+		if m.from <= k && k < m.to {
+			return m.entity
+		}
+	}
+	return ""
+}
+
+// ownsSomething reports whether q gives id as an owner ("Dorn's
+// deputy").
+func (q *query) ownsSomething(id string) bool {
+	for _, m := range q.mentions {
+		if m.entity == id && m.to < len(q.toks) && q.toks[m.to].word == "s" {
 			return true
 		}
 	}
