@@ -255,3 +255,27 @@ The mayor has long opposed the plan.
 		{"When did the mayor start to oppose the plan?", "no_type", 1},
 	})
 }
+
+// TestUnnamedSubject holds that a question whose subject is "he" with no
+// one named, and no question before it, is refused with a request for
+// the name instead of answered about whoever a sentence calls "he".
+func TestUnnamedSubject(t *testing.T) {
+	e := articleEngine(t, "club", "The rowing club", `Ann Berg joined the Northport Rowing Club in 1975.
+
+He later became its captain.
+`)
+	a, err := e.Explain(context.Background(), "When did he join the Northport Rowing Club?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Answered || !strings.Contains(a.Answer, "can't tell who “he” is") {
+		t.Errorf("answered %v %q (%s), want a request for the name", a.Answered, a.Answer, a.Explain.Decision)
+	}
+	a, err = e.Explain(context.Background(), "When did Ann Berg join the Northport Rowing Club?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Quotes[0].Text, "1975") {
+		t.Errorf("with the name: answered %v (%s), want the sentence with 1975", a.Answered, a.Explain.Decision)
+	}
+}
