@@ -279,3 +279,19 @@ He later became its captain.
 		t.Errorf("with the name: answered %v (%s), want the sentence with 1975", a.Answered, a.Explain.Decision)
 	}
 }
+
+// TestIndefinitePronounsAreNoTopic holds that "anyone", "something" and
+// the like are no words to look for: "Did Berg work with anyone?" asks
+// about Berg's work, and a sentence need not say "anyone" to answer it.
+func TestIndefinitePronounsAreNoTopic(t *testing.T) {
+	e := articleEngine(t, "club", "The rowing club", "Working alone, Ann Berg rebuilt the boathouse in 1975.\n")
+	a, err := e.Explain(context.Background(), "Did Ann Berg rebuild anything with anyone?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, term := range a.Explain.Terms {
+		if strings.HasPrefix(term, "any") {
+			t.Errorf("terms %v hold %q", a.Explain.Terms, term)
+		}
+	}
+}
