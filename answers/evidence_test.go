@@ -255,3 +255,43 @@ The mayor has long opposed the plan.
 		{"When did the mayor start to oppose the plan?", "no_type", 1},
 	})
 }
+
+// TestUnnamedSubject holds that a question whose subject is "he" with no
+// one named, and no question before it, is refused with a request for
+// the name instead of answered about whoever a sentence calls "he".
+func TestUnnamedSubject(t *testing.T) {
+	e := articleEngine(t, "club", "The rowing club", `Ann Berg joined the Northport Rowing Club in 1975.
+
+He later became its captain.
+`)
+	a, err := e.Explain(context.Background(), "When did he join the Northport Rowing Club?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Answered || !strings.Contains(a.Answer, "can't tell who “he” is") {
+		t.Errorf("answered %v %q (%s), want a request for the name", a.Answered, a.Answer, a.Explain.Decision)
+	}
+	a, err = e.Explain(context.Background(), "When did Ann Berg join the Northport Rowing Club?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Quotes[0].Text, "1975") {
+		t.Errorf("with the name: answered %v (%s), want the sentence with 1975", a.Answered, a.Explain.Decision)
+	}
+}
+
+// TestIndefinitePronounsAreNoTopic holds that "anyone", "something" and
+// the like are no words to look for: "Did Berg work with anyone?" asks
+// about Berg's work, and a sentence need not say "anyone" to answer it.
+func TestIndefinitePronounsAreNoTopic(t *testing.T) {
+	e := articleEngine(t, "club", "The rowing club", "Working alone, Ann Berg rebuilt the boathouse in 1975.\n")
+	a, err := e.Explain(context.Background(), "Did Ann Berg rebuild anything with anyone?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, term := range a.Explain.Terms {
+		if strings.HasPrefix(term, "any") {
+			t.Errorf("terms %v hold %q", a.Explain.Terms, term)
+		}
+	}
+}

@@ -19,6 +19,12 @@ var debianFollowups []byte
 //go:embed testdata/followups2.jsonl
 var builtinFollowups2 []byte
 
+//go:embed testdata/followups3.jsonl
+var builtinFollowups3 []byte
+
+//go:embed testdata/followups-jargon-history.jsonl
+var jargonFollowups []byte
+
 // TestFollowUpSets runs the conversation sets: two over the built-in
 // articles with their pack, and over the SQuAD subset and the Debian
 // history with no pack (names learned at ingest only). Nothing may be
@@ -43,6 +49,15 @@ func TestFollowUpSets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	third, err := ReadQuestions(strings.NewReader(string(builtinFollowups3)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	jargon, err := ReadQuestions(strings.NewReader(string(jargonFollowups)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, jargonStore := squadStore(t, "testdata/jargon-history.json")
 	noPack := func(st *store.Store) *Engine {
 		e, err := NewEngine(ctx, st)
 		if err != nil {
@@ -58,9 +73,11 @@ func TestFollowUpSets(t *testing.T) {
 		own   int // questions naming their own subject the set holds
 	}{
 		{"built-in", mustEngine(t, storetest.MustOpen(t)), FollowUpQuestions(), 33, 14},
-		{"built-in, second set", mustEngine(t, storetest.MustOpen(t)), second, 12, 4},
+		{"built-in, second set", mustEngine(t, storetest.MustOpen(t)), second, 15, 4},
 		{"squad, no pack", noPack(sqStore), squad, 17, 5},
-		{"debian, no pack", noPack(debStore), debian, 24, 6},
+		{"debian, no pack", noPack(debStore), debian, 28, 6},
+		{"built-in, third set", mustEngine(t, storetest.MustOpen(t)), third, 10, 6},
+		{"jargon file, no pack", noPack(jargonStore), jargon, 10, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.name, func(t *testing.T) {

@@ -55,6 +55,11 @@ func (e *Engine) answerOne(ctx context.Context, question string, explain, option
 	if q.offTopic != "" {
 		return done(refuse(), fmt.Sprintf("refused: %q marks a topic the articles do not cover", q.offTopic), nil)
 	}
+	if p := e.unnamedSubject(ix, q); p != "" {
+		a := refuse()
+		a.Answer = fmt.Sprintf("%s I can't tell who “%s” is: ask again with their name.", RefusalPrefix, p)
+		return done(a, fmt.Sprintf("refused: the question's subject %q stands for no one it or the question before it names", p), nil)
+	}
 	if q.speaker != "" && e.rules.entities[q.speaker].Kind == "person" && !ix.speaks(q.speaker) {
 		return done(refuse(), fmt.Sprintf("refused: the articles quote no words of %s", e.rules.entities[q.speaker].Name), nil)
 	}

@@ -383,3 +383,24 @@ func isCapitalised(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
+
+// unnamedSubject is the pronoun a question asks about as its subject
+// ("When did he join the club?") when it names no one at all, not even
+// through the question before it: "" otherwise. Answering it would
+// guess who is meant.
+func (e *Engine) unnamedSubject(ix *index, q *query) string {
+	for i := 1; i < len(q.toks); i++ {
+		if !e.rules.personPronoun[q.toks[i].word] || !e.rules.auxiliary[q.toks[i-1].word] {
+			continue
+		}
+		// A place or a body named ("join MIT") is no one "he" could be;
+		// a person, or a name of no known kind, may be.
+		for _, n := range e.namesIn(ix, q.text) {
+			if n.Kind != "place" && n.Kind != kindOrg {
+				return ""
+			}
+		}
+		return q.toks[i].raw
+	}
+	return ""
+}

@@ -73,9 +73,12 @@ type generalFile struct {
 	PlaceNouns []string `yaml:"place_nouns"`
 	// Besides ask for others than the ones named ("who else", "besides
 	// Dorn"): a named person of the kind asked for may then be missing.
-	Besides    []string `yaml:"besides"`
-	OwnerWords []string `yaml:"owner_words"`
-	LeadIns    []string `yaml:"lead_ins"`
+	Besides []string `yaml:"besides"`
+	// PersonPronouns stand for one person ("he", "she"): as a
+	// question's subject with no one named, nobody can tell who.
+	PersonPronouns []string `yaml:"person_pronouns"`
+	OwnerWords     []string `yaml:"owner_words"`
+	LeadIns        []string `yaml:"lead_ins"`
 	// Outcome and Calendar: see general.yaml.
 	Outcome struct {
 		Words   []string `yaml:"words"`
@@ -200,6 +203,8 @@ type rules struct {
 	placeNoun map[string]bool
 	// besides: words asking for others than the ones named (besides).
 	besides map[string]bool
+	// personPronoun: pronouns for one person (person_pronouns).
+	personPronoun map[string]bool
 	// owner: question words that ask about a possessive owner.
 	owner map[string]bool
 	// durations are the units "how long" asks for.

@@ -226,7 +226,8 @@ func TestLearnFromAnyArticle(t *testing.T) {
 	}
 	text := "The Battle of Hastings was fought on 14 October 1066 between the army of William, the Duke of Normandy, and King Harold Godwinson. " +
 		"Harold had marched south from York with 30,000 men, while 1.2 million people lived in England in the 11th century, and castles spread in the 1990s. " +
-		"It was studied by the Clay Mathematics Institute (CMI) across ~11,700 years and 1,230 km."
+		"It was studied by the Clay Mathematics Institute (CMI) across ~11,700 years and 1,230 km. " +
+		"Later the Harbour Robotics Lab took it up."
 	facts := a.Analyze([]store.Sentence{{ID: 1, ArticleID: "x", Text: text}})
 	has := func(kind, pred, obj string) bool {
 		for _, f := range facts {
@@ -247,6 +248,7 @@ func TestLearnFromAnyArticle(t *testing.T) {
 		{factPlace, "learned", "York"},
 		{factEntity, kindPerson, "Harold Godwinson"},
 		{factEntity, kindOrg, "Clay Mathematics Institute"},
+		{factEntity, kindOrg, "Harbour Robotics Lab"},
 		{factAlias, "", "CMI"},
 	} {
 		if !has(want.kind, want.pred, want.obj) {

@@ -74,7 +74,7 @@ func squadStore(tb testing.TB, path string) (*SQuAD, *store.Store) {
 
 // TestEveryAnswerIsSpans holds the contract of a direct answer on every
 // question of every eval set — the seeds' sets, a SQuAD subset and the
-// Debian history's two sets: it is
+// Debian history's two sets and the Jargon File's history: it is
 // empty or verbatim spans of quotes[0] (a conflict's answer quotes each
 // side's span from its own quote), and every quote is verbatim in its
 // article.
@@ -167,6 +167,18 @@ func TestEveryAnswerIsSpans(t *testing.T) {
 		texts = append(texts, q.Q)
 	}
 	t.Run("debian", func(t *testing.T) { check(t, mustEngine(t, dst, WithPack(nil)), dst, texts) })
+	// The Jargon File's history, an article written up after the fourth
+	// pass.
+	jar, jst := squadStore(t, "testdata/jargon-history.json")
+	texts = nil
+	for _, art := range jar.Data {
+		for _, p := range art.Paragraphs {
+			for _, q := range p.QAs {
+				texts = append(texts, q.Question)
+			}
+		}
+	}
+	t.Run("jargon", func(t *testing.T) { check(t, mustEngine(t, jst, WithPack(nil)), jst, texts) })
 }
 
 // conflictSides are the “quoted” values a conflict's answer names.
