@@ -22,6 +22,9 @@ var builtinFollowups2 []byte
 //go:embed testdata/followups3.jsonl
 var builtinFollowups3 []byte
 
+//go:embed testdata/followups4.jsonl
+var builtinFollowups4 []byte
+
 //go:embed testdata/followups-jargon-history.jsonl
 var jargonFollowups []byte
 
@@ -53,6 +56,10 @@ func TestFollowUpSets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	fourth, err := ReadQuestions(strings.NewReader(string(builtinFollowups4)))
+	if err != nil {
+		t.Fatal(err)
+	}
 	jargon, err := ReadQuestions(strings.NewReader(string(jargonFollowups)))
 	if err != nil {
 		t.Fatal(err)
@@ -78,6 +85,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"debian, no pack", noPack(debStore), debian, 28, 6},
 		{"built-in, third set", mustEngine(t, storetest.MustOpen(t)), third, 10, 6},
 		{"jargon file, no pack", noPack(jargonStore), jargon, 10, 2},
+		{"built-in, fourth set", mustEngine(t, storetest.MustOpen(t)), fourth, 9, 6},
 	}
 	for _, set := range sets {
 		t.Run(set.name, func(t *testing.T) {
