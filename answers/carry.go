@@ -667,6 +667,9 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 		case p.phrase != "" && !one:
 			return p.phrase, phraseRule
 		case p.topic != "":
+			if np := c.topicThing(p.topic); np != p.topic {
+				return np, "a pronoun for a thing the last question asked about: the noun phrase of its topic"
+			}
 			return p.topic, "a pronoun for a thing the last question asked about: its topic"
 		case len(places) > 0:
 			return places[0], "a pronoun for a thing: the place the last question named"

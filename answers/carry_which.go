@@ -212,3 +212,26 @@ func (e *Engine) scaleAgain(c *carryRules, p turnRead, toks []token, text string
 	}
 	return "", "", false
 }
+
+// topicThing is the noun phrase in a topic that says what someone did
+// ("co-wrote the initial proposal" → "the initial proposal", "key points
+// does the current plan have" → "the current plan"): from its first
+// determiner up to an auxiliary. A topic with no determiner ("met Dorn
+// in Bayton") is an event, and stays whole.
+func (c *carryRules) topicThing(topic string) string {
+	toks := tokenize(topic)
+	for i, t := range toks {
+		if !c.which.determiners[t.word] || i == 0 {
+			continue
+		}
+		end := len(topic)
+		for _, u := range toks[i+1:] {
+			if c.auxiliary[u.word] {
+				end = u.start
+				break
+			}
+		}
+		return strings.TrimSpace(topic[t.start:end])
+	}
+	return topic
+}

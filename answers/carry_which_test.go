@@ -154,3 +154,22 @@ func TestPluralWhich(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicThing holds the noun phrase "it" takes from a topic that says
+// what someone did, and a topic that is an event kept whole.
+func TestTopicThing(t *testing.T) {
+	c, err := loadCarryRules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ topic, want string }{
+		{"co-wrote the initial proposal", "the initial proposal"},
+		{"key points does the current version of the plan have", "the current version of the plan"},
+		{"met with Dorn in Bayton", "met with Dorn in Bayton"},
+		{"the harbour deal", "the harbour deal"},
+	} {
+		if got := c.topicThing(tt.topic); got != tt.want {
+			t.Errorf("topicThing(%q) = %q, want %q", tt.topic, got, tt.want)
+		}
+	}
+}

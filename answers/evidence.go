@@ -128,7 +128,9 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 		return s.matches(t.term, t.alts) || (prev != nil && prev.matches(t.term, t.alts)) || (next != nil && next.matches(t.term, t.alts))
 	}
 	for _, t := range q.terms {
-		if !t.known {
+		if !t.known && !(q.class.name == "yesno" && e.saysOpposite(t.term, s)) {
+			// A yes/no question's word the sentence says the
+			// opposite of ("public", "private") is answered no.
 			x[evUnknown] += t.weight / total
 		}
 		if !inContext(t) {
@@ -440,4 +442,14 @@ func (ix *index) titleStems(id string) map[string]bool {
 		}
 	}
 	return out
+}
+
+// saysOpposite reports whether s holds an antonym of the stem st.
+func (e *Engine) saysOpposite(st string, s *sentence) bool {
+	for _, o := range e.rules.antonyms[st] {
+		if s.hasStem(o) {
+			return true
+		}
+	}
+	return false
 }

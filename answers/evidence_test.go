@@ -197,8 +197,11 @@ func TestYesNoTurnedAround(t *testing.T) {
 Mayor Ann Berg said the town's impatience with the ferry delays is growing.
 
 "We are no closer to opening the pier," Berg said.
+
+The new marina is private.
 `)
 	checkEvidence(t, e, []evidenceCase{
+		{"Is the new marina public?", "unknown", 0},
 		{"Is the town becoming more patient with the ferry delays?", "opposite", 0},
 		{"Which town is becoming more patient with the ferry delays?", "opposite", 1},
 	})
@@ -285,12 +288,12 @@ He later became its captain.
 // about Berg's work, and a sentence need not say "anyone" to answer it.
 func TestIndefinitePronounsAreNoTopic(t *testing.T) {
 	e := articleEngine(t, "club", "The rowing club", "Working alone, Ann Berg rebuilt the boathouse in 1975.\n")
-	a, err := e.Explain(context.Background(), "Did Ann Berg rebuild anything with anyone?")
+	a, err := e.Explain(context.Background(), "Besides the roof, did Ann Berg rebuild anything with anyone?")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, term := range a.Explain.Terms {
-		if strings.HasPrefix(term, "any") {
+		if strings.HasPrefix(term, "any") || strings.HasPrefix(term, "besid") {
 			t.Errorf("terms %v hold %q", a.Explain.Terms, term)
 		}
 	}
