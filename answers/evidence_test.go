@@ -298,3 +298,22 @@ func TestIndefinitePronounsAreNoTopic(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteOverTwoSentences holds that a quotation over two sentences is
+// one utterance: the closing sentence, which says who said it and when,
+// answers a question on the opening one's words.
+func TestQuoteOverTwoSentences(t *testing.T) {
+	e := articleEngine(t, "harbour", "Harbour news", `The council met on Friday to discuss the ferry.
+
+“The harbour issue is of course the most important for us, as well as for the ferry company. A compromise has not yet been found, but some proposals seem acceptable,” Berg said on Monday.
+
+The ferry company said nothing.
+`)
+	a, err := e.Explain(context.Background(), "When did Berg say the harbour issue mattered most?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Quotes[0].Text, "on Monday") {
+		t.Errorf("answered %v %v (%s), want the quotation's closing sentence", a.Answered, a.Quotes, a.Explain.Decision)
+	}
+}

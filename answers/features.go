@@ -76,6 +76,13 @@ func (e *Engine) features(rc *rankContext, i int32) scored {
 	}
 	c.coverage = matched / rc.total
 	c.bm25 = rc.ix.bm25(s, rc.exact)
+	if i > lo && continuesQuote(&rc.ix.sents[i-1], s) {
+		// One quotation over two sentences is one utterance: the
+		// words of its opening sentence are its closing one's too
+		// ("“The harbour matters most. … ,” she said on Monday.").
+		c.coverage += c.feat[fNbr] + c.feat[fNbrAna]
+		c.bm25 = math.Max(c.bm25, rc.ix.bm25(&rc.ix.sents[i-1], rc.exact))
+	}
 	if len(pos) > 1 {
 		lo, hi := pos[0], pos[0]
 		for _, p := range pos {
@@ -266,4 +273,15 @@ func titleLine(text string, toks []token) bool {
 		}
 	}
 	return n > 0
+}
+
+// continuesQuote reports whether s closes a quotation prev opened and
+// left open.
+func continuesQuote(prev, s *sentence) bool {
+	open := strings.Count(prev.Text, "“") - strings.Count(prev.Text, "”")
+	if open <= 0 {
+		return false
+	}
+	c, o := strings.Index(s.Text, "”"), strings.Index(s.Text, "“")
+	return c >= 0 && (o < 0 || c < o)
 }
