@@ -361,8 +361,6 @@ func (e *Engine) whoVerb(toks []token, inMention []bool) ([]string, bool) {
 		}
 		// Its derived nouns too: "who reacted" is answered by
 		// "reactions from …".
-		// Its derived nouns too: "who reacted" is answered by
-		// "reactions from …".
 		return e.derivedAlts(append([]string{t.stem}, r.synonyms[t.stem]...), t.stem), !aux && !light
 	}
 	return nil, false

@@ -151,8 +151,7 @@ func (e *Engine) possessorSwapped(q *query, s *sentence) bool {
 			if s.toks[j].word != "s" || s.toks[j+1].stem != w.stem || !isCapitalised(owner.raw) || q.words[owner.word] {
 				continue
 			}
-			if id := mentionOf(s.ments, j-1); id != "" && (id == m.entity || r.within(id, m.entity) || r.within(m.entity, id) ||
-				contains(r.synonyms["@"+m.entity], "@"+id)) {
+			if id := mentionOf(s.ments, j-1); id != "" && r.related(id, m.entity) {
 				continue
 			}
 			return true
@@ -165,10 +164,7 @@ func (e *Engine) possessorSwapped(q *query, s *sentence) bool {
 			if k < len(s.toks) && s.toks[k].word == "s" {
 				k++
 			}
-			if k >= len(s.toks) || s.toks[k].stem != w.stem || n.entity == m.entity || r.entities[n.entity].Kind != kind {
-				continue
-			}
-			if !r.within(n.entity, m.entity) && !r.within(m.entity, n.entity) && !contains(r.synonyms["@"+m.entity], "@"+n.entity) {
+			if k < len(s.toks) && s.toks[k].stem == w.stem && r.entities[n.entity].Kind == kind && !r.related(n.entity, m.entity) {
 				return true
 			}
 		}
@@ -195,4 +191,11 @@ func (q *query) ownsSomething(id string) bool {
 		}
 	}
 	return false
+}
+
+// related reports whether the pack takes a and b for one another: the
+// same entity, one within the other, or one that stands for the other
+// ("Dorn" for "Bayton").
+func (r *rules) related(a, b string) bool {
+	return a == b || r.within(a, b) || r.within(b, a) || contains(r.synonyms["@"+b], "@"+a)
 }
