@@ -1,16 +1,11 @@
 package answers
 
-import "context"
-
 // carriedCredit is how much a term a follow-up took from the last
 // question's topic counts, in ranking, against one the follow-up says
 // itself: "Which was dropped?" read as "Which architecture was dropped in
 // Release 4.0" asks first what was dropped, and the release's title line,
 // which holds every carried word but not "dropped", is not its answer.
 const carriedCredit = 0.5
-
-// followKey keys, in a context, what a follow-up carried.
-type followKey struct{}
 
 // carriedWords are what a follow-up carried, as ranking reads it: the
 // terms it says itself when it took the last question's topic (the others
@@ -22,10 +17,11 @@ type carriedWords struct {
 	persons  [][]string
 }
 
-// ownFirst is ctx marked with what the reading r of question carried.
-// Words a pronoun stood for count whole ("When did he leave?" is about
-// him), and a sentence that goes on about that person as "he" holds them.
-func (e *Engine) ownFirst(ctx context.Context, ix *index, question string, r reading) context.Context {
+// carriedBy is what the reading r of question carried, for ranking: nil
+// when it carried nothing that ranking weighs. Words a pronoun stood for
+// count whole ("When did he leave?" is about him), and a sentence that
+// goes on about that person as "he" holds them.
+func (e *Engine) carriedBy(ix *index, question string, r reading) *carriedWords {
 	var cw carriedWords
 	if r.added || len(r.persons) > 0 {
 		cw.own = map[string]bool{}
@@ -42,18 +38,16 @@ func (e *Engine) ownFirst(ctx context.Context, ix *index, question string, r rea
 		cw.persons = append(cw.persons, terms)
 	}
 	if cw.own == nil && cw.persons == nil {
-		return ctx
+		return nil
 	}
-	return context.WithValue(ctx, followKey{}, cw)
+	return &cw
 }
 
-// readCarried reads into q what the follow-up answered under ctx
-// carried: it weighs down the terms taken from the last question's
-// topic, and notes the names pronouns stood for. It does nothing for a
-// question that is no follow-up.
-func readCarried(ctx context.Context, q *query) {
-	cw, ok := ctx.Value(followKey{}).(carriedWords)
-	if !ok {
+// readCarried reads into q what its follow-up reading carried (cw, nil
+// for none): it weighs down the terms taken from the last question's
+// topic, and notes the names pronouns stood for.
+func readCarried(cw *carriedWords, q *query) {
+	if cw == nil {
 		return
 	}
 	for k := range q.terms {
@@ -77,12 +71,11 @@ func readCarried(ctx context.Context, q *query) {
 }
 
 // holdsNoOwnWord reports whether s holds none of the words a follow-up
-// whose pronoun stood for a person (answered under ctx) says itself, when
-// it says some: "Which channel does he work for?" read with "he" as Ann
-// Ames is not answered by a sentence that only names Ames.
-func holdsNoOwnWord(ctx context.Context, q *query, s *sentence) bool {
-	cw, ok := ctx.Value(followKey{}).(carriedWords)
-	if !ok || len(cw.persons) == 0 {
+// whose pronoun stood for a person (cw) says itself, when it says some:
+// "Which channel does he work for?" read with "he" as Ann Ames is not
+// answered by a sentence that only names Ames.
+func holdsNoOwnWord(cw *carriedWords, q *query, s *sentence) bool {
+	if cw == nil || len(cw.persons) == 0 {
 		return false
 	}
 	said := false

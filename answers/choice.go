@@ -74,11 +74,11 @@ func (e *Engine) readChoice(text string) (c choice, ok bool) {
 // support: each option is asked alone, the answered one with the higher
 // confidence wins, and its answer is the option as the quote says it.
 // Neither answered is a refusal.
-func (e *Engine) answerChoice(ctx context.Context, echo string, c choice, explain bool) (Answer, []scored, error) {
+func (e *Engine) answerChoice(ctx context.Context, echo string, c choice, explain bool, cw *carriedWords) (Answer, []scored, error) {
 	var as [2]Answer
 	var rs [2][]scored
 	for k, q := range c.asks {
-		a, r, err := e.answerOne(ctx, q, explain, true)
+		a, r, err := e.answerOne(ctx, q, explain, true, cw)
 		if err != nil {
 			return Answer{}, nil, err
 		}

@@ -71,7 +71,7 @@ func (e *Engine) answerAfter(ctx context.Context, prev *Turn, question string, e
 	ix := e.readIndex(ctx)
 	r := e.carry(ix, prev, question)
 	read, why := r.read, r.why
-	a, ranked, err := e.answer(e.ownFirst(ctx, ix, question, r), read, explain)
+	a, ranked, err := e.answerCarried(ctx, read, explain, e.carriedBy(ix, question, r))
 	if err != nil {
 		return a, ranked, err
 	}
@@ -79,7 +79,7 @@ func (e *Engine) answerAfter(ctx context.Context, prev *Turn, question string, e
 		// The second reading, when there is one and the first finds
 		// nothing: "it" as what the last question named.
 		if alt := e.carryNamed(ix, prev, question); alt.read != read {
-			b, branked, err := e.answer(e.ownFirst(ctx, ix, question, alt), alt.read, explain)
+			b, branked, err := e.answerCarried(ctx, alt.read, explain, e.carriedBy(ix, question, alt))
 			if err != nil {
 				return b, branked, err
 			}

@@ -221,12 +221,12 @@ func (e *Engine) storedCorrection(ctx context.Context, w string) (string, error)
 
 // lazyIndex analyses the question against the store's index and builds
 // the index of its candidate articles.
-func (e *Engine) lazyIndex(ctx context.Context, snap *snapshot, text string) (*index, *query, error) {
+func (e *Engine) lazyIndex(ctx context.Context, snap *snapshot, text string, cw *carriedWords) (*index, *query, error) {
 	view := e.newView(snap)
 	var q *query
 	for round := 0; ; round++ {
 		q = e.analyse(view, text)
-		readCarried(ctx, q)
+		readCarried(cw, q)
 		if q.speaker != "" {
 			view.speaks(q.speaker)
 		}

@@ -1,16 +1,13 @@
 package answers
 
-import (
-	"context"
-	"slices"
-)
+import "slices"
 
 // questionIndex analyses text against the overlay and returns the index
 // to rank it in: the overlay's, with the candidates picked over the whole
 // corpus.
-func (e *Engine) questionIndex(ctx context.Context, ov *overlay, text string) (*index, *query) {
+func (e *Engine) questionIndex(ov *overlay, text string, cw *carriedWords) (*index, *query) {
 	q := e.analyse(ov.ix, text)
-	readCarried(ctx, q)
+	readCarried(cw, q)
 	ix := *ov.ix
 	ix.top = ov.candidates(q)
 	return &ix, q

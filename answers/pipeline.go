@@ -10,20 +10,26 @@ import (
 // answer runs the whole pipeline; a choice question ("… A or B?") runs it
 // once for each option.
 func (e *Engine) answer(ctx context.Context, question string, explain bool) (Answer, []scored, error) {
+	return e.answerCarried(ctx, question, explain, nil)
+}
+
+// answerCarried is answer for a follow-up's reading, with what it carried
+// (cw, nil for none).
+func (e *Engine) answerCarried(ctx context.Context, question string, explain bool, cw *carriedWords) (Answer, []scored, error) {
 	defer e.startUpdate() // once answered, the update the store's change calls for
 	text := Normalize(question)
 	if c, ok := e.readChoice(text); ok {
-		return e.answerChoice(ctx, neutralize(text), c, explain)
+		return e.answerChoice(ctx, neutralize(text), c, explain, cw)
 	}
-	return e.answerOne(ctx, question, explain, false)
+	return e.answerOne(ctx, question, explain, false, cw)
 }
 
 // answerOne runs the whole pipeline for one question, or for one option
 // of a choice.
-func (e *Engine) answerOne(ctx context.Context, question string, explain, option bool) (Answer, []scored, error) {
+func (e *Engine) answerOne(ctx context.Context, question string, explain, option bool, cw *carriedWords) (Answer, []scored, error) {
 	text := Normalize(question)
 	echo := neutralize(text)
-	ix, q, err := e.prepare(ctx, text)
+	ix, q, err := e.prepare(ctx, text, cw)
 	if err != nil {
 		return Answer{}, nil, fmt.Errorf("answer: %w", err)
 	}
@@ -94,7 +100,7 @@ func (e *Engine) answerOne(ctx context.Context, question string, explain, option
 	if why := e.unsupported(q, ranked[0].s); why != "" {
 		return refuseWith(why)
 	}
-	if holdsNoOwnWord(ctx, q, ranked[0].s) {
+	if holdsNoOwnWord(cw, q, ranked[0].s) {
 		return refuseWith("the best sentence holds none of the follow-up's own words, only the person its pronoun stood for")
 	}
 	a := e.compose(ix, q, ranked)
@@ -105,21 +111,21 @@ func (e *Engine) answerOne(ctx context.Context, question string, explain, option
 
 // prepare reads the question against the current index: the full one, or
 // for a large store a lazy one made for this question.
-func (e *Engine) prepare(ctx context.Context, text string) (*index, *query, error) {
+func (e *Engine) prepare(ctx context.Context, text string, cw *carriedWords) (*index, *query, error) {
 	snap, err := e.snapshot(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
 	if snap.over != nil {
-		ix, q := e.questionIndex(ctx, snap.over, text)
+		ix, q := e.questionIndex(snap.over, text, cw)
 		return ix, q, nil
 	}
 	if snap.full != nil {
 		q := e.analyse(snap.full, text)
-		readCarried(ctx, q)
+		readCarried(cw, q)
 		return snap.full, q, nil
 	}
-	return e.lazyIndex(ctx, snap, text)
+	return e.lazyIndex(ctx, snap, text, cw)
 }
 
 func (e *Engine) candidate(c scored) Candidate {
