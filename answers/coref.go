@@ -2,14 +2,6 @@ package answers
 
 import "strings"
 
-// personPronouns are the words by which a sentence goes on about a person
-// it or one before it named ("Later he started …"); firstPerson those of
-// a speaker quoted ("I uploaded …" inside a quotation).
-var (
-	personPronouns = map[string]bool{"he": true, "she": true, "him": true, "his": true, "her": true}
-	firstPerson    = map[string]bool{"i": true, "me": true, "my": true}
-)
-
 // corefCredit is how much a name counts for a sentence that speaks of
 // its person by a pronoun, against naming them.
 const corefCredit = 1.0
@@ -24,7 +16,7 @@ const corefReach = 3
 // paragraph holds them all, and it says "he"/"she"/"his"/…, or "I"/"my"
 // inside a quotation opened before it ("He reports that "… I uploaded
 // …""). A follow-up's "he" is then answered by what such a sentence says.
-func (ix *index) refersBack(i, lo int32, name []qterm) bool {
+func (ix *index) refersBack(lex *lexicon, i, lo int32, name []qterm) bool {
 	if len(name) == 0 {
 		return false
 	}
@@ -50,7 +42,7 @@ func (ix *index) refersBack(i, lo int32, name []qterm) bool {
 	}
 	quoted := openQuote(ix, named, i)
 	for _, t := range s.toks {
-		if personPronouns[t.word] || quoted && firstPerson[t.word] {
+		if lex.corefPronouns[t.word] || quoted && lex.firstPerson[t.word] {
 			return true
 		}
 	}
@@ -79,7 +71,7 @@ func (rc *rankContext) pronounHeld(i, lo int32) map[int]bool {
 		for k, n := range name {
 			terms[k] = rc.q.terms[n]
 		}
-		if !rc.ix.refersBack(i, lo, terms) {
+		if !rc.ix.refersBack(rc.lex, i, lo, terms) {
 			continue
 		}
 		if out == nil {

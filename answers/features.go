@@ -24,13 +24,13 @@ type rankContext struct {
 	caps []string
 	// artShare caches each article's share of the question.
 	artShare map[*segment]float64
-	// anaphors: words that, opening a sentence, point back to the one
-	// before it (lexicon.yaml).
-	anaphors map[string]bool
+	// lex holds the word lists ranking reads: anaphors, pronouns for a
+	// person named before (lexicon.yaml).
+	lex *lexicon
 }
 
 func (e *Engine) newRankContext(ix *index, q *query) *rankContext {
-	rc := &rankContext{ix: ix, q: q, rarest: -1, exact: make([]string, len(q.terms)), artShare: map[*segment]float64{}, anaphors: e.rules.lex.anaphors}
+	rc := &rankContext{ix: ix, q: q, rarest: -1, exact: make([]string, len(q.terms)), artShare: map[*segment]float64{}, lex: e.rules.lex}
 	for k, t := range q.terms {
 		rc.total += t.weight
 		rc.total2 += t.weight * t.weight
@@ -227,7 +227,7 @@ func (rc *rankContext) neighbourShares(i, lo, hi int32, c *scored) {
 		c.feat[fLead] = only(&sents[lo])
 	}
 	if i > lo {
-		if len(s.toks) > 0 && rc.anaphors[s.toks[0].word] {
+		if len(s.toks) > 0 && rc.lex.anaphors[s.toks[0].word] {
 			c.feat[fNbrAna] = only(&sents[i-1])
 		} else {
 			c.feat[fNbr] = only(&sents[i-1])
