@@ -34,6 +34,30 @@ func articleEngine(tb testing.TB, id, title, body string) *Engine {
 	return mustEngine(tb, st, WithPack(nil))
 }
 
+// packEngine is an engine over one invented article, read with the
+// invented pack packYAML.
+func packEngine(t *testing.T, packYAML, body string) *Engine {
+	t.Helper()
+	ctx := context.Background()
+	pack, err := ParsePack("test.yaml", []byte(packYAML))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := NewAnalyzer(pack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(ctx, t.TempDir()+"/p.db", store.WithAnalyzer(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if _, err := st.Ingest(ctx, store.Document{ID: "quay", Title: "Quay news", Body: body}, time.Unix(0, 0)); err != nil {
+		t.Fatal(err)
+	}
+	return mustEngine(t, st, WithPack(pack))
+}
+
 // mustEngine is an engine over st with the seeds' domain pack, unless
 // opts say otherwise.
 func mustEngine(tb testing.TB, st *store.Store, opts ...Option) *Engine {

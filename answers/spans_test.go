@@ -136,25 +136,11 @@ func TestEveryAnswerIsSpans(t *testing.T) {
 		t.Run(name, func(t *testing.T) { check(t, e, st, texts) })
 	}
 	set, sst := squadSubset(t)
-	var texts []string
-	for _, art := range set.Data {
-		for _, p := range art.Paragraphs {
-			for _, q := range p.QAs {
-				texts = append(texts, q.Question)
-			}
-		}
-	}
+	texts := squadQuestions(set)
 	t.Run("squad2-subset", func(t *testing.T) { check(t, mustEngine(t, sst, WithPack(nil)), sst, texts) })
 	// The Debian history: its own questions and the held-out set over it.
 	deb, dst := squadStore(t, "testdata/debian-history.json")
-	texts = nil
-	for _, art := range deb.Data {
-		for _, p := range art.Paragraphs {
-			for _, q := range p.QAs {
-				texts = append(texts, q.Question)
-			}
-		}
-	}
+	texts = squadQuestions(deb)
 	data, err := os.ReadFile("testdata/debian-heldout.jsonl")
 	if err != nil {
 		t.Fatal(err)
@@ -170,14 +156,7 @@ func TestEveryAnswerIsSpans(t *testing.T) {
 	// The Jargon File's history, an article written up after the fourth
 	// pass.
 	jar, jst := squadStore(t, "testdata/jargon-history.json")
-	texts = nil
-	for _, art := range jar.Data {
-		for _, p := range art.Paragraphs {
-			for _, q := range p.QAs {
-				texts = append(texts, q.Question)
-			}
-		}
-	}
+	texts = squadQuestions(jar)
 	t.Run("jargon", func(t *testing.T) { check(t, mustEngine(t, jst, WithPack(nil)), jst, texts) })
 }
 
@@ -226,4 +205,17 @@ func TestReadSQuADRejects(t *testing.T) {
 	if LooksLikeSQuAD([]byte(`{"q": "Who?", "answerable": false}`)) || !LooksLikeSQuAD([]byte(` {"version": "v2.0", "data": []}`)) {
 		t.Error("LooksLikeSQuAD tells the formats apart wrongly")
 	}
+}
+
+// squadQuestions are the questions of a SQuAD set, in order.
+func squadQuestions(set *SQuAD) []string {
+	var out []string
+	for _, art := range set.Data {
+		for _, p := range art.Paragraphs {
+			for _, q := range p.QAs {
+				out = append(out, q.Question)
+			}
+		}
+	}
+	return out
 }

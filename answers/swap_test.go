@@ -4,9 +4,6 @@ import (
 	"context"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/parley-bot/parley/store"
 )
 
 // swapArticle and swapPack are invented: a harbour town's news, with the
@@ -96,27 +93,7 @@ func TestSwapEvidence(t *testing.T) {
 }
 
 // swapEngine is the engine over swapArticle with swapPack.
-func swapEngine(t *testing.T) *Engine {
-	t.Helper()
-	ctx := context.Background()
-	pack, err := ParsePack("swap.yaml", []byte(swapPack))
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := NewAnalyzer(pack)
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := store.Open(ctx, t.TempDir()+"/swap.db", store.WithAnalyzer(a))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if _, err := st.Ingest(ctx, store.Document{ID: "harbour", Title: "Harbour news", Body: swapArticle}, time.Unix(0, 0)); err != nil {
-		t.Fatal(err)
-	}
-	return mustEngine(t, st, WithPack(pack))
-}
+func swapEngine(t *testing.T) *Engine { return packEngine(t, swapPack, swapArticle) }
 
 // TestOpinionVerb holds that "Did Lind think …?" asks about what follows
 // the view: a sentence saying what Lind said answers it.
