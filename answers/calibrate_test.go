@@ -303,13 +303,17 @@ func TestSQuADFit(t *testing.T) {
 		collect("seeds", ranked, func(s *sentence) bool { return holds(s.Text, q.Expect) })
 	}
 	all := func(string) bool { return true }
-	start := rankWeights
+	r, err := loadRules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := r.rankWeights
 	if v := os.Getenv("PARLEY_W"); v != "" {
 		for k, f := range strings.Split(v, ",") {
 			fmt.Sscan(f, &start[k])
 		}
 	}
-	a, b := accuracy(qs, rankWeights, all)
+	a, b := accuracy(qs, r.rankWeights, all)
 	t.Logf("current weights: squad %.3f seeds %.3f", a, b)
 	a, b = accuracy(qs, start, all)
 	t.Logf("start weights: squad %.3f seeds %.3f", a, b)

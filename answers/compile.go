@@ -179,6 +179,9 @@ func (r *rules) compileWords(f *generalFile) error {
 	for _, w := range f.Reversals {
 		r.reversal[stem(fold(w))] = true
 	}
+	if err := r.compileRank(f.Rank.Weights); err != nil {
+		return err
+	}
 	r.gate = gate{threshold: f.Gate.Threshold, bias: f.Gate.Bias}
 	for name, w := range f.Gate.Weights {
 		k := slices.Index(evidenceNames[:], name)

@@ -79,28 +79,15 @@ const (
 	nFeat
 )
 
-// rankWeights weigh the features into a candidate's score. They were
-// fitted listwise (a softmax over each question's candidates) on the
-// seeds' development set and four SQuAD 2.0 articles at once, each SQuAD
-// article held out in turn to check that they generalise; the answer
-// type's weight was then raised until the development set kept 95%
-// (docs/engine.md, "Calibration").
-var rankWeights = [nFeat]float64{fCov: 1.68, fBM: 2.43, fProx: 0.43, fType: 4.5, fBigram: 0.77, fPara: 2.26,
-	fNbr: 0.51, fNbrAna: 0.38, fCue: 1.0, fOwn: 0.42, fFit: 0.11, fSubj: 0.18, fExact: 1.59, fRun2: 1,
-	fRun3: 0.47, fRun: 1.32, fRare: 0.72, fCov2: 1.79, fCount: 1.7, fArt: 0.61, fNext: 0.11, fNegMiss: -1,
-	fAnyNum: 0.74, fCaps: 0.5, fLead: 0.35}
+// featureNames name the ranking features in general.yaml's rank
+// weights.
+var featureNames = [nFeat]string{"coverage", "bm25", "proximity", "type", "bigram", "paragraph", "neighbour", "neighbour_pronoun",
+	"cue", "own_words", "fit", "subject", "exact", "run2", "run3", "run", "rare", "coverage2", "count", "article", "next",
+	"negation_missing", "any_number", "capitals", "lead"}
 
 // phraseFeatures are the features read last, for the candidates that can
-// still matter; phraseBonus the most they can add to a score.
-var phraseFeatures = []int{fBigram, fExact, fRun2, fRun3, fRun}
-
-var phraseBonus = func() float64 {
-	b := 0.0
-	for _, k := range phraseFeatures {
-		b += max(rankWeights[k], 0)
-	}
-	return b
-}()
+// still matter (rules.phraseBonus is the most they can add to a score).
+var phraseFeatures = [...]int{fBigram, fExact, fRun2, fRun3, fRun}
 
 // bigrams is the share of the question's adjacent content-word pairs
 // (q.pairs) that s holds in order within three words.
@@ -146,7 +133,7 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 	for i := range out {
 		e.weigh(q, &out[i], maxBM)
 	}
-	addPhrases(q, out)
+	e.addPhrases(q, out)
 	sort.SliceStable(out, func(a, b int) bool {
 		if out[a].score != out[b].score {
 			return out[a].score > out[b].score
@@ -184,7 +171,7 @@ func (e *Engine) weigh(q *query, c *scored, maxBM float64) {
 		c.feat[fSubj] = 1
 	}
 	c.score = 0
-	for k, w := range rankWeights {
+	for k, w := range e.rules.rankWeights {
 		c.score += w * c.feat[k]
 	}
 	c.conf *= c.coverage
@@ -202,12 +189,12 @@ func (e *Engine) weigh(q *query, c *scored, maxBM float64) {
 // the candidates that could still come within conflictShare of the best
 // with them, so every score compose compares is the same as reading them
 // all.
-func addPhrases(q *query, out []scored) {
+func (e *Engine) addPhrases(q *query, out []scored) {
 	bestPartial := 0.0
 	for i := range out {
 		bestPartial = math.Max(bestPartial, out[i].score)
 	}
-	floor := min(conflictShare, relevantShare)*bestPartial - phraseBonus
+	floor := min(conflictShare, relevantShare)*bestPartial - e.rules.phraseBonus
 	runBuf := make([]int, 0, 64)
 	for i := range out {
 		c := &out[i]
@@ -221,7 +208,7 @@ func addPhrases(q *query, out []scored) {
 		c.feat[fRun2], c.feat[fRun3], longest = runs(q.seq, c.s, runBuf)
 		c.feat[fRun] = float64(longest) / runCap
 		for _, k := range phraseFeatures {
-			c.score += rankWeights[k] * c.feat[k]
+			c.score += e.rules.rankWeights[k] * c.feat[k]
 		}
 	}
 }

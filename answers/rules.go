@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -105,6 +106,10 @@ type generalFile struct {
 	QuestionWords []string   `yaml:"question_words"`
 	Antonyms      [][]string `yaml:"antonyms"`
 	Gate          gateFile   `yaml:"gate"`
+	// Rank weighs the ranking features (featureNames) into a score.
+	Rank struct {
+		Weights map[string]float64 `yaml:"weights"`
+	} `yaml:"rank"`
 	// Furniture: lines of a page that read like sentences but are not
 	// article text; the digest never quotes them.
 	Furniture []string `yaml:"furniture"`
@@ -126,6 +131,28 @@ type gateFile struct {
 type gate struct {
 	threshold, bias float64
 	weights         [nEv]float64
+}
+
+// compileRank reads the ranking weights: every feature given once, by
+// name; phraseBonus is the most the phrase features can add.
+func (r *rules) compileRank(weights map[string]float64) error {
+	for name, w := range weights {
+		k := slices.Index(featureNames[:], name)
+		if k < 0 {
+			return fmt.Errorf("rank weight %q is not one of %v", name, featureNames)
+		}
+		r.rankWeights[k] = w
+	}
+	for _, name := range featureNames {
+		if _, ok := weights[name]; !ok {
+			return fmt.Errorf("rank weights: %q is missing", name)
+		}
+	}
+	r.phraseBonus = 0
+	for _, k := range phraseFeatures {
+		r.phraseBonus += max(r.rankWeights[k], 0)
+	}
+	return nil
 }
 
 // entityRule is one entity of a domain pack.
@@ -232,6 +259,10 @@ type rules struct {
 	// reversal: stems of verbs that say the opposite of what follows.
 	reversal map[string]bool
 	gate     gate
+	// rankWeights weigh the ranking features; phraseBonus is the most
+	// the phrase features add (general.yaml's rank).
+	rankWeights [nFeat]float64
+	phraseBonus float64
 	// roleStems holds each entity's role from the rules as stems.
 	roleStems map[string]map[string]bool
 	// lex is lexicon.yaml compiled: the extractors' word lists and

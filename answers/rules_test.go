@@ -261,3 +261,31 @@ func TestLearnFromAnyArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestRankWeightsStrict holds that the ranking weights name every
+// feature once, and no other: a typo or a missing feature is an error
+// naming it, not a weight silently zero.
+func TestRankWeightsStrict(t *testing.T) {
+	full := map[string]float64{}
+	for _, n := range featureNames {
+		full[n] = 1
+	}
+	r := &rules{}
+	if err := r.compileRank(full); err != nil {
+		t.Fatalf("every feature given: %v", err)
+	}
+	if want := float64(len(phraseFeatures)); r.phraseBonus != want {
+		t.Errorf("phraseBonus = %v, want %v", r.phraseBonus, want)
+	}
+	typo := map[string]float64{"coverrage": 1}
+	for k, v := range full {
+		typo[k] = v
+	}
+	if err := r.compileRank(typo); err == nil || !strings.Contains(err.Error(), "coverrage") {
+		t.Errorf("unknown feature: err = %v, want one naming it", err)
+	}
+	delete(full, "lead")
+	if err := r.compileRank(full); err == nil || !strings.Contains(err.Error(), "lead") {
+		t.Errorf("missing feature: err = %v, want one naming it", err)
+	}
+}
