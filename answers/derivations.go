@@ -16,7 +16,7 @@ var derivationsGz []byte
 // wordnetDerivations maps a stem to its derived words, read once when
 // first needed.
 var wordnetDerivations = sync.OnceValue(func() map[string][]wnSynonym {
-	out, err := parseSynonyms(derivationsGz)
+	out, err := parseSynonyms("derivations.txt.gz", derivationsGz)
 	if err != nil {
 		// The embedded file is tested; without it a verb matches no noun.
 		return map[string][]wnSynonym{}

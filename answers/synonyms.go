@@ -26,7 +26,7 @@ type wnSynonym struct{ stem, word string }
 // wordnetSynonyms maps a stem to its WordNet synonyms, read once when
 // first needed.
 var wordnetSynonyms = sync.OnceValue(func() map[string][]wnSynonym {
-	out, err := parseSynonyms(synonymsGz)
+	out, err := parseSynonyms("synonyms.txt.gz", synonymsGz)
 	if err != nil {
 		// The embedded file is tested; without it words match only
 		// themselves and general.yaml's synonyms.
@@ -35,20 +35,21 @@ var wordnetSynonyms = sync.OnceValue(func() map[string][]wnSynonym {
 	return out
 })
 
-// parseSynonyms reads gzipped lines of a stem and its synonyms, each a
-// word that is its own stem or "stem=word", into a map from the stem to
-// its synonyms; a line of one field is an error naming it.
-func parseSynonyms(gz []byte) (map[string][]wnSynonym, error) {
+// parseSynonyms reads gzipped lines (of the file name) of a stem and its
+// synonyms, each a word that is its own stem or "stem=word", into a map
+// from the stem to its synonyms; a line of one field is an error naming
+// it.
+func parseSynonyms(name string, gz []byte) (map[string][]wnSynonym, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(gz))
 	if err != nil {
-		return nil, fmt.Errorf("synonyms.txt.gz: %w", err)
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	out := make(map[string][]wnSynonym, 20000)
 	sc := bufio.NewScanner(zr)
 	for n := 1; sc.Scan(); n++ {
 		f := strings.Fields(sc.Text())
 		if len(f) < 2 {
-			return nil, fmt.Errorf("synonyms.txt.gz line %d: want a stem and its synonyms, got %q", n, sc.Text())
+			return nil, fmt.Errorf("%s line %d: want a stem and its synonyms, got %q", name, n, sc.Text())
 		}
 		ss := make([]wnSynonym, 0, len(f)-1)
 		for _, w := range f[1:] {
@@ -61,7 +62,7 @@ func parseSynonyms(gz []byte) (map[string][]wnSynonym, error) {
 		out[f[0]] = ss
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("synonyms.txt.gz: %w", err)
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return out, nil
 }

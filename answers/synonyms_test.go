@@ -9,7 +9,7 @@ import (
 )
 
 func TestSynonymList(t *testing.T) {
-	syn, err := parseSynonyms(synonymsGz)
+	syn, err := parseSynonyms("synonyms.txt.gz", synonymsGz)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -20,7 +20,7 @@ func TestSynonymList(t *testing.T) {
 	zw := gzip.NewWriter(&gz)
 	zw.Write([]byte("photo photograph\nlonely\n"))
 	zw.Close()
-	if _, err := parseSynonyms(gz.Bytes()); err == nil || !strings.Contains(err.Error(), "line 2") {
+	if _, err := parseSynonyms("synonyms.txt.gz", gz.Bytes()); err == nil || !strings.Contains(err.Error(), "line 2") {
 		t.Errorf("a line of one word: err %v, want one naming line 2", err)
 	}
 }
@@ -56,7 +56,7 @@ func TestSynonymsOnlyForUnknownWords(t *testing.T) {
 
 func BenchmarkSynonymList(b *testing.B) {
 	for i := 0; i < b.N; i++ {
-		if _, err := parseSynonyms(synonymsGz); err != nil {
+		if _, err := parseSynonyms("synonyms.txt.gz", synonymsGz); err != nil {
 			b.Fatal(err)
 		}
 	}
