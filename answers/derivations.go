@@ -27,16 +27,5 @@ var wordnetDerivations = sync.OnceValue(func() map[string][]wnSynonym {
 // derivedAlts is alts with the stems of st's derived words added ("who
 // reacted" also matches "reactions from …"), but for stop words.
 func (e *Engine) derivedAlts(alts []string, st string) []string {
-	ds := wordnetDerivations()[st]
-	if len(ds) == 0 {
-		return alts
-	}
-	out := append([]string(nil), alts...)
-	for _, d := range ds {
-		if e.rules.stop[d.word] || contains(out, d.stem) || d.stem == st {
-			continue
-		}
-		out = append(out, d.stem)
-	}
-	return out
+	return withStems(alts, wordnetDerivations()[st], func(d wnSynonym) bool { return e.rules.stop[d.word] || d.stem == st })
 }

@@ -79,13 +79,20 @@ func hasSynonym(ss []wnSynonym, s string) bool {
 // wordnetAlts is alts with st's WordNet synonyms added, but for stop
 // words and numbers ("million" is no "billion").
 func (e *Engine) wordnetAlts(alts []string, st string) []string {
-	ws := wordnetSynonyms()[st]
+	return withStems(alts, wordnetSynonyms()[st], func(w wnSynonym) bool {
+		return e.rules.stop[w.word] || e.rules.numberWord[w.word] || english.IsStopWord(w.word)
+	})
+}
+
+// withStems is alts (not changed) with the stems of ws added, but for
+// those skip refuses and those alts already holds.
+func withStems(alts []string, ws []wnSynonym, skip func(wnSynonym) bool) []string {
 	if len(ws) == 0 {
 		return alts
 	}
 	out := append([]string(nil), alts...)
 	for _, w := range ws {
-		if e.rules.stop[w.word] || e.rules.numberWord[w.word] || english.IsStopWord(w.word) || contains(out, w.stem) {
+		if skip(w) || contains(out, w.stem) {
 			continue
 		}
 		out = append(out, w.stem)
