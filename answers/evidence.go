@@ -65,7 +65,7 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 	if e.swapped(q, s, prev, lead) || e.placeSwapped(q, s) {
 		x[evSwapped] = 1
 	}
-	if e.entitySwapped(q, s, prev) || e.possessorSwapped(q, s) {
+	if e.entitySwapped(q, s, prev) || e.possessorSwapped(q, s) || e.modifierSwapped(q, s) {
 		x[evNameSwapped] = 1
 	}
 	return x

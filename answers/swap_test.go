@@ -121,3 +121,21 @@ Its boathouse burned down in 1990.
 		{"Who founded the rowing club in 1975?", "swapped", 0},
 	})
 }
+
+// TestModifierSwapped holds the one-change signal of a thing qualified by
+// another capitalised word after a determiner: "some Swedish proposals"
+// asked where the sentence says "some Danish proposals" (no pack: names
+// as written); a name's own adjective is no swap.
+func TestModifierSwapped(t *testing.T) {
+	e := articleEngine(t, "ferry", "The ferry talks", `Ada Lind said some Danish proposals seemed acceptable to the harbour board.
+
+She said some Norwegian ferries would call at the port in May.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"What did Ada Lind say about some Swedish proposals?", "name_swapped", 1},
+		{"What did Ada Lind say about some Danish proposals?", "name_swapped", 0},
+		{"What did Ada Lind say about the proposals?", "name_swapped", 0},
+		{"When would some Norway ferries call at the port?", "name_swapped", 0},
+		{"When would Swedish ferries call at the port?", "name_swapped", 1},
+	})
+}

@@ -199,3 +199,41 @@ func (q *query) ownsSomething(id string) bool {
 func (r *rules) related(a, b string) bool {
 	return a == b || r.within(a, b) || r.within(b, a) || contains(r.synonyms["@"+b], "@"+a)
 }
+
+// modifierSwapped reports whether the question qualifies a thing with a
+// capitalised word after a determiner ("some Ukrainian developments", "the
+// French version") that s does not say, while s qualifies the same thing
+// the same way with another ("some American developments"), a word the
+// question does not say either and the pack does not relate to it.
+func (e *Engine) modifierSwapped(q *query, s *sentence) bool {
+	r := e.rules
+	for k := 1; k+1 < len(q.toks); k++ {
+		mod, thing := q.toks[k], q.toks[k+1]
+		if !isCapitalised(mod.raw) || isCapitalised(thing.raw) || e.stopword(thing.word) || e.stopword(mod.word) ||
+			!e.stopword(q.toks[k-1].word) || r.questionWord[mod.word] || s.hasStem(mod.stem) {
+			continue
+		}
+		qid := mentionOf(q.mentions, k)
+		for j := 1; j+1 < len(s.toks); j++ {
+			o := s.toks[j]
+			if s.toks[j+1].stem != thing.stem || !isCapitalised(o.raw) || e.stopword(o.word) || !e.stopword(s.toks[j-1].word) ||
+				q.words[o.stem] || q.words[o.word] {
+				continue
+			}
+			if id := mentionOf(s.ments, j); qid != "" && id != "" && (id == qid || r.related(id, qid)) {
+				continue
+			}
+			if sharePrefix(mod.word, o.word, 4) {
+				continue // "Victorian" for "Victoria's"
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// sharePrefix reports whether a and b open with the same n letters or
+// more: a name and its adjective ("Ukraine", "Ukrainian").
+func sharePrefix(a, b string, n int) bool {
+	return len(a) >= n && len(b) >= n && a[:n] == b[:n]
+}
