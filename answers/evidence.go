@@ -62,10 +62,11 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 		// A yes/no question the sentence turns around is answered "no".
 		e.oppositeEvidence(&x, q, s)
 	}
-	if e.swapped(q, s, prev, lead) || e.placeSwapped(q, s) {
+	swap, name := e.swapped(q, s, prev, lead)
+	if swap || e.placeSwapped(q, s) {
 		x[evSwapped] = 1
 	}
-	if e.entitySwapped(q, s, prev) || e.possessorSwapped(q, s) || e.modifierSwapped(q, s) {
+	if name || e.entitySwapped(q, s, prev) || e.possessorSwapped(q, s) || e.modifierSwapped(q, s) {
 		x[evNameSwapped] = 1
 	}
 	return x

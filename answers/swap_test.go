@@ -125,11 +125,17 @@ Its boathouse burned down in 1990.
 // TestModifierSwapped holds the one-change signal of a thing qualified by
 // another capitalised word after a determiner: "some Swedish proposals"
 // asked where the sentence says "some Danish proposals" (no pack: names
-// as written); a name's own adjective is no swap.
+// as written); a name's own adjective is no swap. And a name between the
+// same two words as another: "urge Oslo to commit" against "urged Bergen
+// to commit".
 func TestModifierSwapped(t *testing.T) {
 	e := articleEngine(t, "ferry", "The ferry talks", `Ada Lind said some Danish proposals seemed acceptable to the harbour board.
 
 She said some Norwegian ferries would call at the port in May.
+
+The Danish delegation was briefed on the Swedish minister's visit.
+
+The board urged Bergen to commit to the new pier.
 `)
 	checkEvidence(t, e, []evidenceCase{
 		{"What did Ada Lind say about some Swedish proposals?", "name_swapped", 1},
@@ -137,5 +143,13 @@ She said some Norwegian ferries would call at the port in May.
 		{"What did Ada Lind say about the proposals?", "name_swapped", 0},
 		{"When would some Norway ferries call at the port?", "name_swapped", 0},
 		{"When would Swedish ferries call at the port?", "name_swapped", 1},
+		// The question's word said elsewhere in the sentence, not before the thing.
+		{"What was the Swedish delegation briefed on?", "name_swapped", 1},
+		{"What was the Danish delegation briefed on?", "name_swapped", 0},
+		// Asking for others than the one named.
+		{"Which proposals other than the Swedish proposals seemed acceptable?", "name_swapped", 0},
+		// A name between the same two words as another.
+		{"What did the board urge Oslo to commit to?", "name_swapped", 1},
+		{"What did the board urge Bergen to commit to?", "name_swapped", 0},
 	})
 }

@@ -50,8 +50,10 @@ func (e *Engine) entitySwapped(q *query, s, prev *sentence) bool {
 // holds the question's words on both sides of it around another word:
 // "computational simplicity theory" against "computational complexity
 // theory", "the given question" against "the given input". One neighbour
-// may be a stop word, not both.
-func (e *Engine) swapped(q *query, s, prev, lead *sentence) bool {
+// may be a stop word, not both. name says the two words are capitalised,
+// names written mid-sentence: "urge India to commit" against "urge Russia
+// to commit".
+func (e *Engine) swapped(q *query, s, prev, lead *sentence) (swap, name bool) {
 	toks := q.toks
 	content := func(w string) bool { return !e.rules.stop[w] && !english.IsStopWord(w) }
 	alts := map[string][]string{}
@@ -72,13 +74,22 @@ func (e *Engine) swapped(q *query, s, prev, lead *sentence) bool {
 			continue
 		}
 		for j := 1; j+1 < len(s.toks); j++ {
-			if s.toks[j-1].stem == l.stem && s.toks[j+1].stem == r.stem && content(s.toks[j].word) && !e.sameMeaning(t.stem, s.toks[j].stem) {
-				return true
+			o := s.toks[j]
+			if s.toks[j-1].stem != l.stem || s.toks[j+1].stem != r.stem || !content(o.word) || e.sameMeaning(t.stem, o.stem) {
+				continue
 			}
+			name := midCapital(t) && midCapital(o)
+			if name && sharePrefix(t.word, o.word, 4) {
+				continue // "Norway" for "Norwegian"
+			}
+			return true, name
 		}
 	}
-	return false
+	return false, false
 }
+
+// midCapital reports whether t is capitalised and not the first word.
+func midCapital(t token) bool { return t.start > 0 && isCapitalised(t.raw) }
 
 // versionSwapped reports whether the question says a word of letters and
 // digits ("libc5") that s and its context do not, while s says the same
@@ -202,15 +213,18 @@ func (r *rules) related(a, b string) bool {
 
 // modifierSwapped reports whether the question qualifies a thing with a
 // capitalised word after a determiner ("some Ukrainian developments", "the
-// French version") that s does not say, while s qualifies the same thing
+// French version") that s does not put before it, while s qualifies the same thing
 // the same way with another ("some American developments"), a word the
 // question does not say either and the pack does not relate to it.
 func (e *Engine) modifierSwapped(q *query, s *sentence) bool {
 	r := e.rules
+	if q.besides {
+		return false // "which mountains other than the Transverse ranges"
+	}
 	for k := 1; k+1 < len(q.toks); k++ {
 		mod, thing := q.toks[k], q.toks[k+1]
 		if !isCapitalised(mod.raw) || isCapitalised(thing.raw) || e.stopword(thing.word) || e.stopword(mod.word) ||
-			!e.stopword(q.toks[k-1].word) || r.questionWord[mod.word] || s.hasStem(mod.stem) {
+			!e.stopword(q.toks[k-1].word) || r.questionWord[mod.word] || s.hasPair(mod.stem, thing.stem) {
 			continue
 		}
 		qid := mentionOf(q.mentions, k)
@@ -236,4 +250,14 @@ func (e *Engine) modifierSwapped(q *query, s *sentence) bool {
 // more: a name and its adjective ("Ukraine", "Ukrainian").
 func sharePrefix(a, b string, n int) bool {
 	return len(a) >= n && len(b) >= n && a[:n] == b[:n]
+}
+
+// hasPair reports whether s says the stems a and b one after the other.
+func (s *sentence) hasPair(a, b string) bool {
+	for j := 0; j+1 < len(s.toks); j++ {
+		if s.toks[j].stem == a && s.toks[j+1].stem == b {
+			return true
+		}
+	}
+	return false
 }
