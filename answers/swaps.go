@@ -51,7 +51,7 @@ func (e *Engine) entitySwapped(q *query, s, prev *sentence) bool {
 // "computational simplicity theory" against "computational complexity
 // theory", "the given question" against "the given input". One neighbour
 // may be a stop word, not both. name says the two words are capitalised,
-// names written mid-sentence: "urge India to commit" against "urge Russia
+// names written mid-sentence: "urge Oslo to commit" against "urge Bergen
 // to commit".
 func (e *Engine) swapped(q *query, s, prev, lead *sentence) (swap, name bool) {
 	toks := q.toks
@@ -212,9 +212,9 @@ func (r *rules) related(a, b string) bool {
 }
 
 // modifierSwapped reports whether the question qualifies a thing with a
-// capitalised word after a determiner ("some Ukrainian developments", "the
+// capitalised word after a determiner ("some Swedish proposals", "the
 // French version") that s does not put before it, while s qualifies the same thing
-// the same way with another ("some American developments"), a word the
+// the same way with another ("some Danish proposals"), a word the
 // question does not say either and the pack does not relate to it.
 func (e *Engine) modifierSwapped(q *query, s *sentence) bool {
 	r := e.rules
@@ -247,7 +247,7 @@ func (e *Engine) modifierSwapped(q *query, s *sentence) bool {
 }
 
 // sharePrefix reports whether a and b open with the same n letters or
-// more: a name and its adjective ("Ukraine", "Ukrainian").
+// more: a name and its adjective ("Norway", "Norwegian").
 func sharePrefix(a, b string, n int) bool {
 	return len(a) >= n && len(b) >= n && a[:n] == b[:n]
 }
