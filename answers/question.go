@@ -207,7 +207,8 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) []string {
 // answerHead reports whether toks[i] names the kind of answer wanted
 // rather than its topic: an answer-head noun with only stop words and
 // names between it and a question word or the question's start ("which
-// city", "what is Ulm's role", "Umber role"), or a count of the
+// city", "what is Ulm's role", "Umber role"; other heads too, "in what
+// month and year"), or a count of the
 // answers asked for ("what are two factors", "name three"). "Polynomial
 // time" and "two integers" are topics.
 func (e *Engine) answerHead(toks []token, i int, inMention []bool) bool {
@@ -217,6 +218,9 @@ func (e *Engine) answerHead(toks []token, i int, inMention []bool) bool {
 	if !r.answerHead[w] && !count {
 		return false
 	}
+	if i+1 < len(toks) && isCapitalised(toks[i].raw) && isCapitalised(toks[i+1].raw) {
+		return false // a name: "Century City"
+	}
 	for j := i - 1; j >= 0; j-- {
 		w := toks[j].word
 		if r.questionWord[w] {
@@ -225,7 +229,7 @@ func (e *Engine) answerHead(toks []token, i int, inMention []bool) bool {
 		if count && (inMention[j] || isCapitalised(toks[j].raw) && j > 0) {
 			return false
 		}
-		if !inMention[j] && !r.stop[w] && !english.IsStopWord(w) && !isCapitalised(toks[j].raw) {
+		if !inMention[j] && !r.stop[w] && !english.IsStopWord(w) && !isCapitalised(toks[j].raw) && (count || !r.answerHead[w]) {
 			return false
 		}
 	}

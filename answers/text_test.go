@@ -87,6 +87,10 @@ func TestAnswerHeads(t *testing.T) {
 		{"What are two factors that affect the price?", "two", false},
 		{"Name three rivers of the region.", "three", false},
 		{"What follows from multiplying two integers?", "two", true},
+		{"In what month and year did the fair open?", "month", false},
+		{"In what month and year did the fair open?", "year", false},
+		{"Century City is a district of which city?", "centuri", true},
+		{"How many people is 36%?", "36", true},
 	} {
 		q := e.analyse(ix, Normalize(tt.q))
 		has := false
