@@ -33,3 +33,33 @@ The ferries kept running all week.
 		t.Errorf("derivations of react: %v, want reaction", ds)
 	}
 }
+
+// TestDerivedUnknownWord holds that a question word no article uses is
+// known, and matched, by a word derived from it that an article does use:
+// "created" by "creators". A word with no derived form there stays
+// unknown.
+func TestDerivedUnknownWord(t *testing.T) {
+	e := articleEngine(t, "ferry", "The ferry", `The ferry service began in 1975.
+
+According to Ann Berg and Per Moe, the original creators of the ferry service, it began as a student project.
+
+The boats were repainted in 1990.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"Which two people first created the ferry service?", "unknown", 0},
+	})
+	b, err := e.Explain(context.Background(), "Which two people first sailed the ferry service?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Explain.Evidence["unknown"] == 0 {
+		t.Errorf("sailed: evidence unknown 0, want the share of a word no article uses or derives")
+	}
+	a, err := e.Answer(context.Background(), "Which two people first created the ferry service?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Quotes[0].Text, "original creators") {
+		t.Errorf("answered %v, quotes %v; want the creators' sentence", a.Answered, a.Quotes)
+	}
+}

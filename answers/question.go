@@ -193,6 +193,10 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) []string {
 			// A word no article uses may be a paraphrase of one they
 			// do ("photo", "photograph"); a name is not ("Sky").
 			alts = e.wordnetAlts(alts, t.stem)
+			if !ix.knowsAny(t.stem, alts) {
+				// Or of a word derived from it ("created", "creators").
+				alts = e.derivedAlts(alts, t.stem)
+			}
 		}
 		if full := ix.aliasesOf(t.word); len(full) > 0 {
 			// A learned alias ("CMI", "Babai") also matches the name it
@@ -207,8 +211,8 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) []string {
 // answerHead reports whether toks[i] names the kind of answer wanted
 // rather than its topic: an answer-head noun with only stop words and
 // names between it and a question word or the question's start ("which
-// city", "what is Ulm's role", "Umber role"; other heads too, "in what
-// month and year"), or a count of the
+// city", "what is Ulm's role", "Umber role"; other heads and counts too,
+// "in what month and year", "which two people"), or a count of the
 // answers asked for ("what are two factors", "name three"). "Polynomial
 // time" and "two integers" are topics.
 func (e *Engine) answerHead(toks []token, i int, inMention []bool) bool {
@@ -229,7 +233,7 @@ func (e *Engine) answerHead(toks []token, i int, inMention []bool) bool {
 		if count && (inMention[j] || isCapitalised(toks[j].raw) && j > 0) {
 			return false
 		}
-		if !inMention[j] && !r.stop[w] && !english.IsStopWord(w) && !isCapitalised(toks[j].raw) && (count || !r.answerHead[w]) {
+		if !inMention[j] && !r.stop[w] && !english.IsStopWord(w) && !isCapitalised(toks[j].raw) && (count || !r.answerHead[w] && !r.numberWord[w] && !isNumber(w)) {
 			return false
 		}
 	}

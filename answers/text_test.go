@@ -91,6 +91,7 @@ func TestAnswerHeads(t *testing.T) {
 		{"In what month and year did the fair open?", "year", false},
 		{"Century City is a district of which city?", "centuri", true},
 		{"How many people is 36%?", "36", true},
+		{"Which two people founded the club?", "peopl", false},
 	} {
 		q := e.analyse(ix, Normalize(tt.q))
 		has := false
