@@ -168,10 +168,10 @@ func (e *Engine) numberEvidence(x *[nEv]float64, q *query, s, prev, lead *senten
 	if e.negates(q.toks) && !e.negates(s.toks) && !e.saysAgainst(s) {
 		x[evNegation] = 1
 	}
-	for _, t := range q.toks {
+	for i, t := range q.toks {
 		// "helped BSkyB to avoid ending…" turns "ending" around as "not"
-		// does.
-		if e.rules.reversal[t.stem] && !s.hasStem(t.stem) {
+		// does; "a failed project" turns nothing.
+		if e.rules.reversal[t.stem] && !s.hasStem(t.stem) && !qualifies(q.toks, i) {
 			x[evNegation] = 1
 		}
 	}
@@ -451,6 +451,19 @@ func (e *Engine) saysOpposite(st string, s *sentence) bool {
 		if s.hasStem(o) {
 			return true
 		}
+	}
+	return false
+}
+
+// qualifies reports whether the reversal verb at toks[i] stands as an
+// adjective after an article ("a failed project"), turning nothing.
+func qualifies(toks []token, i int) bool {
+	if i == 0 {
+		return false
+	}
+	switch toks[i-1].word {
+	case "a", "an", "the":
+		return true
 	}
 	return false
 }

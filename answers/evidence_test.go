@@ -63,6 +63,7 @@ func TestEvidenceSignals(t *testing.T) {
 		{"What corresponds to solving the problem of multiplying 2 numbers?", "number", 0},
 		{"What corresponds to solving the problem of multiplying 3 numbers?", "number", 1},
 		{"What platform helped the service avoid the closure of the analogue service?", "negation", 1},
+		{"What did a failed platform launch in 2001?", "negation", 0},
 		{"What is the worst algorithm for this problem?", "opposite", 1},
 		{"What is the best algorithm for this problem?", "opposite", 0},
 		{"When did Microsoft decide to appeal the ruling?", "negated", 1},
