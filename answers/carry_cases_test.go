@@ -2,6 +2,7 @@ package answers
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -57,4 +58,26 @@ func TestCarryAndWholeQuestion(t *testing.T) {
 			"And when did Volodymyr Zelenskyy talk to reporters?", "a pronoun for one person"},
 		{"What did Ushakov say about the talks?", "And when?", "when", "a fragment with a question word of its own"},
 	}, false)
+}
+
+// TestCarryNumbers holds a number read whole in a follow-up: a fragment's
+// number swaps for the last question's number written alike, and a
+// version carried with its name keeps every part ("1.2.0", not "1.2").
+func TestCarryNumbers(t *testing.T) {
+	e := articleEngine(t, "ferry", "The ferry software", `Ferrydesk 1.0 was released on June 5, 1998.
+
+Ferrydesk 1.2.0 was released on December 25, 2000.
+
+It mostly brought fixes to the timetable screen.
+
+The harbour had 300 berths in 1997 and 320 in 1998.
+`)
+	checkCarry(t, e, []carryCase{
+		{"When was Ferrydesk 1.0 released?", "And 1.2.0?", "When was Ferrydesk 1.2.0 released?", "with \"1.2.0\" for \"1.0\""},
+		{"When was Ferrydesk 1.2.0 released?", "What did it mostly bring?", "What did Ferrydesk 1.2.0 mostly bring?", ""},
+		{"How many berths did the harbour have in 1997?", "And 1998?", "How many berths did the harbour have in 1998?", "with \"1998\" for \"1997\""},
+	}, true)
+	if ws := foldWords("Ferrydesk 1.2.0 had 30,000 users."); !slices.Equal(ws, []string{"ferrydesk", "1.2.0", "had", "30,000", "users"}) {
+		t.Errorf("foldWords = %q, want numbers whole", ws)
+	}
 }

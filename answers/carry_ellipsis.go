@@ -60,6 +60,19 @@ func (e *Engine) ellipsis(ix *index, c *carryRules, p turnRead, text string) (st
 		}
 	}
 	ptoks := tokenize(prev)
+	// A number for a number of its shape: "and 1.2.0?" after "When was
+	// Gimp 1.0 released?", "and 1998?" after "… in 1997?".
+	for _, ft := range ftoks {
+		if !isNumber(ft.word) {
+			continue
+		}
+		for _, pt := range ptoks {
+			if isNumber(pt.word) && pt.word != ft.word && sameShape(pt.word, ft.word) {
+				read := prev[:pt.start] + ft.raw + prev[pt.end:]
+				return read, []string{fmt.Sprintf("%q is a fragment: the last question %q with %q for %q", frag, prev, ft.raw, pt.raw)}, true
+			}
+		}
+	}
 	// A side for a side.
 	for _, ft := range ftoks {
 		if e.rules.qualifier[ft.stem] == "" {
@@ -115,4 +128,15 @@ func addWords(e *Engine, c *carryRules, q, frag string, skip named) string {
 		return q
 	}
 	return strings.TrimRight(q, " ?!.") + " " + strings.Join(add, " ")
+}
+
+// sameShape reports whether two numbers are written alike: both with a
+// point ("1.0", "1.2.0") or both without, and then of one length ("1997",
+// "1998").
+func sameShape(a, b string) bool {
+	da, db := strings.Contains(a, "."), strings.Contains(b, ".")
+	if da || db {
+		return da && db
+	}
+	return len(a) == len(b)
 }

@@ -10,7 +10,7 @@ import (
 // version number ("Debian 2.0 Hamm", "Release 1.1").
 var (
 	numberedGapRe  = regexp.MustCompile(`^\s\d+(?:\.\d+)*\s$`)
-	numberedTailRe = regexp.MustCompile(`^\s\d+\.\d+\b`)
+	numberedTailRe = regexp.MustCompile(`^\s\d+(?:\.\d+)+\b`)
 )
 
 // joinNumbered joins learned names that a version number links ("Debian",

@@ -312,8 +312,11 @@ func mustBody(ctx context.Context, e *Engine, bodies map[string]string, id strin
 
 // baselineTerms are the words a plain keyword search sends: every word of
 // the question, as FTS5 would see it (it drops nothing; BM25 weighs
-// common words down by itself).
-func baselineTerms(q string) []string { return foldWords(q) }
+// common words down by itself), and split where FTS5's tokenizer splits,
+// "3.0" into "3" and "0".
+func baselineTerms(q string) []string {
+	return strings.FieldsFunc(fold(q), func(r rune) bool { return !isWordRune(r) })
+}
 
 // goldAt reports whether quote, a sentence of the question's own article
 // (sameArticle), covers a gold answer span at its gold offset in the

@@ -53,8 +53,25 @@ const maxWordBytes = 100
 // rawWords splits s into words as written, less runs longer than
 // maxWordBytes.
 func rawWords(s string) []string {
-	return slices.DeleteFunc(strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) }),
-		func(w string) bool { return len(w) > maxWordBytes })
+	var out []string
+	start := -1
+	for i, r := range s {
+		switch {
+		case isWordRune(r):
+			if start < 0 {
+				start = i
+			}
+		case start >= 0 && inNumber(s, i):
+			// "3.0", "30,000": one number, as tokenize reads it.
+		case start >= 0:
+			out = append(out, s[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return slices.DeleteFunc(out, func(w string) bool { return len(w) > maxWordBytes })
 }
 
 // foldWords splits s into folded words.
