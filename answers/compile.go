@@ -22,7 +22,10 @@ func (r *rules) compilePatterns(f *generalFile) error {
 		r.futureCue[fold(w)] = true
 	}
 	for _, c := range f.Classes {
-		qc := questionClass{name: c.Name, wants: c.Wants}
+		if !slices.Contains(knownWants, c.Wants) {
+			return fmt.Errorf("class %s: wants %q: not one of %s", c.Name, c.Wants, strings.Join(knownWants, ", "))
+		}
+		qc := questionClass{name: c.Name, wants: c.Wants, frame: wordSet(c.Frame)}
 		for _, p := range c.Patterns {
 			re, err := regexp.Compile(p)
 			if err != nil {

@@ -271,6 +271,8 @@ func (e *Engine) direct(q *query, best scored) string {
 		if ns := newQuantities(q, s); len(ns) > 0 && len(s.facts.counts) == 0 {
 			return e.nearest(q, s, ns)
 		}
+	case wantExpansion:
+		return e.expansion(q, s)
 	case wantQuote:
 		for _, f := range s.facts.saids {
 			if (q.speaker == "" || f.Subject == q.speaker) && f.Object != "" {

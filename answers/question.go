@@ -159,6 +159,9 @@ func (r *rules) asksWhoIs(toks []token, m mention) bool {
 func (e *Engine) readWords(ix *index, q *query, inMention []bool) []string {
 	r, toks := e.rules, q.toks
 	var folded []string
+	// The words the class's patterns spell ("stand" in "what does PDB
+	// stand for") are no terms.
+	frame := r.classify(strings.Join(foldWords(q.text), " ")).frame
 	for i, t := range toks {
 		folded = append(folded, t.word)
 		q.words[t.word] = true
@@ -183,7 +186,7 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) []string {
 			// ("win", "won"), is never off-topic.
 			q.offTopic = t.word
 		}
-		if inMention[i] || r.stop[t.word] || english.IsStopWord(t.word) || e.answerHead(toks, i, inMention) {
+		if inMention[i] || r.stop[t.word] || english.IsStopWord(t.word) || frame[t.word] || e.answerHead(toks, i, inMention) {
 			continue
 		}
 		q.content++

@@ -277,6 +277,8 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 			}
 		}
 		return false
+	case wantExpansion:
+		return e.expansion(q, s) != ""
 	case wantReason:
 		for _, t := range s.toks {
 			if e.rules.reasonCues[t.word] && !q.words[t.word] {

@@ -23,15 +23,25 @@ const (
 	wantReason      = "reason"
 	wantRole        = "role"
 	wantDescription = "description"
+	wantExpansion   = "expansion"
 )
+
+// knownWants are the answer types general.yaml's classes may want.
+var knownWants = []string{wantPerson, wantPlace, wantDate, wantNumber, wantQuote, wantReason, wantRole, wantDescription, wantExpansion}
+
+// classFile is a question class in general.yaml.
+type classFile struct {
+	Name     string   `yaml:"name"`
+	Wants    string   `yaml:"wants"`
+	Patterns []string `yaml:"patterns"`
+	// Frame are words the class's patterns spell that say nothing of
+	// the topic ("stand" in "what does HPA stand for"): not looked for.
+	Frame []string `yaml:"frame"`
+}
 
 // generalFile is the shape of general.yaml.
 type generalFile struct {
-	Classes []struct {
-		Name     string   `yaml:"name"`
-		Wants    string   `yaml:"wants"`
-		Patterns []string `yaml:"patterns"`
-	} `yaml:"classes"`
+	Classes   []classFile `yaml:"classes"`
 	RoleClass struct {
 		Name  string `yaml:"name"`
 		Wants string `yaml:"wants"`
@@ -173,6 +183,7 @@ type questionClass struct {
 	name     string
 	wants    string
 	patterns []*regexp.Regexp
+	frame    map[string]bool
 }
 
 // alias is one way of naming an entity, as a word sequence.

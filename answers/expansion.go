@@ -1,0 +1,73 @@
+package answers
+
+import (
+	"strings"
+	"unicode"
+)
+
+// expansion is the long form s gives, in parentheses beside it, of a
+// short form the question names: "Harbour Pilots Association" from "the
+// HPA (Harbour Pilots Association)" or from "the Harbour Pilots
+// Association (HPA)", for "What does HPA stand for?"; "" when s gives
+// none. The long form is a verbatim span of s whose words' letters hold
+// the short form's in order, from its first.
+func (e *Engine) expansion(q *query, s *sentence) string {
+	text := s.Text
+	for i, t := range s.toks {
+		if !q.words[t.word] || e.stopword(t.word) || e.rules.questionWord[t.word] {
+			continue
+		}
+		// "HPA (Harbour Pilots Association)"
+		if rest := text[t.end:]; strings.HasPrefix(rest, " (") {
+			if end := strings.IndexByte(rest, ')'); end > 2 {
+				if long := rest[2:end]; abbreviates(t.raw, long) {
+					return long
+				}
+			}
+		}
+		// "Harbour Pilots Association (HPA)": the words before the
+		// parenthesis, as few as spell the short form.
+		if t.start < 2 || text[t.start-1] != '(' || t.end >= len(text) || text[t.end] != ')' || text[t.start-2] != ' ' {
+			continue
+		}
+		end := t.start - 2
+		for k := i - 1; k >= 0 && k >= i-len(t.raw)-2; k-- {
+			if s.toks[k].end > end {
+				continue
+			}
+			if long := text[s.toks[k].start:end]; abbreviates(t.raw, long) {
+				return long
+			}
+		}
+	}
+	return ""
+}
+
+// abbreviates reports whether short is an abbreviation of long: long has
+// two words or more, begins with short's first letter, and holds its
+// letters in order.
+func abbreviates(short, long string) bool {
+	if len(strings.Fields(long)) < 2 || len([]rune(short)) < 2 {
+		return false
+	}
+	sr := []rune(strings.ToLower(short))
+	lr := []rune(strings.ToLower(long))
+	if sr[0] != lr[0] {
+		return false
+	}
+	j := 0
+	for _, r := range lr {
+		if j < len(sr) && r == sr[j] {
+			j++
+		}
+	}
+	if j < len(sr) {
+		return false
+	}
+	for _, r := range sr {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
