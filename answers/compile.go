@@ -172,6 +172,7 @@ func (r *rules) compileWords(f *generalFile) error {
 	r.dateBound = wordSet(f.DateBounds)
 	r.answerHead = wordSet(f.AnswerHeads)
 	r.negPrefixes = f.NegativePrefixes
+	r.hyphenPrefix = wordSet(f.HyphenPrefixes)
 	for _, sp := range f.Spellings {
 		if len(sp) != 2 || sp[0] == "" || sp[1] == "" {
 			return fmt.Errorf("spellings need a British and an American ending: %v", sp)

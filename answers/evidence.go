@@ -201,6 +201,43 @@ func (e *Engine) oppositeEvidence(x *[nEv]float64, q *query, s *sentence) {
 			x[evPrefix] = 1
 		}
 	}
+	if e.hyphenOpposite(q.text, q.toks, s.Text, s.toks) || e.hyphenOpposite(s.Text, s.toks, q.text, q.toks) {
+		x[evPrefix] = 1
+	}
+}
+
+// hyphenOpposite reports whether text a says a word only after a
+// negative prefix and a hyphen ("de-escalation") that text b says only
+// without it ("escalation").
+func (e *Engine) hyphenOpposite(a string, at []token, b string, bt []token) bool {
+	for i := 1; i < len(at); i++ {
+		p, w := at[i-1], at[i]
+		if !e.rules.hyphenPrefix[p.word] || a[p.end:w.start] != "-" || len(w.word) < 4 {
+			continue
+		}
+		bareA, _ := prefixedForms(a, at, p.word, w.stem)
+		bareB, prefB := prefixedForms(b, bt, p.word, w.stem)
+		if !bareA && bareB && !prefB {
+			return true
+		}
+	}
+	return false
+}
+
+// prefixedForms reports whether toks (of text) say the stem st without
+// the prefix p and a hyphen before it (bare), and with them (prefixed).
+func prefixedForms(text string, toks []token, p, st string) (bare, prefixed bool) {
+	for j, u := range toks {
+		if u.stem != st {
+			continue
+		}
+		if j > 0 && toks[j-1].word == p && text[toks[j-1].end:u.start] == "-" {
+			prefixed = true
+		} else {
+			bare = true
+		}
+	}
+	return bare, prefixed
 }
 
 // numberSwapped reports whether the question counts something ("three

@@ -107,6 +107,8 @@ type generalFile struct {
 	Spellings [][]string `yaml:"spellings"`
 	// NegativePrefixes turn a word into its opposite ("informal").
 	NegativePrefixes []string `yaml:"negative_prefixes"`
+	// HyphenPrefixes do the same before a hyphen ("de-escalation").
+	HyphenPrefixes []string `yaml:"hyphen_prefixes"`
 	// Reversals are verbs that turn the words after them around ("avoid
 	// ending").
 	Reversals []string `yaml:"reversals"`
@@ -265,6 +267,9 @@ type rules struct {
 	answerHead map[string]bool
 	// negPrefixes: "un", "in", …: "informal" is the opposite of "formal".
 	negPrefixes []string
+	// hyphenPrefix: "de", "non", …: "de-escalation" is the opposite of
+	// "escalation".
+	hyphenPrefix map[string]bool
 	// numberWord: "three", "thousand", "half": a count in words.
 	numberWord map[string]bool
 	// reversal: stems of verbs that say the opposite of what follows.

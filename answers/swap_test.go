@@ -153,3 +153,22 @@ The board urged Bergen to commit to the new pier.
 		{"What did the board urge Bergen to commit to?", "name_swapped", 0},
 	})
 }
+
+// TestHyphenOpposite holds a word turned around by a prefix and a hyphen:
+// "escalation" asked where the sentence says only "de-escalation", and
+// the reverse; a sentence saying both forms turns nothing around.
+func TestHyphenOpposite(t *testing.T) {
+	e := articleEngine(t, "harbour", "The harbour talks", `The board asked both crews for steps toward de-escalation at the quay.
+
+Members of the club sail free, and non-members pay a fee at the gate.
+
+The ferry timetable is printed in non-binary notation.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"What steps toward escalation did the board ask the crews for?", "prefix", 1},
+		{"What steps toward de-escalation did the board ask the crews for?", "prefix", 0},
+		{"What do members of the club pay at the gate?", "prefix", 0},
+		{"In what notation is the ferry timetable printed?", "prefix", 0},
+		{"What is printed in binary notation?", "prefix", 1},
+	})
+}
