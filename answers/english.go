@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"slices"
 	"sync"
 )
 
@@ -29,6 +30,55 @@ var englishWords = sync.OnceValue(func() map[string]struct{} {
 	}
 	return out
 })
+
+// englishByLen is the word list by rune length, each length's words
+// sorted, built once when first needed.
+var englishByLen = sync.OnceValue(func() map[int][]string {
+	out := map[int][]string{}
+	for w := range englishWords() {
+		n := len([]rune(w))
+		out[n] = append(out[n], w)
+	}
+	for _, ws := range out {
+		slices.Sort(ws)
+	}
+	return out
+})
+
+// englishCorrection is the one English word w most likely stands for,
+// within maxTypos edits, a dropped letter first ("tryng" is "trying"); ""
+// when there is none, or two equally likely.
+func englishCorrection(w string) string {
+	k := maxTypos(len([]rune(w)))
+	if k == 0 {
+		return ""
+	}
+	n := len([]rune(w))
+	byLen := englishByLen()
+	best, bestD, bestSub, tie := "", k+1, false, false
+	for l := n - k; l <= n+k; l++ {
+		for _, v := range byLen[l] {
+			if v[0] != w[0] {
+				continue
+			}
+			d := editDistance(w, v, k)
+			if d > k {
+				continue
+			}
+			sub := subsequence(w, v)
+			switch {
+			case d < bestD || d == bestD && sub && !bestSub:
+				best, bestD, bestSub, tie = v, d, sub, false
+			case d == bestD && sub == bestSub:
+				tie = true
+			}
+		}
+	}
+	if tie {
+		return ""
+	}
+	return best
+}
 
 // isEnglish reports whether w, folded, is an English word.
 func isEnglish(w string) bool {

@@ -57,7 +57,14 @@ func (e *Engine) correctTypos(ix *index, toks []token) []string {
 		if r.stop[t.word] || r.known[t.word] || english.IsStopWord(t.word) || ix.wordCount(t.word) > 0 || r.aliases[t.word] != nil || strings.ContainsAny(t.word, "0123456789") || isEnglish(t.word) {
 			continue
 		}
-		if c := ix.correct(t.word); c != "" {
+		c := ix.correct(t.word)
+		if c == "" && (t.start == 0 || !isCapitalised(t.raw)) {
+			// No word of the articles is near: the English word it
+			// misspells, read as any word ("tryng" is "trying", which
+			// the articles say as "tries"). A name is no misspelling.
+			c = englishCorrection(t.word)
+		}
+		if c != "" {
 			out = append(out, t.word+"→"+c)
 			toks[i].word, toks[i].stem = c, stem(c)
 		}

@@ -176,10 +176,28 @@ func TestTypoCorrectionSparesWords(t *testing.T) {
 		"What happened in the 14th century?":  nil,
 		"Who is Witkofff?":                    {"witkofff→witkoff"},
 		"wher did the negotiatons take place": {"wher→where", "negotiatons→negotiations"},
+		// No word of the articles is near: the English word it misspells.
+		"what is the army tryng to do": {"tryng→trying"},
 	} {
 		got := e.analyse(ix, Normalize(q)).corrections
 		if strings.Join(got, ",") != strings.Join(want, ",") {
 			t.Errorf("corrections of %q = %v, want %v", q, got, want)
+		}
+	}
+}
+
+// TestEnglishCorrection holds the correction to an English word: one
+// edit away, a dropped letter first, never when two words are as likely.
+func TestEnglishCorrection(t *testing.T) {
+	for w, want := range map[string]string{
+		"tryng":     "trying",
+		"purhcased": "purchased",
+		"cta":       "",
+		"tast":      "", // "taste" or "toast"
+		"zzzzzzz":   "",
+	} {
+		if got := englishCorrection(w); got != want {
+			t.Errorf("englishCorrection(%q) = %q, want %q", w, got, want)
 		}
 	}
 }
