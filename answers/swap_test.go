@@ -136,6 +136,8 @@ She said some Norwegian ferries would call at the port in May.
 The Danish delegation was briefed on the Swedish minister's visit.
 
 The board urged Bergen to commit to the new pier.
+
+The Danes, a Norse speaking people, sailed south in May.
 `)
 	checkEvidence(t, e, []evidenceCase{
 		{"What did Ada Lind say about some Swedish proposals?", "name_swapped", 1},
@@ -151,6 +153,8 @@ The board urged Bergen to commit to the new pier.
 		// A name between the same two words as another.
 		{"What did the board urge Oslo to commit to?", "name_swapped", 1},
 		{"What did the board urge Bergen to commit to?", "name_swapped", 0},
+		// The question's word said alone in the sentence: no qualifier swapped.
+		{"Which language did the Danes speak?", "name_swapped", 0},
 	})
 }
 

@@ -224,7 +224,7 @@ func (e *Engine) modifierSwapped(q *query, s *sentence) bool {
 	for k := 1; k+1 < len(q.toks); k++ {
 		mod, thing := q.toks[k], q.toks[k+1]
 		if !isCapitalised(mod.raw) || isCapitalised(thing.raw) || e.stopword(thing.word) || e.stopword(mod.word) ||
-			!e.stopword(q.toks[k-1].word) || r.questionWord[mod.word] || s.hasPair(mod.stem, thing.stem) {
+			!e.stopword(q.toks[k-1].word) || r.questionWord[mod.word] || s.hasPair(mod.stem, thing.stem) || e.saysAlone(s, mod.stem) {
 			continue
 		}
 		qid := mentionOf(q.mentions, k)
@@ -250,6 +250,22 @@ func (e *Engine) modifierSwapped(q *query, s *sentence) bool {
 // more: a name and its adjective ("Norway", "Norwegian").
 func sharePrefix(a, b string, n int) bool {
 	return len(a) >= n && len(b) >= n && a[:n] == b[:n]
+}
+
+// saysAlone reports whether s says the stem st as a word of its own, not
+// qualifying the word after it: "The Danes, a … people" says "Danes"
+// alone; "the Swedish minister" and "Swedish President Lind" say
+// "Swedish" only of another thing.
+func (e *Engine) saysAlone(s *sentence, st string) bool {
+	for j, t := range s.toks {
+		if t.stem != st {
+			continue
+		}
+		if j+1 == len(s.toks) || e.stopword(s.toks[j+1].word) || strings.TrimSpace(s.Text[t.end:s.toks[j+1].start]) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // hasPair reports whether s says the stems a and b one after the other.
