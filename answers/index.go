@@ -256,11 +256,12 @@ func (r *rules) namesOf(text string, toks []token, ments []mention) []string {
 	return out
 }
 
-// acronymAlias reads a learned acronym fact: the acronym folded and the
-// full name folded. A surname already matches its full name word for
-// word; an acronym needs the alias.
+// acronymAlias reads a learned acronym fact, or a name given another
+// ("a.k.a."): the short or other name folded and the full name folded. A
+// surname already matches its full name word for word; an acronym or
+// another name needs the alias.
 func acronymAlias(f store.Fact) (string, string, bool) {
-	if f.Kind != factAlias || f.Extractor != "acronym@"+factsVersion {
+	if f.Kind != factAlias || f.Extractor != "acronym@"+factsVersion && f.Extractor != "aka@"+factsVersion {
 		return "", "", false
 	}
 	return fold(f.Object), fold(f.Value), true

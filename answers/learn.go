@@ -145,7 +145,7 @@ var (
 // with a kind where the words make it plain (a title before a person, an
 // organisation or place word in the name, a locative before a place), and
 // the aliases it states or implies: a person's surname, an acronym in
-// brackets after a name.
+// brackets after a name, another name it is "also known as".
 func (r *rules) learnNames(s store.Sentence, toks []token, known func(start, end int) bool) []store.Fact {
 	var out []store.Fact
 	text := s.Text
@@ -183,6 +183,21 @@ func (r *rules) learnNames(s store.Sentence, toks []token, known func(start, end
 		if kind == kindPerson && len(ws) >= 2 {
 			out = append(out, store.Fact{SentenceID: s.ID, Kind: factAlias, Subject: id, Object: ws[len(ws)-1], Value: name, Extractor: "surname"})
 		}
+	}
+	for _, m := range r.lex.akaRe.FindAllStringSubmatch(text, -1) {
+		one, other := m[1], m[2]+m[3]
+		for _, w := range strings.Fields(one) {
+			if !r.leadIn(w) {
+				break
+			}
+			one = strings.TrimSpace(strings.TrimPrefix(one, w))
+		}
+		if one == "" || fold(one) == fold(other) {
+			continue
+		}
+		out = append(out,
+			store.Fact{SentenceID: s.ID, Kind: factAlias, Subject: "~" + fold(one), Object: other, Value: one, Extractor: "aka"},
+			store.Fact{SentenceID: s.ID, Kind: factAlias, Subject: "~" + fold(other), Object: one, Value: other, Extractor: "aka"})
 	}
 	for _, m := range acronymRe.FindAllStringSubmatch(text, -1) {
 		full := strings.TrimSpace(m[1])

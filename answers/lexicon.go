@@ -40,6 +40,7 @@ type lexiconFile struct {
 	Scales             []string   `yaml:"scales"`
 	UnitSkips          []string   `yaml:"unit_skips"`
 	YearLeads          []string   `yaml:"year_leads"`
+	AliasCues          []string   `yaml:"alias_cues"`
 	ClauseBreaks       []string   `yaml:"clause_breaks"`
 	DigestStop         []string   `yaml:"digest_stop"`
 	DigestCues         []cueFile  `yaml:"digest_cues"`
@@ -97,6 +98,9 @@ type lexicon struct {
 	// scaleRe continues a number with its scale or unit (" million", "m",
 	// "%", " percent").
 	countRe, ordinalRe, fractionRe, dateRe, eraDateRe, scaleRe *regexp.Regexp
+	// akaRe finds a name given another ("the Mwiska (a.k.a. Muisca)",
+	// "Aba, better known as Guarani").
+	akaRe *regexp.Regexp
 }
 
 // compileLexicon compiles the lexicon in data: every list is required.
@@ -123,7 +127,7 @@ func compileLexicon(data []byte) (*lexicon, error) {
 		{"fraction_numerators", f.FractionNumerators, nil}, {"fraction_parts", f.FractionParts, nil},
 		{"weekdays", f.Weekdays, nil}, {"months", f.Months, nil},
 		{"month_abbreviations", f.MonthAbbreviations, nil}, {"centuries", f.Centuries, nil}, {"day_phrases", f.DayPhrases, nil},
-		{"meet_words", f.MeetWords, nil}, {"year_leads", f.YearLeads, nil}, {"scales", f.Scales, nil},
+		{"meet_words", f.MeetWords, nil}, {"year_leads", f.YearLeads, nil}, {"alias_cues", f.AliasCues, nil}, {"scales", f.Scales, nil},
 	} {
 		if len(s.words) == 0 || slices.Contains(s.words, "") {
 			return nil, fmt.Errorf("lexicon.yaml: %s: empty, or holds an empty word", s.key)

@@ -33,6 +33,8 @@ func (l *lexicon) compilePatterns(f *lexiconFile) error {
 			`|(?:in|since|until|by|from|of|after|before|during|circa|c\.|around|about|early|late|mid-) (?:1[0-9]|20)\d\d` +
 			`|(?:1[0-9]|20)\d\d(?:[–-](?:\d\d){1,2})?` +
 			`)\b`},
+		{"alias", &l.akaRe, `(` + nameWords + `)(?: \((?:` + alternation(f.AliasCues) + `) (` + nameWords + `)\)|, (?:` +
+			alternation(f.AliasCues) + `) (` + nameWords + `)\b)`},
 		{"scale", &l.scaleRe, `^(?:\s?(?:%|percent|per cent)|\s(?:` + alternation(f.Scales) + `)|[mbk]n?\b|bn\b)`},
 	} {
 		re, err := regexp.Compile(p.pattern)
@@ -43,6 +45,9 @@ func (l *lexicon) compilePatterns(f *lexiconFile) error {
 	}
 	return nil
 }
+
+// nameWords is a pattern for a name: capitalised words, one or more.
+const nameWords = `[A-Z][\p{L}'’-]+(?: [A-Z][\p{L}'’-]+)*`
 
 // alternation is a pattern matching any one of words, tried in order.
 func alternation(words []string) string {

@@ -307,3 +307,41 @@ func TestRankWeightsStrict(t *testing.T) {
 		t.Errorf("missing feature: err = %v, want one naming it", err)
 	}
 }
+
+// TestLearnOtherNames holds the names a text says another is known by:
+// learned as aliases of each other, so a question using either finds the
+// sentence using the other.
+func TestLearnOtherNames(t *testing.T) {
+	a, err := NewAnalyzer(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "The Nordvik (a.k.a. Northwick) numbered some ten thousand people. The Aba, better known as Guara, lived by the river."
+	facts := a.Analyze([]store.Sentence{{ID: 1, ArticleID: "x", Text: text}})
+	want := map[string]bool{"Northwick=Nordvik": false, "Nordvik=Northwick": false, "Guara=Aba": false, "Aba=Guara": false}
+	for _, f := range facts {
+		if k, v, ok := acronymAlias(f); ok {
+			for w := range want {
+				if fold(w) == k+"="+v {
+					want[w] = true
+				}
+			}
+		}
+	}
+	for w, ok := range want {
+		if !ok {
+			t.Errorf("no alias %s learned from %q", w, text)
+		}
+	}
+	e := articleEngine(t, "north", "The north", `The two largest of the Nordvik states were at war when the traders came.
+
+The Nordvik (a.k.a. Northwick) numbered some ten thousand people.
+`)
+	ans, err := e.Answer(context.Background(), "What were the two largest Northwick states doing when the traders came?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ans.Answered || !strings.Contains(ans.Quotes[0].Text, "were at war") {
+		t.Errorf("answered %v, quotes %v; want the sentence naming the Nordvik states", ans.Answered, ans.Quotes)
+	}
+}
