@@ -49,6 +49,7 @@ type followupFile struct {
 	EventQuestions    []string   `yaml:"event_question_words"`
 	ObjectAux         []string   `yaml:"object_auxiliaries"`
 	ScaleEnds         [][]string `yaml:"scale_ends"`
+	Expletive         []string   `yaml:"expletive"`
 }
 
 // What a pronoun stands for.
@@ -75,6 +76,7 @@ type pronoun struct {
 type carryRules struct {
 	pronouns                   map[string]pronoun
 	existential, placePrep     map[string]bool
+	expletive                  map[string]bool
 	questionWords, auxiliary   map[string]bool
 	ellipsis                   []*regexp.Regexp
 	fillers, swapPrep, leaning map[string]bool
@@ -101,6 +103,7 @@ func compileCarry(data []byte) (*carryRules, error) {
 	c := &carryRules{
 		pronouns:      map[string]pronoun{},
 		existential:   wordSet(foldAll(f.Existential)),
+		expletive:     wordSet(foldAll(f.Expletive)),
 		placePrep:     wordSet(foldAll(f.PlacePrepositions)),
 		questionWords: wordSet(foldAll(f.QuestionWords)),
 		auxiliary:     wordSet(foldAll(f.Auxiliaries)),
@@ -375,6 +378,9 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 			if filledThing {
 				continue // "What did it call it?": the second is another thing
 			}
+			if !pr.possessive && c.dummyIt(toks, i) {
+				continue // "Was it too soon to tell?": "it" stands for nothing
+			}
 		case refPlace:
 			if i > 0 && c.existential[toks[i-1].word] || c.existential[next] {
 				continue // "is there", "are there"
@@ -420,6 +426,21 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 		return b.String(), why, persons, true
 	}
 	return "", nil, nil, false
+}
+
+// dummyIt reports whether the "it" at toks[i] stands for nothing: next to
+// "is" or "was" (either side), with "to" or "that" within the four words
+// after it ("was it too soon to tell", "is it likely that …").
+func (c *carryRules) dummyIt(toks []token, i int) bool {
+	if !(i > 0 && c.existential[toks[i-1].word] || i+1 < len(toks) && c.existential[toks[i+1].word]) {
+		return false
+	}
+	for j := i + 1; j < len(toks) && j <= i+5; j++ {
+		if c.expletive[toks[j].word] {
+			return true
+		}
+	}
+	return false
 }
 
 // carryTopic reads a follow-up that names nothing of its own and has no

@@ -81,3 +81,13 @@ The harbour had 300 berths in 1997 and 320 in 1998.
 		t.Errorf("foldWords = %q, want numbers whole", ws)
 	}
 }
+
+// TestCarryDummyIt holds that an "it" standing for nothing ("was it too
+// soon to tell") is left alone while the pronouns around it are filled.
+func TestCarryDummyIt(t *testing.T) {
+	e := mustEngine(t, storetest.MustOpen(t))
+	checkCarry(t, e, []carryCase{
+		{"How did Trump describe the Moscow talks?", "Did he think it was too soon to tell how they turned out?",
+			"Did Donald Trump think it was too soon to tell how the Moscow talks turned out?", ""},
+	}, true)
+}
