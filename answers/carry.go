@@ -50,6 +50,7 @@ type followupFile struct {
 	ObjectAux         []string   `yaml:"object_auxiliaries"`
 	ScaleEnds         [][]string `yaml:"scale_ends"`
 	Expletive         []string   `yaml:"expletive"`
+	PeopleEndings     []string   `yaml:"people_endings"`
 }
 
 // What a pronoun stands for.
@@ -77,6 +78,7 @@ type carryRules struct {
 	pronouns                   map[string]pronoun
 	existential, placePrep     map[string]bool
 	expletive                  map[string]bool
+	peopleEndings              []string
 	questionWords, auxiliary   map[string]bool
 	ellipsis                   []*regexp.Regexp
 	fillers, swapPrep, leaning map[string]bool
@@ -104,6 +106,7 @@ func compileCarry(data []byte) (*carryRules, error) {
 		pronouns:      map[string]pronoun{},
 		existential:   wordSet(foldAll(f.Existential)),
 		expletive:     wordSet(foldAll(f.Expletive)),
+		peopleEndings: foldAll(f.PeopleEndings),
 		placePrep:     wordSet(foldAll(f.PlacePrepositions)),
 		questionWords: wordSet(foldAll(f.QuestionWords)),
 		auxiliary:     wordSet(foldAll(f.Auxiliaries)),

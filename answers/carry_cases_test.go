@@ -91,3 +91,14 @@ func TestCarryDummyIt(t *testing.T) {
 			"Did Donald Trump think it was too soon to tell how the Moscow talks turned out?", ""},
 	}, true)
 }
+
+// TestCarryPeople holds that a fragment naming a place's people ("And the
+// Europeans?") stands for the person who acts in the last question, not
+// for the place it names.
+func TestCarryPeople(t *testing.T) {
+	e := mustEngine(t, storetest.MustOpen(t))
+	checkCarry(t, e, []carryCase{
+		{"Does Trump want Ukraine in NATO?", "And the Europeans?", "Does Europeans want Ukraine in NATO?", "a people"},
+		{"Does Trump want Ukraine in NATO?", "And Russia?", "Does Trump want Russia in NATO?", ""},
+	}, true)
+}

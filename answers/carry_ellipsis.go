@@ -48,8 +48,17 @@ func (e *Engine) ellipsis(ix *index, c *carryRules, p turnRead, text string) (st
 	// "Debian" for "Debian".
 	fnames := joinNumbered(frag, e.namesIn(ix, frag), ix.learnedKind)
 	pnames := joinNumbered(prev, e.namesIn(ix, prev), ix.learnedKind)
-	// A name for a name of its kind.
+	// A name for a name of its kind; a place's people ("the Europeans")
+	// for the person who acts, when the last question names one.
 	for _, fn := range fnames {
+		if c.peopleOf(fn) {
+			for _, pn := range pnames {
+				if pn.Kind == "person" {
+					read := prev[:pn.start] + fn.Text + prev[pn.end:]
+					return read, []string{fmt.Sprintf("%q is a fragment: the last question %q with %q, a people, for %q", frag, prev, fn.Text, pn.Text)}, true
+				}
+			}
+		}
 		for _, pn := range pnames {
 			if pn.Kind != fn.Kind && pn.Kind != "" && fn.Kind != "" || pn.Text == fn.Text {
 				continue
@@ -108,6 +117,21 @@ func (e *Engine) ellipsis(ix *index, c *carryRules, p turnRead, text string) (st
 		return "", nil, false
 	}
 	return read, []string{fmt.Sprintf("%q is a fragment: its words added to the last question %q", frag, prev)}, true
+}
+
+// peopleOf reports whether n names a place's people: a place written with
+// a people's ending ("Europeans", "Russians").
+func (c *carryRules) peopleOf(n named) bool {
+	if n.Kind != "place" {
+		return false
+	}
+	w := fold(n.Text)
+	for _, end := range c.peopleEndings {
+		if strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
 }
 
 // addWords adds to q the content words of frag it lacks, outside skip.
