@@ -48,7 +48,7 @@ func (e *Engine) ellipsis(ix *index, c *carryRules, p turnRead, text string) (st
 	// "Debian" for "Debian".
 	fnames := joinNumbered(frag, e.namesIn(ix, frag), ix.learnedKind)
 	pnames := joinNumbered(prev, e.namesIn(ix, prev), ix.learnedKind)
-	// A name for a name of its kind; a place's people ("the Europeans")
+	// A name for a name of its kind; a place’s people ("the Westlandians")
 	// for the person who acts, when the last question names one.
 	for _, fn := range fnames {
 		if c.peopleOf(fn) {
@@ -120,7 +120,7 @@ func (e *Engine) ellipsis(ix *index, c *carryRules, p turnRead, text string) (st
 }
 
 // peopleOf reports whether n names a place's people: a place written with
-// a people's ending ("Europeans", "Russians").
+// a people’s ending ("Westlandians", "Nordese").
 func (c *carryRules) peopleOf(n named) bool {
 	if n.Kind != "place" {
 		return false
