@@ -70,7 +70,7 @@ func (e *Engine) ellipsis(ix *index, c *carryRules, p turnRead, text string) (st
 	}
 	ptoks := tokenize(prev)
 	// A number for a number of its shape: "and 1.2.0?" after "When was
-	// Gimp 1.0 released?", "and 1998?" after "… in 1997?".
+	// Ferrydesk 1.0 released?", "and 1998?" after "… in 1997?".
 	for _, ft := range ftoks {
 		if !isNumber(ft.word) {
 			continue

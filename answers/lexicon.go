@@ -98,8 +98,8 @@ type lexicon struct {
 	// scaleRe continues a number with its scale or unit (" million", "m",
 	// "%", " percent").
 	countRe, ordinalRe, fractionRe, dateRe, eraDateRe, scaleRe *regexp.Regexp
-	// akaRe finds a name given another ("the Mwiska (a.k.a. Muisca)",
-	// "Aba, better known as Guarani").
+	// akaRe finds a name given another ("the Nordvik (a.k.a. Northwick)",
+	// "Aba, better known as Guara").
 	akaRe *regexp.Regexp
 }
 
