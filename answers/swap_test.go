@@ -138,6 +138,10 @@ The Danish delegation was briefed on the Swedish minister's visit.
 The board urged Bergen to commit to the new pier.
 
 The Danes, a Norse speaking people, sailed south in May.
+
+Danish pilots have advised the board not to sign the lease.
+
+Ferrydesk 1.2 was released in May.
 `)
 	checkEvidence(t, e, []evidenceCase{
 		{"What did Ada Lind say about some Swedish proposals?", "name_swapped", 1},
@@ -155,6 +159,9 @@ The Danes, a Norse speaking people, sailed south in May.
 		{"What did the board urge Bergen to commit to?", "name_swapped", 0},
 		// The question's word said alone in the sentence: no qualifier swapped.
 		{"Which language did the Danes speak?", "name_swapped", 0},
+		// At the sentence's start too; a name and its version is no qualifier.
+		{"Why have Swedish pilots advised the board not to sign the lease?", "name_swapped", 1},
+		{"When was Timetabler 1.2 released?", "name_swapped", 0},
 	})
 }
 

@@ -223,14 +223,14 @@ func (e *Engine) modifierSwapped(q *query, s *sentence) bool {
 	}
 	for k := 1; k+1 < len(q.toks); k++ {
 		mod, thing := q.toks[k], q.toks[k+1]
-		if !isCapitalised(mod.raw) || isCapitalised(thing.raw) || e.stopword(thing.word) || e.stopword(mod.word) ||
+		if !isCapitalised(mod.raw) || isCapitalised(thing.raw) || isNumber(thing.word) || e.stopword(thing.word) || e.stopword(mod.word) ||
 			!e.stopword(q.toks[k-1].word) || r.questionWord[mod.word] || s.hasPair(mod.stem, thing.stem) || e.saysAlone(s, mod.stem) {
 			continue
 		}
 		qid := mentionOf(q.mentions, k)
-		for j := 1; j+1 < len(s.toks); j++ {
+		for j := 0; j+1 < len(s.toks); j++ {
 			o := s.toks[j]
-			if s.toks[j+1].stem != thing.stem || !isCapitalised(o.raw) || e.stopword(o.word) || !e.stopword(s.toks[j-1].word) ||
+			if s.toks[j+1].stem != thing.stem || !isCapitalised(o.raw) || e.stopword(o.word) || j > 0 && !e.stopword(s.toks[j-1].word) ||
 				q.words[o.stem] || q.words[o.word] {
 				continue
 			}
