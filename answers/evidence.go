@@ -165,7 +165,7 @@ func (e *Engine) numberEvidence(x *[nEv]float64, q *query, s, prev, lead *senten
 	if e.numberSwapped(q, s) || numberUnsaid(q.text, s, prev, lead) || versionSwapped(q, s, prev, lead) {
 		x[evNumber] = 1
 	}
-	if e.negates(q.toks) && !e.negates(s.toks) && !e.saysAgainst(s) {
+	if e.negates(q.toks) && (!e.negates(s.toks) || e.affirmsNegated(q, s)) && !e.saysAgainst(s) {
 		x[evNegation] = 1
 	}
 	for i, t := range q.toks {
@@ -305,6 +305,36 @@ func (e *Engine) negates(toks []token) bool {
 		}
 		if t.word == "t" && i > 0 && strings.HasSuffix(toks[i-1].word, "n") {
 			return true
+		}
+	}
+	return false
+}
+
+// affirmsNegated reports whether s says, with no negation before it, the
+// word the question negates: "do not need to be discussed" against "…,
+// but they need to be discussed", though s negates something else ("has
+// not yet been found"). A question asking both ways ("can and cannot",
+// "whether or not"), a bare "why not" and a negated name ("is not the
+// Debian 1.0 release") negate no word.
+func (e *Engine) affirmsNegated(q *query, s *sentence) bool {
+	for i, t := range q.toks {
+		if !e.rules.negation[t.word] || i > 0 && (q.toks[i-1].word == "or" || q.toks[i-1].word == "and" || i == 1 && e.rules.questionWord[q.toks[0].word]) {
+			continue
+		}
+		for j := i + 1; j < len(q.toks) && j <= i+3; j++ {
+			w := q.toks[j]
+			if e.stopword(w.word) {
+				continue
+			}
+			if isCapitalised(w.raw) || isNumber(w.word) {
+				break
+			}
+			for k, u := range s.toks {
+				if u.stem == w.stem && !e.negatedAt(s, k) {
+					return true
+				}
+			}
+			break
 		}
 	}
 	return false

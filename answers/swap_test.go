@@ -183,3 +183,21 @@ The ferry timetable is printed in non-binary notation.
 		{"What is printed in binary notation?", "prefix", 1},
 	})
 }
+
+// TestAffirmsNegated holds the negation the question puts on a word the
+// sentence says plainly, though the sentence negates something else; and
+// what negates no word: both ways, "why not", a name.
+func TestAffirmsNegated(t *testing.T) {
+	e := articleEngine(t, "harbour", "The harbour talks", `A compromise has not yet been found, but some proposals seem acceptable, and they need to be discussed, Ann Berg said.
+
+The board will decide what can be accepted and what cannot.
+
+The pilots said the Ferrydesk CD is not the Ferrydesk 1.0 release.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"Which proposals did Ann Berg say do not need to be discussed?", "negation", 1},
+		{"Which proposals did Ann Berg say need to be discussed?", "negation", 0},
+		{"Who will decide what can and cannot be accepted?", "negation", 0},
+		{"Who said that the Ferrydesk CD is not the Ferrydesk 1.0 release?", "negation", 0},
+	})
+}
