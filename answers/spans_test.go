@@ -153,11 +153,13 @@ func TestEveryAnswerIsSpans(t *testing.T) {
 		texts = append(texts, q.Q)
 	}
 	t.Run("debian", func(t *testing.T) { check(t, mustEngine(t, dst, WithPack(nil)), dst, texts) })
-	// The Jargon File's history, an article written up after the fourth
-	// pass.
-	jar, jst := squadStore(t, "testdata/jargon-history.json")
-	texts = squadQuestions(jar)
-	t.Run("jargon", func(t *testing.T) { check(t, mustEngine(t, jst, WithPack(nil)), jst, texts) })
+	// Articles written up later, each with its own questions: the Jargon
+	// File's history, the GIMP manual's, twenty nations of the Americas.
+	for _, name := range []string{"jargon-history", "gimp-history", "americas-peoples"} {
+		set, st := squadStore(t, "testdata/"+name+".json")
+		texts := squadQuestions(set)
+		t.Run(name, func(t *testing.T) { check(t, mustEngine(t, st, WithPack(nil)), st, texts) })
+	}
 }
 
 // conflictSides are the “quoted” values a conflict's answer names.
