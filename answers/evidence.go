@@ -187,7 +187,10 @@ func (e *Engine) oppositeEvidence(x *[nEv]float64, q *query, s *sentence) {
 	for _, t := range q.terms {
 		alts[t.term] = t.alts
 	}
-	for _, t := range q.toks {
+	for i, t := range q.toks {
+		if i > 0 && q.toks[i-1].word == "how" {
+			continue // "how long", "how far": the question's kind, not its topic
+		}
 		if s.hasStem(t.stem) || s.matches(t.stem, alts[t.stem]) {
 			continue
 		}

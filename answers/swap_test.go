@@ -201,3 +201,15 @@ The pilots said the Ferrydesk CD is not the Ferrydesk 1.0 release.
 		{"Who said that the Ferrydesk CD is not the Ferrydesk 1.0 release?", "negation", 0},
 	})
 }
+
+// TestHowWordNoOpposite holds that the word after "how" asks the kind of
+// answer ("how long"), so its antonym in the sentence ("in that short
+// time") is no opposite.
+func TestHowWordNoOpposite(t *testing.T) {
+	e := articleEngine(t, "roads", "The roads", `In that short time frame, the builders laid over 1,500 km of roads across the valley.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"How long was the road network the builders laid?", "opposite", 0},
+		{"Why was the time frame long?", "opposite", 1},
+	})
+}
