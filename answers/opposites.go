@@ -1,0 +1,161 @@
+package answers
+
+import "strings"
+
+// The signals of a question turned around: a negation one side says and
+// the other does not, a verb that turns what follows around, a negative
+// prefix ("informal", "de-escalation"), an antonym.
+
+// hyphenOpposite reports whether text a says a word only after a
+// negative prefix and a hyphen ("de-escalation") that text b says only
+// without it ("escalation").
+func (e *Engine) hyphenOpposite(a string, at []token, b string, bt []token) bool {
+	for i := 1; i < len(at); i++ {
+		p, w := at[i-1], at[i]
+		if !e.rules.hyphenPrefix[p.word] || a[p.end:w.start] != "-" || len(w.word) < 4 {
+			continue
+		}
+		bareA, _ := prefixedForms(a, at, p.word, w.stem)
+		bareB, prefB := prefixedForms(b, bt, p.word, w.stem)
+		if !bareA && bareB && !prefB {
+			return true
+		}
+	}
+	return false
+}
+
+// prefixedForms reports whether toks (of text) say the stem st without
+// the prefix p and a hyphen before it (bare), and with them (prefixed).
+func prefixedForms(text string, toks []token, p, st string) (bare, prefixed bool) {
+	for j, u := range toks {
+		if u.stem != st {
+			continue
+		}
+		if j > 0 && toks[j-1].word == p && text[toks[j-1].end:u.start] == "-" {
+			prefixed = true
+		} else {
+			bare = true
+		}
+	}
+	return bare, prefixed
+}
+
+// negates reports whether toks hold a negation ("not", "never", "isn’t");
+// "whether or not" asks both ways and negates nothing.
+func (e *Engine) negates(toks []token) bool {
+	for i, t := range toks {
+		if e.rules.negation[t.word] {
+			if t.word == "not" && i > 0 && toks[i-1].word == "or" {
+				continue
+			}
+			return true
+		}
+		if t.word == "t" && i > 0 && strings.HasSuffix(toks[i-1].word, "n") {
+			return true
+		}
+	}
+	return false
+}
+
+// affirmsNegated reports whether s says, with no negation before it, the
+// word the question negates: "do not need to be discussed" against "…,
+// but they need to be discussed", though s negates something else ("has
+// not yet been found"). A question asking both ways ("can and cannot",
+// "whether or not"), a bare "why not" and a negated name ("is not the
+// Debian 1.0 release") negate no word.
+func (e *Engine) affirmsNegated(q *query, s *sentence) bool {
+	for i, t := range q.toks {
+		if !e.rules.negation[t.word] || i > 0 && (q.toks[i-1].word == "or" || q.toks[i-1].word == "and" || i == 1 && e.rules.questionWord[q.toks[0].word]) {
+			continue
+		}
+		for j := i + 1; j < len(q.toks) && j <= i+3; j++ {
+			w := q.toks[j]
+			if e.stopword(w.word) {
+				continue
+			}
+			if isCapitalised(w.raw) || isNumber(w.word) {
+				break
+			}
+			for k, u := range s.toks {
+				if u.stem == w.stem && !e.negatedAt(s, k) {
+					return true
+				}
+			}
+			break
+		}
+	}
+	return false
+}
+
+// negatesQuestionWord reports whether s says "not" (or "never", …) within
+// three words before a word of the question: "Microsoft will not appeal"
+// does not answer "When did Microsoft decide to appeal?".
+func (e *Engine) negatesQuestionWord(q *query, s *sentence) bool {
+	for i, t := range s.toks {
+		neg := e.rules.negation[t.word] || (t.word == "t" && i > 0 && strings.HasSuffix(s.toks[i-1].word, "n"))
+		if !neg {
+			continue
+		}
+		for j := i + 1; j < len(s.toks) && j <= i+3; j++ {
+			if w := s.toks[j]; !e.rules.stop[w.word] && q.words[w.stem] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// prefixOpposite reports whether the question word w, which s lacks, is a
+// word of s with a negative prefix ("informal" for "formal") or s holds w
+// with one ("unlimited" for "limited") — unless s negates it itself
+// ("not solved" is "unsolved").
+func (e *Engine) prefixOpposite(w string, s *sentence) bool {
+	if len(w) < 4 || e.rules.stop[w] {
+		return false
+	}
+	for _, p := range e.rules.negPrefixes {
+		if base, ok := strings.CutPrefix(w, p); ok && len(base) >= 4 {
+			if i := s.wordAt(base); i >= 0 && !e.negatedAt(s, i) {
+				return true
+			}
+		}
+		if s.wordAt(p+w) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedAt reports whether a negation stands within two words before
+// token i of s.
+func (e *Engine) negatedAt(s *sentence, i int) bool {
+	for j := max(0, i-2); j < i; j++ {
+		if e.rules.negation[s.toks[j].word] {
+			return true
+		}
+	}
+	return false
+}
+
+// saysOpposite reports whether s holds an antonym of the stem st.
+func (e *Engine) saysOpposite(st string, s *sentence) bool {
+	for _, o := range e.rules.antonyms[st] {
+		if s.hasStem(o) {
+			return true
+		}
+	}
+	return false
+}
+
+// qualifies reports whether the reversal verb at toks[i] stands as an
+// adjective after an article ("a failed project"), turning nothing.
+func qualifies(toks []token, i int) bool {
+	if i == 0 {
+		return false
+	}
+	switch toks[i-1].word {
+	case "a", "an", "the":
+		return true
+	}
+	return false
+}
