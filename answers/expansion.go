@@ -5,11 +5,12 @@ import (
 	"unicode"
 )
 
-// expansion is the long form s gives, in parentheses beside it, of a
-// short form the question names: "Harbour Pilots Association" from "the
-// HPA (Harbour Pilots Association)" or from "the Harbour Pilots
-// Association (HPA)", for "What does HPA stand for?"; "" when s gives
-// none. The long form is a verbatim span of s whose words' letters hold
+// expansion is the long form s gives, in parentheses beside it or after
+// "short for" (expansion_cues), of a short form the question names:
+// "Harbour Pilots Association" from "the HPA (Harbour Pilots
+// Association)", "the Harbour Pilots Association (HPA)" or "the HPA,
+// which is short for “Harbour Pilots Association”", for "What does HPA
+// stand for?"; "" when s gives none. The long form is a verbatim span of s whose words' letters hold
 // the short form's in order, from its first.
 func (e *Engine) expansion(q *query, s *sentence) string {
 	text := s.Text
@@ -23,6 +24,12 @@ func (e *Engine) expansion(q *query, s *sentence) string {
 				if long := rest[2:end]; abbreviates(t.raw, long) {
 					return long
 				}
+			}
+		}
+		// "HPA, which is short for “Harbour Pilots Association”"
+		if m := e.rules.lex.expandRe.FindStringSubmatch(text[t.end:]); m != nil {
+			if long := strings.TrimSpace(m[1]); abbreviates(t.raw, long) {
+				return long
 			}
 		}
 		// "Harbour Pilots Association (HPA)": the words before the

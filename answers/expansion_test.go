@@ -16,6 +16,8 @@ func TestExpansion(t *testing.T) {
 It joined the Northern Ferry Board (NFB) in 1990.
 
 The full list of members of the NFB was published in the SBN gazette.
+
+The boats moor at the quay, which is short for "quarry yard".
 `)
 	ctx := context.Background()
 	for _, tt := range []struct{ q, want string }{
@@ -23,6 +25,7 @@ The full list of members of the NFB was published in the SBN gazette.
 		{"What is the full name of the NFB?", "Northern Ferry Board"},
 		{"what does nfb stand for", "Northern Ferry Board"},
 		{"What does SBN stand for?", ""},
+		{"What is the term quay short for?", "quarry yard"},
 	} {
 		a, err := e.Answer(ctx, tt.q)
 		if err != nil {

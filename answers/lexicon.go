@@ -41,6 +41,7 @@ type lexiconFile struct {
 	UnitSkips          []string   `yaml:"unit_skips"`
 	YearLeads          []string   `yaml:"year_leads"`
 	AliasCues          []string   `yaml:"alias_cues"`
+	ExpansionCues      []string   `yaml:"expansion_cues"`
 	ClauseBreaks       []string   `yaml:"clause_breaks"`
 	DigestStop         []string   `yaml:"digest_stop"`
 	DigestCues         []cueFile  `yaml:"digest_cues"`
@@ -101,6 +102,9 @@ type lexicon struct {
 	// akaRe finds a name given another ("the Nordvik (a.k.a. Northwick)",
 	// "Aba, better known as Guara").
 	akaRe *regexp.Regexp
+	// expandRe finds, right after a short form, the words that spell it
+	// out (", which is short for “parallax arcsecond”").
+	expandRe *regexp.Regexp
 }
 
 // compileLexicon compiles the lexicon in data: every list is required.
@@ -127,7 +131,7 @@ func compileLexicon(data []byte) (*lexicon, error) {
 		{"fraction_numerators", f.FractionNumerators, nil}, {"fraction_parts", f.FractionParts, nil},
 		{"weekdays", f.Weekdays, nil}, {"months", f.Months, nil},
 		{"month_abbreviations", f.MonthAbbreviations, nil}, {"centuries", f.Centuries, nil}, {"day_phrases", f.DayPhrases, nil},
-		{"meet_words", f.MeetWords, nil}, {"year_leads", f.YearLeads, nil}, {"alias_cues", f.AliasCues, nil}, {"scales", f.Scales, nil},
+		{"meet_words", f.MeetWords, nil}, {"year_leads", f.YearLeads, nil}, {"alias_cues", f.AliasCues, nil}, {"expansion_cues", f.ExpansionCues, nil}, {"scales", f.Scales, nil},
 	} {
 		if len(s.words) == 0 || slices.Contains(s.words, "") {
 			return nil, fmt.Errorf("lexicon.yaml: %s: empty, or holds an empty word", s.key)

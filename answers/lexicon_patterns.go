@@ -35,6 +35,7 @@ func (l *lexicon) compilePatterns(f *lexiconFile) error {
 			`)\b`},
 		{"alias", &l.akaRe, `(` + nameWords + `)(?: \((?:` + alternation(f.AliasCues) + `) (` + nameWords + `)\)|, (?:` +
 			alternation(f.AliasCues) + `) (` + nameWords + `)\b)`},
+		{"expansion", &l.expandRe, `^,? (?:which |that )?(?:is |was |are |were )?(?:` + alternation(f.ExpansionCues) + `) ["“'‘]?([^"”'’.,;:()]+)`},
 		{"scale", &l.scaleRe, `^(?:\s?(?:%|percent|per cent)|\s(?:` + alternation(f.Scales) + `)|[mbk]n?\b|bn\b)`},
 	} {
 		re, err := regexp.Compile(p.pattern)
