@@ -12,8 +12,8 @@ import (
 
 // TestFollowUpSets runs the conversation sets: those over the built-in
 // articles with their pack, and those over the SQuAD subset, the Debian
-// and Jargon File histories, the GIMP manual's and the Americas' with no
-// pack (names learned at ingest only). Nothing may be carried into a
+// and Jargon File histories, the GIMP manual's, the Americas' and the
+// KStars handbook's astronomy with no pack (names learned at ingest only). Nothing may be carried into a
 // question that names its own subject, every quote is verbatim, and the
 // share of follow-ups answered right may not fall below the figure
 // recorded.
@@ -43,11 +43,13 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups4.jsonl", builtin, 10, 6},
 		{"followups5.jsonl", builtin, 8, 6},
 		{"followups6.jsonl", builtin, 9, 6},
+		{"followups7.jsonl", builtin, 10, 6},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 28, 6},
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 10, 2},
 		{"followups-gimp-history.jsonl", over("testdata/gimp-history.json"), 7, 2},
 		{"followups-americas-peoples.jsonl", over("testdata/americas-peoples.json"), 7, 2},
+		{"followups-astroinfo.jsonl", over("testdata/astroinfo.json"), 8, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {

@@ -154,8 +154,9 @@ func TestEveryAnswerIsSpans(t *testing.T) {
 	}
 	t.Run("debian", func(t *testing.T) { check(t, mustEngine(t, dst, WithPack(nil)), dst, texts) })
 	// Articles written up later, each with its own questions: the Jargon
-	// File's history, the GIMP manual's, twenty nations of the Americas.
-	for _, name := range []string{"jargon-history", "gimp-history", "americas-peoples"} {
+	// File's history, the GIMP manual's, twenty nations of the Americas,
+	// the KStars handbook's astronomy.
+	for _, name := range []string{"jargon-history", "gimp-history", "americas-peoples", "astroinfo"} {
 		set, st := squadStore(t, "testdata/"+name+".json")
 		texts := squadQuestions(set)
 		t.Run(name, func(t *testing.T) { check(t, mustEngine(t, st, WithPack(nil)), st, texts) })
