@@ -63,3 +63,28 @@ The boats were repainted in 1990.
 		t.Errorf("answered %v, quotes %v; want the creators' sentence", a.Answered, a.Quotes)
 	}
 }
+
+// TestWhoVerbSynonym holds that a who-question's verb is done by a
+// sentence saying its WordNet synonym ("sorted", "classified"), but a
+// light verb's object is no verb ("took a photo" is not "distributed the
+// photograph").
+func TestWhoVerbSynonym(t *testing.T) {
+	e := articleEngine(t, "harbour", "The harbour", `Long ago, the harbour master Ann Berg classified the boats of the bay by their size.
+
+In this photograph distributed by the agency Nordpress, the pilots Per Moe and Eva Dahl stand on the pier.
+`)
+	a, err := e.Answer(context.Background(), "Who sorted the boats of the bay by size?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Answer, "Ann Berg") {
+		t.Errorf("Who sorted the boats? answered %v %q, want Ann Berg", a.Answered, a.Answer)
+	}
+	b, err := e.Answer(context.Background(), "Who took a photo of the pier?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Answered {
+		t.Errorf("Who took a photo of the pier? answered %q, want a refusal: no sentence says who took it", b.Answer)
+	}
+}

@@ -371,8 +371,14 @@ func (e *Engine) whoVerb(toks []token, inMention []bool) ([]string, bool) {
 			return nil, false
 		}
 		// Its derived nouns too: "who reacted" is answered by
-		// "reactions from …".
-		return e.derivedAlts(append([]string{t.stem}, r.synonyms[t.stem]...), t.stem), !aux && !light
+		// "reactions from …"; and a verb's WordNet synonyms, "who
+		// sorted" by "… classified …" (not a light verb's object's: a
+		// photograph is not taken by whoever distributed it).
+		alts := e.derivedAlts(append([]string{t.stem}, r.synonyms[t.stem]...), t.stem)
+		if !light {
+			alts = e.wordnetAlts(alts, t.stem)
+		}
+		return alts, !aux && !light
 	}
 	return nil, false
 }
