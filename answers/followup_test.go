@@ -48,7 +48,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 28, 6},
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 10, 2},
 		{"followups-gimp-history.jsonl", over("testdata/gimp-history.json"), 7, 2},
-		{"followups-americas-peoples.jsonl", over("testdata/americas-peoples.json"), 7, 2},
+		{"followups-americas-peoples.jsonl", over("testdata/americas-peoples.json"), 8, 2},
 		{"followups-astroinfo.jsonl", over("testdata/astroinfo.json"), 8, 2},
 	}
 	for _, set := range sets {

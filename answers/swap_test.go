@@ -142,6 +142,8 @@ The Danes, a Norse speaking people, sailed south in May.
 Danish pilots have advised the board not to sign the lease.
 
 Ferrydesk 1.2 was released in May.
+
+A Norse-speaking crew, the Lapps sail north in June.
 `)
 	checkEvidence(t, e, []evidenceCase{
 		{"What did Ada Lind say about some Swedish proposals?", "name_swapped", 1},
@@ -162,6 +164,8 @@ Ferrydesk 1.2 was released in May.
 		// At the sentence's start too; a name and its version is no qualifier.
 		{"Why have Swedish pilots advised the board not to sign the lease?", "name_swapped", 1},
 		{"When was Timetabler 1.2 released?", "name_swapped", 0},
+		// A compound before a noun qualifies the noun: "a Norse-speaking crew".
+		{"Which language did the Lapps speak?", "name_swapped", 0},
 	})
 }
 

@@ -240,6 +240,9 @@ func (e *Engine) modifierSwapped(q *query, s *sentence) bool {
 			if sharePrefix(mod.word, o.word, 4) {
 				continue // "Victorian" for "Victoria's"
 			}
+			if s.Text[o.end:s.toks[j+1].start] == "-" {
+				continue // "a Chibchan-speaking people" qualifies the people, not the speaking
+			}
 			return true
 		}
 	}
