@@ -47,34 +47,11 @@ var englishByLen = sync.OnceValue(func() map[int][]string {
 
 // englishCorrection is the one English word w most likely stands for,
 // within maxTypos edits, a dropped letter first ("tryng" is "trying"); ""
-// when there is none, or two equally likely.
+// when there is none, or two as likely.
 func englishCorrection(w string) string {
-	k := maxTypos(len([]rune(w)))
-	if k == 0 {
-		return ""
-	}
-	n := len([]rune(w))
 	byLen := englishByLen()
-	best, bestD, bestSub, tie := "", k+1, false, false
-	for l := n - k; l <= n+k; l++ {
-		for _, v := range byLen[l] {
-			if v[0] != w[0] {
-				continue
-			}
-			d := editDistance(w, v, k)
-			if d > k {
-				continue
-			}
-			sub := subsequence(w, v)
-			switch {
-			case d < bestD || d == bestD && sub && !bestSub:
-				best, bestD, bestSub, tie = v, d, sub, false
-			case d == bestD && sub == bestSub:
-				tie = true
-			}
-		}
-	}
-	if tie {
+	best, tied := nearestWord(w, maxTypos(len([]rune(w))), func(l int) []string { return byLen[l] }, func(string) int { return 0 })
+	if tied {
 		return ""
 	}
 	return best

@@ -479,11 +479,18 @@ func (ix *index) correct(w string) string {
 // says how often the articles use a word (a word they no longer use is
 // skipped).
 func pickCorrection(w string, k int, words func(l int) []string, count func(string) int) string {
+	best, _ := nearestWord(w, k, words, count)
+	return best
+}
+
+// nearestWord is pickCorrection's choice, and whether another word was
+// as likely (as near, as much a dropped letter, as often used).
+func nearestWord(w string, k int, words func(l int) []string, count func(string) int) (string, bool) {
 	if k == 0 {
-		return ""
+		return "", false
 	}
 	n := len([]rune(w))
-	best, bestD, bestF, bestSub := "", k+1, 0, false
+	best, bestD, bestF, bestSub, tied := "", k+1, 0, false, false
 	for l := n - k; l <= n+k; l++ {
 		for _, v := range words(l) {
 			if v[0] != w[0] && k < 2 {
@@ -492,19 +499,22 @@ func pickCorrection(w string, k int, words func(l int) []string, count func(stri
 				continue
 			}
 			d := editDistance(w, v, k)
+			if d > k {
+				continue
+			}
 			// Among equally near words, a dropped letter is the likeliest
 			// typo: "wher" is "where" rather than "when", "negotiatons"
 			// is "negotiations" rather than "negotiators".
-			sub := subsequence(w, v)
-			if d < bestD || (d == bestD && sub && !bestSub) || (d == bestD && sub == bestSub && count(v) > bestF) {
-				best, bestD, bestF, bestSub = v, d, count(v), sub
+			sub, f := subsequence(w, v), count(v)
+			switch {
+			case d < bestD || d == bestD && sub && !bestSub || d == bestD && sub == bestSub && f > bestF:
+				best, bestD, bestF, bestSub, tied = v, d, f, sub, false
+			case d == bestD && sub == bestSub && f == bestF:
+				tied = true
 			}
 		}
 	}
-	if bestD > k {
-		return ""
-	}
-	return best
+	return best, tied
 }
 
 // subsequence reports whether w is v with letters left out.
