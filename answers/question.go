@@ -81,8 +81,14 @@ func (e *Engine) analyse(ix *index, text string) *query {
 	q.corrections = e.correctTypos(ix, toks)
 	q.toks = toks
 	q.mentions = r.mentions(toks)
+	folded := make([]string, len(toks))
+	for i, t := range toks {
+		folded[i] = t.word
+	}
+	// The class first: its frame words are no terms.
+	q.class = r.classify(strings.Join(folded, " "))
 	inMention := e.readMentions(ix, q)
-	folded := e.readWords(ix, q, inMention)
+	e.readWords(ix, q, inMention)
 	e.readSequence(q)
 	q.bound = r.dateBoundOf(toks)
 	e.readClass(q, folded, inMention)
@@ -155,15 +161,12 @@ func (r *rules) asksWhoIs(toks []token, m mention) bool {
 // readWords reads the question's words: the words and units it uses, a
 // destination cue, a qualifier, an off-topic word, and a term (with its
 // synonyms, WordNet alternatives and learned aliases) for each content
-// word outside mentions. It returns the words folded, in order.
-func (e *Engine) readWords(ix *index, q *query, inMention []bool) []string {
+// word outside mentions but the class's frame words ("stand" in "what
+// does HPA stand for").
+func (e *Engine) readWords(ix *index, q *query, inMention []bool) {
 	r, toks := e.rules, q.toks
-	var folded []string
-	// The words the class's patterns spell ("stand" in "what does PDB
-	// stand for") are no terms.
-	frame := r.classify(strings.Join(foldWords(q.text), " ")).frame
+	frame := q.class.frame
 	for i, t := range toks {
-		folded = append(folded, t.word)
 		q.words[t.word] = true
 		q.words[t.stem] = true
 		for _, u := range r.units[t.word] {
@@ -208,7 +211,6 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) []string {
 		}
 		q.addTerm(ix, t.stem, alts, i > 0 && isCapitalised(t.raw))
 	}
-	return folded
 }
 
 // answerHead reports whether toks[i] names the kind of answer wanted
@@ -261,12 +263,11 @@ func (e *Engine) readSequence(q *query) {
 	}
 }
 
-// readClass classifies the question from its folded words and notes an
-// ordinal, a future tense and the role nouns it uses outside mentions.
+// readClass notes, beside the class analyse read from the folded words,
+// an ordinal, a future tense and the role nouns it uses outside mentions.
 func (e *Engine) readClass(q *query, folded []string, inMention []bool) {
 	r, toks := e.rules, q.toks
 	joined := strings.Join(folded, " ")
-	q.class = r.classify(joined)
 	for _, w := range folded {
 		if _, ok := r.lex.ordinals[w]; ok || w == "which" {
 			q.ordinal = true
