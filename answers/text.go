@@ -1,7 +1,7 @@
 package answers
 
 import (
-	"slices"
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -50,28 +50,39 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // most about 2,700 bytes.
 const maxWordBytes = 100
 
-// rawWords splits s into words as written, less runs longer than
-// maxWordBytes.
+// rawWords splits s into words as written, as tokenize does.
 func rawWords(s string) []string {
 	var out []string
-	start := -1
-	for i, r := range s {
-		switch {
-		case isWordRune(r):
-			if start < 0 {
-				start = i
+	for start, end := range wordSpans(s) {
+		out = append(out, s[start:end])
+	}
+	return out
+}
+
+// wordSpans yields the byte spans of the words of text: runs of letters
+// and digits, a number with "." or "," between its digits one word
+// ("3.0", "30,000"), less runs longer than maxWordBytes.
+func wordSpans(text string) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		start := -1
+		for i, r := range text {
+			switch {
+			case isWordRune(r):
+				if start < 0 {
+					start = i
+				}
+			case start >= 0 && inNumber(text, i):
+			case start >= 0:
+				if i-start <= maxWordBytes && !yield(start, i) {
+					return
+				}
+				start = -1
 			}
-		case start >= 0 && inNumber(s, i):
-			// "3.0", "30,000": one number, as tokenize reads it.
-		case start >= 0:
-			out = append(out, s[start:i])
-			start = -1
+		}
+		if start >= 0 && len(text)-start <= maxWordBytes {
+			yield(start, len(text))
 		}
 	}
-	if start >= 0 {
-		out = append(out, s[start:])
-	}
-	return slices.DeleteFunc(out, func(w string) bool { return len(w) > maxWordBytes })
 }
 
 // foldWords splits s into folded words.
@@ -96,30 +107,8 @@ func stem(w string) string {
 // stores or looks up comes from here, so none is longer.
 func tokenize(text string) []token {
 	var out []token
-	start := -1
-	add := func(end int) {
-		if end-start <= maxWordBytes {
-			out = append(out, newToken(text[start:end], start, end))
-		}
-		start = -1
-	}
-	for i, r := range text {
-		if isWordRune(r) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 && inNumber(text, i) {
-			// "3.0", "1.2", "30,000": one number, not two.
-			continue
-		}
-		if start >= 0 {
-			add(i)
-		}
-	}
-	if start >= 0 {
-		add(len(text))
+	for start, end := range wordSpans(text) {
+		out = append(out, newToken(text[start:end], start, end))
 	}
 	return out
 }
