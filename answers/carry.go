@@ -432,7 +432,7 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 }
 
 // dummyIt reports whether the "it" at toks[i] stands for nothing: next to
-// "is" or "was" (either side), with "to" or "that" within the four words
+// "is" or "was" (either side), with "to" or "that" within the five words
 // after it ("was it too soon to tell", "is it likely that …").
 func (c *carryRules) dummyIt(toks []token, i int) bool {
 	if !(i > 0 && c.existential[toks[i-1].word] || i+1 < len(toks) && c.existential[toks[i+1].word]) {

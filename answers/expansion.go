@@ -10,8 +10,8 @@ import (
 // "Harbour Pilots Association" from "the HPA (Harbour Pilots
 // Association)", "the Harbour Pilots Association (HPA)" or "the HPA,
 // which is short for “Harbour Pilots Association”", for "What does HPA
-// stand for?"; "" when s gives none. The long form is a verbatim span of s whose words' letters hold
-// the short form's in order, from its first.
+// stand for?"; "" when s gives none. The long form is a verbatim span of
+// s whose letters hold the short form's in order, from its first.
 func (e *Engine) expansion(q *query, s *sentence) string {
 	text := s.Text
 	for i, t := range s.toks {

@@ -213,9 +213,9 @@ func (r *rules) related(a, b string) bool {
 
 // modifierSwapped reports whether the question qualifies a thing with a
 // capitalised word after a determiner ("some Swedish proposals", "the
-// French version") that s does not put before it, while s qualifies the same thing
-// the same way with another ("some Danish proposals"), a word the
-// question does not say either and the pack does not relate to it.
+// French version") that s does not put before it, while s qualifies the
+// same thing the same way with another ("some Danish proposals"), a word
+// the question does not say either and the pack does not relate to it.
 func (e *Engine) modifierSwapped(q *query, s *sentence) bool {
 	r := e.rules
 	if q.besides {
