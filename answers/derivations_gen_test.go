@@ -6,7 +6,6 @@
 package answers
 
 import (
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -19,14 +18,7 @@ import (
 // synonymSenses are derivationally related to, in one of their first
 // synonymSenses senses.
 func TestGenerateDerivations(t *testing.T) {
-	dir := os.Getenv("PARLEY_WORDNET")
-	if dir == "" {
-		t.Skip("set PARLEY_WORDNET to WordNet's dict folder")
-	}
-	rank := senseRanks(t, dir)
-	der := derivedWords(t, dir, rank)
-	n := writeSynonyms(t, "derivations.txt.gz", synonymsByStem(der))
-	t.Logf("%d words", n)
+	generateFromWordNet(t, "derivations.txt.gz", derivedWords)
 }
 
 // derivedWords reads the data files twice: the words of every synset,

@@ -24,15 +24,20 @@ const synonymSenses = 3
 // share with it a synset among the first synonymSenses senses of both,
 // English words (english.txt.gz) only.
 func TestGenerateSynonyms(t *testing.T) {
+	generateFromWordNet(t, "synonyms.txt.gz", synsetWords)
+}
+
+// generateFromWordNet writes to path the word lists read reads from the
+// WordNet dict folder PARLEY_WORDNET names, keyed by stem (skipped when
+// it names none).
+func generateFromWordNet(t *testing.T, path string, read func(*testing.T, string, map[string]map[string]int) map[string]map[string]bool) {
 	dir := os.Getenv("PARLEY_WORDNET")
 	if dir == "" {
 		t.Skip("set PARLEY_WORDNET to WordNet's dict folder")
 	}
-	rank := senseRanks(t, dir)
-	syn := synsetWords(t, dir, rank)
-	byStem := synonymsByStem(syn)
-	n := writeSynonyms(t, "synonyms.txt.gz", byStem)
-	t.Logf("%d words", n)
+	words := read(t, dir, senseRanks(t, dir))
+	n := writeSynonyms(t, path, synonymsByStem(words))
+	t.Logf("%s: %d words", path, n)
 }
 
 // wordNetParts are the parts of speech WordNet keeps a file pair for.
