@@ -111,19 +111,10 @@ func (r *rules) compileEntities(pack *Pack) error {
 // compileWords reads general.yaml's word lists: synonyms, stop words,
 // qualifiers, units and the sets of cue words.
 func (r *rules) compileWords(f *generalFile) error {
-	for _, g := range f.Synonyms {
-		var stems []string
-		for _, w := range g {
-			stems = append(stems, stem(fold(w)))
-		}
-		for _, s := range stems {
-			for _, o := range stems {
-				if o != s && !contains(r.synonyms[s], o) {
-					r.synonyms[s] = append(r.synonyms[s], o)
-				}
-			}
-		}
-	}
+	r.forms = map[string][]string{}
+	groupStems(r.forms, f.VerbForms)
+	groupStems(r.synonyms, f.VerbForms)
+	groupStems(r.synonyms, f.Synonyms)
 	for _, w := range f.Stopwords {
 		r.stop[fold(w)] = true
 	}
@@ -237,6 +228,24 @@ func (r *rules) compilePairs(f *generalFile) error {
 	return nil
 }
 
+// groupStems adds to m, for the stem of every word of each group, the
+// stems of the group's other words.
+func groupStems(m map[string][]string, groups [][]string) {
+	for _, g := range groups {
+		var stems []string
+		for _, w := range g {
+			stems = append(stems, stem(fold(w)))
+		}
+		for _, s := range stems {
+			for _, o := range stems {
+				if o != s && !contains(m[s], o) {
+					m[s] = append(m[s], o)
+				}
+			}
+		}
+	}
+}
+
 // compileKnown collects the words the rules themselves know, which typo
 // correction leaves alone.
 func (r *rules) compileKnown(f *generalFile) {
@@ -246,7 +255,7 @@ func (r *rules) compileKnown(f *generalFile) {
 			r.known[fold(w)] = true
 		}
 	}
-	for _, g := range f.Synonyms {
+	for _, g := range slices.Concat(f.VerbForms, f.Synonyms) {
 		for _, w := range g {
 			r.known[fold(w)] = true
 		}

@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -166,6 +167,7 @@ func (r *rules) asksWhoIs(toks []token, m mention) bool {
 func (e *Engine) readWords(ix *index, q *query, inMention []bool) {
 	r, toks := e.rules, q.toks
 	frame := q.class.frame
+	means, inPhrase := r.readPhrases(toks, inMention)
 	for i, t := range toks {
 		q.words[t.word] = true
 		q.words[t.stem] = true
@@ -189,12 +191,19 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) {
 			// ("win", "won"), is never off-topic.
 			q.offTopic = t.word
 		}
-		if inMention[i] || r.stop[t.word] || english.IsStopWord(t.word) || frame[t.word] || e.answerHead(toks, i, inMention) {
+		if inMention[i] || inPhrase[i] || frame[t.word] || e.answerHead(toks, i, inMention) {
+			continue
+		}
+		if (r.stop[t.word] || english.IsStopWord(t.word)) && means[i] == nil {
 			continue
 		}
 		q.content++
 		q.plain = append(q.plain, t.word)
 		alts := r.synonyms[t.stem]
+		if m := means[i]; m != nil {
+			// "come out": "released" says it too.
+			alts = append(append([]string(nil), alts...), m...)
+		}
 		if (i == 0 || !isCapitalised(t.raw)) && !ix.knowsAny(t.stem, alts) {
 			// A word no article uses may be a paraphrase of one they
 			// do ("photo", "photograph"); a name is not ("Sky").
@@ -211,6 +220,29 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) {
 		}
 		q.addTerm(ix, t.stem, alts, i > 0 && isCapitalised(t.raw))
 	}
+}
+
+// readPhrases finds the phrases of general.yaml the question uses outside
+// mentions: what each first word means, by its index, and which words
+// follow a first word within its phrase (no terms of their own).
+func (r *rules) readPhrases(toks []token, inMention []bool) (map[int][]string, []bool) {
+	means := map[int][]string{}
+	inPhrase := make([]bool, len(toks))
+	for i := 0; i < len(toks); i++ {
+		if inMention[i] {
+			continue
+		}
+		p, n := r.phraseAt(toks, i)
+		if p == nil || slices.Contains(inMention[i+1:i+1+n], true) {
+			continue
+		}
+		means[i] = p.means
+		for j := i + 1; j <= i+n; j++ {
+			inPhrase[j] = true
+		}
+		i += n
+	}
+	return means, inPhrase
 }
 
 // answerHead reports whether toks[i] names the kind of answer wanted

@@ -46,7 +46,12 @@ type generalFile struct {
 		Name  string `yaml:"name"`
 		Wants string `yaml:"wants"`
 	} `yaml:"role_class"`
-	Synonyms    [][]string          `yaml:"synonyms"`
+	// VerbForms are the forms of irregular verbs ("begin", "began").
+	VerbForms [][]string `yaml:"verb_forms"`
+	Synonyms  [][]string `yaml:"synonyms"`
+	// Phrases say what one of the words listed says ("come out":
+	// release).
+	Phrases     map[string][]string `yaml:"phrases"`
 	Stopwords   []string            `yaml:"stopwords"`
 	AnswerHeads []string            `yaml:"answer_heads"`
 	Qualifiers  map[string][]string `yaml:"qualifiers"`
@@ -205,6 +210,8 @@ type rules struct {
 	entities   map[string]entityRule
 	aliases    map[string][]alias // by first word, longest first
 	synonyms   map[string][]string
+	phrases    map[string][]phrase // by the stem of the first word
+	forms      map[string][]string // stem -> the stems of its other verb forms
 	stop       map[string]bool
 	qualifier  map[string]string   // stem -> side
 	units      map[string][]string // word -> units it can mean
@@ -331,6 +338,7 @@ func compileRules(pack *Pack) (*rules, error) {
 		func() error { return r.compilePatterns(&f) },
 		func() error { return r.compileEntities(pack) },
 		func() error { return r.compileWords(&f) },
+		func() error { return r.compilePhrases(&f) },
 		func() error { return r.compilePairs(&f) },
 	} {
 		if err := step(); err != nil {

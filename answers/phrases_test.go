@@ -1,0 +1,104 @@
+package answers
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestPhrases holds general.yaml's phrases as a question reads them: the
+// first word, in any of its forms, also matches the words the phrase
+// means, and the phrase's other words are no terms; a word that merely
+// shares a synonym with a phrase's first word starts no phrase ("say on"
+// is no "call on").
+func TestPhrases(t *testing.T) {
+	e := articleEngine(t, "pilots", "The harbour pilots", `The harbour pilots released their first yearbook in March 1981.
+
+Captain Ada Brenner devised the pilots' rota in 1979.
+
+The guild wanted to divide the pilots and the ferrymen.
+`)
+	ix, err := e.current(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		q, term, means string // means "": the term has no phrase meaning
+		gone               string
+	}{
+		{"When did the pilots put out their first yearbook?", "put", "releas", "out"},
+		{"Who came up with the pilots' rota?", "came", "devis", ""},
+		{"Who comes up with the rota?", "come", "devis", ""},
+		{"Who is the guild trying to drive a wedge between?", "drive", "divid", "wedge"},
+		{"What did Ada say on Friday?", "", "", ""},
+	} {
+		q := e.analyse(ix, Normalize(tt.q))
+		var terms []string
+		for _, qt := range q.terms {
+			terms = append(terms, qt.term)
+			if qt.term == tt.term && !slices.Contains(qt.alts, tt.means) {
+				t.Errorf("%q: term %q has alternatives %v, want %q among them", tt.q, qt.term, qt.alts, tt.means)
+			}
+			if tt.term == "" && slices.Contains(qt.alts, "urg") {
+				t.Errorf("%q: term %q reads a phrase (%v)", tt.q, qt.term, qt.alts)
+			}
+		}
+		if tt.term != "" && !slices.Contains(terms, tt.term) {
+			t.Errorf("%q: terms %v, want %q", tt.q, terms, tt.term)
+		}
+		if tt.gone != "" && slices.Contains(terms, stem(tt.gone)) {
+			t.Errorf("%q: terms %v hold the phrase's word %q", tt.q, terms, tt.gone)
+		}
+	}
+	a, err := e.Answer(context.Background(), "When did the pilots put out their first yearbook?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || a.Answer != "March 1981" || !strings.HasPrefix(a.Quotes[0].Text, "The harbour pilots released") {
+		t.Errorf("put out: answered %v %q, want March 1981 from the released sentence", a.Answered, a.Answer)
+	}
+}
+
+// TestVerbForms holds the forms of an irregular verb matching each other:
+// "stole" finds "stolen".
+func TestVerbForms(t *testing.T) {
+	e := articleEngine(t, "bell", "The harbour bell", `The harbour bell was stolen by two sailors in 1911.
+
+The bell was cast in 1870 and hung in the tower.
+`)
+	ix, err := e.current(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, qt := range e.analyse(ix, Normalize("Who stole the harbour bell?")).terms {
+		if qt.term == stem("stole") {
+			found = true
+			if !slices.Contains(qt.alts, stem("stolen")) {
+				t.Errorf("stole: alternatives %v, want stolen", qt.alts)
+			}
+		}
+	}
+	if !found {
+		t.Error("no term for stole")
+	}
+}
+
+// TestPhraseRules holds the phrases' shape: two words or more, meaning
+// something, else an error naming the phrase.
+func TestPhraseRules(t *testing.T) {
+	for _, bad := range []map[string][]string{{"out": {"release"}}, {"come out": nil}} {
+		r := &rules{}
+		err := r.compilePhrases(&generalFile{Phrases: bad})
+		if err == nil {
+			t.Errorf("phrases %v: no error", bad)
+			continue
+		}
+		for k := range bad {
+			if !strings.Contains(err.Error(), k) {
+				t.Errorf("phrases %v: error %q does not name the phrase", bad, err)
+			}
+		}
+	}
+}
