@@ -95,6 +95,8 @@ type generalFile struct {
 	PersonPronouns []string `yaml:"person_pronouns"`
 	OwnerWords     []string `yaml:"owner_words"`
 	LeadIns        []string `yaml:"lead_ins"`
+	// Shorthand maps chat shorthand to the words it stands for.
+	Shorthand map[string]string `yaml:"shorthand"`
 	// Outcome and Calendar: see general.yaml.
 	Outcome struct {
 		Words   []string `yaml:"words"`
@@ -205,6 +207,7 @@ type rules struct {
 	// leadIns: greetings, chatter and "do the reports say" wrappers cut
 	// from a question before it is read.
 	leadIns    []*regexp.Regexp
+	shorthand  *shorthand
 	classes    []questionClass
 	roleClass  questionClass
 	entities   map[string]entityRule
@@ -339,6 +342,7 @@ func compileRules(pack *Pack) (*rules, error) {
 		func() error { return r.compileEntities(pack) },
 		func() error { return r.compileWords(&f) },
 		func() error { return r.compilePhrases(&f) },
+		func() (err error) { r.shorthand, err = compileShorthand(f.Shorthand); return err },
 		func() error { return r.compilePairs(&f) },
 	} {
 		if err := step(); err != nil {
@@ -368,11 +372,13 @@ func (r *rules) classify(folded string) questionClass {
 	return r.classes[len(r.classes)-1]
 }
 
-// trimLeadIns cuts the lead-ins from a question, in file order, as long
-// as something is left (a group named keep stays: "tell me who" reads
+// trimLeadIns reads a question's chat shorthand as the words it stands
+// for, then cuts the lead-ins from it, in file order, as long as
+// something is left (a group named keep stays: "tell me who" reads
 // "who"): "hey, quick question: where were the talks
 // held?" is read as "where were the talks held?".
 func (r *rules) trimLeadIns(text string) string {
+	text = r.shorthand.expand(text)
 	for _, re := range r.leadIns {
 		if t := strings.TrimSpace(re.ReplaceAllString(text, "${keep}")); t != "" {
 			text = t

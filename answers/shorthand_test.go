@@ -1,0 +1,52 @@
+package answers
+
+import (
+	"testing"
+)
+
+// TestShorthand holds chat shorthand read as the words it stands for,
+// whatever its case, only as a whole word, and a dropped word leaving no
+// double space.
+func TestShorthand(t *testing.T) {
+	s, err := compileShorthand(map[string]string{"whats": "what is", "rn": "now", "didnt": "did not", "btw": ""})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for in, want := range map[string]string{
+		"whats the plan rn":               "what is the plan now",
+		"Whats the plan?":                 "what is the plan?",
+		"btw why didnt the pilots strike": "why did not the pilots strike",
+		"Who runs the RNLI?":              "Who runs the RNLI?",
+		"What's the plan?":                "What's the plan?",
+	} {
+		if got := s.expand(in); got != want {
+			t.Errorf("expand(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for _, bad := range []map[string]string{{"Rn": "now"}, {"w/": "with"}, {"": "x"}} {
+		if _, err := compileShorthand(bad); err == nil {
+			t.Errorf("compileShorthand(%v): no error", bad)
+		}
+	}
+}
+
+// TestShorthandQuestion holds general.yaml's shorthand in a question: the
+// class reads "whos" as "who is", and "rn" is no word the articles lack.
+func TestShorthandQuestion(t *testing.T) {
+	e := articleEngine(t, "pilots", "The harbour pilots", "Captain Ada Brenner leads the harbour pilots now.\n")
+	ix, err := e.current(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := e.analyse(ix, Normalize("whos leading the harbour pilots rn"))
+	if q.class.name != "who" || len(q.unknown) > 0 {
+		t.Errorf("class %q, unknown words %v; want who and none", q.class.name, q.unknown)
+	}
+	a, err := e.Answer(t.Context(), "whos leading the harbour pilots rn")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || a.Answer != "Ada Brenner" && a.Answer != "Captain Ada Brenner" {
+		t.Errorf("answered %v %q, want Ada Brenner", a.Answered, a.Answer)
+	}
+}
