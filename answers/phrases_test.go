@@ -25,7 +25,7 @@ The guild wanted to divide the pilots and the ferrymen.
 	}
 	for _, tt := range []struct {
 		q, term, means string // means "": the term has no phrase meaning
-		gone               string
+		gone           string
 	}{
 		{"When did the pilots put out their first yearbook?", "put", "releas", "out"},
 		{"Who came up with the pilots' rota?", "came", "devis", ""},
