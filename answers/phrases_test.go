@@ -58,6 +58,15 @@ The guild wanted to divide the pilots and the ferrymen.
 	if !a.Answered || a.Answer != "March 1981" || !strings.HasPrefix(a.Quotes[0].Text, "The harbour pilots released") {
 		t.Errorf("put out: answered %v %q, want March 1981 from the released sentence", a.Answered, a.Answer)
 	}
+	// A who-question's verb reads its phrase too: the doer of "devised"
+	// came up with it.
+	a, err = e.Answer(context.Background(), "Who came up with the pilots' rota?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Answer, "Ada Brenner") {
+		t.Errorf("came up with: answered %v %q, want Ada Brenner", a.Answered, a.Answer)
+	}
 }
 
 // TestVerbForms holds the forms of an irregular verb matching each other:

@@ -407,7 +407,12 @@ func (e *Engine) whoVerb(toks []token, inMention []bool) ([]string, bool) {
 		// "reactions from …"; and a verb's WordNet synonyms, "who
 		// sorted" by "… classified …" (not a light verb's object's: a
 		// photograph is not taken by whoever distributed it).
-		alts := e.derivedAlts(append([]string{t.stem}, r.synonyms[t.stem]...), t.stem)
+		alts := append([]string{t.stem}, r.synonyms[t.stem]...)
+		if p, _ := r.phraseAt(toks, i); p != nil {
+			// "Who came up with …": "… devised …" names them too.
+			alts = append(alts, p.means...)
+		}
+		alts = e.derivedAlts(alts, t.stem)
 		if !light {
 			alts = e.wordnetAlts(alts, t.stem)
 		}
