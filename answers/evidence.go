@@ -162,7 +162,7 @@ func (e *Engine) numberEvidence(x *[nEv]float64, q *query, s, prev, lead *senten
 			x[evNumber] = 1
 		}
 	}
-	if e.numberSwapped(q, s) || numberUnsaid(q.text, s, prev, lead) || versionSwapped(q, s, prev, lead) {
+	if e.numberSwapped(q, s) || numberUnsaid(q.text, s, prev, lead) || versionSwapped(q, s, prev, lead) || e.calendarSwapped(q, s, prev, lead) {
 		x[evNumber] = 1
 	}
 	if e.negates(q.toks) && (!e.negates(s.toks) || e.affirmsNegated(q, s)) && !e.saysAgainst(s) {
@@ -207,6 +207,33 @@ func (e *Engine) oppositeEvidence(x *[nEv]float64, q *query, s *sentence) {
 	if e.hyphenOpposite(q.text, q.toks, s.Text, s.toks) || e.hyphenOpposite(s.Text, s.toks, q.text, q.toks) {
 		x[evPrefix] = 1
 	}
+}
+
+// calendarSwapped reports whether q names a weekday or month that s, prev
+// and lead leave unsaid while s names another ("in his video speech on
+// Tuesday evening" against "in a video speech Thursday evening"). A
+// month that is also an English word ("may", "march") counts only as a
+// name. A question asking for a date may name another day than the one
+// that answers it ("Which day of talks will the Saturday meeting be?").
+func (e *Engine) calendarSwapped(q *query, s, prev, lead *sentence) bool {
+	if q.class.wants == wantDate {
+		return false
+	}
+	l := e.rules.lex
+	says := func(x *sentence, w string) bool { return x != nil && x.hasWord(w) }
+	for _, t := range q.toks {
+		for _, set := range []map[string]bool{l.weekdays, l.months} {
+			if !set[t.word] || !isCapitalised(t.raw) && isEnglish(t.word) || says(s, t.word) || says(prev, t.word) || says(lead, t.word) {
+				continue
+			}
+			for _, o := range s.toks {
+				if set[o.word] && o.word != t.word && isCapitalised(o.raw) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // numberSwapped reports whether the question counts something ("three

@@ -77,11 +77,14 @@ func (v *wordValues) UnmarshalYAML(n *yaml.Node) error {
 // the extractors' patterns built from its lists.
 type lexicon struct {
 	actorEnds, speechVerbs, roleNouns, roleGlue map[string]bool
-	leadWords, agentStop                        map[string]bool
-	orgWords, placeWords, titleWords            map[string]bool
-	personTitles, anaphors, digestStop          map[string]bool
-	corefPronouns, firstPerson                  map[string]bool
-	unitSkips                                   map[string]bool
+	// weekdays and months, folded: a question's day or month the best
+	// sentence says otherwise is a detail changed.
+	weekdays, months                   map[string]bool
+	leadWords, agentStop               map[string]bool
+	orgWords, placeWords, titleWords   map[string]bool
+	personTitles, anaphors, digestStop map[string]bool
+	corefPronouns, firstPerson         map[string]bool
+	unitSkips                          map[string]bool
 	// clauseBreaks and digestBreaks are joins as written, spaces
 	// included: where a clause turns, where a digest line may be cut.
 	clauseBreaks, digestBreaks []string
@@ -129,7 +132,7 @@ func compileLexicon(data []byte) (*lexicon, error) {
 		{"unit_skips", f.UnitSkips, &l.unitSkips},
 		// Lists compiled below, or read only by the patterns.
 		{"fraction_numerators", f.FractionNumerators, nil}, {"fraction_parts", f.FractionParts, nil},
-		{"weekdays", f.Weekdays, nil}, {"months", f.Months, nil},
+		{"weekdays", f.Weekdays, &l.weekdays}, {"months", f.Months, &l.months},
 		{"month_abbreviations", f.MonthAbbreviations, nil}, {"centuries", f.Centuries, nil}, {"day_phrases", f.DayPhrases, nil},
 		{"meet_words", f.MeetWords, nil}, {"year_leads", f.YearLeads, nil}, {"alias_cues", f.AliasCues, nil}, {"expansion_cues", f.ExpansionCues, nil}, {"scales", f.Scales, nil},
 	} {

@@ -1,0 +1,35 @@
+package answers
+
+import (
+	"context"
+	"testing"
+)
+
+// TestCalendarSwapped holds a weekday or month the question names and the
+// best sentence says otherwise as a detail changed: refused; the day the
+// sentence says, a question asking for a date, and "may" as a verb are not.
+func TestCalendarSwapped(t *testing.T) {
+	e := articleEngine(t, "mayor", "The mayor of Eastport", `The mayor of Eastport gave a radio address on Thursday evening about the harbour tax.
+
+The harbour board will meet in June to vote on the harbour tax.
+`)
+	ctx := context.Background()
+	for _, tt := range []struct {
+		q      string
+		answer bool
+	}{
+		{"What did the mayor of Eastport talk about in his radio address on Thursday evening?", true},
+		{"what did the mayor of eastport talk about in his radio address on tuesday evening", false},
+		{"What did the mayor of Eastport talk about in his radio address on Tuesday evening?", false},
+		{"When will the harbour board meet to vote on the harbour tax?", true},
+		{"what may the harbour board vote on", true},
+	} {
+		a, err := e.Answer(ctx, tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Answered != tt.answer {
+			t.Errorf("%q: answered %v, want %v (%+v)", tt.q, a.Answered, tt.answer, a.Quotes)
+		}
+	}
+}
