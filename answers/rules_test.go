@@ -48,6 +48,12 @@ func TestClassify(t *testing.T) {
 		{"is russia opposed to nato", "yesno"},
 		{"did the talks produce a breakthrough", "yesno"},
 		{"what is the future prosperity agenda", "what"},
+		// Naming: the name a sentence gives, not words someone said.
+		{"what did ames call the dimmest stars", "naming"},
+		{"what do you call a draw by the same position", "naming"},
+		{"what is the name for a draw by the same position", "naming"},
+		{"what was the harbour tax called", "naming"},
+		{"what is the role of the harbour board", "role"},
 	}
 	for _, tt := range tests {
 		if got := r.classify(r.trimLeadIns(tt.q)).name; got != tt.class {
