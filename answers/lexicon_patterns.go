@@ -23,8 +23,8 @@ func (l *lexicon) compilePatterns(f *lexiconFile) error {
 			`)(?: \d{1,2})?(?:,? \d{4})?\b|\b(?:(?:earlier|later|late) )?(?:this|last|next) (?:week|weekend|month|year|fall|autumn|spring|summer|winter)\b|\b(?:` +
 			alternation(f.DayPhrases) + `)\b`},
 		// "December 5", "5 December 1999", "December 2, 2025", "1066",
-		// "AD 43", "43 BC", "the 11th century", "the 1990s", "mid-1990s",
-		// "the early 20th century".
+		// "AD 43", "43 BC", "650 B.C.", "the 11th century", "the 1990s",
+		// "mid-1990s", "the early 20th century", "two centuries ago".
 		{"era date", &l.eraDateRe, `\b(?:` +
 			`(?:the )?(?:(?:early|mid|late)[- ])?(?:\d{1,2}(?:st|nd|rd|th)|` + alternation(f.Centuries) + `)(?:[- ]century|[- ]centuries)(?: (?:BC|BCE|AD|CE))?` +
 			`|(?:the )?(?:(?:early|mid|late)[- ])?(?:1\d|20)\d0s` +
@@ -32,7 +32,8 @@ func (l *lexicon) compilePatterns(f *lexiconFile) error {
 			`|(?:AD|A\.D\.) \d{1,4}|\d{1,4} (?:BC|BCE|B\.C\.|AD|CE)` +
 			`|(?:in|since|until|by|from|of|after|before|during|circa|c\.|around|about|early|late|mid-) (?:1[0-9]|20)\d\d` +
 			`|(?:1[0-9]|20)\d\d(?:[–-](?:\d\d){1,2})?` +
-			`)\b`},
+			`|(?:\d{1,3}(?:,\d{3})*|` + alternation(f.Numbers.words()) + `) (?:years?|decades?|century|centuries|millennium|millennia) ago` +
+			`)\b|\b\d{1,4} (?:B\.C\.|B\.C\.E\.|A\.D\.|C\.E\.)`},
 		{"alias", &l.akaRe, `(` + nameWords + `)(?: \((?:` + alternation(f.AliasCues) + `) (` + nameWords + `)\)|, (?:` +
 			alternation(f.AliasCues) + `) (` + nameWords + `)\b)`},
 		{"expansion", &l.expandRe, `^,? (?:which |that )?(?:is |was |are |were )?(?:` + alternation(f.ExpansionCues) + `) ["“'‘]?([^"”'’.,;:()]+)`},

@@ -251,7 +251,8 @@ func TestLearnFromAnyArticle(t *testing.T) {
 	text := "The Battle of Hastings was fought on 14 October 1066 between the army of William, the Duke of Normandy, and King Harold Godwinson. " +
 		"Harold had marched south from York with 30,000 men, while 1.2 million people lived in England in the 11th century, and castles spread in the 1990s. " +
 		"It was studied by the Clay Mathematics Institute (CMI) across ~11,700 years and 1,230 km. " +
-		"Later the Harbour Robotics Lab took it up."
+		"Later the Harbour Robotics Lab took it up. " +
+		"The port was a power from circa 650 B.C. and its charter was a mystery until two centuries ago."
 	facts := a.Analyze([]store.Sentence{{ID: 1, ArticleID: "x", Text: text}})
 	has := func(kind, pred, obj string) bool {
 		for _, f := range facts {
@@ -265,6 +266,8 @@ func TestLearnFromAnyArticle(t *testing.T) {
 		{factDate, "", "14 October 1066"},
 		{factDate, "", "the 11th century"},
 		{factDate, "", "the 1990s"},
+		{factDate, "", "650 B.C."},
+		{factDate, "", "two centuries ago"},
 		{factQuantity, "", "30,000 men"},
 		{factQuantity, "", "1.2 million people"},
 		{factQuantity, "", "~11,700 years"},
