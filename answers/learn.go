@@ -87,14 +87,12 @@ func (r *rules) learnFacts(s store.Sentence, toks []token, known func(start, end
 	}
 	// Places the text marks as such: a capitalised name after "in",
 	// "at", "near" or "from" that no pack entity covers ("to" is as often
-	// "due to Laszlo Babai" as a destination).
+	// "due to Laszlo Babai" as a destination), or after a place word and
+	// "of" ("the city of Veston").
 	for i := 0; i+1 < len(toks); i++ {
-		if !r.locative[toks[i].word] && toks[i].word != "from" {
+		j := r.placeNameAt(toks, i)
+		if j < 0 {
 			continue
-		}
-		j := i + 1
-		if toks[j].word == "the" && j+1 < len(toks) {
-			j++
 		}
 		k := j
 		for k < len(toks) && isCapitalised(toks[k].raw) && !isNumber(toks[k].word) && (k == j || toks[k].start-toks[k-1].end <= 1) {
@@ -108,6 +106,27 @@ func (r *rules) learnFacts(s store.Sentence, toks []token, known func(start, end
 		i = k - 1
 	}
 	return out
+}
+
+// placeNameAt is where a place's name may start after toks[i], a
+// locative ("in the", "in modern-day", "in what is now") or a place word
+// and "of" ("the city of"), or -1.
+func (r *rules) placeNameAt(toks []token, i int) int {
+	w := toks[i].word
+	if r.lex.placeWords[w] && !isCapitalised(toks[i].raw) && i+2 < len(toks) && toks[i+1].word == "of" {
+		return i + 2
+	}
+	if !r.locative[w] && w != "from" {
+		return -1
+	}
+	j := i + 1
+	if toks[j].word == "the" && j+1 < len(toks) {
+		j++
+	}
+	for n := 0; n < 3 && j+1 < len(toks) && r.lex.placeModifiers[toks[j].word] && !isCapitalised(toks[j].raw); n++ {
+		j++
+	}
+	return j
 }
 
 // inName reports whether the number at text[a:b] is part of a name

@@ -31,6 +31,7 @@ type lexiconFile struct {
 	DayPhrases         []string   `yaml:"day_phrases"`
 	OrgWords           []string   `yaml:"org_words"`
 	PlaceWords         []string   `yaml:"place_words"`
+	PlaceModifiers     []string   `yaml:"place_modifiers"`
 	TitleWords         []string   `yaml:"title_words"`
 	PersonTitles       []string   `yaml:"person_titles"`
 	Anaphors           []string   `yaml:"anaphors"`
@@ -82,6 +83,7 @@ type lexicon struct {
 	weekdays, months                   map[string]bool
 	leadWords, agentStop               map[string]bool
 	orgWords, placeWords, titleWords   map[string]bool
+	placeModifiers                     map[string]bool
 	personTitles, anaphors, digestStop map[string]bool
 	corefPronouns, firstPerson         map[string]bool
 	unitSkips                          map[string]bool
@@ -125,7 +127,7 @@ func compileLexicon(data []byte) (*lexicon, error) {
 		{"actor_ends", f.ActorEnds, &l.actorEnds}, {"speech_verbs", f.SpeechVerbs, &l.speechVerbs},
 		{"role_nouns", f.RoleNouns, &l.roleNouns}, {"role_glue", f.RoleGlue, &l.roleGlue},
 		{"lead_words", f.LeadWords, &l.leadWords}, {"agent_stop", f.AgentStop, &l.agentStop},
-		{"org_words", f.OrgWords, &l.orgWords}, {"place_words", f.PlaceWords, &l.placeWords},
+		{"org_words", f.OrgWords, &l.orgWords}, {"place_words", f.PlaceWords, &l.placeWords}, {"place_modifiers", f.PlaceModifiers, &l.placeModifiers},
 		{"title_words", f.TitleWords, &l.titleWords}, {"person_titles", f.PersonTitles, &l.personTitles},
 		{"anaphors", f.Anaphors, &l.anaphors}, {"digest_stop", f.DigestStop, &l.digestStop},
 		{"coref_pronouns", f.CorefPronouns, &l.corefPronouns}, {"first_person", f.FirstPerson, &l.firstPerson},

@@ -252,7 +252,8 @@ func TestLearnFromAnyArticle(t *testing.T) {
 		"Harold had marched south from York with 30,000 men, while 1.2 million people lived in England in the 11th century, and castles spread in the 1990s. " +
 		"It was studied by the Clay Mathematics Institute (CMI) across ~11,700 years and 1,230 km. " +
 		"Later the Harbour Robotics Lab took it up. " +
-		"The port was a power from circa 650 B.C. and its charter was a mystery until two centuries ago."
+		"The port was a power from circa 650 B.C. and its charter was a mystery until two centuries ago. " +
+		"It lay in modern-day Westland, by the city of Veston, in what is now Eastmark."
 	facts := a.Analyze([]store.Sentence{{ID: 1, ArticleID: "x", Text: text}})
 	has := func(kind, pred, obj string) bool {
 		for _, f := range facts {
@@ -273,6 +274,9 @@ func TestLearnFromAnyArticle(t *testing.T) {
 		{factQuantity, "", "~11,700 years"},
 		{factQuantity, "", "1,230 km"},
 		{factPlace, "learned", "York"},
+		{factPlace, "learned", "Westland"},
+		{factPlace, "learned", "Veston"},
+		{factPlace, "learned", "Eastmark"},
 		{factEntity, kindPerson, "Harold Godwinson"},
 		{factEntity, kindOrg, "Clay Mathematics Institute"},
 		{factEntity, kindOrg, "Harbour Robotics Lab"},
