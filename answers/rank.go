@@ -276,7 +276,10 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 				return true
 			}
 		}
-		return false
+		// A speaker no pack lists is no entity, so no said fact names
+		// them ("Northwind claimed that …"): with no speaker the rules
+		// know asked about, a speech verb or quoted words will do.
+		return q.speaker == "" && e.speaks(s)
 	case wantExpansion:
 		return e.expansion(q, s) != ""
 	case wantReason:
@@ -288,6 +291,17 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 		return false
 	}
 	return true
+}
+
+// speaks reports whether s reports speech: a speech verb, or quoted
+// words.
+func (e *Engine) speaks(s *sentence) bool {
+	for _, t := range s.toks {
+		if e.rules.lex.speechVerbs[t.word] {
+			return true
+		}
+	}
+	return quotedText(s.Text) != ""
 }
 
 // subjectIs reports whether the sentence is about what entity id (or one
