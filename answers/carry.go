@@ -581,7 +581,7 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 		p.pluralWhich = c.which.plural(p.phrase, p.answerText)
 	}
 	i := 0
-	for i < len(toks) && (c.questionWords[toks[i].word] || c.auxiliary[toks[i].word]) {
+	for i < len(toks) && (c.questionWords[toks[i].word] || c.auxiliary[toks[i].word] || e.askingWord(c, toks, i)) {
 		i++
 	}
 	if i < len(toks) {
@@ -632,6 +632,32 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 	return p
 }
 
+// ownedThing is the thing question names n the owner of ("Ada Ames's
+// book"), as written, or "".
+func ownedThing(question string, n named) string {
+	rest := question[n.end:]
+	for _, s := range []string{"'s ", "’s "} {
+		if after, ok := strings.CutPrefix(rest, s); ok {
+			toks := tokenize(after)
+			if len(toks) == 0 || toks[0].start != 0 {
+				return ""
+			}
+			return question[n.start : n.end+len(s)+toks[0].end]
+		}
+	}
+	return ""
+}
+
+// askingWord reports whether toks[i] belongs to the question's asking
+// rather than its topic: a preposition before a question word ("In what
+// year did …"), or the answer head after one ("what year").
+func (e *Engine) askingWord(c *carryRules, toks []token, i int) bool {
+	if i+1 < len(toks) && c.questionWords[toks[i+1].word] && english.IsStopWord(toks[i].word) {
+		return true
+	}
+	return i > 0 && c.questionWords[toks[i-1].word] && e.rules.answerHead[toks[i].word]
+}
+
 // resolve names what a pronoun of ref stands for in the turn, and the rule
 // that chose it; "" when the turn holds nothing of the kind.
 func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
@@ -651,8 +677,13 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 			places = append(places, n.fill())
 		case n.Kind != "place" && (p.phrase == "" || n.start >= p.phraseEnd):
 			// A name inside the phrase a which question asked about
-			// ("Which CD vendor …?") is part of it, not the thing.
-			things = append(things, n.fill())
+			// ("Which CD vendor …?") is part of it, not the thing; an
+			// owner's thing is the thing ("Ada Ames's book").
+			if o := ownedThing(p.question, n); o != "" {
+				things = append(things, o)
+			} else {
+				things = append(things, n.fill())
+			}
 		}
 	}
 	switch ref {
@@ -678,7 +709,9 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 		// asking which of several ("Which architectures …?").
 		one := ref == refThing && p.pluralWhich
 		switch {
-		case askedWho && len(answered) == 1:
+		case askedWho && len(answered) == 1 && ref == refThing:
+			// "they" is no one person: "Who translated Ames's books?"
+			// — "Fenn" — "What are they called?" asks of the books.
 			return answered[0], "a pronoun for a thing: what the last answer named"
 		case p.askedWhich && !one && !(p.namedFirst && len(things) > 0):
 			if fill, rule := p.whichAnswer(ref); fill != "" {

@@ -102,3 +102,22 @@ func TestCarryPeople(t *testing.T) {
 		{"Does Trump want Ukraine in NATO?", "And Russia?", "Does Trump want Russia in NATO?", ""},
 	}, true)
 }
+
+// TestCarryOwnedThing holds a pronoun read as a named owner's thing: "it"
+// after a question asked "In what year …" stands for "Ames's book", not
+// the whole question, and "they" after a who-question answered with one
+// person stands for the owner's books, not that person.
+func TestCarryOwnedThing(t *testing.T) {
+	e := articleEngine(t, "books", "Harbour books", `Ada Ames's book on the harbour first came out in 1966.
+
+It is still in print.
+
+Ben Fenn translated Ada Ames's books into English.
+
+They are called the Harbour Guides.
+`)
+	checkCarry(t, e, []carryCase{
+		{"In what year did Ada Ames's book first come out?", "Is it still in print?", "Is Ada Ames's book still in print?", "a pronoun for a thing"},
+		{"Who translated Ada Ames's books into English?", "What are they called?", "What are Ada Ames's books called?", "a pronoun for a thing"},
+	}, true)
+}
