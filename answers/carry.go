@@ -39,6 +39,7 @@ type followupFile struct {
 	Ellipsis          []string   `yaml:"ellipsis"`
 	Fillers           []string   `yaml:"fillers"`
 	SwapPrepositions  []string   `yaml:"swap_prepositions"`
+	OpposedPreps      [][]string `yaml:"opposed_prepositions"`
 	Leaning           []string   `yaml:"leaning"`
 	Contrast          []string   `yaml:"contrast"`
 	BareWords         int        `yaml:"bare_words"`
@@ -82,6 +83,8 @@ type carryRules struct {
 	questionWords, auxiliary   map[string]bool
 	ellipsis                   []*regexp.Regexp
 	fillers, swapPrep, leaning map[string]bool
+	// opposedPrep maps a preposition to its opposite ("after": "before").
+	opposedPrep map[string]string
 	contrast                   map[string]bool
 	clauseOpeners, timePrep    map[string]bool
 	whichWords, contrastNouns  map[string]bool
@@ -119,6 +122,14 @@ func compileCarry(data []byte) (*carryRules, error) {
 		timePrep:      wordSet(foldAll(f.TimePrepositions)),
 		whichWords:    wordSet(foldAll(f.WhichWords)),
 		contrastNouns: wordSet(foldAll(f.ContrastNouns)),
+	}
+	c.opposedPrep = map[string]string{}
+	for _, pair := range f.OpposedPreps {
+		if len(pair) != 2 {
+			return nil, fmt.Errorf("parse rules: followup.yaml: opposed_prepositions: want pairs, got %v", pair)
+		}
+		a, b := fold(pair[0]), fold(pair[1])
+		c.opposedPrep[a], c.opposedPrep[b] = b, a
 	}
 	p := f.Pronouns
 	for _, g := range []struct {

@@ -121,3 +121,15 @@ They are called the Harbour Guides.
 		{"Who translated Ada Ames's books into English?", "What are they called?", "What are Ada Ames's books called?", "a pronoun for a thing"},
 	}, true)
 }
+
+// TestCarryOpposedPreposition holds a fragment putting a preposition for
+// its opposite ("And after it?") as the last question with that
+// preposition swapped and its object kept.
+func TestCarryOpposedPreposition(t *testing.T) {
+	e := articleEngine(t, "eras", "Harbour eras", `The Tallow era came after the Salt era and before the Iron era.
+`)
+	checkCarry(t, e, []carryCase{
+		{"Which era came before the Tallow era?", "And after it?", "Which era came after the Tallow era?", "with \"after\" for \"before\""},
+		{"Which era came before the Tallow era?", "And after?", "Which era came after the Tallow era?", "with \"after\" for \"before\""},
+	}, true)
+}

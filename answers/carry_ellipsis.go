@@ -94,6 +94,16 @@ func (e *Engine) ellipsis(ix *index, c *carryRules, p turnRead, text string) (st
 			}
 		}
 	}
+	// A preposition for its opposite, the object kept or a pronoun for
+	// it: "and after it?" after "… came before the Han?".
+	if opp := c.opposedPrep[ftoks[0].word]; opp != "" && c.pronounsOnly(ftoks[1:]) {
+		for _, pt := range ptoks {
+			if pt.word == opp {
+				read := prev[:pt.start] + ftoks[0].raw + prev[pt.end:]
+				return read, []string{fmt.Sprintf("%q is a fragment: the last question %q with %q for %q", frag, prev, ftoks[0].raw, pt.raw)}, true
+			}
+		}
+	}
 	// A preposition's object for another.
 	if len(ftoks) >= 2 && c.swapPrep[ftoks[0].word] {
 		for i := len(ptoks) - 2; i >= 0; i-- {
@@ -117,6 +127,16 @@ func (e *Engine) ellipsis(ix *index, c *carryRules, p turnRead, text string) (st
 		return "", nil, false
 	}
 	return read, []string{fmt.Sprintf("%q is a fragment: its words added to the last question %q", frag, prev)}, true
+}
+
+// pronounsOnly reports whether toks are pronouns alone, or none.
+func (c *carryRules) pronounsOnly(toks []token) bool {
+	for _, t := range toks {
+		if _, ok := c.pronouns[t.word]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // peopleOf reports whether n names a place's people: a place written with
