@@ -84,11 +84,11 @@ type carryRules struct {
 	ellipsis                   []*regexp.Regexp
 	fillers, swapPrep, leaning map[string]bool
 	// opposedPrep maps a preposition to its opposite ("after": "before").
-	opposedPrep map[string]string
-	contrast                   map[string]bool
-	clauseOpeners, timePrep    map[string]bool
-	whichWords, contrastNouns  map[string]bool
-	bareWords                  int
+	opposedPrep               map[string]string
+	contrast                  map[string]bool
+	clauseOpeners, timePrep   map[string]bool
+	whichWords, contrastNouns map[string]bool
+	bareWords                 int
 	// which: how a pronoun after a question asking which is read.
 	which whichRules
 }
