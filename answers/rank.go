@@ -465,6 +465,13 @@ func doesVerb(q *query, s *sentence) bool {
 	if len(q.verb) == 0 {
 		return true
 	}
+	for _, t := range q.terms {
+		if t.term == q.verb[0] && !t.known {
+			// No article says the verb in any form: a sentence can only
+			// say it in other words.
+			return true
+		}
+	}
 	for _, v := range q.verb {
 		if _, ok := s.terms[v]; ok {
 			return true
