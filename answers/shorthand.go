@@ -36,20 +36,53 @@ func compileShorthand(m map[string]string) (*shorthand, error) {
 	return &shorthand{re: re, words: m}, nil
 }
 
-// expand rewrites text's shorthand words, whatever their case, and joins
-// the spaces a dropped word leaves.
+// expand rewrites text's shorthand words and joins the spaces a dropped
+// word leaves. A word counts only as typed in lower case (or capitalised
+// as the text's first) and standing alone: "Ur" is a city, and the "U"
+// of "U.S." or "u-boat" no "you".
 func (s *shorthand) expand(text string) string {
 	if s == nil {
 		return text
 	}
-	dropped := false
-	out := s.re.ReplaceAllStringFunc(text, func(w string) string {
+	var b strings.Builder
+	last, dropped := 0, false
+	for _, m := range s.re.FindAllStringIndex(text, -1) {
+		w := text[m[0]:m[1]]
+		if !alone(text, m[0], m[1]) || w != strings.ToLower(w) && (m[0] > 0 || w[1:] != strings.ToLower(w[1:])) {
+			continue
+		}
 		r := s.words[strings.ToLower(w)]
 		dropped = dropped || r == ""
-		return r
-	})
+		b.WriteString(text[last:m[0]])
+		b.WriteString(r)
+		last = m[1]
+	}
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
+	out := b.String()
 	if dropped {
 		out = strings.Join(strings.Fields(out), " ")
 	}
 	return out
+}
+
+// alone reports whether text[a:b] stands alone: space, the text's ends or
+// a comma, colon or closing mark on either side; a full stop only where
+// a space or the end follows it.
+func alone(text string, a, b int) bool {
+	if a > 0 && !strings.ContainsRune(" \t\n,;:(\"“‘", rune(text[a-1])) {
+		return false
+	}
+	if b == len(text) {
+		return true
+	}
+	switch c := text[b]; {
+	case strings.ContainsRune(" \t\n,;:?!)\"”’", rune(c)):
+		return true
+	case c == '.':
+		return b+1 == len(text) || text[b+1] == ' '
+	}
+	return false
 }

@@ -8,7 +8,7 @@ import (
 // whatever its case, only as a whole word, and a dropped word leaving no
 // double space.
 func TestShorthand(t *testing.T) {
-	s, err := compileShorthand(map[string]string{"whats": "what is", "rn": "now", "didnt": "did not", "btw": ""})
+	s, err := compileShorthand(map[string]string{"whats": "what is", "rn": "now", "didnt": "did not", "btw": "", "u": "you", "ur": "your"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -18,6 +18,11 @@ func TestShorthand(t *testing.T) {
 		"btw why didnt the pilots strike": "why did not the pilots strike",
 		"Who runs the RNLI?":              "Who runs the RNLI?",
 		"What's the plan?":                "What's the plan?",
+		"what did the U.S. say rn.":       "what did the U.S. say now.",
+		"is the rn-class ship new":        "is the rn-class ship new",
+		"Where is RN's base?":             "Where is RN's base?",
+		"did u see ur list":               "did you see your list",
+		"Where is Ur?":                    "Where is Ur?",
 	} {
 		if got := s.expand(in); got != want {
 			t.Errorf("expand(%q) = %q, want %q", in, got, want)
