@@ -1,8 +1,9 @@
 package answers
 
 import (
+	"cmp"
 	"fmt"
-	"strings"
+	"slices"
 )
 
 // phrase is one of general.yaml's phrases, keyed by its first word's
@@ -31,27 +32,17 @@ func (r *rules) compilePhrases(f *generalFile) error {
 		head := stem(words[0])
 		r.phrases[head] = append(r.phrases[head], p)
 	}
+	// Longer phrases first, then by their words: the longest match wins
+	// whatever order the map gave.
 	for _, ps := range r.phrases {
-		sortPhrases(ps)
+		slices.SortFunc(ps, func(a, b phrase) int {
+			if c := cmp.Compare(len(b.rest), len(a.rest)); c != 0 {
+				return c
+			}
+			return slices.Compare(a.rest, b.rest)
+		})
 	}
 	return nil
-}
-
-// sortPhrases puts longer phrases first, then by their words, so the
-// longest match wins whatever order the map gave.
-func sortPhrases(ps []phrase) {
-	for i := 1; i < len(ps); i++ {
-		for j := i; j > 0 && phraseBefore(ps[j], ps[j-1]); j-- {
-			ps[j], ps[j-1] = ps[j-1], ps[j]
-		}
-	}
-}
-
-func phraseBefore(a, b phrase) bool {
-	if len(a.rest) != len(b.rest) {
-		return len(a.rest) > len(b.rest)
-	}
-	return strings.Join(a.rest, " ") < strings.Join(b.rest, " ")
 }
 
 // phraseAt is the phrase that starts at toks[i] — its first word in any
