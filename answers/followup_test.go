@@ -45,6 +45,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups6.jsonl", builtin, 9, 6},
 		{"followups7.jsonl", builtin, 10, 6},
 		{"followups8.jsonl", builtin, 9, 6},
+		{"followups9.jsonl", builtin, 12, 6},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 28, 6},
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 10, 2},
@@ -53,6 +54,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-astroinfo.jsonl", over("testdata/astroinfo.json"), 10, 2},
 		{"followups-ancient-civs.jsonl", over("testdata/ancient-civs.json"), 9, 2},
 		{"followups-shogi-guide.jsonl", over("testdata/shogi-guide.json"), 9, 2},
+		{"followups-world-monuments.jsonl", over("testdata/world-monuments.json"), 9, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
