@@ -32,6 +32,8 @@ The guild wanted to divide the pilots and the ferrymen.
 		{"Who comes up with the rota?", "come", "devis", ""},
 		{"Who is the guild trying to drive a wedge between?", "drive", "divid", "wedge"},
 		{"What did Ada say on Friday?", "", "", ""},
+		{"what is standing in the way of the pilots' rota", "stand", "block", "way"},
+		{"when did the pilots get together", "get", "meet", "togeth"},
 	} {
 		q := e.analyse(ix, Normalize(tt.q))
 		var terms []string

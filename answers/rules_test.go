@@ -54,6 +54,7 @@ func TestClassify(t *testing.T) {
 		{"what is the name for a draw by the same position", "naming"},
 		{"what was the harbour tax called", "naming"},
 		{"what is the role of the harbour board", "role"},
+		{"roughly what fraction of the harbour is dredged", "how_many"},
 	}
 	for _, tt := range tests {
 		if got := r.classify(r.trimLeadIns(tt.q)).name; got != tt.class {
