@@ -443,13 +443,14 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 }
 
 // dummyIt reports whether the "it" at toks[i] stands for nothing: next to
-// "is" or "was" (either side), with "to" or "that" within the five words
-// after it ("was it too soon to tell", "is it likely that …").
+// "is" or "was" (either side), with "to" or "that" within the seven words
+// after it ("was it too soon to tell", "is it likely that …", "it's
+// essential for the world to act").
 func (c *carryRules) dummyIt(toks []token, i int) bool {
 	if !(i > 0 && c.existential[toks[i-1].word] || i+1 < len(toks) && c.existential[toks[i+1].word]) {
 		return false
 	}
-	for j := i + 1; j < len(toks) && j <= i+5; j++ {
+	for j := i + 1; j < len(toks) && j <= i+7; j++ {
 		if c.expletive[toks[j].word] {
 			return true
 		}

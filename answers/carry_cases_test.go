@@ -89,6 +89,8 @@ func TestCarryDummyIt(t *testing.T) {
 	checkCarry(t, e, []carryCase{
 		{"How did Trump describe the Moscow talks?", "Did he think it was too soon to tell how they turned out?",
 			"Did Donald Trump think it was too soon to tell how the Moscow talks turned out?", ""},
+		// Its own subject: nothing carried.
+		{"Donbas is made up of which provinces?", "What did Zelenskyy say it's essential for the world to do?", "", ""},
 	}, true)
 }
 
