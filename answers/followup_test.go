@@ -46,6 +46,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups7.jsonl", builtin, 10, 6},
 		{"followups8.jsonl", builtin, 9, 6},
 		{"followups9.jsonl", builtin, 12, 6},
+		{"followups10.jsonl", builtin, 9, 6},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 28, 6},
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 10, 2},
@@ -55,6 +56,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-ancient-civs.jsonl", over("testdata/ancient-civs.json"), 9, 2},
 		{"followups-shogi-guide.jsonl", over("testdata/shogi-guide.json"), 9, 2},
 		{"followups-world-monuments.jsonl", over("testdata/world-monuments.json"), 9, 2},
+		{"followups-wesnoth-races.jsonl", over("testdata/wesnoth-races.json"), 5, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
