@@ -647,17 +647,25 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 // ownedThing is the thing question names n the owner of ("Ada Ames's
 // book"), as written, or "".
 func ownedThing(question string, n named) string {
-	rest := question[n.end:]
-	for _, s := range []string{"'s ", "’s "} {
-		if after, ok := strings.CutPrefix(rest, s); ok {
-			toks := tokenize(after)
-			if len(toks) == 0 || toks[0].start != 0 {
-				return ""
-			}
-			return question[n.start : n.end+len(s)+toks[0].end]
-		}
+	if end := ownedEnd(question, n.end); end > 0 {
+		return question[n.start:end]
 	}
 	return ""
+}
+
+// ownedEnd is where the word ends that text says a name ending at end
+// owns ("Ada Ames" in "Ada Ames's book": after "book"), or -1.
+func ownedEnd(text string, end int) int {
+	for _, s := range []string{"'s ", "’s "} {
+		if after, ok := strings.CutPrefix(text[end:], s); ok {
+			toks := tokenize(after)
+			if len(toks) == 0 || toks[0].start != 0 {
+				return -1
+			}
+			return end + len(s) + toks[0].end
+		}
+	}
+	return -1
 }
 
 // askingWord reports whether toks[i] belongs to the question's asking

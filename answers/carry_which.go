@@ -235,15 +235,16 @@ func (c *carryRules) topicThing(topic string) string {
 	}
 	// "Trevor Leggett's book first come out", "translated Aono
 	// Teriuchi's books into English": a named owner and the thing.
-	for i := 1; i+1 < len(toks); i++ {
-		if toks[i].word != "s" || !strings.ContainsAny(topic[toks[i-1].end:toks[i].start], "'’") || !isCapitalised(toks[i-1].raw) {
+	for i, t := range toks {
+		end := ownedEnd(topic, t.end)
+		if end < 0 || !isCapitalised(t.raw) {
 			continue
 		}
-		from := i - 1
+		from := i
 		for from > 0 && isCapitalised(toks[from-1].raw) && toks[from].start-toks[from-1].end <= 1 {
 			from--
 		}
-		return strings.TrimSpace(topic[toks[from].start:toks[i+1].end])
+		return topic[toks[from].start:end]
 	}
 	return topic
 }
