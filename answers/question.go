@@ -191,10 +191,8 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) {
 			// ("win", "won"), is never off-topic.
 			q.offTopic = t.word
 		}
-		if inMention[i] || inPhrase[i] || frame[t.word] || e.answerHead(toks, i, inMention) {
-			continue
-		}
-		if (r.stop[t.word] || english.IsStopWord(t.word)) && means[i] == nil {
+		stop := (r.stop[t.word] || english.IsStopWord(t.word)) && means[i] == nil
+		if inMention[i] || inPhrase[i] || stop || frame[t.word] || e.answerHead(toks, i, inMention) {
 			continue
 		}
 		q.content++
