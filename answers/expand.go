@@ -2,7 +2,9 @@ package answers
 
 import (
 	"math"
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/kljensen/snowball/english"
 )
@@ -41,6 +43,41 @@ func (q *query) addTerm(ix *index, term string, alts []string, named bool) {
 		}
 	}
 	q.terms = append(q.terms, qterm{term: term, weight: math.Max(w, 0.1), alts: alts, known: known})
+}
+
+// joinSplitWords joins two adjacent words the articles write as one
+// ("Sky Drive" for "SkyDrive", "data base" for "database") when one of
+// the two is a word the articles never use, and lists the joins ("sky
+// drive→skydrive").
+func joinSplitWords(ix *index, toks []token) ([]token, []string) {
+	var out []string
+	for i := 0; i+1 < len(toks); i++ {
+		a, b := toks[i], toks[i+1]
+		if !isLetters(a.word) || !isLetters(b.word) || (ix.wordCount(a.word) > 0 && ix.wordCount(b.word) > 0) {
+			continue
+		}
+		joined := a.word + b.word
+		if ix.wordCount(joined) == 0 {
+			continue
+		}
+		out = append(out, a.word+" "+b.word+"→"+joined)
+		toks[i] = token{raw: a.raw + b.raw, word: joined, stem: stem(joined), start: a.start, end: b.end}
+		toks = slices.Delete(toks, i+1, i+2)
+	}
+	return toks, out
+}
+
+// isLetters reports whether w is letters only.
+func isLetters(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // correctTypos rewrites, in place, each word of toks that is neither the

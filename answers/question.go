@@ -79,7 +79,8 @@ func (e *Engine) analyse(ix *index, text string) *query {
 	q := &query{text: text, entities: map[string]bool{}, words: map[string]bool{}, units: map[string]bool{}}
 	toks := tokenize(text)
 	// Correct typos first, so "Amess" can still name Ann Ames.
-	q.corrections = e.correctTypos(ix, toks)
+	toks, q.corrections = joinSplitWords(ix, toks)
+	q.corrections = append(q.corrections, e.correctTypos(ix, toks)...)
 	q.toks = toks
 	q.mentions = r.mentions(toks)
 	folded := make([]string, len(toks))

@@ -247,7 +247,7 @@ func maxTypos(n int) int {
 	switch {
 	case n < 4:
 		return 0
-	case n < 9:
+	case n < 8:
 		return 1
 	default:
 		return 2

@@ -1,0 +1,44 @@
+package answers
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSplitAndLongTypos holds two kinds of typo on invented text: a word
+// the article writes as one, asked as two ("Cloud Locker" for
+// "CloudLocker"), and a long name with two letters wrong ("Wastmerk" for
+// "Westmark"), each answered from the sentence that says it. Real words
+// the article writes apart stay apart.
+func TestSplitAndLongTypos(t *testing.T) {
+	e := articleEngine(t, "lockers", "The CloudLocker sale",
+		"The Harbourview Company sold its CloudLocker service to Westmark in 2011.\n\n"+
+			"Harbourview kept its data centre in Tromsø.\n")
+	ix, err := e.current(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]string{
+		"Who bought Cloud Locker?":       "cloud locker→cloudlocker",
+		"When did Wastmerk buy it?":      "wastmerk→westmark",
+		"Where is the data centre kept?": "",
+	} {
+		if got := strings.Join(e.analyse(ix, Normalize(q)).corrections, ","); got != want {
+			t.Errorf("corrections of %q = %q, want %q", q, got, want)
+		}
+		a, err := e.Answer(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered {
+			t.Errorf("%q refused", q)
+		}
+	}
+	a, err := e.Answer(t.Context(), "When did Wastmerk buy Cloud Locker?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || a.Answer != "2011" || !strings.Contains(a.Quotes[0].Text, "Westmark") {
+		t.Errorf("answered %v %q, want 2011 from the sale", a.Answered, a.Answer)
+	}
+}
