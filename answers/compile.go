@@ -150,6 +150,7 @@ func (r *rules) compileWords(f *generalFile) error {
 	r.locative, r.auxiliary, r.opinion = wordSet(f.Locatives), wordSet(f.Auxiliaries), wordSet(f.OpinionVerbs)
 	r.groupNoun, r.placeNoun, r.besides = wordSet(f.GroupNouns), wordSet(f.PlaceNouns), wordSet(f.Besides)
 	r.personPronoun = wordSet(f.PersonPronouns)
+	r.rankWord = wordSet(f.RankWords)
 	r.destination, r.destCue = wordSet(f.Destinations.Words), wordSet(f.Destinations.Cues)
 	r.owner = wordSet(f.OwnerWords)
 	r.outcomeWord, r.plannedCue = wordSet(f.Outcome.Words), wordSet(f.Outcome.Planned)

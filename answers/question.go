@@ -35,6 +35,7 @@ type query struct {
 	future      bool   // the question asks about what will happen
 	option      bool   // one option of a choice: its verb is taken as given, the option is asked
 	ordinal     bool   // the question asks which one ("which day", "third")
+	rank        bool   // the question asks for a place in an order ("where does it rank")
 	roleWords   []string
 	content     int // content words other than entities
 	// verb is, for "who <verb>…", the stems a sentence must hold for a
@@ -303,6 +304,7 @@ func (e *Engine) readClass(q *query, folded []string, inMention []bool) {
 		if _, ok := r.lex.ordinals[w]; ok || w == "which" {
 			q.ordinal = true
 		}
+		q.rank = q.rank || r.rankWord[w] && q.class.wants == wantNumber
 	}
 	for _, re := range r.future {
 		q.future = q.future || re.MatchString(joined)

@@ -269,7 +269,8 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 	case wantNumber:
 		// Counts (side-aware, unit-aware) first; a bare quantity only
 		// where the sentence has none.
-		return len(e.newCounts(q, s)) > 0 || (len(s.facts.counts) == 0 && len(newQuantities(q, s)) > 0)
+		// A question asking for a place in an order takes an ordinal.
+		return len(e.newCounts(q, s)) > 0 || (len(s.facts.counts) == 0 && len(newQuantities(q, s)) > 0) || q.rank && e.newOrdinal(q, s)
 	case wantQuote:
 		for _, sd := range f.saids {
 			if q.speaker == "" || sd.Subject == q.speaker || contains(e.rules.synonyms["@"+q.speaker], "@"+sd.Subject) {

@@ -93,8 +93,10 @@ type generalFile struct {
 	// PersonPronouns stand for one person ("he", "she"): as a
 	// question's subject with no one named, nobody can tell who.
 	PersonPronouns []string `yaml:"person_pronouns"`
-	OwnerWords     []string `yaml:"owner_words"`
-	LeadIns        []string `yaml:"lead_ins"`
+	// RankWords ask for a place in an order ("Where does it rank?").
+	RankWords  []string `yaml:"rank_words"`
+	OwnerWords []string `yaml:"owner_words"`
+	LeadIns    []string `yaml:"lead_ins"`
 	// Shorthand maps chat shorthand to the words it stands for.
 	Shorthand map[string]string `yaml:"shorthand"`
 	// Outcome and Calendar: see general.yaml.
@@ -255,6 +257,7 @@ type rules struct {
 	besides map[string]bool
 	// personPronoun: pronouns for one person (person_pronouns).
 	personPronoun map[string]bool
+	rankWord      map[string]bool
 	// owner: question words that ask about a possessive owner.
 	owner map[string]bool
 	// durations are the units "how long" asks for.

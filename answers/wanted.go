@@ -540,6 +540,17 @@ func newQuantities(q *query, s *sentence) []string {
 	return other
 }
 
+// newOrdinal reports whether s says an ordinal ("second", "4th") the
+// question does not: a place in an order, for a question asking it.
+func (e *Engine) newOrdinal(q *query, s *sentence) bool {
+	for _, t := range s.toks {
+		if _, ok := e.rules.lex.ordinals[t.word]; (ok || isOrdinal(t.word)) && !q.words[t.word] {
+			return true
+		}
+	}
+	return false
+}
+
 // saysAsWord reports whether text holds v whole, not inside a longer
 // word or number: the question's own "1.1" ("Release 1.1") is no answer.
 func saysAsWord(text, v string) bool {

@@ -1,0 +1,46 @@
+package answers
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestRankQuestion holds a question asking for a place in an order: "Where
+// does X rank?" asks how many, not where, and an ordinal the question
+// does not say is the answer it wants, though no unit is counted; a
+// how-many question that asks no rank is not answered by one.
+func TestRankQuestion(t *testing.T) {
+	e := articleEngine(t, "ports", "Ports of the north coast",
+		"By tonnage, Northport is ranked third on the coast, behind Eastmouth and Kellby.\n\n"+
+			"Northport was founded by fishermen from Kellby.\n")
+	ix, err := e.current(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ranked *sentence
+	for i := range ix.sents {
+		if strings.Contains(ix.sents[i].Text, "ranked third") {
+			ranked = &ix.sents[i]
+		}
+	}
+	if ranked == nil {
+		t.Fatal("no sentence ranks Northport")
+	}
+	for q, want := range map[string]bool{
+		"Where does Northport rank on the coast by tonnage?": true,
+		"At what rank is Northport by tonnage?":              true,
+		"How many ports are on the coast?":                   false,
+	} {
+		qq := e.analyse(ix, Normalize(q))
+		if qq.class.wants != wantNumber || e.hasWanted(qq, ranked) != want {
+			t.Errorf("%q: wants %s, answered by the ranking sentence %v; want a number, %v", q, qq.class.wants, e.hasWanted(qq, ranked), want)
+		}
+		a, err := e.Answer(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want && (!a.Answered || a.Quotes[0].Text != ranked.Text) {
+			t.Errorf("%q: answered %v %+v, want the sentence ranking it", q, a.Answered, a.Quotes)
+		}
+	}
+}
