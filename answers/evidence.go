@@ -246,13 +246,29 @@ func (e *Engine) numberSwapped(q *query, s *sentence) bool {
 			// "$20 million" against "$20 billion".
 			return true
 		}
-		if !isNum(n.word) || e.saysNumber(s, n.word) {
+		if !isNum(n.word) {
 			continue
 		}
+		// Before a content word the count is bound to it: "one of the
+		// 10 megaregions" against "one of the 11 megaregions" is a
+		// change though the sentence says "10-county" too. Before a
+		// stop word it is not, and the sentence must not say it at all.
+		bound := !e.stopword(what.word) && isLetters(what.word)
+		if !bound && e.saysNumber(s, n.word) {
+			continue
+		}
+		other, same := false, false
 		for j := 0; j+1 < len(s.toks); j++ {
 			if isNum(s.toks[j].word) && s.toks[j+1].stem == what.stem {
-				return true
+				if w := s.toks[j].word; w == n.word || contains(e.rules.synonyms[n.word], w) || contains(e.rules.synonyms[w], n.word) {
+					same = true
+				} else {
+					other = true
+				}
 			}
+		}
+		if other && !same {
+			return true
 		}
 	}
 	return false

@@ -21,6 +21,8 @@ Microsoft announced that it would not appeal the ruling of the court.
 The city had 3.7 million people in 2010, and the flood caused over $20 billion in damage.
 
 Major League Soccer returned to the city in 2018, when the University of California opened its stadium.
+
+The 8- and 10-county definitions are not used for the greater Harbour Megaregion, one of the 11 megaregions of the coast.
 `
 
 // evidenceCase is a question and the value one evidence feature must
@@ -77,6 +79,11 @@ func TestEvidenceSignals(t *testing.T) {
 		{"When did Major League Soccer return to the city?", "scrambled", 0},
 		{"When did the California University open its stadium?", "scrambled", 1},
 		{"When did the University of California open its stadium?", "scrambled", 0},
+		// A count bound to its noun: "10" said elsewhere is no "10 megaregions".
+		{"What is one of the 10 megaregions of the coast?", "number", 1},
+		{"What is one of the 11 megaregions of the coast?", "number", 0},
+		{"What is one of the eleven megaregions of the coast?", "number", 0},
+		{"Which definitions are not used for the Harbour Megaregion?", "number", 0},
 	})
 }
 
