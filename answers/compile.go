@@ -171,6 +171,10 @@ func (r *rules) compileWords(f *generalFile) error {
 		}
 	}
 	r.numberWord = wordSet(f.NumberWords)
+	r.quantifier = map[string][]string{}
+	for w, same := range f.Quantifiers {
+		r.quantifier[fold(w)] = append([]string{fold(w)}, foldAll(same)...)
+	}
 	r.reversal = map[string]bool{}
 	for _, w := range f.Reversals {
 		r.reversal[stem(fold(w))] = true

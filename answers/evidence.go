@@ -162,7 +162,7 @@ func (e *Engine) numberEvidence(x *[nEv]float64, q *query, s, prev, lead *senten
 			x[evNumber] = 1
 		}
 	}
-	if e.numberSwapped(q, s) || numberUnsaid(q.text, s, prev, lead) || versionSwapped(q, s, prev, lead) || e.calendarSwapped(q, s, prev, lead) {
+	if e.numberSwapped(q, s) || e.quantifierAdded(q, s, prev, lead) || numberUnsaid(q.text, s, prev, lead) || versionSwapped(q, s, prev, lead) || e.calendarSwapped(q, s, prev, lead) {
 		x[evNumber] = 1
 	}
 	if e.negates(q.toks) && (!e.negates(s.toks) || e.affirmsNegated(q, s)) && !e.saysAgainst(s) {
@@ -178,6 +178,28 @@ func (e *Engine) numberEvidence(x *[nEv]float64, q *query, s, prev, lead *senten
 	if q.class.name != "yesno" && !e.negates(q.toks) && e.negatesQuestionWord(q, s) {
 		x[evNegated] = 1
 	}
+}
+
+// quantifierAdded reports whether q says a restricting word ("only",
+// "all", "always") that s, prev and lead say in no form: "When was the
+// only satellite launched?" against "Sky Digital was launched in 1998
+// on the Astra 2A satellite".
+func (e *Engine) quantifierAdded(q *query, s, prev, lead *sentence) bool {
+	says := func(x *sentence, w string) bool { return x != nil && x.hasWord(w) }
+	for _, t := range q.toks {
+		same, ok := e.rules.quantifier[t.word]
+		if !ok {
+			continue
+		}
+		said := false
+		for _, w := range same {
+			said = said || says(s, w) || says(prev, w) || says(lead, w)
+		}
+		if !said {
+			return true
+		}
+	}
+	return false
 }
 
 // oppositeEvidence reads a word of q's whose opposite (an antonym, or the

@@ -23,6 +23,8 @@ The city had 3.7 million people in 2010, and the flood caused over $20 billion i
 Major League Soccer returned to the city in 2018, when the University of California opened its stadium.
 
 The 8- and 10-county definitions are not used for the greater Harbour Megaregion, one of the 11 megaregions of the coast.
+
+All schools must comply with government-set curriculum standards.
 `
 
 // evidenceCase is a question and the value one evidence feature must
@@ -84,6 +86,10 @@ func TestEvidenceSignals(t *testing.T) {
 		{"What is one of the 11 megaregions of the coast?", "number", 0},
 		{"What is one of the eleven megaregions of the coast?", "number", 0},
 		{"Which definitions are not used for the Harbour Megaregion?", "number", 0},
+		// A restricting word added: "only" where the sentence says "all".
+		{"What government-set standards do only select schools have to comply with?", "number", 1},
+		{"What government-set standards must all schools comply with?", "number", 0},
+		{"What government-set standards must every school comply with?", "number", 0},
 	})
 }
 

@@ -121,6 +121,9 @@ type generalFile struct {
 	// Reversals are verbs that turn the words after them around ("avoid
 	// ending").
 	Reversals []string `yaml:"reversals"`
+	// Quantifiers restrict what a question asks ("the only …"), each
+	// with the words that say the same.
+	Quantifiers map[string][]string `yaml:"quantifiers"`
 	// NumberWords are numbers written as words.
 	NumberWords []string `yaml:"number_words"`
 	// QuestionWords ask, and say nothing of what is asked about.
@@ -287,7 +290,9 @@ type rules struct {
 	numberWord map[string]bool
 	// reversal: stems of verbs that say the opposite of what follows.
 	reversal map[string]bool
-	gate     gate
+	// quantifier: folded restricting words and the words that say each.
+	quantifier map[string][]string
+	gate       gate
 	// rankWeights weigh the ranking features; phraseBonus is the most
 	// the phrase features add (general.yaml's rank).
 	rankWeights [nFeat]float64
