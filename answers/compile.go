@@ -151,6 +151,10 @@ func (r *rules) compileWords(f *generalFile) error {
 	r.groupNoun, r.placeNoun, r.besides = wordSet(f.GroupNouns), wordSet(f.PlaceNouns), wordSet(f.Besides)
 	r.personPronoun = wordSet(f.PersonPronouns)
 	r.rankWord = wordSet(f.RankWords)
+	r.supportVerb = map[string]bool{}
+	for _, w := range f.SupportVerbs {
+		r.supportVerb[stem(fold(w))] = true
+	}
 	r.destination, r.destCue = wordSet(f.Destinations.Words), wordSet(f.Destinations.Cues)
 	r.owner = wordSet(f.OwnerWords)
 	r.outcomeWord, r.plannedCue = wordSet(f.Outcome.Words), wordSet(f.Outcome.Planned)

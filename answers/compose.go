@@ -161,6 +161,17 @@ func (e *Engine) agrees(q *query, best, c scored) bool {
 	return jaccard(best.s, c.s) >= 0.3
 }
 
+// trimPossessive is name without a closing possessive ("Brenner's",
+// "Brenner’s", "the Vosses'"): still a span of the sentence it came from.
+func trimPossessive(name string) string {
+	for _, suffix := range []string{"'s", "’s", "'", "’"} {
+		if n, ok := strings.CutSuffix(name, suffix); ok && n != "" {
+			return n
+		}
+	}
+	return name
+}
+
 func overlap(a, b []string) bool {
 	for _, x := range a {
 		if contains(b, x) {
@@ -220,6 +231,10 @@ func (e *Engine) direct(q *query, best scored) string {
 				// Of several names, the one next to the question's words:
 				// "William, the Duke of Normandy".
 				names = []string{e.nearest(q, s, names)}
+			}
+			for i, n := range names {
+				// "Ada Brenner's definition": the doer is Ada Brenner.
+				names[i] = trimPossessive(n)
 			}
 		}
 		return joinAnd(names)

@@ -417,9 +417,27 @@ func (e *Engine) whoVerb(toks []token, inMention []bool) ([]string, bool) {
 		if !light {
 			alts = e.wordnetAlts(alts, t.stem)
 		}
+		if r.supportVerb[t.stem] {
+			// "Who provided a definition of …": the object says what
+			// was done, so "Myhill's definition of …" names who did.
+			if o := objectAfter(r, toks, i); o != "" {
+				alts = e.derivedAlts(append(alts, o), o)
+			}
+		}
 		return alts, !aux && !light
 	}
 	return nil, false
+}
+
+// objectAfter is the stem of the first content word within three words
+// after toks[i], past stop words ("a definition"), or "".
+func objectAfter(r *rules, toks []token, i int) string {
+	for j := i + 1; j < len(toks) && j <= i+3; j++ {
+		if w := toks[j].word; !r.stop[w] && !english.IsStopWord(w) {
+			return toks[j].stem
+		}
+	}
+	return ""
 }
 
 // isNumber reports whether w is digits, with "." or "," only between

@@ -93,6 +93,9 @@ type generalFile struct {
 	// PersonPronouns stand for one person ("he", "she"): as a
 	// question's subject with no one named, nobody can tell who.
 	PersonPronouns []string `yaml:"person_pronouns"`
+	// SupportVerbs have an object that says what was done ("provided
+	// a definition").
+	SupportVerbs []string `yaml:"support_verbs"`
 	// RankWords ask for a place in an order ("Where does it rank?").
 	RankWords  []string `yaml:"rank_words"`
 	OwnerWords []string `yaml:"owner_words"`
@@ -261,6 +264,7 @@ type rules struct {
 	// personPronoun: pronouns for one person (person_pronouns).
 	personPronoun map[string]bool
 	rankWord      map[string]bool
+	supportVerb   map[string]bool // stems
 	// owner: question words that ask about a possessive owner.
 	owner map[string]bool
 	// durations are the units "how long" asks for.
