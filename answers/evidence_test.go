@@ -25,6 +25,8 @@ Major League Soccer returned to the city in 2018, when the University of Califor
 The 8- and 10-county definitions are not used for the greater Harbour Megaregion, one of the 11 megaregions of the coast.
 
 All schools must comply with government-set curriculum standards.
+
+A function problem is a problem where a single output is expected for every input.
 `
 
 // evidenceCase is a question and the value one evidence feature must
@@ -90,6 +92,8 @@ func TestEvidenceSignals(t *testing.T) {
 		{"What government-set standards do only select schools have to comply with?", "number", 1},
 		{"What government-set standards must all schools comply with?", "number", 0},
 		{"What government-set standards must every school comply with?", "number", 0},
+		// "a single output" answers how many.
+		{"How many outputs are expected for every input in a function problem?", "no_type", 0},
 	})
 }
 
