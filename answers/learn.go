@@ -123,7 +123,7 @@ func (r *rules) placeNameAt(toks []token, i int) int {
 	if toks[j].word == "the" && j+1 < len(toks) {
 		j++
 	}
-	for n := 0; n < 3 && j+1 < len(toks) && r.lex.placeModifiers[toks[j].word] && !isCapitalised(toks[j].raw); n++ {
+	for n := 0; n < 4 && j+1 < len(toks) && r.lex.placeModifiers[toks[j].word] && !isCapitalised(toks[j].raw); n++ {
 		j++
 	}
 	return j

@@ -254,7 +254,8 @@ func TestLearnFromAnyArticle(t *testing.T) {
 		"It was studied by the Clay Mathematics Institute (CMI) across ~11,700 years and 1,230 km. " +
 		"Later the Harbour Robotics Lab took it up. " +
 		"The port was a power from circa 650 B.C. and its charter was a mystery until two centuries ago. " +
-		"It lay in modern-day Westland, by the city of Veston, in what is now Eastmark."
+		"It lay in modern-day Westland, by the city of Veston, in what is now Eastmark. " +
+		"Its traders were based in what is now upstate Northmoor."
 	facts := a.Analyze([]store.Sentence{{ID: 1, ArticleID: "x", Text: text}})
 	has := func(kind, pred, obj string) bool {
 		for _, f := range facts {
@@ -278,6 +279,7 @@ func TestLearnFromAnyArticle(t *testing.T) {
 		{factPlace, "learned", "Westland"},
 		{factPlace, "learned", "Veston"},
 		{factPlace, "learned", "Eastmark"},
+		{factPlace, "learned", "Northmoor"},
 		{factEntity, kindPerson, "Harold Godwinson"},
 		{factEntity, kindOrg, "Clay Mathematics Institute"},
 		{factEntity, kindOrg, "Harbour Robotics Lab"},
