@@ -156,9 +156,10 @@ func (e *Engine) termMatches(rc *rankContext, c *scored, i, lo int32) (float64, 
 				break
 			}
 		}
-		if !found && byPronoun[k] {
+		if !found && (byPronoun[k] || rc.subjectHeld(i, lo, t)) {
 			// "Later he started …" after a sentence naming the
-			// person the follow-up's "he" stands for.
+			// person the follow-up's "he" stands for; "They were
+			// based in …" after one naming the question's name.
 			matched += t.weight * corefCredit
 			hold(k, t)
 			continue
@@ -187,6 +188,20 @@ func (e *Engine) termMatches(rc *rankContext, c *scored, i, lo int32) (float64, 
 	c.feat[fCount] = float64(held) / float64(len(rc.q.terms))
 	c.feat[fCov2] = held2 / rc.total2
 	return matched, pos
+}
+
+// subjectHeld reports whether sentence i (its paragraph starting at lo)
+// holds t, a name the question writes capitalised, as its subject by a
+// pronoun: it opens with "They"/"It"/"He"/"She" (subject_pronouns) and
+// the sentence before it in its paragraph names t. "They were based in
+// upstate New York" after "The Iroquois Confederacy … was a group of
+// nations" speaks of the Confederacy.
+func (rc *rankContext) subjectHeld(i, lo int32, t qterm) bool {
+	s := &rc.ix.sents[i]
+	if i <= lo || len(s.toks) == 0 || !rc.lex.subjectPronouns[s.toks[0].word] || !contains(rc.caps, t.term) {
+		return false
+	}
+	return rc.ix.sents[i-1].matches(t.term, t.alts)
 }
 
 // paragraphShare is the share of the question that the paragraph
