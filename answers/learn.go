@@ -42,6 +42,25 @@ func (r *rules) numberUnit(text string, end int) (string, int) {
 	return w.word, end + w.end
 }
 
+// earlyYears are the spans of text's years of three digits ("died in
+// 453."): after an early_year_leads word, with nothing after them but
+// punctuation, the end or a stop word ("in 453 and", not "in 453
+// battles"), and not within a longer date.
+func (l *lexicon) earlyYears(text string) [][]int {
+	var out [][]int
+	for _, m := range l.earlyYearRe.FindAllStringSubmatchIndex(text, -1) {
+		rest := text[m[1]:]
+		if len(rest) > 1 && (rest[0] == ',' || rest[0] == '.') && isDigit(rest[1]) {
+			continue // "in 453,000 homes", "in 453.5"
+		}
+		if next, _, _ := strings.Cut(strings.TrimLeft(rest, " "), " "); next != "" && unicode.IsLetter(rune(next[0])) && !english.IsStopWord(strings.ToLower(strings.TrimRight(next, ",.;:"))) {
+			continue // "in 453 battles"
+		}
+		out = append(out, []int{m[0], m[1]})
+	}
+	return out
+}
+
 // learnFacts reads the dates, quantities and marked places of one
 // sentence, each as written.
 func (r *rules) learnFacts(s store.Sentence, toks []token, known func(start, end int) bool) []store.Fact {
@@ -49,7 +68,7 @@ func (r *rules) learnFacts(s store.Sentence, toks []token, known func(start, end
 	fact := func(kind, subj, pred, obj, val, ext string) {
 		out = append(out, store.Fact{SentenceID: s.ID, Kind: kind, Subject: subj, Predicate: pred, Object: obj, Value: val, Extractor: ext})
 	}
-	dates := r.lex.eraDateRe.FindAllStringIndex(s.Text, -1)
+	dates := append(r.lex.eraDateRe.FindAllStringIndex(s.Text, -1), r.lex.earlyYears(s.Text)...)
 	inDate := func(a, b int) bool {
 		for _, d := range dates {
 			if a < d[1] && b > d[0] {

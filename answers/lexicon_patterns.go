@@ -34,6 +34,7 @@ func (l *lexicon) compilePatterns(f *lexiconFile) error {
 			`|(?:1[0-9]|20)\d\d(?:[–-](?:\d\d){1,2})?` +
 			`|(?:\d{1,3}(?:,\d{3})*|` + alternation(f.Numbers.words()) + `) (?:years?|decades?|century|centuries|millennium|millennia) ago` +
 			`)\b|\b\d{1,4} (?:B\.C\.|B\.C\.E\.|A\.D\.|C\.E\.)`},
+		{"early year", &l.earlyYearRe, `\b(?:` + alternation(f.EarlyYearLeads) + `) ([1-9]\d{2})\b`},
 		{"alias", &l.akaRe, `(` + nameWords + `)(?: \((?:` + alternation(f.AliasCues) + `) (` + nameWords + `)\)|, (?:` +
 			alternation(f.AliasCues) + `) (` + nameWords + `)\b)`},
 		{"expansion", &l.expandRe, `^,? (?:which |that )?(?:is |was |are |were )?(?:` + alternation(f.ExpansionCues) + `) ["“'‘]?([^"”'’.,;:()]+)`},
