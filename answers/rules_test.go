@@ -256,7 +256,8 @@ func TestLearnFromAnyArticle(t *testing.T) {
 		"The port was a power from circa 650 B.C. and its charter was a mystery until two centuries ago. " +
 		"It lay in modern-day Westland, by the city of Veston, in what is now Eastmark. " +
 		"Its traders were based in what is now upstate Northmoor. " +
-		"Its king died in 453, and its fleet fought in 312 battles until 499 when 120 ships sank in 600,000 tonnes of storm."
+		"Its king died in 453, and its fleet fought in 312 battles until 499 when 120 ships sank in 600,000 tonnes of storm. " +
+		"It traded around Lake Morrow and along the Tamm river."
 	facts := a.Analyze([]store.Sentence{{ID: 1, ArticleID: "x", Text: text}})
 	has := func(kind, pred, obj string) bool {
 		for _, f := range facts {
@@ -282,6 +283,8 @@ func TestLearnFromAnyArticle(t *testing.T) {
 		{factPlace, "learned", "Eastmark"},
 		{factPlace, "learned", "Northmoor"},
 		{factDate, "", "453"},
+		{factPlace, "learned", "Lake Morrow"},
+		{factPlace, "learned", "Tamm"},
 		{factDate, "", "499"},
 		{factEntity, kindPerson, "Harold Godwinson"},
 		{factEntity, kindOrg, "Clay Mathematics Institute"},
