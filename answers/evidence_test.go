@@ -189,12 +189,20 @@ func TestTitleIsContext(t *testing.T) {
 
 // TestOffTopicOnlyWhenUnused holds that an out_of_scope word the articles
 // use in another form general.yaml lists ("won" for "win") is on topic,
-// and one they never use is not.
+// one they never use is not, and that general.yaml lists no word any
+// article may be about ("live", "born").
 func TestOffTopicOnlyWhenUnused(t *testing.T) {
 	ctx := context.Background()
 	body := "The harbour club won the regatta cup in 1990 after a long season.\n"
 	e := articleEngine(t, "club", "Club", body)
-	for q, off := range map[string]bool{"When did the harbour club win the regatta cup?": false, "What is the weather at the harbour club?": true} {
+	for q, off := range map[string]bool{
+		"When did the harbour club win the regatta cup?": false,
+		"What is the weather at the harbour club?":       true,
+		// Where people live and when they were born are topics of any
+		// history; only the built-in pack makes them off-topic.
+		"Where did the harbour club's founders live?": false,
+		"When was the harbour club's captain born?":   false,
+	} {
 		a, err := e.Explain(ctx, q)
 		if err != nil {
 			t.Fatal(err)
