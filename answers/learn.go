@@ -61,6 +61,21 @@ func (l *lexicon) earlyYears(text string) [][]int {
 	return out
 }
 
+// periods are the spans of text's named periods ("the Ptolemaic period",
+// "Roman times"), whose capitalised words are no stop words ("The era
+// …", "In the Age of …" are none).
+func (l *lexicon) periods(text string) [][]int {
+	var out [][]int
+	for _, m := range l.periodRe.FindAllStringSubmatchIndex(text, -1) {
+		name := strings.Fields(text[m[2]:m[3]])
+		if english.IsStopWord(strings.ToLower(name[0])) {
+			continue
+		}
+		out = append(out, []int{m[0], m[1]})
+	}
+	return out
+}
+
 // learnFacts reads the dates, quantities and marked places of one
 // sentence, each as written.
 func (r *rules) learnFacts(s store.Sentence, toks []token, known func(start, end int) bool) []store.Fact {
@@ -69,6 +84,7 @@ func (r *rules) learnFacts(s store.Sentence, toks []token, known func(start, end
 		out = append(out, store.Fact{SentenceID: s.ID, Kind: kind, Subject: subj, Predicate: pred, Object: obj, Value: val, Extractor: ext})
 	}
 	dates := append(r.lex.eraDateRe.FindAllStringIndex(s.Text, -1), r.lex.earlyYears(s.Text)...)
+	dates = append(dates, r.lex.periods(s.Text)...)
 	inDate := func(a, b int) bool {
 		for _, d := range dates {
 			if a < d[1] && b > d[0] {

@@ -43,6 +43,7 @@ type lexiconFile struct {
 	UnitSkips          []string   `yaml:"unit_skips"`
 	YearLeads          []string   `yaml:"year_leads"`
 	EarlyYearLeads     []string   `yaml:"early_year_leads"`
+	PeriodWords        []string   `yaml:"period_words"`
 	AliasCues          []string   `yaml:"alias_cues"`
 	ExpansionCues      []string   `yaml:"expansion_cues"`
 	ClauseBreaks       []string   `yaml:"clause_breaks"`
@@ -110,6 +111,9 @@ type lexicon struct {
 	// earlyYearRe is a year of three digits after an early_year_leads
 	// word; earlyYears keeps those no content word follows.
 	earlyYearRe *regexp.Regexp
+	// periodRe is a named period: capitalised words and a period_words
+	// word ("the Ptolemaic period", "Roman times").
+	periodRe *regexp.Regexp
 	// akaRe finds a name given another ("the Nordvik (a.k.a. Northwick)",
 	// "Aba, better known as Guara").
 	akaRe *regexp.Regexp
@@ -142,7 +146,7 @@ func compileLexicon(data []byte) (*lexicon, error) {
 		{"fraction_numerators", f.FractionNumerators, nil}, {"fraction_parts", f.FractionParts, nil},
 		{"weekdays", f.Weekdays, &l.weekdays}, {"months", f.Months, &l.months},
 		{"month_abbreviations", f.MonthAbbreviations, nil}, {"centuries", f.Centuries, nil}, {"day_phrases", f.DayPhrases, nil},
-		{"meet_words", f.MeetWords, nil}, {"year_leads", f.YearLeads, nil}, {"early_year_leads", f.EarlyYearLeads, nil}, {"alias_cues", f.AliasCues, nil}, {"expansion_cues", f.ExpansionCues, nil}, {"scales", f.Scales, nil},
+		{"meet_words", f.MeetWords, nil}, {"year_leads", f.YearLeads, nil}, {"early_year_leads", f.EarlyYearLeads, nil}, {"period_words", f.PeriodWords, nil}, {"alias_cues", f.AliasCues, nil}, {"expansion_cues", f.ExpansionCues, nil}, {"scales", f.Scales, nil},
 	} {
 		if len(s.words) == 0 || slices.Contains(s.words, "") {
 			return nil, fmt.Errorf("lexicon.yaml: %s: empty, or holds an empty word", s.key)

@@ -35,6 +35,7 @@ func (l *lexicon) compilePatterns(f *lexiconFile) error {
 			`|(?:\d{1,3}(?:,\d{3})*|` + alternation(f.Numbers.words()) + `) (?:years?|decades?|century|centuries|millennium|millennia) ago` +
 			`)\b|\b\d{1,4} (?:B\.C\.|B\.C\.E\.|A\.D\.|C\.E\.)`},
 		{"early year", &l.earlyYearRe, `\b(?:` + alternation(f.EarlyYearLeads) + `) ([1-9]\d{2})\b`},
+		{"period", &l.periodRe, `\b(?:the )?((?:[A-Z][\p{L}]+ ){1,3})(?i:` + alternation(f.PeriodWords) + `)\b`},
 		{"alias", &l.akaRe, `(` + nameWords + `)(?: \((?:` + alternation(f.AliasCues) + `) (` + nameWords + `)\)|, (?:` +
 			alternation(f.AliasCues) + `) (` + nameWords + `)\b)`},
 		{"expansion", &l.expandRe, `^,? (?:which |that )?(?:is |was |are |were )?(?:` + alternation(f.ExpansionCues) + `) ["“'‘]?([^"”'’.,;:()]+)`},

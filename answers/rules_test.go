@@ -257,7 +257,8 @@ func TestLearnFromAnyArticle(t *testing.T) {
 		"It lay in modern-day Westland, by the city of Veston, in what is now Eastmark. " +
 		"Its traders were based in what is now upstate Northmoor. " +
 		"Its king died in 453, and its fleet fought in 312 battles until 499 when 120 ships sank in 600,000 tonnes of storm. " +
-		"It traded around Lake Morrow and along the Tamm river."
+		"It traded around Lake Morrow and along the Tamm river. " +
+		"It flourished in Ptolemaic times and fell in the Roman period. The era ended."
 	facts := a.Analyze([]store.Sentence{{ID: 1, ArticleID: "x", Text: text}})
 	has := func(kind, pred, obj string) bool {
 		for _, f := range facts {
@@ -284,6 +285,8 @@ func TestLearnFromAnyArticle(t *testing.T) {
 		{factPlace, "learned", "Northmoor"},
 		{factDate, "", "453"},
 		{factPlace, "learned", "Lake Morrow"},
+		{factDate, "", "Ptolemaic times"},
+		{factDate, "", "the Roman period"},
 		{factPlace, "learned", "Tamm"},
 		{factDate, "", "499"},
 		{factEntity, kindPerson, "Harold Godwinson"},
@@ -300,6 +303,9 @@ func TestLearnFromAnyArticle(t *testing.T) {
 			t.Errorf("count %q cuts a number at its separator", f.Object)
 		}
 		// A number of three digits with a word after it is a count.
+		if f.Kind == factDate && strings.Contains(f.Object, "The era") {
+			t.Errorf("date %q names no period", f.Object)
+		}
 		if f.Kind == factDate && (strings.Contains(f.Object, "312") || strings.Contains(f.Object, "600") || strings.Contains(f.Object, "120")) {
 			t.Errorf("date %q is a count", f.Object)
 		}
