@@ -158,7 +158,7 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 // does not share.
 func (e *Engine) numberEvidence(x *[nEv]float64, q *query, s, prev, lead *sentence) {
 	for _, t := range q.toks {
-		if isNumber(t.word) && !e.saysNumber(s, t.word) && !e.saysNumber(prev, t.word) && !e.saysNumber(lead, t.word) {
+		if (isNumber(t.word) || isOrdinal(t.word)) && !e.saysNumber(s, t.word) && !e.saysNumber(prev, t.word) && !e.saysNumber(lead, t.word) {
 			x[evNumber] = 1
 		}
 	}

@@ -75,6 +75,7 @@ func TestEvidenceSignals(t *testing.T) {
 		{"When did Microsoft decide to appeal the ruling?", "negated", 1},
 		{"Did Microsoft appeal the ruling?", "negated", 0},
 		{"What happened in 1999 to the analogue service?", "number", 1},
+		{"What did Microsoft announce on the 24th?", "number", 1},
 		{"What city had 3.3 million people?", "number", 1},
 		{"What city had 3.7 million people?", "number", 0},
 		{"What caused $20 million in damage?", "number", 1},
