@@ -29,6 +29,7 @@ type followupFile struct {
 		Time             []string `yaml:"time"`
 	} `yaml:"pronouns"`
 	ClauseOpeners     []string   `yaml:"clause_openers"`
+	ClauseJoins       []string   `yaml:"clause_joins"`
 	TimePrepositions  []string   `yaml:"time_prepositions"`
 	WhichWords        []string   `yaml:"which_words"`
 	ContrastNouns     []string   `yaml:"contrast_nouns"`
@@ -87,6 +88,7 @@ type carryRules struct {
 	opposedPrep               map[string]string
 	contrast                  map[string]bool
 	clauseOpeners, timePrep   map[string]bool
+	clauseJoins               map[string]bool
 	whichWords, contrastNouns map[string]bool
 	bareWords                 int
 	// which: how a pronoun after a question asking which is read.
@@ -119,6 +121,7 @@ func compileCarry(data []byte) (*carryRules, error) {
 		contrast:      wordSet(foldAll(f.Contrast)),
 		bareWords:     f.BareWords,
 		clauseOpeners: wordSet(foldAll(f.ClauseOpeners)),
+		clauseJoins:   wordSet(foldAll(f.ClauseJoins)),
 		timePrep:      wordSet(foldAll(f.TimePrepositions)),
 		whichWords:    wordSet(foldAll(f.WhichWords)),
 		contrastNouns: wordSet(foldAll(f.ContrastNouns)),

@@ -135,3 +135,17 @@ func TestCarryOpposedPreposition(t *testing.T) {
 		{"Which era came before the Tallow era?", "And after?", "Which era came after the Tallow era?", "with \"after\" for \"before\""},
 	}, true)
 }
+
+// TestCarryClauseSubject holds "it" read as the subject of a clause the
+// last question's topic joins ("over the weekend that the harbour plan
+// had …"): the harbour plan, not "the weekend that the harbour plan".
+func TestCarryClauseSubject(t *testing.T) {
+	e := articleEngine(t, "plan", "Harbour plan", `Ada Ames told reporters over the weekend that the harbour plan had seen changes.
+
+One of its provisions called on Northport to give up its dock.
+`)
+	checkCarry(t, e, []carryCase{
+		{"Who told reporters over the weekend that the harbour plan had seen changes?", "What did one of its provisions call on Northport to do?",
+			"What did one of the harbour plan’s provisions call on Northport to do?", "the noun phrase of its topic"},
+	}, true)
+}

@@ -213,6 +213,12 @@ func (e *Engine) scaleAgain(c *carryRules, p turnRead, toks []token, text string
 	return "", "", false
 }
 
+// clauseAt reports whether toks[j] opens a clause: the word before it
+// joins one ("that", "which", "whether").
+func (c *carryRules) clauseAt(toks []token, j int) bool {
+	return j > 0 && c.clauseJoins[toks[j-1].word]
+}
+
 // topicThing is the noun phrase in a topic that says what someone did
 // ("co-wrote the initial proposal" → "the initial proposal", "key points
 // does the current plan have" → "the current plan"): from its first
@@ -225,10 +231,16 @@ func (c *carryRules) topicThing(topic string) string {
 			continue
 		}
 		end := len(topic)
-		for _, u := range toks[i+1:] {
+		for k, u := range toks[i+1:] {
 			if c.auxiliary[u.word] {
 				end = u.start
 				break
+			}
+			if c.which.determiners[u.word] && c.clauseAt(toks, i+1+k) {
+				// "told reporters over the weekend that the original
+				// plan had seen changes": the subject of the clause,
+				// before its auxiliary, is the thing.
+				return c.topicThing(topic[toks[i+k].start:])
 			}
 		}
 		return strings.TrimSpace(topic[t.start:end])
