@@ -417,6 +417,18 @@ func (e *Engine) whoVerb(toks []token, inMention []bool) ([]string, bool) {
 		if !light {
 			alts = e.wordnetAlts(alts, t.stem)
 		}
+		for _, f := range r.forms[t.stem] {
+			// An irregular form reads through its verb's words too:
+			// "who came to an understanding" is whoever "reached" it.
+			if !light {
+				for _, a := range r.synonyms[f] {
+					if !contains(alts, a) {
+						alts = append(alts, a)
+					}
+				}
+				alts = e.wordnetAlts(alts, f)
+			}
+		}
 		if r.supportVerb[t.stem] {
 			// "Who provided a definition of …": the object says what
 			// was done, so "Myhill's definition of …" names who did.
