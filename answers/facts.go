@@ -37,7 +37,7 @@ const (
 // it whenever an extractor, general.yaml or lexicon.yaml changes what
 // facts come out: stores re-analyse articles whose facts another version
 // made.
-const factsVersion = "16"
+const factsVersion = "17"
 
 // Analyzer reads facts off an article's sentences at ingest, with the
 // general rules and a domain pack. It implements store.Analyzer, so a
@@ -442,7 +442,7 @@ func (r *rules) hasRoleNoun(toks []token) bool {
 }
 
 // countFacts reads counts: "28-point", "19 key points", "five hours",
-// "a third day", "one-fifth".
+// "at the age of seven", "a third day", "one-fifth".
 func (r *rules) countFacts(s store.Sentence, toks []token) []store.Fact {
 	var out []store.Fact
 	for _, m := range r.lex.countRe.FindAllStringSubmatchIndex(s.Text, -1) {
@@ -461,6 +461,14 @@ func (r *rules) countFacts(s store.Sentence, toks []token) []store.Fact {
 		}
 		out = append(out, store.Fact{SentenceID: s.ID, Kind: factCount, Subject: unit, Predicate: r.sideOf(s.Text, toks, m[0]),
 			Object: s.Text[m[0]:m[1]], Value: strconv.Itoa(n), Extractor: "count"})
+	}
+	for _, m := range r.lex.ageRe.FindAllStringSubmatchIndex(s.Text, -1) {
+		num := fold(s.Text[m[2]:m[3]])
+		n, err := strconv.Atoi(num)
+		if err != nil {
+			n = r.lex.numbers[num]
+		}
+		out = append(out, store.Fact{SentenceID: s.ID, Kind: factCount, Subject: "age", Object: s.Text[m[0]:m[1]], Value: strconv.Itoa(n), Extractor: "age"})
 	}
 	for _, m := range r.lex.ordinalRe.FindAllStringSubmatchIndex(s.Text, -1) {
 		out = append(out, store.Fact{SentenceID: s.ID, Kind: factCount, Subject: fold(s.Text[m[4]:m[5]]), Predicate: "ordinal",

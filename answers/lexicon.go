@@ -111,6 +111,9 @@ type lexicon struct {
 	// earlyYearRe is a year of three digits after an early_year_leads
 	// word; earlyYears keeps those no content word follows.
 	earlyYearRe *regexp.Regexp
+	// ageRe is an age given without a unit: "at the age of seven",
+	// "aged 30".
+	ageRe *regexp.Regexp
 	// periodRe is a named period: capitalised words and a period_words
 	// word ("the Ptolemaic period", "Roman times").
 	periodRe *regexp.Regexp

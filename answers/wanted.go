@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/parley-bot/parley/store"
 )
 
 // agentStarts are the token positions in s just after a "from" or "by"
@@ -580,7 +582,7 @@ func (e *Engine) newCounts(q *query, s *sentence) []countFact {
 	for _, c := range s.facts.counts {
 		// The count must be of what the question counts: a unit it
 		// names ("points", "how long") or a noun it uses ("countries").
-		if !q.units[c.Subject] && !q.words[c.Subject] {
+		if !q.units[c.Subject] && !q.words[c.Subject] && !e.ageCount(q, s, c) {
 			continue
 		}
 		if q.side != "" && c.Predicate != "" && c.Predicate != "ordinal" && c.Predicate != q.side {
@@ -601,6 +603,26 @@ func (e *Engine) newCounts(q *query, s *sentence) []countFact {
 		out = append(out, countFact{unit: c.Subject, value: c.Value, text: c.Object, ordinal: c.Predicate == "ordinal"})
 	}
 	return out
+}
+
+// ageCount reports whether count c of s is an age a question asking one
+// ("how old") wants: a duration followed by a word asking it ("some 5500
+// years old").
+func (e *Engine) ageCount(q *query, s *sentence, c store.Fact) bool {
+	if !e.rules.durations[c.Subject] {
+		return false
+	}
+	var asks string
+	for u := range q.units {
+		if e.rules.exactUnit[u] {
+			asks = u
+		}
+	}
+	if asks == "" {
+		return false
+	}
+	_, to, ok := s.phraseSpan(c.Object)
+	return ok && to < len(s.toks) && contains(e.rules.units[s.toks[to].word], asks)
 }
 
 // durationReach is how many words from a duration the thing it times
