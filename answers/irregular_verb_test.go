@@ -21,3 +21,25 @@ func TestWhoVerbIrregularForm(t *testing.T) {
 		t.Errorf("answered %v %+v, want the sentence on the pilots", a.Answered, a.Quotes)
 	}
 }
+
+// TestGroupAnswersWho holds a who-question no name answers answered by
+// the body of people that did it, in general English's group_nouns ("the
+// parents teach the children …", "an army of women who were …").
+func TestGroupAnswersWho(t *testing.T) {
+	e := articleEngine(t, "clans", "The harbour clans",
+		"Sailing is part of the way of life of the harbour clans; the parents teach the children to sail and fish from an early age.\n\n"+
+			"The harbour guard was an army of women who were the chief's bodyguards.\n\n"+
+			"Teaching is done in spring, and sailing in summer.\n")
+	for q, want := range map[string]string{
+		"Who teaches the children of the harbour clans to sail?": "the parents teach",
+		"Who made up the harbour guard?":                         "an army of women",
+	} {
+		a, err := e.Answer(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || !strings.Contains(a.Quotes[0].Text, want) {
+			t.Errorf("%q: answered %v %+v, want the sentence saying %q", q, a.Answered, a.Quotes, want)
+		}
+	}
+}
