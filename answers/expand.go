@@ -95,6 +95,11 @@ func (e *Engine) correctTypos(ix *index, toks []token) []string {
 			continue
 		}
 		c := ix.correct(t.word)
+		if c != "" && t.start > 0 && isCapitalised(t.raw) && max(len([]rune(c))-len([]rune(t.word)), len([]rune(t.word))-len([]rune(c))) > 1 {
+			// A name two letters longer or shorter than the articles'
+			// is another name ("Austrian", "Australian"), not a typo.
+			c = ""
+		}
 		if c == "" && (t.start == 0 || !isCapitalised(t.raw)) {
 			// No word of the articles is near: the English word it
 			// misspells, read as any word ("tryng" is "trying", which

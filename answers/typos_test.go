@@ -9,11 +9,12 @@ import (
 // the article writes as one, asked as two ("Cloud Locker" for
 // "CloudLocker"), and a long name with two letters wrong ("Wastmerk" for
 // "Westmark"), each answered from the sentence that says it. Real words
-// the article writes apart stay apart.
+// the article writes apart stay apart, and a name two letters longer or
+// shorter than the article's ("Austrian", "Australian") is no typo.
 func TestSplitAndLongTypos(t *testing.T) {
 	e := articleEngine(t, "lockers", "The CloudLocker sale",
 		"The Harbourview Company sold its CloudLocker service to Westmark in 2011.\n\n"+
-			"Harbourview kept its data centre in Tromsø.\n")
+			"Harbourview kept its data centre in Tromsø, near the Australian fleet.\n")
 	ix, err := e.current(t.Context())
 	if err != nil {
 		t.Fatal(err)
@@ -33,6 +34,10 @@ func TestSplitAndLongTypos(t *testing.T) {
 		if !a.Answered {
 			t.Errorf("%q refused", q)
 		}
+	}
+	// A name two letters longer or shorter is another name.
+	if got := e.analyse(ix, Normalize("Where is the Austrian fleet?")).corrections; len(got) > 0 {
+		t.Errorf("corrections of the Austrian fleet = %v, want none", got)
 	}
 	a, err := e.Answer(t.Context(), "When did Wastmerk buy Cloud Locker?")
 	if err != nil {
