@@ -128,6 +128,11 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 	inContext := func(t qterm) bool {
 		return s.matches(t.term, t.alts) || (prev != nil && prev.matches(t.term, t.alts)) || (next != nil && next.matches(t.term, t.alts))
 	}
+	// A name said in another form of itself ("the Ptolemies" against
+	// "the Ptolemaic dynasty", "Gaulish" against "the Gauls") is said.
+	otherForm := func(t qterm) bool {
+		return capital[t.term] && (nameForm(s, t.term) || nameForm(prev, t.term) || nameForm(lead, t.term))
+	}
 	for _, t := range q.terms {
 		if !t.known && !(q.class.name == "yesno" && e.saysOpposite(t.term, s)) {
 			// A yes/no question's word the sentence says the
@@ -137,7 +142,7 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 		if !inContext(t) {
 			x[evMissCtx] += t.weight / total
 			x[evMissMax] = math.Max(x[evMissMax], t.weight/math.Max(ix.maxIDF, 1))
-			if capital[t.term] && !title(t.term) && (lead == nil || !lead.matches(t.term, t.alts)) {
+			if capital[t.term] && !title(t.term) && (lead == nil || !lead.matches(t.term, t.alts)) && !otherForm(t) {
 				x[evMissCap] = 1
 			}
 		}
@@ -146,11 +151,36 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 			continue
 		}
 		if s.matches(t.term, t.alts) || (prev != nil && prev.matches(t.term, t.alts)) || (lead != nil && lead.matches(t.term, t.alts)) || title(t.term) ||
-			ix.articleHas(s.ArticleID, t.term) && t.term[0] == '@' {
+			ix.articleHas(s.ArticleID, t.term) && t.term[0] == '@' || otherForm(t) {
 			continue
 		}
 		x[evMissName] += t.weight / total
 	}
+}
+
+// nameForm reports whether s holds a capitalised word that is another
+// form of the name whose stem is st: one stem the start of the other, or
+// both sharing all but their last letter or two ("ptolemi", "ptolema";
+// "gaul", "gaulish"), from four letters on. "Austria" and "Australia"
+// share too little.
+func nameForm(s *sentence, st string) bool {
+	if s == nil || len(st) < 4 {
+		return false
+	}
+	for _, t := range s.toks {
+		if !isCapitalised(t.raw) || t.stem == st || len(t.stem) < 4 {
+			continue
+		}
+		short := min(len(t.stem), len(st))
+		n := 0
+		for n < short && t.stem[n] == st[n] {
+			n++
+		}
+		if n == short || n >= 5 && n >= short-1 {
+			return true
+		}
+	}
+	return false
 }
 
 // numberEvidence reads a number of q's that s (with prev and the lead)

@@ -344,3 +344,20 @@ The ferry company said nothing.
 		t.Errorf("answered %v %v (%s), want the quotation's closing sentence", a.Answered, a.Quotes, a.Explain.Decision)
 	}
 }
+
+// TestNameInAnotherForm holds a name the sentence says in another form of
+// itself ("the Ptolemies" for "the Ptolemaic dynasty", "Gaulish" for "the
+// Gauls") as said, while another name that only begins alike
+// ("Austrian" for "Australian") is missing.
+func TestNameInAnotherForm(t *testing.T) {
+	e := articleEngine(t, "rulers", "Rulers of the coast",
+		"The Ptolemaic dynasty ruled the coast for 275 years.\n\n"+
+			"Priests called druids dominated the society of the Gauls.\n\n"+
+			"The Australian fleet left the coast in 1901.\n")
+	checkEvidence(t, e, []evidenceCase{
+		{"For how many years did the Ptolemies rule the coast?", "missing_capital", 0},
+		{"Which priests dominated Gaulish society?", "missing_capital", 0},
+		{"For how many years did the Seleucids rule the coast?", "missing_capital", 1},
+		{"When did the Austrian fleet leave the coast?", "missing_capital", 1},
+	})
+}
