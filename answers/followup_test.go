@@ -48,6 +48,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups9.jsonl", builtin, 12, 6},
 		{"followups10.jsonl", builtin, 9, 6},
 		{"followups11.jsonl", builtin, 7, 3},
+		{"followups12.jsonl", builtin, 9, 3},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 28, 6},
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 10, 2},
@@ -63,6 +64,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-wesnoth-races.jsonl", over("testdata/wesnoth-races.json"), 5, 2},
 		{"followups-freeciv-nations.jsonl", over("testdata/freeciv-nations.json"), 9, 2},
 		{"followups-sky-cultures.jsonl", over("testdata/sky-cultures.json"), 7, 2},
+		{"followups-freecol-fathers.jsonl", over("testdata/freecol-fathers.json"), 7, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
