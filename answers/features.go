@@ -126,7 +126,9 @@ func (e *Engine) termMatches(rc *rankContext, c *scored, i, lo int32) (float64, 
 	if lead := &rc.ix.sents[lo]; lead.title && lead != s {
 		h = lead
 	} else if lead == s && s.title {
-		titleEnd = strings.IndexByte(s.Text, ':')
+		if titleEnd = strings.IndexByte(s.Text, ':'); titleEnd < 0 {
+			titleEnd = len(s.Text) // a name and its dates: all heading
+		}
 	}
 	hold := func(k int, t qterm) {
 		held++
@@ -276,7 +278,7 @@ func (rc *rankContext) articleShare(s *sentence) float64 {
 func titleLine(text string, toks []token) bool {
 	c := strings.IndexByte(text, ':')
 	if c <= 0 || c > 80 {
-		return false
+		return nameLine(text, toks)
 	}
 	n := 0
 	for _, t := range toks {
@@ -289,6 +291,32 @@ func titleLine(text string, toks []token) bool {
 	}
 	return n > 0
 }
+
+// nameLine reports whether text is a name and its dates alone, a
+// paragraph's heading: "Hernando de Soto (1496-1542)." — capitalised
+// words (joining "de", "of", "the" allowed), then a bracket holding a
+// number, and nothing after it but a full stop.
+func nameLine(text string, toks []token) bool {
+	open := strings.IndexByte(text, '(')
+	if open <= 0 || open > 80 || !strings.HasSuffix(strings.TrimRight(text, ". "), ")") {
+		return false
+	}
+	n, digits := 0, false
+	for _, t := range toks {
+		if t.start < open {
+			if !isCapitalised(t.raw) && !nameJoin[t.word] {
+				return false
+			}
+			n++
+		} else {
+			digits = digits || isNumber(t.word)
+		}
+	}
+	return n > 0 && n <= 6 && digits
+}
+
+// nameJoin are the lower-case words a name may hold ("Hernando de Soto").
+var nameJoin = map[string]bool{"de": true, "da": true, "del": true, "van": true, "von": true, "of": true, "the": true, "la": true, "le": true}
 
 // continuesQuote reports whether s closes a quotation prev opened and
 // left open.

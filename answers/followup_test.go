@@ -64,7 +64,11 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-wesnoth-races.jsonl", over("testdata/wesnoth-races.json"), 5, 2},
 		{"followups-freeciv-nations.jsonl", over("testdata/freeciv-nations.json"), 9, 2},
 		{"followups-sky-cultures.jsonl", over("testdata/sky-cultures.json"), 7, 2},
-		{"followups-freecol-fathers.jsonl", over("testdata/freecol-fathers.json"), 7, 2},
+		// 6, not its first run's 7: a paragraph's "Name (dates)." heading
+		// lends the name to its sentences, so "how many ships did he
+		// sail with?" (Magellan) is answered by the game's line on
+		// ships, where it was refused; the set's own questions gained 2.
+		{"followups-freecol-fathers.jsonl", over("testdata/freecol-fathers.json"), 6, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {

@@ -105,13 +105,18 @@ func TestAnswerHeads(t *testing.T) {
 }
 
 // TestTitleLine tells a paragraph's title line from a sentence with a
-// colon.
+// colon, and a name with its dates alone from a sentence with a bracket.
 func TestTitleLine(t *testing.T) {
 	for text, want := range map[string]bool{
 		"Release 1.1 Buzz (June 17th, 1996): This was the first release with a code name.": true,
 		"Harbour Board: minutes of the 3rd meeting.":                                       true,
 		"The mayor said one thing: the pier stays.":                                        false,
-		"No colon here.": false,
+		"No colon here.":                false,
+		"Hernando de Soto (1496-1542).": true,
+		"Ada Brenner (born 1801)":       true,
+		"The war (1914-1918) ended.":    false,
+		"Ada Brenner (the founder).":    false,
+		"Northport (see the map) grew.": false,
 	} {
 		if got := titleLine(text, tokenize(text)); got != want {
 			t.Errorf("titleLine(%q) = %v, want %v", text, got, want)
@@ -130,6 +135,28 @@ func TestTitleLineLendsItsWords(t *testing.T) {
 		"How many packages did Release 2.1 Slink hold?": "2250 packages",
 		"Who was leader of Release 2.2 Potato?":         "Ole Sand",
 		"When did Release 2.1 Slink come out?":          "March 9th, 1999",
+	} {
+		a, err := e.Answer(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || !strings.Contains(a.Quotes[0].Text, want) {
+			t.Errorf("%q: answered %v, quotes %v; want a quote holding %q", q, a.Answered, a.Quotes, want)
+		}
+	}
+}
+
+// TestNameLineLendsItsName: in a paragraph opening with a name and its
+// dates, the sentence holding the answer is found by the name, and the
+// heading itself answers nothing but when the person lived.
+func TestNameLineLendsItsName(t *testing.T) {
+	ctx := context.Background()
+	body := "Ada Brenner (1801-1870). Better known as the mother of the harbour, she founded the pilots' school at Northport. In the game, ships are built faster.\n\n" +
+		"Carl Voss (1790-1850). A merchant of the coast, he drew the first chart of the Kessra shoals. In the game, trade grows.\n"
+	e := articleEngine(t, "founders", "Founders", body)
+	for q, want := range map[string]string{
+		"What did Ada Brenner found at Northport?": "founded the pilots' school",
+		"What chart did Carl Voss draw?":           "the first chart of the Kessra shoals",
 	} {
 		a, err := e.Answer(ctx, q)
 		if err != nil {
