@@ -27,6 +27,8 @@ The 8- and 10-county definitions are not used for the greater Harbour Megaregion
 All schools must comply with government-set curriculum standards.
 
 A function problem is a problem where a single output is expected for every input.
+
+The governor could not stop it, Eastmark became the capital after a long siege.
 `
 
 // evidenceCase is a question and the value one evidence feature must
@@ -93,6 +95,9 @@ func TestEvidenceSignals(t *testing.T) {
 		{"What government-set standards do only select schools have to comply with?", "number", 1},
 		{"What government-set standards must all schools comply with?", "number", 0},
 		{"What government-set standards must every school comply with?", "number", 0},
+		// A negation reaches no further than its clause.
+		{"What did the governor stop?", "negated", 1},
+		{"What did Eastmark become after the siege?", "negated", 0},
 		// "a single output" answers how many.
 		{"How many outputs are expected for every input in a function problem?", "no_type", 0},
 	})

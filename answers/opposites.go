@@ -97,6 +97,9 @@ func (e *Engine) negatesQuestionWord(q *query, s *sentence) bool {
 			continue
 		}
 		for j := i + 1; j < len(s.toks) && j <= i+3; j++ {
+			if strings.ContainsAny(s.Text[s.toks[j-1].end:s.toks[j].start], ",;:") {
+				break // "he could not stop, became New York": another clause
+			}
 			if w := s.toks[j]; !e.rules.stop[w.word] && q.words[w.stem] {
 				return true
 			}
