@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
 )
@@ -67,6 +68,12 @@ func joinSplitWords(ix *index, toks []token) ([]token, []string) {
 	return toks, out
 }
 
+// lengthGap is how many letters longer one of a and b is.
+func lengthGap(a, b string) int {
+	n, m := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
+	return max(n-m, m-n)
+}
+
 // isLetters reports whether w is letters only.
 func isLetters(w string) bool {
 	if w == "" {
@@ -95,7 +102,7 @@ func (e *Engine) correctTypos(ix *index, toks []token) []string {
 			continue
 		}
 		c := ix.correct(t.word)
-		if c != "" && t.start > 0 && isCapitalised(t.raw) && max(len([]rune(c))-len([]rune(t.word)), len([]rune(t.word))-len([]rune(c))) > 1 {
+		if c != "" && t.start > 0 && isCapitalised(t.raw) && lengthGap(c, t.word) > 1 {
 			// A name two letters longer or shorter than the articles'
 			// is another name ("Austrian", "Australian"), not a typo.
 			c = ""

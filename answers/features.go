@@ -275,10 +275,10 @@ func (rc *rankContext) articleShare(s *sentence) float64 {
 // colon, a paragraph's title: "Release 1.1 Buzz (June 17th, 1996): This
 // was …". Before the colon every word is capitalised or a number, at most
 // ten of them.
-func titleLine(text string, toks []token) bool {
+func (l *lexicon) titleLine(text string, toks []token) bool {
 	c := strings.IndexByte(text, ':')
 	if c <= 0 || c > 80 {
-		return nameLine(text, toks)
+		return l.nameLine(text, toks)
 	}
 	n := 0
 	for _, t := range toks {
@@ -294,9 +294,9 @@ func titleLine(text string, toks []token) bool {
 
 // nameLine reports whether text is a name and its dates alone, a
 // paragraph's heading: "Hernando de Soto (1496-1542)." — capitalised
-// words (joining "de", "of", "the" allowed), then a bracket holding a
-// number, and nothing after it but a full stop.
-func nameLine(text string, toks []token) bool {
+// words (and the lower-case words names hold, name_joins), then a bracket
+// holding a number, and nothing after it but a full stop.
+func (l *lexicon) nameLine(text string, toks []token) bool {
 	open := strings.IndexByte(text, '(')
 	if open <= 0 || open > 80 || !strings.HasSuffix(strings.TrimRight(text, ". "), ")") {
 		return false
@@ -304,7 +304,7 @@ func nameLine(text string, toks []token) bool {
 	n, digits := 0, false
 	for _, t := range toks {
 		if t.start < open {
-			if !isCapitalised(t.raw) && !nameJoin[t.word] {
+			if !isCapitalised(t.raw) && !l.nameJoins[t.word] {
 				return false
 			}
 			n++
@@ -314,9 +314,6 @@ func nameLine(text string, toks []token) bool {
 	}
 	return n > 0 && n <= 6 && digits
 }
-
-// nameJoin are the lower-case words a name may hold ("Hernando de Soto").
-var nameJoin = map[string]bool{"de": true, "da": true, "del": true, "van": true, "von": true, "of": true, "the": true, "la": true, "le": true}
 
 // continuesQuote reports whether s closes a quotation prev opened and
 // left open.

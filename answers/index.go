@@ -201,7 +201,7 @@ func buildSegment(r *rules, a store.Article, sents []store.Sentence, facts []sto
 				seg.roles[f.Subject] = append(seg.roles[f.Subject], f.Object)
 			}
 		}
-		seg.sents = append(seg.sents, sentence{Sentence: s, toks: toks, ments: ments, clause: r.clauses(s.Text, toks), terms: terms, length: n, facts: sf, title: titleLine(s.Text, toks)})
+		seg.sents = append(seg.sents, sentence{Sentence: s, toks: toks, ments: ments, clause: r.clauses(s.Text, toks), terms: terms, length: n, facts: sf, title: r.lex.titleLine(s.Text, toks)})
 		seg.stats.sentences++
 		seg.stats.length += n
 	}

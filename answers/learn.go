@@ -45,7 +45,7 @@ func (r *rules) numberUnit(text string, end int) (string, int) {
 // earlyYears are the spans of text's years of three digits ("died in
 // 453."): after an early_year_leads word, with nothing after them but
 // punctuation, the end or a stop word ("in 453 and", not "in 453
-// battles"), and not within a longer date.
+// battles", "in 453 AD" — which the era pattern reads — or "in 453,000").
 func (l *lexicon) earlyYears(text string) [][]int {
 	var out [][]int
 	for _, m := range l.earlyYearRe.FindAllStringSubmatchIndex(text, -1) {

@@ -37,6 +37,7 @@ type lexiconFile struct {
 	Anaphors           []string   `yaml:"anaphors"`
 	CorefPronouns      []string   `yaml:"coref_pronouns"`
 	SubjectPronouns    []string   `yaml:"subject_pronouns"`
+	NameJoins          []string   `yaml:"name_joins"`
 	FirstPerson        []string   `yaml:"first_person"`
 	MeetWords          []string   `yaml:"meet_words"`
 	Scales             []string   `yaml:"scales"`
@@ -89,7 +90,7 @@ type lexicon struct {
 	placeModifiers                     map[string]bool
 	personTitles, anaphors, digestStop map[string]bool
 	corefPronouns, firstPerson         map[string]bool
-	subjectPronouns                    map[string]bool
+	subjectPronouns, nameJoins         map[string]bool
 	unitSkips                          map[string]bool
 	// clauseBreaks and digestBreaks are joins as written, spaces
 	// included: where a clause turns, where a digest line may be cut.
@@ -143,7 +144,7 @@ func compileLexicon(data []byte) (*lexicon, error) {
 		{"org_words", f.OrgWords, &l.orgWords}, {"place_words", f.PlaceWords, &l.placeWords}, {"place_modifiers", f.PlaceModifiers, &l.placeModifiers},
 		{"title_words", f.TitleWords, &l.titleWords}, {"person_titles", f.PersonTitles, &l.personTitles},
 		{"anaphors", f.Anaphors, &l.anaphors}, {"digest_stop", f.DigestStop, &l.digestStop},
-		{"coref_pronouns", f.CorefPronouns, &l.corefPronouns}, {"subject_pronouns", f.SubjectPronouns, &l.subjectPronouns}, {"first_person", f.FirstPerson, &l.firstPerson},
+		{"coref_pronouns", f.CorefPronouns, &l.corefPronouns}, {"subject_pronouns", f.SubjectPronouns, &l.subjectPronouns}, {"name_joins", f.NameJoins, &l.nameJoins}, {"first_person", f.FirstPerson, &l.firstPerson},
 		{"unit_skips", f.UnitSkips, &l.unitSkips},
 		// Lists compiled below, or read only by the patterns.
 		{"fraction_numerators", f.FractionNumerators, nil}, {"fraction_parts", f.FractionParts, nil},

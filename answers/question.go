@@ -417,10 +417,10 @@ func (e *Engine) whoVerb(toks []token, inMention []bool) ([]string, bool) {
 		if !light {
 			alts = e.wordnetAlts(alts, t.stem)
 		}
-		for _, f := range r.forms[t.stem] {
+		if !light {
 			// An irregular form reads through its verb's words too:
 			// "who came to an understanding" is whoever "reached" it.
-			if !light {
+			for _, f := range r.forms[t.stem] {
 				for _, a := range r.synonyms[f] {
 					if !contains(alts, a) {
 						alts = append(alts, a)

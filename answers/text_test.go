@@ -107,6 +107,10 @@ func TestAnswerHeads(t *testing.T) {
 // TestTitleLine tells a paragraph's title line from a sentence with a
 // colon, and a name with its dates alone from a sentence with a bracket.
 func TestTitleLine(t *testing.T) {
+	r, err := loadRules()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for text, want := range map[string]bool{
 		"Release 1.1 Buzz (June 17th, 1996): This was the first release with a code name.": true,
 		"Harbour Board: minutes of the 3rd meeting.":                                       true,
@@ -118,7 +122,7 @@ func TestTitleLine(t *testing.T) {
 		"Ada Brenner (the founder).":    false,
 		"Northport (see the map) grew.": false,
 	} {
-		if got := titleLine(text, tokenize(text)); got != want {
+		if got := r.lex.titleLine(text, tokenize(text)); got != want {
 			t.Errorf("titleLine(%q) = %v, want %v", text, got, want)
 		}
 	}
