@@ -538,18 +538,25 @@ func TestGateFit(t *testing.T) {
 	for g := range groups {
 		files[fileOf(g)] = true
 	}
+	holdOut(t, data, files, "fitted", func(keep func(gateQ) bool) (float64, [nEv]float64) { return fitLogistic(data, keep) })
+}
+
+// holdOut holds each of files out in turn, makes a gate from the rest
+// with gate and logs its scores on the file left out beside those of
+// general.yaml's gate, and their means.
+func holdOut(t *testing.T, data []gateQ, files map[string]bool, made string, gate func(keep func(gateQ) bool) (float64, [nEv]float64)) {
 	b0, w0 := e0gate(t)
 	var sum [4]float64
 	for _, held := range slices.Sorted(maps.Keys(files)) {
 		in := func(d gateQ) bool { return fileOf(d.group) == held }
-		b, w := fitLogistic(data, func(d gateQ) bool { return !in(d) })
+		b, w := gate(func(d gateQ) bool { return !in(d) })
 		r0, f0 := gateScores(data, b0, w0, 0.5, in)
 		r, f := gateScores(data, b, w, 0.5, in)
 		sum[0], sum[1], sum[2], sum[3] = sum[0]+r0, sum[1]+f0, sum[2]+r, sum[3]+f
-		t.Logf("fold %-28s general.yaml %.3f/%.3f  fitted on the rest %.3f/%.3f", held, r0, f0, r, f)
+		t.Logf("fold %-28s general.yaml %.3f/%.3f  %s on the rest %.3f/%.3f", held, r0, f0, made, r, f)
 	}
 	n := float64(len(files))
-	t.Logf("mean over %d folds: general.yaml %.3f/%.3f  fitted %.3f/%.3f", len(files), sum[0]/n, sum[1]/n, sum[2]/n, sum[3]/n)
+	t.Logf("mean over %d folds: general.yaml %.3f/%.3f  %s %.3f/%.3f", len(files), sum[0]/n, sum[1]/n, made, sum[2]/n, sum[3]/n)
 }
 
 // fileOf is the file (or seed set) a gate group came from.
@@ -640,17 +647,7 @@ func TestGateSearch(t *testing.T) {
 			files[fileOf(d.group)] = true
 		}
 	}
-	var sum [4]float64
-	for _, held := range slices.Sorted(maps.Keys(files)) {
-		in := func(d gateQ) bool { return fileOf(d.group) == held }
-		b, w := searchGate(data, func(d gateQ) bool { return !in(d) }, b0, w0, 5)
-		r0, f0 := gateScores(data, b0, w0, 0.5, in)
-		r, f := gateScores(data, b, w, 0.5, in)
-		sum[0], sum[1], sum[2], sum[3] = sum[0]+r0, sum[1]+f0, sum[2]+r, sum[3]+f
-		t.Logf("fold %-24s general.yaml %.3f/%.3f  searched on the rest %.3f/%.3f", held, r0, f0, r, f)
-	}
-	n := float64(len(files))
-	t.Logf("mean over %d folds: general.yaml %.3f/%.3f  searched %.3f/%.3f", len(files), sum[0]/n, sum[1]/n, sum[2]/n, sum[3]/n)
+	holdOut(t, data, files, "searched", func(keep func(gateQ) bool) (float64, [nEv]float64) { return searchGate(data, keep, b0, w0, 5) })
 }
 
 // e0gate is the gate general.yaml holds.
