@@ -1,9 +1,6 @@
 package answers
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestHowOld holds "how old" answered by an age however the article gives
 // it: years followed by "old" ("some 5500 years old") or an age with no
@@ -14,16 +11,8 @@ func TestHowOld(t *testing.T) {
 		"Clay tablets of the harbour archive some 900 years old were found in 1950.\n\n"+
 			"Pilots' sons began their training on the boats at age seven, with 40 others.\n\n"+
 			"The archive moved to the old town at the age of its founding.\n")
-	for q, want := range map[string]string{
+	checkQuoted(t, e, map[string]string{
 		"How old are the clay tablets of the harbour archive?": "some 900 years old",
 		"How old were pilots' sons when their training began?": "at age seven",
-	} {
-		a, err := e.Answer(t.Context(), q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !a.Answered || !strings.Contains(a.Quotes[0].Text, want) {
-			t.Errorf("%q: answered %v %+v, want the sentence saying %q", q, a.Answered, a.Quotes, want)
-		}
-	}
+	})
 }

@@ -550,3 +550,18 @@ func TestDirectAnswers(t *testing.T) {
 		}
 	}
 }
+
+// checkQuoted asks e each question of want and holds that it is answered
+// with a first quote holding want's text.
+func checkQuoted(t *testing.T, e *Engine, want map[string]string) {
+	t.Helper()
+	for q, text := range want {
+		a, err := e.Answer(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || !strings.Contains(a.Quotes[0].Text, text) {
+			t.Errorf("%q: answered %v, quotes %+v; want a first quote holding %q", q, a.Answered, a.Quotes, text)
+		}
+	}
+}

@@ -1,9 +1,6 @@
 package answers
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestStartedAndFounded holds general.yaml's two groups for starting: a
 // body started is one founded or established ("Who started the Harbour
@@ -14,17 +11,9 @@ func TestStartedAndFounded(t *testing.T) {
 	e := articleEngine(t, "league", "The Harbour League",
 		"The Harbour League, founded by Ada Brenner in 1801, joined the towns of the coast.\n\n"+
 			"The League's war with the Marsh towns began in 1812 and did not start again after 1815.\n")
-	for q, want := range map[string]string{
+	checkQuoted(t, e, map[string]string{
 		"Who started the Harbour League?":      "founded by Ada Brenner",
 		"When did the League's war start?":     "began in 1812",
 		"When was the Harbour League founded?": "founded by Ada Brenner in 1801",
-	} {
-		a, err := e.Answer(t.Context(), q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !a.Answered || !strings.Contains(a.Quotes[0].Text, want) {
-			t.Errorf("%q: answered %v %+v, want the sentence saying %q", q, a.Answered, a.Quotes, want)
-		}
-	}
+	})
 }

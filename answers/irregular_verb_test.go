@@ -30,16 +30,8 @@ func TestGroupAnswersWho(t *testing.T) {
 		"Sailing is part of the way of life of the harbour clans; the parents teach the children to sail and fish from an early age.\n\n"+
 			"The harbour guard was an army of women who were the chief's bodyguards.\n\n"+
 			"Teaching is done in spring, and sailing in summer.\n")
-	for q, want := range map[string]string{
+	checkQuoted(t, e, map[string]string{
 		"Who teaches the children of the harbour clans to sail?": "the parents teach",
 		"Who made up the harbour guard?":                         "an army of women",
-	} {
-		a, err := e.Answer(t.Context(), q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !a.Answered || !strings.Contains(a.Quotes[0].Text, want) {
-			t.Errorf("%q: answered %v %+v, want the sentence saying %q", q, a.Answered, a.Quotes, want)
-		}
-	}
+	})
 }

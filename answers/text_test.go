@@ -131,45 +131,27 @@ func TestTitleLine(t *testing.T) {
 // TestTitleLineLendsItsWords: in a paragraph opening with a title line,
 // the sentence holding the answer is found by the title's name.
 func TestTitleLineLendsItsWords(t *testing.T) {
-	ctx := context.Background()
 	body := "Release 2.1 Slink (March 9th, 1999): Named for a toy dog. With Ann Berg as leader, this release held about 2250 packages.\n\n" +
 		"Release 2.2 Potato (August 15th, 2000): Named for a toy. With Ole Sand as leader, this release held about 3900 packages.\n"
 	e := articleEngine(t, "releases", "Releases", body)
-	for q, want := range map[string]string{
+	checkQuoted(t, e, map[string]string{
 		"How many packages did Release 2.1 Slink hold?": "2250 packages",
 		"Who was leader of Release 2.2 Potato?":         "Ole Sand",
 		"When did Release 2.1 Slink come out?":          "March 9th, 1999",
-	} {
-		a, err := e.Answer(ctx, q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !a.Answered || !strings.Contains(a.Quotes[0].Text, want) {
-			t.Errorf("%q: answered %v, quotes %v; want a quote holding %q", q, a.Answered, a.Quotes, want)
-		}
-	}
+	})
 }
 
 // TestNameLineLendsItsName: in a paragraph opening with a name and its
 // dates, the sentence holding the answer is found by the name, and the
 // heading itself answers nothing but when the person lived.
 func TestNameLineLendsItsName(t *testing.T) {
-	ctx := context.Background()
 	body := "Ada Brenner (1801-1870). Better known as the mother of the harbour, she founded the pilots' school at Northport. In the game, ships are built faster.\n\n" +
 		"Carl Voss (1790-1850). A merchant of the coast, he drew the first chart of the Kessra shoals. In the game, trade grows.\n"
 	e := articleEngine(t, "founders", "Founders", body)
-	for q, want := range map[string]string{
+	checkQuoted(t, e, map[string]string{
 		"What did Ada Brenner found at Northport?": "founded the pilots' school",
 		"What chart did Carl Voss draw?":           "the first chart of the Kessra shoals",
-	} {
-		a, err := e.Answer(ctx, q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !a.Answered || !strings.Contains(a.Quotes[0].Text, want) {
-			t.Errorf("%q: answered %v, quotes %v; want a quote holding %q", q, a.Answered, a.Quotes, want)
-		}
-	}
+	})
 }
 
 // TestUntilWhen: "until when" is answered by the date after "until", not
