@@ -746,6 +746,8 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 			return things[0], "a pronoun for a thing: the first thing (not a person or place) the last question named"
 		case p.phrase != "" && !one:
 			return p.phrase, phraseRule
+		case ref == refThings && c.topicGroup(p.topic) != "":
+			return c.topicGroup(p.topic), "a pronoun for several: the plural noun phrase the last question's topic opens with"
 		case p.topic != "":
 			if np := c.topicThing(p.topic); np != p.topic {
 				return np, "a pronoun for a thing the last question asked about: the noun phrase of its topic"

@@ -149,3 +149,17 @@ One of its provisions called on Northport to give up its dock.
 			"What did one of the harbour plan’s provisions call on Northport to do?", "the noun phrase of its topic"},
 	}, true)
 }
+
+// TestCarryPluralSubject holds "they" read as the plural noun phrase the
+// last question's topic opens with ("the harbour and river pilots"), not
+// the thing it goes on to name.
+func TestCarryPluralSubject(t *testing.T) {
+	e := articleEngine(t, "pilots", "Harbour pilots", `In Northport the harbour and river pilots came to an understanding on new dock rules.
+
+There they also reviewed the fees.
+`)
+	checkCarry(t, e, []carryCase{
+		{"In which town did the harbour and river pilots come to an understanding on new dock rules?", "What else did they review there?",
+			"What else did the harbour and river pilots review", "the plural noun phrase"},
+	}, false)
+}

@@ -213,6 +213,26 @@ func (e *Engine) scaleAgain(c *carryRules, p turnRead, toks []token, text string
 	return "", "", false
 }
 
+// topicGroup is the plural noun phrase a topic opens with ("the US and
+// Ukrainian negotiators come to an understanding" → "the US and Ukrainian
+// negotiators"): from its determiner to its first plural word, with no
+// auxiliary, determiner or clause join between; "" when it has none.
+func (c *carryRules) topicGroup(topic string) string {
+	toks := tokenize(topic)
+	if len(toks) < 2 || !c.which.determiners[toks[0].word] {
+		return ""
+	}
+	for _, t := range toks[1:] {
+		if c.auxiliary[t.word] || c.which.determiners[t.word] || c.clauseJoins[t.word] {
+			return ""
+		}
+		if w := t.word; len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !isCapitalised(t.raw) {
+			return topic[:t.end]
+		}
+	}
+	return ""
+}
+
 // clauseAt reports whether toks[j] opens a clause: the word before it
 // joins one ("that", "which", "whether").
 func (c *carryRules) clauseAt(toks []token, j int) bool {
