@@ -731,6 +731,10 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 		// "it" is one thing: not the answer or phrase of a question
 		// asking which of several ("Which architectures …?").
 		one := ref == refThing && p.pluralWhich
+		var group string // "they": the plural noun phrase the topic opens with
+		if ref == refThings {
+			group = c.topicGroup(p.topic)
+		}
 		switch {
 		case askedWho && len(answered) == 1 && ref == refThing:
 			// "they" is no one person: "Who translated Ames's books?"
@@ -746,8 +750,8 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 			return things[0], "a pronoun for a thing: the first thing (not a person or place) the last question named"
 		case p.phrase != "" && !one:
 			return p.phrase, phraseRule
-		case ref == refThings && c.topicGroup(p.topic) != "":
-			return c.topicGroup(p.topic), "a pronoun for several: the plural noun phrase the last question's topic opens with"
+		case group != "":
+			return group, "a pronoun for several: the plural noun phrase the last question's topic opens with"
 		case p.topic != "":
 			if np := c.topicThing(p.topic); np != p.topic {
 				return np, "a pronoun for a thing the last question asked about: the noun phrase of its topic"
