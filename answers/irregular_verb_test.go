@@ -1,9 +1,6 @@
 package answers
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestWhoVerbIrregularForm holds a who-question whose verb is an irregular
 // form ("came") read through its verb's synonyms as its base form is
@@ -13,13 +10,9 @@ func TestWhoVerbIrregularForm(t *testing.T) {
 	e := articleEngine(t, "dock", "The Northport dock",
 		"This week the Northport pilots reached an understanding on the new dock rules.\n\n"+
 			"More ships will come to the dock in spring.\n")
-	a, err := e.Answer(t.Context(), "Who came to an understanding on the new dock rules?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !a.Answered || !strings.Contains(a.Quotes[0].Text, "pilots reached an understanding") {
-		t.Errorf("answered %v %+v, want the sentence on the pilots", a.Answered, a.Quotes)
-	}
+	checkQuoted(t, e, map[string]string{
+		"Who came to an understanding on the new dock rules?": "pilots reached an understanding",
+	})
 }
 
 // TestGroupAnswersWho holds a who-question no name answers answered by
