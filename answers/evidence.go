@@ -123,7 +123,10 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 		if titled == nil {
 			titled = ix.titleStems(s.ArticleID)
 		}
-		return titled[st]
+		// A title that names several ("Men, Dwarves, Elves, Drakes …")
+		// vouches for none in a sentence that opens with another of them
+		// ("Drakes hatch from eggs" does not say "Saurians").
+		return titled[st] && !opensWithOther(q, s, titled)
 	}
 	inContext := func(t qterm) bool {
 		return s.matches(t.term, t.alts) || (prev != nil && prev.matches(t.term, t.alts)) || (next != nil && next.matches(t.term, t.alts))
@@ -156,6 +159,16 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 		}
 		x[evMissName] += t.weight / total
 	}
+}
+
+// opensWithOther reports whether s opens with a capitalised word of the
+// title (stems in titled) that q does not say.
+func opensWithOther(q *query, s *sentence, titled map[string]bool) bool {
+	if len(s.toks) == 0 {
+		return false
+	}
+	t := s.toks[0]
+	return isCapitalised(t.raw) && titled[t.stem] && !q.words[t.word] && !q.words[t.stem]
 }
 
 // nameForm reports whether s holds a capitalised word that is another

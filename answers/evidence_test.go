@@ -193,6 +193,20 @@ func TestTitleIsContext(t *testing.T) {
 	}
 }
 
+// TestTitleOfManyVouchesForNone holds that a title listing several
+// subjects says none of them for a sentence that opens with another: the
+// article "Falcons, Owls and Herons" says "Owls" of its sentence on owls,
+// not of "Falcons nest on cliffs".
+func TestTitleOfManyVouchesForNone(t *testing.T) {
+	body := "Falcons nest on high cliffs and lay their eggs in spring.\n\nThe birds hunt by day over open country.\n"
+	e := articleEngine(t, "birds", "Falcons, Owls and Herons", body)
+	checkEvidence(t, e, []evidenceCase{
+		{"Where do Owls nest?", "missing_capital", 1},
+		{"Where do Falcons nest?", "missing_capital", 0},
+		{"What do Owls hunt over?", "missing_capital", 0},
+	})
+}
+
 // TestOffTopicOnlyWhenUnused holds that an out_of_scope word the articles
 // use in another form general.yaml lists ("won" for "win") is on topic,
 // one they never use is not, and that general.yaml lists no word any
