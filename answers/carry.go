@@ -673,12 +673,18 @@ func ownedEnd(text string, end int) int {
 
 // askingWord reports whether toks[i] belongs to the question's asking
 // rather than its topic: a preposition before a question word ("In what
-// year did …"), or the answer head after one ("what year").
+// year did …"), or the answer head after one ("what year"), or the noun
+// after "what" or "which" that the verb follows ("what name are …").
 func (e *Engine) askingWord(c *carryRules, toks []token, i int) bool {
 	if i+1 < len(toks) && c.questionWords[toks[i+1].word] && english.IsStopWord(toks[i].word) {
 		return true
 	}
-	return i > 0 && c.questionWords[toks[i-1].word] && e.rules.answerHead[toks[i].word]
+	if i == 0 || !c.questionWords[toks[i-1].word] {
+		return false
+	}
+	// "By what name are the provinces known?", "Which race is …?": the
+	// noun a which word asks for, before the verb, is the asking too.
+	return e.rules.answerHead[toks[i].word] || c.whichWords[toks[i-1].word] && i+1 < len(toks) && c.auxiliary[toks[i+1].word] && !english.IsStopWord(toks[i].word)
 }
 
 // resolve names what a pronoun of ref stands for in the turn, and the rule
@@ -784,6 +790,9 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 			return places[len(places)-1], "a pronoun for a place: the place the last question named"
 		case p.class == "where" && len(answered) > 0:
 			return answered[0], "a pronoun for a place: the place the last answer named"
+		case p.class != "where" && len(answered) == 0 && c.topicOfName(p.topic) != "":
+			// (After a question answered with a place, "there" may be it.)
+			return c.topicOfName(p.topic), "a pronoun for a place: the named noun phrase the last question's topic opens with"
 		}
 	}
 	return "", ""

@@ -163,3 +163,32 @@ There they also reviewed the fees.
 			"What else did the harbour and river pilots review", "the plural noun phrase"},
 	}, false)
 }
+
+// TestCarryThereToNamedPhrase holds "there" after a question naming no
+// place read as the noun phrase its topic opens with, of the name it is
+// of ("the northern valleys of Castamar"), with the noun a which word asks
+// for left out of the topic ("By what name …"); and a phrase with no name
+// after it ("the river pilots") read as no place.
+func TestCarryThereToNamedPhrase(t *testing.T) {
+	e := articleEngine(t, "valleys", "The valleys", `The northern valleys of Castamar, known as the Greenmarch, hold the oldest farms of the land.
+
+The Greenmarch is home to the Reed clans, who breed horses.
+
+The river pilots of the coast keep the old charts.
+`)
+	checkCarry(t, e, []carryCase{
+		{"By what name are the northern valleys of Castamar known?", "Who lives there?",
+			"Who lives in the northern valleys of Castamar?", "the named noun phrase"},
+	}, true)
+	first, err := e.FollowUp(t.Context(), nil, "Which charts do the river pilots keep?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := e.FollowUp(t.Context(), &first.Next, "Who lives there?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Carried != nil && strings.Contains(a.Carried.Read, "in the river pilots") {
+		t.Errorf("read %q: the river pilots are no place", a.Carried.Read)
+	}
+}

@@ -233,6 +233,33 @@ func (c *carryRules) topicGroup(topic string) string {
 	return ""
 }
 
+// topicOfName is the plural noun phrase a topic opens with (topicGroup)
+// with the name it is of ("the eastern provinces of Wesnoth known" →
+// "the eastern provinces of Wesnoth"): "there" after a question about
+// them, when it named no place. "" when no name follows the phrase ("the
+// US-Ukraine talks" are no place).
+func (c *carryRules) topicOfName(topic string) string {
+	group := c.topicGroup(topic)
+	if group == "" {
+		return ""
+	}
+	toks := tokenize(topic)
+	for i, t := range toks {
+		if t.start < len(group) {
+			continue
+		}
+		if !c.which.phrasePrep[t.word] || i+1 >= len(toks) || !isCapitalised(toks[i+1].raw) {
+			return ""
+		}
+		k := i + 1
+		for k < len(toks) && isCapitalised(toks[k].raw) {
+			k++
+		}
+		return topic[:toks[k-1].end]
+	}
+	return ""
+}
+
 // clauseAt reports whether toks[j] opens a clause: the word before it
 // joins one ("that", "which", "whether").
 func (c *carryRules) clauseAt(toks []token, j int) bool {
