@@ -746,6 +746,10 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 			// "they" is no one person: "Who translated Ames's books?"
 			// — "Fenn" — "What are they called?" asks of the books.
 			return answered[0], "a pronoun for a thing: what the last answer named"
+		case ref == refThings && group != "" && p.phrase != "" && !p.pluralWhich && len(things) == 0:
+			// "them" after "What age did the oldest orcs reach?" is
+			// the orcs, not the one age it asked for.
+			return group, "a pronoun for several: the plural noun phrase the last question's topic opens with, not the one thing it asked which of"
 		case p.askedWhich && !one && !(p.namedFirst && len(things) > 0):
 			if fill, rule := p.whichAnswer(ref); fill != "" {
 				return fill, rule

@@ -192,3 +192,15 @@ The river pilots of the coast keep the old charts.
 		t.Errorf("read %q: the river pilots are no place", a.Carried.Read)
 	}
 }
+
+// TestCarryPluralOverWhich holds "them" after a question asking for one
+// thing of a group ("What age did the oldest pilots reach?") read as the
+// group, not the one thing.
+func TestCarryPluralOverWhich(t *testing.T) {
+	e := articleEngine(t, "pilots", "Harbour pilots", `The oldest pilots of the harbour have reached eighty years of age, but most retire within two decades of their first voyage.
+`)
+	checkCarry(t, e, []carryCase{
+		{"What age did the oldest pilots reach?", "How many years do most of them work?",
+			"How many years do most of the oldest pilots work?", "not the one thing it asked which of"},
+	}, true)
+}
