@@ -204,3 +204,30 @@ func TestCarryPluralOverWhich(t *testing.T) {
 			"How many years do most of the oldest pilots work?", "not the one thing it asked which of"},
 	}, true)
 }
+
+// TestCarryPersonOfQuotedPronoun holds "he" after a question answered by a
+// quote that speaks of its person as "he" read as the person the sentence
+// before it names ("Ada Brenner (1801–1870)."), and after one whose
+// sentence before names two people read as neither.
+func TestCarryPersonOfQuotedPronoun(t *testing.T) {
+	e := articleEngine(t, "harbour", "Harbour people", `Ada Brenner (1801–1870). He represented the fishermen of the coast and built the first lighthouse.
+
+He also negotiated several treaties with the inland towns.
+
+Tom Fenn and Iris Ames kept the old charts. He mapped the northern shoals.
+`)
+	checkCarry(t, e, []carryCase{
+		{"Which harbour statesman represented the fishermen?", "Who did he negotiate treaties with?",
+			"Who did Ada Brenner negotiate treaties with?", "the person the last answer named"},
+	}, true)
+	first, err := e.FollowUp(t.Context(), nil, "Which harbour man mapped the northern shoals?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !first.Answered || !strings.HasPrefix(first.Quotes[0].Text, "He mapped") {
+		t.Fatalf("answered %v, quotes %+v; want the sentence on the shoals", first.Answered, first.Quotes)
+	}
+	if len(first.Next.Names) != 0 {
+		t.Errorf("names %v kept for a quote whose \"he\" may be either of two people", first.Next.Names)
+	}
+}

@@ -2,6 +2,7 @@ package answers
 
 import (
 	"context"
+	"slices"
 	"strings"
 )
 
@@ -119,5 +120,49 @@ func (e *Engine) turn(ix *index, read string, a Answer) Turn {
 		// name the quote adds to the question is the answer.
 		t.Names = e.namesAdded(ix, text, a.Quotes[0].Text)
 	}
+	if a.Answered && !a.Conflict && len(t.Names) == 0 && len(a.Quotes) > 0 && (t.Class == "who" || e.asksWhich(text)) {
+		// "Which Dutch statesman represented the merchants?" answered
+		// by "He represented the merchants …": the person "he" is.
+		if n, ok := e.quotedPronounPerson(ix, a.Quotes[0]); ok {
+			t.Names = []Name{n}
+		}
+	}
 	return t
+}
+
+// quotedPronounPerson is the person a quote that opens with "he" or "she"
+// speaks of: the one person named by the nearest of the corefReach
+// sentences before it in its paragraph (a heading "Peter Minuit
+// (1580–1638)." too) that names any.
+func (e *Engine) quotedPronounPerson(ix *index, qt Quote) (Name, bool) {
+	c, err := loadCarryRules()
+	sp, ok := ix.spans[qt.Article]
+	if err != nil || !ok || qt.Sentence < 1 || sp[0]+qt.Sentence-1 >= sp[1] {
+		return Name{}, false
+	}
+	i := int32(sp[0] + qt.Sentence - 1)
+	s := &ix.sents[i]
+	if s.Text != qt.Text || len(s.toks) == 0 {
+		return Name{}, false
+	}
+	if pr, ok := c.pronouns[s.toks[0].word]; !ok || pr.ref != refPerson || pr.possessive {
+		return Name{}, false
+	}
+	lo, _ := ix.paragraphAt(i)
+	for j := i - 1; j >= lo && j >= i-corefReach; j-- {
+		var people []Name
+		for _, n := range joinNumbered(ix.sents[j].Text, e.namesIn(ix, ix.sents[j].Text), ix.learnedKind) {
+			if n.Kind == kindPerson && !slices.Contains(people, n.Name) {
+				people = append(people, n.Name)
+			}
+		}
+		switch len(people) {
+		case 0:
+			continue
+		case 1:
+			return people[0], true
+		}
+		return Name{}, false
+	}
+	return Name{}, false
 }
