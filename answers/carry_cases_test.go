@@ -206,19 +206,24 @@ func TestCarryPluralOverWhich(t *testing.T) {
 }
 
 // TestCarryPersonOfQuotedPronoun holds "he" after a question answered by a
-// quote that speaks of its person as "he" read as the person the sentence
-// before it names ("Ada Brenner (1801–1870)."), and after one whose
-// sentence before names two people read as neither.
+// quote that speaks of its person as "he", or by a line under a heading
+// naming its person, read as the person the sentence before it names
+// ("Ada Brenner (1801–1870)."), and after one whose sentence before names
+// two people read as neither.
 func TestCarryPersonOfQuotedPronoun(t *testing.T) {
 	e := articleEngine(t, "harbour", "Harbour people", `Ada Brenner (1801–1870). He represented the fishermen of the coast and built the first lighthouse.
 
 He also negotiated several treaties with the inland towns.
 
 Tom Fenn and Iris Ames kept the old charts. He mapped the northern shoals.
+
+Ben Dorn (1790–1850). First pilot to sail the Marsh channel. His charts of the channel were used for a century.
 `)
 	checkCarry(t, e, []carryCase{
 		{"Which harbour statesman represented the fishermen?", "Who did he negotiate treaties with?",
 			"Who did Ada Brenner negotiate treaties with?", "the person the last answer named"},
+		{"Which pilot was the first to sail the Marsh channel?", "How long were his charts used?",
+			"How long were Ben Dorn’s charts used?", "the person the last answer named"},
 	}, true)
 	first, err := e.FollowUp(t.Context(), nil, "Which harbour man mapped the northern shoals?")
 	if err != nil {

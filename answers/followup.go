@@ -130,10 +130,11 @@ func (e *Engine) turn(ix *index, read string, a Answer) Turn {
 	return t
 }
 
-// quotedPronounPerson is the person a quote that opens with "he" or "she"
-// speaks of: the one person named by the nearest of the corefReach
-// sentences before it in its paragraph (a heading "Peter Minuit
-// (1580–1638)." too) that names any.
+// quotedPronounPerson is the person a quote that opens with "he" or "she",
+// or one under its paragraph's heading that names no one, speaks of: the
+// one person named by the nearest of the corefReach sentences before it
+// in its paragraph (a heading "Peter Minuit (1580–1638)." too) that names
+// any.
 func (e *Engine) quotedPronounPerson(ix *index, qt Quote) (Name, bool) {
 	c, err := loadCarryRules()
 	sp, ok := ix.spans[qt.Article]
@@ -145,17 +146,18 @@ func (e *Engine) quotedPronounPerson(ix *index, qt Quote) (Name, bool) {
 	if s.Text != qt.Text || len(s.toks) == 0 {
 		return Name{}, false
 	}
-	if pr, ok := c.pronouns[s.toks[0].word]; !ok || pr.ref != refPerson || pr.possessive {
+	lo, _ := ix.paragraphAt(i)
+	pr, ok := c.pronouns[s.toks[0].word]
+	he := ok && pr.ref == refPerson && !pr.possessive
+	// A line under a heading that names its person ("Francisco de
+	// Coronado (1510–1554). First European explorer to see the Grand
+	// Canyon.") speaks of that person too, when it names no one.
+	headed := lo < i && ix.sents[lo].title && !e.namesPerson(ix, s.Text)
+	if !he && !headed {
 		return Name{}, false
 	}
-	lo, _ := ix.paragraphAt(i)
 	for j := i - 1; j >= lo && j >= i-corefReach; j-- {
-		var people []Name
-		for _, n := range joinNumbered(ix.sents[j].Text, e.namesIn(ix, ix.sents[j].Text), ix.learnedKind) {
-			if n.Kind == kindPerson && !slices.Contains(people, n.Name) {
-				people = append(people, n.Name)
-			}
-		}
+		people := e.peopleIn(ix, ix.sents[j].Text)
 		switch len(people) {
 		case 0:
 			continue
@@ -166,3 +168,17 @@ func (e *Engine) quotedPronounPerson(ix *index, qt Quote) (Name, bool) {
 	}
 	return Name{}, false
 }
+
+// peopleIn are the people text names, once each, in order.
+func (e *Engine) peopleIn(ix *index, text string) []Name {
+	var people []Name
+	for _, n := range joinNumbered(text, e.namesIn(ix, text), ix.learnedKind) {
+		if n.Kind == kindPerson && !slices.Contains(people, n.Name) {
+			people = append(people, n.Name)
+		}
+	}
+	return people
+}
+
+// namesPerson reports whether text names anyone.
+func (e *Engine) namesPerson(ix *index, text string) bool { return len(e.peopleIn(ix, text)) > 0 }
