@@ -231,7 +231,7 @@ func (e *Engine) namesIn(ix *index, text string) []named {
 		return false
 	}
 	var learned []named
-	for _, loc := range learnedNameRe.FindAllStringIndex(text, -1) {
+	for _, loc := range learnedNames(text) {
 		a, b := loc[0], loc[1]
 		s := strings.TrimSuffix(strings.TrimSuffix(text[a:b], "'s"), "’s")
 		s = strings.TrimRight(s, ".’'-")

@@ -161,6 +161,28 @@ func (e *Engine) agrees(q *query, best, c scored) bool {
 	return jaccard(best.s, c.s) >= 0.3
 }
 
+// joinedWith is pick and the names of names text joins to it by "and"
+// ("Peter Mattis and Spencer Kimball"), in text order.
+func joinedWith(text string, names []string, pick string) []string {
+	out := []string{pick}
+	for grew := true; grew; {
+		grew = false
+		for _, n := range names {
+			if contains(out, n) {
+				continue
+			}
+			first, last := out[0], out[len(out)-1]
+			switch {
+			case strings.Contains(text, last+" and "+n):
+				out, grew = append(out, n), true
+			case strings.Contains(text, n+" and "+first):
+				out, grew = append([]string{n}, out...), true
+			}
+		}
+	}
+	return out
+}
+
 // trimPossessive is name without a closing possessive ("Brenner's",
 // "Brenner’s", "the Vosses'"): still a span of the sentence it came from.
 func trimPossessive(name string) string {
@@ -226,11 +248,16 @@ func (e *Engine) direct(q *query, best scored) string {
 			return a
 		}
 		if len(names) == 0 && len(s.facts.persons) == 0 {
-			names = preferPersons(newAgents(q, s), s.facts.learned)
+			agents := newAgents(q, s)
+			names = preferPersons(agents, s.facts.learned)
 			if len(names) > 1 {
 				// Of several names, the one next to the question's words:
 				// "William, the Duke of Normandy".
 				names = []string{e.nearest(q, s, names)}
+			}
+			if len(names) == 1 {
+				// "Peter Mattis and Spencer Kimball" did it together.
+				names = joinedWith(s.Text, agents, names[0])
 			}
 			for i, n := range names {
 				// "Ada Brenner's definition": the doer is Ada Brenner.

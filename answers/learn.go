@@ -195,6 +195,35 @@ var (
 	acronymRe = regexp.MustCompile(`([A-Z][\p{L}-]+(?:\s(?:of|and|for|the)?\s?[A-Z][\p{L}-]+)+)\s\(([A-Z][A-Za-z&.]{1,9})\)`)
 )
 
+// learnedNames are the spans of text's runs of capitalised words
+// (learnedNameRe), a run that joins two names of two words or more by
+// "and" split in two ("Peter Mattis and Spencer Kimball" are two people;
+// "Procter and Gamble", "Trinidad and Tobago" stay one).
+func learnedNames(text string) [][]int {
+	var out [][]int
+	for _, loc := range learnedNameRe.FindAllStringIndex(text, -1) {
+		parts := strings.Split(text[loc[0]:loc[1]], " and ")
+		if len(parts) == 1 {
+			out = append(out, loc)
+			continue
+		}
+		split := true
+		for _, p := range parts {
+			split = split && len(strings.Fields(p)) >= 2
+		}
+		if !split {
+			out = append(out, loc)
+			continue
+		}
+		at := loc[0]
+		for _, p := range parts {
+			out = append(out, []int{at, at + len(p)})
+			at += len(p) + len(" and ")
+		}
+	}
+	return out
+}
+
 // learnNames reads the names a sentence gives that no pack entity covers,
 // with a kind where the words make it plain (a title before a person, an
 // organisation or place word in the name, a locative before a place), and
@@ -212,7 +241,7 @@ func (r *rules) learnNames(s store.Sentence, toks []token, known func(start, end
 		}
 		return false
 	}
-	for _, loc := range learnedNameRe.FindAllStringIndex(text, -1) {
+	for _, loc := range learnedNames(text) {
 		a, b := loc[0], loc[1]
 		name := strings.TrimRight(text[a:b], ".’'-")
 		b = a + len(name)
