@@ -90,3 +90,27 @@ func holdsNoOwnWord(cw *carriedWords, q *query, s *sentence) bool {
 	}
 	return said
 }
+
+// ownWordsFirst puts, for a follow-up whose pronoun stood for a person
+// (cw), the candidates holding some of its own words before those that
+// only name the person ("where did his mapping turn out to be important"
+// read with "his" as Coronado's is answered by the sentence on his
+// mapping, not by the heading "Francisco de Coronado (1510-1554)."), in
+// their order; ranked as it is when none holds any.
+func ownWordsFirst(cw *carriedWords, q *query, ranked []scored) []scored {
+	if cw == nil || len(cw.persons) == 0 || len(ranked) == 0 || !holdsNoOwnWord(cw, q, ranked[0].s) {
+		return ranked
+	}
+	var own, other []scored
+	for _, c := range ranked {
+		if holdsNoOwnWord(cw, q, c.s) {
+			other = append(other, c)
+		} else {
+			own = append(own, c)
+		}
+	}
+	if len(own) == 0 {
+		return ranked
+	}
+	return append(own, other...)
+}

@@ -236,3 +236,27 @@ Ben Dorn (1790–1850). First pilot to sail the Marsh channel. His charts of the
 		t.Errorf("names %v kept for a quote whose \"he\" may be either of two people", first.Next.Names)
 	}
 }
+
+// TestFollowUpOwnWordsFirst holds that a follow-up whose pronoun stood
+// for a person is answered by a sentence holding its own words, before a
+// heading that only names the person.
+func TestFollowUpOwnWordsFirst(t *testing.T) {
+	e := articleEngine(t, "pilots", "Harbour pilots", `Bartholomew Quentin Dorrington (1790–1850). First pilot to sail the Marsh channel. Though he never found the northern passage he searched for, his soundings of the bay were useful to later pilots.
+
+The Marsh channel was dredged in 1901.
+`)
+	first, err := e.FollowUp(t.Context(), nil, "Which pilot was the first to sail the Marsh channel?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := e.FollowUp(t.Context(), &first.Next, "what were his soundings useful to?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Carried == nil || !strings.Contains(a.Carried.Read, "Dorrington") {
+		t.Fatalf("carried %+v, want \"his\" read as Dorrington's", a.Carried)
+	}
+	if !a.Answered || !strings.Contains(a.Quotes[0].Text, "his soundings") {
+		t.Errorf("answered %v, quotes %+v; want the sentence on his soundings", a.Answered, a.Quotes)
+	}
+}
