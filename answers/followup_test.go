@@ -71,6 +71,7 @@ func TestFollowUpSets(t *testing.T) {
 		// it was refused (6); a quote's "he" read as the heading's person
 		// and the follow-up's own words put first gained 2 (8).
 		{"followups-freecol-fathers.jsonl", over("testdata/freecol-fathers.json"), 8, 2},
+		{"followups-naev-worlds.jsonl", over("testdata/naev-worlds.json"), 7, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {

@@ -157,9 +157,9 @@ func TestEveryAnswerIsSpans(t *testing.T) {
 	// File's history, the GIMP manual's, twenty nations of the Americas,
 	// the KStars handbook's astronomy, 0 A.D.'s ancient peoples, the GNU
 	// Shogi manual, GCompris's monuments, Battle for Wesnoth's peoples,
-	// Freeciv's nation legends, Stellarium's sky cultures and FreeCol's
-	// founding fathers.
-	for _, name := range []string{"jargon-history", "gimp-history", "americas-peoples", "astroinfo", "ancient-civs", "shogi-guide", "world-monuments", "wesnoth-races", "freeciv-nations", "sky-cultures", "freecol-fathers"} {
+	// Freeciv's nation legends, Stellarium's sky cultures, FreeCol's
+	// founding fathers and Naev's worlds.
+	for _, name := range []string{"jargon-history", "gimp-history", "americas-peoples", "astroinfo", "ancient-civs", "shogi-guide", "world-monuments", "wesnoth-races", "freeciv-nations", "sky-cultures", "freecol-fathers", "naev-worlds"} {
 		set, st := squadStore(t, "testdata/"+name+".json")
 		texts := squadQuestions(set)
 		t.Run(name, func(t *testing.T) { check(t, mustEngine(t, st, WithPack(nil)), st, texts) })
