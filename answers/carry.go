@@ -236,8 +236,10 @@ func (e *Engine) namesIn(ix *index, text string) []named {
 		s := strings.TrimSuffix(strings.TrimSuffix(text[a:b], "'s"), "’s")
 		s = strings.TrimRight(s, ".’'-")
 		ws := strings.Fields(s)
-		// The question's first word is capitalised for starting it.
-		for len(ws) > 0 && a == 0 && (isEnglish(fold(ws[0])) || r.leadIn(ws[0])) {
+		// The question's first word is capitalised for starting it, and
+		// a function word after a colon ("Trivia: When Pope Gregory …")
+		// for starting a sentence of its own.
+		for len(ws) > 0 && (a == 0 && (isEnglish(fold(ws[0])) || r.leadIn(ws[0])) || len(ws) > 1 && sentenceOpener(ws[0])) {
 			a += len(ws[0]) + 1
 			ws = ws[1:]
 		}

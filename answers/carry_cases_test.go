@@ -260,3 +260,18 @@ The Marsh channel was dredged in 1901.
 		t.Errorf("answered %v, quotes %+v; want the sentence on his soundings", a.Answered, a.Quotes)
 	}
 }
+
+// TestCarryNameOfAskedNoun holds "he" after a which question answered by a
+// quote naming several things read as the name the asked noun is part of
+// ("Which admiral …?" — "When Admiral Brenner opened the Harbour Canal,
+// the Marsh Canal …" — "he" is Admiral Brenner), and a function word that
+// opens a sentence after a colon ("When") no part of that name.
+func TestCarryNameOfAskedNoun(t *testing.T) {
+	e := articleEngine(t, "canals", "Harbour canals", `Fun fact: When Admiral Brenner opened the Harbour Canal, the Marsh Canal had been closed for over fifty years.
+
+The Harbour Canal was widened in 1901.
+`)
+	checkCarry(t, e, []carryCase{
+		{"Which admiral opened the Harbour Canal?", "Where was he born?", "Where was Admiral Brenner born?", "the person the last answer named"},
+	}, true)
+}

@@ -79,10 +79,49 @@ func (e *Engine) namesAdded(ix *index, question, quote string) []Name {
 			distinct = append(distinct, n)
 		}
 	}
+	if len(distinct) > 1 {
+		// "Which pope brought in the Gregorian calendar?" — "When Pope
+		// Gregory instituted the Gregorian Calendar, the Julian Calendar
+		// …": the name the asked noun is part of, or follows.
+		distinct = e.ofAskedNoun(question, quote, distinct)
+	}
 	if len(distinct) != 1 {
 		return nil
 	}
 	return distinct
+}
+
+// ofAskedNoun are those of names (found in quote) that hold a word of the
+// phrase a which question asks for ("Pope Gregory" for "Which pope …?")
+// or come right after one ("the emperor Ashoka" for "Which emperor …?").
+func (e *Engine) ofAskedNoun(question, quote string, names []Name) []Name {
+	c, err := loadCarryRules()
+	if err != nil {
+		return nil
+	}
+	phrase, _ := e.whPhrase(c, question)
+	asked := map[string]bool{}
+	for _, w := range foldWords(phrase) {
+		if !e.stopword(w) {
+			asked[stem(w)] = true
+		}
+	}
+	var out []Name
+	for _, n := range names {
+		at := strings.Index(quote, n.Text)
+		if at < 0 {
+			continue
+		}
+		before := tokenize(quote[:at])
+		held := len(before) > 0 && asked[before[len(before)-1].stem] && before[len(before)-1].end >= at-1
+		for _, t := range tokenize(n.Text) {
+			held = held || asked[t.stem]
+		}
+		if held {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // whichAgain reads "Which was dropped?" after "Which architecture was

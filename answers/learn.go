@@ -247,8 +247,9 @@ func (r *rules) learnNames(s store.Sentence, toks []token, known func(start, end
 		b = a + len(name)
 		ws := strings.Fields(name)
 		// A capitalised word only for starting the sentence ("With Ann
-		// Berg as leader", "Such"), or a title, is not part of the name.
-		for len(ws) > 0 && (r.leadIn(ws[0]) || (a == 0 && isEnglish(fold(ws[0])) && (len(ws) == 1 || sentenceOpener(ws[0])))) {
+		// Berg as leader", "Such"; "When Pope Gregory …" after a colon),
+		// or a title, is not part of the name.
+		for len(ws) > 0 && (r.leadIn(ws[0]) || (a == 0 && isEnglish(fold(ws[0])) && (len(ws) == 1 || sentenceOpener(ws[0]))) || len(ws) > 1 && sentenceOpener(ws[0])) {
 			a += len(ws[0]) + 1
 			ws = ws[1:]
 		}
