@@ -1,0 +1,182 @@
+package answers
+
+import (
+	_ "embed"
+	"fmt"
+	"regexp"
+	"sync"
+)
+
+//go:embed followup.yaml
+var followupYAML []byte
+
+// followupFile is the shape of followup.yaml.
+type followupFile struct {
+	Pronouns struct {
+		Person           []string `yaml:"person"`
+		PersonPossessive []string `yaml:"person_possessive"`
+		PersonEither     []string `yaml:"person_either"`
+		Group            []string `yaml:"group"`
+		GroupPossessive  []string `yaml:"group_possessive"`
+		Thing            []string `yaml:"thing"`
+		ThingPossessive  []string `yaml:"thing_possessive"`
+		Event            []string `yaml:"event"`
+		Place            []string `yaml:"place"`
+		Time             []string `yaml:"time"`
+	} `yaml:"pronouns"`
+	ClauseOpeners     []string   `yaml:"clause_openers"`
+	ClauseJoins       []string   `yaml:"clause_joins"`
+	TimePrepositions  []string   `yaml:"time_prepositions"`
+	WhichWords        []string   `yaml:"which_words"`
+	ContrastNouns     []string   `yaml:"contrast_nouns"`
+	Existential       []string   `yaml:"existential"`
+	PlacePrepositions []string   `yaml:"place_prepositions"`
+	QuestionWords     []string   `yaml:"question_words"`
+	Auxiliaries       []string   `yaml:"auxiliaries"`
+	Ellipsis          []string   `yaml:"ellipsis"`
+	Fillers           []string   `yaml:"fillers"`
+	SwapPrepositions  []string   `yaml:"swap_prepositions"`
+	OpposedPreps      [][]string `yaml:"opposed_prepositions"`
+	Leaning           []string   `yaml:"leaning"`
+	Contrast          []string   `yaml:"contrast"`
+	BareWords         int        `yaml:"bare_words"`
+	AnswerWords       int        `yaml:"answer_words"`
+	PhrasePreps       []string   `yaml:"phrase_prepositions"`
+	Determiners       []string   `yaml:"determiners"`
+	VerbEndings       []string   `yaml:"verb_endings"`
+	EventQuestions    []string   `yaml:"event_question_words"`
+	ObjectAux         []string   `yaml:"object_auxiliaries"`
+	ScaleEnds         [][]string `yaml:"scale_ends"`
+	Expletive         []string   `yaml:"expletive"`
+	PeopleEndings     []string   `yaml:"people_endings"`
+}
+
+// What a pronoun stands for.
+const (
+	refPerson = "person"
+	refGroup  = "group"
+	refThing  = "thing"
+	refThings = "things" // "they" when no people fit: a thing, or several
+	refEvent  = "event"
+	refPlace  = "place"
+	refTime   = "time"
+)
+
+// pronoun is how a pronoun is filled in: what it stands for, whether it
+// is possessive ("his" → "Brandt's"), and for "her" whether that depends
+// on the next word.
+type pronoun struct {
+	ref        string
+	possessive bool
+	either     bool
+}
+
+// carryRules is followup.yaml compiled.
+type carryRules struct {
+	pronouns                   map[string]pronoun
+	existential, placePrep     map[string]bool
+	expletive                  map[string]bool
+	peopleEndings              []string
+	questionWords, auxiliary   map[string]bool
+	ellipsis                   []*regexp.Regexp
+	fillers, swapPrep, leaning map[string]bool
+	// opposedPrep maps a preposition to its opposite ("after": "before").
+	opposedPrep               map[string]string
+	contrast                  map[string]bool
+	clauseOpeners, timePrep   map[string]bool
+	clauseJoins               map[string]bool
+	whichWords, contrastNouns map[string]bool
+	bareWords                 int
+	// which: how a pronoun after a question asking which is read.
+	which whichRules
+}
+
+// loadCarryRules compiles the embedded followup.yaml once; it is tested,
+// so an error is a build mistake, reported by every follow-up.
+var loadCarryRules = sync.OnceValues(func() (*carryRules, error) { return compileCarry(followupYAML) })
+
+// compileCarry decodes followup rules strictly: an unknown key or a bad
+// pattern is an error naming it.
+func compileCarry(data []byte) (*carryRules, error) {
+	var f followupFile
+	var err error
+	if err = decodeStrict(data, &f); err != nil {
+		return nil, fmt.Errorf("parse rules: followup.yaml: %w", err)
+	}
+	c := &carryRules{
+		pronouns:      map[string]pronoun{},
+		existential:   wordSet(foldAll(f.Existential)),
+		expletive:     wordSet(foldAll(f.Expletive)),
+		peopleEndings: foldAll(f.PeopleEndings),
+		placePrep:     wordSet(foldAll(f.PlacePrepositions)),
+		questionWords: wordSet(foldAll(f.QuestionWords)),
+		auxiliary:     wordSet(foldAll(f.Auxiliaries)),
+		fillers:       wordSet(foldAll(f.Fillers)),
+		swapPrep:      wordSet(foldAll(f.SwapPrepositions)),
+		leaning:       wordSet(foldAll(f.Leaning)),
+		contrast:      wordSet(foldAll(f.Contrast)),
+		bareWords:     f.BareWords,
+		clauseOpeners: wordSet(foldAll(f.ClauseOpeners)),
+		clauseJoins:   wordSet(foldAll(f.ClauseJoins)),
+		timePrep:      wordSet(foldAll(f.TimePrepositions)),
+		whichWords:    wordSet(foldAll(f.WhichWords)),
+		contrastNouns: wordSet(foldAll(f.ContrastNouns)),
+	}
+	c.opposedPrep = map[string]string{}
+	for _, pair := range f.OpposedPreps {
+		if len(pair) != 2 {
+			return nil, fmt.Errorf("parse rules: followup.yaml: opposed_prepositions: want pairs, got %v", pair)
+		}
+		a, b := fold(pair[0]), fold(pair[1])
+		c.opposedPrep[a], c.opposedPrep[b] = b, a
+	}
+	p := f.Pronouns
+	for _, g := range []struct {
+		words []string
+		pr    pronoun
+	}{
+		{p.Person, pronoun{ref: refPerson}},
+		{p.PersonPossessive, pronoun{ref: refPerson, possessive: true}},
+		{p.PersonEither, pronoun{ref: refPerson, either: true}},
+		{p.Group, pronoun{ref: refGroup}},
+		{p.GroupPossessive, pronoun{ref: refGroup, possessive: true}},
+		{p.Thing, pronoun{ref: refThing}},
+		{p.ThingPossessive, pronoun{ref: refThing, possessive: true}},
+		{p.Event, pronoun{ref: refEvent}},
+		{p.Place, pronoun{ref: refPlace}},
+		{p.Time, pronoun{ref: refTime}},
+	} {
+		for _, w := range g.words {
+			w = fold(w)
+			if _, dup := c.pronouns[w]; dup {
+				return nil, fmt.Errorf("parse rules: followup.yaml: pronoun %q listed twice", w)
+			}
+			c.pronouns[w] = g.pr
+		}
+	}
+	for _, pat := range f.Ellipsis {
+		re, err := regexp.Compile(pat)
+		if err != nil {
+			return nil, fmt.Errorf("parse rules: followup.yaml: ellipsis %q: %w", pat, err)
+		}
+		if re.SubexpIndex("rest") < 0 {
+			return nil, fmt.Errorf("parse rules: followup.yaml: ellipsis %q has no group named rest", pat)
+		}
+		c.ellipsis = append(c.ellipsis, re)
+	}
+	if c.which, err = compileWhich(f); err != nil {
+		return nil, fmt.Errorf("parse rules: followup.yaml: %w", err)
+	}
+	if c.bareWords < 0 {
+		return nil, fmt.Errorf("parse rules: followup.yaml: bare_words %d is negative", c.bareWords)
+	}
+	return c, nil
+}
+
+func foldAll(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		out[i] = fold(w)
+	}
+	return out
+}

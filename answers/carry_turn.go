@@ -1,0 +1,257 @@
+package answers
+
+import (
+	"strings"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// turnRead is the previous turn as carry reads it: its question's names
+// and topic, its class, and the names of its answer.
+type turnRead struct {
+	question string
+	class    string
+	// askedWhich: the question asked which thing ("Which vendor …?"),
+	// so the thing its answer named is what "it" stands for next.
+	askedWhich bool
+	qnames     []named
+	answer     []Name
+	// answerText is the last answer when it was short, phrase the noun
+	// phrase a which question asked about ("the provision of the plan"):
+	// what "it" stands for after a question asking which.
+	answerText, phrase string
+	phraseEnd          int // where phrase ends in question: names before it are part of it
+	// pluralWhich: the question asked which of several, or was answered
+	// with several ("Alpha and SPARC"): no "it" stands for that answer.
+	pluralWhich bool
+	topic       string
+	// event is what "that" stands for: the topic, with the people a who
+	// question was answered with ("Who met Ames?" — "Brandt" — "When was
+	// that?" asks when Brandt met Ames).
+	event string
+	// unnamed is the topic without the names in it, for "what other …".
+	unnamed string
+	// namedFirst: read "it" as a thing the question named before what
+	// its answer named (the second reading, carryNamed).
+	namedFirst bool
+}
+
+// turnOf reads prev for carrying.
+func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
+	c, _ := loadCarryRules()
+	// Whole names: "it" after "Debian 3.0 Woody" is the release, not "Woody".
+	qnames := joinNumbered(prev.Question, e.namesIn(ix, prev.Question), ix.learnedKind)
+	p := turnRead{question: prev.Question, class: prev.Class, qnames: qnames, answer: prev.Names}
+	toks := tokenize(prev.Question)
+	p.askedWhich = e.asksWhich(prev.Question)
+	if p.askedWhich {
+		p.answerText = shortAnswer(prev.Answer)
+		p.phrase, p.phraseEnd = e.whPhrase(c, prev.Question)
+		p.pluralWhich = c.which.plural(p.phrase, p.answerText)
+	}
+	i := 0
+	for i < len(toks) && (c.questionWords[toks[i].word] || c.auxiliary[toks[i].word] || e.askingWord(c, toks, i)) {
+		i++
+	}
+	if i < len(toks) {
+		p.topic = strings.TrimRight(prev.Question[toks[i].start:], " ?!.")
+		var kept []string
+		for _, t := range toks[i:] {
+			if !e.inName(p.qnames, t) && !c.auxiliary[t.word] {
+				kept = append(kept, t.raw)
+			}
+		}
+		p.unnamed = strings.Join(kept, " ")
+	}
+	// The place a where question was answered with is part of what it
+	// was about: "Where did Ames meet Brandt?" — "Northport" — "When?"
+	// asks when they met in Northport. (A who question's answer is what
+	// its pronouns stand for, not its topic.)
+	if p.topic != "" && p.class == "where" {
+		have := e.rules.stemSet(p.topic)
+		var add []string
+		for _, n := range prev.Names {
+			if n.Kind == "person" {
+				continue
+			}
+			fresh := false
+			for st := range e.rules.stemSet(n.Text) {
+				fresh = fresh || !have[st]
+			}
+			if fresh {
+				add = append(add, n.Text)
+			}
+		}
+		if len(add) > 0 {
+			p.topic += " in " + joinAnd(add)
+		}
+	}
+	p.event = p.topic
+	if p.topic != "" && p.class == "who" {
+		var who []string
+		for _, n := range prev.Names {
+			if n.Kind == "person" || n.Kind == "" {
+				who = append(who, n.Text)
+			}
+		}
+		if len(who) > 0 {
+			p.event = e.whoEvent(c, p, joinAnd(who))
+		}
+	}
+	return p
+}
+
+// ownedThing is the thing question names n the owner of ("Ada Ames's
+// book"), as written, or "".
+func ownedThing(question string, n named) string {
+	if end := ownedEnd(question, n.end); end > 0 {
+		return question[n.start:end]
+	}
+	return ""
+}
+
+// ownedEnd is where the word ends that text says a name ending at end
+// owns ("Ada Ames" in "Ada Ames's book": after "book"), or -1.
+func ownedEnd(text string, end int) int {
+	for _, s := range []string{"'s ", "’s "} {
+		if after, ok := strings.CutPrefix(text[end:], s); ok {
+			toks := tokenize(after)
+			if len(toks) == 0 || toks[0].start != 0 {
+				return -1
+			}
+			return end + len(s) + toks[0].end
+		}
+	}
+	return -1
+}
+
+// askingWord reports whether toks[i] belongs to the question's asking
+// rather than its topic: a preposition before a question word ("In what
+// year did …"), or the answer head after one ("what year"), or the noun
+// after "what" or "which" that the verb follows ("what name are …").
+func (e *Engine) askingWord(c *carryRules, toks []token, i int) bool {
+	if i+1 < len(toks) && c.questionWords[toks[i+1].word] && english.IsStopWord(toks[i].word) {
+		return true
+	}
+	if i == 0 || !c.questionWords[toks[i-1].word] {
+		return false
+	}
+	// "By what name are the provinces known?", "Which race is …?": the
+	// noun a which word asks for, before the verb, is the asking too.
+	return e.rules.answerHead[toks[i].word] || c.whichWords[toks[i-1].word] && i+1 < len(toks) && c.auxiliary[toks[i+1].word] && !english.IsStopWord(toks[i].word)
+}
+
+// resolve names what a pronoun of ref stands for in the turn, and the rule
+// that chose it; "" when the turn holds nothing of the kind.
+func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
+	askedWho := p.class == "who"
+	var answered []string
+	for _, n := range p.answer {
+		if fits(ref, n.Kind) {
+			answered = append(answered, n.Text)
+		}
+	}
+	var things, places, persons []string
+	for _, n := range p.qnames {
+		switch {
+		case n.Kind == "person":
+			persons = append(persons, n.fill())
+		case n.Kind == "place" && !n.generic:
+			places = append(places, n.fill())
+		case n.Kind != "place" && (p.phrase == "" || n.start >= p.phraseEnd):
+			// A name inside the phrase a which question asked about
+			// ("Which CD vendor …?") is part of it, not the thing; an
+			// owner's thing is the thing ("Ada Ames's book").
+			if o := ownedThing(p.question, n); o != "" {
+				things = append(things, o)
+			} else {
+				things = append(things, n.fill())
+			}
+		}
+	}
+	switch ref {
+	case refPerson:
+		switch {
+		case askedWho && len(answered) == 1:
+			return answered[0], "a pronoun for one person: the person the last answer named"
+		case len(persons) > 0:
+			return persons[0], "a pronoun for one person: the first person the last question named"
+		case len(answered) == 1:
+			return answered[0], "a pronoun for one person: the person the last answer named"
+		}
+	case refGroup:
+		switch {
+		case askedWho && len(answered) >= 2:
+			return joinAnd(answered), "a pronoun for several: the people the last answer named"
+		case len(persons) >= 2:
+			return joinAnd(persons), "a pronoun for several: the people the last question named"
+		}
+		return p.resolve(c, refThings)
+	case refThing, refThings:
+		// "it" is one thing: not the answer or phrase of a question
+		// asking which of several ("Which architectures …?").
+		one := ref == refThing && p.pluralWhich
+		var group string // "they": the plural noun phrase the topic opens with
+		if ref == refThings {
+			group = c.topicGroup(p.topic)
+		}
+		switch {
+		case askedWho && len(answered) == 1 && ref == refThing:
+			// "they" is no one person: "Who translated Ames's books?"
+			// — "Fenn" — "What are they called?" asks of the books.
+			return answered[0], "a pronoun for a thing: what the last answer named"
+		case ref == refThings && group != "" && p.phrase != "" && !p.pluralWhich && len(things) == 0:
+			// "them" after "What age did the oldest orcs reach?" is
+			// the orcs, not the one age it asked for.
+			return group, "a pronoun for several: the plural noun phrase the last question's topic opens with, not the one thing it asked which of"
+		case p.askedWhich && !one && !(p.namedFirst && len(things) > 0):
+			if fill, rule := p.whichAnswer(ref); fill != "" {
+				return fill, rule
+			}
+		}
+		switch {
+		case len(things) > 0:
+			return things[0], "a pronoun for a thing: the first thing (not a person or place) the last question named"
+		case p.phrase != "" && !one:
+			return p.phrase, phraseRule
+		case group != "":
+			return group, "a pronoun for several: the plural noun phrase the last question's topic opens with"
+		case p.topic != "":
+			if np := c.topicThing(p.topic); np != p.topic {
+				return np, "a pronoun for a thing the last question asked about: the noun phrase of its topic"
+			}
+			return p.topic, "a pronoun for a thing the last question asked about: its topic"
+		case len(places) > 0:
+			return places[0], "a pronoun for a thing: the place the last question named"
+		}
+	case refTime:
+		var names []string
+		for _, n := range joinNumbered(p.question, append([]named(nil), p.qnames...), func(string) string { return "" }) {
+			if n.Kind != "person" && !n.generic {
+				names = append(names, n.fill())
+			}
+		}
+		if len(names) > 0 {
+			return "in " + joinAnd(names), "a pronoun for a time: the time of what the last question named"
+		}
+		return p.resolve(c, refEvent)
+	case refEvent:
+		switch {
+		case p.event != p.topic:
+			return p.event, "a pronoun for what the last question asked about: its topic, with whom it was answered"
+		case p.topic != "":
+			return p.topic, "a pronoun for what the last question asked about: its topic"
+		}
+	case refPlace:
+		switch {
+		case len(places) > 0:
+			return places[len(places)-1], "a pronoun for a place: the place the last question named"
+		case p.class == "where" && len(answered) > 0:
+			return answered[0], "a pronoun for a place: the place the last answer named"
+		case p.class != "where" && len(answered) == 0 && c.topicOfName(p.topic) != "":
+			// (After a question answered with a place, "there" may be it.)
+			return c.topicOfName(p.topic), "a pronoun for a place: the named noun phrase the last question's topic opens with"
+		}
+	}
+	return "", ""
+}
