@@ -275,3 +275,28 @@ The Harbour Canal was widened in 1901.
 		{"Which admiral opened the Harbour Canal?", "Where was he born?", "Where was Admiral Brenner born?", "the person the last answer named"},
 	}, true)
 }
+
+// TestCarryTheyAfterUnansweredWho holds "they" after a who question whose
+// answer named no one read as no thing the question named: "What did they
+// object to?" after "Who criticized the harbour plan?" asks of the
+// critics, not of the plan.
+func TestCarryTheyAfterUnansweredWho(t *testing.T) {
+	e := articleEngine(t, "plan", "The harbour plan", `The harbour plan was criticized by some of the older captains of the port.
+
+The captains objected to the new mooring fees.
+`)
+	first, err := e.FollowUp(t.Context(), nil, "Who criticized the harbour plan?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(first.Next.Names) != 0 {
+		t.Fatalf("names %v: the case needs an answer naming no one", first.Next.Names)
+	}
+	a, err := e.FollowUp(t.Context(), &first.Next, "What did they object to?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Carried != nil && strings.Contains(a.Carried.Read, "did the harbour plan object") {
+		t.Errorf("read %q: \"they\" are the critics, not the plan", a.Carried.Read)
+	}
+}

@@ -185,6 +185,11 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 			return joinAnd(answered), "a pronoun for several: the people the last answer named"
 		case len(persons) >= 2:
 			return joinAnd(persons), "a pronoun for several: the people the last question named"
+		case askedWho && len(answered) == 0 && p.phrase == "":
+			// "What did they object to?" after "Who criticized the
+			// draft?" asks of the critics, whom no answer named: not
+			// of the draft.
+			return "", ""
 		}
 		return p.resolve(c, refThings)
 	case refThing, refThings:
