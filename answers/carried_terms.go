@@ -15,6 +15,8 @@ type carriedWords struct {
 	own      map[string]bool
 	discount bool
 	persons  [][]string
+	// filled: a pronoun was filled in, for a person or a thing.
+	filled bool
 }
 
 // carriedBy is what the reading r of question carried, for ranking: nil
@@ -23,12 +25,13 @@ type carriedWords struct {
 // goes on about that person as "he" holds them.
 func (e *Engine) carriedBy(ix *index, question string, r reading) *carriedWords {
 	var cw carriedWords
-	if r.added || len(r.persons) > 0 {
+	if r.added || r.filled {
 		cw.own = map[string]bool{}
 		for _, t := range e.analyse(ix, Normalize(question)).terms {
 			cw.own[t.term] = true
 		}
 		cw.discount = r.added
+		cw.filled = r.filled
 	}
 	for _, p := range r.persons {
 		var terms []string
@@ -78,6 +81,12 @@ func holdsNoOwnWord(cw *carriedWords, q *query, s *sentence) bool {
 	if cw == nil || len(cw.persons) == 0 {
 		return false
 	}
+	return lacksOwnWords(cw, q, s)
+}
+
+// lacksOwnWords reports whether s holds none of the words the follow-up
+// (cw) says itself, when it says some.
+func lacksOwnWords(cw *carriedWords, q *query, s *sentence) bool {
 	said := false
 	for _, t := range q.terms {
 		if !cw.own[t.term] {
@@ -91,26 +100,74 @@ func holdsNoOwnWord(cw *carriedWords, q *query, s *sentence) bool {
 	return said
 }
 
-// ownWordsFirst puts, for a follow-up whose pronoun stood for a person
-// (cw), the candidates holding some of its own words before those that
-// only name the person ("where did his mapping turn out to be important"
-// read with "his" as Coronado's is answered by the sentence on his
-// mapping, not by the heading "Francisco de Coronado (1510-1554)."), in
-// their order; ranked as it is when none holds any.
+// ownWordsFirst puts, for a follow-up whose pronoun was filled in (cw),
+// the candidates holding its own words before those that only name what
+// the pronoun stood for, in their order: "where did his mapping turn out
+// to be important" read with "his" as Coronado's is answered by the
+// sentence on his mapping, not by the heading "Francisco de Coronado
+// (1510-1554)."; "What was its nucleus like?" by "Its nucleus was …". For
+// a person any of its words will do; for a thing, the candidate must also
+// speak of the thing (name it, or say "it", "its", "they" …) and score
+// within ownWordsShare of the best. ranked as it is when the best holds
+// some, or none holds enough.
 func ownWordsFirst(cw *carriedWords, q *query, ranked []scored) []scored {
-	if cw == nil || len(cw.persons) == 0 || len(ranked) == 0 || !holdsNoOwnWord(cw, q, ranked[0].s) {
+	if cw == nil || !cw.filled || len(ranked) == 0 || ownShare(cw, q, ranked[0].s) != 0 {
 		return ranked
 	}
+	person := len(cw.persons) > 0
 	var own, other []scored
 	for _, c := range ranked {
-		if holdsNoOwnWord(cw, q, c.s) {
-			other = append(other, c)
-		} else {
+		if sh := ownShare(cw, q, c.s); person && sh > 0 || !person && sh > 0 && c.score >= ownWordsShare*ranked[0].score && speaksOfFill(cw, q, c.s) {
 			own = append(own, c)
+		} else {
+			other = append(other, c)
 		}
 	}
 	if len(own) == 0 {
 		return ranked
 	}
 	return append(own, other...)
+}
+
+// ownWordsShare is how close to the best a candidate holding a follow-up's
+// own words must score to go before it when the pronoun stood for a thing.
+const ownWordsShare = 0.6
+
+// speaksOfFill reports whether s names something of what the follow-up
+// (cw) did not say itself, or says a pronoun for a thing or several.
+func speaksOfFill(cw *carriedWords, q *query, s *sentence) bool {
+	for _, t := range q.terms {
+		if !cw.own[t.term] && s.matches(t.term, t.alts) {
+			return true
+		}
+	}
+	c, err := loadCarryRules()
+	if err != nil {
+		return false
+	}
+	for _, t := range s.toks {
+		if pr, ok := c.pronouns[t.word]; ok && (pr.ref == refThing || pr.ref == refThings || pr.ref == refGroup) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownShare is the share of the weight of the words the follow-up (cw) says
+// itself that s holds; 1 when it says none.
+func ownShare(cw *carriedWords, q *query, s *sentence) float64 {
+	total, held := 0.0, 0.0
+	for _, t := range q.terms {
+		if !cw.own[t.term] {
+			continue
+		}
+		total += t.weight
+		if s.matches(t.term, t.alts) {
+			held += t.weight
+		}
+	}
+	if total == 0 {
+		return 1
+	}
+	return held / total
 }

@@ -142,6 +142,8 @@ type reading struct {
 	// persons are the names filled in for pronouns of one person ("he"
 	// → "Tom Ames"): a sentence may go on about them as "he" too.
 	persons []string
+	// filled: some pronoun was filled in ("its" → "the Great Stupa's").
+	filled bool
 }
 
 // carry reads question as a follow-up to prev: the question with what it
@@ -175,7 +177,7 @@ func (e *Engine) carryAs(ix *index, prev *Turn, question string, namedFirst bool
 	toks := tokenize(text)
 	own := e.namesIn(ix, text)
 	if read, why, persons, ok := e.fillPronouns(c, p, text, toks, own); ok {
-		return reading{read: read, why: why, persons: persons}
+		return reading{read: read, why: why, persons: persons, filled: true}
 	}
 	if len(own) > 0 || p.topic == "" {
 		return reading{read: question}

@@ -300,3 +300,26 @@ The captains objected to the new mooring fees.
 		t.Errorf("read %q: \"they\" are the critics, not the plan", a.Carried.Read)
 	}
 }
+
+// TestFollowUpOwnWordsFirstForThing holds that a follow-up whose "its"
+// stood for a thing is answered by the sentence that speaks of the thing
+// and holds the follow-up's own words ("Its lamp was …"), before one that
+// only names the thing.
+func TestFollowUpOwnWordsFirstForThing(t *testing.T) {
+	e := articleEngine(t, "lighthouse", "The Old Lighthouse", `The Old Lighthouse is the oldest stone tower on the coast and was commissioned by the harbour board in 1801. Its lamp was a simple oil burner set behind a glass lens.
+`)
+	first, err := e.FollowUp(t.Context(), nil, "Which board commissioned the Old Lighthouse?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := e.FollowUp(t.Context(), &first.Next, "What was its lamp like?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Carried == nil || !strings.Contains(a.Carried.Read, "Old Lighthouse") {
+		t.Fatalf("carried %+v, want \"its\" read as the Old Lighthouse's", a.Carried)
+	}
+	if !a.Answered || !strings.HasPrefix(a.Quotes[0].Text, "Its lamp") {
+		t.Errorf("answered %v, quotes %+v; want the sentence on its lamp", a.Answered, a.Quotes)
+	}
+}

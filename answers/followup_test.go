@@ -41,30 +41,37 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups2.jsonl", builtin, 15, 4},
 		{"followups3.jsonl", builtin, 10, 6},
 		{"followups4.jsonl", builtin, 10, 6},
-		{"followups5.jsonl", builtin, 8, 6},
+		{"followups5.jsonl", builtin, 9, 6},
 		{"followups6.jsonl", builtin, 9, 6},
 		{"followups7.jsonl", builtin, 10, 6},
 		{"followups8.jsonl", builtin, 9, 6},
 		{"followups9.jsonl", builtin, 12, 6},
 		{"followups10.jsonl", builtin, 9, 6},
-		{"followups11.jsonl", builtin, 7, 3},
+		{"followups11.jsonl", builtin, 8, 3},
 		{"followups12.jsonl", builtin, 9, 3},
-		{"followups13.jsonl", builtin, 10, 2},
+		{"followups13.jsonl", builtin, 11, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 28, 6},
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 10, 2},
-		{"followups-gimp-history.jsonl", over("testdata/gimp-history.json"), 8, 2},
+		{"followups-gimp-history.jsonl", over("testdata/gimp-history.json"), 9, 2},
 		{"followups-americas-peoples.jsonl", over("testdata/americas-peoples.json"), 10, 2},
 		{"followups-astroinfo.jsonl", over("testdata/astroinfo.json"), 10, 2},
-		// 8, not 9: "How many people lived there?" was refused only because
-		// "lived" was off-topic in general.yaml; it is a topic of any
-		// people's history, and now only the built-in pack's.
-		{"followups-ancient-civs.jsonl", over("testdata/ancient-civs.json"), 8, 2},
-		{"followups-shogi-guide.jsonl", over("testdata/shogi-guide.json"), 9, 2},
-		{"followups-world-monuments.jsonl", over("testdata/world-monuments.json"), 9, 2},
-		{"followups-wesnoth-races.jsonl", over("testdata/wesnoth-races.json"), 7, 2},
+		// "How many people lived there?" was refused only because "lived"
+		// was off-topic in general.yaml (9 → 8); it is a topic of any
+		// people's history, and now only the built-in pack's. The
+		// follow-up's own words put first gained one back (9).
+		{"followups-ancient-civs.jsonl", over("testdata/ancient-civs.json"), 9, 2},
+		{"followups-shogi-guide.jsonl", over("testdata/shogi-guide.json"), 10, 2},
+		{"followups-world-monuments.jsonl", over("testdata/world-monuments.json"), 11, 2},
+		// 6, not 7: with the follow-up's own words put first, "What are
+		// they known for?" (read, wrongly, of "Aeolian" rather than the
+		// Aeolian harps) puts first a sentence on the dwarves that holds
+		// "known" and "their", and is refused, where the harps' sentence
+		// was answered by chance; two wrong answers became refusals and
+		// one refusal a wrong answer.
+		{"followups-wesnoth-races.jsonl", over("testdata/wesnoth-races.json"), 6, 2},
 		{"followups-freeciv-nations.jsonl", over("testdata/freeciv-nations.json"), 9, 2},
-		{"followups-sky-cultures.jsonl", over("testdata/sky-cultures.json"), 7, 2},
+		{"followups-sky-cultures.jsonl", over("testdata/sky-cultures.json"), 8, 2},
 		// Its first run had 7; a paragraph's "Name (dates)." heading then
 		// lent the name to its sentences, so "how many ships did he sail
 		// with?" (Magellan) is answered by the game's line on ships, where
