@@ -194,7 +194,7 @@ func (e *Engine) termMatches(rc *rankContext, c *scored, i, lo int32) (float64, 
 
 // subjectHeld reports whether sentence i (its paragraph starting at lo)
 // holds t, a name the question writes capitalised, as its subject by a
-// pronoun: it opens with "They"/"It"/"He"/"She" (subject_pronouns) and
+// pronoun: it opens with "They", "It", "Its" … (subject_pronouns) and
 // the sentence before it in its paragraph names t. "They were based in
 // upstate New York" after "The Iroquois Confederacy … was a group of
 // nations" speaks of the Confederacy.
