@@ -1,7 +1,6 @@
 package answers
 
 import (
-	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -14,21 +13,27 @@ import (
 // why a part of the rule the reading names.
 type carryCase struct{ prev, q, read, why string }
 
+// askAfter asks prev of e, then q after it, and returns both answers.
+func askAfter(t *testing.T, e *Engine, prev, q string) (first, a Answer) {
+	t.Helper()
+	first, err := e.FollowUp(t.Context(), nil, prev)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err = e.FollowUp(t.Context(), &first.Next, q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return first, a
+}
+
 // checkCarry asks each case's prev, then its q after it, and holds q's
 // reading: equal to read when exact, else holding it.
 func checkCarry(t *testing.T, e *Engine, cases []carryCase, exact bool) {
 	t.Helper()
-	ctx := context.Background()
 	for _, tt := range cases {
 		t.Run(tt.q, func(t *testing.T) {
-			first, err := e.FollowUp(ctx, nil, tt.prev)
-			if err != nil {
-				t.Fatal(err)
-			}
-			a, err := e.FollowUp(ctx, &first.Next, tt.q)
-			if err != nil {
-				t.Fatal(err)
-			}
+			_, a := askAfter(t, e, tt.prev, tt.q)
 			if tt.read == "" {
 				if a.Carried != nil {
 					t.Fatalf("carried %+v into a question naming its own subject", a.Carried)
@@ -180,14 +185,7 @@ The river pilots of the coast keep the old charts.
 		{"By what name are the northern valleys of Castamar known?", "Who lives there?",
 			"Who lives in the northern valleys of Castamar?", "the named noun phrase"},
 	}, true)
-	first, err := e.FollowUp(t.Context(), nil, "Which charts do the river pilots keep?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := e.FollowUp(t.Context(), &first.Next, "Who lives there?")
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, a := askAfter(t, e, "Which charts do the river pilots keep?", "Who lives there?")
 	if a.Carried != nil && strings.Contains(a.Carried.Read, "in the river pilots") {
 		t.Errorf("read %q: the river pilots are no place", a.Carried.Read)
 	}
@@ -245,14 +243,7 @@ func TestFollowUpOwnWordsFirst(t *testing.T) {
 
 The Marsh channel was dredged in 1901.
 `)
-	first, err := e.FollowUp(t.Context(), nil, "Which pilot was the first to sail the Marsh channel?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := e.FollowUp(t.Context(), &first.Next, "what were his soundings useful to?")
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, a := askAfter(t, e, "Which pilot was the first to sail the Marsh channel?", "what were his soundings useful to?")
 	if a.Carried == nil || !strings.Contains(a.Carried.Read, "Dorrington") {
 		t.Fatalf("carried %+v, want \"his\" read as Dorrington's", a.Carried)
 	}
@@ -285,16 +276,9 @@ func TestCarryTheyAfterUnansweredWho(t *testing.T) {
 
 The captains objected to the new mooring fees.
 `)
-	first, err := e.FollowUp(t.Context(), nil, "Who criticized the harbour plan?")
-	if err != nil {
-		t.Fatal(err)
-	}
+	first, a := askAfter(t, e, "Who criticized the harbour plan?", "What did they object to?")
 	if len(first.Next.Names) != 0 {
 		t.Fatalf("names %v: the case needs an answer naming no one", first.Next.Names)
-	}
-	a, err := e.FollowUp(t.Context(), &first.Next, "What did they object to?")
-	if err != nil {
-		t.Fatal(err)
 	}
 	if a.Carried != nil && strings.Contains(a.Carried.Read, "did the harbour plan object") {
 		t.Errorf("read %q: \"they\" are the critics, not the plan", a.Carried.Read)
@@ -308,14 +292,7 @@ The captains objected to the new mooring fees.
 func TestFollowUpOwnWordsFirstForThing(t *testing.T) {
 	e := articleEngine(t, "lighthouse", "The Old Lighthouse", `The Old Lighthouse is the oldest stone tower on the coast and was commissioned by the harbour board in 1801. Its lamp was a simple oil burner set behind a glass lens.
 `)
-	first, err := e.FollowUp(t.Context(), nil, "Which board commissioned the Old Lighthouse?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := e.FollowUp(t.Context(), &first.Next, "What was its lamp like?")
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, a := askAfter(t, e, "Which board commissioned the Old Lighthouse?", "What was its lamp like?")
 	if a.Carried == nil || !strings.Contains(a.Carried.Read, "Old Lighthouse") {
 		t.Fatalf("carried %+v, want \"its\" read as the Old Lighthouse's", a.Carried)
 	}
