@@ -81,23 +81,7 @@ func holdsNoOwnWord(cw *carriedWords, q *query, s *sentence) bool {
 	if cw == nil || len(cw.persons) == 0 {
 		return false
 	}
-	return lacksOwnWords(cw, q, s)
-}
-
-// lacksOwnWords reports whether s holds none of the words the follow-up
-// (cw) says itself, when it says some.
-func lacksOwnWords(cw *carriedWords, q *query, s *sentence) bool {
-	said := false
-	for _, t := range q.terms {
-		if !cw.own[t.term] {
-			continue
-		}
-		said = true
-		if s.matches(t.term, t.alts) {
-			return false
-		}
-	}
-	return said
+	return ownShare(cw, q, s) == 0
 }
 
 // ownWordsFirst puts, for a follow-up whose pronoun was filled in (cw),
@@ -114,10 +98,16 @@ func ownWordsFirst(cw *carriedWords, q *query, ranked []scored) []scored {
 	if cw == nil || !cw.filled || len(ranked) == 0 || ownShare(cw, q, ranked[0].s) != 0 {
 		return ranked
 	}
-	person := len(cw.persons) > 0
+	first := func(c scored) bool {
+		if ownShare(cw, q, c.s) == 0 {
+			return false
+		}
+		// A person's sentence may speak of them as "he" (pronounHeld).
+		return len(cw.persons) > 0 || c.score >= ownWordsShare*ranked[0].score && speaksOfFill(cw, q, c.s)
+	}
 	var own, other []scored
 	for _, c := range ranked {
-		if sh := ownShare(cw, q, c.s); person && sh > 0 || !person && sh > 0 && c.score >= ownWordsShare*ranked[0].score && speaksOfFill(cw, q, c.s) {
+		if first(c) {
 			own = append(own, c)
 		} else {
 			other = append(other, c)

@@ -152,7 +152,7 @@ func (e *Engine) quotedPronounPerson(ix *index, qt Quote) (Name, bool) {
 	// A line under a heading that names its person ("Francisco de
 	// Coronado (1510–1554). First European explorer to see the Grand
 	// Canyon.") speaks of that person too, when it names no one.
-	headed := lo < i && ix.sents[lo].title && !e.namesPerson(ix, s.Text)
+	headed := lo < i && ix.sents[lo].title && len(e.peopleIn(ix, s.Text)) == 0
 	if !he && !headed {
 		return Name{}, false
 	}
@@ -179,6 +179,3 @@ func (e *Engine) peopleIn(ix *index, text string) []Name {
 	}
 	return people
 }
-
-// namesPerson reports whether text names anyone.
-func (e *Engine) namesPerson(ix *index, text string) bool { return len(e.peopleIn(ix, text)) > 0 }
