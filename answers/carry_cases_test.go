@@ -300,3 +300,16 @@ func TestFollowUpOwnWordsFirstForThing(t *testing.T) {
 		t.Errorf("answered %v, quotes %+v; want the sentence on its lamp", a.Answered, a.Quotes)
 	}
 }
+
+// TestCarryThemAsAnsweredGroup holds "them" after a who question answered
+// with one name of several people ("the Tarrow Fishers") read as them,
+// not as the person the question named.
+func TestCarryThemAsAnsweredGroup(t *testing.T) {
+	e := articleEngine(t, "marsh", "The marsh", `Ada Brenner befriended the Tarrow Fishers and taught many of them to read.
+
+The Tarrow Fishers were defeated by the Hill Raiders in 1820.
+`)
+	checkCarry(t, e, []carryCase{
+		{"Who did Ada Brenner befriend?", "Who beat them in the end?", "Tarrow Fishers", "the people the last answer named"},
+	}, false)
+}

@@ -183,6 +183,10 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 		switch {
 		case askedWho && len(answered) >= 2:
 			return joinAnd(answered), "a pronoun for several: the people the last answer named"
+		case askedWho && len(answered) == 1 && pluralName(answered[0]):
+			// "who beat them in the end" after "Who did Brebeuf
+			// befriend?" — "Huron Indians": the people answered.
+			return answered[0], "a pronoun for several: the people the last answer named"
 		case len(persons) >= 2:
 			return joinAnd(persons), "a pronoun for several: the people the last question named"
 		case askedWho && len(answered) == 0 && p.phrase == "":
@@ -259,4 +263,15 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 		}
 	}
 	return "", ""
+}
+
+// pluralName reports whether a name ends in a plural word ("Huron
+// Indians", "the Saxons"), not in "ss" ("Ross").
+func pluralName(name string) bool {
+	ws := foldWords(name)
+	if len(ws) == 0 {
+		return false
+	}
+	w := ws[len(ws)-1]
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
 }
