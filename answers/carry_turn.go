@@ -257,9 +257,12 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 			return places[len(places)-1], "a pronoun for a place: the place the last question named"
 		case p.class == "where" && len(answered) > 0:
 			return answered[0], "a pronoun for a place: the place the last answer named"
-		case p.class != "where" && len(answered) == 0 && c.topicOfName(p.topic) != "":
-			// (After a question answered with a place, "there" may be it.)
-			return c.topicOfName(p.topic), "a pronoun for a place: the named noun phrase the last question's topic opens with"
+		}
+		// After a question answered with a place, "there" may be it.
+		if p.class != "where" && len(answered) == 0 {
+			if np := c.topicOfName(p.topic); np != "" {
+				return np, "a pronoun for a place: the named noun phrase the last question's topic opens with"
+			}
 		}
 	}
 	return "", ""
