@@ -377,3 +377,28 @@ The Nordvik (a.k.a. Northwick) numbered some ten thousand people.
 		t.Errorf("answered %v, quotes %v; want the sentence naming the Nordvik states", ans.Answered, ans.Quotes)
 	}
 }
+
+// TestLeadingAdverbIsNoName: a sentence opening with an adverb of time or
+// sequence ("Today", "Nowadays") does not lend it to the name after it,
+// so a who question is not answered with "Today Wellen".
+func TestLeadingAdverbIsNoName(t *testing.T) {
+	a, err := NewAnalyzer(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]string{
+		"Today Wellen is a slum of half-finished buildings.": "Wellen",
+		"Nowadays Cutha houses most of the fleet.":           "Cutha",
+		"Tom Ames founded the guild.":                        "Tom Ames",
+	} {
+		var got []string
+		for _, f := range a.Analyze([]store.Sentence{{ID: 1, ArticleID: "x", Text: text}}) {
+			if f.Kind == factEntity && strings.HasPrefix(f.Extractor, "learned-name@") {
+				got = append(got, f.Object)
+			}
+		}
+		if len(got) != 1 || got[0] != want {
+			t.Errorf("names learned from %q = %q, want [%q]", text, got, want)
+		}
+	}
+}
