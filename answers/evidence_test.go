@@ -29,6 +29,8 @@ All schools must comply with government-set curriculum standards.
 A function problem is a problem where a single output is expected for every input.
 
 The governor could not stop it, Eastmark became the capital after a long siege.
+
+When the fourteenth colony ship, Petrovsk, arrived, its settlers founded Harrow.
 `
 
 // evidenceCase is a question and the value one evidence feature must
@@ -95,6 +97,9 @@ func TestEvidenceSignals(t *testing.T) {
 		{"What government-set standards do only select schools have to comply with?", "number", 1},
 		{"What government-set standards must all schools comply with?", "number", 0},
 		{"What government-set standards must every school comply with?", "number", 0},
+		// Ordinals written as words count like numbers.
+		{"What was the fifteenth colony ship called?", "number", 1},
+		{"What was the fourteenth colony ship called?", "number", 0},
 		// A negation reaches no further than its clause.
 		{"What did the governor stop?", "negated", 1},
 		{"What did Eastmark become after the siege?", "negated", 0},
