@@ -16,17 +16,19 @@ type shorthand struct {
 }
 
 // compileShorthand compiles general.yaml's shorthand: each key one word
-// of letters and digits, in lower case.
+// of letters and digits, in lower case, or a contraction the word splitter
+// would misread ("won't" is no "won"), matched with either apostrophe.
 func compileShorthand(m map[string]string) (*shorthand, error) {
 	if len(m) == 0 {
 		return nil, nil
 	}
 	keys := make([]string, 0, len(m))
 	for k := range m {
-		if k == "" || k != strings.ToLower(k) || strings.IndexFunc(k, func(c rune) bool { return !isWordRune(c) || c > unicode.MaxASCII }) >= 0 {
-			return nil, fmt.Errorf("shorthand %q: want one lower-case word of letters and digits", k)
+		bare := strings.Replace(k, "'", "", 1)
+		if bare == "" || k != strings.ToLower(k) || strings.HasPrefix(k, "'") || strings.HasSuffix(k, "'") || strings.IndexFunc(bare, func(c rune) bool { return !isWordRune(c) || c > unicode.MaxASCII }) >= 0 {
+			return nil, fmt.Errorf("shorthand %q: want one lower-case word of letters and digits, or a contraction", k)
 		}
-		keys = append(keys, regexp.QuoteMeta(k))
+		keys = append(keys, strings.Replace(regexp.QuoteMeta(k), "'", "['’]", 1))
 	}
 	slices.Sort(keys)
 	re, err := regexp.Compile(`(?i)\b(?:` + strings.Join(keys, "|") + `)\b`)
@@ -51,7 +53,7 @@ func (s *shorthand) expand(text string) string {
 		if !alone(text, m[0], m[1]) || w != strings.ToLower(w) && (m[0] > 0 || w[1:] != strings.ToLower(w[1:])) {
 			continue
 		}
-		r := s.words[strings.ToLower(w)]
+		r := s.words[strings.ReplaceAll(strings.ToLower(w), "’", "'")]
 		dropped = dropped || r == ""
 		b.WriteString(text[last:m[0]])
 		b.WriteString(r)

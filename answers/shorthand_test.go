@@ -8,7 +8,7 @@ import (
 // whatever its case, only as a whole word, and a dropped word leaving no
 // double space.
 func TestShorthand(t *testing.T) {
-	s, err := compileShorthand(map[string]string{"whats": "what is", "rn": "now", "didnt": "did not", "btw": "", "u": "you", "ur": "your"})
+	s, err := compileShorthand(map[string]string{"whats": "what is", "rn": "now", "didnt": "did not", "won't": "will not", "btw": "", "u": "you", "ur": "your"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -23,12 +23,16 @@ func TestShorthand(t *testing.T) {
 		"Where is RN's base?":             "Where is RN's base?",
 		"did u see ur list":               "did you see your list",
 		"Where is Ur?":                    "Where is Ur?",
+		"the plan won't work":             "the plan will not work",
+		"the plan won’t work":             "the plan will not work",
+		"Won't they sign?":                "will not they sign?",
+		"who won the vote":                "who won the vote",
 	} {
 		if got := s.expand(in); got != want {
 			t.Errorf("expand(%q) = %q, want %q", in, got, want)
 		}
 	}
-	for _, bad := range []map[string]string{{"Rn": "now"}, {"w/": "with"}, {"": "x"}} {
+	for _, bad := range []map[string]string{{"Rn": "now"}, {"w/": "with"}, {"": "x"}, {"'": "x"}, {"wont'": "x"}, {"won''t": "x"}} {
 		if _, err := compileShorthand(bad); err == nil {
 			t.Errorf("compileShorthand(%v): no error", bad)
 		}
