@@ -49,7 +49,10 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups10.jsonl", builtin, 9, 6},
 		{"followups11.jsonl", builtin, 8, 3},
 		{"followups12.jsonl", builtin, 9, 3},
-		{"followups13.jsonl", builtin, 11, 2},
+		// 11 at its first run; "won't" read as "will not", not as the
+		// off-topic "won", gained one (12).
+		{"followups13.jsonl", builtin, 12, 2},
+		{"followups14.jsonl", builtin, 10, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 28, 6},
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 10, 2},
