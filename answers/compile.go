@@ -160,6 +160,7 @@ func (r *rules) compileWords(f *generalFile) error {
 	r.outcomeWord, r.plannedCue = wordSet(f.Outcome.Words), wordSet(f.Outcome.Planned)
 	r.calendarAsk, r.calendarWord = wordSet(f.Calendar.Asks), wordSet(f.Calendar.Words)
 	r.infinitive = wordSet(f.Infinitive)
+	r.copula = wordSet(f.Copulas)
 	r.furniture = f.Furniture
 	r.negation = wordSet(f.Negations)
 	r.against = wordSet(f.Against)

@@ -230,6 +230,10 @@ func (e *Engine) direct(q *query, best scored) string {
 		if a, owned := e.ownedActor(q, s); owned {
 			return a
 		}
+		// "Who is Westland's top aide?": the aide, when s names them.
+		if names := e.describedIn(q, s); len(names) > 0 {
+			return joinAnd(names)
+		}
 		// The people whose role fits the question, else everyone new.
 		people := e.closestFit(q, s, e.fittingPersons(q, s))
 		if len(people) == 0 {
@@ -325,6 +329,18 @@ func (e *Engine) direct(q *query, best scored) string {
 		}
 	}
 	return ""
+}
+
+// describedIn are the spans of the persons the question describes
+// without naming them that s names.
+func (e *Engine) describedIn(q *query, s *sentence) []string {
+	var names []string
+	for _, p := range q.described {
+		if sp := e.personSpan(p, s); sp != "" && !contains(names, sp) {
+			names = append(names, sp)
+		}
+	}
+	return names
 }
 
 // nearest is the phrase of s, of phrases, closest to the words of q it

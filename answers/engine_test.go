@@ -565,3 +565,22 @@ func checkQuoted(t *testing.T, e *Engine, want map[string]string) {
 		}
 	}
 }
+
+// TestWhoIsDescribed: "who is" before a description the pack knows as a
+// person's alias, after another person's possessive or a place, asks for
+// that person, not for someone else the sentence names.
+func TestWhoIsDescribed(t *testing.T) {
+	e := mustEngine(t, storetest.MustOpen(t))
+	for q, want := range map[string]string{
+		"Who is Putin's top foreign policy aide?":           "Yuri Ushakov",
+		"Who is the US special envoy at the Florida talks?": "Witkoff",
+	} {
+		a, err := e.Answer(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || a.Answer != want {
+			t.Errorf("%q: answered %v with %q, want %q", q, a.Answered, a.Answer, want)
+		}
+	}
+}

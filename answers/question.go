@@ -109,7 +109,7 @@ func (e *Engine) readMentions(ix *index, q *query) []bool {
 		for i := m.from; i < m.to; i++ {
 			inMention[i] = true
 		}
-		if r.asksWhoIs(toks, m) {
+		if r.asksWhoIs(toks, m) || r.asksIdentity(q, m) {
 			// "Which Westland journalist …?" asks who the description
 			// is: a sentence naming the person answers; the question
 			// does not name them.
@@ -143,6 +143,13 @@ func (r *rules) dateBoundOf(toks []token) string {
 // asks for — words of the pack's aliases that are no part of the
 // person's name ("Westland journalist"), after "which" or "what".
 func (r *rules) asksWhoIs(toks []token, m mention) bool {
+	return r.describes(toks, m) && m.from > 0 && (toks[m.from-1].word == "which" || toks[m.from-1].word == "what")
+}
+
+// describes reports whether mention m is of a person by words of the
+// pack's aliases that are no part of the person's name ("Westland
+// journalist"), not by the name.
+func (r *rules) describes(toks []token, m mention) bool {
 	ent := r.entities[m.entity]
 	if ent.Kind != "person" {
 		return false
@@ -155,10 +162,31 @@ func (r *rules) asksWhoIs(toks []token, m mention) bool {
 		}
 		described = described || isEnglish(t.word) && !english.IsStopWord(t.word)
 	}
-	if !described {
-		return false // "Witkof": a name misspelt, not a description
+	return described // not "Witkof": a name misspelt, not a description
+}
+
+// asksIdentity reports whether mention m describes, without naming, the
+// person a "who is" question asks for: only "the", a possessive and other
+// mentions stand between the copula and it ("Who is Eastland's top
+// foreign policy aide?", "Who was the US special envoy at the talks?").
+func (r *rules) asksIdentity(q *query, m mention) bool {
+	toks := q.toks
+	if m.from < 2 || toks[0].word != "who" || !r.copula[toks[1].word] || !r.describes(toks, m) {
+		return false
 	}
-	return m.from > 0 && (toks[m.from-1].word == "which" || toks[m.from-1].word == "what")
+	for i := 2; i < m.from; i++ {
+		if toks[i].word == "the" || toks[i].word == "s" && i > 2 {
+			continue
+		}
+		inOther := false
+		for _, o := range q.mentions {
+			inOther = inOther || o.from <= i && i < o.to && o != m
+		}
+		if !inOther {
+			return false
+		}
+	}
+	return true
 }
 
 // readWords reads the question's words: the words and units it uses, a
@@ -326,10 +354,15 @@ func (e *Engine) readWants(q *query, inMention []bool) {
 		// about Brandt" asks for Ulm's words.
 		q.speaker = q.mentions[0].entity
 	}
-	if q.class.name == "who" && len(q.persons) == 1 && len(q.described) == 0 && q.content == 0 {
+	if q.class.name == "who" && len(q.persons)+len(q.described) == 1 && q.content == 0 {
 		// "Who is Westland's top negotiator?": one person, whatever
 		// places go with the description.
 		q.class = r.roleClass
+		for _, p := range q.described {
+			q.persons = append(q.persons, p)
+			q.entities[p] = true
+		}
+		q.described = nil
 	}
 	if q.class.wants == wantNumber {
 		// "How long … lasted" asks for a duration, which the wanted type

@@ -108,6 +108,9 @@ type generalFile struct {
 		Planned []string `yaml:"planned"`
 	} `yaml:"outcome"`
 	Infinitive []string `yaml:"infinitive"`
+	// Copulas are the forms of "be" a who question asks an identity with
+	// ("Who is Eastland's top aide?").
+	Copulas []string `yaml:"copulas"`
 	// Negations and Antonyms let the gate see a question that turns what
 	// the best sentence says around; Gate weighs the evidence.
 	Negations []string `yaml:"negations"`
@@ -241,6 +244,7 @@ type rules struct {
 	// infinitive: words before a verb that make it unasserted ("advised
 	// Eastgate not to sign").
 	infinitive map[string]bool
+	copula     map[string]bool
 	// known are the words the rules themselves use: never "corrected"
 	// into a corpus word.
 	known map[string]bool
