@@ -20,7 +20,10 @@ type turnRead struct {
 	// phrase a which question asked about ("the provision of the plan"):
 	// what "it" stands for after a question asking which.
 	answerText, phrase string
-	phraseEnd          int // where phrase ends in question: names before it are part of it
+	// date is the short answer of a question asking when ("on
+	// Thursday"): the time "then" stands for next.
+	date      string
+	phraseEnd int // where phrase ends in question: names before it are part of it
 	// pluralWhich: the question asked which of several, or was answered
 	// with several ("Alpha and SPARC"): no "it" stands for that answer.
 	pluralWhich bool
@@ -43,6 +46,9 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 	qnames := joinNumbered(prev.Question, e.namesIn(ix, prev.Question), ix.learnedKind)
 	p := turnRead{question: prev.Question, class: prev.Class, qnames: qnames, answer: prev.Names}
 	toks := tokenize(prev.Question)
+	if p.class == "when" {
+		p.date = shortAnswer(prev.Answer)
+	}
 	p.askedWhich = e.asksWhich(prev.Question)
 	if p.askedWhich {
 		p.answerText = shortAnswer(prev.Answer)
@@ -234,6 +240,13 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 			return places[0], "a pronoun for a thing: the place the last question named"
 		}
 	case refTime:
+		if p.date != "" {
+			fill := p.date
+			if w := foldWords(fill); len(w) > 0 && !english.IsStopWord(w[0]) {
+				fill = "in " + fill // "1993", "late Sunday": "in" reads it as a time
+			}
+			return fill, "a pronoun for a time: the time the last answer gave"
+		}
 		var names []string
 		for _, n := range joinNumbered(p.question, append([]named(nil), p.qnames...), func(string) string { return "" }) {
 			if n.Kind != "person" && !n.generic {
