@@ -25,7 +25,8 @@ func (l *lexicon) compilePatterns(f *lexiconFile) error {
 			alternation(f.DayPhrases) + `)\b`},
 		// "December 5", "5 December 1999", "December 2, 2025", "1066",
 		// "AD 43", "43 BC", "650 B.C.", "the 11th century", "the 1990s",
-		// "mid-1990s", "the early 20th century", "two centuries ago".
+		// "mid-1990s", "the early 20th century", "two centuries ago", "30
+		// cycles ago" (any unit an invented calendar counts in).
 		{"era date", &l.eraDateRe, `\b(?:` +
 			`(?:the )?(?:(?:early|mid|late)[- ])?(?:\d{1,2}(?:st|nd|rd|th)|` + alternation(f.Centuries) + `)(?:[- ]century|[- ]centuries)(?: (?:BC|BCE|AD|CE))?` +
 			`|(?:the )?(?:(?:early|mid|late)[- ])?(?:1\d|20)\d0s` +
@@ -33,7 +34,7 @@ func (l *lexicon) compilePatterns(f *lexiconFile) error {
 			`|(?:AD|A\.D\.) \d{1,4}|\d{1,4} (?:BC|BCE|B\.C\.|AD|CE)` +
 			`|(?:in|since|until|by|from|of|after|before|during|circa|c\.|around|about|early|late|mid-) (?:1[0-9]|20)\d\d` +
 			`|(?:1[0-9]|20)\d\d(?:[–-](?:\d\d){1,2})?` +
-			`|(?:\d{1,3}(?:,\d{3})*|` + alternation(f.Numbers.words()) + `) (?:years?|decades?|century|centuries|millennium|millennia) ago` +
+			`|(?:\d{1,3}(?:,\d{3})*|a few|several|` + alternation(f.Numbers.words()) + `) [a-z]+ ago` +
 			`)\b|\b\d{1,4} (?:B\.C\.|B\.C\.E\.|A\.D\.|C\.E\.)`},
 		{"early year", &l.earlyYearRe, `\b(?:` + alternation(f.EarlyYearLeads) + `) ([1-9]\d{2})\b`},
 		{"period", &l.periodRe, `\b(?:the )?((?:[A-Z][\p{L}]+ ){1,3})(?i:` + alternation(f.PeriodWords) + `)\b`},

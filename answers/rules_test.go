@@ -258,7 +258,8 @@ func TestLearnFromAnyArticle(t *testing.T) {
 		"Its traders were based in what is now upstate Northmoor. " +
 		"Its king died in 453, and its fleet fought in 312 battles until 499 when 120 ships sank in 600,000 tonnes of storm. " +
 		"It traded around Lake Morrow and along the Tamm river. " +
-		"It flourished in Ptolemaic times and fell in the Roman period. The era ended."
+		"It flourished in Ptolemaic times and fell in the Roman period. The era ended. " +
+		"Its rivals only rose to challenge it as recently as 30 cycles ago."
 	facts := a.Analyze([]store.Sentence{{ID: 1, ArticleID: "x", Text: text}})
 	has := func(kind, pred, obj string) bool {
 		for _, f := range facts {
@@ -274,6 +275,7 @@ func TestLearnFromAnyArticle(t *testing.T) {
 		{factDate, "", "the 1990s"},
 		{factDate, "", "650 B.C."},
 		{factDate, "", "two centuries ago"},
+		{factDate, "", "30 cycles ago"},
 		{factQuantity, "", "30,000 men"},
 		{factQuantity, "", "1.2 million people"},
 		{factQuantity, "", "~11,700 years"},
