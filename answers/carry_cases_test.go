@@ -313,3 +313,27 @@ The Tarrow Fishers were defeated by the Hill Raiders in 1820.
 		{"Who did Ada Brenner befriend?", "Who beat them in the end?", "Tarrow Fishers", "the people the last answer named"},
 	}, false)
 }
+
+// TestNamingAnswer: "What's the name of X?" and "What was X called?" are
+// answered with the name a sentence gives X in apposition, and "it" next
+// stands for that name.
+func TestNamingAnswer(t *testing.T) {
+	e := articleEngine(t, "sisters", "Sister towns", "Northport lies far from its sister town, Kessra.\n\n"+
+		"When the fourth supply ship, Aurora, arrived, the settlers rejoiced.\n\nKessra is built of grey basalt from the hills.\n")
+	for q, want := range map[string]string{
+		"What's the name of Northport's sister town?": "Kessra",
+		"What was the fourth supply ship called?":     "Aurora",
+	} {
+		a, err := e.Answer(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || a.Answer != want {
+			t.Errorf("%q: answered %v with %q, want %q", q, a.Answered, a.Answer, want)
+		}
+	}
+	_, a := askAfter(t, e, "What's the name of Northport's sister town?", "What is it built of?")
+	if a.Carried == nil || a.Carried.Read != "What is Kessra built of?" {
+		t.Errorf("carried %+v, want it read as Kessra", a.Carried)
+	}
+}

@@ -49,7 +49,9 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 	if p.class == "when" {
 		p.date = shortAnswer(prev.Answer)
 	}
-	p.askedWhich = e.asksWhich(prev.Question)
+	// "What's the name of X?" answered "Uuries" asked which name: "it"
+	// is then the name.
+	p.askedWhich = e.asksWhich(prev.Question) || p.class == "naming" && shortAnswer(prev.Answer) != ""
 	if p.askedWhich {
 		p.answerText = shortAnswer(prev.Answer)
 		p.phrase, p.phraseEnd = e.whPhrase(c, prev.Question)

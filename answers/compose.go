@@ -223,6 +223,9 @@ func jaccard(a, b *sentence) float64 {
 // answers and the quote speaks alone. It never rebuilds a sentence.
 func (e *Engine) direct(q *query, best scored) string {
 	s := best.s
+	if q.class.name == "naming" {
+		return appositiveName(q, s)
+	}
 	switch q.class.wants {
 	case wantPerson:
 		// "owned by Ames’s real estate development company": the doer
@@ -329,6 +332,34 @@ func (e *Engine) direct(q *query, best scored) string {
 		}
 	}
 	return ""
+}
+
+// appositiveName is the name s gives a thing the question names, in
+// apposition or after "called"/"named": "its primary, Uuries" answers
+// "What's the name of Jaegnhild's primary?"; "" when s gives none.
+func appositiveName(q *query, s *sentence) string {
+	found, first := "", len(s.Text)
+	for name := range s.facts.learned {
+		for at := 0; at < first; {
+			i := strings.Index(s.Text[at:], name)
+			if i < 0 {
+				break
+			}
+			i += at
+			at = i + len(name)
+			before := strings.TrimSuffix(s.Text[:i], ", ")
+			if len(before) == i {
+				before = strings.TrimSuffix(strings.TrimSuffix(before, " called "), " named ")
+				if len(before) == i {
+					continue
+				}
+			}
+			if ws := foldWords(before); len(ws) > 0 && q.words[stem(ws[len(ws)-1])] && i < first {
+				found, first = name, i
+			}
+		}
+	}
+	return found
 }
 
 // describedIn are the spans of the persons the question describes
