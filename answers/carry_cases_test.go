@@ -337,3 +337,18 @@ func TestNamingAnswer(t *testing.T) {
 		t.Errorf("carried %+v, want it read as Kessra", a.Carried)
 	}
 }
+
+// TestBodyOfPeople: a who question whose doer is a body of people of a
+// place ("The inhabitants of Halir refused …") is answered with them, not
+// the place, and "they" next stands for them.
+func TestBodyOfPeople(t *testing.T) {
+	e := articleEngine(t, "camp", "The camp", "The mill needs workers and somewhere to house them.\n\n"+
+		"The inhabitants of Halvard refused to shelter the workers, citing old grazing rights.\n")
+	first, a := askAfter(t, e, "Who refused to shelter the workers?", "What did they cite?")
+	if first.Answer != "The inhabitants of Halvard" {
+		t.Errorf("answered %q, want The inhabitants of Halvard", first.Answer)
+	}
+	if a.Carried == nil || a.Carried.Read != "What did the inhabitants of Halvard cite?" {
+		t.Errorf("carried %+v, want they read as the inhabitants of Halvard", a.Carried)
+	}
+}

@@ -22,7 +22,10 @@ type turnRead struct {
 	answerText, phrase string
 	// date is the short answer of a question asking when ("on
 	// Thursday"): the time "then" stands for next.
-	date      string
+	date string
+	// group is the short answer of a who question that names a body of
+	// people ("the inhabitants of Halir"): whom "they" stands for next.
+	group     string
 	phraseEnd int // where phrase ends in question: names before it are part of it
 	// pluralWhich: the question asked which of several, or was answered
 	// with several ("Alpha and SPARC"): no "it" stands for that answer.
@@ -48,6 +51,14 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 	toks := tokenize(prev.Question)
 	if p.class == "when" {
 		p.date = shortAnswer(prev.Answer)
+	}
+	if a := shortAnswer(prev.Answer); p.class == "who" && a != "" {
+		ws := foldWords(a)
+		if ws[0] == "the" && len(ws) > 1 && e.rules.groupNoun[ws[1]] {
+			p.group = "the" + a[len("the"):]
+		} else if e.rules.groupNoun[ws[0]] {
+			p.group = a
+		}
 	}
 	// "What's the name of X?" answered "Uuries" asked which name: "it"
 	// is then the name.
@@ -189,6 +200,8 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 		}
 	case refGroup:
 		switch {
+		case askedWho && p.group != "":
+			return p.group, "a pronoun for several: the body of people the last answer named"
 		case askedWho && len(answered) >= 2:
 			return joinAnd(answered), "a pronoun for several: the people the last answer named"
 		case askedWho && len(answered) == 1 && pluralName(answered[0]):

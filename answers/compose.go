@@ -268,7 +268,7 @@ func (e *Engine) direct(q *query, best scored) string {
 			}
 			for i, n := range names {
 				// "Ada Brenner's definition": the doer is Ada Brenner.
-				names[i] = trimPossessive(n)
+				names[i] = e.groupOf(s.Text, trimPossessive(n))
 			}
 		}
 		return joinAnd(names)
@@ -360,6 +360,29 @@ func appositiveName(q *query, s *sentence) string {
 		}
 	}
 	return found
+}
+
+// groupOf widens a name to the body of people of it that text names as
+// the doer ("The inhabitants of Halir refused …": the inhabitants, not
+// the place), as written; else it is name.
+func (e *Engine) groupOf(text, name string) string {
+	i := strings.Index(text, name)
+	if i < 0 {
+		return name
+	}
+	before, ok := strings.CutSuffix(text[:i], " of ")
+	if !ok {
+		return name
+	}
+	ws := strings.Fields(before)
+	if len(ws) == 0 || !e.rules.groupNoun[fold(ws[len(ws)-1])] {
+		return name
+	}
+	from := len(before) - len(ws[len(ws)-1])
+	if len(ws) > 1 && fold(ws[len(ws)-2]) == "the" {
+		from -= len(ws[len(ws)-2]) + 1
+	}
+	return text[from : i+len(name)]
 }
 
 // describedIn are the spans of the persons the question describes
