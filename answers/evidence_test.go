@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/parley-bot/parley/store/storetest"
 )
 
 // evidenceArticle is a short article nobody tuned for, with one sentence
@@ -384,4 +386,24 @@ func TestNameInAnotherForm(t *testing.T) {
 		{"For how many years did the Seleucids rule the coast?", "missing_capital", 1},
 		{"When did the Austrian fleet leave the coast?", "missing_capital", 1},
 	})
+}
+
+// TestYesNoAdjective: after "is", the word after the subject is an
+// adjective, not a verb the sentence must say ("Is Putin open to …?" is
+// answered by "… ruled out changes sought by Kyiv"); a participle still
+// is a verb.
+func TestYesNoAdjective(t *testing.T) {
+	e := mustEngine(t, storetest.MustOpen(t))
+	for q, answered := range map[string]bool{
+		"is putin open to the changes kyiv and the europeans want?": true,
+		"Is Putin signing the changes Kyiv wants?":                  false,
+	} {
+		a, err := e.Explain(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if verbGate := strings.Contains(a.Explain.Decision, "never says the question's verb"); verbGate == answered {
+			t.Errorf("%q: decision %q; want the verb gate to fire %v", q, a.Explain.Decision, !answered)
+		}
+	}
 }

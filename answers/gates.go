@@ -115,6 +115,11 @@ func (e *Engine) verbMissing(q *query, s *sentence) bool {
 	if r.stop[verb.word] || r.auxiliary[verb.word] || r.opinion[verb.word] || english.IsStopWord(verb.word) {
 		return false
 	}
+	if r.copula[q.toks[0].word] && !participle(verb.word) {
+		// "Is Dorn open to the changes?": after "is" an adjective, no
+		// verb, which a sentence may say in other words.
+		return false
+	}
 	if s.hasStem(verb.stem) {
 		return false
 	}
@@ -129,6 +134,12 @@ func (e *Engine) verbMissing(q *query, s *sentence) bool {
 		}
 	}
 	return true
+}
+
+// participle reports whether a word ends as a verb's participle does
+// ("meeting", "signed"): after "is" it is a verb, not an adjective.
+func participle(w string) bool {
+	return strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")
 }
 
 // verbOnlyInfinitive reports whether a yes/no question of the form
