@@ -34,12 +34,13 @@ const (
 	evScrambled          // the sentence holds the words of a name the question says, never in its order
 	evSwapped            // a question word the sentence replaces between the same two neighbours ("computational simplicity theory")
 	evNameSwapped        // a person or place the question names that the sentence leaves out while naming another of its kind
+	evYesNo              // the question asks yes or no: its quote is the answer, said in the sentence's own words
 	nEv
 )
 
 // evidenceNames name the features in explanations and in general.yaml.
 var evidenceNames = [nEv]string{"coverage", "context", "missing_name", "unknown", "negation", "opposite", "number", "margin",
-	"prefix", "negated", "missing_capital", "missing_context", "missing_max", "count", "exact", "run", "score", "no_type", "future", "plain", "scrambled", "swapped", "name_swapped"}
+	"prefix", "negated", "missing_capital", "missing_context", "missing_max", "count", "exact", "run", "score", "no_type", "future", "plain", "scrambled", "swapped", "name_swapped", "yes_no"}
 
 // evidence reads the features of the best of ranked for q: those of the
 // ranking, then (when the question has weighted terms) the terms missing
@@ -96,6 +97,9 @@ func (e *Engine) rankEvidence(x *[nEv]float64, q *query, ranked []scored) {
 		x[evFuture] = 1
 	}
 	x[evPlain] = best.coverage
+	if q.class.name == "yesno" {
+		x[evYesNo] = 1
+	}
 	if scrambled(q, s) {
 		x[evScrambled] = 1
 	}

@@ -99,6 +99,9 @@ func TestEvidenceSignals(t *testing.T) {
 		{"What government-set standards do only select schools have to comply with?", "number", 1},
 		{"What government-set standards must all schools comply with?", "number", 0},
 		{"What government-set standards must every school comply with?", "number", 0},
+		// A yes/no question's quote answers it in the sentence's words.
+		{"Was Eastmark the capital after the siege?", "yes_no", 1},
+		{"What did Eastmark become after the siege?", "yes_no", 0},
 		// Ordinals written as words count like numbers.
 		{"What was the fifteenth colony ship called?", "number", 1},
 		{"What was the fourteenth colony ship called?", "number", 0},
