@@ -55,6 +55,10 @@ func TestClassify(t *testing.T) {
 		{"what was the harbour tax called", "naming"},
 		{"what is the role of the harbour board", "role"},
 		{"roughly what fraction of the harbour is dredged", "how_many"},
+		{"what is the name of northport s sister town", "naming"},
+		// A job, not what someone wants done.
+		{"what does ames do", "role"},
+		{"what does dorn want the troops in eastmark to do", "what"},
 	}
 	for _, tt := range tests {
 		if got := r.classify(r.trimLeadIns(tt.q)).name; got != tt.class {

@@ -8,7 +8,7 @@ import (
 // whatever its case, only as a whole word, and a dropped word leaving no
 // double space.
 func TestShorthand(t *testing.T) {
-	s, err := compileShorthand(map[string]string{"whats": "what is", "rn": "now", "didnt": "did not", "won't": "will not", "btw": "", "u": "you", "ur": "your"})
+	s, err := compileShorthand(map[string]string{"whats": "what is", "rn": "now", "didnt": "did not", "won't": "will not", "what'd": "what did", "btw": "", "u": "you", "ur": "your"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,6 +27,7 @@ func TestShorthand(t *testing.T) {
 		"the plan won’t work":             "the plan will not work",
 		"Won't they sign?":                "will not they sign?",
 		"who won the vote":                "who won the vote",
+		"what'd ames say":                 "what did ames say",
 	} {
 		if got := s.expand(in); got != want {
 			t.Errorf("expand(%q) = %q, want %q", in, got, want)
