@@ -566,6 +566,20 @@ func checkQuoted(t *testing.T, e *Engine, want map[string]string) {
 	}
 }
 
+// TestWhoSaidAQuote: "Who said …?" is answered by a quote whose speaker
+// another sentence of it names (“The territorial issue is … for us. …,”
+// he said), not refused for naming no one.
+func TestWhoSaidAQuote(t *testing.T) {
+	e := mustEngine(t, storetest.MustOpen(t))
+	a, err := e.Answer(context.Background(), "Who said the territorial issue is the most important one for Moscow?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Quotes[0].Text, "The territorial issue is of course the most important") {
+		t.Errorf("answered %v, quotes %v; want the quote on the territorial issue", a.Answered, a.Quotes)
+	}
+}
+
 // TestWhoIsDescribed: "who is" before a description the pack knows as a
 // person's alias, after another person's possessive or a place, asks for
 // that person, not for someone else the sentence names.

@@ -120,6 +120,11 @@ func (e *Engine) turn(ix *index, read string, a Answer) Turn {
 		// name the quote adds to the question is the answer.
 		t.Names = e.namesAdded(ix, text, a.Quotes[0].Text)
 	}
+	if a.Answered && !a.Conflict && len(t.Names) == 0 && len(a.Quotes) > 0 && t.Class == "who" && e.asksSpeaker(&query{toks: tokenize(text)}) {
+		if n, ok := e.quoteSpeaker(ix, a.Quotes[0]); ok {
+			t.Names = []Name{n}
+		}
+	}
 	if a.Answered && !a.Conflict && len(t.Names) == 0 && len(a.Quotes) > 0 && (t.Class == "who" || e.asksWhich(text)) {
 		// "Which Dutch statesman represented the merchants?" answered
 		// by "He represented the merchants …": the person "he" is.
@@ -137,15 +142,11 @@ func (e *Engine) turn(ix *index, read string, a Answer) Turn {
 // any.
 func (e *Engine) quotedPronounPerson(ix *index, qt Quote) (Name, bool) {
 	c, err := loadCarryRules()
-	sp, ok := ix.spans[qt.Article]
-	if err != nil || !ok || qt.Sentence < 1 || sp[0]+qt.Sentence-1 >= sp[1] {
+	i, ok := ix.quoted(qt)
+	if err != nil || !ok {
 		return Name{}, false
 	}
-	i := int32(sp[0] + qt.Sentence - 1)
 	s := &ix.sents[i]
-	if s.Text != qt.Text || len(s.toks) == 0 {
-		return Name{}, false
-	}
 	lo, _ := ix.paragraphAt(i)
 	pr, ok := c.pronouns[s.toks[0].word]
 	he := ok && pr.ref == refPerson && !pr.possessive
@@ -165,6 +166,34 @@ func (e *Engine) quotedPronounPerson(ix *index, qt Quote) (Name, bool) {
 			return people[0], true
 		}
 		return Name{}, false
+	}
+	return Name{}, false
+}
+
+// quoted is the position of the sentence qt quotes, and whether it is
+// in the index.
+func (ix *index) quoted(qt Quote) (int32, bool) {
+	sp, ok := ix.spans[qt.Article]
+	if !ok || qt.Sentence < 1 || sp[0]+qt.Sentence-1 >= sp[1] {
+		return 0, false
+	}
+	i := int32(sp[0] + qt.Sentence - 1)
+	s := &ix.sents[i]
+	return i, s.Text == qt.Text && len(s.toks) > 0
+}
+
+// quoteSpeaker is the person whose words qt quotes, when another sentence
+// names them (“The territorial issue is … for us. …,” he said): after
+// "Who said …?" answered by the quote, whom "he" stands for.
+func (e *Engine) quoteSpeaker(ix *index, qt Quote) (Name, bool) {
+	i, ok := ix.quoted(qt)
+	if !ok {
+		return Name{}, false
+	}
+	for _, f := range ix.sents[i].facts.saids {
+		if ent, ok := e.rules.entities[f.Subject]; ok && ent.Kind == kindPerson {
+			return Name{Text: ent.Name, Kind: kindPerson}, true
+		}
 	}
 	return Name{}, false
 }

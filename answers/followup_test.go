@@ -139,6 +139,7 @@ func TestCarry(t *testing.T) {
 		{"Who met with Putin in Moscow?", "When was that?", "When was Kushner and Witkoff met with Putin in Moscow?", "its topic"},
 		{"Who is Ukraine's chief negotiator?", "Who did he meet in Florida?", "Who did Rustem Umerov meet in Florida?", "a pronoun for one person"},
 		{"Who is Trump's son-in-law?", "Who is he married to?", "Who is Jared Kushner married to?", "a pronoun for one person"},
+		{"Who said the Russians are making big concessions?", "What did he say they are stopping?", "What did Donald Trump say the Russians are stopping?", "the person the last answer named"},
 		{"On what day did Putin give his interview to Today TV?", "Where was he on a state visit then?", "Where was Vladimir Putin on a state visit on Thursday?", "the time the last answer gave"},
 		{"What did Zelensky say about the talks?", "What did he say about Putin?", "What did Volodymyr Zelenskyy say about Putin?", "the first person the last question named"},
 		{"What did Ushakov say about the talks?", "And Zelensky?", "What did Zelensky say about the talks?", "fragment"},

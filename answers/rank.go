@@ -229,6 +229,11 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 			}
 			return false
 		}
+		// "Who said the territorial issue is the most important?": a
+		// quote whose speaker another sentence of it names.
+		if e.asksSpeaker(q) && e.quotesNew(q, s) {
+			return true
+		}
 		// "Who took a photo…": a sentence that says nothing of a photo
 		// names no one who took it.
 		if !doesVerb(q, s) {

@@ -293,6 +293,22 @@ func (e *Engine) speaker(s *sentence, p string) bool {
 	return false
 }
 
+// asksSpeaker reports whether q asks who said something ("Who said …?",
+// "Who told reporters …?").
+func (e *Engine) asksSpeaker(q *query) bool {
+	return len(q.toks) > 1 && q.toks[0].word == "who" && e.rules.lex.speechVerbs[q.toks[1].word]
+}
+
+// quotesNew reports whether s quotes a person the question does not name.
+func (e *Engine) quotesNew(q *query, s *sentence) bool {
+	for _, f := range s.facts.saids {
+		if f.Subject != "" && !q.entities[f.Subject] && e.rules.entities[f.Subject].Kind == "person" {
+			return true
+		}
+	}
+	return false
+}
+
 // speechVerb reports whether a who-question asks who said something.
 func speechVerb(q *query) bool {
 	for _, v := range q.verb {
