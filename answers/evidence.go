@@ -308,7 +308,9 @@ func (e *Engine) calendarSwapped(q *query, s, prev, lead *sentence) bool {
 // numberSwapped reports whether the question counts something ("three
 // numbers") that s counts differently ("two numbers").
 func (e *Engine) numberSwapped(q *query, s *sentence) bool {
-	isNum := func(w string) bool { return isNumber(w) || e.rules.numberWord[w] || e.rules.lex.ordinals[w] > 0 }
+	// Counts, not shares or scales: "what percent of the launches" is
+	// not "70% of the launches" changed.
+	isNum := func(w string) bool { return isNumber(w) || e.rules.lex.numbers[w] > 0 || e.rules.lex.ordinals[w] > 0 }
 	for i := 0; i+1 < len(q.toks); i++ {
 		n, what := q.toks[i], q.toks[i+1]
 		if isNumber(n.word) && e.rules.numberWord[what.word] && s.hasWord(n.word) && magnitudeSwapped(s, n.word, what.word, e.rules.numberWord) {

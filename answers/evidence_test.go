@@ -33,6 +33,8 @@ A function problem is a problem where a single output is expected for every inpu
 The governor could not stop it, Eastmark became the capital after a long siege.
 
 When the fourteenth colony ship, Petrovsk, arrived, its settlers founded Harrow.
+
+Harbourcorp performs almost 70% of commercial launches around the globe.
 `
 
 // evidenceCase is a question and the value one evidence feature must
@@ -102,6 +104,8 @@ func TestEvidenceSignals(t *testing.T) {
 		// A yes/no question's quote answers it in the sentence's words.
 		{"Was Eastmark the capital after the siege?", "yes_no", 1},
 		{"What did Eastmark become after the siege?", "yes_no", 0},
+		// A share asked for is no count changed.
+		{"What percent of commercial launches does Harbourcorp perform?", "number", 0},
 		// Ordinals written as words count like numbers.
 		{"What was the fifteenth colony ship called?", "number", 1},
 		{"What was the fourteenth colony ship called?", "number", 0},
