@@ -75,8 +75,8 @@ func (e *Engine) namesIn(ix *index, text string) []named {
 		}
 		// A capitalised word alone is a name mid-question ("Sky", "Macron");
 		// at the start, only when it is not English ("Such"). Days and
-		// months are dates, not names.
-		if len(ws) == 1 && (a == 0 && isEnglish(fold(ws[0])) && !isAcronym(ws[0]) || r.calendarWord[fold(ws[0])] || e.stopword(fold(ws[0]))) {
+		// months are dates, not names; "US" in capitals is no "us".
+		if len(ws) == 1 && (a == 0 && isEnglish(fold(ws[0])) && !isAcronym(ws[0]) || r.calendarWord[fold(ws[0])] || e.stopword(fold(ws[0])) && !isAcronym(ws[0])) {
 			continue
 		}
 		learned = append(learned, named{Name: Name{Text: text[a:b], Kind: ix.learnedKind(text[a:b])}, start: a, end: b})

@@ -352,3 +352,15 @@ func TestBodyOfPeople(t *testing.T) {
 		t.Errorf("carried %+v, want they read as the inhabitants of Halvard", a.Carried)
 	}
 }
+
+// TestAcronymIsOwnSubject: "the US" in capitals is a name the question
+// gives itself, not the pronoun "us": its "its" is the US's, and nothing
+// is carried.
+func TestAcronymIsOwnSubject(t *testing.T) {
+	e := articleEngine(t, "debt", "Debt", "In 2042 Northmark elected Ann Ames as president.\n\n"+
+		"The US had to repay sixteen trillion dollars after its economy collapsed.\n")
+	_, a := askAfter(t, e, "Who did Northmark elect as president in 2042?", "How much debt did the US have to repay after its economy collapsed?")
+	if a.Carried != nil {
+		t.Errorf("carried %+v into a question naming its own subject", a.Carried)
+	}
+}
