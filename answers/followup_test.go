@@ -87,6 +87,9 @@ func TestFollowUpSets(t *testing.T) {
 		// inhabitants of Halir" as whom "they" stands for gained 2 (9).
 		{"followups-naev-worlds.jsonl", over("testdata/naev-worlds.json"), 9, 2},
 		{"followups-us-constitution.jsonl", over("testdata/us-constitution.json"), 5, 2},
+		// 9 at its first run, with one own-subject question changed:
+		// "the US" was read as the pronoun "us", so "its" was carried.
+		{"followups-ufoai-2084.jsonl", over("testdata/ufoai-2084.json"), 9, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {

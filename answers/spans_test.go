@@ -159,7 +159,7 @@ func TestEveryAnswerIsSpans(t *testing.T) {
 	// Shogi manual, GCompris's monuments, Battle for Wesnoth's peoples,
 	// Freeciv's nation legends, Stellarium's sky cultures, FreeCol's
 	// founding fathers and Naev's worlds.
-	for _, name := range []string{"jargon-history", "gimp-history", "americas-peoples", "astroinfo", "ancient-civs", "shogi-guide", "world-monuments", "wesnoth-races", "freeciv-nations", "sky-cultures", "freecol-fathers", "naev-worlds", "us-constitution"} {
+	for _, name := range []string{"jargon-history", "gimp-history", "americas-peoples", "astroinfo", "ancient-civs", "shogi-guide", "world-monuments", "wesnoth-races", "freeciv-nations", "sky-cultures", "freecol-fathers", "naev-worlds", "us-constitution", "ufoai-2084"} {
 		set, st := squadStore(t, "testdata/"+name+".json")
 		texts := squadQuestions(set)
 		t.Run(name, func(t *testing.T) { check(t, mustEngine(t, st, WithPack(nil)), st, texts) })
