@@ -35,6 +35,8 @@ The governor could not stop it, Eastmark became the capital after a long siege.
 When the fourteenth colony ship, Petrovsk, arrived, its settlers founded Harrow.
 
 Harbourcorp performs almost 70% of commercial launches around the globe.
+
+It festered for decades, fighting the rebels of Vostra, still trying to reform after 70 years of state domination.
 `
 
 // evidenceCase is a question and the value one evidence feature must
@@ -106,6 +108,9 @@ func TestEvidenceSignals(t *testing.T) {
 		{"What did Eastmark become after the siege?", "yes_no", 0},
 		// A share asked for is no count changed.
 		{"What percent of commercial launches does Harbourcorp perform?", "number", 0},
+		// No modifier across a comma: "Vostra, still trying" does not
+		// swap "Eastmark still trying".
+		{"How many years of state domination was Eastmark still trying to reform after?", "name_swapped", 0},
 		// Ordinals written as words count like numbers.
 		{"What was the fifteenth colony ship called?", "number", 1},
 		{"What was the fourteenth colony ship called?", "number", 0},

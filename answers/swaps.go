@@ -240,8 +240,10 @@ func (e *Engine) modifierSwapped(q *query, s *sentence) bool {
 			if sharePrefix(mod.word, o.word, 4) {
 				continue // "Victorian" for "Victoria's"
 			}
-			if s.Text[o.end:s.toks[j+1].start] == "-" {
+			if gap := s.Text[o.end:s.toks[j+1].start]; gap == "-" {
 				continue // "a Chibchan-speaking people" qualifies the people, not the speaking
+			} else if gap != " " {
+				continue // "Chechnya, still trying": no modifier across a comma
 			}
 			return true
 		}
