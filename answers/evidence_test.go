@@ -419,3 +419,16 @@ func TestYesNoAdjective(t *testing.T) {
 		}
 	}
 }
+
+// TestBareDuration: "how long" is answered by a length of time with no
+// number ("took decades"), not refused for giving no count.
+func TestBareDuration(t *testing.T) {
+	e := articleEngine(t, "recovery", "Recovery", "Northmark took decades to recover from the fall of the old union.\n\nThe union had lasted for 70 years.\n")
+	a, err := e.Explain(t.Context(), "How long did it take Northmark to get over the fall of the old union?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Quotes[0].Text, "took decades") || a.Explain.Evidence["no_type"] != 0 {
+		t.Errorf("answered %v, quotes %v, no_type %v; want the sentence saying decades", a.Answered, a.Quotes, a.Explain.Evidence["no_type"])
+	}
+}

@@ -293,6 +293,25 @@ func (e *Engine) speaker(s *sentence, p string) bool {
 	return false
 }
 
+// bareDuration reports whether q asks how long and s gives a length of
+// time with no number ("Russia took decades to recover").
+func (e *Engine) bareDuration(q *query, s *sentence) bool {
+	if !q.words["long"] {
+		return false
+	}
+	for i, t := range s.toks {
+		if !strings.HasSuffix(t.word, "s") || i > 0 && (isNumber(s.toks[i-1].word) || e.rules.numberWord[s.toks[i-1].word]) {
+			continue
+		}
+		for _, u := range e.rules.units[t.word] {
+			if e.rules.durations[u] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // asksSpeaker reports whether q asks who said something ("Who said …?",
 // "Who told reporters …?").
 func (e *Engine) asksSpeaker(q *query) bool {
