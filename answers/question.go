@@ -240,6 +240,9 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) {
 				// Or of a word derived from it ("created", "creators").
 				alts = e.derivedAlts(alts, t.stem)
 			}
+		} else if !ix.knowsAny(t.stem, alts) {
+			// A name's adjective no article uses: "Mexican" for "Mexico".
+			alts = e.pertainymAlts(alts, t.stem)
 		}
 		if full := ix.aliasesOf(t.word); len(full) > 0 {
 			// A learned alias ("CMI", "Babai") also matches the name it

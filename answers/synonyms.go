@@ -19,6 +19,26 @@ import (
 //go:embed synonyms.txt.gz
 var synonymsGz []byte
 
+// pertainymsGz is WordNet 3.0's pertainyms: per line a stem and the
+// nouns an adjective of that stem pertains to, or the adjectives that
+// pertain to a noun of it ("mexican mexico", "presid
+// presidenti=presidential"; see synonyms.LICENSE; TestGeneratePertainyms
+// makes it). They are read as synonyms, and for a capitalised word no
+// article uses, which gets no synonyms, alone.
+//
+//go:embed pertainyms.txt.gz
+var pertainymsGz []byte
+
+// wordnetPertainyms maps a stem to its pertainyms, read once when first
+// needed.
+var wordnetPertainyms = sync.OnceValue(func() map[string][]wnSynonym {
+	out, err := parseSynonyms("pertainyms.txt.gz", pertainymsGz)
+	if err != nil {
+		return map[string][]wnSynonym{} // tested; without it "Mexican" is no "Mexico"
+	}
+	return out
+})
+
 // wnSynonym is a synonym of a stem: its own stem and the word, which the
 // rules may hold to be a stop word or a number.
 type wnSynonym struct{ stem, word string }
@@ -28,9 +48,16 @@ type wnSynonym struct{ stem, word string }
 var wordnetSynonyms = sync.OnceValue(func() map[string][]wnSynonym {
 	out, err := parseSynonyms("synonyms.txt.gz", synonymsGz)
 	if err != nil {
-		// The embedded file is tested; without it words match only
+		// The embedded files are tested; without them words match only
 		// themselves and general.yaml's synonyms.
 		return map[string][]wnSynonym{}
+	}
+	for st, ss := range wordnetPertainyms() {
+		for _, p := range ss {
+			if !hasSynonym(out[st], p.stem) {
+				out[st] = append(out[st], p)
+			}
+		}
 	}
 	return out
 })
@@ -82,6 +109,12 @@ func (e *Engine) wordnetAlts(alts []string, st string) []string {
 	return withStems(alts, wordnetSynonyms()[st], func(w wnSynonym) bool {
 		return e.rules.stop[w.word] || e.rules.numberWord[w.word] || english.IsStopWord(w.word)
 	})
+}
+
+// pertainymAlts is alts with st's pertainyms added: a name's adjective
+// ("Mexican") finds the name ("Mexico") where no synonym is sought.
+func (e *Engine) pertainymAlts(alts []string, st string) []string {
+	return withStems(alts, wordnetPertainyms()[st], func(w wnSynonym) bool { return e.rules.stop[w.word] })
 }
 
 // withStems is alts (not changed) with the stems of ws added, but for

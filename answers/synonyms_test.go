@@ -61,3 +61,24 @@ func BenchmarkSynonymList(b *testing.B) {
 		}
 	}
 }
+
+// TestPertainyms holds WordNet's pertainyms read as synonyms, both ways:
+// a question's "Mexican", a word no article uses, finds the sentence
+// saying "Mexico" and is no unknown word.
+func TestPertainyms(t *testing.T) {
+	per, err := parseSynonyms("pertainyms.txt.gz", pertainymsGz)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(per) < 2000 || !hasSynonym(per[stem("mexican")], stem("mexico")) || !hasSynonym(per[stem("president")], stem("presidential")) {
+		t.Errorf("pertainyms.txt.gz: %d heads, mexican %v, president %v", len(per), per[stem("mexican")], per[stem("president")])
+	}
+	e := articleEngine(t, "vote", "The vote", "Then, in 2042, Mexico elected Ann Ames to the office of president.\n\nThe harbour was rebuilt.\n")
+	a, err := e.Explain(t.Context(), "Who was the Mexican president elected in 2042?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Explain.Evidence["unknown"] != 0 || len(a.Explain.Candidates) == 0 || !strings.Contains(a.Explain.Candidates[0].Text, "Mexico") {
+		t.Errorf("unknown %v %v, candidates %v; want Mexico's sentence first and no unknown word", a.Explain.Evidence["unknown"], a.Explain.Unknown, a.Explain.Candidates)
+	}
+}
