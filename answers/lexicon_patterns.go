@@ -25,11 +25,12 @@ func (l *lexicon) compilePatterns(f *lexiconFile) error {
 			alternation(f.DayPhrases) + `)\b`},
 		// "December 5", "5 December 1999", "December 2, 2025", "1066",
 		// "AD 43", "43 BC", "650 B.C.", "the 11th century", "the 1990s",
-		// "mid-1990s", "the early 20th century", "two centuries ago", "30
+		// "mid-1990s", "the '50s", "the early 20th century", "two centuries ago", "30
 		// cycles ago" (any unit an invented calendar counts in).
 		{"era date", &l.eraDateRe, `\b(?:` +
 			`(?:the )?(?:(?:early|mid|late)[- ])?(?:\d{1,2}(?:st|nd|rd|th)|` + alternation(f.Centuries) + `)(?:[- ]century|[- ]centuries)(?: (?:BC|BCE|AD|CE))?` +
 			`|(?:the )?(?:(?:early|mid|late)[- ])?(?:1\d|20)\d0s` +
+			`|(?:the )?(?:(?:early|mid|late)[- ])?['’]\d0s` +
 			`|(?:\d{1,2} )?` + months + `(?: \d{1,2}(?:st|nd|rd|th)?)?(?:,? (?:1\d|20)\d\d)?` +
 			`|(?:AD|A\.D\.) \d{1,4}|\d{1,4} (?:BC|BCE|B\.C\.|AD|CE)` +
 			`|(?:in|since|until|by|from|of|after|before|during|circa|c\.|around|about|early|late|mid-) (?:1[0-9]|20)\d\d` +

@@ -263,7 +263,8 @@ func TestLearnFromAnyArticle(t *testing.T) {
 		"Its king died in 453, and its fleet fought in 312 battles until 499 when 120 ships sank in 600,000 tonnes of storm. " +
 		"It traded around Lake Morrow and along the Tamm river. " +
 		"It flourished in Ptolemaic times and fell in the Roman period. The era ended. " +
-		"Its rivals only rose to challenge it as recently as 30 cycles ago."
+		"Its rivals only rose to challenge it as recently as 30 cycles ago. " +
+		"They never again had the budgets they had in the '50s."
 	facts := a.Analyze([]store.Sentence{{ID: 1, ArticleID: "x", Text: text}})
 	has := func(kind, pred, obj string) bool {
 		for _, f := range facts {
@@ -280,6 +281,7 @@ func TestLearnFromAnyArticle(t *testing.T) {
 		{factDate, "", "650 B.C."},
 		{factDate, "", "two centuries ago"},
 		{factDate, "", "30 cycles ago"},
+		{factDate, "", "the '50s"},
 		{factQuantity, "", "30,000 men"},
 		{factQuantity, "", "1.2 million people"},
 		{factQuantity, "", "~11,700 years"},
