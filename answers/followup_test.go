@@ -18,6 +18,7 @@ import (
 // share of follow-ups answered right may not fall below the figure
 // recorded.
 func TestFollowUpSets(t *testing.T) {
+	skipShort(t)
 	ctx := context.Background()
 	builtin := func() *Engine { return mustEngine(t, storetest.MustOpen(t)) }
 	// over is an engine with no pack over the articles of a SQuAD file.

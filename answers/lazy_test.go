@@ -96,6 +96,7 @@ func explained(t *testing.T, e *Engine, q string) string {
 // scores, the evidence and the decision) from the store's index and the
 // candidate articles as from every article in memory.
 func TestLazyRanksAsFull(t *testing.T) {
+	skipShort(t)
 	ctx := context.Background()
 	set, _ := squadSubset(t)
 	for _, tc := range []struct {

@@ -42,6 +42,7 @@ func overlayDoc(rng *rand.Rand, pool []string, id string, n int) store.Document 
 // curator's grouping and topics as an index laid out afresh does, and its
 // corpus statistics are the rebuilt index's.
 func TestOverlayAnswersAsRebuilt(t *testing.T) {
+	skipShort(t)
 	ctx := context.Background()
 	st := analyzedStore(t)
 	for _, d := range fillerDocs(2, 120) {

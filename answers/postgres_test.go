@@ -13,6 +13,7 @@ import (
 // answer, quotes, confidence and explanation from an engine reading the
 // stored index (lazily) of either, and from one that loads every article.
 func TestPostgresAnswersAsSQLite(t *testing.T) {
+	skipShort(t)
 	storetest.RequirePostgres(t)
 	ctx := context.Background()
 	set, _ := squadSubset(t)

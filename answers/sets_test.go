@@ -1,5 +1,7 @@
 package answers
 
+import "testing"
+
 // seedSets are the question sets over the built-in articles, in
 // testdata: the development set, then the held-out sets in the order they
 // were written, each before the changes it measures.
@@ -9,3 +11,13 @@ var seedSets = []string{"questions", "heldout", "heldout2", "heldout3", "heldout
 // (calibrate_test.go): the ninth held-out set and later ones were written
 // after the last calibration and stay out of it, to keep measuring it.
 var calibrationSets = seedSets[:9]
+
+// skipShort skips a test that asks every question set when -short is
+// given: CI runs the suite with -race and -short, where these take
+// minutes, and again in full without -race (.ci/run).
+func skipShort(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("asks every question set; run without -short")
+	}
+}

@@ -79,6 +79,7 @@ func squadStore(tb testing.TB, path string) (*SQuAD, *store.Store) {
 // side's span from its own quote), and every quote is verbatim in its
 // article.
 func TestEveryAnswerIsSpans(t *testing.T) {
+	skipShort(t)
 	ctx := context.Background()
 	check := func(t *testing.T, e *Engine, st *store.Store, questions []string) {
 		bodies := map[string]string{}
