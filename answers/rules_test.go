@@ -56,6 +56,7 @@ func TestClassify(t *testing.T) {
 		{"what is the role of the harbour board", "role"},
 		{"roughly what fraction of the harbour is dredged", "how_many"},
 		{"what is the name of northport s sister town", "naming"},
+		{"what percent of the launches does harbourcorp run", "how_many"},
 		// A job, not what someone wants done.
 		{"what does ames do", "role"},
 		{"what does dorn want the troops in eastmark to do", "what"},
