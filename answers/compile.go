@@ -161,6 +161,7 @@ func (r *rules) compileWords(f *generalFile) error {
 	r.calendarAsk, r.calendarWord = wordSet(f.Calendar.Asks), wordSet(f.Calendar.Words)
 	r.infinitive = wordSet(f.Infinitive)
 	r.copula = wordSet(f.Copulas)
+	r.condition = wordSet(f.Conditions)
 	r.furniture = f.Furniture
 	r.negation = wordSet(f.Negations)
 	r.against = wordSet(f.Against)

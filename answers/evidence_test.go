@@ -432,3 +432,22 @@ func TestBareDuration(t *testing.T) {
 		t.Errorf("answered %v, quotes %v, no_type %v; want the sentence saying decades", a.Answered, a.Quotes, a.Explain.Evidence["no_type"])
 	}
 }
+
+// TestWhenConditional: "when will …?" is answered by the condition a
+// sentence puts on the future thing ("If the survey is done, the bridge
+// will open"); a question about the past is not.
+func TestWhenConditional(t *testing.T) {
+	e := articleEngine(t, "bridge", "The bridge", "If the survey is finished, the new bridge will open to traffic.\n\nThe old bridge carried trams.\n")
+	for q, typed := range map[string]bool{
+		"When will the new bridge open to traffic?": true,
+		"When did the old bridge carry trams?":      false,
+	} {
+		a, err := e.Explain(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := a.Explain.Evidence["no_type"] == 0; got != typed {
+			t.Errorf("%q: no_type %v, want a type found %v", q, a.Explain.Evidence["no_type"], typed)
+		}
+	}
+}

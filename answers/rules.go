@@ -108,6 +108,8 @@ type generalFile struct {
 		Planned []string `yaml:"planned"`
 	} `yaml:"outcome"`
 	Infinitive []string `yaml:"infinitive"`
+	// Conditions open a clause that says when a future thing happens.
+	Conditions []string `yaml:"conditions"`
 	// Copulas are the forms of "be" a who question asks an identity with
 	// ("Who is Eastland's top aide?").
 	Copulas []string `yaml:"copulas"`
@@ -245,6 +247,7 @@ type rules struct {
 	// Eastgate not to sign").
 	infinitive map[string]bool
 	copula     map[string]bool
+	condition  map[string]bool
 	// known are the words the rules themselves use: never "corrected"
 	// into a corpus word.
 	known map[string]bool

@@ -293,6 +293,18 @@ func (e *Engine) speaker(s *sentence, p string) bool {
 	return false
 }
 
+// saysCondition reports whether s opens a clause with a condition word the
+// question does not use ("If a plan is put on paper, it will …"): when a
+// future thing will happen.
+func (e *Engine) saysCondition(q *query, s *sentence) bool {
+	for _, t := range s.toks {
+		if e.rules.condition[t.word] && !q.words[t.word] {
+			return true
+		}
+	}
+	return false
+}
+
 // bareDuration reports whether q asks how long and s gives a length of
 // time with no number ("Russia took decades to recover").
 func (e *Engine) bareDuration(q *query, s *sentence) bool {
