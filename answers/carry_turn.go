@@ -53,10 +53,10 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 		p.date = shortAnswer(prev.Answer)
 	}
 	if a := shortAnswer(prev.Answer); p.class == "who" && a != "" {
-		ws := foldWords(a)
-		if ws[0] == "the" && len(ws) > 1 && e.rules.groupNoun[ws[1]] {
-			p.group = "the" + a[len("the"):]
-		} else if e.rules.groupNoun[ws[0]] {
+		switch ws := foldWords(a); {
+		case len(ws) > 1 && ws[0] == "the" && e.rules.groupNoun[ws[1]] && strings.HasPrefix(a, "The "):
+			p.group = "the" + a[len("The"):] // read mid-sentence
+		case len(ws) > 1 && ws[0] == "the" && e.rules.groupNoun[ws[1]], len(ws) > 0 && e.rules.groupNoun[ws[0]]:
 			p.group = a
 		}
 	}

@@ -187,7 +187,7 @@ func (ix *index) quoted(qt Quote) (int32, bool) {
 // "Who said …?" answered by the quote, whom "he" stands for.
 func (e *Engine) quoteSpeaker(ix *index, qt Quote) (Name, bool) {
 	i, ok := ix.quoted(qt)
-	if !ok {
+	if !ok || ix.sents[i].facts == nil {
 		return Name{}, false
 	}
 	for _, f := range ix.sents[i].facts.saids {
