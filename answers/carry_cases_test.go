@@ -364,3 +364,17 @@ func TestAcronymIsOwnSubject(t *testing.T) {
 		t.Errorf("carried %+v into a question naming its own subject", a.Carried)
 	}
 }
+
+// TestWhoseOwner: "Under whose rule …?" is answered with the owner the
+// sentence names after "the rule of", and "its" next stands for it.
+func TestWhoseOwner(t *testing.T) {
+	e := articleEngine(t, "realm", "The realm", "Most men of the coast live under the rule of the Crown of Westmark.\n\n"+
+		"The Crown of Westmark raises its soldiers in the hill provinces.\n")
+	first, a := askAfter(t, e, "Under whose rule do most men of the coast live?", "Where does it raise its soldiers?")
+	if first.Answer != "the Crown of Westmark" {
+		t.Errorf("answered %q, want the Crown of Westmark", first.Answer)
+	}
+	if a.Carried == nil || !strings.Contains(a.Carried.Read, "the Crown of Westmark") {
+		t.Errorf("carried %+v, want it read as the Crown of Westmark", a.Carried)
+	}
+}

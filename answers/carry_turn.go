@@ -62,7 +62,8 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 	}
 	// "What's the name of X?" answered "Uuries" asked which name: "it"
 	// is then the name.
-	p.askedWhich = e.asksWhich(prev.Question) || p.class == "naming" && shortAnswer(prev.Answer) != ""
+	// So did "Under whose rule …?" answered "the Crown of Wesnoth".
+	p.askedWhich = e.asksWhich(prev.Question) || (p.class == "naming" || asksWhose(toks)) && shortAnswer(prev.Answer) != ""
 	if p.askedWhich {
 		p.answerText = shortAnswer(prev.Answer)
 		p.phrase, p.phraseEnd = e.whPhrase(c, prev.Question)
@@ -294,6 +295,16 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 		}
 	}
 	return "", ""
+}
+
+// asksWhose reports whether a question asks whose something is.
+func asksWhose(toks []token) bool {
+	for _, t := range toks {
+		if t.word == "whose" {
+			return true
+		}
+	}
+	return false
 }
 
 // pluralName reports whether a name ends in a plural word ("Huron

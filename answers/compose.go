@@ -226,6 +226,11 @@ func (e *Engine) direct(q *query, best scored) string {
 	if q.class.name == "naming" {
 		return appositiveName(q, s)
 	}
+	// "Under whose rule …?" — "under the rule of the Crown of Wesnoth":
+	// the owner the sentence names after "of".
+	if o := whoseOwner(q, s); o != "" {
+		return o
+	}
 	switch q.class.wants {
 	case wantPerson:
 		// "owned by Ames’s real estate development company": the doer
@@ -383,6 +388,32 @@ func (e *Engine) groupOf(text, name string) string {
 		from -= len(ws[len(ws)-2]) + 1
 	}
 	return text[from : i+len(name)]
+}
+
+// whoseOwner is, for a question asking "whose X", the name s gives after
+// "X of" ("the rule of the Crown of Wesnoth"), as written; "".
+func whoseOwner(q *query, s *sentence) string {
+	for i := 0; i+1 < len(q.toks); i++ {
+		if q.toks[i].word != "whose" {
+			continue
+		}
+		owned := q.toks[i+1].stem
+		for j := 0; j+2 < len(s.toks); j++ {
+			if s.toks[j].stem != owned || s.toks[j+1].word != "of" {
+				continue
+			}
+			rest := s.Text[s.toks[j+1].end:]
+			lead := len(rest) - len(strings.TrimLeft(rest, " "))
+			if strings.HasPrefix(rest[lead:], "the ") {
+				lead += len("the ")
+			}
+			if loc := learnedNameRe.FindStringIndex(rest[lead:]); loc != nil && loc[0] == 0 {
+				from := s.toks[j+2].start
+				return strings.TrimRight(s.Text[from:s.toks[j+1].end+lead+loc[1]], ".,;:’'")
+			}
+		}
+	}
+	return ""
 }
 
 // describedIn are the spans of the persons the question describes
