@@ -247,6 +247,10 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 			return p.phrase, phraseRule
 		case group != "":
 			return group, "a pronoun for several: the plural noun phrase the last question's topic opens with"
+		case len(places) > 0 && strings.HasPrefix(p.topic, places[0]+" "):
+			// "When did Mexico become independent of Spain?" — "it" is
+			// Mexico, the place the topic opens with.
+			return places[0], "a pronoun for a thing: the place the last question's topic opens with"
 		case p.topic != "":
 			if np := c.topicThing(p.topic); np != p.topic {
 				return np, "a pronoun for a thing the last question asked about: the noun phrase of its topic"

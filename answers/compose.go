@@ -308,7 +308,9 @@ func (e *Engine) direct(q *query, best scored) string {
 			return strings.Join(out, ", ")
 		}
 		if lp := newLearnedPlaces(q, s); len(lp) > 0 {
-			return lp[0]
+			// The one next to the question's words, with those "and"
+			// joins to it: "along with Pakistan and Lebanon".
+			return joinAnd(joinedWith(s.Text, lp, e.nearest(q, s, lp)))
 		}
 	case wantDate:
 		if ds := newDates(q, s); len(ds) > 0 {
@@ -440,7 +442,7 @@ func (e *Engine) nearest(q *query, s *sentence, phrases []string) string {
 			}
 		}
 	}
-	best, bestD := phrases[0], math.MaxInt
+	best, bestN, bestD := phrases[0], -1, math.MaxInt
 	for _, p := range phrases {
 		from, to, ok := s.phraseSpan(p)
 		if !ok {
@@ -452,12 +454,25 @@ func (e *Engine) nearest(q *query, s *sentence, phrases []string) string {
 				outside = append(outside, p)
 			}
 		}
-		if d := distance(outside, mention{from: from, to: to}); d < bestD {
-			best, bestD = p, d
+		// The question's words said right beside the phrase, wherever
+		// the sentence says them ("Iraq joined the alliance along with
+		// Pakistan" after an earlier "in Iraq"), then the nearest.
+		n := 0
+		for i := max(0, from-nearWindow); i < min(len(s.toks), to+nearWindow); i++ {
+			if (i < from || i >= to) && !e.stopword(s.toks[i].word) && (q.words[s.toks[i].word] || q.words[s.toks[i].stem]) {
+				n++
+			}
+		}
+		if d := distance(outside, mention{from: from, to: to}); n > bestN || n == bestN && d < bestD {
+			best, bestN, bestD = p, n, d
 		}
 	}
 	return best
 }
+
+// nearWindow is how many words on either side of a phrase count as
+// beside it.
+const nearWindow = 4
 
 // preferPersons keeps, of names, those learned as people when there are
 // any: "who" asks for a person before an organisation or a place.

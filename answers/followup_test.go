@@ -65,8 +65,11 @@ func TestFollowUpSets(t *testing.T) {
 		// "How many people lived there?" was refused only because "lived"
 		// was off-topic in general.yaml (9 → 8); it is a topic of any
 		// people's history, and now only the built-in pack's. The
-		// follow-up's own words put first gained one back (9).
-		{"followups-ancient-civs.jsonl", over("testdata/ancient-civs.json"), 9, 2},
+		// follow-up's own words put first gained one back (9). WordNet's
+		// place names (Egypt, Persia) moved "Which lands did he take
+		// over?" (Alexander) to 0.47 and a refusal (8), while five other
+		// sets gained eight right answers.
+		{"followups-ancient-civs.jsonl", over("testdata/ancient-civs.json"), 8, 2},
 		{"followups-shogi-guide.jsonl", over("testdata/shogi-guide.json"), 10, 2},
 		{"followups-world-monuments.jsonl", over("testdata/world-monuments.json"), 11, 2},
 		// 6, not 7: with the follow-up's own words put first, "What are

@@ -207,10 +207,14 @@ func learnedNames(text string) [][]int {
 			out = append(out, loc)
 			continue
 		}
-		split := true
+		split, places := true, true
 		for _, p := range parts {
 			split = split && len(strings.Fields(p)) >= 2
+			places = places && placeNames()[fold(strings.TrimRight(p, ".,’'"))]
 		}
+		// "Pakistan and Lebanon": two places by name, unless the whole
+		// is one ("Trinidad and Tobago").
+		split = split || places && !placeNames()[fold(text[loc[0]:loc[1]])]
 		if !split {
 			out = append(out, loc)
 			continue
@@ -263,6 +267,12 @@ func (r *rules) learnNames(s store.Sentence, toks []token, known func(start, end
 		}
 		kind := r.nameKind(text, a, ws)
 		id := "~" + fold(name)
+		if kind == kindName && placeNames()[fold(name)] {
+			// "Pakistan and Lebanon": a place by name, where the text
+			// marks it as nothing.
+			kind = kindPlace
+			out = append(out, store.Fact{SentenceID: s.ID, Kind: factPlace, Subject: id, Predicate: "learned", Object: name, Extractor: "known-place"})
+		}
 		out = append(out, store.Fact{SentenceID: s.ID, Kind: factEntity, Subject: id, Predicate: kind, Object: name, Extractor: "learned-name"})
 		if kind == kindPerson && len(ws) >= 2 {
 			out = append(out, store.Fact{SentenceID: s.ID, Kind: factAlias, Subject: id, Object: ws[len(ws)-1], Value: name, Extractor: "surname"})

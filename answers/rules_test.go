@@ -411,3 +411,34 @@ func TestLeadingAdverbIsNoName(t *testing.T) {
 		}
 	}
 }
+
+// TestKnownPlaces: a name WordNet knows as a place is learned as one
+// where the text marks it as nothing else, two joined by "and" are two
+// ("Pakistan and Lebanon", unless the whole is one: "Trinidad and
+// Tobago"), and a where question is answered with those beside its words.
+func TestKnownPlaces(t *testing.T) {
+	a, err := NewAnalyzer(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Elections in Iraq cost the United States its grip, and Iraq joined the Eastern Alliance along with Pakistan and Lebanon. Trinidad and Tobago stayed out."
+	places := map[string]bool{}
+	for _, f := range a.Analyze([]store.Sentence{{ID: 1, ArticleID: "x", Text: text}}) {
+		if f.Kind == factPlace && strings.HasPrefix(f.Subject, "~") {
+			places[f.Object] = true
+		}
+	}
+	for _, want := range []string{"Pakistan", "Lebanon", "Trinidad and Tobago"} {
+		if !places[want] {
+			t.Errorf("no place %q learned from %q (learned %v)", want, text, places)
+		}
+	}
+	e := articleEngine(t, "alliance", "The alliance", "Elections in Iraq cost the United States its grip, and Iraq joined the Eastern Alliance along with Pakistan and Lebanon.\n")
+	ans, err := e.Answer(t.Context(), "Which countries joined the Eastern Alliance along with Iraq?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ans.Answered || ans.Answer != "Pakistan and Lebanon" {
+		t.Errorf("answered %v with %q, want Pakistan and Lebanon", ans.Answered, ans.Answer)
+	}
+}

@@ -1,0 +1,68 @@
+// The place list answers/places.txt.gz holds the names WordNet 3.0 gives places (the instances in its
+// noun.location file: countries, states, cities, regions, rivers, mountains …; data.noun of Debian's
+// wordnet-base package), one name a line as WordNet writes it, its words parted by spaces.
+// TestGeneratePlaces makes it (PARLEY_WORDNET names that package's dict folder).
+package answers
+
+import (
+	"bufio"
+	"compress/gzip"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestGeneratePlaces writes places.txt.gz from WordNet 3.0's data.noun in
+// the folder PARLEY_WORDNET names: the words of every instance synset of
+// lexicographer file 15 (noun.location) that open with a capital.
+func TestGeneratePlaces(t *testing.T) {
+	dir := os.Getenv("PARLEY_WORDNET")
+	if dir == "" {
+		t.Skip("set PARLEY_WORDNET to WordNet's dict folder")
+	}
+	f, err := os.Open(filepath.Join(dir, "data.noun"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	seen := map[string]bool{}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		fs := strings.Fields(sc.Text())
+		if len(fs) < 5 || strings.HasPrefix(sc.Text(), " ") || fs[1] != "15" || !strings.Contains(sc.Text(), " @i ") {
+			continue
+		}
+		n, _ := strconv.ParseInt(fs[3], 16, 32)
+		for i := 0; i < int(n); i++ {
+			w := strings.ReplaceAll(fs[4+2*i], "_", " ")
+			if w != "" && w[0] >= 'A' && w[0] <= 'Z' {
+				seen[w] = true
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	names := make([]string, 0, len(seen))
+	for w := range seen {
+		names = append(names, w)
+	}
+	sort.Strings(names)
+	out, err := os.Create("places.txt.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	zw, _ := gzip.NewWriterLevel(out, gzip.BestCompression)
+	if _, err := zw.Write([]byte(strings.Join(names, "\n") + "\n")); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("places.txt.gz: %d names", len(names))
+}
