@@ -176,3 +176,42 @@ func writeSynonyms(t *testing.T, path string, byStem map[string]map[string]strin
 	}
 	return len(heads)
 }
+
+// wordNetPart is the part of speech a data file's pointer names by its
+// letter ("s", an adjective satellite, is an adjective).
+var wordNetPart = map[string]string{"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
+
+// wordPointers reads dir's data files twice: the words of every synset,
+// then each lexical pointer between two words (not between whole synsets),
+// which it passes to each with its symbol, the parts of speech and synset
+// keys of both ends and the two words, lower-cased.
+func wordPointers(t *testing.T, dir string, each func(sym, pos, key, a, opos, okey, b string)) {
+	words := map[string][]string{} // synset key -> its words, in order
+	scanWordNet(t, dir, "data", func(pos string, fs []string) {
+		n, _ := strconv.ParseInt(fs[3], 16, 32)
+		for i := 0; i < int(n); i++ {
+			w := strings.ToLower(fs[4+2*i])
+			if k := strings.IndexByte(w, '('); k > 0 {
+				w = w[:k]
+			}
+			words[pos+fs[0]] = append(words[pos+fs[0]], w)
+		}
+	})
+	scanWordNet(t, dir, "data", func(pos string, fs []string) {
+		n, _ := strconv.ParseInt(fs[3], 16, 32)
+		at := 4 + 2*int(n)
+		np, _ := strconv.Atoi(fs[at])
+		key := pos + fs[0]
+		for p := 0; p < np; p++ {
+			sym, off, tpos, st := fs[at+1+4*p], fs[at+2+4*p], fs[at+3+4*p], fs[at+4+4*p]
+			opos := wordNetPart[tpos]
+			src, _ := strconv.ParseInt(st[:2], 16, 32)
+			dst, _ := strconv.ParseInt(st[2:], 16, 32)
+			okey := opos + off
+			if opos == "" || src < 1 || dst < 1 || int(src) > len(words[key]) || int(dst) > len(words[okey]) {
+				continue
+			}
+			each(sym, pos, key, words[key][src-1], opos, okey, words[okey][dst-1])
+		}
+	})
+}
