@@ -113,10 +113,24 @@ func ownWordsFirst(cw *carriedWords, q *query, ranked []scored) []scored {
 			other = append(other, c)
 		}
 	}
-	if len(own) == 0 {
+	if len(own) == 0 || ranked[0].typeMatch && q.class.wants != wantDescription && !anyTyped(own) {
+		// "When did he live?" after "Who wrote the Declaration?": the
+		// heading "Thomas Jefferson (1743-1826)." gives the date asked
+		// for, and no sentence holding "live" gives any.
 		return ranked
 	}
 	return append(own, other...)
+}
+
+// anyTyped reports whether a candidate of cs gives the kind of answer
+// its question wants.
+func anyTyped(cs []scored) bool {
+	for _, c := range cs {
+		if c.typeMatch {
+			return true
+		}
+	}
+	return false
 }
 
 // ownWordsShare is how close to the best a candidate holding a follow-up's

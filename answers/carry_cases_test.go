@@ -377,3 +377,19 @@ func answeredThenRead(t *testing.T, e *Engine, prev, answer, q, read string) {
 		t.Errorf("%q after %q: carried %+v, want it read %q", q, prev, a.Carried, read)
 	}
 }
+
+// TestWhenDidTheyLive: "When did he live?" after a who question is
+// answered by the person's heading and its dates, though the heading
+// holds none of the follow-up's own words; "What did he write?" is not.
+func TestWhenDidTheyLive(t *testing.T) {
+	e := articleEngine(t, "founders", "Founders", "Carl Voss (1790-1850). A merchant of the coast, Voss drew the first chart of the Kessra shoals.\n\n"+
+		"Fishermen lived on the coast long before the merchants came.\n")
+	_, a := askAfter(t, e, "Who drew the first chart of the Kessra shoals?", "When did he live?")
+	if !a.Answered || a.Answer != "1790-1850" {
+		t.Errorf("answered %v with %q (%v), want 1790-1850", a.Answered, a.Answer, a.Quotes)
+	}
+	_, a = askAfter(t, e, "Who drew the first chart of the Kessra shoals?", "What poems did he write?")
+	if a.Answered {
+		t.Errorf("answered %q with %v, want a refusal", a.Answer, a.Quotes)
+	}
+}

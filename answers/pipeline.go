@@ -100,7 +100,9 @@ func (e *Engine) answerOne(ctx context.Context, question string, explain, option
 	if why := e.unsupported(q, ranked[0].s); why != "" {
 		return refuseWith(why)
 	}
-	if holdsNoOwnWord(cw, q, ranked[0].s) {
+	if holdsNoOwnWord(cw, q, ranked[0].s) && !(ranked[0].s.title && q.class.wants == wantDate && ranked[0].typeMatch) {
+		// A heading "Thomas Jefferson (1743-1826)." does answer "When
+		// did he live?" with the dates it gives.
 		return refuseWith("the best sentence holds none of the follow-up's own words, only the person its pronoun stood for")
 	}
 	a := e.compose(ix, q, ranked)
