@@ -74,6 +74,8 @@ func TestEvidenceSignals(t *testing.T) {
 		{"What can be viewed as a formal language?", "prefix", 0},
 		{"What is not viewed as a formal language?", "negation", 1},
 		{"What decides whether or not a triple is a member of this set?", "negation", 0},
+		{"Can a decision problem be viewed as a formal language or no?", "negation", 0},
+		{"Can a decision problem not be viewed as a formal language?", "negation", 1},
 		{"What corresponds to solving the problem of multiplying three numbers?", "number", 1},
 		{"What corresponds to solving the problem of multiplying two numbers?", "number", 0},
 		{"What corresponds to solving the problem of multiplying 2 numbers?", "number", 0},

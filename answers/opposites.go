@@ -41,11 +41,12 @@ func prefixedForms(text string, toks []token, p, st string) (bare, prefixed bool
 }
 
 // negates reports whether toks hold a negation ("not", "never", "isn’t");
-// "whether or not" asks both ways and negates nothing.
+// "whether or not" and a closing "… or no" ask both ways and negate
+// nothing.
 func (e *Engine) negates(toks []token) bool {
 	for i, t := range toks {
 		if e.rules.negation[t.word] {
-			if t.word == "not" && i > 0 && toks[i-1].word == "or" {
+			if (t.word == "not" || t.word == "no") && i > 0 && toks[i-1].word == "or" {
 				continue
 			}
 			return true
