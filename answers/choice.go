@@ -44,7 +44,10 @@ func (e *Engine) readChoice(text string) (c choice, ok bool) {
 			right = append(right, i)
 		}
 	}
-	if len(right) == 0 || len(right) > maxOption {
+	if len(right) > maxOption {
+		return e.innerChoice(text, toks, or, content)
+	}
+	if len(right) == 0 {
 		return c, false
 	}
 	var left []int
@@ -67,6 +70,25 @@ func (e *Engine) readChoice(text string) (c choice, ok bool) {
 	c.asks[1] = text[:l0] + text[toks[or+1].start:toks[right[0]].start] + text[r0:]
 	c.asks[0] = strings.Join(strings.Fields(c.asks[0]), " ")
 	c.asks[1] = strings.Join(strings.Fields(c.asks[1]), " ")
+	return c, true
+}
+
+// innerChoice reads a choice of two words qualifying one noun inside the
+// question ("Is Eastmark asking for a temporary or a permanent guarantee
+// that …?"): A right before "or", B after it (and its determiner), the
+// noun after B; else ok is false.
+func (e *Engine) innerChoice(text string, toks []token, or int, content func(token) bool) (c choice, ok bool) {
+	b := or + 1
+	if b < len(toks) && e.rules.determiner[toks[b].word] {
+		b++
+	}
+	a := or - 1
+	if b+1 >= len(toks) || a < 1 || !content(toks[a]) || !content(toks[b]) || !content(toks[b+1]) {
+		return c, false
+	}
+	c.options = [2]string{text[toks[a].start:toks[a].end], text[toks[b].start:toks[b].end]}
+	c.asks[0] = strings.Join(strings.Fields(text[:toks[or].start]+text[toks[b].end:]), " ")
+	c.asks[1] = strings.Join(strings.Fields(text[:toks[a].start]+text[toks[b].start:]), " ")
 	return c, true
 }
 

@@ -14,6 +14,10 @@ func TestReadChoice(t *testing.T) {
 		"Did Putin pay a state visit to India or to China?":            {"Did Putin pay a state visit to India?", "Did Putin pay a state visit to to China?", "India", "China"},
 		"Did Zelenskyy speak to reporters late Monday or late Friday?": {"Did Zelenskyy speak to reporters late Monday?", "Did Zelenskyy speak to reporters late Friday?", "late Monday", "late Friday"},
 		"Is a problem instance characterized as abstract or concrete?": {"Is a problem instance characterized as abstract?", "Is a problem instance characterized as concrete?", "abstract", "concrete"},
+		// Two words qualifying one noun inside the question.
+		"Is Eastmark asking for a temporary or a permanent guarantee that Westmark stays out?": {
+			"Is Eastmark asking for a temporary guarantee that Westmark stays out?",
+			"Is Eastmark asking for a permanent guarantee that Westmark stays out?", "temporary", "permanent"},
 	} {
 		c, ok := e.readChoice(q)
 		if !ok || c.asks[0] != want[0] || c.asks[1] != want[1] || c.options[0] != want[2] || c.options[1] != want[3] {

@@ -162,6 +162,7 @@ func (r *rules) compileWords(f *generalFile) error {
 	r.infinitive = wordSet(f.Infinitive)
 	r.copula = wordSet(f.Copulas)
 	r.condition = wordSet(f.Conditions)
+	r.determiner = wordSet(f.Determiners)
 	r.furniture = f.Furniture
 	r.negation = wordSet(f.Negations)
 	r.against = wordSet(f.Against)

@@ -108,6 +108,8 @@ type generalFile struct {
 		Planned []string `yaml:"planned"`
 	} `yaml:"outcome"`
 	Infinitive []string `yaml:"infinitive"`
+	// Determiners may open an option of a choice.
+	Determiners []string `yaml:"determiners"`
 	// Conditions open a clause that says when a future thing happens.
 	Conditions []string `yaml:"conditions"`
 	// Copulas are the forms of "be" a who question asks an identity with
@@ -248,6 +250,7 @@ type rules struct {
 	infinitive map[string]bool
 	copula     map[string]bool
 	condition  map[string]bool
+	determiner map[string]bool
 	// known are the words the rules themselves use: never "corrected"
 	// into a corpus word.
 	known map[string]bool
