@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"github.com/kljensen/snowball/english"
 	"math"
 	"strings"
 )
@@ -35,12 +36,13 @@ const (
 	evSwapped            // a question word the sentence replaces between the same two neighbours ("computational simplicity theory")
 	evNameSwapped        // a person or place the question names that the sentence leaves out while naming another of its kind
 	evYesNo              // the question asks yes or no: its quote is the answer, said in the sentence's own words
+	evCounted            // the question asks how many of something the sentence and its neighbours never name
 	nEv
 )
 
 // evidenceNames name the features in explanations and in general.yaml.
 var evidenceNames = [nEv]string{"coverage", "context", "missing_name", "unknown", "negation", "opposite", "number", "margin",
-	"prefix", "negated", "missing_capital", "missing_context", "missing_max", "count", "exact", "run", "score", "no_type", "future", "plain", "scrambled", "swapped", "name_swapped", "yes_no"}
+	"prefix", "negated", "missing_capital", "missing_context", "missing_max", "count", "exact", "run", "score", "no_type", "future", "plain", "scrambled", "swapped", "name_swapped", "yes_no", "counted"}
 
 // evidence reads the features of the best of ranked for q: those of the
 // ranking, then (when the question has weighted terms) the terms missing
@@ -59,6 +61,9 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 	}
 	e.missingEvidence(&x, ix, q, s, prev, next, lead, total)
 	e.numberEvidence(&x, q, s, prev, lead)
+	if e.countedUnsaid(q, s, prev, next) {
+		x[evCounted] = 1
+	}
 	if q.class.name != "yesno" {
 		// A yes/no question the sentence turns around is answered "no".
 		e.oppositeEvidence(&x, q, s)
@@ -496,4 +501,40 @@ func (ix *index) titleStems(id string) map[string]bool {
 		}
 	}
 	return out
+}
+
+// countedUnsaid reports whether q asks how many of something ("How many
+// full time janitors …?") whose head noun s and the sentences beside it
+// never say in any form. The noun phrase runs from "many" to the first
+// stop word or verb ("How many miners died …": miners); a head that names
+// the kind of answer ("how many people", "how many times") counts
+// nothing in particular.
+func (e *Engine) countedUnsaid(q *query, s, prev, next *sentence) bool {
+	r := e.rules
+	for i := 1; i < len(q.toks); i++ {
+		if q.toks[i].word != "many" || q.toks[i-1].word != "how" {
+			continue
+		}
+		generic := func(t token) bool { return r.answerHead[t.word] || r.answerHead[t.stem] }
+		if i+1 < len(q.toks) && generic(q.toks[i+1]) {
+			return false
+		}
+		head := -1
+		for j := i + 1; j < len(q.toks); j++ {
+			w := q.toks[j].word
+			if r.stop[w] || english.IsStopWord(w) || strings.HasSuffix(w, "ed") || r.forms[q.toks[j].stem] != nil {
+				break
+			}
+			head = j
+		}
+		if head < 0 || generic(q.toks[head]) {
+			return false
+		}
+		for _, t := range q.terms {
+			if t.term == q.toks[head].stem {
+				return !s.matches(t.term, t.alts) && (prev == nil || !prev.matches(t.term, t.alts)) && (next == nil || !next.matches(t.term, t.alts))
+			}
+		}
+	}
+	return false
 }

@@ -37,6 +37,8 @@ When the fourteenth colony ship, Petrovsk, arrived, its settlers founded Harrow.
 Harbourcorp performs almost 70% of commercial launches around the globe.
 
 It festered for decades, fighting the rebels of Vostra, still trying to reform after 70 years of state domination.
+
+The port of Kessel employs 4,200 full-time dockers and 300 pilots.
 `
 
 // evidenceCase is a question and the value one evidence feature must
@@ -121,6 +123,11 @@ func TestEvidenceSignals(t *testing.T) {
 		{"What did Eastmark become after the siege?", "negated", 0},
 		// "a single output" answers how many.
 		{"How many outputs are expected for every input in a function problem?", "no_type", 0},
+		// A count of something the sentence never names.
+		{"How many full-time janitors does the port of Kessel employ?", "counted", 1},
+		{"How many full-time dockers does the port of Kessel employ?", "counted", 0},
+		{"How many people does the port of Kessel employ?", "counted", 0},
+		{"How many pilots worked at the port of Kessel?", "counted", 0},
 	})
 }
 
