@@ -56,6 +56,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups13.jsonl", builtin, 14, 2},
 		{"followups14.jsonl", builtin, 10, 2},
 		{"followups15.jsonl", builtin, 12, 2},
+		{"followups16.jsonl", builtin, 12, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 28, 6},
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 10, 2},
