@@ -460,3 +460,23 @@ func TestWhenConditional(t *testing.T) {
 		}
 	}
 }
+
+// TestNegationsWritten holds negations as people write them: a contraction
+// is "not" (never a typo of "did"), and "unless" or "otherwise" says "if
+// not" in a sentence.
+func TestNegationsWritten(t *testing.T) {
+	e := articleEngine(t, "negations", "Negations", `The council closed the old bridge in March.
+
+The council did say the ferry would run all winter.
+
+The council will close the new bridge unless the tolls are paid.
+
+The harbour board must fund the dredging, otherwise the port will lose its ships.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"Why didn't the council close the old bridge?", "negation", 1},
+		{"Why did the council close the old bridge?", "negation", 0},
+		{"What will the council close if the tolls aren't paid?", "negation", 0},
+		{"What will the port lose if the harbour board does not fund the dredging?", "negation", 0},
+	})
+}

@@ -55,7 +55,11 @@ func TestFollowUpSets(t *testing.T) {
 		// when question was answered with gained 3 (14).
 		{"followups13.jsonl", builtin, 14, 2},
 		{"followups14.jsonl", builtin, 10, 2},
-		{"followups15.jsonl", builtin, 12, 2},
+		// 11 at its first run, 12 after; 11 again since "doesn't" reads
+		// as "does not": "what's putin threatening if ukraine doesn't
+		// pull out of there?" meets "warned Ukraine to withdraw …,
+		// threatening to …", a condition said without a negation.
+		{"followups15.jsonl", builtin, 11, 2},
 		{"followups16.jsonl", builtin, 12, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 28, 6},
