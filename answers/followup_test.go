@@ -99,6 +99,7 @@ func TestFollowUpSets(t *testing.T) {
 		// 9 at its first run, with one own-subject question changed:
 		// "the US" was read as the pronoun "us", so "its" was carried.
 		{"followups-ufoai-2084.jsonl", over("testdata/ufoai-2084.json"), 9, 2},
+		{"followups-austen-openings.jsonl", over("testdata/austen-openings.json"), 5, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
