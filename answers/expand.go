@@ -97,8 +97,10 @@ func (e *Engine) correctTypos(ix *index, toks []token) []string {
 	for i, t := range toks {
 		// Only a word that is neither the articles' nor English, nor
 		// holds a digit, is a typo: "flee" and "regulated" are words,
-		// "14th" is a number, "libc5" a version, not "libc6".
-		if r.stop[t.word] || r.known[t.word] || english.IsStopWord(t.word) || ix.wordCount(t.word) > 0 || r.aliases[t.word] != nil || strings.ContainsAny(t.word, "0123456789") || isEnglish(t.word) {
+		// "14th" is a number, "libc5" a version, not "libc6". A proper
+		// name is another name ("jane" is no "june"), but for a name's
+		// adjective ("alaskan"), which finds the name it pertains to.
+		if r.stop[t.word] || r.known[t.word] || english.IsStopWord(t.word) || ix.wordCount(t.word) > 0 || r.aliases[t.word] != nil || strings.ContainsAny(t.word, "0123456789") || isEnglish(t.word) || isProperName(t.word) && len(wordnetPertainyms()[t.stem]) == 0 {
 			continue
 		}
 		c := ix.correct(t.word)

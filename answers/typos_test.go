@@ -47,3 +47,27 @@ func TestSplitAndLongTypos(t *testing.T) {
 		t.Errorf("answered %v %q, want 2011 from the sale", a.Answered, a.Answer)
 	}
 }
+
+// TestNamesAreNoTypos holds that a proper name no article says ("jane",
+// "Tony") is another name, not a typo of a word they use ("june",
+// "tons"), while a misspelt word still is one, and a name's adjective
+// ("alaskan") still finds the name it pertains to.
+func TestNamesAreNoTypos(t *testing.T) {
+	e := articleEngine(t, "harbour", "The harbour in June",
+		"The harbour closed in June after the storms.\n\n"+
+			"Ten tons of cargo were lost off the coast of Alaska.\n")
+	ix, err := e.current(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]string{
+		"when did jane close the harbour?":          "",
+		"How many tons did Tony lose?":              "",
+		"when did the harbor clsoe?":                "clsoe→close",
+		"how many tons were lost off alaskan coast": "alaskan→alaska",
+	} {
+		if got := strings.Join(e.analyse(ix, Normalize(q)).corrections, ","); got != want {
+			t.Errorf("corrections of %q = %q, want %q", q, got, want)
+		}
+	}
+}
