@@ -270,7 +270,7 @@ func (e *Engine) oppositeEvidence(x *[nEv]float64, q *query, s *sentence) {
 		}
 		for _, o := range e.rules.antonyms[t.stem] {
 			// "simple or complex": the question names both sides.
-			if s.hasStem(o) && !q.words[o] {
+			if s.hasStem(o) && !q.words[o] && s.saysWord(o) {
 				x[evOpposite] = 1
 			}
 		}
@@ -484,6 +484,22 @@ func (s *sentence) phraseSpan(phrase string) (from, to int, ok bool) {
 }
 
 // hasStem reports whether s holds a word of stem st.
+// saysWord reports whether s holds the stem st as a word, not only in a
+// name or title: the "Miss" of "Miss Ward" is no antonym of "have". A
+// capital opening the sentence before a word in lower case counts as a
+// word.
+func (s *sentence) saysWord(st string) bool {
+	for i, t := range s.toks {
+		if t.stem != st {
+			continue
+		}
+		if !isCapitalised(t.raw) || i == 0 && (len(s.toks) == 1 || !isCapitalised(s.toks[1].raw)) {
+			return true
+		}
+	}
+	return false
+}
+
 func (s *sentence) hasStem(st string) bool {
 	_, ok := s.terms[st]
 	return ok

@@ -480,3 +480,17 @@ The harbour board must fund the dredging, otherwise the port will lose its ships
 		{"What will the port lose if the harbour board does not fund the dredging?", "negation", 0},
 	})
 }
+
+// TestOppositeIsAWord holds that an antonym counts only as a word the
+// sentence says, not as a title or name: the "Miss" of "Miss Ward" is no
+// "miss" against "have", while "missed" is.
+func TestOppositeIsAWord(t *testing.T) {
+	e := articleEngine(t, "wards", "The Wards", `Miss Ward and Miss Frances had two brothers at sea.
+
+The harbour board missed two deadlines in the spring.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"How many brothers did Frances have?", "opposite", 0},
+		{"How many deadlines did the harbour board have in the spring?", "opposite", 1},
+	})
+}
