@@ -61,6 +61,7 @@ func TestFollowUpSets(t *testing.T) {
 		// threatening to …", a condition said without a negation.
 		{"followups15.jsonl", builtin, 11, 2},
 		{"followups16.jsonl", builtin, 12, 2},
+		{"followups17.jsonl", builtin, 6, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 28, 6},
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 10, 2},
@@ -100,6 +101,7 @@ func TestFollowUpSets(t *testing.T) {
 		// "the US" was read as the pronoun "us", so "its" was carried.
 		{"followups-ufoai-2084.jsonl", over("testdata/ufoai-2084.json"), 9, 2},
 		{"followups-austen-openings.jsonl", over("testdata/austen-openings.json"), 5, 2},
+		{"followups-anarchy-in-action.jsonl", over("testdata/anarchy-in-action.json"), 11, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {

@@ -160,8 +160,9 @@ func TestEveryAnswerIsSpans(t *testing.T) {
 	// Shogi manual, GCompris's monuments, Battle for Wesnoth's peoples,
 	// Freeciv's nation legends, Stellarium's sky cultures, FreeCol's
 	// founding fathers, Naev's worlds, the US Constitution, UFO: AI's
-	// invented history and the openings of Jane Austen's novels.
-	for _, name := range []string{"jargon-history", "gimp-history", "americas-peoples", "astroinfo", "ancient-civs", "shogi-guide", "world-monuments", "wesnoth-races", "freeciv-nations", "sky-cultures", "freecol-fathers", "naev-worlds", "us-constitution", "ufoai-2084", "austen-openings"} {
+	// invented history, the openings of Jane Austen's novels and An
+	// Anarchist FAQ's history of anarchy in action.
+	for _, name := range []string{"jargon-history", "gimp-history", "americas-peoples", "astroinfo", "ancient-civs", "shogi-guide", "world-monuments", "wesnoth-races", "freeciv-nations", "sky-cultures", "freecol-fathers", "naev-worlds", "us-constitution", "ufoai-2084", "austen-openings", "anarchy-in-action"} {
 		set, st := squadStore(t, "testdata/"+name+".json")
 		texts := squadQuestions(set)
 		t.Run(name, func(t *testing.T) { check(t, mustEngine(t, st, WithPack(nil)), st, texts) })
