@@ -209,7 +209,10 @@ func nameForm(s *sentence, st string) bool {
 // does not say or says otherwise, and a negation or reversal of q's that s
 // does not share.
 func (e *Engine) numberEvidence(x *[nEv]float64, q *query, s, prev, lead *sentence) {
-	for _, t := range q.toks {
+	for i, t := range q.toks {
+		if i < len(q.phrased) && q.phrased[i] {
+			continue // "number one" counts nothing
+		}
 		if (isNumber(t.word) || isOrdinal(t.word)) && !e.saysNumber(s, t.word) && !e.saysNumber(prev, t.word) && !e.saysNumber(lead, t.word) {
 			x[evNumber] = 1
 		}
@@ -318,6 +321,9 @@ func (e *Engine) numberSwapped(q *query, s *sentence) bool {
 	isNum := func(w string) bool { return isNumber(w) || e.rules.lex.numbers[w] > 0 || e.rules.lex.ordinals[w] > 0 }
 	for i := 0; i+1 < len(q.toks); i++ {
 		n, what := q.toks[i], q.toks[i+1]
+		if i < len(q.phrased) && q.phrased[i] {
+			continue
+		}
 		if isNumber(n.word) && e.rules.numberWord[what.word] && s.hasWord(n.word) && magnitudeSwapped(s, n.word, what.word, e.rules.numberWord) {
 			// "$20 million" against "$20 billion".
 			return true

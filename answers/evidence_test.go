@@ -494,3 +494,21 @@ The harbour board missed two deadlines in the spring.
 		{"How many deadlines did the harbour board have in the spring?", "opposite", 1},
 	})
 }
+
+// TestChatterIsNoChange holds that chat idioms change nothing the
+// sentence says: "number one" is no count of one, and "in all this" no
+// "all" that restricts.
+func TestChatterIsNoChange(t *testing.T) {
+	e := articleEngine(t, "pilots", "The pilots", "The pay dispute is the most important issue for the harbour pilots.\n")
+	checkEvidence(t, e, []evidenceCase{
+		{"whats the number one issue for the harbour pilots in all this?", "number", 0},
+		{"what is the only issue for the harbour pilots?", "number", 1},
+	})
+	ix, err := e.current(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q := e.analyse(ix, Normalize("whats the number one issue for the pilots in all this?")); strings.Contains(q.text, "all this") {
+		t.Errorf("read as %q: want the chatter cut", q.text)
+	}
+}

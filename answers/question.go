@@ -38,6 +38,9 @@ type query struct {
 	rank        bool   // the question asks for a place in an order ("where does it rank")
 	roleWords   []string
 	content     int // content words other than entities
+	// phrased marks the words that follow a phrase's first word
+	// ("one" in "number one"): no words of their own.
+	phrased []bool
 	// verb is, for "who <verb>…", the stems a sentence must hold for a
 	// person in it to be the one who did it (the verb and its synonyms,
 	// or the object of a light verb: "took a photo" → photo).
@@ -198,6 +201,7 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) {
 	r, toks := e.rules, q.toks
 	frame := q.class.frame
 	means, inPhrase := r.readPhrases(toks, inMention)
+	q.phrased = inPhrase
 	for i, t := range toks {
 		q.words[t.word] = true
 		q.words[t.stem] = true

@@ -60,6 +60,12 @@ func TestClassify(t *testing.T) {
 		// A job, not what someone wants done.
 		{"what does ames do", "role"},
 		{"what does dorn want the troops in eastmark to do", "what"},
+		// "number one" is first, not a count; "the number of" is one.
+		{"whats the number one worry for the pilots", "what"},
+		{"what is the number of pilots", "how_many"},
+		// Chatter before the question, and inside it.
+		{"ballpark, how long did the talks last", "how_many"},
+		{"any word on when the pilots meet again", "when"},
 	}
 	for _, tt := range tests {
 		if got := r.classify(r.trimLeadIns(tt.q)).name; got != tt.class {
