@@ -265,8 +265,8 @@ func (e *Engine) oppositeEvidence(x *[nEv]float64, q *query, s *sentence) {
 		alts[t.term] = t.alts
 	}
 	for i, t := range q.toks {
-		if i > 0 && q.toks[i-1].word == "how" {
-			continue // "how long", "how far": the question's kind, not its topic
+		if i > 0 && q.toks[i-1].word == "how" || i < len(q.phrased) && q.phrased[i] {
+			continue // "how long", "how far": the question's kind, not its topic; "at the same time"
 		}
 		if s.hasStem(t.stem) || s.matches(t.stem, alts[t.stem]) {
 			continue

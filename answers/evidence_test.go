@@ -512,3 +512,18 @@ func TestChatterIsNoChange(t *testing.T) {
 		t.Errorf("read as %q: want the chatter cut", q.text)
 	}
 }
+
+// TestIdiomsAssertNoOpposite holds that an idiom's words assert nothing
+// the sentence could say the opposite of: "at the same time" is no "same"
+// against "different", "on record" no "record" against "live".
+func TestIdiomsAssertNoOpposite(t *testing.T) {
+	e := articleEngine(t, "machines", "Machines", `A branching machine can check many different possibilities at once.
+
+The oldest harbour pilots on the live register reached ninety.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"What machine can check many possibilities at the same time?", "opposite", 0},
+		{"What machine can check many of the same possibilities?", "opposite", 1},
+		{"What age did the oldest harbour pilots on record reach?", "opposite", 0},
+	})
+}
