@@ -115,6 +115,36 @@ func (ix *index) learnedKind(name string) string {
 	return ""
 }
 
+// wordsNextTo are the folded words some sentence writes capitalised right
+// before the capitalised b (before) or right after it: "premier" before
+// "League".
+func (ix *index) wordsNextTo(b string, before bool) map[string]bool {
+	out := map[string]bool{}
+	check := func(s *sentence) bool {
+		for k := 0; k+1 < len(s.toks); k++ {
+			x, y := s.toks[k], s.toks[k+1]
+			if !before {
+				x, y = y, x
+			}
+			if y.word == b && isCapitalised(x.raw) && isCapitalised(y.raw) {
+				out[x.word] = true
+			}
+		}
+		return true
+	}
+	if ix.over != nil {
+		ix.over.eachHolding(stem(b), 500, check)
+		return out
+	}
+	for i, p := range ix.postings[stem(b)] {
+		if i == 500 {
+			break
+		}
+		check(&ix.sents[p])
+	}
+	return out
+}
+
 // fits reports whether a name of kind can stand for what ref asks:
 // unknown kinds fit anything but a place.
 func fits(ref, kind string) bool {

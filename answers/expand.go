@@ -68,6 +68,36 @@ func joinSplitWords(ix *index, toks []token) ([]token, []string) {
 	return toks, out
 }
 
+// nameTypo is the corpus word the capitalised toks[i] misspells inside a
+// name (two letters off at most, its length within one): the one word
+// the articles write, capitalised, next to the capitalised word beside it
+// in the question; "" when there is none, or more than one.
+func nameTypo(ix *index, toks []token, i int) string {
+	t := toks[i]
+	if t.start == 0 || !isCapitalised(t.raw) {
+		return ""
+	}
+	for _, j := range []int{i + 1, i - 1} {
+		if j < 0 || j >= len(toks) || toks[j].start == 0 && j < i || !isCapitalised(toks[j].raw) {
+			continue
+		}
+		best := ""
+		for v := range ix.wordsNextTo(toks[j].word, j > i) {
+			if v == t.word || lengthGap(v, t.word) > 1 || editDistance(t.word, v, 2) > 2 {
+				continue
+			}
+			if best != "" {
+				return ""
+			}
+			best = v
+		}
+		if best != "" {
+			return best
+		}
+	}
+	return ""
+}
+
 // lengthGap is how many letters longer one of a and b is.
 func lengthGap(a, b string) int {
 	n, m := utf8.RuneCountInString(a), utf8.RuneCountInString(b)
@@ -100,7 +130,17 @@ func (e *Engine) correctTypos(ix *index, toks []token) []string {
 		// "14th" is a number, "libc5" a version, not "libc6". A proper
 		// name is another name ("jane" is no "june"), but for a name's
 		// adjective ("alaskan"), which finds the name it pertains to.
-		if r.stop[t.word] || r.known[t.word] || english.IsStopWord(t.word) || ix.wordCount(t.word) > 0 || r.aliases[t.word] != nil || strings.ContainsAny(t.word, "0123456789") || isEnglish(t.word) || isProperName(t.word) && len(wordnetPertainyms()[t.stem]) == 0 {
+		if r.stop[t.word] || r.known[t.word] || english.IsStopWord(t.word) || ix.wordCount(t.word) > 0 || r.aliases[t.word] != nil || strings.ContainsAny(t.word, "0123456789") {
+			continue
+		}
+		if isEnglish(t.word) || isProperName(t.word) && len(wordnetPertainyms()[t.stem]) == 0 {
+			// A word, or a name, is no typo, but inside a name the
+			// articles write with one word off ("Primer League" for
+			// "Premier League", "Sand Bernardino").
+			if c := nameTypo(ix, toks, i); c != "" {
+				out = append(out, t.word+"→"+c)
+				toks[i].word, toks[i].stem = c, stem(c)
+			}
 			continue
 		}
 		c := ix.correct(t.word)

@@ -71,3 +71,28 @@ func TestNamesAreNoTypos(t *testing.T) {
 		}
 	}
 }
+
+// TestNameTypos holds that a word inside a name the articles write with
+// one word off is that word ("Primer League" is "Premier League", "Sand
+// Bernardino" "San Bernardino"), while the same words outside such a
+// name stay as typed.
+func TestNameTypos(t *testing.T) {
+	e := articleEngine(t, "rights", "Rights",
+		"The Premier League sold its broadcast rights to Harbourcorp in 1992.\n\n"+
+			"The San Bernardino office of Harbourcorp closed in 2001.\n")
+	ix, err := e.current(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]string{
+		"Who bought the rights of the Primer League?": "primer→premier",
+		"When did the Sand Bernardino office close?":  "sand→san",
+		"Who sold a primer to Harbourcorp?":           "",
+		"Was there sand at the Harbourcorp office?":   "",
+		"Did the Primer Company sell rights?":         "",
+	} {
+		if got := strings.Join(e.analyse(ix, Normalize(q)).corrections, ","); got != want {
+			t.Errorf("corrections of %q = %q, want %q", q, got, want)
+		}
+	}
+}
