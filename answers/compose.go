@@ -312,6 +312,10 @@ func (e *Engine) direct(q *query, best scored) string {
 			// joins to it: "along with Pakistan and Lebanon".
 			return joinAnd(joinedWith(s.Text, lp, e.nearest(q, s, lp)))
 		}
+		if q.saying {
+			// Where it was said: "in a post on X".
+			return e.placeSpan(q, s)
+		}
 	case wantDate:
 		if ds := newDates(q, s); len(ds) > 0 {
 			return e.nearest(q, s, ds)

@@ -527,3 +527,24 @@ The oldest harbour pilots on the live register reached ninety.
 		{"What age did the oldest harbour pilots on record reach?", "opposite", 0},
 	})
 }
+
+// TestWhereSomethingWasSaid holds that a question asking where something
+// was said is answered by the medium ("in a post on X"), a span of the
+// quote, and that a where question about no saying is not.
+func TestWhereSomethingWasSaid(t *testing.T) {
+	e := articleEngine(t, "mayor", "The mayor", `The mayor said in a post on X late Sunday that the harbour talks were useful.
+
+The harbour talks were described in a statement as useful.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"Where did the mayor say the harbour talks were useful?", "no_type", 0},
+		{"Where were the harbour talks held?", "no_type", 1},
+	})
+	a, err := e.Answer(t.Context(), "Where did the mayor say the harbour talks were useful?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || a.Answer != "in a post on X" {
+		t.Errorf("answered %v %q, want \"in a post on X\"", a.Answered, a.Answer)
+	}
+}

@@ -38,6 +38,9 @@ type query struct {
 	rank        bool   // the question asks for a place in an order ("where does it rank")
 	roleWords   []string
 	content     int // content words other than entities
+	// saying says the question holds a word of saying (said_verbs): a
+	// where question is then answered by the medium too.
+	saying bool
 	// phrased marks the words that follow a phrase's first word
 	// ("one" in "number one"): no words of their own.
 	phrased []bool
@@ -217,6 +220,7 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) {
 			}
 		}
 		q.besides = q.besides || r.besides[t.word]
+		q.saying = q.saying || r.saidVerb[t.word]
 		if s := r.qualifier[t.stem]; s != "" {
 			q.side = s
 		}

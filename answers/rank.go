@@ -560,15 +560,28 @@ func (e *Engine) groupNew(q *query, s *sentence) bool {
 // placePhrase reports whether s sets something in a place its words name
 // ("in mountainous areas", "in my basement") that q does not say.
 func (e *Engine) placePhrase(q *query, s *sentence) bool {
+	return e.placeSpan(q, s) != ""
+}
+
+// placeSpan is the phrase of s placePhrase finds, from its locative to
+// its noun ("in the northeast"), or for a question asking where something
+// was said, the medium with the name it is on ("in a post on X"); "".
+func (e *Engine) placeSpan(q *query, s *sentence) string {
 	for i, t := range s.toks {
-		if !e.rules.placeNoun[t.word] || q.words[t.word] || q.words[t.stem] {
+		medium := q.saying && e.rules.saidMedium[t.word]
+		if !e.rules.placeNoun[t.word] && !medium || q.words[t.word] || q.words[t.stem] {
 			continue
 		}
 		for j := i - 1; j >= 0 && j >= i-3; j-- {
-			if e.rules.locative[s.toks[j].word] {
-				return true
+			if !e.rules.locative[s.toks[j].word] {
+				continue
 			}
+			end := t.end
+			if k := i + 1; medium && k+1 < len(s.toks) && s.toks[k].word == "on" && isCapitalised(s.toks[k+1].raw) {
+				end = s.toks[k+1].end // "in a post on X"
+			}
+			return s.Text[s.toks[j].start:end]
 		}
 	}
-	return false
+	return ""
 }

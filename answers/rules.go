@@ -87,6 +87,10 @@ type generalFile struct {
 	// PlaceNouns name a kind of place ("areas", "basement"): after a
 	// locative they answer where.
 	PlaceNouns []string `yaml:"place_nouns"`
+	// SaidVerbs and SaidMedia: a where question with a word of saying
+	// is answered by the medium ("in a post on X").
+	SaidVerbs []string `yaml:"said_verbs"`
+	SaidMedia []string `yaml:"said_media"`
 	// Besides ask for others than the ones named ("who else", "besides
 	// Dorn"): a named person of the kind asked for may then be missing.
 	Besides []string `yaml:"besides"`
@@ -269,6 +273,8 @@ type rules struct {
 	groupNoun map[string]bool
 	// placeNoun: nouns for a kind of place (place_nouns).
 	placeNoun map[string]bool
+	// saidVerb, saidMedium: said_verbs and said_media.
+	saidVerb, saidMedium map[string]bool
 	// besides: words asking for others than the ones named (besides).
 	besides map[string]bool
 	// personPronoun: pronouns for one person (person_pronouns).
