@@ -118,11 +118,14 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 	// Names and numbers the question says that neither the sentence nor
 	// the one before it does.
 	named, capital := map[string]bool{}, map[string]bool{}
-	for _, t := range q.toks {
-		if isNumber(t.word) || (t.start > 0 && isCapitalised(t.raw)) {
+	for i, t := range q.toks {
+		// A place chat writes in lower case ("a visit to turkey") is a
+		// name too.
+		lower := e.lowerPlace(ix, q.toks, i)
+		if isNumber(t.word) || (t.start > 0 && isCapitalised(t.raw)) || lower {
 			named[t.stem] = true
 		}
-		if t.start > 0 && isCapitalised(t.raw) && !e.rules.questionWord[t.word] {
+		if t.start > 0 && isCapitalised(t.raw) && !e.rules.questionWord[t.word] || lower {
 			capital[t.stem] = true
 		}
 	}

@@ -548,3 +548,23 @@ The harbour talks were described in a statement as useful.
 		t.Errorf("answered %v %q, want \"in a post on X\"", a.Answered, a.Answer)
 	}
 }
+
+// TestLowerCasePlaces holds that a place chat writes in lower case after
+// "to" or a locative ("a visit to turkey") is a name the sentence must
+// say, like "Turkey", while one the articles use is said.
+func TestLowerCasePlaces(t *testing.T) {
+	e := articleEngine(t, "visit", "The visit", "Before departing for an official visit to India, the mayor warned the port board about the harbour fees.\n")
+	for q, missing := range map[string]bool{
+		"before departing for his official visit to turkey, what did the mayor warn the port board about?": true,
+		"before departing for his official visit to india, what did the mayor warn the port board about?":  false,
+		"before departing for his official visit, what did the mayor warn the port board about?":           false,
+	} {
+		a, err := e.Explain(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := a.Explain.Evidence["missing_name"] > 0 && a.Explain.Evidence["missing_capital"] > 0; got != missing {
+			t.Errorf("%q: a name missing = %v, want %v (evidence %v)", q, got, missing, a.Explain.Evidence)
+		}
+	}
+}

@@ -257,7 +257,7 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) {
 			// stands for.
 			alts = append(append([]string(nil), alts...), full...)
 		}
-		q.addTerm(ix, t.stem, alts, i > 0 && isCapitalised(t.raw))
+		q.addTerm(ix, t.stem, alts, i > 0 && isCapitalised(t.raw) || e.lowerPlace(ix, toks, i))
 	}
 }
 
@@ -531,4 +531,17 @@ func (e *Engine) unnamedSubject(ix *index, q *query) string {
 		return q.toks[i].raw
 	}
 	return ""
+}
+
+// lowerPlace reports whether toks[i], written in lower case, is a place
+// the question names as chat does ("his visit to turkey"): a place name
+// of the list (places.txt.gz) after a locative or "to", which no article
+// uses in any case.
+func (e *Engine) lowerPlace(ix *index, toks []token, i int) bool {
+	t := toks[i]
+	if i == 0 || isCapitalised(t.raw) || !placeNames()[t.word] || ix.usesWord(t.word) {
+		return false
+	}
+	w := toks[i-1].word
+	return e.rules.locative[w] || e.rules.destination[w]
 }
