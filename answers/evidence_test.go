@@ -568,3 +568,41 @@ func TestLowerCasePlaces(t *testing.T) {
 		}
 	}
 }
+
+// TestChatWords holds words chat uses for what articles say otherwise:
+// "ok" is "acceptable", "the rest of" is "the remaining", and "apart
+// from", "per", "stuff" and "getting" ask for nothing a sentence must say.
+func TestChatWords(t *testing.T) {
+	e := articleEngine(t, "board", "The board", `Some of the new harbour rules seemed acceptable to the port board.
+
+The port board will close the remaining parts of the north quay in May.
+
+Another critical issue for the port board is the price of fuel.
+`)
+	ix, err := e.current(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"is the port board ok with the new harbour rules?",
+		"when will the port board close the rest of the north quay?",
+		"apart from the quay, what's the other critical issue for the port board per the rules?",
+		"what stuff is the port board getting critical about?",
+	} {
+		if u := e.analyse(ix, Normalize(q)).unknown; len(u) > 0 {
+			t.Errorf("%q: words no article uses: %v", q, u)
+		}
+	}
+	for _, q := range []string{
+		"is the port board ok with the new harbour rules?",
+		"when will the port board close the rest of the north quay?",
+	} {
+		a, err := e.Answer(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered {
+			t.Errorf("%q refused", q)
+		}
+	}
+}
