@@ -61,7 +61,7 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 	}
 	e.missingEvidence(&x, ix, q, s, prev, next, lead, total)
 	e.numberEvidence(&x, q, s, prev, lead)
-	if e.countedUnsaid(q, s, prev, next) {
+	if e.countedUnsaid(ix, q, s, prev, next) {
 		x[evCounted] = 1
 	}
 	if q.class.name != "yesno" {
@@ -529,12 +529,14 @@ func (ix *index) titleStems(id string) map[string]bool {
 }
 
 // countedUnsaid reports whether q asks how many of something ("How many
-// full time janitors …?") whose head noun s and the sentences beside it
-// never say in any form. The noun phrase runs from "many" to the first
+// full time rebels …?") whose head noun s and the sentences beside it
+// never say in any form, while the articles use it: a noun no article
+// uses may be the sentence's own in other words ("cops", "policemen"),
+// and weighs as an unknown word. The noun phrase runs from "many" to the first
 // stop word or verb ("How many miners died …": miners); a head that names
 // the kind of answer ("how many people", "how many times") counts
 // nothing in particular.
-func (e *Engine) countedUnsaid(q *query, s, prev, next *sentence) bool {
+func (e *Engine) countedUnsaid(ix *index, q *query, s, prev, next *sentence) bool {
 	r := e.rules
 	for i := 1; i < len(q.toks); i++ {
 		if q.toks[i].word != "many" || q.toks[i-1].word != "how" {
@@ -556,7 +558,7 @@ func (e *Engine) countedUnsaid(q *query, s, prev, next *sentence) bool {
 			return false
 		}
 		for _, t := range q.terms {
-			if t.term == q.toks[head].stem {
+			if _, used := ix.idfOf(t.term); t.term == q.toks[head].stem && used {
 				return !s.matches(t.term, t.alts) && (prev == nil || !prev.matches(t.term, t.alts)) && (next == nil || !next.matches(t.term, t.alts))
 			}
 		}
