@@ -561,6 +561,8 @@ func TestLowerCasePlaces(t *testing.T) {
 		"before departing for his official visit to turkey, what did the mayor warn the port board about?": true,
 		"before departing for his official visit to india, what did the mayor warn the port board about?":  false,
 		"before departing for his official visit, what did the mayor warn the port board about?":           false,
+		"what did the mayor warn the port board about after the berlin visit?":                             true,
+		"what did the mayor warn the port board about after the ok visit?":                                 false,
 	} {
 		a, err := e.Explain(t.Context(), q)
 		if err != nil {

@@ -534,14 +534,15 @@ func (e *Engine) unnamedSubject(ix *index, q *query) string {
 }
 
 // lowerPlace reports whether toks[i], written in lower case, is a place
-// the question names as chat does ("his visit to turkey"): a place name
-// of the list (places.txt.gz) after a locative or "to", which no article
-// uses in any case.
+// the question names as chat does ("after the berlin talks", "his visit
+// to turkey"): a place name of the list (places.txt.gz) no article uses
+// in any case, and when it is an English word too ("turkey", "china"),
+// after a locative or "to".
 func (e *Engine) lowerPlace(ix *index, toks []token, i int) bool {
 	t := toks[i]
-	if i == 0 || isCapitalised(t.raw) || !placeNames()[t.word] || ix.usesWord(t.word) {
-		return false
+	if i == 0 || isCapitalised(t.raw) || len(t.word) < 4 || !placeNames()[t.word] || ix.usesWord(t.word) {
+		return false // "ok" is no Oklahoma
 	}
 	w := toks[i-1].word
-	return e.rules.locative[w] || e.rules.destination[w]
+	return !isEnglish(t.word) || e.rules.locative[w] || e.rules.destination[w]
 }
