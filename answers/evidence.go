@@ -121,7 +121,7 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 	for i, t := range q.toks {
 		// A place chat writes in lower case ("a visit to turkey") is a
 		// name too.
-		lower := e.lowerPlace(ix, q.toks, i)
+		lower := q.lowerPlaces[i]
 		if isNumber(t.word) || (t.start > 0 && isCapitalised(t.raw)) || lower {
 			named[t.stem] = true
 		}
@@ -532,17 +532,17 @@ func (ix *index) titleStems(id string) map[string]bool {
 // full time rebels …?") whose head noun s and the sentences beside it
 // never say in any form, while the articles use it: a noun no article
 // uses may be the sentence's own in other words ("cops", "policemen"),
-// and weighs as an unknown word. The noun phrase runs from "many" to the first
-// stop word or verb ("How many miners died …": miners); a head that names
-// the kind of answer ("how many people", "how many times") counts
-// nothing in particular.
+// and weighs as an unknown word. The noun phrase runs from "many" to the
+// first stop word or verb ("How many miners died …": miners); a head
+// that names the kind of answer ("how many people", "how many times")
+// counts nothing in particular.
 func (e *Engine) countedUnsaid(ix *index, q *query, s, prev, next *sentence) bool {
 	r := e.rules
+	generic := func(t token) bool { return r.answerHead[t.word] || r.answerHead[t.stem] }
 	for i := 1; i < len(q.toks); i++ {
 		if q.toks[i].word != "many" || q.toks[i-1].word != "how" {
 			continue
 		}
-		generic := func(t token) bool { return r.answerHead[t.word] || r.answerHead[t.stem] }
 		if i+1 < len(q.toks) && generic(q.toks[i+1]) {
 			return false
 		}

@@ -41,6 +41,9 @@ type query struct {
 	// saying says the question holds a word of saying (said_verbs): a
 	// where question is then answered by the medium too.
 	saying bool
+	// lowerPlaces marks the places written in lower case (lowerPlace):
+	// names, as if capitalised.
+	lowerPlaces map[int]bool
 	// phrased marks the words that follow a phrase's first word
 	// ("one" in "number one"): no words of their own.
 	phrased []bool
@@ -83,7 +86,7 @@ type query struct {
 func (e *Engine) analyse(ix *index, text string) *query {
 	r := e.rules
 	text = r.trimLeadIns(text)
-	q := &query{text: text, entities: map[string]bool{}, words: map[string]bool{}, units: map[string]bool{}}
+	q := &query{text: text, entities: map[string]bool{}, words: map[string]bool{}, units: map[string]bool{}, lowerPlaces: map[int]bool{}}
 	toks := tokenize(text)
 	// Correct typos first, so "Amess" can still name Ann Ames.
 	toks, q.corrections = joinSplitWords(ix, toks)
@@ -257,7 +260,11 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) {
 			// stands for.
 			alts = append(append([]string(nil), alts...), full...)
 		}
-		q.addTerm(ix, t.stem, alts, i > 0 && isCapitalised(t.raw) || e.lowerPlace(ix, toks, i))
+		lower := e.lowerPlace(ix, toks, i)
+		if lower {
+			q.lowerPlaces[i] = true
+		}
+		q.addTerm(ix, t.stem, alts, i > 0 && isCapitalised(t.raw) || lower)
 	}
 }
 
