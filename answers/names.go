@@ -1,9 +1,6 @@
 package answers
 
 import (
-	"bufio"
-	"bytes"
-	"compress/gzip"
 	_ "embed"
 	"sync"
 )
@@ -17,18 +14,7 @@ import (
 var namesGz []byte
 
 // properNames are namesGz's names, read once when first needed.
-var properNames = sync.OnceValue(func() map[string]bool {
-	out := map[string]bool{}
-	zr, err := gzip.NewReader(bytes.NewReader(namesGz))
-	if err != nil {
-		return out // tested; without it a name no article says may be read as a typo
-	}
-	sc := bufio.NewScanner(zr)
-	for sc.Scan() {
-		out[sc.Text()] = true
-	}
-	return out
-})
+var properNames = sync.OnceValue(func() map[string]bool { return readList(namesGz) })
 
 // isProperName reports whether w, folded, is a proper name of the word
 // lists: a name no article says is another name, not a typo of a word

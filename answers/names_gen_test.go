@@ -6,10 +6,8 @@ package answers
 
 import (
 	"bufio"
-	"compress/gzip"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 	"unicode"
@@ -44,22 +42,5 @@ func TestGenerateNames(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	names := make([]string, 0, len(seen))
-	for w := range seen {
-		names = append(names, w)
-	}
-	sort.Strings(names)
-	out, err := os.Create("names.txt.gz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer out.Close()
-	zw, _ := gzip.NewWriterLevel(out, gzip.BestCompression)
-	if _, err := zw.Write([]byte(strings.Join(names, "\n") + "\n")); err != nil {
-		t.Fatal(err)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("names.txt.gz: %d names", len(names))
+	t.Logf("names.txt.gz: %d names", writeList(t, "names.txt.gz", seen))
 }

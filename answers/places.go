@@ -1,9 +1,6 @@
 package answers
 
 import (
-	"bufio"
-	"bytes"
-	"compress/gzip"
 	_ "embed"
 	"sync"
 )
@@ -18,15 +15,4 @@ var placesGz []byte
 
 // placeNames are the folded names of placesGz, read once when first
 // needed.
-var placeNames = sync.OnceValue(func() map[string]bool {
-	out := map[string]bool{}
-	zr, err := gzip.NewReader(bytes.NewReader(placesGz))
-	if err != nil {
-		return out // tested; without it only the text says what is a place
-	}
-	sc := bufio.NewScanner(zr)
-	for sc.Scan() {
-		out[fold(sc.Text())] = true
-	}
-	return out
-})
+var placeNames = sync.OnceValue(func() map[string]bool { return readList(placesGz) })

@@ -6,10 +6,8 @@ package answers
 
 import (
 	"bufio"
-	"compress/gzip"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -47,22 +45,5 @@ func TestGeneratePlaces(t *testing.T) {
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
 	}
-	names := make([]string, 0, len(seen))
-	for w := range seen {
-		names = append(names, w)
-	}
-	sort.Strings(names)
-	out, err := os.Create("places.txt.gz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer out.Close()
-	zw, _ := gzip.NewWriterLevel(out, gzip.BestCompression)
-	if _, err := zw.Write([]byte(strings.Join(names, "\n") + "\n")); err != nil {
-		t.Fatal(err)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("places.txt.gz: %d names", len(names))
+	t.Logf("places.txt.gz: %d names", writeList(t, "places.txt.gz", seen))
 }

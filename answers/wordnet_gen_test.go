@@ -139,6 +139,29 @@ func synonymsByStem(syn map[string]map[string]bool) map[string]map[string]string
 	return byStem
 }
 
+// writeList writes the entries of set to the gzipped file path, sorted,
+// one a line, and returns how many it wrote.
+func writeList(t *testing.T, path string, set map[string]bool) int {
+	lines := make([]string, 0, len(set))
+	for w := range set {
+		lines = append(lines, w)
+	}
+	sort.Strings(lines)
+	out, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	zw, _ := gzip.NewWriterLevel(out, gzip.BestCompression)
+	if _, err := zw.Write([]byte(strings.Join(lines, "\n") + "\n")); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return len(lines)
+}
+
 // writeSynonyms writes byStem to the gzipped file path, a line per stem
 // with synonyms, in order, and returns how many lines it wrote.
 func writeSynonyms(t *testing.T, path string, byStem map[string]map[string]string) int {
