@@ -56,20 +56,12 @@ func TestNamesAreNoTypos(t *testing.T) {
 	e := articleEngine(t, "harbour", "The harbour in June",
 		"The harbour closed in June after the storms.\n\n"+
 			"Ten tons of cargo were lost off the coast of Alaska.\n")
-	ix, err := e.current(t.Context())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for q, want := range map[string]string{
+	checkCorrections(t, e, map[string]string{
 		"when did jane close the harbour?":          "",
 		"How many tons did Tony lose?":              "",
 		"when did the harbor clsoe?":                "clsoe→close",
 		"how many tons were lost off alaskan coast": "alaskan→alaska",
-	} {
-		if got := strings.Join(e.analyse(ix, Normalize(q)).corrections, ","); got != want {
-			t.Errorf("corrections of %q = %q, want %q", q, got, want)
-		}
-	}
+	})
 }
 
 // TestNameTypos holds that a word inside a name the articles write with
@@ -80,19 +72,25 @@ func TestNameTypos(t *testing.T) {
 	e := articleEngine(t, "rights", "Rights",
 		"The Premier League sold its broadcast rights to Harbourcorp in 1992.\n\n"+
 			"The San Bernardino office of Harbourcorp closed in 2001.\n")
-	ix, err := e.current(t.Context())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for q, want := range map[string]string{
+	checkCorrections(t, e, map[string]string{
 		"Who bought the rights of the Primer League?": "primer→premier",
 		"When did the Sand Bernardino office close?":  "sand→san",
 		"Who sold a primer to Harbourcorp?":           "",
 		"Was there sand at the Harbourcorp office?":   "",
 		"Did the Primer Company sell rights?":         "",
-	} {
-		if got := strings.Join(e.analyse(ix, Normalize(q)).corrections, ","); got != want {
-			t.Errorf("corrections of %q = %q, want %q", q, got, want)
+	})
+}
+
+// checkCorrections holds the typo corrections e reads in each question.
+func checkCorrections(t *testing.T, e *Engine, want map[string]string) {
+	t.Helper()
+	ix, err := e.current(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for q, w := range want {
+		if got := strings.Join(e.analyse(ix, Normalize(q)).corrections, ","); got != w {
+			t.Errorf("corrections of %q = %q, want %q", q, got, w)
 		}
 	}
 }
