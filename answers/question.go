@@ -208,6 +208,7 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) {
 	frame := q.class.frame
 	means, inPhrase := r.readPhrases(toks, inMention)
 	q.phrased = inPhrase
+	excluded := e.besidesPhrase(q)
 	for i, t := range toks {
 		q.words[t.word] = true
 		q.words[t.stem] = true
@@ -265,6 +266,10 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) {
 			q.lowerPlaces[i] = true
 		}
 		q.addTerm(ix, t.stem, alts, i > 0 && isCapitalised(t.raw) || lower)
+		if excluded[i] {
+			// Set aside: it helps find the sentence, which need not say it.
+			q.terms[len(q.terms)-1].weight *= besidesCredit
+		}
 	}
 }
 
@@ -552,4 +557,27 @@ func (e *Engine) lowerPlace(ix *index, toks []token, i int) bool {
 	}
 	w := toks[i-1].word
 	return !isEnglish(t.word) || e.rules.locative[w] || e.rules.destination[w]
+}
+
+// besidesCredit is what a word a question sets aside weighs, of its weight.
+const besidesCredit = 0.5
+
+// besidesPhrase marks the words of a question opening with what it sets
+// aside, up to the comma ("Besides the fight over land, what other
+// issue …?", "apart from the land question, …"): what is asked is
+// something else, so a sentence need not say them.
+func (e *Engine) besidesPhrase(q *query) []bool {
+	out := make([]bool, len(q.toks))
+	if len(q.toks) == 0 || !e.rules.besides[q.toks[0].word] {
+		return out
+	}
+	for i := 1; i < len(q.toks) && i <= 8; i++ {
+		if strings.Contains(q.text[q.toks[i-1].end:q.toks[i].start], ",") {
+			for j := 1; j < i; j++ {
+				out[j] = true
+			}
+			return out
+		}
+	}
+	return out
 }
