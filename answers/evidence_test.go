@@ -575,10 +575,13 @@ func TestLowerCasePlaces(t *testing.T) {
 }
 
 // TestChatWords holds words chat uses for what articles say otherwise:
-// "ok" is "acceptable", "the rest of" is "the remaining", and "apart
+// "ok" is "acceptable", "the rest of" is "the remaining", "still" is
+// "currently", and "apart
 // from", "per", "stuff" and "getting" ask for nothing a sentence must say.
 func TestChatWords(t *testing.T) {
 	e := articleEngine(t, "board", "The board", `Some of the new harbour rules seemed acceptable to the port board.
+
+The port board currently finds the fishing rules acceptable.
 
 The port board will close the remaining parts of the north quay in May.
 
@@ -593,6 +596,7 @@ Another critical issue for the port board is the price of fuel.
 		"when will the port board close the rest of the north quay?",
 		"apart from the quay, what's the other critical issue for the port board per the rules?",
 		"what stuff is the port board getting critical about?",
+		"which harbour rules does the port board still find acceptable?",
 	} {
 		if u := e.analyse(ix, Normalize(q)).unknown; len(u) > 0 {
 			t.Errorf("%q: words no article uses: %v", q, u)
@@ -601,6 +605,7 @@ Another critical issue for the port board is the price of fuel.
 	for _, q := range []string{
 		"is the port board ok with the new harbour rules?",
 		"when will the port board close the rest of the north quay?",
+		"which harbour rules does the port board still find acceptable?",
 	} {
 		a, err := e.Answer(t.Context(), q)
 		if err != nil {
