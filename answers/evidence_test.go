@@ -618,7 +618,7 @@ Another critical issue for the port board is the price of fuel.
 }
 
 // TestBesidesPhrase holds that what a question sets aside ("Besides the
-// fight over the quay, …") need not be said by the sentence that answers
+// walls dispute, …") need not be said by the sentence that answers
 // it, while it still helps find that sentence.
 func TestBesidesPhrase(t *testing.T) {
 	e := articleEngine(t, "quay", "The quay", `The harbour board and the pilots have fought over the north quay for a decade.
@@ -627,7 +627,7 @@ Another critical issue is the price of diesel fuel.
 
 The pilots meet on Mondays.
 `)
-	a, err := e.Answer(t.Context(), "Besides the dispute about the quay walls, what other critical issue is there?")
+	a, err := e.Answer(t.Context(), "Besides the walls dispute, what other critical issue is there for the pilots?")
 	if err != nil {
 		t.Fatal(err)
 	}
