@@ -61,7 +61,8 @@ func TestFollowUpSets(t *testing.T) {
 		// threatening to …", a condition said without a negation.
 		{"followups15.jsonl", builtin, 11, 2},
 		{"followups16.jsonl", builtin, 12, 2},
-		{"followups17.jsonl", builtin, 6, 2},
+		{"followups17.jsonl", builtin, 7, 2},
+		{"followups18.jsonl", builtin, 8, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 28, 6},
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 10, 2},
