@@ -576,7 +576,7 @@ func TestLowerCasePlaces(t *testing.T) {
 
 // TestChatWords holds words chat uses for what articles say otherwise:
 // "ok" is "acceptable", "the rest of" is "the remaining", "still" is
-// "currently", and "apart
+// "currently", a "problem" an "issue", and "apart
 // from", "per", "stuff" and "getting" ask for nothing a sentence must say.
 func TestChatWords(t *testing.T) {
 	e := articleEngine(t, "board", "The board", `Some of the new harbour rules seemed acceptable to the port board.
@@ -597,6 +597,7 @@ Another critical issue for the port board is the price of fuel.
 		"apart from the quay, what's the other critical issue for the port board per the rules?",
 		"what stuff is the port board getting critical about?",
 		"which harbour rules does the port board still find acceptable?",
+		"what problem does the port board have with fuel?",
 	} {
 		if u := e.analyse(ix, Normalize(q)).unknown; len(u) > 0 {
 			t.Errorf("%q: words no article uses: %v", q, u)
