@@ -2,6 +2,7 @@ package answers
 
 import (
 	"context"
+	"math"
 	"strings"
 	"testing"
 
@@ -634,5 +635,32 @@ The pilots meet on Mondays.
 	}
 	if !a.Answered || !strings.Contains(a.Quotes[0].Text, "diesel") {
 		t.Errorf("answered %v %q, want the price of diesel fuel", a.Answered, a.Answer)
+	}
+}
+
+// TestBesidesWeighsOnce holds that a word set aside twice ("the quay and
+// the quay walls") weighs 0.75 of its weight once, and no other word is
+// scaled in its place.
+func TestBesidesWeighsOnce(t *testing.T) {
+	e := articleEngine(t, "quay", "The quay", "The quay walls and the harbour fees are critical issues.\n")
+	ix, err := e.current(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := e.analyse(ix, Normalize("What other critical issue is there besides the quay walls?"))
+	aside := e.analyse(ix, Normalize("Besides the quay and the quay walls, what other critical issue is there?"))
+	weight := func(q *query, term string) float64 {
+		for _, qt := range q.terms {
+			if qt.term == term {
+				return qt.weight
+			}
+		}
+		t.Fatalf("no term %q in %v", term, q.terms)
+		return 0
+	}
+	for term, share := range map[string]float64{"quay": besidesCredit, "wall": besidesCredit, "critic": 1, "issu": 1} {
+		if got, want := weight(aside, term), share*weight(plain, term); math.Abs(got-want) > 1e-9 {
+			t.Errorf("%s weighs %v, want %v", term, got, want)
+		}
 	}
 }

@@ -265,10 +265,12 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) {
 		if lower {
 			q.lowerPlaces[i] = true
 		}
+		n := len(q.terms)
 		q.addTerm(ix, t.stem, alts, i > 0 && isCapitalised(t.raw) || lower)
-		if excluded[i] {
-			// Set aside: it helps find the sentence, which need not say it.
-			q.terms[len(q.terms)-1].weight *= besidesCredit
+		if excluded[i] && len(q.terms) > n {
+			// Set aside: it helps find the sentence, which need not say
+			// it. (A word the question says again keeps its weight.)
+			q.terms[n].weight *= besidesCredit
 		}
 	}
 }
