@@ -147,13 +147,23 @@ func writeList(t *testing.T, path string, set map[string]bool) int {
 		lines = append(lines, w)
 	}
 	sort.Strings(lines)
+	return writeLines(t, path, lines)
+}
+
+// writeLines writes lines to the gzipped file path, each ended by a
+// newline, and returns how many it wrote.
+func writeLines(t *testing.T, path string, lines []string) int {
 	out, err := os.Create(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer out.Close()
 	zw, _ := gzip.NewWriterLevel(out, gzip.BestCompression)
-	if _, err := zw.Write([]byte(strings.Join(lines, "\n") + "\n")); err != nil {
+	bw := bufio.NewWriter(zw)
+	for _, l := range lines {
+		fmt.Fprintln(bw, l)
+	}
+	if err := bw.Flush(); err != nil {
 		t.Fatal(err)
 	}
 	if err := zw.Close(); err != nil {
@@ -172,13 +182,7 @@ func writeSynonyms(t *testing.T, path string, byStem map[string]map[string]strin
 		}
 	}
 	sort.Strings(heads)
-	out, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer out.Close()
-	zw, _ := gzip.NewWriterLevel(out, gzip.BestCompression)
-	bw := bufio.NewWriter(zw)
+	lines := make([]string, 0, len(heads))
 	for _, h := range heads {
 		var fs []string
 		for so, o := range byStem[h] {
@@ -189,15 +193,9 @@ func writeSynonyms(t *testing.T, path string, byStem map[string]map[string]strin
 			}
 		}
 		sort.Strings(fs)
-		fmt.Fprintln(bw, h+" "+strings.Join(fs, " "))
+		lines = append(lines, h+" "+strings.Join(fs, " "))
 	}
-	if err := bw.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return len(heads)
+	return writeLines(t, path, lines)
 }
 
 // wordNetPart is the part of speech a data file's pointer names by its
