@@ -66,6 +66,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups16.jsonl", builtin, 11, 2},
 		{"followups17.jsonl", builtin, 7, 2},
 		{"followups18.jsonl", builtin, 8, 2},
+		{"followups19.jsonl", builtin, 4, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 28, 6},
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 10, 2},
@@ -106,6 +107,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-ufoai-2084.jsonl", over("testdata/ufoai-2084.json"), 9, 2},
 		{"followups-austen-openings.jsonl", over("testdata/austen-openings.json"), 5, 2},
 		{"followups-anarchy-in-action.jsonl", over("testdata/anarchy-in-action.json"), 11, 2},
+		{"followups-book-of-esther.jsonl", over("testdata/book-of-esther.json"), 4, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
