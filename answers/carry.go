@@ -305,10 +305,21 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 // dummyIt reports whether the "it" at toks[i] stands for nothing: next to
 // "is" or "was" (either side), with "to" or "that" within the seven words
 // after it ("was it too soon to tell", "is it likely that …", "it's
-// essential for the world to act").
+// essential for the world to act"), or with a verb of saying or thinking
+// right after both and a clause opening after it ("was it agreed a
+// kiloton …", "it is said the …").
 func (c *carryRules) dummyIt(toks []token, i int) bool {
-	if !(i > 0 && c.existential[toks[i-1].word] || i+1 < len(toks) && c.existential[toks[i+1].word]) {
+	before := i > 0 && c.existential[toks[i-1].word]
+	after := i+1 < len(toks) && c.existential[toks[i+1].word]
+	if !before && !after {
 		return false
+	}
+	v := i + 1 // the verb: "was it agreed", "it was agreed"
+	if after {
+		v++
+	}
+	if v+1 < len(toks) && c.expletiveVerbs[toks[v].word] && c.clauseOpeners[toks[v+1].word] {
+		return true
 	}
 	for j := i + 1; j < len(toks) && j <= i+7; j++ {
 		if c.expletive[toks[j].word] {

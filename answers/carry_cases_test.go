@@ -96,6 +96,11 @@ func TestCarryDummyIt(t *testing.T) {
 			"Did Donald Trump think it was too soon to tell how the Moscow talks turned out?", ""},
 		// Its own subject: nothing carried.
 		{"Donbas is made up of which provinces?", "What did Zelenskyy say it's essential for the world to do?", "", ""},
+		// "it" before a verb of saying, "that" left out.
+		{"Donbas is made up of which provinces?", "How many points was it agreed the revised plan would have?", "", ""},
+		{"Donbas is made up of which provinces?", "Where is it said the revised plan was presented?", "", ""},
+		// A thing, reported somewhere: "it" is Donbas.
+		{"Donbas is made up of which provinces?", "Where was it reported in the press?", "Where was Donbas reported in the press?", ""},
 	}, true)
 }
 

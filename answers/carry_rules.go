@@ -48,6 +48,7 @@ type followupFile struct {
 	ObjectAux         []string   `yaml:"object_auxiliaries"`
 	ScaleEnds         [][]string `yaml:"scale_ends"`
 	Expletive         []string   `yaml:"expletive"`
+	ExpletiveVerbs    []string   `yaml:"expletive_verbs"`
 	PeopleEndings     []string   `yaml:"people_endings"`
 }
 
@@ -76,6 +77,7 @@ type carryRules struct {
 	pronouns                   map[string]pronoun
 	existential, placePrep     map[string]bool
 	expletive                  map[string]bool
+	expletiveVerbs             map[string]bool
 	peopleEndings              []string
 	questionWords, auxiliary   map[string]bool
 	ellipsis                   []*regexp.Regexp
@@ -104,23 +106,24 @@ func compileCarry(data []byte) (*carryRules, error) {
 		return nil, fmt.Errorf("parse rules: followup.yaml: %w", err)
 	}
 	c := &carryRules{
-		pronouns:      map[string]pronoun{},
-		existential:   wordSet(foldAll(f.Existential)),
-		expletive:     wordSet(foldAll(f.Expletive)),
-		peopleEndings: foldAll(f.PeopleEndings),
-		placePrep:     wordSet(foldAll(f.PlacePrepositions)),
-		questionWords: wordSet(foldAll(f.QuestionWords)),
-		auxiliary:     wordSet(foldAll(f.Auxiliaries)),
-		fillers:       wordSet(foldAll(f.Fillers)),
-		swapPrep:      wordSet(foldAll(f.SwapPrepositions)),
-		leaning:       wordSet(foldAll(f.Leaning)),
-		contrast:      wordSet(foldAll(f.Contrast)),
-		bareWords:     f.BareWords,
-		clauseOpeners: wordSet(foldAll(f.ClauseOpeners)),
-		clauseJoins:   wordSet(foldAll(f.ClauseJoins)),
-		timePrep:      wordSet(foldAll(f.TimePrepositions)),
-		whichWords:    wordSet(foldAll(f.WhichWords)),
-		contrastNouns: wordSet(foldAll(f.ContrastNouns)),
+		pronouns:       map[string]pronoun{},
+		existential:    wordSet(foldAll(f.Existential)),
+		expletive:      wordSet(foldAll(f.Expletive)),
+		expletiveVerbs: wordSet(foldAll(f.ExpletiveVerbs)),
+		peopleEndings:  foldAll(f.PeopleEndings),
+		placePrep:      wordSet(foldAll(f.PlacePrepositions)),
+		questionWords:  wordSet(foldAll(f.QuestionWords)),
+		auxiliary:      wordSet(foldAll(f.Auxiliaries)),
+		fillers:        wordSet(foldAll(f.Fillers)),
+		swapPrep:       wordSet(foldAll(f.SwapPrepositions)),
+		leaning:        wordSet(foldAll(f.Leaning)),
+		contrast:       wordSet(foldAll(f.Contrast)),
+		bareWords:      f.BareWords,
+		clauseOpeners:  wordSet(foldAll(f.ClauseOpeners)),
+		clauseJoins:    wordSet(foldAll(f.ClauseJoins)),
+		timePrep:       wordSet(foldAll(f.TimePrepositions)),
+		whichWords:     wordSet(foldAll(f.WhichWords)),
+		contrastNouns:  wordSet(foldAll(f.ContrastNouns)),
 	}
 	c.opposedPrep = map[string]string{}
 	for _, pair := range f.OpposedPreps {

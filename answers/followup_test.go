@@ -108,6 +108,10 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-austen-openings.jsonl", over("testdata/austen-openings.json"), 5, 2},
 		{"followups-anarchy-in-action.jsonl", over("testdata/anarchy-in-action.json"), 11, 2},
 		{"followups-book-of-esther.jsonl", over("testdata/book-of-esther.json"), 4, 2},
+		// 8 at its first run, with one own-subject question changed: the
+		// "it" of "How many calories … was it agreed a kiloton of TNT
+		// would refer to?", which stands for nothing, was filled.
+		{"followups-measure-history.jsonl", over("testdata/measure-history.json"), 8, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
