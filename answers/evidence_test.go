@@ -664,3 +664,18 @@ func TestBesidesWeighsOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestAgainstInBoth holds that a word saying no without a negation
+// ("against") stands for the question's negation only when the question
+// does not say it too: "proceedings against each other" in both.
+func TestAgainstInBoth(t *testing.T) {
+	e := articleEngine(t, "suits", "Suits", `Both ferry companies agreed to drop all court proceedings against each other in May.
+
+The harbour board voted against the new toll in June.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"Which companies never agreed to drop their court proceedings against each other?", "negation", 1},
+		{"Which companies agreed to drop their court proceedings against each other?", "negation", 0},
+		{"Which board did not vote for the new toll?", "negation", 0},
+	})
+}

@@ -118,10 +118,11 @@ func versionSwapped(q *query, s, prev, lead *sentence) bool {
 }
 
 // saysAgainst reports whether s says no without a negation ("against",
-// "refused").
-func (e *Engine) saysAgainst(s *sentence) bool {
+// "refused"), in a word q does not say itself: "proceedings against each
+// other" in both says no more than the question.
+func (e *Engine) saysAgainst(q *query, s *sentence) bool {
 	for _, t := range s.toks {
-		if e.rules.against[t.word] {
+		if e.rules.against[t.word] && !q.words[t.word] {
 			return true
 		}
 	}
