@@ -390,12 +390,27 @@ func compileRules(pack *Pack) (*rules, error) {
 
 // classify names the class of a folded question.
 func (r *rules) classify(folded string) questionClass {
-	for _, c := range r.classes {
+	var loose *questionClass // the first class a pattern matches further in
+	for i, c := range r.classes {
 		for _, p := range c.patterns {
-			if p.MatchString(folded) {
+			if !p.MatchString(folded) {
+				continue
+			}
+			anchored := strings.HasPrefix(p.String(), "^")
+			switch {
+			case loose == nil && anchored:
+				return c
+			case loose == nil:
+				loose = &r.classes[i]
+			case anchored && c.wants == wantQuote:
+				// "What did the mayor say about how much work is
+				// left?" asks what was said, from its first word.
 				return c
 			}
 		}
+	}
+	if loose != nil {
+		return *loose
 	}
 	return r.classes[len(r.classes)-1]
 }

@@ -66,6 +66,9 @@ func TestClassify(t *testing.T) {
 		// Chatter before the question, and inside it.
 		{"ballpark, how long did the talks last", "how_many"},
 		{"any word on when the pilots meet again", "when"},
+		// What was said, asked from the first word, about how much.
+		{"what did ames tell the board about how much dredging is left", "said"},
+		{"what did the pilots do about how many launches sank", "how_many"},
 	}
 	for _, tt := range tests {
 		if got := r.classify(r.trimLeadIns(tt.q)).name; got != tt.class {
