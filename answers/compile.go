@@ -163,6 +163,8 @@ func (r *rules) compileWords(f *generalFile) error {
 	r.infinitive = wordSet(f.Infinitive)
 	r.copula = wordSet(f.Copulas)
 	r.condition = wordSet(f.Conditions)
+	r.timeClause = wordSet(f.TimeClauses)
+	r.timeOfDay = wordSet(f.TimesOfDay)
 	r.determiner = wordSet(f.Determiners)
 	r.furniture = f.Furniture
 	r.negation = wordSet(f.Negations)

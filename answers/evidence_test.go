@@ -679,3 +679,28 @@ The harbour board voted against the new toll in June.
 		{"Which board did not vote for the new toll?", "negation", 0},
 	})
 }
+
+// TestWhenWithoutDate: a when question about the past is answered by a
+// time that is no date, a clause opened by "till" or a time of day after
+// "at"; a sentence with neither gives no time.
+func TestWhenWithoutDate(t *testing.T) {
+	e := articleEngine(t, "causeway", "The causeway", `The island can only be reached over the causeway at low tide.
+
+The keeper never left the lighthouse till the war was over.
+
+The causeway is built of grey stone.
+`)
+	for q, typed := range map[string]bool{
+		"When can the island be reached over the causeway?": true,
+		"When did the keeper first leave the lighthouse?":   true,
+		"When was the causeway built of grey stone?":        false,
+	} {
+		a, err := e.Explain(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := a.Explain.Evidence["no_type"] == 0; got != typed {
+			t.Errorf("%q: no_type %v, want a time found %v", q, a.Explain.Evidence["no_type"], typed)
+		}
+	}
+}

@@ -116,6 +116,10 @@ type generalFile struct {
 	Determiners []string `yaml:"determiners"`
 	// Conditions open a clause that says when a future thing happens.
 	Conditions []string `yaml:"conditions"`
+	// TimeClauses open a clause that says when a past thing happened;
+	// TimesOfDay are times said after "at" or "by".
+	TimeClauses []string `yaml:"time_clauses"`
+	TimesOfDay  []string `yaml:"times_of_day"`
 	// Copulas are the forms of "be" a who question asks an identity with
 	// ("Who is Eastland's top aide?").
 	Copulas []string `yaml:"copulas"`
@@ -254,6 +258,8 @@ type rules struct {
 	infinitive map[string]bool
 	copula     map[string]bool
 	condition  map[string]bool
+	timeClause map[string]bool
+	timeOfDay  map[string]bool
 	determiner map[string]bool
 	// known are the words the rules themselves use: never "corrected"
 	// into a corpus word.

@@ -305,6 +305,32 @@ func (e *Engine) saysCondition(q *query, s *sentence) bool {
 	return false
 }
 
+// saysTime reports whether s says when with no date, in words q does
+// not say: a clause opened by a time word ("till actually married") or a
+// time of day after "at" or "by" ("at low tide").
+func (e *Engine) saysTime(q *query, s *sentence) bool {
+	for i, t := range s.toks {
+		if q.words[t.word] || i+1 >= len(s.toks) {
+			continue
+		}
+		if e.rules.timeClause[t.word] {
+			for j := i + 1; j < len(s.toks) && j <= i+3; j++ {
+				if !q.words[s.toks[j].word] {
+					return true // a clause of words the question does not say
+				}
+			}
+		}
+		if t.word == "at" || t.word == "by" {
+			for j := i + 1; j < len(s.toks) && j <= i+3; j++ {
+				if e.rules.timeOfDay[s.toks[j].word] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // bareDuration reports whether q asks how long and s gives a length of
 // time with no number ("Russia took decades to recover").
 func (e *Engine) bareDuration(q *query, s *sentence) bool {
