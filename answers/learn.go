@@ -148,7 +148,7 @@ func (r *rules) learnFacts(s store.Sentence, toks []token, known func(start, end
 // and "of" ("the city of"), or -1.
 func (r *rules) placeNameAt(toks []token, i int) int {
 	w := toks[i].word
-	if r.lex.placeWords[w] && !isCapitalised(toks[i].raw) && i+2 < len(toks) && toks[i+1].word == "of" {
+	if (r.lex.placeWords[w] || r.lex.placeEvents[w]) && !isCapitalised(toks[i].raw) && i+2 < len(toks) && toks[i+1].word == "of" {
 		return i + 2
 	}
 	if !r.locative[w] && w != "from" {

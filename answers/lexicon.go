@@ -32,6 +32,7 @@ type lexiconFile struct {
 	OrgWords           []string   `yaml:"org_words"`
 	PlaceWords         []string   `yaml:"place_words"`
 	PlaceModifiers     []string   `yaml:"place_modifiers"`
+	PlaceEvents        []string   `yaml:"place_events"`
 	TitleWords         []string   `yaml:"title_words"`
 	PersonTitles       []string   `yaml:"person_titles"`
 	Anaphors           []string   `yaml:"anaphors"`
@@ -87,7 +88,7 @@ type lexicon struct {
 	weekdays, months                   map[string]bool
 	leadWords, agentStop               map[string]bool
 	orgWords, placeWords, titleWords   map[string]bool
-	placeModifiers                     map[string]bool
+	placeModifiers, placeEvents        map[string]bool
 	personTitles, anaphors, digestStop map[string]bool
 	corefPronouns, firstPerson         map[string]bool
 	subjectPronouns, nameJoins         map[string]bool
@@ -142,6 +143,7 @@ func compileLexicon(data []byte) (*lexicon, error) {
 		{"role_nouns", f.RoleNouns, &l.roleNouns}, {"role_glue", f.RoleGlue, &l.roleGlue},
 		{"lead_words", f.LeadWords, &l.leadWords}, {"agent_stop", f.AgentStop, &l.agentStop},
 		{"org_words", f.OrgWords, &l.orgWords}, {"place_words", f.PlaceWords, &l.placeWords}, {"place_modifiers", f.PlaceModifiers, &l.placeModifiers},
+		{"place_events", f.PlaceEvents, &l.placeEvents},
 		{"title_words", f.TitleWords, &l.titleWords}, {"person_titles", f.PersonTitles, &l.personTitles},
 		{"anaphors", f.Anaphors, &l.anaphors}, {"digest_stop", f.DigestStop, &l.digestStop},
 		{"coref_pronouns", f.CorefPronouns, &l.corefPronouns}, {"subject_pronouns", f.SubjectPronouns, &l.subjectPronouns}, {"name_joins", f.NameJoins, &l.nameJoins}, {"first_person", f.FirstPerson, &l.firstPerson},

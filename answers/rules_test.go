@@ -272,6 +272,7 @@ func TestLearnFromAnyArticle(t *testing.T) {
 		"Its traders were based in what is now upstate Northmoor. " +
 		"Its king died in 453, and its fleet fought in 312 battles until 499 when 120 ships sank in 600,000 tonnes of storm. " +
 		"It traded around Lake Morrow and along the Tamm river. " +
+		"Its fleet was beaten at the battle of Harrowfield. " +
 		"It flourished in Ptolemaic times and fell in the Roman period. The era ended. " +
 		"Its rivals only rose to challenge it as recently as 30 cycles ago. " +
 		"They never again had the budgets they had in the '50s."
@@ -306,6 +307,7 @@ func TestLearnFromAnyArticle(t *testing.T) {
 		{factDate, "", "Ptolemaic times"},
 		{factDate, "", "the Roman period"},
 		{factPlace, "learned", "Tamm"},
+		{factPlace, "learned", "Harrowfield"},
 		{factDate, "", "499"},
 		{factEntity, kindPerson, "Harold Godwinson"},
 		{factEntity, kindOrg, "Clay Mathematics Institute"},
