@@ -704,3 +704,24 @@ The causeway is built of grey stone.
 		}
 	}
 }
+
+// TestSpeechVerbs: a sentence that reports speech with a verb other than
+// "said" ("uttered", "declared") answers what someone said.
+func TestSpeechVerbs(t *testing.T) {
+	e := articleEngine(t, "captain", "The captain", `Captain Ada Morrow uttered the famous words 'Hold the harbour' while the storm broke over the quay.
+
+Captain Ada Morrow sailed the old ketch home in the spring.
+`)
+	for q, typed := range map[string]bool{
+		"What did Ada Morrow say while the storm broke over the quay?": true,
+		"What did Ada Morrow say when she sailed the old ketch home?":  false,
+	} {
+		a, err := e.Explain(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := a.Explain.Evidence["no_type"] == 0; got != typed {
+			t.Errorf("%q: no_type %v, want a speech found %v", q, a.Explain.Evidence["no_type"], typed)
+		}
+	}
+}
