@@ -106,6 +106,19 @@ func (e *Engine) ofAskedNoun(question, quote string, names []Name) []Name {
 			asked[stem(w)] = true
 		}
 	}
+	// "… married to which of Dorn's daughters?": the words after a
+	// "which" further in are asked for too, but for the names ("Dorn").
+	toks := tokenize(question)
+	for i := 1; i < len(toks); i++ {
+		if toks[i].word != "which" {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+4; j++ {
+			if !e.stopword(toks[j].word) && !isCapitalised(toks[j].raw) {
+				asked[toks[j].stem] = true
+			}
+		}
+	}
 	var out []Name
 	for _, n := range names {
 		at := strings.Index(quote, n.Text)

@@ -41,6 +41,7 @@ type followupFile struct {
 	Contrast          []string   `yaml:"contrast"`
 	BareWords         int        `yaml:"bare_words"`
 	AnswerWords       int        `yaml:"answer_words"`
+	PersonNouns       []string   `yaml:"person_nouns"`
 	PhrasePreps       []string   `yaml:"phrase_prepositions"`
 	Determiners       []string   `yaml:"determiners"`
 	VerbEndings       []string   `yaml:"verb_endings"`

@@ -30,6 +30,10 @@ type turnRead struct {
 	// pluralWhich: the question asked which of several, or was answered
 	// with several ("Alpha and SPARC"): no "it" stands for that answer.
 	pluralWhich bool
+	// personWhich: the question asked which person ("Which envoy …?",
+	// "… married to which of Dorn's daughters?"): "he" or "she" is the
+	// person answered.
+	personWhich bool
 	topic       string
 	// event is what "that" stands for: the topic, with the people a who
 	// question was answered with ("Who met Ames?" — "Brandt" — "When was
@@ -68,7 +72,9 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 		p.answerText = shortAnswer(prev.Answer)
 		p.phrase, p.phraseEnd = e.whPhrase(c, prev.Question)
 		p.pluralWhich = c.which.plural(p.phrase, p.answerText)
+		p.personWhich = e.personHead(c, p.phrase)
 	}
+	p.personWhich = p.personWhich || e.asksWhichPerson(c, toks)
 	i := 0
 	for i < len(toks) && (c.questionWords[toks[i].word] || c.auxiliary[toks[i].word] || e.askingWord(c, toks, i)) {
 		i++
@@ -194,6 +200,8 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 		switch {
 		case askedWho && len(answered) == 1:
 			return answered[0], "a pronoun for one person: the person the last answer named"
+		case p.personWhich && len(answered) == 1:
+			return answered[0], "a pronoun for one person after a question asking which person: the person the last answer named"
 		case len(persons) > 0:
 			return persons[0], "a pronoun for one person: the first person the last question named"
 		case len(answered) == 1:

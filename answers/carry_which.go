@@ -11,6 +11,7 @@ import (
 // thing, and a follow-up that names the other end of a scale.
 type whichRules struct {
 	answerWords   int
+	personNouns   map[string]bool
 	phrasePrep    map[string]bool
 	determiners   map[string]bool
 	verbEndings   []string
@@ -28,6 +29,7 @@ type whichRules struct {
 func compileWhich(f followupFile) (whichRules, error) {
 	w := whichRules{
 		answerWords:   f.AnswerWords,
+		personNouns:   wordSet(foldAll(f.PersonNouns)),
 		phrasePrep:    wordSet(foldAll(f.PhrasePreps)),
 		determiners:   wordSet(foldAll(f.Determiners)),
 		verbEndings:   foldAll(f.VerbEndings),
@@ -150,6 +152,51 @@ func (e *Engine) whPhrase(c *carryRules, question string) (string, int) {
 		return phrase, toks[end-1].end
 	}
 	return "the " + phrase, toks[end-1].end
+}
+
+// personHead reports whether a which question's noun phrase asks for a
+// person ("the envoy", "the name of Ames's wife"): its head, the last
+// word before a phrase preposition (after "name of", the phrase's last
+// word), is a person noun, a title or a role.
+func (e *Engine) personHead(c *carryRules, phrase string) bool {
+	words := foldWords(phrase)
+	head := ""
+	for i, word := range words {
+		if c.which.phrasePrep[word] {
+			if (head == "name" || head == "names") && i+1 < len(words) {
+				head = words[len(words)-1]
+			}
+			break
+		}
+		head = word
+	}
+	l := e.rules.lex
+	return c.which.personNouns[head] || l.titleWords[head] || l.personTitles[head] || l.roleNouns[head]
+}
+
+// asksWhichPerson reports whether a question asks which person further
+// in than its first word ("Ames is married to which of Dorn's
+// daughters?", "… team up with which envoy?"): "which" with a person noun
+// within the next four words.
+func (e *Engine) asksWhichPerson(c *carryRules, toks []token) bool {
+	for i := 1; i < len(toks); i++ {
+		if toks[i].word != "which" {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+4; j++ {
+			w := toks[j].word
+			if e.personHead(c, w) || strings.HasSuffix(w, "s") && e.personHead(c, strings.TrimSuffix(w, "s")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// asksWhichPersonIn is asksWhichPerson for a question's text.
+func (e *Engine) asksWhichPersonIn(text string) bool {
+	c, err := loadCarryRules()
+	return err == nil && e.asksWhichPerson(c, tokenize(text))
 }
 
 // whichAnswer is what a pronoun for a thing stands for after a question

@@ -173,3 +173,16 @@ func TestTopicThing(t *testing.T) {
 		}
 	}
 }
+
+// TestCarryWhichPerson: after a question asking which person, at its
+// start or further in, "he" or "she" is the person answered, not the
+// first person the question named.
+func TestCarryWhichPerson(t *testing.T) {
+	e := articleEngine(t, "harbour", "The harbour", `Tom Ames, who is married to Mayor Dorn's daughter Ada, ran the harbour board for ten years and built the new quay in 1990.
+
+Ada Ames later opened a school for pilots in Veston.
+`)
+	checkCarry(t, e, []carryCase{
+		{"Tom Ames is married to which of Mayor Dorn's daughters?", "What did she open later?", "What did Ada open later?", "after a question asking which person"},
+	}, true)
+}

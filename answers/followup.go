@@ -115,9 +115,10 @@ func (e *Engine) turn(ix *index, read string, a Answer) Turn {
 			t.Names = append(t.Names, n.Name)
 		}
 	}
-	if a.Answered && !a.Conflict && a.Answer == "" && len(a.Quotes) > 0 && e.asksWhich(text) {
+	if a.Answered && !a.Conflict && a.Answer == "" && len(a.Quotes) > 0 && (e.asksWhich(text) || e.asksWhichPersonIn(text)) {
 		// "Which vendor shipped it?" answered by a quote alone: the one
-		// name the quote adds to the question is the answer.
+		// name the quote adds to the question is the answer. So for
+		// "Ames married which of Dorn's daughters?".
 		t.Names = e.namesAdded(ix, text, a.Quotes[0].Text)
 	}
 	if a.Answered && !a.Conflict && len(t.Names) == 0 && len(a.Quotes) > 0 && t.Class == "who" && e.asksSpeaker(&query{toks: tokenize(text)}) {
