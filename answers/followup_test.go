@@ -67,6 +67,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups17.jsonl", builtin, 7, 2},
 		{"followups18.jsonl", builtin, 8, 2},
 		{"followups19.jsonl", builtin, 4, 2},
+		{"followups20.jsonl", builtin, 7, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 28, 6},
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 10, 2},
@@ -112,6 +113,7 @@ func TestFollowUpSets(t *testing.T) {
 		// "it" of "How many calories … was it agreed a kiloton of TNT
 		// would refer to?", which stands for nothing, was filled.
 		{"followups-measure-history.jsonl", over("testdata/measure-history.json"), 8, 2},
+		{"followups-r-datasets.jsonl", over("testdata/r-datasets.json"), 9, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
