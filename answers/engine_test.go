@@ -526,6 +526,9 @@ func TestDirectAnswers(t *testing.T) {
 		{q: "Where did Witkoff go to meet Putin?", has: "Moscow"},
 		{q: "hey, quick question: where were the talks held?", has: "Florida"},
 		{q: "Where did Putin go on a state visit?", has: "India", hasNot: "Indian"},
+		// The EU is no Europe: the articles say nothing of Ukraine
+		// joining it.
+		{q: "Why does Russia vehemently oppose Ukraine joining the EU?", refused: true},
 	}
 	for _, tt := range tests {
 		a, err := e.Answer(context.Background(), tt.q)
