@@ -725,3 +725,15 @@ Captain Ada Morrow sailed the old ketch home in the spring.
 		}
 	}
 }
+
+// TestLowerCaseModifierSwapped: a nationality chat writes in lower case
+// qualifies a thing as its capitalised form does, and another in its
+// place is a swap ("russian security advisers" against "other European
+// security advisers").
+func TestLowerCaseModifierSwapped(t *testing.T) {
+	e := mustEngine(t, storetest.MustOpen(t))
+	checkEvidence(t, e, []evidenceCase{
+		{"which russian security advisers took part in the florida talks, according to witkoff?", "name_swapped", 1},
+		{"which european security advisers took part in the florida talks, according to witkoff?", "name_swapped", 0},
+	})
+}

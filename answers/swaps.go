@@ -224,7 +224,10 @@ func (e *Engine) modifierSwapped(q *query, s *sentence) bool {
 	}
 	for k := 1; k+1 < len(q.toks); k++ {
 		mod, thing := q.toks[k], q.toks[k+1]
-		if !isCapitalised(mod.raw) || isCapitalised(thing.raw) || isNumber(thing.word) || e.stopword(thing.word) || e.stopword(mod.word) ||
+		// Chat writes a nationality in lower case ("which russian
+		// security advisers"): an entity's word qualifies all the same.
+		named := isCapitalised(mod.raw) || mentionOf(q.mentions, k) != ""
+		if !named || isCapitalised(thing.raw) || isNumber(thing.word) || e.stopword(thing.word) || e.stopword(mod.word) ||
 			!e.stopword(q.toks[k-1].word) || r.questionWord[mod.word] || s.hasPair(mod.stem, thing.stem) || e.saysAlone(s, mod.stem) {
 			continue
 		}
