@@ -108,15 +108,9 @@ func (e *Engine) ofAskedNoun(question, quote string, names []Name) []Name {
 	}
 	// "… married to which of Dorn's daughters?": the words after a
 	// "which" further in are asked for too, but for the names ("Dorn").
-	toks := tokenize(question)
-	for i := 1; i < len(toks); i++ {
-		if toks[i].word != "which" {
-			continue
-		}
-		for j := i + 1; j < len(toks) && j <= i+4; j++ {
-			if !e.stopword(toks[j].word) && !isCapitalised(toks[j].raw) {
-				asked[toks[j].stem] = true
-			}
+	for _, t := range afterWhichFurtherIn(tokenize(question)) {
+		if !e.stopword(t.word) && !isCapitalised(t.raw) {
+			asked[t.stem] = true
 		}
 	}
 	var out []Name

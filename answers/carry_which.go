@@ -179,18 +179,25 @@ func (e *Engine) personHead(c *carryRules, phrase string) bool {
 // daughters?", "… team up with which envoy?"): "which" with a person noun
 // within the next four words.
 func (e *Engine) asksWhichPerson(c *carryRules, toks []token) bool {
-	for i := 1; i < len(toks); i++ {
-		if toks[i].word != "which" {
-			continue
-		}
-		for j := i + 1; j < len(toks) && j <= i+4; j++ {
-			w := toks[j].word
-			if e.personHead(c, w) || strings.HasSuffix(w, "s") && e.personHead(c, strings.TrimSuffix(w, "s")) {
-				return true
-			}
+	for _, t := range afterWhichFurtherIn(toks) {
+		if e.personHead(c, t.word) || strings.HasSuffix(t.word, "s") && e.personHead(c, strings.TrimSuffix(t.word, "s")) {
+			return true
 		}
 	}
 	return false
+}
+
+// afterWhichFurtherIn are the four words after each "which" of toks past
+// its first word ("… married to which of Dorn's daughters?"): the
+// words a question asking which further in asks for.
+func afterWhichFurtherIn(toks []token) []token {
+	var out []token
+	for i := 1; i < len(toks); i++ {
+		if toks[i].word == "which" {
+			out = append(out, toks[i+1:min(i+5, len(toks))]...)
+		}
+	}
+	return out
 }
 
 // asksWhichPersonIn is asksWhichPerson for a question's text.

@@ -451,18 +451,10 @@ func TestBareDuration(t *testing.T) {
 // will open"); a question about the past is not.
 func TestWhenConditional(t *testing.T) {
 	e := articleEngine(t, "bridge", "The bridge", "If the survey is finished, the new bridge will open to traffic.\n\nThe old bridge carried trams.\n")
-	for q, typed := range map[string]bool{
-		"When will the new bridge open to traffic?": true,
-		"When did the old bridge carry trams?":      false,
-	} {
-		a, err := e.Explain(t.Context(), q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := a.Explain.Evidence["no_type"] == 0; got != typed {
-			t.Errorf("%q: no_type %v, want a type found %v", q, a.Explain.Evidence["no_type"], typed)
-		}
-	}
+	checkEvidence(t, e, []evidenceCase{
+		{"When will the new bridge open to traffic?", "no_type", 0},
+		{"When did the old bridge carry trams?", "no_type", 1},
+	})
 }
 
 // TestNegationsWritten holds negations as people write them: a contraction
@@ -690,19 +682,11 @@ The keeper never left the lighthouse till the war was over.
 
 The causeway is built of grey stone.
 `)
-	for q, typed := range map[string]bool{
-		"When can the island be reached over the causeway?": true,
-		"When did the keeper first leave the lighthouse?":   true,
-		"When was the causeway built of grey stone?":        false,
-	} {
-		a, err := e.Explain(t.Context(), q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := a.Explain.Evidence["no_type"] == 0; got != typed {
-			t.Errorf("%q: no_type %v, want a time found %v", q, a.Explain.Evidence["no_type"], typed)
-		}
-	}
+	checkEvidence(t, e, []evidenceCase{
+		{"When can the island be reached over the causeway?", "no_type", 0},
+		{"When did the keeper first leave the lighthouse?", "no_type", 0},
+		{"When was the causeway built of grey stone?", "no_type", 1},
+	})
 }
 
 // TestSpeechVerbs: a sentence that reports speech with a verb other than
@@ -712,18 +696,10 @@ func TestSpeechVerbs(t *testing.T) {
 
 Captain Ada Morrow sailed the old ketch home in the spring.
 `)
-	for q, typed := range map[string]bool{
-		"What did Ada Morrow say while the storm broke over the quay?": true,
-		"What did Ada Morrow say when she sailed the old ketch home?":  false,
-	} {
-		a, err := e.Explain(t.Context(), q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := a.Explain.Evidence["no_type"] == 0; got != typed {
-			t.Errorf("%q: no_type %v, want a speech found %v", q, a.Explain.Evidence["no_type"], typed)
-		}
-	}
+	checkEvidence(t, e, []evidenceCase{
+		{"What did Ada Morrow say while the storm broke over the quay?", "no_type", 0},
+		{"What did Ada Morrow say when she sailed the old ketch home?", "no_type", 1},
+	})
 }
 
 // TestLowerCaseModifierSwapped: a nationality chat writes in lower case
