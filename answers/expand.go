@@ -71,14 +71,17 @@ func joinSplitWords(ix *index, toks []token) ([]token, []string) {
 // nameTypo is the corpus word the capitalised toks[i] misspells inside a
 // name (two letters off at most, its length within one): the one word
 // the articles write, capitalised, next to the capitalised word beside it
-// in the question; "" when there is none, or more than one.
-func nameTypo(ix *index, toks []token, i int) string {
+// in the question; "" when there is none, or more than one. A name typed
+// in lower case ("sir walter eliot") is read the same way when lower is
+// set: the caller knows the word is a proper name and no English word.
+func nameTypo(ix *index, toks []token, i int, lower bool) string {
 	t := toks[i]
-	if t.start == 0 || !isCapitalised(t.raw) {
+	capital := t.start > 0 && isCapitalised(t.raw)
+	if !capital && (!lower || isCapitalised(t.raw)) {
 		return ""
 	}
 	for _, j := range []int{i + 1, i - 1} {
-		if j < 0 || j >= len(toks) || toks[j].start == 0 && j < i || !isCapitalised(toks[j].raw) {
+		if j < 0 || j >= len(toks) || capital && (toks[j].start == 0 && j < i || !isCapitalised(toks[j].raw)) {
 			continue
 		}
 		best := ""
@@ -137,7 +140,7 @@ func (e *Engine) correctTypos(ix *index, toks []token) []string {
 			// A word, or a name, is no typo, but inside a name the
 			// articles write with one word off ("Primer League" for
 			// "Premier League", "Sand Bernardino").
-			if c := nameTypo(ix, toks, i); c != "" {
+			if c := nameTypo(ix, toks, i, !isEnglish(t.word)); c != "" {
 				out = append(out, t.word+"→"+c)
 				toks[i].word, toks[i].stem = c, stem(c)
 			}

@@ -81,6 +81,21 @@ func TestNameTypos(t *testing.T) {
 	})
 }
 
+// TestLowerCaseNameTypos holds that a name typed in lower case with a
+// letter off ("sir ronald eliot") is the name the articles write next to
+// its neighbour ("Sir Ronald Elliot"), as a capitalised one is; alone, or
+// next to a word the articles never write beside it, it stays as typed.
+func TestLowerCaseNameTypos(t *testing.T) {
+	e := articleEngine(t, "hall", "The hall",
+		"Sir Ronald Elliot of Kellmoor Hall was fifty-four and still a fine man.\n\n"+
+			"His neighbour kept bees.\n")
+	checkCorrections(t, e, map[string]string{
+		"how old is sir ronald eliot": "eliot→elliot",
+		"how old is eliot":            "",
+		"did the bees sting eliot":    "",
+	})
+}
+
 // checkCorrections holds the typo corrections e reads in each question.
 func checkCorrections(t *testing.T, e *Engine, want map[string]string) {
 	t.Helper()
