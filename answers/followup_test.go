@@ -70,6 +70,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups18.jsonl", builtin, 8, 2},
 		{"followups19.jsonl", builtin, 4, 2},
 		{"followups20.jsonl", builtin, 7, 2},
+		{"followups21.jsonl", builtin, 6, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 28, 6},
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 10, 2},
@@ -117,6 +118,8 @@ func TestFollowUpSets(t *testing.T) {
 		// would refer to?", which stands for nothing, was filled.
 		{"followups-measure-history.jsonl", over("testdata/measure-history.json"), 8, 2},
 		{"followups-r-datasets.jsonl", over("testdata/r-datasets.json"), 9, 2},
+		{"followups-chemical-elements.jsonl", over("testdata/chemical-elements.json"), 10, 2},
+		{"followups-devils-dictionary.jsonl", over("testdata/devils-dictionary.json"), 6, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
