@@ -103,6 +103,10 @@ type generalFile struct {
 	// RankWords ask for a place in an order ("Where does it rank?").
 	RankWords  []string `yaml:"rank_words"`
 	OwnerWords []string `yaml:"owner_words"`
+	OwnerIntensified struct {
+		Words []string `yaml:"words"`
+		After []string `yaml:"after"`
+	} `yaml:"owner_intensified"`
 	LeadIns    []string `yaml:"lead_ins"`
 	// Shorthand maps chat shorthand to the words it stands for.
 	Shorthand map[string]string `yaml:"shorthand"`
@@ -289,6 +293,9 @@ type rules struct {
 	supportVerb   map[string]bool // stems
 	// owner: question words that ask about a possessive owner.
 	owner map[string]bool
+	// ownIntensified, ownAfter: an owner word after a possessive asks
+	// about no owner ("his own talks"; owner_intensified).
+	ownIntensified, ownAfter map[string]bool
 	// durations are the units "how long" asks for.
 	durations map[string]bool
 	// exactUnit: units a bare number does not answer ("how old").

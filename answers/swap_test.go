@@ -217,3 +217,25 @@ func TestHowWordNoOpposite(t *testing.T) {
 		{"Why was the time frame long?", "opposite", 1},
 	})
 }
+
+// TestOwnAfterPossessive holds that "own" after a possessive ("his own
+// talks") asks about no owner, while "who owns", "whose" and "own" as a
+// verb still do.
+func TestOwnAfterPossessive(t *testing.T) {
+	e := swapEngine(t)
+	ix, err := e.current(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]bool{
+		"Who owns the Bergen harbour office?":                           true,
+		"Whose deputy opened the office?":                               true,
+		"Which companies own the pier?":                                 true,
+		"who's the harbour journalist holding his own talks with Lind?": false,
+		"Did Lind open her own office in Bergen?":                       false,
+	} {
+		if got := e.asksOwner(e.analyse(ix, Normalize(q))); got != want {
+			t.Errorf("asksOwner(%q) = %v, want %v", q, got, want)
+		}
+	}
+}

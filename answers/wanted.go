@@ -223,10 +223,12 @@ func (r *rules) joinedByAnd(s *sentence, from, to int) bool {
 }
 
 // asksOwner reports whether q asks about an owner ("whose…", "who owns…"),
-// the only kind of "who" a possessive owner in a sentence answers.
+// the only kind of "who" a possessive owner in a sentence answers. "Own"
+// after a possessive ("his own talks") asks about no owner.
 func (e *Engine) asksOwner(q *query) bool {
-	for w := range q.words {
-		if e.rules.owner[w] {
+	r := e.rules
+	for i, t := range q.toks {
+		if r.owner[t.word] && !(r.ownIntensified[t.word] && i > 0 && r.ownAfter[q.toks[i-1].word]) {
 			return true
 		}
 	}
