@@ -69,3 +69,34 @@ Lind also thanked the ferry crews for their work through the winter.
 		t.Errorf("When did she praise the pier? answered %v with %q, want Friday", a.Answered, a.Answer)
 	}
 }
+
+// TestThingSubject holds that a sentence opening with "It" speaks of what
+// the sentence before it names, for any word of the question, not only a
+// name: "It caused the most flood damage …, estimated at …" answers how
+// much the 1994 storm's damage was estimated at, over the sentence that
+// names the storm and over a report on it. An "it" that stands for nothing ("It has been shown that
+// …") lends no words, and neither do "he" and "they", for a word no name.
+func TestThingSubject(t *testing.T) {
+	const body = `The 1994 harbour storm was particularly fierce, bringing down trees and power lines along the coast. It caused the most flood damage of any storm in the town's records, estimated at over 20 million crowns.
+
+A report on the 1994 harbour storm and its damage came out in 1996.
+
+Many storms have been studied since 1950. It has been shown that most of them form over warm water, far from the coast.
+`
+	e := articleEngine(t, "storm", "Storms", body)
+	for q, want := range map[string]string{
+		"How much was the fierce 1994 harbour storm's damage estimated at?": "flood damage",
+		"Since when have storms been studied?":                              "since 1950",
+	} {
+		a, err := e.Answer(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(a.Quotes) == 0 || !strings.Contains(a.Quotes[0].Text, want) {
+			t.Errorf("%q quoted %+v, want the sentence with %q", q, a.Quotes, want)
+		}
+	}
+	if !e.rules.lex.expletiveSoon(tokenize("It has been shown that most of them form")) || e.rules.lex.expletiveSoon(tokenize("It caused the most flood damage")) {
+		t.Error("expletiveSoon: want the first \"it\" read as standing for nothing, the second not")
+	}
+}

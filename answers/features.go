@@ -200,7 +200,12 @@ func (e *Engine) termMatches(rc *rankContext, c *scored, i, lo int32) (float64, 
 // nations" speaks of the Confederacy.
 func (rc *rankContext) subjectHeld(i, lo int32, t qterm) bool {
 	s := &rc.ix.sents[i]
-	if i <= lo || len(s.toks) == 0 || !rc.lex.subjectPronouns[s.toks[0].word] || !contains(rc.caps, t.term) {
+	if i <= lo || len(s.toks) == 0 || !rc.lex.subjectPronouns[s.toks[0].word] {
+		return false
+	}
+	if !contains(rc.caps, t.term) && (!rc.lex.thingSubjects[s.toks[0].word] || rc.lex.expletiveSoon(s.toks)) {
+		// "He", "they": a person or a people, which the question
+		// names; "It has been shown that …": nothing.
 		return false
 	}
 	return rc.ix.sents[i-1].matches(t.term, t.alts)

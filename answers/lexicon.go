@@ -38,6 +38,8 @@ type lexiconFile struct {
 	Anaphors           []string   `yaml:"anaphors"`
 	CorefPronouns      []string   `yaml:"coref_pronouns"`
 	SubjectPronouns    []string   `yaml:"subject_pronouns"`
+	ThingSubjects      []string   `yaml:"thing_subjects"`
+	ExpletiveIt        []string   `yaml:"expletive_it"`
 	NameJoins          []string   `yaml:"name_joins"`
 	FirstPerson        []string   `yaml:"first_person"`
 	MeetWords          []string   `yaml:"meet_words"`
@@ -92,6 +94,7 @@ type lexicon struct {
 	personTitles, anaphors, digestStop map[string]bool
 	corefPronouns, firstPerson         map[string]bool
 	subjectPronouns, nameJoins         map[string]bool
+	thingSubjects, expletiveIt         map[string]bool
 	unitSkips                          map[string]bool
 	// clauseBreaks and digestBreaks are joins as written, spaces
 	// included: where a clause turns, where a digest line may be cut.
@@ -146,7 +149,7 @@ func compileLexicon(data []byte) (*lexicon, error) {
 		{"place_events", f.PlaceEvents, &l.placeEvents},
 		{"title_words", f.TitleWords, &l.titleWords}, {"person_titles", f.PersonTitles, &l.personTitles},
 		{"anaphors", f.Anaphors, &l.anaphors}, {"digest_stop", f.DigestStop, &l.digestStop},
-		{"coref_pronouns", f.CorefPronouns, &l.corefPronouns}, {"subject_pronouns", f.SubjectPronouns, &l.subjectPronouns}, {"name_joins", f.NameJoins, &l.nameJoins}, {"first_person", f.FirstPerson, &l.firstPerson},
+		{"coref_pronouns", f.CorefPronouns, &l.corefPronouns}, {"subject_pronouns", f.SubjectPronouns, &l.subjectPronouns}, {"thing_subjects", f.ThingSubjects, &l.thingSubjects}, {"expletive_it", f.ExpletiveIt, &l.expletiveIt}, {"name_joins", f.NameJoins, &l.nameJoins}, {"first_person", f.FirstPerson, &l.firstPerson},
 		{"unit_skips", f.UnitSkips, &l.unitSkips},
 		// Lists compiled below, or read only by the patterns.
 		{"fraction_numerators", f.FractionNumerators, nil}, {"fraction_parts", f.FractionParts, nil},
@@ -220,4 +223,16 @@ func (vs wordValues) words() []string {
 		out[i] = v.word
 	}
 	return out
+}
+
+// expletiveSoon reports whether toks, opening with "it", hold an
+// expletive_it word within the six words after it: the "it" stands for
+// nothing ("It is believed that …").
+func (l *lexicon) expletiveSoon(toks []token) bool {
+	for j := 1; j < len(toks) && j <= 6; j++ {
+		if l.expletiveIt[toks[j].word] {
+			return true
+		}
+	}
+	return false
 }

@@ -101,13 +101,13 @@ type generalFile struct {
 	// a definition").
 	SupportVerbs []string `yaml:"support_verbs"`
 	// RankWords ask for a place in an order ("Where does it rank?").
-	RankWords  []string `yaml:"rank_words"`
-	OwnerWords []string `yaml:"owner_words"`
+	RankWords        []string `yaml:"rank_words"`
+	OwnerWords       []string `yaml:"owner_words"`
 	OwnerIntensified struct {
 		Words []string `yaml:"words"`
 		After []string `yaml:"after"`
 	} `yaml:"owner_intensified"`
-	LeadIns    []string `yaml:"lead_ins"`
+	LeadIns []string `yaml:"lead_ins"`
 	// Shorthand maps chat shorthand to the words it stands for.
 	Shorthand map[string]string `yaml:"shorthand"`
 	// Outcome and Calendar: see general.yaml.
