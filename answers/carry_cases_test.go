@@ -340,6 +340,29 @@ func TestNamingAnswer(t *testing.T) {
 	answeredThenRead(t, e, "What's the name of Northport's sister town?", "Kessra", "What is it built of?", "What is Kessra built of?")
 }
 
+// TestNamingAfterNoun: "What's the name of X?" is also answered by a
+// name right after X's noun ("the harbour master's daughter Lena Brandt"),
+// only that noun ("southern Kessra" names no region), and "her" next
+// stands for the person named.
+func TestNamingAfterNoun(t *testing.T) {
+	e := articleEngine(t, "harbour", "Harbour families", "Tom Ames is married to the harbour master's daughter Lena Brandt, who keeps the ferry office.\n\n"+
+		"Her husband served as a pilot for the ferry company for ten years.\n\n"+
+		"Southern farmers in the Cow Valleys of southern Kessra sought a county of their own.\n")
+	for q, want := range map[string]string{
+		"What's the name of the harbour master's daughter?":                     "Lena Brandt",
+		"What was the name given to the regions the southern farmers lived in?": "",
+	} {
+		a, err := e.Answer(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Answer != want && (want != "" || a.Answered) {
+			t.Errorf("%q: answered %v with %q, want %q", q, a.Answered, a.Answer, want)
+		}
+	}
+	answeredThenRead(t, e, "What's the name of the harbour master's daughter?", "Lena Brandt", "What did her husband do for the ferry company?", "What did Lena Brandt’s husband do for the ferry company?")
+}
+
 // TestBodyOfPeople: a who question whose doer is a body of people of a
 // place ("The inhabitants of Halir refused …") is answered with them, not
 // the place, and "they" next stands for them.

@@ -73,6 +73,11 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 		p.phrase, p.phraseEnd = e.whPhrase(c, prev.Question)
 		p.pluralWhich = c.which.plural(p.phrase, p.answerText)
 		p.personWhich = e.personHead(c, p.phrase)
+		if p.phrase == "" && p.class == "naming" {
+			// "What's the name of the keeper's daughter?": "she" is
+			// the daughter named.
+			p.personWhich = e.personHead(c, e.namedHead(toks))
+		}
 	}
 	p.personWhich = p.personWhich || e.asksWhichPerson(c, toks)
 	i := 0

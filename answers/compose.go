@@ -224,7 +224,7 @@ func jaccard(a, b *sentence) float64 {
 func (e *Engine) direct(q *query, best scored) string {
 	s := best.s
 	if q.class.name == "naming" {
-		return appositiveName(q, s)
+		return e.appositiveName(q, s)
 	}
 	// "Under whose rule …?" — "under the rule of the Crown of Wesnoth":
 	// the owner the sentence names after "of".
@@ -346,12 +346,26 @@ func (e *Engine) direct(q *query, best scored) string {
 }
 
 // appositiveName is the name s gives a thing the question names, in
-// apposition or after "called"/"named": "its primary, Uuries" answers
-// "What's the name of Jaegnhild's primary?"; "" when s gives none.
-func appositiveName(q *query, s *sentence) string {
-	found, first := "", len(s.Text)
+// apposition, after "called"/"named", or right after the question's own
+// noun: "its primary, Uuries" answers "What's the name of Jaegnhild's
+// primary?", "the keeper's daughter Lena" "What's the name of the
+// keeper's daughter?"; "" when s gives none. The names are those learned
+// from the articles and those of the pack s mentions; of two at the same
+// place, the longer ("Sky Q Silver", not "Sky Q").
+func (e *Engine) appositiveName(q *query, s *sentence) string {
+	names := make([]string, 0, len(s.facts.learned)+len(s.ments))
 	for name := range s.facts.learned {
-		for at := 0; at < first; {
+		names = append(names, name)
+	}
+	for _, m := range s.ments {
+		if !e.rules.entities[m.entity].Generic {
+			names = append(names, s.Text[s.toks[m.from].start:s.toks[m.to-1].end])
+		}
+	}
+	head := e.namedHead(q.toks)
+	found, first := "", len(s.Text)
+	for _, name := range names {
+		for at := 0; at <= first; {
 			i := strings.Index(s.Text[at:], name)
 			if i < 0 {
 				break
@@ -361,16 +375,55 @@ func appositiveName(q *query, s *sentence) string {
 			before := strings.TrimSuffix(s.Text[:i], ", ")
 			if len(before) == i {
 				before = strings.TrimSuffix(strings.TrimSuffix(before, " called "), " named ")
-				if len(before) == i {
-					continue
-				}
 			}
-			if ws := foldWords(before); len(ws) > 0 && q.words[stem(ws[len(ws)-1])] && i < first {
+			ws := strings.Fields(before)
+			if len(before) == i && (len(ws) == 0 || fold(ws[len(ws)-1]) != head || head == "" || !strings.HasSuffix(before, " ")) {
+				// Right after a word: only the noun the question asks
+				// the name of ("daughter Lena").
+				continue
+			}
+			fw := foldWords(before)
+			if len(fw) == 0 {
+				continue
+			}
+			if w := fw[len(fw)-1]; q.words[stem(w)] && !e.rules.stop[w] && !english.IsStopWord(w) && (i < first || i == first && len(name) > len(found)) {
 				found, first = name, i
 			}
 		}
 	}
 	return found
+}
+
+// namedHead is the noun a naming question asks the name of: the last
+// lower-case word of the phrase after "name of", "name for" or "name
+// given to" ("the set top box manufacturer that …": manufacturer; "the
+// keeper's daughter Ames married": daughter); "" when it has none.
+func (e *Engine) namedHead(toks []token) string {
+	start := -1
+	for i := 1; i+1 < len(toks); i++ {
+		if e.rules.namingNoun[toks[i-1].word] && e.rules.namingLink[toks[i].word] {
+			start = i + 1
+			break
+		}
+	}
+	if start < 0 {
+		return ""
+	}
+	head := ""
+	for _, t := range toks[start:] {
+		switch {
+		case e.rules.namingLink[t.word] && head == "" || e.rules.determiner[t.word] || e.rules.namingThrough[t.word]:
+		case e.rules.namingLink[t.word] || e.rules.stop[t.word] || e.rules.auxiliary[t.word]:
+			return head
+		case isCapitalised(t.raw):
+			if head != "" {
+				return head
+			}
+		default:
+			head = t.word
+		}
+	}
+	return head
 }
 
 // groupOf widens a name to the body of people of it that text names as

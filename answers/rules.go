@@ -107,6 +107,11 @@ type generalFile struct {
 		Words []string `yaml:"words"`
 		After []string `yaml:"after"`
 	} `yaml:"owner_intensified"`
+	NamingPhrase struct {
+		Nouns   []string `yaml:"nouns"`
+		Links   []string `yaml:"links"`
+		Through []string `yaml:"through"`
+	} `yaml:"naming_phrase"`
 	LeadIns []string `yaml:"lead_ins"`
 	// Shorthand maps chat shorthand to the words it stands for.
 	Shorthand map[string]string `yaml:"shorthand"`
@@ -293,6 +298,9 @@ type rules struct {
 	supportVerb   map[string]bool // stems
 	// owner: question words that ask about a possessive owner.
 	owner map[string]bool
+	// namingNoun, namingLink: the words of "the name of …", "the name
+	// given to …" (naming_phrase).
+	namingNoun, namingLink, namingThrough map[string]bool
 	// ownIntensified, ownAfter: an owner word after a possessive asks
 	// about no owner ("his own talks"; owner_intensified).
 	ownIntensified, ownAfter map[string]bool
