@@ -186,3 +186,24 @@ Ada Ames later opened a school for pilots in Veston.
 		{"Tom Ames is married to which of Mayor Dorn's daughters?", "What did she open later?", "What did Ada open later?", "after a question asking which person"},
 	}, true)
 }
+
+// TestInSituWhichName holds that a question asking which person further
+// in ("… team up with which envoy?") is answered with the name the
+// sentence gives right after the question's words before "which", and
+// never with a name the question itself says.
+func TestInSituWhichName(t *testing.T) {
+	e := articleEngine(t, "strike", "The strike", "Karl Dorn again asked Tom Ames to team up with Ruth Brandt to end the dock strike.\n\n"+
+		"Tom Ames is married to Karl Dorn's daughter Lena.\n")
+	for q, want := range map[string]string{
+		"Dorn again asked Ames to team up with which envoy?": "Ruth Brandt",
+		"Ames is married to which of Dorn's daughters?":      "",
+	} {
+		a, err := e.Answer(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || a.Answer != want {
+			t.Errorf("%q: answered %v with %q, want %q", q, a.Answered, a.Answer, want)
+		}
+	}
+}

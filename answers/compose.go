@@ -226,6 +226,9 @@ func (e *Engine) direct(q *query, best scored) string {
 	if q.class.name == "naming" {
 		return e.appositiveName(q, s)
 	}
+	if n := e.inSituWhichName(q, s); n != "" {
+		return n
+	}
 	// "Under whose rule …?" — "under the rule of the Crown of Wesnoth":
 	// the owner the sentence names after "of".
 	if o := whoseOwner(q, s); o != "" {
@@ -353,15 +356,7 @@ func (e *Engine) direct(q *query, best scored) string {
 // from the articles and those of the pack s mentions; of two at the same
 // place, the longer ("Sky Q Silver", not "Sky Q").
 func (e *Engine) appositiveName(q *query, s *sentence) string {
-	names := make([]string, 0, len(s.facts.learned)+len(s.ments))
-	for name := range s.facts.learned {
-		names = append(names, name)
-	}
-	for _, m := range s.ments {
-		if !e.rules.entities[m.entity].Generic {
-			names = append(names, s.Text[s.toks[m.from].start:s.toks[m.to-1].end])
-		}
-	}
+	names := e.namesOf(s)
 	head := e.namedHead(q.toks)
 	found, first := "", len(s.Text)
 	for _, name := range names {
@@ -392,6 +387,59 @@ func (e *Engine) appositiveName(q *query, s *sentence) string {
 		}
 	}
 	return found
+}
+
+// namesOf are the names s gives: those learned from the articles and
+// those of the pack it mentions, as written.
+func (e *Engine) namesOf(s *sentence) []string {
+	names := make([]string, 0, len(s.facts.learned)+len(s.ments))
+	for name := range s.facts.learned {
+		names = append(names, name)
+	}
+	for _, m := range s.ments {
+		if !e.rules.entities[m.entity].Generic {
+			names = append(names, s.Text[s.toks[m.from].start:s.toks[m.to-1].end])
+		}
+	}
+	return names
+}
+
+// inSituWhichName answers a question asking which person further in
+// ("Dorn asked Ames to team up with which envoy?") with the name s gives
+// right after the two words before "which" ("… to team up with Brandt to
+// …"), when the question does not name it itself; "" otherwise.
+func (e *Engine) inSituWhichName(q *query, s *sentence) string {
+	c, err := loadCarryRules()
+	if err != nil || !e.asksWhichPerson(c, q.toks) {
+		return ""
+	}
+	at := -1
+	for i := 2; i < len(q.toks); i++ {
+		if q.toks[i].word == "which" {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return ""
+	}
+	a, b := q.toks[at-2].word, q.toks[at-1].word
+	for k := 0; k+2 < len(s.toks); k++ {
+		if s.toks[k].word != a || s.toks[k+1].word != b {
+			continue
+		}
+		rest := s.Text[s.toks[k+2].start:]
+		found := ""
+		for _, n := range e.namesOf(s) {
+			if strings.HasPrefix(rest, n) && len(n) > len(found) {
+				found = n
+			}
+		}
+		if found != "" && !q.words[stem(lastName(found))] {
+			return found
+		}
+	}
+	return ""
 }
 
 // namedHead is the noun a naming question asks the name of: the last
