@@ -376,8 +376,15 @@ func (e *Engine) readWants(q *query, inMention []bool) {
 	r, toks := e.rules, q.toks
 	if q.class.wants == wantQuote && len(q.mentions) > 0 {
 		// The speaker is the first entity named: "what did Ulm say
-		// about Brandt" asks for Ulm's words.
+		// about Brandt" asks for Ulm's words. A person right after its
+		// owner speaks for it: "what did Westland's top envoy say"
+		// asks for the envoy's words.
 		q.speaker = q.mentions[0].entity
+		if m := q.mentions[0]; len(q.mentions) > 1 && m.to < len(toks) && toks[m.to].word == "s" {
+			if n := q.mentions[1]; n.from > m.to && n.from <= m.to+4 && r.entities[n.entity].Kind == "person" {
+				q.speaker = n.entity
+			}
+		}
 	}
 	if q.class.name == "who" && len(q.persons)+len(q.described) == 1 && q.content == 0 {
 		// "Who is Westland's top negotiator?": one person, whatever

@@ -31,3 +31,23 @@ The harbour tax was introduced in 1990 after a vote of the harbour board.
 		t.Errorf("say: answered %q from %q, want a refusal: no one is reported speaking", a.Answer, a.Quotes[0].Text)
 	}
 }
+
+// TestSpeakerAfterOwner holds that in "what did Westland's top envoy
+// say …" the speaker is the envoy, not Westland: the envoy's reported
+// words answer.
+func TestSpeakerAfterOwner(t *testing.T) {
+	const pack = `name: envoys
+entities:
+  - {id: westland, name: Westland, kind: place, aliases: [westland]}
+  - {id: ulm, name: Ada Ulm, kind: person, aliases: [ada ulm, ulm, top envoy]}
+`
+	e := packEngine(t, pack, "Ulm, the Westland leader's top envoy, said that timing and sequencing were particular focuses of the plan.\n\n"+
+		"Westland officials said the new pier would open in May.\n")
+	a, err := e.Answer(t.Context(), "What did Westland's top envoy say the plan was especially focused on?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Quotes[0].Text, "timing and sequencing") {
+		t.Errorf("answered %v with %v, want the envoy's words on timing", a.Answered, a.Quotes)
+	}
+}
