@@ -240,20 +240,25 @@ func TestTitleOfManyVouchesForNone(t *testing.T) {
 }
 
 // TestOffTopicOnlyWhenUnused holds that an out_of_scope word the articles
-// use in another form general.yaml lists ("won" for "win") is on topic,
-// one they never use is not, and that general.yaml lists no word any
-// article may be about ("live", "born").
+// never use is off topic, one they use in another form ("predicted" for
+// "predict") is not, and that general.yaml lists no word any article
+// may be about ("live", "born", "win", "odds").
 func TestOffTopicOnlyWhenUnused(t *testing.T) {
 	ctx := context.Background()
-	body := "The harbour club won the regatta cup in 1990 after a long season.\n"
+	body := "The harbour club took the regatta cup in 1990 after a long season, as its captain predicted.\n"
 	e := articleEngine(t, "club", "Club", body)
 	for q, off := range map[string]bool{
-		"When did the harbour club win the regatta cup?": false,
-		"What is the weather at the harbour club?":       true,
+		"When did the harbour club take the regatta cup?": false,
+		"What did the captain predict?":                   false,
+		"What is the weather at the harbour club?":        true,
 		// Where people live and when they were born are topics of any
 		// history; only the built-in pack makes them off-topic.
 		"Where did the harbour club's founders live?": false,
 		"When was the harbour club's captain born?":   false,
+		// Winning, and its odds, are what any contest is about, not
+		// a topic of their own.
+		"What kind of win does the harbour club want next season?": false,
+		"What are the odds the harbour club keeps the cup?":        false,
 	} {
 		a, err := e.Explain(ctx, q)
 		if err != nil {
