@@ -2,6 +2,7 @@ package answers
 
 import (
 	_ "embed"
+	"strings"
 	"sync"
 )
 
@@ -28,4 +29,34 @@ var wordnetDerivations = sync.OnceValue(func() map[string][]wnSynonym {
 // reacted" also matches "reactions from …"), but for stop words.
 func (e *Engine) derivedAlts(alts []string, st string) []string {
 	return withStems(alts, wordnetDerivations()[st], func(d wnSynonym) bool { return e.rules.stop[d.word] || d.stem == st })
+}
+
+// suffixAlts is alts with the stems the articles use of w with one of
+// general.yaml's derivational_suffixes added or taken off ("threat",
+// "threaten"; "owner", "own"), for a word of at least four letters.
+func (e *Engine) suffixAlts(ix *index, alts []string, w string) []string {
+	if len(w) < 4 {
+		return alts
+	}
+	var found []string
+	try := func(v string) {
+		if len(v) < 3 {
+			return
+		}
+		if st := stem(v); st != stem(w) && !contains(alts, st) && !contains(found, st) {
+			if _, ok := ix.idfOf(st); ok {
+				found = append(found, st)
+			}
+		}
+	}
+	for _, suf := range e.rules.suffixes {
+		try(w + suf)
+		if base, ok := strings.CutSuffix(w, suf); ok {
+			try(base)
+		}
+	}
+	if len(found) == 0 {
+		return alts
+	}
+	return append(append([]string(nil), alts...), found...)
 }

@@ -88,3 +88,25 @@ In this photograph distributed by the agency Nordpress, the pilots Per Moe and E
 		t.Errorf("Who took a photo of the pier? answered %q, want a refusal: no sentence says who took it", b.Answer)
 	}
 }
+
+// TestSuffixDerivations holds that a question word no article uses, nor
+// any synonym or WordNet derivation of it, finds the word the articles
+// use with a derivational suffix more or less ("threat" finds
+// "threatened", "owner" "owns"), and that "less" is no such suffix.
+func TestSuffixDerivations(t *testing.T) {
+	e := articleEngine(t, "harbour", "Harbour", "The mayor threatened to close the harbour, framing it as retaliation for the strikes.\n\n"+
+		"The Kessra Rowing Club owns the old pier.\n\nThe ferry crews were careful.\n")
+	for q, unknown := range map[string]string{
+		"What did the mayor frame her threat as?": "",
+		"Who is the owner of the old pier?":       "",
+		"Were the ferry crews careless?":          "careless",
+	} {
+		a, err := e.Explain(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(a.Explain.Unknown, ","); got != unknown {
+			t.Errorf("%q: unknown %q, want %q", q, got, unknown)
+		}
+	}
+}

@@ -252,6 +252,11 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) {
 				// Or of a word derived from it ("created", "creators").
 				alts = e.derivedAlts(alts, t.stem)
 			}
+			if !ix.knowsAny(t.stem, alts) {
+				// Or of the word with a suffix more or less
+				// ("threat", "threatened"; "owner", "owns").
+				alts = e.suffixAlts(ix, alts, t.word)
+			}
 		} else if !ix.knowsAny(t.stem, alts) {
 			// A name's adjective no article uses: "Mexican" for "Mexico".
 			alts = e.pertainymAlts(alts, t.stem)

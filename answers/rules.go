@@ -112,7 +112,8 @@ type generalFile struct {
 		Links   []string `yaml:"links"`
 		Through []string `yaml:"through"`
 	} `yaml:"naming_phrase"`
-	LeadIns []string `yaml:"lead_ins"`
+	DerivationalSuffixes []string `yaml:"derivational_suffixes"`
+	LeadIns              []string `yaml:"lead_ins"`
 	// Shorthand maps chat shorthand to the words it stands for.
 	Shorthand map[string]string `yaml:"shorthand"`
 	// Outcome and Calendar: see general.yaml.
@@ -301,6 +302,8 @@ type rules struct {
 	// namingNoun, namingLink: the words of "the name of …", "the name
 	// given to …" (naming_phrase).
 	namingNoun, namingLink, namingThrough map[string]bool
+	// suffixes: derivational_suffixes, in order.
+	suffixes []string
 	// ownIntensified, ownAfter: an owner word after a possessive asks
 	// about no owner ("his own talks"; owner_intensified).
 	ownIntensified, ownAfter map[string]bool
