@@ -63,6 +63,17 @@ func isEnglish(w string) bool {
 	return ok
 }
 
+// isCompound reports whether w is two English words of three letters or
+// more written as one ("payback", "workforce"): a word, not a typo.
+func isCompound(w string) bool {
+	for i := 3; i+3 <= len(w); i++ {
+		if isEnglish(w[:i]) && isEnglish(w[i:]) {
+			return true
+		}
+	}
+	return false
+}
+
 // isOrdinal reports whether w is a number written as an ordinal ("14th",
 // "2nd"): never a typo.
 func isOrdinal(w string) bool {

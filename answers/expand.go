@@ -136,7 +136,10 @@ func (e *Engine) correctTypos(ix *index, toks []token) []string {
 		if r.stop[t.word] || r.known[t.word] || english.IsStopWord(t.word) || ix.wordCount(t.word) > 0 || r.aliases[t.word] != nil || strings.ContainsAny(t.word, "0123456789") {
 			continue
 		}
-		if isEnglish(t.word) || isProperName(t.word) && len(wordnetPertainyms()[t.stem]) == 0 {
+		// Two words written as one ("payback") are a word too, but for a
+		// name the articles use with an "s" ("putins").
+		compound := isCompound(t.word) && ix.wordCount(strings.TrimSuffix(t.word, "s")) == 0
+		if isEnglish(t.word) || compound || isProperName(t.word) && len(wordnetPertainyms()[t.stem]) == 0 {
 			// A word, or a name, is no typo, but inside a name the
 			// articles write with one word off ("Primer League" for
 			// "Premier League", "Sand Bernardino").

@@ -81,6 +81,19 @@ func TestNameTypos(t *testing.T) {
 	})
 }
 
+// TestCompoundsAreNoTypos holds that two English words written as one
+// ("payback") are a word, not a typo of a word the articles use
+// ("playback"), while a name the articles use with an "s" added
+// ("boatmans") is still that name.
+func TestCompoundsAreNoTypos(t *testing.T) {
+	e := articleEngine(t, "council", "Council", "The playback of the council meeting was posted online.\n\n"+
+		"Tom Boatman's aide called the fine retaliation for the strike.\n")
+	checkCorrections(t, e, map[string]string{
+		"what did the aide call payback for the strike": "",
+		"what did boatmans aide call the fine":          "boatmans→boatman",
+	})
+}
+
 // TestLowerCaseNameTypos holds that a name typed in lower case with a
 // letter off ("sir ronald eliot") is the name the articles write next to
 // its neighbour ("Sir Ronald Elliot"), as a capitalised one is; alone, or
