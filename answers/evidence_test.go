@@ -718,3 +718,18 @@ func TestLowerCaseModifierSwapped(t *testing.T) {
 		{"which european security advisers took part in the florida talks, according to witkoff?", "name_swapped", 0},
 	})
 }
+
+// TestExceptionAnswersNegation holds that a sentence that sets a thing
+// apart ("with the exception of …", "excluded from …") answers a question
+// that negates ("which … is not close to the town?"), as "against" does,
+// while a sentence saying only the affirmative does not.
+func TestExceptionAnswersNegation(t *testing.T) {
+	e := articleEngine(t, "piers", "Piers", "Most of the harbour's busy piers lie close to the town, with the exception of Kessra Pier and Osk Pier.\n\n"+
+		"The ferry company had been excluded from the harbour board, so it joined the fishing guild.\n\n"+
+		"The old mill stands close to the river.\n")
+	checkEvidence(t, e, []evidenceCase{
+		{"Other than Kessra Pier, which busy pier is not close to the town?", "negation", 0},
+		{"Who did the ferry company join because it was not part of the harbour board?", "negation", 0},
+		{"Which mill does not stand close to the river?", "negation", 1},
+	})
+}
