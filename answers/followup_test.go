@@ -73,6 +73,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups19.jsonl", builtin, 4, 2},
 		{"followups20.jsonl", builtin, 7, 2},
 		{"followups21.jsonl", builtin, 6, 2},
+		{"followups22.jsonl", builtin, 5, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 28, 6},
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 10, 2},
@@ -126,6 +127,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-r-datasets.jsonl", over("testdata/r-datasets.json"), 9, 2},
 		{"followups-chemical-elements.jsonl", over("testdata/chemical-elements.json"), 10, 2},
 		{"followups-devils-dictionary.jsonl", over("testdata/devils-dictionary.json"), 6, 2},
+		{"followups-calendar-history.jsonl", over("testdata/calendar-history.json"), 8, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
