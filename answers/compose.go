@@ -324,6 +324,11 @@ func (e *Engine) direct(q *query, best scored) string {
 			return e.nearest(q, s, ds)
 		}
 	case wantNumber:
+		// "How much did they bid for the berths?": the sum, not the
+		// berths.
+		if ms := sums(q, s); len(ms) > 0 {
+			return e.nearest(q, s, ms)
+		}
 		if cs := e.newCounts(q, s); len(cs) > 0 {
 			var texts []string
 			for _, c := range cs {
@@ -331,7 +336,7 @@ func (e *Engine) direct(q *query, best scored) string {
 			}
 			return withNoun(s.Text, e.nearest(q, s, texts))
 		}
-		if ns := newQuantities(q, s); len(ns) > 0 && len(s.facts.counts) == 0 {
+		if ns := e.answeringQuantities(q, s); len(ns) > 0 {
 			return e.nearest(q, s, ns)
 		}
 	case wantExpansion:

@@ -733,3 +733,17 @@ func TestExceptionAnswersNegation(t *testing.T) {
 		{"Which mill does not stand close to the river?", "negation", 1},
 	})
 }
+
+// TestHowMuchMoney holds that "how much" is answered by a sum of money in
+// a sentence that also counts other things ("£4.2bn for 120 berths").
+func TestHowMuchMoney(t *testing.T) {
+	e := articleEngine(t, "bids", "Bids", "In February 2015, the harbour board bid £4.2bn for a package of 120 berths across three seasons.\n\n"+
+		"The ferry company kept its two boats.\n")
+	a, err := e.Answer(t.Context(), "How much did the harbour board bid for the berths?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || a.Answer != "£4.2bn" {
+		t.Errorf("answered %v with %q, want £4.2bn", a.Answered, a.Answer)
+	}
+}

@@ -16,6 +16,10 @@ import (
 // names the text itself marks as such. It knows no topic: only how
 // English writes dates, numbers and names.
 
+// currencySigns are the signs quantityRe reads before a number: a
+// quantity holding one is a sum of money.
+const currencySigns = "$£€¥"
+
 var (
 	// quantityRe finds numbers as written: "30,000", "1.2 million",
 	// "~11,700", "10–20", "$20 billion", "£262m", "60 percent", "3.7%".

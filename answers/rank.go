@@ -272,10 +272,10 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 	case wantDate:
 		return len(newDates(q, s)) > 0 || q.future && e.saysCondition(q, s) || !q.future && e.saysTime(q, s)
 	case wantNumber:
-		// Counts (side-aware, unit-aware) first; a bare quantity only
-		// where the sentence has none.
+		// Counts (side-aware, unit-aware) first, then quantities that
+		// answer.
 		// A question asking for a place in an order takes an ordinal.
-		return len(e.newCounts(q, s)) > 0 || (len(s.facts.counts) == 0 && len(newQuantities(q, s)) > 0) || q.rank && e.newOrdinal(q, s) || e.bareDuration(q, s)
+		return len(e.newCounts(q, s)) > 0 || len(e.answeringQuantities(q, s)) > 0 || q.rank && e.newOrdinal(q, s) || e.bareDuration(q, s)
 	case wantQuote:
 		for _, sd := range f.saids {
 			if q.speaker == "" || sd.Subject == q.speaker || contains(e.rules.synonyms["@"+q.speaker], "@"+sd.Subject) {

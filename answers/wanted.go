@@ -596,6 +596,36 @@ func newLearnedPlaces(q *query, s *sentence) []string {
 	return out
 }
 
+// answeringQuantities are the quantities of s that answer a how many or
+// how much question: where s counts nothing, its new quantities; where it
+// counts things, only a sum of money, for "how much" ("Sky bid £4.2bn for
+// 120 games").
+func (e *Engine) answeringQuantities(q *query, s *sentence) []string {
+	if len(s.facts.counts) == 0 {
+		return newQuantities(q, s)
+	}
+	return sums(q, s)
+}
+
+// sums are the sums of money s gives that the question does not, when it
+// asks how much.
+func sums(q *query, s *sentence) []string {
+	if !q.words["much"] {
+		return nil
+	}
+	var out []string
+	for _, f := range s.facts.quantities {
+		if money(f.Value) && !saysAsWord(q.text, f.Value) {
+			out = append(out, f.Object)
+		}
+	}
+	return out
+}
+
+// money reports whether a quantity as written is a sum of money: it holds
+// a currency sign, as the quantity pattern reads them (currencySigns).
+func money(v string) bool { return strings.ContainsAny(v, currencySigns) }
+
 // newQuantities are the numbers s states (as written: "30,000 men",
 // "1.2 million") that q does not: those counting a noun q uses first,
 // else all of them.
