@@ -260,7 +260,7 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 				continue // "is there", "are there"
 			}
 		}
-		if e.namesBefore(own, t.start, pr.ref) {
+		if e.namesBefore(own, t.start, pr.ref) && !(pr.ref == refThing && !pr.possessive && i > 0 && c.objectPrep[toks[i-1].word]) {
 			continue // "What did Ames say his team wanted?": "his" is Ames
 		}
 		ref := pr.ref

@@ -421,3 +421,15 @@ func TestWhenDidTheyLive(t *testing.T) {
 		t.Errorf("answered %q with %v, want a refusal", a.Answer, a.Quotes)
 	}
 }
+
+// TestObjectPronounAfterNames holds that "it" after "in" or "of" is an
+// object the names of its own question do not stand for: "Does Eastland
+// want Westland in it?" asks about what the last question named.
+func TestObjectPronounAfterNames(t *testing.T) {
+	e := articleEngine(t, "league", "The league", "The ministers of the Harbour League promised Westland new patrol boats.\n\n"+
+		"Eastland opposes Westland joining the Harbour League.\n")
+	_, a := askAfter(t, e, "What did the ministers of the Harbour League promise Westland?", "Does Eastland want Westland in it?")
+	if a.Carried == nil || !strings.Contains(a.Carried.Read, "in Harbour League") {
+		t.Errorf("carried %+v, want \"it\" read as the Harbour League", a.Carried)
+	}
+}

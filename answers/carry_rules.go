@@ -24,33 +24,34 @@ type followupFile struct {
 		Place            []string `yaml:"place"`
 		Time             []string `yaml:"time"`
 	} `yaml:"pronouns"`
-	ClauseOpeners     []string   `yaml:"clause_openers"`
-	ClauseJoins       []string   `yaml:"clause_joins"`
-	TimePrepositions  []string   `yaml:"time_prepositions"`
-	WhichWords        []string   `yaml:"which_words"`
-	ContrastNouns     []string   `yaml:"contrast_nouns"`
-	Existential       []string   `yaml:"existential"`
-	PlacePrepositions []string   `yaml:"place_prepositions"`
-	QuestionWords     []string   `yaml:"question_words"`
-	Auxiliaries       []string   `yaml:"auxiliaries"`
-	Ellipsis          []string   `yaml:"ellipsis"`
-	Fillers           []string   `yaml:"fillers"`
-	SwapPrepositions  []string   `yaml:"swap_prepositions"`
-	OpposedPreps      [][]string `yaml:"opposed_prepositions"`
-	Leaning           []string   `yaml:"leaning"`
-	Contrast          []string   `yaml:"contrast"`
-	BareWords         int        `yaml:"bare_words"`
-	AnswerWords       int        `yaml:"answer_words"`
-	PersonNouns       []string   `yaml:"person_nouns"`
-	PhrasePreps       []string   `yaml:"phrase_prepositions"`
-	Determiners       []string   `yaml:"determiners"`
-	VerbEndings       []string   `yaml:"verb_endings"`
-	EventQuestions    []string   `yaml:"event_question_words"`
-	ObjectAux         []string   `yaml:"object_auxiliaries"`
-	ScaleEnds         [][]string `yaml:"scale_ends"`
-	Expletive         []string   `yaml:"expletive"`
-	ExpletiveVerbs    []string   `yaml:"expletive_verbs"`
-	PeopleEndings     []string   `yaml:"people_endings"`
+	ClauseOpeners      []string   `yaml:"clause_openers"`
+	ClauseJoins        []string   `yaml:"clause_joins"`
+	TimePrepositions   []string   `yaml:"time_prepositions"`
+	WhichWords         []string   `yaml:"which_words"`
+	ContrastNouns      []string   `yaml:"contrast_nouns"`
+	Existential        []string   `yaml:"existential"`
+	PlacePrepositions  []string   `yaml:"place_prepositions"`
+	ObjectPrepositions []string   `yaml:"object_prepositions"`
+	QuestionWords      []string   `yaml:"question_words"`
+	Auxiliaries        []string   `yaml:"auxiliaries"`
+	Ellipsis           []string   `yaml:"ellipsis"`
+	Fillers            []string   `yaml:"fillers"`
+	SwapPrepositions   []string   `yaml:"swap_prepositions"`
+	OpposedPreps       [][]string `yaml:"opposed_prepositions"`
+	Leaning            []string   `yaml:"leaning"`
+	Contrast           []string   `yaml:"contrast"`
+	BareWords          int        `yaml:"bare_words"`
+	AnswerWords        int        `yaml:"answer_words"`
+	PersonNouns        []string   `yaml:"person_nouns"`
+	PhrasePreps        []string   `yaml:"phrase_prepositions"`
+	Determiners        []string   `yaml:"determiners"`
+	VerbEndings        []string   `yaml:"verb_endings"`
+	EventQuestions     []string   `yaml:"event_question_words"`
+	ObjectAux          []string   `yaml:"object_auxiliaries"`
+	ScaleEnds          [][]string `yaml:"scale_ends"`
+	Expletive          []string   `yaml:"expletive"`
+	ExpletiveVerbs     []string   `yaml:"expletive_verbs"`
+	PeopleEndings      []string   `yaml:"people_endings"`
 }
 
 // What a pronoun stands for.
@@ -77,6 +78,7 @@ type pronoun struct {
 type carryRules struct {
 	pronouns                   map[string]pronoun
 	existential, placePrep     map[string]bool
+	objectPrep                 map[string]bool
 	expletive                  map[string]bool
 	expletiveVerbs             map[string]bool
 	peopleEndings              []string
@@ -113,6 +115,7 @@ func compileCarry(data []byte) (*carryRules, error) {
 		expletiveVerbs: wordSet(foldAll(f.ExpletiveVerbs)),
 		peopleEndings:  foldAll(f.PeopleEndings),
 		placePrep:      wordSet(foldAll(f.PlacePrepositions)),
+		objectPrep:     wordSet(foldAll(f.ObjectPrepositions)),
 		questionWords:  wordSet(foldAll(f.QuestionWords)),
 		auxiliary:      wordSet(foldAll(f.Auxiliaries)),
 		fillers:        wordSet(foldAll(f.Fillers)),
