@@ -326,7 +326,7 @@ func (e *Engine) direct(q *query, best scored) string {
 	case wantNumber:
 		// "How much did they bid for the berths?": the sum, not the
 		// berths.
-		if ms := sums(q, s); len(ms) > 0 {
+		if ms := e.sums(q, s); len(ms) > 0 {
 			return e.nearest(q, s, ms)
 		}
 		if cs := e.newCounts(q, s); len(cs) > 0 {
@@ -351,132 +351,6 @@ func (e *Engine) direct(q *query, best scored) string {
 		}
 	}
 	return ""
-}
-
-// appositiveName is the name s gives a thing the question names, in
-// apposition, after "called"/"named", or right after the question's own
-// noun: "its primary, Uuries" answers "What's the name of Jaegnhild's
-// primary?", "the keeper's daughter Lena" "What's the name of the
-// keeper's daughter?"; "" when s gives none. The names are those learned
-// from the articles and those of the pack s mentions; of two at the same
-// place, the longer ("Sky Q Silver", not "Sky Q").
-func (e *Engine) appositiveName(q *query, s *sentence) string {
-	names := e.namesOf(s)
-	head := e.namedHead(q.toks)
-	found, first := "", len(s.Text)
-	for _, name := range names {
-		for at := 0; at <= first; {
-			i := strings.Index(s.Text[at:], name)
-			if i < 0 {
-				break
-			}
-			i += at
-			at = i + len(name)
-			before := strings.TrimSuffix(s.Text[:i], ", ")
-			if len(before) == i {
-				before = strings.TrimSuffix(strings.TrimSuffix(before, " called "), " named ")
-			}
-			ws := strings.Fields(before)
-			if len(before) == i && (len(ws) == 0 || fold(ws[len(ws)-1]) != head || head == "" || !strings.HasSuffix(before, " ")) {
-				// Right after a word: only the noun the question asks
-				// the name of ("daughter Lena").
-				continue
-			}
-			fw := foldWords(before)
-			if len(fw) == 0 {
-				continue
-			}
-			if w := fw[len(fw)-1]; q.words[stem(w)] && !e.rules.stop[w] && !english.IsStopWord(w) && (i < first || i == first && len(name) > len(found)) {
-				found, first = name, i
-			}
-		}
-	}
-	return found
-}
-
-// namesOf are the names s gives: those learned from the articles and
-// those of the pack it mentions, as written.
-func (e *Engine) namesOf(s *sentence) []string {
-	names := make([]string, 0, len(s.facts.learned)+len(s.ments))
-	for name := range s.facts.learned {
-		names = append(names, name)
-	}
-	for _, m := range s.ments {
-		if !e.rules.entities[m.entity].Generic {
-			names = append(names, s.Text[s.toks[m.from].start:s.toks[m.to-1].end])
-		}
-	}
-	return names
-}
-
-// inSituWhichName answers a question asking which person further in
-// ("Dorn asked Ames to team up with which envoy?") with the name s gives
-// right after the two words before "which" ("… to team up with Brandt to
-// …"), when the question does not name it itself; "" otherwise.
-func (e *Engine) inSituWhichName(q *query, s *sentence) string {
-	c, err := loadCarryRules()
-	if err != nil || !e.asksWhichPerson(c, q.toks) {
-		return ""
-	}
-	at := -1
-	for i := 2; i < len(q.toks); i++ {
-		if q.toks[i].word == "which" {
-			at = i
-			break
-		}
-	}
-	if at < 0 {
-		return ""
-	}
-	a, b := q.toks[at-2].word, q.toks[at-1].word
-	for k := 0; k+2 < len(s.toks); k++ {
-		if s.toks[k].word != a || s.toks[k+1].word != b {
-			continue
-		}
-		rest := s.Text[s.toks[k+2].start:]
-		found := ""
-		for _, n := range e.namesOf(s) {
-			if strings.HasPrefix(rest, n) && len(n) > len(found) {
-				found = n
-			}
-		}
-		if found != "" && !q.words[stem(lastName(found))] {
-			return found
-		}
-	}
-	return ""
-}
-
-// namedHead is the noun a naming question asks the name of: the last
-// lower-case word of the phrase after "name of", "name for" or "name
-// given to" ("the set top box manufacturer that …": manufacturer; "the
-// keeper's daughter Ames married": daughter); "" when it has none.
-func (e *Engine) namedHead(toks []token) string {
-	start := -1
-	for i := 1; i+1 < len(toks); i++ {
-		if e.rules.namingNoun[toks[i-1].word] && e.rules.namingLink[toks[i].word] {
-			start = i + 1
-			break
-		}
-	}
-	if start < 0 {
-		return ""
-	}
-	head := ""
-	for _, t := range toks[start:] {
-		switch {
-		case e.rules.namingLink[t.word] && head == "" || e.rules.determiner[t.word] || e.rules.namingThrough[t.word]:
-		case e.rules.namingLink[t.word] || e.rules.stop[t.word] || e.rules.auxiliary[t.word]:
-			return head
-		case isCapitalised(t.raw):
-			if head != "" {
-				return head
-			}
-		default:
-			head = t.word
-		}
-	}
-	return head
 }
 
 // groupOf widens a name to the body of people of it that text names as

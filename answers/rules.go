@@ -113,6 +113,7 @@ type generalFile struct {
 		Through []string `yaml:"through"`
 	} `yaml:"naming_phrase"`
 	DerivationalSuffixes []string `yaml:"derivational_suffixes"`
+	SumWords             []string `yaml:"sum_words"`
 	LeadIns              []string `yaml:"lead_ins"`
 	// Shorthand maps chat shorthand to the words it stands for.
 	Shorthand map[string]string `yaml:"shorthand"`
@@ -299,9 +300,12 @@ type rules struct {
 	supportVerb   map[string]bool // stems
 	// owner: question words that ask about a possessive owner.
 	owner map[string]bool
-	// namingNoun, namingLink: the words of "the name of …", "the name
-	// given to …" (naming_phrase).
+	// namingNoun, namingLink, namingThrough: the words of "the name of
+	// …", "the name given to …" and the ones passed over inside its noun
+	// phrase (naming_phrase).
 	namingNoun, namingLink, namingThrough map[string]bool
+	// sumWord: words asking for a sum (sum_words).
+	sumWord map[string]bool
 	// suffixes: derivational_suffixes, in order.
 	suffixes []string
 	// ownIntensified, ownAfter: an owner word after a possessive asks

@@ -604,13 +604,17 @@ func (e *Engine) answeringQuantities(q *query, s *sentence) []string {
 	if len(s.facts.counts) == 0 {
 		return newQuantities(q, s)
 	}
-	return sums(q, s)
+	return e.sums(q, s)
 }
 
 // sums are the sums of money s gives that the question does not, when it
-// asks how much.
-func sums(q *query, s *sentence) []string {
-	if !q.words["much"] {
+// asks for a sum ("how much"; sum_words).
+func (e *Engine) sums(q *query, s *sentence) []string {
+	asks := false
+	for _, t := range q.toks {
+		asks = asks || e.rules.sumWord[t.word]
+	}
+	if !asks {
 		return nil
 	}
 	var out []string
