@@ -179,12 +179,23 @@ func (e *Engine) personHead(c *carryRules, phrase string) bool {
 // daughters?", "… team up with which envoy?"): "which" with a person noun
 // within the next four words.
 func (e *Engine) asksWhichPerson(c *carryRules, toks []token) bool {
-	for _, t := range afterWhichFurtherIn(toks) {
-		if e.personHead(c, t.word) || strings.HasSuffix(t.word, "s") && e.personHead(c, strings.TrimSuffix(t.word, "s")) {
-			return true
+	return e.whichPersonAt(c, toks) >= 0
+}
+
+// whichPersonAt is the position of the "which" by which a question asks
+// which person further in (asksWhichPerson), or -1.
+func (e *Engine) whichPersonAt(c *carryRules, toks []token) int {
+	for i := 1; i < len(toks); i++ {
+		if toks[i].word != "which" {
+			continue
+		}
+		for _, t := range whichWindow(toks, i) {
+			if e.personHead(c, t.word) || strings.HasSuffix(t.word, "s") && e.personHead(c, strings.TrimSuffix(t.word, "s")) {
+				return i
+			}
 		}
 	}
-	return false
+	return -1
 }
 
 // afterWhichFurtherIn are the four words after each "which" of toks past
@@ -194,11 +205,14 @@ func afterWhichFurtherIn(toks []token) []token {
 	var out []token
 	for i := 1; i < len(toks); i++ {
 		if toks[i].word == "which" {
-			out = append(out, toks[i+1:min(i+5, len(toks))]...)
+			out = append(out, whichWindow(toks, i)...)
 		}
 	}
 	return out
 }
+
+// whichWindow are the four words after the "which" at toks[i].
+func whichWindow(toks []token, i int) []token { return toks[i+1 : min(i+5, len(toks))] }
 
 // asksWhichPersonIn is asksWhichPerson for a question's text.
 func (e *Engine) asksWhichPersonIn(text string) bool {

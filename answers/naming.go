@@ -72,17 +72,11 @@ func (e *Engine) namesOf(s *sentence) []string {
 // …"), when the question does not name it itself; "" otherwise.
 func (e *Engine) inSituWhichName(q *query, s *sentence) string {
 	c, err := loadCarryRules()
-	if err != nil || !e.asksWhichPerson(c, q.toks) {
+	if err != nil {
 		return ""
 	}
-	at := -1
-	for i := 2; i < len(q.toks); i++ {
-		if q.toks[i].word == "which" {
-			at = i
-			break
-		}
-	}
-	if at < 0 {
+	at := e.whichPersonAt(c, q.toks)
+	if at < 2 {
 		return ""
 	}
 	a, b := q.toks[at-2].word, q.toks[at-1].word
