@@ -336,7 +336,7 @@ func (e *Engine) direct(q *query, best scored) string {
 			}
 			return withNoun(s.Text, e.nearest(q, s, texts))
 		}
-		if ns := e.answeringQuantities(q, s); len(ns) > 0 {
+		if ns := newQuantities(q, s); len(ns) > 0 && len(s.facts.counts) == 0 {
 			return e.nearest(q, s, ns)
 		}
 	case wantExpansion:
