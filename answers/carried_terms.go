@@ -1,5 +1,7 @@
 package answers
 
+import "strings"
+
 // carriedCredit is how much a term a follow-up took from the last
 // question's topic counts, in ranking, against one the follow-up says
 // itself: "Which was dropped?" read as "Which architecture was dropped in
@@ -174,4 +176,64 @@ func ownShare(cw *carriedWords, q *query, s *sentence) float64 {
 		return 1
 	}
 	return held / total
+}
+
+// personFirst puts first, for a follow-up whose pronoun stood for a
+// person (cw), the best candidate that names that person and holds a word
+// the follow-up says itself, when the best speaks of no such person (by
+// name or pronoun) and it scores within personShare of it: "And when did
+// she talk to reporters?" after a question about Anna Berg is answered by
+// what Berg told reporters, not by another man's words to them.
+func personFirst(cw *carriedWords, q *query, ranked []scored) []scored {
+	if cw == nil || len(cw.persons) == 0 || len(ranked) < 2 || namesPerson(cw, ranked[0].s, false) || ranked[0].pronounHeld {
+		return ranked
+	}
+	for i := 1; i < len(ranked); i++ {
+		c := ranked[i]
+		if c.score < personShare*ranked[0].score {
+			break
+		}
+		if namesPerson(cw, c.s, true) && holdsOwnWord(cw, q, c.s) {
+			out := make([]scored, 0, len(ranked))
+			out = append(out, c)
+			out = append(out, ranked[:i]...)
+			return append(out, ranked[i+1:]...)
+		}
+	}
+	return ranked
+}
+
+// personShare is how close to the best a candidate naming the person a
+// follow-up's pronoun stood for must score to go before it.
+const personShare = 0.8
+
+// namesPerson reports whether s says a word of a name a follow-up's
+// pronoun stood for (cw), or with surname its last word ("Berg" for Anna
+// Berg).
+func namesPerson(cw *carriedWords, s *sentence, surname bool) bool {
+	for _, p := range cw.persons {
+		if surname {
+			if len(p) > 0 && s.matches(p[len(p)-1], nil) {
+				return true
+			}
+			continue
+		}
+		for _, t := range p {
+			if s.matches(t, nil) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// holdsOwnWord reports whether s holds a word, not a name, that the
+// follow-up (cw) says itself.
+func holdsOwnWord(cw *carriedWords, q *query, s *sentence) bool {
+	for _, t := range q.terms {
+		if cw.own[t.term] && !strings.HasPrefix(t.term, "@") && s.matches(t.term, t.alts) {
+			return true
+		}
+	}
+	return false
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/parley-bot/parley/store/storetest"
 )
 
 // TestOwnWordsFirst holds that a follow-up read with the last question's
@@ -31,5 +33,27 @@ The project grew to more than one thousand developers in the years after.
 	}
 	if !a.Answered || !strings.Contains(a.Quotes[0].Text, "Omega was dropped") {
 		t.Errorf("Which was dropped? answered %v with %+v (read %+v), want the sentence saying Omega was dropped", a.Answered, a.Quotes, a.Carried)
+	}
+}
+
+// TestPersonFirst holds that a follow-up whose pronoun stood for a person
+// is answered by the sentence that names that person with the follow-up's
+// own words, not by another person's sentence that holds more of them:
+// "And when did he talk to reporters?" after a question on Zelenskyy is
+// answered by what Zelenskyy told reporters late Monday, not by what Mr.
+// Trump told them after Sunday's talks.
+func TestPersonFirst(t *testing.T) {
+	e := mustEngine(t, storetest.MustOpen(t))
+	ctx := context.Background()
+	first, err := e.FollowUp(ctx, nil, "When did Zelenskyy post on X that the sides are going through each point?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := e.FollowUp(ctx, &first.Next, "And when did he talk to reporters?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Quotes[0].Text, "Zelenskyy told reporters late Monday") {
+		t.Errorf("answered %v with %+v (read %+v), want Zelenskyy's words to reporters late Monday", a.Answered, a.Quotes, a.Carried)
 	}
 }

@@ -114,6 +114,7 @@ func (e *Engine) features(rc *rankContext, i int32) scored {
 func (e *Engine) termMatches(rc *rankContext, c *scored, i, lo int32) (float64, []int) {
 	s := c.s
 	byPronoun := rc.pronounHeld(i, lo)
+	c.pronounHeld = len(byPronoun) > 0
 	matched := 0.0
 	var pos []int
 	held, held2 := 0, 0.0

@@ -40,7 +40,9 @@ func TestFollowUpSets(t *testing.T) {
 	}{
 		{"followups.jsonl", builtin, 33, 14},
 		{"followups2.jsonl", builtin, 15, 4},
-		{"followups3.jsonl", builtin, 10, 6},
+		// 12 since a follow-up whose pronoun stood for a person puts first
+		// the close sentence naming that person with its own words.
+		{"followups3.jsonl", builtin, 12, 6},
 		{"followups4.jsonl", builtin, 10, 6},
 		{"followups5.jsonl", builtin, 9, 6},
 		{"followups6.jsonl", builtin, 9, 6},
@@ -70,7 +72,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups16.jsonl", builtin, 11, 2},
 		{"followups17.jsonl", builtin, 7, 2},
 		{"followups18.jsonl", builtin, 8, 2},
-		{"followups19.jsonl", builtin, 4, 2},
+		{"followups19.jsonl", builtin, 5, 2},
 		{"followups20.jsonl", builtin, 7, 2},
 		{"followups21.jsonl", builtin, 6, 2},
 		{"followups22.jsonl", builtin, 5, 2},

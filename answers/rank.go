@@ -44,9 +44,12 @@ type scored struct {
 	typeMatch bool
 	strongCue bool
 	ownWords  bool
-	bigram    float64
-	para      float64
-	feat      [nFeat]float64
+	// pronounHeld: it speaks of a person a follow-up's pronoun stood for
+	// as "he", or as "I" inside their quotation (pronounHeld).
+	pronounHeld bool
+	bigram      float64
+	para        float64
+	feat        [nFeat]float64
 }
 
 // Ranking features of a candidate sentence.
