@@ -79,11 +79,46 @@ func (e *Engine) namesIn(ix *index, text string) []named {
 		if len(ws) == 1 && (a == 0 && isEnglish(fold(ws[0])) && !isAcronym(ws[0]) || r.calendarWord[fold(ws[0])] || e.stopword(fold(ws[0])) && !isAcronym(ws[0])) {
 			continue
 		}
-		learned = append(learned, named{Name: Name{Text: text[a:b], Kind: ix.learnedKind(text[a:b])}, start: a, end: b})
+		kind := e.personCued(text, a, b)
+		if kind == "" {
+			kind = ix.learnedKind(text[a:b])
+		}
+		learned = append(learned, named{Name: Name{Text: text[a:b], Kind: kind}, start: a, end: b})
 	}
 	out = append(out, learned...)
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
+}
+
+// personCued is "person" when the question's own words make the name at
+// text[a:b] a person's, whatever the articles make of it: a title opens
+// it ("Mr. Bingley"), a word for a person or a title comes right before
+// it ("sister Isabella", "poet Ann Ames"), or it owns a word for a person
+// ("Emma's sister"); else "".
+func (e *Engine) personCued(text string, a, b int) string {
+	c, err := loadCarryRules()
+	if err != nil {
+		return ""
+	}
+	l := e.rules.lex
+	person := func(w string) bool {
+		return c.which.personNouns[w] || l.titleWords[w] || l.personTitles[w] || l.roleNouns[w]
+	}
+	if ws := foldWords(text[a:b]); len(ws) > 1 && l.titleWords[ws[0]] {
+		return "person"
+	}
+	if before := foldWords(text[:a]); len(before) > 0 && person(before[len(before)-1]) {
+		return "person"
+	}
+	rest := text[b:]
+	for _, poss := range []string{"'s ", "’s "} {
+		if strings.HasPrefix(rest, poss) {
+			if after := foldWords(rest[len(poss):]); len(after) > 0 && c.which.personNouns[after[0]] {
+				return "person"
+			}
+		}
+	}
+	return ""
 }
 
 // learnedKind is the kind the articles give a learned name (person,

@@ -433,3 +433,21 @@ func TestObjectPronounAfterNames(t *testing.T) {
 		t.Errorf("carried %+v, want \"it\" read as the Harbour League", a.Carried)
 	}
 }
+
+// TestCarryPersonCued holds that a name the articles give no kind, or the
+// wrong one, is a person when the question's own words make it one — a
+// title opens it, a word for a person comes before it, or it owns one —
+// so "he" and "her" stand for it.
+func TestCarryPersonCued(t *testing.T) {
+	const body = `Her sister Isabella, being settled in Carlow, was much beyond her daily reach. Isabella married Mr. John Knight, a lawyer of the town.
+
+The ladies of the town had heard that Mr. Benson would bring twelve ladies and seven gentlemen with him to the assembly. He brought only five.
+
+Grey herons build their own nests in tall trees. Sloths have long curved claws.
+`
+	e := articleEngine(t, "town", "Town", body)
+	checkCarry(t, e, []carryCase{
+		{"Where is Emma's sister Isabella settled?", "what's her husband's name?", "what's Emma’s husband's name?", "a pronoun for one person"},
+		{"How many ladies was Mr. Benson rumoured to be bringing?", "Who did he come with?", "Who did Benson come with?", "a pronoun for one person"},
+	}, true)
+}
