@@ -298,6 +298,9 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 		if e.namesBefore(own, t.start, pr.ref) && !(pr.ref == refThing && !pr.possessive && i > 0 && c.objectPrep[toks[i-1].word]) {
 			continue // "What did Ames say his team wanted?": "his" is Ames
 		}
+		if pr.possessive && (pr.ref == refGroup || pr.ref == refThing) && e.subjectBefore(c, toks, i) {
+			continue // "do yellow-billed cuckoos build their own nests": theirs
+		}
 		ref := pr.ref
 		if ref == refEvent && !c.which.eventQuestion[toks[0].word] {
 			if fill, _ := p.whichAnswer(refThing); fill != "" || p.phrase != "" {
@@ -335,6 +338,33 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 		return b.String(), why, persons, true
 	}
 	return "", nil, nil, false
+}
+
+// subjectBefore reports whether the question (toks) gives the clause of
+// the pronoun at i a subject of its own: the first word after its
+// auxiliary, past determiners, is a content word, not a pronoun ("do
+// american cuckoos build their own nests", not "did he measure his …" nor
+// "how wide is its …").
+func (e *Engine) subjectBefore(c *carryRules, toks []token, i int) bool {
+	k := -1
+	for j := 0; j < i; j++ {
+		if c.auxiliary[toks[j].word] {
+			k = j
+			break
+		}
+	}
+	if k < 0 {
+		return false
+	}
+	for _, t := range toks[k+1 : i] {
+		if _, ok := c.pronouns[t.word]; ok {
+			return false
+		}
+		if !e.stopword(t.word) && !c.questionWords[t.word] && !c.fillers[t.word] {
+			return true
+		}
+	}
+	return false
 }
 
 // dummyIt reports whether the "it" at toks[i] stands for nothing: next to

@@ -437,7 +437,9 @@ func TestObjectPronounAfterNames(t *testing.T) {
 // TestCarryPersonCued holds that a name the articles give no kind, or the
 // wrong one, is a person when the question's own words make it one — a
 // title opens it, a word for a person comes before it, or it owns one —
-// so "he" and "her" stand for it.
+// so "he" and "her" stand for it; and that a possessive whose clause has
+// a subject of its own ("do grey herons build their own nests") is that
+// subject's, with nothing carried.
 func TestCarryPersonCued(t *testing.T) {
 	const body = `Her sister Isabella, being settled in Carlow, was much beyond her daily reach. Isabella married Mr. John Knight, a lawyer of the town.
 
@@ -449,5 +451,6 @@ Grey herons build their own nests in tall trees. Sloths have long curved claws.
 	checkCarry(t, e, []carryCase{
 		{"Where is Emma's sister Isabella settled?", "what's her husband's name?", "what's Emma’s husband's name?", "a pronoun for one person"},
 		{"How many ladies was Mr. Benson rumoured to be bringing?", "Who did he come with?", "Who did Benson come with?", "a pronoun for one person"},
+		{"What kind of claws do sloths have?", "do grey herons build their own nests", "", ""},
 	}, true)
 }
