@@ -328,6 +328,17 @@ func (c *carryRules) topicOfName(topic string) string {
 	return ""
 }
 
+// possessiveAt reports whether toks[j] is a possessive pronoun ("his",
+// "their"): the word after it is a noun, even one that can be an
+// auxiliary ("in his will").
+func (c *carryRules) possessiveAt(toks []token, j int) bool {
+	if j < 0 || j >= len(toks) {
+		return false
+	}
+	pr, ok := c.pronouns[toks[j].word]
+	return ok && (pr.possessive || pr.either)
+}
+
 // clauseAt reports whether toks[j] opens a clause: the word before it
 // joins one ("that", "which", "whether").
 func (c *carryRules) clauseAt(toks []token, j int) bool {
@@ -347,7 +358,7 @@ func (c *carryRules) topicThing(topic string) string {
 		}
 		end := len(topic)
 		for k, u := range toks[i+1:] {
-			if c.auxiliary[u.word] {
+			if c.auxiliary[u.word] && !c.possessiveAt(toks, i+k) {
 				end = u.start
 				break
 			}

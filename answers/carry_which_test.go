@@ -167,6 +167,8 @@ func TestTopicThing(t *testing.T) {
 		{"key points does the current version of the plan have", "the current version of the plan"},
 		{"met with Dorn in Bayton", "met with Dorn in Bayton"},
 		{"the harbour deal", "the harbour deal"},
+		// "will" after "his" is a noun, not an auxiliary.
+		{"the old miller leave each of the two boys in his will", "the two boys in his will"},
 	} {
 		if got := c.topicThing(tt.topic); got != tt.want {
 			t.Errorf("topicThing(%q) = %q, want %q", tt.topic, got, tt.want)
