@@ -747,3 +747,17 @@ func TestHowMuchMoney(t *testing.T) {
 		t.Errorf("answered %v with %q, want £4.2bn", a.Answered, a.Answer)
 	}
 }
+
+// TestNegatedButSaidToo holds that a question word the sentence negates
+// in one place and says plainly in another is not negated: the players
+// count the rook though "the King does not count".
+func TestNegatedButSaidToo(t *testing.T) {
+	e := articleEngine(t, "counting", "Counting", `When the game stalls, the players count their pieces: the Queen does not count, and the Rook counts five points.
+
+The Warden did not count the votes of the harbour towns.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"How many points does the Rook count?", "negated", 0},
+		{"Whose votes did the Warden count?", "negated", 1},
+	})
+}

@@ -89,9 +89,12 @@ func (e *Engine) affirmsNegated(q *query, s *sentence) bool {
 }
 
 // negatesQuestionWord reports whether s says "not" (or "never", …) within
-// three words before a word of the question: "Microsoft will not appeal"
-// does not answer "When did Microsoft decide to appeal?".
+// three words before a word of the question, and never says that word
+// otherwise: "Microsoft will not appeal" does not answer "When did
+// Microsoft decide to appeal?", but "the King does not count, the Rook
+// and Bishop count 5 points" answers what a rook counts.
 func (e *Engine) negatesQuestionWord(q *query, s *sentence) bool {
+	negated := map[int]bool{}
 	for i, t := range s.toks {
 		neg := e.rules.negation[t.word] || (t.word == "t" && i > 0 && strings.HasSuffix(s.toks[i-1].word, "n"))
 		if !neg {
@@ -102,8 +105,22 @@ func (e *Engine) negatesQuestionWord(q *query, s *sentence) bool {
 				break // "he could not stop, became New York": another clause
 			}
 			if w := s.toks[j]; !e.rules.stop[w.word] && q.words[w.stem] {
-				return true
+				negated[j] = true
 			}
+		}
+	}
+	if len(negated) == 0 {
+		return false
+	}
+	said := map[string]bool{} // stems the sentence says unnegated
+	for j, w := range s.toks {
+		if !negated[j] {
+			said[w.stem] = true
+		}
+	}
+	for j := range negated {
+		if !said[s.toks[j].stem] {
+			return true
 		}
 	}
 	return false
