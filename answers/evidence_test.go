@@ -761,3 +761,17 @@ The Warden did not count the votes of the harbour towns.
 		{"Whose votes did the Warden count?", "negated", 1},
 	})
 }
+
+// TestSentenceOpenerIsNoModifier holds that the capitalised first word of
+// a sentence ("Two weight standards …") is no name put in place of the
+// question's ("the Aegina weight standard"), while a name is.
+func TestSentenceOpenerIsNoModifier(t *testing.T) {
+	e := articleEngine(t, "weights", "Weights", `Two weight standards were used, an Aegina standard based on the Beqa shekel and an Athens standard.
+
+The Corinth weight standard was based on the silver stater.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"What was the Aegina weight standard based on?", "name_swapped", 0},
+		{"What was the Delos weight standard based on?", "name_swapped", 1},
+	})
+}

@@ -235,7 +235,9 @@ func (e *Engine) modifierSwapped(q *query, s *sentence) bool {
 		for j := 0; j+1 < len(s.toks); j++ {
 			o := s.toks[j]
 			if s.toks[j+1].stem != thing.stem || !isCapitalised(o.raw) || e.stopword(o.word) || j > 0 && !e.stopword(s.toks[j-1].word) ||
-				q.words[o.stem] || q.words[o.word] {
+				q.words[o.stem] || q.words[o.word] || isNumber(o.word) || j == 0 && isEnglish(o.word) {
+				// A sentence's first word is capitalised for opening
+				// it: "Two weight standards" swaps nothing.
 				continue
 			}
 			if id := mentionOf(s.ments, j); qid != "" && id != "" && (id == qid || r.related(id, qid)) {
