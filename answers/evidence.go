@@ -272,6 +272,9 @@ func (e *Engine) oppositeEvidence(x *[nEv]float64, q *query, s *sentence) {
 			continue // "how long", "how far": the question's kind, not its topic; "at the same time"
 		}
 		if s.hasStem(t.stem) || s.matches(t.stem, alts[t.stem]) {
+			if i+1 < len(q.toks) && e.pairedOpposite(q, t, q.toks[i+1], s) {
+				x[evOpposite] = 1
+			}
 			continue
 		}
 		for _, o := range e.rules.antonyms[t.stem] {
@@ -287,6 +290,24 @@ func (e *Engine) oppositeEvidence(x *[nEv]float64, q *query, s *sentence) {
 	if e.hyphenOpposite(q.text, q.toks, s.Text, s.toks) || e.hyphenOpposite(s.Text, s.toks, q.text, q.toks) {
 		x[evPrefix] = 1
 	}
+}
+
+// pairedOpposite reports whether s puts an antonym of the question word
+// t before the word the question puts after it (next), and never t
+// itself within three words before it: "A liberal constitution was
+// proclaimed …" against "a
+// conservative constitution", though the sentence goes on to name the
+// conservatives.
+func (e *Engine) pairedOpposite(q *query, t, next token, s *sentence) bool {
+	if e.stopword(next.word) || s.saysBefore(t.stem, next.stem, 3) {
+		return false // "Private fee-paying schools" are private schools
+	}
+	for _, o := range e.rules.antonyms[t.stem] {
+		if !q.words[o] && s.hasPair(o, next.stem) {
+			return true
+		}
+	}
+	return false
 }
 
 // calendarSwapped reports whether q names a weekday or month that s, prev

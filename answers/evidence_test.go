@@ -775,3 +775,19 @@ The Corinth weight standard was based on the silver stater.
 		{"What was the Delos weight standard based on?", "name_swapped", 1},
 	})
 }
+
+// TestPairedOpposite holds that a sentence putting an antonym of a
+// question word before the noun the question puts it before says the
+// opposite, though it holds the question word elsewhere; and that the
+// word a few words before the noun is the question's own.
+func TestPairedOpposite(t *testing.T) {
+	e := articleEngine(t, "charters", "Charters", `A liberal charter was proclaimed in 1857, leading to ten years of strife between liberals and conservatives.
+
+Private fee-paying schools include parish schools run by the Harbour Church, while public schools are run by the state.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"In which year was a conservative charter proclaimed?", "opposite", 1},
+		{"In which year was a liberal charter proclaimed?", "opposite", 0},
+		{"Which church runs some private schools?", "opposite", 0},
+	})
+}

@@ -279,6 +279,22 @@ func (e *Engine) saysAlone(s *sentence, st string) bool {
 	return false
 }
 
+// saysBefore reports whether s holds the stem a within n words before
+// the stem b.
+func (s *sentence) saysBefore(a, b string, n int) bool {
+	for k, t := range s.toks {
+		if t.stem != b {
+			continue
+		}
+		for j := max(0, k-n); j < k; j++ {
+			if s.toks[j].stem == a {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // hasPair reports whether s says the stems a and b one after the other.
 func (s *sentence) hasPair(a, b string) bool {
 	for j := 0; j+1 < len(s.toks); j++ {
