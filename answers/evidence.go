@@ -220,7 +220,7 @@ func (e *Engine) numberEvidence(x *[nEv]float64, q *query, s, prev, lead *senten
 			x[evNumber] = 1
 		}
 	}
-	if e.numberSwapped(q, s) || e.quantifierAdded(q, s, prev, lead) || numberUnsaid(q.text, s, prev, lead) || versionSwapped(q, s, prev, lead) || e.calendarSwapped(q, s, prev, lead) {
+	if e.numberSwapped(q, s) || e.quantifierAdded(q, s, prev, lead) || e.rankAdded(q, s) || numberUnsaid(q.text, s, prev, lead) || versionSwapped(q, s, prev, lead) || e.calendarSwapped(q, s, prev, lead) {
 		x[evNumber] = 1
 	}
 	if e.negates(q.toks) && (!e.negates(s.toks) || e.affirmsNegated(q, s)) && !e.saysAgainst(q, s) {
@@ -258,6 +258,62 @@ func (e *Engine) quantifierAdded(q *query, s, prev, lead *sentence) bool {
 		}
 	}
 	return false
+}
+
+// rankAdded reports whether s puts an ordinal before a superlative the
+// question says with none ("the fifth longest river" for "the longest
+// river", "second-busiest", "second most populous"): another rank.
+func (e *Engine) rankAdded(q *query, s *sentence) bool {
+	ordinal := func(w string) bool {
+		if v, ok := e.rules.lex.ordinals[w]; ok {
+			return v > 1
+		}
+		return ordinalNumber(w) > 1
+	}
+	for _, t := range q.toks {
+		if e.rules.rankWord[t.word] {
+			return false // "Where do dwarves rank among the oldest …?" asks the rank
+		}
+	}
+	for i, t := range q.toks {
+		if !superlative(t.word) || i > 0 && ordinal(q.toks[i-1].word) {
+			continue
+		}
+		for k := 1; k < len(s.toks); k++ {
+			if s.toks[k].word == t.word && ordinal(s.toks[k-1].word) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// superlative reports whether w is "most", "least" or an adjective's
+// superlative, one whose comparative is a word too ("longest", "busiest",
+// "biggest"; not "forest" nor "interest").
+func superlative(w string) bool {
+	if w == "most" || w == "least" {
+		return true
+	}
+	base, ok := strings.CutSuffix(w, "est")
+	return ok && len(base) >= 2 && isEnglish(w) && isEnglish(base+"er")
+}
+
+// ordinalNumber is the value of an ordinal in digits ("5th" → 5), or 0.
+func ordinalNumber(w string) int {
+	n := 0
+	i := 0
+	for i < len(w) && w[i] >= '0' && w[i] <= '9' {
+		n = n*10 + int(w[i]-'0')
+		i++
+	}
+	switch w[i:] {
+	case "st", "nd", "rd", "th":
+		if i > 0 {
+			return n
+		}
+	}
+	return 0
 }
 
 // oppositeEvidence reads a word of q's whose opposite (an antonym, or the

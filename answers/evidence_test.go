@@ -791,3 +791,28 @@ Private fee-paying schools include parish schools run by the Harbour Church, whi
 		{"Which church runs some private schools?", "opposite", 0},
 	})
 }
+
+// TestRankAdded holds that an ordinal before a superlative the question
+// says with none is another rank ("the fifth longest river" for "the
+// longest river"), unless the question asks for the rank.
+func TestRankAdded(t *testing.T) {
+	e := articleEngine(t, "rivers", "Rivers", `The Vessa is the fifth longest river in the Kalder peninsula and the second-busiest waterway in Arnland.
+
+The Tolm is the longest river in Arnland.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"Which is the longest river in the Kalder peninsula?", "number", 1},
+		{"Which is the busiest waterway in Arnland?", "number", 1},
+		{"Which is the fifth longest river in the Kalder peninsula?", "number", 0},
+		{"Where does the Vessa rank among the longest rivers in the Kalder peninsula?", "number", 0},
+	})
+}
+
+func TestSuperlative(t *testing.T) {
+	for w, want := range map[string]bool{"longest": true, "busiest": true, "biggest": true, "largest": true, "most": true,
+		"forest": false, "interest": false, "west": false, "honest": false, "request": false} {
+		if got := superlative(w); got != want {
+			t.Errorf("superlative(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
