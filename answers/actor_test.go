@@ -3,6 +3,8 @@ package answers
 import (
 	"context"
 	"testing"
+
+	"github.com/parley-bot/parley/store/storetest"
 )
 
 // TestActorPeople holds that the doer named after "from" may be a
@@ -36,5 +38,20 @@ The ferries kept running all week.
 		if !a.Answered || a.Answer != want {
 			t.Errorf("%s answered %v with %q, want %q", q, a.Answered, a.Answer, want)
 		}
+	}
+}
+
+// TestDoerBeforeRelativeClause holds that the doer of a verb after a
+// relative clause set off by commas is the person the clause is about,
+// not the person it ends on: "Kushner, who is married to Mr. Trump's
+// daughter Ivanka, served as a senior adviser …" answers Kushner.
+func TestDoerBeforeRelativeClause(t *testing.T) {
+	e := mustEngine(t, storetest.MustOpen(t))
+	a, err := e.Answer(context.Background(), "Who served as a senior adviser to Trump in his first term?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || a.Answer != "Kushner" {
+		t.Errorf("answered %v with %q, want %q", a.Answered, a.Answer, "Kushner")
 	}
 }

@@ -150,6 +150,14 @@ func (e *Engine) newPersons(q *query, s *sentence) []string {
 			near = append(near, p)
 		}
 		if who && len(q.verb) > 0 && nearVerb(q, s, m) && !contains(byVerb, p) {
+			if a, ok := relativeAntecedent(s, m); ok {
+				// "Brandt, who is married to … Iris, served as …":
+				// Iris is next to the verb, Brandt does it.
+				if a != "" && e.rules.entities[a].Kind == "person" && !q.entities[a] && !contains(byVerb, a) {
+					byVerb = append(byVerb, a)
+				}
+				continue
+			}
 			byVerb = append(byVerb, p)
 		}
 	}
@@ -233,6 +241,39 @@ func (e *Engine) asksOwner(q *query) bool {
 		}
 	}
 	return false
+}
+
+// relativeAntecedent reports whether mention m of s lies inside a
+// relative clause set off by commas (", who is married to … Iris,"),
+// and the entity the clause is about, named right before it ("" when
+// none is).
+func relativeAntecedent(s *sentence, m mention) (string, bool) {
+	comma := func(k int) bool { return k > 0 && strings.Contains(s.Text[s.toks[k-1].end:s.toks[k].start], ",") }
+	for j := m.from; j >= 0; j-- {
+		if j < m.from && comma(j+1) {
+			return "", false // a comma between: no clause opens before m
+		}
+		switch s.toks[j].word {
+		case "who", "whom", "whose":
+		default:
+			continue
+		}
+		if !comma(j) {
+			return "", false
+		}
+		for k := m.to; k < len(s.toks); k++ {
+			if comma(k) {
+				for _, a := range s.ments {
+					if a.to == j {
+						return a.entity, true
+					}
+				}
+				return "", true
+			}
+		}
+		return "", false
+	}
+	return "", false
 }
 
 // verbReach is how far from the question's verb its doer or object may be.
