@@ -283,6 +283,9 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 			if next != "" && (!e.stopword(next) || c.clauseOpeners[next]) {
 				continue // "that plan", "that Northport…", "explains that the …": not a pronoun
 			}
+			if i > 0 && c.auxiliary[next] && !e.stopword(toks[i-1].word) && !c.questionWords[toks[i-1].word] {
+				continue // "a drink … in Jamaica that is essentially wort": a clause
+			}
 		case refThing:
 			if filledThing {
 				continue // "What did it call it?": the second is another thing
@@ -302,6 +305,12 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 			continue // "do yellow-billed cuckoos build their own nests": theirs
 		}
 		ref := pr.ref
+		if ref == refGroup && t.word == "they" && len(own) > 0 {
+			// "What drink do they make in Jamaica …?" names its own
+			// subject; "they" stands for people the last turn named, or
+			// for anyone, not for its things.
+			ref = refPeople
+		}
 		if ref == refEvent && !c.which.eventQuestion[toks[0].word] {
 			if fill, _ := p.whichAnswer(refThing); fill != "" || p.phrase != "" {
 				ref = refThing // "Who proposed that?" after "Which provision …?": the provision

@@ -454,3 +454,22 @@ Grey herons build their own nests in tall trees. Sloths have long curved claws.
 		{"What kind of claws do sloths have?", "do grey herons build their own nests", "", ""},
 	}, true)
 }
+
+// TestCarryOwnClause holds that a question naming its own subject keeps
+// its "they" and its "that" when they open no reference to the last turn:
+// "they" for people at large beside a name of its own, "that" opening a
+// relative clause after a noun ("a drink … in Jamaica that is …"); and
+// that "that" alone still stands for the last event.
+func TestCarryOwnClause(t *testing.T) {
+	const body = `A hydrometer measures the density of the wort before and after it ferments.
+
+In Jamaica people drink malta, which is essentially unfermented wort with added flavour.
+
+Mayor Dorn opened the new quay in May 1990.
+`
+	e := articleEngine(t, "brew", "Brewing", body)
+	checkCarry(t, e, []carryCase{
+		{"What do hydrometers measure?", "What drink do they make in Jamaica that is essentially wort?", "", ""},
+		{"When did Mayor Dorn open the new quay?", "Why did he do that?", "Why did Mayor Dorn do Mayor Dorn open the new quay?", "its topic"},
+	}, false)
+}

@@ -60,6 +60,7 @@ const (
 	refGroup  = "group"
 	refThing  = "thing"
 	refThings = "things" // "they" when no people fit: a thing, or several
+	refPeople = "people" // "they" in a question naming something of its own: people only
 	refEvent  = "event"
 	refPlace  = "place"
 	refTime   = "time"

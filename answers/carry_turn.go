@@ -212,7 +212,7 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 		case len(answered) == 1:
 			return answered[0], "a pronoun for one person: the person the last answer named"
 		}
-	case refGroup:
+	case refGroup, refPeople:
 		switch {
 		case askedWho && p.group != "":
 			return p.group, "a pronoun for several: the body of people the last answer named"
@@ -228,6 +228,9 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 			// "What did they object to?" after "Who criticized the
 			// draft?" asks of the critics, whom no answer named: not
 			// of the draft.
+			return "", ""
+		}
+		if ref == refPeople {
 			return "", ""
 		}
 		return p.resolve(c, refThings)

@@ -82,7 +82,9 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 28, 6},
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 10, 2},
 		{"followups-gimp-history.jsonl", over("testdata/gimp-history.json"), 9, 2},
-		{"followups-americas-peoples.jsonl", over("testdata/americas-peoples.json"), 10, 2},
+		// 12 since "they" in a question naming something of its own
+		// stands for people, not for the last question's things.
+		{"followups-americas-peoples.jsonl", over("testdata/americas-peoples.json"), 12, 2},
 		// 11 since a sentence opening with "It" speaks of what the one
 		// before names, for any word of the follow-up.
 		{"followups-astroinfo.jsonl", over("testdata/astroinfo.json"), 11, 2},
@@ -139,6 +141,10 @@ func TestFollowUpSets(t *testing.T) {
 		// "their" as the last question's topic); a possessive whose clause
 		// has a subject of its own is that subject's.
 		{"followups-gcide-animals.jsonl", over("testdata/gcide-animals.json"), 7, 2},
+		// Its first run changed one question naming its own subject
+		// ("What drink do they make in Jamaica that is essentially
+		// wort?" read "they" and "that" as the last question's topic).
+		{"followups-brewing-primer.jsonl", over("testdata/brewing-primer.json"), 5, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
