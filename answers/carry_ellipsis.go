@@ -2,6 +2,7 @@ package answers
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -154,24 +155,59 @@ func (c *carryRules) peopleOf(n named) bool {
 	return false
 }
 
-// addWords adds to q the content words of frag it lacks, outside skip.
+// addWords adds to q the content words of frag it lacks, outside skip;
+// a day, a month or an ordinal takes the place of the one q says ("And
+// Ames on Sunday?" after "… on Thursday?", "And in his second term?"
+// after "… in his first term?").
 func addWords(e *Engine, c *carryRules, q, frag string, skip named) string {
+	qtoks := tokenize(q)
 	have := map[string]bool{}
-	for _, t := range tokenize(q) {
+	for _, t := range qtoks {
 		have[t.stem] = true
 	}
+	type swap struct {
+		at  token
+		raw string
+	}
+	var swaps []swap
 	var add []string
 	for _, t := range tokenize(frag) {
-		if t.start >= skip.start && t.end <= skip.end || c.fillers[t.word] || e.stopword(t.word) || have[t.stem] {
+		if t.start >= skip.start && t.end <= skip.end || c.fillers[t.word] || e.stopword(t.word) && e.timeClass(t.word) == "" || have[t.stem] {
 			continue
 		}
 		have[t.stem] = true
+		if k := e.timeClass(t.word); k != "" {
+			if i := slices.IndexFunc(qtoks, func(u token) bool { return e.timeClass(u.word) == k }); i >= 0 {
+				swaps = append(swaps, swap{qtoks[i], t.raw})
+				continue
+			}
+		}
 		add = append(add, t.raw)
+	}
+	for i := len(swaps) - 1; i >= 0; i-- {
+		sw := swaps[i]
+		q = q[:sw.at.start] + sw.raw + q[sw.at.end:]
 	}
 	if len(add) == 0 {
 		return q
 	}
 	return strings.TrimRight(q, " ?!.") + " " + strings.Join(add, " ")
+}
+
+// timeClass is what kind of word w is among those a fragment puts in the
+// place of another of its kind: "weekday", "month", "ordinal", or "".
+func (e *Engine) timeClass(w string) string {
+	l := e.rules.lex
+	switch {
+	case l.weekdays[w]:
+		return "weekday"
+	case l.months[w]:
+		return "month"
+	}
+	if _, ok := l.ordinals[w]; ok {
+		return "ordinal"
+	}
+	return ""
 }
 
 // sameShape reports whether two numbers are written alike: both with a
