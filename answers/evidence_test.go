@@ -816,3 +816,19 @@ func TestSuperlative(t *testing.T) {
 		}
 	}
 }
+
+// TestModifiersCrossed holds that two names the question puts before two
+// nouns, which the sentence puts the other way round, are swapped:
+// "Roman armies rout a Nubian garrison" against "Nubian armies routed
+// the Roman garrison"; the sentence's own order is no swap.
+func TestModifiersCrossed(t *testing.T) {
+	e := articleEngine(t, "nubia", "Nubia", `Brief conflict occurred with Rome in 24 BCE when Nubian armies routed the Roman garrison with its famed archers.
+
+The leaders of the union organised a march of 500,000 workers through the streets of Paris two days later.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"In what year did Roman armies rout a Nubian garrison?", "name_swapped", 1},
+		{"In what year did Nubian armies rout the Roman garrison?", "name_swapped", 0},
+		{"How many workers marched through Paris with the union two days later?", "name_swapped", 0},
+	})
+}

@@ -227,7 +227,7 @@ func (e *Engine) modifierSwapped(q *query, s *sentence) bool {
 		// Chat writes a nationality in lower case ("which russian
 		// security advisers"): an entity's word qualifies all the same.
 		named := isCapitalised(mod.raw) || mentionOf(q.mentions, k) != ""
-		if !named || isCapitalised(thing.raw) || isNumber(thing.word) || e.stopword(thing.word) || e.stopword(mod.word) ||
+		if !named || isCapitalised(thing.raw) || isNumber(thing.word) || r.numberWord[thing.word] || e.stopword(thing.word) || e.stopword(mod.word) ||
 			!e.stopword(q.toks[k-1].word) || r.questionWord[mod.word] || s.hasPair(mod.stem, thing.stem) || e.saysAlone(s, mod.stem) {
 			continue
 		}
@@ -235,7 +235,7 @@ func (e *Engine) modifierSwapped(q *query, s *sentence) bool {
 		for j := 0; j+1 < len(s.toks); j++ {
 			o := s.toks[j]
 			if s.toks[j+1].stem != thing.stem || !isCapitalised(o.raw) || e.stopword(o.word) || j > 0 && !e.stopword(s.toks[j-1].word) ||
-				q.words[o.stem] || q.words[o.word] || isNumber(o.word) || j == 0 && isEnglish(o.word) {
+				(q.words[o.stem] || q.words[o.word]) && !e.qualifiesOther(q, o.stem, thing.stem) || isNumber(o.word) || j == 0 && isEnglish(o.word) {
 				// A sentence's first word is capitalised for opening
 				// it: "Two weight standards" swaps nothing.
 				continue
@@ -277,6 +277,23 @@ func (e *Engine) saysAlone(s *sentence, st string) bool {
 		}
 	}
 	return false
+}
+
+// qualifiesOther reports whether the question puts the stem mod before
+// a word other than thing and never before thing: "Roman armies rout a
+// Nubian garrison" against "Nubian armies routed the Roman garrison".
+func (e *Engine) qualifiesOther(q *query, mod, thing string) bool {
+	other := false
+	for k := 0; k+1 < len(q.toks); k++ {
+		if q.toks[k].stem != mod {
+			continue
+		}
+		if q.toks[k+1].stem == thing {
+			return false
+		}
+		other = other || !e.stopword(q.toks[k+1].word)
+	}
+	return other
 }
 
 // saysBefore reports whether s holds the stem a within n words before
