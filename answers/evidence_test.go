@@ -832,3 +832,14 @@ The leaders of the union organised a march of 500,000 workers through the street
 		{"How many workers marched through Paris with the union two days later?", "name_swapped", 0},
 	})
 }
+
+// TestCompassOpposites holds that a sentence naming the opposite
+// quarter of the compass says the opposite.
+func TestCompassOpposites(t *testing.T) {
+	e := articleEngine(t, "stations", "Stations", `Niflheim is the main commercial station in the southwestern quadrant of the sector.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"What is the main commercial station in the northeastern quadrant of the sector?", "opposite", 1},
+		{"What is the main commercial station in the southwestern quadrant of the sector?", "opposite", 0},
+	})
+}
