@@ -55,3 +55,18 @@ func TestDoerBeforeRelativeClause(t *testing.T) {
 		t.Errorf("answered %v with %q, want %q", a.Answered, a.Answer, "Kushner")
 	}
 }
+
+// TestPassiveAgents holds that the names right after "by" just after the
+// question's verb answer "who", less those the question names itself:
+// the proposal "co-written by the U.S. and Russia" was co-written with
+// the U.S. by Russia, not by Zelenskyy, who opens the sentence.
+func TestPassiveAgents(t *testing.T) {
+	e := mustEngine(t, storetest.MustOpen(t))
+	a, err := e.Answer(context.Background(), "Who co-wrote the initial proposal with the U.S.?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || a.Answer != "Russia" {
+		t.Errorf("answered %v with %q, want %q", a.Answered, a.Answer, "Russia")
+	}
+}

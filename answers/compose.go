@@ -241,6 +241,11 @@ func (e *Engine) direct(q *query, best scored) string {
 		if a, owned := e.ownedActor(q, s); owned {
 			return a
 		}
+		// "the proposal co-written by Westland and Eastgate": who
+		// co-wrote it with Westland is Eastgate.
+		if a := e.passiveAgents(q, s); a != "" {
+			return a
+		}
 		// "Who is Westland's top aide?": the aide, when s names them.
 		if names := e.describedIn(q, s); len(names) > 0 {
 			return joinAnd(names)

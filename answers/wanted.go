@@ -93,6 +93,37 @@ func (e *Engine) actor(q *query, s *sentence) string {
 	return ""
 }
 
+// passiveAgents are, for "who <verb>…", the names s gives right after
+// "by" just after the verb, up to the phrase's end, less those the
+// question names itself, as the sentence words each: "co-written by
+// Westland and Eastgate" answers "Who co-wrote the proposal with
+// Westland?" with "Eastgate". "" when s names none there, or only the
+// question's.
+func (e *Engine) passiveAgents(q *query, s *sentence) string {
+	for _, k := range agentStarts(q, s) {
+		if k < 1 || s.toks[k-1].word != "by" {
+			continue
+		}
+		end := e.rules.phraseEnd(s, k)
+		var names []string
+		for _, m := range s.ments {
+			if m.from < k || m.to > end || q.entities[m.entity] {
+				continue
+			}
+			if m.to < len(s.toks) && s.toks[m.to].word == "s" {
+				return "" // "by Ames’s company": ownedActor's
+			}
+			if sp := e.mentionSpan(m.entity, s); sp != "" && !contains(names, sp) {
+				names = append(names, sp)
+			}
+		}
+		if len(names) > 0 {
+			return joinAnd(names)
+		}
+	}
+	return ""
+}
+
 // ownedActor is, for "who <verb>…", a person's possessive phrase named
 // right after "by" or "from" just after the verb ("owned by Ames’s real
 // estate development company"), as the sentence words it, and whether
