@@ -843,3 +843,20 @@ func TestCompassOpposites(t *testing.T) {
 		{"What is the main commercial station in the southwestern quadrant of the sector?", "opposite", 0},
 	})
 }
+
+// TestPointsAhead holds that a sentence announcing the next ("An example
+// of a harbour toll is the following.") gives way to the one it points
+// to, which answers.
+func TestPointsAhead(t *testing.T) {
+	e := articleEngine(t, "tolls", "Tolls", `Tolls are old in the harbour. An example of a harbour toll is the following. The ferry toll is paid in silver coins.
+
+Other tolls are paid in paper notes at the gate.
+`)
+	a, err := e.Explain(context.Background(), "What is paid in an example of a harbour toll?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Quotes[0].Text, "silver coins") {
+		t.Errorf("answered %v %v (%s), want the sentence the announcement points to", a.Answered, a.Quotes, a.Explain.Decision)
+	}
+}

@@ -250,7 +250,7 @@ func (rc *rankContext) neighbourShares(i, lo, hi int32, c *scored) {
 		c.feat[fLead] = only(&sents[lo])
 	}
 	if i > lo {
-		if len(s.toks) > 0 && rc.lex.anaphors[s.toks[0].word] {
+		if len(s.toks) > 0 && rc.lex.anaphors[s.toks[0].word] || rc.lex.pointsAhead(&sents[i-1]) {
 			c.feat[fNbrAna] = only(&sents[i-1])
 		} else {
 			c.feat[fNbr] = only(&sents[i-1])
@@ -259,6 +259,39 @@ func (rc *rankContext) neighbourShares(i, lo, hi int32, c *scored) {
 	if i+1 < hi {
 		c.feat[fNext] = only(&sents[i+1])
 	}
+}
+
+// aheadFirst puts, when the best of ranked ends pointing to the sentence
+// after it ("An example of a decision problem is the following."), that
+// sentence first if it is a candidate: the example is what answers, not
+// its announcement.
+func (e *Engine) aheadFirst(ix *index, ranked []scored) []scored {
+	if len(ranked) < 2 || !e.rules.lex.pointsAhead(ranked[0].s) {
+		return ranked
+	}
+	n := ix.next(ranked[0].s)
+	if n == nil {
+		return ranked
+	}
+	for i := 1; i < len(ranked); i++ {
+		if ranked[i].s == n {
+			out := make([]scored, 0, len(ranked))
+			out = append(out, ranked[i])
+			out = append(out, ranked[:i]...)
+			return append(out, ranked[i+1:]...)
+		}
+	}
+	return ranked
+}
+
+// pointsAhead reports whether s ends pointing to the sentence after it:
+// with a colon, or with a cataphor ("… is the following.").
+func (l *lexicon) pointsAhead(s *sentence) bool {
+	text := strings.TrimSpace(s.Text)
+	if strings.HasSuffix(text, ":") {
+		return true
+	}
+	return len(s.toks) > 0 && l.cataphors[s.toks[len(s.toks)-1].word]
 }
 
 // articleShare is the share of the question that s's article holds,

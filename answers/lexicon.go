@@ -36,6 +36,7 @@ type lexiconFile struct {
 	TitleWords         []string   `yaml:"title_words"`
 	PersonTitles       []string   `yaml:"person_titles"`
 	Anaphors           []string   `yaml:"anaphors"`
+	Cataphors          []string   `yaml:"cataphors"`
 	CorefPronouns      []string   `yaml:"coref_pronouns"`
 	SubjectPronouns    []string   `yaml:"subject_pronouns"`
 	ThingSubjects      []string   `yaml:"thing_subjects"`
@@ -87,15 +88,15 @@ type lexicon struct {
 	actorEnds, speechVerbs, roleNouns, roleGlue map[string]bool
 	// weekdays and months, folded: a question's day or month the best
 	// sentence says otherwise is a detail changed.
-	weekdays, months                   map[string]bool
-	leadWords, agentStop               map[string]bool
-	orgWords, placeWords, titleWords   map[string]bool
-	placeModifiers, placeEvents        map[string]bool
-	personTitles, anaphors, digestStop map[string]bool
-	corefPronouns, firstPerson         map[string]bool
-	subjectPronouns, nameJoins         map[string]bool
-	thingSubjects, expletiveIt         map[string]bool
-	unitSkips                          map[string]bool
+	weekdays, months                              map[string]bool
+	leadWords, agentStop                          map[string]bool
+	orgWords, placeWords, titleWords              map[string]bool
+	placeModifiers, placeEvents                   map[string]bool
+	personTitles, anaphors, cataphors, digestStop map[string]bool
+	corefPronouns, firstPerson                    map[string]bool
+	subjectPronouns, nameJoins                    map[string]bool
+	thingSubjects, expletiveIt                    map[string]bool
+	unitSkips                                     map[string]bool
 	// clauseBreaks and digestBreaks are joins as written, spaces
 	// included: where a clause turns, where a digest line may be cut.
 	clauseBreaks, digestBreaks []string
@@ -148,7 +149,7 @@ func compileLexicon(data []byte) (*lexicon, error) {
 		{"org_words", f.OrgWords, &l.orgWords}, {"place_words", f.PlaceWords, &l.placeWords}, {"place_modifiers", f.PlaceModifiers, &l.placeModifiers},
 		{"place_events", f.PlaceEvents, &l.placeEvents},
 		{"title_words", f.TitleWords, &l.titleWords}, {"person_titles", f.PersonTitles, &l.personTitles},
-		{"anaphors", f.Anaphors, &l.anaphors}, {"digest_stop", f.DigestStop, &l.digestStop},
+		{"anaphors", f.Anaphors, &l.anaphors}, {"cataphors", f.Cataphors, &l.cataphors}, {"digest_stop", f.DigestStop, &l.digestStop},
 		{"coref_pronouns", f.CorefPronouns, &l.corefPronouns}, {"subject_pronouns", f.SubjectPronouns, &l.subjectPronouns}, {"thing_subjects", f.ThingSubjects, &l.thingSubjects}, {"expletive_it", f.ExpletiveIt, &l.expletiveIt}, {"name_joins", f.NameJoins, &l.nameJoins}, {"first_person", f.FirstPerson, &l.firstPerson},
 		{"unit_skips", f.UnitSkips, &l.unitSkips},
 		// Lists compiled below, or read only by the patterns.
