@@ -2,6 +2,7 @@ package answers
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -858,5 +859,26 @@ Other tolls are paid in paper notes at the gate.
 	}
 	if !a.Answered || !strings.Contains(a.Quotes[0].Text, "silver coins") {
 		t.Errorf("answered %v %v (%s), want the sentence the announcement points to", a.Answered, a.Quotes, a.Explain.Decision)
+	}
+}
+
+// TestDateNearTheQuestion holds that a when question is answered by the
+// sentence whose date stands by the question's words, not by one whose
+// date belongs to another event it names further on.
+func TestDateNearTheQuestion(t *testing.T) {
+	e := articleEngine(t, "talks", "Talks", `The meetings of the harbour envoy Tom Ames in Palmshire, with Ben Brandt, the main ferry negotiator, follow the long discussions Tuesday between the mayor and the rail board.
+
+The envoy Tom Ames has met Ben Brandt late this week in Palmshire.
+`)
+	a, err := e.Explain(context.Background(), "When did the envoy Tom Ames have meetings with Ben Brandt in Palmshire?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Quotes[0].Text, "late this week") {
+		var got []string
+		for _, c := range a.Explain.Candidates {
+			got = append(got, fmt.Sprintf("%.2f %s", c.Score, c.Text))
+		}
+		t.Errorf("answered %v %v (%s), want the meeting's own date; candidates %q", a.Answered, a.Quotes, a.Explain.Decision, got)
 	}
 }

@@ -93,6 +93,9 @@ func (e *Engine) features(rc *rankContext, i int32) scored {
 		c.prox = 0.5
 	}
 	c.typeMatch = e.hasWanted(q, s)
+	if c.typeMatch && q.class.wants == wantDate && len(pos) > 0 {
+		c.typeFar = !datesNear(q, s, pos, typeReach)
+	}
 	if q.class.wants == wantReason {
 		c.typeMatch, c.strongCue = e.reasonAfter(q, s, pos)
 	}
@@ -363,4 +366,32 @@ func continuesQuote(prev, s *sentence) bool {
 	}
 	c, o := strings.Index(s.Text, "”"), strings.Index(s.Text, "“")
 	return c >= 0 && (o < 0 || c < o)
+}
+
+// typeReach is how many words from the question's words in a sentence
+// the date a when question wants may stand and count whole for it.
+const typeReach = 5
+
+// datesNear reports whether a date of s the question does not state
+// stands within reach words of one of the positions pos of its matched
+// words: in "… in Palmshire, with Ames, … follow the talks Tuesday
+// between Dorn and …" Tuesday is the talks', not the meeting's.
+func datesNear(q *query, s *sentence, pos []int, reach int) bool {
+	for _, d := range newDates(q, s) {
+		at := strings.Index(s.Text, d)
+		if at < 0 {
+			return true // a date written otherwise: nothing to measure
+		}
+		for k, t := range s.toks {
+			if t.end <= at || t.start >= at+len(d) {
+				continue
+			}
+			for _, p := range pos {
+				if max(p-k, k-p) <= reach {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -44,6 +44,9 @@ type scored struct {
 	typeMatch bool
 	strongCue bool
 	ownWords  bool
+	// typeFar: the answer of the type wanted stands far from the
+	// question's words (datesNear).
+	typeFar bool
 	// pronounHeld: it speaks of a person a follow-up's pronoun stood for
 	// as "he", or as "I" inside their quotation (pronounHeld).
 	pronounHeld bool
@@ -156,6 +159,9 @@ func (e *Engine) weigh(q *query, c *scored, maxBM float64) {
 	t := 0.0
 	if c.typeMatch {
 		t = 1
+		if c.typeFar {
+			t = farTypeCredit
+		}
 	}
 	c.feat[fCov], c.feat[fBM], c.feat[fProx], c.feat[fType], c.feat[fPara] = c.coverage, bm, c.prox, t, c.para
 	if c.strongCue {
@@ -588,3 +594,7 @@ func (e *Engine) placeSpan(q *query, s *sentence) string {
 	}
 	return ""
 }
+
+// farTypeCredit is what a date a when question wants counts for when it
+// stands far from the question's words (typeFar), against one near them.
+const farTypeCredit = 0.75
