@@ -882,3 +882,19 @@ The envoy Tom Ames has met Ben Brandt late this week in Palmshire.
 		t.Errorf("answered %v %v (%s), want the meeting's own date; candidates %q", a.Answered, a.Quotes, a.Explain.Decision, got)
 	}
 }
+
+// TestCountNearTheQuestion holds the same for a count a how-many question
+// wants: one standing by the question's words beats one further on.
+func TestCountNearTheQuestion(t *testing.T) {
+	e := articleEngine(t, "boats", "Boats", `The harbour board of Palmshire bought new ferry boats in May, long after the town council had counted 40 boats on the river.
+
+In May the harbour board bought 12 ferry boats for Palmshire.
+`)
+	a, err := e.Explain(context.Background(), "How many ferry boats did the harbour board of Palmshire buy in May?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Quotes[0].Text, "12") {
+		t.Errorf("answered %v %v (%s), want the count by the question's words", a.Answered, a.Quotes, a.Explain.Decision)
+	}
+}

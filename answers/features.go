@@ -93,8 +93,18 @@ func (e *Engine) features(rc *rankContext, i int32) scored {
 		c.prox = 0.5
 	}
 	c.typeMatch = e.hasWanted(q, s)
-	if c.typeMatch && q.class.wants == wantDate && len(pos) > 0 {
-		c.typeFar = !datesNear(q, s, pos, typeReach)
+	if c.typeMatch && len(pos) > 0 {
+		var texts []string
+		switch q.class.wants {
+		case wantDate:
+			texts = newDates(q, s)
+		case wantNumber:
+			for _, n := range e.newCounts(q, s) {
+				texts = append(texts, n.text)
+			}
+			texts = append(texts, newQuantities(q, s)...)
+		}
+		c.typeFar = len(texts) > 0 && !textsNear(s, texts, pos, typeReach)
 	}
 	if q.class.wants == wantReason {
 		c.typeMatch, c.strongCue = e.reasonAfter(q, s, pos)
@@ -372,15 +382,16 @@ func continuesQuote(prev, s *sentence) bool {
 // the date a when question wants may stand and count whole for it.
 const typeReach = 5
 
-// datesNear reports whether a date of s the question does not state
-// stands within reach words of one of the positions pos of its matched
-// words: in "… in Palmshire, with Ames, … follow the talks Tuesday
-// between Dorn and …" Tuesday is the talks', not the meeting's.
-func datesNear(q *query, s *sentence, pos []int, reach int) bool {
-	for _, d := range newDates(q, s) {
+// textsNear reports whether one of texts (the dates or counts of s a
+// question wants) stands within reach words of one of the positions pos
+// of its matched words: in "… in Palmshire, with Ames, … follow the
+// talks Tuesday between Dorn and …" Tuesday is the talks', not the
+// meeting's.
+func textsNear(s *sentence, texts []string, pos []int, reach int) bool {
+	for _, d := range texts {
 		at := strings.Index(s.Text, d)
 		if at < 0 {
-			return true // a date written otherwise: nothing to measure
+			return true // written otherwise: nothing to measure
 		}
 		for k, t := range s.toks {
 			if t.end <= at || t.start >= at+len(d) {
