@@ -70,3 +70,30 @@ func TestPassiveAgents(t *testing.T) {
 		t.Errorf("answered %v with %q, want %q", a.Answered, a.Answer, "Russia")
 	}
 }
+
+// TestWhichThingName holds that a which question's direct answer is the
+// name the sentence gives the thing by the question's noun: right after
+// it ("the harbour emperor Ada Ames"; with a number the noun too,
+// "Release 2.2"), or in apposition before it ("Kelp, a commercial
+// toolkit").
+func TestWhichThingName(t *testing.T) {
+	e := articleEngine(t, "kit", "Kit", `The quay was commissioned in 1632 by the harbour emperor Ada Ames to house the old ferry.
+
+One drawback of the first kit was that its menus were built on Kelp, a commercial toolkit.
+
+Release 2.2 also introduced a new native file format called QRX.
+`)
+	for q, want := range map[string]string{
+		"Which harbour emperor commissioned the quay?":      "Ada Ames",
+		"Which commercial toolkit were the menus built on?": "Kelp",
+		"Which release introduced the QRX file format?":     "Release 2.2",
+	} {
+		a, err := e.Answer(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || a.Answer != want {
+			t.Errorf("%s answered %v with %q, want %q", q, a.Answered, a.Answer, want)
+		}
+	}
+}

@@ -229,6 +229,11 @@ func (e *Engine) direct(q *query, best scored) string {
 	if n := e.inSituWhichName(q, s); n != "" {
 		return n
 	}
+	if q.class.wants == wantDescription {
+		if n := e.whichThingName(q, s); n != "" {
+			return n
+		}
+	}
 	// "Under whose rule …?" — "under the rule of the Crown of Wesnoth":
 	// the owner the sentence names after "of".
 	if o := whoseOwner(q, s); o != "" {

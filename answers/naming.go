@@ -129,3 +129,71 @@ func (e *Engine) namedHead(toks []token) string {
 	}
 	return head
 }
+
+// whichThingName is the name s gives the thing a which question asks
+// about, by the noun the question asks it of: right after that noun
+// ("Shah Jahan" for "Which Mughal emperor …?"; the noun too when it is
+// capitalised or a number follows: "Admiral Brenner", "Version 0.99") or
+// in apposition before it
+// ("… built on Motif, a commercial toolkit" for "Which commercial toolkit
+// …?"), as capitalised words or a number; "" when s gives none there, or
+// only what the question says.
+func (e *Engine) whichThingName(q *query, s *sentence) string {
+	c, err := loadCarryRules()
+	if err != nil {
+		return ""
+	}
+	phrase, _ := e.whPhrase(c, q.text)
+	ws := foldWords(phrase)
+	if len(ws) == 0 {
+		return ""
+	}
+	head := ws[len(ws)-1]
+	isHead := func(t token) bool {
+		// the noun itself or its plural: "named" is no "name"
+		w := t.word
+		return w == head || w == head+"s" || w == head+"es" || head == w+"s"
+	}
+	named := func(t token) bool { return isCapitalised(t.raw) || isNumber(t.word) }
+	fresh := func(from, to int) bool {
+		for _, t := range s.toks[from:to] {
+			if q.words[t.stem] || q.words[t.word] || e.stopword(t.word) {
+				return false
+			}
+		}
+		return true
+	}
+	for k, t := range s.toks {
+		if !isHead(t) {
+			continue
+		}
+		// "emperor Shah Jahan": the name right after the noun; a number
+		// with it ("Version 0.99").
+		end := k + 1
+		for end < len(s.toks) && named(s.toks[end]) && strings.TrimSpace(s.Text[s.toks[end-1].end:s.toks[end].start]) == "" {
+			end++
+		}
+		if end > k+1 && fresh(k+1, end) {
+			if isNumber(s.toks[k+1].word) || isCapitalised(t.raw) {
+				// "Admiral Brenner", "Version 0.99": the noun is part of the name
+				return s.Text[t.start:s.toks[end-1].end]
+			}
+			return s.Text[s.toks[k+1].start:s.toks[end-1].end]
+		}
+		// "Motif, a commercial toolkit": a name, a comma and "a" up to
+		// three words before the noun.
+		for j := max(1, k-4); j < k; j++ {
+			if w := s.toks[j].word; w != "a" && w != "an" || !strings.Contains(s.Text[s.toks[j-1].end:s.toks[j].start], ",") {
+				continue
+			}
+			from := j
+			for from > 0 && named(s.toks[from-1]) && (from == j || strings.TrimSpace(s.Text[s.toks[from-1].end:s.toks[from].start]) == "") {
+				from--
+			}
+			if from < j && (from > 0 || !isEnglish(s.toks[0].word)) && fresh(from, j) {
+				return s.Text[s.toks[from].start:s.toks[j-1].end]
+			}
+		}
+	}
+	return ""
+}
