@@ -38,7 +38,8 @@ func TestFollowUpSets(t *testing.T) {
 		floor int // follow-ups answered right, as recorded
 		own   int // questions naming their own subject the set holds
 	}{
-		{"followups.jsonl", builtin, 33, 14},
+		// 34 since a when question's date far from its words counts less.
+		{"followups.jsonl", builtin, 34, 14},
 		{"followups2.jsonl", builtin, 15, 4},
 		// 12 since a follow-up whose pronoun stood for a person puts first
 		// the close sentence naming that person with its own words.
@@ -74,7 +75,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups18.jsonl", builtin, 8, 2},
 		{"followups19.jsonl", builtin, 5, 2},
 		{"followups20.jsonl", builtin, 7, 2},
-		{"followups21.jsonl", builtin, 6, 2},
+		{"followups21.jsonl", builtin, 7, 2},
 		{"followups22.jsonl", builtin, 5, 2},
 		{"followups23.jsonl", builtin, 10, 2},
 		{"followups24.jsonl", builtin, 7, 2},
@@ -87,7 +88,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-americas-peoples.jsonl", over("testdata/americas-peoples.json"), 12, 2},
 		// 11 since a sentence opening with "It" speaks of what the one
 		// before names, for any word of the follow-up.
-		{"followups-astroinfo.jsonl", over("testdata/astroinfo.json"), 11, 2},
+		// 12 since a when question's date far from its words counts less.
+		{"followups-astroinfo.jsonl", over("testdata/astroinfo.json"), 12, 2},
 		// "How many people lived there?" was refused only because "lived"
 		// was off-topic in general.yaml (9 → 8); it is a topic of any
 		// people's history, and now only the built-in pack's. The
@@ -117,7 +119,9 @@ func TestFollowUpSets(t *testing.T) {
 		// inhabitants of Halir" as whom "they" stands for gained 2 (9);
 		// a time of day as a when answer one more (10).
 		{"followups-naev-worlds.jsonl", over("testdata/naev-worlds.json"), 10, 2},
-		{"followups-us-constitution.jsonl", over("testdata/us-constitution.json"), 5, 2},
+		// 6 since a word negated in one place and said plainly in another
+		// is not negated.
+		{"followups-us-constitution.jsonl", over("testdata/us-constitution.json"), 6, 2},
 		// 9 at its first run, with one own-subject question changed:
 		// "the US" was read as the pronoun "us", so "its" was carried.
 		{"followups-ufoai-2084.jsonl", over("testdata/ufoai-2084.json"), 9, 2},
