@@ -177,15 +177,19 @@ func addWords(e *Engine, c *carryRules, q, frag string, skip named) string {
 		}
 		have[t.stem] = true
 		if k := e.timeClass(t.word); k != "" {
-			if i := slices.IndexFunc(qtoks, func(u token) bool { return e.timeClass(u.word) == k }); i >= 0 {
+			taken := func(u token) bool {
+				return slices.ContainsFunc(swaps, func(sw swap) bool { return sw.at.start == u.start })
+			}
+			if i := slices.IndexFunc(qtoks, func(u token) bool { return e.timeClass(u.word) == k && !taken(u) }); i >= 0 {
 				swaps = append(swaps, swap{qtoks[i], t.raw})
 				continue
 			}
 		}
 		add = append(add, t.raw)
 	}
-	for i := len(swaps) - 1; i >= 0; i-- {
-		sw := swaps[i]
+	// Last first, so the earlier offsets hold.
+	slices.SortFunc(swaps, func(a, b swap) int { return b.at.start - a.at.start })
+	for _, sw := range swaps {
 		q = q[:sw.at.start] + sw.raw + q[sw.at.end:]
 	}
 	if len(add) == 0 {

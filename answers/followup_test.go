@@ -210,6 +210,7 @@ func TestCarry(t *testing.T) {
 		// A day or an ordinal takes the place of the one the last question says.
 		{"What did Putin tell Today TV on Thursday?", "And Ushakov on Sunday?", "What did Ushakov tell Today TV on Sunday?", "fragment"},
 		{"Who served as a senior adviser to Trump in his first term?", "And in his second term?", "Who served as a senior adviser to Trump in his second term?", "fragment"},
+		{"What did Putin tell Today TV in his second interview on Thursday?", "And Ushakov on Sunday in his first?", "What did Ushakov tell Today TV in his first interview on Sunday?", "fragment"},
 		{"What did Putin threaten?", "Why?", "Why Putin threaten", "no subject of its own"},
 		{"When was the Trump-Putin summit in Alaska?", "What did Putin reinforce there?", "What did Putin reinforce in Alaska?", "a place"},
 		{"Who owns the Shell Bay Club?", "Where is it?", "Where is the Shell Bay Club?", "the noun phrase of its topic"},
