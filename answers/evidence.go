@@ -351,9 +351,8 @@ func (e *Engine) oppositeEvidence(x *[nEv]float64, q *query, s *sentence) {
 // pairedOpposite reports whether s puts an antonym of the question word
 // t before the word the question puts after it (next), and never t
 // itself within three words before it: "A liberal constitution was
-// proclaimed …" against "a
-// conservative constitution", though the sentence goes on to name the
-// conservatives.
+// proclaimed …" against "a conservative constitution", though the
+// sentence goes on to name the conservatives.
 func (e *Engine) pairedOpposite(q *query, t, next token, s *sentence) bool {
 	if e.stopword(next.word) || s.saysBefore(t.stem, next.stem, 3) {
 		return false // "Private fee-paying schools" are private schools

@@ -379,7 +379,8 @@ func continuesQuote(prev, s *sentence) bool {
 }
 
 // typeReach is how many words from the question's words in a sentence
-// the date a when question wants may stand and count whole for it.
+// the date a when question wants, or the count a how-many question does,
+// may stand and count whole for it.
 const typeReach = 5
 
 // textsNear reports whether one of texts (the dates or counts of s a

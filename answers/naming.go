@@ -131,13 +131,12 @@ func (e *Engine) namedHead(toks []token) string {
 }
 
 // whichThingName is the name s gives the thing a which question asks
-// about, by the noun the question asks it of: right after that noun
-// ("Shah Jahan" for "Which Mughal emperor …?"; the noun too when it is
-// capitalised or a number follows: "Admiral Brenner", "Version 0.99") or
-// in apposition before it
-// ("… built on Motif, a commercial toolkit" for "Which commercial toolkit
-// …?"), as capitalised words or a number; "" when s gives none there, or
-// only what the question says.
+// about, by the noun the question asks it of, as capitalised words or a
+// number: right after that noun ("Shah Jahan" for "Which Mughal emperor
+// …?"; the noun too when it is capitalised or a number follows: "Admiral
+// Brenner", "Version 0.99"), or in apposition before it ("… built on
+// Motif, a commercial toolkit" for "Which commercial toolkit …?"); ""
+// when s gives none there, or only what the question says.
 func (e *Engine) whichThingName(q *query, s *sentence) string {
 	c, err := loadCarryRules()
 	if err != nil {
@@ -167,8 +166,7 @@ func (e *Engine) whichThingName(q *query, s *sentence) string {
 		if !isHead(t) {
 			continue
 		}
-		// "emperor Shah Jahan": the name right after the noun; a number
-		// with it ("Version 0.99").
+		// "emperor Shah Jahan": the name right after the noun.
 		end := k + 1
 		for end < len(s.toks) && named(s.toks[end]) && strings.TrimSpace(s.Text[s.toks[end-1].end:s.toks[end].start]) == "" {
 			end++

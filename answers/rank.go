@@ -595,6 +595,7 @@ func (e *Engine) placeSpan(q *query, s *sentence) string {
 	return ""
 }
 
-// farTypeCredit is what a date a when question wants counts for when it
-// stands far from the question's words (typeFar), against one near them.
+// farTypeCredit is what the date or count a when or how-many question
+// wants counts for when it stands far from the question's words
+// (typeFar), against one near them.
 const farTypeCredit = 0.75
