@@ -45,7 +45,7 @@ type scored struct {
 	strongCue bool
 	ownWords  bool
 	// typeFar: the answer of the type wanted stands far from the
-	// question's words (datesNear).
+	// question's words (textsNear).
 	typeFar bool
 	// pronounHeld: it speaks of a person a follow-up's pronoun stood for
 	// as "he", or as "I" inside their quotation (pronounHeld).
