@@ -1,7 +1,6 @@
 package answers
 
 import (
-	"context"
 	"testing"
 
 	"github.com/parley-bot/parley/store/storetest"
@@ -26,49 +25,25 @@ A second clause that drew angry complaints from W.L. and Eastgate officials call
 
 The ferries kept running all week.
 `
-	e := packEngine(t, pack, body)
-	for q, want := range map[string]string{
+	checkAnswers(t, packEngine(t, pack, body), map[string]string{
 		"Who reacted sharply to the clause?":         "Westland officials",
 		"Who complained angrily about the new toll?": "W.L. and Eastgate officials",
-	} {
-		a, err := e.Answer(context.Background(), q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !a.Answered || a.Answer != want {
-			t.Errorf("%s answered %v with %q, want %q", q, a.Answered, a.Answer, want)
-		}
-	}
+	})
 }
 
-// TestDoerBeforeRelativeClause holds that the doer of a verb after a
-// relative clause set off by commas is the person the clause is about,
-// not the person it ends on: "Kushner, who is married to Mr. Trump's
-// daughter Ivanka, served as a senior adviser …" answers Kushner.
-func TestDoerBeforeRelativeClause(t *testing.T) {
-	e := mustEngine(t, storetest.MustOpen(t))
-	a, err := e.Answer(context.Background(), "Who served as a senior adviser to Trump in his first term?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !a.Answered || a.Answer != "Kushner" {
-		t.Errorf("answered %v with %q, want %q", a.Answered, a.Answer, "Kushner")
-	}
-}
-
-// TestPassiveAgents holds that the names right after "by" just after the
-// question's verb answer "who", less those the question names itself:
-// the proposal "co-written by the U.S. and Russia" was co-written with
-// the U.S. by Russia, not by Zelenskyy, who opens the sentence.
-func TestPassiveAgents(t *testing.T) {
-	e := mustEngine(t, storetest.MustOpen(t))
-	a, err := e.Answer(context.Background(), "Who co-wrote the initial proposal with the U.S.?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !a.Answered || a.Answer != "Russia" {
-		t.Errorf("answered %v with %q, want %q", a.Answered, a.Answer, "Russia")
-	}
+// TestWhoOnTheSeeds holds two who answers on the built-in articles. The
+// doer of a verb after a relative clause set off by commas is the person
+// the clause is about, not the one it ends on: "Kushner, who is married
+// to Mr. Trump's daughter Ivanka, served as a senior adviser …" answers
+// Kushner. The names right after "by" just after the question's verb
+// answer "who", less those the question names itself: the proposal
+// "co-written by the U.S. and Russia" was co-written with the U.S. by
+// Russia, not by Zelenskyy, who opens the sentence.
+func TestWhoOnTheSeeds(t *testing.T) {
+	checkAnswers(t, mustEngine(t, storetest.MustOpen(t)), map[string]string{
+		"Who served as a senior adviser to Trump in his first term?": "Kushner",
+		"Who co-wrote the initial proposal with the U.S.?":           "Russia",
+	})
 }
 
 // TestWhichThingName holds that a which question's direct answer is the
@@ -83,17 +58,9 @@ One drawback of the first kit was that its menus were built on Kelp, a commercia
 
 Release 2.2 also introduced a new native file format called QRX.
 `)
-	for q, want := range map[string]string{
+	checkAnswers(t, e, map[string]string{
 		"Which harbour emperor commissioned the quay?":      "Ada Ames",
 		"Which commercial toolkit were the menus built on?": "Kelp",
 		"Which release introduced the QRX file format?":     "Release 2.2",
-	} {
-		a, err := e.Answer(context.Background(), q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !a.Answered || a.Answer != want {
-			t.Errorf("%s answered %v with %q, want %q", q, a.Answered, a.Answer, want)
-		}
-	}
+	})
 }

@@ -1,7 +1,6 @@
 package answers
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -21,16 +20,7 @@ Release 5.0 Alder (3 May 2011): named for a tree in the park. One port was added
 
 The project grew to more than one thousand developers in the years after.
 `
-	e := articleEngine(t, "releases", "Releases", body)
-	ctx := context.Background()
-	first, err := e.FollowUp(ctx, nil, "Which port was added in Release 5.0 Alder?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := e.FollowUp(ctx, &first.Next, "Which was dropped?")
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, a := askAfter(t, articleEngine(t, "releases", "Releases", body), "Which port was added in Release 5.0 Alder?", "Which was dropped?")
 	if !a.Answered || !strings.Contains(a.Quotes[0].Text, "Omega was dropped") {
 		t.Errorf("Which was dropped? answered %v with %+v (read %+v), want the sentence saying Omega was dropped", a.Answered, a.Quotes, a.Carried)
 	}
@@ -43,16 +33,7 @@ The project grew to more than one thousand developers in the years after.
 // answered by what Zelenskyy told reporters late Monday, not by what Mr.
 // Trump told them after Sunday's talks.
 func TestPersonFirst(t *testing.T) {
-	e := mustEngine(t, storetest.MustOpen(t))
-	ctx := context.Background()
-	first, err := e.FollowUp(ctx, nil, "When did Zelenskyy post on X that the sides are going through each point?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := e.FollowUp(ctx, &first.Next, "And when did he talk to reporters?")
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, a := askAfter(t, mustEngine(t, storetest.MustOpen(t)), "When did Zelenskyy post on X that the sides are going through each point?", "And when did he talk to reporters?")
 	if !a.Answered || !strings.Contains(a.Quotes[0].Text, "Zelenskyy told reporters late Monday") {
 		t.Errorf("answered %v with %+v (read %+v), want Zelenskyy's words to reporters late Monday", a.Answered, a.Quotes, a.Carried)
 	}

@@ -325,18 +325,10 @@ The Tarrow Fishers were defeated by the Hill Raiders in 1820.
 func TestNamingAnswer(t *testing.T) {
 	e := articleEngine(t, "sisters", "Sister towns", "Northport lies far from its sister town, Kessra.\n\n"+
 		"When the fourth supply ship, Aurora, arrived, the settlers rejoiced.\n\nKessra is built of grey basalt from the hills.\n")
-	for q, want := range map[string]string{
+	checkAnswers(t, e, map[string]string{
 		"What's the name of Northport's sister town?": "Kessra",
 		"What was the fourth supply ship called?":     "Aurora",
-	} {
-		a, err := e.Answer(t.Context(), q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !a.Answered || a.Answer != want {
-			t.Errorf("%q: answered %v with %q, want %q", q, a.Answered, a.Answer, want)
-		}
-	}
+	})
 	answeredThenRead(t, e, "What's the name of Northport's sister town?", "Kessra", "What is it built of?", "What is Kessra built of?")
 }
 

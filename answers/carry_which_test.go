@@ -196,16 +196,8 @@ Ada Ames later opened a school for pilots in Veston.
 func TestInSituWhichName(t *testing.T) {
 	e := articleEngine(t, "strike", "The strike", "Karl Dorn again asked Tom Ames to team up with Ruth Brandt to end the dock strike.\n\n"+
 		"Tom Ames is married to Karl Dorn's daughter Lena.\n")
-	for q, want := range map[string]string{
+	checkAnswers(t, e, map[string]string{
 		"Dorn again asked Ames to team up with which envoy?": "Ruth Brandt",
 		"Ames is married to which of Dorn's daughters?":      "",
-	} {
-		a, err := e.Answer(t.Context(), q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !a.Answered || a.Answer != want {
-			t.Errorf("%q: answered %v with %q, want %q", q, a.Answered, a.Answer, want)
-		}
-	}
+	})
 }

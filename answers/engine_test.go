@@ -34,6 +34,20 @@ func articleEngine(tb testing.TB, id, title, body string) *Engine {
 	return mustEngine(tb, st, WithPack(nil))
 }
 
+// checkAnswers asks e each question and holds its direct answer.
+func checkAnswers(t *testing.T, e *Engine, want map[string]string) {
+	t.Helper()
+	for q, w := range want {
+		a, err := e.Answer(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || a.Answer != w {
+			t.Errorf("%s answered %v with %q, want %q", q, a.Answered, a.Answer, w)
+		}
+	}
+}
+
 // packEngine is an engine over one invented article, read with the
 // invented pack packYAML.
 func packEngine(t *testing.T, packYAML, body string) *Engine {
@@ -587,17 +601,8 @@ func TestWhoSaidAQuote(t *testing.T) {
 // person's alias, after another person's possessive or a place, asks for
 // that person, not for someone else the sentence names.
 func TestWhoIsDescribed(t *testing.T) {
-	e := mustEngine(t, storetest.MustOpen(t))
-	for q, want := range map[string]string{
+	checkAnswers(t, mustEngine(t, storetest.MustOpen(t)), map[string]string{
 		"Who is Putin's top foreign policy aide?":           "Yuri Ushakov",
 		"Who is the US special envoy at the Florida talks?": "Witkoff",
-	} {
-		a, err := e.Answer(context.Background(), q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !a.Answered || a.Answer != want {
-			t.Errorf("%q: answered %v with %q, want %q", q, a.Answered, a.Answer, want)
-		}
-	}
+	})
 }
