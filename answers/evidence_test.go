@@ -393,13 +393,7 @@ func TestQuoteOverTwoSentences(t *testing.T) {
 
 The ferry company said nothing.
 `)
-	a, err := e.Explain(context.Background(), "When did Berg say the harbour issue mattered most?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !a.Answered || !strings.Contains(a.Quotes[0].Text, "on Monday") {
-		t.Errorf("answered %v %v (%s), want the quotation's closing sentence", a.Answered, a.Quotes, a.Explain.Decision)
-	}
+	checkTopQuote(t, e, "When did Berg say the harbour issue mattered most?", "on Monday")
 }
 
 // TestNameInAnotherForm holds a name the sentence says in another form of
@@ -853,13 +847,7 @@ func TestPointsAhead(t *testing.T) {
 
 Other tolls are paid in paper notes at the gate.
 `)
-	a, err := e.Explain(context.Background(), "What is paid in an example of a harbour toll?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !a.Answered || !strings.Contains(a.Quotes[0].Text, "silver coins") {
-		t.Errorf("answered %v %v (%s), want the sentence the announcement points to", a.Answered, a.Quotes, a.Explain.Decision)
-	}
+	checkTopQuote(t, e, "What is paid in an example of a harbour toll?", "silver coins")
 }
 
 // TestDateNearTheQuestion holds that a when question is answered by the
@@ -870,17 +858,7 @@ func TestDateNearTheQuestion(t *testing.T) {
 
 The envoy Tom Ames has met Ben Brandt late this week in Palmshire.
 `)
-	a, err := e.Explain(context.Background(), "When did the envoy Tom Ames have meetings with Ben Brandt in Palmshire?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !a.Answered || !strings.Contains(a.Quotes[0].Text, "late this week") {
-		var got []string
-		for _, c := range a.Explain.Candidates {
-			got = append(got, fmt.Sprintf("%.2f %s", c.Score, c.Text))
-		}
-		t.Errorf("answered %v %v (%s), want the meeting's own date; candidates %q", a.Answered, a.Quotes, a.Explain.Decision, got)
-	}
+	checkTopQuote(t, e, "When did the envoy Tom Ames have meetings with Ben Brandt in Palmshire?", "late this week")
 }
 
 // TestCountNearTheQuestion holds the same for a count a how-many question
@@ -890,11 +868,22 @@ func TestCountNearTheQuestion(t *testing.T) {
 
 In May the harbour board bought 12 ferry boats for Palmshire.
 `)
-	a, err := e.Explain(context.Background(), "How many ferry boats did the harbour board of Palmshire buy in May?")
+	checkTopQuote(t, e, "How many ferry boats did the harbour board of Palmshire buy in May?", "12")
+}
+
+// checkTopQuote asks e q and holds that it is answered by a quote saying
+// want, listing the candidates when it is not.
+func checkTopQuote(t *testing.T, e *Engine, q, want string) {
+	t.Helper()
+	a, err := e.Explain(context.Background(), q)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !a.Answered || !strings.Contains(a.Quotes[0].Text, "12") {
-		t.Errorf("answered %v %v (%s), want the count by the question's words", a.Answered, a.Quotes, a.Explain.Decision)
+	if !a.Answered || !strings.Contains(a.Quotes[0].Text, want) {
+		var got []string
+		for _, c := range a.Explain.Candidates {
+			got = append(got, fmt.Sprintf("%.2f %s", c.Score, c.Text))
+		}
+		t.Errorf("%s answered %v %v (%s), want a quote saying %q; candidates %q", q, a.Answered, a.Quotes, a.Explain.Decision, want, got)
 	}
 }
