@@ -2,6 +2,7 @@ package answers
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -317,6 +318,13 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 			}
 		}
 		fill, rule := p.resolve(c, ref)
+		if ref == refThing && slices.ContainsFunc(edits, func(ed edit) bool { return strings.TrimSuffix(ed.with, "’s") == fill }) {
+			// "When did they start drafting it?": "they" took the
+			// answer; "it" is the thing the last question named.
+			q := p
+			q.namedFirst = true
+			fill, rule = q.resolve(c, ref)
+		}
 		if fill == "" {
 			continue
 		}

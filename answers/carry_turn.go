@@ -218,6 +218,11 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 			return p.group, "a pronoun for several: the body of people the last answer named"
 		case askedWho && len(answered) >= 2:
 			return joinAnd(answered), "a pronoun for several: the people the last answer named"
+		case askedWho && len(answered) == 1 && p.answeredBody():
+			// "When did they start drafting it?" after "Who co-wrote
+			// the proposal with Westland?" — "Eastgate": a country or a
+			// body acts as "they".
+			return answered[0], "a pronoun for several: the country or body the last answer named"
 		case askedWho && len(answered) == 1 && pluralName(answered[0]):
 			// "who beat them in the end" after "Who did Brebeuf
 			// befriend?" — "Huron Indians": the people answered.
@@ -243,7 +248,7 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 			group = c.topicGroup(p.topic)
 		}
 		switch {
-		case askedWho && len(answered) == 1 && ref == refThing:
+		case askedWho && len(answered) == 1 && ref == refThing && !p.namedFirst:
 			// "they" is no one person: "Who translated Ames's books?"
 			// — "Fenn" — "What are they called?" asks of the books.
 			return answered[0], "a pronoun for a thing: what the last answer named"
@@ -336,4 +341,14 @@ func pluralName(name string) bool {
 	}
 	w := ws[len(ws)-1]
 	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
+}
+
+// answeredBody reports whether the last answer named one place or
+// organisation and no person.
+func (p turnRead) answeredBody() bool {
+	if len(p.answer) != 1 {
+		return false
+	}
+	k := p.answer[0].Kind
+	return k == "place" || k == "org"
 }

@@ -207,6 +207,8 @@ func TestCarry(t *testing.T) {
 		{"What did Zelensky say about the talks?", "What did he say about Putin?", "What did Volodymyr Zelenskyy say about Putin?", "the first person the last question named"},
 		{"What did Ushakov say about the talks?", "And Zelensky?", "What did Zelensky say about the talks?", "fragment"},
 		{"How many points did the original plan have?", "And the revised one?", "How many points did the revised plan have?", "fragment"},
+		// A country answered is "they"; "it" is then the thing asked about.
+		{"Who co-wrote the initial proposal with the U.S.?", "When did they start drafting it?", "When did Russia start drafting the initial proposal with the U.S?", "the country or body the last answer named"},
 		// A day or an ordinal takes the place of the one the last question says.
 		{"What did Putin tell Today TV on Thursday?", "And Ushakov on Sunday?", "What did Ushakov tell Today TV on Sunday?", "fragment"},
 		{"Who served as a senior adviser to Trump in his first term?", "And in his second term?", "Who served as a senior adviser to Trump in his second term?", "fragment"},
