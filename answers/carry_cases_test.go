@@ -465,3 +465,16 @@ Mayor Dorn opened the new quay in May 1990.
 		{"When did Mayor Dorn open the new quay?", "Why did he do that?", "Why did Mayor Dorn do Mayor Dorn open the new quay?", "its topic"},
 	}, false)
 }
+
+// TestCarryWhichAnswerIntoTopic holds that a bare "When?" after a which
+// question answered by a name asks about that name, not about the noun
+// the question asked which of.
+func TestCarryWhichAnswerIntoTopic(t *testing.T) {
+	e := articleEngine(t, "formats", "Formats", `Release 2.2 also introduced a new native file format called QRX.
+
+Release 2.2 came out in May 1999.
+`)
+	checkCarry(t, e, []carryCase{
+		{"Which release introduced the QRX file format?", "When?", "When Release 2.2 introduced the QRX file format", "no subject of its own"},
+	}, true)
+}

@@ -118,6 +118,14 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 		}
 	}
 	p.event = p.topic
+	if p.askedWhich && p.answerText != "" && p.phrase != "" && !p.pluralWhich {
+		// "When?" after "Which version introduced XCF?" — "Version
+		// 0.99" — asks when Version 0.99 introduced it.
+		head := strings.TrimPrefix(p.phrase, "the ")
+		if rest, ok := strings.CutPrefix(p.topic, head); ok && rest != "" {
+			p.event = p.answerText + rest
+		}
+	}
 	if p.topic != "" && p.class == "who" {
 		var who []string
 		for _, n := range prev.Names {
