@@ -269,6 +269,17 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 				return fill, rule
 			}
 		}
+		if ref == refThings && (len(things) == 0 || !pluralName(things[0])) {
+			// "What did he make of them?" after "Who took part in the
+			// Palmshire talks for the Harbour Board?": the talks, not
+			// the board.
+			switch np := c.pluralPhrase(p.topic); {
+			case np != "" && np == group:
+				return group, "a pronoun for several: the plural noun phrase the last question's topic opens with"
+			case np != "":
+				return np, "a pronoun for several: the first plural noun phrase of the last question's topic"
+			}
+		}
 		switch {
 		case len(things) > 0:
 			return things[0], "a pronoun for a thing: the first thing (not a person or place) the last question named"
@@ -347,8 +358,15 @@ func pluralName(name string) bool {
 	if len(ws) == 0 {
 		return false
 	}
-	w := ws[len(ws)-1]
-	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss")
+	return pluralWord(ws[len(ws)-1])
+}
+
+// pluralWord reports whether the folded word w looks plural: longer than
+// three letters, ending in "s" but not "ss", nor in "is" or "us", the
+// endings of Latin singulars ("canadensis", "status").
+func pluralWord(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") &&
+		!strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "us")
 }
 
 // answeredBody reports whether the last answer named one place or

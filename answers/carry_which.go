@@ -294,8 +294,24 @@ func (c *carryRules) topicGroup(topic string) string {
 		if c.auxiliary[t.word] || c.which.determiners[t.word] || c.clauseJoins[t.word] {
 			return ""
 		}
-		if w := t.word; len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !isCapitalised(t.raw) {
+		if pluralWord(t.word) && !isCapitalised(t.raw) {
 			return topic[:t.end]
+		}
+	}
+	return ""
+}
+
+// pluralPhrase is the first noun phrase of a topic that ends in a plural
+// word, from its determiner ("took part in the Palmshire talks last
+// weekend" → "the Palmshire talks"), with no auxiliary, determiner or
+// clause join between; "" when it has none.
+func (c *carryRules) pluralPhrase(topic string) string {
+	toks := tokenize(topic)
+	for i, t := range toks {
+		if c.which.determiners[t.word] {
+			if g := c.topicGroup(topic[t.start:]); g != "" && i+1 < len(toks) {
+				return g
+			}
 		}
 	}
 	return ""

@@ -201,3 +201,13 @@ func TestInSituWhichName(t *testing.T) {
 		"Ames is married to which of Dorn's daughters?":      "",
 	})
 }
+
+// TestPluralWord holds which words look plural: not a Latin singular.
+func TestPluralWord(t *testing.T) {
+	for w, want := range map[string]bool{"talks": true, "beavers": true, "houses": true,
+		"canadensis": false, "status": false, "class": false, "gas": false} {
+		if got := pluralWord(w); got != want {
+			t.Errorf("pluralWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -209,6 +209,8 @@ func TestCarry(t *testing.T) {
 		{"How many points did the original plan have?", "And the revised one?", "How many points did the revised plan have?", "fragment"},
 		// A country answered is "they"; "it" is then the thing asked about.
 		{"Who co-wrote the initial proposal with the U.S.?", "When did they start drafting it?", "When did Russia start drafting the initial proposal with the U.S?", "the country or body the last answer named"},
+		// "them" is the topic's plural noun phrase, not a singular name.
+		{"Who took part in the Florida talks last weekend for the State Department?", "What did he make of them?", "What did Marco Rubio make of the Florida talks?", "the first plural noun phrase"},
 		// A day or an ordinal takes the place of the one the last question says.
 		{"What did Putin tell Today TV on Thursday?", "And Ushakov on Sunday?", "What did Ushakov tell Today TV on Sunday?", "fragment"},
 		{"Who served as a senior adviser to Trump in his first term?", "And in his second term?", "Who served as a senior adviser to Trump in his second term?", "fragment"},
