@@ -194,10 +194,7 @@ func personFirst(cw *carriedWords, q *query, ranked []scored) []scored {
 			break
 		}
 		if namesPerson(cw, c.s, true) && holdsOwnWord(cw, q, c.s) {
-			out := make([]scored, 0, len(ranked))
-			out = append(out, c)
-			out = append(out, ranked[:i]...)
-			return append(out, ranked[i+1:]...)
+			return toFront(ranked, i)
 		}
 	}
 	return ranked

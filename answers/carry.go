@@ -101,14 +101,10 @@ func (e *Engine) personCued(text string, a, b int) string {
 	if err != nil {
 		return ""
 	}
-	l := e.rules.lex
-	person := func(w string) bool {
-		return c.which.personNouns[w] || l.titleWords[w] || l.personTitles[w] || l.roleNouns[w]
-	}
-	if ws := foldWords(text[a:b]); len(ws) > 1 && l.titleWords[ws[0]] {
+	if ws := foldWords(text[a:b]); len(ws) > 1 && e.rules.lex.titleWords[ws[0]] {
 		return "person"
 	}
-	if before := foldWords(text[:a]); len(before) > 0 && person(before[len(before)-1]) {
+	if before := foldWords(text[:a]); len(before) > 0 && e.personWord(c, before[len(before)-1]) {
 		return "person"
 	}
 	rest := text[b:]

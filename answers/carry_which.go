@@ -170,8 +170,15 @@ func (e *Engine) personHead(c *carryRules, phrase string) bool {
 		}
 		head = word
 	}
+	return e.personWord(c, head)
+}
+
+// personWord reports whether the folded word w names a person by what
+// they are: a person noun, a title or a role ("daughter", "mayor",
+// "envoy").
+func (e *Engine) personWord(c *carryRules, w string) bool {
 	l := e.rules.lex
-	return c.which.personNouns[head] || l.titleWords[head] || l.personTitles[head] || l.roleNouns[head]
+	return c.which.personNouns[w] || l.titleWords[w] || l.personTitles[w] || l.roleNouns[w]
 }
 
 // asksWhichPerson reports whether a question asks which person further

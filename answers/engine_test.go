@@ -3,6 +3,7 @@ package answers
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -569,16 +570,21 @@ func TestDirectAnswers(t *testing.T) {
 }
 
 // checkQuoted asks e each question of want and holds that it is answered
-// with a first quote holding want's text.
+// with a first quote holding want's text, listing the candidates when it
+// is not.
 func checkQuoted(t *testing.T, e *Engine, want map[string]string) {
 	t.Helper()
 	for q, text := range want {
-		a, err := e.Answer(t.Context(), q)
+		a, err := e.Explain(t.Context(), q)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !a.Answered || !strings.Contains(a.Quotes[0].Text, text) {
-			t.Errorf("%q: answered %v, quotes %+v; want a first quote holding %q", q, a.Answered, a.Quotes, text)
+			var got []string
+			for _, c := range a.Explain.Candidates {
+				got = append(got, fmt.Sprintf("%.2f %s", c.Score, c.Text))
+			}
+			t.Errorf("%q: answered %v, quotes %+v (%s); want a first quote holding %q; candidates %q", q, a.Answered, a.Quotes, a.Explain.Decision, text, got)
 		}
 	}
 }

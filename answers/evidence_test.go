@@ -2,7 +2,6 @@ package answers
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -393,7 +392,7 @@ func TestQuoteOverTwoSentences(t *testing.T) {
 
 The ferry company said nothing.
 `)
-	checkTopQuote(t, e, "When did Berg say the harbour issue mattered most?", "on Monday")
+	checkQuoted(t, e, map[string]string{"When did Berg say the harbour issue mattered most?": "on Monday"})
 }
 
 // TestNameInAnotherForm holds a name the sentence says in another form of
@@ -847,7 +846,7 @@ func TestPointsAhead(t *testing.T) {
 
 Other tolls are paid in paper notes at the gate.
 `)
-	checkTopQuote(t, e, "What is paid in an example of a harbour toll?", "silver coins")
+	checkQuoted(t, e, map[string]string{"What is paid in an example of a harbour toll?": "silver coins"})
 }
 
 // TestDateNearTheQuestion holds that a when question is answered by the
@@ -858,7 +857,7 @@ func TestDateNearTheQuestion(t *testing.T) {
 
 The envoy Tom Ames has met Ben Brandt late this week in Palmshire.
 `)
-	checkTopQuote(t, e, "When did the envoy Tom Ames have meetings with Ben Brandt in Palmshire?", "late this week")
+	checkQuoted(t, e, map[string]string{"When did the envoy Tom Ames have meetings with Ben Brandt in Palmshire?": "late this week"})
 }
 
 // TestCountNearTheQuestion holds the same for a count a how-many question
@@ -868,22 +867,5 @@ func TestCountNearTheQuestion(t *testing.T) {
 
 In May the harbour board bought 12 ferry boats for Palmshire.
 `)
-	checkTopQuote(t, e, "How many ferry boats did the harbour board of Palmshire buy in May?", "12")
-}
-
-// checkTopQuote asks e q and holds that it is answered by a quote saying
-// want, listing the candidates when it is not.
-func checkTopQuote(t *testing.T, e *Engine, q, want string) {
-	t.Helper()
-	a, err := e.Explain(context.Background(), q)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !a.Answered || !strings.Contains(a.Quotes[0].Text, want) {
-		var got []string
-		for _, c := range a.Explain.Candidates {
-			got = append(got, fmt.Sprintf("%.2f %s", c.Score, c.Text))
-		}
-		t.Errorf("%s answered %v %v (%s), want a quote saying %q; candidates %q", q, a.Answered, a.Quotes, a.Explain.Decision, want, got)
-	}
+	checkQuoted(t, e, map[string]string{"How many ferry boats did the harbour board of Palmshire buy in May?": "12"})
 }

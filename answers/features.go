@@ -288,13 +288,19 @@ func (e *Engine) aheadFirst(ix *index, ranked []scored) []scored {
 	}
 	for i := 1; i < len(ranked); i++ {
 		if ranked[i].s == n {
-			out := make([]scored, 0, len(ranked))
-			out = append(out, ranked[i])
-			out = append(out, ranked[:i]...)
-			return append(out, ranked[i+1:]...)
+			return toFront(ranked, i)
 		}
 	}
 	return ranked
+}
+
+// toFront is ranked with its i-th candidate put first, the others in
+// their order, in a new slice.
+func toFront(ranked []scored, i int) []scored {
+	out := make([]scored, 0, len(ranked))
+	out = append(out, ranked[i])
+	out = append(out, ranked[:i]...)
+	return append(out, ranked[i+1:]...)
 }
 
 // pointsAhead reports whether s ends pointing to the sentence after it:

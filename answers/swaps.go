@@ -313,11 +313,4 @@ func (s *sentence) saysBefore(a, b string, n int) bool {
 }
 
 // hasPair reports whether s says the stems a and b one after the other.
-func (s *sentence) hasPair(a, b string) bool {
-	for j := 0; j+1 < len(s.toks); j++ {
-		if s.toks[j].stem == a && s.toks[j+1].stem == b {
-			return true
-		}
-	}
-	return false
-}
+func (s *sentence) hasPair(a, b string) bool { return s.saysBefore(a, b, 1) }
