@@ -155,10 +155,11 @@ func (e *Engine) correctTypos(ix *index, toks []token) []string {
 			// is another name ("Austrian", "Australian"), not a typo.
 			c = ""
 		}
-		if c == "" && (t.start == 0 || !isCapitalised(t.raw)) {
+		if c == "" && (t.start == 0 || !isCapitalised(t.raw)) && !isProperName(t.word) {
 			// No word of the articles is near: the English word it
 			// misspells, read as any word ("tryng" is "trying", which
-			// the articles say as "tries"). A name is no misspelling.
+			// the articles say as "tries"). A name is no misspelling,
+			// written in lower case too ("hungary" is no "hungry").
 			c = englishCorrection(t.word)
 		}
 		if c != "" {

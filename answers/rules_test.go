@@ -199,6 +199,8 @@ func TestTypoCorrectionSparesWords(t *testing.T) {
 		"wher did the negotiatons take place": {"wher→where", "negotiatons→negotiations"},
 		// No word of the articles is near: the English word it misspells.
 		"what is the army tryng to do": {"tryng→trying"},
+		// A name written in lower case is no misspelled English word.
+		"is hungary against the plan": nil,
 	} {
 		got := e.analyse(ix, Normalize(q)).corrections
 		if strings.Join(got, ",") != strings.Join(want, ",") {
