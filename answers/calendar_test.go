@@ -33,3 +33,25 @@ The harbour board will meet in June to vote on the harbour tax.
 		}
 	}
 }
+
+// TestOrdinalDayAnswersWhen: an ordinal before a unit of time ("on the
+// fifteenth day") places a thing in time, so it answers "which day" as a
+// date does; a sentence with no time at all does not.
+func TestOrdinalDayAnswersWhen(t *testing.T) {
+	e := articleEngine(t, "feast", "The feast of Palmshire", `The villagers of Palmshire gathered in the square on the fourteenth day of the harvest month, and they sang.
+
+On the fifteenth day of the same month the villagers of Palmshire rested, and made it a day of feasting.
+
+The villagers of Palmshire built a new granary beside the square.
+`)
+	checkQuoted(t, e, map[string]string{
+		"On which day did the villagers of Palmshire rest?": "fifteenth day",
+	})
+	a, err := e.Answer(t.Context(), "On which day did the villagers of Palmshire build a granary?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Answered {
+		t.Errorf("a sentence giving no time answered which day: %+v", a.Quotes)
+	}
+}

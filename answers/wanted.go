@@ -405,6 +405,24 @@ func (e *Engine) saysTime(q *query, s *sentence) bool {
 	return false
 }
 
+// ordinalTime reports whether s places something in time by an ordinal
+// the question does not say before a unit of time: "on the fifteenth day
+// of the month", "in the second year of his reign" answer when.
+func (e *Engine) ordinalTime(q *query, s *sentence) bool {
+	for i := 0; i+1 < len(s.toks); i++ {
+		t := s.toks[i]
+		if _, ok := e.rules.lex.ordinals[t.word]; !ok && !isOrdinal(t.word) || q.words[t.word] {
+			continue
+		}
+		for _, u := range e.rules.units[s.toks[i+1].word] {
+			if e.rules.durations[u] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // bareDuration reports whether q asks how long and s gives a length of
 // time with no number ("Russia took decades to recover").
 func (e *Engine) bareDuration(q *query, s *sentence) bool {
