@@ -174,6 +174,7 @@ func (r *rules) compileWords(f *generalFile) error {
 	r.negation = wordSet(f.Negations)
 	r.against = wordSet(f.Against)
 	r.questionWord = wordSet(f.QuestionWords)
+	r.clauseLead = wordSet(f.ClauseLeads)
 	r.exactUnit = wordSet(f.ExactUnits)
 	r.dateBound = wordSet(f.DateBounds)
 	r.answerHead = wordSet(f.AnswerHeads)

@@ -71,7 +71,7 @@ func (e *Engine) normalised(ix *index, q string) map[string]bool {
 	r := e.rules
 	text := r.trimLeadIns(Normalize(q))
 	toks := tokenize(text)
-	set := map[string]bool{"#" + r.classify(strings.Join(foldWords(text), " ")).name: true}
+	set := map[string]bool{"#" + r.classOf(text).name: true}
 	inMention := make([]bool, len(toks))
 	for _, m := range r.mentions(toks) {
 		set["@"+m.entity] = true

@@ -108,7 +108,7 @@ func (e *Engine) answerAfter(ctx context.Context, prev *Turn, question string, e
 // the next question.
 func (e *Engine) turn(ix *index, read string, a Answer) Turn {
 	text := e.rules.trimLeadIns(Normalize(read))
-	t := Turn{Question: text, Class: e.rules.classify(strings.Join(foldWords(text), " ")).name}
+	t := Turn{Question: text, Class: e.rules.classOf(text).name}
 	if a.Answered && !a.Conflict && a.Answer != "" {
 		t.Answer = shortAnswer(a.Answer)
 		for _, n := range e.namesIn(ix, a.Answer) {

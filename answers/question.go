@@ -98,7 +98,7 @@ func (e *Engine) analyse(ix *index, text string) *query {
 		folded[i] = t.word
 	}
 	// The class first: its frame words are no terms.
-	q.class = r.classify(strings.Join(folded, " "))
+	q.class = r.classify(strings.Join(folded[r.askingFrom(text, toks):], " "))
 	inMention := e.readMentions(ix, q)
 	e.readWords(ix, q, inMention)
 	e.readSequence(q)

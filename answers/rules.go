@@ -156,9 +156,11 @@ type generalFile struct {
 	// NumberWords are numbers written as words.
 	NumberWords []string `yaml:"number_words"`
 	// QuestionWords ask, and say nothing of what is asked about.
-	QuestionWords []string   `yaml:"question_words"`
-	Antonyms      [][]string `yaml:"antonyms"`
-	Gate          gateFile   `yaml:"gate"`
+	QuestionWords []string `yaml:"question_words"`
+	// ClauseLeads open a clause before the question's own question word.
+	ClauseLeads []string   `yaml:"clause_leads"`
+	Antonyms    [][]string `yaml:"antonyms"`
+	Gate        gateFile   `yaml:"gate"`
 	// Rank weighs the ranking features (featureNames) into a score.
 	Rank struct {
 		Weights map[string]float64 `yaml:"weights"`
@@ -326,6 +328,7 @@ type rules struct {
 	// questionWord: "what", "when", …: left out of the runs of words a
 	// sentence is looked for by.
 	questionWord map[string]bool
+	clauseLead   map[string]bool
 	// answerHead: "city", "role", …: dropped only as the head of the
 	// question's wh-phrase ("which city"); content elsewhere.
 	answerHead map[string]bool
@@ -414,6 +417,31 @@ func compileRules(pack *Pack) (*rules, error) {
 		return nil, fmt.Errorf("parse rules: no question classes")
 	}
 	return r, nil
+}
+
+// askingFrom is the index of toks (of text) where the question's own
+// asking begins: after a clause leading up to it and its comma ("When a
+// bill is voted on again, how are …?" asks how), else 0.
+func (r *rules) askingFrom(text string, toks []token) int {
+	if len(toks) == 0 || !r.clauseLead[toks[0].word] {
+		return 0
+	}
+	for j := 2; j < len(toks); j++ {
+		if r.questionWord[toks[j].word] && strings.Contains(text[toks[j-1].end:toks[j].start], ",") {
+			return j
+		}
+	}
+	return 0
+}
+
+// classOf names the class of question text, read from its asking.
+func (r *rules) classOf(text string) questionClass {
+	toks := tokenize(text)
+	words := make([]string, 0, len(toks))
+	for _, t := range toks[r.askingFrom(text, toks):] {
+		words = append(words, t.word)
+	}
+	return r.classify(strings.Join(words, " "))
 }
 
 // classify names the class of a folded question.

@@ -455,3 +455,28 @@ func TestKnownPlaces(t *testing.T) {
 		t.Errorf("answered %v with %q, want Pakistan and Lebanon", ans.Answered, ans.Answer)
 	}
 }
+
+// TestClassFromTheAsking holds a question's class read from its own
+// question word, after a clause leading up to it and its comma: "When
+// …, how …?" asks how, not when; "If …, who …?" asks who. A question that
+// opens with its question word, comma or not, keeps its class.
+func TestClassFromTheAsking(t *testing.T) {
+	e := mustEngine(t, storetest.MustOpen(t))
+	ix, err := e.current(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]string{
+		"When the harbour board votes again, how are its votes counted?": "what",
+		"If nobody wins a majority, who picks the mayor?":                "who",
+		"When did the harbour board vote, and where?":                    "when",
+		"When the board met, the mayor spoke. Who was he?":               "when",
+	} {
+		if got := e.analyse(ix, Normalize(q)).class.name; got != want {
+			t.Errorf("class of %q = %q, want %q", q, got, want)
+		}
+		if got := e.rules.classOf(q).name; got != want {
+			t.Errorf("classOf(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
