@@ -60,3 +60,32 @@ func TestDoersJoinedByAnd(t *testing.T) {
 		}
 	}
 }
+
+// TestDoerPhraseNamesPeople: a "by the …" phrase answers who only when
+// it names people or a group of them (agents.txt.gz): "by the harbour
+// commission" does, "by the slow evaporation of sea spray" does not.
+func TestDoerPhraseNamesPeople(t *testing.T) {
+	for a, want := range map[string]bool{
+		"the harbour commission":         true,
+		"the city's lawyers":             true,
+		"the slow evaporation of sea":    false,
+		"the fractional distillation of": false,
+		"Eastgate Harbour Board":         true,
+	} {
+		if got := doerPhrase(a); got != want {
+			t.Errorf("doerPhrase(%q) = %v, want %v", a, got, want)
+		}
+	}
+	e := articleEngine(t, "quay", "The quay of Eastport", `The water of the inner basin is cooled by the slow evaporation of sea spray.
+
+The old quay of Eastport was rebuilt by the harbour commission in 1889.
+`)
+	checkQuoted(t, e, map[string]string{"Who rebuilt the old quay of Eastport?": "harbour commission"})
+	a, err := e.Answer(t.Context(), "Who cooled the water of the inner basin?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Answered {
+		t.Errorf("a process answered who: %+v", a.Quotes)
+	}
+}

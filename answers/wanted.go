@@ -885,10 +885,14 @@ func (e *Engine) names(s *sentence, id string) bool {
 func (e *Engine) persons(q *query, s *sentence) []string { return s.facts.persons }
 
 // newAgents are the unknown names and agents of s whose words q does not
-// already use.
+// already use, less the "by the …" phrases that name no people
+// (doerPhrase).
 func newAgents(q *query, s *sentence) []string {
 	var out []string
 	for _, a := range s.facts.agents {
+		if !doerPhrase(a) {
+			continue
+		}
 		fresh := false
 		for _, w := range foldWords(a) {
 			if w != "the" && !q.words[w] {
