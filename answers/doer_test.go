@@ -89,3 +89,25 @@ The old quay of Eastport was rebuilt by the harbour commission in 1889.
 		t.Errorf("a process answered who: %+v", a.Quotes)
 	}
 }
+
+// TestWhoVerbAfterAdverb: in "Who first proposed …?" the verb is
+// "proposed", not the adverb before it, so a sentence saying who proposed
+// it answers; a word in -ly made of a shorter word ("finally") is an
+// adverb too, "reply" is not.
+func TestWhoVerbAfterAdverb(t *testing.T) {
+	e := articleEngine(t, "quay", "The quay of Eastport", `In 1889, the Harbour Commission proposed that the quay of Eastport be rebuilt in stone.
+
+The quay of Eastport was built of timber.
+
+The first ships came to Eastport in 1790.
+`)
+	checkQuoted(t, e, map[string]string{
+		"Who first proposed that the quay of Eastport be rebuilt?":      "Harbour Commission",
+		"Who originally proposed that the quay of Eastport be rebuilt?": "Harbour Commission",
+	})
+	for w, want := range map[string]bool{"first": true, "finally": true, "originally": true, "reply": false, "apply": false, "fly": false} {
+		if got := e.rules.adverb(w); got != want {
+			t.Errorf("adverb(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -465,6 +465,9 @@ func (e *Engine) whoVerb(toks []token, inMention []bool) ([]string, bool) {
 			}
 			return nil, false
 		}
+		if !aux && !light && r.adverb(t.word) && i+1 < len(toks) && !inMention[i+1] {
+			continue // "Who first proposed …": the verb comes next
+		}
 		if r.stop[t.word] || english.IsStopWord(t.word) {
 			// A light verb ("took a photo"): look at its object; the
 			// object alone does not make "<names> took …" true.

@@ -158,7 +158,9 @@ type generalFile struct {
 	// QuestionWords ask, and say nothing of what is asked about.
 	QuestionWords []string `yaml:"question_words"`
 	// ClauseLeads open a clause before the question's own question word.
-	ClauseLeads []string   `yaml:"clause_leads"`
+	ClauseLeads []string `yaml:"clause_leads"`
+	// VerbAdverbs may stand between "who" and its verb.
+	VerbAdverbs []string   `yaml:"verb_adverbs"`
 	Antonyms    [][]string `yaml:"antonyms"`
 	Gate        gateFile   `yaml:"gate"`
 	// Rank weighs the ranking features (featureNames) into a score.
@@ -329,6 +331,7 @@ type rules struct {
 	// sentence is looked for by.
 	questionWord map[string]bool
 	clauseLead   map[string]bool
+	verbAdverb   map[string]bool
 	// answerHead: "city", "role", …: dropped only as the head of the
 	// question's wh-phrase ("which city"); content elsewhere.
 	answerHead map[string]bool
@@ -432,6 +435,14 @@ func (r *rules) askingFrom(text string, toks []token) int {
 		}
 	}
 	return 0
+}
+
+// adverb reports whether w is an adverb that may stand before a verb:
+// one verb_adverbs lists, or an English word in -ly made of an English
+// word of four letters or more ("finally", "originally"; not "reply").
+func (r *rules) adverb(w string) bool {
+	base, ly := strings.CutSuffix(w, "ly")
+	return r.verbAdverb[w] || ly && len(base) >= 4 && isEnglish(w) && isEnglish(base)
 }
 
 // classOf names the class of question text, read from its asking.
