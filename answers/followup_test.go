@@ -82,6 +82,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups23.jsonl", builtin, 10, 2},
 		{"followups24.jsonl", builtin, 7, 2},
 		{"followups25.jsonl", builtin, 4, 2},
+		{"followups26.jsonl", builtin, 8, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 28, 6},
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 10, 2},
