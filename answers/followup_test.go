@@ -156,6 +156,7 @@ func TestFollowUpSets(t *testing.T) {
 		// wort?" read "they" and "that" as the last question's topic).
 		{"followups-brewing-primer.jsonl", over("testdata/brewing-primer.json"), 5, 2},
 		{"followups-finance-concepts.jsonl", over("testdata/finance-concepts.json"), 4, 2},
+		{"followups-music-glossary.jsonl", over("testdata/music-glossary.json"), 5, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
