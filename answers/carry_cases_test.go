@@ -478,3 +478,17 @@ Release 2.2 came out in May 1999.
 		{"Which release introduced the QRX file format?", "When?", "When Release 2.2 introduced the QRX file format", "no subject of its own"},
 	}, true)
 }
+
+// TestCarryPassiveSubject holds that "it" after a question asking about
+// something passive ("Where is tin found?") is its subject, not the
+// subject with its participle and the place answered.
+func TestCarryPassiveSubject(t *testing.T) {
+	const body = `Tin is found in the hills above Eastport.
+
+Tin was first mined by the Westland company in 1820.
+`
+	e := articleEngine(t, "tin", "Tin", body)
+	checkCarry(t, e, []carryCase{
+		{"Where is tin found?", "Who mined it first?", "Who mined tin first?", "the subject of its passive verb"},
+	}, false)
+}

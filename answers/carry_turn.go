@@ -41,6 +41,10 @@ type turnRead struct {
 	event string
 	// unnamed is the topic without the names in it, for "what other …".
 	unnamed string
+	// passive is what a question asking about something passive was
+	// about: its subject, before the participle ("Where is thorium found
+	// in Brazil?" → "thorium"); "" when it asked no such thing.
+	passive string
 	// namedFirst: read "it" as a thing the question named before what
 	// its answer named (the second reading, carryNamed).
 	namedFirst bool
@@ -93,6 +97,9 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 			}
 		}
 		p.unnamed = strings.Join(kept, " ")
+		if i > 0 && c.existential[toks[i-1].word] {
+			p.passive = e.passiveSubject(c, p.topic)
+		}
 	}
 	// The place a where question was answered with is part of what it
 	// was about: "Where did Ames meet Brandt?" — "Northport" — "When?"
@@ -138,6 +145,30 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 		}
 	}
 	return p
+}
+
+// passiveSubject is the words of topic before its participle ("thorium
+// found in Brazil" → "thorium", "GIMP 0.54 released" → "GIMP 0.54"), when
+// they open with no determiner (topicThing reads those) and hold no
+// auxiliary; "" when it has no participle after a first word.
+func (e *Engine) passiveSubject(c *carryRules, topic string) string {
+	toks := tokenize(topic)
+	if len(toks) < 2 || c.which.determiners[toks[0].word] {
+		return ""
+	}
+	for k := 1; k < len(toks); k++ {
+		t := toks[k]
+		if c.auxiliary[t.word] || c.which.determiners[t.word] {
+			return ""
+		}
+		if isCapitalised(t.raw) {
+			continue
+		}
+		if c.which.verbForm(t.word) || len(e.rules.forms[t.stem]) > 0 {
+			return strings.TrimSpace(topic[:t.start])
+		}
+	}
+	return ""
 }
 
 // ownedThing is the thing question names n the owner of ("Ada Ames's
@@ -291,6 +322,8 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 			// "When did Mexico become independent of Spain?" — "it" is
 			// Mexico, the place the topic opens with.
 			return places[0], "a pronoun for a thing: the place the last question's topic opens with"
+		case p.passive != "":
+			return p.passive, "a pronoun for a thing the last question asked about: the subject of its passive verb"
 		case p.topic != "":
 			if np := c.topicThing(p.topic); np != p.topic {
 				return np, "a pronoun for a thing the last question asked about: the noun phrase of its topic"
