@@ -492,3 +492,21 @@ Tin was first mined by the Westland company in 1820.
 		{"Where is tin found?", "Who mined it first?", "Who mined tin first?", "the subject of its passive verb"},
 	}, false)
 }
+
+// TestCarryPersonNotAPlaceAnswered holds that "he" after a where
+// question naming no person is not the name its answer gave, whatever
+// kind that name was read as ("New York City" had been "he").
+func TestCarryPersonNotAPlaceAnswered(t *testing.T) {
+	const body = `The old singer was born in New Orrin, 1942.
+
+The old singer died in Eastgate in 1981.
+`
+	e := articleEngine(t, "singer", "The singer", body)
+	prev, a := askAfter(t, e, "where was the old singer born", "where did he die")
+	if prev.Answer != "New Orrin" {
+		t.Fatalf("the where question was answered %q, want New Orrin", prev.Answer)
+	}
+	if a.Carried != nil && strings.Contains(strings.Join(a.Carried.Why, " "), "a pronoun for one person") {
+		t.Errorf("\"he\" read as the place answered: %q (%q)", a.Carried.Read, a.Carried.Why)
+	}
+}

@@ -248,7 +248,10 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 			return answered[0], "a pronoun for one person after a question asking which person: the person the last answer named"
 		case len(persons) > 0:
 			return persons[0], "a pronoun for one person: the first person the last question named"
-		case len(answered) == 1:
+		case len(answered) == 1 && p.class != "where" && p.class != "when":
+			// Not after a where or when question: its answer is a
+			// place or a time ("New York City"), whatever kind its
+			// name was read as.
 			return answered[0], "a pronoun for one person: the person the last answer named"
 		}
 	case refGroup, refPeople:
