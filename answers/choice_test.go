@@ -84,3 +84,39 @@ func TestChoiceTakesTheVerbAsGiven(t *testing.T) {
 		t.Errorf("the yes/no question alone is answered: %v", yn.Quotes)
 	}
 }
+
+// TestYesNoAnsweredNo: a yes/no question that negates nothing is often
+// answered by a sentence that says no ("But the mayor bowed not"):
+// ranking reads that as negation_said, which lifts the sentence; a
+// question that negates itself, or asks no yes/no, lifts none.
+func TestYesNoAnsweredNo(t *testing.T) {
+	e := articleEngine(t, "court", "The court of Eastport", `All the servants of the court of Eastport bowed down to the king when he came in, as he had commanded.
+
+But the mayor of Eastport bowed not to the king.
+`)
+	if e.rules.rankWeights[fNegYes] <= 0 {
+		t.Fatalf("negation_said weighs %v, want more than 0", e.rules.rankWeights[fNegYes])
+	}
+	ix, err := e.current(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]float64{
+		"Did the mayor of Eastport bow down to the king?":    1,
+		"Didn't the mayor of Eastport bow down to the king?": 0,
+		"Who did the mayor of Eastport bow down to?":         0,
+	} {
+		for _, c := range e.rank(ix, e.analyse(ix, Normalize(q))) {
+			got := c.feat[fNegYes]
+			if !strings.Contains(c.s.Text, "bowed not") {
+				if got != 0 {
+					t.Errorf("%q: negation_said %v for %q, which negates nothing", q, got, c.s.Text)
+				}
+				continue
+			}
+			if got != want {
+				t.Errorf("%q: negation_said %v for %q, want %v", q, got, c.s.Text, want)
+			}
+		}
+	}
+}

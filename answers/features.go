@@ -62,6 +62,11 @@ func (e *Engine) features(rc *rankContext, i int32) scored {
 	if rc.negates && !e.negates(s.toks) {
 		c.feat[fNegMiss] = 1
 	}
+	if !rc.negates && q.class.name == "yesno" && e.negates(s.toks) {
+		// "Did Ames bow to the mayor?" — "But Ames bowed not": a
+		// yes/no question is often answered no.
+		c.feat[fNegYes] = 1
+	}
 	if q.class.wants == wantNumber && e.anyNumber(q, s) {
 		c.feat[fAnyNum] = 1
 	}

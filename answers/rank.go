@@ -82,6 +82,7 @@ const (
 	fAnyNum         // a how-many question, and the sentence holds a number it does not
 	fCaps           // share of the question's capitalised words it holds
 	fLead           // share held only by its paragraph's first sentence, further back
+	fNegYes         // a yes/no question that negates nothing, and a sentence that negates: its answer may be no
 	nFeat
 )
 
@@ -89,7 +90,7 @@ const (
 // weights.
 var featureNames = [nFeat]string{"coverage", "bm25", "proximity", "type", "bigram", "paragraph", "neighbour", "neighbour_pronoun",
 	"cue", "own_words", "fit", "subject", "exact", "run2", "run3", "run", "rare", "coverage2", "count", "article", "next",
-	"negation_missing", "any_number", "capitals", "lead"}
+	"negation_missing", "any_number", "capitals", "lead", "negation_said"}
 
 // phraseFeatures are the features read last, for the candidates that can
 // still matter (rules.phraseBonus is the most they can add to a score).
