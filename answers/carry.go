@@ -239,6 +239,9 @@ func (e *Engine) carryAs(ix *index, prev *Turn, question string, namedFirst bool
 	toks := tokenize(text)
 	own := e.namesIn(ix, text)
 	if read, why, persons, ok := e.fillPronouns(c, p, text, toks, own); ok {
+		if noun := countedNoun(c, p.question, read); noun != "" {
+			read, why = noun, append(why, "\"how many\" with no noun counts what the last question counted")
+		}
 		return reading{read: read, why: why, persons: persons, filled: true}
 	}
 	if len(own) > 0 || p.topic == "" {
@@ -246,6 +249,47 @@ func (e *Engine) carryAs(ix *index, prev *Turn, question string, namedFirst bool
 	}
 	read, why := e.carryTopic(ix, c, p, question, text, toks)
 	return reading{read: read, why: why, added: why != nil}
+}
+
+// countedNoun is read with the noun the last question (prev) counted put
+// after its "how many" or "how much" when read counts with no noun of its
+// own ("how many does Westland have now?" after "How many seats was
+// Westland given?" is "how many seats does …"); "" when it has one, or
+// prev counted nothing.
+func countedNoun(c *carryRules, prev, read string) string {
+	counted := func(text string) (int, string) {
+		toks := tokenize(text)
+		for i := 0; i+2 < len(toks); i++ {
+			if toks[i].word != "how" || toks[i+1].word != "many" && toks[i+1].word != "much" {
+				continue
+			}
+			j := i + 2
+			for j < len(toks) && !c.auxiliary[toks[j].word] && !c.questionWords[toks[j].word] {
+				if _, ok := c.pronouns[toks[j].word]; ok {
+					break
+				}
+				j++
+			}
+			switch {
+			case j == i+2:
+				return toks[i+1].end, "" // "how many does it have"
+			case j == len(toks):
+				// "How many developers worked on it?": a noun, whose
+				// end no auxiliary marks.
+				return toks[i+1].end, text[toks[i+2].start:toks[i+2].end]
+			}
+			return toks[i+1].end, text[toks[i+2].start:toks[j-1].end]
+		}
+		return -1, ""
+	}
+	at, noun := counted(read)
+	if at < 0 || noun != "" {
+		return ""
+	}
+	if end, pnoun := counted(prev); pnoun != "" && end+len(" "+pnoun) < len(prev) {
+		return read[:at] + " " + pnoun + read[at:]
+	}
+	return ""
 }
 
 // fillPronouns reads the pronouns of a follow-up (text, toks) for what

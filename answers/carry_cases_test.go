@@ -510,3 +510,18 @@ The old singer died in Eastgate in 1981.
 		t.Errorf("\"he\" read as the place answered: %q (%q)", a.Carried.Read, a.Carried.Why)
 	}
 }
+
+// TestCarryCountedNoun holds that "how many" with no noun of its own
+// counts what the last question counted, and that "and" before a whole
+// question opening with "how many" and an auxiliary opens no fragment.
+func TestCarryCountedNoun(t *testing.T) {
+	const body = `Westland was given three seats on the harbour board at first.
+
+Westland now has five seats on the harbour board.
+`
+	e := articleEngine(t, "board", "The harbour board", body)
+	checkCarry(t, e, []carryCase{
+		{"How many seats was Westland given at first?", "how many does it have now?", "how many seats does Westland have now?", "counts what the last question counted"},
+		{"How many seats was Westland given at first?", "and how many does it have now?", "and how many seats does Westland have now?", "counts what the last question counted"},
+	}, true)
+}

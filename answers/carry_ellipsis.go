@@ -31,10 +31,14 @@ func (e *Engine) ellipsis(ix *index, c *carryRules, p turnRead, text string) (st
 	}
 	ftoks = ftoks[len(ftoks)-n:]
 	frag := strings.TrimRight(text[ftoks[0].start:], " ?!.")
-	if c.questionWords[ftoks[0].word] && len(ftoks) > 2 && c.auxiliary[ftoks[1].word] {
-		// "And when did he speak to reporters?" is a whole question
-		// after "and", no fragment: its pronouns are read as any
-		// question's.
+	k := 0
+	for k < len(ftoks) && c.questionWords[ftoks[k].word] {
+		k++
+	}
+	if k > 0 && k+1 < len(ftoks) && c.auxiliary[ftoks[k].word] {
+		// "And when did he speak to reporters?", "and how many does
+		// it have now?" are whole questions after "and", no fragments:
+		// their pronouns are read as any question's.
 		return "", nil, false
 	}
 	if c.questionWords[ftoks[0].word] {
