@@ -6,9 +6,6 @@
 package answers
 
 import (
-	"bufio"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -18,22 +15,10 @@ import (
 // data.noun in the folder PARLEY_WORDNET names: the single lower-case
 // words of every synset of lexicographer files 14 and 18.
 func TestGenerateAgentNouns(t *testing.T) {
-	dir := os.Getenv("PARLEY_WORDNET")
-	if dir == "" {
-		t.Skip("set PARLEY_WORDNET to WordNet's dict folder")
-	}
-	f, err := os.Open(filepath.Join(dir, "data.noun"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	seen := map[string]bool{}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		fs := strings.Fields(sc.Text())
-		if len(fs) < 5 || strings.HasPrefix(sc.Text(), " ") || fs[1] != "14" && fs[1] != "18" {
-			continue
+	eachNounSynset(t, func(_ string, fs []string) {
+		if fs[1] != "14" && fs[1] != "18" {
+			return
 		}
 		n, _ := strconv.ParseInt(fs[3], 16, 32)
 		for i := 0; i < int(n); i++ {
@@ -42,9 +27,6 @@ func TestGenerateAgentNouns(t *testing.T) {
 				seen[w] = true
 			}
 		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
+	})
 	t.Logf("agents.txt.gz: %d words", writeList(t, "agents.txt.gz", seen))
 }

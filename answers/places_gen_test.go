@@ -17,22 +17,10 @@ import (
 // the folder PARLEY_WORDNET names: the words of every instance synset of
 // lexicographer file 15 (noun.location) that open with a capital.
 func TestGeneratePlaces(t *testing.T) {
-	dir := os.Getenv("PARLEY_WORDNET")
-	if dir == "" {
-		t.Skip("set PARLEY_WORDNET to WordNet's dict folder")
-	}
-	f, err := os.Open(filepath.Join(dir, "data.noun"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	seen := map[string]bool{}
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		fs := strings.Fields(sc.Text())
-		if len(fs) < 5 || strings.HasPrefix(sc.Text(), " ") || fs[1] != "15" || !strings.Contains(sc.Text(), " @i ") {
-			continue
+	eachNounSynset(t, func(line string, fs []string) {
+		if fs[1] != "15" || !strings.Contains(line, " @i ") {
+			return
 		}
 		n, _ := strconv.ParseInt(fs[3], 16, 32)
 		for i := 0; i < int(n); i++ {
@@ -41,9 +29,32 @@ func TestGeneratePlaces(t *testing.T) {
 				seen[w] = true
 			}
 		}
+	})
+	t.Logf("places.txt.gz: %d names", writeList(t, "places.txt.gz", seen))
+}
+
+// eachNounSynset calls f with each synset line of WordNet 3.0's data.noun
+// in the folder PARLEY_WORDNET names, and its fields (lexicographer file
+// second, word count fourth, then each word and its lexical id); it skips
+// the test when PARLEY_WORDNET is not set.
+func eachNounSynset(t *testing.T, f func(line string, fs []string)) {
+	dir := os.Getenv("PARLEY_WORDNET")
+	if dir == "" {
+		t.Skip("set PARLEY_WORDNET to WordNet's dict folder")
+	}
+	file, err := os.Open(filepath.Join(dir, "data.noun"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer file.Close()
+	sc := bufio.NewScanner(file)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		if fs := strings.Fields(sc.Text()); len(fs) >= 5 && !strings.HasPrefix(sc.Text(), " ") {
+			f(sc.Text(), fs)
+		}
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("places.txt.gz: %d names", writeList(t, "places.txt.gz", seen))
 }
