@@ -286,7 +286,7 @@ func countedNoun(c *carryRules, prev, read string) string {
 	if at < 0 || noun != "" {
 		return ""
 	}
-	if end, pnoun := counted(prev); pnoun != "" && end+len(" "+pnoun) < len(prev) {
+	if _, pnoun := counted(prev); pnoun != "" {
 		return read[:at] + " " + pnoun + read[at:]
 	}
 	return ""
