@@ -111,7 +111,7 @@ func TestMentions(t *testing.T) {
 
 func TestSynonyms(t *testing.T) {
 	r := mustRules(t)
-	for _, pair := range [][2]string{{"talks", "negotiations"}, {"meeting", "discussions"}, {"plan", "blueprint"}, {"framework", "proposal"}, {"deal", "settlement"}, {"agreement", "deal"}, {"today", "nowadays"}, {"founded", "established"}} {
+	for _, pair := range [][2]string{{"talks", "negotiations"}, {"meeting", "discussions"}, {"plan", "blueprint"}, {"framework", "proposal"}, {"deal", "settlement"}, {"agreement", "deal"}, {"today", "nowadays"}, {"founded", "established"}, {"sitdown", "talks"}, {"huddle", "meeting"}} {
 		if !contains(r.synonyms[stem(pair[0])], stem(pair[1])) {
 			t.Errorf("%s and %s are not synonyms", pair[0], pair[1])
 		}
