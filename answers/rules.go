@@ -445,6 +445,13 @@ func (r *rules) adverb(w string) bool {
 	return r.verbAdverb[w] || ly && len(base) >= 4 && isEnglish(w) && isEnglish(base)
 }
 
+// ordinal reports whether w is an ordinal, as a word ("fifteenth") or in
+// digits ("15th").
+func (r *rules) ordinal(w string) bool {
+	_, ok := r.lex.ordinals[w]
+	return ok || isOrdinal(w)
+}
+
 // classOf names the class of question text, read from its asking.
 func (r *rules) classOf(text string) questionClass {
 	toks := tokenize(text)

@@ -411,7 +411,7 @@ func (e *Engine) saysTime(q *query, s *sentence) bool {
 func (e *Engine) ordinalTime(q *query, s *sentence) bool {
 	for i := 0; i+1 < len(s.toks); i++ {
 		t := s.toks[i]
-		if _, ok := e.rules.lex.ordinals[t.word]; !ok && !isOrdinal(t.word) || q.words[t.word] {
+		if !e.rules.ordinal(t.word) || q.words[t.word] {
 			continue
 		}
 		for _, u := range e.rules.units[s.toks[i+1].word] {
@@ -745,7 +745,7 @@ func newQuantities(q *query, s *sentence) []string {
 // question does not: a place in an order, for a question asking it.
 func (e *Engine) newOrdinal(q *query, s *sentence) bool {
 	for _, t := range s.toks {
-		if _, ok := e.rules.lex.ordinals[t.word]; (ok || isOrdinal(t.word)) && !q.words[t.word] {
+		if e.rules.ordinal(t.word) && !q.words[t.word] {
 			return true
 		}
 	}
