@@ -421,7 +421,7 @@ func (e *Engine) numberSwapped(q *query, s *sentence) bool {
 		other, same := false, false
 		for j := 0; j+1 < len(s.toks); j++ {
 			if isNum(s.toks[j].word) && s.toks[j+1].stem == what.stem {
-				if w := s.toks[j].word; w == n.word || contains(e.rules.synonyms[n.word], w) || contains(e.rules.synonyms[w], n.word) {
+				if e.sameNumber(n.word, s.toks[j].word) {
 					same = true
 				} else {
 					other = true

@@ -869,3 +869,20 @@ In May the harbour board bought 12 ferry boats for Palmshire.
 `)
 	checkQuoted(t, e, map[string]string{"How many ferry boats did the harbour board of Palmshire buy in May?": "12"})
 }
+
+// TestNumbersInWordsAndDigits holds that a number the question writes in
+// digits is the one a sentence writes as a word, and back, past twenty
+// too, where the word's stem is not the word ("thirti"): "30 days" is
+// "thirty days", not a count changed; "40 days" is.
+func TestNumbersInWordsAndDigits(t *testing.T) {
+	e := articleEngine(t, "siege", "The siege", `The garrison of Orrin held the gate for thirty days before the relief came.
+
+The relief column marched twelve miles a day.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"How long did the garrison of Orrin hold the gate, 30 days?", "number", 0},
+		{"Did the garrison of Orrin hold the gate for 40 days?", "number", 1},
+		{"Did the relief column march 12 miles a day?", "number", 0},
+		{"Did the relief column march 15 miles a day?", "number", 1},
+	})
+}

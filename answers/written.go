@@ -56,10 +56,21 @@ func (e *Engine) saysNumber(s *sentence, n string) bool {
 	if s.hasWord(n) {
 		return true
 	}
-	for _, w := range e.rules.synonyms[n] {
-		if e.rules.numberWord[w] && s.hasWord(w) {
+	for _, t := range s.toks {
+		if e.sameNumber(n, t.word) {
 			return true
 		}
 	}
 	return false
+}
+
+// sameNumber reports whether the words a and b write one number, in
+// digits or as general.yaml's word for it ("30", "thirty"). The synonyms
+// are stems ("thirti"), so the words are compared by theirs.
+func (e *Engine) sameNumber(a, b string) bool {
+	if a == b {
+		return true
+	}
+	num := func(w string) bool { return isNumber(w) || e.rules.numberWord[w] }
+	return num(a) && num(b) && contains(e.rules.synonyms[stem(a)], stem(b))
 }
