@@ -83,6 +83,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups24.jsonl", builtin, 7, 2},
 		{"followups25.jsonl", builtin, 4, 2},
 		{"followups26.jsonl", builtin, 8, 2},
+		{"followups27.jsonl", builtin, 4, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 28, 6},
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 10, 2},
@@ -157,6 +158,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-brewing-primer.jsonl", over("testdata/brewing-primer.json"), 5, 2},
 		{"followups-finance-concepts.jsonl", over("testdata/finance-concepts.json"), 4, 2},
 		{"followups-music-glossary.jsonl", over("testdata/music-glossary.json"), 5, 2},
+		{"followups-typography-terms.jsonl", over("testdata/typography-terms.json"), 10, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
