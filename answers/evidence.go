@@ -93,7 +93,7 @@ func (e *Engine) rankEvidence(x *[nEv]float64, q *query, ranked []scored) {
 	}
 	x[evCount], x[evExact], x[evRun], x[evScore] = best.feat[fCount], best.feat[fExact], best.feat[fRun], best.score/10
 	if q.class.wants != wantDescription && q.class.wants != wantReason && !best.typeMatch &&
-		(q.class.wants != wantNumber || e.asksExactUnit(q) || !e.anyNumber(q, s)) {
+		(q.class.wants != wantNumber || e.asksExactUnit(q) || !e.anyNumber(q, s) || e.dateForDuration(q, s)) {
 		// A count the facts do not read ("6,000 square kilometres") still
 		// answers "how much"; nothing else stands in for a missing type.
 		x[evNoType] = 1
@@ -444,6 +444,37 @@ func (e *Engine) asksExactUnit(q *query) bool {
 		}
 	}
 	return false
+}
+
+// dateForDuration reports whether q asks how long and the only numbers s
+// holds are one date's ("around 1000 CE" is when, not how long), with no
+// word bounding a time ("since 1995" says how long) and no unit of time.
+func (e *Engine) dateForDuration(q *query, s *sentence) bool {
+	asks := false
+	for u := range q.units {
+		asks = asks || e.rules.durations[u]
+	}
+	if !asks || s.facts == nil || len(s.facts.dates) != 1 {
+		return false
+	}
+	date := s.facts.dates[0].Object
+	for _, t := range s.toks {
+		if q.words[t.word] {
+			continue
+		}
+		if e.rules.dateBound[t.word] {
+			return false
+		}
+		for _, u := range e.rules.units[t.word] {
+			if e.rules.durations[u] && t.word != "long" {
+				return false
+			}
+		}
+		if (e.rules.numberWord[t.word] || strings.ContainsAny(t.word, "0123456789")) && !strings.Contains(date, t.raw) {
+			return false
+		}
+	}
+	return true
 }
 
 // anyNumber reports whether s holds a number the question does not: a

@@ -886,3 +886,24 @@ The relief column marched twelve miles a day.
 		{"Did the relief column march 15 miles a day?", "number", 1},
 	})
 }
+
+// TestDateIsNoDuration holds that a sentence whose only number is one
+// date ("around 1000 CE") gives no answer to "how long", while a span of
+// time, a date bounding one ("since 1995") or two dates do.
+func TestDateIsNoDuration(t *testing.T) {
+	e := articleEngine(t, "orrin", "The Orrin folk", `The Orrin folk came from the Far North around 1000 CE.
+
+The crossing of the Vessa strait took the Orrin fleet three years.
+
+The Brandt guild has kept the harbour lights since 1995.
+
+The Westland siege lasted from 1711 to 1714.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"How long did the migration of the Orrin folk from the Far North take?", "no_type", 1},
+		{"How long did the crossing of the Vessa strait take the Orrin fleet?", "no_type", 0},
+		{"How long has the Brandt guild kept the harbour lights?", "no_type", 0},
+		{"How long did the Westland siege last?", "no_type", 0},
+		{"When did the Orrin folk come from the Far North?", "no_type", 0},
+	})
+}
