@@ -32,6 +32,12 @@ func (e *Engine) expansion(q *query, s *sentence) string {
 				return long
 			}
 		}
+		// "the Harbour Pilots Association or HPA", "HPA, or Harbour
+		// Pilots Association": words whose initials spell it, beside
+		// "or".
+		if long := initialsBeside(s, i); long != "" {
+			return long
+		}
 		// "Harbour Pilots Association (HPA)": the words before the
 		// parenthesis, as few as spell the short form.
 		if t.start < 2 || text[t.start-1] != '(' || t.end >= len(text) || text[t.end] != ')' || text[t.start-2] != ' ' {
@@ -77,4 +83,30 @@ func abbreviates(short, long string) bool {
 		}
 	}
 	return true
+}
+
+// initialsBeside is the run of words beside "or" next to the short form
+// s.toks[i] ("Annual Percentage Rate or APR", "APR, or Annual Percentage
+// Rate") whose initials spell it, or "".
+func initialsBeside(s *sentence, i int) string {
+	short := []rune(strings.ToLower(s.toks[i].raw))
+	n := len(short)
+	if n < 2 || !isAcronym(s.toks[i].raw) {
+		return ""
+	}
+	spells := func(ws []token) bool {
+		for k, w := range ws {
+			if r := []rune(strings.ToLower(w.raw)); len(r) < 2 || r[0] != short[k] {
+				return false
+			}
+		}
+		return true
+	}
+	if i-n-1 >= 0 && s.toks[i-1].word == "or" && spells(s.toks[i-n-1:i-1]) {
+		return s.Text[s.toks[i-n-1].start:s.toks[i-n-1+n-1].end]
+	}
+	if i+1 < len(s.toks) && s.toks[i+1].word == "or" && i+2+n <= len(s.toks) && spells(s.toks[i+2:i+2+n]) {
+		return s.Text[s.toks[i+2].start:s.toks[i+1+n].end]
+	}
+	return ""
 }

@@ -7,9 +7,10 @@ import (
 )
 
 // TestExpansion holds the expansion class: "What does HPA stand for?" is
-// answered by the long form a sentence gives beside the short one, either
-// way round, as a verbatim span; a short form the articles never expand is
-// refused, though a sentence names it.
+// answered by the long form a sentence gives beside the short one (in
+// parentheses, after "short for", or beside "or" when its initials spell
+// it), either way round, as a verbatim span; a short form the articles
+// never expand is refused, though a sentence names it.
 func TestExpansion(t *testing.T) {
 	e := articleEngine(t, "pilots", "The harbour pilots", `The HPA (Harbour Pilots Association) was founded in 1975.
 
@@ -18,6 +19,12 @@ It joined the Northern Ferry Board (NFB) in 1990.
 The full list of members of the NFB was published in the SBN gazette.
 
 The boats moor at the quay, which is short for "quarry yard".
+
+Dues are charged as a yearly share, known as the Mooring Levy Rate or MLR.
+
+Pilots log their hours on the DTC, or Daily Tide Card.
+
+The tug crews answer to the OTB or the harbour master.
 `)
 	ctx := context.Background()
 	for _, tt := range []struct{ q, want string }{
@@ -26,6 +33,9 @@ The boats moor at the quay, which is short for "quarry yard".
 		{"what does nfb stand for", "Northern Ferry Board"},
 		{"What does SBN stand for?", ""},
 		{"What is the term quay short for?", "quarry yard"},
+		{"whats MLR short for", "Mooring Levy Rate"},
+		{"What does DTC stand for?", "Daily Tide Card"},
+		{"What does OTB stand for?", ""},
 	} {
 		a, err := e.Answer(ctx, tt.q)
 		if err != nil {
