@@ -111,3 +111,30 @@ The first ships came to Eastport in 1790.
 		}
 	}
 }
+
+// TestNameBeforeHyphenatedAdjective holds that a name made an adjective
+// with a hyphen and a lower-case word ("a Boston-based charity",
+// "Orrin-backed") ends before the hyphen, while a hyphenated name stays
+// whole; and that the place so named answers where.
+func TestNameBeforeHyphenatedAdjective(t *testing.T) {
+	for text, want := range map[string][]string{
+		"The Kessra Trust, a New York-based charity, sold the mill.": {"The Kessra Trust", "New York"},
+		"The Orrin-backed rebels met Hewlett-Packard staff.":         {"The Orrin", "Hewlett-Packard"},
+	} {
+		var got []string
+		for _, loc := range learnedNames(text) {
+			got = append(got, text[loc[0]:loc[1]])
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("learnedNames(%q) = %q, want %q", text, got, want)
+		}
+	}
+	e := articleEngine(t, "trust", "The Kessra Trust", "The mill was sold in 1990 to the Kessra Trust, a Boston-based charity.\n")
+	a, err := e.Answer(t.Context(), "Where is the Kessra Trust based?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered {
+		t.Errorf("Where is the Kessra Trust based? refused, want the Boston-based sentence")
+	}
+}

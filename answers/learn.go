@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
 
@@ -206,6 +207,14 @@ var (
 func learnedNames(text string) [][]int {
 	var out [][]int
 	for _, loc := range learnedNameRe.FindAllStringIndex(text, -1) {
+		// "a New York-based group", "Orrin-backed": the name ends
+		// before the hyphen and the lower-case word it makes an
+		// adjective with.
+		if h := strings.LastIndexAny(text[loc[0]:loc[1]], "-"); h > 0 && h+1 < loc[1]-loc[0] {
+			if r, _ := utf8.DecodeRuneInString(text[loc[0]+h+1:]); unicode.IsLower(r) {
+				loc = []int{loc[0], loc[0] + h}
+			}
+		}
 		parts := strings.Split(text[loc[0]:loc[1]], " and ")
 		if len(parts) == 1 {
 			out = append(out, loc)
