@@ -329,6 +329,9 @@ func (e *Engine) direct(q *query, best scored) string {
 			// Where it was said: "in a post on X".
 			return e.placeSpan(q, s)
 		}
+		if d := e.destinationName(q, s); d != "" {
+			return d
+		}
 	case wantDate:
 		if ds := newDates(q, s); len(ds) > 0 {
 			return e.nearest(q, s, ds)

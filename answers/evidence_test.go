@@ -907,3 +907,19 @@ The Westland siege lasted from 1711 to 1714.
 		{"When did the Orrin folk come from the Far North?", "no_type", 0},
 	})
 }
+
+// TestWhereItWent holds that a where question about going is answered by
+// the name the going went to ("moved from Orrin Docks to i-Quayside.Net"),
+// even one not capitalised first, and only beside the question's own
+// going verb: a name after "to" that follows another verb is no place.
+func TestWhereItWent(t *testing.T) {
+	e := articleEngine(t, "lights", "Harbour lights", `The keeping of the harbour lights moved from Orrin Docks to i-Quayside.Net around the end of 1995.
+
+The lamp oil was sold to Brandt Mercantile in 1996.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"Where did the keeping of the harbour lights move from Orrin Docks?", "no_type", 0},
+		{"Where was the lamp oil stored?", "no_type", 1},
+	})
+	checkAnswers(t, e, map[string]string{"Where did the keeping of the harbour lights move from Orrin Docks?": "i-Quayside.Net"})
+}

@@ -278,7 +278,7 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 		}
 		return false
 	case wantPlace:
-		return len(e.newPlaces(q, s)) > 0 || len(newLearnedPlaces(q, s)) > 0 || e.placePhrase(q, s)
+		return len(e.newPlaces(q, s)) > 0 || len(newLearnedPlaces(q, s)) > 0 || e.placePhrase(q, s) || e.destinationName(q, s) != ""
 	case wantDate:
 		return len(newDates(q, s)) > 0 || q.future && e.saysCondition(q, s) || !q.future && (e.saysTime(q, s) || e.ordinalTime(q, s))
 	case wantNumber:

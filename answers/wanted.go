@@ -611,6 +611,52 @@ func (e *Engine) destinationAt(toks []token, m mention) bool {
 	return i >= 0 && e.rules.destination[toks[i].word]
 }
 
+// destinationName is the name s gives where the going a where question
+// asks about went ("moved from HP to i-Connect.Net" for "Where did the
+// hosting move?"): a capitalised run after a destination word ("to",
+// "into") that follows, within destinationReach words, the question's
+// own going verb in any form, and that the question does not name; "".
+func (e *Engine) destinationName(q *query, s *sentence) string {
+	if !q.going || !q.words["where"] {
+		return ""
+	}
+	for i, t := range s.toks {
+		if !e.rules.destination[t.word] {
+			continue
+		}
+		cued := false
+		for j := i - 1; j >= 0 && j >= i-destinationReach; j-- {
+			w := s.toks[j]
+			cued = cued || e.rules.destCue[w.word] && (q.words[w.word] || q.words[w.stem] || slices.ContainsFunc(e.rules.forms[w.stem], func(f string) bool { return q.words[f] }))
+		}
+		k := i + 1
+		if k < len(s.toks) && s.toks[k].word == "the" {
+			k++
+		}
+		// The name's words are capitalised, or written on to one that is
+		// ("i-Connect.Net").
+		end, upper := k, false
+		for end < len(s.toks) && !q.words[s.toks[end].word] {
+			tk := s.toks[end]
+			up := strings.IndexFunc(tk.raw, unicode.IsUpper) >= 0
+			joinedNext := end+1 < len(s.toks) && !strings.ContainsRune(s.Text[tk.end:s.toks[end+1].start], ' ')
+			joinedPrev := end > k && !strings.ContainsRune(s.Text[s.toks[end-1].end:tk.start], ' ')
+			if !up && !joinedPrev && !joinedNext || end > k && !joinedPrev && tk.start-s.toks[end-1].end > 1 {
+				break
+			}
+			upper = upper || up
+			end++
+		}
+		if cued && upper {
+			return s.Text[s.toks[k].start:s.toks[end-1].end]
+		}
+	}
+	return ""
+}
+
+// destinationReach is how many words before "to" a going verb may stand.
+const destinationReach = 4
+
 // placeAt reports whether token i is part of a place's name.
 func (e *Engine) placeAt(toks []token, i int) bool {
 	for _, a := range e.rules.aliases[toks[i].word] {
