@@ -916,10 +916,15 @@ func TestWhereItWent(t *testing.T) {
 	e := articleEngine(t, "lights", "Harbour lights", `The keeping of the harbour lights moved from Orrin Docks to i-Quayside.Net around the end of 1995.
 
 The lamp oil was sold to Brandt Mercantile in 1996.
+
+At dusk the keepers went into the old boathouse, and waited.
 `)
 	checkEvidence(t, e, []evidenceCase{
 		{"Where did the keeping of the harbour lights move from Orrin Docks?", "no_type", 0},
 		{"Where was the lamp oil stored?", "no_type", 1},
 	})
-	checkAnswers(t, e, map[string]string{"Where did the keeping of the harbour lights move from Orrin Docks?": "i-Quayside.Net"})
+	checkAnswers(t, e, map[string]string{
+		"Where did the keeping of the harbour lights move from Orrin Docks?": "i-Quayside.Net",
+		"Where did the keepers go at dusk?":                                  "the old boathouse",
+	})
 }

@@ -615,7 +615,8 @@ func (e *Engine) destinationAt(toks []token, m mention) bool {
 // asks about went ("moved from HP to i-Connect.Net" for "Where did the
 // hosting move?"): a capitalised run after a destination word ("to",
 // "into") that follows, within destinationReach words, the question's
-// own going verb in any form, and that the question does not name; "".
+// own going verb in any form, and that the question does not name, else
+// the noun phrase after its "the" ("went into the palace garden"); "".
 func (e *Engine) destinationName(q *query, s *sentence) string {
 	if !q.going || !q.words["where"] {
 		return ""
@@ -649,6 +650,17 @@ func (e *Engine) destinationName(q *query, s *sentence) string {
 		}
 		if cued && upper {
 			return s.Text[s.toks[k].start:s.toks[end-1].end]
+		}
+		if cued && k > i+1 {
+			// "went into the palace garden": the noun phrase after "the".
+			end = k
+			for end < len(s.toks) && end < k+3 && !e.stopword(s.toks[end].word) && !q.words[s.toks[end].word] && isLetters(s.toks[end].word) &&
+				(end == k || !strings.ContainsAny(s.Text[s.toks[end-1].end:s.toks[end].start], ",;:")) {
+				end++
+			}
+			if end > k {
+				return s.Text[s.toks[k-1].start:s.toks[end-1].end]
+			}
 		}
 	}
 	return ""
