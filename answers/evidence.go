@@ -166,7 +166,7 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 			continue
 		}
 		if s.matches(t.term, t.alts) || (prev != nil && prev.matches(t.term, t.alts)) || (lead != nil && lead.matches(t.term, t.alts)) || title(t.term) ||
-			ix.articleHas(s.ArticleID, t.term) && t.term[0] == '@' || otherForm(t) {
+			ix.articleHas(s.ArticleID, t.term) && t.term[0] == '@' || otherForm(t) || e.opensWithPronoun(s) && ix.paragraphSays(s, t) {
 			continue
 		}
 		x[evMissName] += t.weight / total
@@ -505,6 +505,24 @@ func (e *Engine) confidence(x [nEv]float64) float64 {
 		z += w * x[i]
 	}
 	return 1 / (1 + math.Exp(-z))
+}
+
+// opensWithPronoun reports whether s opens with a pronoun for its subject ("They
+// were a matrilineal people"), which its paragraph names somewhere; an
+// "it" that stands for nothing ("It is believed that …") is none.
+func (e *Engine) opensWithPronoun(s *sentence) bool {
+	return len(s.toks) > 0 && e.rules.lex.subjectPronouns[s.toks[0].word] && !(s.toks[0].word == "it" && e.rules.lex.expletiveSoon(s.toks))
+}
+
+// paragraphSays reports whether a sentence of s's paragraph says t.
+func (ix *index) paragraphSays(s *sentence, t qterm) bool {
+	lo, hi := ix.paragraph(s)
+	for i := lo; i < hi; i++ {
+		if ix.sents[i].matches(t.term, t.alts) {
+			return true
+		}
+	}
+	return false
 }
 
 // previous is the sentence before s in its paragraph, or nil.

@@ -928,3 +928,22 @@ At dusk the keepers went into the old boathouse, and waited.
 		"Where did the keepers go at dusk?":                                  "the old boathouse",
 	})
 }
+
+// TestPronounSubjectNamedInParagraph holds that a sentence opening with a
+// pronoun for its subject says a name its paragraph gives elsewhere ("They
+// were the first that Orrin met" in the paragraph on the Kessra), while an
+// "it" that stands for nothing does not.
+func TestPronounSubjectNamedInParagraph(t *testing.T) {
+	e := articleEngine(t, "isles", "Peoples of the isles", `Fishers of the outer isles who gave us the words for skiff and creel. They were a seafaring people, and the first that Orrin met in 1492. Though numbering many thousands, the Kessra fell victim to disease.
+
+It is believed that the Vessa tide table is wrong. Still, the Brandt harbour keeps the Vessa table.
+`)
+	checkEvidence(t, e, []evidenceCase{{"In what year did Orrin first meet the Kessra?", "missing_name", 0}})
+	a, err := e.Explain(t.Context(), "What is believed of the Brandt tide table?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := a.Explain.Evidence["missing_name"]; got == 0 {
+		t.Errorf("What is believed of the Brandt tide table?: evidence missing_name = 0, want Brandt missing (best sentence %q)", a.Explain.Candidates[0].Text)
+	}
+}
