@@ -45,6 +45,9 @@ func TestSentences(t *testing.T) {
 		{"St.", "They met in St. Petersburg.", []string{"They met in St. Petersburg."}},
 		{"No. 3", "He is the No. 3 official.", []string{"He is the No. 3 official."}},
 		{"vs.", "It was Florida vs. Moscow. Nobody won.", []string{"It was Florida vs. Moscow.", "Nobody won."}},
+		{"ca. and c. before a year", "Invented ca. 1812 by Orrin Brandt. Rebuilt c. 1850 by Iris Dorn.",
+			[]string{"Invented ca. 1812 by Orrin Brandt.", "Rebuilt c. 1850 by Iris Dorn."}},
+		{"fl.", "The scribe Orrin (fl. 1250) wrote it.", []string{"The scribe Orrin (fl. 1250) wrote it."}},
 
 		// Abbreviations that may end a sentence: only before a typical opener.
 		{"U.S. hyphenated", "Mr. Trump pushes Kyiv to accept a U.S.-brokered proposal.", []string{"Mr. Trump pushes Kyiv to accept a U.S.-brokered proposal."}},
@@ -58,6 +61,8 @@ func TestSentences(t *testing.T) {
 		{"month abbreviations", "It ended Dec. 5 and began Jan. 2, Feb. 3, Aug. 4, Sept. 5, Oct. 6, Nov. 7.",
 			[]string{"It ended Dec. 5 and began Jan. 2, Feb. 3, Aug. 4, Sept. 5, Oct. 6, Nov. 7."}},
 		{"etc. then opener", "Tanks, jets, etc. They all came.", []string{"Tanks, jets, etc.", "They all came."}},
+		{"b. and d. before years", "Iris Dorn (b. 1901, d. 1980) kept the light.", []string{"Iris Dorn (b. 1901, d. 1980) kept the light."}},
+		{"et al. then opener", "As shown by Brandt et al. The tide rose.", []string{"As shown by Brandt et al.", "The tide rose."}},
 		{"etc. then lower case", "Tanks, jets, etc. were sent.", []string{"Tanks, jets, etc. were sent."}},
 		{"company names", "Acme Inc. and Foo Ltd. sued Bar Co. The suit failed.", []string{"Acme Inc. and Foo Ltd. sued Bar Co.", "The suit failed."}},
 		{"company name then proper noun", "Bar Co. Chairman Doe resigned.", []string{"Bar Co. Chairman Doe resigned."}},
