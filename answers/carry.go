@@ -342,8 +342,10 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 		if e.namesBefore(own, t.start, pr.ref) && !(pr.ref == refThing && !pr.possessive && i > 0 && c.objectPrep[toks[i-1].word]) {
 			continue // "What did Ames say his team wanted?": "his" is Ames
 		}
-		if pr.possessive && (pr.ref == refGroup || pr.ref == refThing) && e.subjectBefore(c, toks, i) {
-			continue // "do yellow-billed cuckoos build their own nests": theirs
+		if (pr.possessive && (pr.ref == refGroup || pr.ref == refThing) || t.word == "they") && e.subjectBefore(c, toks, i) {
+			// "do yellow-billed cuckoos build their own nests": theirs;
+			// "what do people mean when they say …": the people.
+			continue
 		}
 		ref := pr.ref
 		if ref == refGroup && t.word == "they" && len(own) > 0 {

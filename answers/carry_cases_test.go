@@ -525,3 +525,23 @@ Westland now has five seats on the harbour board.
 		{"How many seats was Westland given at first?", "and how many does it have now?", "and how many seats does Westland have now?", "counts what the last question counted"},
 	}, true)
 }
+
+// TestCarryTheyAfterOwnSubject holds that "they" after the question's own
+// subject stands for it ("what do people mean when they say slack water"
+// names its own subject), while "them" after one ("Which lamp was the
+// first to have them?") still leans on the last question.
+func TestCarryTheyAfterOwnSubject(t *testing.T) {
+	e := articleEngine(t, "tides", "Tides", `Slack water is the short time when the tide turns.
+
+Fog is a common problem for harbour pilots.
+
+The keepers fitted lenses to the lamps of Orrin light in 1850.
+`)
+	checkCarry(t, e, []carryCase{
+		{"What is a common problem for harbour pilots?", "what do ppl actually mean when they say slack water", "", ""},
+	}, true)
+	_, a := askAfter(t, e, "What did the keepers fit to the lamps of Orrin light?", "Which lamp was the first to have them?")
+	if a.Carried == nil {
+		t.Errorf("Which lamp was the first to have them? carried nothing, want \"them\" read from the last question")
+	}
+}
