@@ -84,6 +84,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups25.jsonl", builtin, 4, 2},
 		{"followups26.jsonl", builtin, 8, 2},
 		{"followups27.jsonl", builtin, 4, 2},
+		{"followups28.jsonl", builtin, 3, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 28, 6},
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 10, 2},
@@ -159,6 +160,11 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-finance-concepts.jsonl", over("testdata/finance-concepts.json"), 4, 2},
 		{"followups-music-glossary.jsonl", over("testdata/music-glossary.json"), 5, 2},
 		{"followups-typography-terms.jsonl", over("testdata/typography-terms.json"), 10, 2},
+		// Its first run changed one question naming its own subject ("what
+		// do ppl actually mean when they say field of view" read "they" as
+		// the last question's topic); "they" after the question's own
+		// subject is that subject's.
+		{"followups-photo-glossary.jsonl", over("testdata/photo-glossary.json"), 8, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
