@@ -198,6 +198,9 @@ func (r *rules) compileWords(f *generalFile) error {
 	if err := r.compileRank(f.Rank.Weights); err != nil {
 		return err
 	}
+	if err := r.compileDefinitions(f); err != nil {
+		return err
+	}
 	r.gate = gate{threshold: f.Gate.Threshold, bias: f.Gate.Bias}
 	for name, w := range f.Gate.Weights {
 		k := slices.Index(evidenceNames[:], name)

@@ -30,14 +30,17 @@ type query struct {
 	side        string
 	corrections []string
 	unknown     []string
-	offTopic    string
-	speaker     string // for "what did X say": X
-	future      bool   // the question asks about what will happen
-	option      bool   // one option of a choice: its verb is taken as given, the option is asked
-	ordinal     bool   // the question asks which one ("which day", "third")
-	rank        bool   // the question asks for a place in an order ("where does it rank")
-	roleWords   []string
-	content     int // content words other than entities
+	// defined is the term a question asks the definition of, as stems
+	// (definedTerm), or nil.
+	defined   []string
+	offTopic  string
+	speaker   string // for "what did X say": X
+	future    bool   // the question asks about what will happen
+	option    bool   // one option of a choice: its verb is taken as given, the option is asked
+	ordinal   bool   // the question asks which one ("which day", "third")
+	rank      bool   // the question asks for a place in an order ("where does it rank")
+	roleWords []string
+	content   int // content words other than entities
 	// saying says the question holds a word of saying (said_verbs): a
 	// where question is then answered by the medium too.
 	saying bool
@@ -101,6 +104,18 @@ func (e *Engine) analyse(ix *index, text string) *query {
 	q.class = r.classify(strings.Join(folded[r.askingFrom(text, toks):], " "))
 	inMention := e.readMentions(ix, q)
 	e.readWords(ix, q, inMention)
+	if q.class.wants == wantDescription {
+		if term := r.definedTerm(text); term != nil {
+			q.defined = term
+			for k := range q.terms {
+				if !slices.Contains(term, q.terms[k].term) {
+					// "In typography, what is a glyph?": the setting
+					// counts less than the term.
+					q.terms[k].weight *= settingCredit
+				}
+			}
+		}
+	}
 	e.readSequence(q)
 	q.bound = r.dateBoundOf(toks)
 	e.readClass(q, folded, inMention)

@@ -157,6 +157,11 @@ type generalFile struct {
 	NumberWords []string `yaml:"number_words"`
 	// QuestionWords ask, and say nothing of what is asked about.
 	QuestionWords []string `yaml:"question_words"`
+	// Definitions read a question asking what a term is (definition.go).
+	Definitions struct {
+		Asks  []string `yaml:"asks"`
+		Links []string `yaml:"links"`
+	} `yaml:"definitions"`
 	// ClauseLeads open a clause before the question's own question word.
 	ClauseLeads []string `yaml:"clause_leads"`
 	// VerbAdverbs may stand between "who" and its verb.
@@ -331,7 +336,10 @@ type rules struct {
 	// sentence is looked for by.
 	questionWord map[string]bool
 	clauseLead   map[string]bool
-	verbAdverb   map[string]bool
+	// definitionAsks and definitionLinks: see definition.go.
+	definitionAsks  []*regexp.Regexp
+	definitionLinks map[string]bool
+	verbAdverb      map[string]bool
 	// answerHead: "city", "role", …: dropped only as the head of the
 	// question's wh-phrase ("which city"); content elsewhere.
 	answerHead map[string]bool

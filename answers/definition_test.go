@@ -1,0 +1,72 @@
+package answers
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestDefinitionFirst holds that a question asking what a term is, with
+// at most a one-word setting, is answered by the sentence that opens with
+// the term and "is" ("A knot is a unit of speed."), not by the one that
+// says most of its words; and that a question with more than a setting
+// asks no definition.
+func TestDefinitionFirst(t *testing.T) {
+	e := articleEngine(t, "sea", "Terms of the sea", `In traditional seamanship a knot was timed with a log line and a sandglass for each watch of the ship.
+
+A knot is a unit of speed.
+
+Slack water is the short time when the tide turns.
+`)
+	for q, want := range map[string]string{
+		"What kind of thing is a knot in seamanship?": "A knot is a unit of speed.",
+		"In seamanship, what is a knot?":              "A knot is a unit of speed.",
+		"what is slack water exactly":                 "Slack water is the short time when the tide turns.",
+	} {
+		a, err := e.Answer(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || a.Quotes[0].Text != want {
+			t.Errorf("%q: answered %v %v, want %q first", q, a.Answered, a.Quotes, want)
+		}
+	}
+	for q, want := range map[string]string{
+		"what is a knot":                                         "knot",
+		"What does slack water mean?":                            "slack water",
+		"whats brandts part in the harbour talks for orrin":      "",
+		"What is the knot timed with in traditional seamanship?": "",
+	} {
+		var got []string
+		for _, st := range e.rules.definedTerm(Normalize(strings.ReplaceAll(q, "whats", "what is"))) {
+			got = append(got, st)
+		}
+		var stems []string
+		for _, w := range strings.Fields(want) {
+			stems = append(stems, stem(w))
+		}
+		if !slices.Equal(got, stems) {
+			t.Errorf("definedTerm(%q) = %q, want %q", q, got, stems)
+		}
+	}
+}
+
+// TestDefinitionPatternsStrict holds that a definitions pattern must
+// compile and name its term.
+func TestDefinitionPatternsStrict(t *testing.T) {
+	for p, want := range map[string]string{
+		`^what is (?P<term>[a-z]+)$`: "",
+		`^what is ([a-z]+)$`:         `no group "term"`,
+		`^what is (?P<term>[a-z+$`:   "definitions",
+	} {
+		f := &generalFile{}
+		f.Definitions.Asks = []string{p}
+		err := (&rules{}).compileDefinitions(f)
+		switch {
+		case want == "" && err != nil:
+			t.Errorf("%s: %v", p, err)
+		case want != "" && (err == nil || !strings.Contains(err.Error(), want)):
+			t.Errorf("%s: err = %v, want one saying %q", p, err, want)
+		}
+	}
+}
