@@ -47,18 +47,10 @@ func TestDoersJoinedByAnd(t *testing.T) {
 	if !a.Answered || a.Answer != "Ann Berg and Tom Fenn" {
 		t.Errorf("answered %v %q, want \"Ann Berg and Tom Fenn\"", a.Answered, a.Answer)
 	}
-	for text, want := range map[string][]string{
+	checkLearnedNames(t, map[string][]string{
 		"According to Ann Berg and Tom Fenn, the charts arose.": {"According", "Ann Berg", "Tom Fenn"},
 		"Their shares in Procter and Gamble rose.":              {"Their", "Procter and Gamble"},
-	} {
-		var got []string
-		for _, loc := range learnedNames(text) {
-			got = append(got, text[loc[0]:loc[1]])
-		}
-		if !slices.Equal(got, want) {
-			t.Errorf("learnedNames(%q) = %q, want %q", text, got, want)
-		}
-	}
+	})
 }
 
 // TestDoerPhraseNamesPeople: a "by the …" phrase answers who only when
@@ -117,18 +109,10 @@ The first ships came to Eastport in 1790.
 // "Orrin-backed") ends before the hyphen, while a hyphenated name stays
 // whole; and that the place so named answers where.
 func TestNameBeforeHyphenatedAdjective(t *testing.T) {
-	for text, want := range map[string][]string{
+	checkLearnedNames(t, map[string][]string{
 		"The Kessra Trust, a New York-based charity, sold the mill.": {"The Kessra Trust", "New York"},
 		"The Orrin-backed rebels met Hewlett-Packard staff.":         {"The Orrin", "Hewlett-Packard"},
-	} {
-		var got []string
-		for _, loc := range learnedNames(text) {
-			got = append(got, text[loc[0]:loc[1]])
-		}
-		if !slices.Equal(got, want) {
-			t.Errorf("learnedNames(%q) = %q, want %q", text, got, want)
-		}
-	}
+	})
 	e := articleEngine(t, "trust", "The Kessra Trust", "The mill was sold in 1990 to the Kessra Trust, a Boston-based charity.\n")
 	a, err := e.Answer(t.Context(), "Where is the Kessra Trust based?")
 	if err != nil {
@@ -136,5 +120,20 @@ func TestNameBeforeHyphenatedAdjective(t *testing.T) {
 	}
 	if !a.Answered {
 		t.Errorf("Where is the Kessra Trust based? refused, want the Boston-based sentence")
+	}
+}
+
+// checkLearnedNames holds the runs of capitalised words learnedNames
+// finds in each text.
+func checkLearnedNames(t *testing.T, want map[string][]string) {
+	t.Helper()
+	for text, names := range want {
+		var got []string
+		for _, loc := range learnedNames(text) {
+			got = append(got, text[loc[0]:loc[1]])
+		}
+		if !slices.Equal(got, names) {
+			t.Errorf("learnedNames(%q) = %q, want %q", text, got, names)
+		}
 	}
 }
