@@ -28,17 +28,12 @@ func (r *rules) compileDefinitions(f *generalFile) error {
 // ("typography" in "In typography, what is a glyph?") weighs.
 const settingCredit = 0.5
 
-// definedTerm is the term a question asks the definition of ("what is a
-// glyph?" → "glyph"), as the stems of its words; nil when it asks none.
-func (r *rules) definedTerm(text string) []string {
-	toks := tokenize(text)
-	words := make([]string, 0, len(toks))
-	for _, t := range toks[r.askingFrom(text, toks):] {
-		words = append(words, t.word)
-	}
-	folded := strings.Join(words, " ")
+// definedTerm is the term a question, read from its asking on (asking),
+// asks the definition of ("what is a glyph" → "glyph"), as the stems of
+// its words; nil when it asks none.
+func (r *rules) definedTerm(asking string) []string {
 	for _, re := range r.definitionAsks {
-		m := re.FindStringSubmatch(folded)
+		m := re.FindStringSubmatch(asking)
 		if m == nil {
 			continue
 		}

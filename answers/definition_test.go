@@ -38,7 +38,7 @@ Slack water is the short time when the tide turns.
 		"What is the knot timed with in traditional seamanship?": "",
 	} {
 		var got []string
-		for _, st := range e.rules.definedTerm(Normalize(strings.ReplaceAll(q, "whats", "what is"))) {
+		for _, st := range e.rules.definedTerm(e.rules.asking(Normalize(strings.ReplaceAll(q, "whats", "what is")))) {
 			got = append(got, st)
 		}
 		var stems []string

@@ -103,7 +103,7 @@ func initialsBeside(s *sentence, i int) string {
 		return true
 	}
 	if i-n-1 >= 0 && s.toks[i-1].word == "or" && spells(s.toks[i-n-1:i-1]) {
-		return s.Text[s.toks[i-n-1].start:s.toks[i-n-1+n-1].end]
+		return s.Text[s.toks[i-n-1].start:s.toks[i-2].end]
 	}
 	if i+1 < len(s.toks) && s.toks[i+1].word == "or" && i+2+n <= len(s.toks) && spells(s.toks[i+2:i+2+n]) {
 		return s.Text[s.toks[i+2].start:s.toks[i+1+n].end]

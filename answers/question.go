@@ -101,11 +101,12 @@ func (e *Engine) analyse(ix *index, text string) *query {
 		folded[i] = t.word
 	}
 	// The class first: its frame words are no terms.
-	q.class = r.classify(strings.Join(folded[r.askingFrom(text, toks):], " "))
+	asking := strings.Join(folded[r.askingFrom(text, toks):], " ")
+	q.class = r.classify(asking)
 	inMention := e.readMentions(ix, q)
 	e.readWords(ix, q, inMention)
 	if q.class.wants == wantDescription {
-		if term := r.definedTerm(text); term != nil {
+		if term := r.definedTerm(asking); term != nil {
 			q.defined = term
 			for k := range q.terms {
 				if !slices.Contains(term, q.terms[k].term) {

@@ -462,12 +462,18 @@ func (r *rules) ordinal(w string) bool {
 
 // classOf names the class of question text, read from its asking.
 func (r *rules) classOf(text string) questionClass {
+	return r.classify(r.asking(text))
+}
+
+// asking is text's folded words from its asking on (askingFrom), joined
+// by spaces: what the class and definition patterns read.
+func (r *rules) asking(text string) string {
 	toks := tokenize(text)
 	words := make([]string, 0, len(toks))
 	for _, t := range toks[r.askingFrom(text, toks):] {
 		words = append(words, t.word)
 	}
-	return r.classify(strings.Join(words, " "))
+	return strings.Join(words, " ")
 }
 
 // classify names the class of a folded question.
