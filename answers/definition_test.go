@@ -37,10 +37,7 @@ Slack water is the short time when the tide turns.
 		"whats brandts part in the harbour talks for orrin":      "",
 		"What is the knot timed with in traditional seamanship?": "",
 	} {
-		var got []string
-		for _, st := range e.rules.definedTerm(e.rules.asking(Normalize(strings.ReplaceAll(q, "whats", "what is")))) {
-			got = append(got, st)
-		}
+		got := e.rules.definedTerm(e.rules.asking(Normalize(strings.ReplaceAll(q, "whats", "what is"))))
 		var stems []string
 		for _, w := range strings.Fields(want) {
 			stems = append(stems, stem(w))
