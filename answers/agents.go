@@ -2,6 +2,7 @@ package answers
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -16,6 +17,13 @@ var agentsGz []byte
 // agentNouns are agentsGz's words, read once when first needed.
 var agentNouns = sync.OnceValue(func() map[string]bool { return readList(agentsGz) })
 
+// agentNoun reports whether w, singular or plural, names a person or a
+// group of people ("player", "players", "witnesses").
+func agentNoun(w string) bool {
+	nouns := agentNouns()
+	return nouns[w] || nouns[strings.TrimSuffix(w, "s")] || nouns[strings.TrimSuffix(w, "es")]
+}
+
 // doerPhrase reports whether a "by the …" phrase read as a doer can
 // answer who: one of its words, singular or plural, names people or a
 // group of them ("the harbour commission", "the city's lawyers"), not a
@@ -25,11 +33,5 @@ func doerPhrase(a string) bool {
 	if !strings.HasPrefix(a, "the ") {
 		return true
 	}
-	nouns := agentNouns()
-	for _, w := range foldWords(a) {
-		if nouns[w] || nouns[strings.TrimSuffix(w, "s")] || nouns[strings.TrimSuffix(w, "es")] {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(foldWords(a), agentNoun)
 }

@@ -342,9 +342,13 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 		if e.namesBefore(own, t.start, pr.ref) && !(pr.ref == refThing && !pr.possessive && i > 0 && c.objectPrep[toks[i-1].word]) {
 			continue // "What did Ames say his team wanted?": "his" is Ames
 		}
-		if (pr.possessive && (pr.ref == refGroup || pr.ref == refThing) || t.word == "they") && e.subjectBefore(c, toks, i) {
+		if (pr.possessive && (pr.ref == refGroup || pr.ref == refThing) || t.word == "they") && e.subjectAt(c, toks, i) >= 0 {
 			// "do yellow-billed cuckoos build their own nests": theirs;
 			// "what do people mean when they say …": the people.
+			continue
+		}
+		if j := e.subjectAt(c, toks, i); pr.ref == refPerson && j >= 0 && agentNoun(toks[j].word) {
+			// "How much does a player pay if he refuses …?": the player.
 			continue
 		}
 		ref := pr.ref
@@ -399,12 +403,12 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 	return "", nil, nil, false
 }
 
-// subjectBefore reports whether the question (toks) gives the clause of
-// the pronoun at i a subject of its own: the first word after its
-// auxiliary, past determiners, is a content word, not a pronoun ("do
+// subjectAt is where the question (toks) gives the clause of the pronoun
+// at i a subject of its own, or -1: the first word after its auxiliary,
+// past determiners, when it is a content word, not a pronoun ("do
 // american cuckoos build their own nests", not "did he measure his …" nor
 // "how wide is its …").
-func (e *Engine) subjectBefore(c *carryRules, toks []token, i int) bool {
+func (e *Engine) subjectAt(c *carryRules, toks []token, i int) int {
 	k := -1
 	for j := 0; j < i; j++ {
 		if c.auxiliary[toks[j].word] {
@@ -413,17 +417,18 @@ func (e *Engine) subjectBefore(c *carryRules, toks []token, i int) bool {
 		}
 	}
 	if k < 0 {
-		return false
+		return -1
 	}
-	for _, t := range toks[k+1 : i] {
-		if _, ok := c.pronouns[t.word]; ok {
-			return false
+	for j := k + 1; j < i; j++ {
+		w := toks[j].word
+		if _, ok := c.pronouns[w]; ok {
+			return -1
 		}
-		if !e.stopword(t.word) && !c.questionWords[t.word] && !c.fillers[t.word] {
-			return true
+		if !e.stopword(w) && !c.questionWords[w] && !c.fillers[w] {
+			return j
 		}
 	}
-	return false
+	return -1
 }
 
 // dummyIt reports whether the "it" at toks[i] stands for nothing: next to

@@ -545,3 +545,25 @@ The keepers fitted lenses to the lamps of Orrin light in 1850.
 		t.Errorf("Which lamp was the first to have them? carried nothing, want \"them\" read from the last question")
 	}
 }
+
+// TestCarryPersonAfterOwnSubject holds that "he" or "she" after the
+// question's own subject, a word for a person ("a player"), stands for
+// it: the question names its subject and carries nothing. After a name
+// of no such word ("the plan"), "he" still stands for the person the last
+// answer named.
+func TestCarryPersonAfterOwnSubject(t *testing.T) {
+	e := articleEngine(t, "stakes", "Stakes", `Matches are played with the Brandt rule, which Iris Brandt drew up in 1952.
+
+A player who refuses a double concedes the game and pays one point.
+
+The plan said Brandt had to give up the cube in 1960.
+`)
+	checkCarry(t, e, []carryCase{
+		{"Which rule are matches played with?", "How many points does a player pay if he refuses a double?", "", ""},
+		{"Which rule are matches played with?", "How many points does a player pay if she refuses a double?", "", ""},
+	}, true)
+	_, a := askAfter(t, e, "Who drew up the rule matches are played with?", "What did the plan say he had to give up?")
+	if a.Carried == nil {
+		t.Errorf("What did the plan say he had to give up? carried nothing, want \"he\" read as the person answered")
+	}
+}
