@@ -166,6 +166,11 @@ func TestFollowUpSets(t *testing.T) {
 		// the last question's topic); "they" after the question's own
 		// subject is that subject's.
 		{"followups-photo-glossary.jsonl", over("testdata/photo-glossary.json"), 8, 2},
+		// Its first run changed one question naming its own subject ("How
+		// many points does a player pay if he refuses a double?" read "he"
+		// as the person the last answer named); "he" after the question's
+		// own subject, a word for a person, is that subject.
+		{"followups-backgammon-guide.jsonl", over("testdata/backgammon-guide.json"), 3, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
