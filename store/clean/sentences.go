@@ -243,14 +243,19 @@ func appendTrimmed(out []string, s string) []string {
 	return out
 }
 
+// maxHeadingWords is the most words a heading has: a longer line with no
+// full stop at its end is prose that lacks one (a glossary's entry, a
+// paragraph cut short), not a headline.
+const maxHeadingWords = 24
+
 // IsHeading reports whether paragraph reads as a headline or section
-// heading: one line, one sentence, with letters in it and no terminal
-// punctuation (nor a colon, semicolon or comma) at its end, ignoring
-// closing quotes and brackets. Callers use it to avoid quoting a headline
-// as if it were a statement.
+// heading: one line, one sentence of at most maxHeadingWords words, with
+// letters in it and no terminal punctuation (nor a colon, semicolon or
+// comma) at its end, ignoring closing quotes and brackets. Callers use it
+// to avoid quoting a headline as if it were a statement.
 func IsHeading(paragraph string) bool {
 	p := strings.TrimSpace(paragraph)
-	if p == "" || strings.ContainsFunc(p, isLineBreak) || !strings.ContainsFunc(p, unicode.IsLetter) {
+	if p == "" || strings.ContainsFunc(p, isLineBreak) || !strings.ContainsFunc(p, unicode.IsLetter) || len(strings.Fields(p)) > maxHeadingWords {
 		return false
 	}
 	tail := strings.TrimRightFunc(p, func(r rune) bool { return isCloser(r) || unicode.IsSpace(r) })

@@ -140,6 +140,9 @@ func TestIsHeading(t *testing.T) {
 		{"", false},
 		{"   ", false},
 		{"16:40", false},
+		// A glossary's entry with no full stop is prose, not a heading.
+		{"Orrin, Orrin Light: a lighthouse on the north cape of Westland that was built by the harbour board in 1850; its lamp was the first in the region to burn paraffin", false},
+		{"A Short History of the Harbour Board of Westland and Its Lamps, Lenses, Keepers and Pilots From 1850 to the Present Day", true},
 	}
 	for _, tt := range tests {
 		if got := IsHeading(tt.in); got != tt.want {
