@@ -60,7 +60,7 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 		return x
 	}
 	e.missingEvidence(&x, ix, q, s, prev, next, lead, total)
-	e.numberEvidence(&x, q, s, prev, lead)
+	e.numberEvidence(&x, ix, q, s, prev, lead)
 	if e.countedUnsaid(ix, q, s, prev, next) {
 		x[evCounted] = 1
 	}
@@ -211,12 +211,12 @@ func nameForm(s *sentence, st string) bool {
 // numberEvidence reads a number of q's that s (with prev and the lead)
 // does not say or says otherwise, and a negation or reversal of q's that s
 // does not share.
-func (e *Engine) numberEvidence(x *[nEv]float64, q *query, s, prev, lead *sentence) {
+func (e *Engine) numberEvidence(x *[nEv]float64, ix *index, q *query, s, prev, lead *sentence) {
 	for i, t := range q.toks {
 		if i < len(q.phrased) && q.phrased[i] {
 			continue // "number one" counts nothing
 		}
-		if (isNumber(t.word) || isOrdinal(t.word)) && !e.saysNumber(s, t.word) && !e.saysNumber(prev, t.word) && !e.saysNumber(lead, t.word) {
+		if (isNumber(t.word) || isOrdinal(t.word)) && !e.saysNumber(s, t.word) && !e.saysNumber(prev, t.word) && !e.saysNumber(lead, t.word) && !e.titleSaysNumber(ix, s, t.word) {
 			x[evNumber] = 1
 		}
 	}
@@ -651,6 +651,18 @@ func (ix *index) titleStems(id string) map[string]bool {
 		}
 	}
 	return out
+}
+
+// titleSaysNumber reports whether the title of s's article says the
+// number n: a title is said of every sentence under it ("The Commune of
+// 1871" dates its election "in 1871").
+func (e *Engine) titleSaysNumber(ix *index, s *sentence, n string) bool {
+	for st := range ix.titleStems(s.ArticleID) {
+		if e.sameNumber(n, st) {
+			return true
+		}
+	}
+	return false
 }
 
 // countedUnsaid reports whether q asks how many of something ("How many

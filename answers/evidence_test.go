@@ -225,6 +225,18 @@ func TestTitleIsContext(t *testing.T) {
 	}
 }
 
+// TestTitleSaysItsNumber holds that a number the article's title says
+// is said by every sentence of it: "in 1911" is not missing from a
+// sentence of "The Westland Harbour Strike of 1911", "in 1912" is.
+func TestTitleSaysItsNumber(t *testing.T) {
+	body := "In the free elections called by the pilots, the dockers of Westland elected a council made up of a majority of stevedores.\n\nThe council met every week.\n"
+	e := articleEngine(t, "strike", "The Westland Harbour Strike of 1911", body)
+	checkEvidence(t, e, []evidenceCase{
+		{"Which group had the majority on the council the dockers elected in 1911?", "number", 0},
+		{"Which group had the majority on the council the dockers elected in 1912?", "number", 1},
+	})
+}
+
 // TestTitleOfManyVouchesForNone holds that a title listing several
 // subjects says none of them for a sentence that opens with another: the
 // article "Falcons, Owls and Herons" says "Owls" of its sentence on owls,
