@@ -567,3 +567,22 @@ The plan said Brandt had to give up the cube in 1960.
 		t.Errorf("What did the plan say he had to give up? carried nothing, want \"he\" read as the person answered")
 	}
 }
+
+// TestCarryThatSameDay holds that "that", "this", "those" or "these"
+// before a word that opens a noun phrase ("that same day", "those two")
+// is its determiner, and carries nothing, while "that" alone still stands
+// for what the last question asked about.
+func TestCarryThatSameDay(t *testing.T) {
+	e := articleEngine(t, "visit", "The visit", `Iris Brandt paid a state visit to Westland on Thursday.
+
+On Thursday the Kessra board said in a video that its officials were keen to learn the terms.
+`)
+	checkCarry(t, e, []carryCase{
+		{"What did the Kessra board say in its video on Thursday?", "Where was Iris Brandt on a state visit that same day?", "", ""},
+		{"What did the Kessra board say in its video on Thursday?", "Where did those two meet?", "", ""},
+	}, true)
+	_, a := askAfter(t, e, "Where was Iris Brandt on a state visit?", "When was that?")
+	if a.Carried == nil {
+		t.Errorf("When was that? carried nothing, want \"that\" read from the last question")
+	}
+}

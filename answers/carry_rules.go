@@ -25,6 +25,7 @@ type followupFile struct {
 		Time             []string `yaml:"time"`
 	} `yaml:"pronouns"`
 	ClauseOpeners      []string   `yaml:"clause_openers"`
+	NounModifiers      []string   `yaml:"noun_modifiers"`
 	ClauseJoins        []string   `yaml:"clause_joins"`
 	TimePrepositions   []string   `yaml:"time_prepositions"`
 	WhichWords         []string   `yaml:"which_words"`
@@ -90,6 +91,7 @@ type carryRules struct {
 	opposedPrep               map[string]string
 	contrast                  map[string]bool
 	clauseOpeners, timePrep   map[string]bool
+	nounModifiers             map[string]bool
 	clauseJoins               map[string]bool
 	whichWords, contrastNouns map[string]bool
 	bareWords                 int
@@ -125,6 +127,7 @@ func compileCarry(data []byte) (*carryRules, error) {
 		contrast:       wordSet(foldAll(f.Contrast)),
 		bareWords:      f.BareWords,
 		clauseOpeners:  wordSet(foldAll(f.ClauseOpeners)),
+		nounModifiers:  wordSet(foldAll(f.NounModifiers)),
 		clauseJoins:    wordSet(foldAll(f.ClauseJoins)),
 		timePrep:       wordSet(foldAll(f.TimePrepositions)),
 		whichWords:     wordSet(foldAll(f.WhichWords)),
