@@ -480,3 +480,21 @@ func TestClassFromTheAsking(t *testing.T) {
 		}
 	}
 }
+
+// TestModalsAreStopWords holds that a modal ("must", as "should" and
+// "can") is no word to look for: the articles need not say it, and a
+// question that says it is not asking of something they never use.
+func TestModalsAreStopWords(t *testing.T) {
+	e := articleEngine(t, "treaties", "Treaties", "A treaty of Westland needs the consent of two thirds of the senators present.\n\nThe harbour board meets in May.\n")
+	ix, err := e.current(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"what share of senators must consent to a treaty", "what share of senators should consent to a treaty"} {
+		for _, term := range e.analyse(ix, Normalize(q)).terms {
+			if term.term == "must" || term.term == "should" {
+				t.Errorf("%q: looks for %q", q, term.term)
+			}
+		}
+	}
+}
