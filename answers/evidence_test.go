@@ -959,3 +959,14 @@ It is believed that the Vessa tide table is wrong. Still, the Brandt harbour kee
 		t.Errorf("What is believed of the Brandt tide table?: evidence missing_name = 0, want Brandt missing (best sentence %q)", a.Explain.Candidates[0].Text)
 	}
 }
+
+// TestPastPlanIsNoFuture holds that "was going to" asks of a plan in the
+// past, which a sentence in the past answers, while "is going to" asks of
+// the future, which it does not.
+func TestPastPlanIsNoFuture(t *testing.T) {
+	e := articleEngine(t, "rights", "Rights", "Harbourcorp paid £304m for the broadcast rights of the Westland league in 1992.\n\nThe league has twelve clubs.\n")
+	checkEvidence(t, e, []evidenceCase{
+		{"How much was Harbourcorp going to pay for the broadcast rights?", "future", 0},
+		{"How much is Harbourcorp going to pay for the broadcast rights?", "future", 1},
+	})
+}
