@@ -47,21 +47,63 @@ func (r *rules) definedTerm(asking string) []string {
 }
 
 // defines reports whether s opens with the term (past a determiner) and a
-// link word: "A glyph is an image, …" defines "glyph".
+// link word: "A glyph is an image, …" defines "glyph"; so does a
+// glossary's entry whose head names the term (glossaryHead).
 func (r *rules) defines(s *sentence, term []string) bool {
 	i := 0
 	if i < len(s.toks) && r.determiner[s.toks[i].word] {
 		i++
 	}
-	if i+len(term) >= len(s.toks) {
+	if i+len(term) < len(s.toks) && opensWith(s.toks[i:], term) && r.definitionLinks[s.toks[i+len(term)].word] {
+		return true
+	}
+	return r.glossaryHead(s, term)
+}
+
+// maxGlossaryHead is the longest head, in bytes, a glossary's entry has
+// before its colon.
+const maxGlossaryHead = 120
+
+// glossaryHead reports whether s opens as a glossary's entry, names
+// split by commas up to a colon, one of which is the term: "Venice,
+// Venezia: the provincial capital of …" defines "Venezia".
+func (r *rules) glossaryHead(s *sentence, term []string) bool {
+	colon := strings.IndexByte(s.Text, ':')
+	if colon <= 0 || colon > maxGlossaryHead {
+		return false
+	}
+	start := 0 // the first token of the name read
+	for j := 0; j <= len(s.toks); j++ {
+		end := j == len(s.toks) || s.toks[j].start > colon
+		if !end && (j == start || !strings.Contains(s.Text[s.toks[j-1].end:s.toks[j].start], ",")) {
+			continue
+		}
+		name := s.toks[start:j]
+		if len(name) > 0 && r.determiner[name[0].word] {
+			name = name[1:]
+		}
+		if len(name) == len(term) && opensWith(name, term) {
+			return true
+		}
+		if end {
+			return false
+		}
+		start = j
+	}
+	return false
+}
+
+// opensWith reports whether toks open with the stems of term.
+func opensWith(toks []token, term []string) bool {
+	if len(toks) < len(term) {
 		return false
 	}
 	for k, st := range term {
-		if s.toks[i+k].stem != st {
+		if toks[k].stem != st {
 			return false
 		}
 	}
-	return r.definitionLinks[s.toks[i+len(term)].word]
+	return true
 }
 
 // definitionFirst puts the first candidate that defines the term a

@@ -67,3 +67,38 @@ func TestDefinitionPatternsStrict(t *testing.T) {
 		}
 	}
 }
+
+// TestGlossaryEntryDefines holds that a glossary's entry, names split by
+// commas up to a colon, defines each of its names ("Kessra, Kessra
+// Sound: …" defines both), and that a sentence with a colon after other
+// words defines none of them.
+func TestGlossaryEntryDefines(t *testing.T) {
+	e := articleEngine(t, "straits", "Straits of Westland", `Orrin Strait: the strait between Westland and the isle of Orrin, where the harbour board keeps its lights; it is crossed by ferries from Palmshire.
+
+Kessra, Kessra Sound: a narrow sound off the north cape that was charted in 1850 and is closed to ships in winter; the Kessra light guards it.
+
+The pilots of the Kessra light keep one rule: never cross the Orrin Strait in fog.
+`)
+	for q, want := range map[string]string{
+		"what is the Orrin Strait": "Orrin Strait: the strait between",
+		"What is Kessra Sound?":    "Kessra, Kessra Sound: a narrow sound",
+		"what is kessra":           "Kessra, Kessra Sound: a narrow sound",
+	} {
+		a, err := e.Answer(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || !strings.HasPrefix(a.Quotes[0].Text, want) {
+			t.Errorf("%q: answered %v %v, want %q… first", q, a.Answered, a.Quotes, want)
+		}
+	}
+	ix, err := e.current(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range ix.sents {
+		if strings.HasPrefix(s.Text, "The pilots") && (e.rules.defines(&s, []string{"pilot"}) || e.rules.defines(&s, []string{"rule"})) {
+			t.Errorf("%q defines a word before its colon, want none", s.Text)
+		}
+	}
+}
