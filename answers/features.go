@@ -2,6 +2,7 @@ package answers
 
 import (
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -297,6 +298,62 @@ func (e *Engine) aheadFirst(ix *index, ranked []scored) []scored {
 		}
 	}
 	return ranked
+}
+
+// continuationFirst puts, when the sentence after the best of ranked
+// opens with a pronoun for it ("Initially Harbourcorp provided Westland
+// Travel to the service." — "However, this was replaced by Westland
+// Three …") and says a word of the question the best does not, that
+// sentence first: the best names what is asked about, the next says it.
+// Only when it ranks second or third, within continuationShare of the
+// best's score, and the question wants no type the best already gives.
+func (e *Engine) continuationFirst(ix *index, q *query, ranked []scored) []scored {
+	if len(ranked) < 2 || q.class.wants != wantDescription && ranked[0].typeMatch {
+		return ranked
+	}
+	n := ix.next(ranked[0].s)
+	if n == nil || !e.pointsBack(n) {
+		return ranked
+	}
+	i := slices.IndexFunc(ranked[1:], func(c scored) bool { return c.s == n })
+	if i < 0 || i > 1 || ranked[i+1].score < continuationShare*ranked[0].score {
+		return ranked
+	}
+	for _, t := range q.terms {
+		if n.matches(t.term, t.alts) && !ranked[0].s.matches(t.term, t.alts) {
+			return toFront(ranked, i+1)
+		}
+	}
+	return ranked
+}
+
+// continuationShare is the least share of the best's score the sentence
+// after it needs to be put first.
+const continuationShare = 0.8
+
+// pointsBack reports whether s opens, past a connective ("However,"),
+// with a pronoun for its subject ("It is …", "this was replaced …").
+func (e *Engine) pointsBack(s *sentence) bool {
+	i := 0
+	if len(s.toks) > 2 && e.rules.lex.connectives[s.toks[0].word] {
+		i = 1
+	}
+	if i >= len(s.toks) {
+		return false
+	}
+	w := s.toks[i].word
+	if w == "this" {
+		// "this was replaced", not "This type forms …"
+		return i+1 < len(s.toks) && e.verbAfter(s.toks[i+1].word)
+	}
+	return e.rules.lex.subjectPronouns[w] && !(w == "it" && e.rules.lex.expletiveSoon(s.toks[i:]))
+}
+
+// verbAfter reports whether w, after a subject, reads as its verb: an
+// auxiliary ("was", "has") or a word ending as a verb in the third person
+// or the past does ("solves", "replaced"; not "class" or "analysis").
+func (e *Engine) verbAfter(w string) bool {
+	return e.rules.copula[w] || e.rules.auxiliary[w] || len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "is"))
 }
 
 // toFront is ranked with its i-th candidate put first, the others in

@@ -44,3 +44,26 @@ func TestRankQuestion(t *testing.T) {
 		}
 	}
 }
+
+// TestContinuationFirst holds that the sentence after the best, opening
+// with a pronoun for it ("However, this was replaced by …") and saying a
+// word of the question the best does not, answers first; "This type …"
+// opens with a determiner, not a pronoun, and moves nothing.
+func TestContinuationFirst(t *testing.T) {
+	e := articleEngine(t, "channels", "Channels", `Initially Harbourcorp provided Westland Travel to the service. However, this was replaced by Westland Three on 31 October 2005, which was itself later renamed.
+
+The Orrin lens often shows a bubble near the centre of the picture. This type is sometimes called bubble distortion by the keepers.
+`)
+	for q, want := range map[string]string{
+		"What channel replaced Westland Travel?":               "However, this was replaced by Westland Three",
+		"What does the Orrin lens show near the centre often?": "The Orrin lens often shows a bubble",
+	} {
+		a, err := e.Answer(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(a.Quotes) == 0 || !strings.HasPrefix(a.Quotes[0].Text, want) {
+			t.Errorf("%q: quotes %v, want %q… first", q, a.Quotes, want)
+		}
+	}
+}
