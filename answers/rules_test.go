@@ -498,3 +498,22 @@ func TestModalsAreStopWords(t *testing.T) {
 		}
 	}
 }
+
+// TestOutOfScopePlural holds that a word general.yaml marks as out of
+// scope marks it with an "s" too, a plural or a possessive chat writes
+// without its apostrophe ("films", "stocks"), unless the articles use it.
+func TestOutOfScopePlural(t *testing.T) {
+	e := articleEngine(t, "keepers", "The keepers", "The keepers of Orrin light watched the ships in winter.\n\nThey kept a log of every ship.\n")
+	ix, err := e.current(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]string{
+		"which films did the keepers of orrin watch": "films",
+		"which ships did the keepers of orrin watch": "",
+	} {
+		if got := e.analyse(ix, Normalize(q)).offTopic; got != want {
+			t.Errorf("%q: off topic %q, want %q", q, got, want)
+		}
+	}
+}
