@@ -98,6 +98,9 @@ func (e *Engine) rankEvidence(x *[nEv]float64, q *query, ranked []scored) {
 		// answers "how much"; nothing else stands in for a missing type.
 		x[evNoType] = 1
 	}
+	if e.vagueOnly(q, s) {
+		x[evNoType] = 1
+	}
 	if q.future && !e.speaksOfFuture(s) {
 		x[evFuture] = 1
 	}
@@ -651,6 +654,43 @@ func (ix *index) titleStems(id string) map[string]bool {
 		}
 	}
 	return out
+}
+
+// vagueOnly reports whether q asks which of several things ("which
+// European capitals …", the first plural word after "which" or "what")
+// and s says them only after a vague word ("several European capitals"):
+// it counts them, but names none.
+func (e *Engine) vagueOnly(q *query, s *sentence) bool {
+	if len(q.toks) < 2 || q.toks[0].word != "which" && q.toks[0].word != "what" {
+		return false
+	}
+	head := ""
+	for _, t := range q.toks[1:min(4, len(q.toks))] {
+		if e.rules.copula[t.word] || e.rules.auxiliary[t.word] {
+			break // "what have workers …": no noun of the question word's
+		}
+		if pluralWord(t.word) {
+			head = t.stem
+			break
+		}
+	}
+	if head == "" {
+		return false
+	}
+	said := false
+	for i, t := range s.toks {
+		if t.stem != head {
+			continue
+		}
+		said = true
+		if !(i > 0 && e.rules.vague[s.toks[i-1].word] || i > 1 && e.rules.vague[s.toks[i-2].word]) {
+			return false
+		}
+		if i+1 < len(s.toks) && (e.rules.copula[s.toks[i+1].word] || e.rules.lex.namingAfter[s.toks[i+1].word]) {
+			return false // "Many developers were students …", "several ports, such as …"
+		}
+	}
+	return said
 }
 
 // titleSaysNumber reports whether the title of s's article says the

@@ -40,6 +40,7 @@ type lexiconFile struct {
 	CorefPronouns      []string   `yaml:"coref_pronouns"`
 	SubjectPronouns    []string   `yaml:"subject_pronouns"`
 	Connectives        []string   `yaml:"connectives"`
+	NamingAfter        []string   `yaml:"naming_after"`
 	ThingSubjects      []string   `yaml:"thing_subjects"`
 	ExpletiveIt        []string   `yaml:"expletive_it"`
 	NameJoins          []string   `yaml:"name_joins"`
@@ -96,6 +97,7 @@ type lexicon struct {
 	personTitles, anaphors, cataphors, digestStop map[string]bool
 	corefPronouns, firstPerson                    map[string]bool
 	subjectPronouns, nameJoins, connectives       map[string]bool
+	namingAfter                                   map[string]bool
 	thingSubjects, expletiveIt                    map[string]bool
 	unitSkips                                     map[string]bool
 	// clauseBreaks and digestBreaks are joins as written, spaces
@@ -151,7 +153,7 @@ func compileLexicon(data []byte) (*lexicon, error) {
 		{"place_events", f.PlaceEvents, &l.placeEvents},
 		{"title_words", f.TitleWords, &l.titleWords}, {"person_titles", f.PersonTitles, &l.personTitles},
 		{"anaphors", f.Anaphors, &l.anaphors}, {"cataphors", f.Cataphors, &l.cataphors}, {"digest_stop", f.DigestStop, &l.digestStop},
-		{"coref_pronouns", f.CorefPronouns, &l.corefPronouns}, {"subject_pronouns", f.SubjectPronouns, &l.subjectPronouns}, {"connectives", f.Connectives, &l.connectives}, {"thing_subjects", f.ThingSubjects, &l.thingSubjects}, {"expletive_it", f.ExpletiveIt, &l.expletiveIt}, {"name_joins", f.NameJoins, &l.nameJoins}, {"first_person", f.FirstPerson, &l.firstPerson},
+		{"coref_pronouns", f.CorefPronouns, &l.corefPronouns}, {"subject_pronouns", f.SubjectPronouns, &l.subjectPronouns}, {"connectives", f.Connectives, &l.connectives}, {"naming_after", f.NamingAfter, &l.namingAfter}, {"thing_subjects", f.ThingSubjects, &l.thingSubjects}, {"expletive_it", f.ExpletiveIt, &l.expletiveIt}, {"name_joins", f.NameJoins, &l.nameJoins}, {"first_person", f.FirstPerson, &l.firstPerson},
 		{"unit_skips", f.UnitSkips, &l.unitSkips},
 		// Lists compiled below, or read only by the patterns.
 		{"fraction_numerators", f.FractionNumerators, nil}, {"fraction_parts", f.FractionParts, nil},

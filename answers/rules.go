@@ -153,6 +153,9 @@ type generalFile struct {
 	// Quantifiers restrict what a question asks ("the only …"), each
 	// with the words that say the same.
 	Quantifiers map[string][]string `yaml:"quantifiers"`
+	// Vague words count without naming: "several capitals" answers no
+	// "which capitals".
+	Vague []string `yaml:"vague"`
 	// NumberWords are numbers written as words.
 	NumberWords []string `yaml:"number_words"`
 	// QuestionWords ask, and say nothing of what is asked about.
@@ -354,6 +357,7 @@ type rules struct {
 	reversal map[string]bool
 	// quantifier: folded restricting words and the words that say each.
 	quantifier map[string][]string
+	vague      map[string]bool
 	gate       gate
 	// rankWeights weigh the ranking features; phraseBonus is the most
 	// the phrase features add (general.yaml's rank).
