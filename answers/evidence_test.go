@@ -988,3 +988,15 @@ Many lamps were also gifts, which the keepers could not afford to buy.
 		{"Which lamps could the keepers not afford to buy?", "no_type", 0},
 	})
 }
+
+// TestLowerCaseNationalitySwapped holds that a nationality written in
+// lower case ("danish") qualifies a thing as a capitalised one does:
+// "which danish security advisers" against "other European security
+// advisers" swaps one for the other.
+func TestLowerCaseNationalitySwapped(t *testing.T) {
+	e := articleEngine(t, "talks", "The talks", "The talks in Orrin included the Kessra envoy and other European security advisers, Brandt said.\n\nThey met for two days.\n")
+	checkEvidence(t, e, []evidenceCase{
+		{"which danish security advisers sat in on the talks in orrin", "name_swapped", 1},
+		{"which european security advisers sat in on the talks in orrin", "name_swapped", 0},
+	})
+}

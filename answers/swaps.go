@@ -226,7 +226,7 @@ func (e *Engine) modifierSwapped(q *query, s *sentence) bool {
 		mod, thing := q.toks[k], q.toks[k+1]
 		// Chat writes a nationality in lower case ("which russian
 		// security advisers"): an entity's word qualifies all the same.
-		named := isCapitalised(mod.raw) || mentionOf(q.mentions, k) != ""
+		named := isCapitalised(mod.raw) || mentionOf(q.mentions, k) != "" || nationality(mod)
 		if !named || isCapitalised(thing.raw) || isNumber(thing.word) || r.numberWord[thing.word] || e.stopword(thing.word) || e.stopword(mod.word) ||
 			!e.stopword(q.toks[k-1].word) || r.questionWord[mod.word] || s.hasPair(mod.stem, thing.stem) || e.saysAlone(s, mod.stem) {
 			continue
@@ -251,6 +251,17 @@ func (e *Engine) modifierSwapped(q *query, s *sentence) bool {
 			} else if gap != " " {
 				continue // "Chechnya, still trying": no modifier across a comma
 			}
+			return true
+		}
+	}
+	return false
+}
+
+// nationality reports whether t is the adjective of a place ("japanese",
+// "danish"), by WordNet's pertainyms: chat writes it in lower case.
+func nationality(t token) bool {
+	for _, p := range wordnetPertainyms()[t.stem] {
+		if placeNames()[p.word] {
 			return true
 		}
 	}
