@@ -517,3 +517,17 @@ func TestOutOfScopePlural(t *testing.T) {
 		}
 	}
 }
+
+// TestChatAndLeadIn holds that chat's lower-case "n" opening a question
+// is its "and", cut like other lead-ins, while a capital "N" is a word.
+func TestChatAndLeadIn(t *testing.T) {
+	r := mustRules(t)
+	for q, want := range map[string]string{
+		"n what are brandts troops busy with":    "what are brandts troops busy with",
+		"N Westland's ports, how many are there": "N Westland's ports, how many are there",
+	} {
+		if got := r.trimLeadIns(q); got != want {
+			t.Errorf("trimLeadIns(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
