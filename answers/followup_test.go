@@ -86,6 +86,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups27.jsonl", builtin, 4, 2},
 		{"followups28.jsonl", builtin, 3, 2},
 		{"followups29.jsonl", builtin, 4, 2},
+		{"followups30.jsonl", builtin, 7, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 28, 6},
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 10, 2},
