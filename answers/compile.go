@@ -188,6 +188,7 @@ func (r *rules) compileWords(f *generalFile) error {
 	}
 	r.numberWord = wordSet(f.NumberWords)
 	r.vague = wordSet(foldAll(f.Vague))
+	r.stranded = wordSet(foldAll(f.StrandedPrepositions))
 	r.quantifier = map[string][]string{}
 	for w, same := range f.Quantifiers {
 		r.quantifier[fold(w)] = append([]string{fold(w)}, foldAll(same)...)

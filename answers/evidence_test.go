@@ -1000,3 +1000,14 @@ func TestLowerCaseNationalitySwapped(t *testing.T) {
 		{"which european security advisers sat in on the talks in orrin", "name_swapped", 0},
 	})
 }
+
+// TestStrandedPrepositionAnswersWho holds that a who question ending with
+// a preposition ("… its licence from?") is answered by a name right after
+// the same preposition in the sentence, a body as well as a person.
+func TestStrandedPrepositionAnswersWho(t *testing.T) {
+	e := articleEngine(t, "licence", "The licence", "Harbourcorp has no veto over the harbour's lights, with open access an enforced part of its operating licence from Kessrawatch.\n\nThe lights burn all night.\n")
+	checkEvidence(t, e, []evidenceCase{
+		{"Who does Harbourcorp have an operating licence from?", "no_type", 0},
+		{"Who does Harbourcorp have an operating licence with?", "no_type", 1},
+	})
+}

@@ -249,6 +249,9 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 		if !doesVerb(q, s) {
 			return false
 		}
+		if e.strandedName(q, s) {
+			return true
+		}
 		// "Which general…": someone the sentence gives that title, or
 		// else its article or the pack ("Dorn asked Ames …" and
 		// "adviser Ann Ames" elsewhere).
@@ -364,6 +367,24 @@ func (e *Engine) subjectIs(q *query, s *sentence, id string) bool {
 func (e *Engine) speaksOfFuture(s *sentence) bool {
 	for _, t := range s.toks {
 		if e.rules.futureCue[t.word] {
+			return true
+		}
+	}
+	return false
+}
+
+// strandedName reports whether q ends with a preposition
+// (stranded_prepositions: "Who does Harbourcorp have its licence from?")
+// and s names, right after the same preposition, something the question
+// does not ("… its licence from Ofcom").
+func (e *Engine) strandedName(q *query, s *sentence) bool {
+	if len(q.toks) < 3 || !e.rules.stranded[q.toks[len(q.toks)-1].word] {
+		return false
+	}
+	p := q.toks[len(q.toks)-1].word
+	for i := 0; i+1 < len(s.toks); i++ {
+		n := s.toks[i+1]
+		if s.toks[i].word == p && isCapitalised(n.raw) && !e.stopword(n.word) && !q.words[n.word] && !q.words[n.stem] {
 			return true
 		}
 	}

@@ -153,6 +153,9 @@ type generalFile struct {
 	// Quantifiers restrict what a question asks ("the only …"), each
 	// with the words that say the same.
 	Quantifiers map[string][]string `yaml:"quantifiers"`
+	// StrandedPrepositions end a who question whose answer follows them
+	// in the sentence ("Who did they buy it from?" — "from Ofcom").
+	StrandedPrepositions []string `yaml:"stranded_prepositions"`
 	// Vague words count without naming: "several capitals" answers no
 	// "which capitals".
 	Vague []string `yaml:"vague"`
@@ -358,6 +361,7 @@ type rules struct {
 	// quantifier: folded restricting words and the words that say each.
 	quantifier map[string][]string
 	vague      map[string]bool
+	stranded   map[string]bool
 	gate       gate
 	// rankWeights weigh the ranking features; phraseBonus is the most
 	// the phrase features add (general.yaml's rank).
