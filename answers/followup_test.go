@@ -176,6 +176,7 @@ func TestFollowUpSets(t *testing.T) {
 		// and nothing was quoted; 10 since a line of more than 24 words is
 		// no heading.
 		{"followups-wordnet-places.jsonl", over("testdata/wordnet-places.json"), 10, 2},
+		{"followups-logic-puzzles.jsonl", over("testdata/logic-puzzles.json"), 9, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
