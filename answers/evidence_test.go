@@ -1011,3 +1011,14 @@ func TestStrandedPrepositionAnswersWho(t *testing.T) {
 		{"Who does Harbourcorp have an operating licence with?", "no_type", 1},
 	})
 }
+
+// TestOneWordDoer holds that a passive verb's doer of one word for people
+// ("charged by the lender") answers who, while "by the time" names no
+// one.
+func TestOneWordDoer(t *testing.T) {
+	e := articleEngine(t, "loans", "Loans", "The fee charged by the lender to the borrower for the use of the money loaned.\n\nThe loan was repaid by the time the harbour reopened.\n")
+	checkEvidence(t, e, []evidenceCase{
+		{"who charges the borrower a fee for the money loaned", "no_type", 0},
+		{"who repaid the loan before the harbour reopened", "no_type", 1},
+	})
+}

@@ -37,7 +37,7 @@ const (
 // it whenever an extractor, general.yaml or lexicon.yaml changes what
 // facts come out: stores re-analyse articles whose facts another version
 // made.
-const factsVersion = "25"
+const factsVersion = "26"
 
 // Analyzer reads facts off an article's sentences at ingest, with the
 // general rules and a domain pack. It implements store.Analyzer, so a
@@ -568,7 +568,7 @@ var (
 	nameRe = regexp.MustCompile(`\b[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|de|van|von|al|bin))+\b`)
 	// agentRe finds the doer of a passive verb: "signed by the harbour
 	// commission", up to a comma, stop or preposition.
-	agentRe = regexp.MustCompile(`\bby (the [a-z]+(?: [a-z]+){1,3})`)
+	agentRe = regexp.MustCompile(`\bby (the [a-z]+(?: [a-z]+){0,3})`)
 )
 
 // agents reads doers the entity rules do not know: capitalised names and
@@ -602,7 +602,9 @@ func (r *rules) agents(text string, toks []token, ms []mention) []string {
 		for n < len(ws) && !r.lex.agentStop[ws[n]] {
 			n++
 		}
-		if n < 3 { // "the" and at least two words
+		if n < 2 || n == 2 && !agentNoun(ws[1]) {
+			// "the" and at least two words, or a word for people
+			// ("charged by the lender"; not "by the time")
 			continue
 		}
 		phrase := strings.Join(ws[:n], " ")
