@@ -342,13 +342,10 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 		if e.namesBefore(own, t.start, pr.ref) && !(pr.ref == refThing && !pr.possessive && i > 0 && c.objectPrep[toks[i-1].word]) {
 			continue // "What did Ames say his team wanted?": "his" is Ames
 		}
-		if (pr.possessive && (pr.ref == refGroup || pr.ref == refThing) || t.word == "they") && e.subjectAt(c, toks, i) >= 0 {
+		if j := e.subjectAt(c, toks, i); j >= 0 && (pr.possessive && (pr.ref == refGroup || pr.ref == refThing) || t.word == "they" || pr.ref == refPerson && agentNoun(toks[j].word)) {
 			// "do yellow-billed cuckoos build their own nests": theirs;
-			// "what do people mean when they say …": the people.
-			continue
-		}
-		if j := e.subjectAt(c, toks, i); pr.ref == refPerson && j >= 0 && agentNoun(toks[j].word) {
-			// "How much does a player pay if he refuses …?": the player.
+			// "what do people mean when they say …": the people; "How
+			// much does a player pay if he refuses …?": the player.
 			continue
 		}
 		ref := pr.ref

@@ -244,13 +244,12 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) {
 		if s := r.qualifier[t.stem]; s != "" {
 			q.side = s
 		}
-		if r.outOfScope[strings.TrimSuffix(t.word, "s")] || r.outOfScope[t.word] {
-			// "chinas" in chat is "China's"; "films" are films.
-			if q.offTopic == "" && !ix.usesWord(t.word) && !ix.knowsAny(t.stem, r.synonyms[t.stem]) {
-				// A word the articles use, in any form general.yaml lists
-				// ("win", "won"), is never off-topic.
-				q.offTopic = t.word
-			}
+		// Out of scope with an "s" too: "chinas" in chat is "China's",
+		// "films" are films. A word the articles use, in any form
+		// general.yaml lists ("win", "won"), is never off-topic.
+		outOfScope := r.outOfScope[t.word] || r.outOfScope[strings.TrimSuffix(t.word, "s")]
+		if outOfScope && q.offTopic == "" && !ix.usesWord(t.word) && !ix.knowsAny(t.stem, r.synonyms[t.stem]) {
+			q.offTopic = t.word
 		}
 		stop := (r.stop[t.word] || english.IsStopWord(t.word)) && means[i] == nil
 		if inMention[i] || inPhrase[i] || stop || frame[t.word] || e.answerHead(toks, i, inMention) {
