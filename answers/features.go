@@ -350,10 +350,19 @@ func (e *Engine) pointsBack(s *sentence) bool {
 }
 
 // verbAfter reports whether w, after a subject, reads as its verb: an
-// auxiliary ("was", "has") or a word ending as a verb in the third person
-// or the past does ("solves", "replaced"; not "class" or "analysis").
+// auxiliary ("was", "has") or a word of five letters or more ending as a
+// verb in the third person or the past does (lexicon.yaml's
+// verb_endings: "solves", "replaced"; not its non_verb_endings: "class",
+// "analysis").
 func (e *Engine) verbAfter(w string) bool {
-	return e.rules.copula[w] || e.rules.auxiliary[w] || len(w) > 4 && (strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "is"))
+	if e.rules.copula[w] || e.rules.auxiliary[w] {
+		return true
+	}
+	ends := func(endings []string) bool {
+		return slices.ContainsFunc(endings, func(end string) bool { return strings.HasSuffix(w, end) })
+	}
+	l := e.rules.lex
+	return len(w) > 4 && ends(l.verbEndings) && !ends(l.nonVerbEndings)
 }
 
 // toFront is ranked with its i-th candidate put first, the others in

@@ -41,6 +41,8 @@ type lexiconFile struct {
 	SubjectPronouns    []string   `yaml:"subject_pronouns"`
 	Connectives        []string   `yaml:"connectives"`
 	NamingAfter        []string   `yaml:"naming_after"`
+	VerbEndings        []string   `yaml:"verb_endings"`
+	NonVerbEndings     []string   `yaml:"non_verb_endings"`
 	ThingSubjects      []string   `yaml:"thing_subjects"`
 	ExpletiveIt        []string   `yaml:"expletive_it"`
 	NameJoins          []string   `yaml:"name_joins"`
@@ -103,7 +105,11 @@ type lexicon struct {
 	// clauseBreaks and digestBreaks are joins as written, spaces
 	// included: where a clause turns, where a digest line may be cut.
 	clauseBreaks, digestBreaks []string
-	digestCues                 []digestCue
+	// verbEndings end a word that reads as a verb after a subject
+	// ("solves", "replaced"), unless it ends in one of nonVerbEndings
+	// ("class", "analysis").
+	verbEndings, nonVerbEndings []string
+	digestCues                  []digestCue
 	// meetStems: stems of the words that say people met.
 	meetStems map[string]bool
 	// yearLeads: words, each with a space after it, cut from the front of
@@ -179,7 +185,8 @@ func compileLexicon(data []byte) (*lexicon, error) {
 		key     string
 		phrases []string
 		list    *[]string
-	}{{"clause_breaks", f.ClauseBreaks, &l.clauseBreaks}, {"digest_breaks", f.DigestBreaks, &l.digestBreaks}} {
+	}{{"clause_breaks", f.ClauseBreaks, &l.clauseBreaks}, {"digest_breaks", f.DigestBreaks, &l.digestBreaks},
+		{"verb_endings", f.VerbEndings, &l.verbEndings}, {"non_verb_endings", f.NonVerbEndings, &l.nonVerbEndings}} {
 		if len(p.phrases) == 0 || slices.Contains(p.phrases, "") {
 			return nil, fmt.Errorf("lexicon.yaml: %s: empty, or holds an empty phrase", p.key)
 		}
