@@ -231,8 +231,9 @@ func (e *Engine) numberEvidence(x *[nEv]float64, ix *index, q *query, s, prev, l
 	}
 	for i, t := range q.toks {
 		// "helped BSkyB to avoid ending…" turns "ending" around as "not"
-		// does; "a failed project" turns nothing.
-		if e.rules.reversal[t.stem] && !s.hasStem(t.stem) && !qualifies(q.toks, i) {
+		// does; "a failed project" turns nothing, nor does a name that
+		// stems like a reversal ("Denis" like "deny").
+		if e.rules.reversal[t.stem] && !s.hasStem(t.stem) && !qualifies(q.toks, i) && (t.start == 0 || !isCapitalised(t.raw)) {
 			x[evNegation] = 1
 		}
 	}

@@ -1022,3 +1022,13 @@ func TestOneWordDoer(t *testing.T) {
 		{"who repaid the loan before the harbour reopened", "no_type", 1},
 	})
 }
+
+// TestReversalNotAName holds that a name stemming like a reversal verb
+// ("Denis" like "deny") turns nothing around, while the verb itself does.
+func TestReversalNotAName(t *testing.T) {
+	e := articleEngine(t, "harbour", "The harbour", "Orrin was the harbour master.\n\nThe harbour master was finally paid off by the Kessra traders.\n")
+	checkEvidence(t, e, []evidenceCase{
+		{"Who finally paid off the harbour master, Denis Orrin?", "negation", 0},
+		{"Who refused to pay off the harbour master, Denis Orrin?", "negation", 1},
+	})
+}
