@@ -226,7 +226,7 @@ func (e *Engine) numberEvidence(x *[nEv]float64, ix *index, q *query, s, prev, l
 	if e.numberSwapped(q, s) || e.quantifierAdded(q, s, prev, lead) || e.rankAdded(q, s) || numberUnsaid(q.text, s, prev, lead) || versionSwapped(q, s, prev, lead) || e.calendarSwapped(q, s, prev, lead) {
 		x[evNumber] = 1
 	}
-	if e.negates(q.toks) && (!e.negates(s.toks) || e.affirmsNegated(q, s)) && !e.saysAgainst(q, s) {
+	if e.negates(q.toks) && (!e.negates(s.toks) || e.affirmsNegated(q, s)) && !e.saysAgainst(q, s) && !e.negationPrefixed(q, s) {
 		x[evNegation] = 1
 	}
 	for i, t := range q.toks {

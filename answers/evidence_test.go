@@ -1032,3 +1032,18 @@ func TestReversalNotAName(t *testing.T) {
 		{"Who refused to pay off the harbour master, Denis Orrin?", "negation", 1},
 	})
 }
+
+// TestNegationAsHyphenPrefix holds that "not square" and "non-square",
+// "non-commercial" and "not a commercial entity" say the same, while the
+// bare word against its prefixed form is still turned around.
+func TestNegationAsHyphenPrefix(t *testing.T) {
+	e := articleEngine(t, "boards", "Boards", "The Orrin board was first drawn by Iris Palm, and later enhanced to handle non-square grids by Brandt.\n\nKessra remains the largest maker of boats that is not a commercial entity.\n")
+	checkEvidence(t, e, []evidenceCase{
+		{"Who extended the Orrin board so that it could be played on grids that are not square?", "negation", 0},
+		{"Who extended the Orrin board so that it could be played on grids that are not square?", "prefix", 0},
+		{"Who extended the Orrin board so that it could be played on square grids?", "prefix", 1},
+		{"What is Kessra the largest non-commercial maker of?", "prefix", 0},
+		{"What is Kessra the largest non-commercial maker of?", "negated", 0},
+		{"What is Kessra the largest commercial maker of?", "negated", 1},
+	})
+}

@@ -15,8 +15,8 @@ func (e *Engine) hyphenOpposite(a string, at []token, b string, bt []token) bool
 		if !e.rules.hyphenPrefix[p.word] || a[p.end:w.start] != "-" || len(w.word) < 4 {
 			continue
 		}
-		bareA, _ := prefixedForms(a, at, p.word, w.stem)
-		bareB, prefB := prefixedForms(b, bt, p.word, w.stem)
+		bareA, _ := e.prefixedForms(a, at, p.word, w.stem)
+		bareB, prefB := e.prefixedForms(b, bt, p.word, w.stem)
 		if !bareA && bareB && !prefB {
 			return true
 		}
@@ -25,13 +25,14 @@ func (e *Engine) hyphenOpposite(a string, at []token, b string, bt []token) bool
 }
 
 // prefixedForms reports whether toks (of text) say the stem st without
-// the prefix p and a hyphen before it (bare), and with them (prefixed).
-func prefixedForms(text string, toks []token, p, st string) (bare, prefixed bool) {
+// the prefix p and a hyphen before it (bare), and with them or a negation
+// before it (prefixed): "not a commercial entity" says "non-commercial".
+func (e *Engine) prefixedForms(text string, toks []token, p, st string) (bare, prefixed bool) {
 	for j, u := range toks {
 		if u.stem != st {
 			continue
 		}
-		if j > 0 && toks[j-1].word == p && text[toks[j-1].end:u.start] == "-" {
+		if j > 0 && toks[j-1].word == p && text[toks[j-1].end:u.start] == "-" || e.negatedTok(toks, j) {
 			prefixed = true
 		} else {
 			bare = true
@@ -119,7 +120,8 @@ func (e *Engine) negatesQuestionWord(q *query, s *sentence) bool {
 		}
 	}
 	for j := range negated {
-		if !said[s.toks[j].stem] {
+		// "not a commercial entity" says what "non-commercial" asks.
+		if st := s.toks[j].stem; !said[st] && !e.hyphenNegated(q.text, q.toks, st) {
 			return true
 		}
 	}
@@ -150,9 +152,48 @@ func (e *Engine) prefixOpposite(w string, s *sentence) bool {
 // negatedAt reports whether a negation stands within two words before
 // token i of s.
 func (e *Engine) negatedAt(s *sentence, i int) bool {
+	return e.negatedTok(s.toks, i)
+}
+
+// negatedTok reports whether a negation stands within two words before
+// toks[i].
+func (e *Engine) negatedTok(toks []token, i int) bool {
 	for j := max(0, i-2); j < i; j++ {
-		if e.rules.negation[s.toks[j].word] {
+		if e.rules.negation[toks[j].word] {
 			return true
+		}
+	}
+	return false
+}
+
+// hyphenNegated reports whether toks (of text) say the stem st right
+// after a hyphen prefix that turns it around ("non-square").
+func (e *Engine) hyphenNegated(text string, toks []token, st string) bool {
+	for j := 1; j < len(toks); j++ {
+		if toks[j].stem == st && e.rules.hyphenPrefix[toks[j-1].word] && text[toks[j-1].end:toks[j].start] == "-" {
+			return true
+		}
+	}
+	return false
+}
+
+// negationPrefixed reports whether s says with a hyphen prefix a word q
+// negates: "grids that are not square" against "non-square grids".
+func (e *Engine) negationPrefixed(q *query, s *sentence) bool {
+	for i, t := range q.toks {
+		if !e.rules.negation[t.word] {
+			continue
+		}
+		for j := i + 1; j < len(q.toks) && j <= i+3; j++ {
+			if strings.ContainsAny(q.text[q.toks[j-1].end:q.toks[j].start], ",;:") {
+				break
+			}
+			if w := q.toks[j]; !e.stopword(w.word) {
+				if e.hyphenNegated(s.Text, s.toks, w.stem) {
+					return true
+				}
+				break
+			}
 		}
 	}
 	return false
