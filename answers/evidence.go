@@ -232,8 +232,9 @@ func (e *Engine) numberEvidence(x *[nEv]float64, ix *index, q *query, s, prev, l
 	for i, t := range q.toks {
 		// "helped BSkyB to avoid ending…" turns "ending" around as "not"
 		// does; "a failed project" turns nothing, nor does a name that
-		// stems like a reversal ("Denis" like "deny").
-		if e.rules.reversal[t.stem] && !s.hasStem(t.stem) && !qualifies(q.toks, i) && (t.start == 0 || !isCapitalised(t.raw)) {
+		// stems like a reversal ("Denis" like "deny"); a sentence that
+		// negates may say it ("lacks" as "do not have").
+		if e.rules.reversal[t.stem] && !s.hasStem(t.stem) && !qualifies(q.toks, i) && (t.start == 0 || !isCapitalised(t.raw)) && !e.negates(s.toks) {
 			x[evNegation] = 1
 		}
 	}

@@ -1047,3 +1047,14 @@ func TestNegationAsHyphenPrefix(t *testing.T) {
 		{"What is Kessra the largest commercial maker of?", "negated", 1},
 	})
 }
+
+// TestReversalSaidByNegation holds that a reversal verb of the question
+// ("lacks") is said by a sentence that negates ("do not have"), and still
+// turns around one that does not.
+func TestReversalSaidByNegation(t *testing.T) {
+	e := articleEngine(t, "lenses", "Lenses", "Some lenses, notably Orrin lenses, do not have a single Kessra point.\n\nEvery Brandt lens has a fixed brass mount.\n")
+	checkEvidence(t, e, []evidenceCase{
+		{"Which kind of lens often lacks a single Kessra point?", "negation", 0},
+		{"Which kind of lens lacks a fixed brass mount?", "negation", 1},
+	})
+}
