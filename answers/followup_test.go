@@ -87,6 +87,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups28.jsonl", builtin, 3, 2},
 		{"followups29.jsonl", builtin, 4, 2},
 		{"followups30.jsonl", builtin, 7, 2},
+		{"followups31.jsonl", builtin, 5, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 28, 6},
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 10, 2},
@@ -177,6 +178,7 @@ func TestFollowUpSets(t *testing.T) {
 		// no heading.
 		{"followups-wordnet-places.jsonl", over("testdata/wordnet-places.json"), 10, 2},
 		{"followups-logic-puzzles.jsonl", over("testdata/logic-puzzles.json"), 9, 2},
+		{"followups-wordnet-people.jsonl", over("testdata/wordnet-people.json"), 8, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
