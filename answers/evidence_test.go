@@ -1058,3 +1058,14 @@ func TestReversalSaidByNegation(t *testing.T) {
 		{"Which kind of lens lacks a fixed brass mount?", "negation", 1},
 	})
 }
+
+// TestNegationEndsAtComma holds that the word a question negates is read
+// in the negation's own clause: "but not both, which one" negates "both",
+// not the "one" after the comma.
+func TestNegationEndsAtComma(t *testing.T) {
+	e := articleEngine(t, "dice", "Dice", "Or if either die can be played but not both, the player must play the larger one.\n\nThe board has twelve points a side.\n")
+	checkEvidence(t, e, []evidenceCase{
+		{"if i can use either die but not both, which one do i have to play", "negation", 0},
+		{"if i can not play the larger one, which die do i play", "negation", 1},
+	})
+}

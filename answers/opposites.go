@@ -72,6 +72,9 @@ func (e *Engine) affirmsNegated(q *query, s *sentence) bool {
 		}
 		for j := i + 1; j < len(q.toks) && j <= i+3; j++ {
 			w := q.toks[j]
+			if strings.ContainsAny(q.text[q.toks[j-1].end:w.start], ",;:") {
+				break // "but not both, which one": another clause
+			}
 			if e.stopword(w.word) {
 				continue
 			}
