@@ -87,7 +87,10 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups28.jsonl", builtin, 3, 2},
 		{"followups29.jsonl", builtin, 4, 2},
 		{"followups30.jsonl", builtin, 7, 2},
-		{"followups31.jsonl", builtin, 5, 2},
+		// 5 on its first run: "who walked out first when it stalled" was
+		// refused then only because "where did they end up" in the turn
+		// before made it a where question.
+		{"followups31.jsonl", builtin, 4, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 28, 6},
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 10, 2},

@@ -498,9 +498,11 @@ func (r *rules) classify(folded string) questionClass {
 				return c
 			case loose == nil:
 				loose = &r.classes[i]
-			case anchored && c.wants == wantQuote:
+			case anchored:
 				// "What did the mayor say about how much work is
-				// left?" asks what was said, from its first word.
+				// left?" asks what was said, and "What determines how
+				// much light a lens lets in?" asks what: a class read
+				// from the first word wins over one read further in.
 				return c
 			}
 		}

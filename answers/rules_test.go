@@ -66,9 +66,14 @@ func TestClassify(t *testing.T) {
 		// Chatter before the question, and inside it.
 		{"ballpark, how long did the talks last", "how_many"},
 		{"any word on when the pilots meet again", "when"},
-		// What was said, asked from the first word, about how much.
+		// The class the first word asks wins over a count asked further
+		// in: what was said, what was done, what decides how much.
 		{"what did ames tell the board about how much dredging is left", "said"},
-		{"what did the pilots do about how many launches sank", "how_many"},
+		{"what did the pilots do about how many launches sank", "what"},
+		{"what determines how much light a lens lets in", "what"},
+		{"is ames fed up with how long the dredging takes", "yesno"},
+		{"so how many launches sank", "how_many"},
+		{"could you tell me how much the pilots are paid", "how_many"},
 	}
 	for _, tt := range tests {
 		if got := r.classify(r.trimLeadIns(tt.q)).name; got != tt.class {
