@@ -536,3 +536,20 @@ func TestChatAndLeadIn(t *testing.T) {
 		}
 	}
 }
+
+// TestShorthandWith holds that chat's "w" reads "with", and that a
+// capital "W" (a name or a symbol) stays as it is.
+func TestShorthandWith(t *testing.T) {
+	r, err := loadRules()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]string{
+		"the talks w the pilots":   "the talks with the pilots",
+		"the W boson w its charge": "the W boson with its charge",
+	} {
+		if got := r.shorthand.expand(q); got != want {
+			t.Errorf("expand(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
