@@ -182,6 +182,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-wordnet-places.jsonl", over("testdata/wordnet-places.json"), 10, 2},
 		{"followups-logic-puzzles.jsonl", over("testdata/logic-puzzles.json"), 9, 2},
 		{"followups-wordnet-people.jsonl", over("testdata/wordnet-people.json"), 8, 2},
+		{"followups-gcide-medicine.jsonl", over("testdata/gcide-medicine.json"), 4, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
