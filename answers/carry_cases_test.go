@@ -584,3 +584,15 @@ On Thursday the Kessra board said in a video that its officials were keen to lea
 		{"Where was Iris Brandt on a state visit?", "When was that?", "state visit", "what the last question asked about"},
 	}, false)
 }
+
+// TestCarryHeForOnlyName holds that "he" after a question naming one name
+// of no kind the articles tell ("Orrin") stands for that name.
+func TestCarryHeForOnlyName(t *testing.T) {
+	e := articleEngine(t, "lamps", "Lamps", `Orrin built the first harbour lamp in 1879.
+
+Orrin was born in 1847, the year the first pier was built.
+`)
+	checkCarry(t, e, []carryCase{
+		{"What did Orrin build in 1879?", "When was he born?", "When was Orrin born?", "the one name the last question said"},
+	}, true)
+}

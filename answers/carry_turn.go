@@ -221,8 +221,11 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 			answered = append(answered, n.Text)
 		}
 	}
-	var things, places, persons []string
+	var things, places, persons, unkinded []string
 	for _, n := range p.qnames {
+		if n.Kind == "" {
+			unkinded = append(unkinded, n.fill())
+		}
 		switch {
 		case n.Kind == "person":
 			persons = append(persons, n.fill())
@@ -253,6 +256,11 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 			// place or a time ("New York City"), whatever kind its
 			// name was read as.
 			return answered[0], "a pronoun for one person: the person the last answer named"
+		case len(answered) == 0 && len(unkinded) == 1 && len(p.qnames) == 1:
+			// "What did Orrin make in 1879?" — "When was he born?":
+			// the one name the last question said, of no kind the
+			// articles tell, is the person.
+			return unkinded[0], "a pronoun for one person: the one name the last question said"
 		}
 	case refGroup, refPeople:
 		switch {
