@@ -1,9 +1,12 @@
 package answers
 
 import (
-	"github.com/kljensen/snowball/english"
 	"math"
+	"slices"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
 )
 
 // Evidence features the gate weighs: what the question asserts against
@@ -143,8 +146,9 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 		// ("Drakes hatch from eggs" does not say "Saurians").
 		return titled[st] && !opensWithOther(q, s, titled)
 	}
+	spelled := initialsSaid(q, s, prev, lead)
 	inContext := func(t qterm) bool {
-		return s.matches(t.term, t.alts) || (prev != nil && prev.matches(t.term, t.alts)) || (next != nil && next.matches(t.term, t.alts))
+		return s.matches(t.term, t.alts) || (prev != nil && prev.matches(t.term, t.alts)) || (next != nil && next.matches(t.term, t.alts)) || spelled[t.term]
 	}
 	// A name said in another form of itself ("the Ptolemies" against
 	// "the Ptolemaic dynasty", "Gaulish" against "the Gauls") is said.
@@ -169,11 +173,43 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 			continue
 		}
 		if s.matches(t.term, t.alts) || (prev != nil && prev.matches(t.term, t.alts)) || (lead != nil && lead.matches(t.term, t.alts)) || title(t.term) ||
-			ix.articleHas(s.ArticleID, t.term) && t.term[0] == '@' || otherForm(t) || e.opensWithPronoun(s) && ix.paragraphSays(s, t) {
+			ix.articleHas(s.ArticleID, t.term) && t.term[0] == '@' || otherForm(t) || e.opensWithPronoun(s) && ix.paragraphSays(s, t) || spelled[t.term] {
 			continue
 		}
 		x[evMissName] += t.weight / total
 	}
+}
+
+// initialsSaid are the stems of the names of two words or more q says
+// ("the United States") that s, prev or lead write by their initials
+// ("US", "U.S."): said, though in no word of theirs.
+func initialsSaid(q *query, sents ...*sentence) map[string]bool {
+	out := map[string]bool{}
+	for i := 1; i < len(q.toks); {
+		j := i
+		var initials strings.Builder
+		for j < len(q.toks) && isCapitalised(q.toks[j].raw) {
+			r, _ := utf8.DecodeRuneInString(q.toks[j].raw)
+			initials.WriteRune(r)
+			j++
+		}
+		if j-i < 2 {
+			i = j + 1
+			continue
+		}
+		short := initials.String()
+		dotted := strings.Join(strings.Split(short, ""), ".") + "."
+		for _, x := range sents {
+			if x == nil || !(x.hasRaw(short) || strings.Contains(x.Text, dotted)) {
+				continue
+			}
+			for _, t := range q.toks[i:j] {
+				out[t.stem] = true
+			}
+		}
+		i = j
+	}
+	return out
 }
 
 // opensWithOther reports whether s opens with a capitalised word of the
@@ -591,6 +627,11 @@ func (ix *index) next(s *sentence) *sentence {
 
 // hasWord reports whether s holds the folded word w.
 func (s *sentence) hasWord(w string) bool { return s.wordAt(w) >= 0 }
+
+// hasRaw reports whether s holds a word written exactly as raw.
+func (s *sentence) hasRaw(raw string) bool {
+	return slices.ContainsFunc(s.toks, func(t token) bool { return t.raw == raw })
+}
 
 // wordAt is the position of the folded word w in s, or -1.
 func (s *sentence) wordAt(w string) int {

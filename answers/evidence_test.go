@@ -1069,3 +1069,15 @@ func TestNegationEndsAtComma(t *testing.T) {
 		{"if i can not play the larger one, which die do i play", "negation", 1},
 	})
 }
+
+// TestNameSaidByInitials holds that a name of two words or more ("the
+// Kessra Harbour Board") is said by its initials ("KHB", "K.H.B."), while
+// other capitals are not.
+func TestNameSaidByInitials(t *testing.T) {
+	e := articleEngine(t, "board", "Boards", "The KHB opened its first office in 1935.\n\nThe B.H.A. closed its last office in 1961.\n")
+	checkEvidence(t, e, []evidenceCase{
+		{"When did the Kessra Harbour Board open its first office?", "missing_name", 0},
+		{"When did the Bayton Harbour Authority close its last office?", "missing_name", 0},
+		{"When did the Kessra Pilots Guild open its first office?", "missing_capital", 1},
+	})
+}
