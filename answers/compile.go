@@ -193,6 +193,9 @@ func (r *rules) compileWords(f *generalFile) error {
 	for w, same := range f.Quantifiers {
 		r.quantifier[fold(w)] = append([]string{fold(w)}, foldAll(same)...)
 	}
+	for _, idiom := range f.QuantifierIdioms {
+		r.quantifierIdioms = append(r.quantifierIdioms, strings.Fields(fold(idiom)))
+	}
 	r.reversal = map[string]bool{}
 	for _, w := range f.Reversals {
 		r.reversal[stem(fold(w))] = true

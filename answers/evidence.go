@@ -279,15 +279,36 @@ func (e *Engine) numberEvidence(x *[nEv]float64, ix *index, q *query, s, prev, l
 	}
 }
 
+// inQuantifierIdiom marks the words of toks inside an idiom that holds a
+// quantifier and restricts nothing ("all the way").
+func (e *Engine) inQuantifierIdiom(toks []token) map[int]bool {
+	out := map[int]bool{}
+	for _, idiom := range e.rules.quantifierIdioms {
+		for i := 0; i+len(idiom) <= len(toks); i++ {
+			k := 0
+			for k < len(idiom) && toks[i+k].word == idiom[k] {
+				k++
+			}
+			if k == len(idiom) {
+				for j := i; j < i+k; j++ {
+					out[j] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
 // quantifierAdded reports whether q says a restricting word ("only",
 // "all", "always") that s, prev and lead say in no form: "When was the
 // only satellite launched?" against "Sky Digital was launched in 1998
 // on the Astra 2A satellite".
 func (e *Engine) quantifierAdded(q *query, s, prev, lead *sentence) bool {
 	says := func(x *sentence, w string) bool { return x != nil && x.hasWord(w) }
-	for _, t := range q.toks {
+	idiom := e.inQuantifierIdiom(q.toks)
+	for i, t := range q.toks {
 		same, ok := e.rules.quantifier[t.word]
-		if !ok {
+		if !ok || idiom[i] {
 			continue
 		}
 		said := false

@@ -1081,3 +1081,13 @@ func TestNameSaidByInitials(t *testing.T) {
 		{"When did the Kessra Pilots Guild open its first office?", "missing_capital", 1},
 	})
 }
+
+// TestQuantifierIdiom holds that a quantifier inside an idiom ("all the
+// way") restricts nothing, while one outside it still does.
+func TestQuantifierIdiom(t *testing.T) {
+	e := articleEngine(t, "roads", "Roads", "Under Iris Brandt the Kessra road extended as far east as the Westland coast.\n\nThe road was paved in 1952.\n")
+	checkEvidence(t, e, []evidenceCase{
+		{"Under which ruler did the Kessra road stretch all the way east to the Westland coast?", "number", 0},
+		{"Under which ruler did all of the Kessra road stretch east to the Westland coast?", "number", 1},
+	})
+}

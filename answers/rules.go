@@ -153,6 +153,9 @@ type generalFile struct {
 	// Quantifiers restrict what a question asks ("the only …"), each
 	// with the words that say the same.
 	Quantifiers map[string][]string `yaml:"quantifiers"`
+	// QuantifierIdioms hold a quantifier that restricts nothing ("all
+	// the way", "at all").
+	QuantifierIdioms []string `yaml:"quantifier_idioms"`
 	// StrandedPrepositions end a who question whose answer follows them
 	// in the sentence ("Who did they buy it from?" — "from Ofcom").
 	StrandedPrepositions []string `yaml:"stranded_prepositions"`
@@ -360,9 +363,11 @@ type rules struct {
 	reversal map[string]bool
 	// quantifier: folded restricting words and the words that say each.
 	quantifier map[string][]string
-	vague      map[string]bool
-	stranded   map[string]bool
-	gate       gate
+	// quantifierIdioms: the folded words of each quantifier idiom.
+	quantifierIdioms [][]string
+	vague            map[string]bool
+	stranded         map[string]bool
+	gate             gate
 	// rankWeights weigh the ranking features; phraseBonus is the most
 	// the phrase features add (general.yaml's rank).
 	rankWeights [nFeat]float64
