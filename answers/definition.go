@@ -121,3 +121,44 @@ func (e *Engine) definitionFirst(q *query, ranked []scored) []scored {
 	}
 	return ranked
 }
+
+// headShare is the least share of the best's score a glossary's entry
+// headed by a name the question says needs to be put first.
+const headShare = 0.95
+
+// headFirst puts first, among candidates scoring all but level with the
+// best, a glossary's entry headed by a name the question says ("whats
+// bunsen best known for": "Bunsen, Robert Bunsen: German chemist …"),
+// when the best is not one: the entry on the subject, not another that
+// names it in passing ("Kirchhoff, …: physicist who with Bunsen …").
+func (e *Engine) headFirst(q *query, ranked []scored) []scored {
+	if q.defined != nil || len(ranked) < 2 {
+		return ranked
+	}
+	heads := func(s *sentence) bool {
+		for i := range q.toks {
+			for n := 1; n <= 3 && i+n <= len(q.toks); n++ {
+				if e.stopword(q.toks[i].word) || e.stopword(q.toks[i+n-1].word) {
+					continue
+				}
+				term := make([]string, n)
+				for k, t := range q.toks[i : i+n] {
+					term[k] = t.stem
+				}
+				if e.rules.glossaryHead(s, term) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if heads(ranked[0].s) {
+		return ranked
+	}
+	for i := 1; i < min(3, len(ranked)) && ranked[i].score >= headShare*ranked[0].score; i++ {
+		if heads(ranked[i].s) {
+			return toFront(ranked, i)
+		}
+	}
+	return ranked
+}

@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -99,6 +100,28 @@ The pilots of the Kessra light keep one rule: never cross the Orrin Strait in fo
 	for _, s := range ix.sents {
 		if strings.HasPrefix(s.Text, "The pilots") && (e.rules.defines(&s, []string{"pilot"}) || e.rules.defines(&s, []string{"rule"})) {
 			t.Errorf("%q defines a word before its colon, want none", s.Text)
+		}
+	}
+}
+
+// TestHeadFirst holds that, among candidates scoring all but level, the
+// glossary's entry headed by the name the question says answers first,
+// not another entry naming it in passing.
+func TestHeadFirst(t *testing.T) {
+	e := articleEngine(t, "people", "People", `Kessrado, Ada Kessrado: Westland chemist who with Orrin pioneered tide tables but is remembered mainly for her invention of the Kessrado lamp.
+
+Orrin, Iris Orrin: Westland chemist who with Kessrado pioneered tide tables and formulated two laws of harbour currents.
+`)
+	for q, want := range map[string]string{
+		"whats kessrado best known for": "Kessrado, Ada Kessrado:",
+		"whats orrin best known for":    "Orrin, Iris Orrin:",
+	} {
+		a, err := e.Explain(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := a.Explain.Candidates[0].Text; !strings.HasPrefix(got, want) {
+			t.Errorf("%q: best %q, want the entry opening %q", q, got, want)
 		}
 	}
 }
