@@ -183,6 +183,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-logic-puzzles.jsonl", over("testdata/logic-puzzles.json"), 9, 2},
 		{"followups-wordnet-people.jsonl", over("testdata/wordnet-people.json"), 8, 2},
 		{"followups-gcide-medicine.jsonl", over("testdata/gcide-medicine.json"), 4, 2},
+		{"followups-gcide-law.jsonl", over("testdata/gcide-law.json"), 8, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
