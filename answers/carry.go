@@ -334,6 +334,11 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 			if !pr.possessive && c.dummyIt(toks, i) {
 				continue // "Was it too soon to tell?": "it" stands for nothing
 			}
+			if !pr.possessive && e.topicBefore(text, toks, i) {
+				// "Orrin says a truce isn't enough for peace - what
+				// else does it need?": "it" is in the question.
+				continue
+			}
 		case refPlace:
 			if i > 0 && c.existential[toks[i-1].word] || c.existential[next] {
 				continue // "is there", "are there"
@@ -451,6 +456,25 @@ func (c *carryRules) dummyIt(toks []token, i int) bool {
 		if c.expletive[toks[j].word] {
 			return true
 		}
+	}
+	return false
+}
+
+// topicBefore reports whether the question sets out a topic of its own
+// before the pronoun at toks[i]: a part closed by a comma, a colon, a
+// semicolon or a dash that holds a word neither a stop word nor a name.
+// "in Bayton, what did it include?" sets out none.
+func (e *Engine) topicBefore(text string, toks []token, i int) bool {
+	for k := i; k > 0; k-- {
+		if !strings.ContainsAny(text[toks[k-1].end:toks[k].start], ",;:-–—") {
+			continue
+		}
+		for _, t := range toks[:k] {
+			if !e.stopword(t.word) && !isCapitalised(t.raw) && !isNumber(t.word) {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }

@@ -596,3 +596,21 @@ Orrin was born in 1847, the year the first pier was built.
 		{"What did Orrin build in 1879?", "When was he born?", "When was Orrin born?", "the one name the last question said"},
 	}, true)
 }
+
+// TestCarryItAfterOwnTopic holds that "it" after a part of the question
+// that sets out a topic of its own ("… isn't enough for peace - what
+// else does it need to be") is in the question, and carries nothing,
+// while "it" in a question with no such part still stands for the last
+// thing asked about.
+func TestCarryItAfterOwnTopic(t *testing.T) {
+	e := articleEngine(t, "truce", "The truce", `The Kessra Accord sets out a truce between Westland and Eastgate.
+
+“Peace must be not only a truce, but also a fair settlement for the harbour,” Orrin said.
+`)
+	checkCarry(t, e, []carryCase{
+		{"What does the Kessra Accord set out?", "orrin says a truce isnt enough for peace - what else does it need to be", "", ""},
+	}, true)
+	checkCarry(t, e, []carryCase{
+		{"What does the Kessra Accord set out?", "what else does it need to be", "Kessra Accord", ""},
+	}, false)
+}
