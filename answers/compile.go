@@ -36,6 +36,13 @@ func (r *rules) compilePatterns(f *generalFile) error {
 		r.classes = append(r.classes, qc)
 	}
 	r.roleClass = questionClass{name: f.RoleClass.Name, wants: f.RoleClass.Wants}
+	for _, p := range f.SourcePhrases {
+		re, err := regexp.Compile("(?i)" + p)
+		if err != nil {
+			return fmt.Errorf("source phrase %q: %w", p, err)
+		}
+		r.sourcePhrases = append(r.sourcePhrases, re)
+	}
 	for _, p := range f.LeadIns {
 		re, err := regexp.Compile("(?i)" + p)
 		if err != nil {

@@ -125,3 +125,34 @@ Orrin, Iris Orrin: Westland chemist who with Kessrado pioneered tide tables and 
 		}
 	}
 }
+
+// TestSourcePhraseCredit holds that a word the question says only inside
+// a phrase saying where a fact is told ("per the lamp statement") weighs
+// half what it weighs elsewhere, and that a word said outside one too
+// keeps its weight.
+func TestSourcePhraseCredit(t *testing.T) {
+	e := articleEngine(t, "board", "The board", "The lamp statement said the board would decide on the buoys in May.\n\nThe board met in Westland.\n")
+	weight := func(q, term string) float64 {
+		_, qq, err := e.prepare(context.Background(), Normalize(q), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tt := range qq.terms {
+			if tt.term == term {
+				return tt.weight
+			}
+		}
+		t.Fatalf("%q: no term %q", q, term)
+		return 0
+	}
+	plain := weight("what did the board decide about the lamp statement", "statement")
+	if got := weight("what did the board decide, per the lamp statement", "statement"); got != sourceCredit*plain {
+		t.Errorf("statement inside a source phrase weighs %v, want %v", got, sourceCredit*plain)
+	}
+	if got := weight("what did the board statement decide, per the lamp statement", "statement"); got != weight("what did the board statement decide about the lamp statement", "statement") {
+		t.Errorf("statement said outside the source phrase too weighs %v, want its full weight", got)
+	}
+	if got := weight("lamp statement article: what did the board decide", "statement"); got != sourceCredit*weight("what did the board decide in the lamp statement", "statement") {
+		t.Errorf("statement in an article's name before a colon weighs %v, want it halved", got)
+	}
+}

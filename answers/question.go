@@ -117,6 +117,7 @@ func (e *Engine) analyse(ix *index, text string) *query {
 			}
 		}
 	}
+	r.creditSources(q)
 	e.readSequence(q)
 	q.bound = r.dateBoundOf(toks)
 	e.readClass(q, folded, inMention)

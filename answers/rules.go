@@ -115,6 +115,9 @@ type generalFile struct {
 	DerivationalSuffixes []string `yaml:"derivational_suffixes"`
 	SumWords             []string `yaml:"sum_words"`
 	LeadIns              []string `yaml:"lead_ins"`
+	// SourcePhrases say where a fact is told ("per the joint statement",
+	// "going by his post on X"), not the fact: their words count less.
+	SourcePhrases []string `yaml:"source_phrases"`
 	// Shorthand maps chat shorthand to the words it stands for.
 	Shorthand map[string]string `yaml:"shorthand"`
 	// Outcome and Calendar: see general.yaml.
@@ -258,24 +261,26 @@ type alias struct {
 type rules struct {
 	// leadIns: greetings, chatter and "do the reports say" wrappers cut
 	// from a question before it is read.
-	leadIns    []*regexp.Regexp
-	shorthand  *shorthand
-	classes    []questionClass
-	roleClass  questionClass
-	entities   map[string]entityRule
-	aliases    map[string][]alias // by first word, longest first
-	synonyms   map[string][]string
-	phrases    map[string][]phrase // by the stem of the first word
-	forms      map[string][]string // stem -> the stems of its other verb forms
-	stop       map[string]bool
-	qualifier  map[string]string   // stem -> side
-	units      map[string][]string // word -> units it can mean
-	outOfScope map[string]bool
-	self       map[string]bool
-	reasonCues map[string]bool
-	reasonBest map[string]bool
-	future     []*regexp.Regexp
-	futureCue  map[string]bool
+	leadIns []*regexp.Regexp
+	// sourcePhrases: general.yaml's source_phrases, case-insensitive.
+	sourcePhrases []*regexp.Regexp
+	shorthand     *shorthand
+	classes       []questionClass
+	roleClass     questionClass
+	entities      map[string]entityRule
+	aliases       map[string][]alias // by first word, longest first
+	synonyms      map[string][]string
+	phrases       map[string][]phrase // by the stem of the first word
+	forms         map[string][]string // stem -> the stems of its other verb forms
+	stop          map[string]bool
+	qualifier     map[string]string   // stem -> side
+	units         map[string][]string // word -> units it can mean
+	outOfScope    map[string]bool
+	self          map[string]bool
+	reasonCues    map[string]bool
+	reasonBest    map[string]bool
+	future        []*regexp.Regexp
+	futureCue     map[string]bool
 	// outcomeWord: question words asking how something ended;
 	// plannedCue: sentence words that only announce an event.
 	outcomeWord, plannedCue map[string]bool
