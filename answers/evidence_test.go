@@ -1091,3 +1091,14 @@ func TestQuantifierIdiom(t *testing.T) {
 		{"Under which ruler did all of the Kessra road stretch east to the Westland coast?", "number", 1},
 	})
 }
+
+// TestStanceAnswersPosition holds that a sentence saying where someone
+// stands with a stance verb ("firmly opposes") answers a question asking
+// their position, and not one asking what they said.
+func TestStanceAnswersPosition(t *testing.T) {
+	e := articleEngine(t, "harbour", "The harbour", "Westland firmly opposes Eastgate joining the harbour board.\n\nThe board meets in May.\n")
+	checkEvidence(t, e, []evidenceCase{
+		{"What is Westland's position on Eastgate joining the harbour board?", "no_type", 0},
+		{"What did Westland say about Eastgate joining the harbour board?", "no_type", 1},
+	})
+}

@@ -16,6 +16,8 @@ var lexiconYAML []byte
 type lexiconFile struct {
 	ActorEnds          []string   `yaml:"actor_ends"`
 	SpeechVerbs        []string   `yaml:"speech_verbs"`
+	StanceVerbs        []string   `yaml:"stance_verbs"`
+	StanceAsks         []string   `yaml:"stance_asks"`
 	RoleNouns          []string   `yaml:"role_nouns"`
 	RoleGlue           []string   `yaml:"role_glue"`
 	LeadWords          []string   `yaml:"lead_words"`
@@ -90,6 +92,7 @@ func (v *wordValues) UnmarshalYAML(n *yaml.Node) error {
 // the extractors' patterns built from its lists.
 type lexicon struct {
 	actorEnds, speechVerbs, roleNouns, roleGlue map[string]bool
+	stanceVerbs, stanceAsks                     map[string]bool
 	// weekdays and months, folded: a question's day or month the best
 	// sentence says otherwise is a detail changed.
 	weekdays, months                              map[string]bool
@@ -152,7 +155,7 @@ func compileLexicon(data []byte) (*lexicon, error) {
 		words []string
 		set   *map[string]bool
 	}{
-		{"actor_ends", f.ActorEnds, &l.actorEnds}, {"speech_verbs", f.SpeechVerbs, &l.speechVerbs},
+		{"actor_ends", f.ActorEnds, &l.actorEnds}, {"speech_verbs", f.SpeechVerbs, &l.speechVerbs}, {"stance_verbs", f.StanceVerbs, &l.stanceVerbs}, {"stance_asks", f.StanceAsks, &l.stanceAsks},
 		{"role_nouns", f.RoleNouns, &l.roleNouns}, {"role_glue", f.RoleGlue, &l.roleGlue},
 		{"lead_words", f.LeadWords, &l.leadWords}, {"agent_stop", f.AgentStop, &l.agentStop},
 		{"org_words", f.OrgWords, &l.orgWords}, {"place_words", f.PlaceWords, &l.placeWords}, {"place_modifiers", f.PlaceModifiers, &l.placeModifiers},
