@@ -239,3 +239,20 @@ func TestOwnAfterPossessive(t *testing.T) {
 		}
 	}
 }
+
+// TestPossessorNamedBothWays holds that "the mayor's deputy" and "Lind's
+// deputy" are the same one person when the pack names Lind the mayor and
+// her deputy one person, while another owner's deputy is still a swap.
+func TestPossessorNamedBothWays(t *testing.T) {
+	const pack = `name: harbour news
+entities:
+  - {id: lind, name: Ada Lind, kind: person, aliases: [ada lind, lind, the mayor]}
+  - {id: moe, name: Per Moe, kind: person, aliases: [per moe, moe, deputy, lind's deputy]}
+  - {id: dahl, name: Eva Dahl, kind: person, aliases: [eva dahl, dahl]}
+`
+	e := packEngine(t, pack, "Lind's deputy Per Moe opened the Bergen harbour office in May.\n\nThe office shut in June.\n")
+	checkEvidence(t, e, []evidenceCase{
+		{"Did the mayor's deputy open the Bergen harbour office?", "name_swapped", 0},
+		{"Did Dahl's deputy open the Bergen harbour office?", "name_swapped", 1},
+	})
+}

@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kljensen/snowball/english"
@@ -166,6 +167,11 @@ func (e *Engine) possessorSwapped(q *query, s *sentence) bool {
 			if id := mentionOf(s.ments, j-1); id != "" && r.related(id, m.entity) {
 				continue
 			}
+			if th := mentionOf(q.mentions, m.to+1); th != "" && th == mentionOf(s.ments, j+1) && r.oneWordAlias(owner.word, m.entity) {
+				// "the president's son-in-law" and "Brandt's son-in-law"
+				// are the same one person when Brandt is the president.
+				continue
+			}
 			return true
 		}
 		// A pack name of the same kind as the owner, right before the
@@ -210,6 +216,11 @@ func (q *query) ownsSomething(id string) bool {
 // ("Dorn" for "Bayton").
 func (r *rules) related(a, b string) bool {
 	return a == b || r.within(a, b) || r.within(b, a) || contains(r.synonyms["@"+b], "@"+a)
+}
+
+// oneWordAlias reports whether the folded word w alone names entity id.
+func (r *rules) oneWordAlias(w, id string) bool {
+	return slices.ContainsFunc(r.aliases[w], func(a alias) bool { return a.entity == id && len(a.words) == 1 })
 }
 
 // modifierSwapped reports whether the question qualifies a thing with a
