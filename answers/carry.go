@@ -463,10 +463,12 @@ func (c *carryRules) dummyIt(toks []token, i int) bool {
 // topicBefore reports whether the question sets out a topic of its own
 // before the pronoun at toks[i]: a part closed by a comma, a colon, a
 // semicolon or a dash that holds a word neither a stop word nor a name.
-// "in Bayton, what did it include?" sets out none.
+// "in Bayton, what did it include?" sets out none; a hyphen inside a
+// word ("son-in-law") closes nothing.
 func (e *Engine) topicBefore(text string, toks []token, i int) bool {
 	for k := i; k > 0; k-- {
-		if !strings.ContainsAny(text[toks[k-1].end:toks[k].start], ",;:-–—") {
+		gap := text[toks[k-1].end:toks[k].start]
+		if !strings.ContainsAny(gap, ",;:–—") && !strings.Contains(gap, " -") && !strings.Contains(gap, "- ") {
 			continue
 		}
 		for _, t := range toks[:k] {

@@ -614,3 +614,16 @@ func TestCarryItAfterOwnTopic(t *testing.T) {
 		{"What does the Kessra Accord set out?", "what else does it need to be", "Kessra Accord", ""},
 	}, false)
 }
+
+// TestCarryItAfterHyphenatedWord holds that a hyphen inside a word
+// ("son-in-law") closes no part of the question: "it" after it still
+// stands for the last thing asked about.
+func TestCarryItAfterHyphenatedWord(t *testing.T) {
+	e := articleEngine(t, "truce", "The truce", `The Kessra Accord sets out a truce between Westland and Eastgate.
+
+The mayor's son-in-law signed the Kessra Accord in May.
+`)
+	checkCarry(t, e, []carryCase{
+		{"What does the Kessra Accord set out?", "when did the mayor's son-in-law sign it", "Kessra Accord", ""},
+	}, false)
+}
