@@ -135,22 +135,23 @@ func (e *Engine) headFirst(q *query, ranked []scored) []scored {
 	if q.defined != nil || len(ranked) < 2 {
 		return ranked
 	}
-	heads := func(s *sentence) bool {
-		for i := range q.toks {
-			for n := 1; n <= 3 && i+n <= len(q.toks); n++ {
-				if e.stopword(q.toks[i].word) || e.stopword(q.toks[i+n-1].word) {
-					continue
-				}
-				term := make([]string, n)
-				for k, t := range q.toks[i : i+n] {
-					term[k] = t.stem
-				}
-				if e.rules.glossaryHead(s, term) {
-					return true
-				}
+	// The names a head may be: runs of one to three of the question's
+	// words, opening and closing with no stop word.
+	var names [][]string
+	for i := range q.toks {
+		for n := 1; n <= 3 && i+n <= len(q.toks); n++ {
+			if e.stopword(q.toks[i].word) || e.stopword(q.toks[i+n-1].word) {
+				continue
 			}
+			name := make([]string, n)
+			for k, t := range q.toks[i : i+n] {
+				name[k] = t.stem
+			}
+			names = append(names, name)
 		}
-		return false
+	}
+	heads := func(s *sentence) bool {
+		return slices.ContainsFunc(names, func(name []string) bool { return e.rules.glossaryHead(s, name) })
 	}
 	if heads(ranked[0].s) {
 		return ranked
@@ -161,36 +162,4 @@ func (e *Engine) headFirst(q *query, ranked []scored) []scored {
 		}
 	}
 	return ranked
-}
-
-// sourceCredit is what a word that only says where a fact is told ("per
-// the joint statement") weighs.
-const sourceCredit = 0.5
-
-// creditSources weighs down the terms q says only inside a source phrase
-// (general.yaml's source_phrases): "per the bit about the aide's praise"
-// says where the answer is told, which the answer's sentence need not
-// repeat.
-func (r *rules) creditSources(q *query) {
-	var spans [][]int
-	for _, re := range r.sourcePhrases {
-		spans = append(spans, re.FindAllStringIndex(q.text, -1)...)
-	}
-	if len(spans) == 0 {
-		return
-	}
-	inside, outside := map[string]bool{}, map[string]bool{}
-	for _, t := range q.toks {
-		in := slices.ContainsFunc(spans, func(sp []int) bool { return t.start >= sp[0] && t.end <= sp[1] })
-		if in {
-			inside[t.stem] = true
-		} else {
-			outside[t.stem] = true
-		}
-	}
-	for k, t := range q.terms {
-		if inside[t.term] && !outside[t.term] {
-			q.terms[k].weight *= sourceCredit
-		}
-	}
 }
