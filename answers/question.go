@@ -44,6 +44,9 @@ type query struct {
 	// saying says the question holds a word of saying (said_verbs): a
 	// where question is then answered by the medium too.
 	saying bool
+	// stance: the question asks where someone stands (lexicon.yaml's
+	// stance_asks: "position", "view").
+	stance bool
 	// lowerPlaces marks the places written in lower case (lowerPlace):
 	// names, as if capitalised.
 	lowerPlaces map[int]bool
@@ -242,6 +245,7 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) {
 		}
 		q.besides = q.besides || r.besides[t.word]
 		q.saying = q.saying || r.saidVerb[t.word]
+		q.stance = q.stance || r.lex.stanceAsks[t.word]
 		if s := r.qualifier[t.stem]; s != "" {
 			q.side = s
 		}

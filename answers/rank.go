@@ -299,7 +299,7 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 		// A speaker no pack lists is no entity, so no said fact names
 		// them ("Northwind claimed that …"): with no speaker the rules
 		// know asked about, a speech verb or quoted words will do.
-		if e.asksStance(q) && e.takesStance(s) && (q.speaker == "" || e.names(s, q.speaker)) {
+		if q.stance && e.takesStance(s) && (q.speaker == "" || e.names(s, q.speaker)) {
 			// "What is Westland's position on the plan?": "Westland
 			// firmly opposes the plan."
 			return true
@@ -327,12 +327,6 @@ func (e *Engine) speaks(s *sentence) bool {
 		}
 	}
 	return quotedText(s.Text) != ""
-}
-
-// asksStance reports whether q asks where someone stands (lexicon.yaml's
-// stance_asks: "position", "view").
-func (e *Engine) asksStance(q *query) bool {
-	return slices.ContainsFunc(q.toks, func(t token) bool { return e.rules.lex.stanceAsks[t.word] })
 }
 
 // takesStance reports whether s says where someone stands with a stance
