@@ -57,6 +57,7 @@ func TestClassify(t *testing.T) {
 		{"roughly what fraction of the harbour is dredged", "how_many"},
 		{"what is the name of northport s sister town", "naming"},
 		{"what percent of the launches does harbourcorp run", "how_many"},
+		{"what was the percentage of votes cast for the harbour tax", "how_many"},
 		// A job, not what someone wants done.
 		{"what does ames do", "role"},
 		{"what does dorn want the troops in eastmark to do", "what"},
