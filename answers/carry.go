@@ -87,7 +87,43 @@ func (e *Engine) namesIn(ix *index, text string) []named {
 		learned = append(learned, named{Name: Name{Text: text[a:b], Kind: kind}, start: a, end: b})
 	}
 	out = append(out, learned...)
+	out = append(out, e.lowerNames(ix, text, toks, covered)...)
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	return out
+}
+
+// lowerNames are the names a question writes in lower case, as chat does
+// ("which theory did lavoisier disprove"): runs of words no English word
+// list holds that the articles write only capitalised, each run not yet
+// covered by a name found otherwise.
+func (e *Engine) lowerNames(ix *index, text string, toks []token, covered func(a, b int) bool) []named {
+	var out []named
+	isName := func(t token) bool {
+		return t.raw == t.word && len(t.word) > 2 && !isEnglish(t.word) && !e.stopword(t.word) && !e.rules.calendarWord[t.word] &&
+			!covered(t.start, t.end) && ix.writtenAsName(t.word)
+	}
+	for i := 0; i < len(toks); i++ {
+		if !isName(toks[i]) {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && toks[j].start == toks[j-1].end+1 && isName(toks[j]) {
+			j++
+		}
+		// Between an article and a noun the name qualifies the noun
+		// ("the chu shogi piece"): the thing is the noun's, not the name.
+		if i > 0 && e.rules.determiner[toks[i-1].word] && j < len(toks) && !e.stopword(toks[j].word) && toks[j].start == toks[j-1].end+1 {
+			i = j - 1
+			continue
+		}
+		a, b := toks[i].start, toks[j-1].end
+		kind := e.personCued(text, a, b)
+		if kind == "" {
+			kind = ix.learnedKind(text[a:b])
+		}
+		out = append(out, named{Name: Name{Text: text[a:b], Kind: kind}, start: a, end: b})
+		i = j - 1
+	}
 	return out
 }
 
@@ -145,6 +181,36 @@ func (ix *index) learnedKind(name string) string {
 		}
 	}
 	return ""
+}
+
+// writtenAsName reports whether the articles write the folded word w,
+// wherever they use it, capitalised, and at least once mid-sentence: a
+// name ("Lavoisier"), not a word that opens a sentence.
+func (ix *index) writtenAsName(w string) bool {
+	seen, only := false, true
+	check := func(s *sentence) bool {
+		for i, t := range s.toks {
+			if t.word != w {
+				continue
+			}
+			if !isCapitalised(t.raw) {
+				only = false
+				return false
+			}
+			seen = seen || i > 0
+		}
+		return true
+	}
+	if ix.over != nil {
+		ix.over.eachHolding(stem(w), 200, check)
+		return seen && only
+	}
+	for i, p := range ix.postings[stem(w)] {
+		if i == 200 || !check(&ix.sents[p]) {
+			break
+		}
+	}
+	return seen && only
 }
 
 // wordsNextTo are the folded words some sentence writes capitalised right

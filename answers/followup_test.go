@@ -181,7 +181,11 @@ func TestFollowUpSets(t *testing.T) {
 		// and nothing was quoted; 10 since a line of more than 24 words is
 		// no heading.
 		{"followups-wordnet-places.jsonl", over("testdata/wordnet-places.json"), 10, 2},
-		{"followups-logic-puzzles.jsonl", over("testdata/logic-puzzles.json"), 9, 2},
+		// 9 until "it" after "who is considered the inventor of modern
+		// sudoku" was read as sudoku, as it should be: the best sentence
+		// for "where did sudoku first appear" is another's ("I first saw
+		// this puzzle in Nikoli").
+		{"followups-logic-puzzles.jsonl", over("testdata/logic-puzzles.json"), 8, 2},
 		{"followups-wordnet-people.jsonl", over("testdata/wordnet-people.json"), 8, 2},
 		{"followups-gcide-medicine.jsonl", over("testdata/gcide-medicine.json"), 4, 2},
 		{"followups-gcide-law.jsonl", over("testdata/gcide-law.json"), 8, 2},
