@@ -92,6 +92,7 @@ func TestFollowUpSets(t *testing.T) {
 		// before made it a where question.
 		{"followups31.jsonl", builtin, 4, 2},
 		{"followups32.jsonl", builtin, 11, 2},
+		{"followups33.jsonl", builtin, 7, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 28, 6},
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 10, 2},
@@ -189,6 +190,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-wordnet-people.jsonl", over("testdata/wordnet-people.json"), 8, 2},
 		{"followups-gcide-medicine.jsonl", over("testdata/gcide-medicine.json"), 4, 2},
 		{"followups-gcide-law.jsonl", over("testdata/gcide-law.json"), 8, 2},
+		{"followups-ruth-jonah-daniel.jsonl", over("testdata/ruth-jonah-daniel.json"), 6, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
