@@ -191,6 +191,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-gcide-medicine.jsonl", over("testdata/gcide-medicine.json"), 4, 2},
 		{"followups-gcide-law.jsonl", over("testdata/gcide-law.json"), 8, 2},
 		{"followups-ruth-jonah-daniel.jsonl", over("testdata/ruth-jonah-daniel.json"), 6, 2},
+		{"followups-computing-history.jsonl", over("testdata/computing-history.json"), 6, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {

@@ -162,7 +162,7 @@ func TestEveryAnswerIsSpans(t *testing.T) {
 	// founding fathers, Naev's worlds, the US Constitution, UFO: AI's
 	// invented history, the openings of Jane Austen's novels and An
 	// Anarchist FAQ's history of anarchy in action.
-	for _, name := range []string{"jargon-history", "gimp-history", "americas-peoples", "astroinfo", "ancient-civs", "shogi-guide", "world-monuments", "wesnoth-races", "freeciv-nations", "sky-cultures", "freecol-fathers", "naev-worlds", "us-constitution", "ufoai-2084", "austen-openings", "anarchy-in-action", "measure-history", "book-of-esther", "r-datasets", "chemical-elements", "devils-dictionary", "calendar-history", "gcide-animals", "brewing-primer", "finance-concepts", "music-glossary", "typography-terms", "photo-glossary", "backgammon-guide", "wordnet-places", "logic-puzzles", "wordnet-people", "gcide-medicine", "gcide-law", "ruth-jonah-daniel"} {
+	for _, name := range []string{"jargon-history", "gimp-history", "americas-peoples", "astroinfo", "ancient-civs", "shogi-guide", "world-monuments", "wesnoth-races", "freeciv-nations", "sky-cultures", "freecol-fathers", "naev-worlds", "us-constitution", "ufoai-2084", "austen-openings", "anarchy-in-action", "measure-history", "book-of-esther", "r-datasets", "chemical-elements", "devils-dictionary", "calendar-history", "gcide-animals", "brewing-primer", "finance-concepts", "music-glossary", "typography-terms", "photo-glossary", "backgammon-guide", "wordnet-places", "logic-puzzles", "wordnet-people", "gcide-medicine", "gcide-law", "ruth-jonah-daniel", "computing-history"} {
 		set, st := squadStore(t, "testdata/"+name+".json")
 		texts := squadQuestions(set)
 		t.Run(name, func(t *testing.T) { check(t, mustEngine(t, st, WithPack(nil)), st, texts) })
