@@ -155,7 +155,13 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 	otherForm := func(t qterm) bool {
 		return capital[t.term] && (nameForm(s, t.term) || nameForm(prev, t.term) || nameForm(lead, t.term))
 	}
+	partSaid := ix.namePartsSaid(q, s, func(st string) bool {
+		return s.hasStem(st) || prev != nil && prev.hasStem(st) || next != nil && next.hasStem(st) || lead != nil && lead.hasStem(st)
+	})
 	for _, t := range q.terms {
+		if partSaid[t.term] {
+			continue
+		}
 		if !t.known && !(q.class.name == "yesno" && e.saysOpposite(t.term, s)) {
 			// A yes/no question's word the sentence says the
 			// opposite of ("public", "private") is answered no.
@@ -178,6 +184,75 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 		}
 		x[evMissName] += t.weight / total
 	}
+}
+
+// namePartsSaid are the stems of the words of a name of several words q
+// says ("Grace Hopper") that s's article writes in one name with its first
+// or last word, which said reports said ("Hopper is buried at …" after
+// "Grace Brewster Hopper"): a name is said by a part of it. A name the
+// article never writes whole ("Tim Hopper") is not.
+func (ix *index) namePartsSaid(q *query, s *sentence, said func(string) bool) map[string]bool {
+	var out map[string]bool
+	for i := 0; i < len(q.toks); {
+		j := i
+		for j < len(q.toks) && isCapitalised(q.toks[j].raw) && (j == i || nameGap(q.text[q.toks[j-1].end:q.toks[j].start])) {
+			j++
+		}
+		if j-i < 2 {
+			i = max(j, i+1)
+			continue
+		}
+		run := q.toks[i:j]
+		for _, t := range run {
+			if said(t.stem) {
+				continue
+			}
+			// By its first or its last word ("Tim", "Hopper"): a word
+			// inside it ("Software" of "Free Software Foundation") may
+			// be another name's.
+			for _, u := range []token{run[0], run[len(run)-1]} {
+				if u.stem != t.stem && said(u.stem) && ix.namedTogether(s.ArticleID, t.stem, u.stem) {
+					if out == nil {
+						out = map[string]bool{}
+					}
+					out[t.stem] = true
+					break
+				}
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+// nameGap reports whether the text between two words of a name is only a
+// space or a hyphen ("Berners-Lee").
+func nameGap(gap string) bool { return gap == " " || gap == "-" }
+
+// namedTogether reports whether some sentence of the article writes the
+// stems a and b in one run of capitalised words: one name.
+func (ix *index) namedTogether(article, a, b string) bool {
+	sp := ix.spans[article]
+	for k := sp[0]; k < sp[1]; k++ {
+		s := &ix.sents[k]
+		if !s.hasStem(a) || !s.hasStem(b) {
+			continue
+		}
+		for i := 0; i < len(s.toks); {
+			j := i
+			hasA, hasB := false, false
+			for j < len(s.toks) && isCapitalised(s.toks[j].raw) && (j == i || nameGap(s.Text[s.toks[j-1].end:s.toks[j].start])) {
+				hasA = hasA || s.toks[j].stem == a
+				hasB = hasB || s.toks[j].stem == b
+				j++
+			}
+			if hasA && hasB {
+				return true
+			}
+			i = max(j, i+1)
+		}
+	}
+	return false
 }
 
 // initialsSaid are the stems of the names of two words or more q says

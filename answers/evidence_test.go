@@ -1102,3 +1102,24 @@ func TestStanceAnswersPosition(t *testing.T) {
 		{"What did Westland say about Eastgate joining the harbour board?", "no_type", 1},
 	})
 }
+
+// TestNamePartSaid holds that a sentence saying a name of several words
+// by its last or first word ("Dahl is buried …") says it, when its
+// article writes the whole name ("Iris Kessra Dahl"); a name the article
+// never writes whole ("Ada Dahl") is still missing, and so is a word
+// inside a name said by another name's word.
+func TestNamePartSaid(t *testing.T) {
+	e := articleEngine(t, "pioneers", "Harbour pioneers", `In 1931 harbour master Iris Kessra Dahl opened the Westland pier.
+
+Dahl is buried at the Northport chapel.
+
+The Palmshire Harbour Trust keeps the pier.
+
+Harbour and pier dues are paid to the trust in May.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"Where is Iris Dahl buried?", "missing_capital", 0},
+		{"Where is Ada Dahl buried?", "missing_capital", 1},
+		{"When are dues paid to the Bayton Harbour Trust?", "missing_capital", 1},
+	})
+}
