@@ -170,7 +170,7 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 		if !inContext(t) {
 			x[evMissCtx] += t.weight / total
 			x[evMissMax] = math.Max(x[evMissMax], t.weight/math.Max(ix.maxIDF, 1))
-			if capital[t.term] && !title(t.term) && (lead == nil || !lead.matches(t.term, t.alts)) && !otherForm(t) {
+			if capital[t.term] && !title(t.term) && (lead == nil || !lead.matches(t.term, t.alts)) && !otherForm(t) && !(e.opensWithPronoun(s) && ix.saidBefore(s, t)) {
 				x[evMissCap] = 1
 			}
 		}
@@ -179,7 +179,7 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 			continue
 		}
 		if s.matches(t.term, t.alts) || (prev != nil && prev.matches(t.term, t.alts)) || (lead != nil && lead.matches(t.term, t.alts)) || title(t.term) ||
-			ix.articleHas(s.ArticleID, t.term) && t.term[0] == '@' || otherForm(t) || e.opensWithPronoun(s) && ix.paragraphSays(s, t) || spelled[t.term] {
+			ix.articleHas(s.ArticleID, t.term) && t.term[0] == '@' || otherForm(t) || e.opensWithPronoun(s) && (ix.paragraphSays(s, t) || ix.saidBefore(s, t)) || spelled[t.term] {
 			continue
 		}
 		x[evMissName] += t.weight / total
@@ -656,6 +656,26 @@ func (ix *index) paragraphSays(s *sentence, t qterm) bool {
 	lo, hi := ix.paragraph(s)
 	for i := lo; i < hi; i++ {
 		if ix.sents[i].matches(t.term, t.alts) {
+			return true
+		}
+	}
+	return false
+}
+
+// pronounReach is how many sentences back, across paragraphs, the name a
+// sentence opening with a pronoun stands for may be said.
+const pronounReach = 6
+
+// saidBefore reports whether one of the pronounReach sentences of s's
+// article before it says t: what "She worked on …" may stand for when
+// its paragraph names no one.
+func (ix *index) saidBefore(s *sentence, t qterm) bool {
+	i := s.pos
+	if i <= 0 || i > len(ix.sents) || &ix.sents[i] != s {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-pronounReach && ix.sents[k].ArticleID == s.ArticleID; k-- {
+		if ix.sents[k].matches(t.term, t.alts) {
 			return true
 		}
 	}

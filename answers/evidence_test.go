@@ -1123,3 +1123,19 @@ Harbour and pier dues are paid to the trust in May.
 		{"When are dues paid to the Bayton Harbour Trust?", "missing_capital", 1},
 	})
 }
+
+// TestPronounNamesEarlier holds that a sentence opening with a pronoun
+// ("She opened …") says a name a sentence shortly before it in its
+// article says, though in another paragraph; a name none of them says is
+// still missing.
+func TestPronounNamesEarlier(t *testing.T) {
+	e := articleEngine(t, "pioneers", "Harbour pioneers", `Iris Dahl was the first harbour master of Westland.
+
+She opened the Westland pier in 1931 with Orrin Lind.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"What did Iris Dahl open with Orrin Lind in 1931?", "missing_capital", 0},
+		{"What did Iris Dahl open with Orrin Lind in 1931?", "missing_name", 0},
+		{"What did Ada Moe open with Orrin Lind in 1931?", "missing_capital", 1},
+	})
+}
