@@ -1139,3 +1139,14 @@ She opened the Westland pier in 1931 with Orrin Lind.
 		{"What did Ada Moe open with Orrin Lind in 1931?", "missing_capital", 1},
 	})
 }
+
+// TestPossessiveDateSaid holds that a date the question says, written as
+// an owner in the sentence ("Monday’s session"), answers no when question.
+func TestPossessiveDateSaid(t *testing.T) {
+	e := articleEngine(t, "pier", "The pier", `Monday’s session of the harbour board took place at the Westland pier.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"What time did the harbour board session at the Westland pier start on Monday?", "no_type", 1},
+		{"When did the harbour board session take place at the Westland pier?", "no_type", 0},
+	})
+}

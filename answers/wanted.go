@@ -698,7 +698,9 @@ func newDates(q *query, s *sentence) []string {
 	for _, d := range s.facts.dates {
 		inQ := true
 		for _, w := range foldWords(d.Object) {
-			if !q.words[w] && w != "on" && w != "late" && w != "early" && w != "this" && w != "last" {
+			// "s" is a possessive's ("Friday’s session"): the date the
+			// question says, owning something.
+			if !q.words[w] && w != "on" && w != "late" && w != "early" && w != "this" && w != "last" && w != "s" {
 				inQ = false
 			}
 		}
