@@ -1150,3 +1150,13 @@ func TestPossessiveDateSaid(t *testing.T) {
 		{"When did the harbour board session take place at the Westland pier?", "no_type", 0},
 	})
 }
+
+// TestUntilWhenClause holds that "Until when …?" is answered by the
+// clause "until" opens, with no date in it.
+func TestUntilWhenClause(t *testing.T) {
+	e := articleEngine(t, "pier", "The pier", `The Westland pier stayed closed until the harbour board paid its dues.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"Until when did the Westland pier stay closed?", "no_type", 0},
+	})
+}

@@ -58,6 +58,8 @@ func TestClassify(t *testing.T) {
 		{"what is the name of northport s sister town", "naming"},
 		{"what percent of the launches does harbourcorp run", "how_many"},
 		{"what was the percentage of votes cast for the harbour tax", "how_many"},
+		{"since when has the harbour board held that view", "when"},
+		{"until when", "when"},
 		// A job, not what someone wants done.
 		{"what does ames do", "role"},
 		{"what does dorn want the troops in eastmark to do", "what"},

@@ -380,14 +380,17 @@ func (e *Engine) saysCondition(q *query, s *sentence) bool {
 }
 
 // saysTime reports whether s says when with no date, in words q does
-// not say: a clause opened by a time word ("till actually married") or a
-// time of day after "at" or "by" ("at low tide").
+// not say: a clause opened by a time word ("till actually married") or by
+// the end the question asks ("until" of "Until when?"), or a time of day
+// after "at" or "by" ("at low tide").
 func (e *Engine) saysTime(q *query, s *sentence) bool {
 	for i, t := range s.toks {
-		if q.words[t.word] || i+1 >= len(s.toks) {
+		// "Until when?": "until the harbour reopens" says the end.
+		bound := q.bound != "" && t.word == q.bound
+		if q.words[t.word] && !bound || i+1 >= len(s.toks) {
 			continue
 		}
-		if e.rules.timeClause[t.word] {
+		if e.rules.timeClause[t.word] || bound {
 			for j := i + 1; j < len(s.toks) && j <= i+3; j++ {
 				if !q.words[s.toks[j].word] {
 					return true // a clause of words the question does not say
