@@ -586,18 +586,21 @@ On Thursday the Kessra board said in a video that its officials were keen to lea
 }
 
 // TestCarryHeForOnlyName holds that "he" after a question naming one name
-// of no kind the articles tell ("Orrin") stands for that name, written
-// capitalised or, as chat writes it, in lower case; a day's name is no
-// such name.
+// of no kind the articles tell ("Orrin"), and no other but places, stands
+// for that name, written capitalised or, as chat writes it, in lower
+// case; a day's name is no such name.
 func TestCarryHeForOnlyName(t *testing.T) {
 	e := articleEngine(t, "lamps", "Lamps", `In 1879, Orrin built the first harbour lamp.
 
 Orrin was born in 1847, the year the first pier was built.
 
 The pier opened on a Friday.
+
+In 1890, Orrin settled in Westland.
 `)
 	checkCarry(t, e, []carryCase{
 		{"What did Orrin build in 1879?", "When was he born?", "When was Orrin born?", "the one name the last question said"},
+		{"When did Orrin settle in Westland?", "When was he born?", "When was Orrin born?", "the one name the last question said"},
 		{"what did orrin build in 1879", "when was he born", "when was orrin born", "the one name the last question said"},
 	}, true)
 	if _, a := askAfter(t, e, "what did the pier do on friday", "when was he born"); a.Carried != nil && strings.Contains(a.Carried.Read, "friday born") {

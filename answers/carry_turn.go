@@ -222,9 +222,13 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 		}
 	}
 	var things, places, persons, unkinded []string
+	notPlaces := 0
 	for _, n := range p.qnames {
 		if n.Kind == "" {
 			unkinded = append(unkinded, n.fill())
+		}
+		if n.Kind != "place" {
+			notPlaces++
 		}
 		switch {
 		case n.Kind == "person":
@@ -256,10 +260,11 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 			// place or a time ("New York City"), whatever kind its
 			// name was read as.
 			return answered[0], "a pronoun for one person: the person the last answer named"
-		case len(answered) == 0 && len(unkinded) == 1 && len(p.qnames) == 1:
+		case len(answered) == 0 && len(unkinded) == 1 && notPlaces == 1:
 			// "What did Orrin make in 1879?" — "When was he born?":
 			// the one name the last question said, of no kind the
-			// articles tell, is the person.
+			// articles tell, is the person; a place it said too ("When
+			// did Orrin return to Westland?") is none.
 			return unkinded[0], "a pronoun for one person: the one name the last question said"
 		}
 	case refGroup, refPeople:
