@@ -192,6 +192,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-gcide-law.jsonl", over("testdata/gcide-law.json"), 8, 2},
 		{"followups-ruth-jonah-daniel.jsonl", over("testdata/ruth-jonah-daniel.json"), 6, 2},
 		{"followups-computing-history.jsonl", over("testdata/computing-history.json"), 6, 2},
+		{"followups-city-planning-history.jsonl", over("testdata/city-planning-history.json"), 9, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
