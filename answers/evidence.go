@@ -155,8 +155,10 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 	otherForm := func(t qterm) bool {
 		return capital[t.term] && (nameForm(s, t.term) || nameForm(prev, t.term) || nameForm(lead, t.term))
 	}
+	pronoun := e.opensWithPronoun(s)
 	partSaid := ix.namePartsSaid(q, s, func(st string) bool {
-		return s.hasStem(st) || prev != nil && prev.hasStem(st) || next != nil && next.hasStem(st) || lead != nil && lead.hasStem(st)
+		return s.hasStem(st) || prev != nil && prev.hasStem(st) || next != nil && next.hasStem(st) || lead != nil && lead.hasStem(st) ||
+			pronoun && ix.saidBefore(s, qterm{term: st})
 	})
 	for _, t := range q.terms {
 		if partSaid[t.term] {
@@ -189,8 +191,9 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 // namePartsSaid are the stems of the words of a name of several words q
 // says ("Grace Hopper") that s's article writes in one name with its first
 // or last word, which said reports said ("Hopper is buried at …" after
-// "Grace Brewster Hopper"): a name is said by a part of it. A name the
-// article never writes whole ("Tim Hopper") is not.
+// "Grace Brewster Hopper"): a name is said by a part of it; so is a
+// first name no article uses, before a surname said. A name the article
+// never writes whole from words it uses ("Tim Hopper") is not.
 func (ix *index) namePartsSaid(q *query, s *sentence, said func(string) bool) map[string]bool {
 	var out map[string]bool
 	for i := 0; i < len(q.toks); {
@@ -203,8 +206,20 @@ func (ix *index) namePartsSaid(q *query, s *sentence, said func(string) bool) ma
 			continue
 		}
 		run := q.toks[i:j]
-		for _, t := range run {
+		last := run[len(run)-1]
+		for k, t := range run {
 			if said(t.stem) {
+				continue
+			}
+			// A first name no article uses before a surname said
+			// ("Alan Turing" where the articles write "Turing"), when
+			// the article gives the surname no other first name
+			// ("Erasmus Darwin" where it writes "Charles Darwin").
+			if _, known := ix.idfOf(t.stem); k == 0 && !known && said(last.stem) && !ix.namedAfterOther(s.ArticleID, last.stem) {
+				if out == nil {
+					out = map[string]bool{}
+				}
+				out[t.stem] = true
 				continue
 			}
 			// By its first or its last word ("Tim", "Hopper"): a word
@@ -223,6 +238,26 @@ func (ix *index) namePartsSaid(q *query, s *sentence, said func(string) bool) ma
 		i = j
 	}
 	return out
+}
+
+// namedAfterOther reports whether the article learned a name of two
+// words or more, no place's, that ends in the stem st ("Charles Darwin"):
+// the surname has a first name there.
+func (ix *index) namedAfterOther(article, st string) bool {
+	sp := ix.spans[article]
+	for k := sp[0]; k < sp[1]; k++ {
+		s := &ix.sents[k]
+		if !s.hasStem(st) || s.facts == nil {
+			continue
+		}
+		for n, kind := range s.facts.learned {
+			ws := foldWords(n)
+			if kind != kindPlace && len(ws) >= 2 && stem(ws[len(ws)-1]) == st {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nameGap reports whether the text between two words of a name is only a

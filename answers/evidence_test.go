@@ -1160,3 +1160,18 @@ func TestUntilWhenClause(t *testing.T) {
 		{"Until when did the Westland pier stay closed?", "no_type", 0},
 	})
 }
+
+// TestUnknownFirstName holds that a first name no article uses, before a
+// surname the sentence says ("Ada Lind" where the article writes
+// "Lind"), is no missing name, unless the article gives that surname
+// another first name ("Iris Dahl" where it writes "Orrin Dahl").
+func TestUnknownFirstName(t *testing.T) {
+	e := articleEngine(t, "pioneers", "Harbour pioneers", `Lind masterminded the harbour defences of Westland.
+
+In 1931 the engineer Orrin Dahl built the Northport pier.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"What did Ada Lind mastermind in Westland?", "missing_capital", 0},
+		{"What did Iris Dahl build in 1931?", "missing_capital", 1},
+	})
+}
