@@ -93,6 +93,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups31.jsonl", builtin, 4, 2},
 		{"followups32.jsonl", builtin, 11, 2},
 		{"followups33.jsonl", builtin, 7, 2},
+		{"followups34.jsonl", builtin, 9, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 28, 6},
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 10, 2},
