@@ -1175,3 +1175,18 @@ In 1931 the engineer Orrin Dahl built the Northport pier.
 		{"What did Iris Dahl build in 1931?", "missing_capital", 1},
 	})
 }
+
+// TestNoNounNegatesClause holds that "no settlement had been reached"
+// in the question is said by "a settlement has not been found": "no"
+// before a noun negates its clause, which the sentence negates after the
+// noun. A sentence affirming the noun's clause still counts against it.
+func TestNoNounNegatesClause(t *testing.T) {
+	e := articleEngine(t, "pier", "The pier", `A settlement for the Westland pier has not yet been found, but some Eastgate proposals seem acceptable.
+
+A harbour fee for the Northport pier was agreed, and the Palmshire proposals seem fair.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"Though no settlement for the Westland pier had been reached, how did some Eastgate proposals seem?", "negation", 0},
+		{"Though no harbour fee for the Northport pier was agreed, how did the Palmshire proposals seem?", "negation", 1},
+	})
+}

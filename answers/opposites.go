@@ -82,11 +82,29 @@ func (e *Engine) affirmsNegated(q *query, s *sentence) bool {
 				break
 			}
 			for k, u := range s.toks {
-				if u.stem == w.stem && !e.negatedAt(s, k) {
+				// "no compromise had been reached" is said by "a
+				// compromise has not been found": "no" before a noun
+				// negates its clause's verb.
+				if u.stem == w.stem && !e.negatedAt(s, k) && !(t.word == "no" && e.clauseNegatedAfter(s, k)) {
 					return true
 				}
 			}
 			break
+		}
+	}
+	return false
+}
+
+// clauseNegatedAfter reports whether a negation follows s.toks[i] within
+// six words of its clause ("a compromise option has not yet been found",
+// "a settlement for the harbour has not been found").
+func (e *Engine) clauseNegatedAfter(s *sentence, i int) bool {
+	for j := i + 1; j < len(s.toks) && j <= i+6; j++ {
+		if strings.ContainsAny(s.Text[s.toks[j-1].end:s.toks[j].start], ",;:") {
+			return false
+		}
+		if e.rules.negation[s.toks[j].word] {
+			return true
 		}
 	}
 	return false
