@@ -1190,3 +1190,14 @@ A harbour fee for the Northport pier was agreed, and the Palmshire proposals see
 		{"Though no harbour fee for the Northport pier was agreed, how did the Palmshire proposals seem?", "negation", 1},
 	})
 }
+
+// TestBlockSaysNo holds that a sentence saying what blocks a thing
+// ("continue to block a settlement") says no as a question's negation
+// does ("Why hasn't a settlement been reached?").
+func TestBlockSaysNo(t *testing.T) {
+	e := articleEngine(t, "pier", "The pier", `Disputes over the fees continue to block a settlement for the Westland pier.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"Why hasn't a settlement for the Westland pier been reached?", "negation", 0},
+	})
+}
