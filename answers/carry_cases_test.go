@@ -638,3 +638,16 @@ The mayor's son-in-law signed the Kessra Accord in May.
 		{"What does the Kessra Accord set out?", "when did the mayor's son-in-law sign it", "Kessra Accord", ""},
 	}, false)
 }
+
+// TestCarryOnesForModifiers holds that "and steel ones?" after a question
+// about "wooden piers" asks the same of steel piers: the fragment's words
+// take the place of the modifiers of the last question's plural noun.
+func TestCarryOnesForModifiers(t *testing.T) {
+	e := articleEngine(t, "piers", "Piers", `Wooden piers in Westland last about forty years.
+
+Steel piers in Westland last about ninety years.
+`)
+	checkCarry(t, e, []carryCase{
+		{"How long do wooden piers in Westland last?", "and steel ones?", "How long do steel piers in Westland last?", "for the \"piers\""},
+	}, true)
+}

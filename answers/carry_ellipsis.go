@@ -99,6 +99,9 @@ func (e *Engine) ellipsis(ix *index, c *carryRules, p turnRead, text string) (st
 			}
 		}
 	}
+	if read, mods, noun, ok := e.onesFor(c, prev, ptoks, frag, ftoks); ok {
+		return read, []string{fmt.Sprintf("%q is a fragment: the last question %q with %q for the %q it says", frag, prev, mods, noun)}, true
+	}
 	// A preposition for its opposite, the object kept or a pronoun for
 	// it: "and after it?" after "… came before the Han?".
 	if opp := c.opposedPrep[ftoks[0].word]; opp != "" && c.pronounsOnly(ftoks[1:]) {
@@ -132,6 +135,41 @@ func (e *Engine) ellipsis(ix *index, c *carryRules, p turnRead, text string) (st
 		return "", nil, false
 	}
 	return read, []string{fmt.Sprintf("%q is a fragment: its words added to the last question %q", frag, prev)}, true
+}
+
+// onesFor reads a fragment of words before "ones" ("and full frame
+// ones?") as the last question with those words for the ones it puts
+// before its first plural noun ("How far can compact cameras be stopped
+// down?" reads "How far can full frame cameras be stopped down?"). It
+// returns the reading, the fragment's words and the noun.
+func (e *Engine) onesFor(c *carryRules, prev string, ptoks []token, frag string, ftoks []token) (string, string, string, bool) {
+	k := 0
+	for k < len(ftoks) && c.fillers[ftoks[k].word] && ftoks[k].word != "ones" {
+		k++
+	}
+	last := len(ftoks) - 1
+	if last < 1 || ftoks[last].word != "ones" || k >= last {
+		return "", "", "", false
+	}
+	base := ftoks[0].start
+	mods := frag[ftoks[k].start-base : ftoks[last-1].end-base]
+	modifies := func(t token) bool {
+		return !e.stopword(t.word) && !c.questionWords[t.word] && !c.auxiliary[t.word] && !isCapitalised(t.raw) && !isNumber(t.word)
+	}
+	for i := 1; i < len(ptoks); i++ {
+		if !pluralWord(ptoks[i].word) || e.stopword(ptoks[i].word) {
+			continue
+		}
+		j := i
+		for j > 0 && modifies(ptoks[j-1]) {
+			j--
+		}
+		if j == i || j == 0 {
+			return "", "", "", false
+		}
+		return prev[:ptoks[j].start] + mods + prev[ptoks[i-1].end:], mods, ptoks[i].raw, true
+	}
+	return "", "", "", false
 }
 
 // pronounsOnly reports whether toks are pronouns alone, or none.
