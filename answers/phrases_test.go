@@ -34,6 +34,7 @@ The guild wanted to divide the pilots and the ferrymen.
 		{"What did Ada say on Friday?", "", "", ""},
 		{"what is standing in the way of the pilots' rota", "stand", "block", "way"},
 		{"when did the pilots get together", "get", "meet", "togeth"},
+		{"when did the pilots' yearbook come out", "come", "launch", "out"},
 	} {
 		q := e.analyse(ix, Normalize(tt.q))
 		var terms []string
