@@ -651,3 +651,14 @@ Steel piers in Westland last about ninety years.
 		{"How long do wooden piers in Westland last?", "and steel ones?", "How long do steel piers in Westland last?", "for the \"piers\""},
 	}, true)
 }
+
+// TestCarryThemAfterPluralOpener holds that "them" after a question
+// about "more talks" stands for the talks, though no determiner opens
+// them.
+func TestCarryThemAfterPluralOpener(t *testing.T) {
+	e := articleEngine(t, "talks", "Talks", `Orrin Lind said he was ready for more talks with Eastgate in Northport.
+`)
+	checkCarry(t, e, []carryCase{
+		{"is orrin lind up for more talks?", "where does he want to hold them?", "hold talks", "first plural noun phrase"},
+	}, false)
+}

@@ -53,6 +53,7 @@ type followupFile struct {
 	Expletive          []string   `yaml:"expletive"`
 	ExpletiveVerbs     []string   `yaml:"expletive_verbs"`
 	PeopleEndings      []string   `yaml:"people_endings"`
+	PluralOpeners      []string   `yaml:"plural_openers"`
 }
 
 // What a pronoun stands for.
@@ -94,7 +95,10 @@ type carryRules struct {
 	nounModifiers             map[string]bool
 	clauseJoins               map[string]bool
 	whichWords, contrastNouns map[string]bool
-	bareWords                 int
+	// pluralOpeners open a plural noun phrase with no determiner ("more
+	// meetings").
+	pluralOpeners map[string]bool
+	bareWords     int
 	// which: how a pronoun after a question asking which is read.
 	which whichRules
 }
@@ -132,6 +136,7 @@ func compileCarry(data []byte) (*carryRules, error) {
 		timePrep:       wordSet(foldAll(f.TimePrepositions)),
 		whichWords:     wordSet(foldAll(f.WhichWords)),
 		contrastNouns:  wordSet(foldAll(f.ContrastNouns)),
+		pluralOpeners:  wordSet(foldAll(f.PluralOpeners)),
 	}
 	c.opposedPrep = map[string]string{}
 	for _, pair := range f.OpposedPreps {

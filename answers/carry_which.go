@@ -321,6 +321,12 @@ func (c *carryRules) pluralPhrase(topic string) string {
 			}
 		}
 	}
+	// "more meetings": the plural noun after a word opening it.
+	for i := 0; i+1 < len(toks); i++ {
+		if n := toks[i+1]; c.pluralOpeners[toks[i].word] && pluralWord(n.word) && !c.auxiliary[n.word] {
+			return n.raw
+		}
+	}
 	return ""
 }
 
