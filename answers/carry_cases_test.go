@@ -662,3 +662,13 @@ func TestCarryThemAfterPluralOpener(t *testing.T) {
 		{"is orrin lind up for more talks?", "where does he want to hold them?", "hold talks", "first plural noun phrase"},
 	}, false)
 }
+
+// TestCarryTopicBeforeThere holds that "are there" ends no topic: "them"
+// after "How many kinds of gull are there?" is the kinds of gull.
+func TestCarryTopicBeforeThere(t *testing.T) {
+	e := articleEngine(t, "gulls", "Gulls", `There are four kinds of gull in Westland, also called sea mews.
+`)
+	checkCarry(t, e, []carryCase{
+		{"How many kinds of gull are there?", "and whats another name for them", "and what is another name for kinds of gull", "its topic"},
+	}, true)
+}

@@ -90,6 +90,11 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 	}
 	if i < len(toks) {
 		p.topic = strings.TrimRight(prev.Question[toks[i].start:], " ?!.")
+		// "How many species of rhea are there?" asks about the species
+		// of rhea: "are there" ends no topic.
+		if n := len(toks); n-i > 2 && toks[n-1].word == "there" && c.auxiliary[toks[n-2].word] {
+			p.topic = strings.TrimRight(prev.Question[toks[i].start:toks[n-2].start], " ")
+		}
 		var kept []string
 		for _, t := range toks[i:] {
 			if !e.inName(p.qnames, t) && !c.auxiliary[t.word] {
