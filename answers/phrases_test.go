@@ -35,6 +35,9 @@ The guild wanted to divide the pilots and the ferrymen.
 		{"what is standing in the way of the pilots' rota", "stand", "block", "way"},
 		{"when did the pilots get together", "get", "meet", "togeth"},
 		{"when did the pilots' yearbook come out", "come", "launch", "out"},
+		{"what is holding up the pilots' rota", "hold", "hinder", ""},
+		{"who found fault with the rota", "found", "critic", "fault"},
+		{"did the guild beef up the rota", "beef", "strengthen", ""},
 	} {
 		q := e.analyse(ix, Normalize(tt.q))
 		var terms []string
