@@ -172,7 +172,7 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 		if !inContext(t) {
 			x[evMissCtx] += t.weight / total
 			x[evMissMax] = math.Max(x[evMissMax], t.weight/math.Max(ix.maxIDF, 1))
-			if capital[t.term] && !title(t.term) && (lead == nil || !lead.matches(t.term, t.alts)) && !otherForm(t) && !(e.opensWithPronoun(s) && ix.saidBefore(s, t)) {
+			if capital[t.term] && !title(t.term) && (lead == nil || !lead.matches(t.term, t.alts)) && !otherForm(t) && !(pronoun && ix.saidBefore(s, t)) {
 				x[evMissCap] = 1
 			}
 		}
@@ -181,7 +181,7 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 			continue
 		}
 		if s.matches(t.term, t.alts) || (prev != nil && prev.matches(t.term, t.alts)) || (lead != nil && lead.matches(t.term, t.alts)) || title(t.term) ||
-			ix.articleHas(s.ArticleID, t.term) && t.term[0] == '@' || otherForm(t) || e.opensWithPronoun(s) && (ix.paragraphSays(s, t) || ix.saidBefore(s, t)) || spelled[t.term] {
+			ix.articleHas(s.ArticleID, t.term) && t.term[0] == '@' || otherForm(t) || pronoun && (ix.paragraphSays(s, t) || ix.saidBefore(s, t)) || spelled[t.term] {
 			continue
 		}
 		x[evMissName] += t.weight / total
@@ -196,16 +196,11 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 // never writes whole from words it uses ("Tim Hopper") is not.
 func (ix *index) namePartsSaid(q *query, s *sentence, said func(string) bool) map[string]bool {
 	var out map[string]bool
-	for i := 0; i < len(q.toks); {
-		j := i
-		for j < len(q.toks) && isCapitalised(q.toks[j].raw) && (j == i || nameGap(q.text[q.toks[j-1].end:q.toks[j].start])) {
-			j++
-		}
-		if j-i < 2 {
-			i = max(j, i+1)
+	for _, r := range capitalRuns(q.text, q.toks) {
+		run := q.toks[r[0]:r[1]]
+		if len(run) < 2 {
 			continue
 		}
-		run := q.toks[i:j]
 		last := run[len(run)-1]
 		for k, t := range run {
 			if said(t.stem) {
@@ -235,7 +230,26 @@ func (ix *index) namePartsSaid(q *query, s *sentence, said func(string) bool) ma
 				}
 			}
 		}
-		i = j
+	}
+	return out
+}
+
+// capitalRuns are the runs [from, to) of toks (of text) that are
+// capitalised words joined by a space or a hyphen, one word or more, the
+// first word of text too: the names a sentence writes ("Tim
+// Berners-Lee"). (nameRuns reads a question's names of two words or more
+// for word order, without its first word.)
+func capitalRuns(text string, toks []token) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(toks); {
+		j := i
+		for j < len(toks) && isCapitalised(toks[j].raw) && (j == i || nameGap(text[toks[j-1].end:toks[j].start])) {
+			j++
+		}
+		if j > i {
+			out = append(out, [2]int{i, j})
+		}
+		i = max(j, i+1)
 	}
 	return out
 }
@@ -273,18 +287,15 @@ func (ix *index) namedTogether(article, a, b string) bool {
 		if !s.hasStem(a) || !s.hasStem(b) {
 			continue
 		}
-		for i := 0; i < len(s.toks); {
-			j := i
+		for _, r := range capitalRuns(s.Text, s.toks) {
 			hasA, hasB := false, false
-			for j < len(s.toks) && isCapitalised(s.toks[j].raw) && (j == i || nameGap(s.Text[s.toks[j-1].end:s.toks[j].start])) {
-				hasA = hasA || s.toks[j].stem == a
-				hasB = hasB || s.toks[j].stem == b
-				j++
+			for _, t := range s.toks[r[0]:r[1]] {
+				hasA = hasA || t.stem == a
+				hasB = hasB || t.stem == b
 			}
 			if hasA && hasB {
 				return true
 			}
-			i = max(j, i+1)
 		}
 	}
 	return false
