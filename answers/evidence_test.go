@@ -1183,10 +1183,13 @@ In 1931 the engineer Orrin Dahl built the Northport pier.
 func TestNoNounNegatesClause(t *testing.T) {
 	e := articleEngine(t, "pier", "The pier", `A settlement for the Westland pier has not yet been found, but some Eastgate proposals seem acceptable.
 
+A lease for the Bayton quay hasn't been signed, but the Orrin plans seem sound.
+
 A harbour fee for the Northport pier was agreed, and the Palmshire proposals seem fair.
 `)
 	checkEvidence(t, e, []evidenceCase{
 		{"Though no settlement for the Westland pier had been reached, how did some Eastgate proposals seem?", "negation", 0},
+		{"Though no lease for the Bayton quay had been signed, how did the Orrin plans seem?", "negation", 0},
 		{"Though no harbour fee for the Northport pier was agreed, how did the Palmshire proposals seem?", "negation", 1},
 	})
 }

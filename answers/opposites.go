@@ -52,11 +52,17 @@ func (e *Engine) negates(toks []token) bool {
 			}
 			return true
 		}
-		if t.word == "t" && i > 0 && strings.HasSuffix(toks[i-1].word, "n") {
+		if contracted(toks, i) {
 			return true
 		}
 	}
 	return false
+}
+
+// contracted reports whether toks[i] is the "t" of a contracted negation
+// ("isn’t", "hasn't").
+func contracted(toks []token, i int) bool {
+	return toks[i].word == "t" && i > 0 && strings.HasSuffix(toks[i-1].word, "n")
 }
 
 // affirmsNegated reports whether s says, with no negation before it, the
@@ -97,13 +103,13 @@ func (e *Engine) affirmsNegated(q *query, s *sentence) bool {
 
 // clauseNegatedAfter reports whether a negation follows s.toks[i] within
 // six words of its clause ("a compromise option has not yet been found",
-// "a settlement for the harbour has not been found").
+// "a settlement for the harbour hasn't been found").
 func (e *Engine) clauseNegatedAfter(s *sentence, i int) bool {
 	for j := i + 1; j < len(s.toks) && j <= i+6; j++ {
 		if strings.ContainsAny(s.Text[s.toks[j-1].end:s.toks[j].start], ",;:") {
 			return false
 		}
-		if e.rules.negation[s.toks[j].word] {
+		if e.rules.negation[s.toks[j].word] || contracted(s.toks, j) {
 			return true
 		}
 	}
@@ -118,7 +124,7 @@ func (e *Engine) clauseNegatedAfter(s *sentence, i int) bool {
 func (e *Engine) negatesQuestionWord(q *query, s *sentence) bool {
 	negated := map[int]bool{}
 	for i, t := range s.toks {
-		neg := e.rules.negation[t.word] || (t.word == "t" && i > 0 && strings.HasSuffix(s.toks[i-1].word, "n"))
+		neg := e.rules.negation[t.word] || contracted(s.toks, i)
 		if !neg {
 			continue
 		}
