@@ -9,7 +9,7 @@ import (
 )
 
 // compilePatterns compiles general.yaml's regular expressions: the
-// future's questions, the question classes and the lead-ins.
+// future's questions, the question classes, the lead-ins and the clock.
 func (r *rules) compilePatterns(f *generalFile) error {
 	for _, p := range f.Future.Question {
 		re, err := regexp.Compile(p)
@@ -50,6 +50,28 @@ func (r *rules) compilePatterns(f *generalFile) error {
 		}
 		r.leadIns = append(r.leadIns, re)
 	}
+	return r.compileClock(f)
+}
+
+// compileClock compiles the questions that ask the time of day and the
+// pattern of a clock time; a missing pattern is an error, not one that
+// matches everything.
+func (r *rules) compileClock(f *generalFile) error {
+	for _, p := range f.ClockQuestions {
+		re, err := regexp.Compile(p)
+		if err != nil {
+			return fmt.Errorf("clock_questions: %w", err)
+		}
+		r.clock = append(r.clock, re)
+	}
+	if f.ClockTimes == "" {
+		return fmt.Errorf("clock_times: no pattern")
+	}
+	re, err := regexp.Compile(f.ClockTimes)
+	if err != nil {
+		return fmt.Errorf("clock_times: %w", err)
+	}
+	r.clockTime = re
 	return nil
 }
 

@@ -1204,3 +1204,17 @@ func TestBlockSaysNo(t *testing.T) {
 		{"Why hasn't a settlement for the Westland pier been reached?", "negation", 0},
 	})
 }
+
+// TestClockQuestion holds that "What time …?" asks the time of day: a day
+// the sentence names does not answer it, a time of day does.
+func TestClockQuestion(t *testing.T) {
+	e := articleEngine(t, "pier", "The pier", `The harbour board met on Saturday in Westland.
+
+The Northport ferry leaves at noon on Sundays.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"What time did the harbour board meet in Westland?", "no_type", 1},
+		{"When did the harbour board meet in Westland?", "no_type", 0},
+		{"What time does the Northport ferry leave on Sundays?", "no_type", 0},
+	})
+}

@@ -36,6 +36,7 @@ type query struct {
 	offTopic  string
 	speaker   string // for "what did X say": X
 	future    bool   // the question asks about what will happen
+	clock     bool   // the question asks the time of day ("what time …")
 	option    bool   // one option of a choice: its verb is taken as given, the option is asked
 	ordinal   bool   // the question asks which one ("which day", "third")
 	rank      bool   // the question asks for a place in an order ("where does it rank")
@@ -389,6 +390,9 @@ func (e *Engine) readClass(q *query, folded []string, inMention []bool) {
 	}
 	for _, re := range r.future {
 		q.future = q.future || re.MatchString(joined)
+	}
+	for _, re := range r.clock {
+		q.clock = q.clock || re.MatchString(joined)
 	}
 	for i, t := range toks {
 		if !inMention[i] && r.lex.roleNouns[t.word] {

@@ -284,6 +284,9 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 	case wantPlace:
 		return len(e.newPlaces(q, s)) > 0 || len(newLearnedPlaces(q, s)) > 0 || e.placePhrase(q, s) || e.destinationName(q, s) != ""
 	case wantDate:
+		if q.clock {
+			return e.saysClock(q, s)
+		}
 		return len(newDates(q, s)) > 0 || q.future && e.saysCondition(q, s) || !q.future && (e.saysTime(q, s) || e.ordinalTime(q, s))
 	case wantNumber:
 		// Counts (side-aware, unit-aware) first, then quantities that

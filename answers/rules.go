@@ -69,7 +69,11 @@ type generalFile struct {
 		Question []string `yaml:"question"`
 		Markers  []string `yaml:"markers"`
 	} `yaml:"future"`
-	Self []string `yaml:"self"`
+	// ClockQuestions ask the time of day ("what time …"): only a time of
+	// day or a clock time answers them, not a day or a date.
+	ClockQuestions []string `yaml:"clock_questions"`
+	ClockTimes     string   `yaml:"clock_times"`
+	Self           []string `yaml:"self"`
 	// Locatives, Opposites and Auxiliaries: see general.yaml.
 	Locatives    []string `yaml:"locatives"`
 	Destinations struct {
@@ -280,6 +284,8 @@ type rules struct {
 	reasonCues    map[string]bool
 	reasonBest    map[string]bool
 	future        []*regexp.Regexp
+	clock         []*regexp.Regexp
+	clockTime     *regexp.Regexp
 	futureCue     map[string]bool
 	// outcomeWord: question words asking how something ended;
 	// plannedCue: sentence words that only announce an event.

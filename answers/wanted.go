@@ -408,6 +408,17 @@ func (e *Engine) saysTime(q *query, s *sentence) bool {
 	return false
 }
 
+// saysClock reports whether s says a time of day the question does not
+// ("at noon", "10 a.m."): what "What time …?" asks.
+func (e *Engine) saysClock(q *query, s *sentence) bool {
+	for _, t := range s.toks {
+		if !q.words[t.word] && e.rules.timeOfDay[t.word] {
+			return true
+		}
+	}
+	return e.rules.clockTime.MatchString(s.Text)
+}
+
 // ordinalTime reports whether s places something in time by an ordinal
 // the question does not say before a unit of time: "on the fifteenth day
 // of the month", "in the second year of his reign" answer when.
