@@ -196,6 +196,12 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 // never writes whole from words it uses ("Tim Hopper") is not.
 func (ix *index) namePartsSaid(q *query, s *sentence, said func(string) bool) map[string]bool {
 	var out map[string]bool
+	mark := func(st string) {
+		if out == nil {
+			out = map[string]bool{}
+		}
+		out[st] = true
+	}
 	for _, r := range capitalRuns(q.text, q.toks) {
 		run := q.toks[r[0]:r[1]]
 		if len(run) < 2 {
@@ -211,21 +217,15 @@ func (ix *index) namePartsSaid(q *query, s *sentence, said func(string) bool) ma
 			// the article gives the surname no other first name
 			// ("Erasmus Darwin" where it writes "Charles Darwin").
 			if _, known := ix.idfOf(t.stem); k == 0 && !known && said(last.stem) && !ix.namedAfterOther(s.ArticleID, last.stem) {
-				if out == nil {
-					out = map[string]bool{}
-				}
-				out[t.stem] = true
+				mark(t.stem)
 				continue
 			}
 			// By its first or its last word ("Tim", "Hopper"): a word
 			// inside it ("Software" of "Free Software Foundation") may
 			// be another name's.
-			for _, u := range []token{run[0], run[len(run)-1]} {
+			for _, u := range []token{run[0], last} {
 				if u.stem != t.stem && said(u.stem) && ix.namedTogether(s.ArticleID, t.stem, u.stem) {
-					if out == nil {
-						out = map[string]bool{}
-					}
-					out[t.stem] = true
+					mark(t.stem)
 					break
 				}
 			}
@@ -258,9 +258,9 @@ func capitalRuns(text string, toks []token) [][2]int {
 // words or more, no place's, that ends in the stem st ("Charles Darwin"):
 // the surname has a first name there.
 func (ix *index) namedAfterOther(article, st string) bool {
-	sp := ix.spans[article]
-	for k := sp[0]; k < sp[1]; k++ {
-		s := &ix.sents[k]
+	sents := ix.articleSents(article)
+	for k := range sents {
+		s := &sents[k]
 		if !s.hasStem(st) || s.facts == nil {
 			continue
 		}
@@ -281,9 +281,9 @@ func nameGap(gap string) bool { return gap == " " || gap == "-" }
 // namedTogether reports whether some sentence of the article writes the
 // stems a and b in one run of capitalised words: one name.
 func (ix *index) namedTogether(article, a, b string) bool {
-	sp := ix.spans[article]
-	for k := sp[0]; k < sp[1]; k++ {
-		s := &ix.sents[k]
+	sents := ix.articleSents(article)
+	for k := range sents {
+		s := &sents[k]
 		if !s.hasStem(a) || !s.hasStem(b) {
 			continue
 		}

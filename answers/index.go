@@ -563,12 +563,18 @@ func (seg *segment) holds(term string, alts []string) bool {
 // articleHas reports whether the article names the entity term anywhere.
 func (ix *index) articleHas(article, term string) bool { return ix.entities[article][term] }
 
+// articleSents are the article's sentences in ix.sents, in order.
+func (ix *index) articleSents(article string) []sentence {
+	sp := ix.spans[article]
+	return ix.sents[sp[0]:sp[1]]
+}
+
 // articleMatches reports whether any sentence of the article holds term
 // or one of alts.
 func (ix *index) articleMatches(article, term string, alts []string) bool {
-	sp := ix.spans[article]
-	for i := sp[0]; i < sp[1]; i++ {
-		if ix.sents[i].matches(term, alts) {
+	sents := ix.articleSents(article)
+	for i := range sents {
+		if sents[i].matches(term, alts) {
 			return true
 		}
 	}
