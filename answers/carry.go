@@ -370,6 +370,9 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 	var edits []edit
 	var why, persons []string
 	filledThing := false
+	// A question that names someone itself ("… his magicians did
+	// Nebuchadnezzar find …") leaves the last question's subject be.
+	p.ownNamed = len(own) > 0
 	for i, t := range toks {
 		pr, ok := c.pronouns[t.word]
 		if !ok || e.inName(own, t) {
@@ -438,6 +441,13 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 			q := p
 			q.namedFirst = true
 			fill, rule = q.resolve(c, ref)
+		}
+		if ref == refPerson && !pr.possessive && slices.Contains(persons, fill) {
+			q := p
+			q.besides = fill
+			if other, why := q.resolve(c, ref); other != fill {
+				fill, rule = other, why
+			}
 		}
 		if fill == "" {
 			continue

@@ -672,3 +672,21 @@ func TestCarryTopicBeforeThere(t *testing.T) {
 		{"How many kinds of gull are there?", "and whats another name for them", "and what is another name for kinds of gull", "its topic"},
 	}, true)
 }
+
+// TestCarryHeForSubject holds that "he", after a question naming two names
+// of no kind the articles tell, stands for the one the question had as its
+// subject ("What did Orrin tell Ada …?"), and a second pronoun of one
+// person in the same follow-up ("… hand her") for the other; a follow-up
+// naming someone itself keeps its pronouns unfilled by that guess.
+func TestCarryHeForSubject(t *testing.T) {
+	e := articleEngine(t, "harvest", "The harvest", `At noon Orrin told Ada to rest in the shade.
+
+Orrin handed Ada a basket of figs.
+
+Lind sold his boats to the harbour in May.
+`)
+	checkCarry(t, e, []carryCase{
+		{"What did Orrin tell Ada to do at noon?", "what did he hand her", "what did Orrin hand Ada", "the name the last question had as its subject"},
+		{"What did Orrin tell Ada to do at noon?", "Which of his boats did Lind sell in May?", "", ""},
+	}, true)
+}

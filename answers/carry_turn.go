@@ -48,6 +48,12 @@ type turnRead struct {
 	// namedFirst: read "it" as a thing the question named before what
 	// its answer named (the second reading, carryNamed).
 	namedFirst bool
+	// besides is the person a pronoun before in the same question stood
+	// for: "her" in "What did he hand her?" is another.
+	besides string
+	// ownNamed: the follow-up names someone itself, so no pronoun in it
+	// is read as the last question's subject.
+	ownNamed bool
 }
 
 // turnOf reads prev for carrying.
@@ -271,6 +277,23 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 			// articles tell, is the person; a place it said too ("When
 			// did Orrin return to Westland?") is none.
 			return unkinded[0], "a pronoun for one person: the one name the last question said"
+		case len(answered) == 0 && len(unkinded) >= 2 && !p.ownNamed:
+			// "What did Boaz tell Ruth to do?" — "What did he hand
+			// her?": of two names no article tells the kind of, the
+			// one the question asked about as its subject.
+			n, ok := p.subjectName(c)
+			if !ok || n.Kind != "" {
+				break
+			}
+			if p.besides != n.fill() {
+				return n.fill(), "a pronoun for one person: the name the last question had as its subject"
+			}
+			// "… hand her": the one "he" did not take.
+			for _, u := range unkinded {
+				if u != p.besides {
+					return u, "a pronoun for another person: the name the last question said besides its subject"
+				}
+			}
 		}
 	case refGroup, refPeople:
 		switch {
@@ -431,4 +454,24 @@ func (p turnRead) answeredBody() bool {
 	}
 	k := p.answer[0].Kind
 	return k == "place" || k == "org"
+}
+
+// subjectName is the name the question has as its subject: the one
+// right after its auxiliary, itself after a question word or opening the
+// question ("What did Boaz tell Ruth …?", "Did Boaz …?").
+func (p turnRead) subjectName(c *carryRules) (named, bool) {
+	toks := tokenize(p.question)
+	for _, n := range p.qnames {
+		i := 0
+		for i < len(toks) && toks[i].end <= n.start {
+			i++
+		}
+		if i == 0 || i >= len(toks) || toks[i].start != n.start || !c.auxiliary[toks[i-1].word] {
+			continue
+		}
+		if i == 1 || c.questionWords[toks[i-2].word] {
+			return n, true
+		}
+	}
+	return named{}, false
 }
