@@ -38,6 +38,19 @@ func (n named) fill() string {
 // capitalised words that are not a question's first word, an English
 // word alone or a day or month, with the kind the articles give them.
 func (e *Engine) namesIn(ix *index, text string) []named {
+	return e.namesAt(ix, text, true)
+}
+
+// namesInSpan are the names of text cut from the middle of a sentence (a
+// short answer): a capital at its start is the name's own ("New York
+// City"), not the capital a question starts with.
+func (e *Engine) namesInSpan(ix *index, text string) []named {
+	return e.namesAt(ix, text, false)
+}
+
+// namesAt are the names of text; opens says whether text opens a sentence
+// of its own, so that its first word is capitalised for that.
+func (e *Engine) namesAt(ix *index, text string, opens bool) []named {
 	r := e.rules
 	toks := tokenize(text)
 	var out []named
@@ -63,7 +76,7 @@ func (e *Engine) namesIn(ix *index, text string) []named {
 		// The question's first word is capitalised for starting it, and
 		// a function word after a colon ("Trivia: When Pope Gregory …")
 		// for starting a sentence of its own.
-		for len(ws) > 0 && (a == 0 && (isEnglish(fold(ws[0])) || r.leadIn(ws[0])) || len(ws) > 1 && sentenceOpener(ws[0])) {
+		for len(ws) > 0 && (a == 0 && (opens && (isEnglish(fold(ws[0])) || r.leadIn(ws[0])) || e.stopword(fold(ws[0]))) || len(ws) > 1 && sentenceOpener(ws[0])) {
 			a += len(ws[0]) + 1
 			ws = ws[1:]
 		}
@@ -77,7 +90,7 @@ func (e *Engine) namesIn(ix *index, text string) []named {
 		// A capitalised word alone is a name mid-question ("Sky", "Macron");
 		// at the start, only when it is not English ("Such"). Days and
 		// months are dates, not names; "US" in capitals is no "us".
-		if len(ws) == 1 && (a == 0 && isEnglish(fold(ws[0])) && !isAcronym(ws[0]) || r.calendarWord[fold(ws[0])] || e.stopword(fold(ws[0])) && !isAcronym(ws[0])) {
+		if len(ws) == 1 && (a == 0 && opens && isEnglish(fold(ws[0])) && !isAcronym(ws[0]) || r.calendarWord[fold(ws[0])] || e.stopword(fold(ws[0])) && !isAcronym(ws[0])) {
 			continue
 		}
 		kind := e.personCued(text, a, b)

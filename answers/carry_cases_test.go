@@ -690,3 +690,17 @@ Lind sold his boats to the harbour in May.
 		{"What did Orrin tell Ada to do at noon?", "Which of his boats did Lind sell in May?", "", ""},
 	}, true)
 }
+
+// TestCarryHeAfterPlaceAnswered holds that the name a where question was
+// answered with is read whole, its first word too ("New Bayton", not
+// "Bayton"), so it is known for a place and "he" next stands for the
+// person the question named.
+func TestCarryHeAfterPlaceAnswered(t *testing.T) {
+	e := articleEngine(t, "lamps", "Lamps", `Orrin was born in New Bayton in 1847.
+
+Orrin died on a ship off Northport in 1901.
+`)
+	checkCarry(t, e, []carryCase{
+		{"Where was Orrin born?", "And when did he die?", "And when did Orrin die?", "the one name the last question said"},
+	}, true)
+}

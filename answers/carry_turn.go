@@ -271,11 +271,12 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 			// place or a time ("New York City"), whatever kind its
 			// name was read as.
 			return answered[0], "a pronoun for one person: the person the last answer named"
-		case len(answered) == 0 && len(unkinded) == 1 && notPlaces == 1:
+		case (len(answered) == 0 || p.class == "where" || p.class == "when") && len(unkinded) == 1 && notPlaces == 1:
 			// "What did Orrin make in 1879?" — "When was he born?":
 			// the one name the last question said, of no kind the
 			// articles tell, is the person; a place it said too ("When
-			// did Orrin return to Westland?") is none.
+			// did Orrin return to Westland?") is none, nor is where
+			// or when a question was answered with.
 			return unkinded[0], "a pronoun for one person: the one name the last question said"
 		case len(answered) == 0 && len(unkinded) >= 2 && !p.ownNamed:
 			// "What did Boaz tell Ruth to do?" — "What did he hand

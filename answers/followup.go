@@ -111,7 +111,7 @@ func (e *Engine) turn(ix *index, read string, a Answer) Turn {
 	t := Turn{Question: text, Class: e.rules.classOf(text).name}
 	if a.Answered && !a.Conflict && a.Answer != "" {
 		t.Answer = shortAnswer(a.Answer)
-		for _, n := range e.namesIn(ix, a.Answer) {
+		for _, n := range e.namesInSpan(ix, a.Answer) {
 			if title, ok := strings.CutSuffix(a.Answer, " "+n.Text); ok && e.rules.lex.titleWords[fold(title)] {
 				n.Text = a.Answer // "Admiral Brenner": the title is part of the name answered
 			}
