@@ -94,6 +94,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups32.jsonl", builtin, 11, 2},
 		{"followups33.jsonl", builtin, 7, 2},
 		{"followups34.jsonl", builtin, 9, 2},
+		{"followups35.jsonl", builtin, 13, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 28, 6},
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 10, 2},
@@ -194,6 +195,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-ruth-jonah-daniel.jsonl", over("testdata/ruth-jonah-daniel.json"), 6, 2},
 		{"followups-computing-history.jsonl", over("testdata/computing-history.json"), 6, 2},
 		{"followups-city-planning-history.jsonl", over("testdata/city-planning-history.json"), 9, 2},
+		{"followups-world-oceans.jsonl", over("testdata/world-oceans.json"), 12, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
