@@ -754,6 +754,20 @@ func TestHowMuchMoney(t *testing.T) {
 	}
 }
 
+// TestHowMuchMoneyLikeAYear holds that a sum whose number could be a year
+// ("$1000") is a sum, not the year 1000: it answers "how much".
+func TestHowMuchMoneyLikeAYear(t *testing.T) {
+	e := articleEngine(t, "lamps", "Lamps", "A brass version of the harbour lamp was due in summer 1998, at around $1000 per lamp.\n\n"+
+		"The ferry company kept its two boats.\n")
+	a, err := e.Answer(t.Context(), "How much did the brass harbour lamp cost?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Answer, "$1000") {
+		t.Errorf("answered %v with %q, want the sum, $1000", a.Answered, a.Answer)
+	}
+}
+
 // TestNegatedButSaidToo holds that a question word the sentence negates
 // in one place and says plainly in another is not negated: the players
 // count the rook though "the King does not count".

@@ -47,6 +47,19 @@ func (r *rules) numberUnit(text string, end int) (string, int) {
 	return w.word, end + w.end
 }
 
+// eraDates are the spans of text's dates of any era (eraDateRe), but for
+// a number after a currency sign: "$1000" is a sum, not the year 1000.
+func (l *lexicon) eraDates(text string) [][]int {
+	var out [][]int
+	for _, m := range l.eraDateRe.FindAllStringIndex(text, -1) {
+		if r, _ := utf8.DecodeLastRuneInString(text[:m[0]]); strings.ContainsRune(currencySigns, r) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
 // earlyYears are the spans of text's years of three digits ("died in
 // 453."): after an early_year_leads word, with nothing after them but
 // punctuation, the end or a stop word ("in 453 and", not "in 453
@@ -88,7 +101,7 @@ func (r *rules) learnFacts(s store.Sentence, toks []token, known func(start, end
 	fact := func(kind, subj, pred, obj, val, ext string) {
 		out = append(out, store.Fact{SentenceID: s.ID, Kind: kind, Subject: subj, Predicate: pred, Object: obj, Value: val, Extractor: ext})
 	}
-	dates := append(r.lex.eraDateRe.FindAllStringIndex(s.Text, -1), r.lex.earlyYears(s.Text)...)
+	dates := append(r.lex.eraDates(s.Text), r.lex.earlyYears(s.Text)...)
 	dates = append(dates, r.lex.periods(s.Text)...)
 	inDate := func(a, b int) bool {
 		for _, d := range dates {
