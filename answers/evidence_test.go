@@ -976,12 +976,15 @@ It is believed that the Vessa tide table is wrong. Still, the Brandt harbour kee
 
 // TestPastPlanIsNoFuture holds that "was going to" asks of a plan in the
 // past, which a sentence in the past answers, while "is going to" asks of
-// the future, which it does not.
+// the future, which it does not; an owner's "’s" is no "is".
 func TestPastPlanIsNoFuture(t *testing.T) {
 	e := articleEngine(t, "rights", "Rights", "Harbourcorp paid £304m for the broadcast rights of the Westland league in 1992.\n\nThe league has twelve clubs.\n")
 	checkEvidence(t, e, []evidenceCase{
 		{"How much was Harbourcorp going to pay for the broadcast rights?", "future", 0},
 		{"How much is Harbourcorp going to pay for the broadcast rights?", "future", 1},
+		{"How much was Harbourcorp’s owner going to pay for the broadcast rights?", "future", 0},
+		{"how much was harbourcorp's owner going to pay for the broadcast rights", "future", 0},
+		{"what's harbourcorp going to pay for the broadcast rights", "future", 1},
 	})
 }
 
