@@ -1235,3 +1235,16 @@ The Northport ferry leaves at noon on Sundays.
 		{"What time does the Northport ferry leave on Sundays?", "no_type", 0},
 	})
 }
+
+// TestRateQuantity holds that a sum reckoned per thing ("$1000 per lamp")
+// is written through what it is reckoned by, not cut after "per".
+func TestRateQuantity(t *testing.T) {
+	e := articleEngine(t, "lamps", "Lamps", "The brass lamp sold in 1998 for around $1000 per lamp.\n\nThe ferry company kept its two boats.\n")
+	a, err := e.Answer(t.Context(), "How much did the brass lamp sell for?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || a.Answer != "around $1000 per lamp" {
+		t.Errorf("answered %v with %q, want \"around $1000 per lamp\"", a.Answered, a.Answer)
+	}
+}

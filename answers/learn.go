@@ -131,9 +131,17 @@ func (r *rules) learnFacts(s store.Sentence, toks []token, known func(start, end
 		}
 		unit, end := r.numberUnit(s.Text, b)
 		phrase := s.Text[a:b]
-		if unit != "" && !english.IsStopWord(unit) {
+		switch {
+		case r.lex.rateWords[unit]:
+			// "$1000 per server": a rate, counting nothing, written
+			// through what it is reckoned by.
+			if by, byEnd := r.numberUnit(s.Text, end); by != "" {
+				phrase = s.Text[a:byEnd]
+			}
+			unit = ""
+		case unit != "" && !english.IsStopWord(unit):
 			phrase = s.Text[a:end]
-		} else {
+		default:
 			unit = ""
 		}
 		fact(factQuantity, stem(unit), "", phrase, strings.TrimSpace(s.Text[a:b]), "quantity")

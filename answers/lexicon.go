@@ -52,6 +52,7 @@ type lexiconFile struct {
 	MeetWords          []string   `yaml:"meet_words"`
 	Scales             []string   `yaml:"scales"`
 	UnitSkips          []string   `yaml:"unit_skips"`
+	RateWords          []string   `yaml:"rate_words"`
 	YearLeads          []string   `yaml:"year_leads"`
 	EarlyYearLeads     []string   `yaml:"early_year_leads"`
 	PeriodWords        []string   `yaml:"period_words"`
@@ -104,7 +105,7 @@ type lexicon struct {
 	subjectPronouns, nameJoins, connectives       map[string]bool
 	namingAfter                                   map[string]bool
 	thingSubjects, expletiveIt                    map[string]bool
-	unitSkips                                     map[string]bool
+	unitSkips, rateWords                          map[string]bool
 	// clauseBreaks and digestBreaks are joins as written, spaces
 	// included: where a clause turns, where a digest line may be cut.
 	clauseBreaks, digestBreaks []string
@@ -163,7 +164,7 @@ func compileLexicon(data []byte) (*lexicon, error) {
 		{"title_words", f.TitleWords, &l.titleWords}, {"person_titles", f.PersonTitles, &l.personTitles},
 		{"anaphors", f.Anaphors, &l.anaphors}, {"cataphors", f.Cataphors, &l.cataphors}, {"digest_stop", f.DigestStop, &l.digestStop},
 		{"coref_pronouns", f.CorefPronouns, &l.corefPronouns}, {"subject_pronouns", f.SubjectPronouns, &l.subjectPronouns}, {"connectives", f.Connectives, &l.connectives}, {"naming_after", f.NamingAfter, &l.namingAfter}, {"thing_subjects", f.ThingSubjects, &l.thingSubjects}, {"expletive_it", f.ExpletiveIt, &l.expletiveIt}, {"name_joins", f.NameJoins, &l.nameJoins}, {"first_person", f.FirstPerson, &l.firstPerson},
-		{"unit_skips", f.UnitSkips, &l.unitSkips},
+		{"unit_skips", f.UnitSkips, &l.unitSkips}, {"rate_words", f.RateWords, &l.rateWords},
 		// Lists compiled below, or read only by the patterns.
 		{"fraction_numerators", f.FractionNumerators, nil}, {"fraction_parts", f.FractionParts, nil},
 		{"weekdays", f.Weekdays, &l.weekdays}, {"months", f.Months, &l.months},
