@@ -301,6 +301,9 @@ func (e *Engine) direct(q *query, best scored) string {
 			}
 		}
 	case wantPlace:
+		if h := e.headedPlace(q, s); h != "" {
+			return h // "Which county …?": "Wayne County"
+		}
 		places := e.newPlaces(q, s)
 		if p := e.specific(places); p != "" {
 			var out []string

@@ -1,0 +1,27 @@
+package answers
+
+import "testing"
+
+// TestWhichPlaceByItsWord holds that "Which county …?" is answered by the
+// name the sentence gives ending in "County", though no "in" or "at"
+// marks it a place, and that a name the question says itself is none.
+func TestWhichPlaceByItsWord(t *testing.T) {
+	e := articleEngine(t, "clocks", "Clocks", `After a long debate, Bayton County (north Westland) is switching from harbour time to railway time.
+
+The railways kept one time across Westland.
+`)
+	a, err := e.Answer(t.Context(), "Which county in north Westland decided to switch to railway time?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || a.Answer != "Bayton County" {
+		t.Errorf("answered %v with %q, want Bayton County", a.Answered, a.Answer)
+	}
+	a, err = e.Answer(t.Context(), "Which county did Bayton County join?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Answer == "Bayton County" {
+		t.Errorf("answered %q, the county the question names itself", a.Answer)
+	}
+}
