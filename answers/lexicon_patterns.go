@@ -24,6 +24,7 @@ func (l *lexicon) compilePatterns(f *lexiconFile) error {
 			`)(?: \d{1,2})?(?:,? \d{4})?\b|\b(?:(?:earlier|later|late) )?(?:this|last|next) (?:week|weekend|month|year|fall|autumn|spring|summer|winter)\b|\b(?:` +
 			alternation(f.DayPhrases) + `)\b`},
 		// "December 5", "5 December 1999", "December 2, 2025", "1066",
+		// "1880-08-02",
 		// "AD 43", "43 BC", "650 B.C.", "the 11th century", "the 1990s",
 		// "mid-1990s", "the '50s", "the early 20th century", "two centuries ago", "30
 		// cycles ago" (any unit an invented calendar counts in).
@@ -34,6 +35,7 @@ func (l *lexicon) compilePatterns(f *lexiconFile) error {
 			`|(?:\d{1,2} )?` + months + `(?: \d{1,2}(?:st|nd|rd|th)?)?(?:,? (?:1\d|20)\d\d)?` +
 			`|(?:AD|A\.D\.) \d{1,4}|\d{1,4} (?:BC|BCE|B\.C\.|AD|CE)` +
 			`|(?:in|since|until|by|from|of|after|before|during|circa|c\.|around|about|early|late|mid-) (?:1[0-9]|20)\d\d` +
+			`|(?:1[0-9]|20)\d\d-[01]\d-[0-3]\d` +
 			`|(?:1[0-9]|20)\d\d(?:[–-](?:\d\d){1,2})?` +
 			`|(?:\d{1,3}(?:,\d{3})*|a few|several|` + alternation(f.Numbers.words()) + `) [a-z]+ ago` +
 			`)\b|\b\d{1,4} (?:B\.C\.|B\.C\.E\.|A\.D\.|C\.E\.)`},

@@ -25,3 +25,19 @@ The railways kept one time across Westland.
 		t.Errorf("answered %q, the county the question names itself", a.Answer)
 	}
 }
+
+// TestISODate holds that a date written year-month-day ("1880-08-02") is
+// one date, answered whole, not a range of years with a number after it.
+func TestISODate(t *testing.T) {
+	e := articleEngine(t, "acts", "Acts", `The harbour courts switched to railway time when the Harbour Act took effect; it received the royal assent on 1880-08-02.
+
+The railways kept one time across Westland.
+`)
+	a, err := e.Answer(t.Context(), "When did the Harbour Act receive the royal assent?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || a.Answer != "1880-08-02" {
+		t.Errorf("answered %v with %q, want 1880-08-02", a.Answered, a.Answer)
+	}
+}
