@@ -230,6 +230,7 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) {
 	means, inPhrase := r.readPhrases(toks, inMention)
 	q.phrased = inPhrase
 	excluded := e.besidesPhrase(q)
+	initials := e.initialsWritten(ix, toks, inMention)
 	for i, t := range toks {
 		q.words[t.word] = true
 		q.words[t.stem] = true
@@ -284,6 +285,10 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) {
 		} else if !ix.knowsAny(t.stem, alts) {
 			// A name's adjective no article uses: "Mexican" for "Mexico".
 			alts = e.pertainymAlts(alts, t.stem)
+		}
+		if a := initials[i]; a != "" {
+			// "daylight saving time" where the articles write "DST".
+			alts = append(append([]string(nil), alts...), a)
 		}
 		if full := ix.aliasesOf(t.word); len(full) > 0 {
 			// A learned alias ("CMI", "Babai") also matches the name it
