@@ -403,6 +403,14 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 		}
 		switch pr.ref {
 		case refEvent:
+			if next != "" && !e.stopword(next) && !c.clauseOpeners[next] && !c.nounModifiers[next] && (i == 0 || !c.clauseOpeners[toks[i-1].word]) {
+				// "What is that company called?" after "Which company
+				// owns the club?": the company the last answer named.
+				if fill, rule := p.demonstrative(toks[i+1].stem); fill != "" {
+					edits = append(edits, edit{t.start, toks[i+1].end, fill})
+					why = append(why, fmt.Sprintf("%q → %q: %s", text[t.start:toks[i+1].end], fill, rule))
+				}
+			}
 			if next != "" && (!e.stopword(next) || c.clauseOpeners[next] || c.nounModifiers[next]) {
 				continue // "that plan", "that same day", "explains that the …": not a pronoun
 			}

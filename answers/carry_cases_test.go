@@ -704,3 +704,23 @@ Orrin died on a ship off Northport in 1901.
 		{"Where was Orrin born?", "And when did he die?", "And when did Orrin die?", "the one name the last question said"},
 	}, true)
 }
+
+// TestCarryThatNounAfterWhich holds that "that" before the noun a which
+// question asked about ("Which company …?" — "When was that company
+// founded?") stands for the thing the last answer named, while "that"
+// before another noun stays as written.
+func TestCarryThatNounAfterWhich(t *testing.T) {
+	e := articleEngine(t, "club", "The club", `The Bayton Club is owned by Harbourcorp, a shipping company.
+
+Harbourcorp was founded in 1911 by Orrin Lind.
+
+That summer the club opened a second pier.
+`)
+	checkCarry(t, e, []carryCase{
+		{"Which company owns the Bayton Club?", "When was that company founded?", "When was Harbourcorp founded?", "a noun after \"that\" after a question asking which of it"},
+	}, true)
+	_, a := askAfter(t, e, "Which company owns the Bayton Club?", "What did the club open that summer?")
+	if a.Carried != nil && strings.Contains(a.Carried.Read, "Harbourcorp") {
+		t.Errorf("read %q: \"that summer\" taken for the company", a.Carried.Read)
+	}
+}

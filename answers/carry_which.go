@@ -250,6 +250,21 @@ func (p turnRead) whichAnswer(ref string) (string, string) {
 	return "", ""
 }
 
+// demonstrative is what "that" or "those" before a noun (its stem) stands
+// for: after a question asking which thing of that noun ("Which company
+// owns the club?" — "What is that company called?"), the thing its
+// answer named; "" otherwise.
+func (p turnRead) demonstrative(noun string) (string, string) {
+	ws := strings.Fields(p.phrase)
+	if len(ws) == 0 || stem(fold(ws[len(ws)-1])) != noun {
+		return "", ""
+	}
+	if fill, _ := p.whichAnswer(refThing); fill != "" && !p.pluralWhich {
+		return fill, "a noun after \"that\" after a question asking which of it: the last answer"
+	}
+	return "", ""
+}
+
 // phraseRule is why a pronoun stands for the noun phrase a question
 // asking which asked about.
 const phraseRule = "a pronoun for a thing after a question asking which, not answered in a few words and naming no other thing: the thing it asked which of"
