@@ -1,6 +1,9 @@
 package answers
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestWhichPlaceByItsWord holds that "Which county …?" is answered by the
 // name the sentence gives ending in "County", though no "in" or "at"
@@ -39,5 +42,29 @@ The railways kept one time across Westland.
 	}
 	if !a.Answered || a.Answer != "1880-08-02" {
 		t.Errorf("answered %v with %q, want 1880-08-02", a.Answered, a.Answer)
+	}
+}
+
+// TestShortYear holds that a year chat writes by its last two digits ("in
+// 74") is said by a sentence writing it whole ("1974"), and that two
+// digits no year of the articles ends in are still missing.
+func TestShortYear(t *testing.T) {
+	e := articleEngine(t, "clocks", "Clocks", `Harbour time in Westland ended on the last Sunday of October in 1974.
+
+Railway time in Westland began on the first Monday of May in 1951.
+`)
+	a, err := e.Answer(t.Context(), "which sunday did harbour time end on in 74")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || len(a.Quotes) == 0 || !strings.Contains(a.Quotes[0].Text, "1974") {
+		t.Errorf("answered %v with %q, want the sentence on 1974", a.Answered, a.Answer)
+	}
+	a, err = e.Answer(t.Context(), "which sunday did harbour time end on in 83")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Answered {
+		t.Errorf("answered %q for a year no article gives", a.Answer)
 	}
 }

@@ -286,6 +286,10 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) {
 			// A name's adjective no article uses: "Mexican" for "Mexico".
 			alts = e.pertainymAlts(alts, t.stem)
 		}
+		if ys := shortYears(t.word, ix.usesWord); len(ys) > 0 {
+			// "in 74" for 1974, as chat writes it.
+			alts = append(append([]string(nil), alts...), ys...)
+		}
 		if a := initials[i]; a != "" {
 			// "daylight saving time" where the articles write "DST".
 			alts = append(append([]string(nil), alts...), a)

@@ -57,11 +57,33 @@ func (e *Engine) saysNumber(s *sentence, n string) bool {
 		return true
 	}
 	for _, t := range s.toks {
-		if e.sameNumber(n, t.word) {
+		if e.sameNumber(n, t.word) || shortYear(n, t.word) {
 			return true
 		}
 	}
 	return false
+}
+
+// shortYear reports whether n writes the year y by its last two digits,
+// as chat does ("in 74" for 1974, "91/92" for 1991/1992): y is a year of
+// 1800–2099.
+func shortYear(n, y string) bool {
+	return len(n) == 2 && len(y) == 4 && isDigits(n) && isDigits(y) && y[2:] == n && (y[:2] == "18" || y[:2] == "19" || y[:2] == "20")
+}
+
+// shortYears are the years of 1800–2099 the articles use (known) that a
+// question's two digits n may write ("74": "1974").
+func shortYears(n string, known func(string) bool) []string {
+	if len(n) != 2 || !isDigits(n) {
+		return nil
+	}
+	var out []string
+	for _, c := range []string{"18", "19", "20"} {
+		if known(c + n) {
+			out = append(out, c+n)
+		}
+	}
+	return out
 }
 
 // sameNumber reports whether the words a and b write one number, in
@@ -73,4 +95,14 @@ func (e *Engine) sameNumber(a, b string) bool {
 	}
 	num := func(w string) bool { return isNumber(w) || e.rules.numberWord[w] }
 	return num(a) && num(b) && contains(e.rules.synonyms[stem(a)], stem(b))
+}
+
+// isDigits reports whether w is digits only.
+func isDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isDigit(w[i]) {
+			return false
+		}
+	}
+	return w != ""
 }
