@@ -60,6 +60,12 @@ func TestClassify(t *testing.T) {
 		{"what was the percentage of votes cast for the harbour tax", "how_many"},
 		{"since when has the harbour board held that view", "when"},
 		{"until when", "when"},
+		// Asked in place, as chat does; "who" in place is left to
+		// "what", for it is as often a side as a person ("between who").
+		{"and the harbour board met when", "when"},
+		{"by jan the ferry ran on the same time as where", "where"},
+		{"the truce was between who", "what"},
+		{"where", "where"},
 		// A job, not what someone wants done.
 		{"what does ames do", "role"},
 		{"what does dorn want the troops in eastmark to do", "what"},
