@@ -1248,3 +1248,18 @@ func TestRateQuantity(t *testing.T) {
 		t.Errorf("answered %v with %q, want \"around $1000 per lamp\"", a.Answered, a.Answer)
 	}
 }
+
+// TestCutAgainstRaise holds that a question asking what was cut, or when
+// something was lifted, is turned around by a sentence saying it was
+// raised, or imposed.
+func TestCutAgainstRaise(t *testing.T) {
+	e := articleEngine(t, "tax", "Tax", `The Lind government raised the harbour tax from 17.5% to 20% in 2011.
+
+The council imposed fishing limits on Bayton in 2009.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"How far did the Lind government cut the harbour tax in 2011?", "opposite", 1},
+		{"How far did the Lind government raise the harbour tax in 2011?", "opposite", 0},
+		{"In which year did the council lift the fishing limits on Bayton?", "opposite", 1},
+	})
+}
