@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/parley-bot/parley/store"
 	"github.com/parley-bot/parley/store/storetest"
 )
 
@@ -1261,5 +1262,28 @@ The council imposed fishing limits on Bayton in 2009.
 		{"How far did the Lind government cut the harbour tax in 2011?", "opposite", 1},
 		{"How far did the Lind government raise the harbour tax in 2011?", "opposite", 0},
 		{"In which year did the council lift the fishing limits on Bayton?", "opposite", 1},
+	})
+}
+
+// TestTitleSwapped holds that a question naming what another article's
+// short title names ("Eastgate") is turned around by a sentence of an
+// article titled otherwise that does not say it, while one naming the
+// sentence's own article is not; a headline names no one thing.
+func TestTitleSwapped(t *testing.T) {
+	st := storetest.MustOpenEmpty(t)
+	for _, d := range []store.Document{
+		{ID: "westland", Title: "Westland", Body: "In August 2012, longtime leader Orrin Lind died in office and was replaced by his deputy.\n\nWestland exports fish.\n"},
+		{ID: "eastgate", Title: "Eastgate", Body: "Eastgate won its independence in 1991.\n\nEastgate exports salt.\n"},
+		{ID: "news", Title: "Harbour talks stall as Bayton and Northport trade blame", Body: "The harbour talks stalled on Friday.\n"},
+	} {
+		if _, err := st.Ingest(context.Background(), d, storetest.Epoch); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e := mustEngine(t, st, WithPack(nil))
+	checkEvidence(t, e, []evidenceCase{
+		{"In August 2012, which longtime Eastgate leader died in office?", "name_swapped", 1},
+		{"In August 2012, which longtime Westland leader died in office?", "name_swapped", 0},
+		{"When did the Bayton harbour talks stall?", "name_swapped", 0},
 	})
 }

@@ -336,3 +336,34 @@ func (s *sentence) saysBefore(a, b string, n int) bool {
 
 // hasPair reports whether s says the stems a and b one after the other.
 func (s *sentence) hasPair(a, b string) bool { return s.saysBefore(a, b, 1) }
+
+// titleSwapped reports whether the question names, capitalised, what
+// another article's title names ("Eritrean" where an article is titled
+// "Eritrea") while s does not say it and s's own article is titled
+// otherwise: "Which Eritrean leader died?" is not answered by the article
+// on Ethiopia. Headlines, titles of more than three words, name no one
+// thing an article is about.
+func (e *Engine) titleSwapped(ix *index, q *query, s *sentence) bool {
+	own := ix.titleStems(s.ArticleID)
+	for i, t := range q.toks {
+		if i == 0 || !isCapitalised(t.raw) || e.stopword(t.word) {
+			continue
+		}
+		forms := append([]string{t.stem}, e.pertainymAlts(nil, t.stem)...)
+		if slices.ContainsFunc(forms, func(f string) bool { return own[f] || s.hasStem(f) }) {
+			continue
+		}
+		for id := range ix.spans {
+			if id == s.ArticleID {
+				continue
+			}
+			// Only a name's title ("Eritrea", "Time in Europe"), not a
+			// headline's, which names whatever the story touches.
+			other := ix.titleStems(id)
+			if len(other) <= 3 && slices.ContainsFunc(forms, func(f string) bool { return other[f] }) {
+				return true
+			}
+		}
+	}
+	return false
+}
