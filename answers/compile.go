@@ -225,6 +225,7 @@ func (r *rules) compileWords(f *generalFile) error {
 	for _, idiom := range f.QuantifierIdioms {
 		r.quantifierIdioms = append(r.quantifierIdioms, strings.Fields(fold(idiom)))
 	}
+	r.timingQuantifier = wordSet(foldAll(f.TimingQuantifiers))
 	r.reversal = map[string]bool{}
 	for _, w := range f.Reversals {
 		r.reversal[stem(fold(w))] = true

@@ -429,7 +429,7 @@ func (e *Engine) quantifierAdded(q *query, s, prev, lead *sentence) bool {
 	idiom := e.inQuantifierIdiom(q.toks)
 	for i, t := range q.toks {
 		same, ok := e.rules.quantifier[t.word]
-		if !ok || idiom[i] {
+		if !ok || idiom[i] || e.timing(q.toks, i) {
 			continue
 		}
 		said := false
@@ -441,6 +441,17 @@ func (e *Engine) quantifierAdded(q *query, s, prev, lead *sentence) bool {
 		}
 	}
 	return false
+}
+
+// timing reports whether the quantifier at toks[i] says when, not how
+// many: a timing_quantifiers word before a verb in the past ("only
+// ended") or a word opening a time ("only after", "only when").
+func (e *Engine) timing(toks []token, i int) bool {
+	if !e.rules.timingQuantifier[toks[i].word] || i+1 >= len(toks) {
+		return false
+	}
+	next := toks[i+1].word
+	return strings.HasSuffix(next, "ed") && e.verbAfter(next) || e.rules.condition[next]
 }
 
 // rankAdded reports whether s puts an ordinal before a superlative the

@@ -1287,3 +1287,17 @@ func TestTitleSwapped(t *testing.T) {
 		{"When did the Bayton harbour talks stall?", "name_swapped", 0},
 	})
 }
+
+// TestOnlyBeforeAPastVerbSaysWhen holds that "only" before a verb in the
+// past ("the war that only ended in 1991") says when and restricts
+// nothing, while "the only …" still does.
+func TestOnlyBeforeAPastVerbSaysWhen(t *testing.T) {
+	e := articleEngine(t, "war", "War", `The annexation of Bayton sparked a 30-year struggle that ended in 1991 with the rebels winning.
+
+The harbour board launched a ferry in 1998.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"What sparked the thirty-year struggle that only ended in 1991?", "number", 0},
+		{"When did the harbour board launch its only ferry?", "number", 1},
+	})
+}

@@ -163,6 +163,9 @@ type generalFile struct {
 	// QuantifierIdioms hold a quantifier that restricts nothing ("all
 	// the way", "at all").
 	QuantifierIdioms []string `yaml:"quantifier_idioms"`
+	// TimingQuantifiers before a verb in the past say when, not how many
+	// ("only ended in 1991").
+	TimingQuantifiers []string `yaml:"timing_quantifiers"`
 	// StrandedPrepositions end a who question whose answer follows them
 	// in the sentence ("Who did they buy it from?" — "from Ofcom").
 	StrandedPrepositions []string `yaml:"stranded_prepositions"`
@@ -376,6 +379,7 @@ type rules struct {
 	quantifier map[string][]string
 	// quantifierIdioms: the folded words of each quantifier idiom.
 	quantifierIdioms [][]string
+	timingQuantifier map[string]bool
 	vague            map[string]bool
 	stranded         map[string]bool
 	gate             gate
