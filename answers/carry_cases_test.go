@@ -54,8 +54,9 @@ func checkCarry(t *testing.T, e *Engine, cases []carryCase, exact bool) {
 }
 
 // TestCarryAndWholeQuestion holds that "And" before a whole question of
-// its own ("And when did he …?") opens no fragment: the question keeps
-// its words and its pronoun is read as in any follow-up.
+// its own ("And when did he …?", "and from when was …?") opens no
+// fragment: the question keeps its words and its pronoun is read as in
+// any follow-up.
 func TestCarryAndWholeQuestion(t *testing.T) {
 	e := mustEngine(t, storetest.MustOpen(t))
 	checkCarry(t, e, []carryCase{
@@ -63,6 +64,11 @@ func TestCarryAndWholeQuestion(t *testing.T) {
 			"And when did Volodymyr Zelenskyy talk to reporters?", "a pronoun for one person"},
 		{"What did Ushakov say about the talks?", "And when?", "when", "a fragment with a question word of its own"},
 	}, false)
+	// A preposition before the question word opens a whole question too.
+	_, a := askAfter(t, e, "What did Ushakov say about the talks?", "and from when was the whole plan on the table")
+	if a.Carried != nil && strings.Contains(a.Carried.Read, "Ushakov say") {
+		t.Errorf("read %q: a whole question after \"and from when\" read as a fragment", a.Carried.Read)
+	}
 }
 
 // TestCarryNumbers holds a number read whole in a follow-up: a fragment's

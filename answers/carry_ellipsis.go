@@ -31,14 +31,20 @@ func (e *Engine) ellipsis(ix *index, c *carryRules, p turnRead, text string) (st
 	}
 	ftoks = ftoks[len(ftoks)-n:]
 	frag := strings.TrimRight(text[ftoks[0].start:], " ?!.")
-	k := 0
+	// A preposition may open the question word ("and from when was …").
+	from := 0
+	if len(ftoks) > 1 && e.stopword(ftoks[0].word) && !c.questionWords[ftoks[0].word] && c.questionWords[ftoks[1].word] {
+		from = 1
+	}
+	k := from
 	for k < len(ftoks) && c.questionWords[ftoks[k].word] {
 		k++
 	}
-	if k > 0 && k+1 < len(ftoks) && c.auxiliary[ftoks[k].word] {
+	if k > from && k+1 < len(ftoks) && c.auxiliary[ftoks[k].word] {
 		// "And when did he speak to reporters?", "and how many does
-		// it have now?" are whole questions after "and", no fragments:
-		// their pronouns are read as any question's.
+		// it have now?", "and from when was it …?" are whole questions
+		// after "and", no fragments: their pronouns are read as any
+		// question's.
 		return "", nil, false
 	}
 	if c.questionWords[ftoks[0].word] {
