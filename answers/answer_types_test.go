@@ -68,3 +68,20 @@ Railway time in Westland began on the first Monday of May in 1951.
 		t.Errorf("answered %q for a year no article gives", a.Answer)
 	}
 }
+
+// TestCountPastScale holds that a count with a scale word ("over 12
+// million inhabitants") counts the noun after the scale, so it answers
+// "how many inhabitants".
+func TestCountPastScale(t *testing.T) {
+	e := articleEngine(t, "towns", "Towns", `Three areas are heavily populated: the Bayton area with over 12 million inhabitants, the Northport area with over four million inhabitants, and the Lind area with over 3 million inhabitants.
+
+Bayton is the largest area and the oldest port.
+`)
+	a, err := e.Answer(t.Context(), "How many inhabitants does the Bayton area contain?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || a.Answer != "over 12 million inhabitants" {
+		t.Errorf("answered %v with %q, want \"over 12 million inhabitants\"", a.Answered, a.Answer)
+	}
+}

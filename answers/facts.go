@@ -37,7 +37,7 @@ const (
 // it whenever an extractor, general.yaml or lexicon.yaml changes what
 // facts come out: stores re-analyse articles whose facts another version
 // made.
-const factsVersion = "29"
+const factsVersion = "30"
 
 // Analyzer reads facts off an article's sentences at ingest, with the
 // general rules and a domain pack. It implements store.Analyzer, so a

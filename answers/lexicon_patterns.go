@@ -15,7 +15,7 @@ func (l *lexicon) compilePatterns(f *lexiconFile) error {
 		pattern string
 	}{
 		{"count", &l.countRe, `\b(?:(?:almost|nearly|about|some|over|more than|at least|roughly) )?((?i:\d{1,3}(?:,\d{3})+|\d+|` +
-			alternation(f.Numbers.words()) + `))(?:[- ]of)?(?:[- ](?:key|additional|more|full|new|main|other|[A-Z][a-z]+))?[- ]([a-z]+)\b`},
+			alternation(f.Numbers.words()) + `))(?:[- ]of)?(?:[- ](?:key|additional|more|full|new|main|other|` + alternation(f.Scales) + `|[A-Z][a-z]+))?[- ]([a-z]+)\b`},
 		{"age", &l.ageRe, `\b(?:(?:at )?(?:the )?age(?: of)?|aged) (\d{1,3}|` + alternation(f.Numbers.words()) + `)\b`},
 		{"ordinal", &l.ordinalRe, `(?i)\b(` + alternation(f.Ordinals.words()) + `) (day|round)\b`},
 		{"fraction", &l.fractionRe, `(?i)\b(` + alternation(f.FractionNumerators) + `)-(` + alternation(f.FractionParts) + `)s?\b`},
