@@ -85,3 +85,26 @@ Bayton is the largest area and the oldest port.
 		t.Errorf("answered %v with %q, want \"over 12 million inhabitants\"", a.Answered, a.Answer)
 	}
 }
+
+// TestShareWantsAShare holds that "what percentage" is answered only by
+// a percentage, not by a count of the things shared.
+func TestShareWantsAShare(t *testing.T) {
+	e := articleEngine(t, "farms", "Farms", `As of 2004, an estimated 32,463 farms occupied around 136,000 square kilometres of Westland land, more than 60% of its land surface.
+
+In 2010 some 1,200 farms of Westland grew pears.
+`)
+	a, err := e.Answer(t.Context(), "What percentage of Westland's land is taken up by farms?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || a.Answer != "more than 60%" {
+		t.Errorf("answered %v with %q, want \"more than 60%%\"", a.Answered, a.Answer)
+	}
+	a, err = e.Answer(t.Context(), "What percentage of Westland's farms grew pears in 2010?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Answer == "1,200 farms" {
+		t.Errorf("answered %q, a count, for a percentage", a.Answer)
+	}
+}

@@ -190,6 +190,7 @@ func (r *rules) compileWords(f *generalFile) error {
 	r.namingNoun, r.namingLink, r.namingThrough = wordSet(f.NamingPhrase.Nouns), wordSet(f.NamingPhrase.Links), wordSet(f.NamingPhrase.Through)
 	r.suffixes = f.DerivationalSuffixes
 	r.sumWord = wordSet(f.SumWords)
+	r.shareWord = wordSet(f.ShareWords)
 	r.ownIntensified, r.ownAfter = wordSet(f.OwnerIntensified.Words), wordSet(f.OwnerIntensified.After)
 	r.outcomeWord, r.plannedCue = wordSet(f.Outcome.Words), wordSet(f.Outcome.Planned)
 	r.calendarAsk, r.calendarWord = wordSet(f.Calendar.Asks), wordSet(f.Calendar.Words)

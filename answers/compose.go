@@ -340,6 +340,13 @@ func (e *Engine) direct(q *query, best scored) string {
 			return e.nearest(q, s, ds)
 		}
 	case wantNumber:
+		if e.asksShare(q) {
+			// "What percentage …?": the share, or nothing.
+			if sh := shares(q, s); len(sh) > 0 {
+				return e.nearest(q, s, sh)
+			}
+			return ""
+		}
 		// "How much did they bid for the berths?": the sum, not the
 		// berths.
 		if ms := e.sums(q, s); len(ms) > 0 {

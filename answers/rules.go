@@ -118,6 +118,7 @@ type generalFile struct {
 	} `yaml:"naming_phrase"`
 	DerivationalSuffixes []string `yaml:"derivational_suffixes"`
 	SumWords             []string `yaml:"sum_words"`
+	ShareWords           []string `yaml:"share_words"`
 	LeadIns              []string `yaml:"lead_ins"`
 	// SourcePhrases say where a fact is told ("per the joint statement",
 	// "going by his post on X"), not the fact: their words count less.
@@ -337,7 +338,7 @@ type rules struct {
 	// phrase (naming_phrase).
 	namingNoun, namingLink, namingThrough map[string]bool
 	// sumWord: words asking for a sum (sum_words).
-	sumWord map[string]bool
+	sumWord, shareWord map[string]bool
 	// suffixes: derivational_suffixes, in order.
 	suffixes []string
 	// ownIntensified, ownAfter: an owner word after a possessive asks

@@ -790,6 +790,40 @@ func (e *Engine) sums(q *query, s *sentence) []string {
 	return out
 }
 
+// asksShare reports whether q asks for a share (share_words).
+func (e *Engine) asksShare(q *query) bool {
+	for _, t := range q.toks {
+		if e.rules.shareWord[t.word] {
+			return true
+		}
+	}
+	return false
+}
+
+// shares are the shares s gives that q does not: percentages ("more
+// than 60%", "12 per cent") and fractions, as written.
+func shares(q *query, s *sentence) []string {
+	var out []string
+	for _, f := range s.facts.quantities {
+		if isShare(f.Value) || isShare(f.Object) {
+			if !saysAsWord(q.text, f.Value) {
+				out = append(out, f.Object)
+			}
+		}
+	}
+	for _, c := range s.facts.counts {
+		if c.Subject == "share" && !saysAsWord(q.text, c.Object) {
+			out = append(out, c.Object)
+		}
+	}
+	return out
+}
+
+// isShare reports whether a quantity as written is a percentage.
+func isShare(v string) bool {
+	return strings.Contains(v, "%") || strings.Contains(v, "percent") || strings.Contains(v, "per cent")
+}
+
 // money reports whether a quantity as written is a sum of money: it holds
 // a currency sign, as the quantity pattern reads them (currencySigns).
 func money(v string) bool { return strings.ContainsAny(v, currencySigns) }
