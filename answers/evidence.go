@@ -346,8 +346,8 @@ func opensWithOther(q *query, s *sentence, titled map[string]bool) bool {
 // nameForm reports whether s holds a capitalised word that is another
 // form of the name whose stem is st: one stem the start of the other, or
 // both sharing all but their last letter or two ("ptolemi", "ptolema";
-// "gaul", "gaulish"), from four letters on. "Austria" and "Australia"
-// share too little.
+// "gaul", "gaulish"), from four letters on, or, from seven, one letter
+// apart. "Austria" and "Australia" share too little.
 func nameForm(s *sentence, st string) bool {
 	if s == nil || len(st) < 4 {
 		return false
@@ -362,6 +362,11 @@ func nameForm(s *sentence, st string) bool {
 			n++
 		}
 		if n == short || n >= 5 && n >= short-1 {
+			return true
+		}
+		// A long name spelled one letter apart ("Reykjavik",
+		// "Reykavik") is that name.
+		if short >= 7 && editDistance(t.stem, st, 1) <= 1 {
 			return true
 		}
 	}

@@ -1301,3 +1301,17 @@ The harbour board launched a ferry in 1998.
 		{"When did the harbour board launch its only ferry?", "number", 1},
 	})
 }
+
+// TestNameSpelledOneLetterApart holds that a long name the sentence
+// spells one letter apart from the question ("Palmshire", "Plamshire") is
+// said, while another name is not.
+func TestNameSpelledOneLetterApart(t *testing.T) {
+	e := articleEngine(t, "clocks", "Clocks", `Lind gives Plamshire an offset of 21W57 from 1837 to 1908.
+
+Northport kept railway time from 1880.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"What offset does Lind give for Palmshire from 1837 to 1908?", "missing_capital", 0},
+		{"What offset does Lind give for Kessra from 1837 to 1908?", "missing_capital", 1},
+	})
+}
