@@ -569,7 +569,9 @@ The plan said Brandt had to give up the cube in 1960.
 		{"Which rule are matches played with?", "How many points does a player pay if she refuses a double?", "", ""},
 	}, true)
 	checkCarry(t, e, []carryCase{
-		{"Who drew up the rule matches are played with?", "What did the plan say he had to give up?", "What did the plan say Brandt had to give up?", "a pronoun for one person"},
+		// The answer, "Iris Brandt", is read whole: its first name is a
+		// name, though "iris" is an English word too.
+		{"Who drew up the rule matches are played with?", "What did the plan say he had to give up?", "What did the plan say Iris Brandt had to give up?", "a pronoun for one person"},
 	}, true)
 }
 
