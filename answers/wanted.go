@@ -7,6 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/kljensen/snowball/english"
+
 	"github.com/parley-bot/parley/store"
 )
 
@@ -839,7 +841,7 @@ func newQuantities(q *query, s *sentence) []string {
 		}
 		if f.Subject != "" && (q.words[f.Subject] || q.units[f.Subject]) {
 			fit = append(fit, f.Object)
-		} else {
+		} else if !versionLabel(s.Text, f.Value) {
 			other = append(other, f.Object)
 		}
 	}
@@ -847,6 +849,26 @@ func newQuantities(q *query, s *sentence) []string {
 		return fit
 	}
 	return other
+}
+
+// versionLabel reports whether v, a quantity of text as written, is a
+// version or a label rather than an amount: a decimal of digits alone
+// right after a word ("kit 0.6", "Release 4.0"), counting nothing.
+func versionLabel(text, v string) bool {
+	if !strings.Contains(v, ".") || strings.Trim(v, "0123456789.") != "" {
+		return false
+	}
+	i := strings.Index(text, " "+v)
+	if i <= 0 {
+		return false
+	}
+	before := strings.Fields(text[:i])
+	if len(before) == 0 {
+		return false
+	}
+	w := before[len(before)-1]
+	last, _ := utf8.DecodeLastRuneInString(w)
+	return unicode.IsLetter(last) && !english.IsStopWord(fold(w))
 }
 
 // newOrdinal reports whether s says an ordinal ("second", "4th") the
