@@ -344,23 +344,35 @@ func (s *sentence) hasPair(a, b string) bool { return s.saysBefore(a, b, 1) }
 // on Ethiopia. Headlines, titles of more than three words, name no one
 // thing an article is about.
 func (e *Engine) titleSwapped(ix *index, q *query, s *sentence) bool {
-	own := ix.titleStems(s.ArticleID)
+	var own map[string]bool
+	var asked [][]string // the forms of each capitalised word s does not say
 	for i, t := range q.toks {
 		if i == 0 || !isCapitalised(t.raw) || e.stopword(t.word) {
 			continue
 		}
+		if own == nil {
+			own = ix.titleStems(s.ArticleID)
+		}
 		forms := append([]string{t.stem}, e.pertainymAlts(nil, t.stem)...)
-		if slices.ContainsFunc(forms, func(f string) bool { return own[f] || s.hasStem(f) }) {
+		if !slices.ContainsFunc(forms, func(f string) bool { return own[f] || s.hasStem(f) }) {
+			asked = append(asked, forms)
+		}
+	}
+	if len(asked) == 0 {
+		return false
+	}
+	for id := range ix.spans {
+		if id == s.ArticleID {
 			continue
 		}
-		for id := range ix.spans {
-			if id == s.ArticleID {
-				continue
-			}
-			// Only a name's title ("Eritrea", "Time in Europe"), not a
-			// headline's, which names whatever the story touches.
-			other := ix.titleStems(id)
-			if len(other) <= 3 && slices.ContainsFunc(forms, func(f string) bool { return other[f] }) {
+		// Only a name's title ("Eritrea", "Time in Europe"), not a
+		// headline's, which names whatever the story touches.
+		other := ix.titleStems(id)
+		if len(other) > 3 {
+			continue
+		}
+		for _, forms := range asked {
+			if slices.ContainsFunc(forms, func(f string) bool { return other[f] }) {
 				return true
 			}
 		}
