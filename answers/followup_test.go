@@ -96,6 +96,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups34.jsonl", builtin, 9, 2},
 		{"followups35.jsonl", builtin, 13, 2},
 		{"followups36.jsonl", builtin, 8, 2},
+		{"followups37.jsonl", builtin, 7, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 28, 6},
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 10, 2},
