@@ -200,6 +200,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-world-oceans.jsonl", over("testdata/world-oceans.json"), 12, 2},
 		{"followups-time-zone-history.jsonl", over("testdata/time-zone-history.json"), 6, 2},
 		{"followups-factbook-countries.jsonl", over("testdata/factbook-countries.json"), 11, 2},
+		{"followups-apple-fruit.jsonl", over("testdata/apple-fruit.json"), 9, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
