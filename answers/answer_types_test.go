@@ -13,14 +13,8 @@ func TestWhichPlaceByItsWord(t *testing.T) {
 
 The railways kept one time across Westland.
 `)
-	a, err := e.Answer(t.Context(), "Which county in north Westland decided to switch to railway time?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !a.Answered || a.Answer != "Bayton County" {
-		t.Errorf("answered %v with %q, want Bayton County", a.Answered, a.Answer)
-	}
-	a, err = e.Answer(t.Context(), "Which county did Bayton County join?")
+	checkAnswers(t, e, map[string]string{"Which county in north Westland decided to switch to railway time?": "Bayton County"})
+	a, err := e.Answer(t.Context(), "Which county did Bayton County join?")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,13 +30,7 @@ func TestISODate(t *testing.T) {
 
 The railways kept one time across Westland.
 `)
-	a, err := e.Answer(t.Context(), "When did the Harbour Act receive the royal assent?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !a.Answered || a.Answer != "1880-08-02" {
-		t.Errorf("answered %v with %q, want 1880-08-02", a.Answered, a.Answer)
-	}
+	checkAnswers(t, e, map[string]string{"When did the Harbour Act receive the royal assent?": "1880-08-02"})
 }
 
 // TestShortYear holds that a year chat writes by its last two digits ("in
@@ -77,13 +65,7 @@ func TestCountPastScale(t *testing.T) {
 
 Bayton is the largest area and the oldest port.
 `)
-	a, err := e.Answer(t.Context(), "How many inhabitants does the Bayton area contain?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !a.Answered || a.Answer != "over 12 million inhabitants" {
-		t.Errorf("answered %v with %q, want \"over 12 million inhabitants\"", a.Answered, a.Answer)
-	}
+	checkAnswers(t, e, map[string]string{"How many inhabitants does the Bayton area contain?": "over 12 million inhabitants"})
 }
 
 // TestShareWantsAShare holds that "what percentage" is answered only by
@@ -93,14 +75,8 @@ func TestShareWantsAShare(t *testing.T) {
 
 In 2010 some 1,200 farms of Westland grew pears.
 `)
-	a, err := e.Answer(t.Context(), "What percentage of Westland's land is taken up by farms?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !a.Answered || a.Answer != "more than 60%" {
-		t.Errorf("answered %v with %q, want \"more than 60%%\"", a.Answered, a.Answer)
-	}
-	a, err = e.Answer(t.Context(), "What percentage of Westland's farms grew pears in 2010?")
+	checkAnswers(t, e, map[string]string{"What percentage of Westland's land is taken up by farms?": "more than 60%"})
+	a, err := e.Answer(t.Context(), "What percentage of Westland's farms grew pears in 2010?")
 	if err != nil {
 		t.Fatal(err)
 	}

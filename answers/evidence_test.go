@@ -1241,13 +1241,7 @@ The Northport ferry leaves at noon on Sundays.
 // is written through what it is reckoned by, not cut after "per".
 func TestRateQuantity(t *testing.T) {
 	e := articleEngine(t, "lamps", "Lamps", "The brass lamp sold in 1998 for around $1000 per lamp.\n\nThe ferry company kept its two boats.\n")
-	a, err := e.Answer(t.Context(), "How much did the brass lamp sell for?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !a.Answered || a.Answer != "around $1000 per lamp" {
-		t.Errorf("answered %v with %q, want \"around $1000 per lamp\"", a.Answered, a.Answer)
-	}
+	checkAnswers(t, e, map[string]string{"How much did the brass lamp sell for?": "around $1000 per lamp"})
 }
 
 // TestCutAgainstRaise holds that a question asking what was cut, or when
