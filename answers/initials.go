@@ -3,8 +3,6 @@ package answers
 import (
 	"strings"
 	"unicode/utf8"
-
-	"github.com/kljensen/snowball/english"
 )
 
 // initialsWritten maps each word of a run of content words of the
@@ -16,7 +14,7 @@ import (
 func (e *Engine) initialsWritten(ix *index, toks []token, inMention []bool) map[int]string {
 	content := func(i int) bool {
 		w := toks[i].word
-		return !inMention[i] && w != "" && !english.IsStopWord(w) && !e.rules.stop[w] && !isNumber(w)
+		return !inMention[i] && w != "" && !e.stopword(w) && !isNumber(w)
 	}
 	var out map[int]string
 	for i := 0; i < len(toks); i++ {

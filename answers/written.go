@@ -68,7 +68,7 @@ func (e *Engine) saysNumber(s *sentence, n string) bool {
 // as chat does ("in 74" for 1974, "91/92" for 1991/1992): y is a year of
 // 1800–2099.
 func shortYear(n, y string) bool {
-	return len(n) == 2 && len(y) == 4 && isDigits(n) && isDigits(y) && y[2:] == n && (y[:2] == "18" || y[:2] == "19" || y[:2] == "20")
+	return len(y) == 4 && len(shortYears(n, func(c string) bool { return c == y })) > 0
 }
 
 // shortYears are the years of 1800–2099 the articles use (known) that a
