@@ -585,7 +585,9 @@ func (e *Engine) topicBefore(text string, toks []token, i int) bool {
 func (e *Engine) carryTopic(ix *index, c *carryRules, p turnRead, question, text string, toks []token) (string, []string) {
 	content, leaning, contrast := 0, "", ""
 	standsAlone := false // "the rest" with no content word after
+	compared := false    // "both … and …": a leaning word after compares those
 	for i, t := range toks {
+		compared = compared || c.compared[t.word]
 		if c.contrastNouns[t.word] {
 			standsAlone = true
 			for _, u := range toks[i+1:] {
@@ -594,7 +596,7 @@ func (e *Engine) carryTopic(ix *index, c *carryRules, p turnRead, question, text
 				}
 			}
 		}
-		if c.leaning[t.word] && leaning == "" {
+		if c.leaning[t.word] && leaning == "" && !compared {
 			leaning = t.raw
 		}
 		if c.contrast[t.word] && contrast == "" {

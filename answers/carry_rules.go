@@ -40,8 +40,10 @@ type followupFile struct {
 	SwapPrepositions   []string   `yaml:"swap_prepositions"`
 	OpposedPreps       [][]string `yaml:"opposed_prepositions"`
 	Leaning            []string   `yaml:"leaning"`
+	Compared           []string   `yaml:"compared"`
 	Contrast           []string   `yaml:"contrast"`
 	BareWords          int        `yaml:"bare_words"`
+	TopicWords         int        `yaml:"topic_words"`
 	AnswerWords        int        `yaml:"answer_words"`
 	PersonNouns        []string   `yaml:"person_nouns"`
 	PhrasePreps        []string   `yaml:"phrase_prepositions"`
@@ -88,6 +90,7 @@ type carryRules struct {
 	questionWords, auxiliary   map[string]bool
 	ellipsis                   []*regexp.Regexp
 	fillers, swapPrep, leaning map[string]bool
+	compared                   map[string]bool
 	// opposedPrep maps a preposition to its opposite ("after": "before").
 	opposedPrep               map[string]string
 	contrast                  map[string]bool
@@ -99,6 +102,7 @@ type carryRules struct {
 	// meetings").
 	pluralOpeners map[string]bool
 	bareWords     int
+	topicWords    int
 	// which: how a pronoun after a question asking which is read.
 	which whichRules
 }
@@ -128,8 +132,10 @@ func compileCarry(data []byte) (*carryRules, error) {
 		fillers:        wordSet(foldAll(f.Fillers)),
 		swapPrep:       wordSet(foldAll(f.SwapPrepositions)),
 		leaning:        wordSet(foldAll(f.Leaning)),
+		compared:       wordSet(foldAll(f.Compared)),
 		contrast:       wordSet(foldAll(f.Contrast)),
 		bareWords:      f.BareWords,
+		topicWords:     f.TopicWords,
 		clauseOpeners:  wordSet(foldAll(f.ClauseOpeners)),
 		nounModifiers:  wordSet(foldAll(f.NounModifiers)),
 		clauseJoins:    wordSet(foldAll(f.ClauseJoins)),
@@ -182,6 +188,9 @@ func compileCarry(data []byte) (*carryRules, error) {
 	}
 	if c.which, err = compileWhich(f); err != nil {
 		return nil, fmt.Errorf("parse rules: followup.yaml: %w", err)
+	}
+	if c.topicWords < 1 {
+		return nil, fmt.Errorf("parse rules: followup.yaml: topic_words %d is below 1", c.topicWords)
 	}
 	if c.bareWords < 0 {
 		return nil, fmt.Errorf("parse rules: followup.yaml: bare_words %d is negative", c.bareWords)

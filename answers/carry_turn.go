@@ -54,6 +54,9 @@ type turnRead struct {
 	// ownNamed: the follow-up names someone itself, so no pronoun in it
 	// is read as the last question's subject.
 	ownNamed bool
+	// noun is the noun phrase a topic that is a clause speaks of
+	// (topicNoun): what "it" stands for when nothing else does.
+	noun string
 }
 
 // turnOf reads prev for carrying.
@@ -111,6 +114,7 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 		if i > 0 && c.existential[toks[i-1].word] {
 			p.passive = e.passiveSubject(c, p.topic)
 		}
+		p.noun = e.topicNoun(c, p.topic)
 	}
 	// The place a where question was answered with is part of what it
 	// was about: "Where did Ames meet Brandt?" — "Northport" — "When?"
@@ -180,6 +184,61 @@ func (e *Engine) passiveSubject(c *carryRules, topic string) string {
 		}
 	}
 	return ""
+}
+
+// topicNoun is the noun phrase a topic that is a clause speaks of: the
+// subject after an auxiliary near its start ("back can dwarf rootstocks
+// for pear trees be traced" → "dwarf rootstocks for pear trees"), or what
+// the verb it opens with acts on ("made tally sticks no longer needed" →
+// "tally sticks"). The phrase runs to the next auxiliary, verb form, comma
+// or stop word ("of" aside), without a modifier left at its end ("the
+// genome first sequenced" → "the genome"). "" when the topic is neither,
+// or the phrase holds no content word.
+func (e *Engine) topicNoun(c *carryRules, topic string) string {
+	toks := tokenize(topic)
+	// A word ending in "s" is taken for a plural noun ("sticks"), even
+	// when an irregular verb shares its stem.
+	verb := func(t token) bool {
+		return !isCapitalised(t.raw) && (c.which.verbForm(t.word) || len(e.rules.forms[t.stem]) > 0 && !strings.HasSuffix(t.word, "s"))
+	}
+	start := -1
+	for k := 0; k < min(3, len(toks)); k++ {
+		if c.auxiliary[toks[k].word] {
+			start = k + 1
+			break
+		}
+	}
+	// A general verb the rules count as a stop word ("made", "gave")
+	// opens a clause as well as any.
+	if start < 0 && len(toks) > 1 && (verb(toks[0]) || e.rules.stop[toks[0].word] && !english.IsStopWord(toks[0].word)) {
+		start = 1
+	}
+	if start < 0 || start >= len(toks) {
+		return ""
+	}
+	from := start
+	for from < len(toks) && c.which.determiners[toks[from].word] {
+		from++
+	}
+	if from < len(toks) && e.stopword(toks[from].word) {
+		return ""
+	}
+	end := from
+	for end < len(toks) {
+		t := toks[end]
+		if c.auxiliary[t.word] || verb(t) || e.stopword(t.word) && !c.which.phrasePrep[t.word] ||
+			end > from && strings.Contains(topic[toks[end-1].end:t.start], ",") {
+			break
+		}
+		end++
+	}
+	for end > from && (c.nounModifiers[toks[end-1].word] || c.which.phrasePrep[toks[end-1].word]) {
+		end--
+	}
+	if end == from {
+		return ""
+	}
+	return topic[toks[start].start:toks[end-1].end]
 }
 
 // ownedThing is the thing question names n the owner of ("Ada Ames's
@@ -372,6 +431,12 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 		case p.topic != "":
 			if np := c.topicThing(p.topic); np != p.topic {
 				return np, "a pronoun for a thing the last question asked about: the noun phrase of its topic"
+			}
+			if p.noun != "" {
+				return p.noun, "a pronoun for a thing the last question asked about: the noun phrase its clause speaks of"
+			}
+			if len(strings.Fields(p.topic)) > c.topicWords {
+				return "", ""
 			}
 			return p.topic, "a pronoun for a thing the last question asked about: its topic"
 		case len(places) > 0:

@@ -34,10 +34,17 @@ type Carried struct {
 	// Read is the follow-up with the carried words in place: what the
 	// engine answered.
 	Read string `json:"read"`
+	// Tried is the reading that found no answer when the question was
+	// then answered as typed (Read is the question itself); "" otherwise.
+	Tried string `json:"tried,omitempty"`
 	// Why lists each carry-over and the rule that made it, e.g.
 	// `"he" → "Brandt": a pronoun for one person, the person the last answer named`.
 	Why []string `json:"why"`
 }
+
+// Shown reports whether a reply says what c carried: not when there is
+// none, nor when the question was answered as typed (Tried).
+func (c *Carried) Shown() bool { return c != nil && c.Tried == "" }
 
 // read is the question as read: c.Read, or q when nothing was carried.
 func (c *Carried) read(q string) string {
@@ -72,6 +79,7 @@ func (e *Engine) answerAfter(ctx context.Context, prev *Turn, question string, e
 	ix := e.readIndex(ctx)
 	r := e.carry(ix, prev, question)
 	read, why := r.read, r.why
+	tried := "" // the reading given up for the question as typed
 	a, ranked, err := e.answerCarried(ctx, read, explain, e.carriedBy(ix, question, r))
 	if err != nil {
 		return a, ranked, err
@@ -89,6 +97,20 @@ func (e *Engine) answerAfter(ctx context.Context, prev *Turn, question string, e
 			}
 		}
 	}
+	if !a.Answered && why != nil && e.saysEnough(ix, question) {
+		// The question as typed, when no reading with what it leans on
+		// finds anything: its own words may say enough ("which
+		// book claimed the Swiss had it that year too"), and its answer
+		// must still be about what the conversation was about.
+		b, branked, err := e.answerCarried(ctx, question, explain, nil)
+		if err != nil {
+			return b, branked, err
+		}
+		if b.Answered && e.sharesWords(prev, b.Quotes[0].Text) {
+			tried = read
+			read, why, a, ranked = question, append(why, asTypedRule), b, branked
+		}
+	}
 	if a.Answered {
 		a.Further = further(ranked, a.Quotes)
 	}
@@ -99,9 +121,48 @@ func (e *Engine) answerAfter(ctx context.Context, prev *Turn, question string, e
 			why[i] = neutralize(why[i])
 		}
 		a.Carried = &Carried{From: neutralize(prev.Question), Read: neutralize(Normalize(read)), Why: why}
+		if tried != "" {
+			a.Carried.Tried = neutralize(Normalize(tried))
+		}
 	}
 	a.Next = e.turn(ix, read, a)
 	return a, ranked, nil
+}
+
+// asTypedRule says why a follow-up was answered as typed.
+const asTypedRule = "answered as typed: the reading above found no answer, and the question as typed did, in a sentence that shares a word with the last question or its answer"
+
+// saysEnough reports whether a follow-up says enough to be asked as
+// typed: a name of its own ("And Bayton?") or two content words ("who
+// was the person he rescued"), not one ("What was the highest?").
+func (e *Engine) saysEnough(ix *index, question string) bool {
+	c, err := loadCarryRules()
+	if err != nil {
+		return false
+	}
+	text := e.rules.trimLeadIns(Normalize(question))
+	if len(e.namesIn(ix, text)) > 0 {
+		return true
+	}
+	content := 0
+	for _, t := range tokenize(text) {
+		if !e.stopword(t.word) && !c.questionWords[t.word] && !c.auxiliary[t.word] && !c.fillers[t.word] {
+			content++
+		}
+	}
+	return content >= 2
+}
+
+// sharesWords reports whether text holds a content word (not a stop
+// word) of prev's question or answer: a sentence the conversation leads to.
+func (e *Engine) sharesWords(prev *Turn, text string) bool {
+	have := e.rules.stemSet(text)
+	for st := range e.rules.stemSet(prev.Question + " " + prev.Answer) {
+		if have[st] && !e.stopword(st) {
+			return true
+		}
+	}
+	return false
 }
 
 // turn is what to keep of a question read as read and answered a, for

@@ -40,17 +40,21 @@ func TestFollowUpSets(t *testing.T) {
 	}{
 		// 34 since a when question's date far from its words counts less.
 		{"followups.jsonl", builtin, 34, 14},
-		{"followups2.jsonl", builtin, 15, 4},
+		// 16 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
+		{"followups2.jsonl", builtin, 16, 4},
 		// 12 since a follow-up whose pronoun stood for a person puts first
 		// the close sentence naming that person with its own words.
 		{"followups3.jsonl", builtin, 12, 6},
 		{"followups4.jsonl", builtin, 10, 6},
 		{"followups5.jsonl", builtin, 9, 6},
 		{"followups6.jsonl", builtin, 9, 6},
-		{"followups7.jsonl", builtin, 10, 6},
-		{"followups8.jsonl", builtin, 9, 6},
+		// 11 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
+		{"followups7.jsonl", builtin, 11, 6},
+		// 11 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
+		{"followups8.jsonl", builtin, 11, 6},
 		{"followups9.jsonl", builtin, 12, 6},
-		{"followups10.jsonl", builtin, 9, 6},
+		// 11 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
+		{"followups10.jsonl", builtin, 11, 6},
 		// 9 since "her" after "What's the name of the Trump daughter
 		// …?" is the daughter named.
 		{"followups11.jsonl", builtin, 9, 3},
@@ -63,34 +67,44 @@ func TestFollowUpSets(t *testing.T) {
 		// off-topic "won", "who is" a description and "then" the time a
 		// when question was answered with gained 3 (14).
 		{"followups13.jsonl", builtin, 14, 2},
-		{"followups14.jsonl", builtin, 10, 2},
+		// 11 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
+		{"followups14.jsonl", builtin, 11, 2},
 		// 11 at its first run, 12 after; 11 again since "doesn't" reads
 		// as "does not": "what's putin threatening if ukraine doesn't
 		// pull out of there?" meets "warned Ukraine to withdraw …,
 		// threatening to …", a condition said without a negation.
-		{"followups15.jsonl", builtin, 11, 2},
+		// 13 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
+		{"followups15.jsonl", builtin, 13, 2},
 		// 12 at its first run; 11 since "problem" is "issue": "what was
 		// their problem with it" after "Who criticised the earlier
 		// 28-point proposal?" then meets other issues and is refused.
 		{"followups16.jsonl", builtin, 11, 2},
-		{"followups17.jsonl", builtin, 7, 2},
+		// 9 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
+		{"followups17.jsonl", builtin, 9, 2},
 		{"followups18.jsonl", builtin, 8, 2},
-		{"followups19.jsonl", builtin, 5, 2},
+		// 6 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
+		{"followups19.jsonl", builtin, 6, 2},
 		{"followups20.jsonl", builtin, 7, 2},
-		{"followups21.jsonl", builtin, 7, 2},
+		// 8 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
+		{"followups21.jsonl", builtin, 8, 2},
 		{"followups22.jsonl", builtin, 5, 2},
 		{"followups23.jsonl", builtin, 10, 2},
 		{"followups24.jsonl", builtin, 7, 2},
 		{"followups25.jsonl", builtin, 4, 2},
-		{"followups26.jsonl", builtin, 8, 2},
+		// 7 since a follow-up that no reading answers is asked as typed: "Which European leaders, by name, had
+		// sought the changes he ruled out?" then finds the sentence on the changes Kyiv and European leaders sought.
+		{"followups26.jsonl", builtin, 7, 2},
 		{"followups27.jsonl", builtin, 4, 2},
-		{"followups28.jsonl", builtin, 3, 2},
-		{"followups29.jsonl", builtin, 4, 2},
+		// 4 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
+		{"followups28.jsonl", builtin, 4, 2},
+		// 5 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
+		{"followups29.jsonl", builtin, 5, 2},
 		{"followups30.jsonl", builtin, 7, 2},
 		// 5 on its first run: "who walked out first when it stalled" was
 		// refused then only because "where did they end up" in the turn
 		// before made it a where question.
-		{"followups31.jsonl", builtin, 4, 2},
+		// 5 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
+		{"followups31.jsonl", builtin, 5, 2},
 		{"followups32.jsonl", builtin, 11, 2},
 		{"followups33.jsonl", builtin, 7, 2},
 		{"followups34.jsonl", builtin, 9, 2},
@@ -169,8 +183,10 @@ func TestFollowUpSets(t *testing.T) {
 		// ("What drink do they make in Jamaica that is essentially
 		// wort?" read "they" and "that" as the last question's topic).
 		{"followups-brewing-primer.jsonl", over("testdata/brewing-primer.json"), 5, 2},
-		{"followups-finance-concepts.jsonl", over("testdata/finance-concepts.json"), 4, 2},
-		{"followups-music-glossary.jsonl", over("testdata/music-glossary.json"), 5, 2},
+		// 6 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
+		{"followups-finance-concepts.jsonl", over("testdata/finance-concepts.json"), 6, 2},
+		// 7 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
+		{"followups-music-glossary.jsonl", over("testdata/music-glossary.json"), 7, 2},
 		{"followups-typography-terms.jsonl", over("testdata/typography-terms.json"), 10, 2},
 		// Its first run changed one question naming its own subject ("what
 		// do ppl actually mean when they say field of view" read "they" as
@@ -181,7 +197,8 @@ func TestFollowUpSets(t *testing.T) {
 		// many points does a player pay if he refuses a double?" read "he"
 		// as the person the last answer named); "he" after the question's
 		// own subject, a word for a person, is that subject.
-		{"followups-backgammon-guide.jsonl", over("testdata/backgammon-guide.json"), 3, 2},
+		// 5 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
+		{"followups-backgammon-guide.jsonl", over("testdata/backgammon-guide.json"), 5, 2},
 		// 2 at its first run, when every paragraph was read as a heading
 		// and nothing was quoted; 10 since a line of more than 24 words is
 		// no heading.
@@ -196,11 +213,15 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-gcide-law.jsonl", over("testdata/gcide-law.json"), 8, 2},
 		{"followups-ruth-jonah-daniel.jsonl", over("testdata/ruth-jonah-daniel.json"), 6, 2},
 		{"followups-computing-history.jsonl", over("testdata/computing-history.json"), 6, 2},
-		{"followups-city-planning-history.jsonl", over("testdata/city-planning-history.json"), 9, 2},
-		{"followups-world-oceans.jsonl", over("testdata/world-oceans.json"), 12, 2},
-		{"followups-time-zone-history.jsonl", over("testdata/time-zone-history.json"), 6, 2},
+		// 10 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
+		{"followups-city-planning-history.jsonl", over("testdata/city-planning-history.json"), 10, 2},
+		// 13 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
+		{"followups-world-oceans.jsonl", over("testdata/world-oceans.json"), 13, 2},
+		// 9 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
+		{"followups-time-zone-history.jsonl", over("testdata/time-zone-history.json"), 9, 2},
 		{"followups-factbook-countries.jsonl", over("testdata/factbook-countries.json"), 11, 2},
-		{"followups-apple-fruit.jsonl", over("testdata/apple-fruit.json"), 9, 2},
+		// 11 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
+		{"followups-apple-fruit.jsonl", over("testdata/apple-fruit.json"), 11, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
@@ -297,8 +318,8 @@ func TestCarry(t *testing.T) {
 			if a.Carried == nil {
 				t.Fatalf("FollowUp(%q after %q) carried nothing, want it read as %q", tt.q, tt.prev, tt.read)
 			}
-			if a.Carried.Read != tt.read {
-				t.Errorf("FollowUp(%q after %q) read as %q, want %q", tt.q, tt.prev, a.Carried.Read, tt.read)
+			if a.Carried.Read != tt.read && a.Carried.Tried != tt.read {
+				t.Errorf("FollowUp(%q after %q) read as %q (tried %q), want %q", tt.q, tt.prev, a.Carried.Read, a.Carried.Tried, tt.read)
 			}
 			if !strings.Contains(strings.Join(a.Carried.Why, "; "), tt.whyHolds) {
 				t.Errorf("why = %q, want it to say %q", a.Carried.Why, tt.whyHolds)

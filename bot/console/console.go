@@ -98,7 +98,7 @@ func (a *Adapter) Run(ctx context.Context) error {
 // one), then each quote on its own lines with its citation below it.
 func Render(r bot.Reply) string {
 	var b strings.Builder
-	if r.Carried != nil {
+	if r.Carried.Shown() {
 		b.WriteString("(following up on “" + r.Carried.From + "”: read as “" + r.Carried.Read + "”)\n")
 	}
 	if r.Kind == bot.KindMore {

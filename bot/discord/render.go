@@ -135,7 +135,7 @@ func answerEmbed(r bot.Reply) *discordgo.MessageEmbed {
 		Color:  colorAnswer,
 		Footer: &discordgo.MessageEmbedFooter{Text: "Quotes are verbatim from the articles · /sources lists them"},
 	}
-	if r.Carried != nil {
+	if r.Carried.Shown() {
 		e.Author = &discordgo.MessageEmbedAuthor{Name: cut("Following up on “"+r.Carried.From+"”: read as “"+r.Carried.Read+"”", maxTitle)}
 	}
 	if len(r.Quotes) == 0 {

@@ -67,7 +67,7 @@ func Render(r bot.Reply, asked string) Message {
 	if asked = strings.TrimSpace(asked); asked != "" {
 		blocks = append(blocks, contextBlock("*Asked:* "+EscapeUser(asked)))
 	}
-	if r.Carried != nil {
+	if r.Carried.Shown() {
 		blocks = append(blocks, contextBlock("_Following up on “"+EscapeUser(r.Carried.From)+"”: read as “"+EscapeUser(r.Carried.Read)+"”_"))
 	}
 	switch r.Kind {

@@ -1,0 +1,83 @@
+package answers
+
+import (
+	"strings"
+	"testing"
+)
+
+// orchardEngine is an engine over one invented article for the follow-up
+// tests of this file.
+func orchardEngine(t *testing.T) *Engine {
+	t.Helper()
+	return articleEngine(t, "orchard", "The Palmshire orchards", "The Palmshire Orchard Trust was founded by Ada Brandt in 1921. "+
+		"Orrin Lind wrote the first Northport guide to the orchards in 1950. "+
+		"Dwarf rootstocks for pear trees can be traced back to 1890, to the nurseries of Bayton. "+
+		"Growers graft pear trees because a seedling seldom bears the fruit of its parent. "+
+		"Each autumn the trust sells its cider at the Bayton fair. "+
+		"Tally sticks were first used for counting sheep on the hill farms of Westland. "+
+		"Paper ledgers made tally sticks no longer needed for keeping accounts. "+
+		"Both cider and perry sold well in the same decade because the railway reached Bayton.")
+}
+
+// TestCarryClauseTopic holds that a pronoun for a thing after a question
+// whose topic is a clause stands for the noun phrase the clause speaks of
+// — the subject after its auxiliary, or what its verb acts on — not for
+// the clause, and that a longer clause with no such phrase stands for
+// nothing: put in the pronoun's place, it makes a question no one asked.
+func TestCarryClauseTopic(t *testing.T) {
+	e := orchardEngine(t)
+	checkCarry(t, e, []carryCase{
+		{"What made tally sticks no longer needed for keeping accounts?", "What kind of animals were they first used for?",
+			"What kind of animals were tally sticks first used for?", "the noun phrase its clause speaks of"},
+		{"How far back can dwarf rootstocks for pear trees be traced?", "why do growers graft them",
+			"why do growers graft dwarf rootstocks", "the noun phrase its clause speaks of"},
+	}, true)
+	for _, tt := range []struct{ prev, q, want string }{
+		{"What made tally sticks no longer needed for keeping accounts?", "What kind of animals were they first used for?", "Tally sticks were first used"},
+		{"What does the trust want growers to be ready to graft onto pear stock?", "in what year was it founded", "founded by Ada Brandt in 1921"},
+	} {
+		_, a := askAfter(t, e, tt.prev, tt.q)
+		if !a.Answered || !strings.Contains(a.Quotes[0].Text, tt.want) {
+			t.Errorf("%q after %q: answered %v with %+v (read %q), want the sentence holding %q", tt.q, tt.prev, a.Answered, a.Quotes, a.Carried.read(tt.q), tt.want)
+		}
+		if a.Carried != nil && strings.Contains(a.Carried.Read, "want growers") {
+			t.Errorf("%q after %q read as %q: the clause put in for a pronoun", tt.q, tt.prev, a.Carried.Read)
+		}
+	}
+}
+
+// TestFollowUpAsTyped holds that a follow-up no reading with the last
+// question's words finds an answer for is answered as typed, by a sentence
+// that shares a word with the last question or its answer, and only so.
+func TestFollowUpAsTyped(t *testing.T) {
+	e := orchardEngine(t)
+	// "it" read as Bayton finds nothing; as typed, the founding of the
+	// trust the last question asked about. What was tried is kept, and
+	// no reply says it was carried.
+	_, a := askAfter(t, e, "What does the trust want Bayton growers to be ready to graft onto pear stock?", "in what year was it founded")
+	if !a.Answered || a.Answer != "1921" || a.Quotes[0].Text != "The Palmshire Orchard Trust was founded by Ada Brandt in 1921." {
+		t.Errorf("in what year was it founded: answered %v with %q, %+v; want 1921 as typed", a.Answered, a.Answer, a.Quotes)
+	}
+	if a.Carried == nil || a.Carried.Read != "in what year was it founded" || a.Carried.Tried != "in what year was Bayton founded" || a.Carried.Shown() {
+		t.Errorf("in what year was it founded: carried %+v, want it read as typed after trying Bayton, and not shown", a.Carried)
+	}
+	// One content word says too little to be asked as typed.
+	_, a = askAfter(t, e, "What does the trust want Bayton growers to be ready to graft onto pear stock?", "when was it founded")
+	if a.Answered {
+		t.Errorf("when was it founded: answered %q, read %+v; want refused", a.Answer, a.Carried)
+	}
+	// "he" read as the guide's writer finds nothing; as typed, the
+	// trust's cider at the fair, which has nothing of the guide: refused.
+	_, a = askAfter(t, e, "Who wrote the first Northport guide to the orchards?", "what did he sell at the Bayton fair")
+	if a.Answered {
+		t.Errorf("what did he sell at the Bayton fair after the guide's writer: answered %q from %q, want refused", a.Answer, a.Quotes[0].Text)
+	}
+}
+
+// TestCarryComparedSame holds that "same" after "both … and …" compares
+// what the question names itself, and leans on nothing before.
+func TestCarryComparedSame(t *testing.T) {
+	checkCarry(t, orchardEngine(t), []carryCase{
+		{"Who founded the Palmshire Orchard Trust?", "What let both cider and perry sell well in the same decade?", "", ""},
+	}, true)
+}
