@@ -111,6 +111,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups35.jsonl", builtin, 13, 2},
 		{"followups36.jsonl", builtin, 8, 2},
 		{"followups37.jsonl", builtin, 7, 2},
+		// 4 at its first run, as the twenty-first pass began; 5 after its first change.
+		{"followups38.jsonl", builtin, 5, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 28, 6},
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 10, 2},
@@ -222,6 +224,9 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-factbook-countries.jsonl", over("testdata/factbook-countries.json"), 11, 2},
 		// 11 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
 		{"followups-apple-fruit.jsonl", over("testdata/apple-fruit.json"), 11, 2},
+		{"followups-computing-standards.jsonl", over("testdata/computing-standards.json"), 6, 2},
+		// 9 at its first run, as the twenty-first pass began; 10 after its first change.
+		{"followups-hacker-culture.jsonl", over("testdata/hacker-culture.json"), 10, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
