@@ -113,6 +113,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups37.jsonl", builtin, 7, 2},
 		// 4 at its first run, as the twenty-first pass began; 5 after its first change.
 		{"followups38.jsonl", builtin, 5, 2},
+		// 8 at its first run, after the twenty-first pass's first change (5 before it).
+		{"followups39.jsonl", builtin, 8, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 28, 6},
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 10, 2},
@@ -227,6 +229,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-computing-standards.jsonl", over("testdata/computing-standards.json"), 6, 2},
 		// 9 at its first run, as the twenty-first pass began; 10 after its first change.
 		{"followups-hacker-culture.jsonl", over("testdata/hacker-culture.json"), 10, 2},
+		{"followups-guile-history.jsonl", over("testdata/guile-history.json"), 10, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
