@@ -81,3 +81,24 @@ func TestCarryComparedSame(t *testing.T) {
 		{"Who founded the Palmshire Orchard Trust?", "What let both cider and perry sell well in the same decade?", "", ""},
 	}, true)
 }
+
+// TestFollowUpAsTypedSurer holds that a follow-up whose reading puts many
+// words in ("those" for the whole last question) is answered as typed
+// when the question as typed is answered with more confidence, and that
+// the reading tried is kept.
+func TestFollowUpAsTypedSurer(t *testing.T) {
+	e := articleEngine(t, "talks", "The Palmshire harvest talks", "After the harvest talks, Ada Brandt said the Palmshire growers would reach a deal on prices by spring. "+
+		"Orrin Lind, a member of the Northport guild, sat in on the harvest talks. "+
+		"The growers sell most of their pears in Bayton.")
+	prev := "After the harvest talks, what did Ada Brandt say the Palmshire growers would reach by spring?"
+	_, a := askAfter(t, e, prev, "which guild member sat in on those")
+	if !a.Answered || a.Quotes[0].Text != "Orrin Lind, a member of the Northport guild, sat in on the harvest talks." {
+		t.Fatalf("answered %v with %+v, want the sentence on who sat in", a.Answered, a.Quotes)
+	}
+	if a.Carried == nil || a.Carried.Read != "which guild member sat in on those" || !strings.Contains(a.Carried.Tried, "Ada Brandt say the Palmshire growers") {
+		t.Errorf("carried %+v, want it answered as typed after the long reading", a.Carried)
+	}
+	if why := strings.Join(a.Carried.Why, "; "); !strings.Contains(why, "answered with more confidence") {
+		t.Errorf("why = %q, want it to say the question as typed was answered more surely", why)
+	}
+}

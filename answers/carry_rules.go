@@ -44,6 +44,8 @@ type followupFile struct {
 	Contrast           []string   `yaml:"contrast"`
 	BareWords          int        `yaml:"bare_words"`
 	TopicWords         int        `yaml:"topic_words"`
+	LongReading        int        `yaml:"long_reading"`
+	TypedMargin        float64    `yaml:"typed_margin"`
 	AnswerWords        int        `yaml:"answer_words"`
 	PersonNouns        []string   `yaml:"person_nouns"`
 	PhrasePreps        []string   `yaml:"phrase_prepositions"`
@@ -103,6 +105,8 @@ type carryRules struct {
 	pluralOpeners map[string]bool
 	bareWords     int
 	topicWords    int
+	longReading   int
+	typedMargin   float64
 	// which: how a pronoun after a question asking which is read.
 	which whichRules
 }
@@ -136,6 +140,8 @@ func compileCarry(data []byte) (*carryRules, error) {
 		contrast:       wordSet(foldAll(f.Contrast)),
 		bareWords:      f.BareWords,
 		topicWords:     f.TopicWords,
+		longReading:    f.LongReading,
+		typedMargin:    f.TypedMargin,
 		clauseOpeners:  wordSet(foldAll(f.ClauseOpeners)),
 		nounModifiers:  wordSet(foldAll(f.NounModifiers)),
 		clauseJoins:    wordSet(foldAll(f.ClauseJoins)),
@@ -188,6 +194,12 @@ func compileCarry(data []byte) (*carryRules, error) {
 	}
 	if c.which, err = compileWhich(f); err != nil {
 		return nil, fmt.Errorf("parse rules: followup.yaml: %w", err)
+	}
+	if c.longReading < 1 {
+		return nil, fmt.Errorf("parse rules: followup.yaml: long_reading %d is below 1", c.longReading)
+	}
+	if c.typedMargin < 0 || c.typedMargin >= 1 {
+		return nil, fmt.Errorf("parse rules: followup.yaml: typed_margin %v is outside [0, 1)", c.typedMargin)
 	}
 	if c.topicWords < 1 {
 		return nil, fmt.Errorf("parse rules: followup.yaml: topic_words %d is below 1", c.topicWords)

@@ -97,18 +97,23 @@ func (e *Engine) answerAfter(ctx context.Context, prev *Turn, question string, e
 			}
 		}
 	}
-	if !a.Answered && why != nil && e.saysEnough(ix, question) {
+	if why != nil && (!a.Answered || e.longReading(question, read)) && e.saysEnough(ix, question) {
 		// The question as typed, when no reading with what it leans on
-		// finds anything: its own words may say enough ("which
-		// book claimed the Swiss had it that year too"), and its answer
-		// must still be about what the conversation was about.
+		// finds anything, or the reading put many words in: its own
+		// words may say enough ("which book claimed the Swiss had it
+		// that year too"), and its answer must still be about what the
+		// conversation was about.
 		b, branked, err := e.answerCarried(ctx, question, explain, nil)
 		if err != nil {
 			return b, branked, err
 		}
-		if b.Answered && e.sharesWords(prev, b.Quotes[0].Text) {
+		if b.Answered && e.sharesWords(prev, b.Quotes[0].Text) && (!a.Answered || e.surer(b, a)) {
+			rule := asTypedRule
+			if a.Answered {
+				rule = asTypedSurerRule
+			}
 			tried = read
-			read, why, a, ranked = question, append(why, asTypedRule), b, branked
+			read, why, a, ranked = question, append(why, rule), b, branked
 		}
 	}
 	if a.Answered {
@@ -131,6 +136,26 @@ func (e *Engine) answerAfter(ctx context.Context, prev *Turn, question string, e
 
 // asTypedRule says why a follow-up was answered as typed.
 const asTypedRule = "answered as typed: the reading above found no answer, and the question as typed did, in a sentence that shares a word with the last question or its answer"
+
+// asTypedSurerRule says why a follow-up was answered as typed over a
+// reading that was answered too.
+const asTypedSurerRule = "answered as typed: the reading above put many words in, and the question as typed was answered with more confidence, in a sentence that shares a word with the last question or its answer"
+
+// longReading reports whether read puts at least the rules' long_reading
+// words into question: a clause for a pronoun, a fragment read into the
+// last question.
+func (e *Engine) longReading(question, read string) bool {
+	c, err := loadCarryRules()
+	return err == nil && len(strings.Fields(read))-len(strings.Fields(question)) >= c.longReading
+}
+
+// surer reports whether b, the question as typed, was answered with more
+// confidence than a, a long reading of it, by more than the rules'
+// typed_margin.
+func (e *Engine) surer(b, a Answer) bool {
+	c, err := loadCarryRules()
+	return err == nil && b.Confidence > a.Confidence+c.typedMargin
+}
 
 // saysEnough reports whether a follow-up says enough to be asked as
 // typed: a name of its own ("And Bayton?") or two content words ("who

@@ -78,12 +78,13 @@ func TestFollowUpSets(t *testing.T) {
 		// 12 at its first run; 11 since "problem" is "issue": "what was
 		// their problem with it" after "Who criticised the earlier
 		// 28-point proposal?" then meets other issues and is refused.
-		{"followups16.jsonl", builtin, 11, 2},
+		// 12 in the twenty-first pass: a follow-up no reading answers, or one a long reading answers less surely, is asked as typed.
+		{"followups16.jsonl", builtin, 12, 2},
 		// 9 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
 		{"followups17.jsonl", builtin, 9, 2},
 		{"followups18.jsonl", builtin, 8, 2},
-		// 6 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
-		{"followups19.jsonl", builtin, 6, 2},
+		// 7 in the twenty-first pass: a follow-up no reading answers, or one a long reading answers less surely, is asked as typed.
+		{"followups19.jsonl", builtin, 7, 2},
 		{"followups20.jsonl", builtin, 7, 2},
 		// 8 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
 		{"followups21.jsonl", builtin, 8, 2},
@@ -105,12 +106,15 @@ func TestFollowUpSets(t *testing.T) {
 		// before made it a where question.
 		// 5 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
 		{"followups31.jsonl", builtin, 5, 2},
-		{"followups32.jsonl", builtin, 11, 2},
+		// 10 in the twenty-first pass: a follow-up a long reading answers less surely is asked as typed, and
+		// "n did any of the us proposals on it sit ok w him" so asked finds another of Ushakov's sentences.
+		{"followups32.jsonl", builtin, 10, 2},
 		{"followups33.jsonl", builtin, 7, 2},
 		{"followups34.jsonl", builtin, 9, 2},
 		{"followups35.jsonl", builtin, 13, 2},
 		{"followups36.jsonl", builtin, 8, 2},
-		{"followups37.jsonl", builtin, 7, 2},
+		// 8 in the twenty-first pass: a follow-up no reading answers, or one a long reading answers less surely, is asked as typed.
+		{"followups37.jsonl", builtin, 8, 2},
 		// 4 at its first run, as the twenty-first pass began; 5 after its first change.
 		{"followups38.jsonl", builtin, 5, 2},
 		// 8 at its first run, after the twenty-first pass's first change (5 before it).
@@ -167,7 +171,9 @@ func TestFollowUpSets(t *testing.T) {
 		// Isabella", "Miss Frances") is one "he" and "her" stand for.
 		{"followups-austen-openings.jsonl", over("testdata/austen-openings.json"), 8, 2},
 		{"followups-anarchy-in-action.jsonl", over("testdata/anarchy-in-action.json"), 11, 2},
-		{"followups-book-of-esther.jsonl", over("testdata/book-of-esther.json"), 4, 2},
+		// 3 in the twenty-first pass: a follow-up a long reading answers less surely is asked as typed, and
+		// "and in the rest of the king's provinces?" so asked finds the king's question, not the count.
+		{"followups-book-of-esther.jsonl", over("testdata/book-of-esther.json"), 3, 2},
 		// 8 at its first run, with one own-subject question changed: the
 		// "it" of "How many calories … was it agreed a kiloton of TNT
 		// would refer to?", which stands for nothing, was filled.
@@ -196,7 +202,8 @@ func TestFollowUpSets(t *testing.T) {
 		// do ppl actually mean when they say field of view" read "they" as
 		// the last question's topic); "they" after the question's own
 		// subject is that subject's.
-		{"followups-photo-glossary.jsonl", over("testdata/photo-glossary.json"), 8, 2},
+		// 9 in the twenty-first pass: a follow-up no reading answers, or one a long reading answers less surely, is asked as typed.
+		{"followups-photo-glossary.jsonl", over("testdata/photo-glossary.json"), 9, 2},
 		// Its first run changed one question naming its own subject ("How
 		// many points does a player pay if he refuses a double?" read "he"
 		// as the person the last answer named); "he" after the question's
@@ -216,16 +223,17 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-gcide-medicine.jsonl", over("testdata/gcide-medicine.json"), 4, 2},
 		{"followups-gcide-law.jsonl", over("testdata/gcide-law.json"), 8, 2},
 		{"followups-ruth-jonah-daniel.jsonl", over("testdata/ruth-jonah-daniel.json"), 6, 2},
-		{"followups-computing-history.jsonl", over("testdata/computing-history.json"), 6, 2},
-		// 10 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
-		{"followups-city-planning-history.jsonl", over("testdata/city-planning-history.json"), 10, 2},
+		// 9 in the twenty-first pass: a follow-up no reading answers, or one a long reading answers less surely, is asked as typed.
+		{"followups-computing-history.jsonl", over("testdata/computing-history.json"), 9, 2},
+		// 12 in the twenty-first pass: a follow-up no reading answers, or one a long reading answers less surely, is asked as typed.
+		{"followups-city-planning-history.jsonl", over("testdata/city-planning-history.json"), 12, 2},
 		// 13 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
 		{"followups-world-oceans.jsonl", over("testdata/world-oceans.json"), 13, 2},
 		// 9 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
 		{"followups-time-zone-history.jsonl", over("testdata/time-zone-history.json"), 9, 2},
 		{"followups-factbook-countries.jsonl", over("testdata/factbook-countries.json"), 11, 2},
-		// 11 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
-		{"followups-apple-fruit.jsonl", over("testdata/apple-fruit.json"), 11, 2},
+		// 12 in the twenty-first pass: a follow-up no reading answers, or one a long reading answers less surely, is asked as typed.
+		{"followups-apple-fruit.jsonl", over("testdata/apple-fruit.json"), 12, 2},
 		{"followups-computing-standards.jsonl", over("testdata/computing-standards.json"), 6, 2},
 		// 9 at its first run, as the twenty-first pass began; 10 after its first change.
 		{"followups-hacker-culture.jsonl", over("testdata/hacker-culture.json"), 10, 2},
