@@ -84,3 +84,29 @@ In 2010 some 1,200 farms of Westland grew pears.
 		t.Errorf("answered %q, a count, for a percentage", a.Answer)
 	}
 }
+
+// TestNumberSaidWhole holds that a number a question writes whole ("3")
+// is said by a sentence writing it with a fraction of zeros ("3.0"), and
+// the reverse, and that another number is still missing.
+func TestNumberSaidWhole(t *testing.T) {
+	e := articleEngine(t, "ferrydesk", "Ferrydesk releases", `2.0 – May 2008: Ferrydesk gained a printing service.
+
+3.0 – March 2011: Ferrydesk gained support for native plugins via a loader written by Ada Brandt.
+`)
+	for q, want := range map[string]string{
+		"how does ferrydesk 3 load native plugins":         "3.0 – March 2011",
+		"what did ferrydesk 2 gain":                        "2.0 – May 2008",
+		"which service did version 2.00 of ferrydesk gain": "2.0 – May 2008",
+	} {
+		a, err := e.Answer(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || !strings.HasPrefix(a.Quotes[0].Text, want) {
+			t.Errorf("%s: answered %v with %q, want the sentence opening %q", q, a.Answered, a.Answer, want)
+		}
+	}
+	if a, err := e.Answer(t.Context(), "how does ferrydesk 4 load native plugins"); err != nil || a.Answered {
+		t.Errorf("ferrydesk 4: answered %v (%v), want refused: no 4.0 is said", a.Answered, err)
+	}
+}

@@ -290,6 +290,10 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) {
 			// "in 74" for 1974, as chat writes it.
 			alts = append(append([]string(nil), alts...), ys...)
 		}
+		if vs := zeroForms(t.word, ix.usesWord); len(vs) > 0 {
+			// "version 3" for "3.0".
+			alts = append(append([]string(nil), alts...), vs...)
+		}
 		if a := initials[i]; a != "" {
 			// "daylight saving time" where the articles write "DST".
 			alts = append(append([]string(nil), alts...), a)

@@ -110,7 +110,7 @@ func versionSwapped(q *query, s, prev, lead *sentence) bool {
 			continue
 		}
 		for _, u := range s.toks {
-			if u.word != t.word && u.word != l && letters(u.word) == l {
+			if u.word != t.word && u.word != l && letters(u.word) == l && !sameValue(u.word, t.word) {
 				return true
 			}
 		}

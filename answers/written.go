@@ -1,6 +1,9 @@
 package answers
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // writtenNumber is a number with separators or decimals as written
 // ("1,307,204", "3.3"), which tokens split into its parts.
@@ -8,7 +11,8 @@ var writtenNumber = regexp.MustCompile(`\d+(?:[.,]\d+)+`)
 
 // numberUnsaid reports whether the question writes a number with
 // separators or decimals that none of the sentences writes: "3.3
-// million" is not "3.7 million", though both hold a 3.
+// million" is not "3.7 million", though both hold a 3. A fraction of
+// zeros says no more than the whole number ("2.00", "2.0", "2").
 func numberUnsaid(question string, ss ...*sentence) bool {
 	for _, n := range writtenNumber.FindAllString(question, -1) {
 		said := false
@@ -17,10 +21,12 @@ func numberUnsaid(question string, ss ...*sentence) bool {
 				continue
 			}
 			for _, m := range writtenNumber.FindAllString(s.Text, -1) {
-				if m == n {
+				if m == n || sameValue(m, n) {
 					said = true
 				}
 			}
+			// "2.00" is "2", said whole.
+			said = said || wholeOf(n) != "" && s.hasWord(wholeOf(n)) && !writtenNumber.MatchString(s.Text)
 		}
 		if !said {
 			return true
@@ -57,11 +63,43 @@ func (e *Engine) saysNumber(s *sentence, n string) bool {
 		return true
 	}
 	for _, t := range s.toks {
-		if e.sameNumber(n, t.word) || shortYear(n, t.word) {
+		if e.sameNumber(n, t.word) || shortYear(n, t.word) || sameValue(n, t.word) {
 			return true
 		}
 	}
 	return false
+}
+
+// zeroForms are the forms of the number n in digits with or without a
+// fraction of zeros ("3", "3.0", "3.00") other than n that the articles
+// use (known).
+func zeroForms(n string, known func(string) bool) []string {
+	var out []string
+	for _, f := range []string{"", ".0", ".00"} {
+		if w := wholeOf(n) + f; wholeOf(n) != "" && w != n && known(w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// wholeOf is the whole number n writes in digits, with or without a
+// fraction of zeros ("3.0" → "3"), or "".
+func wholeOf(n string) string {
+	if i := strings.IndexByte(n, '.'); i > 0 && i+1 < len(n) && strings.Trim(n[i+1:], "0") == "" {
+		n = n[:i]
+	}
+	if !isDigits(n) {
+		return ""
+	}
+	return n
+}
+
+// sameValue reports whether a and b write one number in digits, one with
+// a fraction of zeros ("3" and "3.0", "1.0" and "1"): a version or a
+// measure said whole.
+func sameValue(a, b string) bool {
+	return a != b && wholeOf(a) != "" && wholeOf(a) == wholeOf(b)
 }
 
 // shortYear reports whether n writes the year y by its last two digits,
