@@ -114,6 +114,11 @@ func (a abbreviations) boundary(before, term string, closed bool, next string) b
 	case a.maybe[abbr]:
 		return a.openers[leadingWord(opener)]
 	case initials(word):
+		if spacedLowerInitials(before, word) {
+			// "(a. k. a. The Night Clerk)": lower-case letters, each
+			// dotted, spell an abbreviation, which ends nothing.
+			return false
+		}
 		if letterAfterLowercase(before, word) && !isInitial(opener) {
 			// "a post on X. Topics…": a lone capital after a lower-case
 			// word is a word of its own, not a middle initial.
@@ -134,6 +139,20 @@ func letterAfterLowercase(before, word string) bool {
 	prev := strings.TrimLeftFunc(rest[strings.LastIndexFunc(rest, unicode.IsSpace)+1:], func(r rune) bool { return !unicode.IsLetter(r) })
 	first, _ := utf8.DecodeRuneInString(prev)
 	return unicode.IsLower(first)
+}
+
+// spacedLowerInitials reports whether word is one lower-case letter and
+// the word before it in before is one too, dotted ("k. a"): the letters of
+// an abbreviation written with spaces ("a. k. a.", "e. g.").
+func spacedLowerInitials(before, word string) bool {
+	r, _ := utf8.DecodeRuneInString(word)
+	if utf8.RuneCountInString(word) != 1 || !unicode.IsLower(r) {
+		return false
+	}
+	rest := strings.TrimRightFunc(before[:len(before)-len(word)], unicode.IsSpace)
+	prev := rest[strings.LastIndexFunc(rest, unicode.IsSpace)+1:]
+	p, _ := utf8.DecodeRuneInString(prev)
+	return utf8.RuneCountInString(prev) == 2 && strings.HasSuffix(prev, ".") && unicode.IsLower(p)
 }
 
 // isInitial reports whether tok is one dotted initial, such as "D.".

@@ -37,6 +37,9 @@ func TestSentences(t *testing.T) {
 		{"lone closing guillemet", "Ushakov also added: “We are no closer. »", []string{"Ushakov also added: “We are no closer. »"}},
 		{"lone closing guillemet mid-paragraph", "He said: « Not yet. » Then he left.", []string{"He said: « Not yet. »", "Then he left."}},
 		{"bracket closes", "The plan (leaked in May.) Was rejected.", []string{"The plan (leaked in May.)", "Was rejected."}},
+		{"a.k.a. before a name", "Lind (a.k.a. The Night Clerk) knew the exchange. He left.", []string{"Lind (a.k.a. The Night Clerk) knew the exchange.", "He left."}},
+		{"a. k. a. spaced before a name", "Lind (a. k. a. The Night Clerk) knew the exchange. He left.", []string{"Lind (a. k. a. The Night Clerk) knew the exchange.", "He left."}},
+		{"a lone lower-case letter ends a sentence", "It was plan b. The rest failed.", []string{"It was plan b.", "The rest failed."}},
 
 		// Abbreviations that never end a sentence.
 		{"Mr.", "Mr. Trump said of the Russians.", []string{"Mr. Trump said of the Russians."}},
