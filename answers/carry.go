@@ -479,6 +479,14 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 		if ref == refPerson {
 			persons = append(persons, fill)
 		}
+		if pr.possessive && !c.ownerFits(fill) {
+			// "its numbers" after a question on "a wind force scale in
+			// 1805-1807 to categorize …" are the scale's; "his shared
+			// list" is no "the view that simply ending hostilities’s".
+			if fill = c.ownerHead(fill); fill == "" {
+				continue
+			}
+		}
 		if pr.possessive {
 			fill += "’s"
 		}

@@ -102,3 +102,20 @@ func TestFollowUpAsTypedSurer(t *testing.T) {
 		t.Errorf("why = %q, want it to say the question as typed was answered more surely", why)
 	}
 }
+
+// TestCarryOwnerAndNumberShape holds that a possessive pronoun stands for
+// the noun phrase a long topic opens with, not the whole of it, and that
+// a year in a fragment takes the place of a year, not of another number
+// of four digits.
+func TestCarryOwnerAndNumberShape(t *testing.T) {
+	e := articleEngine(t, "scale", "Harbour weather", "Ada Brandt devised a harbour wind scale in 1805 to grade the weather at sea. "+
+		"The scale's numbers run from 0 to 12. "+
+		"The Westland board ratified the harbour code as HC 9945-1:1990. "+
+		"The 1996 revision of the code folded in the earlier pilotage rules.")
+	checkCarry(t, e, []carryCase{
+		{"Who devised a harbour wind scale in 1805 to grade the weather at sea?", "how high do its numbers go",
+			"how high do a harbour wind scale’s numbers go", "the noun phrase of its topic"},
+		{"Which code did the Westland board ratify as HC 9945-1:1990?", "and the 1996 revision?",
+			"Which code did the Westland board ratify as HC 9945-1:1996?", `with "1996" for "1990"`},
+	}, true)
+}

@@ -263,12 +263,17 @@ func (e *Engine) timeClass(w string) string {
 }
 
 // sameShape reports whether two numbers are written alike: both with a
-// point ("1.0", "1.2.0") or both without, and then of one length ("1997",
-// "1998").
+// point ("1.0", "1.2.0") or both without, and then of one length and
+// both years or neither ("1997", "1998"; not "1996" and "9945").
 func sameShape(a, b string) bool {
 	da, db := strings.Contains(a, "."), strings.Contains(b, ".")
 	if da || db {
 		return da && db
 	}
-	return len(a) == len(b)
+	return len(a) == len(b) && yearLike(a) == yearLike(b)
+}
+
+// yearLike reports whether w is four digits of a year of 1000–2099.
+func yearLike(w string) bool {
+	return len(w) == 4 && isDigits(w) && (w[0] == '1' || w[0] == '2' && w[1] == '0')
 }

@@ -45,6 +45,7 @@ type followupFile struct {
 	BareWords          int        `yaml:"bare_words"`
 	TopicWords         int        `yaml:"topic_words"`
 	LongReading        int        `yaml:"long_reading"`
+	OwnerWords         int        `yaml:"owner_words"`
 	TypedMargin        float64    `yaml:"typed_margin"`
 	AnswerWords        int        `yaml:"answer_words"`
 	PersonNouns        []string   `yaml:"person_nouns"`
@@ -106,6 +107,7 @@ type carryRules struct {
 	bareWords     int
 	topicWords    int
 	longReading   int
+	ownerWords    int
 	typedMargin   float64
 	// which: how a pronoun after a question asking which is read.
 	which whichRules
@@ -141,6 +143,7 @@ func compileCarry(data []byte) (*carryRules, error) {
 		bareWords:      f.BareWords,
 		topicWords:     f.TopicWords,
 		longReading:    f.LongReading,
+		ownerWords:     f.OwnerWords,
 		typedMargin:    f.TypedMargin,
 		clauseOpeners:  wordSet(foldAll(f.ClauseOpeners)),
 		nounModifiers:  wordSet(foldAll(f.NounModifiers)),
@@ -195,6 +198,9 @@ func compileCarry(data []byte) (*carryRules, error) {
 	if c.which, err = compileWhich(f); err != nil {
 		return nil, fmt.Errorf("parse rules: followup.yaml: %w", err)
 	}
+	if c.ownerWords < 1 {
+		return nil, fmt.Errorf("parse rules: followup.yaml: owner_words %d is below 1", c.ownerWords)
+	}
 	if c.longReading < 1 {
 		return nil, fmt.Errorf("parse rules: followup.yaml: long_reading %d is below 1", c.longReading)
 	}
@@ -216,4 +222,43 @@ func foldAll(ws []string) []string {
 		out[i] = fold(w)
 	}
 	return out
+}
+
+// ownerFits reports whether fill may stand for a possessive pronoun
+// ("their" → "the Westland board’s"): at most owner_words words and no
+// clause join ("the view that simply ending hostilities" owns nothing).
+func (c *carryRules) ownerFits(fill string) bool {
+	ws := foldWords(fill)
+	if len(ws) > c.ownerWords {
+		return false
+	}
+	for _, w := range ws {
+		if c.clauseJoins[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// ownerHead is the noun phrase fill opens with, up to its first clause
+// join or preposition ("a wind force scale in 1805-1807 to …" → "a wind
+// force scale"), when that fits an owner (ownerFits) and holds a word
+// past its determiners; else "".
+func (c *carryRules) ownerHead(fill string) string {
+	toks := tokenize(fill)
+	end := len(toks)
+	for k, t := range toks {
+		if k > 0 && (c.clauseJoins[t.word] || c.swapPrep[t.word]) {
+			end = k
+			break
+		}
+	}
+	if end == 0 || c.which.determiners[toks[end-1].word] {
+		return ""
+	}
+	head := fill[toks[0].start:toks[end-1].end]
+	if !c.ownerFits(head) {
+		return ""
+	}
+	return head
 }
