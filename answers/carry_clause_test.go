@@ -119,3 +119,13 @@ func TestCarryOwnerAndNumberShape(t *testing.T) {
 			"Which code did the Westland board ratify as HC 9945-1:1996?", `with "1996" for "1990"`},
 	}, true)
 }
+
+// TestCarryHyphenNumberedName holds that a name written with a number
+// after a hyphen ("TX-620") is one name, which a pronoun stands for whole.
+func TestCarryHyphenNumberedName(t *testing.T) {
+	e := articleEngine(t, "codes", "Harbour codes", "TX-620 is a Westland national character set and a superset of ASCII. "+
+		"In TX-620, the Westland letters are mapped into 0xa1–0xfe.")
+	checkCarry(t, e, []carryCase{
+		{"Is TX-620 a superset of ASCII?", "where are its westland letters mapped", "where are TX-620’s westland letters mapped", "the first thing"},
+	}, true)
+}

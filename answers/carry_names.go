@@ -7,10 +7,11 @@ import (
 )
 
 // numberedRe is what may join two learned names into one, or end one: a
-// version number ("Debian 2.0 Hamm", "Release 1.1").
+// version number ("Debian 2.0 Hamm", "Release 1.1"), or a number after a
+// hyphen ("TIS-620").
 var (
 	numberedGapRe  = regexp.MustCompile(`^\s\d+(?:\.\d+)*\s$`)
-	numberedTailRe = regexp.MustCompile(`^\s\d+(?:\.\d+)+\b`)
+	numberedTailRe = regexp.MustCompile(`^(?:\s\d+(?:\.\d+)+|-\d+(?:\.\d+)*)\b`)
 )
 
 // joinNumbered joins learned names that a version number links ("Debian",
