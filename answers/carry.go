@@ -326,6 +326,19 @@ func (e *Engine) carryAs(ix *index, prev *Turn, question string, namedFirst bool
 	if len(own) > 0 || p.topic == "" {
 		return reading{read: question}
 	}
+	if phrase, ok := e.demonstrativeOfPrev(c, p, text, toks); ok {
+		// "what city did those meetings take place in" after a question
+		// on the meetings of Ames and Brandt: those, with the names the
+		// last question gave as context.
+		var ns []string
+		for _, n := range p.qnames {
+			ns = append(ns, n.fill())
+		}
+		if len(ns) > 0 {
+			read := strings.TrimRight(text, " ?!.") + " " + strings.Join(ns, " ")
+			return reading{read: read, why: []string{fmt.Sprintf("%q points back to the last question, which says it: its names added", phrase)}, added: true}
+		}
+	}
 	read, why := e.carryTopic(ix, c, p, question, text, toks)
 	return reading{read: read, why: why, added: why != nil}
 }
@@ -689,4 +702,26 @@ func countContent(e *Engine, toks []token, set map[string]bool) int {
 		}
 	}
 	return n
+}
+
+// demonstrativeOfPrev finds a demonstrative before a noun the last
+// question says ("those meetings", "that proposal" after a question on
+// the proposal), past the modifiers between ("that same plan"): the
+// phrase, and whether there is one.
+func (e *Engine) demonstrativeOfPrev(c *carryRules, p turnRead, text string, toks []token) (string, bool) {
+	said := e.rules.stemSet(p.question)
+	for i := 0; i+1 < len(toks); i++ {
+		pr, ok := c.pronouns[toks[i].word]
+		if !ok || pr.ref != refEvent {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && c.nounModifiers[toks[j].word] {
+			j++
+		}
+		if j < len(toks) && !e.stopword(toks[j].word) && !c.clauseOpeners[toks[j].word] && said[toks[j].stem] {
+			return text[toks[i].start:toks[j].end], true
+		}
+	}
+	return "", false
 }

@@ -129,3 +129,21 @@ func TestCarryHyphenNumberedName(t *testing.T) {
 		{"Is TX-620 a superset of ASCII?", "where are its westland letters mapped", "where are TX-620’s westland letters mapped", "the first thing"},
 	}, true)
 }
+
+// TestCarryDemonstrativeOfPrev holds that "those meetings" after a
+// question on who met is read with the names that question gave, so the
+// meetings are theirs, not another's; and that a demonstrative before a
+// noun the last question did not say carries nothing.
+func TestCarryDemonstrativeOfPrev(t *testing.T) {
+	e := articleEngine(t, "talks", "Harbour talks", "The harbour board's meetings took place in Northport. "+
+		"Ada Brandt and Orrin Lind met over two days to settle the harbour dues. "+
+		"In the end the meetings between Brandt and Lind took place in Bayton.")
+	prev := "Over how many days did Brandt and Lind meet to settle the harbour dues?"
+	checkCarry(t, e, []carryCase{
+		{prev, "what city did those meetings take place in", "what city did those meetings take place in Brandt and Lind", `"those meetings" points back`},
+		{prev, "what city did that board meet in", "", ""},
+	}, true)
+	if _, a := askAfter(t, e, prev, "what city did those meetings take place in"); !a.Answered || a.Answer != "Bayton" {
+		t.Errorf("answered %v with %q, want Bayton", a.Answered, a.Answer)
+	}
+}
