@@ -476,6 +476,15 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 			q.namedFirst = true
 			fill, rule = q.resolve(c, ref)
 		}
+		if ref == refPerson && e.namedAlready(own, fill) {
+			// "how did he talk Kushner up" after a question naming
+			// Kushner first: "he" is someone else.
+			q := p
+			q.besides = fill
+			if fill, rule = q.resolve(c, ref); e.namedAlready(own, fill) {
+				fill = ""
+			}
+		}
 		if ref == refPerson && !pr.possessive && slices.Contains(persons, fill) {
 			q := p
 			q.besides = fill
@@ -724,4 +733,25 @@ func (e *Engine) demonstrativeOfPrev(c *carryRules, p turnRead, text string, tok
 		}
 	}
 	return "", false
+}
+
+// namedAlready reports whether fill is a person the follow-up names
+// itself (own), whole or by a word of the name ("kushner" for "Jared
+// Kushner"): no pronoun of it stands for that person.
+func (e *Engine) namedAlready(own []named, fill string) bool {
+	if fill == "" {
+		return false
+	}
+	words := map[string]bool{}
+	for _, w := range foldWords(fill) {
+		words[w] = true
+	}
+	for _, n := range own {
+		for _, w := range foldWords(n.fill()) {
+			if words[w] && !e.stopword(w) {
+				return true
+			}
+		}
+	}
+	return false
 }

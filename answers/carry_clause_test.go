@@ -147,3 +147,15 @@ func TestCarryDemonstrativeOfPrev(t *testing.T) {
 		t.Errorf("answered %v with %q, want Bayton", a.Answered, a.Answer)
 	}
 }
+
+// TestCarryPersonNamedAlready holds that "he" is never filled with a
+// person the follow-up names itself: "how did he talk brandt up" is not
+// "how did Ada Brandt talk brandt up".
+func TestCarryPersonNamedAlready(t *testing.T) {
+	e := articleEngine(t, "praise", "Harbour praise", "Orrin Lind praised Ada Brandt for settling the harbour dues. "+
+		"Lind called Brandt the finest negotiator in Northport.")
+	_, a := askAfter(t, e, "Why did Ada Brandt get praise from Orrin Lind?", "so how did he talk brandt up")
+	if a.Carried != nil && strings.Contains(a.Carried.Read+a.Carried.Tried, "Ada Brandt talk") {
+		t.Errorf("read as %q (tried %q): \"he\" filled with the person the follow-up names", a.Carried.Read, a.Carried.Tried)
+	}
+}
