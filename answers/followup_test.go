@@ -122,6 +122,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups38.jsonl", builtin, 6, 2},
 		// 8 at its first run, after the twenty-first pass's first change (5 before it).
 		{"followups39.jsonl", builtin, 8, 2},
+		// 9 at its first run, as the twenty-first pass ended (8 with the engine as it began).
+		{"followups40.jsonl", builtin, 9, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 28, 6},
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 10, 2},
@@ -241,6 +243,7 @@ func TestFollowUpSets(t *testing.T) {
 		// 9 at its first run, as the twenty-first pass began; 10 after its first change.
 		{"followups-hacker-culture.jsonl", over("testdata/hacker-culture.json"), 10, 2},
 		{"followups-guile-history.jsonl", over("testdata/guile-history.json"), 10, 2},
+		{"followups-melville-whales.jsonl", over("testdata/melville-whales.json"), 5, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
