@@ -105,7 +105,11 @@ func writeExplanation(w io.Writer, x *answers.Explanation, c *answers.Carried) e
 	var b strings.Builder
 	b.WriteString("\nhow this was answered:\n")
 	if c != nil {
-		fmt.Fprintf(&b, "  follow-up to: %s\n  read as: %s\n", c.From, c.Read)
+		fmt.Fprintf(&b, "  follow-up to: %s\n", c.From)
+		if c.Tried != "" {
+			fmt.Fprintf(&b, "  tried: %s\n", c.Tried)
+		}
+		fmt.Fprintf(&b, "  read as: %s\n", c.Read)
 		for _, why := range c.Why {
 			fmt.Fprintf(&b, "  carried: %s\n", why)
 		}

@@ -145,4 +145,10 @@ func TestAskConversation(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "follow-up to: Who met with Putin in Moscow?") || !strings.Contains(out, `carried: "that" →`) {
 		t.Errorf("ask --explain --after:\n%s", out)
 	}
+	// A fragment whose reading finds nothing is answered as typed; the
+	// explanation shows the reading tried.
+	code, out, _ = cli(t, dir, "", "ask", "--explain", "--after", "What did Putin tell Today TV on Thursday?", "And Ushakov on Sunday?")
+	if code != 0 || !strings.Contains(out, "tried: What did Ushakov tell Today TV on Sunday?") || !strings.Contains(out, "read as: And Ushakov on Sunday?") || !strings.Contains(out, "answered as typed") {
+		t.Errorf("ask --explain --after, answered as typed:\n%s", out)
+	}
 }
