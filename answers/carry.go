@@ -477,8 +477,8 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 			fill, rule = q.resolve(c, ref)
 		}
 		if ref == refPerson && e.namedAlready(own, fill) {
-			// "how did he talk Kushner up" after a question naming
-			// Kushner first: "he" is someone else.
+			// "how did he talk Brandt up" after a question naming
+			// Brandt first: "he" is someone else.
 			q := p
 			q.besides = fill
 			if fill, rule = q.resolve(c, ref); e.namedAlready(own, fill) {
@@ -736,8 +736,8 @@ func (e *Engine) demonstrativeOfPrev(c *carryRules, p turnRead, text string, tok
 }
 
 // namedAlready reports whether fill is a person the follow-up names
-// itself (own), whole or by a word of the name ("kushner" for "Jared
-// Kushner"): no pronoun of it stands for that person.
+// itself (own), whole or by a word of the name ("brandt" for "Ada
+// Brandt"): no pronoun of it stands for that person.
 func (e *Engine) namedAlready(own []named, fill string) bool {
 	if fill == "" {
 		return false

@@ -70,12 +70,13 @@ func (e *Engine) saysNumber(s *sentence, n string) bool {
 	return false
 }
 
-// zeroForms are the forms of the number n in digits with or without a
-// fraction of zeros ("3", "3.0", "3.00") other than n that the articles
-// use (known).
+// zeroForms are the forms of the number n in digits with a fraction of
+// zeros ("3.0", "3.00") other than n that the articles use (known). The
+// whole number itself is none: "8" is in too many sentences to stand for
+// a question's "8.0".
 func zeroForms(n string, known func(string) bool) []string {
 	var out []string
-	for _, f := range []string{"", ".0", ".00"} {
+	for _, f := range []string{".0", ".00"} {
 		if w := wholeOf(n) + f; wholeOf(n) != "" && w != n && known(w) {
 			out = append(out, w)
 		}
