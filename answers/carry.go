@@ -718,7 +718,7 @@ func countContent(e *Engine, toks []token, set map[string]bool) int {
 // the proposal), past the modifiers between ("that same plan"): the
 // phrase, and whether there is one.
 func (e *Engine) demonstrativeOfPrev(c *carryRules, p turnRead, text string, toks []token) (string, bool) {
-	said := e.rules.stemSet(p.question)
+	var said map[string]bool // the last question's stems, read at the first demonstrative
 	for i := 0; i+1 < len(toks); i++ {
 		pr, ok := c.pronouns[toks[i].word]
 		if !ok || pr.ref != refEvent {
@@ -728,7 +728,13 @@ func (e *Engine) demonstrativeOfPrev(c *carryRules, p turnRead, text string, tok
 		for j < len(toks) && c.nounModifiers[toks[j].word] {
 			j++
 		}
-		if j < len(toks) && !e.stopword(toks[j].word) && !c.clauseOpeners[toks[j].word] && said[toks[j].stem] {
+		if j == len(toks) || e.stopword(toks[j].word) || c.clauseOpeners[toks[j].word] {
+			continue
+		}
+		if said == nil {
+			said = e.rules.stemSet(p.question)
+		}
+		if said[toks[j].stem] {
 			return text[toks[i].start:toks[j].end], true
 		}
 	}

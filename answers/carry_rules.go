@@ -103,12 +103,12 @@ type carryRules struct {
 	whichWords, contrastNouns map[string]bool
 	// pluralOpeners open a plural noun phrase with no determiner ("more
 	// meetings").
-	pluralOpeners map[string]bool
-	bareWords     int
-	topicWords    int
-	longReading   int
-	ownerWords    int
-	typedMargin   float64
+	pluralOpeners    map[string]bool
+	bareWords        int
+	topicWords       int
+	longReadingWords int
+	ownerWords       int
+	typedMargin      float64
 	// which: how a pronoun after a question asking which is read.
 	which whichRules
 }
@@ -126,32 +126,32 @@ func compileCarry(data []byte) (*carryRules, error) {
 		return nil, fmt.Errorf("parse rules: followup.yaml: %w", err)
 	}
 	c := &carryRules{
-		pronouns:       map[string]pronoun{},
-		existential:    wordSet(foldAll(f.Existential)),
-		expletive:      wordSet(foldAll(f.Expletive)),
-		expletiveVerbs: wordSet(foldAll(f.ExpletiveVerbs)),
-		peopleEndings:  foldAll(f.PeopleEndings),
-		placePrep:      wordSet(foldAll(f.PlacePrepositions)),
-		objectPrep:     wordSet(foldAll(f.ObjectPrepositions)),
-		questionWords:  wordSet(foldAll(f.QuestionWords)),
-		auxiliary:      wordSet(foldAll(f.Auxiliaries)),
-		fillers:        wordSet(foldAll(f.Fillers)),
-		swapPrep:       wordSet(foldAll(f.SwapPrepositions)),
-		leaning:        wordSet(foldAll(f.Leaning)),
-		compared:       wordSet(foldAll(f.Compared)),
-		contrast:       wordSet(foldAll(f.Contrast)),
-		bareWords:      f.BareWords,
-		topicWords:     f.TopicWords,
-		longReading:    f.LongReading,
-		ownerWords:     f.OwnerWords,
-		typedMargin:    f.TypedMargin,
-		clauseOpeners:  wordSet(foldAll(f.ClauseOpeners)),
-		nounModifiers:  wordSet(foldAll(f.NounModifiers)),
-		clauseJoins:    wordSet(foldAll(f.ClauseJoins)),
-		timePrep:       wordSet(foldAll(f.TimePrepositions)),
-		whichWords:     wordSet(foldAll(f.WhichWords)),
-		contrastNouns:  wordSet(foldAll(f.ContrastNouns)),
-		pluralOpeners:  wordSet(foldAll(f.PluralOpeners)),
+		pronouns:         map[string]pronoun{},
+		existential:      wordSet(foldAll(f.Existential)),
+		expletive:        wordSet(foldAll(f.Expletive)),
+		expletiveVerbs:   wordSet(foldAll(f.ExpletiveVerbs)),
+		peopleEndings:    foldAll(f.PeopleEndings),
+		placePrep:        wordSet(foldAll(f.PlacePrepositions)),
+		objectPrep:       wordSet(foldAll(f.ObjectPrepositions)),
+		questionWords:    wordSet(foldAll(f.QuestionWords)),
+		auxiliary:        wordSet(foldAll(f.Auxiliaries)),
+		fillers:          wordSet(foldAll(f.Fillers)),
+		swapPrep:         wordSet(foldAll(f.SwapPrepositions)),
+		leaning:          wordSet(foldAll(f.Leaning)),
+		compared:         wordSet(foldAll(f.Compared)),
+		contrast:         wordSet(foldAll(f.Contrast)),
+		bareWords:        f.BareWords,
+		topicWords:       f.TopicWords,
+		longReadingWords: f.LongReading,
+		ownerWords:       f.OwnerWords,
+		typedMargin:      f.TypedMargin,
+		clauseOpeners:    wordSet(foldAll(f.ClauseOpeners)),
+		nounModifiers:    wordSet(foldAll(f.NounModifiers)),
+		clauseJoins:      wordSet(foldAll(f.ClauseJoins)),
+		timePrep:         wordSet(foldAll(f.TimePrepositions)),
+		whichWords:       wordSet(foldAll(f.WhichWords)),
+		contrastNouns:    wordSet(foldAll(f.ContrastNouns)),
+		pluralOpeners:    wordSet(foldAll(f.PluralOpeners)),
 	}
 	c.opposedPrep = map[string]string{}
 	for _, pair := range f.OpposedPreps {
@@ -201,8 +201,8 @@ func compileCarry(data []byte) (*carryRules, error) {
 	if c.ownerWords < 1 {
 		return nil, fmt.Errorf("parse rules: followup.yaml: owner_words %d is below 1", c.ownerWords)
 	}
-	if c.longReading < 1 {
-		return nil, fmt.Errorf("parse rules: followup.yaml: long_reading %d is below 1", c.longReading)
+	if c.longReadingWords < 1 {
+		return nil, fmt.Errorf("parse rules: followup.yaml: long_reading %d is below 1", c.longReadingWords)
 	}
 	if c.typedMargin < 0 || c.typedMargin >= 1 {
 		return nil, fmt.Errorf("parse rules: followup.yaml: typed_margin %v is outside [0, 1)", c.typedMargin)

@@ -34,8 +34,9 @@ type Carried struct {
 	// Read is the follow-up with the carried words in place: what the
 	// engine answered.
 	Read string `json:"read"`
-	// Tried is the reading that found no answer when the question was
-	// then answered as typed (Read is the question itself); "" otherwise.
+	// Tried is the reading given up when the question was answered as
+	// typed (Read is then the question itself): it found no answer, or a
+	// less sure one; "" otherwise.
 	Tried string `json:"tried,omitempty"`
 	// Why lists each carry-over and the rule that made it, e.g.
 	// `"he" → "Brandt": a pronoun for one person, the person the last answer named`.
@@ -97,7 +98,7 @@ func (e *Engine) answerAfter(ctx context.Context, prev *Turn, question string, e
 			}
 		}
 	}
-	if why != nil && (!a.Answered || e.longReading(question, read)) && e.saysEnough(ix, question) {
+	if c, err := loadCarryRules(); err == nil && why != nil && (!a.Answered || c.longReading(question, read)) && e.saysEnough(c, ix, question) {
 		// The question as typed, when no reading with what it leans on
 		// finds anything, or the reading put many words in: its own
 		// words may say enough ("which book claimed the Swiss had it
@@ -107,7 +108,7 @@ func (e *Engine) answerAfter(ctx context.Context, prev *Turn, question string, e
 		if err != nil {
 			return b, branked, err
 		}
-		if b.Answered && e.sharesWords(prev, b.Quotes[0].Text) && (!a.Answered || e.surer(b, a)) {
+		if b.Answered && e.sharesWords(prev, b.Quotes[0].Text) && (!a.Answered || c.surer(b, a)) {
 			rule := asTypedRule
 			if a.Answered {
 				rule = asTypedSurerRule
@@ -144,27 +145,21 @@ const asTypedSurerRule = "answered as typed: the reading above put many words in
 // longReading reports whether read puts at least the rules' long_reading
 // words into question: a clause for a pronoun, a fragment read into the
 // last question.
-func (e *Engine) longReading(question, read string) bool {
-	c, err := loadCarryRules()
-	return err == nil && len(strings.Fields(read))-len(strings.Fields(question)) >= c.longReading
+func (c *carryRules) longReading(question, read string) bool {
+	return len(strings.Fields(read))-len(strings.Fields(question)) >= c.longReadingWords
 }
 
 // surer reports whether b, the question as typed, was answered with more
 // confidence than a, a long reading of it, by more than the rules'
 // typed_margin.
-func (e *Engine) surer(b, a Answer) bool {
-	c, err := loadCarryRules()
-	return err == nil && b.Confidence > a.Confidence+c.typedMargin
+func (c *carryRules) surer(b, a Answer) bool {
+	return b.Confidence > a.Confidence+c.typedMargin
 }
 
 // saysEnough reports whether a follow-up says enough to be asked as
 // typed: a name of its own ("And Bayton?") or two content words ("who
 // was the person he rescued"), not one ("What was the highest?").
-func (e *Engine) saysEnough(ix *index, question string) bool {
-	c, err := loadCarryRules()
-	if err != nil {
-		return false
-	}
+func (e *Engine) saysEnough(c *carryRules, ix *index, question string) bool {
 	text := e.rules.trimLeadIns(Normalize(question))
 	if len(e.namesIn(ix, text)) > 0 {
 		return true

@@ -25,8 +25,11 @@ func numberUnsaid(question string, ss ...*sentence) bool {
 					said = true
 				}
 			}
-			// "2.00" is "2", said whole.
-			said = said || wholeOf(n) != "" && s.hasWord(wholeOf(n)) && !writtenNumber.MatchString(s.Text)
+			// "2.00" is "2", said whole, in a sentence writing no number
+			// with a point or comma (whose parts are words too: "3.3"
+			// holds no "3" it says).
+			w := wholeOf(n)
+			said = said || w != "" && s.hasWord(w) && !writtenNumber.MatchString(s.Text)
 		}
 		if !said {
 			return true
@@ -75,9 +78,13 @@ func (e *Engine) saysNumber(s *sentence, n string) bool {
 // whole number itself is none: "8" is in too many sentences to stand for
 // a question's "8.0".
 func zeroForms(n string, known func(string) bool) []string {
+	whole := wholeOf(n)
+	if whole == "" {
+		return nil
+	}
 	var out []string
 	for _, f := range []string{".0", ".00"} {
-		if w := wholeOf(n) + f; wholeOf(n) != "" && w != n && known(w) {
+		if w := whole + f; w != n && known(w) {
 			out = append(out, w)
 		}
 	}
