@@ -632,7 +632,7 @@ func (e *Engine) carryTopic(ix *index, c *carryRules, p turnRead, question, text
 		if c.contrast[t.word] && contrast == "" {
 			contrast = t.raw
 		}
-		if !e.stopword(t.word) && !c.questionWords[t.word] && !c.auxiliary[t.word] && !c.fillers[t.word] {
+		if e.contentWord(c, t.word) {
 			content++
 		}
 	}
@@ -671,6 +671,12 @@ func (e *Engine) carryTopic(ix *index, c *carryRules, p turnRead, question, text
 		return read, []string{fmt.Sprintf("%q leans on the last question, and nothing is named: what it asked about, %q, added", leaning, p.event)}
 	}
 	return question, nil
+}
+
+// contentWord reports whether a folded word of a follow-up says what it
+// asks about: no stop word, question word, auxiliary or filler.
+func (e *Engine) contentWord(c *carryRules, w string) bool {
+	return !e.stopword(w) && !c.questionWords[w] && !c.auxiliary[w] && !c.fillers[w]
 }
 
 // stopword reports whether a folded word says nothing a sentence must

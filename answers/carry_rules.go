@@ -198,17 +198,16 @@ func compileCarry(data []byte) (*carryRules, error) {
 	if c.which, err = compileWhich(f); err != nil {
 		return nil, fmt.Errorf("parse rules: followup.yaml: %w", err)
 	}
-	if c.ownerWords < 1 {
-		return nil, fmt.Errorf("parse rules: followup.yaml: owner_words %d is below 1", c.ownerWords)
-	}
-	if c.longReadingWords < 1 {
-		return nil, fmt.Errorf("parse rules: followup.yaml: long_reading %d is below 1", c.longReadingWords)
+	for _, b := range []struct {
+		key string
+		n   int
+	}{{"owner_words", c.ownerWords}, {"long_reading", c.longReadingWords}, {"topic_words", c.topicWords}} {
+		if b.n < 1 {
+			return nil, fmt.Errorf("parse rules: followup.yaml: %s %d is below 1", b.key, b.n)
+		}
 	}
 	if c.typedMargin < 0 || c.typedMargin >= 1 {
 		return nil, fmt.Errorf("parse rules: followup.yaml: typed_margin %v is outside [0, 1)", c.typedMargin)
-	}
-	if c.topicWords < 1 {
-		return nil, fmt.Errorf("parse rules: followup.yaml: topic_words %d is below 1", c.topicWords)
 	}
 	if c.bareWords < 0 {
 		return nil, fmt.Errorf("parse rules: followup.yaml: bare_words %d is negative", c.bareWords)

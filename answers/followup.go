@@ -166,7 +166,7 @@ func (e *Engine) saysEnough(c *carryRules, ix *index, question string) bool {
 	}
 	content := 0
 	for _, t := range tokenize(text) {
-		if !e.stopword(t.word) && !c.questionWords[t.word] && !c.auxiliary[t.word] && !c.fillers[t.word] {
+		if e.contentWord(c, t.word) {
 			content++
 		}
 	}
