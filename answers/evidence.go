@@ -400,7 +400,7 @@ func (e *Engine) numberEvidence(x *[nEv]float64, ix *index, q *query, s, prev, l
 			x[evNegation] = 1
 		}
 	}
-	if q.class.name != "yesno" && !e.negates(q.toks) && e.negatesQuestionWord(q, s) {
+	if q.class.name != "yesno" && !e.negates(q.toks) && !e.asksAgainst(q) && e.negatesQuestionWord(q, s) {
 		x[evNegated] = 1
 	}
 }

@@ -1309,3 +1309,16 @@ Northport kept railway time from 1880.
 		{"What offset does Lind give for Kessra from 1837 to 1908?", "missing_capital", 1},
 	})
 }
+
+// TestQuestionSaysNoWithAVerb holds that a question saying no with a verb
+// ("declined to comment", "refrained from voting") agrees with a
+// sentence that negates the same word ("did not comment"), while a
+// question that says it plainly does not.
+func TestQuestionSaysNoWithAVerb(t *testing.T) {
+	e := articleEngine(t, "harbour", "Harbour", "The Harbour Board did not comment on the Bayton tender on Friday.\n\nThe Northport council did not vote on the ferry budget in March.\n")
+	checkEvidence(t, e, []evidenceCase{
+		{"On which day did the Harbour Board decline to comment on the Bayton tender?", "negated", 0},
+		{"When did the Northport council refrain from voting on the ferry budget?", "negated", 0},
+		{"On which day did the Harbour Board comment on the Bayton tender?", "negated", 1},
+	})
+}

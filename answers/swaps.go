@@ -130,6 +130,17 @@ func (e *Engine) saysAgainst(q *query, s *sentence) bool {
 	return false
 }
 
+// asksAgainst reports whether q says no without a negation ("declined
+// to comment", "refused to sign"): it asks of what a sentence may negate.
+func (e *Engine) asksAgainst(q *query) bool {
+	for _, t := range q.toks {
+		if e.rules.against[t.word] {
+			return true
+		}
+	}
+	return false
+}
+
 // placeSwapped reports whether the question sets something in a named
 // place ("at Northport") that s does not name, while s sets it, with the
 // same locative, in another ("at Bayton").
