@@ -736,3 +736,16 @@ That summer the club opened a second pier.
 		t.Errorf("read %q: \"that summer\" taken for the company", a.Carried.Read)
 	}
 }
+
+// TestCarryPassiveBeforeAdverb holds that a passive question's subject
+// ends at an adverb before its participle ("decoction mashing
+// traditionally used with" → "decoction mashing"), not at the end of the
+// clause; and that "that" before "no" opens a relative clause, not a
+// pronoun.
+func TestCarryPassiveBeforeAdverb(t *testing.T) {
+	e := articleEngine(t, "mash", "Mashing", "Decoction mashing is traditionally used with dark lagers in Bayton.\n\nIt gives a beer a rich malt flavour that no other method can.\n")
+	checkCarry(t, e, []carryCase{
+		{"Which beers is decoction mashing traditionally used with?", "what does it give a beer that no other method can",
+			"what does decoction mashing give a beer that no other method can", "the subject of its passive verb"},
+	}, true)
+}

@@ -179,11 +179,20 @@ func (e *Engine) passiveSubject(c *carryRules, topic string) string {
 		if isCapitalised(t.raw) {
 			continue
 		}
-		if c.which.verbForm(t.word) || len(e.rules.forms[t.stem]) > 0 {
+		if c.which.verbForm(t.word) || len(e.rules.forms[t.stem]) > 0 || adverb(t.word) && k+1 < len(toks) {
+			// "decoction mashing traditionally used with": an adverb
+			// before the participle ends the subject as well.
 			return strings.TrimSpace(topic[:t.start])
 		}
 	}
 	return ""
+}
+
+// adverb reports whether word is an adverb made of an English adjective
+// with "ly" ("traditionally", "frequently"), not a noun that ends so
+// ("family", "assembly").
+func adverb(word string) bool {
+	return len(word) >= 6 && strings.HasSuffix(word, "ly") && isEnglish(word[:len(word)-2])
 }
 
 // topicNoun is the noun phrase a topic that is a clause speaks of: the
