@@ -749,3 +749,14 @@ func TestCarryPassiveBeforeAdverb(t *testing.T) {
 			"what does decoction mashing give a beer that no other method can", "the subject of its passive verb"},
 	}, true)
 }
+
+// TestCarryNoTopicThatAsks holds that a pronoun does not stand for a last
+// question's topic that asks itself ("bayton's concessions are how big", a
+// question typed as a statement).
+func TestCarryNoTopicThatAsks(t *testing.T) {
+	e := articleEngine(t, "tolls", "Tolls", "Orrin Lind said Bayton's concessions were small.\n\nThey are stopping the ferries on the coast, Lind said.\n")
+	_, a := askAfter(t, e, "orrin reckons baytons concessions are how big", "what did he claim they are doing on the coast")
+	if a.Carried != nil && strings.Contains(a.Carried.Read+a.Carried.Tried, "how big") {
+		t.Errorf("read as %+v, want \"they\" not filled with a topic that asks", a.Carried)
+	}
+}

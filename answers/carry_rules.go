@@ -34,6 +34,7 @@ type followupFile struct {
 	PlacePrepositions  []string   `yaml:"place_prepositions"`
 	ObjectPrepositions []string   `yaml:"object_prepositions"`
 	QuestionWords      []string   `yaml:"question_words"`
+	WhWords            []string   `yaml:"wh_words"`
 	Auxiliaries        []string   `yaml:"auxiliaries"`
 	Ellipsis           []string   `yaml:"ellipsis"`
 	Fillers            []string   `yaml:"fillers"`
@@ -91,6 +92,7 @@ type carryRules struct {
 	expletiveVerbs             map[string]bool
 	peopleEndings              []string
 	questionWords, auxiliary   map[string]bool
+	whWords                    map[string]bool
 	ellipsis                   []*regexp.Regexp
 	fillers, swapPrep, leaning map[string]bool
 	compared                   map[string]bool
@@ -134,6 +136,7 @@ func compileCarry(data []byte) (*carryRules, error) {
 		placePrep:        wordSet(foldAll(f.PlacePrepositions)),
 		objectPrep:       wordSet(foldAll(f.ObjectPrepositions)),
 		questionWords:    wordSet(foldAll(f.QuestionWords)),
+		whWords:          wordSet(foldAll(f.WhWords)),
 		auxiliary:        wordSet(foldAll(f.Auxiliaries)),
 		fillers:          wordSet(foldAll(f.Fillers)),
 		swapPrep:         wordSet(foldAll(f.SwapPrepositions)),

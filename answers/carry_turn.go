@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/kljensen/snowball/english"
@@ -444,7 +445,7 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 			if p.noun != "" {
 				return p.noun, "a pronoun for a thing the last question asked about: the noun phrase its clause speaks of"
 			}
-			if len(strings.Fields(p.topic)) > c.topicWords {
+			if len(strings.Fields(p.topic)) > c.topicWords || c.asks(p.topic) {
 				return "", ""
 			}
 			return p.topic, "a pronoun for a thing the last question asked about: its topic"
@@ -549,4 +550,10 @@ func (p turnRead) subjectName(c *carryRules) (named, bool) {
 		}
 	}
 	return named{}, false
+}
+
+// asks reports whether text holds a word that asks ("how", "which"): a
+// question of its own, no thing or event a pronoun stands for.
+func (c *carryRules) asks(text string) bool {
+	return slices.ContainsFunc(tokenize(text), func(t token) bool { return c.whWords[t.word] })
 }
