@@ -124,6 +124,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups39.jsonl", builtin, 8, 2},
 		// 9 at its first run, as the twenty-first pass ended (8 with the engine as it began).
 		{"followups40.jsonl", builtin, 9, 2},
+		// 5 at its first run, as the twenty-second pass began.
+		{"followups41.jsonl", builtin, 5, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 28, 6},
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 10, 2},
@@ -236,7 +238,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-world-oceans.jsonl", over("testdata/world-oceans.json"), 13, 2},
 		// 9 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
 		{"followups-time-zone-history.jsonl", over("testdata/time-zone-history.json"), 9, 2},
-		{"followups-factbook-countries.jsonl", over("testdata/factbook-countries.json"), 11, 2},
+		// 12 in the twenty-second pass, since a question saying no with a verb ("refused to accept") asks of what a sentence negates.
+		{"followups-factbook-countries.jsonl", over("testdata/factbook-countries.json"), 12, 2},
 		// 12 in the twenty-first pass: a follow-up no reading answers, or one a long reading answers less surely, is asked as typed.
 		{"followups-apple-fruit.jsonl", over("testdata/apple-fruit.json"), 12, 2},
 		{"followups-computing-standards.jsonl", over("testdata/computing-standards.json"), 6, 2},
@@ -244,6 +247,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-hacker-culture.jsonl", over("testdata/hacker-culture.json"), 10, 2},
 		{"followups-guile-history.jsonl", over("testdata/guile-history.json"), 10, 2},
 		{"followups-melville-whales.jsonl", over("testdata/melville-whales.json"), 5, 2},
+		// 8 at its first run, as the twenty-second pass began.
+		{"followups-newton-opticks.jsonl", over("testdata/newton-opticks.json"), 8, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
