@@ -249,6 +249,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-melville-whales.jsonl", over("testdata/melville-whales.json"), 5, 2},
 		// 8 at its first run, as the twenty-second pass began.
 		{"followups-newton-opticks.jsonl", over("testdata/newton-opticks.json"), 8, 2},
+		// 8 at its first run, as the twenty-second pass began.
+		{"followups-domain-names.jsonl", over("testdata/domain-names.json"), 8, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
