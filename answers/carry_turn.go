@@ -294,6 +294,34 @@ func (e *Engine) askingWord(c *carryRules, toks []token, i int) bool {
 // resolve names what a pronoun of ref stands for in the turn, and the rule
 // that chose it; "" when the turn holds nothing of the kind.
 func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
+	tn := p.namesFor(ref)
+	switch ref {
+	case refPerson:
+		return p.resolvePerson(c, tn)
+	case refGroup, refPeople:
+		return p.resolveGroup(c, ref, tn)
+	case refThing, refThings:
+		return p.resolveThing(c, ref, tn)
+	case refTime:
+		return p.resolveTime(c, tn)
+	case refEvent:
+		return p.resolveEvent()
+	case refPlace:
+		return p.resolvePlace(c, tn)
+	}
+	return "", ""
+}
+
+// turnNames are the names of a turn that a pronoun of one kind may stand
+// for: those its answer gave, and those its question said, by kind.
+type turnNames struct {
+	askedWho                                    bool
+	answered, things, places, persons, unkinded []string
+	notPlaces                                   int
+}
+
+// namesFor sorts the turn's names for a pronoun of ref.
+func (p turnRead) namesFor(ref string) turnNames {
 	askedWho := p.class == "who"
 	var answered []string
 	for _, n := range p.answer {
@@ -326,169 +354,192 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 			}
 		}
 	}
-	switch ref {
-	case refPerson:
-		switch {
-		case askedWho && len(answered) == 1:
-			return answered[0], "a pronoun for one person: the person the last answer named"
-		case p.personWhich && len(answered) == 1:
-			return answered[0], "a pronoun for one person after a question asking which person: the person the last answer named"
-		case len(persons) > 0:
-			return persons[0], "a pronoun for one person: the first person the last question named"
-		case len(answered) == 1 && p.class != "where" && p.class != "when":
-			// Not after a where or when question: its answer is a
-			// place or a time ("New York City"), whatever kind its
-			// name was read as.
-			return answered[0], "a pronoun for one person: the person the last answer named"
-		case (len(answered) == 0 || p.class == "where" || p.class == "when") && len(unkinded) == 1 && notPlaces == 1:
-			// "What did Orrin make in 1879?" — "When was he born?":
-			// the one name the last question said, of no kind the
-			// articles tell, is the person; a place it said too ("When
-			// did Orrin return to Westland?") is none, nor is where
-			// or when a question was answered with.
-			return unkinded[0], "a pronoun for one person: the one name the last question said"
-		case len(answered) == 0 && len(unkinded) >= 2 && !p.ownNamed:
-			// "What did Boaz tell Ruth to do?" — "What did he hand
-			// her?": of two names no article tells the kind of, the
-			// one the question asked about as its subject.
-			n, ok := p.subjectName(c)
-			if !ok || n.Kind != "" {
-				break
-			}
-			if p.besides != n.fill() {
-				return n.fill(), "a pronoun for one person: the name the last question had as its subject"
-			}
-			// "… hand her": the one "he" did not take.
-			for _, u := range unkinded {
-				if u != p.besides {
-					return u, "a pronoun for another person: the name the last question said besides its subject"
-				}
-			}
+	return turnNames{askedWho: askedWho, answered: answered, things: things, places: places, persons: persons, unkinded: unkinded, notPlaces: notPlaces}
+}
+
+// resolvePerson names the one person "he" or "she" stands for.
+func (p turnRead) resolvePerson(c *carryRules, tn turnNames) (string, string) {
+	switch {
+	case tn.askedWho && len(tn.answered) == 1:
+		return tn.answered[0], "a pronoun for one person: the person the last answer named"
+	case p.personWhich && len(tn.answered) == 1:
+		return tn.answered[0], "a pronoun for one person after a question asking which person: the person the last answer named"
+	case len(tn.persons) > 0:
+		return tn.persons[0], "a pronoun for one person: the first person the last question named"
+	case len(tn.answered) == 1 && p.class != "where" && p.class != "when":
+		// Not after a where or when question: its answer is a
+		// place or a time ("New York City"), whatever kind its
+		// name was read as.
+		return tn.answered[0], "a pronoun for one person: the person the last answer named"
+	case (len(tn.answered) == 0 || p.class == "where" || p.class == "when") && len(tn.unkinded) == 1 && tn.notPlaces == 1:
+		// "What did Orrin make in 1879?" — "When was he born?":
+		// the one name the last question said, of no kind the
+		// articles tell, is the person; a place it said too ("When
+		// did Orrin return to Westland?") is none, nor is where
+		// or when a question was answered with.
+		return tn.unkinded[0], "a pronoun for one person: the one name the last question said"
+	case len(tn.answered) == 0 && len(tn.unkinded) >= 2 && !p.ownNamed:
+		// "What did Boaz tell Ruth to do?" — "What did he hand
+		// her?": of two names no article tells the kind of, the
+		// one the question asked about as its subject.
+		n, ok := p.subjectName(c)
+		if !ok || n.Kind != "" {
+			break
 		}
-	case refGroup, refPeople:
-		switch {
-		case askedWho && p.group != "":
-			return p.group, "a pronoun for several: the body of people the last answer named"
-		case askedWho && len(answered) >= 2:
-			return joinAnd(answered), "a pronoun for several: the people the last answer named"
-		case askedWho && len(answered) == 1 && p.answeredBody():
-			// "When did they start drafting it?" after "Who co-wrote
-			// the proposal with Westland?" — "Eastgate": a country or a
-			// body acts as "they".
-			return answered[0], "a pronoun for several: the country or body the last answer named"
-		case askedWho && len(answered) == 1 && pluralName(answered[0]):
-			// "who beat them in the end" after "Who did Brebeuf
-			// befriend?" — "Huron Indians": the people answered.
-			return answered[0], "a pronoun for several: the people the last answer named"
-		case len(persons) >= 2:
-			return joinAnd(persons), "a pronoun for several: the people the last question named"
-		case askedWho && len(answered) == 0 && p.phrase == "":
-			// "What did they object to?" after "Who criticized the
-			// draft?" asks of the critics, whom no answer named: not
-			// of the draft.
-			return "", ""
+		if p.besides != n.fill() {
+			return n.fill(), "a pronoun for one person: the name the last question had as its subject"
 		}
-		if ref == refPeople {
-			return "", ""
-		}
-		return p.resolve(c, refThings)
-	case refThing, refThings:
-		// "it" is one thing: not the answer or phrase of a question
-		// asking which of several ("Which architectures …?").
-		one := ref == refThing && p.pluralWhich
-		var group string // "they": the plural noun phrase the topic opens with
-		if ref == refThings {
-			group = c.topicGroup(p.topic)
-		}
-		switch {
-		case askedWho && len(answered) == 1 && ref == refThing && !p.namedFirst:
-			// "they" is no one person: "Who translated Ames's books?"
-			// — "Fenn" — "What are they called?" asks of the books.
-			return answered[0], "a pronoun for a thing: what the last answer named"
-		case ref == refThings && group != "" && p.phrase != "" && !p.pluralWhich && len(things) == 0:
-			// "them" after "What age did the oldest orcs reach?" is
-			// the orcs, not the one age it asked for.
-			return group, "a pronoun for several: the plural noun phrase the last question's topic opens with, not the one thing it asked which of"
-		case p.askedWhich && !one && !(p.namedFirst && len(things) > 0):
-			if fill, rule := p.whichAnswer(ref); fill != "" {
-				return fill, rule
+		// "… hand her": the one "he" did not take.
+		for _, u := range tn.unkinded {
+			if u != p.besides {
+				return u, "a pronoun for another person: the name the last question said besides its subject"
 			}
 		}
-		if ref == refThings && (len(things) == 0 || !pluralName(things[0])) {
-			// "What did he make of them?" after "Who took part in the
-			// Palmshire talks for the Harbour Board?": the talks, not
-			// the board.
-			switch np := c.pluralPhrase(p.topic); {
-			case np != "" && np == group:
-				return group, "a pronoun for several: the plural noun phrase the last question's topic opens with"
-			case np != "":
-				return np, "a pronoun for several: the first plural noun phrase of the last question's topic"
-			}
+	}
+	return "", ""
+}
+
+// resolveGroup names the several people "they" stands for, else (but for
+// refPeople) the things.
+func (p turnRead) resolveGroup(c *carryRules, ref string, tn turnNames) (string, string) {
+	switch {
+	case tn.askedWho && p.group != "":
+		return p.group, "a pronoun for several: the body of people the last answer named"
+	case tn.askedWho && len(tn.answered) >= 2:
+		return joinAnd(tn.answered), "a pronoun for several: the people the last answer named"
+	case tn.askedWho && len(tn.answered) == 1 && p.answeredBody():
+		// "When did they start drafting it?" after "Who co-wrote
+		// the proposal with Westland?" — "Eastgate": a country or a
+		// body acts as "they".
+		return tn.answered[0], "a pronoun for several: the country or body the last answer named"
+	case tn.askedWho && len(tn.answered) == 1 && pluralName(tn.answered[0]):
+		// "who beat them in the end" after "Who did Brebeuf
+		// befriend?" — "Huron Indians": the people answered.
+		return tn.answered[0], "a pronoun for several: the people the last answer named"
+	case len(tn.persons) >= 2:
+		return joinAnd(tn.persons), "a pronoun for several: the people the last question named"
+	case tn.askedWho && len(tn.answered) == 0 && p.phrase == "":
+		// "What did they object to?" after "Who criticized the
+		// draft?" asks of the critics, whom no answer named: not
+		// of the draft.
+		return "", ""
+	}
+	if ref == refPeople {
+		return "", ""
+	}
+	return p.resolve(c, refThings)
+}
+
+// resolveThing names the thing "it" stands for, or for refThings the
+// things "they" or "them" stand for.
+func (p turnRead) resolveThing(c *carryRules, ref string, tn turnNames) (string, string) {
+	// "it" is one thing: not the answer or phrase of a question
+	// asking which of several ("Which architectures …?").
+	one := ref == refThing && p.pluralWhich
+	var group string // "they": the plural noun phrase the topic opens with
+	if ref == refThings {
+		group = c.topicGroup(p.topic)
+	}
+	switch {
+	case tn.askedWho && len(tn.answered) == 1 && ref == refThing && !p.namedFirst:
+		// "they" is no one person: "Who translated Ames's books?"
+		// — "Fenn" — "What are they called?" asks of the books.
+		return tn.answered[0], "a pronoun for a thing: what the last answer named"
+	case ref == refThings && group != "" && p.phrase != "" && !p.pluralWhich && len(tn.things) == 0:
+		// "them" after "What age did the oldest orcs reach?" is
+		// the orcs, not the one age it asked for.
+		return group, "a pronoun for several: the plural noun phrase the last question's topic opens with, not the one thing it asked which of"
+	case p.askedWhich && !one && !(p.namedFirst && len(tn.things) > 0):
+		if fill, rule := p.whichAnswer(ref); fill != "" {
+			return fill, rule
 		}
-		switch {
-		case len(things) > 0:
-			return things[0], "a pronoun for a thing: the first thing (not a person or place) the last question named"
-		case p.phrase != "" && !one:
-			return p.phrase, phraseRule
-		case group != "":
+	}
+	if ref == refThings && (len(tn.things) == 0 || !pluralName(tn.things[0])) {
+		// "What did he make of them?" after "Who took part in the
+		// Palmshire talks for the Harbour Board?": the talks, not
+		// the board.
+		switch np := c.pluralPhrase(p.topic); {
+		case np != "" && np == group:
 			return group, "a pronoun for several: the plural noun phrase the last question's topic opens with"
-		case len(places) > 0 && strings.HasPrefix(p.topic, places[0]+" "):
-			// "When did Mexico become independent of Spain?" — "it" is
-			// Mexico, the place the topic opens with.
-			return places[0], "a pronoun for a thing: the place the last question's topic opens with"
-		case p.passive != "":
-			return p.passive, "a pronoun for a thing the last question asked about: the subject of its passive verb"
-		case p.topic != "":
-			if np := c.topicThing(p.topic); np != p.topic {
-				return np, "a pronoun for a thing the last question asked about: the noun phrase of its topic"
-			}
-			if p.noun != "" {
-				return p.noun, "a pronoun for a thing the last question asked about: the noun phrase its clause speaks of"
-			}
-			if len(strings.Fields(p.topic)) > c.topicWords || c.asks(p.topic) {
-				return "", ""
-			}
-			return p.topic, "a pronoun for a thing the last question asked about: its topic"
-		case len(places) > 0:
-			return places[0], "a pronoun for a thing: the place the last question named"
+		case np != "":
+			return np, "a pronoun for several: the first plural noun phrase of the last question's topic"
 		}
-	case refTime:
-		if p.date != "" {
-			fill := p.date
-			if w := foldWords(fill); len(w) > 0 && !english.IsStopWord(w[0]) {
-				fill = "in " + fill // "1993", "late Sunday": "in" reads it as a time
-			}
-			return fill, "a pronoun for a time: the time the last answer gave"
+	}
+	switch {
+	case len(tn.things) > 0:
+		return tn.things[0], "a pronoun for a thing: the first thing (not a person or place) the last question named"
+	case p.phrase != "" && !one:
+		return p.phrase, phraseRule
+	case group != "":
+		return group, "a pronoun for several: the plural noun phrase the last question's topic opens with"
+	case len(tn.places) > 0 && strings.HasPrefix(p.topic, tn.places[0]+" "):
+		// "When did Mexico become independent of Spain?" — "it" is
+		// Mexico, the place the topic opens with.
+		return tn.places[0], "a pronoun for a thing: the place the last question's topic opens with"
+	case p.passive != "":
+		return p.passive, "a pronoun for a thing the last question asked about: the subject of its passive verb"
+	case p.topic != "":
+		if np := c.topicThing(p.topic); np != p.topic {
+			return np, "a pronoun for a thing the last question asked about: the noun phrase of its topic"
 		}
-		var names []string
-		for _, n := range joinNumbered(p.question, append([]named(nil), p.qnames...), func(string) string { return "" }) {
-			if n.Kind != "person" && !n.generic {
-				names = append(names, n.fill())
-			}
+		if p.noun != "" {
+			return p.noun, "a pronoun for a thing the last question asked about: the noun phrase its clause speaks of"
 		}
-		if len(names) > 0 {
-			return "in " + joinAnd(names), "a pronoun for a time: the time of what the last question named"
+		if len(strings.Fields(p.topic)) > c.topicWords || c.asks(p.topic) {
+			return "", ""
 		}
-		return p.resolve(c, refEvent)
-	case refEvent:
-		switch {
-		case p.event != p.topic:
-			return p.event, "a pronoun for what the last question asked about: its topic, with whom it was answered"
-		case p.topic != "":
-			return p.topic, "a pronoun for what the last question asked about: its topic"
+		return p.topic, "a pronoun for a thing the last question asked about: its topic"
+	case len(tn.places) > 0:
+		return tn.places[0], "a pronoun for a thing: the place the last question named"
+	}
+	return "", ""
+}
+
+// resolveTime names the time "then" stands for.
+func (p turnRead) resolveTime(c *carryRules, tn turnNames) (string, string) {
+	if p.date != "" {
+		fill := p.date
+		if w := foldWords(fill); len(w) > 0 && !english.IsStopWord(w[0]) {
+			fill = "in " + fill // "1993", "late Sunday": "in" reads it as a time
 		}
-	case refPlace:
-		switch {
-		case len(places) > 0:
-			return places[len(places)-1], "a pronoun for a place: the place the last question named"
-		case p.class == "where" && len(answered) > 0:
-			return answered[0], "a pronoun for a place: the place the last answer named"
+		return fill, "a pronoun for a time: the time the last answer gave"
+	}
+	var names []string
+	for _, n := range joinNumbered(p.question, append([]named(nil), p.qnames...), func(string) string { return "" }) {
+		if n.Kind != "person" && !n.generic {
+			names = append(names, n.fill())
 		}
-		// After a question answered with a place, "there" may be it.
-		if p.class != "where" && len(answered) == 0 {
-			if np := c.topicOfName(p.topic); np != "" {
-				return np, "a pronoun for a place: the named noun phrase the last question's topic opens with"
-			}
+	}
+	if len(names) > 0 {
+		return "in " + joinAnd(names), "a pronoun for a time: the time of what the last question named"
+	}
+	return p.resolve(c, refEvent)
+}
+
+// resolveEvent names what "that" stands for: what the last question
+// asked about.
+func (p turnRead) resolveEvent() (string, string) {
+	switch {
+	case p.event != p.topic:
+		return p.event, "a pronoun for what the last question asked about: its topic, with whom it was answered"
+	case p.topic != "":
+		return p.topic, "a pronoun for what the last question asked about: its topic"
+	}
+	return "", ""
+}
+
+// resolvePlace names the place "there" stands for.
+func (p turnRead) resolvePlace(c *carryRules, tn turnNames) (string, string) {
+	switch {
+	case len(tn.places) > 0:
+		return tn.places[len(tn.places)-1], "a pronoun for a place: the place the last question named"
+	case p.class == "where" && len(tn.answered) > 0:
+		return tn.answered[0], "a pronoun for a place: the place the last answer named"
+	}
+	// After a question answered with a place, "there" may be it.
+	if p.class != "where" && len(tn.answered) == 0 {
+		if np := c.topicOfName(p.topic); np != "" {
+			return np, "a pronoun for a place: the named noun phrase the last question's topic opens with"
 		}
 	}
 	return "", ""
