@@ -126,6 +126,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups40.jsonl", builtin, 9, 2},
 		// 5 at its first run, as the twenty-second pass began.
 		{"followups41.jsonl", builtin, 5, 2},
+		// 5 at its first run, in the twenty-second pass.
+		{"followups42.jsonl", builtin, 5, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 28, 6},
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 10, 2},
@@ -251,6 +253,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-newton-opticks.jsonl", over("testdata/newton-opticks.json"), 8, 2},
 		// 8 at its first run, as the twenty-second pass began.
 		{"followups-domain-names.jsonl", over("testdata/domain-names.json"), 8, 2},
+		// 10 at its first run, in the twenty-second pass.
+		{"followups-xz-compression.jsonl", over("testdata/xz-compression.json"), 10, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
