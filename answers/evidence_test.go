@@ -1322,3 +1322,14 @@ func TestQuestionSaysNoWithAVerb(t *testing.T) {
 		{"On which day did the Harbour Board comment on the Bayton tender?", "negated", 1},
 	})
 }
+
+// TestNegatedByContraction holds that a question negating a word ("never
+// support") agrees with a sentence negating it by a contraction ("didn't
+// support"), while a sentence saying it plainly does not.
+func TestNegatedByContraction(t *testing.T) {
+	e := articleEngine(t, "ferrydesk", "Ferrydesk", "The first Ferrydesk tool was never finished: it didn't support the FERRY_OPT setting of Bayton's printers.\n\nThe second Ferrydesk tool supported the PIER_OPT setting from 1998.\n")
+	checkEvidence(t, e, []evidenceCase{
+		{"Which setting did the first Ferrydesk tool never support?", "negation", 0},
+		{"Which setting did the second Ferrydesk tool never support?", "negation", 1},
+	})
+}

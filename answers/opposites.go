@@ -183,10 +183,10 @@ func (e *Engine) negatedAt(s *sentence, i int) bool {
 }
 
 // negatedTok reports whether a negation stands within two words before
-// toks[i].
+// toks[i], a contracted one ("didn't") as well.
 func (e *Engine) negatedTok(toks []token, i int) bool {
 	for j := max(0, i-2); j < i; j++ {
-		if e.rules.negation[toks[j].word] {
+		if e.rules.negation[toks[j].word] || contracted(toks, j) {
 			return true
 		}
 	}
