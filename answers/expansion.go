@@ -57,10 +57,11 @@ func (e *Engine) expansion(q *query, s *sentence) string {
 }
 
 // abbreviates reports whether short is an abbreviation of long: long has
-// two words or more, begins with short's first letter, and holds its
-// letters in order.
+// two words or more (or parts joined by slashes: "Branch/Call/Jump"),
+// begins with short's first letter, and holds its letters in order.
 func abbreviates(short, long string) bool {
-	if len(strings.Fields(long)) < 2 || len([]rune(short)) < 2 {
+	words := strings.FieldsFunc(long, func(r rune) bool { return unicode.IsSpace(r) || r == '/' })
+	if len(words) < 2 || len([]rune(short)) < 2 {
 		return false
 	}
 	sr := []rune(strings.ToLower(short))

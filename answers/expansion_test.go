@@ -25,6 +25,8 @@ Dues are charged as a yearly share, known as the Mooring Levy Rate or MLR.
 Pilots log their hours on the DTC, or Daily Tide Card.
 
 The tug crews answer to the OTB or the harbour master.
+
+Putting a KDX (Kessra/Dahl/Xylo) filter before the tide table speeds it up.
 `)
 	ctx := context.Background()
 	for _, tt := range []struct{ q, want string }{
@@ -36,6 +38,7 @@ The tug crews answer to the OTB or the harbour master.
 		{"whats MLR short for", "Mooring Levy Rate"},
 		{"What does DTC stand for?", "Daily Tide Card"},
 		{"What does OTB stand for?", ""},
+		{"what does KDX stand for", "Kessra/Dahl/Xylo"},
 	} {
 		a, err := e.Answer(ctx, tt.q)
 		if err != nil {
@@ -66,6 +69,9 @@ func TestAbbreviates(t *testing.T) {
 		{"HPA", "Harbour", false},
 		{"H", "Harbour Pilots", false},
 		{"HPA", "Harbour Association", false},
+		{"KDX", "Kessra/Dahl/Xylo", true},
+		{"KDX", "Kessra/Dahlxylo", true},
+		{"KDX", "Kessradahlxylo", false},
 	} {
 		if got := abbreviates(tt.short, tt.long); got != tt.want {
 			t.Errorf("abbreviates(%q, %q) = %v, want %v", tt.short, tt.long, got, tt.want)
