@@ -257,6 +257,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-xz-compression.jsonl", over("testdata/xz-compression.json"), 10, 2},
 		// 4 at its first run, in the twenty-second pass.
 		{"followups-sawyer-village.jsonl", over("testdata/sawyer-village.json"), 4, 2},
+		// 8 at its first run, in the twenty-second pass.
+		{"followups-sqlite-docs.jsonl", over("testdata/sqlite-docs.json"), 8, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
