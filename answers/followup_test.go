@@ -259,6 +259,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-sawyer-village.jsonl", over("testdata/sawyer-village.json"), 4, 2},
 		// 8 at its first run, in the twenty-second pass.
 		{"followups-sqlite-docs.jsonl", over("testdata/sqlite-docs.json"), 8, 2},
+		// 5 at its first run, in the twenty-second pass.
+		{"followups-union-addresses.jsonl", over("testdata/union-addresses.json"), 5, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
