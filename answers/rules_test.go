@@ -562,3 +562,17 @@ func TestShorthandWith(t *testing.T) {
 		}
 	}
 }
+
+// TestShorthandAre holds that chat's "r" reads "are", and that a capital
+// "R" (a language, a grade, a letter) stays as it is.
+func TestShorthandAre(t *testing.T) {
+	r := mustRules(t)
+	for q, want := range map[string]string{
+		"how many ferries r there in bayton": "how many ferries are there in bayton",
+		"which R packages r the oldest":      "which R packages are the oldest",
+	} {
+		if got := r.shorthand.expand(q); got != want {
+			t.Errorf("expand(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
