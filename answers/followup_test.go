@@ -92,16 +92,16 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups22.jsonl", builtin, 5, 2},
 		{"followups23.jsonl", builtin, 10, 2},
 		{"followups24.jsonl", builtin, 7, 2},
-		{"followups25.jsonl", builtin, 4, 2},
+		{"followups25.jsonl", builtin, 5, 2}, // raised to its count in the twenty-second pass
 		// 7 since a follow-up that no reading answers is asked as typed: "Which European leaders, by name, had
 		// sought the changes he ruled out?" then finds the sentence on the changes Kyiv and European leaders sought.
 		{"followups26.jsonl", builtin, 7, 2},
-		{"followups27.jsonl", builtin, 4, 2},
+		{"followups27.jsonl", builtin, 6, 2}, // raised to its count in the twenty-second pass
 		// 4 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
 		{"followups28.jsonl", builtin, 4, 2},
 		// 5 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
 		{"followups29.jsonl", builtin, 5, 2},
-		{"followups30.jsonl", builtin, 7, 2},
+		{"followups30.jsonl", builtin, 8, 2}, // raised to its count in the twenty-second pass
 		// 5 on its first run: "who walked out first when it stalled" was
 		// refused then only because "where did they end up" in the turn
 		// before made it a where question.
@@ -111,7 +111,7 @@ func TestFollowUpSets(t *testing.T) {
 		// ("n did any of the us proposals on it sit ok w him" so finds another of Ushakov's sentences);
 		// 11 again since "those meetings" carry the names of the question on them.
 		{"followups32.jsonl", builtin, 11, 2},
-		{"followups33.jsonl", builtin, 7, 2},
+		{"followups33.jsonl", builtin, 8, 2}, // raised to its count in the twenty-second pass
 		{"followups34.jsonl", builtin, 9, 2},
 		{"followups35.jsonl", builtin, 13, 2},
 		{"followups36.jsonl", builtin, 8, 2},
@@ -129,8 +129,8 @@ func TestFollowUpSets(t *testing.T) {
 		// 5 at its first run, in the twenty-second pass.
 		{"followups42.jsonl", builtin, 5, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
-		{"followups-debian.jsonl", over("testdata/debian-history.json"), 28, 6},
-		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 10, 2},
+		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
+		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
 		{"followups-gimp-history.jsonl", over("testdata/gimp-history.json"), 9, 2},
 		// 12 since "they" in a question naming something of its own
 		// stands for people, not for the last question's things.
@@ -158,14 +158,14 @@ func TestFollowUpSets(t *testing.T) {
 		// 7 since "them" is the topic's plural noun phrase before a
 		// singular name.
 		{"followups-wesnoth-races.jsonl", over("testdata/wesnoth-races.json"), 7, 2},
-		{"followups-freeciv-nations.jsonl", over("testdata/freeciv-nations.json"), 9, 2},
+		{"followups-freeciv-nations.jsonl", over("testdata/freeciv-nations.json"), 10, 2}, // raised to its count in the twenty-second pass
 		{"followups-sky-cultures.jsonl", over("testdata/sky-cultures.json"), 8, 2},
 		// Its first run had 7; a paragraph's "Name (dates)." heading then
 		// lent the name to its sentences, so "how many ships did he sail
 		// with?" (Magellan) is answered by the game's line on ships, where
 		// it was refused (6); a quote's "he" read as the heading's person
 		// and the follow-up's own words put first gained 2 (8).
-		{"followups-freecol-fathers.jsonl", over("testdata/freecol-fathers.json"), 8, 2},
+		{"followups-freecol-fathers.jsonl", over("testdata/freecol-fathers.json"), 10, 2}, // raised to its count in the twenty-second pass
 		// 7 at its first run; "30 cycles ago" read as a time and "the
 		// inhabitants of Halir" as whom "they" stands for gained 2 (9);
 		// a time of day as a when answer one more (10).
@@ -179,7 +179,7 @@ func TestFollowUpSets(t *testing.T) {
 		// 8 since a name the question makes a person's ("Emma's sister
 		// Isabella", "Miss Frances") is one "he" and "her" stand for.
 		{"followups-austen-openings.jsonl", over("testdata/austen-openings.json"), 8, 2},
-		{"followups-anarchy-in-action.jsonl", over("testdata/anarchy-in-action.json"), 11, 2},
+		{"followups-anarchy-in-action.jsonl", over("testdata/anarchy-in-action.json"), 12, 2}, // raised to its count in the twenty-second pass
 		// 3 in the twenty-first pass: a follow-up a long reading answers less surely is asked as typed, and
 		// "and in the rest of the king's provinces?" so asked finds the king's question, not the count.
 		{"followups-book-of-esther.jsonl", over("testdata/book-of-esther.json"), 3, 2},
@@ -190,9 +190,9 @@ func TestFollowUpSets(t *testing.T) {
 		// before names, for any word of the follow-up.
 		{"followups-measure-history.jsonl", over("testdata/measure-history.json"), 9, 2},
 		{"followups-r-datasets.jsonl", over("testdata/r-datasets.json"), 9, 2},
-		{"followups-chemical-elements.jsonl", over("testdata/chemical-elements.json"), 10, 2},
+		{"followups-chemical-elements.jsonl", over("testdata/chemical-elements.json"), 11, 2}, // raised to its count in the twenty-second pass
 		{"followups-devils-dictionary.jsonl", over("testdata/devils-dictionary.json"), 6, 2},
-		{"followups-calendar-history.jsonl", over("testdata/calendar-history.json"), 8, 2},
+		{"followups-calendar-history.jsonl", over("testdata/calendar-history.json"), 10, 2}, // raised to its count in the twenty-second pass
 		// Its first run changed one question naming its own subject ("do
 		// american yellow-billed cuckoos build their own nests" read
 		// "their" as the last question's topic); a possessive whose clause
@@ -206,7 +206,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-finance-concepts.jsonl", over("testdata/finance-concepts.json"), 6, 2},
 		// 7 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
 		{"followups-music-glossary.jsonl", over("testdata/music-glossary.json"), 7, 2},
-		{"followups-typography-terms.jsonl", over("testdata/typography-terms.json"), 10, 2},
+		{"followups-typography-terms.jsonl", over("testdata/typography-terms.json"), 11, 2}, // raised to its count in the twenty-second pass
 		// Its first run changed one question naming its own subject ("what
 		// do ppl actually mean when they say field of view" read "they" as
 		// the last question's topic); "they" after the question's own
@@ -228,10 +228,10 @@ func TestFollowUpSets(t *testing.T) {
 		// for "where did sudoku first appear" is another's ("I first saw
 		// this puzzle in Nikoli").
 		{"followups-logic-puzzles.jsonl", over("testdata/logic-puzzles.json"), 8, 2},
-		{"followups-wordnet-people.jsonl", over("testdata/wordnet-people.json"), 8, 2},
-		{"followups-gcide-medicine.jsonl", over("testdata/gcide-medicine.json"), 4, 2},
-		{"followups-gcide-law.jsonl", over("testdata/gcide-law.json"), 8, 2},
-		{"followups-ruth-jonah-daniel.jsonl", over("testdata/ruth-jonah-daniel.json"), 6, 2},
+		{"followups-wordnet-people.jsonl", over("testdata/wordnet-people.json"), 10, 2},      // raised to its count in the twenty-second pass
+		{"followups-gcide-medicine.jsonl", over("testdata/gcide-medicine.json"), 5, 2},       // 5 since chat's "r" reads "are" (twenty-second pass)
+		{"followups-gcide-law.jsonl", over("testdata/gcide-law.json"), 9, 2},                 // raised to its count in the twenty-second pass
+		{"followups-ruth-jonah-daniel.jsonl", over("testdata/ruth-jonah-daniel.json"), 7, 2}, // raised to its count in the twenty-second pass
 		// 9 in the twenty-first pass: a follow-up no reading answers, or one a long reading answers less surely, is asked as typed.
 		{"followups-computing-history.jsonl", over("testdata/computing-history.json"), 9, 2},
 		// 12 in the twenty-first pass: a follow-up no reading answers, or one a long reading answers less surely, is asked as typed.
