@@ -564,12 +564,17 @@ func TestShorthandWith(t *testing.T) {
 }
 
 // TestShorthandAre holds that chat's "r" reads "are", and that a capital
-// "R" (a language, a grade, a letter) stays as it is.
+// "R" (a language, a grade, a letter) stays as it is; and that "cant",
+// "hes", "bout" and "hrs" read as typed with their apostrophes and
+// letters.
 func TestShorthandAre(t *testing.T) {
 	r := mustRules(t)
 	for q, want := range map[string]string{
-		"how many ferries r there in bayton": "how many ferries are there in bayton",
-		"which R packages r the oldest":      "which R packages are the oldest",
+		"how many ferries r there in bayton":        "how many ferries are there in bayton",
+		"which R packages r the oldest":             "which R packages are the oldest",
+		"why cant the ferry dock at bayton":         "why can not the ferry dock at bayton",
+		"so hes game for more talks, what bout ada": "so he is game for more talks, what about ada",
+		"how many hrs did the sitdown drag on":      "how many hours did the sitdown drag on",
 	} {
 		if got := r.shorthand.expand(q); got != want {
 			t.Errorf("expand(%q) = %q, want %q", q, got, want)
