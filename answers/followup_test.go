@@ -128,6 +128,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups41.jsonl", builtin, 5, 2},
 		// 5 at its first run, in the twenty-second pass.
 		{"followups42.jsonl", builtin, 5, 2},
+		// 3 at its first run, in the twenty-second pass.
+		{"followups43.jsonl", builtin, 3, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
