@@ -760,3 +760,14 @@ func TestCarryNoTopicThatAsks(t *testing.T) {
 		t.Errorf("read as %+v, want \"they\" not filled with a topic that asks", a.Carried)
 	}
 }
+
+// TestCarryAndWhatsQuestion holds that "and" before a whole question whose
+// question word is contracted with "is" ("and what's his post?") is a
+// question of its own with its pronouns filled in, not a fragment of the
+// last one.
+func TestCarryAndWhatsQuestion(t *testing.T) {
+	e := articleEngine(t, "board", "Board", "Orrin Lind said the harbour board paid special attention to the Bayton tolls.\n\nLind, the board's chief pilot, spoke in Northport.\n")
+	checkCarry(t, e, []carryCase{
+		{"According to Orrin Lind, what did the harbour board pay special attention to?", "And what's his post?", "what's Orrin Lind’s post", "a pronoun for one person"},
+	}, false)
+}
