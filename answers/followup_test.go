@@ -265,6 +265,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-union-addresses.jsonl", over("testdata/union-addresses.json"), 5, 2},
 		// 9 at its first run, late in the twenty-second pass.
 		{"followups-python-faq.jsonl", over("testdata/python-faq.json"), 9, 2},
+		// 5 at its first run, late in the twenty-second pass.
+		{"followups-nautilus-voyage.jsonl", over("testdata/nautilus-voyage.json"), 5, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
