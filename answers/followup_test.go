@@ -130,6 +130,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups42.jsonl", builtin, 5, 2},
 		// 3 at its first run, in the twenty-second pass.
 		{"followups43.jsonl", builtin, 4, 2}, // 4 since "and what's his post?" is a whole question
+		// 7 at its first run, late in the twenty-second pass.
+		{"followups44.jsonl", builtin, 7, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
