@@ -178,6 +178,7 @@ func (r *rules) compileWords(f *generalFile) error {
 	}
 	r.locative, r.auxiliary, r.opinion = wordSet(f.Locatives), wordSet(f.Auxiliaries), wordSet(f.OpinionVerbs)
 	r.groupNoun, r.placeNoun, r.besides = wordSet(f.GroupNouns), wordSet(f.PlaceNouns), wordSet(f.Besides)
+	r.personNoun = wordSet(f.PersonNouns)
 	r.saidVerb, r.saidMedium = wordSet(f.SaidVerbs), wordSet(f.SaidMedia)
 	r.personPronoun = wordSet(f.PersonPronouns)
 	r.rankWord = wordSet(f.RankWords)

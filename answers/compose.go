@@ -289,6 +289,11 @@ func (e *Engine) direct(q *query, best scored) string {
 				names[i] = e.groupOf(s.Text, trimPossessive(n))
 			}
 		}
+		if len(names) == 0 {
+			// "At noon the second officer came up": no name, the one
+			// the sentence speaks of by what they are.
+			return e.personNounSpan(q, s)
+		}
 		return joinAnd(names)
 	case wantRole:
 		qs := e.questionStems(q)

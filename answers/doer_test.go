@@ -137,3 +137,25 @@ func checkLearnedNames(t *testing.T, want map[string][]string) {
 		}
 	}
 }
+
+// TestDoerByWhatTheyAre holds that a who-question no name answers is
+// answered by the one the sentence speaks of by what they are ("the
+// second officer"), with that phrase as the direct answer, verbatim; a
+// sentence saying only the noun the question says itself answers nothing.
+func TestDoerByWhatTheyAre(t *testing.T) {
+	e := articleEngine(t, "ship", "The ship", `At noon the second officer came up on deck to check the sails.
+
+The cook of the ship baked bread every morning for the crew of the Kessra.
+`)
+	ctx := context.Background()
+	a, err := e.Answer(ctx, "Who came up on deck at noon to check the sails?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || a.Answer != "the second officer" {
+		t.Errorf("answered %v %q, want the second officer", a.Answered, a.Answer)
+	}
+	if len(a.Quotes) == 0 || !strings.Contains(a.Quotes[0].Text, a.Answer) {
+		t.Errorf("answer %q is no span of its quote %+v", a.Answer, a.Quotes)
+	}
+}

@@ -271,7 +271,7 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 		if len(q.roleWords) > 0 && len(newAgents(q, s)) > 0 && holdsAll(s, q.roleWords) {
 			return true
 		}
-		return len(q.roleWords) == 0 && (e.actor(q, s) != "" || e.groupNew(q, s))
+		return len(q.roleWords) == 0 && (e.actor(q, s) != "" || e.groupNew(q, s) || e.personNounNew(q, s))
 	case wantRole:
 		// The sentence must name the person, not only stand in for them
 		// ("the Eastland leader"), and give their role.
@@ -604,6 +604,29 @@ func (e *Engine) groupNew(q *query, s *sentence) bool {
 		}
 	}
 	return false
+}
+
+// personNounNew reports whether s speaks of one person by what they are
+// (personNounSpan): who that is answers a who-question no name answers.
+func (e *Engine) personNounNew(q *query, s *sentence) bool {
+	return e.personNounSpan(q, s) != ""
+}
+
+// personNounSpan is the first phrase of s naming one person by a noun q
+// does not say, from a determiner up to three words before it ("the
+// second officer", "a player"); "".
+func (e *Engine) personNounSpan(q *query, s *sentence) string {
+	for i, t := range s.toks {
+		if !e.rules.personNoun[t.word] || q.words[t.word] || q.words[t.stem] {
+			continue
+		}
+		for j := i - 1; j >= 0 && j >= i-3; j-- {
+			if e.rules.determiner[s.toks[j].word] {
+				return s.Text[s.toks[j].start:t.end]
+			}
+		}
+	}
+	return ""
 }
 
 // placePhrase reports whether s sets something in a place its words name

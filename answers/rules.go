@@ -87,7 +87,8 @@ type generalFile struct {
 	OpinionVerbs []string `yaml:"opinion_verbs"`
 	// GroupNouns name people as a body ("team", "officials"): a
 	// who-question's answer when no one is named.
-	GroupNouns []string `yaml:"group_nouns"`
+	GroupNouns  []string `yaml:"group_nouns"`
+	PersonNouns []string `yaml:"person_nouns"`
 	// PlaceNouns name a kind of place ("areas", "basement"): after a
 	// locative they answer where.
 	PlaceNouns []string `yaml:"place_nouns"`
@@ -321,6 +322,8 @@ type rules struct {
 	opinion map[string]bool
 	// groupNoun: nouns for people as a body (group_nouns).
 	groupNoun map[string]bool
+	// personNoun: nouns for one person by what they are (person_nouns).
+	personNoun map[string]bool
 	// placeNoun: nouns for a kind of place (place_nouns).
 	placeNoun map[string]bool
 	// saidVerb, saidMedium: said_verbs and said_media.
