@@ -230,16 +230,16 @@ func foldAll(ws []string) []string {
 // ("their" → "the Westland board’s"): at most owner_words words and no
 // clause join ("the view that simply ending hostilities" owns nothing).
 func (c *carryRules) ownerFits(fill string) bool {
-	ws := foldWords(fill)
-	if len(ws) > c.ownerWords {
-		return false
-	}
-	for _, w := range ws {
+	n := 0
+	for _, w := range foldWords(fill) {
 		if c.clauseJoins[w] {
 			return false
 		}
+		if !c.which.determiners[w] && w != "s" {
+			n++ // "the world's largest telescope" is three words
+		}
 	}
-	return true
+	return n <= c.ownerWords
 }
 
 // ownerHead is the noun phrase fill opens with, up to its first clause

@@ -58,6 +58,9 @@ type turnRead struct {
 	// noun is the noun phrase a topic that is a clause speaks of
 	// (topicNoun): what "it" stands for when nothing else does.
 	noun string
+	// person is the one the turn spoke of by what they are, not by name
+	// (personPhrase): whom "he" or "she" stands for when no name does.
+	person string
 }
 
 // turnOf reads prev for carrying.
@@ -94,6 +97,7 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 		}
 	}
 	p.personWhich = p.personWhich || e.asksWhichPerson(c, toks)
+	p.person = e.personPhrase(c, prev, toks)
 	i := 0
 	for i < len(toks) && (c.questionWords[toks[i].word] || c.auxiliary[toks[i].word] || e.askingWord(c, toks, i)) {
 		i++
@@ -161,6 +165,44 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 		}
 	}
 	return p
+}
+
+// personPhrase is the person a turn spoke of by what they are, when it
+// named no person: the short answer of a who question headed by a person
+// noun, a title or a role ("the second officer"), else the first noun
+// phrase of the question so headed, with "of" and a name after it ("the
+// king of Halir", "a player"); "" when there is none.
+func (e *Engine) personPhrase(c *carryRules, prev *Turn, toks []token) string {
+	for _, n := range prev.Names {
+		if n.Kind == "person" {
+			return ""
+		}
+	}
+	if a := shortAnswer(prev.Answer); prev.Class == "who" && a != "" && e.personHead(c, a) {
+		if rest, ok := strings.CutPrefix(a, "The "); ok {
+			a = "the " + rest // read mid-sentence
+		}
+		return a
+	}
+	for i, t := range toks {
+		if !c.which.determiners[t.word] {
+			continue
+		}
+		for j := i + 1; j < len(toks) && j <= i+3; j++ {
+			w := toks[j].word
+			if e.personWord(c, w) && !e.stopword(w) {
+				end := toks[j].end
+				if j+2 < len(toks) && toks[j+1].word == "of" && isCapitalised(toks[j+2].raw) {
+					end = toks[j+2].end
+				}
+				return prev.Question[t.start:end]
+			}
+			if e.stopword(w) || c.questionWords[w] || c.auxiliary[w] {
+				break
+			}
+		}
+	}
+	return ""
 }
 
 // passiveSubject is the words of topic before its participle ("thorium
@@ -371,6 +413,10 @@ func (p turnRead) resolvePerson(c *carryRules, tn turnNames) (string, string) {
 		// place or a time ("New York City"), whatever kind its
 		// name was read as.
 		return tn.answered[0], "a pronoun for one person: the person the last answer named"
+	case p.person != "" && len(tn.answered) == 0 && !p.ownNamed && phraseHolds(p.person, tn.unkinded):
+		// "What did the king of Halir order?" — "Where did he send
+		// his heralds?": the king, not Halir.
+		return p.person, personRule
 	case (len(tn.answered) == 0 || p.class == "where" || p.class == "when") && len(tn.unkinded) == 1 && tn.notPlaces == 1:
 		// "What did Orrin make in 1879?" — "When was he born?":
 		// the one name the last question said, of no kind the
@@ -396,7 +442,27 @@ func (p turnRead) resolvePerson(c *carryRules, tn turnNames) (string, string) {
 			}
 		}
 	}
+	if p.person != "" && len(tn.answered) == 0 && !p.ownNamed {
+		// "Who came up at noon?" — "the second officer" — "Did he
+		// understand the language?".
+		return p.person, personRule
+	}
 	return "", ""
+}
+
+// personRule says why "he" or "she" stood for a person named by what
+// they are (turnRead.person).
+const personRule = "a pronoun for one person: the one the last question or answer spoke of by what they are"
+
+// phraseHolds reports whether phrase holds every one of names ("the king of
+// Halir" holds "Halir").
+func phraseHolds(phrase string, names []string) bool {
+	for _, n := range names {
+		if !strings.Contains(phrase, n) {
+			return false
+		}
+	}
+	return true
 }
 
 // resolveGroup names the several people "they" stands for, else (but for

@@ -178,7 +178,7 @@ func (e *Engine) personHead(c *carryRules, phrase string) bool {
 // "envoy").
 func (e *Engine) personWord(c *carryRules, w string) bool {
 	l := e.rules.lex
-	return c.which.personNouns[w] || l.titleWords[w] || l.personTitles[w] || l.roleNouns[w]
+	return c.which.personNouns[w] || e.rules.personNoun[w] || l.titleWords[w] || l.personTitles[w] || l.roleNouns[w]
 }
 
 // asksWhichPerson reports whether a question asks which person further

@@ -1,0 +1,40 @@
+package answers
+
+import "testing"
+
+// TestCarryHeForPersonByRole holds that "he", after a turn that named no
+// person but spoke of one by what they are, stands for that one: the
+// first noun phrase of the last question headed by a person noun, a title
+// or a role ("the king of Halir"), or the short answer of a who question
+// so headed ("the second officer"). A follow-up naming someone itself
+// keeps its pronouns unfilled by that guess.
+func TestCarryHeForPersonByRole(t *testing.T) {
+	e := articleEngine(t, "ship", "The ship", `At noon the second officer came up on deck to check the sails.
+
+The second officer did not understand a word the cook said.
+
+When the news reached Halir, the king of Halir ordered a fast of three days.
+
+The king then sent his heralds to every village of the valley.
+
+Orrin Lind kept the lamps of the harbour at Northport.
+`)
+	checkCarry(t, e, []carryCase{
+		{"What did the king of Halir order when the news reached him?", "where did he send his heralds", "where did the king of Halir send the king of Halir’s heralds", "spoke of by what they are"},
+		{"Who came up on deck at noon to check the sails?", "did he understand the cook", "did the second officer understand the cook", "spoke of by what they are"},
+		{"What did the king of Halir order when the news reached him?", "What did Orrin Lind keep at Northport?", "", ""},
+	}, true)
+}
+
+// TestCarryItsForLongOwner holds that a possessive pronoun may stand for
+// a noun phrase whose determiners and "'s" make it longer than
+// owner_words: they are no words of the owner.
+func TestCarryItsForLongOwner(t *testing.T) {
+	e := articleEngine(t, "lamps", "Lamps", `The world's largest harbour lamp stands at Northport.
+
+Its lens is 2 metres wide and was ground in Bayton.
+`)
+	checkCarry(t, e, []carryCase{
+		{"Where is the world's largest harbour lamp?", "How wide is its lens?", "the world's largest harbour lamp", "a pronoun for a thing"},
+	}, false)
+}
