@@ -159,3 +159,36 @@ func TestCarryPersonNamedAlready(t *testing.T) {
 		t.Errorf("read as %q (tried %q): \"he\" filled with the person the follow-up names", a.Carried.Read, a.Carried.Tried)
 	}
 }
+
+// TestCarryAskedNounThenClause holds that a follow-up after "and" whose
+// question words ask of a short noun phrase and go on with an auxiliary
+// and a subject of its own ("and which two tools should the keeper
+// carry", "and how much of it is water") is a whole question: its
+// pronouns are read, and the last question is not appended as to a
+// fragment.
+func TestCarryAskedNounThenClause(t *testing.T) {
+	e := articleEngine(t, "figs", "Figs", `A serving of dried figs gives 250 calories.
+
+About a third of a dried fig is water.
+
+The keeper of the Bayton lamp should carry a brush and a lantern.
+
+The keeper lights the lamp at dusk.
+`)
+	for _, tt := range []struct{ prev, q, want string }{
+		{"How many calories does a serving of dried figs give?", "and how much of it is water", "how much of"},
+		{"When does the keeper light the Bayton lamp?", "and which two tools should the keeper carry", "which two tools should the keeper carry"},
+	} {
+		_, a := askAfter(t, e, tt.prev, tt.q)
+		if a.Carried == nil {
+			continue // read as typed: no fragment made of it
+		}
+		why := strings.Join(a.Carried.Why, "; ")
+		if strings.Contains(why, "is a fragment") {
+			t.Errorf("%q after %q read as a fragment: %q (%s)", tt.q, tt.prev, a.Carried.Read, why)
+		}
+		if !strings.Contains(a.Carried.Read, tt.want) {
+			t.Errorf("%q read as %q, want it to hold %q", tt.q, a.Carried.Read, tt.want)
+		}
+	}
+}

@@ -47,6 +47,12 @@ func (e *Engine) ellipsis(ix *index, c *carryRules, p turnRead, text string) (st
 		// pronouns are read as any question's.
 		return "", nil, false
 	}
+	if k > from && e.askedNounThenClause(c, ftoks, k) {
+		// "and which two methods should the wrapper class have", "and
+		// how much of it is water": a noun phrase asked about, then a
+		// clause with a subject of its own, is a whole question too.
+		return "", nil, false
+	}
 	if c.questionWords[ftoks[0].word] {
 		if p.topic == "" {
 			return "", nil, false
@@ -141,6 +147,25 @@ func (e *Engine) ellipsis(ix *index, c *carryRules, p turnRead, text string) (st
 		return "", nil, false
 	}
 	return read, []string{fmt.Sprintf("%q is a fragment: its words added to the last question %q", frag, prev)}, true
+}
+
+// askedNounThenClause reports whether the words of a fragment from k,
+// after its question words, are a short noun phrase ("two methods", "kind
+// of signals") and then an auxiliary and a clause opener ("should the
+// wrapper …", "did he …"), or a phrase with a pronoun and then an
+// auxiliary ("of it is water"): a question with its own subject.
+func (e *Engine) askedNounThenClause(c *carryRules, ftoks []token, k int) bool {
+	j, pronoun := k, false
+	for j < len(ftoks) && j-k < 4 && !c.auxiliary[ftoks[j].word] && (!e.stopword(ftoks[j].word) || c.which.phrasePrep[ftoks[j].word] || c.pronouns[ftoks[j].word].ref != "") {
+		pronoun = pronoun || c.pronouns[ftoks[j].word].ref != ""
+		j++
+	}
+	if j == k || j+1 >= len(ftoks) || !c.auxiliary[ftoks[j].word] {
+		return false
+	}
+	// "of it is water": the pronoun is the subject; "should the
+	// keeper carry": the clause opens with one.
+	return pronoun || j+2 < len(ftoks) && c.clauseOpeners[ftoks[j+1].word]
 }
 
 // onesFor reads a fragment of words before "ones" ("and full frame
