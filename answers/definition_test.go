@@ -5,6 +5,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/parley-bot/parley/store"
+	"github.com/parley-bot/parley/store/storetest"
 )
 
 // TestDefinitionFirst holds that a question asking what a term is, with
@@ -160,5 +163,34 @@ func TestSourcePhraseCredit(t *testing.T) {
 	}
 	if got := weight("what did the lamp statement - the board's - decide", "statement"); got != weight("what did the lamp statement of the board decide", "statement") {
 		t.Errorf("statement before a dash with no article named weighs %v, want its full weight", got)
+	}
+}
+
+// TestSourceOutletKnown holds that a word a source phrase names the
+// outlet of the best sentence's article with ("according to the Gazette")
+// counts neither as a word no article uses nor as a missing name, while
+// an outlet the store does not hold still does.
+func TestSourceOutletKnown(t *testing.T) {
+	st := storetest.MustOpenEmpty(t)
+	doc := store.Document{ID: "lamps", Title: "Lamps of the harbour", Outlet: "Gazette", Body: "Orrin Lind has kept the harbour lamps of Northport since 1901.\n\nThe lamps burn whale oil.\n"}
+	if _, err := st.Ingest(context.Background(), doc, storetest.Epoch); err != nil {
+		t.Fatal(err)
+	}
+	e := mustEngine(t, st, WithPack(nil))
+	ev := func(q string) map[string]float64 {
+		a, err := e.Explain(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Explain == nil {
+			t.Fatalf("%q: no explanation", q)
+		}
+		return a.Explain.Evidence
+	}
+	if got := ev("According to the Gazette, who has kept the harbour lamps of Northport?"); got["unknown"] != 0 || got["missing_capital"] != 0 {
+		t.Errorf("the article's own outlet counted unknown %v, missing capital %v; want 0", got["unknown"], got["missing_capital"])
+	}
+	if got := ev("According to the Herald, who has kept the harbour lamps of Northport?"); got["unknown"] == 0 {
+		t.Errorf("an outlet no article has counted unknown 0, want more")
 	}
 }

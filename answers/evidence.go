@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
+
+	"github.com/parley-bot/parley/store"
 )
 
 // Evidence features the gate weighs: what the question asserts against
@@ -135,6 +137,18 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 			capital[t.stem] = true
 		}
 	}
+	var credited map[string]bool
+	// A word said only to name the source of the sentence's article
+	// ("according to Bloomberg") is neither unknown nor missing.
+	credit := func(t qterm) bool {
+		if !t.source {
+			return false
+		}
+		if credited == nil {
+			credited = ix.creditStems(s.ArticleID)
+		}
+		return credited[t.term]
+	}
 	var titled map[string]bool
 	title := func(st string) bool {
 		// Read only when a name is missing: most questions need not.
@@ -164,7 +178,7 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 		if partSaid[t.term] {
 			continue
 		}
-		if !t.known && !(q.class.name == "yesno" && e.saysOpposite(t.term, s)) {
+		if !t.known && !credit(t) && !(q.class.name == "yesno" && e.saysOpposite(t.term, s)) {
 			// A yes/no question's word the sentence says the
 			// opposite of ("public", "private") is answered no.
 			x[evUnknown] += t.weight / total
@@ -172,7 +186,7 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 		if !inContext(t) {
 			x[evMissCtx] += t.weight / total
 			x[evMissMax] = math.Max(x[evMissMax], t.weight/math.Max(ix.maxIDF, 1))
-			if capital[t.term] && !title(t.term) && (lead == nil || !lead.matches(t.term, t.alts)) && !otherForm(t) && !(pronoun && ix.saidBefore(s, t)) {
+			if capital[t.term] && !credit(t) && !title(t.term) && (lead == nil || !lead.matches(t.term, t.alts)) && !otherForm(t) && !(pronoun && ix.saidBefore(s, t)) {
 				x[evMissCap] = 1
 			}
 		}
@@ -869,12 +883,34 @@ func (ix *index) titleStems(id string) map[string]bool {
 	out := map[string]bool{}
 	// The article's sentences point to it (an index laid over another
 	// lists no articles of its own).
-	if sp, ok := ix.spans[id]; ok && sp[1] > sp[0] && ix.sents[sp[0]].article != nil {
-		for _, t := range tokenize(ix.sents[sp[0]].article.Title) {
+	if a := ix.article(id); a != nil {
+		for _, t := range tokenize(a.Title) {
 			out[t.stem] = true
 		}
 	}
 	return out
+}
+
+// creditStems are the stems of the words naming article id's source: its
+// title, outlet and byline ("according to Bloomberg" of a Bloomberg
+// story says where it is told).
+func (ix *index) creditStems(id string) map[string]bool {
+	out := map[string]bool{}
+	if a := ix.article(id); a != nil {
+		for _, t := range tokenize(a.Title + " " + a.Outlet + " " + a.Byline) {
+			out[t.stem] = true
+		}
+	}
+	return out
+}
+
+// article is the stored article id, read from its first sentence; nil
+// when the index holds none of its sentences.
+func (ix *index) article(id string) *store.Article {
+	if sp, ok := ix.spans[id]; ok && sp[1] > sp[0] {
+		return ix.sents[sp[0]].article
+	}
+	return nil
 }
 
 // vagueOnly reports whether q asks which of several things ("which

@@ -16,6 +16,10 @@ type qterm struct {
 	weight float64
 	alts   []string
 	known  bool
+	// source: the question says it only in a phrase saying where the
+	// fact is told ("according to Bloomberg"): no word the answer's
+	// sentence need say, nor one whose absence from the articles tells.
+	source bool
 }
 
 func (q *query) addTerm(ix *index, term string, alts []string, named bool) {

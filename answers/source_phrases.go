@@ -30,6 +30,7 @@ func (r *rules) creditSources(q *query) {
 	for k, t := range q.terms {
 		if inside[t.term] && !outside[t.term] {
 			q.terms[k].weight *= sourceCredit
+			q.terms[k].source = true
 		}
 	}
 }
