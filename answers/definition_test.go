@@ -161,6 +161,9 @@ func TestSourcePhraseCredit(t *testing.T) {
 	if got := weight("lamp statement piece - what did the board decide", "statement"); got != sourceCredit*weight("what did the board decide in the lamp statement", "statement") {
 		t.Errorf("statement in a piece's name before a dash weighs %v, want it halved", got)
 	}
+	if got := weight("In the lamp statement story, what did the board decide?", "statement"); got != sourceCredit*weight("what did the board decide in the lamp statement", "statement") {
+		t.Errorf("statement in a story's name before a comma weighs %v, want it halved", got)
+	}
 	if got := weight("what did the lamp statement - the board's - decide", "statement"); got != weight("what did the lamp statement of the board decide", "statement") {
 		t.Errorf("statement before a dash with no article named weighs %v, want its full weight", got)
 	}
