@@ -161,6 +161,18 @@ func (e *Engine) agrees(q *query, best, c scored) bool {
 	return jaccard(best.s, c.s) >= 0.3
 }
 
+// firstBefore reports whether span stands in text before every one of
+// names that text holds.
+func firstBefore(text, span string, names []string) bool {
+	at := strings.Index(text, span)
+	for _, n := range names {
+		if i := strings.Index(text, n); i >= 0 && i < at {
+			return false
+		}
+	}
+	return at >= 0
+}
+
 // joinedWith is pick and the names of names text joins to it by "and"
 // ("Peter Mattis and Spencer Kimball"), in text order.
 func joinedWith(text string, names []string, pick string) []string {
@@ -274,6 +286,12 @@ func (e *Engine) direct(q *query, best scored) string {
 		}
 		if len(names) == 0 && len(s.facts.persons) == 0 {
 			agents := newAgents(q, s)
+			if sp := e.personNounSpan(q, s); sp != "" && firstBefore(s.Text, sp, agents) {
+				// "The President shall be Commander in Chief … of
+				// Westland": the one the sentence speaks of by what
+				// they are, before any name.
+				return sp
+			}
 			names = preferPersons(agents, s.facts.learned)
 			if len(names) > 1 {
 				// Of several names, the one next to the question's words:

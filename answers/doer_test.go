@@ -158,4 +158,16 @@ The cook of the ship baked bread every morning for the crew of the Kessra.
 	if len(a.Quotes) == 0 || !strings.Contains(a.Quotes[0].Text, a.Answer) {
 		t.Errorf("answer %q is no span of its quote %+v", a.Answer, a.Quotes)
 	}
+	// The one spoken of by what they are comes before the body named.
+	e = articleEngine(t, "charter", "The charter", `The Governor shall be Keeper of the Lamps of Westland, and of the buoys of the harbour.
+
+The harbour opened in 1901.
+`)
+	a, err = e.Answer(ctx, "Who is keeper of the lamps?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || a.Answer != "The Governor" {
+		t.Errorf("keeper: answered %v %q, want The Governor", a.Answered, a.Answer)
+	}
 }
