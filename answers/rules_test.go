@@ -581,3 +581,18 @@ func TestShorthandAre(t *testing.T) {
 		}
 	}
 }
+
+// TestShorthandDevs holds that chat's "devs" and "dev" read "developers"
+// and "developer", and "or nah" reads "or not".
+func TestShorthandDevs(t *testing.T) {
+	r := mustRules(t)
+	for q, want := range map[string]string{
+		"how do the ferrydesk devs fix a bug":      "how do the ferrydesk developers fix a bug",
+		"which dev wrote the lamp driver":          "which developer wrote the lamp driver",
+		"is the bayton ferry still running or nah": "is the bayton ferry still running or not",
+	} {
+		if got := r.shorthand.expand(q); got != want {
+			t.Errorf("expand(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
