@@ -171,3 +171,20 @@ The harbour opened in 1901.
 		t.Errorf("keeper: answered %v %q, want The Governor", a.Answered, a.Answer)
 	}
 }
+
+// TestDoerGroupByRole holds that a who-question no name answers is
+// answered by the body of people a sentence names by their part
+// ("their counterparts", "the contributors").
+func TestDoerGroupByRole(t *testing.T) {
+	e := articleEngine(t, "envoys", "The envoys", `On Friday the delegation met its counterparts at the old harbour.
+
+The ferry to the old harbour was late.
+`)
+	a, err := e.Answer(context.Background(), "Who did the delegation meet at the old harbour?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || len(a.Quotes) == 0 || !strings.Contains(a.Quotes[0].Text, "counterparts") {
+		t.Errorf("answered %v %+v, want the sentence on the counterparts", a.Answered, a.Quotes)
+	}
+}
