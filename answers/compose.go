@@ -162,15 +162,21 @@ func (e *Engine) agrees(q *query, best, c scored) bool {
 }
 
 // firstBefore reports whether span stands in text before every one of
-// names that text holds.
+// names that text holds, and names no one itself: no name follows it as
+// its apposition ("the harbour master Ann Berg" is Ann Berg).
 func firstBefore(text, span string, names []string) bool {
 	at := strings.Index(text, span)
+	if at < 0 {
+		return false
+	}
+	end := at + len(span)
 	for _, n := range names {
-		if i := strings.Index(text, n); i >= 0 && i < at {
+		i := strings.Index(text, n)
+		if i >= 0 && i < at || i >= end && strings.Trim(text[end:i], " ,") == "" {
 			return false
 		}
 	}
-	return at >= 0
+	return true
 }
 
 // joinedWith is pick and the names of names text joins to it by "and"
