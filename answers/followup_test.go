@@ -119,7 +119,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups37.jsonl", builtin, 8, 2},
 		// 4 at its first run, as the twenty-first pass began; 5 after its first change.
 		// 6 since a possessive stands for a noun phrase, never a clause.
-		{"followups38.jsonl", builtin, 6, 2},
+		{"followups38.jsonl", builtin, 7, 2}, // 7 in the twenty-third pass: the outlet a source phrase names is no unknown word
 		// 8 at its first run, after the twenty-first pass's first change (5 before it).
 		{"followups39.jsonl", builtin, 8, 2},
 		// 9 at its first run, as the twenty-first pass ended (8 with the engine as it began).
@@ -129,9 +129,15 @@ func TestFollowUpSets(t *testing.T) {
 		// 5 at its first run, in the twenty-second pass.
 		{"followups42.jsonl", builtin, 5, 2},
 		// 3 at its first run, in the twenty-second pass.
-		{"followups43.jsonl", builtin, 4, 2}, // 4 since "and what's his post?" is a whole question
+		{"followups43.jsonl", builtin, 5, 2}, // 4 since "and what's his post?" is a whole question; 5 since "according to Bloomberg" counts no unknown word
 		// 7 at its first run, late in the twenty-second pass.
 		{"followups44.jsonl", builtin, 7, 2},
+		// 10 at its first run, as the twenty-third pass began.
+		{"followups45.jsonl", builtin, 10, 2},
+		// 10 at its first run, in the twenty-third pass.
+		{"followups46.jsonl", builtin, 10, 2},
+		// 8 at its first run, half way through the twenty-third pass.
+		{"followups47.jsonl", builtin, 8, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
@@ -151,7 +157,7 @@ func TestFollowUpSets(t *testing.T) {
 		// over?" (Alexander) to 0.47 and a refusal (8), while five other
 		// sets gained eight right answers.
 		{"followups-ancient-civs.jsonl", over("testdata/ancient-civs.json"), 8, 2},
-		{"followups-shogi-guide.jsonl", over("testdata/shogi-guide.json"), 10, 2},
+		{"followups-shogi-guide.jsonl", over("testdata/shogi-guide.json"), 11, 2}, // 11 in the twenty-third pass: "he" for the one spoken of by what they are
 		{"followups-world-monuments.jsonl", over("testdata/world-monuments.json"), 11, 2},
 		// 6, not 7: with the follow-up's own words put first, "What are
 		// they known for?" (read, wrongly, of "Aeolian" rather than the
@@ -176,7 +182,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-naev-worlds.jsonl", over("testdata/naev-worlds.json"), 10, 2},
 		// 6 since a word negated in one place and said plainly in another
 		// is not negated.
-		{"followups-us-constitution.jsonl", over("testdata/us-constitution.json"), 6, 2},
+		{"followups-us-constitution.jsonl", over("testdata/us-constitution.json"), 7, 2}, // 7 in the twenty-third pass: "The President shall be …" answers who
 		// 9 at its first run, with one own-subject question changed:
 		// "the US" was read as the pronoun "us", so "its" was carried.
 		{"followups-ufoai-2084.jsonl", over("testdata/ufoai-2084.json"), 9, 2},
@@ -222,7 +228,7 @@ func TestFollowUpSets(t *testing.T) {
 		// as the person the last answer named); "he" after the question's
 		// own subject, a word for a person, is that subject.
 		// 5 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
-		{"followups-backgammon-guide.jsonl", over("testdata/backgammon-guide.json"), 5, 2},
+		{"followups-backgammon-guide.jsonl", over("testdata/backgammon-guide.json"), 6, 2}, // 6 in the twenty-third pass: bodies of people named by their part answer who
 		// 2 at its first run, when every paragraph was read as a heading
 		// and nothing was quoted; 10 since a line of more than 24 words is
 		// no heading.
@@ -234,7 +240,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-logic-puzzles.jsonl", over("testdata/logic-puzzles.json"), 8, 2},
 		{"followups-wordnet-people.jsonl", over("testdata/wordnet-people.json"), 10, 2},      // raised to its count in the twenty-second pass
 		{"followups-gcide-medicine.jsonl", over("testdata/gcide-medicine.json"), 5, 2},       // 5 since chat's "r" reads "are" (twenty-second pass)
-		{"followups-gcide-law.jsonl", over("testdata/gcide-law.json"), 9, 2},                 // raised to its count in the twenty-second pass
+		{"followups-gcide-law.jsonl", over("testdata/gcide-law.json"), 10, 2},                // 10 in the twenty-third pass: "and which … should the … have" is a whole question
 		{"followups-ruth-jonah-daniel.jsonl", over("testdata/ruth-jonah-daniel.json"), 7, 2}, // raised to its count in the twenty-second pass
 		// 9 in the twenty-first pass: a follow-up no reading answers, or one a long reading answers less surely, is asked as typed.
 		{"followups-computing-history.jsonl", over("testdata/computing-history.json"), 9, 2},
@@ -266,9 +272,19 @@ func TestFollowUpSets(t *testing.T) {
 		// 5 at its first run, in the twenty-second pass.
 		{"followups-union-addresses.jsonl", over("testdata/union-addresses.json"), 5, 2},
 		// 9 at its first run, late in the twenty-second pass.
-		{"followups-python-faq.jsonl", over("testdata/python-faq.json"), 9, 2},
+		{"followups-python-faq.jsonl", over("testdata/python-faq.json"), 10, 2}, // 10 in the twenty-third pass: "and which two methods should …" is a whole question
 		// 5 at its first run, late in the twenty-second pass.
-		{"followups-nautilus-voyage.jsonl", over("testdata/nautilus-voyage.json"), 5, 2},
+		{"followups-nautilus-voyage.jsonl", over("testdata/nautilus-voyage.json"), 6, 2}, // 6 in the twenty-third pass: "he" for the one spoken of by what they are
+		// 7 at its first run, as the twenty-third pass began.
+		{"followups-kernel-process.jsonl", over("testdata/kernel-process.json"), 7, 2},
+		// 5 at its first run, as the twenty-third pass began.
+		{"followups-bible-commentary.jsonl", over("testdata/bible-commentary.json"), 5, 2},
+		// 7 at its first run, in the twenty-third pass.
+		{"followups-postgres-manual.jsonl", over("testdata/postgres-manual.json"), 7, 2},
+		// 7 at its first run, in the twenty-third pass.
+		{"followups-sky-imaging.jsonl", over("testdata/sky-imaging.json"), 7, 2},
+		// 7 at its first run, half way through the twenty-third pass.
+		{"followups-holmes-adventures.jsonl", over("testdata/holmes-adventures.json"), 7, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
