@@ -103,7 +103,7 @@ func (e *Engine) rankEvidence(x *[nEv]float64, q *query, ranked []scored) {
 		// answers "how much"; nothing else stands in for a missing type.
 		x[evNoType] = 1
 	}
-	if e.vagueOnly(q, s) {
+	if e.vagueOnly(q, s) || e.namesNothing(q, s) {
 		x[evNoType] = 1
 	}
 	if q.future && !e.speaksOfFuture(s) {
@@ -995,6 +995,38 @@ func (e *Engine) countedUnsaid(ix *index, q *query, s, prev, next *sentence) boo
 			if _, used := ix.idfOf(t.term); t.term == q.toks[head].stem && used {
 				return !s.matches(t.term, t.alts) && (prev == nil || !prev.matches(t.term, t.alts)) && (next == nil || !next.matches(t.term, t.alts))
 			}
+		}
+	}
+	return false
+}
+
+// namesNothing reports whether q asks the name of something ("What was
+// the name of the man in the chair?") and s gives no name the question
+// does not say: no capitalised word after its first, no number and no
+// quoted term. "The man sat huddled in his chair" tells of the man and
+// leaves him unnamed.
+func (e *Engine) namesNothing(q *query, s *sentence) bool {
+	if q.class.name != "naming" || !asksNameOf(q.toks) || e.namedHead(q.toks) == "" {
+		return false
+	}
+	if e.appositiveName(q, s) != "" || firstQuoted(s.Text) != "" {
+		return false
+	}
+	for i, t := range s.toks {
+		if isNumber(t.word) || i > 0 && isCapitalised(t.raw) && !q.words[t.stem] {
+			return false
+		}
+	}
+	return true
+}
+
+// asksNameOf reports whether toks ask "the name of" or "the names of"
+// something, the name it is known by; "the name for" and "the term for"
+// may ask for a common noun ("a problem instance").
+func asksNameOf(toks []token) bool {
+	for i := 1; i < len(toks); i++ {
+		if (toks[i-1].word == "name" || toks[i-1].word == "names") && toks[i].word == "of" {
+			return true
 		}
 	}
 	return false

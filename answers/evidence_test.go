@@ -326,6 +326,25 @@ Members of the harbour team were returning to port, saying they had done everyth
 	})
 }
 
+// TestNameOfLeftUnnamed holds that a question asking the name of
+// something is not answered by a sentence that speaks of it and names
+// nothing the question does not; a sentence giving the name answers, and
+// "the term for" may ask for a common noun.
+func TestNameOfLeftUnnamed(t *testing.T) {
+	e := articleEngine(t, "inn", "Inn news", `The old innkeeper sat slumped in his chair by the fire.
+
+The ferry's second mate, Tomas Vell, sat on the bench by the door.
+
+A lamp that burns whale oil is known as a spout lamp.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"What was the name of the innkeeper slumped in the chair?", "no_type", 1},
+		{"what were the names of the innkeepers by the fire", "no_type", 1},
+		{"What was the name of the second mate on the bench?", "no_type", 0},
+		{"What is the term for a lamp that burns whale oil?", "no_type", 0},
+	})
+}
+
 // TestWhereAnsweredByAKindOfPlace holds that a where-question is answered
 // by a kind of place after a locative ("in mountainous areas") when the
 // sentence names no place.
