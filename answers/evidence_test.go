@@ -345,6 +345,22 @@ A lamp that burns whale oil is known as a spout lamp.
 	})
 }
 
+// TestSwapBeforeAnIrregularVerb holds that a word the sentence replaces
+// is a swap when the word after it is another form of the question's
+// irregular verb ("the Margrave came" against "the duke come"), and that
+// a negation in its place is no swap.
+func TestSwapBeforeAnIrregularVerb(t *testing.T) {
+	e := articleEngine(t, "revolt", "Revolt", `The first challenge to the Margrave came from the guilds of the lower town.
+
+Mrs. Halloran never wrote to her sister about the sale of the mill.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"What did the first challenge to the duke come from?", "swapped", 1},
+		{"What did the first challenge to the Margrave come from?", "swapped", 0},
+		{"When did Mrs. Halloran first write to her sister about the sale?", "swapped", 0},
+	})
+}
+
 // TestWhereAnsweredByAKindOfPlace holds that a where-question is answered
 // by a kind of place after a locative ("in mountainous areas") when the
 // sentence names no place.

@@ -65,6 +65,9 @@ func (e *Engine) swapped(q *query, s, prev, lead *sentence) (swap, name bool) {
 		// In any form the rules know: "lead" is said by "led".
 		return s.matches(st, alts[st]) || prev != nil && prev.matches(st, alts[st]) || lead != nil && lead.matches(st, alts[st])
 	}
+	// A neighbour said in another form of the question's word ("the Tsar
+	// came" for "the kaiser come").
+	same := func(o, qt token) bool { return o.stem == qt.stem || slices.Contains(e.rules.forms[qt.stem], o.stem) }
 	for k := 1; k+1 < len(toks); k++ {
 		t := toks[k]
 		if !content(t.word) || s.hasStem(t.stem) || said(t.stem) {
@@ -76,7 +79,7 @@ func (e *Engine) swapped(q *query, s, prev, lead *sentence) (swap, name bool) {
 		}
 		for j := 1; j+1 < len(s.toks); j++ {
 			o := s.toks[j]
-			if s.toks[j-1].stem != l.stem || s.toks[j+1].stem != r.stem || !content(o.word) || e.sameMeaning(t.stem, o.stem) {
+			if !same(s.toks[j-1], l) || !same(s.toks[j+1], r) || !content(o.word) || e.rules.negation[o.word] || e.sameMeaning(t.stem, o.stem) {
 				continue
 			}
 			name := midCapital(t) && midCapital(o)
