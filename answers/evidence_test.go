@@ -361,6 +361,23 @@ Mrs. Halloran never wrote to her sister about the sale of the mill.
 	})
 }
 
+// TestWhoAnsweredByAnOrganisation holds that a who-question no name
+// answers is answered by an organisation that did it ("a local
+// newspaper", "the shipping company"), as by a body of people.
+func TestWhoAnsweredByAnOrganisation(t *testing.T) {
+	e := articleEngine(t, "fire", "Fire news", `A local newspaper first reported the fire at the mill on Sunday.
+
+The shipping company paid for the repairs to the quay.
+
+The old mill stood empty for a decade before the fire.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"Who first reported the fire at the mill?", "no_type", 0},
+		{"Who paid for the repairs to the quay?", "no_type", 0},
+		{"Who left the old mill empty for a decade?", "no_type", 1},
+	})
+}
+
 // TestWhereAnsweredByAKindOfPlace holds that a where-question is answered
 // by a kind of place after a locative ("in mountainous areas") when the
 // sentence names no place.
