@@ -1,0 +1,55 @@
+package answers
+
+import (
+	"context"
+	"testing"
+)
+
+// TestKindSaidIsNoUnknownWord holds that a question word no article uses
+// is not counted unknown when the best sentence says a kind of it ("what
+// drinks" against "two glasses of cider"), while a word for another of the
+// same kind ("wine" against "cider") still is.
+func TestKindSaidIsNoUnknownWord(t *testing.T) {
+	e := articleEngine(t, "inn", "Inn news", `The innkeeper poured two glasses of cider for the travellers at the long table.
+
+The travellers left the inn before dawn.
+`)
+	for _, tt := range []struct {
+		q       string
+		unknown bool
+	}{
+		{"What drinks did the innkeeper pour for the travellers?", false},
+		{"How many glasses of wine did the innkeeper pour for the travellers?", true},
+	} {
+		a, err := e.Explain(context.Background(), tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := a.Explain.Evidence["unknown"] > 0; got != tt.unknown {
+			t.Errorf("%q: unknown evidence %v, want it counted: %v", tt.q, a.Explain.Evidence["unknown"], tt.unknown)
+		}
+	}
+}
+
+// TestHyponymList holds the embedded list to WordNet's kinds: beer is a
+// drink and a dagger a weapon, and no word is a kind of itself.
+func TestHyponymList(t *testing.T) {
+	list, err := parseSynonyms("hyponyms.txt.gz", hyponymsGz)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := wordnetHyponyms()
+	if len(kinds) != len(list) || len(kinds) < 5000 {
+		t.Fatalf("%d stems with kinds read, of %d lines", len(kinds), len(list))
+	}
+	for general, kind := range map[string]string{"drink": "beer", "weapon": "dagger"} {
+		if !kinds[general][kind] {
+			t.Errorf("%q is no kind of %q in the list", kind, general)
+		}
+	}
+	for st, ks := range kinds {
+		if ks[st] {
+			t.Errorf("%q is a kind of itself", st)
+		}
+	}
+}
