@@ -138,6 +138,10 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups46.jsonl", builtin, 10, 2},
 		// 8 at its first run, half way through the twenty-third pass.
 		{"followups47.jsonl", builtin, 8, 2},
+		// 6 at its first run, as the twenty-fourth pass began.
+		{"followups48.jsonl", builtin, 6, 2},
+		// 6 at its first run, after the twenty-fourth pass's first changes.
+		{"followups49.jsonl", builtin, 6, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
@@ -285,6 +289,10 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-sky-imaging.jsonl", over("testdata/sky-imaging.json"), 7, 2},
 		// 7 at its first run, half way through the twenty-third pass.
 		{"followups-holmes-adventures.jsonl", over("testdata/holmes-adventures.json"), 7, 2},
+		// 5 at its first run, as the twenty-fourth pass began.
+		{"followups-automake-history.jsonl", over("testdata/automake-history.json"), 5, 2},
+		// 8 at its first run, after the twenty-fourth pass's first changes.
+		{"followups-r-faq.jsonl", over("testdata/r-faq.json"), 8, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
