@@ -12,20 +12,12 @@ import (
 //go:embed hyponyms.txt.gz
 var hyponymsGz []byte
 
-// wordnetHyponyms maps a noun's stem to the stems of its kinds, read once
-// when first needed.
-var wordnetHyponyms = sync.OnceValue(func() map[string]map[string]bool {
-	list, err := parseSynonyms("hyponyms.txt.gz", hyponymsGz)
+// wordnetHyponyms maps a noun's stem to its kinds, read once when first
+// needed.
+var wordnetHyponyms = sync.OnceValue(func() map[string][]wnSynonym {
+	out, err := parseSynonyms("hyponyms.txt.gz", hyponymsGz)
 	if err != nil {
-		return map[string]map[string]bool{} // tested; without it no word is read as a kind of another
-	}
-	out := make(map[string]map[string]bool, len(list))
-	for st, ks := range list {
-		set := make(map[string]bool, len(ks))
-		for _, k := range ks {
-			set[k.stem] = true
-		}
-		out[st] = set
+		return map[string][]wnSynonym{} // tested; without it no word is read as a kind of another
 	}
 	return out
 })
@@ -36,16 +28,9 @@ var wordnetHyponyms = sync.OnceValue(func() map[string]map[string]bool {
 // sentence says in particular ones; a word swapped for another of the
 // same kind ("kaiser" for "tsar") is no kind of it.
 func saysAKindOf(st string, ss ...*sentence) bool {
-	kinds := wordnetHyponyms()[st]
-	if len(kinds) == 0 {
-		return false
-	}
-	for _, s := range ss {
-		if s == nil {
-			continue
-		}
-		for _, t := range s.toks {
-			if kinds[t.stem] {
+	for _, k := range wordnetHyponyms()[st] {
+		for _, s := range ss {
+			if s != nil && s.hasStem(k.stem) {
 				return true
 			}
 		}
