@@ -142,6 +142,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups48.jsonl", builtin, 6, 2},
 		// 6 at its first run, after the twenty-fourth pass's first changes.
 		{"followups49.jsonl", builtin, 6, 2},
+		// 7 at its first run, half way through the twenty-fourth pass.
+		{"followups50.jsonl", builtin, 7, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
