@@ -297,6 +297,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-automake-history.jsonl", over("testdata/automake-history.json"), 5, 2},
 		// 8 at its first run, after the twenty-fourth pass's first changes.
 		{"followups-r-faq.jsonl", over("testdata/r-faq.json"), 8, 2},
+		// 7 at its first run, half way through the twenty-fourth pass.
+		{"followups-admin-handbook.jsonl", over("testdata/admin-handbook.json"), 7, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
