@@ -8,7 +8,6 @@ package answers
 import (
 	"regexp"
 	"strconv"
-	"strings"
 	"testing"
 )
 
@@ -34,16 +33,8 @@ func hyponymWords(t *testing.T, dir string, rank map[string]map[string]int) map[
 		if pos != "noun" {
 			return
 		}
+		words[fs[0]] = rankedWords(fs, "noun"+fs[0], rank, plain)
 		n, _ := strconv.ParseInt(fs[3], 16, 32)
-		for i := 0; i < int(n); i++ {
-			w := strings.ToLower(fs[4+2*i])
-			if k := strings.IndexByte(w, '('); k > 0 {
-				w = w[:k]
-			}
-			if r, ok := rank[w]["noun"+fs[0]]; ok && r < synonymSenses && plain.MatchString(w) && isEnglish(w) {
-				words[fs[0]] = append(words[fs[0]], w)
-			}
-		}
 		at := 4 + 2*int(n)
 		np, _ := strconv.Atoi(fs[at])
 		for p := 0; p < np; p++ {

@@ -92,18 +92,7 @@ func synsetWords(t *testing.T, dir string, rank map[string]map[string]int) map[s
 	plain := regexp.MustCompile(`^[a-z]{3,}$`)
 	syn := map[string]map[string]bool{}
 	scanWordNet(t, dir, "data", func(pos string, fs []string) {
-		n, _ := strconv.ParseInt(fs[3], 16, 32)
-		key := pos + fs[0]
-		var words []string
-		for i := 0; i < int(n); i++ {
-			w := strings.ToLower(fs[4+2*i])
-			if k := strings.IndexByte(w, '('); k > 0 {
-				w = w[:k]
-			}
-			if r, ok := rank[w][key]; ok && r < synonymSenses && plain.MatchString(w) && isEnglish(w) {
-				words = append(words, w)
-			}
-		}
+		words := rankedWords(fs, pos+fs[0], rank, plain)
 		for _, a := range words {
 			for _, b := range words {
 				if a != b {
@@ -116,6 +105,24 @@ func synsetWords(t *testing.T, dir string, rank map[string]map[string]int) map[s
 		}
 	})
 	return syn
+}
+
+// rankedWords are the words of the synset whose data line is fs (key,
+// its part of speech and offset) that are plain English words with it
+// among their first synonymSenses senses.
+func rankedWords(fs []string, key string, rank map[string]map[string]int, plain *regexp.Regexp) []string {
+	n, _ := strconv.ParseInt(fs[3], 16, 32)
+	var words []string
+	for i := 0; i < int(n); i++ {
+		w := strings.ToLower(fs[4+2*i])
+		if k := strings.IndexByte(w, '('); k > 0 {
+			w = w[:k]
+		}
+		if r, ok := rank[w][key]; ok && r < synonymSenses && plain.MatchString(w) && isEnglish(w) {
+			words = append(words, w)
+		}
+	}
+	return words
 }
 
 // synonymsByStem keys syn by stem, each synonym under its own stem (the
