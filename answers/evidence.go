@@ -395,6 +395,9 @@ func (e *Engine) numberEvidence(x *[nEv]float64, ix *index, q *query, s, prev, l
 		if i < len(q.phrased) && q.phrased[i] {
 			continue // "number one" counts nothing
 		}
+		if i > 0 && i+1 < len(q.toks) && e.rules.questionWord[q.toks[i-1].word] {
+			continue // "which 3 cities" counts the answer, not what it says
+		}
 		if (isNumber(t.word) || isOrdinal(t.word)) && !e.saysNumber(s, t.word) && !e.saysNumber(prev, t.word) && !e.saysNumber(lead, t.word) && !e.titleSaysNumber(ix, s, t.word) {
 			x[evNumber] = 1
 		}

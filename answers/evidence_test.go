@@ -1385,3 +1385,19 @@ func TestNegatedByContraction(t *testing.T) {
 		{"Which setting did the second Ferrydesk tool never support?", "negation", 1},
 	})
 }
+
+// TestNumberThatCountsTheAnswer holds that a number after the question
+// word counts what the answer lists ("which 3 towns"), so a sentence
+// that lists them without the number lacks nothing; a number elsewhere
+// in the question is still one the sentence must say.
+func TestNumberThatCountsTheAnswer(t *testing.T) {
+	e := articleEngine(t, "fair", "Fair news", `The fair moved between Bayton, Northport and Westland before it settled on the coast.
+
+The harbour master counted the boats at the quay every morning.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"which 3 towns did the fair move between", "number", 0},
+		{"Which towns did the fair move between after 3 years?", "number", 1},
+		{"what did the harbour master count at the quay 3 times a day", "number", 1},
+	})
+}
