@@ -177,6 +177,7 @@ func (r *rules) compileWords(f *generalFile) error {
 		r.self[fold(w)] = true
 	}
 	r.locative, r.auxiliary, r.opinion = wordSet(f.Locatives), wordSet(f.Auxiliaries), wordSet(f.OpinionVerbs)
+	r.passiveBe, r.passiveBy = wordSet(f.Passive.Be), wordSet(f.Passive.By)
 	r.groupNoun, r.placeNoun, r.besides = wordSet(f.GroupNouns), wordSet(f.PlaceNouns), wordSet(f.Besides)
 	r.personNoun = wordSet(f.PersonNouns)
 	r.saidVerb, r.saidMedium = wordSet(f.SaidVerbs), wordSet(f.SaidMedia)

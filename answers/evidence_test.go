@@ -1401,3 +1401,21 @@ The harbour master counted the boats at the quay every morning.
 		{"what did the harbour master count at the quay 3 times a day", "number", 1},
 	})
 }
+
+// TestDoerOfAPassiveVerb holds that a who-question is answered by the
+// doer a passive sentence names after "by" when the question names the
+// verb's subject, though in other words ("extended" for "enhanced"), and
+// not by a "by" that names the doer of some other verb ("the house
+// rules, printed by …").
+func TestDoerOfAPassiveVerb(t *testing.T) {
+	e := articleEngine(t, "game", "Game news", `The board game was first drawn up by Orrin Lind, and it was later enhanced to handle larger boards by Ada Brandt.
+
+The house rules, printed by Westland Press, fill two pages.
+
+The club extended the season and shortened the breaks.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"Who extended the board game to larger boards?", "no_type", 0},
+		{"Who shortened the house rules?", "no_type", 1},
+	})
+}

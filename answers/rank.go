@@ -248,7 +248,7 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 		// "Who took a photo…": a sentence that says nothing of a photo
 		// names no one who took it.
 		if !doesVerb(q, s) {
-			return false
+			return e.byNameNew(q, s)
 		}
 		if e.strandedName(q, s) {
 			return true
@@ -662,3 +662,37 @@ func (e *Engine) placeSpan(q *query, s *sentence) string {
 // wants counts for when it stands far from the question's words
 // (typeFar), against one near them.
 const farTypeCredit = 0.75
+
+// passiveReach is how many words before its doer a passive verb's form
+// of "be" may stand ("was originally contributed …, and subsequently
+// enhanced … by").
+const passiveReach = 12
+
+// byNameNew reports whether s names, after "by", someone the question
+// does not, as the doer of a passive verb whose subject the question
+// names ("Bayton was later enhanced by Ann Ames" for "Who extended
+// Bayton?"): "a photo distributed by Sputnik" names no doer of another
+// verb.
+func (e *Engine) byNameNew(q *query, s *sentence) bool {
+	asked := map[string]bool{}
+	for _, t := range q.terms {
+		asked[t.term] = true
+	}
+	for i := 0; i+1 < len(s.toks); i++ {
+		if !e.rules.passiveBy[s.toks[i].word] || !isCapitalised(s.toks[i+1].raw) || q.words[s.toks[i+1].word] {
+			continue
+		}
+		for j := i - 1; j >= 0 && j >= i-passiveReach; j-- {
+			if !e.rules.passiveBe[s.toks[j].word] {
+				continue
+			}
+			for k := 0; k < j; k++ {
+				if asked[s.toks[k].stem] {
+					return true
+				}
+			}
+			break
+		}
+	}
+	return false
+}

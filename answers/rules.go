@@ -82,6 +82,11 @@ type generalFile struct {
 	} `yaml:"destinations"`
 	Opposites   [][]string `yaml:"opposites"`
 	Auxiliaries []string   `yaml:"auxiliaries"`
+	// Passive: the forms of "be" and the word before a doer ("by").
+	Passive struct {
+		Be []string `yaml:"be"`
+		By []string `yaml:"by"`
+	} `yaml:"passive"`
 	// OpinionVerbs report a view ("did Dorn think …"): the yes/no
 	// question is about what follows them, not about the thinking.
 	OpinionVerbs []string `yaml:"opinion_verbs"`
@@ -320,6 +325,8 @@ type rules struct {
 	auxiliary map[string]bool
 	// opinion: verbs that report a view (opinion_verbs).
 	opinion map[string]bool
+	// passiveBe and passiveBy: general.yaml's passive.
+	passiveBe, passiveBy map[string]bool
 	// groupNoun: nouns for people as a body (group_nouns).
 	groupNoun map[string]bool
 	// personNoun: nouns for one person by what they are (person_nouns).
