@@ -671,8 +671,8 @@ const passiveReach = 12
 // byNameNew reports whether s names, after "by", someone the question
 // does not, as the doer of a passive verb whose subject the question
 // names ("Bayton was later enhanced by Ann Ames" for "Who extended
-// Bayton?"): "a photo distributed by Sputnik" names no doer of another
-// verb.
+// Bayton?"): "a photograph distributed by Northport Agency" names no
+// doer of another verb.
 func (e *Engine) byNameNew(q *query, s *sentence) bool {
 	asked := map[string]bool{}
 	for _, t := range q.terms {
