@@ -301,6 +301,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-r-faq.jsonl", over("testdata/r-faq.json"), 8, 2},
 		// 7 at its first run, half way through the twenty-fourth pass.
 		{"followups-admin-handbook.jsonl", over("testdata/admin-handbook.json"), 7, 2},
+		// 10 at its first run, as the twenty-fifth pass began.
+		{"followups-git-docs.jsonl", over("testdata/git-docs.json"), 10, 0},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
