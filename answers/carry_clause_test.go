@@ -192,3 +192,16 @@ The keeper lights the lamp at dusk.
 		}
 	}
 }
+
+// TestCarryNoSourcePhrase holds that what the last question asked about
+// leaves out the source phrase it opened or ended with ("In the …
+// story,", "per the … article"): "that" stands for what it asked, not for
+// where it was told.
+func TestCarryNoSourcePhrase(t *testing.T) {
+	checkCarry(t, orchardEngine(t), []carryCase{
+		{"In the Palmshire orchards story, what does the trust sell at the Bayton fair?", "why is that",
+			"why is the trust sell at the Bayton fair", "its topic"},
+		{"What does the trust sell at the Bayton fair, per the orchards article?", "why is that",
+			"why is the trust sell at the Bayton fair", "its topic"},
+	}, true)
+}

@@ -99,11 +99,18 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 	p.personWhich = p.personWhich || e.asksWhichPerson(c, toks)
 	p.person = e.personPhrase(c, prev, toks)
 	i := 0
+	// A source phrase the question opens or ends with ("In the Bayton
+	// story, who …?", "…, per the Northport piece") is no part of what it
+	// asks about.
+	from, to := e.rules.sourceEnds(prev.Question)
+	for i < len(toks) && toks[i].start < from {
+		i++
+	}
 	for i < len(toks) && (c.questionWords[toks[i].word] || c.auxiliary[toks[i].word] || e.askingWord(c, toks, i)) {
 		i++
 	}
-	if i < len(toks) {
-		p.topic = strings.TrimRight(prev.Question[toks[i].start:], " ?!.")
+	if i < len(toks) && toks[i].start < to {
+		p.topic = strings.TrimRight(prev.Question[toks[i].start:to], " ?!.,;:–—-")
 		// "How many species of rhea are there?" asks about the species
 		// of rhea: "are there" ends no topic.
 		if n := len(toks); n-i > 2 && toks[n-1].word == "there" && c.auxiliary[toks[n-2].word] {

@@ -43,6 +43,7 @@ func (r *rules) compilePatterns(f *generalFile) error {
 		}
 		r.sourcePhrases = append(r.sourcePhrases, re)
 	}
+	r.sourceDocument = wordSet(f.SourceDocuments)
 	for _, p := range f.LeadIns {
 		re, err := regexp.Compile("(?i)" + p)
 		if err != nil {

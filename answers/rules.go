@@ -129,6 +129,9 @@ type generalFile struct {
 	// SourcePhrases say where a fact is told ("per the joint statement",
 	// "going by his post on X"), not the fact: their words count less.
 	SourcePhrases []string `yaml:"source_phrases"`
+	// SourceDocuments name a piece of writing ("story", "report"): a
+	// source phrase with one says which article, not whose words.
+	SourceDocuments []string `yaml:"source_documents"`
 	// Shorthand maps chat shorthand to the words it stands for.
 	Shorthand map[string]string `yaml:"shorthand"`
 	// Outcome and Calendar: see general.yaml.
@@ -278,25 +281,27 @@ type rules struct {
 	leadIns []*regexp.Regexp
 	// sourcePhrases: general.yaml's source_phrases, case-insensitive.
 	sourcePhrases []*regexp.Regexp
-	shorthand     *shorthand
-	classes       []questionClass
-	roleClass     questionClass
-	entities      map[string]entityRule
-	aliases       map[string][]alias // by first word, longest first
-	synonyms      map[string][]string
-	phrases       map[string][]phrase // by the stem of the first word
-	forms         map[string][]string // stem -> the stems of its other verb forms
-	stop          map[string]bool
-	qualifier     map[string]string   // stem -> side
-	units         map[string][]string // word -> units it can mean
-	outOfScope    map[string]bool
-	self          map[string]bool
-	reasonCues    map[string]bool
-	reasonBest    map[string]bool
-	future        []*regexp.Regexp
-	clock         []*regexp.Regexp
-	clockTime     *regexp.Regexp
-	futureCue     map[string]bool
+	// sourceDocument: general.yaml's source_documents.
+	sourceDocument map[string]bool
+	shorthand      *shorthand
+	classes        []questionClass
+	roleClass      questionClass
+	entities       map[string]entityRule
+	aliases        map[string][]alias // by first word, longest first
+	synonyms       map[string][]string
+	phrases        map[string][]phrase // by the stem of the first word
+	forms          map[string][]string // stem -> the stems of its other verb forms
+	stop           map[string]bool
+	qualifier      map[string]string   // stem -> side
+	units          map[string][]string // word -> units it can mean
+	outOfScope     map[string]bool
+	self           map[string]bool
+	reasonCues     map[string]bool
+	reasonBest     map[string]bool
+	future         []*regexp.Regexp
+	clock          []*regexp.Regexp
+	clockTime      *regexp.Regexp
+	futureCue      map[string]bool
 	// outcomeWord: question words asking how something ended;
 	// plannedCue: sentence words that only announce an event.
 	outcomeWord, plannedCue map[string]bool

@@ -1,6 +1,9 @@
 package answers
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // sourceCredit is what a word that only says where a fact is told ("per
 // the joint statement") weighs.
@@ -33,4 +36,39 @@ func (r *rules) creditSources(q *query) {
 			q.terms[k].source = true
 		}
 	}
+}
+
+// sourceEnds are where question's words start after a source phrase
+// naming a piece of writing it opens with, and where they end before one
+// it ends with (0 and len(question) when it has none).
+func (r *rules) sourceEnds(question string) (int, int) {
+	from, to := 0, len(question)
+	for _, re := range r.sourcePhrases {
+		for _, sp := range re.FindAllStringIndex(question, -1) {
+			if !r.namesDocument(question[sp[0]:sp[1]]) {
+				continue
+			}
+			switch {
+			case strings.TrimSpace(question[:sp[0]]) == "":
+				from = max(from, sp[1])
+			case strings.Trim(question[sp[1]:], " ?!.") == "":
+				to = min(to, sp[0])
+			}
+		}
+	}
+	if from >= to {
+		return 0, len(question)
+	}
+	return from, to
+}
+
+// namesDocument says whether phrase holds a word naming a piece of
+// writing.
+func (r *rules) namesDocument(phrase string) bool {
+	for _, w := range foldWords(phrase) {
+		if r.sourceDocument[w] {
+			return true
+		}
+	}
+	return false
 }
