@@ -148,6 +148,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups51.jsonl", builtin, 5, 2},
 		// 5 at its first run, after the twenty-fifth pass's first change.
 		{"followups52.jsonl", builtin, 5, 2},
+		// 7 at its first run, half way through the twenty-fifth pass.
+		{"followups53.jsonl", builtin, 7, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
