@@ -1419,3 +1419,15 @@ The club extended the season and shortened the breaks.
 		{"Who shortened the house rules?", "no_type", 1},
 	})
 }
+
+// TestSwapBySharedSynonym holds that a word the sentence says in another
+// word with a WordNet synonym in common ("wrecked" and "demolished" are
+// both "razed") is no swap, and that a word with none in common is.
+func TestSwapBySharedSynonym(t *testing.T) {
+	e := articleEngine(t, "fort", "Fort news", `Bayton kept the demolished mountain fort as a museum.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"Which town kept the wrecked mountain fort as a museum?", "swapped", 0},
+		{"Which town kept the painted mountain fort as a museum?", "swapped", 1},
+	})
+}

@@ -79,7 +79,7 @@ func (e *Engine) swapped(q *query, s, prev, lead *sentence) (swap, name bool) {
 		}
 		for j := 1; j+1 < len(s.toks); j++ {
 			o := s.toks[j]
-			if !same(s.toks[j-1], l) || !same(s.toks[j+1], r) || !content(o.word) || e.rules.negation[o.word] || e.sameMeaning(t.stem, o.stem) {
+			if !same(s.toks[j-1], l) || !same(s.toks[j+1], r) || !content(o.word) || e.rules.negation[o.word] || e.sameMeaning(t.stem, o.stem) || shareSynonym(t.stem, o.stem) {
 				continue
 			}
 			name := midCapital(t) && midCapital(o)
@@ -389,6 +389,19 @@ func (e *Engine) titleSwapped(ix *index, q *query, s *sentence) bool {
 			if slices.ContainsFunc(forms, func(f string) bool { return other[f] }) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// shareSynonym reports whether two stems have a WordNet synonym in
+// common ("flatten" and "raze" are both "level"): the question says the
+// sentence's word in other words.
+func shareSynonym(a, b string) bool {
+	wn := wordnetSynonyms()
+	for _, x := range wn[a] {
+		if hasSynonym(wn[b], x.stem) {
+			return true
 		}
 	}
 	return false
