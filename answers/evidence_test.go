@@ -1431,3 +1431,27 @@ func TestSwapBySharedSynonym(t *testing.T) {
 		{"Which town kept the painted mountain fort as a museum?", "swapped", 1},
 	})
 }
+
+// TestWordBySharedSynonymIsNoUnknownWord holds that a question word no
+// article uses is not unknown when the best sentence says a word with a
+// WordNet synonym in common ("wrecked" and "demolished" are both
+// "razed"); a word with none in common still is.
+func TestWordBySharedSynonymIsNoUnknownWord(t *testing.T) {
+	e := articleEngine(t, "fort", "Fort news", `Bayton kept the demolished mountain fort as a museum.
+`)
+	for _, tt := range []struct {
+		q       string
+		unknown bool
+	}{
+		{"Did Bayton keep the wrecked fort as a museum?", false},
+		{"Did Bayton keep the painted fort as a museum?", true},
+	} {
+		a, err := e.Explain(context.Background(), tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := a.Explain.Evidence["unknown"] > 0; got != tt.unknown {
+			t.Errorf("%q: unknown evidence %v, want it counted: %v", tt.q, a.Explain.Evidence["unknown"], tt.unknown)
+		}
+	}
+}

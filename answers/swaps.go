@@ -393,16 +393,3 @@ func (e *Engine) titleSwapped(ix *index, q *query, s *sentence) bool {
 	}
 	return false
 }
-
-// shareSynonym reports whether two stems have a WordNet synonym in
-// common ("flatten" and "raze" are both "level"): the question says the
-// sentence's word in other words.
-func shareSynonym(a, b string) bool {
-	wn := wordnetSynonyms()
-	for _, x := range wn[a] {
-		if hasSynonym(wn[b], x.stem) {
-			return true
-		}
-	}
-	return false
-}

@@ -145,3 +145,30 @@ func (ix *index) knowsAny(term string, alts []string) bool {
 	}
 	return false
 }
+
+// shareSynonym reports whether two stems have a WordNet synonym in
+// common ("flatten" and "raze" are both "level"): the question says the
+// sentence's word in other words.
+func shareSynonym(a, b string) bool {
+	wn := wordnetSynonyms()
+	for _, x := range wn[a] {
+		if hasSynonym(wn[b], x.stem) {
+			return true
+		}
+	}
+	return false
+}
+
+// saysBySharedSynonym reports whether s says a word that shares a WordNet
+// synonym with the stem st ("wrecked" by "demolished", both "razed").
+func saysBySharedSynonym(st string, s *sentence) bool {
+	wn := wordnetSynonyms()
+	for _, x := range wn[st] {
+		for _, y := range wn[x.stem] {
+			if y.stem != st && s.hasStem(y.stem) {
+				return true
+			}
+		}
+	}
+	return false
+}
