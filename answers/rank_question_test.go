@@ -67,3 +67,21 @@ The Orrin lens often shows a bubble near the centre of the picture. This type is
 		}
 	}
 }
+
+// TestSentenceAfterItsSetting holds that a sentence opening with a word
+// that points back ("Its boats were sold") ranks first when the sentence
+// before it says the rest of what the question asks, though that one
+// holds more of the question's words: the rank weights' neighbour shares.
+func TestSentenceAfterItsSetting(t *testing.T) {
+	e := articleEngine(t, "quay", "Quay news", `The harbour board met in Bayton on Monday to settle the long toll dispute with the ferry owners of Northport. It agreed to halve the winter toll for small boats.
+
+The ferry owners of Northport once ran a second line to Westland. Its boats were sold in 1911.
+`)
+	a, err := e.Explain(t.Context(), "What happened to the boats of the ferry owners' second line to Westland?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := a.Explain.Candidates[0].Text; got != "Its boats were sold in 1911." {
+		t.Errorf("best sentence %q, want the one after its setting", got)
+	}
+}
