@@ -309,6 +309,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-git-docs.jsonl", over("testdata/git-docs.json"), 10, 0},
 		// 8 at its first run, after the twenty-fifth pass's first changes.
 		{"followups-perl-guides.jsonl", over("testdata/perl-guides.json"), 8, 0},
+		// 10 at its first run, half way through the twenty-fifth pass.
+		{"followups-phylip-guide.jsonl", over("testdata/phylip-guide.json"), 10, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
