@@ -77,7 +77,7 @@ func TestSentenceAfterItsSetting(t *testing.T) {
 
 The ferry owners of Northport once ran a second line to Westland. Its boats were sold in 1911.
 `)
-	a, err := e.Explain(t.Context(), "What happened to the boats of the ferry owners' second line to Westland?")
+	a, err := e.Explain(t.Context(), "What became of the boats of the Northport ferry owners' line to Westland?")
 	if err != nil {
 		t.Fatal(err)
 	}
