@@ -147,7 +147,7 @@ func (ix *index) knowsAny(term string, alts []string) bool {
 }
 
 // shareSynonym reports whether two stems have a WordNet synonym in
-// common ("flatten" and "raze" are both "level"): the question says the
+// common ("wreck" and "demolish" are both "raze"): the question says the
 // sentence's word in other words.
 func shareSynonym(a, b string) bool {
 	wn := wordnetSynonyms()
