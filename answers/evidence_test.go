@@ -1439,13 +1439,24 @@ func TestSwapBySharedSynonym(t *testing.T) {
 func TestWordBySharedSynonymIsNoUnknownWord(t *testing.T) {
 	e := articleEngine(t, "fort", "Fort news", `Bayton kept the demolished mountain fort as a museum.
 `)
-	for _, tt := range []struct {
-		q       string
-		unknown bool
-	}{
+	checkUnknown(t, e, []unknownCase{
 		{"Did Bayton keep the wrecked fort as a museum?", false},
 		{"Did Bayton keep the painted fort as a museum?", true},
-	} {
+	})
+}
+
+// unknownCase is a question and whether a word of it must count as
+// unknown against its best sentence.
+type unknownCase struct {
+	q       string
+	unknown bool
+}
+
+// checkUnknown asks each case's question of e and holds whether its
+// unknown-word evidence counts.
+func checkUnknown(t *testing.T, e *Engine, cases []unknownCase) {
+	t.Helper()
+	for _, tt := range cases {
 		a, err := e.Explain(context.Background(), tt.q)
 		if err != nil {
 			t.Fatal(err)

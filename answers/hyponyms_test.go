@@ -1,7 +1,6 @@
 package answers
 
 import (
-	"context"
 	"testing"
 )
 
@@ -14,21 +13,10 @@ func TestKindSaidIsNoUnknownWord(t *testing.T) {
 
 The travellers left the inn before dawn.
 `)
-	for _, tt := range []struct {
-		q       string
-		unknown bool
-	}{
+	checkUnknown(t, e, []unknownCase{
 		{"What drinks did the innkeeper pour for the travellers?", false},
 		{"How many glasses of wine did the innkeeper pour for the travellers?", true},
-	} {
-		a, err := e.Explain(context.Background(), tt.q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := a.Explain.Evidence["unknown"] > 0; got != tt.unknown {
-			t.Errorf("%q: unknown evidence %v, want it counted: %v", tt.q, a.Explain.Evidence["unknown"], tt.unknown)
-		}
-	}
+	})
 }
 
 // TestHyponymList holds the embedded list to WordNet's kinds: beer is a
