@@ -194,7 +194,7 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 		if !isName {
 			continue
 		}
-		if s.matches(t.term, t.alts) || (prev != nil && prev.matches(t.term, t.alts)) || (lead != nil && lead.matches(t.term, t.alts)) || title(t.term) ||
+		if s.matches(t.term, t.alts) || (prev != nil && prev.matches(t.term, t.alts)) || (lead != nil && lead.matches(t.term, t.alts) && !opensWithOtherOf(q, s, lead)) || title(t.term) ||
 			ix.articleHas(s.ArticleID, t.term) && t.term[0] == '@' || otherForm(t) || pronoun && (ix.paragraphSays(s, t) || ix.saidBefore(s, t)) || spelled[t.term] {
 			continue
 		}
@@ -355,6 +355,18 @@ func opensWithOther(q *query, s *sentence, titled map[string]bool) bool {
 	}
 	t := s.toks[0]
 	return isCapitalised(t.raw) && titled[t.stem] && !q.words[t.word] && !q.words[t.stem]
+}
+
+// opensWithOtherOf reports whether s opens with a name the sentence o
+// (its paragraph's first) says too and the question does not: a lead
+// that lists several ("PAUP*, MrBayes, and then Bayton or Halir")
+// vouches for none in a sentence that opens with another of them.
+func opensWithOtherOf(q *query, s, o *sentence) bool {
+	if len(s.toks) == 0 {
+		return false
+	}
+	t := s.toks[0]
+	return isCapitalised(t.raw) && o.hasStem(t.stem) && !q.words[t.word] && !q.words[t.stem]
 }
 
 // nameForm reports whether s holds a capitalised word that is another

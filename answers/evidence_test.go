@@ -1466,3 +1466,27 @@ func checkUnknown(t *testing.T, e *Engine, cases []unknownCase) {
 		}
 	}
 }
+
+// TestLeadListsAnotherName holds that a paragraph's first sentence that
+// lists several names vouches for none of them in a later sentence that
+// opens with another: "When did Northport record …?" against "Bayton
+// recorded …", though the lead names Northport.
+func TestLeadListsAnotherName(t *testing.T) {
+	e := articleEngine(t, "rain", "Rain news", `The valley towns are Bayton, Northport and Westland. Rain fell on all of them that spring. Bayton recorded the highest rainfall of the year in March.
+`)
+	for _, tt := range []struct {
+		q       string
+		missing bool
+	}{
+		{"When did Northport record the highest rainfall of the year?", true},
+		{"When did Bayton record the highest rainfall of the year?", false},
+	} {
+		a, err := e.Explain(t.Context(), tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := a.Explain.Evidence["missing_name"] > 0; got != tt.missing {
+			t.Errorf("%q: missing_name %v, want it counted: %v (best sentence %q)", tt.q, a.Explain.Evidence["missing_name"], tt.missing, a.Explain.Candidates[0].Text)
+		}
+	}
+}
