@@ -186,7 +186,7 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 		if !inContext(t) {
 			x[evMissCtx] += t.weight / total
 			x[evMissMax] = math.Max(x[evMissMax], t.weight/math.Max(ix.maxIDF, 1))
-			if capital[t.term] && !credit(t) && !title(t.term) && (lead == nil || !lead.matches(t.term, t.alts)) && !otherForm(t) && !(pronoun && ix.saidBefore(s, t)) {
+			if capital[t.term] && !credit(t) && !title(t.term) && (lead == nil || !lead.matches(t.term, t.alts) || opensWithOtherOf(q, s, lead)) && !otherForm(t) && !(pronoun && ix.saidBefore(s, t)) {
 				x[evMissCap] = 1
 			}
 		}

@@ -1470,7 +1470,8 @@ func checkUnknown(t *testing.T, e *Engine, cases []unknownCase) {
 // TestLeadListsAnotherName holds that a paragraph's first sentence that
 // lists several names vouches for none of them in a later sentence that
 // opens with another: "When did Northport record …?" against "Bayton
-// recorded …", though the lead names Northport.
+// recorded …", though the lead names Northport; nor does it vouch for the
+// capital the question says.
 func TestLeadListsAnotherName(t *testing.T) {
 	e := articleEngine(t, "rain", "Rain news", `The valley towns are Bayton, Northport and Westland. Rain fell on all of them that spring. Bayton recorded the highest rainfall of the year in March.
 `)
@@ -1485,8 +1486,10 @@ func TestLeadListsAnotherName(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := a.Explain.Evidence["missing_name"] > 0; got != tt.missing {
-			t.Errorf("%q: missing_name %v, want it counted: %v (best sentence %q)", tt.q, a.Explain.Evidence["missing_name"], tt.missing, a.Explain.Candidates[0].Text)
+		for _, f := range []string{"missing_name", "missing_capital"} {
+			if got := a.Explain.Evidence[f] > 0; got != tt.missing {
+				t.Errorf("%q: %s %v, want it counted: %v (best sentence %q)", tt.q, f, a.Explain.Evidence[f], tt.missing, a.Explain.Candidates[0].Text)
+			}
 		}
 	}
 }
