@@ -674,10 +674,7 @@ const passiveReach = 12
 // Bayton?"): "a photograph distributed by Northport Agency" names no
 // doer of another verb.
 func (e *Engine) byNameNew(q *query, s *sentence) bool {
-	asked := map[string]bool{}
-	for _, t := range q.terms {
-		asked[t.term] = true
-	}
+	asked := func(st string) bool { return slices.ContainsFunc(q.terms, func(t qterm) bool { return t.term == st }) }
 	for i := 0; i+1 < len(s.toks); i++ {
 		if !e.rules.passiveBy[s.toks[i].word] || !isCapitalised(s.toks[i+1].raw) || q.words[s.toks[i+1].word] {
 			continue
@@ -687,7 +684,7 @@ func (e *Engine) byNameNew(q *query, s *sentence) bool {
 				continue
 			}
 			for k := 0; k < j; k++ {
-				if asked[s.toks[k].stem] {
+				if asked(s.toks[k].stem) {
 					return true
 				}
 			}
