@@ -158,7 +158,7 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 		// A title that names several ("Men, Dwarves, Elves, Drakes …")
 		// vouches for none in a sentence that opens with another of them
 		// ("Drakes hatch from eggs" does not say "Saurians").
-		return titled[st] && !opensWithOther(q, s, titled)
+		return titled[st] && !opensWithOther(q, s, func(st string) bool { return titled[st] })
 	}
 	spelled := initialsSaid(q, s, prev, lead)
 	inContext := func(t qterm) bool {
@@ -186,7 +186,7 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 		if !inContext(t) {
 			x[evMissCtx] += t.weight / total
 			x[evMissMax] = math.Max(x[evMissMax], t.weight/math.Max(ix.maxIDF, 1))
-			if capital[t.term] && !credit(t) && !title(t.term) && (lead == nil || !lead.matches(t.term, t.alts) || opensWithOtherOf(q, s, lead)) && !otherForm(t) && !(pronoun && ix.saidBefore(s, t)) {
+			if capital[t.term] && !credit(t) && !title(t.term) && (lead == nil || !lead.matches(t.term, t.alts) || opensWithOther(q, s, lead.hasStem)) && !otherForm(t) && !(pronoun && ix.saidBefore(s, t)) {
 				x[evMissCap] = 1
 			}
 		}
@@ -194,7 +194,7 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 		if !isName {
 			continue
 		}
-		if s.matches(t.term, t.alts) || (prev != nil && prev.matches(t.term, t.alts)) || (lead != nil && lead.matches(t.term, t.alts) && !opensWithOtherOf(q, s, lead)) || title(t.term) ||
+		if s.matches(t.term, t.alts) || (prev != nil && prev.matches(t.term, t.alts)) || (lead != nil && lead.matches(t.term, t.alts) && !opensWithOther(q, s, lead.hasStem)) || title(t.term) ||
 			ix.articleHas(s.ArticleID, t.term) && t.term[0] == '@' || otherForm(t) || pronoun && (ix.paragraphSays(s, t) || ix.saidBefore(s, t)) || spelled[t.term] {
 			continue
 		}
@@ -347,26 +347,17 @@ func initialsSaid(q *query, sents ...*sentence) map[string]bool {
 	return out
 }
 
-// opensWithOther reports whether s opens with a capitalised word of the
-// title (stems in titled) that q does not say.
-func opensWithOther(q *query, s *sentence, titled map[string]bool) bool {
+// opensWithOther reports whether s opens with a capitalised word that
+// said holds (a stem of the title, of the paragraph's first sentence) and
+// q does not say: a title or first sentence that names several ("Men,
+// Dwarves, Elves …", "Bayton, Northport and Westland") vouches for none
+// of them in a sentence that opens with another.
+func opensWithOther(q *query, s *sentence, said func(string) bool) bool {
 	if len(s.toks) == 0 {
 		return false
 	}
 	t := s.toks[0]
-	return isCapitalised(t.raw) && titled[t.stem] && !q.words[t.word] && !q.words[t.stem]
-}
-
-// opensWithOtherOf reports whether s opens with a name the sentence o
-// (its paragraph's first) says too and the question does not: a lead
-// that lists several ("PAUP*, MrBayes, and then Bayton or Halir")
-// vouches for none in a sentence that opens with another of them.
-func opensWithOtherOf(q *query, s, o *sentence) bool {
-	if len(s.toks) == 0 {
-		return false
-	}
-	t := s.toks[0]
-	return isCapitalised(t.raw) && o.hasStem(t.stem) && !q.words[t.word] && !q.words[t.stem]
+	return isCapitalised(t.raw) && said(t.stem) && !q.words[t.word] && !q.words[t.stem]
 }
 
 // nameForm reports whether s holds a capitalised word that is another
