@@ -191,6 +191,7 @@ func (r *rules) compileWords(f *generalFile) error {
 	r.destination, r.destCue = wordSet(f.Destinations.Words), wordSet(f.Destinations.Cues)
 	r.owner = wordSet(f.OwnerWords)
 	r.namingNoun, r.namingLink, r.namingThrough = wordSet(f.NamingPhrase.Nouns), wordSet(f.NamingPhrase.Links), wordSet(f.NamingPhrase.Through)
+	r.properNoun, r.properLink = wordSet(f.NamingPhrase.ProperNouns), wordSet(f.NamingPhrase.ProperLinks)
 	r.suffixes = f.DerivationalSuffixes
 	r.sumWord = wordSet(f.SumWords)
 	r.shareWord = wordSet(f.ShareWords)

@@ -1012,7 +1012,7 @@ func (e *Engine) countedUnsaid(ix *index, q *query, s, prev, next *sentence) boo
 // quoted term. "The man sat huddled in his chair" tells of the man and
 // leaves him unnamed.
 func (e *Engine) namesNothing(q *query, s *sentence) bool {
-	if q.class.name != "naming" || !asksNameOf(q.toks) || e.namedHead(q.toks) == "" {
+	if q.class.name != "naming" || !e.asksNameOf(q.toks) || e.namedHead(q.toks) == "" {
 		return false
 	}
 	if e.appositiveName(q, s) != "" || firstQuoted(s.Text) != "" {
@@ -1027,13 +1027,9 @@ func (e *Engine) namesNothing(q *query, s *sentence) bool {
 }
 
 // asksNameOf reports whether toks ask "the name of" or "the names of"
-// something, the name it is known by; "the name for" and "the term for"
-// may ask for a common noun ("a problem instance").
-func asksNameOf(toks []token) bool {
-	for i := 1; i < len(toks); i++ {
-		if (toks[i-1].word == "name" || toks[i-1].word == "names") && toks[i].word == "of" {
-			return true
-		}
-	}
-	return false
+// something, the name it is known by (naming_phrase's proper nouns and
+// links); "the name for" and "the term for" may ask for a common noun ("a
+// problem instance").
+func (e *Engine) asksNameOf(toks []token) bool {
+	return namingPhraseEnd(toks, e.rules.properNoun, e.rules.properLink) >= 0
 }

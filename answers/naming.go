@@ -98,18 +98,23 @@ func (e *Engine) inSituWhichName(q *query, s *sentence) string {
 	return ""
 }
 
+// namingPhraseEnd is the index of the word after the first naming noun
+// and link of toks (nouns, links: "name" and "of"), or -1.
+func namingPhraseEnd(toks []token, nouns, links map[string]bool) int {
+	for i := 1; i < len(toks); i++ {
+		if nouns[toks[i-1].word] && links[toks[i].word] {
+			return i + 1
+		}
+	}
+	return -1
+}
+
 // namedHead is the noun a naming question asks the name of: the last
 // lower-case word of the phrase after "name of", "name for" or "name
 // given to" ("the set top box manufacturer that …": manufacturer; "the
 // keeper's daughter Ames married": daughter); "" when it has none.
 func (e *Engine) namedHead(toks []token) string {
-	start := -1
-	for i := 1; i+1 < len(toks); i++ {
-		if e.rules.namingNoun[toks[i-1].word] && e.rules.namingLink[toks[i].word] {
-			start = i + 1
-			break
-		}
-	}
+	start := namingPhraseEnd(toks, e.rules.namingNoun, e.rules.namingLink)
 	if start < 0 {
 		return ""
 	}

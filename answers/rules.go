@@ -121,6 +121,10 @@ type generalFile struct {
 		Nouns   []string `yaml:"nouns"`
 		Links   []string `yaml:"links"`
 		Through []string `yaml:"through"`
+		// ProperNouns and ProperLinks ask for a proper name ("the name
+		// of"), where "the name for" may take a common noun.
+		ProperNouns []string `yaml:"proper_nouns"`
+		ProperLinks []string `yaml:"proper_links"`
 	} `yaml:"naming_phrase"`
 	DerivationalSuffixes []string `yaml:"derivational_suffixes"`
 	SumWords             []string `yaml:"sum_words"`
@@ -352,6 +356,8 @@ type rules struct {
 	// …", "the name given to …" and the ones passed over inside its noun
 	// phrase (naming_phrase).
 	namingNoun, namingLink, namingThrough map[string]bool
+	// properNoun, properLink: naming_phrase's proper_nouns and proper_links.
+	properNoun, properLink map[string]bool
 	// sumWord: words asking for a sum (sum_words).
 	sumWord, shareWord map[string]bool
 	// suffixes: derivational_suffixes, in order.
