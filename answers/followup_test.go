@@ -313,6 +313,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-perl-guides.jsonl", over("testdata/perl-guides.json"), 8, 0},
 		// 10 at its first run, half way through the twenty-fifth pass.
 		{"followups-phylip-guide.jsonl", over("testdata/phylip-guide.json"), 10, 2},
+		// 7 at its first run, as the twenty-sixth pass began.
+		{"followups-dungeon-crawl-lore.jsonl", over("testdata/dungeon-crawl-lore.json"), 7, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
