@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // rankContext is what rank reads off the question once, for every
@@ -298,6 +299,45 @@ func (e *Engine) aheadFirst(ix *index, ranked []scored) []scored {
 		}
 	}
 	return ranked
+}
+
+// echoFirst puts, when the best of ranked says nothing the question does
+// not — each of its words a stop word, a letter or a word of the question
+// ("MONARCH, n." for "How is a monarch defined?") — the sentence after it
+// first if it is a candidate: an answer is what the question does not
+// say. Not for a yes/no question, which a sentence saying back its words
+// answers, nor for a choice, whose answer is one of its words ("small
+// stuff or big?" answered "These are big concessions.").
+func (e *Engine) echoFirst(ix *index, q *query, ranked []scored) []scored {
+	if len(ranked) < 2 || q.option || q.class.name == "yesno" || q.words["or"] || !e.echoes(q, ranked[0].s) {
+		return ranked
+	}
+	n := ix.next(ranked[0].s)
+	if n == nil {
+		return ranked
+	}
+	if i := slices.IndexFunc(ranked[1:], func(c scored) bool { return c.s == n }); i >= 0 {
+		return toFront(ranked, i+1)
+	}
+	return ranked
+}
+
+// echoes reports whether s says no word of its own beside q's: each word
+// a stop word, a single letter or one q says. A question in the text may
+// hold the answer ("what sense … called "the son of Heli"?").
+func (e *Engine) echoes(q *query, s *sentence) bool {
+	for _, t := range s.toks {
+		if utf8.RuneCountInString(t.word) > 1 && !e.stopword(t.word) && !q.words[t.word] && !q.words[t.stem] && !q.hasTerm(t.stem) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasTerm reports whether the stem st is one of q's terms or of their
+// other forms.
+func (q *query) hasTerm(st string) bool {
+	return slices.ContainsFunc(q.terms, func(t qterm) bool { return t.term == st || slices.Contains(t.alts, st) })
 }
 
 // continuationFirst puts, when the sentence after the best of ranked

@@ -69,7 +69,7 @@ func (e *Engine) answerOne(ctx context.Context, question string, explain, option
 	if q.speaker != "" && e.rules.entities[q.speaker].Kind == "person" && !ix.speaks(q.speaker) {
 		return done(refuse(), fmt.Sprintf("refused: the articles quote no words of %s", e.rules.entities[q.speaker].Name), nil)
 	}
-	ranked := personFirst(cw, q, ownWordsFirst(cw, q, e.headFirst(q, e.definitionFirst(q, e.continuationFirst(ix, q, e.aheadFirst(ix, e.rank(ix, q)))))))
+	ranked := personFirst(cw, q, ownWordsFirst(cw, q, e.headFirst(q, e.definitionFirst(q, e.continuationFirst(ix, q, e.echoFirst(ix, q, e.aheadFirst(ix, e.rank(ix, q))))))))
 	if ex != nil {
 		for i, c := range ranked {
 			if i == 8 {

@@ -85,3 +85,19 @@ The ferry owners of Northport once ran a second line to Westland. Its boats were
 		t.Errorf("best sentence %q, want the one after its setting", got)
 	}
 }
+
+// A sentence that says back only the question's words ("HALIR, n.") holds
+// no answer: the one after it, that defines the word, comes first.
+func TestSentenceThatEchoesTheQuestion(t *testing.T) {
+	e := articleEngine(t, "glossary", "Harbour words", `HALIR, n. A rope of tarred hemp that ties a small boat to the quay at low tide. Ferry crews of Northport coil it at dusk.
+
+The Bayton quay is stone. Its rings are iron.
+`)
+	a, err := e.Explain(t.Context(), "What is a halir tied to?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := a.Explain.Candidates[0].Text; got != "A rope of tarred hemp that ties a small boat to the quay at low tide." {
+		t.Errorf("best sentence %q, want the definition after the headword", got)
+	}
+}
