@@ -110,3 +110,22 @@ func TestNumberSaidWhole(t *testing.T) {
 		t.Errorf("ferrydesk 4: answered %v (%v), want refused: no 4.0 is said", a.Answered, err)
 	}
 }
+
+// A web address or a file's path answers where a thing is found or kept,
+// as its direct answer; a pair joined by "/" ("and/or") is no path.
+func TestWhereAnsweredByAnAddress(t *testing.T) {
+	e := articleEngine(t, "harbour", "Harbour guide", `The Bayton harbour board keeps its tide tables online, and/or on paper. Skippers can read the current tables at https://tides.example.org/bayton/tables.html before they sail. The ferry company of Northport keeps its old timetables in archive/timetables/ on its own server.
+`)
+	for q, want := range map[string]string{
+		"Where can skippers read the current tide tables?":      "https://tides.example.org/bayton/tables.html",
+		"Where does the ferry company keep its old timetables?": "archive/timetables/",
+	} {
+		a, err := e.Answer(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || a.Answer != want {
+			t.Errorf("%q: answered %v with %q, want %q", q, a.Answered, a.Answer, want)
+		}
+	}
+}

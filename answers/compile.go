@@ -73,6 +73,12 @@ func (r *rules) compileClock(f *generalFile) error {
 		return fmt.Errorf("clock_times: %w", err)
 	}
 	r.clockTime = re
+	if f.Addresses == "" {
+		return fmt.Errorf("addresses: no pattern")
+	}
+	if r.addresses, err = regexp.Compile(f.Addresses); err != nil {
+		return fmt.Errorf("addresses: %w", err)
+	}
 	return nil
 }
 

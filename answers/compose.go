@@ -364,6 +364,9 @@ func (e *Engine) direct(q *query, best scored) string {
 		if d := e.destinationName(q, s); d != "" {
 			return d
 		}
+		if a := e.addressSpan(q, s); a != "" {
+			return a // "https://example.org/why.html"
+		}
 	case wantDate:
 		if ds := newDates(q, s); len(ds) > 0 {
 			return e.nearest(q, s, ds)

@@ -282,7 +282,7 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 		}
 		return false
 	case wantPlace:
-		return len(e.newPlaces(q, s)) > 0 || len(newLearnedPlaces(q, s)) > 0 || e.placePhrase(q, s) || e.destinationName(q, s) != "" || e.headedPlace(q, s) != ""
+		return len(e.newPlaces(q, s)) > 0 || len(newLearnedPlaces(q, s)) > 0 || e.placePhrase(q, s) || e.destinationName(q, s) != "" || e.headedPlace(q, s) != "" || e.addressSpan(q, s) != ""
 	case wantDate:
 		if q.clock {
 			return e.saysClock(q, s)
@@ -633,6 +633,19 @@ func (e *Engine) personNounSpan(q *query, s *sentence) string {
 // ("in mountainous areas", "in my basement") that q does not say.
 func (e *Engine) placePhrase(q *query, s *sentence) bool {
 	return e.placeSpan(q, s) != ""
+}
+
+// addressSpan is the first web address or file's path s says that q
+// does not (general.yaml's addresses), without the punctuation that
+// closes its sentence: where a thing is found or kept. "" for none.
+func (e *Engine) addressSpan(q *query, s *sentence) string {
+	for _, m := range e.rules.addresses.FindAllString(s.Text, -1) {
+		m = strings.TrimRight(strings.TrimLeft(m, " \t\n("), ".,;:!?")
+		if m != "" && !strings.Contains(strings.ToLower(q.text), strings.ToLower(m)) {
+			return m
+		}
+	}
+	return ""
 }
 
 // placeSpan is the phrase of s placePhrase finds, from its locative to

@@ -73,6 +73,9 @@ type generalFile struct {
 	// day or a clock time answers them, not a day or a date.
 	ClockQuestions []string `yaml:"clock_questions"`
 	ClockTimes     string   `yaml:"clock_times"`
+	// Addresses is the pattern of a web address or a file's path: where
+	// a thing is found or kept ("https://…/x.html", "/usr/share/menu/").
+	Addresses string `yaml:"addresses"`
 	Self           []string `yaml:"self"`
 	// Locatives, Opposites and Auxiliaries: see general.yaml.
 	Locatives    []string `yaml:"locatives"`
@@ -305,6 +308,7 @@ type rules struct {
 	future         []*regexp.Regexp
 	clock          []*regexp.Regexp
 	clockTime      *regexp.Regexp
+	addresses      *regexp.Regexp
 	futureCue      map[string]bool
 	// outcomeWord: question words asking how something ended;
 	// plannedCue: sentence words that only announce an event.
