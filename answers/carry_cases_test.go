@@ -771,3 +771,24 @@ func TestCarryAndWhatsQuestion(t *testing.T) {
 		{"According to Orrin Lind, what did the harbour board pay special attention to?", "And what's his post?", "what's Orrin Lind’s post", "a pronoun for one person"},
 	}, false)
 }
+
+// TestCarryAndClauseThenQuestion holds that "and" before a clause its
+// question word opens and then a whole question ("And when a storm comes
+// up, how should the keeper act?"), or before a kind of thing asked with a
+// clause of its own ("And what sort of lamp should a new light use?"),
+// opens no fragment: the last question is not added to it.
+func TestCarryAndClauseThenQuestion(t *testing.T) {
+	e := articleEngine(t, "keepers", "The keepers' rules", `No matter how many helpers come, the keeper is in charge of the light. When a storm comes up, the keeper should calmly light the second lamp and stay in the tower.
+
+Old lights were built to burn little oil. A new light should use a brighter lamp first made in Bayton.
+`)
+	for _, tt := range []struct{ prev, q string }{
+		{"Who is in charge of the light, however many helpers come?", "And when a storm comes up, how should the keeper act?"},
+		{"What were old lights built for?", "And what sort of lamp should a new light use?"},
+	} {
+		_, a := askAfter(t, e, tt.prev, tt.q)
+		if a.Carried != nil && slices.ContainsFunc(a.Carried.Why, func(w string) bool { return strings.Contains(w, "is a fragment") }) {
+			t.Errorf("%q read as a fragment: %q", tt.q, a.Carried.Why)
+		}
+	}
+}

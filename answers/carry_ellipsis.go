@@ -47,6 +47,12 @@ func (e *Engine) ellipsis(ix *index, c *carryRules, p turnRead, text string) (st
 		// pronouns are read as any question's.
 		return "", nil, false
 	}
+	if c.questionWords[ftoks[0].word] && clauseThenQuestion(c, text, ftoks) {
+		// "and when a crucial point comes up, how should the keeper
+		// act?": a clause its question word opens, then a whole
+		// question of its own.
+		return "", nil, false
+	}
 	if k > from && e.askedNounThenClause(c, ftoks, k) {
 		// "and which two methods should the wrapper class have", "and
 		// how much of it is water": a noun phrase asked about, then a
@@ -156,7 +162,10 @@ func (e *Engine) ellipsis(ix *index, c *carryRules, p turnRead, text string) (st
 // auxiliary ("of it is water"): a question with its own subject.
 func (e *Engine) askedNounThenClause(c *carryRules, ftoks []token, k int) bool {
 	j, pronoun := k, false
-	for j < len(ftoks) && j-k < 4 && !c.auxiliary[ftoks[j].word] && (!e.stopword(ftoks[j].word) || c.which.phrasePrep[ftoks[j].word] || c.pronouns[ftoks[j].word].ref != "") {
+	// A stop word before a phrase's preposition ("sort of", "kind of")
+	// heads the phrase all the same.
+	heads := func(j int) bool { return j+1 < len(ftoks) && c.which.phrasePrep[ftoks[j+1].word] }
+	for j < len(ftoks) && j-k < 4 && !c.auxiliary[ftoks[j].word] && (!e.stopword(ftoks[j].word) || c.which.phrasePrep[ftoks[j].word] || heads(j) || c.pronouns[ftoks[j].word].ref != "") {
 		pronoun = pronoun || c.pronouns[ftoks[j].word].ref != ""
 		j++
 	}
@@ -166,6 +175,19 @@ func (e *Engine) askedNounThenClause(c *carryRules, ftoks []token, k int) bool {
 	// "of it is water": the pronoun is the subject; "should the
 	// keeper carry": the clause opens with one.
 	return pronoun || j+2 < len(ftoks) && c.clauseOpeners[ftoks[j+1].word]
+}
+
+// clauseThenQuestion reports whether the fragment ftoks (of text) holds,
+// after a comma, a question word and then an auxiliary: "when a crucial
+// point comes up, how should the keeper act" is a clause before a whole
+// question, no fragment.
+func clauseThenQuestion(c *carryRules, text string, ftoks []token) bool {
+	for i := 1; i+1 < len(ftoks); i++ {
+		if c.questionWords[ftoks[i].word] && c.auxiliary[ftoks[i+1].word] && strings.Contains(text[ftoks[i-1].end:ftoks[i].start], ",") {
+			return true
+		}
+	}
+	return false
 }
 
 // onesFor reads a fragment of words before "ones" ("and full frame
