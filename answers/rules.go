@@ -75,8 +75,8 @@ type generalFile struct {
 	ClockTimes     string   `yaml:"clock_times"`
 	// Addresses is the pattern of a web address or a file's path: where
 	// a thing is found or kept ("https://…/x.html", "/usr/share/menu/").
-	Addresses string `yaml:"addresses"`
-	Self           []string `yaml:"self"`
+	Addresses string   `yaml:"addresses"`
+	Self      []string `yaml:"self"`
 	// Locatives, Opposites and Auxiliaries: see general.yaml.
 	Locatives    []string `yaml:"locatives"`
 	Destinations struct {
