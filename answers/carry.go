@@ -447,7 +447,7 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 				continue // "is there", "are there"
 			}
 		}
-		if e.namesBefore(own, t.start, pr.ref) && !(pr.ref == refThing && !pr.possessive && i > 0 && c.objectPrep[toks[i-1].word]) {
+		if e.namesBefore(own, t.start, pr.ref) && !(pr.ref == refThing && !pr.possessive && i > 0 && c.objectPrep[toks[i-1].word]) && !e.objectOfName(c, own, toks, i, pr) {
 			continue // "What did Ames say his team wanted?": "his" is Ames
 		}
 		if j := e.subjectAt(c, toks, i); j >= 0 && (pr.possessive && (pr.ref == refGroup || pr.ref == refThing) || t.word == "they" || pr.ref == refPerson && agentNoun(toks[j].word)) {
@@ -530,6 +530,13 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 		return b.String(), why, persons, true
 	}
 	return "", nil, nil, false
+}
+
+// objectOfName reports whether the person pronoun at i of toks is the
+// object of a verb right after a name the question says ("Orrin wants
+// him"): it does not stand for that name.
+func (e *Engine) objectOfName(c *carryRules, own []named, toks []token, i int, pr pronoun) bool {
+	return pr.ref == refPerson && !pr.possessive && c.objectPronoun[toks[i].word] && i >= 2 && !e.stopword(toks[i-1].word) && e.inName(own, toks[i-2])
 }
 
 // subjectAt is where the question (toks) gives the clause of the pronoun

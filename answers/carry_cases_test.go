@@ -792,3 +792,16 @@ Old lights were built to burn little oil. A new light should use a brighter lamp
 		}
 	}
 }
+
+// TestCarryObjectOfANamedVerb holds that "him" or "her" right after the
+// verb of a name the question says ("now Orrin wants her to …") is that
+// verb's object, someone else: the person the last question named.
+func TestCarryObjectOfANamedVerb(t *testing.T) {
+	e := articleEngine(t, "harbour", "The harbour board", `The harbour board sent Ada Lind to Bayton in May.
+
+Orrin Vell now wants Ada Lind to run the Northport ferry.
+`)
+	checkCarry(t, e, []carryCase{
+		{"Did the harbour board send Ada Lind to Bayton?", "now orrin vell wants her to run what", "Ada Lind", "a pronoun for one person"},
+	}, false)
+}

@@ -33,6 +33,7 @@ type followupFile struct {
 	Existential        []string   `yaml:"existential"`
 	PlacePrepositions  []string   `yaml:"place_prepositions"`
 	ObjectPrepositions []string   `yaml:"object_prepositions"`
+	ObjectPronouns     []string   `yaml:"object_pronouns"`
 	QuestionWords      []string   `yaml:"question_words"`
 	WhWords            []string   `yaml:"wh_words"`
 	Auxiliaries        []string   `yaml:"auxiliaries"`
@@ -88,6 +89,7 @@ type carryRules struct {
 	pronouns                   map[string]pronoun
 	existential, placePrep     map[string]bool
 	objectPrep                 map[string]bool
+	objectPronoun              map[string]bool
 	expletive                  map[string]bool
 	expletiveVerbs             map[string]bool
 	peopleEndings              []string
@@ -135,6 +137,7 @@ func compileCarry(data []byte) (*carryRules, error) {
 		peopleEndings:    foldAll(f.PeopleEndings),
 		placePrep:        wordSet(foldAll(f.PlacePrepositions)),
 		objectPrep:       wordSet(foldAll(f.ObjectPrepositions)),
+		objectPronoun:    wordSet(foldAll(f.ObjectPronouns)),
 		questionWords:    wordSet(foldAll(f.QuestionWords)),
 		whWords:          wordSet(foldAll(f.WhWords)),
 		auxiliary:        wordSet(foldAll(f.Auxiliaries)),
