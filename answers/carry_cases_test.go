@@ -805,3 +805,17 @@ Orrin Vell now wants Ada Lind to run the Northport ferry.
 		{"Did the harbour board send Ada Lind to Bayton?", "now orrin vell wants her to run what", "Ada Lind", "a pronoun for one person"},
 	}, false)
 }
+
+// TestCarryAndQuestionWordLater holds that "and" before words that ask
+// with a question word further on ("and now Orrin Vell wants her to run
+// what") opens no fragment: a whole question, its pronoun read as any.
+func TestCarryAndQuestionWordLater(t *testing.T) {
+	e := articleEngine(t, "harbour", "The harbour board", `The harbour board sent Ada Lind to Bayton in May.
+
+Orrin Vell now wants Ada Lind to run the Northport ferry.
+`)
+	_, a := askAfter(t, e, "Did the harbour board send Ada Lind to Bayton?", "and now orrin vell wants her to run what")
+	if a.Carried == nil || !strings.Contains(a.Carried.Read, "Ada Lind") || slices.ContainsFunc(a.Carried.Why, func(w string) bool { return strings.Contains(w, "is a fragment") }) {
+		t.Errorf("read %+v, want a whole question with \"her\" for Ada Lind", a.Carried)
+	}
+}

@@ -47,6 +47,11 @@ func (e *Engine) ellipsis(ix *index, c *carryRules, p turnRead, text string) (st
 		// pronouns are read as any question's.
 		return "", nil, false
 	}
+	if k == from && len(ftoks) >= 4 && askedLater(c, text, ftoks[from:]) {
+		// "and now Orrin wants him doing what": a question word later
+		// in words of its own asks a whole question.
+		return "", nil, false
+	}
 	if c.questionWords[ftoks[0].word] && clauseThenQuestion(c, text, ftoks) {
 		// "and when a crucial point comes up, how should the keeper
 		// act?": a clause its question word opens, then a whole
@@ -175,6 +180,22 @@ func (e *Engine) askedNounThenClause(c *carryRules, ftoks []token, k int) bool {
 	// "of it is water": the pronoun is the subject; "should the
 	// keeper carry": the clause opens with one.
 	return pronoun || j+2 < len(ftoks) && c.clauseOpeners[ftoks[j+1].word]
+}
+
+// askedLater reports whether ftoks (of text) hold a question word past
+// their first word with no comma, dash or colon before it: "now Orrin
+// wants him doing what", not "if they don't, how …", which leans on the
+// last question for what "if" supposes, nor "his own people - what …".
+func askedLater(c *carryRules, text string, ftoks []token) bool {
+	for i := 1; i < len(ftoks); i++ {
+		if strings.ContainsAny(text[ftoks[i-1].end:ftoks[i].start], ",-–—:;") {
+			return false
+		}
+		if c.questionWords[ftoks[i].word] {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseThenQuestion reports whether the fragment ftoks (of text) holds,
