@@ -305,11 +305,12 @@ func (e *Engine) aheadFirst(ix *index, ranked []scored) []scored {
 // not — each of its words a stop word, a letter or a word of the question
 // ("MONARCH, n." for "How is a monarch defined?") — the sentence after it
 // first if it is a candidate: an answer is what the question does not
-// say. Not for a yes/no question, which a sentence saying back its words
+// say. After a heading that names the answer ("Ben Dorn (1790–1850).
+// First pilot to sail the Marsh channel.") the best stays. Not for a yes/no question, which a sentence saying back its words
 // answers, nor for a choice, whose answer is one of its words ("small
 // stuff or big?" answered "These are big concessions.").
 func (e *Engine) echoFirst(ix *index, q *query, ranked []scored) []scored {
-	if len(ranked) < 2 || q.option || q.class.name == "yesno" || q.words["or"] || !e.echoes(q, ranked[0].s) {
+	if len(ranked) < 2 || q.option || q.class.name == "yesno" || q.words["or"] || e.afterHeading(ix, ranked[0].s) || !e.echoes(q, ranked[0].s) {
 		return ranked
 	}
 	n := ix.next(ranked[0].s)
@@ -320,6 +321,13 @@ func (e *Engine) echoFirst(ix *index, q *query, ranked []scored) []scored {
 		return toFront(ranked, i+1)
 	}
 	return ranked
+}
+
+// afterHeading reports whether the sentence before s is its paragraph's
+// heading: a name and its dates, or a title and a colon.
+func (e *Engine) afterHeading(ix *index, s *sentence) bool {
+	p := ix.previous(s)
+	return p != nil && e.rules.lex.titleLine(p.Text, p.toks)
 }
 
 // echoes reports whether s says no word of its own beside q's: each word
