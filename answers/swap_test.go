@@ -256,3 +256,20 @@ entities:
 		{"Did Dahl's deputy open the Bergen harbour office?", "name_swapped", 1},
 	})
 }
+
+// TestEpithetIsNoModifierSwap holds that a name's epithet before the verb
+// ("Halir Ym Sor the Wise teaches …") swaps no modifier for the name the
+// question puts before that verb ("What does Halir teach?").
+func TestEpithetIsNoModifierSwap(t *testing.T) {
+	e := articleEngine(t, "gods", "Gods of the coast", `Halir Ym Sor the Wise teaches that the sea belongs to all who sail it. Followers of Halir keep the harbour lamps lit.
+
+Orrin the Stern guards the northern shoals.
+`)
+	a, err := e.Answer(t.Context(), "What does Halir teach?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.HasPrefix(a.Quotes[0].Text, "Halir Ym Sor") {
+		t.Errorf("answered %v (%q), want the sentence on what Halir teaches", a.Answered, a.Answer)
+	}
+}

@@ -271,6 +271,9 @@ func (e *Engine) modifierSwapped(q *query, s *sentence) bool {
 			if sharePrefix(mod.word, o.word, 4) {
 				continue // "Victorian" for "Victoria's"
 			}
+			if slices.ContainsFunc(s.toks[max(0, j-4):j], func(p token) bool { return p.stem == mod.stem }) {
+				continue // "Halir Ym Sor the Wise teaches": the question's "Halir teach", an epithet between
+			}
 			if gap := s.Text[o.end:s.toks[j+1].start]; gap == "-" {
 				continue // "a Chibchan-speaking people" qualifies the people, not the speaking
 			} else if gap != " " {
