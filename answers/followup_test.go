@@ -153,6 +153,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups53.jsonl", builtin, 7, 2},
 		// 8 at its first run, as the twenty-sixth pass began.
 		{"followups54.jsonl", builtin, 8, 2},
+		// 9 at its first run, after the twenty-sixth pass's first change.
+		{"followups55.jsonl", builtin, 9, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
@@ -319,6 +321,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-dungeon-crawl-lore.jsonl", over("testdata/dungeon-crawl-lore.json"), 7, 2},
 		// 7 at its first run, as the twenty-sixth pass began.
 		{"followups-gnu-maintainer-guide.jsonl", over("testdata/gnu-maintainer-guide.json"), 7, 2},
+		// 9 at its first run, after the twenty-sixth pass's first change.
+		{"followups-physics-experiments.jsonl", over("testdata/physics-experiments.json"), 9, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
