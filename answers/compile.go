@@ -44,6 +44,10 @@ func (r *rules) compilePatterns(f *generalFile) error {
 		r.sourcePhrases = append(r.sourcePhrases, re)
 	}
 	r.sourceDocument = wordSet(f.SourceDocuments)
+	r.documentStem = map[string]bool{}
+	for _, w := range f.SourceDocuments {
+		r.documentStem[stem(w)] = true
+	}
 	for _, p := range f.LeadIns {
 		re, err := regexp.Compile("(?i)" + p)
 		if err != nil {

@@ -141,6 +141,9 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 	// A word said only to name the source of the sentence's article
 	// ("according to Bloomberg") is neither unknown nor missing.
 	credit := func(t qterm) bool {
+		if e.rules.documentStem[t.term] && !ix.articleHas(s.ArticleID, t.term) {
+			return true // "what does the manual suggest": the writing asked of
+		}
 		if !t.source {
 			return false
 		}

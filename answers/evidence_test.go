@@ -1493,3 +1493,23 @@ func TestLeadListsAnotherName(t *testing.T) {
 		}
 	}
 }
+
+// TestWordForTheWritingIsKnown holds that a word naming the writing the
+// question asks of ("what does the manual have you put …"), which the article
+// does not use, is neither unknown nor missing.
+func TestWordForTheWritingIsKnown(t *testing.T) {
+	e := articleEngine(t, "lamps", "Keeping the lamps", `Trim the wick of the Bayton lamp every evening. Put a brass cap at the tip of the chimney to keep the rain out.
+
+The Northport lamp burns whale oil.
+`)
+	a, err := e.Explain(t.Context(), "What does the manual have you put at the tip of the chimney?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.HasPrefix(a.Quotes[0].Text, "Put a brass cap") {
+		t.Errorf("answered %v (%s), want the sentence on the brass cap", a.Answered, a.Explain.Decision)
+	}
+	if u := a.Explain.Evidence["unknown"]; u != 0 {
+		t.Errorf("unknown %.3f, want 0: \"manual\" names the writing asked of", u)
+	}
+}

@@ -288,8 +288,10 @@ type rules struct {
 	leadIns []*regexp.Regexp
 	// sourcePhrases: general.yaml's source_phrases, case-insensitive.
 	sourcePhrases []*regexp.Regexp
-	// sourceDocument: general.yaml's source_documents.
+	// sourceDocument: general.yaml's source_documents; documentStem
+	// their stems.
 	sourceDocument map[string]bool
+	documentStem   map[string]bool
 	shorthand      *shorthand
 	classes        []questionClass
 	roleClass      questionClass
