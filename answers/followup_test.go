@@ -155,6 +155,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups54.jsonl", builtin, 8, 2},
 		// 9 at its first run, after the twenty-sixth pass's first change.
 		{"followups55.jsonl", builtin, 9, 2},
+		// 4 at its first run, half way through the twenty-sixth pass.
+		{"followups56.jsonl", builtin, 4, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
