@@ -83,6 +83,10 @@ func (r *rules) compileClock(f *generalFile) error {
 	if r.addresses, err = regexp.Compile(f.Addresses); err != nil {
 		return fmt.Errorf("addresses: %w", err)
 	}
+	if len(f.AddressMarks) == 0 {
+		return fmt.Errorf("address_marks: none")
+	}
+	r.addressMarks = f.AddressMarks
 	return nil
 }
 

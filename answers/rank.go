@@ -639,6 +639,9 @@ func (e *Engine) placePhrase(q *query, s *sentence) bool {
 // does not (general.yaml's addresses), without the punctuation that
 // closes its sentence: where a thing is found or kept. "" for none.
 func (e *Engine) addressSpan(q *query, s *sentence) string {
+	if !slices.ContainsFunc(e.rules.addressMarks, func(m string) bool { return strings.Contains(s.Text, m) }) {
+		return ""
+	}
 	for _, m := range e.rules.addresses.FindAllString(s.Text, -1) {
 		m = strings.TrimRight(strings.TrimLeft(m, " \t\n("), ".,;:!?")
 		if m != "" && !strings.Contains(strings.ToLower(q.text), strings.ToLower(m)) {

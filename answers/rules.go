@@ -75,8 +75,11 @@ type generalFile struct {
 	ClockTimes     string   `yaml:"clock_times"`
 	// Addresses is the pattern of a web address or a file's path: where
 	// a thing is found or kept ("https://…/x.html", "/usr/share/menu/").
-	Addresses string   `yaml:"addresses"`
-	Self      []string `yaml:"self"`
+	Addresses string `yaml:"addresses"`
+	// AddressMarks: one of them is in every address Addresses reads;
+	// a sentence with none is not searched.
+	AddressMarks []string `yaml:"address_marks"`
+	Self         []string `yaml:"self"`
 	// Locatives, Opposites and Auxiliaries: see general.yaml.
 	Locatives    []string `yaml:"locatives"`
 	Destinations struct {
@@ -311,6 +314,7 @@ type rules struct {
 	clock          []*regexp.Regexp
 	clockTime      *regexp.Regexp
 	addresses      *regexp.Regexp
+	addressMarks   []string
 	futureCue      map[string]bool
 	// outcomeWord: question words asking how something ended;
 	// plannedCue: sentence words that only announce an event.
