@@ -55,7 +55,10 @@ func (r *rules) compilePatterns(f *generalFile) error {
 		}
 		r.leadIns = append(r.leadIns, re)
 	}
-	return r.compileClock(f)
+	if err := r.compileClock(f); err != nil {
+		return err
+	}
+	return r.compileAddresses(f)
 }
 
 // compileClock compiles the questions that ask the time of day and the
@@ -77,16 +80,23 @@ func (r *rules) compileClock(f *generalFile) error {
 		return fmt.Errorf("clock_times: %w", err)
 	}
 	r.clockTime = re
+	return nil
+}
+
+// compileAddresses reads the pattern of web addresses and files' paths and
+// the marks one of which every address holds.
+func (r *rules) compileAddresses(f *generalFile) error {
 	if f.Addresses == "" {
 		return fmt.Errorf("addresses: no pattern")
 	}
-	if r.addresses, err = regexp.Compile(f.Addresses); err != nil {
+	re, err := regexp.Compile(f.Addresses)
+	if err != nil {
 		return fmt.Errorf("addresses: %w", err)
 	}
 	if len(f.AddressMarks) == 0 {
 		return fmt.Errorf("address_marks: none")
 	}
-	r.addressMarks = f.AddressMarks
+	r.addresses, r.addressMarks = re, f.AddressMarks
 	return nil
 }
 

@@ -305,10 +305,11 @@ func (e *Engine) aheadFirst(ix *index, ranked []scored) []scored {
 // not — each of its words a stop word, a letter or a word of the question
 // ("MONARCH, n." for "How is a monarch defined?") — the sentence after it
 // first if it is a candidate: an answer is what the question does not
-// say. After a heading that names the answer ("Ben Dorn (1790–1850).
-// First pilot to sail the Marsh channel.") the best stays. Not for a yes/no question, which a sentence saying back its words
-// answers, nor for a choice, whose answer is one of its words ("small
-// stuff or big?" answered "These are big concessions.").
+// say. Not after a heading that names the answer ("Ben Dorn (1790–1850).
+// First pilot to sail the Marsh channel."), nor for a yes/no question,
+// which a sentence saying back its words answers, nor for a choice, whose
+// answer is one of its words ("small stuff or big?" answered "These are
+// big concessions.").
 func (e *Engine) echoFirst(ix *index, q *query, ranked []scored) []scored {
 	if len(ranked) < 2 || q.option || q.class.name == "yesno" || q.words["or"] || e.afterHeading(ix, ranked[0].s) || !e.echoes(q, ranked[0].s) {
 		return ranked
@@ -331,8 +332,9 @@ func (e *Engine) afterHeading(ix *index, s *sentence) bool {
 }
 
 // echoes reports whether s says no word of its own beside q's: each word
-// a stop word, a single letter or one q says. A question in the text may
-// hold the answer ("what sense … called "the son of Heli"?").
+// a stop word, a single letter or one q says. A question in the text is
+// read like any sentence: it may hold the answer ("In what sense could he
+// be called "the son of Heli"?").
 func (e *Engine) echoes(q *query, s *sentence) bool {
 	for _, t := range s.toks {
 		if utf8.RuneCountInString(t.word) > 1 && !e.stopword(t.word) && !q.words[t.word] && !q.words[t.stem] && !q.hasTerm(t.stem) {
