@@ -325,6 +325,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-gnu-maintainer-guide.jsonl", over("testdata/gnu-maintainer-guide.json"), 8, 2},
 		// 9 at its first run, after the twenty-sixth pass's first change.
 		{"followups-physics-experiments.jsonl", over("testdata/physics-experiments.json"), 9, 2},
+		// 9 at its first run, half way through the twenty-sixth pass.
+		{"followups-inkscape-tutorials.jsonl", over("testdata/inkscape-tutorials.json"), 9, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
