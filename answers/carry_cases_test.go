@@ -772,11 +772,12 @@ func TestCarryAndWhatsQuestion(t *testing.T) {
 	}, false)
 }
 
-// TestCarryAndClauseThenQuestion holds that "and" before a clause its
-// question word opens and then a whole question ("And when a storm comes
-// up, how should the keeper act?"), or before a kind of thing asked with a
-// clause of its own ("And what sort of lamp should a new light use?"),
-// opens no fragment: the last question is not added to it.
+// TestCarryAndClauseThenQuestion holds that "and" before a clause or a
+// phrase and then a whole question ("And when a storm comes up, how
+// should the keeper act?", "And of all the lamps, which should …?"), or
+// before a kind of thing asked with a clause of its own ("And what sort of
+// lamp should a new light use?"), opens no fragment: the last question is
+// not added to it.
 func TestCarryAndClauseThenQuestion(t *testing.T) {
 	e := articleEngine(t, "keepers", "The keepers' rules", `No matter how many helpers come, the keeper is in charge of the light. When a storm comes up, the keeper should calmly light the second lamp and stay in the tower.
 
@@ -785,6 +786,7 @@ Old lights were built to burn little oil. A new light should use a brighter lamp
 	for _, tt := range []struct{ prev, q string }{
 		{"Who is in charge of the light, however many helpers come?", "And when a storm comes up, how should the keeper act?"},
 		{"What were old lights built for?", "And what sort of lamp should a new light use?"},
+		{"Who is in charge of the light, however many helpers come?", "And of all the lamps, which should the keeper light in a storm?"},
 	} {
 		_, a := askAfter(t, e, tt.prev, tt.q)
 		if a.Carried != nil && slices.ContainsFunc(a.Carried.Why, func(w string) bool { return strings.Contains(w, "is a fragment") }) {

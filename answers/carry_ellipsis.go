@@ -52,10 +52,12 @@ func (e *Engine) ellipsis(ix *index, c *carryRules, p turnRead, text string) (st
 		// in words of its own asks a whole question.
 		return "", nil, false
 	}
-	if c.questionWords[ftoks[0].word] && clauseThenQuestion(c, text, ftoks) {
+	if !c.supposing[ftoks[0].word] && clauseThenQuestion(c, text, ftoks) {
 		// "and when a crucial point comes up, how should the keeper
-		// act?": a clause its question word opens, then a whole
-		// question of its own.
+		// act?", "and of all the questions, which did he put first?":
+		// a clause or a phrase, then a whole question of its own. Not
+		// after "if": "and if they don't, how …" supposes what the last
+		// question asked, which a fragment's reading carries.
 		return "", nil, false
 	}
 	if k > from && e.askedNounThenClause(c, ftoks, k) {

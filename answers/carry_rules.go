@@ -34,6 +34,7 @@ type followupFile struct {
 	PlacePrepositions  []string   `yaml:"place_prepositions"`
 	ObjectPrepositions []string   `yaml:"object_prepositions"`
 	ObjectPronouns     []string   `yaml:"object_pronouns"`
+	Supposing          []string   `yaml:"supposing"`
 	QuestionWords      []string   `yaml:"question_words"`
 	WhWords            []string   `yaml:"wh_words"`
 	Auxiliaries        []string   `yaml:"auxiliaries"`
@@ -90,6 +91,7 @@ type carryRules struct {
 	existential, placePrep     map[string]bool
 	objectPrep                 map[string]bool
 	objectPronoun              map[string]bool
+	supposing                  map[string]bool
 	expletive                  map[string]bool
 	expletiveVerbs             map[string]bool
 	peopleEndings              []string
@@ -138,6 +140,7 @@ func compileCarry(data []byte) (*carryRules, error) {
 		placePrep:        wordSet(foldAll(f.PlacePrepositions)),
 		objectPrep:       wordSet(foldAll(f.ObjectPrepositions)),
 		objectPronoun:    wordSet(foldAll(f.ObjectPronouns)),
+		supposing:        wordSet(foldAll(f.Supposing)),
 		questionWords:    wordSet(foldAll(f.QuestionWords)),
 		whWords:          wordSet(foldAll(f.WhWords)),
 		auxiliary:        wordSet(foldAll(f.Auxiliaries)),
