@@ -289,14 +289,18 @@ func (e *Engine) aheadFirst(ix *index, ranked []scored) []scored {
 	if len(ranked) < 2 || !e.rules.lex.pointsAhead(ranked[0].s) {
 		return ranked
 	}
+	return nextFirst(ix, ranked)
+}
+
+// nextFirst puts the sentence after the best of ranked first when it is
+// a candidate; ranked as it is otherwise.
+func nextFirst(ix *index, ranked []scored) []scored {
 	n := ix.next(ranked[0].s)
 	if n == nil {
 		return ranked
 	}
-	for i := 1; i < len(ranked); i++ {
-		if ranked[i].s == n {
-			return toFront(ranked, i)
-		}
+	if i := slices.IndexFunc(ranked[1:], func(c scored) bool { return c.s == n }); i >= 0 {
+		return toFront(ranked, i+1)
 	}
 	return ranked
 }
@@ -314,14 +318,7 @@ func (e *Engine) echoFirst(ix *index, q *query, ranked []scored) []scored {
 	if len(ranked) < 2 || q.option || q.class.name == "yesno" || q.words["or"] || e.afterHeading(ix, ranked[0].s) || !e.echoes(q, ranked[0].s) {
 		return ranked
 	}
-	n := ix.next(ranked[0].s)
-	if n == nil {
-		return ranked
-	}
-	if i := slices.IndexFunc(ranked[1:], func(c scored) bool { return c.s == n }); i >= 0 {
-		return toFront(ranked, i+1)
-	}
-	return ranked
+	return nextFirst(ix, ranked)
 }
 
 // afterHeading reports whether the sentence before s is its paragraph's
