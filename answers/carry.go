@@ -674,7 +674,7 @@ func (e *Engine) carryTopic(ix *index, c *carryRules, p turnRead, question, text
 	switch {
 	case content <= c.bareWords:
 		return read, []string{fmt.Sprintf("no subject of its own: what the last question asked about, %q, added", p.event)}
-	case leaning != "":
+	case leaning != "" && content <= c.leaningWords:
 		return read, []string{fmt.Sprintf("%q leans on the last question, and nothing is named: what it asked about, %q, added", leaning, p.event)}
 	}
 	return question, nil

@@ -821,3 +821,17 @@ Orrin Vell now wants Ada Lind to run the Northport ferry.
 		t.Errorf("read %+v, want a whole question with \"her\" for Ada Lind", a.Carried)
 	}
 }
+
+// TestCarryLeaningWordInALongQuestion holds that a word that leans on the
+// last question ("same", "again") does so only in a short question: a
+// long one says what it asks about, and its "same" compares within it.
+func TestCarryLeaningWordInALongQuestion(t *testing.T) {
+	e := articleEngine(t, "harbour", "The harbour board", `The harbour board sent Ada Lind to Bayton in May.
+
+Orrin Vell runs the Northport ferry on the same route as the Bayton mail boats.
+`)
+	checkCarry(t, e, []carryCase{
+		{"When did the harbour board send Ada Lind to Bayton?", "Which ferry runs on the same route as the mail boats each week?", "", ""},
+		{"When did the harbour board send Ada Lind to Bayton?", "Which ferry sailed afterwards?", "harbour board send Ada Lind to Bayton", "leans on the last question"},
+	}, false)
+}

@@ -46,6 +46,7 @@ type followupFile struct {
 	Compared           []string   `yaml:"compared"`
 	Contrast           []string   `yaml:"contrast"`
 	BareWords          int        `yaml:"bare_words"`
+	LeaningWords       int        `yaml:"leaning_words"`
 	TopicWords         int        `yaml:"topic_words"`
 	LongReading        int        `yaml:"long_reading"`
 	OwnerWords         int        `yaml:"owner_words"`
@@ -111,6 +112,7 @@ type carryRules struct {
 	// meetings").
 	pluralOpeners    map[string]bool
 	bareWords        int
+	leaningWords     int
 	topicWords       int
 	longReadingWords int
 	ownerWords       int
@@ -150,6 +152,7 @@ func compileCarry(data []byte) (*carryRules, error) {
 		compared:         wordSet(foldAll(f.Compared)),
 		contrast:         wordSet(foldAll(f.Contrast)),
 		bareWords:        f.BareWords,
+		leaningWords:     f.LeaningWords,
 		topicWords:       f.TopicWords,
 		longReadingWords: f.LongReading,
 		ownerWords:       f.OwnerWords,
@@ -210,7 +213,7 @@ func compileCarry(data []byte) (*carryRules, error) {
 	for _, b := range []struct {
 		key string
 		n   int
-	}{{"owner_words", c.ownerWords}, {"long_reading", c.longReadingWords}, {"topic_words", c.topicWords}} {
+	}{{"owner_words", c.ownerWords}, {"long_reading", c.longReadingWords}, {"topic_words", c.topicWords}, {"leaning_words", c.leaningWords}} {
 		if b.n < 1 {
 			return nil, fmt.Errorf("parse rules: followup.yaml: %s %d is below 1", b.key, b.n)
 		}
