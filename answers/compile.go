@@ -48,6 +48,10 @@ func (r *rules) compilePatterns(f *generalFile) error {
 	for _, w := range f.SourceDocuments {
 		r.documentStem[stem(w)] = true
 	}
+	r.particleStem = map[string]bool{}
+	for _, w := range f.Particles {
+		r.particleStem[stem(w)] = true
+	}
 	for _, p := range f.LeadIns {
 		re, err := regexp.Compile("(?i)" + p)
 		if err != nil {

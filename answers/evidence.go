@@ -181,7 +181,7 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 		if partSaid[t.term] {
 			continue
 		}
-		if !t.known && !credit(t) && !(q.class.name == "yesno" && e.saysOpposite(t.term, s)) && !saysAKindOf(t.term, s, prev) && !saysBySharedSynonym(t.term, s) {
+		if !t.known && !e.rules.particleStem[t.term] && !credit(t) && !(q.class.name == "yesno" && e.saysOpposite(t.term, s)) && !saysAKindOf(t.term, s, prev) && !saysBySharedSynonym(t.term, s) {
 			// A yes/no question's word the sentence says the
 			// opposite of ("public", "private") is answered no.
 			x[evUnknown] += t.weight / total

@@ -1513,3 +1513,23 @@ The Northport lamp burns whale oil.
 		t.Errorf("unknown %.3f, want 0: \"manual\" names the writing asked of", u)
 	}
 }
+
+// TestParticleIsNoUnknownWord holds that a particle that tunes the
+// question's verb ("sat back down") is no unknown word when the articles
+// never use it: the sentence that answers in other words is answered.
+func TestParticleIsNoUnknownWord(t *testing.T) {
+	e := articleEngine(t, "lamps", "Keeping the lamps", `The keepers of the Bayton lamp met again on Saturday to trim the wicks.
+
+The Northport lamp burns whale oil.
+`)
+	a, err := e.Explain(t.Context(), "When did the keepers of the Bayton lamp sit back down together?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u := a.Explain.Evidence["unknown"]; u > 0.2 {
+		t.Errorf("unknown %.3f, want only \"sit\" unknown: \"back\" and \"together\" tune the verb", u)
+	}
+	if !a.Answered || !strings.HasPrefix(a.Quotes[0].Text, "The keepers of the Bayton lamp met") {
+		t.Errorf("answered %v (%s), want the sentence on the keepers' meeting", a.Answered, a.Explain.Decision)
+	}
+}
