@@ -129,3 +129,28 @@ func TestWhereAnsweredByAnAddress(t *testing.T) {
 		}
 	}
 }
+
+// TestWhenAnsweredByAClause holds that a clause "when" opens answers a
+// when question about the past ("got its name when the harbour board took
+// a vote"), unless it names what the question names ("when Orrin Vell
+// sailed" for "When did Orrin Vell sail?": the question's event again).
+func TestWhenAnsweredByAClause(t *testing.T) {
+	e := articleEngine(t, "harbour", "Harbour guide", `The Bayton ferry got its name when the harbour board took a vote on the old charter.
+
+Few people watched the quay when Orrin Vell sailed out with the mail.
+`)
+	a, err := e.Explain(t.Context(), "When did the Bayton ferry get its name?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.HasPrefix(a.Quotes[0].Text, "The Bayton ferry got its name") {
+		t.Errorf("answered %v (%s), want the sentence on the ferry's name", a.Answered, a.Explain.Decision)
+	}
+	b, err := e.Explain(t.Context(), "When did Orrin Vell sail out with the mail?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.Answered {
+		t.Errorf("answered %q with %q, want a refusal: the clause is the question's own event", b.Question, b.Answer)
+	}
+}

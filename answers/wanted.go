@@ -389,7 +389,15 @@ func (e *Engine) saysTime(q *query, s *sentence) bool {
 	for i, t := range s.toks {
 		// "Until when?": "until the harbour reopens" says the end.
 		bound := q.bound != "" && t.word == q.bound
-		if q.words[t.word] && !bound || i+1 >= len(s.toks) {
+		// The question's own "when" asks; the sentence's opens a clause.
+		if q.words[t.word] && !bound && !e.rules.questionWord[t.word] || i+1 >= len(s.toks) {
+			continue
+		}
+		if e.rules.timeClause[t.word] && e.rules.questionWord[t.word] && (namesAsked(q, s, i+1) || !e.saysAskedBefore(q, s, i)) {
+			// "when Henry sent an officer" for "When did Henry send
+			// his officer?": the question's event, not its time; and
+			// a clause of a sentence that says nothing the question
+			// does before it is the time of something else.
 			continue
 		}
 		if e.rules.timeClause[t.word] || bound {
@@ -405,6 +413,31 @@ func (e *Engine) saysTime(q *query, s *sentence) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// namesAsked reports whether the clause of s from toks[from] to the
+// next break names a name q says.
+func namesAsked(q *query, s *sentence, from int) bool {
+	for j := from; j < len(s.toks); j++ {
+		if j > from && clauseBreak(s, j) {
+			return false
+		}
+		if t := s.toks[j]; isCapitalised(t.raw) && q.words[t.word] {
+			return true
+		}
+	}
+	return false
+}
+
+// saysAskedBefore reports whether s says a word of q, no stop word,
+// before s.toks[end].
+func (e *Engine) saysAskedBefore(q *query, s *sentence, end int) bool {
+	for _, t := range s.toks[:end] {
+		if q.words[t.word] && !e.stopword(t.word) {
+			return true
 		}
 	}
 	return false
