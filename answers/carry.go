@@ -312,6 +312,19 @@ func (e *Engine) carryAs(ix *index, prev *Turn, question string, namedFirst bool
 	text := e.rules.trimLeadIns(Normalize(question))
 	p := e.turnOf(ix, prev)
 	p.namedFirst = namedFirst
+	if q, why, ok := e.topicFirst(ix, c, text); ok {
+		// "what about the ledger, who keeps that": the question after
+		// the topic, with the topic in, read as any other.
+		r := e.carryText(ix, c, p, q, q)
+		r.why = append([]string{why}, r.why...)
+		return r
+	}
+	return e.carryText(ix, c, p, question, text)
+}
+
+// carryText reads text, the follow-up question with its lead-ins
+// trimmed, after the last turn p.
+func (e *Engine) carryText(ix *index, c *carryRules, p turnRead, question, text string) reading {
 	if read, why, ok := e.ellipsis(ix, c, p, text); ok {
 		return reading{read: read, why: why, added: true}
 	}

@@ -835,3 +835,21 @@ Orrin Vell runs the Northport ferry on the same route as the Bayton mail boats.
 		{"When did the harbour board send Ada Lind to Bayton?", "Which ferry sailed afterwards?", "harbour board send Ada Lind to Bayton", "leans on the last question"},
 	}, false)
 }
+
+// TestCarryTopicSetOutFirst holds that a question that sets out its
+// topic before it asks ("what about the tide tables, who keeps those")
+// is read with the topic for its pronoun, or before it when the topic is
+// a name, where a pronoun of its kind stands for it.
+func TestCarryTopicSetOutFirst(t *testing.T) {
+	e := articleEngine(t, "harbour", "The harbour board", `Ada Lind keeps the Bayton ledger.
+
+The harbour master keeps the tide tables in the Northport office.
+
+Orrin Vell sails to Bayton every May.
+`)
+	checkCarry(t, e, []carryCase{
+		{"Who keeps the Bayton ledger?", "what about the tide tables, who keeps those", "who keeps the tide tables", "the topic set out before the question"},
+		{"Who keeps the Bayton ledger?", "and what about in May - who sails there", "who sails in May", "the topic set out before the question"},
+		{"Who keeps the Bayton ledger?", "And what about Orrin Vell, does he sail to Bayton?", "Orrin Vell, does he sail to Bayton", "a name"},
+	}, false)
+}

@@ -162,6 +162,58 @@ func (e *Engine) ellipsis(ix *index, c *carryRules, p turnRead, text string) (st
 	return read, []string{fmt.Sprintf("%q is a fragment: its words added to the last question %q", frag, prev)}, true
 }
 
+// topicFirst reads a question that sets out its topic before it asks
+// ("what about the ledger, who keeps that", followup.yaml's topic_first):
+// the question after the topic, with the topic for its first pronoun for
+// a thing, an event or a place ("that", "that one", "there"), or after it
+// when it has none. A topic that names someone or something goes before
+// the question, where a pronoun of its kind stands for it as in any
+// question ("and what about Orrin, is he for it" reads "Orrin, is he for
+// it"). It returns the reading and why.
+func (e *Engine) topicFirst(ix *index, c *carryRules, text string) (string, string, bool) {
+	for _, re := range c.topicFirst {
+		m := re.FindStringSubmatch(text)
+		if m == nil {
+			continue
+		}
+		topic, q := m[re.SubexpIndex("topic")], m[re.SubexpIndex("question")]
+		toks := tokenize(q)
+		if len(toks) < 3 || !c.opensQuestion(toks[0].word) {
+			return "", "", false
+		}
+		if len(e.namesIn(ix, topic)) > 0 {
+			return topic + ", " + q, fmt.Sprintf("%q is the topic set out before the question, a name: the question's own", topic), true
+		}
+		for i, t := range toks {
+			pr, ok := c.pronouns[t.word]
+			if !ok || pr.possessive || pr.ref != refThing && pr.ref != refEvent && pr.ref != refPlace {
+				continue
+			}
+			end := t.end
+			if i+1 < len(toks) && (toks[i+1].word == "one" || toks[i+1].word == "ones") && pr.ref == refEvent {
+				end = toks[i+1].end // "that one"
+			} else if i+1 < len(toks) && pr.ref == refEvent && !e.stopword(toks[i+1].word) {
+				continue // "that run": a determiner
+			}
+			read := q[:t.start] + topic + q[end:]
+			return read, fmt.Sprintf("%q is the topic set out before the question: it stands for %q", topic, q[t.start:end]), true
+		}
+		read := strings.TrimRight(q, " ?!.") + " " + topic
+		return read, fmt.Sprintf("%q is the topic set out before the question: added to it", topic), true
+	}
+	return "", "", false
+}
+
+// opensQuestion reports whether a folded word opens a question: a
+// question word or an auxiliary, or a question word with "s" for "is"
+// ("whats").
+func (c *carryRules) opensQuestion(w string) bool {
+	if c.questionWords[w] || c.auxiliary[w] {
+		return true
+	}
+	return strings.HasSuffix(w, "s") && c.whWords[strings.TrimSuffix(w, "s")]
+}
+
 // askedNounThenClause reports whether the words of a fragment from k,
 // after its question words, are a short noun phrase ("two methods", "kind
 // of signals") and then an auxiliary and a clause opener ("should the

@@ -39,6 +39,7 @@ type followupFile struct {
 	WhWords            []string   `yaml:"wh_words"`
 	Auxiliaries        []string   `yaml:"auxiliaries"`
 	Ellipsis           []string   `yaml:"ellipsis"`
+	TopicFirst         []string   `yaml:"topic_first"`
 	Fillers            []string   `yaml:"fillers"`
 	SwapPrepositions   []string   `yaml:"swap_prepositions"`
 	OpposedPreps       [][]string `yaml:"opposed_prepositions"`
@@ -89,6 +90,7 @@ type pronoun struct {
 // carryRules is followup.yaml compiled.
 type carryRules struct {
 	pronouns                   map[string]pronoun
+	topicFirst                 []*regexp.Regexp
 	existential, placePrep     map[string]bool
 	objectPrep                 map[string]bool
 	objectPronoun              map[string]bool
@@ -196,6 +198,16 @@ func compileCarry(data []byte) (*carryRules, error) {
 			}
 			c.pronouns[w] = g.pr
 		}
+	}
+	for _, pat := range f.TopicFirst {
+		re, err := regexp.Compile(pat)
+		if err != nil {
+			return nil, fmt.Errorf("parse rules: followup.yaml: topic_first %q: %w", pat, err)
+		}
+		if re.SubexpIndex("topic") < 0 || re.SubexpIndex("question") < 0 {
+			return nil, fmt.Errorf("parse rules: followup.yaml: topic_first %q: want the groups topic and question", pat)
+		}
+		c.topicFirst = append(c.topicFirst, re)
 	}
 	for _, pat := range f.Ellipsis {
 		re, err := regexp.Compile(pat)
