@@ -853,3 +853,20 @@ Orrin Vell sails to Bayton every May.
 		{"Who keeps the Bayton ledger?", "And what about Orrin Vell, does he sail to Bayton?", "Orrin Vell, does he sail to Bayton", "a name"},
 	}, false)
 }
+
+// TestCarryAndAskedPhraseThenClause holds that "and" before a question
+// word, a noun phrase with a determiner after its preposition and then
+// an auxiliary and a clause opened by a name or holding a pronoun is a
+// whole question, no fragment of the last one.
+func TestCarryAndAskedPhraseThenClause(t *testing.T) {
+	e := articleEngine(t, "harbour", "The harbour board", `The harbour board sent Ada Lind to Bayton in May.
+
+Orrin Vell sailed with two members of the harbour board.
+`)
+	for _, q := range []string{"And which two members of the harbour board did Orrin Vell sail with?", "and how much of the harbour board is left in it"} {
+		_, a := askAfter(t, e, "Whom did the harbour board send to Bayton?", q)
+		if a.Carried != nil && slices.ContainsFunc(a.Carried.Why, func(w string) bool { return strings.Contains(w, "is a fragment") }) {
+			t.Errorf("%q read %+v, want a whole question", q, a.Carried)
+		}
+	}
+}

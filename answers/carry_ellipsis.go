@@ -224,7 +224,11 @@ func (e *Engine) askedNounThenClause(c *carryRules, ftoks []token, k int) bool {
 	// A stop word before a phrase's preposition ("sort of", "kind of")
 	// heads the phrase all the same.
 	heads := func(j int) bool { return j+1 < len(ftoks) && c.which.phrasePrep[ftoks[j+1].word] }
-	for j < len(ftoks) && j-k < 4 && !c.auxiliary[ftoks[j].word] && (!e.stopword(ftoks[j].word) || c.which.phrasePrep[ftoks[j].word] || heads(j) || c.pronouns[ftoks[j].word].ref != "") {
+	// A determiner after the phrase's preposition ("of the group").
+	determined := func(j int) bool {
+		return j > k && c.which.phrasePrep[ftoks[j-1].word] && c.which.determiners[ftoks[j].word]
+	}
+	for j < len(ftoks) && j-k < 6 && !c.auxiliary[ftoks[j].word] && (!e.stopword(ftoks[j].word) || c.which.phrasePrep[ftoks[j].word] || heads(j) || determined(j) || c.pronouns[ftoks[j].word].ref != "") {
 		pronoun = pronoun || c.pronouns[ftoks[j].word].ref != ""
 		j++
 	}
@@ -232,8 +236,18 @@ func (e *Engine) askedNounThenClause(c *carryRules, ftoks []token, k int) bool {
 		return false
 	}
 	// "of it is water": the pronoun is the subject; "should the
-	// keeper carry": the clause opens with one.
-	return pronoun || j+2 < len(ftoks) && c.clauseOpeners[ftoks[j+1].word]
+	// keeper carry", "did Orrin sail": the clause opens with one or
+	// with a name; "is left in it": a pronoun in it leans on the last
+	// question for what it says.
+	if pronoun || j+2 < len(ftoks) && (c.clauseOpeners[ftoks[j+1].word] || isCapitalised(ftoks[j+1].raw)) {
+		return true
+	}
+	for _, t := range ftoks[j+1:] {
+		if pr, ok := c.pronouns[t.word]; ok && !pr.possessive && pr.ref != refTime && pr.ref != refPlace {
+			return true
+		}
+	}
+	return false
 }
 
 // askedLater reports whether ftoks (of text) hold a question word past
