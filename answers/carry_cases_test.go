@@ -870,3 +870,17 @@ Orrin Vell sailed with two members of the harbour board.
 		}
 	}
 }
+
+// TestCarryAndPhraseThenWhichNoun holds that "and" before a phrase and
+// then a question word asking of a noun ("and in May, which ferry did
+// …") asks a whole question, as with the question word alone.
+func TestCarryAndPhraseThenWhichNoun(t *testing.T) {
+	e := articleEngine(t, "harbour", "The harbour board", `The harbour board sent Ada Lind to Bayton in May.
+
+In May Orrin Vell sailed the Northport ferry.
+`)
+	_, a := askAfter(t, e, "Whom did the harbour board send to Bayton?", "And in May, which ferry did Orrin Vell sail?")
+	if a.Carried != nil && slices.ContainsFunc(a.Carried.Why, func(w string) bool { return strings.Contains(w, "is a fragment") }) {
+		t.Errorf("read %+v, want a whole question", a.Carried)
+	}
+}

@@ -272,8 +272,18 @@ func askedLater(c *carryRules, text string, ftoks []token) bool {
 // question, no fragment.
 func clauseThenQuestion(c *carryRules, text string, ftoks []token) bool {
 	for i := 1; i+1 < len(ftoks); i++ {
-		if c.questionWords[ftoks[i].word] && c.auxiliary[ftoks[i+1].word] && strings.Contains(text[ftoks[i-1].end:ftoks[i].start], ",") {
-			return true
+		if !c.questionWords[ftoks[i].word] || !strings.Contains(text[ftoks[i-1].end:ftoks[i].start], ",") {
+			continue
+		}
+		// The question word may ask of a noun ("which territory did
+		// he …").
+		for j := i + 1; j < len(ftoks) && j <= i+3; j++ {
+			if c.auxiliary[ftoks[j].word] {
+				return true
+			}
+			if w := ftoks[j].word; c.questionWords[w] || len(w) < 2 {
+				break
+			}
 		}
 	}
 	return false
