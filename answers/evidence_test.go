@@ -3,6 +3,7 @@ package answers
 import (
 	"context"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -1531,5 +1532,26 @@ The Northport lamp burns whale oil.
 	}
 	if !a.Answered || !strings.HasPrefix(a.Quotes[0].Text, "The keepers of the Bayton lamp met") {
 		t.Errorf("answered %v (%s), want the sentence on the keepers' meeting", a.Answered, a.Explain.Decision)
+	}
+}
+
+// TestWordForTheWritingInASourcePhraseIsNoTerm holds that a word naming
+// the writing inside a source phrase ("In the harbour story, …") is no
+// term of the question: it says which article, nothing the answer's
+// sentence must say, and it weighs on nothing.
+func TestWordForTheWritingInASourcePhraseIsNoTerm(t *testing.T) {
+	e := articleEngine(t, "harbour", "The harbour board", `The harbour board sent Ada Lind to Bayton in May.
+
+Orrin Vell sailed the Northport ferry for two days, with a third day planned.
+`)
+	a, err := e.Explain(t.Context(), "In the harbour story, Orrin Vell had sailed the ferry for how many days?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(a.Explain.Terms, stem("story")) {
+		t.Errorf("terms %v hold %q, a word naming the writing in a source phrase", a.Explain.Terms, stem("story"))
+	}
+	if !a.Answered || a.Answer != "two days" {
+		t.Errorf("answered %v with %q (%s), want \"two days\"", a.Answered, a.Answer, a.Explain.Decision)
 	}
 }

@@ -30,6 +30,9 @@ func (r *rules) creditSources(q *query) {
 			outside[t.stem] = true
 		}
 	}
+	// A word naming the writing ("story", "piece") in one says which
+	// article, nothing of the fact: it is no term at all.
+	q.terms = slices.DeleteFunc(q.terms, func(t qterm) bool { return inside[t.term] && !outside[t.term] && r.documentStem[t.term] })
 	for k, t := range q.terms {
 		if inside[t.term] && !outside[t.term] {
 			q.terms[k].weight *= sourceCredit
