@@ -1555,3 +1555,20 @@ Orrin Vell sailed the Northport ferry for two days, with a third day planned.
 		t.Errorf("answered %v with %q (%s), want \"two days\"", a.Answered, a.Answer, a.Explain.Decision)
 	}
 }
+
+// TestQuantifierIdiomsOfThePeopleNamed holds that "all" gathering the
+// people already named ("they all want") or granting ("for all the
+// talk") restricts nothing the sentence must say, while "all" before a
+// noun does.
+func TestQuantifierIdiomsOfThePeopleNamed(t *testing.T) {
+	e := articleEngine(t, "keepers", "The keepers", `The keepers of the Bayton lamp want a new brass cap for the chimney.
+
+Some of the Northport ferries carry mail.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"What do the Bayton lamp keepers all want for the chimney?", "number", 1},
+		{"The Bayton lamp keepers: what do they all want for the chimney?", "number", 0},
+		{"For all the talk, what do the keepers of the Bayton lamp want for the chimney?", "number", 0},
+		{"Do all the Northport ferries carry mail?", "number", 1},
+	})
+}
