@@ -89,11 +89,11 @@ func TestFollowUpSets(t *testing.T) {
 		// 10 in the twenty-first pass: "those meetings" after a question on them carry its names.
 		{"followups20.jsonl", builtin, 10, 2},
 		// 8 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
-		{"followups21.jsonl", builtin, 8, 2},
+		{"followups21.jsonl", builtin, 9, 2}, // raised to its count in the twenty-seventh pass (particles are no unknown words)
 		{"followups22.jsonl", builtin, 6, 2}, // 6 since chat's "hrs" reads "hours" (twenty-second pass)
 		{"followups23.jsonl", builtin, 10, 2},
 		{"followups24.jsonl", builtin, 7, 2},
-		{"followups25.jsonl", builtin, 5, 2}, // raised to its count in the twenty-second pass
+		{"followups25.jsonl", builtin, 6, 2}, // raised to its count in the twenty-seventh pass ("and on land, which territory did he …" is a whole question)
 		// 7 since a follow-up that no reading answers is asked as typed: "Which European leaders, by name, had
 		// sought the changes he ruled out?" then finds the sentence on the changes Kyiv and European leaders sought.
 		{"followups26.jsonl", builtin, 7, 2},
@@ -115,9 +115,9 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups33.jsonl", builtin, 8, 2}, // raised to its count in the twenty-second pass
 		{"followups34.jsonl", builtin, 9, 2},
 		{"followups35.jsonl", builtin, 13, 2},
-		{"followups36.jsonl", builtin, 8, 2},
+		{"followups36.jsonl", builtin, 9, 2}, // raised to its count in the twenty-seventh pass ("and which … of the … did …" is a whole question)
 		// 8 in the twenty-first pass: a follow-up no reading answers, or one a long reading answers less surely, is asked as typed.
-		{"followups37.jsonl", builtin, 8, 2},
+		{"followups37.jsonl", builtin, 9, 2}, // raised to its count in the twenty-seventh pass ("same" leans only in a short question)
 		// 4 at its first run, as the twenty-first pass began; 5 after its first change.
 		// 6 since a possessive stands for a noun phrase, never a clause.
 		{"followups38.jsonl", builtin, 7, 2}, // 7 in the twenty-third pass: the outlet a source phrase names is no unknown word
@@ -132,23 +132,23 @@ func TestFollowUpSets(t *testing.T) {
 		// 3 at its first run, in the twenty-second pass.
 		{"followups43.jsonl", builtin, 5, 2}, // 4 since "and what's his post?" is a whole question; 5 since "according to Bloomberg" counts no unknown word
 		// 8 in the twenty-sixth pass: "and" before words asking with a question word further on opens no fragment.
-		{"followups44.jsonl", builtin, 8, 2},
+		{"followups44.jsonl", builtin, 11, 2}, // raised to its count in the twenty-seventh pass ("same" in a long question, particles, "in the … story")
 		// 10 at its first run, as the twenty-third pass began.
-		{"followups45.jsonl", builtin, 10, 2},
+		{"followups45.jsonl", builtin, 11, 2}, // raised to its count in the twenty-seventh pass ("in the … story" names no term)
 		// 10 at its first run, in the twenty-third pass.
 		{"followups46.jsonl", builtin, 10, 2},
 		// 8 at its first run, half way through the twenty-third pass.
-		{"followups47.jsonl", builtin, 8, 2},
+		{"followups47.jsonl", builtin, 10, 2}, // raised to its count in the twenty-seventh pass (a whole question after "and", "in the … story")
 		// 6 at its first run, as the twenty-fourth pass began.
 		{"followups48.jsonl", builtin, 6, 2},
 		// 7 in the twenty-sixth pass: a word naming the writing asked of is no unknown word.
-		{"followups49.jsonl", builtin, 7, 2},
+		{"followups49.jsonl", builtin, 8, 2}, // raised to its count in the twenty-seventh pass ("what about X, …" sets out its topic)
 		// 7 at its first run, half way through the twenty-fourth pass.
 		{"followups50.jsonl", builtin, 7, 2},
 		// 5 at its first run, as the twenty-fifth pass began.
 		{"followups51.jsonl", builtin, 5, 2},
 		// 5 at its first run, after the twenty-fifth pass's first change.
-		{"followups52.jsonl", builtin, 5, 2},
+		{"followups52.jsonl", builtin, 7, 2}, // raised to its count in the twenty-seventh pass ("same" in a long question, "and on land, which …")
 		// 7 at its first run, half way through the twenty-fifth pass.
 		{"followups53.jsonl", builtin, 7, 2},
 		// 8 at its first run, as the twenty-sixth pass began.
@@ -157,6 +157,14 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups55.jsonl", builtin, 9, 2},
 		// 4 at its first run, half way through the twenty-sixth pass.
 		{"followups56.jsonl", builtin, 4, 2},
+		// 7 at its first run, as the twenty-seventh pass began.
+		{"followups57.jsonl", builtin, 7, 2},
+		// 8 at its first run, early in the twenty-seventh pass.
+		{"followups58.jsonl", builtin, 8, 2},
+		// 7 at its first run, after the twenty-seventh pass's first changes.
+		{"followups59.jsonl", builtin, 7, 2},
+		// 5 at its first run, half way through the twenty-seventh pass.
+		{"followups60.jsonl", builtin, 5, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
@@ -275,10 +283,10 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-factbook-countries.jsonl", over("testdata/factbook-countries.json"), 12, 2},
 		// 12 in the twenty-first pass: a follow-up no reading answers, or one a long reading answers less surely, is asked as typed.
 		{"followups-apple-fruit.jsonl", over("testdata/apple-fruit.json"), 12, 2},
-		{"followups-computing-standards.jsonl", over("testdata/computing-standards.json"), 6, 2},
+		{"followups-computing-standards.jsonl", over("testdata/computing-standards.json"), 7, 2}, // raised to its count in the twenty-seventh pass ("and … , which … did …" is a whole question)
 		// 9 at its first run, as the twenty-first pass began; 10 after its first change.
 		{"followups-hacker-culture.jsonl", over("testdata/hacker-culture.json"), 10, 2},
-		{"followups-guile-history.jsonl", over("testdata/guile-history.json"), 10, 2},
+		{"followups-guile-history.jsonl", over("testdata/guile-history.json"), 11, 2}, // raised to its count in the twenty-seventh pass (particles are no unknown words)
 		{"followups-melville-whales.jsonl", over("testdata/melville-whales.json"), 5, 2},
 		// 8 at its first run, as the twenty-second pass began.
 		{"followups-newton-opticks.jsonl", over("testdata/newton-opticks.json"), 8, 2},
@@ -308,11 +316,11 @@ func TestFollowUpSets(t *testing.T) {
 		// 7 at its first run, half way through the twenty-third pass.
 		{"followups-holmes-adventures.jsonl", over("testdata/holmes-adventures.json"), 7, 2},
 		// 6 in the twenty-sixth pass: "and" before a phrase and a whole question opens no fragment.
-		{"followups-automake-history.jsonl", over("testdata/automake-history.json"), 6, 2},
+		{"followups-automake-history.jsonl", over("testdata/automake-history.json"), 7, 2}, // raised to its count in the twenty-seventh pass (a "when" clause answers when)
 		// 8 at its first run, after the twenty-fourth pass's first changes.
 		{"followups-r-faq.jsonl", over("testdata/r-faq.json"), 8, 2},
 		// 7 at its first run, half way through the twenty-fourth pass.
-		{"followups-admin-handbook.jsonl", over("testdata/admin-handbook.json"), 7, 2},
+		{"followups-admin-handbook.jsonl", over("testdata/admin-handbook.json"), 8, 2}, // raised to its count in the twenty-seventh pass (particles are no unknown words)
 		// 11 in the twenty-sixth pass: a web address or a path answers where.
 		{"followups-git-docs.jsonl", over("testdata/git-docs.json"), 11, 0},
 		// 9 in the twenty-sixth pass: a best sentence saying back the question yields to the next.
@@ -327,6 +335,15 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-physics-experiments.jsonl", over("testdata/physics-experiments.json"), 9, 2},
 		// 9 at its first run, half way through the twenty-sixth pass.
 		{"followups-inkscape-tutorials.jsonl", over("testdata/inkscape-tutorials.json"), 9, 2},
+		// 6 at its first run, as the twenty-seventh pass began, one question naming its own subject changed ("in the same
+		// suit"); 7 at its end, none changed ("same" leans only in a short question, "what about X, …").
+		{"followups-card-solitaire.jsonl", over("testdata/card-solitaire.json"), 7, 2},
+		// 9 at its first run, as the twenty-seventh pass began.
+		{"followups-privoxy-faq.jsonl", over("testdata/privoxy-faq.json"), 9, 2},
+		// 10 at its first run, after the twenty-seventh pass's first changes.
+		{"followups-orienteering-maps.jsonl", over("testdata/orienteering-maps.json"), 10, 2},
+		// 8 at its first run, half way through the twenty-seventh pass.
+		{"followups-borg-backup.jsonl", over("testdata/borg-backup.json"), 8, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
