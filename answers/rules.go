@@ -142,9 +142,9 @@ type generalFile struct {
 	// SourceDocuments name a piece of writing ("story", "report"): a
 	// source phrase with one says which article, not whose words.
 	SourceDocuments []string `yaml:"source_documents"`
-	// Particles tune a verb or a clause ("sit back down", "threw it
-	// away", "did it ever"): a question's particle the articles never use
-	// is not an unknown word.
+	// Particles tune a verb or a clause ("sit back down", "did it
+	// ever"): a question's particle the articles never use is not an
+	// unknown word.
 	Particles []string `yaml:"particles"`
 	// Shorthand maps chat shorthand to the words it stands for.
 	Shorthand map[string]string `yaml:"shorthand"`
@@ -296,32 +296,31 @@ type rules struct {
 	// sourcePhrases: general.yaml's source_phrases, case-insensitive.
 	sourcePhrases []*regexp.Regexp
 	// sourceDocument: general.yaml's source_documents; documentStem
-	// their stems.
+	// their stems; particleStem the stems of its particles.
 	sourceDocument map[string]bool
 	documentStem   map[string]bool
-	// particleStem: the stems of general.yaml's particles.
-	particleStem map[string]bool
-	shorthand    *shorthand
-	classes      []questionClass
-	roleClass    questionClass
-	entities     map[string]entityRule
-	aliases      map[string][]alias // by first word, longest first
-	synonyms     map[string][]string
-	phrases      map[string][]phrase // by the stem of the first word
-	forms        map[string][]string // stem -> the stems of its other verb forms
-	stop         map[string]bool
-	qualifier    map[string]string   // stem -> side
-	units        map[string][]string // word -> units it can mean
-	outOfScope   map[string]bool
-	self         map[string]bool
-	reasonCues   map[string]bool
-	reasonBest   map[string]bool
-	future       []*regexp.Regexp
-	clock        []*regexp.Regexp
-	clockTime    *regexp.Regexp
-	addresses    *regexp.Regexp
-	addressMarks []string
-	futureCue    map[string]bool
+	particleStem   map[string]bool
+	shorthand      *shorthand
+	classes        []questionClass
+	roleClass      questionClass
+	entities       map[string]entityRule
+	aliases        map[string][]alias // by first word, longest first
+	synonyms       map[string][]string
+	phrases        map[string][]phrase // by the stem of the first word
+	forms          map[string][]string // stem -> the stems of its other verb forms
+	stop           map[string]bool
+	qualifier      map[string]string   // stem -> side
+	units          map[string][]string // word -> units it can mean
+	outOfScope     map[string]bool
+	self           map[string]bool
+	reasonCues     map[string]bool
+	reasonBest     map[string]bool
+	future         []*regexp.Regexp
+	clock          []*regexp.Regexp
+	clockTime      *regexp.Regexp
+	addresses      *regexp.Regexp
+	addressMarks   []string
+	futureCue      map[string]bool
 	// outcomeWord: question words asking how something ended;
 	// plannedCue: sentence words that only announce an event.
 	outcomeWord, plannedCue map[string]bool
