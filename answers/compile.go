@@ -44,14 +44,7 @@ func (r *rules) compilePatterns(f *generalFile) error {
 		r.sourcePhrases = append(r.sourcePhrases, re)
 	}
 	r.sourceDocument = wordSet(f.SourceDocuments)
-	r.documentStem = map[string]bool{}
-	for _, w := range f.SourceDocuments {
-		r.documentStem[stem(w)] = true
-	}
-	r.particleStem = map[string]bool{}
-	for _, w := range f.Particles {
-		r.particleStem[stem(w)] = true
-	}
+	r.documentStem, r.particleStem = stemSet(f.SourceDocuments), stemSet(f.Particles)
 	for _, p := range f.LeadIns {
 		re, err := regexp.Compile("(?i)" + p)
 		if err != nil {
@@ -212,10 +205,7 @@ func (r *rules) compileWords(f *generalFile) error {
 	r.saidVerb, r.saidMedium = wordSet(f.SaidVerbs), wordSet(f.SaidMedia)
 	r.personPronoun = wordSet(f.PersonPronouns)
 	r.rankWord = wordSet(f.RankWords)
-	r.supportVerb = map[string]bool{}
-	for _, w := range f.SupportVerbs {
-		r.supportVerb[stem(fold(w))] = true
-	}
+	r.supportVerb = stemSet(f.SupportVerbs)
 	r.destination, r.destCue = wordSet(f.Destinations.Words), wordSet(f.Destinations.Cues)
 	r.owner = wordSet(f.OwnerWords)
 	r.namingNoun, r.namingLink, r.namingThrough = wordSet(f.NamingPhrase.Nouns), wordSet(f.NamingPhrase.Links), wordSet(f.NamingPhrase.Through)
@@ -259,10 +249,7 @@ func (r *rules) compileWords(f *generalFile) error {
 		r.quantifierIdioms = append(r.quantifierIdioms, strings.Fields(fold(idiom)))
 	}
 	r.timingQuantifier = wordSet(foldAll(f.TimingQuantifiers))
-	r.reversal = map[string]bool{}
-	for _, w := range f.Reversals {
-		r.reversal[stem(fold(w))] = true
-	}
+	r.reversal = stemSet(f.Reversals)
 	if err := r.compileRank(f.Rank.Weights); err != nil {
 		return err
 	}

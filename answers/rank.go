@@ -642,9 +642,10 @@ func (e *Engine) addressSpan(q *query, s *sentence) string {
 	if !slices.ContainsFunc(e.rules.addressMarks, func(m string) bool { return strings.Contains(s.Text, m) }) {
 		return ""
 	}
+	asked := strings.ToLower(q.text)
 	for _, m := range e.rules.addresses.FindAllString(s.Text, -1) {
 		m = strings.TrimRight(strings.TrimLeft(m, " \t\n("), ".,;:!?")
-		if m != "" && !strings.Contains(strings.ToLower(q.text), strings.ToLower(m)) {
+		if m != "" && !strings.Contains(asked, strings.ToLower(m)) {
 			return m
 		}
 	}

@@ -637,6 +637,15 @@ func contentHash(data []byte) string {
 	return strconv.FormatUint(h.Sum64(), 36)
 }
 
+// stemSet folds and stems words into a set of their stems.
+func stemSet(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[stem(fold(w))] = true
+	}
+	return m
+}
+
 // wordSet folds words into a set.
 func wordSet(words []string) map[string]bool {
 	m := make(map[string]bool, len(words))
