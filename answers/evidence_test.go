@@ -1572,3 +1572,15 @@ Some of the Northport ferries carry mail.
 		{"Do all the Northport ferries carry mail?", "number", 1},
 	})
 }
+
+// TestNumberWithGroupingCommas holds a number written with commas that
+// group its thousands to the same number written without them, and no
+// other.
+func TestNumberWithGroupingCommas(t *testing.T) {
+	e := articleEngine(t, "chart", "Chart", "The old harbour chart of Bayton lists 12500 soundings, taken by the survey crew in one winter.\n")
+	checkEvidence(t, e, []evidenceCase{
+		{"Who took the 12,500 soundings on the old harbour chart?", "number", 0},
+		{"Who took the 12,600 soundings on the old harbour chart?", "number", 1},
+		{"Who took the 12,5000 soundings on the old harbour chart?", "number", 1},
+	})
+}

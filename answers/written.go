@@ -94,6 +94,7 @@ func zeroForms(n string, known func(string) bool) []string {
 // wholeOf is the whole number n writes in digits, with or without a
 // fraction of zeros ("3.0" → "3"), or "".
 func wholeOf(n string) string {
+	n = ungrouped(n)
 	if i := strings.IndexByte(n, '.'); i > 0 && i+1 < len(n) && strings.Trim(n[i+1:], "0") == "" {
 		n = n[:i]
 	}
@@ -101,6 +102,25 @@ func wholeOf(n string) string {
 		return ""
 	}
 	return n
+}
+
+// ungrouped is n without the commas that group its thousands ("65,534":
+// "65534"), or n itself when its commas group nothing ("20,24").
+func ungrouped(n string) string {
+	whole, frac, _ := strings.Cut(n, ".")
+	groups := strings.Split(whole, ",")
+	if len(groups) < 2 || len(groups[0]) == 0 || len(groups[0]) > 3 || !isDigits(groups[0]) {
+		return n
+	}
+	for _, g := range groups[1:] {
+		if len(g) != 3 || !isDigits(g) {
+			return n
+		}
+	}
+	if strings.Contains(n, ".") {
+		return strings.Join(groups, "") + "." + frac
+	}
+	return strings.Join(groups, "")
 }
 
 // sameValue reports whether a and b write one number in digits, one with
@@ -136,7 +156,7 @@ func shortYears(n string, known func(string) bool) []string {
 // digits or as general.yaml's word for it ("30", "thirty"). The synonyms
 // are stems ("thirti"), so the words are compared by theirs.
 func (e *Engine) sameNumber(a, b string) bool {
-	if a == b {
+	if a == b || sameValue(a, b) {
 		return true
 	}
 	num := func(w string) bool { return isNumber(w) || e.rules.numberWord[w] }
