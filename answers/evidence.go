@@ -95,6 +95,9 @@ func (e *Engine) rankEvidence(x *[nEv]float64, q *query, ranked []scored) {
 		// A count the facts do not read ("6,000 square kilometres") still
 		// answers "how much"; nothing else stands in for a missing type.
 		x[evNoType] = 1
+		if q.class.wants == wantPlace && e.wherePhrase(q, s) != "" {
+			x[evNoType] = 0.5 // half the type: see where_prepositions
+		}
 	}
 	if e.vagueOnly(q, s) || e.namesNothing(q, s) {
 		x[evNoType] = 1

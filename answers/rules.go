@@ -103,6 +103,11 @@ type generalFile struct {
 	// PlaceNouns name a kind of place ("areas", "basement"): after a
 	// locative they answer where.
 	PlaceNouns []string `yaml:"place_nouns"`
+	// WherePrepositions and WhereDeterminers open a phrase that sets a
+	// thing in or on something ("on the bar"): half an answer to where.
+	WherePrepositions []string `yaml:"where_prepositions"`
+	WhereDeterminers  []string `yaml:"where_determiners"`
+	WhereNot          []string `yaml:"where_not"`
 	// SaidVerbs and SaidMedia: a where question with a word of saying
 	// is answered by the medium ("in a post on X").
 	SaidVerbs []string `yaml:"said_verbs"`
@@ -340,6 +345,9 @@ type rules struct {
 	known map[string]bool
 	// locative: words before a place that make it where something is.
 	locative map[string]bool
+	// wherePreposition and whereDeterminer open a phrase that answers
+	// where less surely than a place (wherePhrase).
+	wherePreposition, whereDeterminer, whereNot map[string]bool
 	// destination: words before a place that make it where someone
 	// went, and destCue: question words that ask about going.
 	destination, destCue map[string]bool

@@ -270,3 +270,39 @@ func newLearnedPlaces(q *query, s *sentence) []string {
 	}
 	return out
 }
+
+// wherePhrase is a phrase of s that sets a thing in or on something the
+// question does not name ("on the bar", "in the main configuration
+// file", "to a free list"): a preposition of general.yaml's
+// where_prepositions, a determiner of where_determiners and, within
+// three words, a word q does not say that says no time (where_not). It
+// answers where less surely than a place does. "" for none.
+func (e *Engine) wherePhrase(q *query, s *sentence) string {
+	for i := 0; i+2 < len(s.toks); i++ {
+		if !e.rules.wherePreposition[s.toks[i].word] || !e.rules.whereDeterminer[s.toks[i+1].word] || !e.askedBefore(q, s, i, 4) {
+			continue
+		}
+		for j := i + 2; j < len(s.toks) && j <= i+4; j++ {
+			t := s.toks[j]
+			if e.stopword(t.word) || !isLetters(t.word) {
+				continue
+			}
+			if q.words[t.word] || q.words[t.stem] || e.rules.whereNot[t.word] || e.timeClass(t.word) != "" || isNumber(t.word) {
+				break
+			}
+			return s.Text[s.toks[i].start:t.end]
+		}
+	}
+	return ""
+}
+
+// askedBefore reports whether one of the n words of s before its i-th is
+// a word of q's that is no stop word: what the question asks of.
+func (e *Engine) askedBefore(q *query, s *sentence, i, n int) bool {
+	for j := max(0, i-n); j < i; j++ {
+		if t := s.toks[j]; !e.stopword(t.word) && (q.words[t.word] || q.words[t.stem]) {
+			return true
+		}
+	}
+	return false
+}
