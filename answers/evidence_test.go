@@ -320,9 +320,12 @@ func TestWhoAnsweredByABody(t *testing.T) {
 	e := articleEngine(t, "ferry", "Ferry news", `The new ferry left the yard on Monday.
 
 Members of the harbour team were returning to port, saying they had done everything they could for the first sailing.
+
+The mayor said his advisors had a strong impression that the ferry would pay.
 `)
 	checkEvidence(t, e, []evidenceCase{
 		{"Who had done everything they could for the first sailing?", "no_type", 0},
+		{"Who did the mayor say had a strong impression that the ferry would pay?", "no_type", 0},
 		{"Who left the yard on Monday?", "no_type", 1},
 	})
 }
