@@ -141,8 +141,11 @@ func (e *Engine) correctTypos(ix *index, toks []token) []string {
 			continue
 		}
 		// Two words written as one ("payback") are a word too, but for a
-		// name the articles use with an "s" ("putins").
-		compound := isCompound(t.word) && ix.wordCount(strings.TrimSuffix(t.word, "s")) == 0
+		// name the articles use with an "s" ("putins"), and for a word one
+		// letter off a word of six letters or more the articles use twice or
+		// more ("intrest", "int" and "rest", for "interest"; not
+		// "payback" for a "playback" said once).
+		compound := isCompound(t.word) && ix.wordCount(strings.TrimSuffix(t.word, "s")) == 0 && !e.oneOff(ix, t.word)
 		if isEnglish(t.word) || compound || isProperName(t.word) && len(wordnetPertainyms()[t.stem]) == 0 {
 			// A word, or a name, is no typo, but inside a name the
 			// articles write with one word off ("Primer League" for
@@ -172,4 +175,11 @@ func (e *Engine) correctTypos(ix *index, toks []token) []string {
 		}
 	}
 	return out
+}
+
+// oneOff reports whether w is one edit from the word of six letters or
+// more the articles use most near it, used twice or more.
+func (e *Engine) oneOff(ix *index, w string) bool {
+	c := ix.correct(w)
+	return len([]rune(c)) >= 6 && ix.wordCount(c) >= 2 && editDistance(c, w, 1) == 1
 }

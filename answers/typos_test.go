@@ -94,6 +94,17 @@ func TestCompoundsAreNoTypos(t *testing.T) {
 	})
 }
 
+// TestOneLetterOffAWordUsedOften holds that a misspelling that happens
+// to split into two English words ("intrest": "int", "rest") is read as
+// the word one letter off it that the articles use more than once.
+func TestOneLetterOffAWordUsedOften(t *testing.T) {
+	e := articleEngine(t, "bank", "Bank", "The harbour bank pays interest on deposits.\n\n"+
+		"Longer deposits earn more interest at the Bayton branch.\n")
+	checkCorrections(t, e, map[string]string{
+		"do longer deposits earn more intrest": "intrest→interest",
+	})
+}
+
 // TestLowerCaseNameTypos holds that a name typed in lower case with a
 // letter off ("sir ronald eliot") is the name the articles write next to
 // its neighbour ("Sir Ronald Elliot"), as a capitalised one is; alone, or
