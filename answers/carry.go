@@ -455,6 +455,12 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 				// else does it need?": "it" is in the question.
 				continue
 			}
+		case refGroup:
+			if !pr.possessive && e.topicBefore(text, toks, i) {
+				// "In the note pleading for the cyborgs, who is asked
+				// to help them?": "them" is in the question.
+				continue
+			}
 		case refPlace:
 			if i > 0 && c.existential[toks[i-1].word] || c.existential[next] {
 				continue // "is there", "are there"

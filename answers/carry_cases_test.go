@@ -884,3 +884,20 @@ In May Orrin Vell sailed the Northport ferry.
 		t.Errorf("read %+v, want a whole question", a.Carried)
 	}
 }
+
+// TestCarryThemAfterOwnTopic holds that "them" after a part of the
+// question that sets out its own topic ("In the note pleading for the
+// pilots, …") stands for that topic, not for the people the last question
+// named; without such a part it still stands for them.
+func TestCarryThemAfterOwnTopic(t *testing.T) {
+	e := articleEngine(t, "harbour", "Harbour notes", `The harbour board's new tug keeps stalling in the cold.
+
+A note pinned to the pilots' hut pleads for the stranded pilots: whoever reads this must help them.
+`)
+	checkCarry(t, e, []carryCase{
+		{"What problem does the harbour board's new tug have?", "In the note pleading for the stranded pilots, who is asked to help them?", "", ""},
+	}, true)
+	checkCarry(t, e, []carryCase{
+		{"Which pilots are stranded?", "who is asked to help them", "pilots", ""},
+	}, false)
+}
