@@ -1577,6 +1577,24 @@ Orrin Vell sailed the Northport ferry for two days, with a third day planned.
 	}
 }
 
+// TestStoryNamedMidQuestion holds that "in the … story" names the
+// writing asked of wherever the question says it ("What role is Ada Lind
+// given in the harbour story when …"): its word for the writing is no
+// term there either.
+func TestStoryNamedMidQuestion(t *testing.T) {
+	e := articleEngine(t, "harbour", "The harbour board", `Ada Lind, the board's chief pilot, said the quay repairs were the main focus of the plan.
+
+Orrin Vell sailed the Northport ferry for two days.
+`)
+	a, err := e.Explain(t.Context(), "What role is Ada Lind given in the harbour story when she talks about the focus of the plan?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(a.Explain.Terms, stem("story")) {
+		t.Errorf("terms %v hold %q, a word naming the writing in a source phrase", a.Explain.Terms, stem("story"))
+	}
+}
+
 // TestQuantifierIdiomsOfThePeopleNamed holds that "all" gathering the
 // people already named ("they all want") or granting ("for all the
 // talk") restricts nothing the sentence must say, while "all" before a
