@@ -456,9 +456,9 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 				continue
 			}
 		case refGroup:
-			if !pr.possessive && e.topicBefore(text, toks, i) {
-				// "In the note pleading for the cyborgs, who is asked
-				// to help them?": "them" is in the question.
+			if !pr.possessive && !c.goingOn[toks[0].word] && e.topicBefore(text, toks, i) {
+				// "In the note pleading for the pilots, who is asked to
+				// help them?": "them" is in the question.
 				continue
 			}
 		case refPlace:

@@ -893,11 +893,16 @@ func TestCarryThemAfterOwnTopic(t *testing.T) {
 	e := articleEngine(t, "harbour", "Harbour notes", `The harbour board's new tug keeps stalling in the cold.
 
 A note pinned to the pilots' hut pleads for the stranded pilots: whoever reads this must help them.
+
+Crews that come in from the other ferry can bring them blankets.
 `)
 	checkCarry(t, e, []carryCase{
 		{"What problem does the harbour board's new tug have?", "In the note pleading for the stranded pilots, who is asked to help them?", "", ""},
 	}, true)
 	checkCarry(t, e, []carryCase{
 		{"Which pilots are stranded?", "who is asked to help them", "pilots", ""},
+		// Going on from the last question, the part set out may lean on
+		// it too: "them" is still its people.
+		{"Which pilots are stranded?", "and crews from the other ferry, what can they bring them", "pilots", ""},
 	}, false)
 }

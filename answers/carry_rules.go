@@ -44,6 +44,7 @@ type followupFile struct {
 	SwapPrepositions   []string   `yaml:"swap_prepositions"`
 	OpposedPreps       [][]string `yaml:"opposed_prepositions"`
 	Leaning            []string   `yaml:"leaning"`
+	GoingOn            []string   `yaml:"going_on"`
 	Compared           []string   `yaml:"compared"`
 	Contrast           []string   `yaml:"contrast"`
 	BareWords          int        `yaml:"bare_words"`
@@ -103,6 +104,8 @@ type carryRules struct {
 	ellipsis                   []*regexp.Regexp
 	fillers, swapPrep, leaning map[string]bool
 	compared                   map[string]bool
+	// goingOn open a question that goes on from the last one ("and …").
+	goingOn map[string]bool
 	// opposedPrep maps a preposition to its opposite ("after": "before").
 	opposedPrep               map[string]string
 	contrast                  map[string]bool
@@ -152,6 +155,7 @@ func compileCarry(data []byte) (*carryRules, error) {
 		swapPrep:         wordSet(foldAll(f.SwapPrepositions)),
 		leaning:          wordSet(foldAll(f.Leaning)),
 		compared:         wordSet(foldAll(f.Compared)),
+		goingOn:          wordSet(foldAll(f.GoingOn)),
 		contrast:         wordSet(foldAll(f.Contrast)),
 		bareWords:        f.BareWords,
 		leaningWords:     f.LeaningWords,
