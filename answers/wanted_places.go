@@ -275,8 +275,10 @@ func newLearnedPlaces(q *query, s *sentence) []string {
 // question does not name ("on the bar", "in the main configuration
 // file", "to a free list"): a preposition of general.yaml's
 // where_prepositions, a determiner of where_determiners and, within
-// three words, a word q does not say that says no time (where_not). It
-// answers where less surely than a place does. "" for none.
+// three words, a word q does not say that says no time (where_not) nor
+// names a medium ("in a statement": where something was said, which
+// placeSpan reads). It answers where less surely than a place does. ""
+// for none.
 func (e *Engine) wherePhrase(q *query, s *sentence) string {
 	for i := 0; i+2 < len(s.toks); i++ {
 		if !e.rules.wherePreposition[s.toks[i].word] || !e.rules.whereDeterminer[s.toks[i+1].word] || !e.askedBefore(q, s, i, 4) {
@@ -287,7 +289,7 @@ func (e *Engine) wherePhrase(q *query, s *sentence) string {
 			if e.stopword(t.word) || !isLetters(t.word) {
 				continue
 			}
-			if q.words[t.word] || q.words[t.stem] || e.rules.whereNot[t.word] || e.timeClass(t.word) != "" || isNumber(t.word) {
+			if q.words[t.word] || q.words[t.stem] || e.rules.whereNot[t.word] || e.timeClass(t.word) != "" || isNumber(t.word) || e.rules.saidMedium[t.word] {
 				break
 			}
 			return s.Text[s.toks[i].start:t.end]
