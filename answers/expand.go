@@ -145,12 +145,13 @@ func (e *Engine) correctTypos(ix *index, toks []token) []string {
 		// letter off a word of six letters or more the articles use twice or
 		// more ("intrest", "int" and "rest", for "interest"; not
 		// "payback" for a "playback" said once).
-		compound := isCompound(t.word) && ix.wordCount(strings.TrimSuffix(t.word, "s")) == 0 && !e.oneOff(ix, t.word)
-		if isEnglish(t.word) || compound || isProperName(t.word) && len(wordnetPertainyms()[t.stem]) == 0 {
+		english := isEnglish(t.word)
+		compound := !english && isCompound(t.word) && ix.wordCount(strings.TrimSuffix(t.word, "s")) == 0 && !e.oneOff(ix, t.word)
+		if english || compound || isProperName(t.word) && len(wordnetPertainyms()[t.stem]) == 0 {
 			// A word, or a name, is no typo, but inside a name the
 			// articles write with one word off ("Primer League" for
 			// "Premier League", "Sand Bernardino").
-			if c := nameTypo(ix, toks, i, !isEnglish(t.word)); c != "" {
+			if c := nameTypo(ix, toks, i, !english); c != "" {
 				out = append(out, t.word+"→"+c)
 				toks[i].word, toks[i].stem = c, stem(c)
 			}

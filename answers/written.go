@@ -107,6 +107,9 @@ func wholeOf(n string) string {
 // ungrouped is n without the commas that group its thousands ("65,534":
 // "65534"), or n itself when its commas group nothing ("20,24").
 func ungrouped(n string) string {
+	if !strings.Contains(n, ",") {
+		return n
+	}
 	whole, frac, _ := strings.Cut(n, ".")
 	groups := strings.Split(whole, ",")
 	if len(groups) < 2 || len(groups[0]) == 0 || len(groups[0]) > 3 || !isDigits(groups[0]) {
