@@ -165,6 +165,12 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups59.jsonl", builtin, 7, 2},
 		// 5 at its first run, half way through the twenty-seventh pass.
 		{"followups60.jsonl", builtin, 5, 2},
+		// 9 at its first run, as the twenty-eighth pass began.
+		{"followups61.jsonl", builtin, 9, 2},
+		// 6 at its first run, after the twenty-eighth pass's first change.
+		{"followups62.jsonl", builtin, 6, 2},
+		// 5 at its first run, a third of the way through the twenty-eighth pass.
+		{"followups63.jsonl", builtin, 5, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
@@ -344,6 +350,15 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-orienteering-maps.jsonl", over("testdata/orienteering-maps.json"), 10, 2},
 		// 8 at its first run, half way through the twenty-seventh pass.
 		{"followups-borg-backup.jsonl", over("testdata/borg-backup.json"), 8, 2},
+		// 5 at its first run, as the twenty-eighth pass began.
+		{"followups-speech-synthesis.jsonl", over("testdata/speech-synthesis.json"), 5, 2},
+		// 10 at its first run, as the twenty-eighth pass began.
+		{"followups-postfix-mail.jsonl", over("testdata/postfix-mail.json"), 10, 2},
+		// 7 at its first run, after the twenty-eighth pass's first change.
+		{"followups-weak-signal-radio.jsonl", over("testdata/weak-signal-radio.json"), 7, 2},
+		// 6 at its first run, a third of the way through the twenty-eighth pass, one question naming its own subject
+		// changed ("In the note pleading for the cyborgs, who is asked to help them?"); none at its end.
+		{"followups-cataclysm-lore.jsonl", over("testdata/cataclysm-lore.json"), 6, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {

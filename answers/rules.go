@@ -105,6 +105,7 @@ type generalFile struct {
 	PlaceNouns []string `yaml:"place_nouns"`
 	// WherePrepositions and WhereDeterminers open a phrase that sets a
 	// thing in or on something ("on the bar"): half an answer to where.
+	// WhereNot are the words after them that say when or how instead.
 	WherePrepositions []string `yaml:"where_prepositions"`
 	WhereDeterminers  []string `yaml:"where_determiners"`
 	WhereNot          []string `yaml:"where_not"`
@@ -346,7 +347,8 @@ type rules struct {
 	// locative: words before a place that make it where something is.
 	locative map[string]bool
 	// wherePreposition and whereDeterminer open a phrase that answers
-	// where less surely than a place (wherePhrase).
+	// where less surely than a place (wherePhrase), unless a word of
+	// whereNot follows them.
 	wherePreposition, whereDeterminer, whereNot map[string]bool
 	// destination: words before a place that make it where someone
 	// went, and destCue: question words that ask about going.

@@ -110,7 +110,7 @@ func ungrouped(n string) string {
 	if !strings.Contains(n, ",") {
 		return n
 	}
-	whole, frac, _ := strings.Cut(n, ".")
+	whole, frac, hasFrac := strings.Cut(n, ".")
 	groups := strings.Split(whole, ",")
 	if len(groups) < 2 || len(groups[0]) == 0 || len(groups[0]) > 3 || !isDigits(groups[0]) {
 		return n
@@ -120,7 +120,7 @@ func ungrouped(n string) string {
 			return n
 		}
 	}
-	if strings.Contains(n, ".") {
+	if hasFrac {
 		return strings.Join(groups, "") + "." + frac
 	}
 	return strings.Join(groups, "")
