@@ -906,3 +906,25 @@ Crews that come in from the other ferry can bring them blankets.
 		{"Which pilots are stranded?", "and crews from the other ferry, what can they bring them", "pilots", ""},
 	}, false)
 }
+
+// TestCarrySourcePhraseOverAHyphen holds that a source phrase the last
+// question ends with is no part of its topic when a hyphen joins two of
+// its words ("per the stalled-talks report"), as when none does.
+func TestCarrySourcePhraseOverAHyphen(t *testing.T) {
+	e := articleEngine(t, "harbour", "Harbour talks", `The harbour talks went on for five hours on Tuesday.
+
+Ada Lind is pressing for a new pier after the talks.
+`)
+	for _, prev := range []string{
+		"How long did the harbour talks go on, per the stalled-talks report?",
+		"How long did the harbour talks go on, per the talks report?",
+	} {
+		_, a := askAfter(t, e, prev, "What is Ada Lind pressing for regarding those?")
+		if a.Carried == nil {
+			t.Fatalf("after %q: nothing carried", prev)
+		}
+		if read := a.Carried.Read; strings.Contains(read, "report") || !strings.Contains(read, "harbour talks") {
+			t.Errorf("after %q: read as %q, want the harbour talks without the source phrase", prev, read)
+		}
+	}
+}

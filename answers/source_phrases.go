@@ -46,8 +46,16 @@ func (r *rules) creditSources(q *query) {
 // it ends with (0 and len(question) when it has none).
 func (r *rules) sourceEnds(question string) (int, int) {
 	from, to := 0, len(question)
+	// A hyphen inside a word ends no phrase ("per the stalled-talks
+	// report"): read as a letter, at the same place.
+	joined := []byte(question)
+	for i := 1; i+1 < len(joined); i++ {
+		if joined[i] == '-' && isWordByte(joined[i-1]) && isWordByte(joined[i+1]) {
+			joined[i] = '_'
+		}
+	}
 	for _, re := range r.sourcePhrases {
-		for _, sp := range re.FindAllStringIndex(question, -1) {
+		for _, sp := range re.FindAllStringIndex(string(joined), -1) {
 			if !r.namesDocument(question[sp[0]:sp[1]]) {
 				continue
 			}
