@@ -214,6 +214,10 @@ func (r *rules) compileWords(f *generalFile) error {
 	r.suffixes = f.DerivationalSuffixes
 	r.sumWord = wordSet(f.SumWords)
 	r.shareWord = wordSet(f.ShareWords)
+	r.degreeAnswer = map[string]map[string]bool{}
+	for how, ws := range f.DegreeAnswers {
+		r.degreeAnswer[how] = wordSet(ws)
+	}
 	r.ownIntensified, r.ownAfter = wordSet(f.OwnerIntensified.Words), wordSet(f.OwnerIntensified.After)
 	r.outcomeWord, r.plannedCue = wordSet(f.Outcome.Words), wordSet(f.Outcome.Planned)
 	r.calendarAsk, r.calendarWord = wordSet(f.Calendar.Asks), wordSet(f.Calendar.Words)

@@ -1623,3 +1623,18 @@ func TestNumberWithGroupingCommas(t *testing.T) {
 		{"Who took the 12,5000 soundings on the old harbour chart?", "number", 1},
 	})
 }
+
+// TestDegreeAnsweredWithNoNumber holds that "how often" and "how big"
+// are answered by a word that says it with no number ("weekly", "big
+// repairs"), but not by one the question says itself.
+func TestDegreeAnsweredWithNoNumber(t *testing.T) {
+	e := articleEngine(t, "survey", "Harbour survey", `The harbour survey is run weekly by the Bayton board.
+
+The board says these are big repairs for the old quay.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"How often is the harbour survey run by the board?", "no_type", 0},
+		{"How big are the repairs for the old quay, says the board?", "no_type", 0},
+		{"How often are the big repairs for the old quay made?", "no_type", 1},
+	})
+}

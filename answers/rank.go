@@ -295,7 +295,7 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 		if e.asksShare(q) {
 			return len(shares(q, s)) > 0
 		}
-		return len(e.newCounts(q, s)) > 0 || len(e.answeringQuantities(q, s)) > 0 || q.rank && e.newOrdinal(q, s) || e.bareDuration(q, s)
+		return len(e.newCounts(q, s)) > 0 || len(e.answeringQuantities(q, s)) > 0 || q.rank && e.newOrdinal(q, s) || e.bareDuration(q, s) || e.degreeSaid(q, s)
 	case wantQuote:
 		for _, sd := range f.saids {
 			if q.speaker == "" || sd.Subject == q.speaker || contains(e.rules.synonyms["@"+q.speaker], "@"+sd.Subject) {
@@ -707,6 +707,30 @@ func (e *Engine) byNameNew(q *query, s *sentence) bool {
 			}
 			break
 		}
+	}
+	return false
+}
+
+// degreeSaid reports whether q asks "how often", "how big" or the like
+// and s says a word that answers it with no number (general.yaml's
+// degree_answers: "weekly", "big"), one q does not say but to ask.
+func (e *Engine) degreeSaid(q *query, s *sentence) bool {
+	for i := 0; i+1 < len(q.toks); i++ {
+		if q.toks[i].word != "how" {
+			continue
+		}
+		asked := q.toks[i+1].word
+		words := e.rules.degreeAnswer[asked]
+		if words == nil {
+			return false
+		}
+		for _, t := range s.toks {
+			// "How big …?" is answered "big", a word it says only to ask.
+			if words[t.word] && (t.word == asked || !q.words[t.word]) {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }

@@ -141,7 +141,10 @@ type generalFile struct {
 	DerivationalSuffixes []string `yaml:"derivational_suffixes"`
 	SumWords             []string `yaml:"sum_words"`
 	ShareWords           []string `yaml:"share_words"`
-	LeadIns              []string `yaml:"lead_ins"`
+	// DegreeAnswers: for the word after "how" ("often", "big"), the words
+	// that answer it with no number ("weekly", "big concessions").
+	DegreeAnswers map[string][]string `yaml:"degree_answers"`
+	LeadIns       []string            `yaml:"lead_ins"`
 	// SourcePhrases say where a fact is told ("per the joint statement",
 	// "going by his post on X"), not the fact: their words count less.
 	SourcePhrases []string `yaml:"source_phrases"`
@@ -385,6 +388,9 @@ type rules struct {
 	properNoun, properLink map[string]bool
 	// sumWord: words asking for a sum (sum_words).
 	sumWord, shareWord map[string]bool
+	// degreeAnswer: for the word after "how", the words that answer it
+	// with no number (general.yaml's degree_answers).
+	degreeAnswer map[string]map[string]bool
 	// suffixes: derivational_suffixes, in order.
 	suffixes []string
 	// ownIntensified, ownAfter: an owner word after a possessive asks
