@@ -146,7 +146,7 @@ func (e *Engine) correctTypos(ix *index, toks []token) []string {
 		// more ("intrest", "int" and "rest", for "interest"; not
 		// "payback" for a "playback" said once).
 		english := isEnglish(t.word)
-		compound := !english && isCompound(t.word) && ix.wordCount(strings.TrimSuffix(t.word, "s")) == 0 && !e.oneOff(ix, t.word)
+		compound := !english && isCompound(t.word) && ix.wordCount(strings.TrimSuffix(t.word, "s")) == 0 && !ix.oneOff(t.word)
 		if english || compound || isProperName(t.word) && len(wordnetPertainyms()[t.stem]) == 0 {
 			// A word, or a name, is no typo, but inside a name the
 			// articles write with one word off ("Primer League" for
@@ -180,7 +180,7 @@ func (e *Engine) correctTypos(ix *index, toks []token) []string {
 
 // oneOff reports whether w is one edit from the word of six letters or
 // more the articles use most near it, used twice or more.
-func (e *Engine) oneOff(ix *index, w string) bool {
+func (ix *index) oneOff(w string) bool {
 	c := ix.correct(w)
 	return len([]rune(c)) >= 6 && ix.wordCount(c) >= 2 && editDistance(c, w, 1) == 1
 }
