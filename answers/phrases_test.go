@@ -18,6 +18,10 @@ func TestPhrases(t *testing.T) {
 Captain Ada Brenner devised the pilots' rota in 1979.
 
 The guild wanted to divide the pilots and the ferrymen.
+
+The ferrymen rejected the guild's tariff in 1983.
+
+The rota aims to spare the oldest pilots the night shifts.
 `)
 	ix, err := e.current(context.Background())
 	if err != nil {
@@ -38,6 +42,10 @@ The guild wanted to divide the pilots and the ferrymen.
 		{"what is holding up the pilots' rota", "hold", "hinder", ""},
 		{"who found fault with the rota", "found", "critic", "fault"},
 		{"did the guild beef up the rota", "beef", "strengthen", ""},
+		{"when did the ferrymen throw out the tariff", "throw", "reject", "out"},
+		{"what is the rota meant to spare the pilots", "meant", "aim", ""},
+		{"do the pilots lean on the rota", "lean", "reli", ""},
+		{"what did the guild zero in on", "zero", "focus", ""},
 	} {
 		q := e.analyse(ix, Normalize(tt.q))
 		var terms []string
@@ -63,6 +71,20 @@ The guild wanted to divide the pilots and the ferrymen.
 	}
 	if !a.Answered || a.Answer != "March 1981" || !strings.HasPrefix(a.Quotes[0].Text, "The harbour pilots released") {
 		t.Errorf("put out: answered %v %q, want March 1981 from the released sentence", a.Answered, a.Answer)
+	}
+	// A phrasal verb no article uses is no unknown word when the word it
+	// means is said: "throw out" finds "rejected", "meant to" "aims to".
+	for q, want := range map[string]string{
+		"When did the ferrymen throw out the guild's tariff?":        "The ferrymen rejected",
+		"What is the pilots' rota meant to spare the oldest pilots?": "The rota aims",
+	} {
+		a, err := e.Answer(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || !strings.HasPrefix(a.Quotes[0].Text, want) {
+			t.Errorf("%q: answered %v %q, want the sentence %q…", q, a.Answered, a.Answer, want)
+		}
 	}
 	// A who-question's verb reads its phrase too: the doer of "devised"
 	// came up with it.

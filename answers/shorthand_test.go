@@ -48,9 +48,11 @@ func TestShorthandQuestion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	q := e.analyse(ix, Normalize("whos leading the harbour pilots rn"))
-	if q.class.name != "who" || len(q.unknown) > 0 {
-		t.Errorf("class %q, unknown words %v; want who and none", q.class.name, q.unknown)
+	for _, text := range []string{"whos leading the harbour pilots rn", "whos leading teh harbour pilots"} {
+		q := e.analyse(ix, Normalize(text))
+		if q.class.name != "who" || len(q.unknown) > 0 {
+			t.Errorf("%q: class %q, unknown words %v; want who and none", text, q.class.name, q.unknown)
+		}
 	}
 	a, err := e.Answer(t.Context(), "whos leading the harbour pilots rn")
 	if err != nil {
