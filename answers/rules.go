@@ -360,8 +360,9 @@ type rules struct {
 	opposites map[string][]string
 	// auxiliary: verbs after "who" that ask for no action of their own.
 	auxiliary map[string]bool
-	// opinion: verbs that report a view (opinion_verbs).
-	opinion map[string]bool
+	// opinion: verbs that report a view (opinion_verbs); opinionStem
+	// their stems.
+	opinion, opinionStem map[string]bool
 	// passiveBe and passiveBy: general.yaml's passive.
 	passiveBe, passiveBy map[string]bool
 	// groupNoun: nouns for people as a body (group_nouns).

@@ -51,3 +51,30 @@ entities:
 		t.Errorf("answered %v with %v, want the envoy's words on timing", a.Answered, a.Quotes)
 	}
 }
+
+// TestSpeakerOfAQuote holds "who said …" and "who reckoned …" answered
+// by the person a quote's sentence names speaking after the quote,
+// whether the question's verb is a speech verb, an opinion verb or
+// follows an auxiliary.
+func TestSpeakerOfAQuote(t *testing.T) {
+	const pack = `name: pilots
+entities:
+  - {id: lind, name: Ada Lind, kind: person, aliases: [ada lind, lind]}
+  - {id: vell, name: Orrin Vell, kind: person, aliases: [orrin vell, vell]}
+`
+	e := packEngine(t, pack, "Orrin Vell met the harbour pilots on Monday to weigh the new rota.\n\n"+
+		"“In my view, the core of the rota is ready,” Ada Lind said.\n")
+	for _, q := range []string{
+		"who said the core of the rota is ready",
+		"Who reckoned the core of the rota was ready?",
+		"who has said the core of the rota is ready",
+	} {
+		a, err := e.Answer(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || a.Answer != "Ada Lind" {
+			t.Errorf("%q: answered %v %q, want Ada Lind", q, a.Answered, a.Answer)
+		}
+	}
+}

@@ -164,7 +164,7 @@ func (e *Engine) newPersons(q *query, s *sentence) []string {
 			if m.to < len(s.toks) && s.toks[m.to].word == "s" && (e.personAfter(s, k) || !e.asksOwner(q)) {
 				continue
 			}
-			if m.from > first && e.speaker(s, p) && !speechVerb(q) {
+			if m.from > first && e.speaker(s, p) && !speechVerb(q) && !e.asksSpeaker(q) {
 				continue
 			}
 			if placeClauses != nil && !placeClauses[clauseAt(s, m.from)] {
@@ -341,10 +341,19 @@ func (e *Engine) speaker(s *sentence, p string) bool {
 	return false
 }
 
-// asksSpeaker reports whether q asks who said something ("Who said …?",
-// "Who told reporters …?").
+// asksSpeaker reports whether q asks who said or thought something
+// ("Who said …?", "Who told reporters …?", "Who reckoned …?", "Who has
+// claimed …?"): a speech verb or an opinion verb after "who" and at most
+// one auxiliary.
 func (e *Engine) asksSpeaker(q *query) bool {
-	return len(q.toks) > 1 && q.toks[0].word == "who" && e.rules.lex.speechVerbs[q.toks[1].word]
+	if len(q.toks) < 2 || q.toks[0].word != "who" {
+		return false
+	}
+	w := q.toks[1].word
+	if e.rules.auxiliary[w] && len(q.toks) > 2 {
+		w = q.toks[2].word
+	}
+	return e.rules.lex.speechVerbs[w] || e.rules.opinionStem[stem(w)]
 }
 
 // quotesNew reports whether s quotes a person the question does not name.
