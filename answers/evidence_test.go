@@ -1638,3 +1638,25 @@ The board says these are big repairs for the old quay.
 		{"How often are the big repairs for the old quay made?", "no_type", 1},
 	})
 }
+
+// TestOrdinalInDigits holds an ordinal written in digits to the same
+// ordinal written as a word ("2nd", "second"), and no other; a word freed
+// of its "-ed" by no stemmer ("freed") is its verb; and "X is short for
+// what" asks for X's long form.
+func TestOrdinalInDigits(t *testing.T) {
+	e := articleEngine(t, "rota", "Rota", "The second ferry of the Bayton rota sails at dawn.\n\n"+
+		"If the pilots free a berth too early, they lose the tide.\n\n"+
+		"(ETA stands for estimated time of arrival, a term from the harbour's logbooks.)\n")
+	checkEvidence(t, e, []evidenceCase{
+		{"When does the 2nd ferry of the Bayton rota sail?", "number", 0},
+		{"When does the 3rd ferry of the Bayton rota sail?", "number", 1},
+		{"What happens if a berth is freed too early?", "unknown", 0},
+	})
+	a, err := e.Answer(t.Context(), "eta is short for what")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || a.Answer != "estimated time of arrival" {
+		t.Errorf("short for: answered %v %q, want estimated time of arrival", a.Answered, a.Answer)
+	}
+}

@@ -163,7 +163,8 @@ func (e *Engine) sameNumber(a, b string) bool {
 		return true
 	}
 	num := func(w string) bool { return isNumber(w) || e.rules.numberWord[w] }
-	return num(a) && num(b) && contains(e.rules.synonyms[stem(a)], stem(b))
+	// An ordinal in digits is the same as its word ("2nd", "second").
+	return (num(a) && num(b) || isOrdinal(a) || isOrdinal(b)) && contains(e.rules.synonyms[stem(a)], stem(b))
 }
 
 // isDigits reports whether w is digits only.
