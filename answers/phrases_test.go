@@ -46,6 +46,8 @@ The rota aims to spare the oldest pilots the night shifts.
 		{"what is the rota meant to spare the pilots", "meant", "aim", ""},
 		{"do the pilots lean on the rota", "lean", "reli", ""},
 		{"what did the guild zero in on", "zero", "focus", ""},
+		{"did the guild hash out the rota", "hash", "resolv", "out"},
+		{"what did the guild weigh up", "weigh", "assess", ""},
 	} {
 		q := e.analyse(ix, Normalize(tt.q))
 		var terms []string
