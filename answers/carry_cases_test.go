@@ -928,3 +928,14 @@ Ada Lind is pressing for a new pier after the talks.
 		}
 	}
 }
+
+// TestCarryDoSupportSubject holds that "it" after "What did <subject>
+// <verb> …?" stands for the subject, not for the subject and its verb:
+// after "What did the harbour talks focus on?", "it" is the harbour talks.
+func TestCarryDoSupportSubject(t *testing.T) {
+	e := articleEngine(t, "talks", "Talks", "The harbour talks focused on the Bayton tolls.\n\nThe talks left the ferry rota to the two mayors.\n")
+	_, a := askAfter(t, e, "What did the harbour talks focus on?", "What does it leave to the two mayors?")
+	if a.Carried == nil || !strings.Contains(a.Carried.Read, "the harbour talks leave") {
+		t.Errorf("read as %+v, want \"it\" filled with \"the harbour talks\"", a.Carried)
+	}
+}

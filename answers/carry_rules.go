@@ -31,6 +31,7 @@ type followupFile struct {
 	WhichWords         []string   `yaml:"which_words"`
 	ContrastNouns      []string   `yaml:"contrast_nouns"`
 	Existential        []string   `yaml:"existential"`
+	DoSupport          []string   `yaml:"do_support"`
 	PlacePrepositions  []string   `yaml:"place_prepositions"`
 	ObjectPrepositions []string   `yaml:"object_prepositions"`
 	ObjectPronouns     []string   `yaml:"object_pronouns"`
@@ -93,6 +94,7 @@ type carryRules struct {
 	pronouns                   map[string]pronoun
 	topicFirst                 []*regexp.Regexp
 	existential, placePrep     map[string]bool
+	doSupport                  map[string]bool
 	objectPrep                 map[string]bool
 	objectPronoun              map[string]bool
 	supposing                  map[string]bool
@@ -141,6 +143,7 @@ func compileCarry(data []byte) (*carryRules, error) {
 	c := &carryRules{
 		pronouns:         map[string]pronoun{},
 		existential:      wordSet(foldAll(f.Existential)),
+		doSupport:        wordSet(foldAll(f.DoSupport)),
 		expletive:        wordSet(foldAll(f.Expletive)),
 		expletiveVerbs:   wordSet(foldAll(f.ExpletiveVerbs)),
 		peopleEndings:    foldAll(f.PeopleEndings),

@@ -127,6 +127,9 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 			p.passive = e.passiveSubject(c, p.topic)
 		}
 		p.noun = e.topicNoun(c, p.topic)
+		if p.noun == "" && i > 0 && c.doSupport[toks[i-1].word] {
+			p.noun = e.doSubject(c, p.topic)
+		}
 	}
 	// The place a where question was answered with is part of what it
 	// was about: "Where did Ames meet Brandt?" — "Northport" — "When?"
@@ -298,6 +301,31 @@ func (e *Engine) topicNoun(c *carryRules, topic string) string {
 		return ""
 	}
 	return topic[toks[start].start:toks[end-1].end]
+}
+
+// doSubject is the subject of a topic that follows a do-support
+// auxiliary ("the harbour talks focus on", after "What did"): a
+// determiner and at most four words to the first plural noun, when a
+// lower-case word that is no stop word follows it; "" otherwise.
+func (e *Engine) doSubject(c *carryRules, topic string) string {
+	toks := tokenize(topic)
+	if len(toks) < 3 || !c.which.determiners[toks[0].word] {
+		return ""
+	}
+	for k := 1; k < min(5, len(toks)-1); k++ {
+		t, next := toks[k], toks[k+1]
+		if e.stopword(t.word) {
+			return ""
+		}
+		if !pluralWord(t.word) || strings.HasSuffix(t.word, "ss") {
+			continue
+		}
+		if isCapitalised(next.raw) || e.stopword(next.word) || !isLetters(next.word) {
+			return ""
+		}
+		return topic[:t.end]
+	}
+	return ""
 }
 
 // ownedThing is the thing question names n the owner of ("Ada Ames's
