@@ -774,7 +774,8 @@ func TestCarryAndWhatsQuestion(t *testing.T) {
 
 // TestCarryAndClauseThenQuestion holds that "and" before a clause or a
 // phrase and then a whole question ("And when a storm comes up, how
-// should the keeper act?", "And of all the lamps, which should …?"), or
+// should the keeper act?", "And of all the lamps, which should …?", "And
+// last winter, did the keeper …?"), or
 // before a kind of thing asked with a clause of its own ("And what sort of
 // lamp should a new light use?"), opens no fragment: the last question is
 // not added to it.
@@ -787,6 +788,8 @@ Old lights were built to burn little oil. A new light should use a brighter lamp
 		{"Who is in charge of the light, however many helpers come?", "And when a storm comes up, how should the keeper act?"},
 		{"What were old lights built for?", "And what sort of lamp should a new light use?"},
 		{"Who is in charge of the light, however many helpers come?", "And of all the lamps, which should the keeper light in a storm?"},
+		{"What were old lights built for?", "And according to the keepers' rules, is the keeper in charge of the light?"},
+		{"Who is in charge of the light, however many helpers come?", "And last winter, did the keeper stay in the tower?"},
 	} {
 		_, a := askAfter(t, e, tt.prev, tt.q)
 		if a.Carried != nil && slices.ContainsFunc(a.Carried.Why, func(w string) bool { return strings.Contains(w, "is a fragment") }) {

@@ -267,12 +267,21 @@ func askedLater(c *carryRules, text string, ftoks []token) bool {
 }
 
 // clauseThenQuestion reports whether the fragment ftoks (of text) holds,
-// after a comma, a question word and then an auxiliary: "when a crucial
-// point comes up, how should the keeper act" is a clause before a whole
-// question, no fragment.
+// after a comma, a question word and then an auxiliary, or an auxiliary
+// and three words or more: "when a crucial point comes up, how should the
+// keeper act" is a clause before a whole question, no fragment, and so is
+// "according to the pilots, is much of the rota left in it".
 func clauseThenQuestion(c *carryRules, text string, ftoks []token) bool {
 	for i := 1; i+1 < len(ftoks); i++ {
-		if !c.questionWords[ftoks[i].word] || !strings.Contains(text[ftoks[i-1].end:ftoks[i].start], ",") {
+		if !strings.Contains(text[ftoks[i-1].end:ftoks[i].start], ",") {
+			continue
+		}
+		if c.auxiliary[ftoks[i].word] && i+3 < len(ftoks) && !c.questionWords[ftoks[i-1].word] {
+			// A yes/no question after the comma: "according to the
+			// pilots, is much of the rota left in it?".
+			return true
+		}
+		if !c.questionWords[ftoks[i].word] {
 			continue
 		}
 		// The question word may ask of a noun ("which territory did
