@@ -912,7 +912,9 @@ Crews that come in from the other ferry can bring them blankets.
 
 // TestCarrySourcePhraseOverAHyphen holds that a source phrase the last
 // question ends with is no part of its topic when a hyphen joins two of
-// its words ("per the stalled-talks report"), as when none does.
+// its words ("per the stalled-talks report"), as when none does; nor is
+// one it opens with whose word naming the writing is hyphenated itself
+// ("In the harbour write-up, …").
 func TestCarrySourcePhraseOverAHyphen(t *testing.T) {
 	e := articleEngine(t, "harbour", "Harbour talks", `The harbour talks went on for five hours on Tuesday.
 
@@ -921,12 +923,13 @@ Ada Lind is pressing for a new pier after the talks.
 	for _, prev := range []string{
 		"How long did the harbour talks go on, per the stalled-talks report?",
 		"How long did the harbour talks go on, per the talks report?",
+		"In the harbour write-up, how long did the harbour talks go on?",
 	} {
 		_, a := askAfter(t, e, prev, "What is Ada Lind pressing for regarding those?")
 		if a.Carried == nil {
 			t.Fatalf("after %q: nothing carried", prev)
 		}
-		if read := a.Carried.Read; strings.Contains(read, "report") || !strings.Contains(read, "harbour talks") {
+		if read := a.Carried.Read; strings.Contains(read, "report") || strings.Contains(read, "write-up") || !strings.Contains(read, "harbour talks") {
 			t.Errorf("after %q: read as %q, want the harbour talks without the source phrase", prev, read)
 		}
 	}

@@ -54,8 +54,10 @@ func (r *rules) sourceEnds(question string) (int, int) {
 			joined[i] = '_'
 		}
 	}
+	// Both ways: a phrase may itself hold a hyphenated word ("in the
+	// Bayton write-up,").
 	for _, re := range r.sourcePhrases {
-		for _, sp := range re.FindAllStringIndex(string(joined), -1) {
+		for _, sp := range append(re.FindAllStringIndex(string(joined), -1), re.FindAllStringIndex(question, -1)...) {
 			if !r.namesDocument(question[sp[0]:sp[1]]) {
 				continue
 			}
