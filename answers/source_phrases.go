@@ -56,8 +56,13 @@ func (r *rules) sourceEnds(question string) (int, int) {
 	}
 	// Both ways: a phrase may itself hold a hyphenated word ("in the
 	// Bayton write-up,").
+	masked := string(joined)
 	for _, re := range r.sourcePhrases {
-		for _, sp := range append(re.FindAllStringIndex(string(joined), -1), re.FindAllStringIndex(question, -1)...) {
+		spans := re.FindAllStringIndex(masked, -1)
+		if masked != question {
+			spans = append(spans, re.FindAllStringIndex(question, -1)...)
+		}
+		for _, sp := range spans {
 			if !r.namesDocument(question[sp[0]:sp[1]]) {
 				continue
 			}

@@ -349,11 +349,11 @@ func (e *Engine) asksSpeaker(q *query) bool {
 	if len(q.toks) < 2 || q.toks[0].word != "who" {
 		return false
 	}
-	w := q.toks[1].word
-	if e.rules.auxiliary[w] && len(q.toks) > 2 {
-		w = q.toks[2].word
+	t := q.toks[1]
+	if e.rules.auxiliary[t.word] && len(q.toks) > 2 {
+		t = q.toks[2]
 	}
-	return e.rules.lex.speechVerbs[w] || e.rules.opinionStem[stem(w)]
+	return e.rules.lex.speechVerbs[t.word] || e.rules.opinionStem[t.stem]
 }
 
 // quotesNew reports whether s quotes a person the question does not name.
