@@ -171,6 +171,10 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups62.jsonl", builtin, 6, 2},
 		// 5 at its first run, a third of the way through the twenty-eighth pass.
 		{"followups63.jsonl", builtin, 5, 2},
+		// 6 at its first run, as the twenty-ninth pass began; 7 at its end.
+		{"followups64.jsonl", builtin, 7, 2},
+		// 5 at its first run, after the twenty-ninth pass's first change.
+		{"followups65.jsonl", builtin, 5, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
@@ -359,6 +363,12 @@ func TestFollowUpSets(t *testing.T) {
 		// 6 at its first run, a third of the way through the twenty-eighth pass, one question naming its own subject
 		// changed ("In the note pleading for the cyborgs, who is asked to help them?"); none at its end.
 		{"followups-cataclysm-lore.jsonl", over("testdata/cataclysm-lore.json"), 6, 2},
+		// 6 at its first run, as the twenty-ninth pass began.
+		{"followups-life-lexicon.jsonl", over("testdata/life-lexicon.json"), 6, 2},
+		// 5 at its first run, as the twenty-ninth pass began.
+		{"followups-rust-book.jsonl", over("testdata/rust-book.json"), 5, 2},
+		// 3 at its first run, after the twenty-ninth pass's first change.
+		{"followups-widelands-tales.jsonl", over("testdata/widelands-tales.json"), 3, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
