@@ -317,7 +317,7 @@ func (e *Engine) doSubject(c *carryRules, topic string) string {
 		if e.stopword(t.word) {
 			return ""
 		}
-		if !pluralWord(t.word) || strings.HasSuffix(t.word, "ss") {
+		if !pluralWord(t.word) {
 			continue
 		}
 		if isCapitalised(next.raw) || e.stopword(next.word) || !isLetters(next.word) {
