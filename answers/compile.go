@@ -204,7 +204,7 @@ func (r *rules) compileWords(f *generalFile) error {
 	r.passiveBe, r.passiveBy = wordSet(f.Passive.Be), wordSet(f.Passive.By)
 	r.groupNoun, r.placeNoun, r.besides = wordSet(f.GroupNouns), wordSet(f.PlaceNouns), wordSet(f.Besides)
 	r.personNoun = wordSet(f.PersonNouns)
-	r.saidVerb, r.saidMedium = wordSet(f.SaidVerbs), wordSet(f.SaidMedia)
+	r.saidVerb, r.saidMedium, r.saidStem = wordSet(f.SaidVerbs), wordSet(f.SaidMedia), stemSet(f.SaidVerbs)
 	r.personPronoun = wordSet(f.PersonPronouns)
 	r.rankWord = wordSet(f.RankWords)
 	r.supportVerb = stemSet(f.SupportVerbs)

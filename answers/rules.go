@@ -371,8 +371,9 @@ type rules struct {
 	personNoun map[string]bool
 	// placeNoun: nouns for a kind of place (place_nouns).
 	placeNoun map[string]bool
-	// saidVerb, saidMedium: said_verbs and said_media.
-	saidVerb, saidMedium map[string]bool
+	// saidVerb, saidMedium: said_verbs and said_media; saidStem the
+	// stems of said_verbs.
+	saidVerb, saidMedium, saidStem map[string]bool
 	// besides: words asking for others than the ones named (besides).
 	besides map[string]bool
 	// personPronoun: pronouns for one person (person_pronouns).

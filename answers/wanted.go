@@ -164,7 +164,7 @@ func (e *Engine) newPersons(q *query, s *sentence) []string {
 			if m.to < len(s.toks) && s.toks[m.to].word == "s" && (e.personAfter(s, k) || !e.asksOwner(q)) {
 				continue
 			}
-			if m.from > first && e.speaker(s, p) && !speechVerb(q) && !e.asksSpeaker(q) {
+			if m.from > first && e.speaker(s, p) && !e.speechVerb(q) && !e.asksSpeaker(q) {
 				continue
 			}
 			if placeClauses != nil && !placeClauses[clauseAt(s, m.from)] {
@@ -366,10 +366,11 @@ func (e *Engine) quotesNew(q *query, s *sentence) bool {
 	return false
 }
 
-// speechVerb reports whether a who-question asks who said something.
-func speechVerb(q *query) bool {
+// speechVerb reports whether a who-question's verb, or one of its
+// synonyms, is a verb of saying (general.yaml's said_verbs).
+func (e *Engine) speechVerb(q *query) bool {
 	for _, v := range q.verb {
-		if v == "said" || v == "say" || v == "told" || v == "tell" {
+		if e.rules.saidStem[v] {
 			return true
 		}
 	}
