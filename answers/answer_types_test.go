@@ -93,19 +93,11 @@ func TestNumberSaidWhole(t *testing.T) {
 
 3.0 – March 2011: Ferrydesk gained support for native plugins via a loader written by Ada Brandt.
 `)
-	for q, want := range map[string]string{
+	checkQuotes(t, e, map[string]string{
 		"how does ferrydesk 3 load native plugins":         "3.0 – March 2011",
 		"what did ferrydesk 2 gain":                        "2.0 – May 2008",
 		"which service did version 2.00 of ferrydesk gain": "2.0 – May 2008",
-	} {
-		a, err := e.Answer(t.Context(), q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !a.Answered || !strings.HasPrefix(a.Quotes[0].Text, want) {
-			t.Errorf("%s: answered %v with %q, want the sentence opening %q", q, a.Answered, a.Answer, want)
-		}
-	}
+	})
 	if a, err := e.Answer(t.Context(), "how does ferrydesk 4 load native plugins"); err != nil || a.Answered {
 		t.Errorf("ferrydesk 4: answered %v (%v), want refused: no 4.0 is said", a.Answered, err)
 	}

@@ -83,19 +83,11 @@ Kessra, Kessra Sound: a narrow sound off the north cape that was charted in 1850
 
 The pilots of the Kessra light keep one rule: never cross the Orrin Strait in fog.
 `)
-	for q, want := range map[string]string{
+	checkQuotes(t, e, map[string]string{
 		"what is the Orrin Strait": "Orrin Strait: the strait between",
 		"What is Kessra Sound?":    "Kessra, Kessra Sound: a narrow sound",
 		"what is kessra":           "Kessra, Kessra Sound: a narrow sound",
-	} {
-		a, err := e.Answer(t.Context(), q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !a.Answered || !strings.HasPrefix(a.Quotes[0].Text, want) {
-			t.Errorf("%q: answered %v %v, want %q… first", q, a.Answered, a.Quotes, want)
-		}
-	}
+	})
 	ix, err := e.current(t.Context())
 	if err != nil {
 		t.Fatal(err)

@@ -49,6 +49,21 @@ func checkAnswers(t *testing.T, e *Engine, want map[string]string) {
 	}
 }
 
+// checkQuotes asks e each question and holds that it is answered from a
+// sentence opening with the text wanted.
+func checkQuotes(t *testing.T, e *Engine, want map[string]string) {
+	t.Helper()
+	for q, w := range want {
+		a, err := e.Answer(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || !strings.HasPrefix(a.Quotes[0].Text, w) {
+			t.Errorf("%q: answered %v with %q, want the sentence opening %q", q, a.Answered, a.Answer, w)
+		}
+	}
+}
+
 // packEngine is an engine over one invented article, read with the
 // invented pack packYAML.
 func packEngine(t *testing.T, packYAML, body string) *Engine {

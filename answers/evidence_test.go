@@ -1652,11 +1652,5 @@ func TestOrdinalInDigits(t *testing.T) {
 		{"When does the 3rd ferry of the Bayton rota sail?", "number", 1},
 		{"What happens if a berth is freed too early?", "unknown", 0},
 	})
-	a, err := e.Answer(t.Context(), "eta is short for what")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !a.Answered || a.Answer != "estimated time of arrival" {
-		t.Errorf("short for: answered %v %q, want estimated time of arrival", a.Answered, a.Answer)
-	}
+	checkAnswers(t, e, map[string]string{"eta is short for what": "estimated time of arrival"})
 }

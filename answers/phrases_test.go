@@ -76,18 +76,10 @@ The rota aims to spare the oldest pilots the night shifts.
 	}
 	// A phrasal verb no article uses is no unknown word when the word it
 	// means is said: "throw out" finds "rejected", "meant to" "aims to".
-	for q, want := range map[string]string{
+	checkQuotes(t, e, map[string]string{
 		"When did the ferrymen throw out the guild's tariff?":        "The ferrymen rejected",
 		"What is the pilots' rota meant to spare the oldest pilots?": "The rota aims",
-	} {
-		a, err := e.Answer(context.Background(), q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !a.Answered || !strings.HasPrefix(a.Quotes[0].Text, want) {
-			t.Errorf("%q: answered %v %q, want the sentence %q…", q, a.Answered, a.Answer, want)
-		}
-	}
+	})
 	// A who-question's verb reads its phrase too: the doer of "devised"
 	// came up with it.
 	a, err = e.Answer(context.Background(), "Who came up with the pilots' rota?")

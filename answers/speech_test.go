@@ -64,17 +64,9 @@ entities:
 `
 	e := packEngine(t, pack, "Orrin Vell met the harbour pilots on Monday to weigh the new rota.\n\n"+
 		"“In my view, the core of the rota is ready,” Ada Lind said.\n")
-	for _, q := range []string{
-		"who said the core of the rota is ready",
-		"Who reckoned the core of the rota was ready?",
-		"who has said the core of the rota is ready",
-	} {
-		a, err := e.Answer(t.Context(), q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !a.Answered || a.Answer != "Ada Lind" {
-			t.Errorf("%q: answered %v %q, want Ada Lind", q, a.Answered, a.Answer)
-		}
-	}
+	checkAnswers(t, e, map[string]string{
+		"who said the core of the rota is ready":       "Ada Lind",
+		"Who reckoned the core of the rota was ready?": "Ada Lind",
+		"who has said the core of the rota is ready":   "Ada Lind",
+	})
 }
