@@ -133,3 +133,45 @@ func TestPhraseRules(t *testing.T) {
 		}
 	}
 }
+
+// TestEverydayParaphrases holds a few of general.yaml's everyday
+// paraphrases as a question reads them: "folder" also matches
+// "directory", "go downhill" "waned", "spat" "spit", "guys" "men" and
+// "tidy up" "clean"; the guild's decline is then no unknown word.
+func TestEverydayParaphrases(t *testing.T) {
+	e := articleEngine(t, "quay", "The quay", `The harbour archive keeps the pilots' charts in a separate directory for each pilot.
+
+The guild's fortunes waned after the north channel silted up in 1911.
+
+Orrin Vell's old printing press generated a thousand tide tables each spring.
+
+The men who sank the ferry were sent to the harbour gaol with their families.
+
+Ada Lind cleans up the quay every Sunday.
+`)
+	ix, err := e.current(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string][2]string{
+		"Which folder holds each pilot's charts?":      {"folder", "directori"},
+		"why did the guild go downhill":                {"go", "wane"},
+		"what did orrin vells press spat out":          {"spat", "generat"},
+		"what happened to the guys who sank the ferry": {"guy", "men"},
+		"who tidies up the quay on sundays":            {"tidi", "clean"},
+	} {
+		found := false
+		for _, qt := range e.analyse(ix, Normalize(q)).terms {
+			if qt.term == want[0] {
+				found = true
+				if !slices.Contains(qt.alts, want[1]) {
+					t.Errorf("%q: term %q has alternatives %v, want %q among them", q, qt.term, qt.alts, want[1])
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no term %q", q, want[0])
+		}
+	}
+	checkQuotes(t, e, map[string]string{"why did the guild go downhill": "The guild's fortunes waned"})
+}
