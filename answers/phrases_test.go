@@ -136,8 +136,11 @@ func TestPhraseRules(t *testing.T) {
 
 // TestEverydayParaphrases holds a few of general.yaml's everyday
 // paraphrases as a question reads them: "folder" also matches
-// "directory", "go downhill" "waned", "spat" "spit", "guys" "men" and
-// "tidy up" "clean"; the guild's decline is then no unknown word.
+// "directory", "go downhill" "waned", "spat" "spit", "guys" "men",
+// "tidy up" "clean", "biggest" "largest", "excuse" "pretext", "drag out"
+// "prolong", "a stumbling block" "a hurdle", "these days" "now" and
+// "run for office" "candidate"; the guild's decline is then no unknown
+// word.
 func TestEverydayParaphrases(t *testing.T) {
 	e := articleEngine(t, "quay", "The quay", `The harbour archive keeps the pilots' charts in a separate directory for each pilot.
 
@@ -159,6 +162,12 @@ Ada Lind cleans up the quay every Sunday.
 		"what did orrin vells press spat out":          {"spat", "generat"},
 		"what happened to the guys who sank the ferry": {"guy", "men"},
 		"who tidies up the quay on sundays":            {"tidi", "clean"},
+		"which was the biggest ferry":                  {"biggest", "largest"},
+		"what excuse did orrin give":                   {"excus", "pretext"},
+		"why did the guild drag out the talks":         {"drag", "prolong"},
+		"was the channel a stumbling block":            {"stumbl", "hurdl"},
+		"who keeps the charts these days":              {"these", "now"},
+		"did the press run for office":                 {"run", "candid"},
 	} {
 		found := false
 		for _, qt := range e.analyse(ix, Normalize(q)).terms {
