@@ -450,13 +450,13 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 			if !pr.possessive && c.dummyIt(toks, i) {
 				continue // "Was it too soon to tell?": "it" stands for nothing
 			}
-			if !pr.possessive && e.topicBefore(text, toks, i) {
+			if !pr.possessive && e.topicBefore(c, text, toks, i) {
 				// "Orrin says a truce isn't enough for peace - what
 				// else does it need?": "it" is in the question.
 				continue
 			}
 		case refGroup:
-			if !pr.possessive && !c.goingOn[toks[0].word] && e.topicBefore(text, toks, i) {
+			if !pr.possessive && !c.goingOn[toks[0].word] && e.topicBefore(c, text, toks, i) {
 				// "In the note pleading for the pilots, who is asked to
 				// help them?": "them" is in the question.
 				continue
@@ -615,13 +615,14 @@ func (c *carryRules) dummyIt(toks []token, i int) bool {
 
 // topicBefore reports whether the question sets out a topic of its own
 // before the pronoun at toks[i]: a part closed by a comma, a colon, a
-// semicolon or a dash that holds a word neither a stop word nor a name.
-// "in Bayton, what did it include?" sets out none; a hyphen inside a
-// word ("son-in-law") closes nothing.
-func (e *Engine) topicBefore(text string, toks []token, i int) bool {
+// semicolon or a dash, or a main clause before a subordinate one ("…
+// the parrot once you make it talk"), that holds a word neither a stop
+// word nor a name. "in Bayton, what did it include?" sets out none; a
+// hyphen inside a word ("son-in-law") closes nothing.
+func (e *Engine) topicBefore(c *carryRules, text string, toks []token, i int) bool {
 	for k := i; k > 0; k-- {
 		gap := text[toks[k-1].end:toks[k].start]
-		if !strings.ContainsAny(gap, ",;:–—") && !strings.Contains(gap, " -") && !strings.Contains(gap, "- ") {
+		if !strings.ContainsAny(gap, ",;:–—") && !strings.Contains(gap, " -") && !strings.Contains(gap, "- ") && !c.subordinators[toks[k].word] {
 			continue
 		}
 		for _, t := range toks[:k] {

@@ -945,3 +945,21 @@ func TestCarryDoSupportSubject(t *testing.T) {
 		t.Errorf("read as %+v, want \"it\" filled with \"the harbour talks\"", a.Carried)
 	}
 }
+
+// TestCarryPronounInOwnClause holds that a pronoun in a clause after the
+// question's main one ("… once you try to make it talk") stands for the
+// thing the main clause names, not for the last question's topic; one
+// with nothing named before its clause is still filled.
+func TestCarryPronounInOwnClause(t *testing.T) {
+	e := articleEngine(t, "quay", "The quay tavern", `The streets between the quay's landing pads are mostly full of cranes.
+
+The parrot in the quay tavern only ever says the name of Orrin Vell once you try to make it talk.
+
+The crane was painted red after it was repaired in 1911.
+`)
+	checkCarry(t, e, []carryCase{
+		{"What are the streets between the quay's landing pads mostly full of?",
+			"What does the parrot in the tavern say once you try to make it talk?", "", ""},
+		{"When was the crane painted red?", "What happened when it was repaired?", "What happened when the crane", ""},
+	}, false)
+}

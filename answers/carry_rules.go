@@ -25,6 +25,7 @@ type followupFile struct {
 		Time             []string `yaml:"time"`
 	} `yaml:"pronouns"`
 	ClauseOpeners      []string   `yaml:"clause_openers"`
+	Subordinators      []string   `yaml:"subordinators"`
 	NounModifiers      []string   `yaml:"noun_modifiers"`
 	ClauseJoins        []string   `yaml:"clause_joins"`
 	TimePrepositions   []string   `yaml:"time_prepositions"`
@@ -109,9 +110,11 @@ type carryRules struct {
 	// goingOn open a question that goes on from the last one ("and …").
 	goingOn map[string]bool
 	// opposedPrep maps a preposition to its opposite ("after": "before").
-	opposedPrep               map[string]string
-	contrast                  map[string]bool
-	clauseOpeners, timePrep   map[string]bool
+	opposedPrep             map[string]string
+	contrast                map[string]bool
+	clauseOpeners, timePrep map[string]bool
+	// subordinators open a clause after the question's main one.
+	subordinators             map[string]bool
 	nounModifiers             map[string]bool
 	clauseJoins               map[string]bool
 	whichWords, contrastNouns map[string]bool
@@ -167,6 +170,7 @@ func compileCarry(data []byte) (*carryRules, error) {
 		ownerWords:       f.OwnerWords,
 		typedMargin:      f.TypedMargin,
 		clauseOpeners:    wordSet(foldAll(f.ClauseOpeners)),
+		subordinators:    wordSet(foldAll(f.Subordinators)),
 		nounModifiers:    wordSet(foldAll(f.NounModifiers)),
 		clauseJoins:      wordSet(foldAll(f.ClauseJoins)),
 		timePrep:         wordSet(foldAll(f.TimePrepositions)),
