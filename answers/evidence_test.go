@@ -1654,3 +1654,25 @@ func TestOrdinalInDigits(t *testing.T) {
 	})
 	checkAnswers(t, e, map[string]string{"eta is short for what": "estimated time of arrival"})
 }
+
+// TestYourInTextsThatSayYou holds that "your" asks about Parley only in
+// articles that never speak to the reader: in a guide that says "you",
+// "ur boat" is the reader's boat, a topic like any other.
+func TestYourInTextsThatSayYou(t *testing.T) {
+	for _, tt := range []struct {
+		body string
+		off  bool
+	}{
+		{"You may moor at the quay only after the harbour bell rings twice.\n", false},
+		{"Boats may moor at the quay only after the harbour bell rings twice.\n", true},
+	} {
+		e := articleEngine(t, "quay", "Quay rules", tt.body)
+		a, err := e.Explain(context.Background(), "when can ur boat moor at the quay")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(a.Explain.Decision, "marks a topic"); got != tt.off {
+			t.Errorf("over %q: off topic %v, want %v (%s)", tt.body, got, tt.off, a.Explain.Decision)
+		}
+	}
+}

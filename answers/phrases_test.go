@@ -139,8 +139,8 @@ func TestPhraseRules(t *testing.T) {
 // "directory", "go downhill" "waned", "spat" "spit", "guys" "men",
 // "tidy up" "clean", "biggest" "largest", "excuse" "pretext", "drag out"
 // "prolong", "a stumbling block" "a hurdle", "these days" "now" and
-// "run for office" "candidate"; the guild's decline is then no unknown
-// word.
+// "run for office" "candidate", "hop" "jump", "outsiders" "strangers"
+// and "crowded" "dense"; the guild's decline is then no unknown word.
 func TestEverydayParaphrases(t *testing.T) {
 	e := articleEngine(t, "quay", "The quay", `The harbour archive keeps the pilots' charts in a separate directory for each pilot.
 
@@ -168,6 +168,9 @@ Ada Lind cleans up the quay every Sunday.
 		"was the channel a stumbling block":            {"stumbl", "hurdl"},
 		"who keeps the charts these days":              {"these", "now"},
 		"did the press run for office":                 {"run", "candid"},
+		"which boat gets to hop over the others":       {"hop", "jump"},
+		"how do the quay folks treat outsiders":        {"outsid", "stranger"},
+		"was the quay tavern crowded":                  {"crowd", "dens"},
 	} {
 		found := false
 		for _, qt := range e.analyse(ix, Normalize(q)).terms {

@@ -253,9 +253,10 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) {
 		}
 		// Out of scope with an "s" too: "chinas" in chat is "China's",
 		// "films" are films. A word the articles use, in any form
-		// general.yaml lists ("win", "won"), is never off-topic.
+		// general.yaml lists ("win", "won"; "you" for "your"), is never
+		// off-topic.
 		outOfScope := r.outOfScope[t.word] || r.outOfScope[strings.TrimSuffix(t.word, "s")]
-		if outOfScope && q.offTopic == "" && !ix.usesWord(t.word) && !ix.knowsAny(t.stem, r.synonyms[t.stem]) {
+		if outOfScope && q.offTopic == "" && !ix.usesWord(t.word) && !ix.knowsAny(t.stem, r.synonyms[t.stem]) && !slices.ContainsFunc(r.synonyms[t.stem], ix.usesWord) {
 			q.offTopic = t.word
 		}
 		stop := (r.stop[t.word] || english.IsStopWord(t.word)) && means[i] == nil
