@@ -963,3 +963,24 @@ The crane was painted red after it was repaired in 1911.
 		{"When was the crane painted red?", "What happened when it was repaired?", "What happened when the crane", ""},
 	}, false)
 }
+
+// TestCarrySubjectAfterModal holds that "it" after a question whose
+// subject sits between a modal or do-support auxiliary and the verb's
+// bare form ("Which berths can the harbour crane move to?") is that
+// subject, not the subject and its verb; the articles' "moved" tells
+// "move" a verb, and "opened" "open". A subject with "of" in it is read
+// whole.
+func TestCarrySubjectAfterModal(t *testing.T) {
+	e := articleEngine(t, "quay", "The quay cranes", `The harbour crane can move to the north berth and the ferry slip.
+
+The crane was moved to the quay in 1911 and painted red.
+
+The doors of the crane house open onto the north berth, and the house is near the tavern.
+
+The doors were first opened in 1912.
+`)
+	checkCarry(t, e, []carryCase{
+		{"Which berths can the harbour crane move to?", "Is it painted red?", "Is the harbour crane painted red?", ""},
+		{"What do the doors of the crane house open onto?", "is it near the tavern", "is the doors of the crane house near the tavern", ""},
+	}, true)
+}

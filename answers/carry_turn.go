@@ -58,6 +58,10 @@ type turnRead struct {
 	// noun is the noun phrase a topic that is a clause speaks of
 	// (topicNoun): what "it" stands for when nothing else does.
 	noun string
+	// subject is the subject between the question's auxiliary and its
+	// verb ("the old crane", after "Which berths can … move to?"):
+	// what "it" stands for before any phrase of the topic.
+	subject string
 	// person is the one the turn spoke of by what they are, not by name
 	// (personPhrase): whom "he" or "she" stands for when no name does.
 	person string
@@ -128,7 +132,8 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 		}
 		p.noun = e.topicNoun(c, p.topic)
 		if p.noun == "" && i > 0 && c.doSupport[toks[i-1].word] {
-			p.noun = e.doSubject(c, p.topic)
+			p.subject = e.doSubject(ix, c, p.topic)
+			p.noun = p.subject
 		}
 	}
 	// The place a where question was answered with is part of what it
@@ -303,29 +308,53 @@ func (e *Engine) topicNoun(c *carryRules, topic string) string {
 	return topic[toks[start].start:toks[end-1].end]
 }
 
-// doSubject is the subject of a topic that follows a do-support
-// auxiliary ("the harbour talks focus on", after "What did"): a
-// determiner and at most four words to the first plural noun, when a
-// lower-case word that is no stop word follows it; "" otherwise.
-func (e *Engine) doSubject(c *carryRules, topic string) string {
+// doSubject is the subject of a topic that follows a do-support or
+// modal auxiliary ("the harbour talks focus on", after "What did"; "the
+// king move to", after "Which squares can"; "the docking bays of the
+// port open onto"): a determiner and at most six words, "of" and
+// determiners among them, to a plural noun or a word before the verb's
+// bare form, when a lower-case word that is no stop word follows it; ""
+// otherwise.
+func (e *Engine) doSubject(ix *index, c *carryRules, topic string) string {
 	toks := tokenize(topic)
 	if len(toks) < 3 || !c.which.determiners[toks[0].word] {
 		return ""
 	}
-	for k := 1; k < min(5, len(toks)-1); k++ {
+	for k := 1; k < min(7, len(toks)-1); k++ {
 		t, next := toks[k], toks[k+1]
 		if e.stopword(t.word) {
+			if c.which.phrasePrep[t.word] || c.which.determiners[t.word] {
+				continue // "the docking bays of the port"
+			}
 			return ""
-		}
-		if !pluralWord(t.word) {
-			continue
 		}
 		if isCapitalised(next.raw) || e.stopword(next.word) || !isLetters(next.word) {
-			return ""
+			continue
 		}
-		return topic[:t.end]
+		if pluralWord(t.word) || e.bareVerb(ix, next.word) {
+			return topic[:t.end]
+		}
 	}
 	return ""
+}
+
+// bareVerb reports whether the folded word w is a verb's bare form the
+// articles use in another form ("move": "moved", "moving"; "open":
+// "opening"): after a do-support or modal auxiliary's subject, the verb.
+func (e *Engine) bareVerb(ix *index, w string) bool {
+	if strings.HasSuffix(w, "s") || len(w) < 3 {
+		return false
+	}
+	if len(e.rules.forms[stem(w)]) > 0 {
+		return true
+	}
+	base := strings.TrimSuffix(w, "e")
+	for _, f := range []string{w + "ed", w + "d", base + "ing", w + "ing"} {
+		if f != w && ix.usesWord(f) {
+			return true
+		}
+	}
+	return false
 }
 
 // ownedThing is the thing question names n the owner of ("Ada Ames's
@@ -579,6 +608,8 @@ func (p turnRead) resolveThing(c *carryRules, ref string, tn turnNames) (string,
 		return tn.places[0], "a pronoun for a thing: the place the last question's topic opens with"
 	case p.passive != "":
 		return p.passive, "a pronoun for a thing the last question asked about: the subject of its passive verb"
+	case p.subject != "":
+		return p.subject, "a pronoun for a thing the last question asked about: the subject between its auxiliary and its verb"
 	case p.topic != "":
 		if np := c.topicThing(p.topic); np != p.topic {
 			return np, "a pronoun for a thing the last question asked about: the noun phrase of its topic"
