@@ -140,7 +140,9 @@ func TestPhraseRules(t *testing.T) {
 // "tidy up" "clean", "biggest" "largest", "excuse" "pretext", "drag out"
 // "prolong", "a stumbling block" "a hurdle", "these days" "now" and
 // "run for office" "candidate", "hop" "jump", "outsiders" "strangers"
-// and "crowded" "dense"; the guild's decline is then no unknown word.
+// "crowded" "dense", "drawback" "disadvantage", "pick" "select", "set
+// down" "land" and "scare off" "deter"; the guild's decline is then no
+// unknown word.
 func TestEverydayParaphrases(t *testing.T) {
 	e := articleEngine(t, "quay", "The quay", `The harbour archive keeps the pilots' charts in a separate directory for each pilot.
 
@@ -171,6 +173,10 @@ Ada Lind cleans up the quay every Sunday.
 		"which boat gets to hop over the others":       {"hop", "jump"},
 		"how do the quay folks treat outsiders":        {"outsid", "stranger"},
 		"was the quay tavern crowded":                  {"crowd", "dens"},
+		"what is the drawback of the north berth":      {"drawback", "disadvantag"},
+		"which berth did ada pick":                     {"pick", "select"},
+		"where do the ferries set down":                {"set", "land"},
+		"whom is the bell meant to scare off":          {"scare", "deter"},
 	} {
 		found := false
 		for _, qt := range e.analyse(ix, Normalize(q)).terms {
