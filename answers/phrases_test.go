@@ -141,8 +141,9 @@ func TestPhraseRules(t *testing.T) {
 // "prolong", "a stumbling block" "a hurdle", "these days" "now" and
 // "run for office" "candidate", "hop" "jump", "outsiders" "strangers"
 // "crowded" "dense", "drawback" "disadvantage", "pick" "select", "set
-// down" "land" and "scare off" "deter"; the guild's decline is then no
-// unknown word.
+// down" "land", "scare off" "deter", "version" "variant", "meet"
+// "encounter", "disk" "drive", "check" "verify" and "worth" "valuation";
+// the guild's decline is then no unknown word.
 func TestEverydayParaphrases(t *testing.T) {
 	e := articleEngine(t, "quay", "The quay", `The harbour archive keeps the pilots' charts in a separate directory for each pilot.
 
@@ -177,6 +178,11 @@ Ada Lind cleans up the quay every Sunday.
 		"which berth did ada pick":                     {"pick", "select"},
 		"where do the ferries set down":                {"set", "land"},
 		"whom is the bell meant to scare off":          {"scare", "deter"},
+		"how many versions of the rota are there":      {"version", "variant"},
+		"whom did ada meet at the quay":                {"meet", "encount"},
+		"is the archive on a disk":                     {"disk", "drive"},
+		"did ada check the tide tables":                {"check", "verifi"},
+		"what is the rota's worth":                     {"worth", "valuat"},
 	} {
 		found := false
 		for _, qt := range e.analyse(ix, Normalize(q)).terms {
@@ -192,4 +198,6 @@ Ada Lind cleans up the quay every Sunday.
 		}
 	}
 	checkQuotes(t, e, map[string]string{"why did the guild go downhill": "The guild's fortunes waned"})
+	// "whether" is a particle: no unknown word, though no article says it.
+	checkEvidence(t, e, []evidenceCase{{"whether the archive keeps each pilot's charts in a directory", "unknown", 0}})
 }
