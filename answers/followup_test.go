@@ -175,6 +175,10 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups64.jsonl", builtin, 7, 2},
 		// 5 at its first run, after the twenty-ninth pass's first change.
 		{"followups65.jsonl", builtin, 5, 2},
+		// 7 at its first run, as the thirtieth pass began.
+		{"followups66.jsonl", builtin, 7, 2},
+		// 9 at its first run, after the thirtieth pass's first change.
+		{"followups67.jsonl", builtin, 9, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
@@ -369,6 +373,15 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-rust-book.jsonl", over("testdata/rust-book.json"), 5, 2},
 		// 3 at its first run, after the twenty-ninth pass's first change.
 		{"followups-widelands-tales.jsonl", over("testdata/widelands-tales.json"), 3, 2},
+		// 4 at its first run, as the thirtieth pass began, one question naming its own subject changed ("What do
+		// you find out about the parrot … once you try to make it talk?"); none at its end.
+		{"followups-spaceport-travelogue.jsonl", over("testdata/spaceport-travelogue.json"), 4, 2},
+		// 8 at its first run, as the thirtieth pass began; 9 at its end.
+		{"followups-chess-rules.jsonl", over("testdata/chess-rules.json"), 9, 2},
+		// 11 at its first run, after the thirtieth pass's first change.
+		{"followups-go-game-engine.jsonl", over("testdata/go-game-engine.json"), 11, 2},
+		// 6 at its first run, after the thirtieth pass's first change.
+		{"followups-math-algorithms.jsonl", over("testdata/math-algorithms.json"), 6, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
