@@ -59,7 +59,7 @@ type turnRead struct {
 	// (topicNoun): what "it" stands for when nothing else does.
 	noun string
 	// subject is the subject between the question's auxiliary and its
-	// verb ("the old crane", after "Which berths can … move to?"):
+	// verb ("the harbour crane", after "Which berths can … move to?"):
 	// what "it" stands for before any phrase of the topic.
 	subject string
 	// person is the one the turn spoke of by what they are, not by name
@@ -350,7 +350,7 @@ func (e *Engine) bareVerb(ix *index, w string) bool {
 	}
 	base := strings.TrimSuffix(w, "e")
 	for _, f := range []string{w + "ed", w + "d", base + "ing", w + "ing"} {
-		if f != w && ix.usesWord(f) {
+		if ix.usesWord(f) {
 			return true
 		}
 	}
