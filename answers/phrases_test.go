@@ -138,8 +138,9 @@ func TestPhraseRules(t *testing.T) {
 // question reads them: each word, or a phrase's first word, also matches
 // the word the articles say ("folder" matches "directory", "go downhill"
 // "waned", "spat" "generated" by way of "spit out", "guys" "men", "tidy
-// up" "clean", "these days" "now"). The guild's decline is then found,
-// and "whether" is no unknown word.
+// up" "clean", "these days" "now", "made public" "unveiled"). The
+// guild's decline is then found, and "whether" and "despite" are no
+// unknown words.
 func TestEverydayParaphrases(t *testing.T) {
 	e := articleEngine(t, "quay", "The quay", `The harbour archive keeps the pilots' charts in a separate directory for each pilot.
 
@@ -179,6 +180,11 @@ Ada Lind cleans up the quay every Sunday.
 		"is the archive on a disk":                     {"disk", "drive"},
 		"did ada check the tide tables":                {"check", "verifi"},
 		"what is the rota's worth":                     {"worth", "valuat"},
+		"what stands next to the archive":              {"next", "besid"},
+		"did orrin admit the charts were lost":         {"admit", "acknowledg"},
+		"when was the rota made public":                {"made", "unveil"},
+		"what is the archive built around":             {"built", "base"},
+		"when did the quay move over to the new rota":  {"move", "switch"},
 	} {
 		found := false
 		for _, qt := range e.analyse(ix, Normalize(q)).terms {
@@ -195,5 +201,8 @@ Ada Lind cleans up the quay every Sunday.
 	}
 	checkQuotes(t, e, map[string]string{"why did the guild go downhill": "The guild's fortunes waned"})
 	// "whether" is a particle: no unknown word, though no article says it.
-	checkEvidence(t, e, []evidenceCase{{"whether the archive keeps each pilot's charts in a directory", "unknown", 0}})
+	checkEvidence(t, e, []evidenceCase{
+		{"whether the archive keeps each pilot's charts in a directory", "unknown", 0},
+		{"despite the guild, does the archive keep each pilot's charts in a directory", "unknown", 0},
+	})
 }
