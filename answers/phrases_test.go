@@ -139,8 +139,8 @@ func TestPhraseRules(t *testing.T) {
 // the word the articles say ("folder" matches "directory", "go downhill"
 // "waned", "spat" "generated" by way of "spit out", "guys" "men", "tidy
 // up" "clean", "these days" "now", "made public" "unveiled"). The
-// guild's decline is then found, and "whether" and "despite" are no
-// unknown words.
+// guild's decline is then found, "how far" asks a number, and
+// "whether" and "despite" are no unknown words.
 func TestEverydayParaphrases(t *testing.T) {
 	e := articleEngine(t, "quay", "The quay", `The harbour archive keeps the pilots' charts in a separate directory for each pilot.
 
@@ -201,6 +201,12 @@ Ada Lind cleans up the quay every Sunday.
 	}
 	checkQuotes(t, e, map[string]string{"why did the guild go downhill": "The guild's fortunes waned"})
 	// "whether" is a particle: no unknown word, though no article says it.
+	// "how far" asks a number: "far" is no word the answer's sentence
+	// must say.
+	q := e.analyse(ix, Normalize("how far did orrin vell's press ship its tide tables"))
+	if slices.ContainsFunc(q.terms, func(t qterm) bool { return t.term == "far" }) {
+		t.Errorf("how far: terms %v hold \"far\"", q.terms)
+	}
 	checkEvidence(t, e, []evidenceCase{
 		{"whether the archive keeps each pilot's charts in a directory", "unknown", 0},
 		{"despite the guild, does the archive keep each pilot's charts in a directory", "unknown", 0},
