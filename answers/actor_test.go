@@ -64,3 +64,17 @@ Release 2.2 also introduced a new native file format called QRX.
 		"Which release introduced the QRX file format?":     "Release 2.2",
 	})
 }
+
+// TestWhichByCopula: a sentence that says what the question asks which of
+// with "be" answers with its subject ("The tug is the oldest boat in the
+// harbour."), also for a question naming no noun ("Which is …?").
+func TestWhichByCopula(t *testing.T) {
+	e := articleEngine(t, "boats", "Boats", `The tug is the oldest boat in the harbour.
+
+The red barge is the only vessel that cannot sail at night.
+`)
+	checkAnswers(t, e, map[string]string{
+		"Which boat is the oldest in the harbour?":           "The tug",
+		"Which is the only vessel that can't sail at night?": "The red barge",
+	})
+}

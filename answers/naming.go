@@ -150,9 +150,16 @@ func (e *Engine) whichThingName(q *query, s *sentence) string {
 	phrase, _ := e.whPhrase(c, q.text)
 	ws := foldWords(phrase)
 	if len(ws) == 0 {
+		if qt := tokenize(q.text); len(qt) > 2 && c.whichWords[qt[0].word] && e.rules.copula[qt[1].word] {
+			// "Which is the only piece that cannot move backward?"
+			return e.copulaSubject(q, s, "")
+		}
 		return ""
 	}
 	head := ws[len(ws)-1]
+	if n := e.copulaSubject(q, s, head); n != "" {
+		return n
+	}
 	isHead := func(t token) bool {
 		// the noun itself or its plural: "named" is no "name"
 		w := t.word
@@ -197,6 +204,48 @@ func (e *Engine) whichThingName(q *query, s *sentence) string {
 				return s.Text[s.toks[from].start:s.toks[j-1].end]
 			}
 		}
+	}
+	return ""
+}
+
+// copulaSubject is the subject of s when s says what the question asks
+// which of by "be": "The King is the most important piece in chess."
+// answers "Which piece is the most important?" with "The King". The
+// subject opens s, is at most four words (a determiner, then words the
+// question does not say and no stop word) and the copula follows it; the
+// rest of s holds head, the noun the question asks which of, or, for a
+// question with none ("Which is …?"), two of its words. "" otherwise.
+func (e *Engine) copulaSubject(q *query, s *sentence, head string) string {
+	for k := 1; k < len(s.toks) && k <= 4; k++ {
+		t := s.toks[k]
+		if !e.rules.copula[t.word] || s.Text[s.toks[k-1].end:t.start] != " " {
+			continue // "Friday’s session": no copula
+		}
+		from := 0
+		if e.rules.determiner[s.toks[0].word] {
+			from = 1
+		}
+		if from == k || strings.ContainsAny(s.Text[s.toks[0].start:t.start], ",;:(.") {
+			return ""
+		}
+		for _, w := range s.toks[from:k] {
+			if q.words[w.stem] || q.words[w.word] || e.stopword(w.word) {
+				return ""
+			}
+		}
+		said := 0
+		for _, w := range s.toks[k+1:] {
+			if head != "" && (w.word == head || w.word == head+"s" || head == w.word+"s") {
+				return s.Text[s.toks[0].start:s.toks[k-1].end]
+			}
+			if head == "" && !e.stopword(w.word) && (q.words[w.stem] || q.words[w.word]) {
+				said++
+			}
+		}
+		if head == "" && said >= 2 {
+			return s.Text[s.toks[0].start:s.toks[k-1].end]
+		}
+		return ""
 	}
 	return ""
 }
