@@ -132,8 +132,10 @@ func (e *Engine) oppositeEvidence(x *[nEv]float64, q *query, s *sentence) {
 			continue
 		}
 		for _, o := range e.rules.antonyms[t.stem] {
-			// "simple or complex": the question names both sides.
-			if s.hasStem(o) && !q.words[o] && s.saysWord(o) {
+			// "simple or complex": the question names both sides. A
+			// word inside a hyphened compound ("son-in-law") is no
+			// side of anything.
+			if s.hasStem(o) && !q.words[o] && s.saysWord(o) && !e.inCompound(q.text, q.toks, i) {
 				x[evOpposite] = 1
 			}
 		}
@@ -236,4 +238,27 @@ func (e *Engine) namesNothing(q *query, s *sentence) bool {
 // problem instance").
 func (e *Engine) asksNameOf(toks []token) bool {
 	return namingPhraseEnd(toks, e.rules.properNoun, e.rules.properLink) >= 0
+}
+
+// inCompound reports whether toks[i] of text is a word of a compound
+// joined by hyphens with a stop word inside ("son" of "son-in-law"): a
+// name for one thing, no side of anything. "south-west" is no such
+// compound: its "south" is a side of "north".
+func (e *Engine) inCompound(text string, toks []token, i int) bool {
+	joined := func(k int) bool { // toks[k] and toks[k+1] are joined by a hyphen
+		return k >= 0 && k+1 < len(toks) && text[toks[k].end:toks[k+1].start] == "-"
+	}
+	from, to := i, i
+	for joined(from - 1) {
+		from--
+	}
+	for joined(to) {
+		to++
+	}
+	for k := from + 1; k < to; k++ {
+		if e.stopword(toks[k].word) {
+			return true
+		}
+	}
+	return false
 }

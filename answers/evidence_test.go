@@ -577,6 +577,22 @@ The harbour board missed two deadlines in the spring.
 	})
 }
 
+// TestOppositeNotInCompound holds that a word of a hyphened compound the
+// question says ("son-in-law") is no side of an antonym the sentence says
+// ("daughter"), while the word alone is, and so is a side in a compound
+// of two words ("south-west" against "north-east").
+func TestOppositeNotInCompound(t *testing.T) {
+	e := articleEngine(t, "vells", "The Vells", `Orrin Vell's daughter married Bram Tarn, who served the harbour board as its adviser.
+
+The ferry sails to the north-east quay of Bayton.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"What post did Orrin Vell's son-in-law hold on the harbour board?", "opposite", 0},
+		{"What post did Orrin Vell's son hold on the harbour board?", "opposite", 1},
+		{"Which ferry sails to the south-west quay of Bayton?", "opposite", 1},
+	})
+}
+
 // TestChatterIsNoChange holds that chat idioms change nothing the
 // sentence says: "number one" is no count of one, and "in all this" no
 // "all" that restricts.
