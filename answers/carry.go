@@ -429,6 +429,9 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 		}
 		switch pr.ref {
 		case refEvent:
+			if saidBefore(text, t.start) {
+				continue // "Orrin says he took the quay. Does Bayton accept that?"
+			}
 			if next != "" && !e.stopword(next) && !c.clauseOpeners[next] && !c.nounModifiers[next] && (i == 0 || !c.clauseOpeners[toks[i-1].word]) {
 				// "What is that company called?" after "Which company
 				// owns the club?": the company the last answer named.
@@ -562,7 +565,8 @@ func (e *Engine) objectOfName(c *carryRules, own []named, toks []token, i int, p
 // at i a subject of its own, or -1: the first word after its auxiliary,
 // past determiners, when it is a content word, not a pronoun ("do
 // american cuckoos build their own nests", not "did he measure his …" nor
-// "how wide is its …").
+// "how wide is its …"), or the noun a question asks which of, right
+// before its auxiliary ("which oceans had their …").
 func (e *Engine) subjectAt(c *carryRules, toks []token, i int) int {
 	k := -1
 	for j := 0; j < i; j++ {
@@ -582,6 +586,11 @@ func (e *Engine) subjectAt(c *carryRules, toks []token, i int) int {
 		if !e.stopword(w) && !c.questionWords[w] && !c.fillers[w] {
 			return j
 		}
+	}
+	if pr := c.pronouns[toks[i].word]; k == 2 && pr.possessive && !pr.either && c.whichWords[toks[0].word] && !e.stopword(toks[1].word) {
+		// "which oceans had their southern parts …": the noun asked
+		// which of is the subject.
+		return 1
 	}
 	return -1
 }
@@ -790,6 +799,22 @@ func (e *Engine) namedAlready(own []named, fill string) bool {
 			if words[w] && !e.stopword(w) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// saidBefore reports whether text says a sentence of its own before byte
+// offset at: at least four words ending in "." or "!" after a lower-case
+// word, then a capital ("Orrin says he took the quay. Does Bayton accept
+// that?"). "that" after it stands for that sentence, not for the last
+// question. ("Mr. Ames", "U.S. officials" end no sentence.)
+func saidBefore(text string, at int) bool {
+	toks := tokenize(text[:at])
+	for k := 3; k+1 < len(toks); k++ {
+		gap := text[toks[k].end:toks[k+1].start]
+		if (strings.HasPrefix(gap, ". ") || strings.HasPrefix(gap, "! ")) && !isCapitalised(toks[k].raw) && isCapitalised(toks[k+1].raw) {
+			return true
 		}
 	}
 	return false

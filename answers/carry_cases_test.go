@@ -984,3 +984,66 @@ The doors were first opened in 1912.
 		{"What do the doors of the crane house open onto?", "is it near the tavern", "is the doors of the crane house near the tavern", ""},
 	}, true)
 }
+
+// TestCarryBareSubject holds that "it" after a question whose subject is
+// a bare noun between its auxiliary and its verb ("When did land-use
+// zoning receive …?") is that noun, as "they" is a plural one ("quay
+// fees rise").
+func TestCarryBareSubject(t *testing.T) {
+	e := articleEngine(t, "quay", "Quay rules", `Harbour zoning received approval from the court in 1926.
+
+Harbour zoning should be closely linked with the ferry timetable.
+
+Quay fees rise in the winter months at Bayton.
+
+Quay fees are paid to the harbour master.
+`)
+	checkCarry(t, e, []carryCase{
+		{"When did harbour zoning receive approval from the court?", "What should it be closely linked with?",
+			"What should harbour zoning be closely linked with?", "the subject between its auxiliary and its verb"},
+		{"When do quay fees rise at Bayton?", "Who are they paid to?", "Who are quay fees paid to?", "the subject between its auxiliary and its verb"},
+	}, true)
+}
+
+// TestCarryOwnWhichNoun holds that a possessive right after a which
+// question's noun and auxiliary ("which oceans had their …") stands for
+// that noun, not for the last question's subject.
+func TestCarryOwnWhichNoun(t *testing.T) {
+	e := articleEngine(t, "seas", "Seas", `Sea temperatures vary from 10 to 12 degrees in the Quiet Sea.
+
+The Quiet Sea was made from the southern parts of the Grey and Blue oceans.
+`)
+	_, a := askAfter(t, e, "How much do sea temperatures vary in the Quiet Sea?", "which oceans had their southern parts joined to make it")
+	if a.Carried == nil || strings.Contains(a.Carried.Read, "temperatures’s") || !strings.Contains(a.Carried.Read, "their southern parts") {
+		t.Fatalf("carried %+v, want \"their\" left to the oceans", a.Carried)
+	}
+}
+
+// TestCarryThatAfterOwnSentence holds that "that" after a sentence the
+// follow-up says first ("Orrin says he took the quay. Does Bayton accept
+// that?") stands for that sentence, not for the last question.
+func TestCarryThatAfterOwnSentence(t *testing.T) {
+	e := articleEngine(t, "quay", "Quay", `Orrin Vell warned Bayton to leave the harbour fully.
+
+Orrin Vell also claimed the north quay, a claim Bayton rejects.
+`)
+	_, a := askAfter(t, e, "What did Orrin Vell warn Bayton to do?", "Orrin also says he has taken the north quay. Does Bayton accept that?")
+	if a.Carried != nil && strings.Contains(a.Carried.Read, "warn") {
+		t.Fatalf("read %q: \"that\" took the last question", a.Carried.Read)
+	}
+}
+
+// TestCarryNamedPerson holds that "him" after a question asking the name
+// of a person ("What was the name of Orla's husband?") answered by a
+// quote alone is the one name the quote adds, not the owner the question
+// named.
+func TestCarryNamedPerson(t *testing.T) {
+	e := articleEngine(t, "quay", "Quay families", `Orla Vell married Bram Tarn in 1890.
+
+Later Bram, Orla's husband, was lost at sea.
+`)
+	_, a := askAfter(t, e, "What was the name of Orla's husband?", "What happened to him at sea?")
+	if a.Carried == nil || !strings.Contains(a.Carried.Read, "Bram") {
+		t.Fatalf("carried %+v, want \"him\" read as Bram", a.Carried)
+	}
+}

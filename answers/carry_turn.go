@@ -100,7 +100,7 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 			p.personWhich = e.personHead(c, e.namedHead(toks))
 		}
 	}
-	p.personWhich = p.personWhich || e.asksWhichPerson(c, toks)
+	p.personWhich = p.personWhich || e.asksWhichPerson(c, toks) || p.class == "naming" && e.personHead(c, e.namedHead(toks))
 	p.person = e.personPhrase(c, prev, toks)
 	i := 0
 	// A source phrase the question opens or ends with ("In the Bayton
@@ -312,18 +312,28 @@ func (e *Engine) topicNoun(c *carryRules, topic string) string {
 // modal auxiliary ("the harbour talks focus on", after "What did"; "the
 // king move to", after "Which squares can"; "the docking bays of the
 // port open onto"): a determiner and at most six words, "of" and
-// determiners among them, to a plural noun or a word before the verb's
-// bare form, when a lower-case word that is no stop word follows it; ""
-// otherwise.
+// determiners among them, or a bare noun of at most three lower-case
+// words ("land-use zoning receive"), to a plural noun or a word before
+// the verb's bare form, when a lower-case word that is no stop word
+// follows it; "" otherwise.
 func (e *Engine) doSubject(ix *index, c *carryRules, topic string) string {
 	toks := tokenize(topic)
-	if len(toks) < 3 || !c.which.determiners[toks[0].word] {
+	if len(toks) < 2 {
 		return ""
 	}
-	for k := 1; k < min(7, len(toks)-1); k++ {
+	from, upto := 1, 7
+	if !c.which.determiners[toks[0].word] {
+		// A bare noun ("land-use zoning receive legal approval"): in
+		// lower case, no stop word, and at most three words.
+		if _, pron := c.pronouns[toks[0].word]; pron || isCapitalised(toks[0].raw) || e.stopword(toks[0].word) || ix.writtenAsName(toks[0].word) {
+			return "" // "where does trump come down": a name in lower case
+		}
+		from, upto = 0, 3
+	}
+	for k := from; k < min(upto, len(toks)-1); k++ {
 		t, next := toks[k], toks[k+1]
 		if e.stopword(t.word) {
-			if c.which.phrasePrep[t.word] || c.which.determiners[t.word] {
+			if from > 0 && (c.which.phrasePrep[t.word] || c.which.determiners[t.word]) {
 				continue // "the docking bays of the port"
 			}
 			return ""
@@ -608,13 +618,16 @@ func (p turnRead) resolveThing(c *carryRules, ref string, tn turnNames) (string,
 		return tn.places[0], "a pronoun for a thing: the place the last question's topic opens with"
 	case p.passive != "":
 		return p.passive, "a pronoun for a thing the last question asked about: the subject of its passive verb"
-	case p.subject != "":
+	case p.subject != "" && !(ref == refThing && pluralName(subjectHead(p.subject)) && len(tn.places) > 0):
+		// "it" is no plural subject ("sea temperatures vary") when the
+		// question names a place ("in the Quiet Sea"); "they" may be,
+		// and so may "it" otherwise ("the harbour talks").
 		return p.subject, "a pronoun for a thing the last question asked about: the subject between its auxiliary and its verb"
 	case p.topic != "":
 		if np := c.topicThing(p.topic); np != p.topic {
 			return np, "a pronoun for a thing the last question asked about: the noun phrase of its topic"
 		}
-		if p.noun != "" {
+		if p.noun != "" && !(p.noun == p.subject && ref == refThing && pluralName(subjectHead(p.subject)) && len(tn.places) > 0) {
 			return p.noun, "a pronoun for a thing the last question asked about: the noun phrase its clause speaks of"
 		}
 		if len(strings.Fields(p.topic)) > c.topicWords || c.asks(p.topic) {
@@ -739,4 +752,13 @@ func (p turnRead) subjectName(c *carryRules) (named, bool) {
 // question of its own, no thing or event a pronoun stands for.
 func (c *carryRules) asks(text string) bool {
 	return slices.ContainsFunc(tokenize(text), func(t token) bool { return c.whWords[t.word] })
+}
+
+// subjectHead is a subject up to its first "of" ("the ministers" of "the
+// ministers of the Harbour League").
+func subjectHead(subject string) string {
+	if i := strings.Index(subject, " of "); i > 0 {
+		return subject[:i]
+	}
+	return subject
 }

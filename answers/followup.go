@@ -199,10 +199,11 @@ func (e *Engine) turn(ix *index, read string, a Answer) Turn {
 			t.Names = append(t.Names, n.Name)
 		}
 	}
-	if a.Answered && !a.Conflict && a.Answer == "" && len(a.Quotes) > 0 && (e.asksWhich(text) || e.asksWhichPersonIn(text)) {
+	if a.Answered && !a.Conflict && a.Answer == "" && len(a.Quotes) > 0 && (e.asksWhich(text) || e.asksWhichPersonIn(text) || t.Class == "naming") {
 		// "Which vendor shipped it?" answered by a quote alone: the one
 		// name the quote adds to the question is the answer. So for
-		// "Ames married which of Dorn's daughters?".
+		// "Ames married which of Dorn's daughters?" and "What was the
+		// name of Orla's husband?".
 		t.Names = e.namesAdded(ix, text, a.Quotes[0].Text)
 	}
 	if a.Answered && !a.Conflict && len(t.Names) == 0 && len(a.Quotes) > 0 && t.Class == "who" && e.asksSpeaker(&query{toks: tokenize(text)}) {
