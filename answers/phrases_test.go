@@ -185,6 +185,9 @@ Ada Lind cleans up the quay every Sunday.
 		"when was the rota made public":                {"made", "unveil"},
 		"what is the archive built around":             {"built", "base"},
 		"when did the quay move over to the new rota":  {"move", "switch"},
+		"what did the pilots trade for charts":         {"trade", "exchang"},
+		"who spotted the oncoming ferry":               {"oncom", "approach"},
+		"why was the quay so quiet":                    {"quiet", "silent"},
 	} {
 		found := false
 		for _, qt := range e.analyse(ix, Normalize(q)).terms {
@@ -209,6 +212,8 @@ Ada Lind cleans up the quay every Sunday.
 	}
 	checkEvidence(t, e, []evidenceCase{
 		{"whether the archive keeps each pilot's charts in a directory", "unknown", 0},
+		{"does the archive later keep each pilot's charts in a directory", "unknown", 0},
+		{"what does the dictionary entry say the archive keeps in a directory for each pilot", "unknown", 0},
 		{"despite the guild, does the archive keep each pilot's charts in a directory", "unknown", 0},
 	})
 }
