@@ -223,6 +223,23 @@ func TestTypoCorrectionSparesWords(t *testing.T) {
 	}
 }
 
+// TestTypoPossessiveName holds that a name's possessive typed without its
+// apostrophe ("galias") is read as the name, not as a word one letter off
+// that holds it ("galians").
+func TestTypoPossessiveName(t *testing.T) {
+	e := articleEngine(t, "galia", "Galia", `In 1920 Galia signed the harbour treaty.
+
+The Galians held a feast at the quay for a week.
+`)
+	ix, err := e.current(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := e.analyse(ix, Normalize("when did galias treaty come into force")).corrections; strings.Join(got, ",") != "galias→galia" {
+		t.Errorf("corrections = %v, want [galias→galia]", got)
+	}
+}
+
 // TestEnglishCorrection holds the correction to an English word: one
 // edit away, a dropped letter first, never when two words are as likely.
 func TestEnglishCorrection(t *testing.T) {
