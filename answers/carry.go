@@ -99,7 +99,7 @@ func (e *Engine) namesAt(ix *index, text string, opens bool) []named {
 		}
 		learned = append(learned, named{Name: Name{Text: text[a:b], Kind: kind}, start: a, end: b})
 	}
-	out = append(out, learned...)
+	out = append(out, joinTitled(text, learned, r.lex.titleWords)...)
 	out = append(out, e.lowerNames(ix, text, toks, covered)...)
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
@@ -818,4 +818,21 @@ func saidBefore(text string, at int) bool {
 		}
 	}
 	return false
+}
+
+// joinTitled joins a title abbreviated with a full stop ("Mr.", "Dr.") to
+// the name after it ("Mr. Walters"): the stop ends no name. A name so
+// joined is a person's.
+func joinTitled(text string, ns []named, titles map[string]bool) []named {
+	var out []named
+	for i := 0; i < len(ns); i++ {
+		n := ns[i]
+		if i+1 < len(ns) && titles[fold(n.Text)] && !strings.Contains(n.Text, " ") && text[n.end:ns[i+1].start] == ". " {
+			next := ns[i+1]
+			n.Text, n.end, n.Kind = text[n.start:next.end], next.end, "person"
+			i++
+		}
+		out = append(out, n)
+	}
+	return out
 }

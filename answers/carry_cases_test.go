@@ -452,7 +452,7 @@ Grey herons build their own nests in tall trees. Sloths have long curved claws.
 	e := articleEngine(t, "town", "Town", body)
 	checkCarry(t, e, []carryCase{
 		{"Where is Emma's sister Isabella settled?", "what's her husband's name?", "what's Emma’s husband's name?", "a pronoun for one person"},
-		{"How many ladies was Mr. Benson rumoured to be bringing?", "Who did he come with?", "Who did Benson come with?", "a pronoun for one person"},
+		{"How many ladies was Mr. Benson rumoured to be bringing?", "Who did he come with?", "Who did Mr. Benson come with?", "a pronoun for one person"},
 		{"What kind of claws do sloths have?", "do grey herons build their own nests", "", ""},
 	}, true)
 }
@@ -1045,5 +1045,20 @@ Later Bram, Orla's husband, was lost at sea.
 	_, a := askAfter(t, e, "What was the name of Orla's husband?", "What happened to him at sea?")
 	if a.Carried == nil || !strings.Contains(a.Carried.Read, "Bram") {
 		t.Fatalf("carried %+v, want \"him\" read as Bram", a.Carried)
+	}
+}
+
+// TestNamesJoinTitle holds that a title abbreviated with a full stop
+// joins the name after it ("Mr. Vell"), read as a person's name, where
+// the stop used to end one name ("Mr") and open another.
+func TestNamesJoinTitle(t *testing.T) {
+	e := articleEngine(t, "quay", "Quay", "At the quay Mr. Vell gave a speech about the tides.\n")
+	ix, err := e.current(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ns := e.namesIn(ix, "How was the end of Mr. Vell's speech received?")
+	if len(ns) != 1 || ns[0].Text != "Mr. Vell" || ns[0].Kind != "person" {
+		t.Fatalf("names %+v, want one person, Mr. Vell", ns)
 	}
 }
