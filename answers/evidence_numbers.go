@@ -64,9 +64,17 @@ func (e *Engine) inQuantifierIdiom(toks []token) map[int]bool {
 // quantifierAdded reports whether q says a restricting word ("only",
 // "all", "always") that s, prev and lead say in no form: "When was the
 // only satellite launched?" against "Sky Digital was launched in 1998
-// on the Astra 2A satellite".
+// on the Astra 2A satellite". A question that offers a quantifier as a
+// choice ("… or only …") adds none.
 func (e *Engine) quantifierAdded(q *query, s, prev, lead *sentence) bool {
 	says := func(x *sentence, w string) bool { return x != nil && x.hasWord(w) }
+	for i := 0; i+1 < len(q.toks); i++ {
+		if _, ok := e.rules.quantifier[q.toks[i+1].word]; ok && q.toks[i].word == "or" {
+			// "every detail, or only the basic block?": the question
+			// asks which degree holds, and asserts none.
+			return false
+		}
+	}
 	idiom := e.inQuantifierIdiom(q.toks)
 	for i, t := range q.toks {
 		same, ok := e.rules.quantifier[t.word]

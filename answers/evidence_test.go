@@ -593,6 +593,17 @@ The ferry sails to the north-east quay of Bayton.
 	})
 }
 
+// TestQuantifierAsChoice holds that a question offering a quantifier as
+// one side of a choice ("every pilot or only some") asserts none of its
+// quantifiers, while one that says "every" alone adds it.
+func TestQuantifierAsChoice(t *testing.T) {
+	e := articleEngine(t, "rota", "Rota", "Some harbour pilots criticised the new rota at Bayton.\n")
+	checkEvidence(t, e, []evidenceCase{
+		{"Was it every harbour pilot or only some who criticised the new rota at Bayton?", "number", 0},
+		{"Did every harbour pilot criticise the new rota at Bayton?", "number", 1},
+	})
+}
+
 // TestChatterIsNoChange holds that chat idioms change nothing the
 // sentence says: "number one" is no count of one, and "in all this" no
 // "all" that restricts.
