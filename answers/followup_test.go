@@ -179,6 +179,10 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups66.jsonl", builtin, 7, 2},
 		// 9 at its first run, after the thirtieth pass's first change.
 		{"followups67.jsonl", builtin, 9, 2},
+		// 6 at its first run, as the thirty-first pass began.
+		{"followups68.jsonl", builtin, 6, 2},
+		// 7 at its first run, after the thirty-first pass's first changes.
+		{"followups69.jsonl", builtin, 7, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
@@ -382,6 +386,12 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-go-game-engine.jsonl", over("testdata/go-game-engine.json"), 11, 2},
 		// 6 at its first run, after the thirtieth pass's first change.
 		{"followups-math-algorithms.jsonl", over("testdata/math-algorithms.json"), 6, 2},
+		// 6 at its first run, as the thirty-first pass began.
+		{"followups-juggling-siteswap.jsonl", over("testdata/juggling-siteswap.json"), 6, 2},
+		// 11 at its first run, as the thirty-first pass began.
+		{"followups-etext-workshop.jsonl", over("testdata/etext-workshop.json"), 11, 2},
+		// 11 at its first run, after the thirty-first pass's first changes.
+		{"followups-sail-design.jsonl", over("testdata/sail-design.json"), 11, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
