@@ -392,6 +392,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-etext-workshop.jsonl", over("testdata/etext-workshop.json"), 11, 2},
 		// 11 at its first run, after the thirty-first pass's first changes.
 		{"followups-sail-design.jsonl", over("testdata/sail-design.json"), 11, 2},
+		// 13 at its first run, after the thirty-first pass's first changes.
+		{"followups-audio-desktop.jsonl", over("testdata/audio-desktop.json"), 13, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
