@@ -827,7 +827,7 @@ func joinTitled(text string, ns []named, titles map[string]bool) []named {
 	var out []named
 	for i := 0; i < len(ns); i++ {
 		n := ns[i]
-		if i+1 < len(ns) && titles[fold(n.Text)] && !strings.Contains(n.Text, " ") && text[n.end:ns[i+1].start] == ". " {
+		if i+1 < len(ns) && titles[fold(n.Text)] && !strings.Contains(n.Text, " ") && ns[i+1].start == n.end+2 && text[n.end:ns[i+1].start] == ". " {
 			next := ns[i+1]
 			n.Text, n.end, n.Kind = text[n.start:next.end], next.end, "person"
 			i++

@@ -618,16 +618,13 @@ func (p turnRead) resolveThing(c *carryRules, ref string, tn turnNames) (string,
 		return tn.places[0], "a pronoun for a thing: the place the last question's topic opens with"
 	case p.passive != "":
 		return p.passive, "a pronoun for a thing the last question asked about: the subject of its passive verb"
-	case p.subject != "" && !(ref == refThing && pluralName(subjectHead(p.subject)) && len(tn.places) > 0):
-		// "it" is no plural subject ("sea temperatures vary") when the
-		// question names a place ("in the Quiet Sea"); "they" may be,
-		// and so may "it" otherwise ("the harbour talks").
+	case p.subject != "" && !p.pluralSubjectBesidePlace(ref, tn):
 		return p.subject, "a pronoun for a thing the last question asked about: the subject between its auxiliary and its verb"
 	case p.topic != "":
 		if np := c.topicThing(p.topic); np != p.topic {
 			return np, "a pronoun for a thing the last question asked about: the noun phrase of its topic"
 		}
-		if p.noun != "" && !(p.noun == p.subject && ref == refThing && pluralName(subjectHead(p.subject)) && len(tn.places) > 0) {
+		if p.noun != "" && !(p.noun == p.subject && p.pluralSubjectBesidePlace(ref, tn)) {
 			return p.noun, "a pronoun for a thing the last question asked about: the noun phrase its clause speaks of"
 		}
 		if len(strings.Fields(p.topic)) > c.topicWords || c.asks(p.topic) {
@@ -752,6 +749,14 @@ func (p turnRead) subjectName(c *carryRules) (named, bool) {
 // question of its own, no thing or event a pronoun stands for.
 func (c *carryRules) asks(text string) bool {
 	return slices.ContainsFunc(tokenize(text), func(t token) bool { return c.whWords[t.word] })
+}
+
+// pluralSubjectBesidePlace reports whether "it" (ref) should pass over
+// the last question's subject: a plural one ("sea temperatures vary")
+// when the question names a place ("in the Quiet Sea"). "they" may stand
+// for it, and so may "it" otherwise ("the harbour talks").
+func (p turnRead) pluralSubjectBesidePlace(ref string, tn turnNames) bool {
+	return ref == refThing && pluralName(subjectHead(p.subject)) && len(tn.places) > 0
 }
 
 // subjectHead is a subject up to its first "of" ("the ministers" of "the

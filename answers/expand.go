@@ -157,12 +157,14 @@ func (e *Engine) correctTypos(ix *index, toks []token) []string {
 			}
 			continue
 		}
-		c := ix.correct(t.word)
+		var c string
 		if base, ok := strings.CutSuffix(t.word, "s"); ok && len(base) > 2 && ix.writtenAsName(base) {
 			// A name's possessive typed without its apostrophe
 			// ("russias"): the name, not a word one letter off
 			// ("russians").
 			c = base
+		} else {
+			c = ix.correct(t.word)
 		}
 		if c != "" && t.start > 0 && isCapitalised(t.raw) && lengthGap(c, t.word) > 1 {
 			// A name two letters longer or shorter than the articles'
