@@ -429,7 +429,7 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 		}
 		switch pr.ref {
 		case refEvent:
-			if saidBefore(text, t.start) {
+			if saidBefore(text, toks[:i]) {
 				continue // "Orrin says he took the quay. Does Bayton accept that?"
 			}
 			if next != "" && !e.stopword(next) && !c.clauseOpeners[next] && !c.nounModifiers[next] && (i == 0 || !c.clauseOpeners[toks[i-1].word]) {
@@ -804,13 +804,13 @@ func (e *Engine) namedAlready(own []named, fill string) bool {
 	return false
 }
 
-// saidBefore reports whether text says a sentence of its own before byte
-// offset at: at least four words ending in "." or "!" after a lower-case
-// word, then a capital ("Orrin says he took the quay. Does Bayton accept
-// that?"). "that" after it stands for that sentence, not for the last
-// question. ("Mr. Ames", "U.S. officials" end no sentence.)
-func saidBefore(text string, at int) bool {
-	toks := tokenize(text[:at])
+// saidBefore reports whether text says a sentence of its own in toks,
+// its tokens before a pronoun: at least four words ending in "."
+// or "!" after a lower-case word, then a capital ("Orrin says he took the
+// quay. Does Bayton accept that?"). "that" after it stands for that
+// sentence, not for the last question. ("Mr. Ames", "U.S. officials" end
+// no sentence.)
+func saidBefore(text string, toks []token) bool {
 	for k := 3; k+1 < len(toks); k++ {
 		gap := text[toks[k].end:toks[k+1].start]
 		if (strings.HasPrefix(gap, ". ") || strings.HasPrefix(gap, "! ")) && !isCapitalised(toks[k].raw) && isCapitalised(toks[k+1].raw) {
