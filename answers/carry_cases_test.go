@@ -777,7 +777,8 @@ func TestCarryAndWhatsQuestion(t *testing.T) {
 // should the keeper act?", "And of all the lamps, which should …?", "And
 // last winter, did the keeper …?"), or
 // before a kind of thing asked with a clause of its own ("And what sort of
-// lamp should a new light use?"), opens no fragment: the last question is
+// lamp should a new light use?"), or with a question word contracted with
+// "is" after the comma ("And when a storm comes up, what's …?"), opens no fragment: the last question is
 // not added to it.
 func TestCarryAndClauseThenQuestion(t *testing.T) {
 	e := articleEngine(t, "keepers", "The keepers' rules", `No matter how many helpers come, the keeper is in charge of the light. When a storm comes up, the keeper should calmly light the second lamp and stay in the tower.
@@ -790,6 +791,8 @@ Old lights were built to burn little oil. A new light should use a brighter lamp
 		{"Who is in charge of the light, however many helpers come?", "And of all the lamps, which should the keeper light in a storm?"},
 		{"What were old lights built for?", "And according to the keepers' rules, is the keeper in charge of the light?"},
 		{"Who is in charge of the light, however many helpers come?", "And last winter, did the keeper stay in the tower?"},
+		{"What were old lights built for?", "And when a storm comes up, what's the keeper's first lamp?"},
+		{"What were old lights built for?", "Okay, and apart from the oil, what's the other thing they were built for?"},
 	} {
 		_, a := askAfter(t, e, tt.prev, tt.q)
 		if a.Carried != nil && slices.ContainsFunc(a.Carried.Why, func(w string) bool { return strings.Contains(w, "is a fragment") }) {

@@ -267,9 +267,10 @@ func askedLater(c *carryRules, text string, ftoks []token) bool {
 }
 
 // clauseThenQuestion reports whether the fragment ftoks (of text) holds,
-// after a comma, a question word and then an auxiliary, or an auxiliary
-// and three words or more: "when a crucial point comes up, how should the
-// keeper act" is a clause before a whole question, no fragment, and so is
+// after a comma, a question word and then an auxiliary (or its "'s"), or
+// an auxiliary and three words or more: "when a crucial point comes up,
+// how should the keeper act" and "when they meet again, what's on the
+// table" are a clause before a whole question, no fragment, and so is
 // "according to the pilots, is much of the rota left in it".
 func clauseThenQuestion(c *carryRules, text string, ftoks []token) bool {
 	for i := 1; i+1 < len(ftoks); i++ {
@@ -287,7 +288,7 @@ func clauseThenQuestion(c *carryRules, text string, ftoks []token) bool {
 		// The question word may ask of a noun ("which territory did
 		// he …").
 		for j := i + 1; j < len(ftoks) && j <= i+3; j++ {
-			if c.auxiliary[ftoks[j].word] {
+			if c.auxiliary[ftoks[j].word] || contractedIs(text, ftoks, j) {
 				return true
 			}
 			if w := ftoks[j].word; c.questionWords[w] || len(w) < 2 {
