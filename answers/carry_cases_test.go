@@ -793,6 +793,7 @@ Old lights were built to burn little oil. A new light should use a brighter lamp
 		{"Who is in charge of the light, however many helpers come?", "And last winter, did the keeper stay in the tower?"},
 		{"What were old lights built for?", "And when a storm comes up, what's the keeper's first lamp?"},
 		{"What were old lights built for?", "Okay, and apart from the oil, what's the other thing they were built for?"},
+		{"Who is in charge of the light, however many helpers come?", "and the keeper n his helpers, in a storm, how many lamps do they light?"},
 	} {
 		_, a := askAfter(t, e, tt.prev, tt.q)
 		if a.Carried != nil && slices.ContainsFunc(a.Carried.Why, func(w string) bool { return strings.Contains(w, "is a fragment") }) {

@@ -285,9 +285,13 @@ func clauseThenQuestion(c *carryRules, text string, ftoks []token) bool {
 		if !c.questionWords[ftoks[i].word] {
 			continue
 		}
-		// The question word may ask of a noun ("which territory did
-		// he …").
-		for j := i + 1; j < len(ftoks) && j <= i+3; j++ {
+		// The question words ("how many") may ask of a noun ("which
+		// territory did he …", "how many days had they …").
+		q := i
+		for q+1 < len(ftoks) && c.questionWords[ftoks[q+1].word] {
+			q++
+		}
+		for j := q + 1; j < len(ftoks) && j <= q+3; j++ {
 			if c.auxiliary[ftoks[j].word] || contractedIs(text, ftoks, j) {
 				return true
 			}
