@@ -267,8 +267,9 @@ func askedLater(c *carryRules, text string, ftoks []token) bool {
 }
 
 // clauseThenQuestion reports whether the fragment ftoks (of text) holds,
-// after a comma, a question word and then an auxiliary (or its "'s"), or
-// an auxiliary and three words or more: "when a crucial point comes up,
+// after a comma, a question word and then an auxiliary (or its "'s"), a
+// word and an auxiliary with a question word further on ("…, it should be
+// the base for what"), or an auxiliary and three words or more: "when a crucial point comes up,
 // how should the keeper act" and "when they meet again, what's on the
 // table" are a clause before a whole question, no fragment, and so is
 // "according to the pilots, is much of the rota left in it".
@@ -280,6 +281,11 @@ func clauseThenQuestion(c *carryRules, text string, ftoks []token) bool {
 		if c.auxiliary[ftoks[i].word] && i+3 < len(ftoks) && !c.questionWords[ftoks[i-1].word] {
 			// A yes/no question after the comma: "according to the
 			// pilots, is much of the rota left in it?".
+			return true
+		}
+		if i+2 < len(ftoks) && !c.questionWords[ftoks[i].word] && c.auxiliary[ftoks[i+1].word] && askedLater(c, text, ftoks[i+1:]) {
+			// A clause with its own subject that asks further on: "…,
+			// it should be the base for what sort of future".
 			return true
 		}
 		if !c.questionWords[ftoks[i].word] {
