@@ -1583,6 +1583,31 @@ The Northport lamp burns whale oil.
 	}
 }
 
+// TestHedgeIsNoUnknownWord holds that a hedging adverb ("basically",
+// "actually") the articles never use is no unknown word either: it says
+// how sure the asker is, nothing the answer's sentence must say.
+func TestHedgeIsNoUnknownWord(t *testing.T) {
+	e := articleEngine(t, "lamps", "Keeping the lamps", `A Bayton lamp is made of a brass bowl and a glass chimney.
+
+The Northport lamp burns whale oil.
+`)
+	unknown := func(q string) float64 {
+		a, err := e.Explain(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a.Explain.Evidence["unknown"]
+	}
+	for plain, hedged := range map[string]string{
+		"What does a Bayton lamp consist of?": "What does a Bayton lamp basically consist of?",
+		"What is a Bayton lamp made of?":      "What is a Bayton lamp essentially made of?",
+	} {
+		if u, h := unknown(plain), unknown(hedged); h > u {
+			t.Errorf("%q: unknown %.3f, above %.3f without the hedge", hedged, h, u)
+		}
+	}
+}
+
 // TestWordForTheWritingInASourcePhraseIsNoTerm holds that a word naming
 // the writing inside a source phrase ("In the harbour story, …") is no
 // term of the question: it says which article, nothing the answer's
