@@ -1728,3 +1728,27 @@ func TestYourInTextsThatSayYou(t *testing.T) {
 		}
 	}
 }
+
+// TestHowWideAsksAMeasure holds that "how wide", "how deep", "how thick"
+// and "how tall" ask for a measure, as "how long" does: a sentence that
+// gives none is no answer, and one that gives the measure in words ("as
+// wide as a street") is.
+func TestHowWideAsksAMeasure(t *testing.T) {
+	e := articleEngine(t, "harbour", "The harbour", `The Bayton canal is crossed by an old stone bridge near the harbour.
+
+The Northport quay is as wide as a street and was paved in May.
+`)
+	for q, answered := range map[string]bool{
+		"How wide is the Bayton canal near the harbour?": false,
+		"How deep is the Bayton canal near the harbour?": false,
+		"How wide is the Northport quay?":                true,
+	} {
+		a, err := e.Explain(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Answered != answered {
+			t.Errorf("%q: answered %v (%s), want %v", q, a.Answered, a.Explain.Decision, answered)
+		}
+	}
+}
