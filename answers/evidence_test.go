@@ -1752,3 +1752,30 @@ The Northport quay is as wide as a street and was paved in May.
 		}
 	}
 }
+
+// TestLowerCasePlaceTheArticlesName holds that a place typed in lower case
+// ("lisbon") that the articles write only as a name is read as that name,
+// as it is capitalised: missing from a sentence about another place.
+func TestLowerCasePlaceTheArticlesName(t *testing.T) {
+	st := storetest.MustOpenEmpty(t)
+	for _, d := range []store.Document{
+		{ID: "lisbon", Title: "A port on the Atlantic", Body: "The port of Lisbon is on the Atlantic coast.\n\nIts trams are painted yellow.\n"},
+		{ID: "tolls", Title: "Harbour tolls", Body: "Oslo charges a harbour toll of two crowns on every ship.\n\nThe toll is paid at the quay.\n"},
+	} {
+		if _, err := st.Ingest(t.Context(), d, storetest.Epoch); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e := mustEngine(t, st, WithPack(nil))
+	missing := func(q string) float64 {
+		a, err := e.Explain(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a.Explain.Evidence["missing_name"]
+	}
+	named, typed := missing("whats the harbour toll on every ship in Lisbon"), missing("whats the harbour toll on every ship in lisbon")
+	if named == 0 || typed != named {
+		t.Errorf("missing_name %.3f typed in lower case, %.3f capitalised: want the same, above 0 (the toll is Oslo's)", typed, named)
+	}
+}

@@ -606,11 +606,11 @@ func (e *Engine) unnamedSubject(ix *index, q *query) string {
 // lowerPlace reports whether toks[i], written in lower case, is a place
 // the question names as chat does ("after the berlin talks", "his visit
 // to turkey"): a place name of the list (places.txt.gz) no article uses
-// in any case, and when it is an English word too ("turkey", "china"),
-// after a locative or "to".
+// but as a name (capitalised wherever they write it), and when it is an
+// English word too ("turkey", "china"), after a locative or "to".
 func (e *Engine) lowerPlace(ix *index, toks []token, i int) bool {
 	t := toks[i]
-	if i == 0 || isCapitalised(t.raw) || len(t.word) < 4 || !placeNames()[t.word] || ix.usesWord(t.word) {
+	if i == 0 || isCapitalised(t.raw) || len(t.word) < 4 || !placeNames()[t.word] || ix.usesWord(t.word) && !ix.writtenAsName(t.word) {
 		return false // "ok" is no Oklahoma
 	}
 	w := toks[i-1].word
