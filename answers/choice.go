@@ -21,8 +21,43 @@ type choice struct {
 // auxiliary ("did", "is", "was") and ends with "… A or B", B at most
 // maxOption content words and A as many before "or" (words both share,
 // "late" in "late Monday or late Friday", are said by each); else ok is
-// false. "Whether or not" offers no choice.
+// false. "Whether or not" offers no choice. A source phrase it opens or
+// ends with ("Per the harbour story, did …", "…, going by the board")
+// and words set before the question by a dash, a colon or a comma
+// ("the ferry - was that in May or in June") stay in each option's
+// question but are no part of the choice.
 func (e *Engine) readChoice(text string) (c choice, ok bool) {
+	from, to := e.rules.sourceEnds(text)
+	core := text[from:to]
+	if k := e.askedAfterLead(core); k > 0 {
+		from += k
+		core = core[k:]
+	}
+	if c, ok = e.readBareChoice(core); !ok {
+		return c, false
+	}
+	for k := range c.asks {
+		c.asks[k] = strings.Join(strings.Fields(text[:from]+" "+c.asks[k]+" "+text[to:]), " ")
+	}
+	return c, true
+}
+
+// askedAfterLead is where the yes/no question of text starts when words
+// before it end in a dash, a colon or a comma ("the ferry - was that …",
+// "in the end, did she …"): the byte offset of its auxiliary, or 0.
+func (e *Engine) askedAfterLead(text string) int {
+	toks := tokenize(text)
+	for i := 1; i+3 < len(toks); i++ {
+		if e.rules.auxiliary[toks[i].word] && strings.ContainsAny(text[toks[i-1].end:toks[i].start], ",:-–—") {
+			return toks[i].start
+		}
+	}
+	return 0
+}
+
+// readBareChoice is readChoice on a question with nothing before its
+// auxiliary.
+func (e *Engine) readBareChoice(text string) (c choice, ok bool) {
 	toks := tokenize(text)
 	if len(toks) < 4 || !e.rules.auxiliary[toks[0].word] {
 		return c, false
@@ -93,8 +128,9 @@ func (e *Engine) innerChoice(text string, toks []token, or int, content func(tok
 }
 
 // answerChoice answers a choice question with the option the articles
-// support: each option is asked alone, the answered one with the higher
-// confidence wins, and its answer is the option as the quote says it.
+// support: each option is asked alone; the answered one wins, then the
+// one its quote says, then the surer; and its answer is the option as the
+// quote says it.
 // Neither answered is a refusal.
 func (e *Engine) answerChoice(ctx context.Context, echo string, c choice, explain bool, cw *carriedWords) (Answer, []scored, error) {
 	var as [2]Answer
@@ -106,11 +142,7 @@ func (e *Engine) answerChoice(ctx context.Context, echo string, c choice, explai
 		}
 		as[k], rs[k] = a, r
 	}
-	k := 0
-	if as[1].Answered && (!as[0].Answered || as[1].Confidence > as[0].Confidence) ||
-		!as[0].Answered && !as[1].Answered && as[1].Confidence > as[0].Confidence {
-		k = 1
-	}
+	k := pickOption(as, c.options)
 	a := as[k]
 	a.Question = echo
 	if a.Answered && len(a.Quotes) > 0 && !a.Conflict {
@@ -119,6 +151,31 @@ func (e *Engine) answerChoice(ctx context.Context, echo string, c choice, explai
 		}
 	}
 	return a, rs[k], nil
+}
+
+// pickOption is which of the two options' answers as wins: the answered
+// one over a refusal; then the one whose quote says its option over one
+// whose quote does not ("odd" against "All throw numbers must be even");
+// then the surer.
+func pickOption(as [2]Answer, options [2]string) int {
+	says := func(k int) bool {
+		return as[k].Answered && len(as[k].Quotes) > 0 && optionSpan(options[k], as[k].Quotes[0].Text) != ""
+	}
+	switch {
+	case as[0].Answered != as[1].Answered:
+		if as[1].Answered {
+			return 1
+		}
+		return 0
+	case says(0) != says(1):
+		if says(1) {
+			return 1
+		}
+		return 0
+	case as[1].Confidence > as[0].Confidence:
+		return 1
+	}
+	return 0
 }
 
 // optionSpan is the option as quote says it — the whole option, else its

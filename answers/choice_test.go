@@ -120,3 +120,40 @@ But the mayor of Eastport bowed not to the king.
 		}
 	}
 }
+
+// TestChoiceAfterALeadIn holds that a choice set after a source phrase
+// or a lead-in ("Per the harbour story, did …", "the ferry - was it …")
+// is read as a choice, the lead-in kept in each option's question.
+func TestChoiceAfterALeadIn(t *testing.T) {
+	e := articleEngine(t, "harbour", "The harbour story", `Orrin Vell helped Ada Lind close the Bayton harbour deal during his second term as mayor.
+
+The harbour board paid for a new quay in the spring.
+`)
+	checkAnswers(t, e, map[string]string{
+		"Per the harbour story, did Orrin Vell help close the Bayton harbour deal in his first term or his second term?": "second term",
+		"orrin vell helping ada lind close the bayton harbour deal - was that in his first term or his second term":      "second term",
+	})
+}
+
+// TestChoiceTheQuoteSays holds that of two answered options, the one its
+// quote says wins over a surer one its quote does not say, and that
+// otherwise the answered and then the surer one wins.
+func TestChoiceTheQuoteSays(t *testing.T) {
+	answer := func(answered bool, conf float64, quote string) Answer {
+		return Answer{Answered: answered, Confidence: conf, Quotes: []Quote{{Text: quote}}}
+	}
+	opts := [2]string{"odd", "even"}
+	for _, tt := range []struct {
+		as   [2]Answer
+		want int
+	}{
+		{[2]Answer{answer(true, 0.74, "Synchronous notation is like vanilla notation."), answer(true, 0.71, "All throw numbers must now be even.")}, 1},
+		{[2]Answer{answer(true, 0.71, "Odd throws cross."), answer(true, 0.74, "Throws are made in pairs.")}, 0},
+		{[2]Answer{answer(false, 0.9, "Odd throws cross."), answer(true, 0.6, "Throws are made in pairs.")}, 1},
+		{[2]Answer{answer(true, 0.6, "Throws are made in pairs."), answer(true, 0.7, "Hands alternate.")}, 1},
+	} {
+		if got := pickOption(tt.as, opts); got != tt.want {
+			t.Errorf("pickOption(%q, %q) = %d, want %d", tt.as[0].Quotes[0].Text, tt.as[1].Quotes[0].Text, got, tt.want)
+		}
+	}
+}
