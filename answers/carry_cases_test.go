@@ -795,6 +795,8 @@ Old lights were built to burn little oil. A new light should use a brighter lamp
 		{"What were old lights built for?", "Okay, and apart from the oil, what's the other thing they were built for?"},
 		{"Who is in charge of the light, however many helpers come?", "and the keeper n his helpers, in a storm, how many lamps do they light?"},
 		{"What were old lights built for?", "and for the keeper a lamp can't only mean light, it should be the base for what sort of work"},
+		{"What were old lights built for?", "And did the keeper say the new lamp burns any brighter?"},
+		{"Who is in charge of the light, however many helpers come?", "and the keeper's remarks to the board about that lamp getting replaced, those came when"},
 	} {
 		_, a := askAfter(t, e, tt.prev, tt.q)
 		if a.Carried != nil && slices.ContainsFunc(a.Carried.Why, func(w string) bool { return strings.Contains(w, "is a fragment") }) {

@@ -47,6 +47,11 @@ func (e *Engine) ellipsis(ix *index, c *carryRules, p turnRead, text string) (st
 		// pronouns are read as any question's.
 		return "", nil, false
 	}
+	if k == from && len(ftoks) >= 4 && c.auxiliary[ftoks[from].word] {
+		// "And did his aide say the session got them anywhere?": a
+		// yes/no question of its own after "and".
+		return "", nil, false
+	}
 	if k == from && len(ftoks) >= 4 && askedLater(c, text, ftoks[from:]) {
 		// "and now Orrin wants him doing what": a question word later
 		// in words of its own asks a whole question.
@@ -267,9 +272,9 @@ func askedLater(c *carryRules, text string, ftoks []token) bool {
 }
 
 // clauseThenQuestion reports whether the fragment ftoks (of text) holds,
-// after a comma, a question word and then an auxiliary (or its "'s"), a
-// word and an auxiliary with a question word further on ("…, it should be
-// the base for what"), or an auxiliary and three words or more: "when a crucial point comes up,
+// after a comma, a question word and then an auxiliary (or its "'s"),
+// three words or more with a question word past the first ("…, it should
+// be the base for what"), or an auxiliary and three words or more: "when a crucial point comes up,
 // how should the keeper act" and "when they meet again, what's on the
 // table" are a clause before a whole question, no fragment, and so is
 // "according to the pilots, is much of the rota left in it".
@@ -283,9 +288,10 @@ func clauseThenQuestion(c *carryRules, text string, ftoks []token) bool {
 			// pilots, is much of the rota left in it?".
 			return true
 		}
-		if i+2 < len(ftoks) && !c.questionWords[ftoks[i].word] && c.auxiliary[ftoks[i+1].word] && askedLater(c, text, ftoks[i+1:]) {
-			// A clause with its own subject that asks further on: "…,
-			// it should be the base for what sort of future".
+		if i+2 < len(ftoks) && !c.questionWords[ftoks[i].word] && askedLater(c, text, ftoks[i:]) {
+			// A clause of its own that asks further on: "…, it should
+			// be the base for what sort of future", "…, those came
+			// when".
 			return true
 		}
 		if !c.questionWords[ftoks[i].word] {
