@@ -273,3 +273,20 @@ Orrin the Stern guards the northern shoals.
 		t.Errorf("answered %v (%q), want the sentence on what Halir teaches", a.Answered, a.Answer)
 	}
 }
+
+// TestCoinedNameSwapped holds that a coined name in lower case the
+// sentence replaces with another ("zlob" for "libfoo", neither an English
+// word) is a name swapped, as two capitalised names are.
+func TestCoinedNameSwapped(t *testing.T) {
+	e := articleEngine(t, "libs", "Libraries", `After having taken over libfoo development from Ada Lind in June, Orrin Vell shepherded it through two releases.
+
+The harbour board paid for a new quay in the spring.
+`)
+	a, err := e.Explain(t.Context(), "Who took over zlob development from Ada Lind in June?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Explain.Evidence["name_swapped"] != 1 {
+		t.Errorf("name_swapped %v, want 1: the sentence names libfoo where the question names zlob", a.Explain.Evidence["name_swapped"])
+	}
+}

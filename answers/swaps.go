@@ -82,7 +82,9 @@ func (e *Engine) swapped(q *query, s, prev, lead *sentence) (swap, name bool) {
 			if !same(s.toks[j-1], l) || !same(s.toks[j+1], r) || !content(o.word) || e.rules.negation[o.word] || e.sameMeaning(t.stem, o.stem) || shareSynonym(t.stem, o.stem) {
 				continue
 			}
-			name := midCapital(t) && midCapital(o)
+			// Two names, capitalised or coined ("zlib" for "libpng": no
+			// English word either).
+			name := midCapital(t) && midCapital(o) || coined(t.word) && coined(o.word)
 			if name && sharePrefix(t.word, o.word, 4) {
 				continue // "Norway" for "Norwegian"
 			}
@@ -90,6 +92,12 @@ func (e *Engine) swapped(q *query, s, prev, lead *sentence) (swap, name bool) {
 		}
 	}
 	return false, false
+}
+
+// coined reports whether a folded word of three letters or more, none of
+// them digits, is no English word: a name written in lower case ("zlib").
+func coined(w string) bool {
+	return len(w) >= 3 && !strings.ContainsAny(w, "0123456789") && !isEnglish(w)
 }
 
 // midCapital reports whether t is capitalised and not the first word.
