@@ -27,6 +27,9 @@ type choice struct {
 // ("the ferry - was that in May or in June") stay in each option's
 // question but are no part of the choice.
 func (e *Engine) readChoice(text string) (c choice, ok bool) {
+	if !strings.Contains(text, " or ") && !strings.Contains(text, " OR ") && !strings.Contains(text, " Or ") {
+		return c, false // no "or", no choice: spare the source phrases' patterns
+	}
 	from, to := e.rules.sourceEnds(text)
 	core := text[from:to]
 	if k := e.askedAfterLead(core); k > 0 {

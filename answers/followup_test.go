@@ -183,6 +183,10 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups68.jsonl", builtin, 6, 2},
 		// 7 at its first run, after the thirty-first pass's first changes.
 		{"followups69.jsonl", builtin, 7, 2},
+		// 4 at its first run, as the thirty-second pass began.
+		{"followups70.jsonl", builtin, 4, 2},
+		// 4 at its first run, after the thirty-second pass's first changes.
+		{"followups71.jsonl", builtin, 4, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
@@ -394,6 +398,14 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-sail-design.jsonl", over("testdata/sail-design.json"), 11, 2},
 		// 13 at its first run, after the thirty-first pass's first changes.
 		{"followups-audio-desktop.jsonl", over("testdata/audio-desktop.json"), 13, 2},
+		// 14 at its first run, as the thirty-second pass began.
+		{"followups-color-management.jsonl", over("testdata/color-management.json"), 14, 2},
+		// 9 at its first run, as the thirty-second pass began.
+		{"followups-lab-apparatus.jsonl", over("testdata/lab-apparatus.json"), 9, 2},
+		// 8 at its first run, after the thirty-second pass's first changes.
+		{"followups-live-coding-music.jsonl", over("testdata/live-coding-music.json"), 8, 2},
+		// 8 at its first run, after the thirty-second pass's first changes.
+		{"followups-png-guide.jsonl", over("testdata/png-guide.json"), 8, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
