@@ -775,11 +775,11 @@ func TestCarryAndWhatsQuestion(t *testing.T) {
 // TestCarryAndClauseThenQuestion holds that "and" before a clause or a
 // phrase and then a whole question ("And when a storm comes up, how
 // should the keeper act?", "And of all the lamps, which should …?", "And
-// last winter, did the keeper …?"), or
-// before a kind of thing asked with a clause of its own ("And what sort of
-// lamp should a new light use?"), or with a question word contracted with
-// "is" after the comma ("And when a storm comes up, what's …?"), opens no fragment: the last question is
-// not added to it.
+// last winter, did the keeper …?", "…, what's …?", "…, how many lamps do
+// they …?", "…, those came when"), before a kind of thing asked with a
+// clause of its own ("And what sort of lamp should a new light use?"), or
+// before an auxiliary and a clause ("And did the keeper say …?") opens no
+// fragment: the last question is not added to it.
 func TestCarryAndClauseThenQuestion(t *testing.T) {
 	e := articleEngine(t, "keepers", "The keepers' rules", `No matter how many helpers come, the keeper is in charge of the light. When a storm comes up, the keeper should calmly light the second lamp and stay in the tower.
 

@@ -274,10 +274,11 @@ func askedLater(c *carryRules, text string, ftoks []token) bool {
 // clauseThenQuestion reports whether the fragment ftoks (of text) holds,
 // after a comma, a question word and then an auxiliary (or its "'s"),
 // three words or more with a question word past the first ("…, it should
-// be the base for what"), or an auxiliary and three words or more: "when a crucial point comes up,
-// how should the keeper act" and "when they meet again, what's on the
-// table" are a clause before a whole question, no fragment, and so is
-// "according to the pilots, is much of the rota left in it".
+// be the base for what"), or an auxiliary and three words or more: "when
+// a crucial point comes up, how should the keeper act" and "when they
+// meet again, what's on the table" are a clause before a whole question,
+// no fragment, and so is "according to the pilots, is much of the rota
+// left in it".
 func clauseThenQuestion(c *carryRules, text string, ftoks []token) bool {
 	for i := 1; i+1 < len(ftoks); i++ {
 		if !strings.Contains(text[ftoks[i-1].end:ftoks[i].start], ",") {

@@ -1584,7 +1584,7 @@ The Northport lamp burns whale oil.
 }
 
 // TestHedgeIsNoUnknownWord holds that a hedging adverb ("basically",
-// "actually") the articles never use is no unknown word either: it says
+// "essentially") the articles never use is no unknown word either: it says
 // how sure the asker is, nothing the answer's sentence must say.
 func TestHedgeIsNoUnknownWord(t *testing.T) {
 	e := articleEngine(t, "lamps", "Keeping the lamps", `A Bayton lamp is made of a brass bowl and a glass chimney.
