@@ -65,7 +65,11 @@ func (e *Engine) readBareChoice(text string) (c choice, ok bool) {
 	if len(toks) < 4 || !e.rules.auxiliary[toks[0].word] {
 		return c, false
 	}
-	content := func(t token) bool { return !e.rules.stop[t.word] && !english.IsStopWord(t.word) }
+	// A capitalised word is a name, whatever its folded form ("May"
+	// against "may").
+	content := func(t token) bool {
+		return t.start > 0 && isCapitalised(t.raw) || !e.rules.stop[t.word] && !english.IsStopWord(t.word)
+	}
 	or := -1
 	for i := len(toks) - 2; i > 0; i-- {
 		if toks[i].word == "or" {

@@ -157,3 +157,15 @@ func TestChoiceTheQuoteSays(t *testing.T) {
 		}
 	}
 }
+
+// TestChoiceOfMonths holds that a month whose name is also a stop word
+// ("May") is an option of a choice like any name.
+func TestChoiceOfMonths(t *testing.T) {
+	e := articleEngine(t, "harbour", "The harbour story", `The Northport ferry first sailed to Bayton in May, with Orrin Vell at the wheel.
+
+The harbour board paid for a new quay in the spring.
+`)
+	checkAnswers(t, e, map[string]string{
+		"Did the Northport ferry first sail to Bayton in May or in June?": "May",
+	})
+}
