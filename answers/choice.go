@@ -3,8 +3,6 @@ package answers
 import (
 	"context"
 	"strings"
-
-	"github.com/kljensen/snowball/english"
 )
 
 // maxOption is the most content words an option of a choice may have.
@@ -68,7 +66,7 @@ func (e *Engine) readBareChoice(text string) (c choice, ok bool) {
 	// A capitalised word is a name, whatever its folded form ("May"
 	// against "may").
 	content := func(t token) bool {
-		return t.start > 0 && isCapitalised(t.raw) || !e.rules.stop[t.word] && !english.IsStopWord(t.word)
+		return t.start > 0 && isCapitalised(t.raw) || !e.stopword(t.word)
 	}
 	or := -1
 	for i := len(toks) - 2; i > 0; i-- {

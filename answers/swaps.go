@@ -3,8 +3,6 @@ package answers
 import (
 	"slices"
 	"strings"
-
-	"github.com/kljensen/snowball/english"
 )
 
 // The one-change signals that read a thing swapped for another: a word
@@ -56,7 +54,7 @@ func (e *Engine) entitySwapped(q *query, s, prev *sentence) bool {
 // to commit".
 func (e *Engine) swapped(q *query, s, prev, lead *sentence) (swap, name bool) {
 	toks := q.toks
-	content := func(w string) bool { return !e.rules.stop[w] && !english.IsStopWord(w) }
+	content := func(w string) bool { return !e.stopword(w) }
 	alts := map[string][]string{}
 	for _, t := range q.terms {
 		alts[t.term] = t.alts
