@@ -233,6 +233,7 @@ func (r *rules) compileWords(f *generalFile) error {
 	r.against = wordSet(f.Against)
 	r.questionWord = wordSet(f.QuestionWords)
 	r.clauseLead = wordSet(f.ClauseLeads)
+	r.phraseLead = wordSet(f.PhraseLeads)
 	r.verbAdverb = wordSet(f.VerbAdverbs)
 	r.exactUnit = wordSet(f.ExactUnits)
 	r.dateBound = wordSet(f.DateBounds)

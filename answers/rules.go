@@ -216,6 +216,8 @@ type generalFile struct {
 	} `yaml:"definitions"`
 	// ClauseLeads open a clause before the question's own question word.
 	ClauseLeads []string `yaml:"clause_leads"`
+	// PhraseLeads open a phrase before a yes/no question's auxiliary.
+	PhraseLeads []string `yaml:"phrase_leads"`
 	// VerbAdverbs may stand between "who" and its verb.
 	VerbAdverbs []string   `yaml:"verb_adverbs"`
 	Antonyms    [][]string `yaml:"antonyms"`
@@ -414,6 +416,7 @@ type rules struct {
 	// sentence is looked for by.
 	questionWord map[string]bool
 	clauseLead   map[string]bool
+	phraseLead   map[string]bool
 	// definitionAsks and definitionLinks: see definition.go.
 	definitionAsks  []*regexp.Regexp
 	definitionLinks map[string]bool
@@ -515,17 +518,32 @@ func compileRules(pack *Pack) (*rules, error) {
 
 // askingFrom is the index of toks (of text) where the question's own
 // asking begins: after a clause leading up to it and its comma ("When a
-// bill is voted on again, how are …?" asks how), else 0.
+// bill is voted on again, how are …?" asks how), or after a phrase or
+// clause before a yes/no question ("In the Bayton story, did …?" asks yes
+// or no), else 0.
 func (r *rules) askingFrom(text string, toks []token) int {
-	if len(toks) == 0 || !r.clauseLead[toks[0].word] {
+	if len(toks) == 0 {
 		return 0
 	}
+	clause := r.clauseLead[toks[0].word]
+	if !clause && !r.phraseLead[toks[0].word] || len(toks) > 1 && r.questionWord[toks[1].word] {
+		return 0 // "On what day, according to the note, did …?" asks what
+	}
 	for j := 2; j < len(toks); j++ {
-		if r.questionWord[toks[j].word] && strings.Contains(text[toks[j-1].end:toks[j].start], ",") {
+		if !strings.Contains(text[toks[j-1].end:toks[j].start], ",") {
+			continue
+		}
+		if clause && r.questionWord[toks[j].word] || r.asksYesNo(toks[j].word) {
 			return j
 		}
 	}
 	return 0
+}
+
+// asksYesNo reports whether a question opening with word asks yes or no
+// ("did", "has", "is").
+func (r *rules) asksYesNo(word string) bool {
+	return r.classify(word).name == "yesno"
 }
 
 // adverb reports whether w is an adverb that may stand before a verb:

@@ -490,7 +490,9 @@ func TestKnownPlaces(t *testing.T) {
 // TestClassFromTheAsking holds a question's class read from its own
 // question word, after a clause leading up to it and its comma: "When
 // …, how …?" asks how, not when; "If …, who …?" asks who. A question that
-// opens with its question word, comma or not, keeps its class.
+// opens with its question word, comma or not, keeps its class. A phrase
+// before a yes/no question ("In Orrin's telling, has …?") leaves it a
+// yes/no question, unless a question word asks before its comma.
 func TestClassFromTheAsking(t *testing.T) {
 	e := mustEngine(t, storetest.MustOpen(t))
 	ix, err := e.current(context.Background())
@@ -502,6 +504,12 @@ func TestClassFromTheAsking(t *testing.T) {
 		"If nobody wins a majority, who picks the mayor?":                "who",
 		"When did the harbour board vote, and where?":                    "when",
 		"When the board met, the mayor spoke. Who was he?":               "when",
+		"In Orrin's telling, has the ferry to Bayton sailed yet?":        "yesno",
+		"Going by what the mayor said, did the board vote?":              "yesno",
+		"Despite the storm, was the harbour open?":                       "yesno",
+		"When the board met in May, was the mayor there?":                "yesno",
+		"On what day, according to the note, did the ferry sail?":        "when",
+		"In the harbour story, the mayor spoke. Was he right?":           "what",
 	} {
 		if got := e.analyse(ix, Normalize(q)).class.name; got != want {
 			t.Errorf("class of %q = %q, want %q", q, got, want)
