@@ -159,6 +159,12 @@ func TestSourcePhraseCredit(t *testing.T) {
 	if got := weight("what did the lamp statement - the board's - decide", "statement"); got != weight("what did the lamp statement of the board decide", "statement") {
 		t.Errorf("statement before a dash with no article named weighs %v, want its full weight", got)
 	}
+	if got := weight("How does the lamp statement story rate the board's plan?", "statement"); got != sourceCredit*weight("what did the board decide in the lamp statement", "statement") {
+		t.Errorf("statement in a story's name told as the one telling weighs %v, want it halved", got)
+	}
+	if got := weight("When does the story of the lamp statement begin?", "statement"); got != weight("what did the board decide in the lamp statement", "statement") {
+		t.Errorf("statement in \"the story of\" weighs %v, want its full weight", got)
+	}
 }
 
 // TestSourceOutletKnown holds that a word a source phrase names the
