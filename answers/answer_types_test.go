@@ -122,6 +122,31 @@ func TestWhereAnsweredByAnAddress(t *testing.T) {
 	}
 }
 
+// TestWhereFromAnsweredBySource holds that a question asking where a
+// thing comes from is answered by what the sentence says it comes from,
+// place or not ("oil from whale blubber"), and that a sentence saying no
+// source for it leaves it unanswered.
+func TestWhereFromAnsweredBySource(t *testing.T) {
+	e := articleEngine(t, "harbour", "Harbour guide", `The Bayton harbour lamps burn oil from whale blubber, as they did in 1901.
+
+Orrin Vell trims the harbour lamps every evening at dusk.
+`)
+	a, err := e.Answer(t.Context(), "Where does the oil for the harbour lamps come from?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || a.Answer != "from whale blubber" {
+		t.Errorf("answered %v with %q, want %q", a.Answered, a.Answer, "from whale blubber")
+	}
+	a, err = e.Answer(t.Context(), "Where does Orrin Vell come from?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Answered {
+		t.Errorf("where Orrin Vell comes from: answered %q from %q, want a refusal", a.Answer, a.Quotes[0].Text)
+	}
+}
+
 // TestWhenAnsweredByAClause holds that a clause "when" opens answers a
 // when question about the past ("got its name when the harbour board took
 // a vote"), unless it names what the question names ("when Orrin Vell

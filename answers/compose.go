@@ -367,6 +367,9 @@ func (e *Engine) direct(q *query, best scored) string {
 		if a := e.addressSpan(q, s); a != "" {
 			return a // "https://example.org/why.html"
 		}
+		if o := e.originSpan(q, s); o != "" {
+			return o // "from whale blubber"
+		}
 	case wantDate:
 		if ds := newDates(q, s); len(ds) > 0 {
 			return e.nearest(q, s, ds)

@@ -298,6 +298,38 @@ func (e *Engine) wherePhrase(q *query, s *sentence) string {
 	return ""
 }
 
+// originSpan is, for a question asking where something comes from
+// ("Where does the wool come from?", "where did he get it from"), the
+// phrase of s from its "from" to the first word after it the question
+// does not say and the noun's words after that, when a word the question
+// asks of stands just before ("wool from a sheep farm", "energy from
+// glycolysis"): a source need be no place. "" for none.
+func (e *Engine) originSpan(q *query, s *sentence) string {
+	if !slices.ContainsFunc(q.toks, func(t token) bool { return t.word == "from" }) {
+		return ""
+	}
+	for i := 0; i+1 < len(s.toks); i++ {
+		if s.toks[i].word != "from" || !e.askedBefore(q, s, i, 4) {
+			continue
+		}
+		for j := i + 1; j < len(s.toks) && j <= i+4; j++ {
+			t := s.toks[j]
+			if e.stopword(t.word) || !isLetters(t.word) {
+				continue
+			}
+			if q.words[t.word] || q.words[t.stem] || e.timeClass(t.word) != "" {
+				break
+			}
+			// The noun's words after it: "from whale blubber".
+			for j+1 < len(s.toks) && isLetters(s.toks[j+1].word) && !e.stopword(s.toks[j+1].word) && !clauseBreak(s, j+1) {
+				j++
+			}
+			return s.Text[s.toks[i].start:s.toks[j].end]
+		}
+	}
+	return ""
+}
+
 // askedBefore reports whether one of the n words of s before its i-th is
 // a word of q's that is no stop word: what the question asks of.
 func (e *Engine) askedBefore(q *query, s *sentence, i, n int) bool {
