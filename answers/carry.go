@@ -440,8 +440,8 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 					why = append(why, fmt.Sprintf("%q → %q: %s", text[t.start:toks[i+1].end], fill, rule))
 				}
 			}
-			if next != "" && (!e.stopword(next) || c.clauseOpeners[next] || c.nounModifiers[next]) {
-				continue // "that plan", "that same day", "explains that the …": not a pronoun
+			if next != "" && (!e.stopword(next) || c.clauseOpeners[next] || c.nounModifiers[next] || e.rules.sourceDocument[next]) {
+				continue // "that plan", "that same day", "explains that the …", "that article": not a pronoun
 			}
 			if i > 0 && c.auxiliary[next] && !e.stopword(toks[i-1].word) && !c.questionWords[toks[i-1].word] {
 				continue // "a drink … in Jamaica that is essentially wort": a clause

@@ -75,6 +75,20 @@ func TestCarryAndWholeQuestion(t *testing.T) {
 	}
 }
 
+// TestCarryThatArticle holds that "that" before a word naming a piece of
+// writing ("that article", "that story") says which writing, as any
+// determiner does: it stands for nothing the last question asked.
+func TestCarryThatArticle(t *testing.T) {
+	e := articleEngine(t, "ferry", "The ferry talks", `The Bayton ferry talks lasted five hours on Monday.
+
+The main points of dispute still stand in the way of a settlement, Orrin Vell said.
+`)
+	_, a := askAfter(t, e, "How many hours did the Bayton ferry talks last?", "Taking that article as a whole, do the main points of dispute still stand in the way?")
+	if a.Carried != nil && strings.Contains(a.Carried.Read, "ferry talks last") {
+		t.Errorf("read %q: \"that article\" read as a pronoun for the last question", a.Carried.Read)
+	}
+}
+
 // TestCarryNumbers holds a number read whole in a follow-up: a fragment's
 // number swaps for the last question's number written alike, and a
 // version carried with its name keeps every part ("1.2.0", not "1.2").
