@@ -148,7 +148,11 @@ func TestFollowUpSets(t *testing.T) {
 		// 5 at its first run, as the twenty-fifth pass began.
 		{"followups51.jsonl", builtin, 5, 2},
 		// 5 at its first run, after the twenty-fifth pass's first change.
-		{"followups52.jsonl", builtin, 7, 2}, // raised to its count in the twenty-seventh pass ("same" in a long question, "and on land, which …")
+		// 7 in the twenty-seventh pass ("same" in a long question, "and on
+		// land, which …"); 6 since the thirty-third, whose yes/no reading
+		// after a phrase ("Going by the reports, did Putin hand …?") lets
+		// the gate answer one of its refusals.
+		{"followups52.jsonl", builtin, 6, 2},
 		// 7 at its first run, half way through the twenty-fifth pass.
 		{"followups53.jsonl", builtin, 7, 2},
 		// 8 at its first run, as the twenty-sixth pass began.
@@ -187,6 +191,10 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups70.jsonl", builtin, 4, 2},
 		// 4 at its first run, after the thirty-second pass's first changes.
 		{"followups71.jsonl", builtin, 4, 2},
+		// 4 at its first run, as the thirty-third pass began.
+		{"followups72.jsonl", builtin, 4, 2},
+		// 5 at its first run, after the thirty-third pass's first change.
+		{"followups73.jsonl", builtin, 5, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
@@ -406,6 +414,14 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-live-coding-music.jsonl", over("testdata/live-coding-music.json"), 8, 2},
 		// 8 at its first run, after the thirty-second pass's first changes.
 		{"followups-png-guide.jsonl", over("testdata/png-guide.json"), 8, 2},
+		// 8 at its first run, as the thirty-third pass began.
+		{"followups-genealogy-records.jsonl", over("testdata/genealogy-records.json"), 8, 2},
+		// 8 at its first run, as the thirty-third pass began.
+		{"followups-network-time.jsonl", over("testdata/network-time.json"), 8, 2},
+		// 6 at its first run, after the thirty-third pass's first change.
+		{"followups-cycling-power.jsonl", over("testdata/cycling-power.json"), 6, 2},
+		// 7 at its first run, after the thirty-third pass's first change.
+		{"followups-circuit-simulation.jsonl", over("testdata/circuit-simulation.json"), 7, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
