@@ -618,6 +618,20 @@ func TestWhoSaidAQuote(t *testing.T) {
 	}
 }
 
+// TestWhoClaimsAQuote: a who question asked with any verb of saying
+// ("claims", "states", "tells") asks for whoever a quote's sentence says
+// spoke, as "said" does.
+func TestWhoClaimsAQuote(t *testing.T) {
+	e := mustEngine(t, storetest.MustOpen(t))
+	a, err := e.Answer(context.Background(), "Who claims the territorial issue is the most important one for Moscow?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || !strings.Contains(a.Quotes[0].Text, "The territorial issue is of course the most important") {
+		t.Errorf("answered %v, quotes %v; want the quote on the territorial issue", a.Answered, a.Quotes)
+	}
+}
+
 // TestWhoIsDescribed: "who is" before a description the pack knows as a
 // person's alias, after another person's possessive or a place, asks for
 // that person, not for someone else the sentence names.

@@ -353,7 +353,7 @@ func (e *Engine) asksSpeaker(q *query) bool {
 	if e.rules.auxiliary[t.word] && len(q.toks) > 2 {
 		t = q.toks[2]
 	}
-	return e.rules.lex.speechVerbs[t.word] || e.rules.opinionStem[t.stem]
+	return e.rules.lex.speechVerbs[t.word] || e.rules.opinionStem[t.stem] || e.rules.saidStem[t.stem]
 }
 
 // quotesNew reports whether s quotes a person the question does not name.
