@@ -67,6 +67,11 @@ func (e *Engine) inQuantifierIdiom(toks []token) map[int]bool {
 // on the Astra 2A satellite". A question that offers a quantifier as a
 // choice ("… or only …") adds none.
 func (e *Engine) quantifierAdded(q *query, s, prev, lead *sentence) bool {
+	if q.class.name == "yesno" {
+		// "Did he say every one of the proposals was fine?": the
+		// question asks whether the restriction holds, and asserts none.
+		return false
+	}
 	says := func(x *sentence, w string) bool { return x != nil && x.hasWord(w) }
 	for i := 0; i+1 < len(q.toks); i++ {
 		if _, ok := e.rules.quantifier[q.toks[i+1].word]; ok && q.toks[i].word == "or" {

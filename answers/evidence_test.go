@@ -595,12 +595,14 @@ The ferry sails to the north-east quay of Bayton.
 
 // TestQuantifierAsChoice holds that a question offering a quantifier as
 // one side of a choice ("every pilot or only some") asserts none of its
-// quantifiers, while one that says "every" alone adds it.
+// quantifiers, nor does a yes/no question, which asks whether "every"
+// holds; a question that asks something else of "every" pilot adds it.
 func TestQuantifierAsChoice(t *testing.T) {
-	e := articleEngine(t, "rota", "Rota", "Some harbour pilots criticised the new rota at Bayton.\n")
+	e := articleEngine(t, "rota", "Rota", "Some harbour pilots criticised the new rota at Bayton in May.\n")
 	checkEvidence(t, e, []evidenceCase{
 		{"Was it every harbour pilot or only some who criticised the new rota at Bayton?", "number", 0},
-		{"Did every harbour pilot criticise the new rota at Bayton?", "number", 1},
+		{"Did every harbour pilot criticise the new rota at Bayton?", "number", 0},
+		{"When did every harbour pilot criticise the new rota at Bayton?", "number", 1},
 	})
 }
 
