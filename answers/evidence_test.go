@@ -1662,7 +1662,7 @@ Some of the Northport ferries carry mail.
 		{"What do the Bayton lamp keepers all want for the chimney?", "number", 1},
 		{"The Bayton lamp keepers: what do they all want for the chimney?", "number", 0},
 		{"For all the talk, what do the keepers of the Bayton lamp want for the chimney?", "number", 0},
-		{"Do all the Northport ferries carry mail?", "number", 1},
+		{"What do all the Northport ferries carry?", "number", 1},
 	})
 }
 
