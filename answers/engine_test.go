@@ -606,29 +606,21 @@ func checkFirstQuote(t *testing.T, e *Engine, want map[string]string, holds func
 
 // TestWhoSaidAQuote: "Who said …?" is answered by a quote whose speaker
 // another sentence of it names (“The territorial issue is … for us. …,”
-// he said), not refused for naming no one.
+// he said), not refused for naming no one; so is a who question asked
+// with any verb of saying ("Who claims …?").
 func TestWhoSaidAQuote(t *testing.T) {
 	e := mustEngine(t, storetest.MustOpen(t))
-	a, err := e.Answer(context.Background(), "Who said the territorial issue is the most important one for Moscow?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !a.Answered || !strings.Contains(a.Quotes[0].Text, "The territorial issue is of course the most important") {
-		t.Errorf("answered %v, quotes %v; want the quote on the territorial issue", a.Answered, a.Quotes)
-	}
-}
-
-// TestWhoClaimsAQuote: a who question asked with any verb of saying
-// ("claims", "states", "tells") asks for whoever a quote's sentence says
-// spoke, as "said" does.
-func TestWhoClaimsAQuote(t *testing.T) {
-	e := mustEngine(t, storetest.MustOpen(t))
-	a, err := e.Answer(context.Background(), "Who claims the territorial issue is the most important one for Moscow?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !a.Answered || !strings.Contains(a.Quotes[0].Text, "The territorial issue is of course the most important") {
-		t.Errorf("answered %v, quotes %v; want the quote on the territorial issue", a.Answered, a.Quotes)
+	for _, q := range []string{
+		"Who said the territorial issue is the most important one for Moscow?",
+		"Who claims the territorial issue is the most important one for Moscow?",
+	} {
+		a, err := e.Answer(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || !strings.Contains(a.Quotes[0].Text, "The territorial issue is of course the most important") {
+			t.Errorf("%q: answered %v, quotes %v; want the quote on the territorial issue", q, a.Answered, a.Quotes)
+		}
 	}
 }
 
