@@ -65,7 +65,7 @@ func (e *Engine) inQuantifierIdiom(toks []token) map[int]bool {
 // "all", "always") that s, prev and lead say in no form: "When was the
 // only satellite launched?" against "Sky Digital was launched in 1998
 // on the Astra 2A satellite". A question that offers a quantifier as a
-// choice ("… or only …") adds none.
+// choice ("… or only …") adds none, nor does a yes/no question.
 func (e *Engine) quantifierAdded(q *query, s, prev, lead *sentence) bool {
 	if q.class.name == "yesno" {
 		// "Did he say every one of the proposals was fine?": the

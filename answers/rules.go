@@ -527,7 +527,7 @@ func (r *rules) askingFrom(text string, toks []token) int {
 	}
 	clause := r.clauseLead[toks[0].word]
 	if !clause && !r.phraseLead[toks[0].word] || len(toks) > 1 && r.questionWord[toks[1].word] {
-		return 0 // "On what day, according to the note, did …?" asks what
+		return 0 // "On what day, according to the note, did …?" asks when
 	}
 	for j := 2; j < len(toks); j++ {
 		if !strings.Contains(text[toks[j-1].end:toks[j].start], ",") {
