@@ -65,9 +65,7 @@ func (e *Engine) readBareChoice(text string) (c choice, ok bool) {
 	}
 	// A capitalised word is a name, whatever its folded form ("May"
 	// against "may").
-	content := func(t token) bool {
-		return t.start > 0 && isCapitalised(t.raw) || !e.stopword(t.word)
-	}
+	content := func(t token) bool { return midCapital(t) || !e.stopword(t.word) }
 	or := -1
 	for i := len(toks) - 2; i > 0; i-- {
 		if toks[i].word == "or" {
