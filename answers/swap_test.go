@@ -257,6 +257,17 @@ entities:
 	})
 }
 
+// TestInitialsAreNoPossessor holds that the last letter of a name's
+// initials ("the H.S. team") is no possessive "s": the sentence gives the
+// team no owner to swap for the one the question names.
+func TestInitialsAreNoPossessor(t *testing.T) {
+	e := packEngine(t, swapPack, "Per Moe, Lind's aide, met the H.S. team in May.\n\nPer Moe met Dahl's crew in June.\n")
+	checkEvidence(t, e, []evidenceCase{
+		{"When did Per Moe, the aide, meet with Lind's team in May?", "name_swapped", 0},
+		{"Did Per Moe meet Lind's crew in June?", "name_swapped", 1},
+	})
+}
+
 // TestEpithetIsNoModifierSwap holds that a name's epithet before the verb
 // ("Halir Ym Sor the Wise teaches …") swaps no modifier for the name the
 // question puts before that verb ("What does Halir teach?").
