@@ -167,10 +167,12 @@ func TestSourcePhraseCredit(t *testing.T) {
 	}
 }
 
-// TestSourceOutletKnown holds that a word a source phrase names the
-// outlet of the best sentence's article with ("according to the Gazette")
-// counts neither as a word no article uses nor as a missing name, while
-// an outlet the store does not hold still does.
+// TestSourceOutletKnown holds that the outlet of the best sentence's
+// article, named in a source phrase ("according to the Gazette") or
+// anywhere else ("How does the Gazette put …?"), counts neither as a word
+// no article uses nor as a missing name, while an outlet the store does
+// not hold still does, and so does the article's own outlet in a question
+// asking who wrote it ("Who wrote the Gazette story?").
 func TestSourceOutletKnown(t *testing.T) {
 	st := storetest.MustOpenEmpty(t)
 	doc := store.Document{ID: "lamps", Title: "Lamps of the harbour", Outlet: "Gazette", Body: "Orrin Lind has kept the harbour lamps of Northport since 1901.\n\nThe lamps burn whale oil.\n"}
@@ -188,10 +190,26 @@ func TestSourceOutletKnown(t *testing.T) {
 		}
 		return a.Explain.Evidence
 	}
-	if got := ev("According to the Gazette, who has kept the harbour lamps of Northport?"); got["unknown"] != 0 || got["missing_capital"] != 0 {
-		t.Errorf("the article's own outlet counted unknown %v, missing capital %v; want 0", got["unknown"], got["missing_capital"])
+	for _, q := range []string{
+		"According to the Gazette, who has kept the harbour lamps of Northport?",
+		"What does the Gazette have Orrin Lind keeping in Northport since 1901?",
+	} {
+		if got := ev(q); got["unknown"] != 0 || got["missing_capital"] != 0 || got["missing_name"] != 0 {
+			t.Errorf("%q: the article's own outlet counted unknown %v, missing capital %v, missing name %v; want 0", q, got["unknown"], got["missing_capital"], got["missing_name"])
+		}
 	}
-	if got := ev("According to the Herald, who has kept the harbour lamps of Northport?"); got["unknown"] == 0 {
-		t.Errorf("an outlet no article has counted unknown 0, want more")
+	for _, q := range []string{
+		"According to the Herald, who has kept the harbour lamps of Northport?",
+		"What does the Herald have Orrin Lind keeping in Northport since 1901?",
+	} {
+		if got := ev(q); got["unknown"] == 0 || got["missing_name"] == 0 {
+			t.Errorf("%q: an outlet no article has counted unknown %v, missing name %v; want more", q, got["unknown"], got["missing_name"])
+		}
+	}
+	if got := ev("Who wrote the Gazette story on the harbour lamps?"); got["missing_name"] == 0 {
+		t.Errorf("the outlet of a story asked who wrote counted missing name 0, want more")
+	}
+	if got := ev("Per the Gazette, who wrote that Orrin Lind has kept the harbour lamps of Northport?"); got["missing_name"] != 0 {
+		t.Errorf("the outlet of a story asked what someone wrote counted missing name %v, want 0", got["missing_name"])
 	}
 }

@@ -25,20 +25,24 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 			capital[t.stem] = true
 		}
 	}
-	var credited map[string]bool
+	var credited, outlet map[string]bool
 	// A word said only to name the source of the sentence's article
-	// ("according to Bloomberg") is neither unknown nor missing.
+	// ("according to Bloomberg") is neither unknown nor missing, and
+	// nor is the outlet's name wherever the question says it ("How does
+	// the Gazette sum up …?" of a Gazette story), unless the question
+	// asks who wrote or put out the writing ("Who wrote the Gazette
+	// story?"): then the outlet is what it asks of.
 	credit := func(t qterm) bool {
 		if e.rules.documentStem[t.term] && !ix.articleHas(s.ArticleID, t.term) {
 			return true // "what does the manual suggest": the writing asked of
 		}
-		if !t.source {
-			return false
-		}
 		if credited == nil {
-			credited = ix.creditStems(s.ArticleID)
+			credited, outlet = map[string]bool{}, map[string]bool{}
+			if !e.asksAuthorship(q) {
+				credited, outlet = ix.creditStems(s.ArticleID), ix.outletStems(s.ArticleID)
+			}
 		}
-		return credited[t.term]
+		return t.source && credited[t.term] || outlet[t.term] && !ix.articleHas(s.ArticleID, t.term)
 	}
 	var titled map[string]bool
 	title := func(st string) bool {
@@ -86,7 +90,7 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 			continue
 		}
 		if s.matches(t.term, t.alts) || (prev != nil && prev.matches(t.term, t.alts)) || (lead != nil && lead.matches(t.term, t.alts) && !opensWithOther(q, s, lead.hasStem)) || title(t.term) ||
-			ix.articleHas(s.ArticleID, t.term) && t.term[0] == '@' || otherForm(t) || pronoun && (ix.paragraphSays(s, t) || ix.saidBefore(s, t)) || spelled[t.term] {
+			ix.articleHas(s.ArticleID, t.term) && t.term[0] == '@' || otherForm(t) || pronoun && (ix.paragraphSays(s, t) || ix.saidBefore(s, t)) || spelled[t.term] || credit(t) {
 			continue
 		}
 		x[evMissName] += t.weight / total
@@ -302,6 +306,38 @@ func (ix *index) creditStems(id string) map[string]bool {
 	out := map[string]bool{}
 	if a := ix.article(id); a != nil {
 		for _, t := range tokenize(a.Title + " " + a.Outlet + " " + a.Byline) {
+			out[t.stem] = true
+		}
+	}
+	return out
+}
+
+// asksAuthorship reports whether q asks who wrote or put out a piece of
+// writing: a word of general.yaml's authorship within three words of one
+// naming the writing ("Who wrote the Gazette story?"), not of what the
+// story tells ("the plan Orrin and Bayton wrote together, per the Gazette
+// story").
+func (e *Engine) asksAuthorship(q *query) bool {
+	for i, t := range q.toks {
+		if !e.rules.authorship[t.stem] {
+			continue
+		}
+		for j := max(0, i-3); j < min(len(q.toks), i+4); j++ {
+			if e.rules.documentStem[q.toks[j].stem] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// outletStems are the stems of the words naming article id's outlet
+// ("Harbour Gazette"): whoever asks "what does the Gazette say" of a
+// Gazette story names where it is told, not a thing it tells.
+func (ix *index) outletStems(id string) map[string]bool {
+	out := map[string]bool{}
+	if a := ix.article(id); a != nil {
+		for _, t := range tokenize(a.Outlet) {
 			out[t.stem] = true
 		}
 	}

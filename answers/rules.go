@@ -151,6 +151,10 @@ type generalFile struct {
 	// SourceDocuments name a piece of writing ("story", "report"): a
 	// source phrase with one says which article, not whose words.
 	SourceDocuments []string `yaml:"source_documents"`
+	// Authorship words ask who made or put out a piece of writing
+	// ("Who wrote the Gazette story?"): its outlet is then what is asked
+	// of, not only where it is told.
+	Authorship []string `yaml:"authorship"`
 	// Particles tune a verb or a clause ("sit back down", "did it
 	// ever"): a question's particle the articles never use is not an
 	// unknown word.
@@ -311,6 +315,7 @@ type rules struct {
 	sourceDocument map[string]bool
 	documentStem   map[string]bool
 	particleStem   map[string]bool
+	authorship     map[string]bool
 	shorthand      *shorthand
 	classes        []questionClass
 	roleClass      questionClass
