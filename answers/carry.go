@@ -429,7 +429,7 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 		}
 		switch pr.ref {
 		case refEvent:
-			if saidBefore(text, toks[:i]) {
+			if saidBefore(c, text, toks[:i]) {
 				continue // "Orrin says he took the quay. Does Bayton accept that?"
 			}
 			if next != "" && !e.stopword(next) && !c.clauseOpeners[next] && !c.nounModifiers[next] && (i == 0 || !c.clauseOpeners[toks[i-1].word]) {
@@ -807,13 +807,17 @@ func (e *Engine) namedAlready(own []named, fill string) bool {
 // saidBefore reports whether text says a sentence of its own in toks,
 // its tokens before a pronoun: at least four words ending in "."
 // or "!" after a lower-case word, then a capital ("Orrin says he took the
-// quay. Does Bayton accept that?"). "that" after it stands for that
-// sentence, not for the last question. ("Mr. Ames", "U.S. officials" end
-// no sentence.)
-func saidBefore(text string, toks []token) bool {
+// quay. Does Bayton accept that?"), or ending in a semicolon when text
+// opens as a statement, not a question ("Orrin says he took the quay;
+// when did that happen?"). "that" after it stands for that sentence, not
+// for the last question. ("Mr. Ames", "U.S. officials" end no sentence.)
+func saidBefore(c *carryRules, text string, toks []token) bool {
 	for k := 3; k+1 < len(toks); k++ {
 		gap := text[toks[k].end:toks[k+1].start]
 		if (strings.HasPrefix(gap, ". ") || strings.HasPrefix(gap, "! ")) && !isCapitalised(toks[k].raw) && isCapitalised(toks[k+1].raw) {
+			return true
+		}
+		if strings.HasPrefix(gap, "; ") && !c.questionWords[toks[0].word] && !c.auxiliary[toks[0].word] {
 			return true
 		}
 	}

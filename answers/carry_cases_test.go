@@ -1042,15 +1042,21 @@ The Quiet Sea was made from the southern parts of the Grey and Blue oceans.
 
 // TestCarryThatAfterOwnSentence holds that "that" after a sentence the
 // follow-up says first ("Orrin says he took the quay. Does Bayton accept
-// that?") stands for that sentence, not for the last question.
+// that?", or "…; does Bayton accept that?") stands for that sentence, not
+// for the last question, not even as a reading tried and given up.
 func TestCarryThatAfterOwnSentence(t *testing.T) {
 	e := articleEngine(t, "quay", "Quay", `Orrin Vell warned Bayton to leave the harbour fully.
 
 Orrin Vell also claimed the north quay, a claim Bayton rejects.
 `)
-	_, a := askAfter(t, e, "What did Orrin Vell warn Bayton to do?", "Orrin also says he has taken the north quay. Does Bayton accept that?")
-	if a.Carried != nil && strings.Contains(a.Carried.Read, "warn") {
-		t.Fatalf("read %q: \"that\" took the last question", a.Carried.Read)
+	for _, q := range []string{
+		"Orrin also says he has taken the north quay. Does Bayton accept that?",
+		"Orrin also says he has taken the north quay; does Bayton accept that?",
+	} {
+		_, a := askAfter(t, e, "What did Orrin Vell warn Bayton to do?", q)
+		if a.Carried != nil && strings.Contains(a.Carried.Read+a.Carried.Tried, "warn") {
+			t.Errorf("%q read %+v: \"that\" took the last question", q, a.Carried)
+		}
 	}
 }
 
