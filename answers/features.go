@@ -313,9 +313,11 @@ func nextFirst(ix *index, ranked []scored) []scored {
 // First pilot to sail the Marsh channel."), nor for a yes/no question,
 // which a sentence saying back its words answers, nor for a choice, whose
 // answer is one of its words ("small stuff or big?" answered "These are
-// big concessions.").
+// big concessions."), nor for "how big" or the like answered by a word
+// saying how big ("How large are the repairs?" answered "These are big
+// repairs.", though "big" is a synonym of "large").
 func (e *Engine) echoFirst(ix *index, q *query, ranked []scored) []scored {
-	if len(ranked) < 2 || q.option || q.class.name == "yesno" || q.words["or"] || e.afterHeading(ix, ranked[0].s) || !e.echoes(q, ranked[0].s) {
+	if len(ranked) < 2 || q.option || q.class.name == "yesno" || q.words["or"] || e.afterHeading(ix, ranked[0].s) || !e.echoes(q, ranked[0].s) || e.degreeSaid(q, ranked[0].s) {
 		return ranked
 	}
 	return nextFirst(ix, ranked)

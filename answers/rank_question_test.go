@@ -101,3 +101,20 @@ The Bayton quay is stone. Its rings are iron.
 		t.Errorf("best sentence %q, want the definition after the headword", got)
 	}
 }
+
+// A sentence saying how big in a synonym of the question's own word
+// ("How large …?" — "These are big repairs.") answers it: it is no echo
+// of the question, and the sentence after it does not come first.
+func TestDegreeSynonymIsNoEcho(t *testing.T) {
+	e := articleEngine(t, "quay", "Quay repairs", `The harbour board met on Monday. “These are big repairs. The repairs will take all winter,” Orrin Vell said.
+
+The Bayton ferry sails at dawn.
+`)
+	a, err := e.Explain(t.Context(), "How large are the repairs?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := a.Explain.Candidates[0].Text; got != "“These are big repairs." {
+		t.Errorf("best sentence %q, want the one saying how big", got)
+	}
+}
