@@ -189,6 +189,17 @@ func (r *rules) compileWords(f *generalFile) error {
 	for _, w := range f.OutOfScope {
 		r.outOfScope[fold(w)] = true
 	}
+	r.scopeIdiom = map[string]map[string]bool{}
+	for _, p := range f.ScopeIdioms {
+		ws := strings.Fields(fold(p))
+		if len(ws) != 2 {
+			return fmt.Errorf("scope_idioms: %q is not two words", p)
+		}
+		if r.scopeIdiom[ws[0]] == nil {
+			r.scopeIdiom[ws[0]] = map[string]bool{}
+		}
+		r.scopeIdiom[ws[0]][ws[1]] = true
+	}
 	for _, w := range f.ReasonCues {
 		r.reasonCues[fold(w)] = true
 	}

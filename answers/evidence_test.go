@@ -284,6 +284,33 @@ func TestOffTopicOnlyWhenUnused(t *testing.T) {
 	}
 }
 
+// TestOffTopicIdiom holds that a pack's out-of-scope word in an idiom
+// that names no topic ("a plan the board can live with") marks none,
+// while the word alone still does ("Where does Orrin live?"); and that
+// "likely" and "match", words any manual or history may ask with ("the
+// likely cost", "what must the key match"), mark no topic in general,
+// even where no article uses them.
+func TestOffTopicIdiom(t *testing.T) {
+	const pack = `name: harbour news
+out_of_scope: [live]
+`
+	e := packEngine(t, pack, "Orrin Vell said the board could accept the new quay plan.\n\nThe quay will probably cost two thousand crowns, and its stones must look like the old wall.\n")
+	for q, off := range map[string]bool{
+		"Which plan did Orrin say the board could live with?": false,
+		"Where does Orrin Vell live?":                         true,
+		"What is the quay likely to cost?":                    false,
+		"What must the quay's stones match?":                  false,
+	} {
+		a, err := e.Explain(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(a.Explain.Decision, "marks a topic"); got != off {
+			t.Errorf("%q: off topic %v, want %v (%s)", q, got, off, a.Explain.Decision)
+		}
+	}
+}
+
 // TestYesNoTurnedAround holds that a yes/no question the sentence turns
 // around is answered from it, not refused: an antonym is then the answer
 // "no", and a verb reporting a view ("think") is not the verb the

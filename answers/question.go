@@ -252,10 +252,11 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) {
 			q.side = s
 		}
 		// Out of scope with an "s" too: "chinas" in chat is "China's",
-		// "films" are films. A word the articles use, in any form
+		// "films" are films; not in an idiom that names no topic ("a
+		// plan Kyiv can live with"). A word the articles use, in any form
 		// general.yaml lists ("win", "won"; "you" for "your"), is never
 		// off-topic.
-		outOfScope := r.outOfScope[t.word] || r.outOfScope[strings.TrimSuffix(t.word, "s")]
+		outOfScope := (r.outOfScope[t.word] || r.outOfScope[strings.TrimSuffix(t.word, "s")]) && (i+1 >= len(toks) || !r.scopeIdiom[t.word][toks[i+1].word])
 		if outOfScope && q.offTopic == "" && !ix.usesWord(t.word) && !ix.knowsAny(t.stem, r.synonyms[t.stem]) && !slices.ContainsFunc(r.synonyms[t.stem], ix.usesWord) {
 			q.offTopic = t.word
 		}

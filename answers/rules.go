@@ -63,9 +63,13 @@ type generalFile struct {
 	// only a date the sentence says after the same word answers.
 	DateBounds []string `yaml:"date_bounds"`
 	OutOfScope []string `yaml:"out_of_scope"`
-	ReasonCues []string `yaml:"reason_cues"`
-	ReasonBest []string `yaml:"reason_strong"`
-	Future     struct {
+	// ScopeIdioms: words that, with the word after them, make an idiom
+	// that names no topic ("live with" a plan is accepting it): an
+	// out-of-scope word in one is not off-topic.
+	ScopeIdioms []string `yaml:"scope_idioms"`
+	ReasonCues  []string `yaml:"reason_cues"`
+	ReasonBest  []string `yaml:"reason_strong"`
+	Future      struct {
 		Question []string `yaml:"question"`
 		Markers  []string `yaml:"markers"`
 	} `yaml:"future"`
@@ -328,6 +332,7 @@ type rules struct {
 	qualifier      map[string]string   // stem -> side
 	units          map[string][]string // word -> units it can mean
 	outOfScope     map[string]bool
+	scopeIdiom     map[string]map[string]bool
 	self           map[string]bool
 	reasonCues     map[string]bool
 	reasonBest     map[string]bool
