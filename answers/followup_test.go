@@ -435,6 +435,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-circuit-simulation.jsonl", over("testdata/circuit-simulation.json"), 7, 2},
 		// 9 at its first run, as the thirty-fourth pass began.
 		{"followups-spreadsheet-guide.jsonl", over("testdata/spreadsheet-guide.json"), 9, 2},
+		// 8 at its first run, as the thirty-fourth pass began.
+		{"followups-map-projections.jsonl", over("testdata/map-projections.json"), 8, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
