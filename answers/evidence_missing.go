@@ -4,6 +4,8 @@ import (
 	"math"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/parley-bot/parley/store"
 )
 
 // missingEvidence reads what of q's terms (of total weight) s and the
@@ -288,24 +290,30 @@ func nameForm(s *sentence, st string) bool {
 // titleStems are the stems of the words of the title of article id: the
 // article's subject, which its sentences need not repeat ("Victoria").
 func (ix *index) titleStems(id string) map[string]bool {
-	out := map[string]bool{}
-	// The article's sentences point to it (an index laid over another
-	// lists no articles of its own).
-	if a := ix.article(id); a != nil {
-		for _, t := range tokenize(a.Title) {
-			out[t.stem] = true
-		}
-	}
-	return out
+	return ix.articleStems(id, func(a *store.Article) string { return a.Title })
 }
 
 // creditStems are the stems of the words naming article id's source: its
 // title, outlet and byline ("according to Bloomberg" of a Bloomberg
 // story says where it is told).
 func (ix *index) creditStems(id string) map[string]bool {
+	return ix.articleStems(id, func(a *store.Article) string { return a.Title + " " + a.Outlet + " " + a.Byline })
+}
+
+// outletStems are the stems of the words naming article id's outlet
+// ("Harbour Gazette"): whoever asks "what does the Gazette say" of a
+// Gazette story names where it is told, not a thing it tells.
+func (ix *index) outletStems(id string) map[string]bool {
+	return ix.articleStems(id, func(a *store.Article) string { return a.Outlet })
+}
+
+// articleStems are the stems of the words of what field gives of article
+// id. The article's sentences point to it (an index laid over another
+// lists no articles of its own).
+func (ix *index) articleStems(id string, field func(*store.Article) string) map[string]bool {
 	out := map[string]bool{}
 	if a := ix.article(id); a != nil {
-		for _, t := range tokenize(a.Title + " " + a.Outlet + " " + a.Byline) {
+		for _, t := range tokenize(field(a)) {
 			out[t.stem] = true
 		}
 	}
@@ -329,17 +337,4 @@ func (e *Engine) asksAuthorship(q *query) bool {
 		}
 	}
 	return false
-}
-
-// outletStems are the stems of the words naming article id's outlet
-// ("Harbour Gazette"): whoever asks "what does the Gazette say" of a
-// Gazette story names where it is told, not a thing it tells.
-func (ix *index) outletStems(id string) map[string]bool {
-	out := map[string]bool{}
-	if a := ix.article(id); a != nil {
-		for _, t := range tokenize(a.Outlet) {
-			out[t.stem] = true
-		}
-	}
-	return out
 }

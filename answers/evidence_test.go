@@ -258,10 +258,9 @@ func TestTitleOfManyVouchesForNone(t *testing.T) {
 // "predict") is not, and that general.yaml lists no word any article
 // may be about ("live", "born", "win", "odds").
 func TestOffTopicOnlyWhenUnused(t *testing.T) {
-	ctx := context.Background()
 	body := "The harbour club took the regatta cup in 1990 after a long season, as its captain predicted.\n"
 	e := articleEngine(t, "club", "Club", body)
-	for q, off := range map[string]bool{
+	checkOffTopic(t, e, map[string]bool{
 		"When did the harbour club take the regatta cup?": false,
 		"What did the captain predict?":                   false,
 		"What is the weather at the harbour club?":        true,
@@ -273,8 +272,15 @@ func TestOffTopicOnlyWhenUnused(t *testing.T) {
 		// a topic of their own.
 		"What kind of win does the harbour club want next season?": false,
 		"What are the odds the harbour club keeps the cup?":        false,
-	} {
-		a, err := e.Explain(ctx, q)
+	})
+}
+
+// checkOffTopic asks e each question and holds whether it was refused as
+// off topic.
+func checkOffTopic(t *testing.T, e *Engine, cases map[string]bool) {
+	t.Helper()
+	for q, off := range cases {
+		a, err := e.Explain(t.Context(), q)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -295,20 +301,12 @@ func TestOffTopicIdiom(t *testing.T) {
 out_of_scope: [live]
 `
 	e := packEngine(t, pack, "Orrin Vell said the board could accept the new quay plan.\n\nThe quay will probably cost two thousand crowns, and its stones must look like the old wall.\n")
-	for q, off := range map[string]bool{
+	checkOffTopic(t, e, map[string]bool{
 		"Which plan did Orrin say the board could live with?": false,
 		"Where does Orrin Vell live?":                         true,
 		"What is the quay likely to cost?":                    false,
 		"What must the quay's stones match?":                  false,
-	} {
-		a, err := e.Explain(t.Context(), q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := strings.Contains(a.Explain.Decision, "marks a topic"); got != off {
-			t.Errorf("%q: off topic %v, want %v (%s)", q, got, off, a.Explain.Decision)
-		}
-	}
+	})
 }
 
 // TestYesNoTurnedAround holds that a yes/no question the sentence turns
