@@ -253,7 +253,7 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) {
 		}
 		// Out of scope with an "s" too: "chinas" in chat is "China's",
 		// "films" are films; not in an idiom that names no topic ("a
-		// plan Kyiv can live with"). A word the articles use, in any form
+		// plan Bayton can live with"). A word the articles use, in any form
 		// general.yaml lists ("win", "won"; "you" for "your"), is never
 		// off-topic.
 		outOfScope := (r.outOfScope[t.word] || r.outOfScope[strings.TrimSuffix(t.word, "s")]) && (i+1 >= len(toks) || !r.scopeIdiom[t.word][toks[i+1].word])
