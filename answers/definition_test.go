@@ -209,7 +209,12 @@ func TestSourceOutletKnown(t *testing.T) {
 	if got := ev("Who wrote the Gazette story on the harbour lamps?"); got["missing_name"] == 0 {
 		t.Errorf("the outlet of a story asked who wrote counted missing name 0, want more")
 	}
-	if got := ev("Per the Gazette, who wrote that Orrin Lind has kept the harbour lamps of Northport?"); got["missing_name"] != 0 {
-		t.Errorf("the outlet of a story asked what someone wrote counted missing name %v, want 0", got["missing_name"])
+	for _, q := range []string{
+		"Per the Gazette, who wrote that Orrin Lind has kept the harbour lamps of Northport?",
+		"Per the Gazette, who writes that Orrin Lind has kept the harbour lamps of Northport?",
+	} {
+		if got := ev(q); got["missing_name"] != 0 {
+			t.Errorf("%q: the outlet of a story asked what someone wrote counted missing name %v, want 0", q, got["missing_name"])
+		}
 	}
 }

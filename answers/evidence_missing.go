@@ -331,7 +331,8 @@ func (e *Engine) asksAuthorship(q *query) bool {
 			continue
 		}
 		for j := max(0, i-3); j < min(len(q.toks), i+4); j++ {
-			if e.rules.documentStem[q.toks[j].stem] {
+			// Not the word itself: "write" names a write-up too.
+			if j != i && e.rules.documentStem[q.toks[j].stem] {
 				return true
 			}
 		}
