@@ -812,12 +812,16 @@ func (e *Engine) namedAlready(own []named, fill string) bool {
 // when did that happen?"). "that" after it stands for that sentence, not
 // for the last question. ("Mr. Ames", "U.S. officials" end no sentence.)
 func saidBefore(c *carryRules, text string, toks []token) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	statement := !c.questionWords[toks[0].word] && !c.auxiliary[toks[0].word]
 	for k := 3; k+1 < len(toks); k++ {
 		gap := text[toks[k].end:toks[k+1].start]
 		if (strings.HasPrefix(gap, ". ") || strings.HasPrefix(gap, "! ")) && !isCapitalised(toks[k].raw) && isCapitalised(toks[k+1].raw) {
 			return true
 		}
-		if strings.HasPrefix(gap, "; ") && !c.questionWords[toks[0].word] && !c.auxiliary[toks[0].word] {
+		if statement && strings.HasPrefix(gap, "; ") {
 			return true
 		}
 	}

@@ -305,7 +305,7 @@ func (e *Engine) wherePhrase(q *query, s *sentence) string {
 // asks of stands just before ("wool from a sheep farm", "energy from
 // glycolysis"): a source need be no place. "" for none.
 func (e *Engine) originSpan(q *query, s *sentence) string {
-	if !slices.ContainsFunc(q.toks, func(t token) bool { return t.word == "from" }) {
+	if !q.words["from"] {
 		return ""
 	}
 	for i := 0; i+1 < len(s.toks); i++ {
