@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -331,16 +332,25 @@ func (e *Engine) afterHeading(ix *index, s *sentence) bool {
 }
 
 // echoes reports whether s says no word of its own beside q's: each word
-// a stop word, a single letter or one q says. A question in the text is
-// read like any sentence: it may hold the answer ("In what sense could he
-// be called "the son of Heli"?").
+// a stop word, a single Latin letter or one q says. A number q does not
+// say is s's own ("The "east" pattern has 8 strokes."), and so is a
+// character of a script that writes a word in one. A question in the
+// text is read like any sentence: it may hold the answer ("In what sense
+// could he be called "the son of Heli"?").
 func (e *Engine) echoes(q *query, s *sentence) bool {
 	for _, t := range s.toks {
-		if utf8.RuneCountInString(t.word) > 1 && !e.stopword(t.word) && !q.words[t.word] && !q.words[t.stem] && !q.hasTerm(t.stem) {
+		if !latinLetter(t.word) && !e.stopword(t.word) && !q.words[t.word] && !q.words[t.stem] && !q.hasTerm(t.stem) {
 			return false
 		}
 	}
 	return true
+}
+
+// latinLetter reports whether w is one letter of the Latin script ("n",
+// "é").
+func latinLetter(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	return size == len(w) && unicode.Is(unicode.Latin, r)
 }
 
 // hasTerm reports whether the stem st is one of q's terms or of their

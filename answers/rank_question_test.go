@@ -118,3 +118,21 @@ The Bayton ferry sails at dawn.
 		t.Errorf("best sentence %q, want the one saying how big", got)
 	}
 }
+
+// A sentence giving a number the question does not say ("The north quay
+// has 8 rings.") says something of its own, though the number is one
+// character: it is no echo of "How many rings …?", and the sentence after
+// it does not come first.
+func TestNumberIsNoEcho(t *testing.T) {
+	e := articleEngine(t, "quay", "Quay rings", `The north quay has 8 rings. Two rings were cast in Bayton.
+
+The Northport ferry sails at dawn.
+`)
+	a, err := e.Explain(t.Context(), "How many rings does the north quay have?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := a.Explain.Candidates[0].Text; got != "The north quay has 8 rings." {
+		t.Errorf("best sentence %q, want the one giving the number", got)
+	}
+}
