@@ -288,6 +288,11 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) {
 			// A name's adjective no article uses: "Mexican" for "Mexico".
 			alts = e.pertainymAlts(alts, t.stem)
 		}
+		if ss := r.shorthand.shortFor(t.word, ix.usesWord); len(ss) > 0 {
+			// "January" where the article writes "Jan 1999", as
+			// notes and tables do.
+			alts = append(append([]string(nil), alts...), ss...)
+		}
 		if ys := shortYears(t.word, ix.usesWord); len(ys) > 0 {
 			// "in 74" for 1974, as chat writes it.
 			alts = append(append([]string(nil), alts...), ys...)

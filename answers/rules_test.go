@@ -621,3 +621,14 @@ func TestShorthandDevs(t *testing.T) {
 		}
 	}
 }
+
+// TestShorthandInTheArticle holds that a question's word finds the
+// shorthand an article writes for it ("January" for "Jan 1999"): the word
+// is then no unknown word.
+func TestShorthandInTheArticle(t *testing.T) {
+	e := articleEngine(t, "ferry", "Ferry log", `The Bayton ferry was refitted in Jan 1999 by Orrin Vell. Its new hull was oak.
+
+The Northport quay was rebuilt in stone.
+`)
+	checkEvidence(t, e, []evidenceCase{{"Who refitted the Bayton ferry in January 1999?", "unknown", 0}})
+}

@@ -70,6 +70,24 @@ func (s *shorthand) expand(text string) string {
 	return out
 }
 
+// shortFor is the stems of the shorthand words that stand for the folded
+// word w alone and that uses says the articles write ("jan" for
+// "january", "govt" for "government"): an article may write in shorthand
+// too.
+func (s *shorthand) shortFor(w string, uses func(string) bool) []string {
+	if s == nil {
+		return nil
+	}
+	var out []string
+	for k, long := range s.words {
+		if long == w && !strings.Contains(k, "'") && uses(k) && !slices.Contains(out, stem(k)) {
+			out = append(out, stem(k))
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
 // alone reports whether text[a:b] stands alone: space, the text's ends or
 // a comma, colon or closing mark on either side; a full stop only where
 // a space or the end follows it.
