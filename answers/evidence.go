@@ -205,11 +205,26 @@ func (e *Engine) vagueOnly(q *query, s *sentence) bool {
 		if !(i > 0 && e.rules.vague[s.toks[i-1].word] || i > 1 && e.rules.vague[s.toks[i-2].word]) {
 			return false
 		}
-		if i+1 < len(s.toks) && (e.rules.copula[s.toks[i+1].word] || e.rules.lex.namingAfter[s.toks[i+1].word]) {
+		if i+1 < len(s.toks) && e.rules.copula[s.toks[i+1].word] || e.namesAfter(s, i) {
 			return false // "Many developers were students …", "several ports, such as …"
 		}
 	}
 	return said
+}
+
+// namesAfter reports whether the noun s.toks[i] is followed by a word
+// that names its instances (naming_after: "several ports, such as …"),
+// right after it or past an "of" phrase ("various parts of Halir, such
+// as …").
+func (e *Engine) namesAfter(s *sentence, i int) bool {
+	j := i + 1
+	if j < len(s.toks) && s.toks[j].word == "of" {
+		j++
+		for j < len(s.toks) && j <= i+4 && !clauseBreak(s, j) && !e.rules.lex.namingAfter[s.toks[j].word] {
+			j++
+		}
+	}
+	return j < len(s.toks) && e.rules.lex.namingAfter[s.toks[j].word]
 }
 
 // namesNothing reports whether q asks the name of something ("What was

@@ -1119,19 +1119,23 @@ func TestPastPlanIsNoFuture(t *testing.T) {
 
 // TestVagueNamesNone holds that a sentence saying the things a "which …"
 // question asks for only after a vague word ("several rules") names none
-// of them, while one that names them after it ("such as …") or says what
-// they were ("Many rules were …") does.
+// of them, while one that names them after it ("such as …", or past an
+// "of" phrase: "parts of the harbour, such as …") or says what they were
+// ("Many rules were …") does.
 func TestVagueNamesNone(t *testing.T) {
 	e := articleEngine(t, "charter", "The charter", `The first charter was criticised by the Kessra board for several rules favouring the pilots.
 
 The second charter kept many rules, such as the winter closing and the fog bell, from 1850.
 
 Many lamps were also gifts, which the keepers could not afford to buy.
+
+Various parts of the harbour, such as the north quay and the fish market, are lit by gas.
 `)
 	checkEvidence(t, e, []evidenceCase{
 		{"which rules of the first charter did the kessra board criticise", "no_type", 1},
 		{"Which rules did the second charter keep?", "no_type", 0},
 		{"Which lamps could the keepers not afford to buy?", "no_type", 0},
+		{"Which parts of the harbour are lit by gas?", "no_type", 0},
 	})
 }
 
