@@ -215,6 +215,7 @@ func (r *rules) compileWords(f *generalFile) error {
 	r.passiveBe, r.passiveBy = wordSet(f.Passive.Be), wordSet(f.Passive.By)
 	r.groupNoun, r.placeNoun, r.besides = wordSet(f.GroupNouns), wordSet(f.PlaceNouns), wordSet(f.Besides)
 	r.personNoun = wordSet(f.PersonNouns)
+	r.describedPeople = wordSet(f.DescribedPeople)
 	r.saidVerb, r.saidMedium, r.saidStem = wordSet(f.SaidVerbs), wordSet(f.SaidMedia), stemSet(f.SaidVerbs)
 	r.personPronoun = wordSet(f.PersonPronouns)
 	r.rankWord = wordSet(f.RankWords)

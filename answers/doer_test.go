@@ -172,6 +172,17 @@ The harbour opened in 1901.
 	}
 }
 
+// TestDoerDescribedByWho holds that a who-question no name answers is
+// answered by people a pronoun and the clause after its "who" describe
+// ("anyone who keeps a boat at the quay"), that phrase the direct answer.
+func TestDoerDescribedByWho(t *testing.T) {
+	e := articleEngine(t, "guide", "The harbour guide", `The harbour guide has lots of tide tables. It is a must read for anyone who keeps a boat at the Bayton quay.
+
+The Northport ferry sails at dawn.
+`)
+	checkAnswers(t, e, map[string]string{"Who is the harbour guide a must read for?": "anyone who keeps a boat at the Bayton quay"})
+}
+
 // TestDoerGroupByRole holds that a who-question no name answers is
 // answered by the body of people a sentence names by their part
 // ("their counterparts", "the contributors").

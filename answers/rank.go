@@ -614,9 +614,20 @@ func (e *Engine) personNounNew(q *query, s *sentence) bool {
 
 // personNounSpan is the first phrase of s naming one person by a noun q
 // does not say, from a determiner up to three words before it ("the
-// second officer", "a player"); "".
+// second officer", "a player"), or people by a pronoun and what the
+// clause after its "who" says of them ("anyone who wants to help");
+// "".
 func (e *Engine) personNounSpan(q *query, s *sentence) string {
 	for i, t := range s.toks {
+		if e.rules.describedPeople[t.word] && i+1 < len(s.toks) && s.toks[i+1].word == "who" && !clauseBreak(s, i+1) {
+			// "a must read for anyone who'd like to contribute": the
+			// people the clause after "who" describes.
+			end := i + 2
+			for end < len(s.toks) && !clauseBreak(s, end) {
+				end++
+			}
+			return s.Text[t.start:s.toks[end-1].end]
+		}
 		if !e.rules.personNoun[t.word] || q.words[t.word] || q.words[t.stem] {
 			continue
 		}

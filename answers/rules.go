@@ -104,6 +104,9 @@ type generalFile struct {
 	// who-question's answer when no one is named.
 	GroupNouns  []string `yaml:"group_nouns"`
 	PersonNouns []string `yaml:"person_nouns"`
+	// DescribedPeople are pronouns for people that a clause after "who"
+	// describes ("anyone who …").
+	DescribedPeople []string `yaml:"described_people"`
 	// PlaceNouns name a kind of place ("areas", "basement"): after a
 	// locative they answer where.
 	PlaceNouns []string `yaml:"place_nouns"`
@@ -381,6 +384,9 @@ type rules struct {
 	groupNoun map[string]bool
 	// personNoun: nouns for one person by what they are (person_nouns).
 	personNoun map[string]bool
+	// describedPeople: pronouns for people a "who" clause describes
+	// (described_people).
+	describedPeople map[string]bool
 	// placeNoun: nouns for a kind of place (place_nouns).
 	placeNoun map[string]bool
 	// saidVerb, saidMedium: said_verbs and said_media; saidStem the
