@@ -225,6 +225,7 @@ func (r *rules) compileWords(f *generalFile) error {
 	r.namingNoun, r.namingLink, r.namingThrough = wordSet(f.NamingPhrase.Nouns), wordSet(f.NamingPhrase.Links), wordSet(f.NamingPhrase.Through)
 	r.properNoun, r.properLink = wordSet(f.NamingPhrase.ProperNouns), wordSet(f.NamingPhrase.ProperLinks)
 	r.suffixes = f.DerivationalSuffixes
+	r.suffixSwaps = f.SuffixSwaps
 	r.sumWord = wordSet(f.SumWords)
 	r.shareWord = wordSet(f.ShareWords)
 	r.degreeAnswer = map[string]map[string]bool{}

@@ -33,7 +33,9 @@ func (e *Engine) derivedAlts(alts []string, st string) []string {
 
 // suffixAlts is alts with the stems the articles use of w with one of
 // general.yaml's derivational_suffixes added or taken off ("threat",
-// "threaten"; "owner", "own"), for a word of at least four letters.
+// "threaten"; "owner", "own"), or one ending of its suffix_swaps in place
+// of the other ("stable", "stability"), for a word of at least four
+// letters.
 func (e *Engine) suffixAlts(ix *index, alts []string, w string) []string {
 	if len(w) < 4 {
 		return alts
@@ -53,6 +55,14 @@ func (e *Engine) suffixAlts(ix *index, alts []string, w string) []string {
 		try(w + suf)
 		if base, ok := strings.CutSuffix(w, suf); ok {
 			try(base)
+		}
+	}
+	for _, sw := range e.rules.suffixSwaps {
+		if base, ok := strings.CutSuffix(w, sw[0]); ok {
+			try(base + sw[1])
+		}
+		if base, ok := strings.CutSuffix(w, sw[1]); ok {
+			try(base + sw[0])
 		}
 	}
 	if len(found) == 0 {

@@ -92,16 +92,19 @@ In this photograph distributed by the agency Nordpress, the pilots Per Moe and E
 // TestSuffixDerivations holds that a question word no article uses, nor
 // any synonym or WordNet derivation of it, finds the word the articles
 // use with a derivational suffix more or less ("threat" finds
-// "threatened", "owner" "owns", "mossy" "moss"), and that "less" is no
-// such suffix.
+// "threatened", "owner" "owns", "mossy" "moss") or with one ending in place
+// of another ("stable" finds "stability"), and that "less" is no such
+// suffix.
 func TestSuffixDerivations(t *testing.T) {
 	e := articleEngine(t, "harbour", "Harbour", "The mayor threatened to close the harbour, framing it as retaliation for the strikes.\n\n"+
-		"The Kessra Rowing Club owns the old pier.\n\nThe ferry crews were careful.\n\nMoss grows on the quay steps.\n")
+		"The Kessra Rowing Club owns the old pier.\n\nThe ferry crews were careful.\n\nMoss grows on the quay steps.\n\n"+
+		"The Bayton board is committed to the stability of the tide tables.\n")
 	for q, unknown := range map[string]string{
-		"What did the mayor frame her threat as?": "",
-		"Who is the owner of the old pier?":       "",
-		"Were the ferry crews careless?":          "careless",
-		"Which quay steps are mossy?":             "",
+		"What did the mayor frame her threat as?":              "",
+		"Who is the owner of the old pier?":                    "",
+		"Were the ferry crews careless?":                       "careless",
+		"Which quay steps are mossy?":                          "",
+		"Is the Bayton board committed to stable tide tables?": "",
 	} {
 		a, err := e.Explain(t.Context(), q)
 		if err != nil {

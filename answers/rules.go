@@ -146,8 +146,11 @@ type generalFile struct {
 		ProperLinks []string `yaml:"proper_links"`
 	} `yaml:"naming_phrase"`
 	DerivationalSuffixes []string `yaml:"derivational_suffixes"`
-	SumWords             []string `yaml:"sum_words"`
-	ShareWords           []string `yaml:"share_words"`
+	// SuffixSwaps are pairs of endings one derived word has for the
+	// other's ("stable", "stability": [ble, bility]).
+	SuffixSwaps [][2]string `yaml:"suffix_swaps"`
+	SumWords    []string    `yaml:"sum_words"`
+	ShareWords  []string    `yaml:"share_words"`
 	// DegreeAnswers: for the word after "how" ("often", "big"), the words
 	// that answer it with no number ("weekly", "big concessions").
 	DegreeAnswers map[string][]string `yaml:"degree_answers"`
@@ -413,6 +416,8 @@ type rules struct {
 	degreeAnswer map[string]map[string]bool
 	// suffixes: derivational_suffixes, in order.
 	suffixes []string
+	// suffixSwaps: suffix_swaps, in order.
+	suffixSwaps [][2]string
 	// ownIntensified, ownAfter: an owner word after a possessive asks
 	// about no owner ("his own talks"; owner_intensified).
 	ownIntensified, ownAfter map[string]bool
