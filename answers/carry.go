@@ -469,6 +469,9 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 				continue // "is there", "are there"
 			}
 		}
+		if pr.ref == refPerson && namesAfterLead(c, text, toks, i, own) {
+			continue // "As the Gazette quotes him, did Orrin Vell …?": "him" is Orrin
+		}
 		if e.namesBefore(own, t.start, pr.ref) && !(pr.ref == refThing && !pr.possessive && i > 0 && c.objectPrep[toks[i-1].word]) && !e.objectOfName(c, own, toks, i, pr) {
 			continue // "What did Ames say his team wanted?": "his" is Ames
 		}
@@ -724,6 +727,22 @@ func (e *Engine) inName(ns []named, t token) bool {
 	for _, n := range ns {
 		if t.start >= n.start && t.end <= n.end {
 			return true
+		}
+	}
+	return false
+}
+
+// namesAfterLead reports whether toks[i], a pronoun for a person, stands
+// in a clause the question opens with (leading_clauses) and the question
+// names a person after the comma that closes it: the pronoun points
+// ahead to that person.
+func namesAfterLead(c *carryRules, text string, toks []token, i int, own []named) bool {
+	if !c.leadingClauses[toks[0].word] {
+		return false
+	}
+	for k := i + 1; k < len(toks); k++ {
+		if strings.Contains(text[toks[k-1].end:toks[k].start], ",") {
+			return slices.ContainsFunc(own, func(n named) bool { return n.start >= toks[k].start && fits(refPerson, n.Kind) })
 		}
 	}
 	return false

@@ -38,3 +38,18 @@ Its lens is 2 metres wide and was ground in Bayton.
 		{"Where is the world's largest harbour lamp?", "How wide is its lens?", "the world's largest harbour lamp", "a pronoun for a thing"},
 	}, false)
 }
+
+// TestCarryHimPointsAhead holds that a pronoun for a person in a clause
+// the question opens with ("As the Gazette quotes him, …") points ahead
+// to the person the question names after it, not back to the last
+// question's: the question names its own subject, and nothing is carried.
+func TestCarryHimPointsAhead(t *testing.T) {
+	e := articleEngine(t, "quay", "The quay", `Ada Lind opened the new quay at Northport on Monday.
+
+Orrin Vell, her deputy, called the quay "a fine day's work", the Gazette reported.
+`)
+	checkCarry(t, e, []carryCase{
+		{"What did Ada Lind open at Northport?", "As the Gazette quotes him, did Orrin Vell praise the quay?", "", ""},
+		{"What did Ada Lind open at Northport?", "As the Gazette quotes her, what did the quay cost?", "quotes Ada Lind", "the first person the last question named"},
+	}, false)
+}

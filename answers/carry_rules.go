@@ -26,6 +26,7 @@ type followupFile struct {
 	} `yaml:"pronouns"`
 	ClauseOpeners      []string   `yaml:"clause_openers"`
 	Subordinators      []string   `yaml:"subordinators"`
+	LeadingClauses     []string   `yaml:"leading_clauses"`
 	NounModifiers      []string   `yaml:"noun_modifiers"`
 	ClauseJoins        []string   `yaml:"clause_joins"`
 	TimePrepositions   []string   `yaml:"time_prepositions"`
@@ -114,7 +115,9 @@ type carryRules struct {
 	contrast                map[string]bool
 	clauseOpeners, timePrep map[string]bool
 	// subordinators open a clause after the question's main one.
-	subordinators             map[string]bool
+	subordinators map[string]bool
+	// leadingClauses open a clause before the question's main one.
+	leadingClauses            map[string]bool
 	nounModifiers             map[string]bool
 	clauseJoins               map[string]bool
 	whichWords, contrastNouns map[string]bool
@@ -171,6 +174,7 @@ func compileCarry(data []byte) (*carryRules, error) {
 		typedMargin:      f.TypedMargin,
 		clauseOpeners:    wordSet(foldAll(f.ClauseOpeners)),
 		subordinators:    wordSet(foldAll(f.Subordinators)),
+		leadingClauses:   wordSet(foldAll(f.LeadingClauses)),
 		nounModifiers:    wordSet(foldAll(f.NounModifiers)),
 		clauseJoins:      wordSet(foldAll(f.ClauseJoins)),
 		timePrep:         wordSet(foldAll(f.TimePrepositions)),
