@@ -36,6 +36,9 @@ func TestClassify(t *testing.T) {
 		{"which region of westmark is northport in", "what"},
 		{"when did putin meet witkoff", "when"},
 		{"what day is the next meeting", "when"},
+		// Asked in the plural: dates, not a length of time.
+		{"in which years was the bayton quay rebuilt", "when"},
+		{"what years did orrin vell keep the lamps", "when"},
 		{"how many points are in the plan", "how_many"},
 		{"how long did the talks last", "how_many"},
 		{"what is the size of the current plan", "how_many"},
