@@ -610,6 +610,23 @@ func TestShorthandAre(t *testing.T) {
 	}
 }
 
+// TestShorthandAnd holds that chat's "n" between words reads "and", but
+// not as a question's first word (where "n whens …" is a turn's lead-in,
+// read as it is), nor inside parentheses, where it is a variable
+// ("DTIME(n)").
+func TestShorthandAnd(t *testing.T) {
+	r := mustRules(t)
+	for q, want := range map[string]string{
+		"did orrin n ada sail to bayton":      "did orrin and ada sail to bayton",
+		"n whens the next ferry":              "n when is the next ferry",
+		"is the quay in DTIME(n) or DTIME(m)": "is the quay in DTIME(n) or DTIME(m)",
+	} {
+		if got := r.shorthand.expand(q); got != want {
+			t.Errorf("expand(%q) = %q, want %q", q, got, want)
+		}
+	}
+}
+
 // TestShorthandDevs holds that chat's "devs" and "dev" read "developers"
 // and "developer", and "or nah" reads "or not".
 func TestShorthandDevs(t *testing.T) {

@@ -50,7 +50,7 @@ func (s *shorthand) expand(text string) string {
 	last, dropped := 0, false
 	for _, m := range s.re.FindAllStringIndex(text, -1) {
 		w := text[m[0]:m[1]]
-		if !alone(text, m[0], m[1]) || w != strings.ToLower(w) && (m[0] > 0 || w[1:] != strings.ToLower(w[1:])) {
+		if !alone(text, m[0], m[1]) || w != strings.ToLower(w) && (m[0] > 0 || w[1:] != strings.ToLower(w[1:])) || len(w) == 1 && (inParens(text, m[0], m[1]) || w == "n" && m[0] == 0) {
 			continue
 		}
 		r := s.words[strings.ReplaceAll(strings.ToLower(w), "’", "'")]
@@ -86,6 +86,12 @@ func (s *shorthand) shortFor(w string, uses func(string) bool) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// inParens reports whether text[a:b] stands right inside parentheses:
+// "DTIME(n)" writes a variable, not chat's "n" for "and".
+func inParens(text string, a, b int) bool {
+	return a > 0 && text[a-1] == '(' || b < len(text) && text[b] == ')'
 }
 
 // alone reports whether text[a:b] stands alone: space, the text's ends or
