@@ -790,7 +790,8 @@ func TestCarryAndWhatsQuestion(t *testing.T) {
 // phrase and then a whole question ("And when a storm comes up, how
 // should the keeper act?", "And of all the lamps, which should …?", "And
 // last winter, did the keeper …?", "…, what's …?", "…, how many lamps do
-// they …?", "…, those came when"), before a kind of thing asked with a
+// they …?", "…, those came when", "…, what kind of lamp are they …?"),
+// before a kind of thing asked with a
 // clause of its own ("And what sort of lamp should a new light use?"), or
 // before an auxiliary and a clause ("And did the keeper say …?") opens no
 // fragment: the last question is not added to it.
@@ -811,6 +812,7 @@ Old lights were built to burn little oil. A new light should use a brighter lamp
 		{"What were old lights built for?", "and for the keeper a lamp can't only mean light, it should be the base for what sort of work"},
 		{"What were old lights built for?", "And did the keeper say the new lamp burns any brighter?"},
 		{"Who is in charge of the light, however many helpers come?", "and the keeper's remarks to the board about that lamp getting replaced, those came when"},
+		{"What were old lights built for?", "And the new lights, what kind of lamp are they meant to use?"},
 	} {
 		_, a := askAfter(t, e, tt.prev, tt.q)
 		if a.Carried != nil && slices.ContainsFunc(a.Carried.Why, func(w string) bool { return strings.Contains(w, "is a fragment") }) {

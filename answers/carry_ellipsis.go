@@ -298,13 +298,14 @@ func clauseThenQuestion(c *carryRules, text string, ftoks []token) bool {
 		if !c.questionWords[ftoks[i].word] {
 			continue
 		}
-		// The question words ("how many") may ask of a noun ("which
-		// territory did he …", "how many days had they …").
+		// The question words ("how many") may ask of a noun phrase of
+		// up to four words ("which territory did he …", "how many days
+		// had they …", "what kind of race are they").
 		q := i
 		for q+1 < len(ftoks) && c.questionWords[ftoks[q+1].word] {
 			q++
 		}
-		for j := q + 1; j < len(ftoks) && j <= q+3; j++ {
+		for j := q + 1; j < len(ftoks) && j <= q+4; j++ {
 			if c.auxiliary[ftoks[j].word] || contractedIs(text, ftoks, j) {
 				return true
 			}
