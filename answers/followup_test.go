@@ -127,8 +127,10 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups40.jsonl", builtin, 9, 2},
 		// 5 at its first run, as the twenty-second pass began; 6 in the twenty-fifth, when a number after the question word counts the answer.
 		{"followups41.jsonl", builtin, 6, 2},
-		// 6 in the twenty-sixth pass: "and" before a phrase and a whole question opens no fragment.
-		{"followups42.jsonl", builtin, 6, 2},
+		// 6 in the twenty-sixth pass: "and" before a phrase and a whole question opens no fragment;
+		// 5 since the thirty-fifth, whose chat "n" read as "and" lets the gate answer "did he give
+		// any date for when itll be settled n if so what", refused before only for the "n".
+		{"followups42.jsonl", builtin, 5, 2},
 		// 3 at its first run, in the twenty-second pass.
 		{"followups43.jsonl", builtin, 5, 2}, // 4 since "and what's his post?" is a whole question; 5 since "according to Bloomberg" counts no unknown word
 		// 8 in the twenty-sixth pass: "and" before words asking with a question word further on opens no fragment.

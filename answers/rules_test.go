@@ -612,14 +612,15 @@ func TestShorthandAre(t *testing.T) {
 
 // TestShorthandAnd holds that chat's "n" between words reads "and", but
 // not as a question's first word (where "n whens …" is a turn's lead-in,
-// read as it is), nor inside parentheses, where it is a variable
-// ("DTIME(n)").
+// read as it is), nor after a stop word or inside parentheses, where it
+// is a variable ("a message with n recipients", "DTIME(n)").
 func TestShorthandAnd(t *testing.T) {
 	r := mustRules(t)
 	for q, want := range map[string]string{
-		"did orrin n ada sail to bayton":      "did orrin and ada sail to bayton",
-		"n whens the next ferry":              "n when is the next ferry",
-		"is the quay in DTIME(n) or DTIME(m)": "is the quay in DTIME(n) or DTIME(m)",
+		"did orrin n ada sail to bayton":           "did orrin and ada sail to bayton",
+		"n whens the next ferry":                   "n when is the next ferry",
+		"is the quay in DTIME(n) or DTIME(m)":      "is the quay in DTIME(n) or DTIME(m)",
+		"how long does a ferry with n berths take": "how long does a ferry with n berths take",
 	} {
 		if got := r.shorthand.expand(q); got != want {
 			t.Errorf("expand(%q) = %q, want %q", q, got, want)

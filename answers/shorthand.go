@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/kljensen/snowball/english"
 )
 
 // shorthand reads chat shorthand ("rn", "whats", "didnt") as the words it
@@ -50,7 +52,7 @@ func (s *shorthand) expand(text string) string {
 	last, dropped := 0, false
 	for _, m := range s.re.FindAllStringIndex(text, -1) {
 		w := text[m[0]:m[1]]
-		if !alone(text, m[0], m[1]) || w != strings.ToLower(w) && (m[0] > 0 || w[1:] != strings.ToLower(w[1:])) || len(w) == 1 && (inParens(text, m[0], m[1]) || w == "n" && m[0] == 0) {
+		if !alone(text, m[0], m[1]) || w != strings.ToLower(w) && (m[0] > 0 || w[1:] != strings.ToLower(w[1:])) || len(w) == 1 && (inParens(text, m[0], m[1]) || strings.ToLower(w) == "n" && !andAfter(text, m[0])) {
 			continue
 		}
 		r := s.words[strings.ReplaceAll(strings.ToLower(w), "’", "'")]
@@ -86,6 +88,17 @@ func (s *shorthand) shortFor(w string, uses func(string) bool) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// andAfter reports whether the word before text[a:] can be one side of
+// chat's "n" for "and": a word that is no English stop word ("kushner n
+// witkoff"). Not the question's first word ("n whens …" leads in), nor
+// after a verb or preposition ("a message with n recipients" counts).
+func andAfter(text string, a int) bool {
+	before := strings.TrimRight(text[:a], " \t,")
+	i := strings.LastIndexFunc(before, func(r rune) bool { return !isWordRune(r) })
+	w := strings.ToLower(before[i+1:])
+	return w != "" && !english.IsStopWord(w)
 }
 
 // inParens reports whether text[a:b] stands right inside parentheses:
