@@ -91,8 +91,8 @@ func (s *shorthand) shortFor(w string, uses func(string) bool) []string {
 }
 
 // andAfter reports whether the word before text[a:] can be one side of
-// chat's "n" for "and": a word that is no English stop word ("kushner n
-// witkoff"). Not the question's first word ("n whens …" leads in), nor
+// chat's "n" for "and": a word that is no English stop word ("orrin n
+// ada"). Not the question's first word ("n whens …" leads in), nor
 // after a verb or preposition ("a message with n recipients" counts).
 func andAfter(text string, a int) bool {
 	before := strings.TrimRight(text[:a], " \t,")
