@@ -46,16 +46,20 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 		}
 		return t.source && credited[t.term] || outlet[t.term] && !ix.articleHas(s.ArticleID, t.term)
 	}
-	var titled map[string]bool
-	title := func(st string) bool {
-		// Read only when a name is missing: most questions need not.
-		if titled == nil {
-			titled = ix.titleStems(s.ArticleID)
+	var titleStems map[string]bool
+	titled := func(st string) bool {
+		// Read only when a word is unknown or a name missing: most
+		// questions need not.
+		if titleStems == nil {
+			titleStems = ix.titleStems(s.ArticleID)
 		}
+		return titleStems[st]
+	}
+	title := func(st string) bool {
 		// A title that names several ("Men, Dwarves, Elves, Drakes …")
 		// vouches for none in a sentence that opens with another of them
 		// ("Drakes hatch from eggs" does not say "Saurians").
-		return titled[st] && !opensWithOther(q, s, func(st string) bool { return titled[st] })
+		return titled(st) && !opensWithOther(q, s, titled)
 	}
 	spelled := initialsSaid(q, s, prev, lead)
 	inContext := func(t qterm) bool {
@@ -75,9 +79,12 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 		if partSaid[t.term] {
 			continue
 		}
-		if !t.known && !e.rules.particleStem[t.term] && !credit(t) && !(q.class.name == "yesno" && e.saysOpposite(t.term, s)) && !saysAKindOf(t.term, s, prev) && !saysBySharedSynonym(t.term, s) {
+		if !t.known && !e.rules.particleStem[t.term] && !credit(t) && !(q.class.name == "yesno" && e.saysOpposite(t.term, s)) && !saysAKindOf(t.term, s, prev) && !saysBySharedSynonym(t.term, s) && !titled(t.term) {
 			// A yes/no question's word the sentence says the
-			// opposite of ("public", "private") is answered no.
+			// opposite of ("public", "private") is answered no; a word
+			// the title of the sentence's article says ("Psalm 29" of
+			// "Spurgeon on the psalms of nature (Psalms 19, 29 …)") is
+			// one the articles use.
 			x[evUnknown] += t.weight / total
 		}
 		if !inContext(t) {

@@ -1810,3 +1810,15 @@ func TestLowerCasePlaceTheArticlesName(t *testing.T) {
 		t.Errorf("missing_name %.3f typed in lower case, %.3f capitalised: want the same, above 0 (the toll is Oslo's)", typed, named)
 	}
 }
+
+// TestTitleWordIsKnown holds that a word the title of the best sentence's
+// article says, though no sentence does ("Pier 7" of "Harbour notes
+// (Piers 7 and 9)"), is no unknown word: a question may name what the
+// title names.
+func TestTitleWordIsKnown(t *testing.T) {
+	e := articleEngine(t, "piers", "Harbour notes (Piers 7 and 9): the gulls and the nets", `The gulls nest on the old crane. Fishermen mend their nets at dawn.
+
+The Bayton ferry sails at noon.
+`)
+	checkEvidence(t, e, []evidenceCase{{"On pier 7, where do the gulls nest?", "unknown", 0}})
+}
