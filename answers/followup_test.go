@@ -212,6 +212,12 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups74.jsonl", builtin, 9, 2},
 		// 5 at its first run, after the thirty-fourth pass's first changes.
 		{"followups75.jsonl", builtin, 5, 2},
+		// 8 at its first run, as the thirty-fifth pass began (with one
+		// own-subject question changed: "As the Shell Bay Club story
+		// quotes him, did … Yuri Ushakov …?", mended in the same pass).
+		{"followups76.jsonl", builtin, 8, 2},
+		// 4 at its first run, after the thirty-fifth pass's first changes.
+		{"followups77.jsonl", builtin, 4, 2},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
@@ -445,6 +451,12 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-map-projections.jsonl", over("testdata/map-projections.json"), 8, 2},
 		// 4 at its first run, after the thirty-fourth pass's first changes.
 		{"followups-angband-guide.jsonl", over("testdata/angband-guide.json"), 4, 2},
+		// 8 at its first run, as the thirty-fifth pass began.
+		{"followups-kanji-dictionary.jsonl", over("testdata/kanji-dictionary.json"), 8, 2},
+		// 7 at its first run, as the thirty-fifth pass began.
+		{"followups-web-framework-guide.jsonl", over("testdata/web-framework-guide.json"), 7, 2},
+		// 10 at its first run, after the thirty-fifth pass's first changes.
+		{"followups-psalms-treasury.jsonl", over("testdata/psalms-treasury.json"), 10, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
