@@ -77,13 +77,7 @@ func TestSentenceAfterItsSetting(t *testing.T) {
 
 The ferry owners of Northport once ran a second line to Westland. Its boats were sold in 1911.
 `)
-	a, err := e.Explain(t.Context(), "What became of the boats of the Northport ferry owners' line to Westland?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := a.Explain.Candidates[0].Text; got != "Its boats were sold in 1911." {
-		t.Errorf("best sentence %q, want the one after its setting", got)
-	}
+	checkBest(t, e, "What became of the boats of the Northport ferry owners' line to Westland?", "Its boats were sold in 1911.", "the one after its setting")
 }
 
 // A sentence that says back only the question's words ("HALIR, n.") holds
@@ -93,13 +87,7 @@ func TestSentenceThatEchoesTheQuestion(t *testing.T) {
 
 The Bayton quay is stone. Its rings are iron.
 `)
-	a, err := e.Explain(t.Context(), "What is a halir tied to?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := a.Explain.Candidates[0].Text; got != "A rope of tarred hemp that ties a small boat to the quay at low tide." {
-		t.Errorf("best sentence %q, want the definition after the headword", got)
-	}
+	checkBest(t, e, "What is a halir tied to?", "A rope of tarred hemp that ties a small boat to the quay at low tide.", "the definition after the headword")
 }
 
 // A sentence saying how big in a synonym of the question's own word
@@ -110,13 +98,7 @@ func TestDegreeSynonymIsNoEcho(t *testing.T) {
 
 The Bayton ferry sails at dawn.
 `)
-	a, err := e.Explain(t.Context(), "How large are the repairs?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := a.Explain.Candidates[0].Text; got != "“These are big repairs." {
-		t.Errorf("best sentence %q, want the one saying how big", got)
-	}
+	checkBest(t, e, "How large are the repairs?", "“These are big repairs.", "the one saying how big")
 }
 
 // A sentence giving a number the question does not say ("The north quay
@@ -128,11 +110,18 @@ func TestNumberIsNoEcho(t *testing.T) {
 
 The Northport ferry sails at dawn.
 `)
-	a, err := e.Explain(t.Context(), "How many rings does the north quay have?")
+	checkBest(t, e, "How many rings does the north quay have?", "The north quay has 8 rings.", "the one giving the number")
+}
+
+// checkBest holds that e puts want first among the candidates for q
+// (why names what want is, for the message).
+func checkBest(t *testing.T, e *Engine, q, want, why string) {
+	t.Helper()
+	a, err := e.Explain(t.Context(), q)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := a.Explain.Candidates[0].Text; got != "The north quay has 8 rings." {
-		t.Errorf("best sentence %q, want the one giving the number", got)
+	if got := a.Explain.Candidates[0].Text; got != want {
+		t.Errorf("%s: best sentence %q, want %s", q, got, why)
 	}
 }

@@ -577,18 +577,10 @@ func TestChatAndLeadIn(t *testing.T) {
 // TestShorthandWith holds that chat's "w" reads "with", and that a
 // capital "W" (a name or a symbol) stays as it is.
 func TestShorthandWith(t *testing.T) {
-	r, err := loadRules()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for q, want := range map[string]string{
+	checkExpand(t, map[string]string{
 		"the talks w the pilots":   "the talks with the pilots",
 		"the W boson w its charge": "the W boson with its charge",
-	} {
-		if got := r.shorthand.expand(q); got != want {
-			t.Errorf("expand(%q) = %q, want %q", q, got, want)
-		}
-	}
+	})
 }
 
 // TestShorthandAre holds that chat's "r" reads "are", and that a capital
@@ -596,18 +588,13 @@ func TestShorthandWith(t *testing.T) {
 // "hes", "bout" and "hrs" read as typed with their apostrophes and
 // letters.
 func TestShorthandAre(t *testing.T) {
-	r := mustRules(t)
-	for q, want := range map[string]string{
+	checkExpand(t, map[string]string{
 		"how many ferries r there in bayton":        "how many ferries are there in bayton",
 		"which R packages r the oldest":             "which R packages are the oldest",
 		"why cant the ferry dock at bayton":         "why can not the ferry dock at bayton",
 		"so hes game for more talks, what bout ada": "so he is game for more talks, what about ada",
 		"how many hrs did the sitdown drag on":      "how many hours did the sitdown drag on",
-	} {
-		if got := r.shorthand.expand(q); got != want {
-			t.Errorf("expand(%q) = %q, want %q", q, got, want)
-		}
-	}
+	})
 }
 
 // TestShorthandAnd holds that chat's "n" between words reads "and", but
@@ -615,32 +602,22 @@ func TestShorthandAre(t *testing.T) {
 // read as it is), nor after a stop word or inside parentheses, where it
 // is a variable ("a message with n recipients", "DTIME(n)").
 func TestShorthandAnd(t *testing.T) {
-	r := mustRules(t)
-	for q, want := range map[string]string{
+	checkExpand(t, map[string]string{
 		"did orrin n ada sail to bayton":           "did orrin and ada sail to bayton",
 		"n whens the next ferry":                   "n when is the next ferry",
 		"is the quay in DTIME(n) or DTIME(m)":      "is the quay in DTIME(n) or DTIME(m)",
 		"how long does a ferry with n berths take": "how long does a ferry with n berths take",
-	} {
-		if got := r.shorthand.expand(q); got != want {
-			t.Errorf("expand(%q) = %q, want %q", q, got, want)
-		}
-	}
+	})
 }
 
 // TestShorthandDevs holds that chat's "devs" and "dev" read "developers"
 // and "developer", and "or nah" reads "or not".
 func TestShorthandDevs(t *testing.T) {
-	r := mustRules(t)
-	for q, want := range map[string]string{
+	checkExpand(t, map[string]string{
 		"how do the ferrydesk devs fix a bug":      "how do the ferrydesk developers fix a bug",
 		"which dev wrote the lamp driver":          "which developer wrote the lamp driver",
 		"is the bayton ferry still running or nah": "is the bayton ferry still running or not",
-	} {
-		if got := r.shorthand.expand(q); got != want {
-			t.Errorf("expand(%q) = %q, want %q", q, got, want)
-		}
-	}
+	})
 }
 
 // TestShorthandInTheArticle holds that a question's word finds the
@@ -652,4 +629,16 @@ func TestShorthandInTheArticle(t *testing.T) {
 The Northport quay was rebuilt in stone.
 `)
 	checkEvidence(t, e, []evidenceCase{{"Who refitted the Bayton ferry in January 1999?", "unknown", 0}})
+}
+
+// checkExpand holds that the rules' shorthand reads each question as
+// want.
+func checkExpand(t *testing.T, want map[string]string) {
+	t.Helper()
+	r := mustRules(t)
+	for q, w := range want {
+		if got := r.shorthand.expand(q); got != w {
+			t.Errorf("expand(%q) = %q, want %q", q, got, w)
+		}
+	}
 }
