@@ -58,10 +58,12 @@ func (e *Engine) suffixAlts(ix *index, alts []string, w string) []string {
 		}
 	}
 	for _, sw := range e.rules.suffixSwaps {
-		if base, ok := strings.CutSuffix(w, sw[0]); ok {
+		// The rest keeps three letters at least: "chance" is no
+		// "chant", nor "onion" "one".
+		if base, ok := strings.CutSuffix(w, sw[0]); ok && len(base) >= 3 {
 			try(base + sw[1])
 		}
-		if base, ok := strings.CutSuffix(w, sw[1]); ok {
+		if base, ok := strings.CutSuffix(w, sw[1]); ok && len(base) >= 3 {
 			try(base + sw[0])
 		}
 	}

@@ -93,18 +93,19 @@ In this photograph distributed by the agency Nordpress, the pilots Per Moe and E
 // any synonym or WordNet derivation of it, finds the word the articles
 // use with a derivational suffix more or less ("threat" finds
 // "threatened", "owner" "owns", "mossy" "moss") or with one ending in place
-// of another ("stable" finds "stability"), and that "less" is no such
-// suffix.
+// of another ("stable" finds "stability", but "chance" no "chant": the
+// rest keeps three letters), and that "less" is no such suffix.
 func TestSuffixDerivations(t *testing.T) {
 	e := articleEngine(t, "harbour", "Harbour", "The mayor threatened to close the harbour, framing it as retaliation for the strikes.\n\n"+
 		"The Kessra Rowing Club owns the old pier.\n\nThe ferry crews were careful.\n\nMoss grows on the quay steps.\n\n"+
-		"The Bayton board is committed to the stability of the tide tables.\n")
+		"The Bayton board is committed to the stability of the tide tables.\n\nThe crews chant at dawn.\n")
 	for q, unknown := range map[string]string{
 		"What did the mayor frame her threat as?":              "",
 		"Who is the owner of the old pier?":                    "",
 		"Were the ferry crews careless?":                       "careless",
 		"Which quay steps are mossy?":                          "",
 		"Is the Bayton board committed to stable tide tables?": "",
+		"Do the crews take a chance at dawn?":                  "chanc",
 	} {
 		a, err := e.Explain(t.Context(), q)
 		if err != nil {

@@ -171,6 +171,8 @@ type generalFile struct {
 	Particles []string `yaml:"particles"`
 	// Shorthand maps chat shorthand to the words it stands for.
 	Shorthand map[string]string `yaml:"shorthand"`
+	// ShorthandJoins are the shorthand words that join two words ("n").
+	ShorthandJoins []string `yaml:"shorthand_joins"`
 	// Outcome and Calendar: see general.yaml.
 	Outcome struct {
 		Words   []string `yaml:"words"`
@@ -519,7 +521,7 @@ func compileRules(pack *Pack) (*rules, error) {
 		func() error { return r.compileEntities(pack) },
 		func() error { return r.compileWords(&f) },
 		func() error { return r.compilePhrases(&f) },
-		func() (err error) { r.shorthand, err = compileShorthand(f.Shorthand); return err },
+		func() (err error) { r.shorthand, err = compileShorthand(f.Shorthand, f.ShorthandJoins); return err },
 		func() error { return r.compilePairs(&f) },
 	} {
 		if err := step(); err != nil {

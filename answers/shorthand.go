@@ -15,14 +15,25 @@ import (
 type shorthand struct {
 	re    *regexp.Regexp
 	words map[string]string
+	// shorts are, for a word a shorthand word stands for alone, those
+	// shorthand words ("january": "jan"), sorted.
+	shorts map[string][]string
+	// joins are the shorthand words that join two words ("n" for
+	// "and"), read so only after a word that is no stop word.
+	joins map[string]bool
 }
 
 // compileShorthand compiles general.yaml's shorthand: each key one word
 // of letters and digits, in lower case, or a contraction the word splitter
 // would misread ("won't" is no "won"), matched with either apostrophe.
-func compileShorthand(m map[string]string) (*shorthand, error) {
+func compileShorthand(m map[string]string, joins []string) (*shorthand, error) {
 	if len(m) == 0 {
 		return nil, nil
+	}
+	for _, j := range joins {
+		if _, ok := m[j]; !ok {
+			return nil, fmt.Errorf("shorthand_joins %q: not a shorthand word", j)
+		}
 	}
 	keys := make([]string, 0, len(m))
 	for k := range m {
@@ -37,7 +48,16 @@ func compileShorthand(m map[string]string) (*shorthand, error) {
 	if err != nil {
 		return nil, fmt.Errorf("shorthand: %w", err)
 	}
-	return &shorthand{re: re, words: m}, nil
+	shorts := map[string][]string{}
+	for k, long := range m {
+		if !strings.Contains(k, "'") && long != "" && !strings.Contains(long, " ") {
+			shorts[long] = append(shorts[long], k)
+		}
+	}
+	for _, ks := range shorts {
+		slices.Sort(ks)
+	}
+	return &shorthand{re: re, words: m, shorts: shorts, joins: wordSet(joins)}, nil
 }
 
 // expand rewrites text's shorthand words and joins the spaces a dropped
@@ -52,7 +72,7 @@ func (s *shorthand) expand(text string) string {
 	last, dropped := 0, false
 	for _, m := range s.re.FindAllStringIndex(text, -1) {
 		w := text[m[0]:m[1]]
-		if !alone(text, m[0], m[1]) || w != strings.ToLower(w) && (m[0] > 0 || w[1:] != strings.ToLower(w[1:])) || len(w) == 1 && (inParens(text, m[0], m[1]) || strings.ToLower(w) == "n" && !andAfter(text, m[0])) {
+		if !alone(text, m[0], m[1]) || w != strings.ToLower(w) && (m[0] > 0 || w[1:] != strings.ToLower(w[1:])) || len(w) == 1 && (inParens(text, m[0], m[1]) || s.joins[strings.ToLower(w)] && !joinsAfter(text, m[0])) {
 			continue
 		}
 		r := s.words[strings.ReplaceAll(strings.ToLower(w), "’", "'")]
@@ -81,20 +101,20 @@ func (s *shorthand) shortFor(w string, uses func(string) bool) []string {
 		return nil
 	}
 	var out []string
-	for k, long := range s.words {
-		if long == w && !strings.Contains(k, "'") && uses(k) && !slices.Contains(out, stem(k)) {
+	for _, k := range s.shorts[w] {
+		if uses(k) && !slices.Contains(out, stem(k)) {
 			out = append(out, stem(k))
 		}
 	}
-	slices.Sort(out)
 	return out
 }
 
-// andAfter reports whether the word before text[a:] can be one side of
-// chat's "n" for "and": a word that is no English stop word ("orrin n
-// ada"). Not the question's first word ("n whens …" leads in), nor
-// after a verb or preposition ("a message with n recipients" counts).
-func andAfter(text string, a int) bool {
+// joinsAfter reports whether the word before text[a:] can be one side of
+// a joining shorthand word, chat's "n" for "and": a word that is no
+// English stop word ("orrin n ada"). Not the question's first word ("n
+// whens …" leads in), nor after a verb or preposition ("a message with n
+// recipients" counts).
+func joinsAfter(text string, a int) bool {
 	before := strings.TrimRight(text[:a], " \t,")
 	i := strings.LastIndexFunc(before, func(r rune) bool { return !isWordRune(r) })
 	w := strings.ToLower(before[i+1:])

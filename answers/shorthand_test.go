@@ -8,7 +8,7 @@ import (
 // whatever its case, only as a whole word, and a dropped word leaving no
 // double space.
 func TestShorthand(t *testing.T) {
-	s, err := compileShorthand(map[string]string{"whats": "what is", "rn": "now", "didnt": "did not", "won't": "will not", "what'd": "what did", "btw": "", "u": "you", "ur": "your"})
+	s, err := compileShorthand(map[string]string{"whats": "what is", "rn": "now", "didnt": "did not", "won't": "will not", "what'd": "what did", "btw": "", "u": "you", "ur": "your"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,9 +34,13 @@ func TestShorthand(t *testing.T) {
 		}
 	}
 	for _, bad := range []map[string]string{{"Rn": "now"}, {"w/": "with"}, {"": "x"}, {"'": "x"}, {"wont'": "x"}, {"won''t": "x"}} {
-		if _, err := compileShorthand(bad); err == nil {
+		if _, err := compileShorthand(bad, nil); err == nil {
 			t.Errorf("compileShorthand(%v): no error", bad)
 		}
+	}
+	// A joining word must be a shorthand word.
+	if _, err := compileShorthand(map[string]string{"u": "you"}, []string{"n"}); err == nil {
+		t.Error("compileShorthand with a join that is no shorthand word: no error")
 	}
 }
 
