@@ -40,7 +40,7 @@ func (e *Engine) ellipsis(ix *index, c *carryRules, p turnRead, text string) (st
 	for k < len(ftoks) && c.questionWords[ftoks[k].word] {
 		k++
 	}
-	if k > from && k+1 < len(ftoks) && (c.auxiliary[ftoks[k].word] || contractedIs(text, ftoks, k)) {
+	if k > from && k+1 < len(ftoks) && (c.auxiliary[ftoks[k].word] || apostropheS(text, ftoks, k)) {
 		// "And when did he speak to reporters?", "and how many does
 		// it have now?", "and from when was it …?", "and what's his
 		// post?" are whole questions after "and", no fragments: their
@@ -306,7 +306,7 @@ func clauseThenQuestion(c *carryRules, text string, ftoks []token) bool {
 			q++
 		}
 		for j := q + 1; j < len(ftoks) && j <= q+4; j++ {
-			if c.auxiliary[ftoks[j].word] || contractedIs(text, ftoks, j) {
+			if c.auxiliary[ftoks[j].word] || apostropheS(text, ftoks, j) {
 				return true
 			}
 			if w := ftoks[j].word; c.questionWords[w] || len(w) < 2 {
@@ -450,14 +450,4 @@ func sameShape(a, b string) bool {
 // yearLike reports whether w is four digits of a year of 1000–2099.
 func yearLike(w string) bool {
 	return len(w) == 4 && isDigits(w) && (w[0] == '1' || w[0] == '2' && w[1] == '0')
-}
-
-// contractedIs reports whether toks[k] is the "s" of a question word's
-// contracted "is" ("what's", "who’s").
-func contractedIs(text string, toks []token, k int) bool {
-	if k == 0 || toks[k].word != "s" {
-		return false
-	}
-	gap := text[toks[k-1].end:toks[k].start]
-	return gap == "'" || gap == "’"
 }

@@ -181,7 +181,7 @@ func (e *Engine) possessorSwapped(q *query, s *sentence) bool {
 		w := q.toks[m.to+1]
 		for j := 1; j+1 < len(s.toks); j++ {
 			owner := s.toks[j-1]
-			if !possessive(s.Text, s.toks, j) || s.toks[j+1].stem != w.stem || !isCapitalised(owner.raw) || q.words[owner.word] {
+			if !apostropheS(s.Text, s.toks, j) || s.toks[j+1].stem != w.stem || !isCapitalised(owner.raw) || q.words[owner.word] {
 				continue
 			}
 			if id := mentionOf(s.ments, j-1); id != "" && r.related(id, m.entity) {
@@ -210,10 +210,10 @@ func (e *Engine) possessorSwapped(q *query, s *sentence) bool {
 	return false
 }
 
-// possessive reports whether toks[j] is the "s" of a possessive, written
-// after an apostrophe ("Dorn's team"), not the last initial of a
-// name's letters ("the U.S. team").
-func possessive(text string, toks []token, j int) bool {
+// apostropheS reports whether toks[j] is an "s" written right after an
+// apostrophe: a possessive ("Dorn's team") or a contracted "is" ("what's",
+// "who’s"), not the last initial of a name's letters ("the U.S. team").
+func apostropheS(text string, toks []token, j int) bool {
 	if j == 0 || toks[j].word != "s" {
 		return false
 	}
