@@ -69,6 +69,13 @@ func (r *rules) compileClock(f *generalFile) error {
 		}
 		r.clock = append(r.clock, re)
 	}
+	for _, p := range f.ConditionQuestions {
+		re, err := regexp.Compile(p)
+		if err != nil {
+			return fmt.Errorf("condition_questions: %w", err)
+		}
+		r.conditionAsks = append(r.conditionAsks, re)
+	}
 	if f.ClockTimes == "" {
 		return fmt.Errorf("clock_times: no pattern")
 	}

@@ -568,6 +568,19 @@ func TestWhenConditional(t *testing.T) {
 	})
 }
 
+// TestWhenAsARule: "when can …?" and "when does …?" ask when a thing
+// happens as a rule, which a condition answers as it does a question
+// about the future; "when did …?" asks for a time.
+func TestWhenAsARule(t *testing.T) {
+	e := articleEngine(t, "ferry", "The ferry", "The ferry may leave the quay early if every seat is taken.\n\nThe ferry stops at the island if a passenger asks.\n\nThe old ferry sank if the tale is true.\n")
+	checkEvidence(t, e, []evidenceCase{
+		{"When can the ferry leave the quay early?", "no_type", 0},
+		{"When does the ferry stop at the island?", "no_type", 0},
+		{"According to the timetable, when does the ferry stop at the island?", "no_type", 0},
+		{"When did the old ferry sink?", "no_type", 1},
+	})
+}
+
 // TestNegationsWritten holds negations as people write them: a contraction
 // is "not" (never a typo of "did"), and "unless" or "otherwise" says "if
 // not" in a sentence.

@@ -32,16 +32,19 @@ type query struct {
 	unknown     []string
 	// defined is the term a question asks the definition of, as stems
 	// (definedTerm), or nil.
-	defined   []string
-	offTopic  string
-	speaker   string // for "what did X say": X
-	future    bool   // the question asks about what will happen
-	clock     bool   // the question asks the time of day ("what time …")
-	option    bool   // one option of a choice: its verb is taken as given, the option is asked
-	ordinal   bool   // the question asks which one ("which day", "third")
-	rank      bool   // the question asks for a place in an order ("where does it rank")
-	roleWords []string
-	content   int // content words other than entities
+	defined  []string
+	offTopic string
+	speaker  string // for "what did X say": X
+	future   bool   // the question asks about what will happen
+	clock    bool   // the question asks the time of day ("what time …")
+	// conditional: the question asks when a thing happens as a rule
+	// ("When can a rook castle?"): a condition answers it.
+	conditional bool
+	option      bool // one option of a choice: its verb is taken as given, the option is asked
+	ordinal     bool // the question asks which one ("which day", "third")
+	rank        bool // the question asks for a place in an order ("where does it rank")
+	roleWords   []string
+	content     int // content words other than entities
 	// saying says the question holds a word of saying (said_verbs): a
 	// where question is then answered by the medium too.
 	saying bool
@@ -413,6 +416,9 @@ func (e *Engine) readClass(q *query, folded []string, inMention []bool) {
 	}
 	for _, re := range r.clock {
 		q.clock = q.clock || re.MatchString(joined)
+	}
+	for _, re := range r.conditionAsks {
+		q.conditional = q.conditional || re.MatchString(joined)
 	}
 	for i, t := range toks {
 		if !inMention[i] && r.lex.roleNouns[t.word] {

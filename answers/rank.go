@@ -287,7 +287,7 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 		if q.clock {
 			return e.saysClock(q, s)
 		}
-		return len(newDates(q, s)) > 0 || q.future && e.saysCondition(q, s) || !q.future && (e.saysTime(q, s) || e.ordinalTime(q, s))
+		return len(newDates(q, s)) > 0 || (q.future || q.conditional) && e.saysCondition(q, s) || !q.future && (e.saysTime(q, s) || e.ordinalTime(q, s))
 	case wantNumber:
 		// Counts (side-aware, unit-aware) first, then quantities that
 		// answer.

@@ -181,8 +181,11 @@ type generalFile struct {
 	Infinitive []string `yaml:"infinitive"`
 	// Determiners may open an option of a choice.
 	Determiners []string `yaml:"determiners"`
-	// Conditions open a clause that says when a future thing happens.
-	Conditions []string `yaml:"conditions"`
+	// Conditions open a clause that says when a future thing happens,
+	// or when a thing happens at all for the questions
+	// ConditionQuestions match ("When can a rook castle?").
+	Conditions         []string `yaml:"conditions"`
+	ConditionQuestions []string `yaml:"condition_questions"`
 	// TimeClauses open a clause that says when a past thing happened;
 	// TimesOfDay are times said after "at" or "by".
 	TimeClauses []string `yaml:"time_clauses"`
@@ -346,6 +349,7 @@ type rules struct {
 	reasonBest     map[string]bool
 	future         []*regexp.Regexp
 	clock          []*regexp.Regexp
+	conditionAsks  []*regexp.Regexp
 	clockTime      *regexp.Regexp
 	addresses      *regexp.Regexp
 	addressMarks   []string
