@@ -67,6 +67,7 @@ func TestDump(t *testing.T) {
 		Ev                     map[string]float64
 		GoldRank               int
 		GoldText               string
+		Base                   []cand
 	}
 	dump := func(e *Engine, group, q string, answerable bool, gold func(*sentence) bool) {
 		ix, _ := e.current(ctx)
@@ -81,6 +82,12 @@ func TestDump(t *testing.T) {
 			r.Toks = append(r.Toks, tok{t.raw, t.word, t.stem, e.rules.stop[t.word] || english.IsStopWord(t.word)})
 		}
 		r.GoldRank = -1
+		if hits, err := e.st.Search(ctx, baselineTerms(q), 5); err == nil {
+			for _, h := range hits {
+				s := &sentence{Sentence: h.Sentence}
+				r.Base = append(r.Base, cand{Art: h.ArticleID, Para: h.Paragraph, Pos: h.Position, Score: h.BM25, Gold: answerable && gold(s)})
+			}
+		}
 		for i, c := range ranked {
 			if answerable && gold(c.s) {
 				r.GoldRank, r.GoldText = i, c.s.Text
@@ -89,7 +96,7 @@ func TestDump(t *testing.T) {
 		}
 		if light {
 			for _, c := range ranked {
-				r.Cands = append(r.Cands, cand{Art: c.s.ArticleID, Feat: c.feat, Gold: answerable && gold(c.s)})
+				r.Cands = append(r.Cands, cand{Art: c.s.ArticleID, Para: c.s.Paragraph, Pos: c.s.Position, Score: c.score, Feat: c.feat, Gold: answerable && gold(c.s)})
 			}
 			if err := enc.Encode(r); err != nil {
 				t.Fatal(err)
