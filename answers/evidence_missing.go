@@ -270,8 +270,11 @@ func opensWithOther(q *query, s *sentence, said func(string) bool) bool {
 // "gaul", "gaulish"), from four letters on, or, from seven, one letter
 // apart. "Austria" and "Australia" share too little.
 func nameForm(s *sentence, st string) bool {
-	if s == nil || len(st) < 4 {
+	if s == nil {
 		return false
+	}
+	if len(st) < 4 {
+		return versionOf(s, st)
 	}
 	for _, t := range s.toks {
 		if !isCapitalised(t.raw) || t.stem == st || len(t.stem) < 4 {
@@ -288,6 +291,17 @@ func nameForm(s *sentence, st string) bool {
 		// A long name spelled one letter apart ("Reykjavik",
 		// "Reykavik") is that name.
 		if short >= 7 && editDistance(t.stem, st, 1) <= 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// versionOf reports whether s writes the short name st with a version
+// after it, in one word: "X11R5" is a release of "X".
+func versionOf(s *sentence, st string) bool {
+	for _, t := range s.toks {
+		if rest, ok := strings.CutPrefix(t.word, st); ok && rest != "" && rest[0] >= '0' && rest[0] <= '9' && isCapitalised(t.raw) {
 			return true
 		}
 	}

@@ -1835,3 +1835,18 @@ The Bayton ferry sails at noon.
 `)
 	checkEvidence(t, e, []evidenceCase{{"On pier 7, where do the gulls nest?", "unknown", 0}})
 }
+
+// TestSaidAnotherWay holds evidence the sentence gives in other words than
+// the question: a negative prefix said by "not", and a short name by the
+// name with its version.
+func TestSaidAnotherWay(t *testing.T) {
+	e := articleEngine(t, "harbour", "The harbour tools", `The harbour tool builds an executable that does not handle the tide tables on Bayton and Northport.
+
+The older harbour terminals have X11R5 libraries.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"On which systems does the harbour tool mishandle the tide tables?", "negated", 0},
+		{"Which X libraries do the older harbour terminals come with?", "name_swapped", 0},
+		{"Which X libraries do the older harbour terminals come with?", "missing_capital", 0},
+	})
+}

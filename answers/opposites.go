@@ -125,7 +125,7 @@ func (e *Engine) negatesQuestionWord(q *query, s *sentence) bool {
 	negated := map[int]bool{}
 	for i, t := range s.toks {
 		neg := e.rules.negation[t.word] || contracted(s.toks, i)
-		if !neg {
+		if !neg || e.prefixNegates(q, s, i) {
 			continue
 		}
 		for j := i + 1; j < len(s.toks) && j <= i+3; j++ {
@@ -172,6 +172,28 @@ func (e *Engine) prefixOpposite(w string, s *sentence) bool {
 		if s.wordAt(p+w) >= 0 {
 			return true
 		}
+	}
+	return false
+}
+
+// prefixNegates reports whether the negation at s.toks[i] is one the
+// question says with a negative prefix: "not handle the return" is what
+// "mishandle the return" asks, so the question's other words after it are
+// not turned around.
+func (e *Engine) prefixNegates(q *query, s *sentence, i int) bool {
+	for j := i + 1; j < len(s.toks) && j <= i+2; j++ {
+		w := s.toks[j]
+		if e.rules.stop[w.word] {
+			continue
+		}
+		for _, t := range q.toks {
+			for _, p := range e.rules.negPrefixes {
+				if base, ok := strings.CutPrefix(t.word, p); ok && len(base) >= 4 && (base == w.word || stem(base) == w.stem) {
+					return true
+				}
+			}
+		}
+		return false
 	}
 	return false
 }

@@ -285,8 +285,8 @@ func (e *Engine) modifierSwapped(q *query, s *sentence) bool {
 			if id := mentionOf(s.ments, j); qid != "" && id != "" && (id == qid || r.related(id, qid)) {
 				continue
 			}
-			if sharePrefix(mod.word, o.word, 4) {
-				continue // "Victorian" for "Victoria's"
+			if sharePrefix(mod.word, o.word, 4) || strings.HasPrefix(o.word, mod.word) {
+				continue // "Victorian" for "Victoria's"; "X11R5" is an "X" named in full
 			}
 			if slices.ContainsFunc(s.toks[max(0, j-4):j], func(p token) bool { return p.stem == mod.stem }) {
 				continue // "Halir Ym Sor the Wise teaches": the question's "Halir teach", an epithet between
