@@ -585,6 +585,7 @@ func TestWhenAsARule(t *testing.T) {
 // is "not" (never a typo of "did"), and "unless" or "otherwise" says "if
 // not" in a sentence.
 func TestNegationsWritten(t *testing.T) {
+	t.Run("auxiliary", testNegatedAuxiliary)
 	e := articleEngine(t, "negations", "Negations", `The council closed the old bridge in March.
 
 The council did say the ferry would run all winter.
@@ -1848,5 +1849,16 @@ The older harbour terminals have X11R5 libraries.
 		{"On which systems does the harbour tool mishandle the tide tables?", "negated", 0},
 		{"Which X libraries do the older harbour terminals come with?", "name_swapped", 0},
 		{"Which X libraries do the older harbour terminals come with?", "missing_capital", 0},
+	})
+}
+
+// testNegatedAuxiliary: a why-question's negated auxiliary stands before
+// its subject ("Why doesn't the harbour board get the ferry licensed?");
+// a sentence that negates the verb after the subject says it.
+func testNegatedAuxiliary(t *testing.T) {
+	e := articleEngine(t, "licence", "The licence", "Since getting a licence from Bayton is a lengthy process, the harbour board decided to not license the ferry directly.\n\nThe harbour board runs forty boats.\n")
+	checkEvidence(t, e, []evidenceCase{
+		{"why doesnt the harbour board just get the ferry licensed directly", "negation", 0},
+		{"Why doesn't the harbour board run forty boats?", "negation", 1},
 	})
 }

@@ -76,6 +76,12 @@ func (e *Engine) affirmsNegated(q *query, s *sentence) bool {
 		if !e.rules.negation[t.word] || i > 0 && (q.toks[i-1].word == "or" || q.toks[i-1].word == "and" || i == 1 && e.rules.questionWord[q.toks[0].word]) {
 			continue
 		}
+		if i <= 3 && e.rules.questionWord[q.toks[0].word] && e.negatesAfterSubject(q, s, i) {
+			// "Why can't a pawn go further?": the negation is the
+			// auxiliary's, before the subject; "it cannot move
+			// further" negates the verb after it.
+			continue
+		}
 		for j := i + 1; j < len(q.toks) && j <= i+3; j++ {
 			w := q.toks[j]
 			if strings.ContainsAny(q.text[q.toks[j-1].end:w.start], ",;:") {
@@ -96,6 +102,26 @@ func (e *Engine) affirmsNegated(q *query, s *sentence) bool {
 				}
 			}
 			break
+		}
+	}
+	return false
+}
+
+// negatesAfterSubject reports whether s negates one of the content words
+// of the clause after the question's negation at q.toks[i].
+func (e *Engine) negatesAfterSubject(q *query, s *sentence, i int) bool {
+	for j := i + 1; j < len(q.toks); j++ {
+		w := q.toks[j]
+		if strings.ContainsAny(q.text[q.toks[j-1].end:w.start], ",;:") {
+			return false
+		}
+		if e.stopword(w.word) {
+			continue
+		}
+		for k, u := range s.toks {
+			if u.stem == w.stem && e.negatedAt(s, k) {
+				return true
+			}
 		}
 	}
 	return false
