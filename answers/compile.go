@@ -247,6 +247,7 @@ func (r *rules) compileWords(f *generalFile) error {
 	r.condition = wordSet(f.Conditions)
 	r.timeClause = wordSet(f.TimeClauses)
 	r.timeOfDay = wordSet(f.TimesOfDay)
+	r.timePoint = wordSet(f.TimePoints)
 	r.determiner = wordSet(f.Determiners)
 	r.furniture = f.Furniture
 	r.negation = wordSet(f.Negations)

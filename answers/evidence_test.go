@@ -579,6 +579,13 @@ func TestWhenAsARule(t *testing.T) {
 		{"According to the timetable, when does the ferry stop at the island?", "no_type", 0},
 		{"When did the old ferry sink?", "no_type", 1},
 	})
+	// "At the end of a crossing" says when, of a thing the question
+	// does not name; "at the end of the quay" is where.
+	e = articleEngine(t, "tolls", "The tolls", "At the end of each crossing, the purser counts the tolls.\n\nThe ticket office stands at the end of the quay.\n")
+	checkEvidence(t, e, []evidenceCase{
+		{"When does the purser count the tolls?", "no_type", 0},
+		{"When did the quay's ticket office open?", "no_type", 1},
+	})
 }
 
 // TestNegationsWritten holds negations as people write them: a contraction

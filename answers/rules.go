@@ -190,6 +190,10 @@ type generalFile struct {
 	// TimesOfDay are times said after "at" or "by".
 	TimeClauses []string `yaml:"time_clauses"`
 	TimesOfDay  []string `yaml:"times_of_day"`
+	// TimePoints are the points of a thing's course said as a time with
+	// "at the … of", "by the … of" or "in the … of" ("at the end of a
+	// hand").
+	TimePoints []string `yaml:"time_points"`
 	// Copulas are the forms of "be" a who question asks an identity with
 	// ("Who is Eastland's top aide?").
 	Copulas []string `yaml:"copulas"`
@@ -367,6 +371,7 @@ type rules struct {
 	condition  map[string]bool
 	timeClause map[string]bool
 	timeOfDay  map[string]bool
+	timePoint  map[string]bool
 	determiner map[string]bool
 	// known are the words the rules themselves use: never "corrected"
 	// into a corpus word.

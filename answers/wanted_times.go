@@ -40,12 +40,33 @@ func (e *Engine) saysTime(q *query, s *sentence) bool {
 				}
 			}
 		}
+		if e.timePointAt(q, s, i) {
+			return true
+		}
 		if t.word == "at" || t.word == "by" {
 			for j := i + 1; j < len(s.toks) && j <= i+3; j++ {
 				if e.rules.timeOfDay[s.toks[j].word] {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// timePointAt reports whether s.toks[i] opens a point of a thing's
+// course ("at the end of a hand", "by the close of trading") of a thing q
+// does not name.
+func (e *Engine) timePointAt(q *query, s *sentence, i int) bool {
+	if w := s.toks[i].word; (w != "at" && w != "by") || i+4 >= len(s.toks) {
+		return false
+	}
+	if s.toks[i+1].word != "the" || !e.rules.timePoint[s.toks[i+2].word] || s.toks[i+3].word != "of" || q.words[s.toks[i+2].word] {
+		return false
+	}
+	for j := i + 4; j < len(s.toks) && j <= i+6; j++ {
+		if !q.words[s.toks[j].word] && !e.stopword(s.toks[j].word) {
+			return true
 		}
 	}
 	return false
