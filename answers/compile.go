@@ -69,6 +69,19 @@ func (r *rules) compileClock(f *generalFile) error {
 		}
 		r.clock = append(r.clock, re)
 	}
+	for _, p := range []struct {
+		name, expr string
+		re         **regexp.Regexp
+	}{{"first", f.WritingPlaces.First, &r.firstPlace}, {"last", f.WritingPlaces.Last, &r.lastPlace}} {
+		if p.expr == "" {
+			return fmt.Errorf("writing_places: %s: no pattern", p.name)
+		}
+		re, err := regexp.Compile(p.expr)
+		if err != nil {
+			return fmt.Errorf("writing_places: %s: %w", p.name, err)
+		}
+		*p.re = re
+	}
 	for _, p := range f.ConditionQuestions {
 		re, err := regexp.Compile(p)
 		if err != nil {

@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -40,11 +41,15 @@ type query struct {
 	// conditional: the question asks when a thing happens as a rule
 	// ("When can a rook castle?"): a condition answers it.
 	conditional bool
-	option      bool // one option of a choice: its verb is taken as given, the option is asked
-	ordinal     bool // the question asks which one ("which day", "third")
-	rank        bool // the question asks for a place in an order ("where does it rank")
-	roleWords   []string
-	content     int // content words other than entities
+	// place: the question names the first or last sentence or
+	// paragraph of a piece of writing (writingPlace).
+	place          writingPlace
+	placeParagraph bool
+	option         bool // one option of a choice: its verb is taken as given, the option is asked
+	ordinal        bool // the question asks which one ("which day", "third")
+	rank           bool // the question asks for a place in an order ("where does it rank")
+	roleWords      []string
+	content        int // content words other than entities
 	// saying says the question holds a word of saying (said_verbs): a
 	// where question is then answered by the medium too.
 	saying bool
@@ -416,6 +421,14 @@ func (e *Engine) readClass(q *query, folded []string, inMention []bool) {
 	}
 	for _, re := range r.clock {
 		q.clock = q.clock || re.MatchString(joined)
+	}
+	for _, p := range []struct {
+		re    *regexp.Regexp
+		place writingPlace
+	}{{r.firstPlace, placeFirst}, {r.lastPlace, placeLast}} {
+		if m := p.re.FindString(joined); m != "" && q.place == placeNone {
+			q.place, q.placeParagraph = p.place, strings.Contains(m, "paragraph")
+		}
 	}
 	for _, re := range r.conditionAsks {
 		q.conditional = q.conditional || re.MatchString(joined)

@@ -32,6 +32,10 @@ const (
 	// maxScored is how many candidates, by a cheap first pass, get the
 	// full score.
 	maxScored = 200
+	// placeCredit is what a sentence gains for standing where the
+	// question says in its writing ("the closing line"): as much as the
+	// answer type weighs.
+	placeCredit = 4.5
 )
 
 // scored is a candidate sentence with its scores.
@@ -140,6 +144,9 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 	}
 	for i := range out {
 		e.weigh(q, &out[i], maxBM)
+		if q.place != placeNone && ix.atPlace(out[i].s, q.place, q.placeParagraph) {
+			out[i].score += placeCredit
+		}
 	}
 	e.addPhrases(q, out)
 	sort.SliceStable(out, func(a, b int) bool {

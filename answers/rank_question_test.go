@@ -125,3 +125,17 @@ func checkBest(t *testing.T, e *Engine, q, want, why string) {
 		t.Errorf("%s: best sentence %q, want %s", q, got, why)
 	}
 }
+
+// TestWritingPlace: a question naming the closing line of a story, or
+// its last paragraph, prefers the sentence there over its like.
+func TestWritingPlace(t *testing.T) {
+	e := articleEngine(t, "harbour-dues", "Harbour dues", `The harbour master met the fishermen.
+
+The harbour master met the ferry owners. The ferry owners left early.
+
+The harbour master met the pilots.
+`)
+	checkBest(t, e, "Who did the harbour master meet?", "The harbour master met the fishermen.", "the first of its like")
+	checkBest(t, e, "In the story's closing line, who did the harbour master meet?", "The harbour master met the pilots.", "the closing line")
+	checkBest(t, e, "In the story's last paragraph, who did the harbour master meet?", "The harbour master met the pilots.", "the last paragraph's")
+}

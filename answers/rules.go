@@ -76,7 +76,13 @@ type generalFile struct {
 	// ClockQuestions ask the time of day ("what time …"): only a time of
 	// day or a clock time answers them, not a day or a date.
 	ClockQuestions []string `yaml:"clock_questions"`
-	ClockTimes     string   `yaml:"clock_times"`
+	// WritingPlaces name the first or the last sentence or paragraph
+	// of a piece of writing.
+	WritingPlaces struct {
+		First string `yaml:"first"`
+		Last  string `yaml:"last"`
+	} `yaml:"writing_places"`
+	ClockTimes string `yaml:"clock_times"`
 	// Addresses is the pattern of a web address or a file's path: where
 	// a thing is found or kept ("https://…/x.html", "/usr/share/menu/").
 	Addresses string `yaml:"addresses"`
@@ -354,10 +360,13 @@ type rules struct {
 	future         []*regexp.Regexp
 	clock          []*regexp.Regexp
 	conditionAsks  []*regexp.Regexp
-	clockTime      *regexp.Regexp
-	addresses      *regexp.Regexp
-	addressMarks   []string
-	futureCue      map[string]bool
+	// firstPlace and lastPlace match a question naming the first or
+	// the last sentence or paragraph of a piece of writing.
+	firstPlace, lastPlace *regexp.Regexp
+	clockTime             *regexp.Regexp
+	addresses             *regexp.Regexp
+	addressMarks          []string
+	futureCue             map[string]bool
 	// outcomeWord: question words asking how something ended;
 	// plannedCue: sentence words that only announce an event.
 	outcomeWord, plannedCue map[string]bool
