@@ -55,19 +55,22 @@ func (r *rules) compilePatterns(f *generalFile) error {
 	if err := r.compileClock(f); err != nil {
 		return err
 	}
+	if err := r.compileAsks(f); err != nil {
+		return err
+	}
 	return r.compileAddresses(f)
 }
 
-// compileClock compiles the questions that ask the time of day and the
-// pattern of a clock time; a missing pattern is an error, not one that
-// matches everything.
-func (r *rules) compileClock(f *generalFile) error {
-	for _, p := range f.ClockQuestions {
+// compileAsks compiles the patterns that read what a question asks
+// beyond its class: when a thing happens as a rule, and a place in the
+// writing; a missing place pattern is an error.
+func (r *rules) compileAsks(f *generalFile) error {
+	for _, p := range f.ConditionQuestions {
 		re, err := regexp.Compile(p)
 		if err != nil {
-			return fmt.Errorf("clock_questions: %w", err)
+			return fmt.Errorf("condition_questions: %w", err)
 		}
-		r.clock = append(r.clock, re)
+		r.conditionAsks = append(r.conditionAsks, re)
 	}
 	for _, p := range []struct {
 		name, expr string
@@ -82,12 +85,19 @@ func (r *rules) compileClock(f *generalFile) error {
 		}
 		*p.re = re
 	}
-	for _, p := range f.ConditionQuestions {
+	return nil
+}
+
+// compileClock compiles the questions that ask the time of day and the
+// pattern of a clock time; a missing pattern is an error, not one that
+// matches everything.
+func (r *rules) compileClock(f *generalFile) error {
+	for _, p := range f.ClockQuestions {
 		re, err := regexp.Compile(p)
 		if err != nil {
-			return fmt.Errorf("condition_questions: %w", err)
+			return fmt.Errorf("clock_questions: %w", err)
 		}
-		r.conditionAsks = append(r.conditionAsks, re)
+		r.clock = append(r.clock, re)
 	}
 	if f.ClockTimes == "" {
 		return fmt.Errorf("clock_times: no pattern")

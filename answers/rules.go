@@ -76,13 +76,13 @@ type generalFile struct {
 	// ClockQuestions ask the time of day ("what time …"): only a time of
 	// day or a clock time answers them, not a day or a date.
 	ClockQuestions []string `yaml:"clock_questions"`
+	ClockTimes     string   `yaml:"clock_times"`
 	// WritingPlaces name the first or the last sentence or paragraph
 	// of a piece of writing.
 	WritingPlaces struct {
 		First string `yaml:"first"`
 		Last  string `yaml:"last"`
 	} `yaml:"writing_places"`
-	ClockTimes string `yaml:"clock_times"`
 	// Addresses is the pattern of a web address or a file's path: where
 	// a thing is found or kept ("https://…/x.html", "/usr/share/menu/").
 	Addresses string `yaml:"addresses"`
@@ -197,8 +197,7 @@ type generalFile struct {
 	TimeClauses []string `yaml:"time_clauses"`
 	TimesOfDay  []string `yaml:"times_of_day"`
 	// TimePoints are the points of a thing's course said as a time with
-	// "at the … of", "by the … of" or "in the … of" ("at the end of a
-	// hand").
+	// "at the … of" or "by the … of" ("at the end of a hand").
 	TimePoints []string `yaml:"time_points"`
 	// Copulas are the forms of "be" a who question asks an identity with
 	// ("Who is Eastland's top aide?").
@@ -359,11 +358,11 @@ type rules struct {
 	reasonBest     map[string]bool
 	future         []*regexp.Regexp
 	clock          []*regexp.Regexp
+	clockTime      *regexp.Regexp
 	conditionAsks  []*regexp.Regexp
 	// firstPlace and lastPlace match a question naming the first or
 	// the last sentence or paragraph of a piece of writing.
 	firstPlace, lastPlace *regexp.Regexp
-	clockTime             *regexp.Regexp
 	addresses             *regexp.Regexp
 	addressMarks          []string
 	futureCue             map[string]bool
