@@ -580,7 +580,8 @@ func TestWhenAsARule(t *testing.T) {
 		{"When did the old ferry sink?", "no_type", 1},
 	})
 	// "At the end of a crossing" says when, of a thing the question
-	// does not name; "at the end of the quay" is where.
+	// does not name; the end of a thing it names ("the quay's ticket
+	// office") says nothing of when.
 	e = articleEngine(t, "tolls", "The tolls", "At the end of each crossing, the purser counts the tolls.\n\nThe ticket office stands at the end of the quay.\n")
 	checkEvidence(t, e, []evidenceCase{
 		{"When does the purser count the tolls?", "no_type", 0},
