@@ -11,12 +11,9 @@ import (
 // compilePatterns compiles general.yaml's regular expressions: the
 // future's questions, the question classes, the lead-ins and the clock.
 func (r *rules) compilePatterns(f *generalFile) error {
-	for _, p := range f.Future.Question {
-		re, err := regexp.Compile(p)
-		if err != nil {
-			return fmt.Errorf("future: %w", err)
-		}
-		r.future = append(r.future, re)
+	var err error
+	if r.future, err = compileEach("future", f.Future.Question); err != nil {
+		return err
 	}
 	for _, w := range f.Future.Markers {
 		r.futureCue[fold(w)] = true
@@ -26,12 +23,8 @@ func (r *rules) compilePatterns(f *generalFile) error {
 			return fmt.Errorf("class %s: wants %q: not one of %s", c.Name, c.Wants, strings.Join(knownWants, ", "))
 		}
 		qc := questionClass{name: c.Name, wants: c.Wants, frame: wordSet(c.Frame)}
-		for _, p := range c.Patterns {
-			re, err := regexp.Compile(p)
-			if err != nil {
-				return fmt.Errorf("class %s: %w", c.Name, err)
-			}
-			qc.patterns = append(qc.patterns, re)
+		if qc.patterns, err = compileEach("class "+c.Name, c.Patterns); err != nil {
+			return err
 		}
 		r.classes = append(r.classes, qc)
 	}
@@ -65,60 +58,62 @@ func (r *rules) compilePatterns(f *generalFile) error {
 // beyond its class: when a thing happens as a rule, and a place in the
 // writing; a missing place pattern is an error.
 func (r *rules) compileAsks(f *generalFile) error {
-	for _, p := range f.ConditionQuestions {
-		re, err := regexp.Compile(p)
-		if err != nil {
-			return fmt.Errorf("condition_questions: %w", err)
-		}
-		r.conditionAsks = append(r.conditionAsks, re)
+	var err error
+	if r.conditionAsks, err = compileEach("condition_questions", f.ConditionQuestions); err != nil {
+		return err
 	}
-	for _, p := range []struct {
-		name, expr string
-		re         **regexp.Regexp
-	}{{"first", f.WritingPlaces.First, &r.firstPlace}, {"last", f.WritingPlaces.Last, &r.lastPlace}} {
-		if p.expr == "" {
-			return fmt.Errorf("writing_places: %s: no pattern", p.name)
-		}
-		re, err := regexp.Compile(p.expr)
-		if err != nil {
-			return fmt.Errorf("writing_places: %s: %w", p.name, err)
-		}
-		*p.re = re
+	if r.firstPlace, err = compileRequired("writing_places: first", f.WritingPlaces.First); err != nil {
+		return err
 	}
-	return nil
+	r.lastPlace, err = compileRequired("writing_places: last", f.WritingPlaces.Last)
+	return err
 }
 
 // compileClock compiles the questions that ask the time of day and the
 // pattern of a clock time; a missing pattern is an error, not one that
 // matches everything.
 func (r *rules) compileClock(f *generalFile) error {
-	for _, p := range f.ClockQuestions {
+	var err error
+	if r.clock, err = compileEach("clock_questions", f.ClockQuestions); err != nil {
+		return err
+	}
+	r.clockTime, err = compileRequired("clock_times", f.ClockTimes)
+	return err
+}
+
+// compileEach compiles each of patterns, general.yaml's key; an error
+// names the key.
+func compileEach(key string, patterns []string) ([]*regexp.Regexp, error) {
+	out := make([]*regexp.Regexp, 0, len(patterns))
+	for _, p := range patterns {
 		re, err := regexp.Compile(p)
 		if err != nil {
-			return fmt.Errorf("clock_questions: %w", err)
+			return nil, fmt.Errorf("%s: %w", key, err)
 		}
-		r.clock = append(r.clock, re)
+		out = append(out, re)
 	}
-	if f.ClockTimes == "" {
-		return fmt.Errorf("clock_times: no pattern")
+	return out, nil
+}
+
+// compileRequired compiles the one pattern general.yaml's key must give:
+// a missing pattern is an error, not one that matches everything.
+func compileRequired(key, pattern string) (*regexp.Regexp, error) {
+	if pattern == "" {
+		return nil, fmt.Errorf("%s: no pattern", key)
 	}
-	re, err := regexp.Compile(f.ClockTimes)
+	re, err := regexp.Compile(pattern)
 	if err != nil {
-		return fmt.Errorf("clock_times: %w", err)
+		return nil, fmt.Errorf("%s: %w", key, err)
 	}
-	r.clockTime = re
-	return nil
+	return re, nil
 }
 
 // compileAddresses reads the pattern of web addresses and files' paths and
 // the marks one of which every address holds.
 func (r *rules) compileAddresses(f *generalFile) error {
-	if f.Addresses == "" {
-		return fmt.Errorf("addresses: no pattern")
-	}
-	re, err := regexp.Compile(f.Addresses)
+	re, err := compileRequired("addresses", f.Addresses)
 	if err != nil {
-		return fmt.Errorf("addresses: %w", err)
+		return err
 	}
 	if len(f.AddressMarks) == 0 {
 		return fmt.Errorf("address_marks: none")

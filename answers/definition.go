@@ -2,7 +2,6 @@ package answers
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 )
@@ -10,16 +9,16 @@ import (
 // compileDefinitions reads general.yaml's definitions: each pattern must
 // name its term.
 func (r *rules) compileDefinitions(f *generalFile) error {
-	for _, p := range f.Definitions.Asks {
-		re, err := regexp.Compile(p)
-		if err != nil {
-			return fmt.Errorf("definitions: %w", err)
-		}
-		if re.SubexpIndex("term") < 0 {
-			return fmt.Errorf("definitions: pattern %q has no group \"term\"", p)
-		}
-		r.definitionAsks = append(r.definitionAsks, re)
+	asks, err := compileEach("definitions", f.Definitions.Asks)
+	if err != nil {
+		return err
 	}
+	for _, re := range asks {
+		if re.SubexpIndex("term") < 0 {
+			return fmt.Errorf("definitions: pattern %q has no group \"term\"", re.String())
+		}
+	}
+	r.definitionAsks = asks
 	r.definitionLinks = wordSet(f.Definitions.Links)
 	return nil
 }
