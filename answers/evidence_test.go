@@ -1870,3 +1870,15 @@ func testNegatedAuxiliary(t *testing.T) {
 		{"Why doesn't the harbour board run forty boats?", "negation", 1},
 	})
 }
+
+// TestNegationPassesStopWords holds that a negation stands over the stop
+// words after it: "don’t have any berths near them" negates "berths", so
+// the question negating it is said; a sentence that has the berths is
+// not.
+func TestNegationPassesStopWords(t *testing.T) {
+	e := articleEngine(t, "quay", "The quay", "As far as I can see, the ferry sheds and the net lofts don’t have any berths near them.\n\nThe harbour office has two berths near it.\n")
+	checkEvidence(t, e, []evidenceCase{
+		{"Which buildings don't have any berths near them?", "negation", 0},
+		{"Which office doesn't have berths near it?", "negation", 1},
+	})
+}

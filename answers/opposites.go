@@ -230,16 +230,27 @@ func (e *Engine) negatedAt(s *sentence, i int) bool {
 	return e.negatedTok(s.toks, i)
 }
 
-// negatedTok reports whether a negation stands within two words before
-// toks[i], a contracted one ("didn't") as well.
+// negatedTok reports whether a negation stands before toks[i], a
+// contracted one ("didn't") as well, with at most one other content word
+// between and stop words passed over, five words back at most: "don't
+// have any resources" negates "resources".
 func (e *Engine) negatedTok(toks []token, i int) bool {
-	for j := max(0, i-2); j < i; j++ {
+	content := 0
+	for j := i - 1; j >= 0 && j >= i-negationReach; j-- {
 		if e.rules.negation[toks[j].word] || contracted(toks, j) {
 			return true
+		}
+		if !e.stopword(toks[j].word) {
+			if content++; content == 2 {
+				return false
+			}
 		}
 	}
 	return false
 }
+
+// negationReach is how many words back negatedTok looks for a negation.
+const negationReach = 5
 
 // hyphenNegated reports whether toks (of text) say the stem st right
 // after a hyphen prefix that turns it around ("non-square").
