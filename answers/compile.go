@@ -55,8 +55,9 @@ func (r *rules) compilePatterns(f *generalFile) error {
 }
 
 // compileAsks compiles the patterns that read what a question asks
-// beyond its class: when a thing happens as a rule, and a place in the
-// writing; a missing place pattern is an error.
+// beyond its class: when a thing happens as a rule, a place in the
+// writing, and where a thing is told more; a missing place pattern is an
+// error.
 func (r *rules) compileAsks(f *generalFile) error {
 	var err error
 	if r.conditionAsks, err = compileEach("condition_questions", f.ConditionQuestions); err != nil {
@@ -65,7 +66,11 @@ func (r *rules) compileAsks(f *generalFile) error {
 	if r.firstPlace, err = compileRequired("writing_places: first", f.WritingPlaces.First); err != nil {
 		return err
 	}
-	r.lastPlace, err = compileRequired("writing_places: last", f.WritingPlaces.Last)
+	if r.lastPlace, err = compileRequired("writing_places: last", f.WritingPlaces.Last); err != nil {
+		return err
+	}
+	r.referenceWord = wordSet(f.ReferenceWords)
+	r.referenceAsks, err = compileEach("reference_questions", f.ReferenceQuestions)
 	return err
 }
 

@@ -1882,3 +1882,14 @@ func TestNegationPassesStopWords(t *testing.T) {
 		{"Which office doesn't have berths near it?", "negation", 1},
 	})
 }
+
+// TestReferenceQuestions holds that a question asking where a thing is
+// told more is answered by a sentence pointing there ("see the harbour
+// page"), and not by one that only speaks of the thing.
+func TestReferenceQuestions(t *testing.T) {
+	e := articleEngine(t, "quay", "The quay", "The tide tables give the high waters; for how they are worked out, see the harbour page.\n\nThe ferry timetable changes twice a year, with the clocks.\n")
+	checkEvidence(t, e, []evidenceCase{
+		{"Where can I read more about how the tide tables are worked out?", "no_type", 0},
+		{"Where can I read more about how the ferry timetable changes?", "no_type", 1},
+	})
+}

@@ -41,6 +41,10 @@ type query struct {
 	// conditional: the question asks when a thing happens as a rule
 	// ("When can a rook castle?"): a condition answers it.
 	conditional bool
+	// reference: the question asks where a thing is told more ("Where
+	// can I read more on the tides?"): a pointer answers it ("see the
+	// tide tables", "the harbour page").
+	reference bool
 	// place: the question names the first or last sentence or
 	// paragraph of a piece of writing (writingPlace).
 	place          writingPlace
@@ -432,6 +436,9 @@ func (e *Engine) readClass(q *query, folded []string, inMention []bool) {
 	}
 	for _, re := range r.conditionAsks {
 		q.conditional = q.conditional || re.MatchString(joined)
+	}
+	for _, re := range r.referenceAsks {
+		q.reference = q.reference || re.MatchString(joined)
 	}
 	for i, t := range toks {
 		if !inMention[i] && r.lex.roleNouns[t.word] {

@@ -83,6 +83,11 @@ type generalFile struct {
 		First string `yaml:"first"`
 		Last  string `yaml:"last"`
 	} `yaml:"writing_places"`
+	// ReferenceQuestions ask where a thing is told more ("Where can I
+	// read more on …?"); ReferenceWords, one the question does not say,
+	// answer them ("see …", "the tide page").
+	ReferenceQuestions []string `yaml:"reference_questions"`
+	ReferenceWords     []string `yaml:"reference_words"`
 	// Addresses is the pattern of a web address or a file's path: where
 	// a thing is found or kept ("https://…/x.html", "/usr/share/menu/").
 	Addresses string `yaml:"addresses"`
@@ -363,9 +368,13 @@ type rules struct {
 	// firstPlace and lastPlace match a question naming the first or
 	// the last sentence or paragraph of a piece of writing.
 	firstPlace, lastPlace *regexp.Regexp
-	addresses             *regexp.Regexp
-	addressMarks          []string
-	futureCue             map[string]bool
+	// referenceAsks match a question asking where a thing is told more;
+	// referenceWord are the words that point there.
+	referenceAsks []*regexp.Regexp
+	referenceWord map[string]bool
+	addresses     *regexp.Regexp
+	addressMarks  []string
+	futureCue     map[string]bool
 	// outcomeWord: question words asking how something ended;
 	// plannedCue: sentence words that only announce an event.
 	outcomeWord, plannedCue map[string]bool

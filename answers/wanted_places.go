@@ -340,3 +340,15 @@ func (e *Engine) askedBefore(q *query, s *sentence, i, n int) bool {
 	}
 	return false
 }
+
+// saysReference reports whether s points to where more is told, in a word
+// of general.yaml's reference_words the question does not say: "see the
+// section on tides", "the harbour page".
+func (e *Engine) saysReference(q *query, s *sentence) bool {
+	for _, t := range s.toks {
+		if e.rules.referenceWord[t.word] && !q.words[t.word] && !q.words[t.stem] {
+			return true
+		}
+	}
+	return false
+}
