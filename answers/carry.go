@@ -432,6 +432,9 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 			if saidBefore(c, text, toks[:i]) {
 				continue // "Orrin says he took the quay. Does Bayton accept that?"
 			}
+			if i > 0 && c.eventIdioms[toks[i-1].word] {
+				continue // "is he after more than that?", "for all that, …"
+			}
 			if next != "" && !e.stopword(next) && !c.clauseOpeners[next] && !c.nounModifiers[next] && (i == 0 || !c.clauseOpeners[toks[i-1].word]) {
 				// "What is that company called?" after "Which company
 				// owns the club?": the company the last answer named.

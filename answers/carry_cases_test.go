@@ -1091,3 +1091,19 @@ func TestNamesJoinTitle(t *testing.T) {
 		t.Fatalf("names %+v, want one person, Mr. Vell", ns)
 	}
 }
+
+// TestCarryEventIdioms holds that "that" in an idiom ("more than that",
+// "for all that") stands for nothing the last question asked: it is not
+// filled in with it.
+func TestCarryEventIdioms(t *testing.T) {
+	e := articleEngine(t, "ferry", "The ferry talks", `The Bayton ferry talks lasted five hours on Monday.
+
+Orrin Vell said a lasting deal must be more than a timetable; it must be a new harbour.
+`)
+	for _, q := range []string{"And is he after a timetable, or more than that?", "For all that, what does he say a lasting deal must be?"} {
+		_, a := askAfter(t, e, "How long did Orrin Vell say the Bayton ferry talks lasted?", q)
+		if a.Carried == nil || strings.Contains(a.Carried.Read, "talks lasted") {
+			t.Errorf("%q read as %+v: want \"he\" carried, an idiom's \"that\" not", q, a.Carried)
+		}
+	}
+}

@@ -50,6 +50,7 @@ type followupFile struct {
 	GoingOn            []string   `yaml:"going_on"`
 	Compared           []string   `yaml:"compared"`
 	Contrast           []string   `yaml:"contrast"`
+	EventIdioms        []string   `yaml:"event_idioms"`
 	BareWords          int        `yaml:"bare_words"`
 	LeaningWords       int        `yaml:"leaning_words"`
 	TopicWords         int        `yaml:"topic_words"`
@@ -114,6 +115,9 @@ type carryRules struct {
 	opposedPrep             map[string]string
 	contrast                map[string]bool
 	clauseOpeners, timePrep map[string]bool
+	// eventIdioms: an event pronoun right after one of them ("more than
+	// that", "for all that") stands for nothing the last turn asked.
+	eventIdioms map[string]bool
 	// subordinators open a clause after the question's main one.
 	subordinators map[string]bool
 	// leadingClauses open a clause before the question's main one.
@@ -181,6 +185,7 @@ func compileCarry(data []byte) (*carryRules, error) {
 		whichWords:       wordSet(foldAll(f.WhichWords)),
 		contrastNouns:    wordSet(foldAll(f.ContrastNouns)),
 		pluralOpeners:    wordSet(foldAll(f.PluralOpeners)),
+		eventIdioms:      wordSet(foldAll(f.EventIdioms)),
 	}
 	c.opposedPrep = map[string]string{}
 	for _, pair := range f.OpposedPreps {
