@@ -225,6 +225,10 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups78.jsonl", builtin, 6, 3},
 		// 5 at its first run, after the thirty-sixth pass's first change.
 		{"followups79.jsonl", builtin, 5, 2},
+		// 7 at its first run, as the thirty-seventh pass began.
+		{"followups80.jsonl", builtin, 7, 3},
+		// 6 at its first run, after the thirty-seventh pass's first change.
+		{"followups81.jsonl", builtin, 6, 3},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
@@ -470,6 +474,12 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-terminal-emulator-faq.jsonl", over("testdata/terminal-emulator-faq.json"), 8, 3},
 		// 4 at its first run, after the thirty-sixth pass's first change.
 		{"followups-mahjong-guide.jsonl", over("testdata/mahjong-guide.json"), 4, 3},
+		// 8 at its first run, as the thirty-seventh pass began.
+		{"followups-ct-simulation.jsonl", over("testdata/ct-simulation.json"), 8, 2},
+		// 7 at its first run, as the thirty-seventh pass began.
+		{"followups-disk-encryption.jsonl", over("testdata/disk-encryption.json"), 7, 2},
+		// 8 at its first run, after the thirty-seventh pass's first change.
+		{"followups-cave-survey.jsonl", over("testdata/cave-survey.json"), 8, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
