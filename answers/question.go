@@ -410,7 +410,9 @@ func (e *Engine) readSequence(q *query) {
 }
 
 // readClass notes, beside the class analyse read from the folded words,
-// an ordinal, a future tense and the role nouns it uses outside mentions.
+// an ordinal, a future tense, the time of day, a place in the writing, a
+// rule's condition, a pointer to more, and the role nouns it uses outside
+// mentions.
 func (e *Engine) readClass(q *query, folded []string, inMention []bool) {
 	r, toks := e.rules, q.toks
 	joined := strings.Join(folded, " ")
@@ -420,12 +422,8 @@ func (e *Engine) readClass(q *query, folded []string, inMention []bool) {
 		}
 		q.rank = q.rank || r.rankWord[w] && q.class.wants == wantNumber
 	}
-	for _, re := range r.future {
-		q.future = q.future || re.MatchString(joined)
-	}
-	for _, re := range r.clock {
-		q.clock = q.clock || re.MatchString(joined)
-	}
+	q.future = matchesAny(r.future, joined)
+	q.clock = matchesAny(r.clock, joined)
 	for _, p := range []struct {
 		re    *regexp.Regexp
 		place writingPlace
@@ -434,12 +432,8 @@ func (e *Engine) readClass(q *query, folded []string, inMention []bool) {
 			q.place, q.placeParagraph = p.place, strings.Contains(m, "paragraph")
 		}
 	}
-	for _, re := range r.conditionAsks {
-		q.conditional = q.conditional || re.MatchString(joined)
-	}
-	for _, re := range r.referenceAsks {
-		q.reference = q.reference || re.MatchString(joined)
-	}
+	q.conditional = matchesAny(r.conditionAsks, joined)
+	q.reference = matchesAny(r.referenceAsks, joined)
 	for i, t := range toks {
 		if !inMention[i] && r.lex.roleNouns[t.word] {
 			q.roleWords = append(q.roleWords, t.word)
@@ -672,4 +666,9 @@ func (e *Engine) besidesPhrase(q *query) []bool {
 		}
 	}
 	return out
+}
+
+// matchesAny reports whether any of res matches text.
+func matchesAny(res []*regexp.Regexp, text string) bool {
+	return slices.ContainsFunc(res, func(re *regexp.Regexp) bool { return re.MatchString(text) })
 }

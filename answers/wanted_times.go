@@ -40,10 +40,10 @@ func (e *Engine) saysTime(q *query, s *sentence) bool {
 				}
 			}
 		}
-		if e.timePointAt(q, s, i) {
-			return true
-		}
 		if t.word == "at" || t.word == "by" {
+			if e.timePointAt(q, s, i) {
+				return true
+			}
 			for j := i + 1; j < len(s.toks) && j <= i+3; j++ {
 				if e.rules.timeOfDay[s.toks[j].word] {
 					return true
@@ -54,11 +54,11 @@ func (e *Engine) saysTime(q *query, s *sentence) bool {
 	return false
 }
 
-// timePointAt reports whether s.toks[i] opens a point of a thing's
-// course ("at the end of a hand", "by the close of trading") of a thing q
-// does not name.
+// timePointAt reports whether the "at" or "by" at s.toks[i] opens a
+// point of a thing's course ("at the end of a hand", "by the close of
+// trading") of a thing q does not name.
 func (e *Engine) timePointAt(q *query, s *sentence, i int) bool {
-	if w := s.toks[i].word; (w != "at" && w != "by") || i+4 >= len(s.toks) {
+	if i+4 >= len(s.toks) {
 		return false
 	}
 	if s.toks[i+1].word != "the" || !e.rules.timePoint[s.toks[i+2].word] || s.toks[i+3].word != "of" || q.words[s.toks[i+2].word] {
