@@ -137,8 +137,28 @@ func (e *Engine) analyse(ix *index, text string) *query {
 	e.readSequence(q)
 	q.bound = r.dateBoundOf(toks)
 	e.readClass(q, folded, inMention)
+	if q.class.name == r.roleClass.name && !asksOfPerson(ix, q) {
+		// "What does the sluice command do?", "What role does the gate
+		// play?": naming no person, a role question asks what a thing
+		// does, as any what-question does.
+		q.class = r.classes[len(r.classes)-1]
+	}
 	e.readWants(q, inMention)
 	return q
+}
+
+// asksOfPerson reports whether q names a person: one the pack knows, or a
+// run of capitalised words the articles write as a person's name.
+func asksOfPerson(ix *index, q *query) bool {
+	if len(q.persons)+len(q.described) > 0 {
+		return true
+	}
+	for _, run := range capitalRuns(q.text, q.toks) {
+		if ix.learnedKind(q.text[q.toks[run[0]].start:q.toks[run[1]-1].end]) == kindPerson {
+			return true
+		}
+	}
+	return false
 }
 
 // readMentions adds a term for each entity the question mentions, once,
