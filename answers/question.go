@@ -143,8 +143,37 @@ func (e *Engine) analyse(ix *index, text string) *query {
 		// does, as any what-question does.
 		q.class = r.classes[len(r.classes)-1]
 	}
+	if q.class.wants == wantQuote && !e.asksOfSpeaker(ix, q) {
+		// "How does the manual describe the gate?", "What did version
+		// 2 add?": naming no one who speaks, a question asks what the
+		// text says, as any what-question does.
+		q.class = r.classes[len(r.classes)-1]
+	}
 	e.readWants(q, inMention)
 	return q
+}
+
+// asksOfSpeaker reports whether q names someone who speaks or what they
+// spoke in: a name the pack knows, a person or body the articles name
+// (capitalised or not), a pronoun for a person, a noun for people, or a
+// medium ("the statement").
+func (e *Engine) asksOfSpeaker(ix *index, q *query) bool {
+	if len(q.mentions) > 0 || asksOfPerson(ix, q) {
+		return true
+	}
+	r := e.rules
+	for _, t := range q.toks {
+		if r.personPronoun[t.word] || r.personNoun[t.word] || r.groupNoun[t.word] || r.saidMedium[t.word] {
+			return true
+		}
+		if e.stopword(t.word) || !isLetters(t.word) {
+			continue
+		}
+		if k := ix.learnedKind(t.word); k == kindPerson || k == kindOrg {
+			return true
+		}
+	}
+	return false
 }
 
 // asksOfPerson reports whether q names a person: one the pack knows, or a
