@@ -257,6 +257,10 @@ func (r *rules) compileWords(f *generalFile) error {
 	r.suffixes = f.DerivationalSuffixes
 	r.suffixSwaps = f.SuffixSwaps
 	r.sumWord = wordSet(f.SumWords)
+	r.priceWord, r.currency = wordSet(f.PriceWords), map[string]bool{}
+	for _, w := range f.CurrencyWords {
+		r.currency[stem(w)] = true
+	}
 	r.shareWord = wordSet(f.ShareWords)
 	r.degreeAnswer = map[string]map[string]bool{}
 	for how, ws := range f.DegreeAnswers {

@@ -382,6 +382,13 @@ func (e *Engine) direct(q *query, best scored) string {
 			}
 			return ""
 		}
+		if e.asksPrice(q) {
+			// "How much did they pay?": a sum of money, or nothing.
+			if ps := e.prices(q, s); len(ps) > 0 {
+				return e.nearest(q, s, ps)
+			}
+			return ""
+		}
 		// "How much did they bid for the berths?": the sum, not the
 		// berths.
 		if ms := e.sums(q, s); len(ms) > 0 {

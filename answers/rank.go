@@ -302,6 +302,9 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 		if e.asksShare(q) {
 			return len(shares(q, s)) > 0
 		}
+		if e.asksPrice(q) {
+			return len(e.prices(q, s)) > 0
+		}
 		return len(e.newCounts(q, s)) > 0 || len(e.answeringQuantities(q, s)) > 0 || q.rank && e.newOrdinal(q, s) || e.bareDuration(q, s) || e.degreeSaid(q, s)
 	case wantQuote:
 		for _, sd := range f.saids {

@@ -162,6 +162,9 @@ type generalFile struct {
 	SuffixSwaps [][2]string `yaml:"suffix_swaps"`
 	SumWords    []string    `yaml:"sum_words"`
 	ShareWords  []string    `yaml:"share_words"`
+	// PriceWords ask a price with a sum word; CurrencyWords count money.
+	PriceWords    []string `yaml:"price_words"`
+	CurrencyWords []string `yaml:"currency_words"`
 	// DegreeAnswers: for the word after "how" ("often", "big"), the words
 	// that answer it with no number ("weekly", "big concessions").
 	DegreeAnswers map[string][]string `yaml:"degree_answers"`
@@ -439,6 +442,9 @@ type rules struct {
 	properNoun, properLink map[string]bool
 	// sumWord: words asking for a sum (sum_words).
 	sumWord, shareWord map[string]bool
+	// priceWord: words asking a price (price_words); currency: the stems
+	// of currency_words.
+	priceWord, currency map[string]bool
 	// degreeAnswer: for the word after "how", the words that answer it
 	// with no number (general.yaml's degree_answers).
 	degreeAnswer map[string]map[string]bool

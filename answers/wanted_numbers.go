@@ -40,6 +40,41 @@ func (e *Engine) sums(q *query, s *sentence) []string {
 	return out
 }
 
+// asksPrice reports whether q asks a price: a sum word and a price word
+// ("How much did they pay?"; price_words), the sum word not asking a part
+// of something ("how much of their income do they pay?").
+func (e *Engine) asksPrice(q *query) bool {
+	sum, price := false, false
+	for i, t := range q.toks {
+		if e.rules.sumWord[t.word] {
+			if i+1 < len(q.toks) && q.toks[i+1].word == "of" {
+				return false
+			}
+			sum = true
+		}
+		price = price || e.rules.priceWord[t.word]
+	}
+	return sum && price
+}
+
+// prices are the sums of money s gives that q does not: a quantity with
+// a currency sign or of a currency ("thirty shillings"), or a count of
+// one.
+func (e *Engine) prices(q *query, s *sentence) []string {
+	var out []string
+	for _, f := range s.facts.quantities {
+		if (money(f.Value) || e.rules.currency[f.Subject]) && !saysAsWord(q.text, f.Value) {
+			out = append(out, f.Object)
+		}
+	}
+	for _, c := range s.facts.counts {
+		if e.rules.currency[c.Subject] && !saysAsWord(q.text, c.Object) {
+			out = append(out, c.Object)
+		}
+	}
+	return out
+}
+
 // asksShare reports whether q asks for a share (share_words).
 func (e *Engine) asksShare(q *query) bool {
 	for _, t := range q.toks {
