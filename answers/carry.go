@@ -417,6 +417,11 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 		if !ok || e.inName(own, t) {
 			continue
 		}
+		if c.emphatic[t.word] && i > 0 {
+			if _, again := c.pronouns[toks[i-1].word]; again || isCapitalised(toks[i-1].raw) {
+				continue // "where was he himself": the one just named, again
+			}
+		}
 		next := ""
 		if i+1 < len(toks) {
 			next = toks[i+1].word

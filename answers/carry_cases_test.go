@@ -1107,3 +1107,17 @@ Orrin Vell said a lasting deal must be more than a timetable; it must be a new h
 		}
 	}
 }
+
+// TestCarryEmphatic holds that "himself" right after "he" says the same
+// person again: "he" is filled in, and "himself" is left as it is rather
+// than filled in a second time.
+func TestCarryEmphatic(t *testing.T) {
+	e := articleEngine(t, "ferry", "The ferry talks", `The Bayton ferry talks lasted five hours on Monday.
+
+Orrin Vell spent Thursday at the Northport quay, where he met the harbour board.
+`)
+	_, a := askAfter(t, e, "How long did Orrin Vell say the Bayton ferry talks lasted?", "where was he himself on thursday")
+	if a.Carried == nil || a.Carried.Read != "where was Orrin Vell himself on thursday" {
+		t.Errorf("read as %+v, want \"where was Orrin Vell himself on thursday\"", a.Carried)
+	}
+}

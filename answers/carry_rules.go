@@ -51,6 +51,7 @@ type followupFile struct {
 	Compared           []string   `yaml:"compared"`
 	Contrast           []string   `yaml:"contrast"`
 	EventIdioms        []string   `yaml:"event_idioms"`
+	Emphatic           []string   `yaml:"emphatic"`
 	BareWords          int        `yaml:"bare_words"`
 	LeaningWords       int        `yaml:"leaning_words"`
 	TopicWords         int        `yaml:"topic_words"`
@@ -118,6 +119,9 @@ type carryRules struct {
 	// eventIdioms: an event pronoun right after one of them ("more than
 	// that", "for all that") stands for nothing the last turn asked.
 	eventIdioms map[string]bool
+	// emphatic: a pronoun that, right after a pronoun or a name, says
+	// the same one again ("he himself").
+	emphatic map[string]bool
 	// subordinators open a clause after the question's main one.
 	subordinators map[string]bool
 	// leadingClauses open a clause before the question's main one.
@@ -186,6 +190,7 @@ func compileCarry(data []byte) (*carryRules, error) {
 		contrastNouns:    wordSet(foldAll(f.ContrastNouns)),
 		pluralOpeners:    wordSet(foldAll(f.PluralOpeners)),
 		eventIdioms:      wordSet(foldAll(f.EventIdioms)),
+		emphatic:         wordSet(foldAll(f.Emphatic)),
 	}
 	c.opposedPrep = map[string]string{}
 	for _, pair := range f.OpposedPreps {
