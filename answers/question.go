@@ -137,13 +137,13 @@ func (e *Engine) analyse(ix *index, text string) *query {
 	e.readSequence(q)
 	q.bound = r.dateBoundOf(toks)
 	e.readClass(q, folded, inMention)
-	if q.class.name == r.roleClass.name && !asksOfPerson(ix, q) {
+	if q.class.name == r.roleClass.name && !r.asksOfPerson(q) {
 		// "What does the sluice command do?", "What role does the gate
 		// play?": naming no person, a role question asks what a thing
 		// does, as any what-question does.
 		q.class = r.classes[len(r.classes)-1]
 	}
-	if q.class.wants == wantQuote && !e.asksOfSpeaker(ix, q) {
+	if q.class.wants == wantQuote && !r.asksOfSpeaker(q) {
 		// "How does the manual describe the gate?", "What did version
 		// 2 add?": naming no one who speaks, a question asks what the
 		// text says, as any what-question does.
@@ -174,6 +174,51 @@ func (e *Engine) asksOfSpeaker(ix *index, q *query) bool {
 		}
 	}
 	return false
+}
+
+// asksOfPerson reports whether q names a person: one the pack knows, or a
+// run of capitalised words with a person's shape (nameKind).
+func (r *rules) asksOfPerson(q *query) bool {
+	return len(q.persons)+len(q.described) > 0 || slices.Contains(r.namedKinds(q), kindPerson)
+}
+
+// asksOfSpeaker reports whether q names someone who speaks or what they
+// spoke in: a name the pack knows, a capitalised name of a person or a
+// body, a pronoun for a person, a noun for people, or a medium ("the
+// statement").
+func (r *rules) asksOfSpeaker(q *query) bool {
+	if len(q.mentions) > 0 || r.asksOfPerson(q) || slices.Contains(r.namedKinds(q), kindOrg) {
+		return true
+	}
+	for _, t := range q.toks {
+		if r.personPronoun[t.word] || r.personNoun[t.word] || r.groupNoun[t.word] || r.saidMedium[t.word] {
+			return true
+		}
+	}
+	return false
+}
+
+// namedKinds are the kinds nameKind gives the runs of capitalised words q
+// writes, its first word left out when it is a stop word ("What"). They
+// are read from the question alone, so a lazy index reads them as a full
+// one does.
+func (r *rules) namedKinds(q *query) []string {
+	var out []string
+	for _, run := range capitalRuns(q.text, q.toks) {
+		from := run[0]
+		if from == 0 && (r.stop[q.toks[0].word] || english.IsStopWord(q.toks[0].word)) {
+			from++
+		}
+		if from >= run[1] {
+			continue
+		}
+		ws := make([]string, 0, run[1]-from)
+		for _, t := range q.toks[from:run[1]] {
+			ws = append(ws, t.raw)
+		}
+		out = append(out, r.nameKind(q.text, q.toks[from].start, ws))
+	}
+	return out
 }
 
 // asksOfPerson reports whether q names a person: one the pack knows, or a
