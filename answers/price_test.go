@@ -7,11 +7,11 @@ import "testing"
 // currency sign or a count of a currency does, and "how much of" asks a
 // part, which no sum need give.
 func TestPriceAsked(t *testing.T) {
-	e := articleEngine(t, "ferry", "The Bayton ferry",
-		"Wealthy gentlemen of Northport pay to drive the Bayton ferry twenty or thirty miles a day. "+
-			"A season ticket for the ferry costs thirty shillings at the quay. "+
-			"A day ticket for the harbour tram costs $4. "+
-			"Fishermen pay 10% of their catch to the harbour board.")
+	e := articleEngine(t, "ferry", "The Bayton ferry", `Wealthy gentlemen of Northport pay to drive the Bayton ferry twenty or thirty miles a day.
+A season ticket for the ferry costs thirty shillings at the quay.
+A day ticket for the harbour tram costs $4.
+Fishermen pay 10% of their catch to the harbour board.
+`)
 	checkEvidence(t, e, []evidenceCase{
 		{"How much do the gentlemen of Northport pay to drive the ferry?", "no_type", 1},
 		{"How much does a season ticket for the ferry cost?", "no_type", 0},

@@ -153,29 +153,6 @@ func (e *Engine) analyse(ix *index, text string) *query {
 	return q
 }
 
-// asksOfSpeaker reports whether q names someone who speaks or what they
-// spoke in: a name the pack knows, a person or body the articles name
-// (capitalised or not), a pronoun for a person, a noun for people, or a
-// medium ("the statement").
-func (e *Engine) asksOfSpeaker(ix *index, q *query) bool {
-	if len(q.mentions) > 0 || asksOfPerson(ix, q) {
-		return true
-	}
-	r := e.rules
-	for _, t := range q.toks {
-		if r.personPronoun[t.word] || r.personNoun[t.word] || r.groupNoun[t.word] || r.saidMedium[t.word] {
-			return true
-		}
-		if e.stopword(t.word) || !isLetters(t.word) {
-			continue
-		}
-		if k := ix.learnedKind(t.word); k == kindPerson || k == kindOrg {
-			return true
-		}
-	}
-	return false
-}
-
 // asksOfPerson reports whether q names a person: one the pack knows, or a
 // run of capitalised words with a person's shape (nameKind).
 func (r *rules) asksOfPerson(q *query) bool {
@@ -219,20 +196,6 @@ func (r *rules) namedKinds(q *query) []string {
 		out = append(out, r.nameKind(q.text, q.toks[from].start, ws))
 	}
 	return out
-}
-
-// asksOfPerson reports whether q names a person: one the pack knows, or a
-// run of capitalised words the articles write as a person's name.
-func asksOfPerson(ix *index, q *query) bool {
-	if len(q.persons)+len(q.described) > 0 {
-		return true
-	}
-	for _, run := range capitalRuns(q.text, q.toks) {
-		if ix.learnedKind(q.text[q.toks[run[0]].start:q.toks[run[1]-1].end]) == kindPerson {
-			return true
-		}
-	}
-	return false
 }
 
 // readMentions adds a term for each entity the question mentions, once,
