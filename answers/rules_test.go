@@ -541,9 +541,10 @@ func TestModalsAreStopWords(t *testing.T) {
 	}
 }
 
-// TestDoneIsNoWord holds that "done" and "doing", as "do", are no words to
-// look for: "what has to be done with the cache" asks what to do with it,
-// and is answered by a sentence that never says "done".
+// TestDoneIsNoWord holds that "done", as "do" (and "doing", an English
+// stop word), is no word to look for: "what has to be done with the cache"
+// asks what to do with it, and is answered by a sentence that never says
+// "done".
 func TestDoneIsNoWord(t *testing.T) {
 	e := articleEngine(t, "cache", "The harbour cache",
 		"Before a restart, the keeper must empty the cache by hand.\n\nThe ferry timetable is kept in the cache.\n")
@@ -551,19 +552,18 @@ func TestDoneIsNoWord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{"What has to be done with the cache before a restart?", "what is the keeper doing with the cache before a restart"} {
-		for _, term := range e.analyse(ix, Normalize(q)).terms {
-			if term.term == stem("done") || term.term == stem("doing") {
-				t.Errorf("%q: looks for %q", q, term.term)
-			}
+	q := "What has to be done with the cache before a restart?"
+	for _, term := range e.analyse(ix, Normalize(q)).terms {
+		if term.term == stem("done") {
+			t.Errorf("%q: looks for %q", q, term.term)
 		}
-		a, err := e.Answer(t.Context(), q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !a.Answered || len(a.Quotes) == 0 || !strings.HasPrefix(a.Quotes[0].Text, "Before a restart") {
-			t.Errorf("%q: answered %v, %q", q, a.Answered, a.Answer)
-		}
+	}
+	a, err := e.Answer(t.Context(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Answered || len(a.Quotes) == 0 || !strings.HasPrefix(a.Quotes[0].Text, "Before a restart") {
+		t.Errorf("%q: answered %v, %q", q, a.Answered, a.Answer)
 	}
 }
 
