@@ -375,14 +375,14 @@ func (e *Engine) direct(q *query, best scored) string {
 			return e.nearest(q, s, ds)
 		}
 	case wantNumber:
-		if e.asksShare(q) {
+		if q.share {
 			// "What percentage …?": the share, or nothing.
 			if sh := shares(q, s); len(sh) > 0 {
 				return e.nearest(q, s, sh)
 			}
 			return ""
 		}
-		if e.asksPrice(q) {
+		if q.price {
 			// "How much did they pay?": a sum of money, or nothing.
 			if ps := e.prices(q, s); len(ps) > 0 {
 				return e.nearest(q, s, ps)

@@ -91,7 +91,7 @@ func (e *Engine) rankEvidence(x *[nEv]float64, q *query, ranked []scored) {
 	}
 	x[evCount], x[evExact], x[evRun], x[evScore] = best.feat[fCount], best.feat[fExact], best.feat[fRun], best.score/10
 	if q.class.wants != wantDescription && q.class.wants != wantReason && !best.typeMatch &&
-		(q.class.wants != wantNumber || e.asksExactUnit(q) || e.asksPrice(q) || !e.anyNumber(q, s) || e.dateForDuration(q, s)) {
+		(q.class.wants != wantNumber || e.asksExactUnit(q) || q.price || !e.anyNumber(q, s) || e.dateForDuration(q, s)) {
 		// A count the facts do not read ("6,000 square kilometres") still
 		// answers "how much"; nothing else stands in for a missing type.
 		x[evNoType] = 1

@@ -41,6 +41,10 @@ type query struct {
 	// conditional: the question asks when a thing happens as a rule
 	// ("When can a rook castle?"): a condition answers it.
 	conditional bool
+	// sum, price, share: the question asks for a sum ("how much"), a
+	// price ("how much did they pay?") or a share ("what percentage");
+	// readAmount.
+	sum, price, share bool
 	// reference: the question asks where a thing is told more ("Where
 	// can I read more on the tides?"): a pointer answers it ("see the
 	// tide tables", "the harbour page").
@@ -141,13 +145,13 @@ func (e *Engine) analyse(ix *index, text string) *query {
 		// "What does the sluice command do?", "What role does the gate
 		// play?": naming no person, a role question asks what a thing
 		// does, as any what-question does.
-		q.class = r.classes[len(r.classes)-1]
+		q.class = r.whatClass()
 	}
 	if q.class.wants == wantQuote && !r.asksOfSpeaker(q) {
 		// "How does the manual describe the gate?", "What did version
 		// 2 add?": naming no one who speaks, a question asks what the
 		// text says, as any what-question does.
-		q.class = r.classes[len(r.classes)-1]
+		q.class = r.whatClass()
 	}
 	e.readWants(q, inMention)
 	return q
@@ -164,7 +168,8 @@ func (r *rules) asksOfPerson(q *query) bool {
 // body, a pronoun for a person, a noun for people, or a medium ("the
 // statement").
 func (r *rules) asksOfSpeaker(q *query) bool {
-	if len(q.mentions) > 0 || r.asksOfPerson(q) || slices.Contains(r.namedKinds(q), kindOrg) {
+	// The pack's persons and described people are among its mentions.
+	if len(q.mentions) > 0 || slices.ContainsFunc(r.namedKinds(q), func(k string) bool { return k == kindPerson || k == kindOrg }) {
 		return true
 	}
 	for _, t := range q.toks {
@@ -468,8 +473,8 @@ func (e *Engine) readSequence(q *query) {
 
 // readClass notes, beside the class analyse read from the folded words,
 // an ordinal, a future tense, the time of day, a place in the writing, a
-// rule's condition, a pointer to more, and the role nouns it uses outside
-// mentions.
+// rule's condition, a pointer to more, the amount asked, and the role
+// nouns it uses outside mentions.
 func (e *Engine) readClass(q *query, folded []string, inMention []bool) {
 	r, toks := e.rules, q.toks
 	joined := strings.Join(folded, " ")
@@ -491,6 +496,7 @@ func (e *Engine) readClass(q *query, folded []string, inMention []bool) {
 	}
 	q.conditional = matchesAny(r.conditionAsks, joined)
 	q.reference = matchesAny(r.referenceAsks, joined)
+	r.readAmount(q)
 	for i, t := range toks {
 		if !inMention[i] && r.lex.roleNouns[t.word] {
 			q.roleWords = append(q.roleWords, t.word)

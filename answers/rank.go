@@ -299,10 +299,10 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 		// Counts (side-aware, unit-aware) first, then quantities that
 		// answer.
 		// A question asking for a place in an order takes an ordinal.
-		if e.asksShare(q) {
+		if q.share {
 			return len(shares(q, s)) > 0
 		}
-		if e.asksPrice(q) {
+		if q.price {
 			return len(e.prices(q, s)) > 0
 		}
 		return len(e.newCounts(q, s)) > 0 || len(e.answeringQuantities(q, s)) > 0 || q.rank && e.newOrdinal(q, s) || e.bareDuration(q, s) || e.degreeSaid(q, s)

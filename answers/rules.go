@@ -658,8 +658,12 @@ func (r *rules) classify(folded string) questionClass {
 	if loose != nil {
 		return *loose
 	}
-	return r.classes[len(r.classes)-1]
+	return r.whatClass()
 }
+
+// whatClass is the class a question no other class reads is: the last of
+// general.yaml's classes, asking what, for a description.
+func (r *rules) whatClass() questionClass { return r.classes[len(r.classes)-1] }
 
 // trimLeadIns reads a question's chat shorthand as the words it stands
 // for, then cuts the lead-ins from it, in file order, as long as

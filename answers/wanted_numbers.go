@@ -24,11 +24,7 @@ func (e *Engine) answeringQuantities(q *query, s *sentence) []string {
 // sums are the sums of money s gives that the question does not, when it
 // asks for a sum ("how much"; sum_words).
 func (e *Engine) sums(q *query, s *sentence) []string {
-	asks := false
-	for _, t := range q.toks {
-		asks = asks || e.rules.sumWord[t.word]
-	}
-	if !asks {
+	if !q.sum {
 		return nil
 	}
 	var out []string
@@ -40,21 +36,22 @@ func (e *Engine) sums(q *query, s *sentence) []string {
 	return out
 }
 
-// asksPrice reports whether q asks a price: a sum word and a price word
-// ("How much did they pay?"; price_words), the sum word not asking a part
-// of something ("how much of their income do they pay?").
-func (e *Engine) asksPrice(q *query) bool {
-	sum, price := false, false
+// readAmount notes whether a question's words ask for a sum ("how much";
+// sum_words), a price (a sum word and a price word, "How much did they
+// pay?", the sum word not asking a part of something, "how much of their
+// income do they pay?") or a share (share_words). analyse reads it once;
+// each candidate sentence is checked against it.
+func (r *rules) readAmount(q *query) {
+	price, part := false, false
 	for i, t := range q.toks {
-		if e.rules.sumWord[t.word] {
-			if i+1 < len(q.toks) && q.toks[i+1].word == "of" {
-				return false
-			}
-			sum = true
+		if r.sumWord[t.word] {
+			q.sum = true
+			part = part || i+1 < len(q.toks) && q.toks[i+1].word == "of"
 		}
-		price = price || e.rules.priceWord[t.word]
+		price = price || r.priceWord[t.word]
+		q.share = q.share || r.shareWord[t.word]
 	}
-	return sum && price
+	q.price = q.sum && price && !part
 }
 
 // prices are the sums of money s gives that q does not: a quantity with
@@ -73,16 +70,6 @@ func (e *Engine) prices(q *query, s *sentence) []string {
 		}
 	}
 	return out
-}
-
-// asksShare reports whether q asks for a share (share_words).
-func (e *Engine) asksShare(q *query) bool {
-	for _, t := range q.toks {
-		if e.rules.shareWord[t.word] {
-			return true
-		}
-	}
-	return false
 }
 
 // shares are the shares s gives that q does not: percentages ("more
