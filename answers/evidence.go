@@ -70,7 +70,7 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 	if swap || e.placeSwapped(q, s) {
 		x[evSwapped] = 1
 	}
-	if name || e.entitySwapped(q, s, prev) || e.possessorSwapped(q, s) || e.modifierSwapped(q, s) || e.titleSwapped(ix, q, s) {
+	if name || e.entitySwapped(ix, q, s, prev) || e.possessorSwapped(q, s) || e.modifierSwapped(q, s) || e.titleSwapped(ix, q, s) {
 		x[evNameSwapped] = 1
 	}
 	return x

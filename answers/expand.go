@@ -22,6 +22,17 @@ type qterm struct {
 	source bool
 }
 
+// sourceOnly reports whether q says term only in a phrase saying where
+// the fact is told.
+func (q *query) sourceOnly(term string) bool {
+	for _, t := range q.terms {
+		if t.term == term {
+			return t.source
+		}
+	}
+	return false
+}
+
 func (q *query) addTerm(ix *index, term string, alts []string, named bool) {
 	for _, t := range q.terms {
 		if t.term == term {

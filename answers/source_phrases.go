@@ -22,12 +22,22 @@ func (r *rules) creditSources(q *query) {
 		return
 	}
 	inside, outside := map[string]bool{}, map[string]bool{}
-	for _, t := range q.toks {
-		in := slices.ContainsFunc(spans, func(sp []int) bool { return t.start >= sp[0] && t.end <= sp[1] })
-		if in {
+	in := make([]bool, len(q.toks))
+	for i, t := range q.toks {
+		in[i] = slices.ContainsFunc(spans, func(sp []int) bool { return t.start >= sp[0] && t.end <= sp[1] })
+		if in[i] {
 			inside[t.stem] = true
 		} else {
 			outside[t.stem] = true
+		}
+	}
+	// A name said only there ("per the Northport piece") names the
+	// article, as its other words do.
+	for _, m := range q.mentions {
+		if m.from < m.to && !slices.Contains(in[m.from:m.to], false) {
+			inside["@"+m.entity] = true
+		} else {
+			outside["@"+m.entity] = true
 		}
 	}
 	// A word naming the writing ("story", "piece") in one says which

@@ -92,6 +92,17 @@ func TestSwapEvidence(t *testing.T) {
 	}
 }
 
+// TestSourceNameIsNoSwap holds that a name said only to say which article
+// tells the fact ("per the Bergen piece") is no name the sentence swapped
+// for another, when the article names it; said of the fact, it is.
+func TestSourceNameIsNoSwap(t *testing.T) {
+	checkEvidence(t, swapEngine(t), []evidenceCase{
+		{"Per the Bergen piece, how many additional documents did Ada Lind say had come in last month?", "name_swapped", 0},
+		{"bergen story - how many additional documents did ada lind say came in last month", "name_swapped", 0},
+		{"How many additional documents did Ada Lind say Bergen had received last month?", "name_swapped", 1},
+	})
+}
+
 // swapEngine is the engine over swapArticle with swapPack.
 func swapEngine(t *testing.T) *Engine { return packEngine(t, swapPack, swapArticle) }
 

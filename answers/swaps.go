@@ -20,10 +20,15 @@ func (e *Engine) sameMeaning(a, b string) bool {
 // body that neither s nor the sentence before it mentions, while s
 // mentions another of the same kind the question does not, nor one
 // standing for it: "Northport" asked where the sentence says "Bayton".
-func (e *Engine) entitySwapped(q *query, s, prev *sentence) bool {
+func (e *Engine) entitySwapped(ix *index, q *query, s, prev *sentence) bool {
 	r := e.rules
 	wanted := map[string]string{wantPerson: "person", wantPlace: "place"}[q.class.wants]
 	for id := range q.entities {
+		if q.sourceOnly("@"+id) && ix.articleHas(s.ArticleID, "@"+id) {
+			// Said only to name the article that tells it ("per the
+			// Northport piece"), of an article that names it.
+			continue
+		}
 		def := r.entities[id]
 		// "Who … besides X?", "Who is X's deputy?": another of the kind
 		// asked for is the answer, not a swap.
