@@ -205,3 +205,15 @@ func TestCarryNoSourcePhrase(t *testing.T) {
 			"why is the trust sell at the Bayton fair", "its topic"},
 	}, true)
 }
+
+// TestCarryContractedVerb holds that the "s" of a verb contracted onto
+// the last question's first word ("What's", "when's") is no word of the
+// topic a follow-up's "that" or "then" stands for.
+func TestCarryContractedVerb(t *testing.T) {
+	checkCarry(t, orchardEngine(t), []carryCase{
+		{"What's the point of grafting pear trees?", "which rootstocks are for that",
+			"which rootstocks are for the point of grafting pear trees", ""},
+		{"when’s the cider sold at the bayton fair", "what else is sold by then",
+			"what else is sold by the cider sold at the bayton fair", ""},
+	}, true)
+}
