@@ -217,3 +217,24 @@ func TestCarryContractedVerb(t *testing.T) {
 			"what else is sold by the cider sold at the bayton fair", ""},
 	}, true)
 }
+
+// TestCarrySourceIsNoOne holds that a name in the source phrase the last
+// question opened or ended with (the outlet of "In the Gazette's story,
+// …") is no one a follow-up's pronoun stands for: it says where the
+// question was told.
+func TestCarrySourceIsNoOne(t *testing.T) {
+	e := orchardEngine(t)
+	for _, tt := range []struct{ prev, q string }{
+		{"In the Gazette's story, what were tally sticks first used for?", "what did he say made them no longer needed"},
+		{"What were tally sticks first used for, per the Gazette report?", "n what did he say made them no longer needed"},
+	} {
+		_, a := askAfter(t, e, tt.prev, tt.q)
+		if read := a.Carried.read(tt.q); strings.Contains(read, "Gazette") {
+			t.Errorf("%q after %q read as %q: the outlet put in for a pronoun", tt.q, tt.prev, read)
+		}
+	}
+	// A person there told it, and may be who "he" is.
+	checkCarry(t, e, []carryCase{
+		{"What did tally sticks count, according to what Orrin Lind wrote in the Gazette story?", "what else did he write", "what else did Orrin Lind write", "a pronoun for one person"},
+	}, true)
+}

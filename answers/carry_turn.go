@@ -16,7 +16,13 @@ type turnRead struct {
 	// so the thing its answer named is what "it" stands for next.
 	askedWhich bool
 	qnames     []named
-	answer     []Name
+	// asked is the byte span of the question past a source phrase it
+	// opens or ends with ("In the Bayton Gazette's story, …"): a name
+	// there other than a person's (the outlet) is where the question was
+	// told, no one a pronoun stands for. A person there ("according to
+	// Orrin") is one who told it.
+	asked  [2]int
+	answer []Name
 	// answerText is the last answer when it was short, phrase the noun
 	// phrase a which question asked about ("the provision of the plan"):
 	// what "it" stands for after a question asking which.
@@ -107,6 +113,7 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 	// story, who …?", "…, per the Northport piece") is no part of what it
 	// asks about.
 	from, to := e.rules.sourceEnds(prev.Question)
+	p.asked = [2]int{from, to}
 	for i < len(toks) && toks[i].start < from {
 		i++
 	}
@@ -459,6 +466,9 @@ func (p turnRead) namesFor(ref string) turnNames {
 	var things, places, persons, unkinded []string
 	notPlaces := 0
 	for _, n := range p.qnames {
+		if (n.end <= p.asked[0] || n.start >= p.asked[1]) && n.Kind != "person" {
+			continue
+		}
 		if n.Kind == "" {
 			unkinded = append(unkinded, n.fill())
 		}
