@@ -607,9 +607,10 @@ func (e *Engine) subjectAt(c *carryRules, toks []token, i int) int {
 }
 
 // dummyIt reports whether the "it" at toks[i] stands for nothing: next to
-// "is" or "was" (either side), with "to" or "that" within the seven words
+// "is" or "was" (either side), with "to" or "that" within the ten words
 // after it ("was it too soon to tell", "is it likely that …", "it's
-// essential for the world to act"), or with a verb of saying or thinking
+// essential for the world to act", "was it in a guide, a letter or a talk
+// that …"), or with a verb of saying or thinking
 // right after both and a clause opening after it ("was it agreed a
 // kiloton …", "it is said the …").
 func (c *carryRules) dummyIt(toks []token, i int) bool {
@@ -625,7 +626,7 @@ func (c *carryRules) dummyIt(toks []token, i int) bool {
 	if v+1 < len(toks) && c.expletiveVerbs[toks[v].word] && c.clauseOpeners[toks[v+1].word] {
 		return true
 	}
-	for j := i + 1; j < len(toks) && j <= i+7; j++ {
+	for j := i + 1; j < len(toks) && j <= i+10; j++ {
 		if c.expletive[toks[j].word] {
 			return true
 		}

@@ -238,3 +238,12 @@ func TestCarrySourceIsNoOne(t *testing.T) {
 		{"What did tally sticks count, according to what Orrin Lind wrote in the Gazette story?", "what else did he write", "what else did Orrin Lind write", "a pronoun for one person"},
 	}, true)
 }
+
+// TestCarryCleftIt holds that the "it" of a question that puts one of
+// several things first ("was it in a guide, a letter or a talk that …")
+// stands for nothing, though the "that" comes late after a list.
+func TestCarryCleftIt(t *testing.T) {
+	checkCarry(t, orchardEngine(t), []carryCase{
+		{"Who founded the Palmshire Orchard Trust?", "Was it in a guide, a letter or a talk that Orrin Lind wrote of the orchards first?", "", ""},
+	}, true)
+}
