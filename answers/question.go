@@ -335,6 +335,10 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) {
 			q.offTopic = t.word
 		}
 		stop := (r.stop[t.word] || english.IsStopWord(t.word)) && means[i] == nil
+		// Chat's "n" for "and" where the shorthand read kept it (after
+		// a stop word: "the us n ukrainian officials"), when no article
+		// writes it as a word of its own, a variable ("n recipients").
+		stop = stop || r.shorthand != nil && r.shorthand.joins[t.word] && !ix.usesWord(t.word)
 		if inMention[i] || inPhrase[i] || stop || frame[t.word] || e.answerHead(toks, i, inMention) {
 			continue
 		}

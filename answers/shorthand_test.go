@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"slices"
 	"testing"
 )
 
@@ -64,5 +65,29 @@ func TestShorthandQuestion(t *testing.T) {
 	}
 	if !a.Answered || a.Answer != "Ada Brenner" && a.Answer != "Captain Ada Brenner" {
 		t.Errorf("answered %v %q, want Ada Brenner", a.Answered, a.Answer)
+	}
+}
+
+// TestShorthandJoinAfterStopWord holds that chat's "n" for "and", left in
+// after a stop word ("the pilots n the pier"), is no term when no article
+// writes "n" as a word, and is one where an article does ("n items").
+func TestShorthandJoinAfterStopWord(t *testing.T) {
+	for _, tt := range []struct {
+		body, q string
+		term    bool
+	}{
+		{"Captain Ada Brenner leads the harbour pilots now.\n", "who leads the harbour pilots again n since when", false},
+		{"The sort takes n steps for a list of n items.\n", "how many steps does the sort take for n items", true},
+	} {
+		e := articleEngine(t, "pilots", "The harbour pilots", tt.body)
+		ix, err := e.current(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := e.analyse(ix, Normalize(tt.q))
+		has := slices.ContainsFunc(q.terms, func(x qterm) bool { return x.term == "n" })
+		if has != tt.term {
+			t.Errorf("%q: \"n\" a term %v, want %v (terms %v)", tt.q, has, tt.term, q.terms)
+		}
 	}
 }
