@@ -580,6 +580,9 @@ func (r *rules) askingFrom(text string, toks []token) int {
 	if len(toks) == 0 {
 		return 0
 	}
+	if j := r.afterLeadTopic(text, toks); j > 0 {
+		return j
+	}
 	clause := r.clauseLead[toks[0].word]
 	if !clause && !r.phraseLead[toks[0].word] || len(toks) > 1 && r.questionWord[toks[1].word] {
 		return 0 // "On what day, according to the note, did …?" asks when
@@ -591,6 +594,29 @@ func (r *rules) askingFrom(text string, toks []token) int {
 		if clause && r.questionWord[toks[j].word] || r.asksYesNo(toks[j].word) {
 			return j
 		}
+	}
+	return 0
+}
+
+// afterLeadTopic is where a question set out after a topic and a dash
+// asks ("Bayton quay - does Northport accept it, or push back?", "the
+// pilot himself - did he say so?"): the question word or auxiliary right
+// after a dash within the first eight words, with no question word
+// before it, and no words naming the writing ("the Bayton piece - …" is
+// a source phrase); 0 when there is none.
+func (r *rules) afterLeadTopic(text string, toks []token) int {
+	for j := 1; j < len(toks) && j <= 8; j++ {
+		if r.questionWord[toks[j-1].word] {
+			return 0
+		}
+		gap := text[toks[j-1].end:toks[j].start]
+		if !strings.Contains(gap, " - ") && !strings.ContainsAny(gap, "–—") {
+			continue
+		}
+		if (r.questionWord[toks[j].word] || r.asksYesNo(toks[j].word)) && !r.namesDocument(text[:toks[j-1].end]) {
+			return j
+		}
+		return 0
 	}
 	return 0
 }

@@ -69,3 +69,14 @@ func checkClasses(t *testing.T, e *Engine, want map[string]string) {
 		}
 	}
 }
+
+// TestLeadTopicThenQuestion holds that a question set out after a topic
+// and a dash asks from the dash on: "the bayton fair - does the trust sell
+// cider there" asks yes or no.
+func TestLeadTopicThenQuestion(t *testing.T) {
+	checkClasses(t, orchardEngine(t), map[string]string{
+		"the bayton fair - does the trust sell cider there, or perry": "yesno",
+		"dwarf rootstocks - were they traced back to bayton":          "yesno",
+		"tally sticks - what were they first used for":                "what",
+	})
+}
