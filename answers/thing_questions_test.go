@@ -80,3 +80,13 @@ func TestLeadTopicThenQuestion(t *testing.T) {
 		"tally sticks - what were they first used for":                "what",
 	})
 }
+
+// TestWritingNamedByKind holds that a question naming the writing by its
+// kind ("the README", "the quickstart") asks what it says, no word the
+// sentence must hold.
+func TestWritingNamedByKind(t *testing.T) {
+	e := articleEngine(t, "filters", "Filters", "Joining two filters into one pipeline is called chaining. The pipeline reads its input once.\n")
+	checkQuotes(t, e, map[string]string{
+		"What does the README call joining two filters into one pipeline?": "Joining two filters",
+	})
+}
