@@ -610,9 +610,9 @@ func (e *Engine) subjectAt(c *carryRules, toks []token, i int) int {
 // "is" or "was" (either side), with "to" or "that" within the ten words
 // after it ("was it too soon to tell", "is it likely that …", "it's
 // essential for the world to act", "was it in a guide, a letter or a talk
-// that …"), or with a verb of saying or thinking
-// right after both and a clause opening after it ("was it agreed a
-// kiloton …", "it is said the …").
+// that …"), or with a verb of saying or thinking right after both and a
+// clause opening after it ("was it agreed a kiloton …", "it is said the
+// …").
 func (c *carryRules) dummyIt(toks []token, i int) bool {
 	before := i > 0 && c.existential[toks[i-1].word]
 	after := i+1 < len(toks) && c.existential[toks[i+1].word]
