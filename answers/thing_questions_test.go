@@ -90,3 +90,21 @@ func TestWritingNamedByKind(t *testing.T) {
 		"What does the README call joining two filters into one pipeline?": "Joining two filters",
 	})
 }
+
+// TestWriteUpSpaced holds that "write up" written with a space names the
+// writing as "write-up" does: in a source phrase it is no term.
+func TestWriteUpSpaced(t *testing.T) {
+	e := orchardEngine(t)
+	ix, err := e.current(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"bayton write up - what does the trust sell at the fair", "In the Bayton write up, what does the trust sell at the fair?"} {
+		q := e.analyse(ix, Normalize(text))
+		for _, x := range q.terms {
+			if x.term == "write" || x.term == "up" {
+				t.Errorf("%q: %q is a term (terms %v)", text, x.term, q.terms)
+			}
+		}
+	}
+}
