@@ -5,8 +5,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-
-	"github.com/kljensen/snowball/english"
 )
 
 // Name is a person, place or thing a question or an answer names: as
@@ -729,7 +727,7 @@ func (e *Engine) contentWord(c *carryRules, w string) bool {
 
 // stopword reports whether a folded word says nothing a sentence must
 // hold.
-func (e *Engine) stopword(w string) bool { return e.rules.stop[w] || english.IsStopWord(w) }
+func (e *Engine) stopword(w string) bool { return e.rules.stopword(w) }
 
 // inName reports whether t lies inside one of ns.
 func (e *Engine) inName(ns []named, t token) bool {

@@ -117,7 +117,10 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 	for i < len(toks) && toks[i].start < from {
 		i++
 	}
-	for i < len(toks) && (c.questionWords[toks[i].word] || c.auxiliary[toks[i].word] || e.askingWord(c, toks, i) || contractedVerb(prev.Question, toks, i)) {
+	// The question words, and the "s" of a verb contracted onto them
+	// ("What's the point …?", "when's the group …"), are no words of the
+	// topic.
+	for i < len(toks) && (c.questionWords[toks[i].word] || c.auxiliary[toks[i].word] || e.askingWord(c, toks, i) || apostropheS(prev.Question, toks, i)) {
 		i++
 	}
 	if i < len(toks) && toks[i].start < to {
@@ -187,17 +190,6 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 		}
 	}
 	return p
-}
-
-// contractedVerb reports whether toks[i] is the "s" of a verb contracted
-// onto the word before ("What's the point …?", "when's the group …"):
-// "is" or "has", no word of the topic.
-func contractedVerb(text string, toks []token, i int) bool {
-	if i == 0 || toks[i].word != "s" {
-		return false
-	}
-	gap := text[toks[i-1].end:toks[i].start]
-	return gap == "'" || gap == "’"
 }
 
 // personPhrase is the person a turn spoke of by what they are, when it

@@ -2,8 +2,6 @@ package answers
 
 import (
 	"strings"
-
-	"github.com/kljensen/snowball/english"
 )
 
 // numberEvidence reads a number of q's that s (with prev and the lead)
@@ -329,7 +327,7 @@ func (e *Engine) countedUnsaid(ix *index, q *query, s, prev, next *sentence) boo
 		head := -1
 		for j := i + 1; j < len(q.toks); j++ {
 			w := q.toks[j].word
-			if r.stop[w] || english.IsStopWord(w) || strings.HasSuffix(w, "ed") || r.forms[q.toks[j].stem] != nil {
+			if r.stopword(w) || strings.HasSuffix(w, "ed") || r.forms[q.toks[j].stem] != nil {
 				break
 			}
 			head = j

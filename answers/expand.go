@@ -25,12 +25,7 @@ type qterm struct {
 // sourceOnly reports whether q says term only in a phrase saying where
 // the fact is told.
 func (q *query) sourceOnly(term string) bool {
-	for _, t := range q.terms {
-		if t.term == term {
-			return t.source
-		}
-	}
-	return false
+	return slices.ContainsFunc(q.terms, func(t qterm) bool { return t.term == term && t.source })
 }
 
 func (q *query) addTerm(ix *index, term string, alts []string, named bool) {

@@ -6,8 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/kljensen/snowball/english"
-
 	"github.com/parley-bot/parley/store"
 )
 
@@ -452,7 +450,7 @@ func (r *rules) countFacts(s store.Sentence, toks []token) []store.Fact {
 			n = r.lex.numbers[num]
 		}
 		unitWord := fold(s.Text[m[4]:m[5]])
-		if r.stop[unitWord] || english.IsStopWord(unitWord) || (num == "one" && m[3] < len(s.Text) && s.Text[m[3]] != '-') {
+		if r.stopword(unitWord) || (num == "one" && m[3] < len(s.Text) && s.Text[m[3]] != '-') {
 			continue // "two to tango", "one provision that…"
 		}
 		unit := stem(unitWord)

@@ -188,7 +188,7 @@ func (r *rules) namedKinds(q *query) []string {
 	var out []string
 	for _, run := range capitalRuns(q.text, q.toks) {
 		from := run[0]
-		if from == 0 && (r.stop[q.toks[0].word] || english.IsStopWord(q.toks[0].word)) {
+		if from == 0 && r.stopword(q.toks[0].word) {
 			from++
 		}
 		if from >= run[1] {
@@ -334,7 +334,7 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) {
 		if outOfScope && q.offTopic == "" && !ix.usesWord(t.word) && !ix.knowsAny(t.stem, r.synonyms[t.stem]) && !slices.ContainsFunc(r.synonyms[t.stem], ix.usesWord) {
 			q.offTopic = t.word
 		}
-		stop := (r.stop[t.word] || english.IsStopWord(t.word)) && means[i] == nil
+		stop := r.stopword(t.word) && means[i] == nil
 		// Chat's "n" for "and" where the shorthand read kept it (after
 		// a stop word: "the us n ukrainian officials"), when no article
 		// writes it as a word of its own, a variable ("n recipients").
@@ -602,7 +602,7 @@ func (e *Engine) whoVerb(toks []token, inMention []bool) ([]string, bool) {
 		if !aux && !light && r.adverb(t.word) && i+1 < len(toks) && !inMention[i+1] {
 			continue // "Who first proposed …": the verb comes next
 		}
-		if r.stop[t.word] || english.IsStopWord(t.word) {
+		if r.stopword(t.word) {
 			// A light verb ("took a photo"): look at its object; the
 			// object alone does not make "<names> took …" true.
 			light = light || i == 1

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/kljensen/snowball/english"
 )
 
 //go:embed general.yaml
@@ -686,6 +688,9 @@ func (r *rules) classify(folded string) questionClass {
 	}
 	return r.whatClass()
 }
+
+// stopword reports whether w is a stop word: general.yaml's or English's.
+func (r *rules) stopword(w string) bool { return r.stop[w] || english.IsStopWord(w) }
 
 // whatClass is the class a question no other class reads is: the last of
 // general.yaml's classes, asking what, for a description.
