@@ -51,6 +51,15 @@ func (e *Engine) namesInSpan(ix *index, text string) []named {
 func (e *Engine) namesAt(ix *index, text string, opens bool) []named {
 	r := e.rules
 	toks := tokenize(text)
+	for i, t := range toks {
+		// A name's possessive typed without its apostrophe
+		// ("zelenskyys"), as the question's analysis reads it.
+		if r.aliases[t.word] == nil && ix.wordCount(t.word) == 0 && !isEnglish(t.word) {
+			if base, ok := ix.barePossessive(t.word); ok {
+				toks[i].word, toks[i].stem = base, stem(base)
+			}
+		}
+	}
 	var out []named
 	for _, m := range r.mentions(toks) {
 		ent := r.entities[m.entity]
@@ -109,16 +118,19 @@ func (e *Engine) namesAt(ix *index, text string, opens bool) []named {
 // covered by a name found otherwise.
 func (e *Engine) lowerNames(ix *index, text string, toks []token, covered func(a, b int) bool) []named {
 	var out []named
-	isName := func(t token) bool {
-		return t.raw == t.word && len(t.word) > 2 && !isEnglish(t.word) && !e.stopword(t.word) && !e.rules.calendarWord[t.word] &&
+	// A word in lower case, or a name's possessive typed without its
+	// apostrophe ("linds", read as "lind"); after the first word of a
+	// name, an English word too ("orrin lind").
+	isName := func(t token, inside bool) bool {
+		return (t.raw == t.word || t.raw == t.word+"s") && len(t.word) > 2 && (inside || !isEnglish(t.word)) && !e.stopword(t.word) && !e.rules.calendarWord[t.word] &&
 			!covered(t.start, t.end) && ix.writtenAsName(t.word)
 	}
 	for i := 0; i < len(toks); i++ {
-		if !isName(toks[i]) {
+		if !isName(toks[i], false) {
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && toks[j].start == toks[j-1].end+1 && isName(toks[j]) {
+		for j < len(toks) && toks[j].start == toks[j-1].end+1 && toks[j-1].raw == toks[j-1].word && isName(toks[j], true) {
 			j++
 		}
 		// Between an article and a noun the name qualifies the noun
@@ -127,7 +139,7 @@ func (e *Engine) lowerNames(ix *index, text string, toks []token, covered func(a
 			i = j - 1
 			continue
 		}
-		a, b := toks[i].start, toks[j-1].end
+		a, b := toks[i].start, toks[j-1].start+len(toks[j-1].word)
 		kind := e.personCued(text, a, b)
 		if kind == "" {
 			kind = ix.learnedKind(text[a:b])

@@ -247,3 +247,12 @@ func TestCarryCleftIt(t *testing.T) {
 		{"Who founded the Palmshire Orchard Trust?", "Was it in a guide, a letter or a talk that Orrin Lind wrote of the orchards first?", "", ""},
 	}, true)
 }
+
+// TestCarryBarePossessive holds that a name's possessive typed without
+// its apostrophe ("ada brandts") names that person for a follow-up's
+// pronoun, as it does for the question's own analysis.
+func TestCarryBarePossessive(t *testing.T) {
+	checkCarry(t, orchardEngine(t), []carryCase{
+		{"when was ada brandts trust founded", "what else did she found", "what else did ada brandt found", "a pronoun for one person"},
+	}, true)
+}

@@ -163,13 +163,8 @@ func (e *Engine) correctTypos(ix *index, toks []token) []string {
 			}
 			continue
 		}
-		var c string
-		if base, ok := strings.CutSuffix(t.word, "s"); ok && len(base) > 2 && ix.writtenAsName(base) {
-			// A name's possessive typed without its apostrophe
-			// ("russias"): the name, not a word one letter off
-			// ("russians").
-			c = base
-		} else {
+		c, ok := ix.barePossessive(t.word)
+		if !ok {
 			c = ix.correct(t.word)
 		}
 		if c != "" && t.start > 0 && isCapitalised(t.raw) && lengthGap(c, t.word) > 1 {
@@ -190,6 +185,14 @@ func (e *Engine) correctTypos(ix *index, toks []token) []string {
 		}
 	}
 	return out
+}
+
+// barePossessive is the name w is the possessive of, typed without its
+// apostrophe ("russias"): the name, not a word one letter off
+// ("russians"). It reports whether w is one.
+func (ix *index) barePossessive(w string) (string, bool) {
+	base, ok := strings.CutSuffix(w, "s")
+	return base, ok && len(base) > 2 && ix.writtenAsName(base)
 }
 
 // oneOff reports whether w is one edit from the word of six letters or
