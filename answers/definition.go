@@ -45,6 +45,17 @@ func (r *rules) definedTerm(asking string) []string {
 	return nil
 }
 
+// withoutSource is asking, the folded asking of text, without a source
+// phrase naming a piece of writing that text opens or ends with: "What
+// is a sluice, according to the harbour guide?" asks what a sluice is.
+func (r *rules) withoutSource(text, asking string) string {
+	from, to := r.sourceEnds(text)
+	if from == 0 && to == len(text) {
+		return asking
+	}
+	return r.asking(text[from:to])
+}
+
 // defines reports whether s opens with the term (past a determiner) and a
 // link word: "A glyph is an image, …" defines "glyph"; so does a
 // glossary's entry whose head names the term (glossaryHead).

@@ -218,3 +218,18 @@ func TestSourceOutletKnown(t *testing.T) {
 		}
 	}
 }
+
+// TestDefinitionPastSourcePhrase holds that a question asking what a
+// thing is, then naming the writing it asks of ("…, according to the
+// harbour guide?"), asks for the sentence defining the thing, as it does
+// without the phrase.
+func TestDefinitionPastSourcePhrase(t *testing.T) {
+	e := articleEngine(t, "harbour-guide", "The Northport harbour guide",
+		"Open the sluice at low tide to start the harbour's flushing. "+
+			"A sluice is a gate that lets water out of the inner basin. "+
+			"Keepers log every opening of the sluice in the harbour book.")
+	checkQuotes(t, e, map[string]string{
+		"What is a sluice, according to the harbour guide?": "A sluice is a gate",
+		"Per the guide, what is a sluice?":                  "A sluice is a gate",
+	})
+}

@@ -126,7 +126,7 @@ func (e *Engine) analyse(ix *index, text string) *query {
 	inMention := e.readMentions(ix, q)
 	e.readWords(ix, q, inMention)
 	if q.class.wants == wantDescription {
-		if term := r.definedTerm(asking); term != nil {
+		if term := r.definedTerm(r.withoutSource(text, asking)); term != nil {
 			q.defined = term
 			for k := range q.terms {
 				if !slices.Contains(term, q.terms[k].term) {
