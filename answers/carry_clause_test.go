@@ -256,3 +256,24 @@ func TestCarryBarePossessive(t *testing.T) {
 		{"when was ada brandts trust founded", "what else did she found", "what else did ada brandt found", "a pronoun for one person"},
 	}, true)
 }
+
+// TestCarrySkipsLeadClause holds that the topic a follow-up carries from
+// a question set out after a clause or phrase leading up to its asking
+// ("Before paper ledgers came in, what were …?") starts at the asking:
+// the lead is no part of what "they" or "that" stands for.
+func TestCarrySkipsLeadClause(t *testing.T) {
+	e := orchardEngine(t)
+	for _, tt := range []struct{ prev, q, lead string }{
+		{"Before paper ledgers came in, what were tally sticks used for?", "where were they used", "paper ledgers"},
+		{"When the railway reached Bayton, what sold well?", "What kind of drink is that, then?", "railway"},
+	} {
+		_, a := askAfter(t, e, tt.prev, tt.q)
+		if a.Carried == nil {
+			t.Errorf("%q after %q: carried nothing", tt.q, tt.prev)
+			continue
+		}
+		if read := a.Carried.read(tt.q); strings.Contains(read, tt.lead) {
+			t.Errorf("%q after %q read as %q: the lead of the question before put in", tt.q, tt.prev, read)
+		}
+	}
+}

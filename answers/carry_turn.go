@@ -114,6 +114,11 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 	// asks about.
 	from, to := e.rules.sourceEnds(prev.Question)
 	p.asked = [2]int{from, to}
+	// So is a clause or phrase leading up to the asking ("While a patch
+	// runs, how does …?", "In the hand format, which axes …?").
+	if j := e.rules.askingFrom(prev.Question, toks); j > 0 && toks[j].start > from {
+		from = toks[j].start
+	}
 	for i < len(toks) && toks[i].start < from {
 		i++
 	}
