@@ -277,3 +277,14 @@ func TestCarrySkipsLeadClause(t *testing.T) {
 		}
 	}
 }
+
+// TestCarryPhraseSetting holds that a question set out after a phrase
+// and its comma ("On the hill farms of Westland, what were …?") gives a
+// follow-up its topic from the question word on, with the phrase, its
+// setting, after it: no question word of the last question is put in.
+func TestCarryPhraseSetting(t *testing.T) {
+	checkCarry(t, orchardEngine(t), []carryCase{
+		{"On the hill farms of Westland, what were tally sticks first used for?", "what else was that done with",
+			"what else was tally sticks first used for on the hill farms of Westland done with", "a pronoun for what the last question asked about"},
+	}, true)
+}

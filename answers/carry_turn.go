@@ -116,7 +116,15 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 	p.asked = [2]int{from, to}
 	// So is a clause or phrase leading up to the asking ("While a patch
 	// runs, how does …?", "In the hand format, which axes …?").
-	if j := e.rules.askingFrom(prev.Question, toks); j > 0 && toks[j].start > from {
+	lead := ""
+	if j := e.rules.askingAfter(prev.Question, toks, true); j > 0 && toks[j].start > from {
+		if e.rules.phraseLead[toks[0].word] && !e.rules.clauseLead[toks[0].word] && from == 0 && !e.rules.opensWithSource(prev.Question) {
+			// A phrase's setting stays with the topic, after it: "In
+			// England, what kind of healer is an apothecary?" is about
+			// the kind of healer an apothecary is in England.
+			lead = strings.TrimRight(prev.Question[toks[0].start:toks[j].start], " ,;:")
+			lead = toks[0].word + lead[len(toks[0].word):] // "in England", mid-sentence
+		}
 		from = toks[j].start
 	}
 	for i < len(toks) && toks[i].start < from {
@@ -130,6 +138,9 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 	}
 	if i < len(toks) && toks[i].start < to {
 		p.topic = strings.TrimRight(prev.Question[toks[i].start:to], " ?!.,;:–—-")
+		if lead != "" {
+			p.topic += " " + lead
+		}
 		// "How many species of rhea are there?" asks about the species
 		// of rhea: "are there" ends no topic.
 		if n := len(toks); n-i > 2 && toks[n-1].word == "there" && c.auxiliary[toks[n-2].word] {

@@ -579,13 +579,20 @@ func compileRules(pack *Pack) (*rules, error) {
 // clause before a yes/no question ("In the Bayton story, did …?" asks yes
 // or no), else 0.
 func (r *rules) askingFrom(text string, toks []token) int {
+	return r.askingAfter(text, toks, false)
+}
+
+// askingAfter is askingFrom; with anyWord, a question word after a
+// phrase's comma begins the asking too ("In the Gradient tool, which
+// handle …?" asks which handle), as it does not for the class.
+func (r *rules) askingAfter(text string, toks []token, anyWord bool) int {
 	if len(toks) == 0 {
 		return 0
 	}
 	if j := r.afterLeadTopic(text, toks); j > 0 {
 		return j
 	}
-	clause := r.clauseLead[toks[0].word]
+	clause := r.clauseLead[toks[0].word] || anyWord && r.phraseLead[toks[0].word]
 	if !clause && !r.phraseLead[toks[0].word] || len(toks) > 1 && r.questionWord[toks[1].word] {
 		return 0 // "On what day, according to the note, did …?" asks when
 	}

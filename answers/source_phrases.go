@@ -100,3 +100,15 @@ func (r *rules) namesDocument(phrase string) bool {
 	}
 	return false
 }
+
+// opensWithSource reports whether question opens with a source phrase
+// ("According to Bloomberg, …", "Per the Gazette, …"), whether or not it
+// names a piece of writing.
+func (r *rules) opensWithSource(question string) bool {
+	for _, re := range r.sourcePhrases {
+		if loc := re.FindStringIndex(question); loc != nil && strings.TrimSpace(question[:loc[0]]) == "" {
+			return true
+		}
+	}
+	return false
+}
