@@ -249,6 +249,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups84.jsonl", builtin, 6, 3},
 		// 4 at its first run, after the thirty-ninth pass's first change.
 		{"followups85.jsonl", builtin, 4, 3},
+		// 1 at its first run, as the fortieth pass began.
+		{"followups86.jsonl", builtin, 1, 3},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
@@ -521,6 +523,12 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-internet-routing.jsonl", over("testdata/internet-routing.json"), 11, 2},
 		// 11 at its first run, after the thirty-ninth pass's first change.
 		{"followups-video-editing.jsonl", over("testdata/video-editing.json"), 11, 2},
+		// 9 at its first run, as the fortieth pass began.
+		{"followups-pcb-design.jsonl", over("testdata/pcb-design.json"), 9, 2},
+		// 7 at its first run, as the fortieth pass began.
+		{"followups-packet-analysis.jsonl", over("testdata/packet-analysis.json"), 7, 2},
+		// 8 at its first run, after the fortieth pass's first change.
+		{"followups-web-server-guide.jsonl", over("testdata/web-server-guide.json"), 8, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
