@@ -251,6 +251,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups85.jsonl", builtin, 4, 3},
 		// 1 at its first run, as the fortieth pass began.
 		{"followups86.jsonl", builtin, 1, 3},
+		// 3 at its first run, after the fortieth pass's first change.
+		{"followups87.jsonl", builtin, 3, 3},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
