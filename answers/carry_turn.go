@@ -123,7 +123,7 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 			// England, what kind of healer is an apothecary?" is about
 			// the kind of healer an apothecary is in England.
 			lead = strings.TrimRight(prev.Question[toks[0].start:toks[j].start], " ,;:")
-			lead = toks[0].word + lead[len(toks[0].word):] // "in England", mid-sentence
+			lead = strings.ToLower(toks[0].raw) + lead[len(toks[0].raw):] // "in England", mid-sentence
 		}
 		from = toks[j].start
 	}
