@@ -15,7 +15,10 @@ type qterm struct {
 	term   string
 	weight float64
 	alts   []string
-	known  bool
+	// weak are WordNet synonyms of a word the articles use, which a
+	// sentence may say for it: matched below the other alts.
+	weak  []string
+	known bool
 	// source: the question says it only in a phrase saying where the
 	// fact is told ("according to Bloomberg"): no word the answer's
 	// sentence need say, nor one whose absence from the articles tells.

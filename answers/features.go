@@ -180,6 +180,17 @@ func (e *Engine) termMatches(rc *rankContext, c *scored, i, lo int32) (float64, 
 				break
 			}
 		}
+		for _, a := range t.weak {
+			if found {
+				break
+			}
+			if p, ok := s.terms[a]; ok {
+				matched += t.weight * weakCredit
+				pos = append(pos, p)
+				found = true
+				hold(k, t)
+			}
+		}
 		if !found && (byPronoun[k] || rc.subjectHeld(i, lo, t)) {
 			// "Later he started …" after a sentence naming the
 			// person the follow-up's "he" stands for; "They were

@@ -349,6 +349,7 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) {
 			// "come out": "released" says it too.
 			alts = append(append([]string(nil), alts...), m...)
 		}
+		var weak []string
 		if (i == 0 || !isCapitalised(t.raw)) && !ix.knowsAny(t.stem, alts) {
 			// A word no article uses may be a paraphrase of one they
 			// do ("photo", "photograph"); a name is not ("Sky").
@@ -365,6 +366,9 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) {
 		} else if !ix.knowsAny(t.stem, alts) {
 			// A name's adjective no article uses: "Mexican" for "Mexico".
 			alts = e.pertainymAlts(alts, t.stem)
+		} else if i == 0 || !isCapitalised(t.raw) {
+			weak = e.wordnetAlts(nil, t.stem)
+			weak = slices.DeleteFunc(weak, func(w string) bool { return w == t.stem || contains(alts, w) })
 		}
 		if ss := r.shorthand.shortFor(t.word, ix.usesWord); len(ss) > 0 {
 			// "January" where the article writes "Jan 1999", as
@@ -394,6 +398,9 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) {
 		}
 		n := len(q.terms)
 		q.addTerm(ix, t.stem, alts, i > 0 && isCapitalised(t.raw) || lower)
+		if len(q.terms) > n {
+			q.terms[n].weak = weak
+		}
 		if excluded[i] && len(q.terms) > n {
 			// Set aside: it helps find the sentence, which need not say
 			// it. (A word the question says again keeps its weight.)
