@@ -41,7 +41,10 @@ type turnRead struct {
 	// "… married to which of Dorn's daughters?"): "he" or "she" is the
 	// person answered.
 	personWhich bool
-	topic       string
+	// leadThing is the noun phrase the question set out before asking
+	// and called "it" (leadThing): what "it" stands for next too.
+	leadThing string
+	topic     string
 	// event is what "that" stands for: the topic, with the people a who
 	// question was answered with ("Who met Ames?" — "Brandt" — "When was
 	// that?" asks when Brandt met Ames).
@@ -114,6 +117,7 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 	// asks about.
 	from, to := e.rules.sourceEnds(prev.Question)
 	p.asked = [2]int{from, to}
+	p.leadThing = e.leadThing(c, prev.Question, toks, from)
 	// So is a clause or phrase leading up to the asking ("While a patch
 	// runs, how does …?", "In the hand format, which axes …?").
 	lead := ""
@@ -605,6 +609,9 @@ func (p turnRead) resolveThing(c *carryRules, ref string, tn turnNames) (string,
 	// "it" is one thing: not the answer or phrase of a question
 	// asking which of several ("Which architectures …?").
 	one := ref == refThing && p.pluralWhich
+	if ref == refThing && p.leadThing != "" {
+		return p.leadThing, "a pronoun for a thing: the noun phrase the last question set out before asking, which it called \"it\""
+	}
 	var group string // "they": the plural noun phrase the topic opens with
 	if ref == refThings {
 		group = c.topicGroup(p.topic)
@@ -795,4 +802,47 @@ func subjectHead(subject string) string {
 		return subject[:i]
 	}
 	return subject
+}
+
+// leadThing is the noun phrase a question sets out before a comma or a
+// dash and then asks about as "it" ("the original plan, when did it first
+// come out?", "Bayton quay - does Northport accept it?"), past a source
+// named before a dash of its own ("gazette - the flood, when did it
+// start"): what "it" stands for in the next question too. The phrase has
+// at most seven words, none a question word or an auxiliary, and opens
+// with no clause's or phrase's lead word; "" when there is none.
+func (e *Engine) leadThing(c *carryRules, text string, toks []token, from int) string {
+	start := slices.IndexFunc(toks, func(t token) bool { return t.start >= from })
+	if start < 0 {
+		return ""
+	}
+	for j := start + 1; j < len(toks) && j <= start+10; j++ {
+		gap := text[toks[j-1].end:toks[j].start]
+		dash := strings.Contains(gap, " - ") || strings.ContainsAny(gap, "–—")
+		if !dash && !strings.Contains(gap, ",") {
+			continue
+		}
+		if !c.questionWords[toks[j].word] && !e.rules.asksYesNo(toks[j].word) {
+			if dash {
+				start = j // a source before the phrase
+				continue
+			}
+			return ""
+		}
+		lead := toks[start:j]
+		if len(lead) > 7 || e.rules.clauseLead[lead[0].word] || e.rules.phraseLead[lead[0].word] {
+			return ""
+		}
+		for _, t := range lead {
+			if c.questionWords[t.word] || c.auxiliary[t.word] || e.rules.personPronoun[t.word] {
+				return ""
+			}
+		}
+		phrase := text[lead[0].start:lead[len(lead)-1].end]
+		if e.rules.namesDocument(phrase) || !slices.ContainsFunc(toks[j:], func(t token) bool { return t.word == "it" || t.word == "its" }) {
+			return ""
+		}
+		return phrase
+	}
+	return ""
 }
