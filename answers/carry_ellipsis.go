@@ -47,6 +47,12 @@ func (e *Engine) ellipsis(ix *index, c *carryRules, p turnRead, text string) (st
 		// pronouns are read as any question's.
 		return "", nil, false
 	}
+	if k > from && k+2 < len(ftoks) && !e.stopword(ftoks[k].word) && slices.ContainsFunc(ftoks[k+1:], func(t token) bool { _, ok := c.pronouns[t.word]; return ok }) {
+		// "and who drew it up?": a question word, a verb and a pronoun
+		// after it make a whole question, whose pronoun is read as any
+		// question's.
+		return "", nil, false
+	}
 	if k == from && len(ftoks) >= 4 && c.auxiliary[ftoks[from].word] {
 		// "And did his aide say the session got them anywhere?": a
 		// yes/no question of its own after "and".
