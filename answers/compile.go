@@ -285,6 +285,10 @@ func (r *rules) compileWords(f *generalFile) error {
 	r.verbAdverb = wordSet(f.VerbAdverbs)
 	r.exactUnit = wordSet(f.ExactUnits)
 	r.dateBound = wordSet(f.DateBounds)
+	r.modalAnswer = map[string]map[string]bool{}
+	for m, ws := range f.ModalAnswers {
+		r.modalAnswer[m] = wordSet(ws)
+	}
 	r.answerHead = wordSet(f.AnswerHeads)
 	r.negPrefixes = f.NegativePrefixes
 	r.hyphenPrefix = wordSet(f.HyphenPrefixes)

@@ -70,6 +70,10 @@ func (e *Engine) features(rc *rankContext, i int32) scored {
 		// yes/no question is often answered no.
 		c.feat[fNegYes] = 1
 	}
+	if ms := e.rules.modalAnswer[q.firstWord()]; q.class.name == "yesno" && ms != nil && slices.ContainsFunc(s.toks, func(t token) bool { return ms[t.word] }) {
+		// "Can the toolbar be changed?" — "Its content can be edited."
+		c.feat[fModal] = 1
+	}
 	if q.class.wants == wantNumber && e.anyNumber(q, s) {
 		c.feat[fAnyNum] = 1
 	}
@@ -553,4 +557,12 @@ func textsNear(s *sentence, texts []string, pos []int, reach int) bool {
 		}
 	}
 	return false
+}
+
+// firstWord is the question's first word, folded ("" for none).
+func (q *query) firstWord() string {
+	if len(q.toks) == 0 {
+		return ""
+	}
+	return q.toks[0].word
 }

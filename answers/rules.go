@@ -64,7 +64,11 @@ type generalFile struct {
 	// DateBounds ask for one end of a time ("until when", "since when"):
 	// only a date the sentence says after the same word answers.
 	DateBounds []string `yaml:"date_bounds"`
-	OutOfScope []string `yaml:"out_of_scope"`
+	// ModalAnswers: for a yes/no question opening with a modal ("Can
+	// the toolbar be changed?"), the words a sentence answering it says
+	// ("can be edited", "may have two").
+	ModalAnswers map[string][]string `yaml:"modal_answers"`
+	OutOfScope   []string            `yaml:"out_of_scope"`
 	// ScopeIdioms: words that, with the word after them, make an idiom
 	// that names no topic ("live with" a plan is accepting it): an
 	// out-of-scope word in one is not off-topic.
@@ -463,6 +467,8 @@ type rules struct {
 	exactUnit map[string]bool
 	// dateBound: "until", "since": "until when" wants "until March 1996".
 	dateBound map[string]bool
+	// modalAnswer is ModalAnswers, each list a set.
+	modalAnswer map[string]map[string]bool
 	// furniture: substrings that mark a line as page furniture.
 	furniture []string
 	// negation: words that negate; antonyms: per stem, its opposites.
