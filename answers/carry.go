@@ -450,6 +450,9 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 			if i > 0 && c.eventIdioms[toks[i-1].word] {
 				continue // "is he after more than that?", "for all that, …"
 			}
+			if e.clauseBefore(text, toks, i) {
+				continue // "When the trust says few are left, what is that taken to mean?"
+			}
 			if next != "" && !e.stopword(next) && !c.clauseOpeners[next] && !c.nounModifiers[next] && (i == 0 || !c.clauseOpeners[toks[i-1].word]) {
 				// "What is that company called?" after "Which company
 				// owns the club?": the company the last answer named.
@@ -642,6 +645,21 @@ func (c *carryRules) dummyIt(toks []token, i int) bool {
 		}
 	}
 	return false
+}
+
+// clauseBefore reports whether the question opens, past a source phrase,
+// with a clause before its asking, and toks[i] comes after that asking:
+// "In the Bayton piece, when the harbour board says few berths are left, what
+// is that taken to signal?" asks of what the clause says, and its "that"
+// stands for nothing the last question asked.
+func (e *Engine) clauseBefore(text string, toks []token, i int) bool {
+	from, _ := e.rules.sourceEnds(text)
+	k := slices.IndexFunc(toks, func(t token) bool { return t.start >= from })
+	if k < 0 || k >= i || !e.rules.clauseLead[toks[k].word] {
+		return false
+	}
+	j := e.rules.askingAfter(text, toks[k:], false)
+	return j > 0 && k+j <= i
 }
 
 // topicBefore reports whether the question sets out a topic of its own

@@ -30,3 +30,14 @@ func TestCarryWholeQuestionAfterAnd(t *testing.T) {
 			"and who sold dwarf rootstocks", "a pronoun"},
 	}, false)
 }
+
+// TestCarryClauseBeforeAsking holds that a question opening with a clause
+// before its asking ("When the trust says …, what is that taken to
+// mean?") names its own subject: its "that" is what the clause says, and
+// nothing of the last question is carried into it.
+func TestCarryClauseBeforeAsking(t *testing.T) {
+	e := orchardEngine(t)
+	checkCarry(t, e, []carryCase{
+		{"Who wrote the first Northport guide to the orchards?", "In the orchard piece, when growers graft pear trees, what is that taken to mean?", "", ""},
+	}, true)
+}
