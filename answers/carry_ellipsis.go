@@ -49,8 +49,9 @@ func (e *Engine) ellipsis(ix *index, c *carryRules, p turnRead, text string) (st
 	}
 	if k > from && k+2 < len(ftoks) && !e.stopword(ftoks[k].word) && slices.ContainsFunc(ftoks[k+1:], func(t token) bool { _, ok := c.pronouns[t.word]; return ok }) {
 		// "and who drew it up?": a question word, a verb and a pronoun
-		// after it make a whole question, whose pronoun is read as any
-		// question's.
+		// after it, with a word more, make a whole question, whose
+		// pronoun is read as any question's. Shorter, "and who
+		// rediscovered it" may be the fragment it was read as before.
 		return "", nil, false
 	}
 	if k == from && len(ftoks) >= 4 && c.auxiliary[ftoks[from].word] {

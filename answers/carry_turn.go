@@ -42,7 +42,8 @@ type turnRead struct {
 	// person answered.
 	personWhich bool
 	// leadThing is the noun phrase the question set out before asking
-	// and called "it" (leadThing): what "it" stands for next too.
+	// and called "it" there (Engine.leadThing): what "it" stands for
+	// next too.
 	leadThing string
 	topic     string
 	// event is what "that" stands for: the topic, with the people a who
@@ -839,7 +840,7 @@ func (e *Engine) leadThing(c *carryRules, text string, toks []token, from int) s
 			}
 		}
 		phrase := text[lead[0].start:lead[len(lead)-1].end]
-		if e.rules.namesDocument(phrase) || !slices.ContainsFunc(toks[j:], func(t token) bool { return t.word == "it" || t.word == "its" }) {
+		if e.rules.namesDocument(phrase) || !slices.ContainsFunc(toks[j:], func(t token) bool { return c.pronouns[t.word].ref == refThing }) {
 			return ""
 		}
 		return phrase

@@ -185,10 +185,8 @@ func (e *Engine) termMatches(rc *rankContext, c *scored, i, lo int32) (float64, 
 			}
 		}
 		for _, a := range t.weak {
-			if found {
-				break
-			}
-			if p, ok := s.terms[a]; ok {
+			if p, ok := s.terms[a]; ok && !found {
+				// "How were the villages governed?" — "… were ruled by …".
 				matched += t.weight * weakCredit
 				pos = append(pos, p)
 				found = true
@@ -557,12 +555,4 @@ func textsNear(s *sentence, texts []string, pos []int, reach int) bool {
 		}
 	}
 	return false
-}
-
-// firstWord is the question's first word, folded ("" for none).
-func (q *query) firstWord() string {
-	if len(q.toks) == 0 {
-		return ""
-	}
-	return q.toks[0].word
 }

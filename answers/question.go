@@ -367,6 +367,9 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) {
 			// A name's adjective no article uses: "Mexican" for "Mexico".
 			alts = e.pertainymAlts(alts, t.stem)
 		} else if i == 0 || !isCapitalised(t.raw) {
+			// A word they use may be said another way by the sentence
+			// that answers ("governed", "were ruled"): its WordNet
+			// synonyms match too, below it.
 			weak = e.wordnetAlts(nil, t.stem)
 			weak = slices.DeleteFunc(weak, func(w string) bool { return w == t.stem || contains(alts, w) })
 		}
@@ -745,4 +748,12 @@ func (e *Engine) besidesPhrase(q *query) []bool {
 // matchesAny reports whether any of res matches text.
 func matchesAny(res []*regexp.Regexp, text string) bool {
 	return slices.ContainsFunc(res, func(re *regexp.Regexp) bool { return re.MatchString(text) })
+}
+
+// firstWord is the question's first word, folded ("" for none).
+func (q *query) firstWord() string {
+	if len(q.toks) == 0 {
+		return ""
+	}
+	return q.toks[0].word
 }

@@ -10,7 +10,9 @@ import (
 const (
 	// synonymCredit is how much a synonym counts against the word itself.
 	synonymCredit = 0.7
-	weakCredit    = 0.5
+	// weakCredit is how much a WordNet synonym of a word the articles
+	// use counts against the word (qterm.weak).
+	weakCredit = 0.5
 	// missingTypeFactor scales the confidence of a sentence that lacks
 	// the kind of answer the question wants (a place for "where").
 	missingTypeFactor = 0.5
