@@ -658,7 +658,7 @@ func (e *Engine) clauseBefore(text string, toks []token, i int) bool {
 	if k < 0 || k >= i || !e.rules.clauseLead[toks[k].word] {
 		return false
 	}
-	j := e.rules.askingAfter(text, toks[k:], false)
+	j := e.rules.askingFrom(text, toks[k:])
 	return j > 0 && k+j <= i
 }
 

@@ -819,7 +819,7 @@ func (e *Engine) leadThing(c *carryRules, text string, toks []token, from int) s
 	}
 	for j := start + 1; j < len(toks) && j <= start+10; j++ {
 		gap := text[toks[j-1].end:toks[j].start]
-		dash := strings.Contains(gap, " - ") || strings.ContainsAny(gap, "–—")
+		dash := dashGap(gap)
 		if !dash && !strings.Contains(gap, ",") {
 			continue
 		}

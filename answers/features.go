@@ -22,6 +22,9 @@ type rankContext struct {
 	exact []string
 	// negates is whether the question negates.
 	negates bool
+	// modal is, for a yes/no question opening with a modal, the words
+	// a sentence answering it says (general.yaml's modal_answers).
+	modal map[string]bool
 	// caps are the stems of the question's capitalised words past its
 	// first, question words aside.
 	caps []string
@@ -43,6 +46,9 @@ func (e *Engine) newRankContext(ix *index, q *query) *rankContext {
 		}
 	}
 	rc.negates = e.negates(q.toks)
+	if q.class.name == "yesno" {
+		rc.modal = e.rules.modalAnswer[q.firstWord()]
+	}
 	for _, t := range q.toks {
 		if t.start > 0 && isCapitalised(t.raw) && !e.rules.questionWord[t.word] {
 			rc.caps = append(rc.caps, t.stem)
@@ -70,7 +76,7 @@ func (e *Engine) features(rc *rankContext, i int32) scored {
 		// yes/no question is often answered no.
 		c.feat[fNegYes] = 1
 	}
-	if ms := e.rules.modalAnswer[q.firstWord()]; q.class.name == "yesno" && ms != nil && slices.ContainsFunc(s.toks, func(t token) bool { return ms[t.word] }) {
+	if rc.modal != nil && slices.ContainsFunc(s.toks, func(t token) bool { return rc.modal[t.word] }) {
 		// "Can the toolbar be changed?" — "Its content can be edited."
 		c.feat[fModal] = 1
 	}
@@ -174,24 +180,18 @@ func (e *Engine) termMatches(rc *rankContext, c *scored, i, lo int32) (float64, 
 			hold(k, t)
 			continue
 		}
-		found := false
-		for _, a := range t.alts {
-			if p, ok := s.terms[a]; ok {
-				matched += t.weight * synonymCredit
-				pos = append(pos, p)
-				found = true
-				hold(k, t)
-				break
-			}
+		// A synonym, else a known word's WordNet synonym ("How were
+		// the villages governed?" — "… were ruled by …").
+		p, found := s.firstHeld(t.alts)
+		credit := synonymCredit
+		if !found {
+			p, found = s.firstHeld(t.weak)
+			credit = weakCredit
 		}
-		for _, a := range t.weak {
-			if p, ok := s.terms[a]; ok && !found {
-				// "How were the villages governed?" — "… were ruled by …".
-				matched += t.weight * weakCredit
-				pos = append(pos, p)
-				found = true
-				hold(k, t)
-			}
+		if found {
+			matched += t.weight * credit
+			pos = append(pos, p)
+			hold(k, t)
 		}
 		if !found && (byPronoun[k] || rc.subjectHeld(i, lo, t)) {
 			// "Later he started …" after a sentence naming the

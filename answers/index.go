@@ -586,10 +586,16 @@ func (s *sentence) matches(term string, alts []string) bool {
 	if _, ok := s.terms[term]; ok {
 		return true
 	}
-	for _, a := range alts {
-		if _, ok := s.terms[a]; ok {
-			return true
+	_, ok := s.firstHeld(alts)
+	return ok
+}
+
+// firstHeld is the position in s of the first of words (stems) it holds.
+func (s *sentence) firstHeld(words []string) (int, bool) {
+	for _, w := range words {
+		if p, ok := s.terms[w]; ok {
+			return p, true
 		}
 	}
-	return false
+	return 0, false
 }

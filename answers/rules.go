@@ -627,7 +627,7 @@ func (r *rules) afterLeadTopic(text string, toks []token) int {
 			return 0
 		}
 		gap := text[toks[j-1].end:toks[j].start]
-		if !strings.Contains(gap, " - ") && !strings.ContainsAny(gap, "–—") {
+		if !dashGap(gap) {
 			continue
 		}
 		if (r.questionWord[toks[j].word] || r.asksYesNo(toks[j].word)) && !r.namesDocument(text[:toks[j-1].end]) {
@@ -636,6 +636,12 @@ func (r *rules) afterLeadTopic(text string, toks []token) int {
 		return 0
 	}
 	return 0
+}
+
+// dashGap reports whether the text between two words is a dash that
+// sets a phrase apart (" - ", "–", "—"), not a hyphen inside a word.
+func dashGap(gap string) bool {
+	return strings.Contains(gap, " - ") || strings.ContainsAny(gap, "–—")
 }
 
 // asksYesNo reports whether a question opening with word asks yes or no
