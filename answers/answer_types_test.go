@@ -171,3 +171,26 @@ Few people watched the quay when Orrin Vell sailed out with the mail.
 		t.Errorf("answered %q with %q, want a refusal: the clause is the question's own event", b.Question, b.Answer)
 	}
 }
+
+// TestCountNeedsANumber holds that a how-many question is not answered by
+// a name with a digit in it ("LZMA9") nor by a date ("in 1241", "the 9th
+// century"), which count nothing; a sentence with a count of its own
+// still answers.
+func TestCountNeedsANumber(t *testing.T) {
+	e := articleEngine(t, "codecs", "Codecs and ports", `Since the Bayton container allows adding new filter IDs, some day there may be a filter that is much faster than LZMA9.
+
+Northport is a port city in Westland that was founded in the 9th century; in 1241 it formed an alliance with Palmshire.
+
+The Palmshire container holds up to 16 chains.
+`)
+	for _, q := range []string{"How many filter IDs does the Bayton container have room for?", "How many people lived in the port city of Northport in Westland?"} {
+		a, err := e.Answer(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Answered {
+			t.Errorf("%s answered with %q, quoting %q: it counts nothing", q, a.Answer, a.Quotes[0].Text)
+		}
+	}
+	checkAnswers(t, e, map[string]string{"How many chains does the Palmshire container hold?": "16 chains"})
+}

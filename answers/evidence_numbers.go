@@ -2,6 +2,8 @@ package answers
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // numberEvidence reads a number of q's that s (with prev and the lead)
@@ -275,10 +277,17 @@ func (e *Engine) dateForDuration(q *query, s *sentence) bool {
 }
 
 // anyNumber reports whether s holds a number the question does not: a
-// word with a digit or a number word ("thousand", "half").
+// word with a digit or a number word ("thousand", "half"). A name with a
+// digit in it ("LZMA2", "v6") is no number, and a date ("in 1241", "the
+// 9th century") counts nothing a question asks to count, unless it asks
+// how long or how old.
 func (e *Engine) anyNumber(q *query, s *sentence) bool {
+	timed := false
+	for u := range q.units {
+		timed = timed || e.rules.durations[u] || e.rules.exactUnit[u]
+	}
 	for _, t := range s.toks {
-		if q.words[t.word] {
+		if q.words[t.word] || namedWithDigit(t.word) || !timed && e.inDate(s, t) {
 			continue
 		}
 		if e.rules.numberWord[t.word] || strings.ContainsAny(t.word, "0123456789") {
@@ -339,6 +348,27 @@ func (e *Engine) countedUnsaid(ix *index, q *query, s, prev, next *sentence) boo
 			if _, used := ix.idfOf(t.term); t.term == q.toks[head].stem && used {
 				return !s.matches(t.term, t.alts) && (prev == nil || !prev.matches(t.term, t.alts)) && (next == nil || !next.matches(t.term, t.alts))
 			}
+		}
+	}
+	return false
+}
+
+// namedWithDigit reports whether w is a name with a digit in it, a letter
+// first ("lzma2", "bsim3", "v6"), not a number with its unit ("10pt").
+func namedWithDigit(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLetter(r) && strings.ContainsAny(w, "0123456789")
+}
+
+// inDate reports whether t is a word of one of s's dates ("1241",
+// "9th" of "the 9th century").
+func (e *Engine) inDate(s *sentence, t token) bool {
+	if s.facts == nil {
+		return false
+	}
+	for _, d := range s.facts.dates {
+		if saysAsWord(d.Object, t.raw) {
+			return true
 		}
 	}
 	return false
