@@ -389,6 +389,14 @@ func (c *carryRules) clauseAt(toks []token, j int) bool {
 	return j > 0 && c.clauseJoins[toks[j-1].word]
 }
 
+// subjectPronoun reports whether w is a pronoun that can open a clause
+// ("they", "it"): not a possessive ("his will"), nor "that", which joins
+// one.
+func (c *carryRules) subjectPronoun(w string) bool {
+	p := c.pronouns[w]
+	return p.ref != "" && !p.possessive && !c.clauseJoins[w]
+}
+
 // topicThing is the noun phrase in a topic that says what someone did
 // ("co-wrote the initial proposal" → "the initial proposal", "key points
 // does the current plan have" → "the current plan"): from its first
@@ -404,6 +412,13 @@ func (c *carryRules) topicThing(topic string) string {
 		for k, u := range toks[i+1:] {
 			if c.auxiliary[u.word] && !c.possessiveAt(toks, i+k) {
 				end = u.start
+				break
+			}
+			if gap := topic[toks[i+k].end:u.start]; strings.ContainsAny(gap, ",;:") || dashGap(gap) || c.whWords[u.word] || c.subjectPronoun(u.word) {
+				// "the opening quote of the statement - they went over
+				// …", "the signals they send, what's on it": the phrase
+				// ends where a clause of its own begins.
+				end = toks[i+k].end
 				break
 			}
 			if c.which.determiners[u.word] && c.clauseAt(toks, i+1+k) {

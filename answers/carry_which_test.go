@@ -169,6 +169,12 @@ func TestTopicThing(t *testing.T) {
 		{"the harbour deal", "the harbour deal"},
 		// "will" after "his" is a noun, not an auxiliary.
 		{"the old miller leave each of the two boys in his will", "the two boys in his will"},
+		// The phrase ends where a clause of its own begins: at a
+		// comma, a dash, a question word or a pronoun.
+		{"gazette piece, the opening line of the harbour statement - they went over the outcome of which meeting", "the opening line of the harbour statement"},
+		{"a deal on the toll question turned up yet, per Lind", "the toll question turned up yet"},
+		{"gazette - Brandt's list of the signals Bayton sends, what's on it", "the signals Bayton sends"},
+		{"the original strength of the old ale", "the old ale"},
 	} {
 		if got := c.topicThing(tt.topic); got != tt.want {
 			t.Errorf("topicThing(%q) = %q, want %q", tt.topic, got, tt.want)
