@@ -114,12 +114,26 @@ func (e *Engine) rankEvidence(x *[nEv]float64, q *query, ranked []scored) {
 	}
 }
 
+// saysBoth reports whether s holds a word of weak, the other words for
+// the question's word st, that is no antonym of st: with the antonym it
+// says both sides ("a particular algorithm, whereas the latter asks a more
+// general question" for "specific"). WordNet gives a verb's other words
+// with a noun's ("mother" is a verb for "father"): those say no side.
+func (e *Engine) saysBoth(s *sentence, st string, weak []string) bool {
+	for _, w := range weak {
+		if _, ok := s.terms[w]; ok && !contains(e.rules.antonyms[st], w) {
+			return true
+		}
+	}
+	return false
+}
+
 // oppositeEvidence reads a word of q's whose opposite (an antonym, or the
 // word with a negating prefix) s says instead.
 func (e *Engine) oppositeEvidence(x *[nEv]float64, q *query, s *sentence) {
-	alts := map[string][]string{}
+	alts, weak := map[string][]string{}, map[string][]string{}
 	for _, t := range q.terms {
-		alts[t.term] = t.alts
+		alts[t.term], weak[t.term] = t.alts, t.weak
 	}
 	for i, t := range q.toks {
 		if i > 0 && q.toks[i-1].word == "how" || i < len(q.phrased) && q.phrased[i] {
@@ -135,7 +149,11 @@ func (e *Engine) oppositeEvidence(x *[nEv]float64, q *query, s *sentence) {
 			// "simple or complex": the question names both sides. A
 			// word inside a hyphened compound ("son-in-law") is no
 			// side of anything.
-			if s.hasStem(o) && !q.words[o] && s.saysWord(o) && !e.inCompound(q.text, q.toks, i) {
+			if s.hasStem(o) && !q.words[o] && s.saysWord(o) && !e.inCompound(q.text, q.toks, i) && !e.negatedAt(s, s.terms[o]) {
+				// "not solved" says "unsolved".
+				if e.saysBoth(s, t.stem, weak[t.stem]) {
+					continue
+				}
 				x[evOpposite] = 1
 			}
 		}

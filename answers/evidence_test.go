@@ -1893,3 +1893,29 @@ func TestReferenceQuestions(t *testing.T) {
 		{"Where can I read more about how the ferry timetable changes?", "no_type", 1},
 	})
 }
+
+// TestOppositeSaidBothWays holds that an antonym is no opposite where the
+// sentence says the question's side too, in other words ("a particular
+// routine … a more general question" for "specific"), nor where it is
+// negated ("is not solved" for "unsolved"); alone it is. A word that is
+// an antonym's verb ("mother" a child) says neither side.
+func TestOppositeSaidBothWays(t *testing.T) {
+	e := articleEngine(t, "routines", "Routines", `Routine analysis studies the resources needed by a particular routine, whereas the wider field asks a more general question about every routine.
+
+Because the Bayton problem is not solved, a reduction to the Northport problem shows nothing.
+
+The harbour board asks a general question about every ferry.
+
+Her mother was a pilot of the Bayton ferry.
+
+Each ferry has a specific berth.
+
+Her father owned a boat.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"Which study looks at the resources needed by a specific routine?", "opposite", 0},
+		{"With the Bayton problem unsolved, what does a reduction to the Northport problem show?", "opposite", 0},
+		{"Which specific question does the harbour board ask about every ferry?", "opposite", 1},
+		{"Which ferry was her father a pilot of?", "opposite", 1},
+	})
+}
