@@ -60,7 +60,7 @@ func TestDump(t *testing.T) {
 		Group, Q, Class, Wants string
 		Answerable             bool
 		Answered               bool
-		Decision               string
+		Decision, Short        string
 		Toks                   []tok
 		Terms                  []term
 		Cands                  []cand
@@ -77,7 +77,7 @@ func TestDump(t *testing.T) {
 		}
 		qq := e.analyse(ix, Normalize(q))
 		ranked := e.rank(ix, qq)
-		r := rec{Group: group, Q: q, Class: qq.class.name, Wants: qq.class.wants, Answerable: answerable, Answered: a.Answered, Decision: a.Explain.Decision, Ev: a.Explain.Evidence}
+		r := rec{Group: group, Q: q, Class: qq.class.name, Wants: qq.class.wants, Answerable: answerable, Answered: a.Answered, Decision: a.Explain.Decision, Short: a.Answer, Ev: a.Explain.Evidence}
 		for _, t := range qq.toks {
 			r.Toks = append(r.Toks, tok{t.raw, t.word, t.stem, e.rules.stop[t.word] || english.IsStopWord(t.word)})
 		}
