@@ -485,6 +485,12 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 				// help them?": "them" is in the question.
 				continue
 			}
+			if pr.possessive && e.clauseBefore(text, toks, i) && slices.ContainsFunc(toks[:i], func(t token) bool { return !e.stopword(t.word) && pluralWord(t.word) }) {
+				// "When you add slack variables to the model, what goes
+				// wrong if their costs are too big?": the clause before
+				// the asking names whose.
+				continue
+			}
 		case refPlace:
 			if i > 0 && c.existential[toks[i-1].word] || c.existential[next] {
 				continue // "is there", "are there"

@@ -12,7 +12,8 @@ import "testing"
 // question's, not a fragment the last question's topic is added to. And
 // a question opening with a clause before its asking ("when growers graft
 // pear trees, what is that taken to mean?") names its own subject: its
-// "that" is what the clause says, and nothing is carried into it.
+// "that" is what the clause says, and nothing is carried into it; nor
+// into a "their" the clause's plural noun owns.
 func TestCarryLeads(t *testing.T) {
 	checkCarry(t, orchardEngine(t), []carryCase{
 		{"the Palmshire Orchard Trust, when was it founded?", "n who founded it",
@@ -24,6 +25,9 @@ func TestCarryLeads(t *testing.T) {
 		{"How far back can dwarf rootstocks for pear trees be traced?", "and who sold them at the fair",
 			"and who sold dwarf rootstocks", "a pronoun"},
 		{"Who wrote the first Northport guide to the orchards?", "In the orchard piece, when growers graft pear trees, what is that taken to mean?",
+			"", ""},
+		// Nor is "their" when the clause names what it is of.
+		{"Where does the trust sell its cider?", "When growers graft dwarf rootstocks onto pear trees, what goes wrong if their roots are cut too short?",
 			"", ""},
 	}, false)
 }
