@@ -2,6 +2,7 @@ package answers
 
 import (
 	"math"
+	"slices"
 )
 
 // Evidence features the gate weighs: what the question asserts against
@@ -114,13 +115,17 @@ func (e *Engine) rankEvidence(x *[nEv]float64, q *query, ranked []scored) {
 	}
 }
 
-// saysBoth reports whether s holds a word of weak, the other words for
-// the question's word st, that is no antonym of st: with the antonym it
-// says both sides ("a particular algorithm, whereas the latter asks a more
+// saysBoth reports whether s holds one of the WordNet synonyms of q's
+// term st (qterm.weak) that is no antonym of st: with the antonym it says
+// both sides ("a particular algorithm, whereas the latter asks a more
 // general question" for "specific"). WordNet gives a verb's other words
 // with a noun's ("mother" is a verb for "father"): those say no side.
-func (e *Engine) saysBoth(s *sentence, st string, weak []string) bool {
-	for _, w := range weak {
+func (e *Engine) saysBoth(q *query, s *sentence, st string) bool {
+	i := slices.IndexFunc(q.terms, func(t qterm) bool { return t.term == st })
+	if i < 0 {
+		return false
+	}
+	for _, w := range q.terms[i].weak {
 		if _, ok := s.terms[w]; ok && !contains(e.rules.antonyms[st], w) {
 			return true
 		}
@@ -131,9 +136,9 @@ func (e *Engine) saysBoth(s *sentence, st string, weak []string) bool {
 // oppositeEvidence reads a word of q's whose opposite (an antonym, or the
 // word with a negating prefix) s says instead.
 func (e *Engine) oppositeEvidence(x *[nEv]float64, q *query, s *sentence) {
-	alts, weak := map[string][]string{}, map[string][]string{}
+	alts := map[string][]string{}
 	for _, t := range q.terms {
-		alts[t.term], weak[t.term] = t.alts, t.weak
+		alts[t.term] = t.alts
 	}
 	for i, t := range q.toks {
 		if i > 0 && q.toks[i-1].word == "how" || i < len(q.phrased) && q.phrased[i] {
@@ -149,11 +154,11 @@ func (e *Engine) oppositeEvidence(x *[nEv]float64, q *query, s *sentence) {
 			// "simple or complex": the question names both sides. A
 			// word inside a hyphened compound ("son-in-law") is no
 			// side of anything.
-			if s.hasStem(o) && !q.words[o] && s.saysWord(o) && !e.inCompound(q.text, q.toks, i) && !e.negatedAt(s, s.terms[o]) {
-				// "not solved" says "unsolved".
-				if e.saysBoth(s, t.stem, weak[t.stem]) {
-					continue
-				}
+			// A sentence that negates the antonym ("is not solved" for
+			// "unsolved") or says the question's side too says no
+			// opposite.
+			if s.hasStem(o) && !q.words[o] && s.saysWord(o) && !e.inCompound(q.text, q.toks, i) &&
+				!e.negatedAt(s, s.terms[o]) && !e.saysBoth(q, s, t.stem) {
 				x[evOpposite] = 1
 			}
 		}

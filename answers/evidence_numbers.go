@@ -287,10 +287,13 @@ func (e *Engine) anyNumber(q *query, s *sentence) bool {
 		timed = timed || e.rules.durations[u] || e.rules.exactUnit[u]
 	}
 	for _, t := range s.toks {
-		if q.words[t.word] || namedWithDigit(t.word) || !timed && e.inDate(s, t) {
+		if q.words[t.word] {
 			continue
 		}
 		if e.rules.numberWord[t.word] || strings.ContainsAny(t.word, "0123456789") {
+			if namedWithDigit(t.word) || !timed && e.inDate(s, t) {
+				continue
+			}
 			return true
 		}
 		// "how long": "a little more than a year".
