@@ -257,6 +257,10 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups88.jsonl", builtin, 6, 3},
 		// 7 at its first run, after the forty-first pass's first change.
 		{"followups89.jsonl", builtin, 7, 3},
+		// 5 at its first run, as the forty-second pass began.
+		{"followups90.jsonl", builtin, 5, 3},
+		// 8 at its first run, after the forty-second pass's first change.
+		{"followups91.jsonl", builtin, 8, 3},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
@@ -544,6 +548,14 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-econometrics-guide.jsonl", over("testdata/econometrics-guide.json"), 9, 2},
 		// 8 at its first run, after the forty-first pass's first change.
 		{"followups-gps-file-conversion.jsonl", over("testdata/gps-file-conversion.json"), 8, 2},
+		// 7 at its first run, as the forty-second pass began.
+		{"followups-software-translation.jsonl", over("testdata/software-translation.json"), 7, 2},
+		// 6 at its first run, as the forty-second pass began.
+		{"followups-firewall-guide.jsonl", over("testdata/firewall-guide.json"), 6, 2},
+		// 6 at its first run, after the forty-second pass's first change.
+		{"followups-lighting-control.jsonl", over("testdata/lighting-control.json"), 6, 2},
+		// 9 at its first run, after the forty-second pass's first change.
+		{"followups-linear-programming.jsonl", over("testdata/linear-programming.json"), 9, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
