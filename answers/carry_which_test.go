@@ -174,6 +174,8 @@ func TestTopicThing(t *testing.T) {
 		{"gazette piece, the opening line of the harbour statement - they went over the outcome of which meeting", "the opening line of the harbour statement"},
 		{"a deal on the toll question turned up yet, per Lind", "the toll question turned up yet"},
 		{"gazette - Brandt's list of the signals Bayton sends, what's on it", "the signals Bayton sends"},
+		// "old" asks a question only after "how": here it is a word of
+		// the phrase.
 		{"the original strength of the old ale", "the old ale"},
 	} {
 		if got := c.topicThing(tt.topic); got != tt.want {
