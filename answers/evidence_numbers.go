@@ -245,15 +245,22 @@ func (e *Engine) asksExactUnit(q *query) bool {
 	return false
 }
 
+// asksDuration reports whether q asks how long: a unit it asks for is a
+// length of time (units, durations).
+func (e *Engine) asksDuration(q *query) bool {
+	for u := range q.units {
+		if e.rules.durations[u] {
+			return true
+		}
+	}
+	return false
+}
+
 // dateForDuration reports whether q asks how long and the only numbers s
 // holds are one date's ("around 1000 CE" is when, not how long), with no
 // word bounding a time ("since 1995" says how long) and no unit of time.
 func (e *Engine) dateForDuration(q *query, s *sentence) bool {
-	asks := false
-	for u := range q.units {
-		asks = asks || e.rules.durations[u]
-	}
-	if !asks || s.facts == nil || len(s.facts.dates) != 1 {
+	if !e.asksDuration(q) || s.facts == nil || len(s.facts.dates) != 1 {
 		return false
 	}
 	date := s.facts.dates[0].Object
@@ -282,10 +289,7 @@ func (e *Engine) dateForDuration(q *query, s *sentence) bool {
 // 9th century") counts nothing a question asks to count, unless it asks
 // how long or how old.
 func (e *Engine) anyNumber(q *query, s *sentence) bool {
-	timed := false
-	for u := range q.units {
-		timed = timed || e.rules.durations[u] || e.rules.exactUnit[u]
-	}
+	timed := e.asksDuration(q) || e.asksExactUnit(q)
 	for _, t := range s.toks {
 		if q.words[t.word] {
 			continue
