@@ -604,6 +604,9 @@ func (r *rules) askingAfter(text string, toks []token, anyWord bool) int {
 	if !clause && !r.phraseLead[toks[0].word] || len(toks) > 1 && r.questionWord[toks[1].word] {
 		return 0 // "On what day, according to the note, did …?" asks when
 	}
+	if r.questionWord[toks[0].word] && r.asksAtOnce(text, toks) {
+		return 0 // "When, according to the note, did …?" asks when
+	}
 	for j := 2; j < len(toks); j++ {
 		if !strings.Contains(text[toks[j-1].end:toks[j].start], ",") {
 			continue
@@ -613,6 +616,24 @@ func (r *rules) askingAfter(text string, toks []token, anyWord bool) int {
 		}
 	}
 	return 0
+}
+
+// asksAtOnce reports whether a question word that may also open a clause
+// ("when", "where") asks at once rather than opening one: a comma or an
+// auxiliary comes right after it, past any adverbs ("When, according to
+// the note, did the ferry sail?", "Where exactly was the mayor, and
+// when?"), not a clause's subject ("Where the two charts differ, which
+// one …?").
+func (r *rules) asksAtOnce(text string, toks []token) bool {
+	for j := 1; j < len(toks); j++ {
+		if strings.Contains(text[toks[j-1].end:toks[j].start], ",") {
+			return true
+		}
+		if !r.adverb(toks[j].word) {
+			return r.asksYesNo(toks[j].word)
+		}
+	}
+	return false
 }
 
 // afterLeadTopic is where a question set out after a topic and a dash

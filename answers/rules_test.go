@@ -495,7 +495,10 @@ func TestKnownPlaces(t *testing.T) {
 // …, how …?" asks how, not when; "If …, who …?" asks who. A question that
 // opens with its question word, comma or not, keeps its class. A phrase
 // before a yes/no question ("In Orrin's telling, has …?") leaves it a
-// yes/no question, unless a question word asks before its comma.
+// yes/no question, unless a question word asks before its comma. "When"
+// or "where" followed at once by a comma or an auxiliary asks itself
+// ("When, according to the note, did …?" asks when); followed by a subject
+// it opens a clause ("Where the two charts differ, which …?" asks which).
 func TestClassFromTheAsking(t *testing.T) {
 	e := mustEngine(t, storetest.MustOpen(t))
 	ix, err := e.current(context.Background())
@@ -503,16 +506,21 @@ func TestClassFromTheAsking(t *testing.T) {
 		t.Fatal(err)
 	}
 	for q, want := range map[string]string{
-		"When the harbour board votes again, how are its votes counted?": "what",
-		"If nobody wins a majority, who picks the mayor?":                "who",
-		"When did the harbour board vote, and where?":                    "when",
-		"When the board met, the mayor spoke. Who was he?":               "when",
-		"In Orrin's telling, has the ferry to Bayton sailed yet?":        "yesno",
-		"Going by what the mayor said, did the board vote?":              "yesno",
-		"Despite the storm, was the harbour open?":                       "yesno",
-		"When the board met in May, was the mayor there?":                "yesno",
-		"On what day, according to the note, did the ferry sail?":        "when",
-		"In the harbour story, the mayor spoke. Was he right?":           "what",
+		"When the harbour board votes again, how are its votes counted?":    "what",
+		"If nobody wins a majority, who picks the mayor?":                   "who",
+		"When did the harbour board vote, and where?":                       "when",
+		"When the board met, the mayor spoke. Who was he?":                  "when",
+		"In Orrin's telling, has the ferry to Bayton sailed yet?":           "yesno",
+		"Going by what the mayor said, did the board vote?":                 "yesno",
+		"Despite the storm, was the harbour open?":                          "yesno",
+		"When the board met in May, was the mayor there?":                   "yesno",
+		"On what day, according to the note, did the ferry sail?":           "when",
+		"In the harbour story, the mayor spoke. Was he right?":              "what",
+		"When, according to the note, did the ferry sail?":                  "when",
+		"When exactly, by the log, would the ferry be back?":                "when",
+		"Where the two charts differ, which one does the pilot trust?":      "what",
+		"Where exactly was the mayor, and in front of whom, when he spoke?": "where",
+		"Where is the quay, going by the harbour story?":                    "where",
 	} {
 		if got := e.analyse(ix, Normalize(q)).class.name; got != want {
 			t.Errorf("class of %q = %q, want %q", q, got, want)
