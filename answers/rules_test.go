@@ -75,6 +75,11 @@ func TestClassify(t *testing.T) {
 		// "number one" is first, not a count; "the number of" is one.
 		{"whats the number one worry for the pilots", "what"},
 		{"what is the number of pilots", "how_many"},
+		// So is a number qualified: the most, the least, the usual.
+		{"what is the maximum number of launches a pilot can run", "how_many"},
+		{"what s the largest number of berths the quay can hold", "how_many"},
+		{"what was the default number of pilots on duty", "how_many"},
+		{"what s the size of the quay", "how_many"},
 		// Chatter before the question, and inside it.
 		{"ballpark, how long did the talks last", "how_many"},
 		{"any word on when the pilots meet again", "when"},
