@@ -55,3 +55,31 @@ The villagers of Palmshire built a new granary beside the square.
 		t.Errorf("a sentence giving no time answered which day: %+v", a.Quotes)
 	}
 }
+
+// TestYearAsked: a question asking which year or month wants one on the
+// calendar; a sentence that says only when something happens ("when the
+// harbour opens") does not give it, though it answers a plain "when".
+func TestYearAsked(t *testing.T) {
+	e := articleEngine(t, "club", "The Bayton ferry club", `The Bayton ferry club was founded in 1921 by the harbour pilots.
+
+The club's ferries sail to Northport when the harbour opens after the winter storms.
+`)
+	ctx := context.Background()
+	for _, tt := range []struct {
+		q      string
+		answer bool
+	}{
+		{"Which year was the Bayton ferry club founded?", true},
+		{"When do the club's ferries sail to Northport?", true},
+		{"Which year did the club's ferries first sail to Northport?", false},
+		{"In what month do the club's ferries sail to Northport?", false},
+	} {
+		a, err := e.Answer(ctx, tt.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Answered != tt.answer {
+			t.Errorf("%q: answered %v, want %v (%+v)", tt.q, a.Answered, tt.answer, a.Quotes)
+		}
+	}
+}
