@@ -80,6 +80,9 @@ func TestClassify(t *testing.T) {
 		{"what s the largest number of berths the quay can hold", "how_many"},
 		{"what was the default number of pilots on duty", "how_many"},
 		{"what s the size of the quay", "how_many"},
+		{"at what age do the pilots retire", "how_many"},
+		{"what age did the oldest pilot reach", "how_many"},
+		{"what agenda did the board set", "what"},
 		// Chatter before the question, and inside it.
 		{"ballpark, how long did the talks last", "how_many"},
 		{"any word on when the pilots meet again", "when"},
