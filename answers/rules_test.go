@@ -83,6 +83,9 @@ func TestClassify(t *testing.T) {
 		{"at what age do the pilots retire", "how_many"},
 		{"what age did the oldest pilot reach", "how_many"},
 		{"what agenda did the board set", "what"},
+		// A measure asked as "how tall" is: a height, a temperature.
+		{"how high is the lighthouse at bayton", "how_many"},
+		{"how cold does the harbour get in winter", "how_many"},
 		// Chatter before the question, and inside it.
 		{"ballpark, how long did the talks last", "how_many"},
 		{"any word on when the pilots meet again", "when"},
