@@ -13,23 +13,25 @@ func TestCalendarSwapped(t *testing.T) {
 
 The harbour board will meet in June to vote on the harbour tax.
 `)
-	ctx := context.Background()
-	for _, tt := range []struct {
-		q      string
-		answer bool
-	}{
-		{"What did the mayor of Eastport talk about in his radio address on Thursday evening?", true},
-		{"what did the mayor of eastport talk about in his radio address on tuesday evening", false},
-		{"What did the mayor of Eastport talk about in his radio address on Tuesday evening?", false},
-		{"When will the harbour board meet to vote on the harbour tax?", true},
-		{"what may the harbour board vote on", true},
-	} {
-		a, err := e.Answer(ctx, tt.q)
+	checkAnswered(t, e, map[string]bool{
+		"What did the mayor of Eastport talk about in his radio address on Thursday evening?": true,
+		"what did the mayor of eastport talk about in his radio address on tuesday evening":   false,
+		"What did the mayor of Eastport talk about in his radio address on Tuesday evening?":  false,
+		"When will the harbour board meet to vote on the harbour tax?":                        true,
+		"what may the harbour board vote on":                                                  true,
+	})
+}
+
+// checkAnswered asks e each question and holds whether it was answered.
+func checkAnswered(t *testing.T, e *Engine, want map[string]bool) {
+	t.Helper()
+	for q, answer := range want {
+		a, err := e.Answer(context.Background(), q)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if a.Answered != tt.answer {
-			t.Errorf("%q: answered %v, want %v (%+v)", tt.q, a.Answered, tt.answer, a.Quotes)
+		if a.Answered != answer {
+			t.Errorf("%q: answered %v, want %v (%+v)", q, a.Answered, answer, a.Quotes)
 		}
 	}
 }
@@ -64,22 +66,10 @@ func TestYearAsked(t *testing.T) {
 
 The club's ferries sail to Northport when the harbour opens after the winter storms.
 `)
-	ctx := context.Background()
-	for _, tt := range []struct {
-		q      string
-		answer bool
-	}{
-		{"Which year was the Bayton ferry club founded?", true},
-		{"When do the club's ferries sail to Northport?", true},
-		{"Which year did the club's ferries first sail to Northport?", false},
-		{"In what month do the club's ferries sail to Northport?", false},
-	} {
-		a, err := e.Answer(ctx, tt.q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if a.Answered != tt.answer {
-			t.Errorf("%q: answered %v, want %v (%+v)", tt.q, a.Answered, tt.answer, a.Quotes)
-		}
-	}
+	checkAnswered(t, e, map[string]bool{
+		"Which year was the Bayton ferry club founded?":              true,
+		"When do the club's ferries sail to Northport?":              true,
+		"Which year did the club's ferries first sail to Northport?": false,
+		"In what month do the club's ferries sail to Northport?":     false,
+	})
 }
