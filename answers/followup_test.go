@@ -261,6 +261,10 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups90.jsonl", builtin, 5, 3},
 		// 8 at its first run, after the forty-second pass's first change.
 		{"followups91.jsonl", builtin, 8, 3},
+		// 5 at its first run, as the forty-third pass began.
+		{"followups92.jsonl", builtin, 5, 3},
+		// 8 at its first run, after the forty-third pass's first change.
+		{"followups93.jsonl", builtin, 8, 3},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
@@ -556,6 +560,14 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-lighting-control.jsonl", over("testdata/lighting-control.json"), 6, 2},
 		// 9 at its first run, after the forty-second pass's first change.
 		{"followups-linear-programming.jsonl", over("testdata/linear-programming.json"), 9, 2},
+		// 11 at its first run, as the forty-third pass began.
+		{"followups-network-authentication.jsonl", over("testdata/network-authentication.json"), 11, 2},
+		// 13 at its first run, as the forty-third pass began.
+		{"followups-concurrent-runtime.jsonl", over("testdata/concurrent-runtime.json"), 13, 2},
+		// 10 at its first run, after the forty-third pass's first change.
+		{"followups-home-server.jsonl", over("testdata/home-server.json"), 10, 2},
+		// 9 at its first run, after the forty-third pass's first change.
+		{"followups-live-systems.jsonl", over("testdata/live-systems.json"), 9, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
