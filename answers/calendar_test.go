@@ -1,9 +1,6 @@
 package answers
 
-import (
-	"context"
-	"testing"
-)
+import "testing"
 
 // TestCalendarSwapped holds a weekday or month the question names and the
 // best sentence says otherwise as a detail changed: refused; the day the
@@ -20,20 +17,6 @@ The harbour board will meet in June to vote on the harbour tax.
 		"When will the harbour board meet to vote on the harbour tax?":                        true,
 		"what may the harbour board vote on":                                                  true,
 	})
-}
-
-// checkAnswered asks e each question and holds whether it was answered.
-func checkAnswered(t *testing.T, e *Engine, want map[string]bool) {
-	t.Helper()
-	for q, answer := range want {
-		a, err := e.Answer(context.Background(), q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if a.Answered != answer {
-			t.Errorf("%q: answered %v, want %v (%+v)", q, a.Answered, answer, a.Quotes)
-		}
-	}
 }
 
 // TestOrdinalDayAnswersWhen: an ordinal before a unit of time ("on the

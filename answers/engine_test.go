@@ -49,6 +49,21 @@ func checkAnswers(t *testing.T, e *Engine, want map[string]string) {
 	}
 }
 
+// checkAnswered asks e each question and holds whether it was answered,
+// saying the gate's decision and the quotes when it was not as wanted.
+func checkAnswered(t *testing.T, e *Engine, want map[string]bool) {
+	t.Helper()
+	for q, answered := range want {
+		a, err := e.Explain(t.Context(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Answered != answered {
+			t.Errorf("%q: answered %v (%s), want %v (%+v)", q, a.Answered, a.Explain.Decision, answered, a.Quotes)
+		}
+	}
+}
+
 // checkQuotes asks e each question and holds that it is answered from a
 // sentence opening with the text wanted.
 func checkQuotes(t *testing.T, e *Engine, want map[string]string) {

@@ -1791,19 +1791,11 @@ func TestHowWideAsksAMeasure(t *testing.T) {
 
 The Northport quay is as wide as a street and was paved in May.
 `)
-	for q, answered := range map[string]bool{
+	checkAnswered(t, e, map[string]bool{
 		"How wide is the Bayton canal near the harbour?": false,
 		"How deep is the Bayton canal near the harbour?": false,
 		"How wide is the Northport quay?":                true,
-	} {
-		a, err := e.Explain(t.Context(), q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if a.Answered != answered {
-			t.Errorf("%q: answered %v (%s), want %v", q, a.Answered, a.Explain.Decision, answered)
-		}
-	}
+	})
 }
 
 // TestLowerCasePlaceTheArticlesName holds that a place typed in lower case
