@@ -919,6 +919,21 @@ func TestHowMuchMoneyLikeAYear(t *testing.T) {
 	}
 }
 
+// TestCountLikeAYear holds that a number of four digits counting the
+// word after it ("over 1000 m", "of 2000 people") is a count, not a year,
+// while one after "in" or a determiner stays a year ("in 1851 gold was
+// found", "the 1905 survey").
+func TestCountLikeAYear(t *testing.T) {
+	e := articleEngine(t, "tower", "The Orrin tower", "The Orrin tower rises over 1000 m above the Bayton valley.\n\n"+
+		"A crowd of 2000 people watched its opening.\n\n"+
+		"The tower was planned after the 1905 survey, and in 1851 gold was found under the valley.\n")
+	checkAnswers(t, e, map[string]string{
+		"how many people watched the tower's opening": "2000 people",
+		"When was gold found under the valley?":       "1851",
+	})
+	checkAnswered(t, e, map[string]bool{"How high does the Orrin tower rise?": true})
+}
+
 // TestNegatedButSaidToo holds that a question word the sentence negates
 // in one place and says plainly in another is not negated: the players
 // count the rook though "the King does not count".

@@ -48,16 +48,44 @@ func (r *rules) numberUnit(text string, end int) (string, int) {
 }
 
 // eraDates are the spans of text's dates of any era (eraDateRe), but for
-// a number after a currency sign: "$1000" is a sum, not the year 1000.
+// a number after a currency sign ("$1000" is a sum, not the year 1000)
+// and a count of four digits (countNotYear).
 func (l *lexicon) eraDates(text string) [][]int {
 	var out [][]int
 	for _, m := range l.eraDateRe.FindAllStringIndex(text, -1) {
 		if r, _ := utf8.DecodeLastRuneInString(text[:m[0]]); strings.ContainsRune(currencySigns, r) {
 			continue
 		}
+		if l.countNotYear(text, m[0], m[1]) {
+			continue
+		}
 		out = append(out, m)
 	}
 	return out
+}
+
+// countNotYear reports whether the date text[a:b] is a number of four
+// digits, bare or after a count lead ("of", not "in 1851 gold was
+// found"), that counts the word after it: a
+// word in lower case and no stop word ("over 1000 m", "1024 bytes", "a
+// crowd of 2000 people"), where no determiner before it makes it a year
+// that qualifies ("the 1999 season", "his 1905 paper").
+func (l *lexicon) countNotYear(text string, a, b int) bool {
+	span := text[a:b]
+	year := span[strings.LastIndexByte(span, ' ')+1:]
+	if f := strings.Fields(span); len(year) != 4 || !isNumber(year) || len(f) > 2 || len(f) == 2 && !l.countLeads[fold(f[0])] {
+		return false
+	}
+	next := tokenize(text[b:])
+	if len(next) == 0 || next[0].start != 1 || text[b] != ' ' {
+		return false
+	}
+	w := next[0]
+	if !isLetters(w.word) || w.raw != w.word || english.IsStopWord(w.word) || l.months[w.word] {
+		return false
+	}
+	before := tokenize(text[max(0, a-24):a])
+	return len(before) == 0 || !l.yearDeterminers[before[len(before)-1].word]
 }
 
 // earlyYears are the spans of text's years of three digits ("died in

@@ -55,6 +55,8 @@ type lexiconFile struct {
 	RateWords          []string   `yaml:"rate_words"`
 	YearLeads          []string   `yaml:"year_leads"`
 	EarlyYearLeads     []string   `yaml:"early_year_leads"`
+	YearDeterminers    []string   `yaml:"year_determiners"`
+	CountLeads         []string   `yaml:"count_leads"`
 	PeriodWords        []string   `yaml:"period_words"`
 	AliasCues          []string   `yaml:"alias_cues"`
 	ExpansionCues      []string   `yaml:"expansion_cues"`
@@ -96,16 +98,16 @@ type lexicon struct {
 	stanceVerbs, stanceAsks                     map[string]bool
 	// weekdays and months, folded: a question's day or month the best
 	// sentence says otherwise is a detail changed.
-	weekdays, months                              map[string]bool
-	leadWords, agentStop                          map[string]bool
-	orgWords, placeWords, titleWords              map[string]bool
-	placeModifiers, placeEvents                   map[string]bool
-	personTitles, anaphors, cataphors, digestStop map[string]bool
-	corefPronouns, firstPerson                    map[string]bool
-	subjectPronouns, nameJoins, connectives       map[string]bool
-	namingAfter                                   map[string]bool
-	thingSubjects, expletiveIt                    map[string]bool
-	unitSkips, rateWords                          map[string]bool
+	weekdays, months                                  map[string]bool
+	leadWords, agentStop                              map[string]bool
+	orgWords, placeWords, titleWords                  map[string]bool
+	placeModifiers, placeEvents                       map[string]bool
+	personTitles, anaphors, cataphors, digestStop     map[string]bool
+	corefPronouns, firstPerson                        map[string]bool
+	subjectPronouns, nameJoins, connectives           map[string]bool
+	namingAfter                                       map[string]bool
+	thingSubjects, expletiveIt                        map[string]bool
+	unitSkips, rateWords, yearDeterminers, countLeads map[string]bool
 	// clauseBreaks and digestBreaks are joins as written, spaces
 	// included: where a clause turns, where a digest line may be cut.
 	clauseBreaks, digestBreaks []string
@@ -165,6 +167,7 @@ func compileLexicon(data []byte) (*lexicon, error) {
 		{"anaphors", f.Anaphors, &l.anaphors}, {"cataphors", f.Cataphors, &l.cataphors}, {"digest_stop", f.DigestStop, &l.digestStop},
 		{"coref_pronouns", f.CorefPronouns, &l.corefPronouns}, {"subject_pronouns", f.SubjectPronouns, &l.subjectPronouns}, {"connectives", f.Connectives, &l.connectives}, {"naming_after", f.NamingAfter, &l.namingAfter}, {"thing_subjects", f.ThingSubjects, &l.thingSubjects}, {"expletive_it", f.ExpletiveIt, &l.expletiveIt}, {"name_joins", f.NameJoins, &l.nameJoins}, {"first_person", f.FirstPerson, &l.firstPerson},
 		{"unit_skips", f.UnitSkips, &l.unitSkips}, {"rate_words", f.RateWords, &l.rateWords},
+		{"year_determiners", f.YearDeterminers, &l.yearDeterminers}, {"count_leads", f.CountLeads, &l.countLeads},
 		// Lists compiled below, or read only by the patterns.
 		{"fraction_numerators", f.FractionNumerators, nil}, {"fraction_parts", f.FractionParts, nil},
 		{"weekdays", f.Weekdays, &l.weekdays}, {"months", f.Months, &l.months},
