@@ -934,6 +934,20 @@ func TestCountLikeAYear(t *testing.T) {
 	checkAnswered(t, e, map[string]bool{"How high does the Orrin tower rise?": true})
 }
 
+// TestMeasureAnswersItsUnit holds that a question asking a measure ("how
+// high", "how heavy", "how hot") is answered by the count of a unit that
+// measures it, as "how long" is by a duration: the count is the answer.
+func TestMeasureAnswersItsUnit(t *testing.T) {
+	e := articleEngine(t, "tower", "The Orrin tower", "The Orrin tower rises over 1000 m above the Bayton valley.\n\n"+
+		"Its bell, cast by Ada Brandt, weighs 12 tonnes.\n\n"+
+		"The Northport kiln that fired its bricks reached 900 degrees.\n")
+	checkAnswers(t, e, map[string]string{
+		"How high does the Orrin tower rise?":   "over 1000 m",
+		"how heavy is the bell ada brandt cast": "12 tonnes",
+		"how hot did the northport kiln get":    "900 degrees",
+	})
+}
+
 // TestNegatedButSaidToo holds that a question word the sentence negates
 // in one place and says plainly in another is not negated: the players
 // count the rook though "the King does not count".
