@@ -948,6 +948,18 @@ func TestMeasureAnswersItsUnit(t *testing.T) {
 	})
 }
 
+// TestNegatedInACondition holds that a negation inside a clause setting
+// a condition ("if it did not snap") negates nothing the sentence
+// asserts, while one in the main clause still does.
+func TestNegatedInACondition(t *testing.T) {
+	e := articleEngine(t, "ropes", "Ropes", "The rope held the Bayton barge, and if it did not snap, it was owing to the knot Ada Brandt tied.\n\n"+
+		"The Westland ferry did not sail on Sunday.\n")
+	checkEvidence(t, e, []evidenceCase{
+		{"What kept the rope holding the Bayton barge from snapping?", "negated", 0},
+		{"On which day did the Westland ferry sail?", "negated", 1},
+	})
+}
+
 // TestNegatedButSaidToo holds that a question word the sentence negates
 // in one place and says plainly in another is not negated: the players
 // count the rook though "the King does not count".

@@ -151,7 +151,7 @@ func (e *Engine) negatesQuestionWord(q *query, s *sentence) bool {
 	negated := map[int]bool{}
 	for i, t := range s.toks {
 		neg := e.rules.negation[t.word] || contracted(s.toks, i)
-		if !neg || e.prefixNegates(q, s, i) {
+		if !neg || e.prefixNegates(q, s, i) || e.inCondition(s, i) {
 			continue
 		}
 		for j := i + 1; j < len(s.toks) && j <= i+3; j++ {
@@ -175,6 +175,22 @@ func (e *Engine) negatesQuestionWord(q *query, s *sentence) bool {
 	for j := range negated {
 		// "not a commercial entity" says what "non-commercial" asks.
 		if st := s.toks[j].stem; !said[st] && !e.hyphenNegated(q.text, q.toks, st) {
+			return true
+		}
+	}
+	return false
+}
+
+// inCondition reports whether s.toks[i] stands in a clause that sets a
+// condition, its lead (conditions: "if", "when") at most three words
+// back with no comma between: "If no sign is given, the value is
+// assumed positive" negates nothing the sentence asserts.
+func (e *Engine) inCondition(s *sentence, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if strings.ContainsAny(s.Text[s.toks[j].end:s.toks[j+1].start], ",;:") {
+			return false
+		}
+		if e.rules.condition[s.toks[j].word] {
 			return true
 		}
 	}
