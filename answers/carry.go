@@ -464,8 +464,8 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 			if next != "" && (!e.stopword(next) || c.clauseOpeners[next] || c.nounModifiers[next] || e.rules.sourceDocument[next]) {
 				continue // "that plan", "that same day", "explains that the …", "that article": not a pronoun
 			}
-			if i > 0 && c.auxiliary[next] && !e.stopword(toks[i-1].word) && !c.questionWords[toks[i-1].word] {
-				continue // "a drink … in Jamaica that is essentially wort": a clause
+			if i > 0 && (c.auxiliary[next] || next != "" && apostropheS(text, toks, i+1)) && !e.stopword(toks[i-1].word) && !c.questionWords[toks[i-1].word] {
+				continue // "a drink … in Jamaica that is essentially wort", "a disk that's old": a clause
 			}
 		case refThing:
 			if filledThing {

@@ -474,7 +474,8 @@ Grey herons build their own nests in tall trees. Sloths have long curved claws.
 // TestCarryOwnClause holds that a question naming its own subject keeps
 // its "they" and its "that" when they open no reference to the last turn:
 // "they" for people at large beside a name of its own, "that" opening a
-// relative clause after a noun ("a drink … in Jamaica that is …"); and
+// relative clause after a noun ("a drink … in Jamaica that is …", "a
+// drink that's …"); and
 // that "that" alone still stands for the last event.
 func TestCarryOwnClause(t *testing.T) {
 	const body = `A hydrometer measures the density of the wort before and after it ferments.
@@ -486,6 +487,7 @@ Mayor Dorn opened the new quay in May 1990.
 	e := articleEngine(t, "brew", "Brewing", body)
 	checkCarry(t, e, []carryCase{
 		{"What do hydrometers measure?", "What drink do they make in Jamaica that is essentially wort?", "", ""},
+		{"When did Mayor Dorn open the new quay?", "Is a drink that's essentially wort made in Jamaica?", "", ""},
 		{"When did Mayor Dorn open the new quay?", "Why did he do that?", "Why did Mayor Dorn do Mayor Dorn open the new quay?", "its topic"},
 	}, false)
 }
