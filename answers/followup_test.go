@@ -265,6 +265,10 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups92.jsonl", builtin, 5, 3},
 		// 8 at its first run, after the forty-third pass's first change.
 		{"followups93.jsonl", builtin, 8, 3},
+		// 8 at its first run, as the forty-fourth pass began.
+		{"followups94.jsonl", builtin, 8, 3},
+		// 6 at its first run, after the forty-fourth pass's first change.
+		{"followups95.jsonl", builtin, 6, 3},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
@@ -568,6 +572,15 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-home-server.jsonl", over("testdata/home-server.json"), 10, 2},
 		// 9 at its first run, after the forty-third pass's first change.
 		{"followups-live-systems.jsonl", over("testdata/live-systems.json"), 9, 2},
+		// 8 at its first run, as the forty-fourth pass began.
+		{"followups-system-hardening.jsonl", over("testdata/system-hardening.json"), 8, 2},
+		// 9 at its first run, as the forty-fourth pass began.
+		{"followups-mplayer-guide.jsonl", over("testdata/mplayer-guide.json"), 9, 2},
+		// 10 at its first run, after the forty-fourth pass's first change.
+		{"followups-molecular-graphics.jsonl", over("testdata/molecular-graphics.json"), 10, 2},
+		// 6 at its first run, after the forty-fourth pass's first change, where
+		// "that's" in one of its own-subject questions was read as a pronoun.
+		{"followups-gnome-desktop-help.jsonl", over("testdata/gnome-desktop-help.json"), 6, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
