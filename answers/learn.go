@@ -66,10 +66,10 @@ func (l *lexicon) eraDates(text string) [][]int {
 
 // countNotYear reports whether the date text[a:b] is a number of four
 // digits, bare or after a count lead ("of", not "in 1851 gold was
-// found"), that counts the word after it: a
-// word in lower case and no stop word ("over 1000 m", "1024 bytes", "a
-// crowd of 2000 people"), where no determiner before it makes it a year
-// that qualifies ("the 1999 season", "his 1905 paper").
+// found"), that counts the word after it, a word in lower case and no
+// stop word ("over 1000 m", "1024 bytes", "a crowd of 2000 people"), with
+// no determiner before it to make it a year that qualifies what follows
+// ("the 1999 season", "his 1905 paper").
 func (l *lexicon) countNotYear(text string, a, b int) bool {
 	span := text[a:b]
 	year := span[strings.LastIndexByte(span, ' ')+1:]

@@ -182,8 +182,8 @@ func (e *Engine) negatesQuestionWord(q *query, s *sentence) bool {
 }
 
 // inCondition reports whether s.toks[i] stands in a clause that sets a
-// condition, its lead (conditions: "if", "when") at most three words
-// back with no comma between: "If no sign is given, the value is
+// condition, its lead (general.yaml's conditions: "if", "when", "once" …)
+// at most three words back with no comma between: "If no sign is given, the value is
 // assumed positive" negates nothing the sentence asserts.
 func (e *Engine) inCondition(s *sentence, i int) bool {
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
