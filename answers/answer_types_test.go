@@ -183,14 +183,10 @@ Northport is a port city in Westland that was founded in the 9th century; in 124
 
 The Palmshire container holds up to 16 chains.
 `)
-	for _, q := range []string{"How many filter IDs does the Bayton container have room for?", "How many people lived in the port city of Northport in Westland?"} {
-		a, err := e.Answer(t.Context(), q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if a.Answered {
-			t.Errorf("%s answered with %q, quoting %q: it counts nothing", q, a.Answer, a.Quotes[0].Text)
-		}
-	}
+	// Neither sentence counts what is asked.
+	checkAnswered(t, e, map[string]bool{
+		"How many filter IDs does the Bayton container have room for?":     false,
+		"How many people lived in the port city of Northport in Westland?": false,
+	})
 	checkAnswers(t, e, map[string]string{"How many chains does the Palmshire container hold?": "16 chains"})
 }

@@ -327,15 +327,11 @@ The new marina is private.
 		{"Is the town becoming more patient with the ferry delays?", "opposite", 0},
 		{"Which town is becoming more patient with the ferry delays?", "opposite", 1},
 	})
-	for _, q := range []string{"Is the town becoming more patient with the ferry delays?", "Did Berg think the town was any nearer to opening the pier?"} {
-		a, err := e.Explain(context.Background(), q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !a.Answered {
-			t.Errorf("%q: refused (%s), want the sentence that turns it around", q, a.Explain.Decision)
-		}
-	}
+	// Answered by the sentence that turns it around.
+	checkAnswered(t, e, map[string]bool{
+		"Is the town becoming more patient with the ferry delays?":    true,
+		"Did Berg think the town was any nearer to opening the pier?": true,
+	})
 }
 
 // TestWhoAnsweredByABody holds that a who-question is answered by a body

@@ -45,15 +45,10 @@ The ferry waits at the quay while the chamber empties.
 		"what did he say about the lock":               "said",
 		"What did the statement say about the lock?":   "said",
 	})
-	for _, q := range []string{"What did version 2 of the lock manual add?", "How does the manual describe the lower gate?"} {
-		a, err := e.Answer(t.Context(), q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !a.Answered {
-			t.Errorf("%s refused: %s", q, a.Answer)
-		}
-	}
+	checkAnswered(t, e, map[string]bool{
+		"What did version 2 of the lock manual add?":   true,
+		"How does the manual describe the lower gate?": true,
+	})
 }
 
 // checkClasses asks each question of e and holds the class it is read as.
