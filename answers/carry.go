@@ -526,7 +526,11 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 			// answer; "it" is the thing the last question named.
 			q := p
 			q.namedFirst = true
-			fill, rule = q.resolve(c, ref)
+			if fill, rule = q.resolve(c, ref); slices.Contains(persons, fill) {
+				// "what bill does he want passed for that": "that"
+				// is no person "he" took.
+				fill = ""
+			}
 		}
 		if ref == refPerson && e.namedAlready(own, fill) {
 			// "how did he talk Brandt up" after a question naming

@@ -1,6 +1,9 @@
 package answers
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestCarryHeForPersonByRole holds that "he", after a turn that named no
 // person but spoke of one by what they are, stands for that one: the
@@ -52,4 +55,33 @@ Orrin Vell, her deputy, called the quay "a fine day's work", the Gazette reporte
 		{"What did Ada Lind open at Northport?", "As the Gazette quotes him, did Orrin Vell praise the quay?", "", ""},
 		{"What did Ada Lind open at Northport?", "As the Gazette quotes her, what did the quay cost?", "quotes Ada Lind", "the first person the last question named"},
 	}, false)
+}
+
+// TestCarryThatIsNoPerson holds that "that" in a question whose "he"
+// took the one name the last question said stands for no person: "what
+// bill does he want passed for that" is not "… for Vell".
+func TestCarryThatIsNoPerson(t *testing.T) {
+	e := articleEngine(t, "harbour", "The harbour speech", `Vell says the harbour needs more ferries, more docks and more pilots to carry its trade.
+
+He wants the Dock Bill passed this year to pay for them.
+`)
+	_, a := askAfter(t, e, "What three things does Vell say the harbour needs more of to carry its trade?", "and what bill does he want passed for that")
+	if a.Carried == nil || !strings.Contains(a.Carried.Read, "does Vell want") {
+		t.Fatalf("carried %+v, want \"he\" read as Vell", a.Carried)
+	}
+	if strings.Contains(a.Carried.Read, "for Vell") {
+		t.Errorf("read as %q: \"that\" took the person \"he\" took", a.Carried.Read)
+	}
+}
+
+// TestCarryHeIsNoGroup holds that "he" does not stand for people the
+// last question named as a group, a plural after "the" ("the Americans
+// who feel …"), over the State of the Union set written blind.
+func TestCarryHeIsNoGroup(t *testing.T) {
+	_, st := squadStore(t, "testdata/union-addresses.json")
+	e := mustEngine(t, st, WithPack(nil))
+	_, a := askAfter(t, e, "How does the 2011 speech describe the Americans who feel the rules were changed in the middle of the game?", "and where has he seen that change with his own eyes")
+	if a.Carried != nil && strings.Contains(a.Carried.Read, "has Americans") {
+		t.Errorf("read as %q: \"he\" took a group", a.Carried.Read)
+	}
 }

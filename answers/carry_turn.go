@@ -525,7 +525,7 @@ func (p turnRead) resolvePerson(c *carryRules, tn turnNames) (string, string) {
 		// "What did the king of Halir order?" — "Where did he send
 		// his heralds?": the king, not Halir.
 		return p.person, personRule
-	case (len(tn.answered) == 0 || p.class == "where" || p.class == "when") && len(tn.unkinded) == 1 && tn.notPlaces == 1:
+	case (len(tn.answered) == 0 || p.class == "where" || p.class == "when") && len(tn.unkinded) == 1 && tn.notPlaces == 1 && !p.theGroup(tn.unkinded[0]):
 		// "What did Orrin make in 1879?" — "When was he born?":
 		// the one name the last question said, of no kind the
 		// articles tell, is the person; a place it said too ("When
@@ -556,6 +556,13 @@ func (p turnRead) resolvePerson(c *carryRules, tn turnNames) (string, string) {
 		return p.person, personRule
 	}
 	return "", ""
+}
+
+// theGroup reports whether the last question said name, a plural, after
+// "the" ("the Americans who feel …"): many people, whom "he" or "she"
+// does not stand for.
+func (p turnRead) theGroup(name string) bool {
+	return pluralName(name) && strings.Contains(strings.ToLower(p.question), "the "+strings.ToLower(name))
 }
 
 // personRule says why "he" or "she" stood for a person named by what
