@@ -453,6 +453,9 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 			if e.clauseBefore(text, toks, i) {
 				continue // "When the trust says few are left, what is that taken to mean?"
 			}
+			if e.topicBefore(c, text, toks, i, false) {
+				continue // "Could a letter be written in it, or are there simpler programs for that?"
+			}
 			if next != "" && !e.stopword(next) && !c.clauseOpeners[next] && !c.nounModifiers[next] && (i == 0 || !c.clauseOpeners[toks[i-1].word]) {
 				// "What is that company called?" after "Which company
 				// owns the club?": the company the last answer named.
@@ -474,13 +477,13 @@ func (e *Engine) fillPronouns(c *carryRules, p turnRead, text string, toks []tok
 			if !pr.possessive && c.dummyIt(toks, i) {
 				continue // "Was it too soon to tell?": "it" stands for nothing
 			}
-			if !pr.possessive && e.topicBefore(c, text, toks, i) {
+			if !pr.possessive && e.topicBefore(c, text, toks, i, true) {
 				// "Orrin says a truce isn't enough for peace - what
 				// else does it need?": "it" is in the question.
 				continue
 			}
 		case refGroup:
-			if !pr.possessive && !c.goingOn[toks[0].word] && e.topicBefore(c, text, toks, i) {
+			if !pr.possessive && !c.goingOn[toks[0].word] && e.topicBefore(c, text, toks, i, true) {
 				// "In the note pleading for the pilots, who is asked to
 				// help them?": "them" is in the question.
 				continue
@@ -677,11 +680,13 @@ func (e *Engine) clauseBefore(text string, toks []token, i int) bool {
 // semicolon or a dash, or a main clause before a subordinate one ("…
 // the parrot once you make it talk"), that holds a word neither a stop
 // word nor a name. "in Bayton, what did it include?" sets out none; a
-// hyphen inside a word ("son-in-law") closes nothing.
-func (e *Engine) topicBefore(c *carryRules, text string, toks []token, i int) bool {
+// hyphen inside a word ("son-in-law") closes nothing. With clauses
+// false, only punctuation closes a part: "that" in "who was he talking
+// to when he said that" is what the last question asked about.
+func (e *Engine) topicBefore(c *carryRules, text string, toks []token, i int, clauses bool) bool {
 	for k := i; k > 0; k-- {
 		gap := text[toks[k-1].end:toks[k].start]
-		if !strings.ContainsAny(gap, ",;:–—") && !strings.Contains(gap, " -") && !strings.Contains(gap, "- ") && !c.subordinators[toks[k].word] {
+		if !strings.ContainsAny(gap, ",;:–—") && !strings.Contains(gap, " -") && !strings.Contains(gap, "- ") && !(clauses && c.subordinators[toks[k].word]) {
 			continue
 		}
 		for _, t := range toks[:k] {

@@ -288,3 +288,18 @@ func TestCarryPhraseSetting(t *testing.T) {
 			"what else was tally sticks first used for on the hill farms of Westland done with", "a pronoun for what the last question asked about"},
 	}, true)
 }
+
+// TestCarryThatAfterItsOwnTopic holds that "that" after a part of the
+// question closed by a comma that says a topic of its own stands for
+// that topic, not for what the last question asked about: "…, or are
+// there easier programs for that?".
+func TestCarryThatAfterItsOwnTopic(t *testing.T) {
+	e := articleEngine(t, "writer", "The Palmwrite guide", `Many word processors follow the principle that what you see is what you get.
+
+Palmwrite can also write a letter home, though there are simpler programs for that.
+`)
+	_, a := askAfter(t, e, "What principle do many word processors follow?", "Could you use Palmwrite for something as simple as a letter home, or are there easier programs for that?")
+	if a.Carried != nil && strings.Contains(a.Carried.Read, "principle") {
+		t.Errorf("read as %q: \"that\" took the last question's topic", a.Carried.Read)
+	}
+}
