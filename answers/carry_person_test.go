@@ -85,3 +85,17 @@ func TestCarryHeIsNoGroup(t *testing.T) {
 		t.Errorf("read as %q: \"he\" took a group", a.Carried.Read)
 	}
 }
+
+// TestCarryHimBesidesTheNamed holds that "him", after a question that
+// names one of the last question's two people itself, stands for the
+// other: "who did Vell ask him to pair up with?" asks of Brandt.
+func TestCarryHimBesidesTheNamed(t *testing.T) {
+	e := articleEngine(t, "harbour", "The harbour board", `Piet Brandt served as a senior adviser to Orrin Vell during his first term and led the Bayton ferry deal.
+
+Orrin Vell again asked Brandt to team up with Tom Ames on the Northport talks.
+`)
+	checkCarry(t, e, []carryCase{
+		{"For what deal in Orrin Vell's first term did Piet Brandt serve as his adviser?", "And this time round, who did Vell ask him to pair up with?",
+			"who did Vell ask Piet Brandt to pair up with", "the first person the last question named but the one this question names"},
+	}, false)
+}
