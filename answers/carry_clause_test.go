@@ -303,3 +303,16 @@ Palmwrite can also write a letter home, though there are simpler programs for th
 		t.Errorf("read as %q: \"that\" took the last question's topic", a.Carried.Read)
 	}
 }
+
+// TestCarryTheyForJoinedPlurals holds that "they" after a question about
+// two plurals a conjunction joins ("the pilots n crews", as chat writes
+// "and") stands for both, not for the first alone.
+func TestCarryTheyForJoinedPlurals(t *testing.T) {
+	e := articleEngine(t, "harbour", "The harbour talks", `The pilots and crews met in Bayton on Friday.
+
+The pilots and crews agreed on a new timetable for the ferries.
+`)
+	checkCarry(t, e, []carryCase{
+		{"Did the pilots n crews meet on Friday in Bayton?", "what did they agree on", "the pilots and crews agree", "a pronoun for several"},
+	}, false)
+}

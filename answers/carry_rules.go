@@ -48,6 +48,7 @@ type followupFile struct {
 	OpposedPreps       [][]string `yaml:"opposed_prepositions"`
 	Leaning            []string   `yaml:"leaning"`
 	GoingOn            []string   `yaml:"going_on"`
+	Conjunctions       []string   `yaml:"conjunctions"`
 	Compared           []string   `yaml:"compared"`
 	Contrast           []string   `yaml:"contrast"`
 	EventIdioms        []string   `yaml:"event_idioms"`
@@ -112,6 +113,8 @@ type carryRules struct {
 	compared                   map[string]bool
 	// goingOn open a question that goes on from the last one ("and …").
 	goingOn map[string]bool
+	// conjunctions join two nouns into one phrase for several.
+	conjunctions map[string]bool
 	// opposedPrep maps a preposition to its opposite ("after": "before").
 	opposedPrep             map[string]string
 	contrast                map[string]bool
@@ -173,6 +176,7 @@ func compileCarry(data []byte) (*carryRules, error) {
 		leaning:          wordSet(foldAll(f.Leaning)),
 		compared:         wordSet(foldAll(f.Compared)),
 		goingOn:          wordSet(foldAll(f.GoingOn)),
+		conjunctions:     wordSet(foldAll(f.Conjunctions)),
 		contrast:         wordSet(foldAll(f.Contrast)),
 		bareWords:        f.BareWords,
 		leaningWords:     f.LeaningWords,

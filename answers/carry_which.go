@@ -312,15 +312,36 @@ func (c *carryRules) topicGroup(topic string) string {
 	if len(toks) < 2 || !c.which.determiners[toks[0].word] {
 		return ""
 	}
-	for _, t := range toks[1:] {
+	for k := 1; k < len(toks); k++ {
+		t := toks[k]
 		if c.auxiliary[t.word] || c.which.determiners[t.word] || c.clauseJoins[t.word] {
 			return ""
 		}
 		if pluralWord(t.word) && !isCapitalised(t.raw) {
-			return topic[:t.end]
+			return topic[:c.joinedPlural(toks, k)]
 		}
 	}
 	return ""
+}
+
+// joinedPlural is where the plural noun phrase ending at toks[k] ends
+// with the plural a conjunction joins to it ("the pilots and the crews",
+// "the americans n ukrainians"): at most three words on, determiners among
+// them; toks[k]'s end when none is joined.
+func (c *carryRules) joinedPlural(toks []token, k int) int {
+	if k+2 >= len(toks) || !c.conjunctions[toks[k+1].word] {
+		return toks[k].end
+	}
+	for j := k + 2; j < len(toks) && j <= k+4; j++ {
+		t := toks[j]
+		if c.auxiliary[t.word] || c.clauseJoins[t.word] || isCapitalised(t.raw) {
+			break
+		}
+		if pluralWord(t.word) {
+			return t.end
+		}
+	}
+	return toks[k].end
 }
 
 // pluralPhrase is the first noun phrase of a topic that ends in a plural
