@@ -316,3 +316,19 @@ The pilots and crews agreed on a new timetable for the ferries.
 		{"Did the pilots n crews meet on Friday in Bayton?", "what did they agree on", "the pilots and crews agree", "a pronoun for several"},
 	}, false)
 }
+
+// TestCarryPhraseForPhrase holds that a fragment that is a noun phrase
+// after "the" ("and the flesh inside?") stands for the last question
+// with it in place of that question's first such phrase, not with its
+// words added at the end.
+func TestCarryPhraseForPhrase(t *testing.T) {
+	e := articleEngine(t, "fruit", "The palmfruit", `The skin of a ripe palmfruit is red or yellow.
+
+The flesh inside is pale and sweet.
+`)
+	checkCarry(t, e, []carryCase{
+		{"What colour is the skin of a ripe palmfruit?", "and the flesh inside?", "What colour is the flesh inside of a ripe palmfruit?", "with \"the flesh inside\" for \"the skin\""},
+		// A filler keeps the swap of its words: "the second one".
+		{"Where does the first limit on the harvest come from?", "and the second one?", "the second limit on the harvest", ""},
+	}, false)
+}

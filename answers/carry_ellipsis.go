@@ -167,11 +167,54 @@ func (e *Engine) ellipsis(ix *index, c *carryRules, p turnRead, text string) (st
 			return read, []string{fmt.Sprintf("%q is a fragment: the last question %q with %q for %q", frag, prev, obj, prev[ptoks[i+1].start:ptoks[j-1].end])}, true
 		}
 	}
+	if read, was, ok := e.phraseFor(c, prev, ptoks, frag, ftoks); ok {
+		return read, []string{fmt.Sprintf("%q is a fragment: the last question %q with %q for %q", frag, prev, frag, was)}, true
+	}
 	read := addWords(e, c, prev, frag, named{start: -1, end: -1})
 	if read == prev {
 		return "", nil, false
 	}
 	return read, []string{fmt.Sprintf("%q is a fragment: its words added to the last question %q", frag, prev)}, true
+}
+
+// phraseFor reads a fragment that is a noun phrase after a determiner
+// ("and the flesh inside?") as the last question (prev, ptoks) with it for
+// the first such phrase the last question asks about ("What colours can
+// the skin of a ripe apple be?" reads "What colours can the flesh inside
+// of a ripe apple be?"): the phrase runs from its determiner to the next
+// stop word. It returns the reading and the phrase replaced; not ok when
+// the fragment holds a stop word past its determiner, a filler ("the
+// second one"), a word for the others ("the rest"), a name, or a word of
+// the phrase, or prev has no phrase.
+func (e *Engine) phraseFor(c *carryRules, prev string, ptoks []token, frag string, ftoks []token) (string, string, bool) {
+	if len(ftoks) < 2 || !c.which.determiners[ftoks[0].word] {
+		return "", "", false
+	}
+	words := map[string]bool{}
+	for _, t := range ftoks[1:] {
+		if e.stopword(t.word) || c.fillers[t.word] || c.contrastNouns[t.word] || isCapitalised(t.raw) {
+			return "", "", false // "the second one" swaps its words as addWords does
+		}
+		words[t.stem] = true
+	}
+	for i := 1; i+1 < len(ptoks); i++ {
+		if !c.which.determiners[ptoks[i].word] {
+			continue
+		}
+		j := i + 1
+		for j < len(ptoks) && !e.stopword(ptoks[j].word) && !c.auxiliary[ptoks[j].word] && !isCapitalised(ptoks[j].raw) {
+			if words[ptoks[j].stem] {
+				return "", "", false
+			}
+			j++
+		}
+		if j == i+1 {
+			return "", "", false
+		}
+		was := prev[ptoks[i].start:ptoks[j-1].end]
+		return prev[:ptoks[i].start] + frag + prev[ptoks[j-1].end:], was, true
+	}
+	return "", "", false
 }
 
 // topicFirst reads a question that sets out its topic before it asks
