@@ -182,7 +182,7 @@ func (e *Engine) ellipsis(ix *index, c *carryRules, p turnRead, text string) (st
 // the first such phrase the last question asks about ("What colours can
 // the skin of a ripe apple be?" reads "What colours can the flesh inside
 // of a ripe apple be?"): the phrase runs from its determiner to the next
-// stop word. It returns the reading and the phrase replaced; not ok when
+// stop word, auxiliary or name. It returns the reading and the phrase replaced; not ok when
 // the fragment holds a stop word past its determiner, a filler ("the
 // second one"), a word for the others ("the rest"), a name, or a word of
 // the phrase, or prev has no phrase.

@@ -509,23 +509,20 @@ func (p turnRead) namesFor(ref string) turnNames {
 
 // resolvePerson names the one person "he" or "she" stands for.
 func (p turnRead) resolvePerson(c *carryRules, tn turnNames) (string, string) {
+	// The first person the last question named but the one this question
+	// names itself (besides), or -1.
+	other := slices.IndexFunc(tn.persons, func(n string) bool { return n != p.besides })
 	switch {
 	case tn.askedWho && len(tn.answered) == 1:
 		return tn.answered[0], "a pronoun for one person: the person the last answer named"
 	case p.personWhich && len(tn.answered) == 1:
 		return tn.answered[0], "a pronoun for one person after a question asking which person: the person the last answer named"
-	case slices.ContainsFunc(tn.persons, func(n string) bool { return n != p.besides }):
+	case other == 0:
+		return tn.persons[0], "a pronoun for one person: the first person the last question named"
+	case other > 0:
 		// "who did Ames ask him to pair up with?" after a question
 		// naming Ames first: the first person named but Ames.
-		for _, n := range tn.persons {
-			if n == p.besides {
-				continue
-			}
-			if n != tn.persons[0] {
-				return n, "a pronoun for one person: the first person the last question named but the one this question names"
-			}
-			return n, "a pronoun for one person: the first person the last question named"
-		}
+		return tn.persons[other], "a pronoun for one person: the first person the last question named but the one this question names"
 	case len(tn.answered) == 1 && p.class != "where" && p.class != "when":
 		// Not after a where or when question: its answer is a
 		// place or a time ("New York City"), whatever kind its
