@@ -132,7 +132,7 @@ func (e *Engine) negatesAfterSubject(q *query, s *sentence, i int) bool {
 // "a settlement for the harbour hasn't been found").
 func (e *Engine) clauseNegatedAfter(s *sentence, i int) bool {
 	for j := i + 1; j < len(s.toks) && j <= i+6; j++ {
-		if strings.ContainsAny(s.Text[s.toks[j-1].end:s.toks[j].start], ",;:") {
+		if commaBefore(s, j) {
 			return false
 		}
 		if e.rules.negation[s.toks[j].word] || contracted(s.toks, j) {
@@ -155,7 +155,7 @@ func (e *Engine) negatesQuestionWord(q *query, s *sentence) bool {
 			continue
 		}
 		for j := i + 1; j < len(s.toks) && j <= i+3; j++ {
-			if strings.ContainsAny(s.Text[s.toks[j-1].end:s.toks[j].start], ",;:") {
+			if commaBefore(s, j) {
 				break // "he could not stop, became New York": another clause
 			}
 			if w := s.toks[j]; !e.rules.stop[w.word] && q.words[w.stem] {
@@ -183,11 +183,11 @@ func (e *Engine) negatesQuestionWord(q *query, s *sentence) bool {
 
 // inCondition reports whether s.toks[i] stands in a clause that sets a
 // condition, its lead (general.yaml's conditions: "if", "when", "once" …)
-// at most three words back with no comma between: "If no sign is given, the value is
-// assumed positive" negates nothing the sentence asserts.
+// at most three words back with no comma between: "If no sign is given,
+// the value is assumed positive" negates nothing the sentence asserts.
 func (e *Engine) inCondition(s *sentence, i int) bool {
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
-		if strings.ContainsAny(s.Text[s.toks[j].end:s.toks[j+1].start], ",;:") {
+		if commaBefore(s, j+1) {
 			return false
 		}
 		if e.rules.condition[s.toks[j].word] {

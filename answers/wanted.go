@@ -40,11 +40,17 @@ func (r *rules) phraseEnd(s *sentence, end int) int {
 // s.toks[end] ends a phrase: a comma, a semicolon, a colon or a full
 // stop, but not the stop of an initial ("W.L. officials").
 func clauseBreak(s *sentence, end int) bool {
-	gap := s.Text[s.toks[end-1].end:s.toks[end].start]
-	if strings.ContainsAny(gap, ",;:") {
+	if commaBefore(s, end) {
 		return true
 	}
+	gap := s.Text[s.toks[end-1].end:s.toks[end].start]
 	return strings.Contains(gap, ".") && utf8.RuneCountInString(s.toks[end-1].raw) > 1
+}
+
+// commaBefore reports whether a comma, a semicolon or a colon stands
+// between s.toks[j-1] and s.toks[j]: a clause or a phrase ends there.
+func commaBefore(s *sentence, j int) bool {
+	return strings.ContainsAny(s.Text[s.toks[j-1].end:s.toks[j].start], ",;:")
 }
 
 // lastRoleNoun is the position in toks of the last word naming people

@@ -215,7 +215,7 @@ func (e *Engine) destinationName(q *query, s *sentence) string {
 			// "went into the palace garden": the noun phrase after "the".
 			end = k
 			for end < len(s.toks) && end < k+3 && !e.stopword(s.toks[end].word) && !q.words[s.toks[end].word] && isLetters(s.toks[end].word) &&
-				(end == k || !strings.ContainsAny(s.Text[s.toks[end-1].end:s.toks[end].start], ",;:")) {
+				(end == k || !commaBefore(s, end)) {
 				end++
 			}
 			if end > k {
