@@ -275,6 +275,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups97.jsonl", builtin, 4, 3},
 		// 5 at its first run, as the forty-sixth pass began.
 		{"followups98.jsonl", builtin, 5, 3},
+		// 5 at its first run, after the forty-sixth pass's first change.
+		{"followups99.jsonl", builtin, 5, 3},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
@@ -601,6 +603,10 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-putty-ssh-client.jsonl", over("testdata/putty-ssh-client.json"), 10, 2},
 		// 10 at its first run, as the forty-sixth pass began.
 		{"followups-microbit-python.jsonl", over("testdata/microbit-python.json"), 10, 2},
+		// 9 at its first run, after the forty-sixth pass's first change.
+		{"followups-arcade-emulation.jsonl", over("testdata/arcade-emulation.json"), 9, 2},
+		// 9 at its first run, after the forty-sixth pass's first change.
+		{"followups-block-replication.jsonl", over("testdata/block-replication.json"), 9, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
