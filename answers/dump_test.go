@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -57,6 +58,8 @@ func TestDump(t *testing.T) {
 		Len   int
 	}
 	type rec struct {
+		// File is the SQuAD file's base name, or "seeds".
+		File                   string
 		Group, Q, Class, Wants string
 		Answerable             bool
 		Answered               bool
@@ -69,7 +72,7 @@ func TestDump(t *testing.T) {
 		GoldText               string
 		Base                   []cand
 	}
-	dump := func(e *Engine, group, q string, answerable bool, gold func(*sentence) bool) {
+	dump := func(e *Engine, file, group, q string, answerable bool, gold func(*sentence) bool) {
 		ix, _ := e.current(ctx)
 		a, _, err := e.answer(ctx, q, true)
 		if err != nil {
@@ -77,7 +80,7 @@ func TestDump(t *testing.T) {
 		}
 		qq := e.analyse(ix, Normalize(q))
 		ranked := e.rank(ix, qq)
-		r := rec{Group: group, Q: q, Class: qq.class.name, Wants: qq.class.wants, Answerable: answerable, Answered: a.Answered, Decision: a.Explain.Decision, Short: a.Answer, Ev: a.Explain.Evidence}
+		r := rec{File: file, Group: group, Q: q, Class: qq.class.name, Wants: qq.class.wants, Answerable: answerable, Answered: a.Answered, Decision: a.Explain.Decision, Short: a.Answer, Ev: a.Explain.Evidence}
 		for _, t := range qq.toks {
 			r.Toks = append(r.Toks, tok{t.raw, t.word, t.stem, e.rules.stop[t.word] || english.IsStopWord(t.word)})
 		}
@@ -178,6 +181,7 @@ func TestDump(t *testing.T) {
 	}
 	if path := os.Getenv("PARLEY_SQUAD"); path != "" {
 		for k, p := range strings.Split(path, ",") {
+			file := filepath.Base(p)
 			f, _ := os.Open(p)
 			set, err := ReadSQuAD(f)
 			f.Close()
@@ -199,7 +203,7 @@ func TestDump(t *testing.T) {
 			for _, art := range set.Data {
 				for _, p := range art.Paragraphs {
 					for _, q := range p.QAs {
-						dump(e, art.ArticleID(), q.Question, !q.IsImpossible, func(s *sentence) bool {
+						dump(e, file, art.ArticleID(), q.Question, !q.IsImpossible, func(s *sentence) bool {
 							return goldAt(s.Text, s.ArticleID == art.ArticleID(), p.Context, q.Answers)
 						})
 					}
@@ -215,7 +219,7 @@ func TestDump(t *testing.T) {
 		}
 		qs, _ := ReadQuestions(strings.NewReader(string(b)))
 		for _, q := range qs {
-			dump(seeds, "seeds:"+name, q.Q, q.Answerable, func(s *sentence) bool { return holds(s.Text, q.Expect) })
+			dump(seeds, "seeds", "seeds:"+name, q.Q, q.Answerable, func(s *sentence) bool { return holds(s.Text, q.Expect) })
 		}
 	}
 }
