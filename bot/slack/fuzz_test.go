@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/parley-bot/parley/bot"
 	"github.com/parley-bot/parley/bot/slack/slacktest"
 )
 
@@ -52,7 +53,10 @@ func FuzzVerify(f *testing.F) {
 }
 
 // FuzzEvents feeds arbitrary payloads to the events handler: it must never
-// panic, and a payload is either a challenge, acknowledged, or an error.
+// panic, and a payload is either a challenge, acknowledged, or an error:
+// not an Events API payload, or an event refused because every worker is
+// busy (the fuzzer sends events faster than the fixture's workers answer
+// them; Slack redelivers a refused event).
 func FuzzEvents(f *testing.F) {
 	fx := newFixture(f, ModeHTTP)
 	f.Add([]byte(`{"type":"url_verification","challenge":"abc"}`))
@@ -66,8 +70,8 @@ func FuzzEvents(f *testing.F) {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		challenge, err := fx.a.handleEvent(ctx, body, "")
-		if err != nil && !errors.Is(err, errNotEvent) {
-			t.Fatalf("handleEvent error %v is not errNotEvent", err)
+		if err != nil && !errors.Is(err, errNotEvent) && !(errors.Is(err, errNotStored) && errors.Is(err, bot.ErrOverloaded)) {
+			t.Fatalf("handleEvent error %v is neither errNotEvent nor an overload", err)
 		}
 		if err != nil && challenge != "" {
 			t.Fatalf("challenge %q with error %v", challenge, err)
