@@ -19,6 +19,41 @@ type carriedWords struct {
 	persons  [][]string
 	// filled: a pronoun was filled in, for a person or a thing.
 	filled bool
+	// last is where the last answer's first quote stands (lastQuoted),
+	// or the zero value.
+	last quoteAt
+}
+
+// quoteAt is where a quote stands: its article's id and its sentence
+// number in the article, from 1.
+type quoteAt struct {
+	article  string
+	sentence int
+}
+
+// lastQuoted is where prev's answer was quoted, for a follow-up that
+// leans on it: a follow-up is most often about the same passage. Not for
+// a question that names someone or something itself ("When did Orrin
+// Vell arrive?"): what it names, not the last passage, says where its
+// answer is. The zero value when there is none.
+func (e *Engine) lastQuoted(ix *index, prev *Turn, question string) quoteAt {
+	if prev == nil || prev.Article == "" || prev.Sentence < 1 || len(e.namesIn(ix, e.rules.trimLeadIns(Normalize(question)))) > 0 {
+		return quoteAt{}
+	}
+	return quoteAt{prev.Article, prev.Sentence}
+}
+
+// nearLast adds to cw where the last answer was quoted (last), even when
+// the follow-up carried nothing else.
+func nearLast(last quoteAt, cw *carriedWords) *carriedWords {
+	if last.article == "" {
+		return cw
+	}
+	if cw == nil {
+		cw = &carriedWords{}
+	}
+	cw.last = last
+	return cw
 }
 
 // carriedBy is what the reading r of question carried, for ranking: nil
@@ -55,6 +90,7 @@ func readCarried(cw *carriedWords, q *query) {
 	if cw == nil {
 		return
 	}
+	q.last = cw.last
 	for k := range q.terms {
 		if cw.discount && !cw.own[q.terms[k].term] {
 			q.terms[k].weight *= carriedCredit

@@ -36,12 +36,13 @@ const (
 	evNameSwapped        // a person or place the question names that the sentence leaves out while naming another of its kind
 	evYesNo              // the question asks yes or no: its quote is the answer, said in the sentence's own words
 	evCounted            // the question asks how many of something the sentence and its neighbours never name
+	evNearLast           // a follow-up, and the sentence stands in the paragraph the last answer quoted
 	nEv
 )
 
 // evidenceNames name the features in explanations and in general.yaml.
 var evidenceNames = [nEv]string{"coverage", "context", "missing_name", "unknown", "negation", "opposite", "number", "margin",
-	"prefix", "negated", "missing_capital", "missing_context", "missing_max", "count", "exact", "run", "score", "no_type", "future", "plain", "scrambled", "swapped", "name_swapped", "yes_no", "counted"}
+	"prefix", "negated", "missing_capital", "missing_context", "missing_max", "count", "exact", "run", "score", "no_type", "future", "plain", "scrambled", "swapped", "name_swapped", "yes_no", "counted", "near_last"}
 
 // evidence reads the features of the best of ranked for q: those of the
 // ranking, then (when the question has weighted terms) the terms missing
@@ -50,6 +51,7 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 	var x [nEv]float64
 	s := ranked[0].s
 	e.rankEvidence(&x, q, ranked)
+	x[evNearLast] = ranked[0].feat[fNear]
 	prev, next, lead := ix.previous(s), ix.next(s), ix.lead(s)
 	total := 0.0
 	for _, t := range q.terms {

@@ -33,10 +33,13 @@ type rankContext struct {
 	// lex holds the word lists ranking reads: anaphors, pronouns for a
 	// person named before (lexicon.yaml).
 	lex *lexicon
+	// last is the place in ix.sents of the sentence the conversation's
+	// last answer quoted, or -1.
+	last int32
 }
 
 func (e *Engine) newRankContext(ix *index, q *query) *rankContext {
-	rc := &rankContext{ix: ix, q: q, rarest: -1, exact: make([]string, len(q.terms)), artShare: map[*segment]float64{}, lex: e.rules.lex}
+	rc := &rankContext{ix: ix, q: q, rarest: -1, exact: make([]string, len(q.terms)), artShare: map[*segment]float64{}, lex: e.rules.lex, last: ix.sentenceAt(q.last)}
 	for k, t := range q.terms {
 		rc.total += t.weight
 		rc.total2 += t.weight * t.weight
@@ -67,6 +70,11 @@ func (e *Engine) features(rc *rankContext, i int32) scored {
 	matched, pos := e.termMatches(rc, &c, i, lo)
 	c.para = rc.paragraphShare(lo, hi)
 	rc.neighbourShares(i, lo, hi, &c)
+	if rc.last >= lo && rc.last < hi && rc.last != i {
+		// The last answer's paragraph, but not its quote: a follow-up
+		// asks what the last answer did not say.
+		c.feat[fNear] = 1
+	}
 	c.feat[fArt] = rc.articleShare(s)
 	if rc.negates && !e.negates(s.toks) {
 		c.feat[fNegMiss] = 1

@@ -21,6 +21,13 @@ type Turn struct {
 	// Answer is the direct answer when it was short ("InfoMagic"): after
 	// a question asking which, what "it" stands for next.
 	Answer string `json:"answer,omitempty"`
+	// Article and Sentence say where the answer's first quote stands:
+	// its article's id and its sentence number (Quote.Sentence); empty
+	// when it was refused. A follow-up most often asks about the same
+	// passage: ranking favours the other sentences of the quote's
+	// paragraph (general.yaml's near_last).
+	Article  string `json:"article,omitempty"`
+	Sentence int    `json:"sentence,omitempty"`
 }
 
 // Empty reports whether t holds no question.
@@ -80,8 +87,9 @@ func (e *Engine) answerAfter(ctx context.Context, prev *Turn, question string, e
 	ix := e.readIndex(ctx)
 	r := e.carry(ix, prev, question)
 	read, why := r.read, r.why
+	last := e.lastQuoted(ix, prev, question)
 	tried := "" // the reading given up for the question as typed
-	a, ranked, err := e.answerCarried(ctx, read, explain, e.carriedBy(ix, question, r))
+	a, ranked, err := e.answerCarried(ctx, read, explain, nearLast(last, e.carriedBy(ix, question, r)))
 	if err != nil {
 		return a, ranked, err
 	}
@@ -89,7 +97,7 @@ func (e *Engine) answerAfter(ctx context.Context, prev *Turn, question string, e
 		// The second reading, when there is one and the first finds
 		// nothing: "it" as what the last question named.
 		if alt := e.carryNamed(ix, prev, question); alt.read != read {
-			b, branked, err := e.answerCarried(ctx, alt.read, explain, e.carriedBy(ix, question, alt))
+			b, branked, err := e.answerCarried(ctx, alt.read, explain, nearLast(last, e.carriedBy(ix, question, alt)))
 			if err != nil {
 				return b, branked, err
 			}
@@ -190,6 +198,9 @@ func (e *Engine) sharesWords(prev *Turn, text string) bool {
 func (e *Engine) turn(ix *index, read string, a Answer) Turn {
 	text := e.rules.trimLeadIns(Normalize(read))
 	t := Turn{Question: text, Class: e.rules.classOf(text).name}
+	if a.Answered && len(a.Quotes) > 0 {
+		t.Article, t.Sentence = a.Quotes[0].Article, a.Quotes[0].Sentence
+	}
 	if a.Answered && !a.Conflict && a.Answer != "" {
 		t.Answer = shortAnswer(a.Answer)
 		for _, n := range e.namesInSpan(ix, a.Answer) {
@@ -259,11 +270,10 @@ func (e *Engine) quotedPronounPerson(ix *index, qt Quote) (Name, bool) {
 // quoted is the position of the sentence qt quotes, and whether it is
 // in the index.
 func (ix *index) quoted(qt Quote) (int32, bool) {
-	sp, ok := ix.spans[qt.Article]
-	if !ok || qt.Sentence < 1 || sp[0]+qt.Sentence-1 >= sp[1] {
+	i := ix.sentenceAt(quoteAt{qt.Article, qt.Sentence})
+	if i < 0 {
 		return 0, false
 	}
-	i := int32(sp[0] + qt.Sentence - 1)
 	s := &ix.sents[i]
 	return i, s.Text == qt.Text && len(s.toks) > 0
 }

@@ -49,6 +49,9 @@ type query struct {
 	// can I read more on the tides?"): a pointer answers it ("see the
 	// tide tables", "the harbour page").
 	reference bool
+	// last is where the conversation's last answer was quoted, for a
+	// follow-up (carriedWords.last).
+	last quoteAt
 	// place: the question names the first or last sentence or
 	// paragraph of a piece of writing (writingPlace).
 	place          writingPlace

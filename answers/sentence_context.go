@@ -172,3 +172,13 @@ func (ix *index) article(id string) *store.Article {
 	}
 	return nil
 }
+
+// sentenceAt is the place in ix.sents of the sentence at, or -1 when the
+// index does not hold it.
+func (ix *index) sentenceAt(at quoteAt) int32 {
+	sp, ok := ix.spans[at.article]
+	if !ok || at.sentence < 1 || sp[0]+at.sentence-1 >= sp[1] {
+		return -1
+	}
+	return int32(sp[0] + at.sentence - 1)
+}
