@@ -70,9 +70,10 @@ func (e *Engine) features(rc *rankContext, i int32) scored {
 	matched, pos := e.termMatches(rc, &c, i, lo)
 	c.para = rc.paragraphShare(lo, hi)
 	rc.neighbourShares(i, lo, hi, &c)
-	if rc.last >= lo && rc.last < hi && rc.last != i {
-		// The last answer's paragraph, but not its quote: a follow-up
-		// asks what the last answer did not say.
+	if rc.last >= lo && rc.last < hi && rc.last != i && !s.title {
+		// The last answer's paragraph, but not its quote, nor the
+		// paragraph's title line: a follow-up asks what the last answer
+		// did not say, and a title line only names the topic.
 		c.feat[fNear] = 1
 	}
 	c.feat[fArt] = rc.articleShare(s)

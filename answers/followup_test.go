@@ -58,7 +58,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups10.jsonl", builtin, 11, 6},
 		// 9 since "her" after "What's the name of the Trump daughter
 		// …?" is the daughter named.
-		{"followups11.jsonl", builtin, 9, 3},
+		{"followups11.jsonl", builtin, 10, 3}, // raised to its count in the forty-seventh pass
 		// 11 since "she" after "… married to which of Trump's
 		// daughters?" is the daughter answered.
 		// 12 since "them" is the topic's plural noun phrase before a
@@ -88,9 +88,9 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups17.jsonl", builtin, 9, 2},
 		{"followups18.jsonl", builtin, 9, 2}, // 9 since "how big" is answered with no number (twenty-eighth pass)
 		// 7 in the twenty-first pass: a follow-up no reading answers, or one a long reading answers less surely, is asked as typed.
-		{"followups19.jsonl", builtin, 7, 2},
+		{"followups19.jsonl", builtin, 8, 2}, // raised to its count in the forty-seventh pass
 		// 10 in the twenty-first pass: "those meetings" after a question on them carry its names.
-		{"followups20.jsonl", builtin, 10, 2},
+		{"followups20.jsonl", builtin, 9, 2}, // lowered by one in the forty-seventh pass: the last answer's paragraph (near_last), +87 follow-ups over all sets
 		// 8 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
 		// Raised to 9 in the twenty-seventh pass (particles are no unknown words); 8 since the topic carried
 		// starts at the last question's asking, past a clause leading up to it (fortieth pass).
@@ -119,15 +119,15 @@ func TestFollowUpSets(t *testing.T) {
 		// 10 in the twenty-first pass when a follow-up a long reading answers less surely was asked as typed
 		// ("n did any of the us proposals on it sit ok w him" so finds another of Ushakov's sentences);
 		// 11 again since "those meetings" carry the names of the question on them.
-		{"followups32.jsonl", builtin, 11, 2},
-		{"followups33.jsonl", builtin, 8, 2}, // raised to its count in the twenty-second pass
+		{"followups32.jsonl", builtin, 12, 2}, // raised to its count in the forty-seventh pass
+		{"followups33.jsonl", builtin, 8, 2},  // raised to its count in the twenty-second pass
 		{"followups34.jsonl", builtin, 9, 2},
 		{"followups35.jsonl", builtin, 13, 2},
 		// Raised to its count in the twenty-seventh pass ("and which … of the … did …" is a whole question); 8 since a name
 		// said only in a source phrase weighs as its other words (thirty-ninth pass); 7 since a word the articles use is matched by its WordNet synonyms too, and one follow-up finds another sentence (forty-first pass).
-		{"followups36.jsonl", builtin, 7, 2},
+		{"followups36.jsonl", builtin, 9, 2}, // raised to its count in the forty-seventh pass
 		// 8 in the twenty-first pass: a follow-up no reading answers, or one a long reading answers less surely, is asked as typed.
-		{"followups37.jsonl", builtin, 9, 2}, // raised to its count in the twenty-seventh pass ("same" leans only in a short question)
+		{"followups37.jsonl", builtin, 11, 2}, // raised to its count in the twenty-seventh pass ("same" leans only in a short question); raised to its count in the forty-seventh pass
 		// 4 at its first run, as the twenty-first pass began; 5 after its first change.
 		// 6 since a possessive stands for a noun phrase, never a clause.
 		{"followups38.jsonl", builtin, 7, 2}, // 7 in the twenty-third pass: the outlet a source phrase names is no unknown word
@@ -136,11 +136,11 @@ func TestFollowUpSets(t *testing.T) {
 		// 9 at its first run, as the twenty-first pass ended (8 with the engine as it began).
 		{"followups40.jsonl", builtin, 9, 2},
 		// 5 at its first run, as the twenty-second pass began; 6 in the twenty-fifth, when a number after the question word counts the answer.
-		{"followups41.jsonl", builtin, 6, 2},
+		{"followups41.jsonl", builtin, 7, 2}, // raised to its count in the forty-seventh pass
 		// 6 in the twenty-sixth pass: "and" before a phrase and a whole question opens no fragment;
 		// 5 since the thirty-fifth, whose chat "n" read as "and" lets the gate answer "did he give
 		// any date for when itll be settled n if so what", refused before only for the "n".
-		{"followups42.jsonl", builtin, 5, 2},
+		{"followups42.jsonl", builtin, 7, 2}, // raised to its count in the forty-seventh pass
 		// 3 at its first run, in the twenty-second pass.
 		{"followups43.jsonl", builtin, 5, 2}, // 4 since "and what's his post?" is a whole question; 5 since "according to Bloomberg" counts no unknown word
 		// 8 in the twenty-sixth pass: "and" before words asking with a question word further on opens no fragment.
@@ -201,7 +201,7 @@ func TestFollowUpSets(t *testing.T) {
 		// 6 at its first run, as the twenty-ninth pass began; 7 at its end.
 		{"followups64.jsonl", builtin, 7, 2},
 		// 5 at its first run, after the twenty-ninth pass's first change.
-		{"followups65.jsonl", builtin, 6, 2}, // raised to its count in the forty-fifth pass
+		{"followups65.jsonl", builtin, 7, 2}, // raised to its count in the forty-fifth and forty-seventh passes
 		// 7 at its first run, as the thirtieth pass began.
 		{"followups66.jsonl", builtin, 7, 2},
 		// 9 at its first run, after the thirtieth pass's first change; 8 since a name's
@@ -215,11 +215,11 @@ func TestFollowUpSets(t *testing.T) {
 		// 4 at its first run, as the thirty-second pass began.
 		{"followups70.jsonl", builtin, 4, 2},
 		// 4 at its first run, after the thirty-second pass's first changes.
-		{"followups71.jsonl", builtin, 4, 2},
+		{"followups71.jsonl", builtin, 6, 2}, // raised to its count in the forty-seventh pass
 		// 4 at its first run, as the thirty-third pass began.
 		{"followups72.jsonl", builtin, 4, 2},
 		// 5 at its first run, after the thirty-third pass's first change.
-		{"followups73.jsonl", builtin, 5, 2},
+		{"followups73.jsonl", builtin, 6, 2}, // raised to its count in the forty-seventh pass
 		// 9 at its first run, as the thirty-fourth pass began (with one
 		// own-subject question changed: "…; at which summit did that
 		// happen, according to him?", mended in the same pass).
@@ -264,20 +264,22 @@ func TestFollowUpSets(t *testing.T) {
 		// 5 at its first run, as the forty-third pass began.
 		{"followups92.jsonl", builtin, 5, 3},
 		// 8 at its first run, after the forty-third pass's first change.
-		{"followups93.jsonl", builtin, 8, 3},
+		{"followups93.jsonl", builtin, 9, 3}, // raised to its count in the forty-seventh pass
 		// 8 at its first run, as the forty-fourth pass began.
-		{"followups94.jsonl", builtin, 8, 3},
+		{"followups94.jsonl", builtin, 9, 3}, // raised to its count in the forty-seventh pass
 		// 6 at its first run, after the forty-fourth pass's first change.
-		{"followups95.jsonl", builtin, 6, 3},
+		{"followups95.jsonl", builtin, 7, 3}, // raised to its count in the forty-seventh pass
 		// 10 at its first run, as the forty-fifth pass began.
 		{"followups96.jsonl", builtin, 10, 3},
 		// 4 at its first run, after the forty-fifth pass's first change.
 		{"followups97.jsonl", builtin, 4, 3},
 		// 5 at its first run, as the forty-sixth pass began.
-		{"followups98.jsonl", builtin, 5, 3},
+		{"followups98.jsonl", builtin, 6, 3}, // raised to its count in the forty-seventh pass
 		// 5 at its first run, after the forty-sixth pass's first change.
 		{"followups99.jsonl", builtin, 5, 3},
-		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 17, 5},
+		// 8 at its first run, as the forty-seventh pass began; 7 after its first change (a follow-up to refuse answered).
+		{"followups100.jsonl", builtin, 7, 3},
+		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 16, 5},           // lowered by one in the forty-seventh pass: the last answer's paragraph (near_last), +87 follow-ups over all sets
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
 		{"followups-gimp-history.jsonl", over("testdata/gimp-history.json"), 9, 2},
@@ -296,7 +298,7 @@ func TestFollowUpSets(t *testing.T) {
 		// over?" (Alexander) to 0.47 and a refusal (8), while five other
 		// sets gained eight right answers.
 		{"followups-ancient-civs.jsonl", over("testdata/ancient-civs.json"), 8, 2},
-		{"followups-shogi-guide.jsonl", over("testdata/shogi-guide.json"), 11, 2}, // 11 in the twenty-third pass: "he" for the one spoken of by what they are
+		{"followups-shogi-guide.jsonl", over("testdata/shogi-guide.json"), 12, 2}, // 11 in the twenty-third pass: "he" for the one spoken of by what they are; raised to its count in the forty-seventh pass
 		{"followups-world-monuments.jsonl", over("testdata/world-monuments.json"), 11, 2},
 		// 6, not 7: with the follow-up's own words put first, "What are
 		// they known for?" (read, wrongly, of "Aeolian" rather than the
@@ -307,18 +309,18 @@ func TestFollowUpSets(t *testing.T) {
 		// 7 since "them" is the topic's plural noun phrase before a
 		// singular name.
 		{"followups-wesnoth-races.jsonl", over("testdata/wesnoth-races.json"), 7, 2},
-		{"followups-freeciv-nations.jsonl", over("testdata/freeciv-nations.json"), 10, 2}, // raised to its count in the twenty-second pass
+		{"followups-freeciv-nations.jsonl", over("testdata/freeciv-nations.json"), 11, 2}, // raised to its count in the twenty-second and forty-seventh passes
 		{"followups-sky-cultures.jsonl", over("testdata/sky-cultures.json"), 8, 2},
 		// Its first run had 7; a paragraph's "Name (dates)." heading then
 		// lent the name to its sentences, so "how many ships did he sail
 		// with?" (Magellan) is answered by the game's line on ships, where
 		// it was refused (6); a quote's "he" read as the heading's person
 		// and the follow-up's own words put first gained 2 (8).
-		{"followups-freecol-fathers.jsonl", over("testdata/freecol-fathers.json"), 10, 2}, // raised to its count in the twenty-second pass
+		{"followups-freecol-fathers.jsonl", over("testdata/freecol-fathers.json"), 9, 2}, // raised to its count in the twenty-second pass; lowered by one in the forty-seventh pass: the last answer's paragraph (near_last), +87 follow-ups over all sets
 		// 7 at its first run; "30 cycles ago" read as a time and "the
 		// inhabitants of Halir" as whom "they" stands for gained 2 (9);
 		// a time of day as a when answer one more (10).
-		{"followups-naev-worlds.jsonl", over("testdata/naev-worlds.json"), 10, 2},
+		{"followups-naev-worlds.jsonl", over("testdata/naev-worlds.json"), 9, 2}, // lowered by one in the forty-seventh pass: the last answer's paragraph (near_last), +87 follow-ups over all sets
 		// 6 since a word negated in one place and said plainly in another
 		// is not negated.
 		// 7 in the twenty-third pass: "The President shall be …" answers who; 6 since the topic carried starts
@@ -340,7 +342,7 @@ func TestFollowUpSets(t *testing.T) {
 		// 9 since a sentence opening with "It" speaks of what the one
 		// before names, for any word of the follow-up.
 		{"followups-measure-history.jsonl", over("testdata/measure-history.json"), 9, 2},
-		{"followups-r-datasets.jsonl", over("testdata/r-datasets.json"), 9, 2},
+		{"followups-r-datasets.jsonl", over("testdata/r-datasets.json"), 11, 2},               // raised to its count in the forty-seventh pass
 		{"followups-chemical-elements.jsonl", over("testdata/chemical-elements.json"), 11, 2}, // raised to its count in the twenty-second pass
 		{"followups-devils-dictionary.jsonl", over("testdata/devils-dictionary.json"), 6, 2},
 		{"followups-calendar-history.jsonl", over("testdata/calendar-history.json"), 10, 2}, // raised to its count in the twenty-second pass
@@ -348,17 +350,17 @@ func TestFollowUpSets(t *testing.T) {
 		// american yellow-billed cuckoos build their own nests" read
 		// "their" as the last question's topic); a possessive whose clause
 		// has a subject of its own is that subject's.
-		{"followups-gcide-animals.jsonl", over("testdata/gcide-animals.json"), 9, 2}, // raised to its count in the forty-sixth pass
+		{"followups-gcide-animals.jsonl", over("testdata/gcide-animals.json"), 10, 2}, // raised to its count in the forty-seventh pass
 		// Its first run changed one question naming its own subject
 		// ("What drink do they make in Jamaica that is essentially
 		// wort?" read "they" and "that" as the last question's topic).
-		{"followups-brewing-primer.jsonl", over("testdata/brewing-primer.json"), 5, 2},
+		{"followups-brewing-primer.jsonl", over("testdata/brewing-primer.json"), 8, 2}, // raised to its count in the forty-seventh pass
 		// 6 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
-		{"followups-finance-concepts.jsonl", over("testdata/finance-concepts.json"), 6, 2},
+		{"followups-finance-concepts.jsonl", over("testdata/finance-concepts.json"), 8, 2}, // raised to its count in the forty-seventh pass
 		// 7 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
 		{"followups-music-glossary.jsonl", over("testdata/music-glossary.json"), 7, 2},
 		// Raised to its count, 11, in the twenty-second pass; 10 since a word the articles use is matched by its WordNet synonyms too, and one follow-up finds another sentence (forty-first pass).
-		{"followups-typography-terms.jsonl", over("testdata/typography-terms.json"), 10, 2},
+		{"followups-typography-terms.jsonl", over("testdata/typography-terms.json"), 11, 2}, // raised to its count in the forty-seventh pass
 		// Its first run changed one question naming its own subject ("what
 		// do ppl actually mean when they say field of view" read "they" as
 		// the last question's topic); "they" after the question's own
@@ -381,13 +383,13 @@ func TestFollowUpSets(t *testing.T) {
 		// this puzzle in Nikoli").
 		{"followups-logic-puzzles.jsonl", over("testdata/logic-puzzles.json"), 8, 2},
 		{"followups-wordnet-people.jsonl", over("testdata/wordnet-people.json"), 10, 2},      // raised to its count in the twenty-second pass
-		{"followups-gcide-medicine.jsonl", over("testdata/gcide-medicine.json"), 5, 2},       // 5 since chat's "r" reads "are" (twenty-second pass)
+		{"followups-gcide-medicine.jsonl", over("testdata/gcide-medicine.json"), 8, 2},       // 5 since chat's "r" reads "are" (twenty-second pass); raised to its count in the forty-seventh pass
 		{"followups-gcide-law.jsonl", over("testdata/gcide-law.json"), 10, 2},                // 10 in the twenty-third pass: "and which … should the … have" is a whole question
 		{"followups-ruth-jonah-daniel.jsonl", over("testdata/ruth-jonah-daniel.json"), 6, 2}, // raised to 7 in the twenty-second pass, lowered by one in the forty-sixth pass: the ranking's lead weight, +5 follow-ups over all sets
 		// 9 in the twenty-first pass: a follow-up no reading answers, or one a long reading answers less surely, is asked as typed;
 		// 8 since a name's possessive typed without its apostrophe ("zuses") is the name (fortieth pass): the follow-up
 		// then names someone itself, and its "it" is left as typed.
-		{"followups-computing-history.jsonl", over("testdata/computing-history.json"), 8, 2},
+		{"followups-computing-history.jsonl", over("testdata/computing-history.json"), 10, 2}, // raised to its count in the forty-seventh pass
 		// 12 in the twenty-first pass: a follow-up no reading answers, or one a long reading answers less surely, is asked as typed.
 		{"followups-city-planning-history.jsonl", over("testdata/city-planning-history.json"), 12, 2},
 		// 13 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause;
@@ -399,35 +401,35 @@ func TestFollowUpSets(t *testing.T) {
 		// 12 in the twenty-second pass, since a question saying no with a verb ("refused to accept") asks of what a sentence negates.
 		{"followups-factbook-countries.jsonl", over("testdata/factbook-countries.json"), 12, 2},
 		// 12 in the twenty-first pass: a follow-up no reading answers, or one a long reading answers less surely, is asked as typed.
-		{"followups-apple-fruit.jsonl", over("testdata/apple-fruit.json"), 12, 2},
-		{"followups-computing-standards.jsonl", over("testdata/computing-standards.json"), 7, 2}, // raised to its count in the twenty-seventh pass ("and … , which … did …" is a whole question)
+		{"followups-apple-fruit.jsonl", over("testdata/apple-fruit.json"), 13, 2},                // raised to its count in the forty-seventh pass
+		{"followups-computing-standards.jsonl", over("testdata/computing-standards.json"), 8, 2}, // raised to its count in the twenty-seventh pass ("and … , which … did …" is a whole question); raised to its count in the forty-seventh pass
 		// 9 at its first run, as the twenty-first pass began; 10 after its first change.
-		{"followups-hacker-culture.jsonl", over("testdata/hacker-culture.json"), 10, 2},
-		{"followups-guile-history.jsonl", over("testdata/guile-history.json"), 11, 2}, // raised to its count in the twenty-seventh pass (particles are no unknown words)
-		{"followups-melville-whales.jsonl", over("testdata/melville-whales.json"), 5, 2},
+		{"followups-hacker-culture.jsonl", over("testdata/hacker-culture.json"), 11, 2},  // raised to its count in the forty-seventh pass
+		{"followups-guile-history.jsonl", over("testdata/guile-history.json"), 11, 2},    // raised to its count in the twenty-seventh pass (particles are no unknown words)
+		{"followups-melville-whales.jsonl", over("testdata/melville-whales.json"), 7, 2}, // raised to its count in the forty-seventh pass
 		// 8 at its first run, as the twenty-second pass began.
-		{"followups-newton-opticks.jsonl", over("testdata/newton-opticks.json"), 8, 2},
+		{"followups-newton-opticks.jsonl", over("testdata/newton-opticks.json"), 10, 2}, // raised to its count in the forty-seventh pass
 		// 8 at its first run, as the twenty-second pass began.
-		{"followups-domain-names.jsonl", over("testdata/domain-names.json"), 8, 2},
+		{"followups-domain-names.jsonl", over("testdata/domain-names.json"), 10, 2}, // raised to its count in the forty-seventh pass
 		// 10 at its first run, in the twenty-second pass.
-		{"followups-xz-compression.jsonl", over("testdata/xz-compression.json"), 10, 2},
+		{"followups-xz-compression.jsonl", over("testdata/xz-compression.json"), 12, 2}, // raised to its count in the forty-seventh pass
 		// 4 at its first run, in the twenty-second pass; 5 in the twenty-eighth ("how big" answered with no number).
 		{"followups-sawyer-village.jsonl", over("testdata/sawyer-village.json"), 5, 2},
 		// 8 at its first run, in the twenty-second pass.
-		{"followups-sqlite-docs.jsonl", over("testdata/sqlite-docs.json"), 8, 2},
+		{"followups-sqlite-docs.jsonl", over("testdata/sqlite-docs.json"), 9, 2}, // raised to its count in the forty-seventh pass
 		// 5 at its first run, in the twenty-second pass.
 		{"followups-union-addresses.jsonl", over("testdata/union-addresses.json"), 5, 2},
 		// 9 at its first run, late in the twenty-second pass.
-		{"followups-python-faq.jsonl", over("testdata/python-faq.json"), 10, 2}, // 10 in the twenty-third pass: "and which two methods should …" is a whole question
+		{"followups-python-faq.jsonl", over("testdata/python-faq.json"), 12, 2}, // 10 in the twenty-third pass: "and which two methods should …" is a whole question; raised to its count in the forty-seventh pass
 		// 5 at its first run, late in the twenty-second pass.
-		{"followups-nautilus-voyage.jsonl", over("testdata/nautilus-voyage.json"), 6, 2}, // 6 in the twenty-third pass: "he" for the one spoken of by what they are
+		{"followups-nautilus-voyage.jsonl", over("testdata/nautilus-voyage.json"), 8, 2}, // 6 in the twenty-third pass: "he" for the one spoken of by what they are; raised to its count in the forty-seventh pass
 		// 7 at its first run, as the twenty-third pass began.
 		{"followups-kernel-process.jsonl", over("testdata/kernel-process.json"), 7, 2},
 		// 5 at its first run, as the twenty-third pass began.
 		// 7 in the twenty-sixth pass: "and" before words asking with a question word further on opens no fragment.
 		{"followups-bible-commentary.jsonl", over("testdata/bible-commentary.json"), 7, 2},
 		// 7 at its first run, in the twenty-third pass.
-		{"followups-postgres-manual.jsonl", over("testdata/postgres-manual.json"), 7, 2},
+		{"followups-postgres-manual.jsonl", over("testdata/postgres-manual.json"), 8, 2}, // raised to its count in the forty-seventh pass
 		// 7 at its first run, in the twenty-third pass.
 		// 6 since a contracted "'s" is no word of the topic (thirty-ninth pass): "does it still hold up …" after "what's the
 		// first method …" is now read as after "what is the first method …", which it had not been answered right after.
@@ -437,119 +439,119 @@ func TestFollowUpSets(t *testing.T) {
 		// 6 in the twenty-sixth pass: "and" before a phrase and a whole question opens no fragment.
 		{"followups-automake-history.jsonl", over("testdata/automake-history.json"), 7, 2}, // raised to its count in the twenty-seventh pass (a "when" clause answers when)
 		// 8 at its first run, after the twenty-fourth pass's first changes.
-		{"followups-r-faq.jsonl", over("testdata/r-faq.json"), 8, 2},
+		{"followups-r-faq.jsonl", over("testdata/r-faq.json"), 11, 2}, // raised to its count in the forty-seventh pass
 		// 7 at its first run, half way through the twenty-fourth pass.
 		{"followups-admin-handbook.jsonl", over("testdata/admin-handbook.json"), 8, 2}, // raised to its count in the twenty-seventh pass (particles are no unknown words)
 		// 11 in the twenty-sixth pass: a web address or a path answers where.
-		{"followups-git-docs.jsonl", over("testdata/git-docs.json"), 11, 0},
+		{"followups-git-docs.jsonl", over("testdata/git-docs.json"), 10, 0}, // lowered by one in the forty-seventh pass: the last answer's paragraph (near_last), +87 follow-ups over all sets
 		// 9 in the twenty-sixth pass: a best sentence saying back the question yields to the next.
-		{"followups-perl-guides.jsonl", over("testdata/perl-guides.json"), 9, 0},
+		{"followups-perl-guides.jsonl", over("testdata/perl-guides.json"), 11, 0}, // raised to its count in the forty-seventh pass
 		// 10 at its first run, half way through the twenty-fifth pass.
-		{"followups-phylip-guide.jsonl", over("testdata/phylip-guide.json"), 10, 2},
+		{"followups-phylip-guide.jsonl", over("testdata/phylip-guide.json"), 12, 2}, // raised to its count in the forty-seventh pass
 		// 7 at its first run, as the twenty-sixth pass began; 8 at its end (an epithet is no modifier swapped).
-		{"followups-dungeon-crawl-lore.jsonl", over("testdata/dungeon-crawl-lore.json"), 8, 2},
+		{"followups-dungeon-crawl-lore.jsonl", over("testdata/dungeon-crawl-lore.json"), 11, 2}, // raised to its count in the forty-seventh pass
 		// 7 at its first run, as the twenty-sixth pass began; 8 at its end ("and when …, how …?" is a whole question).
-		{"followups-gnu-maintainer-guide.jsonl", over("testdata/gnu-maintainer-guide.json"), 8, 2},
+		{"followups-gnu-maintainer-guide.jsonl", over("testdata/gnu-maintainer-guide.json"), 11, 2}, // raised to its count in the forty-seventh pass
 		// 9 at its first run, after the twenty-sixth pass's first change.
 		{"followups-physics-experiments.jsonl", over("testdata/physics-experiments.json"), 9, 2},
 		// 9 at its first run, half way through the twenty-sixth pass.
-		{"followups-inkscape-tutorials.jsonl", over("testdata/inkscape-tutorials.json"), 9, 2},
+		{"followups-inkscape-tutorials.jsonl", over("testdata/inkscape-tutorials.json"), 11, 2}, // raised to its count in the forty-seventh pass
 		// 6 at its first run, as the twenty-seventh pass began, one question naming its own subject changed ("in the same
 		// suit"); 7 at its end, none changed ("same" leans only in a short question, "what about X, …").
-		{"followups-card-solitaire.jsonl", over("testdata/card-solitaire.json"), 7, 2},
+		{"followups-card-solitaire.jsonl", over("testdata/card-solitaire.json"), 8, 2}, // raised to its count in the forty-seventh pass
 		// 9 at its first run, as the twenty-seventh pass began.
 		{"followups-privoxy-faq.jsonl", over("testdata/privoxy-faq.json"), 9, 2},
 		// 10 at its first run, after the twenty-seventh pass's first changes.
-		{"followups-orienteering-maps.jsonl", over("testdata/orienteering-maps.json"), 10, 2},
+		{"followups-orienteering-maps.jsonl", over("testdata/orienteering-maps.json"), 11, 2}, // raised to its count in the forty-seventh pass
 		// 8 at its first run, half way through the twenty-seventh pass.
-		{"followups-borg-backup.jsonl", over("testdata/borg-backup.json"), 8, 2},
+		{"followups-borg-backup.jsonl", over("testdata/borg-backup.json"), 12, 2}, // raised to its count in the forty-seventh pass
 		// 5 at its first run, as the twenty-eighth pass began.
-		{"followups-speech-synthesis.jsonl", over("testdata/speech-synthesis.json"), 5, 2},
+		{"followups-speech-synthesis.jsonl", over("testdata/speech-synthesis.json"), 7, 2}, // raised to its count in the forty-seventh pass
 		// 10 at its first run, as the twenty-eighth pass began.
 		{"followups-postfix-mail.jsonl", over("testdata/postfix-mail.json"), 10, 2},
 		// 7 at its first run, after the twenty-eighth pass's first change.
-		{"followups-weak-signal-radio.jsonl", over("testdata/weak-signal-radio.json"), 7, 2},
+		{"followups-weak-signal-radio.jsonl", over("testdata/weak-signal-radio.json"), 10, 2}, // raised to its count in the forty-seventh pass
 		// 6 at its first run, a third of the way through the twenty-eighth pass, one question naming its own subject
 		// changed ("In the note pleading for the cyborgs, who is asked to help them?"); none at its end.
 		{"followups-cataclysm-lore.jsonl", over("testdata/cataclysm-lore.json"), 6, 2},
 		// 6 at its first run, as the twenty-ninth pass began.
-		{"followups-life-lexicon.jsonl", over("testdata/life-lexicon.json"), 6, 2},
+		{"followups-life-lexicon.jsonl", over("testdata/life-lexicon.json"), 9, 2}, // raised to its count in the forty-seventh pass
 		// 5 at its first run, as the twenty-ninth pass began.
-		{"followups-rust-book.jsonl", over("testdata/rust-book.json"), 5, 2},
+		{"followups-rust-book.jsonl", over("testdata/rust-book.json"), 6, 2}, // raised to its count in the forty-seventh pass
 		// 3 at its first run, after the twenty-ninth pass's first change.
-		{"followups-widelands-tales.jsonl", over("testdata/widelands-tales.json"), 3, 2},
+		{"followups-widelands-tales.jsonl", over("testdata/widelands-tales.json"), 6, 2}, // raised to its count in the forty-seventh pass
 		// 4 at its first run, as the thirtieth pass began, one question naming its own subject changed ("What do
 		// you find out about the parrot … once you try to make it talk?"); none at its end.
-		{"followups-spaceport-travelogue.jsonl", over("testdata/spaceport-travelogue.json"), 4, 2},
+		{"followups-spaceport-travelogue.jsonl", over("testdata/spaceport-travelogue.json"), 5, 2}, // raised to its count in the forty-seventh pass
 		// 8 at its first run, as the thirtieth pass began; 9 at its end; 8 since a phrase before the
 		// last question's asking is its topic's setting (fortieth pass): "Which directions can it move
 		// in?" after "In the rook picture, which piece …?" is read with the setting after the topic,
 		// not with the whole question put in, and answered wrongly.
 		{"followups-chess-rules.jsonl", over("testdata/chess-rules.json"), 8, 2},
 		// 11 at its first run, after the thirtieth pass's first change.
-		{"followups-go-game-engine.jsonl", over("testdata/go-game-engine.json"), 11, 2},
+		{"followups-go-game-engine.jsonl", over("testdata/go-game-engine.json"), 14, 2}, // raised to its count in the forty-seventh pass
 		// 6 at its first run, after the thirtieth pass's first change.
-		{"followups-math-algorithms.jsonl", over("testdata/math-algorithms.json"), 9, 2}, // raised to its count in the forty-sixth pass
+		{"followups-math-algorithms.jsonl", over("testdata/math-algorithms.json"), 11, 2}, // raised to its count in the forty-seventh pass
 		// 6 at its first run, as the thirty-first pass began.
 		{"followups-juggling-siteswap.jsonl", over("testdata/juggling-siteswap.json"), 6, 2},
 		// 11 at its first run, as the thirty-first pass began.
 		{"followups-etext-workshop.jsonl", over("testdata/etext-workshop.json"), 11, 2},
 		// 11 at its first run, after the thirty-first pass's first changes.
-		{"followups-sail-design.jsonl", over("testdata/sail-design.json"), 11, 2},
+		{"followups-sail-design.jsonl", over("testdata/sail-design.json"), 13, 2}, // raised to its count in the forty-seventh pass
 		// 13 at its first run, after the thirty-first pass's first changes.
 		{"followups-audio-desktop.jsonl", over("testdata/audio-desktop.json"), 13, 2},
 		// 14 at its first run, as the thirty-second pass began.
-		{"followups-color-management.jsonl", over("testdata/color-management.json"), 14, 2},
+		{"followups-color-management.jsonl", over("testdata/color-management.json"), 13, 2}, // lowered by one in the forty-seventh pass: the last answer's paragraph (near_last), +87 follow-ups over all sets
 		// 9 at its first run, as the thirty-second pass began.
-		{"followups-lab-apparatus.jsonl", over("testdata/lab-apparatus.json"), 9, 2},
+		{"followups-lab-apparatus.jsonl", over("testdata/lab-apparatus.json"), 11, 2}, // raised to its count in the forty-seventh pass
 		// 8 at its first run, after the thirty-second pass's first changes.
 		{"followups-live-coding-music.jsonl", over("testdata/live-coding-music.json"), 8, 2},
 		// 8 at its first run, after the thirty-second pass's first changes.
-		{"followups-png-guide.jsonl", over("testdata/png-guide.json"), 8, 2},
+		{"followups-png-guide.jsonl", over("testdata/png-guide.json"), 9, 2}, // raised to its count in the forty-seventh pass
 		// 8 at its first run, as the thirty-third pass began.
-		{"followups-genealogy-records.jsonl", over("testdata/genealogy-records.json"), 8, 2},
+		{"followups-genealogy-records.jsonl", over("testdata/genealogy-records.json"), 9, 2}, // raised to its count in the forty-seventh pass
 		// 8 at its first run, as the thirty-third pass began.
-		{"followups-network-time.jsonl", over("testdata/network-time.json"), 8, 2},
+		{"followups-network-time.jsonl", over("testdata/network-time.json"), 11, 2}, // raised to its count in the forty-seventh pass
 		// 6 at its first run, after the thirty-third pass's first change; 5 since a word the articles use is matched by its WordNet synonyms too, and one follow-up finds another sentence (forty-first pass).
 		{"followups-cycling-power.jsonl", over("testdata/cycling-power.json"), 6, 2}, // raised to its count in the forty-sixth pass
 		// 7 at its first run, after the thirty-third pass's first change.
-		{"followups-circuit-simulation.jsonl", over("testdata/circuit-simulation.json"), 10, 2}, // raised to its count in the forty-sixth pass
+		{"followups-circuit-simulation.jsonl", over("testdata/circuit-simulation.json"), 11, 2}, // raised to its count in the forty-seventh pass
 		// 8 at its first run, as the thirty-fourth pass began.
 		{"followups-spreadsheet-guide.jsonl", over("testdata/spreadsheet-guide.json"), 8, 2},
 		// 8 at its first run, as the thirty-fourth pass began.
 		{"followups-map-projections.jsonl", over("testdata/map-projections.json"), 8, 2},
 		// 4 at its first run, after the thirty-fourth pass's first changes.
-		{"followups-angband-guide.jsonl", over("testdata/angband-guide.json"), 6, 2}, // raised to its count in the forty-sixth pass
+		{"followups-angband-guide.jsonl", over("testdata/angband-guide.json"), 7, 2}, // raised to its count in the forty-seventh pass
 		// 8 at its first run, as the thirty-fifth pass began.
-		{"followups-kanji-dictionary.jsonl", over("testdata/kanji-dictionary.json"), 8, 2},
+		{"followups-kanji-dictionary.jsonl", over("testdata/kanji-dictionary.json"), 7, 2}, // lowered by one in the forty-seventh pass: the last answer's paragraph (near_last), +87 follow-ups over all sets
 		// 7 at its first run, as the thirty-fifth pass began.
-		{"followups-web-framework-guide.jsonl", over("testdata/web-framework-guide.json"), 7, 2},
+		{"followups-web-framework-guide.jsonl", over("testdata/web-framework-guide.json"), 8, 2}, // raised to its count in the forty-seventh pass
 		// 10 at its first run, after the thirty-fifth pass's first changes.
-		{"followups-psalms-treasury.jsonl", over("testdata/psalms-treasury.json"), 10, 2},
+		{"followups-psalms-treasury.jsonl", over("testdata/psalms-treasury.json"), 12, 2}, // raised to its count in the forty-seventh pass
 		// 8 at its first run, as the thirty-sixth pass began.
 		{"followups-music-patching.jsonl", over("testdata/music-patching.json"), 8, 2},
 		// 8 at its first run, as the thirty-sixth pass began.
 		{"followups-terminal-emulator-faq.jsonl", over("testdata/terminal-emulator-faq.json"), 9, 3}, // raised to its count in the forty-sixth pass
 		// 4 at its first run, after the thirty-sixth pass's first change.
-		{"followups-mahjong-guide.jsonl", over("testdata/mahjong-guide.json"), 4, 3},
+		{"followups-mahjong-guide.jsonl", over("testdata/mahjong-guide.json"), 5, 3}, // raised to its count in the forty-seventh pass
 		// 8 at its first run, as the thirty-seventh pass began.
-		{"followups-ct-simulation.jsonl", over("testdata/ct-simulation.json"), 8, 2},
+		{"followups-ct-simulation.jsonl", over("testdata/ct-simulation.json"), 9, 2}, // raised to its count in the forty-seventh pass
 		// 7 at its first run, as the thirty-seventh pass began.
 		{"followups-disk-encryption.jsonl", over("testdata/disk-encryption.json"), 7, 2},
 		// 8 at its first run, after the thirty-seventh pass's first change; 7 since a word the articles use is matched by its WordNet synonyms too, and one follow-up finds another sentence (forty-first pass).
-		{"followups-cave-survey.jsonl", over("testdata/cave-survey.json"), 7, 2},
+		{"followups-cave-survey.jsonl", over("testdata/cave-survey.json"), 8, 2}, // raised to its count in the forty-seventh pass
 		// 4 at its first run, as the thirty-eighth pass began.
-		{"followups-ups-power.jsonl", over("testdata/ups-power.json"), 4, 2},
+		{"followups-ups-power.jsonl", over("testdata/ups-power.json"), 6, 2}, // raised to its count in the forty-seventh pass
 		// 9 at its first run, as the thirty-eighth pass began.
 		{"followups-braille-display.jsonl", over("testdata/braille-display.json"), 9, 2},
 		// 9 at its first run, after the thirty-eighth pass's first change.
-		{"followups-ray-tracing.jsonl", over("testdata/ray-tracing.json"), 9, 2},
+		{"followups-ray-tracing.jsonl", over("testdata/ray-tracing.json"), 10, 2}, // raised to its count in the forty-seventh pass
 		// 4 at its first run, as the thirty-ninth pass began.
-		{"followups-visual-novels.jsonl", over("testdata/visual-novels.json"), 4, 2},
+		{"followups-visual-novels.jsonl", over("testdata/visual-novels.json"), 7, 2}, // raised to its count in the forty-seventh pass
 		// 11 at its first run, as the thirty-ninth pass began.
 		{"followups-internet-routing.jsonl", over("testdata/internet-routing.json"), 11, 2},
 		// 11 at its first run, after the thirty-ninth pass's first change.
-		{"followups-video-editing.jsonl", over("testdata/video-editing.json"), 11, 2},
+		{"followups-video-editing.jsonl", over("testdata/video-editing.json"), 12, 2}, // raised to its count in the forty-seventh pass
 		// 9 at its first run, as the fortieth pass began.
 		{"followups-pcb-design.jsonl", over("testdata/pcb-design.json"), 9, 2},
 		// 7 at its first run, as the fortieth pass began.
@@ -557,19 +559,19 @@ func TestFollowUpSets(t *testing.T) {
 		// 8 at its first run, after the fortieth pass's first change.
 		{"followups-web-server-guide.jsonl", over("testdata/web-server-guide.json"), 8, 2},
 		// 7 at its first run, as the forty-first pass began.
-		{"followups-project-scheduling.jsonl", over("testdata/project-scheduling.json"), 7, 2},
+		{"followups-project-scheduling.jsonl", over("testdata/project-scheduling.json"), 9, 2}, // raised to its count in the forty-seventh pass
 		// 6 at its first run, as the forty-first pass began.
 		{"followups-password-cracking.jsonl", over("testdata/password-cracking.json"), 6, 2},
 		// 9 at its first run, after the forty-first pass's first change.
-		{"followups-econometrics-guide.jsonl", over("testdata/econometrics-guide.json"), 9, 2},
+		{"followups-econometrics-guide.jsonl", over("testdata/econometrics-guide.json"), 12, 2}, // raised to its count in the forty-seventh pass
 		// 8 at its first run, after the forty-first pass's first change.
-		{"followups-gps-file-conversion.jsonl", over("testdata/gps-file-conversion.json"), 8, 2},
+		{"followups-gps-file-conversion.jsonl", over("testdata/gps-file-conversion.json"), 9, 2}, // raised to its count in the forty-seventh pass
 		// 7 at its first run, as the forty-second pass began.
 		{"followups-software-translation.jsonl", over("testdata/software-translation.json"), 7, 2},
 		// 6 at its first run, as the forty-second pass began.
-		{"followups-firewall-guide.jsonl", over("testdata/firewall-guide.json"), 6, 2},
+		{"followups-firewall-guide.jsonl", over("testdata/firewall-guide.json"), 5, 2}, // lowered by one in the forty-seventh pass: the last answer's paragraph (near_last), +87 follow-ups over all sets
 		// 6 at its first run, after the forty-second pass's first change.
-		{"followups-lighting-control.jsonl", over("testdata/lighting-control.json"), 5, 2}, // lowered by one in the forty-sixth pass: the ranking's lead weight, +5 follow-ups over all sets
+		{"followups-lighting-control.jsonl", over("testdata/lighting-control.json"), 6, 2}, // lowered by one in the forty-sixth pass: the ranking's lead weight, +5 follow-ups over all sets; raised to its count in the forty-seventh pass
 		// 9 at its first run, after the forty-second pass's first change.
 		{"followups-linear-programming.jsonl", over("testdata/linear-programming.json"), 9, 2},
 		// 11 at its first run, as the forty-third pass began.
@@ -579,13 +581,13 @@ func TestFollowUpSets(t *testing.T) {
 		// 10 at its first run, after the forty-third pass's first change.
 		{"followups-home-server.jsonl", over("testdata/home-server.json"), 11, 2}, // raised to its count in the forty-sixth pass
 		// 9 at its first run, after the forty-third pass's first change.
-		{"followups-live-systems.jsonl", over("testdata/live-systems.json"), 8, 2}, // lowered by one in the forty-sixth pass: the ranking's lead weight, +5 follow-ups over all sets
+		{"followups-live-systems.jsonl", over("testdata/live-systems.json"), 9, 2}, // lowered by one in the forty-sixth pass: the ranking's lead weight, +5 follow-ups over all sets; raised to its count in the forty-seventh pass
 		// 8 at its first run, as the forty-fourth pass began.
-		{"followups-system-hardening.jsonl", over("testdata/system-hardening.json"), 8, 2},
+		{"followups-system-hardening.jsonl", over("testdata/system-hardening.json"), 9, 2}, // raised to its count in the forty-seventh pass
 		// 9 at its first run, as the forty-fourth pass began.
 		{"followups-mplayer-guide.jsonl", over("testdata/mplayer-guide.json"), 8, 2}, // lowered by one in the forty-sixth pass: the ranking's lead weight, +5 follow-ups over all sets
 		// 10 at its first run, after the forty-fourth pass's first change.
-		{"followups-molecular-graphics.jsonl", over("testdata/molecular-graphics.json"), 11, 2}, // raised to its count in the forty-sixth pass
+		{"followups-molecular-graphics.jsonl", over("testdata/molecular-graphics.json"), 12, 2}, // raised to its count in the forty-seventh pass
 		// 6 at its first run, after the forty-fourth pass's first change, where
 		// "that's" in one of its own-subject questions was read as a pronoun.
 		{"followups-gnome-desktop-help.jsonl", over("testdata/gnome-desktop-help.json"), 6, 2},
@@ -598,15 +600,19 @@ func TestFollowUpSets(t *testing.T) {
 		// 7 at its first run, after the forty-fifth pass's first change.
 		{"followups-school-network.jsonl", over("testdata/school-network.json"), 7, 2},
 		// 6 at its first run, after the forty-fifth pass's first change.
-		{"followups-installing-debian.jsonl", over("testdata/installing-debian.json"), 6, 2},
+		{"followups-installing-debian.jsonl", over("testdata/installing-debian.json"), 7, 2}, // raised to its count in the forty-seventh pass
 		// 10 at its first run, as the forty-sixth pass began.
 		{"followups-putty-ssh-client.jsonl", over("testdata/putty-ssh-client.json"), 10, 2},
 		// 10 at its first run, as the forty-sixth pass began.
-		{"followups-microbit-python.jsonl", over("testdata/microbit-python.json"), 10, 2},
+		{"followups-microbit-python.jsonl", over("testdata/microbit-python.json"), 12, 2}, // raised to its count in the forty-seventh pass
 		// 9 at its first run, after the forty-sixth pass's first change.
 		{"followups-arcade-emulation.jsonl", over("testdata/arcade-emulation.json"), 9, 2},
 		// 9 at its first run, after the forty-sixth pass's first change.
-		{"followups-block-replication.jsonl", over("testdata/block-replication.json"), 9, 2},
+		{"followups-block-replication.jsonl", over("testdata/block-replication.json"), 10, 2}, // raised to its count in the forty-seventh pass
+		// 10 at its first run, as the forty-seventh pass began; 11 after its first change.
+		{"followups-mail-handler.jsonl", over("testdata/mail-handler.json"), 11, 2},
+		// 8 at its first run, as the forty-seventh pass began; 9 after its first change.
+		{"followups-build-automation.jsonl", over("testdata/build-automation.json"), 9, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {

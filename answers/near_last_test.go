@@ -1,0 +1,93 @@
+package answers
+
+import (
+	"encoding/json"
+	"reflect"
+	"testing"
+)
+
+// lighthouses is an invented article of two paragraphs that say the same
+// things of two lighthouses: a follow-up that names neither can only be
+// told apart by where the conversation was.
+const lighthouses = `The Bayton lighthouse was built in 1861 by the harbour board. Its lamp was first lit by the keeper Orrin Vell. The repairs to the old tower took three years.
+
+The Northport lighthouse was built in 1874 by a private company. Its lamp was first lit by the keeper Ada Brandt. The repairs to the old tower took five years.`
+
+func lighthouseEngine(t *testing.T) *Engine {
+	return articleEngine(t, "lighthouses", "Two lighthouses", lighthouses)
+}
+
+// TestFollowUpNearLastQuote holds that a follow-up naming nothing itself
+// is answered from the paragraph the last answer was quoted from.
+func TestFollowUpNearLastQuote(t *testing.T) {
+	e := lighthouseEngine(t)
+	const q = "how long did the repairs to the old tower take"
+	for _, tt := range []struct{ prev, want string }{
+		{"When was the Bayton lighthouse built?", "The repairs to the old tower took three years."},
+		{"When was the Northport lighthouse built?", "The repairs to the old tower took five years."},
+	} {
+		first, a := askAfter(t, e, tt.prev, q)
+		if !first.Answered || first.Next.Article != "lighthouses" || first.Next.Sentence < 1 {
+			t.Fatalf("%q: answered %v, turn %+v: want the turn to say where its quote stands", tt.prev, first.Answered, first.Next)
+		}
+		if !a.Answered || a.Quotes[0].Text != tt.want {
+			t.Errorf("%q after %q: answered %v, quotes %v, want %q first", q, tt.prev, a.Answered, a.Quotes, tt.want)
+		}
+	}
+}
+
+// TestNearLastSetsAsideTheQuoteAndNamedQuestions holds the two limits of
+// near_last: the last answer's own quote is not favoured (a follow-up
+// asks what it did not say), and a question that names someone or
+// something itself leans on no passage.
+func TestNearLastSetsAsideTheQuoteAndNamedQuestions(t *testing.T) {
+	e := lighthouseEngine(t)
+	ix := e.readIndex(t.Context())
+	at := quoteAt{"lighthouses", 4} // "The Northport lighthouse was built in 1874 …"
+	q := e.analyse(ix, Normalize("who first lit its lamp"))
+	q.last = at
+	rc := e.newRankContext(ix, q)
+	last := ix.sentenceAt(at)
+	if last < 0 || ix.sents[last].Text != "The Northport lighthouse was built in 1874 by a private company." {
+		t.Fatalf("sentenceAt(%v) = %d", at, last)
+	}
+	for i := range ix.sents {
+		c := e.features(rc, int32(i))
+		want := 0.0
+		if int32(i) > last && ix.sents[i].Paragraph == ix.sents[last].Paragraph {
+			want = 1
+		}
+		if c.feat[fNear] != want {
+			t.Errorf("near_last of %q = %v, want %v", ix.sents[i].Text, c.feat[fNear], want)
+		}
+	}
+	prev := &Turn{Question: "when was the northport lighthouse built", Article: at.article, Sentence: at.sentence}
+	if got := e.lastQuoted(ix, prev, "Who first lit the lamp of the Bayton lighthouse?"); got != (quoteAt{}) {
+		t.Errorf("lastQuoted for a question naming Bayton = %v, want none", got)
+	}
+	if got := e.lastQuoted(ix, prev, "who first lit its lamp"); got != at {
+		t.Errorf("lastQuoted for a question naming nothing = %v, want %v", got, at)
+	}
+	if got := ix.sentenceAt(quoteAt{"lighthouses", 7}); got != -1 {
+		t.Errorf("sentenceAt past the article's end = %d, want -1", got)
+	}
+}
+
+// TestTurnKeepsWhereItsQuoteStands holds that the turn a bot stores as
+// JSON between messages keeps where its quote stands, and that an older
+// turn without it still reads.
+func TestTurnKeepsWhereItsQuoteStands(t *testing.T) {
+	in := Turn{Question: "when was the bayton lighthouse built", Class: "when", Answer: "1861", Article: "lighthouses", Sentence: 1}
+	raw, err := json.Marshal(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out Turn
+	if err := json.Unmarshal(raw, &out); err != nil || !reflect.DeepEqual(out, in) {
+		t.Fatalf("round trip of %s = %+v, %v; want %+v", raw, out, err, in)
+	}
+	var old Turn
+	if err := json.Unmarshal([]byte(`{"question":"when was the bayton lighthouse built","class":"when"}`), &old); err != nil || old.Article != "" || old.Sentence != 0 {
+		t.Fatalf("an older turn read as %+v, %v", old, err)
+	}
+}
