@@ -178,7 +178,10 @@ func (e *Engine) personCued(text string, a, b int) string {
 }
 
 // learnedKind is the kind the articles give a learned name (person,
-// place, org), or "" when they give none.
+// place, org), or "" when they give none: the kind most of its first
+// kindReach sentences give it, unless more of them give it none ("used
+// by Aspell internally" makes no person of a program the other sentences
+// only name).
 func (ix *index) learnedKind(name string) string {
 	if ix.over != nil {
 		return ix.over.learnedKind(name)
@@ -187,23 +190,55 @@ func (ix *index) learnedKind(name string) string {
 	if len(ws) == 0 {
 		return ""
 	}
-	want := fold(name)
-	posts := ix.postings[stem(ws[0])]
-	for i, p := range posts {
-		if i == 500 {
+	votes := kindVotes{want: fold(name)}
+	for i, p := range ix.postings[stem(ws[0])] {
+		if i == kindReach {
 			break
 		}
-		f := ix.sents[p].facts
-		if f == nil {
-			continue
-		}
-		for n, kind := range f.learned {
-			if fold(n) == want && kind != kindName {
-				return kind
+		votes.add(&ix.sents[p])
+	}
+	return votes.kind()
+}
+
+// kindReach is how many sentences holding a name learnedKind reads.
+const kindReach = 500
+
+// kindVotes counts the kinds the sentences holding a name give it.
+type kindVotes struct {
+	want   string
+	counts map[string]int
+}
+
+func (v *kindVotes) add(s *sentence) {
+	if s.facts == nil {
+		return
+	}
+	for n, k := range s.facts.learned {
+		if fold(n) == v.want {
+			if v.counts == nil {
+				v.counts = map[string]int{}
 			}
+			v.counts[k]++
 		}
 	}
-	return ""
+}
+
+// kindOrder breaks ties between kinds given as often.
+var kindOrder = [...]string{kindPerson, kindOrg, kindPlace}
+
+// kind is the kind given most, ties to the first in kindOrder, or "" when
+// none is given as often as no kind at all.
+func (v *kindVotes) kind() string {
+	best := ""
+	for _, k := range kindOrder {
+		if v.counts[k] > v.counts[best] {
+			best = k
+		}
+	}
+	if best == "" || v.counts[best] < v.counts[kindName] {
+		return ""
+	}
+	return best
 }
 
 // writtenAsName reports whether the articles write the folded word w,

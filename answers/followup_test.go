@@ -401,7 +401,7 @@ func TestFollowUpSets(t *testing.T) {
 		// 12 in the twenty-second pass, since a question saying no with a verb ("refused to accept") asks of what a sentence negates.
 		{"followups-factbook-countries.jsonl", over("testdata/factbook-countries.json"), 12, 2},
 		// 12 in the twenty-first pass: a follow-up no reading answers, or one a long reading answers less surely, is asked as typed.
-		{"followups-apple-fruit.jsonl", over("testdata/apple-fruit.json"), 13, 2},                // raised to its count in the forty-seventh pass
+		{"followups-apple-fruit.jsonl", over("testdata/apple-fruit.json"), 12, 2},
 		{"followups-computing-standards.jsonl", over("testdata/computing-standards.json"), 8, 2}, // raised to its count in the twenty-seventh pass ("and … , which … did …" is a whole question); raised to its count in the forty-seventh pass
 		// 9 at its first run, as the twenty-first pass began; 10 after its first change.
 		{"followups-hacker-culture.jsonl", over("testdata/hacker-culture.json"), 11, 2},  // raised to its count in the forty-seventh pass
@@ -416,7 +416,7 @@ func TestFollowUpSets(t *testing.T) {
 		// 4 at its first run, in the twenty-second pass; 5 in the twenty-eighth ("how big" answered with no number).
 		{"followups-sawyer-village.jsonl", over("testdata/sawyer-village.json"), 5, 2},
 		// 8 at its first run, in the twenty-second pass.
-		{"followups-sqlite-docs.jsonl", over("testdata/sqlite-docs.json"), 9, 2}, // raised to its count in the forty-seventh pass
+		{"followups-sqlite-docs.jsonl", over("testdata/sqlite-docs.json"), 10, 2}, // raised to its count in the forty-seventh pass
 		// 5 at its first run, in the twenty-second pass.
 		{"followups-union-addresses.jsonl", over("testdata/union-addresses.json"), 5, 2},
 		// 9 at its first run, late in the twenty-second pass.
@@ -441,7 +441,7 @@ func TestFollowUpSets(t *testing.T) {
 		// 8 at its first run, after the twenty-fourth pass's first changes.
 		{"followups-r-faq.jsonl", over("testdata/r-faq.json"), 11, 2}, // raised to its count in the forty-seventh pass
 		// 7 at its first run, half way through the twenty-fourth pass.
-		{"followups-admin-handbook.jsonl", over("testdata/admin-handbook.json"), 8, 2}, // raised to its count in the twenty-seventh pass (particles are no unknown words)
+		{"followups-admin-handbook.jsonl", over("testdata/admin-handbook.json"), 7, 2}, // raised to its count in the twenty-seventh pass (particles are no unknown words); lowered by one in the forty-seventh pass: a learned name takes the kind most of its sentences give, -2 follow-ups over all sets, and an own-subject question no longer changed
 		// 11 in the twenty-sixth pass: a web address or a path answers where.
 		{"followups-git-docs.jsonl", over("testdata/git-docs.json"), 10, 0}, // lowered by one in the forty-seventh pass: the last answer's paragraph (near_last), +87 follow-ups over all sets
 		// 9 in the twenty-sixth pass: a best sentence saying back the question yields to the next.
@@ -545,7 +545,7 @@ func TestFollowUpSets(t *testing.T) {
 		// 9 at its first run, as the thirty-eighth pass began.
 		{"followups-braille-display.jsonl", over("testdata/braille-display.json"), 9, 2},
 		// 9 at its first run, after the thirty-eighth pass's first change.
-		{"followups-ray-tracing.jsonl", over("testdata/ray-tracing.json"), 10, 2}, // raised to its count in the forty-seventh pass
+		{"followups-ray-tracing.jsonl", over("testdata/ray-tracing.json"), 9, 2},
 		// 4 at its first run, as the thirty-ninth pass began.
 		{"followups-visual-novels.jsonl", over("testdata/visual-novels.json"), 7, 2}, // raised to its count in the forty-seventh pass
 		// 11 at its first run, as the thirty-ninth pass began.
@@ -600,7 +600,7 @@ func TestFollowUpSets(t *testing.T) {
 		// 7 at its first run, after the forty-fifth pass's first change.
 		{"followups-school-network.jsonl", over("testdata/school-network.json"), 7, 2},
 		// 6 at its first run, after the forty-fifth pass's first change.
-		{"followups-installing-debian.jsonl", over("testdata/installing-debian.json"), 7, 2}, // raised to its count in the forty-seventh pass
+		{"followups-installing-debian.jsonl", over("testdata/installing-debian.json"), 8, 2}, // raised to its count in the forty-seventh pass
 		// 10 at its first run, as the forty-sixth pass began.
 		{"followups-putty-ssh-client.jsonl", over("testdata/putty-ssh-client.json"), 10, 2},
 		// 10 at its first run, as the forty-sixth pass began.
@@ -613,6 +613,12 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-mail-handler.jsonl", over("testdata/mail-handler.json"), 11, 2},
 		// 8 at its first run, as the forty-seventh pass began; 9 after its first change.
 		{"followups-build-automation.jsonl", over("testdata/build-automation.json"), 9, 2},
+		// 10 at its first run, after the forty-seventh pass's first change, with one own-subject question changed ("it"
+		// after a program the articles once name as a passive's doer, read as a person); 9 once a learned name takes the
+		// kind most of its sentences give, and none changed.
+		{"followups-spell-checking.jsonl", over("testdata/spell-checking.json"), 9, 2},
+		// 8 at its first run, after the forty-seventh pass's first change.
+		{"followups-numerical-computing.jsonl", over("testdata/numerical-computing.json"), 8, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {

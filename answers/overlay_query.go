@@ -104,21 +104,12 @@ func (ov *overlay) learnedKind(name string) string {
 	if len(ws) == 0 {
 		return ""
 	}
-	want := fold(name)
-	kind := ""
-	ov.eachHolding(stem(ws[0]), 500, func(s *sentence) bool {
-		if s.facts == nil {
-			return true
-		}
-		for n, k := range s.facts.learned {
-			if fold(n) == want && k != kindName {
-				kind = k
-				return false
-			}
-		}
+	votes := kindVotes{want: fold(name)}
+	ov.eachHolding(stem(ws[0]), kindReach, func(s *sentence) bool {
+		votes.add(s)
 		return true
 	})
-	return kind
+	return votes.kind()
 }
 
 // eachHolding calls f on the first limit sentences holding term, in
