@@ -279,6 +279,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups99.jsonl", builtin, 5, 3},
 		// 8 at its first run, as the forty-seventh pass began; 7 after its first change (a follow-up to refuse answered).
 		{"followups100.jsonl", builtin, 7, 3},
+		// 8 at its first run, after the forty-seventh pass's first change.
+		{"followups101.jsonl", builtin, 8, 3},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 16, 5},           // lowered by one in the forty-seventh pass: the last answer's paragraph (near_last), +87 follow-ups over all sets
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
