@@ -209,6 +209,7 @@ type kindVotes struct {
 	counts map[string]int
 }
 
+// add counts the kind s gives the name, if it names it.
 func (v *kindVotes) add(s *sentence) {
 	if s.facts == nil {
 		return
@@ -226,8 +227,8 @@ func (v *kindVotes) add(s *sentence) {
 // kindOrder breaks ties between kinds given as often.
 var kindOrder = [...]string{kindPerson, kindOrg, kindPlace}
 
-// kind is the kind given most, ties to the first in kindOrder, or "" when
-// none is given as often as no kind at all.
+// kind is the kind given most, ties to the first in kindOrder, or ""
+// when no sentence gives one, or more give the name no kind at all.
 func (v *kindVotes) kind() string {
 	best := ""
 	for _, k := range kindOrder {
