@@ -35,9 +35,9 @@ type quoteAt struct {
 // leans on it: a follow-up is most often about the same passage. Not for
 // a question that names someone or something itself ("When did Orrin
 // Vell arrive?"): what it names, not the last passage, says where its
-// answer is. The zero value when there is none.
-func (e *Engine) lastQuoted(ix *index, prev *Turn, question string) quoteAt {
-	if prev == nil || prev.Article == "" || prev.Sentence < 1 || len(e.namesIn(ix, e.rules.trimLeadIns(Normalize(question)))) > 0 {
+// answer is (r.named). The zero value when there is none.
+func lastQuoted(prev *Turn, r reading) quoteAt {
+	if prev == nil || prev.Article == "" || prev.Sentence < 1 || r.named {
 		return quoteAt{}
 	}
 	return quoteAt{prev.Article, prev.Sentence}

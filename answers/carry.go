@@ -331,6 +331,9 @@ type reading struct {
 	persons []string
 	// filled: some pronoun was filled in ("its" → "the Great Stupa's").
 	filled bool
+	// named: the question as typed, its lead-ins aside, names someone or
+	// something itself.
+	named bool
 }
 
 // carry reads question as a follow-up to prev: the question with what it
@@ -351,31 +354,37 @@ func (e *Engine) carryNamed(ix *index, prev *Turn, question string) reading {
 }
 
 func (e *Engine) carryAs(ix *index, prev *Turn, question string, namedFirst bool) reading {
-	c, err := loadCarryRules()
-	if err != nil || prev == nil || prev.Empty() {
+	if prev == nil {
 		return reading{read: question}
 	}
 	text := e.rules.trimLeadIns(Normalize(question))
+	own := e.namesIn(ix, text)
+	c, err := loadCarryRules()
+	if err != nil || prev.Empty() {
+		return reading{read: question, named: len(own) > 0}
+	}
 	p := e.turnOf(ix, prev)
 	p.namedFirst = namedFirst
 	if q, why, ok := e.topicFirst(ix, c, text); ok {
 		// "what about the ledger, who keeps that": the question after
 		// the topic, with the topic in, read as any other.
-		r := e.carryText(ix, c, p, q, q)
+		r := e.carryText(ix, c, p, q, q, e.namesIn(ix, q))
 		r.why = append([]string{why}, r.why...)
+		r.named = len(own) > 0
 		return r
 	}
-	return e.carryText(ix, c, p, question, text)
+	r := e.carryText(ix, c, p, question, text, own)
+	r.named = len(own) > 0
+	return r
 }
 
 // carryText reads text, the follow-up question with its lead-ins
-// trimmed, after the last turn p.
-func (e *Engine) carryText(ix *index, c *carryRules, p turnRead, question, text string) reading {
+// trimmed, after the last turn p; own are the names text says.
+func (e *Engine) carryText(ix *index, c *carryRules, p turnRead, question, text string, own []named) reading {
 	if read, why, ok := e.ellipsis(ix, c, p, text); ok {
 		return reading{read: read, why: why, added: true}
 	}
 	toks := tokenize(text)
-	own := e.namesIn(ix, text)
 	if read, why, persons, ok := e.fillPronouns(c, p, text, toks, own); ok {
 		if noun := countedNoun(c, p.question, read); noun != "" {
 			read, why = noun, append(why, "\"how many\" with no noun counts what the last question counted")

@@ -87,7 +87,7 @@ func (e *Engine) answerAfter(ctx context.Context, prev *Turn, question string, e
 	ix := e.readIndex(ctx)
 	r := e.carry(ix, prev, question)
 	read, why := r.read, r.why
-	last := e.lastQuoted(ix, prev, question)
+	last := lastQuoted(prev, r)
 	tried := "" // the reading given up for the question as typed
 	a, ranked, err := e.answerCarried(ctx, read, explain, nearLast(last, e.carriedBy(ix, question, r)))
 	if err != nil {
@@ -106,7 +106,7 @@ func (e *Engine) answerAfter(ctx context.Context, prev *Turn, question string, e
 			}
 		}
 	}
-	if c, err := loadCarryRules(); err == nil && why != nil && (!a.Answered || c.longReading(question, read)) && e.saysEnough(c, ix, question) {
+	if c, err := loadCarryRules(); err == nil && why != nil && (!a.Answered || c.longReading(question, read)) && e.saysEnough(c, r.named, question) {
 		// The question as typed, when no reading with what it leans on
 		// finds anything, or the reading put many words in: its own
 		// words may say enough ("which book claimed the Swiss had it
@@ -165,13 +165,13 @@ func (c *carryRules) surer(b, a Answer) bool {
 }
 
 // saysEnough reports whether a follow-up says enough to be asked as
-// typed: a name of its own ("And Bayton?") or two content words ("who
-// was the person he rescued"), not one ("What was the highest?").
-func (e *Engine) saysEnough(c *carryRules, ix *index, question string) bool {
-	text := e.rules.trimLeadIns(Normalize(question))
-	if len(e.namesIn(ix, text)) > 0 {
+// typed: a name of its own (named: "And Bayton?") or two content words
+// ("who was the person he rescued"), not one ("What was the highest?").
+func (e *Engine) saysEnough(c *carryRules, named bool, question string) bool {
+	if named {
 		return true
 	}
+	text := e.rules.trimLeadIns(Normalize(question))
 	content := 0
 	for _, t := range tokenize(text) {
 		if e.contentWord(c, t.word) {

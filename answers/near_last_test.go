@@ -62,10 +62,10 @@ func TestNearLastSetsAsideTheQuoteAndNamedQuestions(t *testing.T) {
 		}
 	}
 	prev := &Turn{Question: "when was the northport lighthouse built", Article: at.article, Sentence: at.sentence}
-	if got := e.lastQuoted(ix, prev, "Who first lit the lamp of the Bayton lighthouse?"); got != (quoteAt{}) {
+	if got := lastQuoted(prev, e.carry(ix, prev, "Who first lit the lamp of the Bayton lighthouse?")); got != (quoteAt{}) {
 		t.Errorf("lastQuoted for a question naming Bayton = %v, want none", got)
 	}
-	if got := e.lastQuoted(ix, prev, "who first lit its lamp"); got != at {
+	if got := lastQuoted(prev, e.carry(ix, prev, "who first lit its lamp")); got != at {
 		t.Errorf("lastQuoted for a question naming nothing = %v, want %v", got, at)
 	}
 	if got := ix.sentenceAt(quoteAt{"lighthouses", 7}); got != -1 {
