@@ -25,10 +25,12 @@ type carriedWords struct {
 }
 
 // quoteAt is where a quote stands: its article's id and its sentence
-// number in the article, from 1.
+// number in the article, from 1. refused: the last question was
+// refused, and the sentence is the best it found (Turn.Refused).
 type quoteAt struct {
 	article  string
 	sentence int
+	refused  bool
 }
 
 // lastQuoted is where prev's answer was quoted, for a follow-up that
@@ -40,7 +42,7 @@ func lastQuoted(prev *Turn, r reading) quoteAt {
 	if prev == nil || prev.Article == "" || prev.Sentence < 1 || r.named {
 		return quoteAt{}
 	}
-	return quoteAt{prev.Article, prev.Sentence}
+	return quoteAt{article: prev.Article, sentence: prev.Sentence, refused: prev.Refused}
 }
 
 // nearLast adds to cw where the last answer was quoted (last), even when

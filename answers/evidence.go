@@ -37,12 +37,13 @@ const (
 	evYesNo              // the question asks yes or no: its quote is the answer, said in the sentence's own words
 	evCounted            // the question asks how many of something the sentence and its neighbours never name
 	evNearLast           // a follow-up, and the sentence stands in the paragraph the last answer quoted
+	evNearTried          // a follow-up, and the sentence stands in the paragraph of the last question's best sentence, refused
 	nEv
 )
 
 // evidenceNames name the features in explanations and in general.yaml.
 var evidenceNames = [nEv]string{"coverage", "context", "missing_name", "unknown", "negation", "opposite", "number", "margin",
-	"prefix", "negated", "missing_capital", "missing_context", "missing_max", "count", "exact", "run", "score", "no_type", "future", "plain", "scrambled", "swapped", "name_swapped", "yes_no", "counted", "near_last"}
+	"prefix", "negated", "missing_capital", "missing_context", "missing_max", "count", "exact", "run", "score", "no_type", "future", "plain", "scrambled", "swapped", "name_swapped", "yes_no", "counted", "near_last", "near_tried"}
 
 // evidence reads the features of the best of ranked for q: those of the
 // ranking, then (when the question has weighted terms) the terms missing
@@ -52,6 +53,7 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 	s := ranked[0].s
 	e.rankEvidence(&x, q, ranked)
 	x[evNearLast] = ranked[0].feat[fNear]
+	x[evNearTried] = ranked[0].feat[fTried]
 	prev, next, lead := ix.previous(s), ix.next(s), ix.lead(s)
 	total := 0.0
 	for _, t := range q.terms {

@@ -34,12 +34,24 @@ type rankContext struct {
 	// person named before (lexicon.yaml).
 	lex *lexicon
 	// last is the place in ix.sents of the sentence the conversation's
-	// last answer quoted, or -1.
-	last int32
+	// last answer quoted, or -1; lastRefused, of the best sentence of
+	// the last question when it was refused.
+	last        int32
+	lastRefused bool
+}
+
+// nearFeature is the feature a sentence of the last answer's paragraph
+// takes: near_last, or near_tried when the last question was refused
+// and the paragraph is only where its best sentence stood.
+func (rc *rankContext) nearFeature() int {
+	if rc.lastRefused {
+		return fTried
+	}
+	return fNear
 }
 
 func (e *Engine) newRankContext(ix *index, q *query) *rankContext {
-	rc := &rankContext{ix: ix, q: q, rarest: -1, exact: make([]string, len(q.terms)), artShare: map[*segment]float64{}, lex: e.rules.lex, last: ix.sentenceAt(q.last)}
+	rc := &rankContext{ix: ix, q: q, rarest: -1, exact: make([]string, len(q.terms)), artShare: map[*segment]float64{}, lex: e.rules.lex, last: ix.sentenceAt(q.last), lastRefused: q.last.refused}
 	for k, t := range q.terms {
 		rc.total += t.weight
 		rc.total2 += t.weight * t.weight
@@ -74,7 +86,7 @@ func (e *Engine) features(rc *rankContext, i int32) scored {
 		// The last answer's paragraph, but not its quote, nor the
 		// paragraph's title line: a follow-up asks what the last answer
 		// did not say, and a title line only names the topic.
-		c.feat[fNear] = 1
+		c.feat[rc.nearFeature()] = 1
 	}
 	c.feat[fArt] = rc.articleShare(s)
 	if rc.negates && !e.negates(s.toks) {

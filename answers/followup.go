@@ -26,8 +26,12 @@ type Turn struct {
 	// when it was refused. A follow-up most often asks about the same
 	// passage: ranking favours the other sentences of the quote's
 	// paragraph (general.yaml's near_last).
+	// When the question was refused, they say where its best sentence
+	// stood, and Refused is true: a follow-up then often asks the same
+	// thing again, about the same passage (general.yaml's near_tried).
 	Article  string `json:"article,omitempty"`
 	Sentence int    `json:"sentence,omitempty"`
+	Refused  bool   `json:"refused,omitempty"`
 }
 
 // Empty reports whether t holds no question.
@@ -139,7 +143,7 @@ func (e *Engine) answerAfter(ctx context.Context, prev *Turn, question string, e
 			a.Carried.Tried = neutralize(Normalize(tried))
 		}
 	}
-	a.Next = e.turn(ix, read, a)
+	a.Next = e.turn(ix, read, a, ranked)
 	return a, ranked, nil
 }
 
@@ -193,13 +197,16 @@ func (e *Engine) sharesWords(prev *Turn, text string) bool {
 	return false
 }
 
-// turn is what to keep of a question read as read and answered a, for
-// the next question.
-func (e *Engine) turn(ix *index, read string, a Answer) Turn {
+// turn is what to keep of a question read as read and answered a, its
+// candidates ranked, for the next question.
+func (e *Engine) turn(ix *index, read string, a Answer, ranked []scored) Turn {
 	text := e.rules.trimLeadIns(Normalize(read))
 	t := Turn{Question: text, Class: e.rules.classOf(text).name}
-	if a.Answered && len(a.Quotes) > 0 {
+	switch {
+	case a.Answered && len(a.Quotes) > 0:
 		t.Article, t.Sentence = a.Quotes[0].Article, a.Quotes[0].Sentence
+	case !a.Answered && len(ranked) > 0:
+		t.Article, t.Sentence, t.Refused = ranked[0].s.ArticleID, ranked[0].s.Position+1, true
 	}
 	if a.Answered && !a.Conflict && a.Answer != "" {
 		t.Answer = shortAnswer(a.Answer)
@@ -270,7 +277,7 @@ func (e *Engine) quotedPronounPerson(ix *index, qt Quote) (Name, bool) {
 // quoted is the position of the sentence qt quotes, and whether it is
 // in the index.
 func (ix *index) quoted(qt Quote) (int32, bool) {
-	i := ix.sentenceAt(quoteAt{qt.Article, qt.Sentence})
+	i := ix.sentenceAt(quoteAt{article: qt.Article, sentence: qt.Sentence})
 	if i < 0 {
 		return 0, false
 	}

@@ -36,6 +36,27 @@ func TestFollowUpNearLastQuote(t *testing.T) {
 	}
 }
 
+// TestFollowUpNearRefusedQuestion holds that after a question refused,
+// a follow-up naming nothing itself leans on the paragraph of the refused
+// question's best sentence (near_tried): the conversation was about that
+// passage, though the article did not say what was asked of it.
+func TestFollowUpNearRefusedQuestion(t *testing.T) {
+	e := lighthouseEngine(t)
+	const q = "how long did the repairs to the old tower take"
+	for _, tt := range []struct{ prev, want string }{
+		{"Who painted the Bayton lighthouse red?", "The repairs to the old tower took three years."},
+		{"Who painted the Northport lighthouse red?", "The repairs to the old tower took five years."},
+	} {
+		first, a := askAfter(t, e, tt.prev, q)
+		if first.Answered || !first.Next.Refused || first.Next.Article != "lighthouses" || first.Next.Sentence < 1 {
+			t.Fatalf("%q: answered %v, turn %+v: want it refused, the turn saying where its best sentence stands", tt.prev, first.Answered, first.Next)
+		}
+		if !a.Answered || a.Quotes[0].Text != tt.want {
+			t.Errorf("%q after %q: answered %v, quotes %v, want %q first", q, tt.prev, a.Answered, a.Quotes, tt.want)
+		}
+	}
+}
+
 // TestNearLastSetsAsideTheQuoteAndNamedQuestions holds the two limits of
 // near_last: the last answer's own quote is not favoured (a follow-up
 // asks what it did not say), and a question that names someone or
@@ -43,7 +64,7 @@ func TestFollowUpNearLastQuote(t *testing.T) {
 func TestNearLastSetsAsideTheQuoteAndNamedQuestions(t *testing.T) {
 	e := lighthouseEngine(t)
 	ix := e.readIndex(t.Context())
-	at := quoteAt{"lighthouses", 4} // "The Northport lighthouse was built in 1874 …"
+	at := quoteAt{article: "lighthouses", sentence: 4} // "The Northport lighthouse was built in 1874 …"
 	q := e.analyse(ix, Normalize("who first lit its lamp"))
 	q.last = at
 	rc := e.newRankContext(ix, q)
@@ -68,23 +89,28 @@ func TestNearLastSetsAsideTheQuoteAndNamedQuestions(t *testing.T) {
 	if got := lastQuoted(prev, e.carry(ix, prev, "who first lit its lamp")); got != at {
 		t.Errorf("lastQuoted for a question naming nothing = %v, want %v", got, at)
 	}
-	if got := ix.sentenceAt(quoteAt{"lighthouses", 7}); got != -1 {
+	if got := ix.sentenceAt(quoteAt{article: "lighthouses", sentence: 7}); got != -1 {
 		t.Errorf("sentenceAt past the article's end = %d, want -1", got)
 	}
 }
 
 // TestTurnKeepsWhereItsQuoteStands holds that the turn a bot stores as
-// JSON between messages keeps where its quote stands, and that an older
+// JSON between messages keeps where its quote stands (or, refused, its
+// best sentence), and that an older
 // turn without it still reads.
 func TestTurnKeepsWhereItsQuoteStands(t *testing.T) {
-	in := Turn{Question: "when was the bayton lighthouse built", Class: "when", Answer: "1861", Article: "lighthouses", Sentence: 1}
-	raw, err := json.Marshal(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out Turn
-	if err := json.Unmarshal(raw, &out); err != nil || !reflect.DeepEqual(out, in) {
-		t.Fatalf("round trip of %s = %+v, %v; want %+v", raw, out, err, in)
+	for _, in := range []Turn{
+		{Question: "when was the bayton lighthouse built", Class: "when", Answer: "1861", Article: "lighthouses", Sentence: 1},
+		{Question: "who painted the bayton lighthouse red", Class: "who", Article: "lighthouses", Sentence: 1, Refused: true},
+	} {
+		raw, err := json.Marshal(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out Turn
+		if err := json.Unmarshal(raw, &out); err != nil || !reflect.DeepEqual(out, in) {
+			t.Fatalf("round trip of %s = %+v, %v; want %+v", raw, out, err, in)
+		}
 	}
 	var old Turn
 	if err := json.Unmarshal([]byte(`{"question":"when was the bayton lighthouse built","class":"when"}`), &old); err != nil || old.Article != "" || old.Sentence != 0 {

@@ -93,6 +93,7 @@ const (
 	fNegYes         // a yes/no question that negates nothing, and a sentence that negates: its answer may be no
 	fModal          // a yes/no question opening with a modal, and a sentence saying a word that answers it ("can", "may")
 	fNear           // a follow-up, and the sentence stands in the paragraph the last answer quoted
+	fTried          // a follow-up, and the sentence stands in the paragraph of the best sentence of the last question, refused
 	nFeat
 )
 
@@ -100,7 +101,7 @@ const (
 // weights.
 var featureNames = [nFeat]string{"coverage", "bm25", "proximity", "type", "bigram", "paragraph", "neighbour", "neighbour_pronoun",
 	"cue", "own_words", "fit", "subject", "exact", "run2", "run3", "run", "rare", "coverage2", "count", "article", "next",
-	"negation_missing", "any_number", "capitals", "lead", "negation_said", "modal", "near_last"}
+	"negation_missing", "any_number", "capitals", "lead", "negation_said", "modal", "near_last", "near_tried"}
 
 // phraseFeatures are the features read last, for the candidates that can
 // still matter (rules.phraseBonus is the most they can add to a score).
