@@ -40,6 +40,23 @@ type rankContext struct {
 	lastRefused bool
 }
 
+// nearLast reports whether sentence i, of the paragraph sents[lo:hi],
+// stands near the last answer's quote: in its paragraph, or just after
+// it in its article, opening the next paragraph (the passage goes on).
+// Not the quote itself, as a follow-up asks what the last answer did not
+// say, nor the sentence just before it across a break, which closes
+// another passage.
+func (rc *rankContext) nearLast(i, lo, hi int32) bool {
+	switch last := rc.last; {
+	case last < 0 || last == i:
+		return false
+	case last >= lo && last < hi:
+		return true
+	default:
+		return i == last+1 && rc.ix.sents[last].ArticleID == rc.ix.sents[i].ArticleID
+	}
+}
+
 // nearFeature is the feature a sentence of the last answer's paragraph
 // takes: near_last, or near_tried when the last question was refused
 // and the paragraph is only where its best sentence stood.
@@ -82,10 +99,8 @@ func (e *Engine) features(rc *rankContext, i int32) scored {
 	matched, pos := e.termMatches(rc, &c, i, lo)
 	c.para = rc.paragraphShare(lo, hi)
 	rc.neighbourShares(i, lo, hi, &c)
-	if rc.last >= lo && rc.last < hi && rc.last != i && !s.title {
-		// The last answer's paragraph, but not its quote, nor the
-		// paragraph's title line: a follow-up asks what the last answer
-		// did not say, and a title line only names the topic.
+	if rc.nearLast(i, lo, hi) && !s.title {
+		// Not the paragraph's title line, which only names the topic.
 		c.feat[rc.nearFeature()] = 1
 	}
 	c.feat[fArt] = rc.articleShare(s)

@@ -3,6 +3,7 @@ package answers
 import (
 	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -29,6 +30,33 @@ func TestFollowUpNearLastQuote(t *testing.T) {
 		first, a := askAfter(t, e, tt.prev, q)
 		if !first.Answered || first.Next.Article != "lighthouses" || first.Next.Sentence < 1 {
 			t.Fatalf("%q: answered %v, turn %+v: want the turn to say where its quote stands", tt.prev, first.Answered, first.Next)
+		}
+		if !a.Answered || a.Quotes[0].Text != tt.want {
+			t.Errorf("%q after %q: answered %v, quotes %v, want %q first", q, tt.prev, a.Answered, a.Quotes, tt.want)
+		}
+	}
+}
+
+// TestFollowUpNearLastAcrossParagraphs holds that a follow-up leans on
+// the sentence just after the last answer's quote too, when it opens the
+// next paragraph: the quote closed its paragraph, and the passage goes on.
+func TestFollowUpNearLastAcrossParagraphs(t *testing.T) {
+	const body = `The Bayton lighthouse was built in 1861 by the harbour board. Its lamp was first lit by the keeper Orrin Vell.
+
+The repairs to the old tower took three years. The tower is still painted white.
+
+The Northport lighthouse was built in 1874 by a private company. Its lamp was first lit by the keeper Ada Brandt.
+
+The repairs to the old tower took five years. The tower is still painted red.`
+	e := articleEngine(t, "lighthouses", "Two lighthouses", body)
+	const q = "how long did the repairs to the old tower take"
+	for _, tt := range []struct{ prev, want string }{
+		{"Who first lit the lamp of the Bayton lighthouse?", "The repairs to the old tower took three years."},
+		{"Who first lit the lamp of the Northport lighthouse?", "The repairs to the old tower took five years."},
+	} {
+		first, a := askAfter(t, e, tt.prev, q)
+		if !first.Answered || !strings.HasPrefix(first.Quotes[0].Text, "Its lamp") {
+			t.Fatalf("%q: answered %v, quotes %v: want the keeper's sentence, the last of its paragraph", tt.prev, first.Answered, first.Quotes)
 		}
 		if !a.Answered || a.Quotes[0].Text != tt.want {
 			t.Errorf("%q after %q: answered %v, quotes %v, want %q first", q, tt.prev, a.Answered, a.Quotes, tt.want)
