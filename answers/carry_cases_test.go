@@ -864,6 +864,23 @@ Orrin Vell runs the Northport ferry on the same route as the Bayton mail boats.
 	}, false)
 }
 
+// TestCarryLeaningWordComparesWithin holds that a leaning word after
+// one that sets several things of the question side by side ("several
+// ferries … the same crossing") compares those, in a question short
+// enough that "same" alone would lean on the last one.
+func TestCarryLeaningWordComparesWithin(t *testing.T) {
+	e := articleEngine(t, "harbour", "The harbour board", `The harbour board sent Ada Lind to Bayton in May.
+
+Orrin Vell takes the Northport ferry, the quickest of the boats on the Bayton crossing.
+`)
+	var cases []carryCase
+	for _, w := range []string{"several", "various", "multiple"} {
+		cases = append(cases, carryCase{"When did the harbour board send Ada Lind to Bayton?", "When " + w + " boats make the same crossing, which one should you take?", "", ""})
+	}
+	cases = append(cases, carryCase{"When did the harbour board send Ada Lind to Bayton?", "which boat makes the same crossing", "harbour board send Ada Lind to Bayton", "leans on the last question"})
+	checkCarry(t, e, cases, false)
+}
+
 // TestCarryTopicSetOutFirst holds that a question that sets out its
 // topic before it asks ("what about the tide tables, who keeps those")
 // is read with the topic for its pronoun, or before it when the topic is

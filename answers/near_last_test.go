@@ -18,23 +18,43 @@ func lighthouseEngine(t *testing.T) *Engine {
 	return articleEngine(t, "lighthouses", "Two lighthouses", lighthouses)
 }
 
+// repairsQuestion is the follow-up the near_last tests ask: both
+// lighthouses' paragraphs answer it, so only where the conversation was
+// tells which one.
+const repairsQuestion = "how long did the repairs to the old tower take"
+
+// nearCase is a question asked before repairsQuestion, and the sentence
+// repairsQuestion must then be answered with.
+type nearCase struct{ prev, want string }
+
+// checkNear asks repairsQuestion after each case's prev on e: first
+// checks the answer to prev (a message when it is not as the test needs),
+// and the follow-up must be answered with the case's sentence first.
+func checkNear(t *testing.T, e *Engine, cases []nearCase, first func(Answer) string) {
+	t.Helper()
+	for _, tt := range cases {
+		p, a := askAfter(t, e, tt.prev, repairsQuestion)
+		if msg := first(p); msg != "" {
+			t.Fatalf("%q: answered %v, quotes %v, turn %+v: %s", tt.prev, p.Answered, p.Quotes, p.Next, msg)
+		}
+		if !a.Answered || a.Quotes[0].Text != tt.want {
+			t.Errorf("%q after %q: answered %v, quotes %v, want %q first", repairsQuestion, tt.prev, a.Answered, a.Quotes, tt.want)
+		}
+	}
+}
+
 // TestFollowUpNearLastQuote holds that a follow-up naming nothing itself
 // is answered from the paragraph the last answer was quoted from.
 func TestFollowUpNearLastQuote(t *testing.T) {
-	e := lighthouseEngine(t)
-	const q = "how long did the repairs to the old tower take"
-	for _, tt := range []struct{ prev, want string }{
+	checkNear(t, lighthouseEngine(t), []nearCase{
 		{"When was the Bayton lighthouse built?", "The repairs to the old tower took three years."},
 		{"When was the Northport lighthouse built?", "The repairs to the old tower took five years."},
-	} {
-		first, a := askAfter(t, e, tt.prev, q)
-		if !first.Answered || first.Next.Article != "lighthouses" || first.Next.Sentence < 1 {
-			t.Fatalf("%q: answered %v, turn %+v: want the turn to say where its quote stands", tt.prev, first.Answered, first.Next)
+	}, func(p Answer) string {
+		if !p.Answered || p.Next.Article != "lighthouses" || p.Next.Sentence < 1 {
+			return "want the turn to say where its quote stands"
 		}
-		if !a.Answered || a.Quotes[0].Text != tt.want {
-			t.Errorf("%q after %q: answered %v, quotes %v, want %q first", q, tt.prev, a.Answered, a.Quotes, tt.want)
-		}
-	}
+		return ""
+	})
 }
 
 // TestFollowUpNearLastAcrossParagraphs holds that a follow-up leans on
@@ -48,20 +68,15 @@ The repairs to the old tower took three years. The tower is still painted white.
 The Northport lighthouse was built in 1874 by a private company. Its lamp was first lit by the keeper Ada Brandt.
 
 The repairs to the old tower took five years. The tower is still painted red.`
-	e := articleEngine(t, "lighthouses", "Two lighthouses", body)
-	const q = "how long did the repairs to the old tower take"
-	for _, tt := range []struct{ prev, want string }{
+	checkNear(t, articleEngine(t, "lighthouses", "Two lighthouses", body), []nearCase{
 		{"Who first lit the lamp of the Bayton lighthouse?", "The repairs to the old tower took three years."},
 		{"Who first lit the lamp of the Northport lighthouse?", "The repairs to the old tower took five years."},
-	} {
-		first, a := askAfter(t, e, tt.prev, q)
-		if !first.Answered || !strings.HasPrefix(first.Quotes[0].Text, "Its lamp") {
-			t.Fatalf("%q: answered %v, quotes %v: want the keeper's sentence, the last of its paragraph", tt.prev, first.Answered, first.Quotes)
+	}, func(p Answer) string {
+		if !p.Answered || !strings.HasPrefix(p.Quotes[0].Text, "Its lamp") {
+			return "want the keeper's sentence, the last of its paragraph"
 		}
-		if !a.Answered || a.Quotes[0].Text != tt.want {
-			t.Errorf("%q after %q: answered %v, quotes %v, want %q first", q, tt.prev, a.Answered, a.Quotes, tt.want)
-		}
-	}
+		return ""
+	})
 }
 
 // TestFollowUpNearRefusedQuestion holds that after a question refused,
@@ -69,20 +84,15 @@ The repairs to the old tower took five years. The tower is still painted red.`
 // question's best sentence (near_tried): the conversation was about that
 // passage, though the article did not say what was asked of it.
 func TestFollowUpNearRefusedQuestion(t *testing.T) {
-	e := lighthouseEngine(t)
-	const q = "how long did the repairs to the old tower take"
-	for _, tt := range []struct{ prev, want string }{
+	checkNear(t, lighthouseEngine(t), []nearCase{
 		{"Who painted the Bayton lighthouse red?", "The repairs to the old tower took three years."},
 		{"Who painted the Northport lighthouse red?", "The repairs to the old tower took five years."},
-	} {
-		first, a := askAfter(t, e, tt.prev, q)
-		if first.Answered || !first.Next.Refused || first.Next.Article != "lighthouses" || first.Next.Sentence < 1 {
-			t.Fatalf("%q: answered %v, turn %+v: want it refused, the turn saying where its best sentence stands", tt.prev, first.Answered, first.Next)
+	}, func(p Answer) string {
+		if p.Answered || !p.Next.Refused || p.Next.Article != "lighthouses" || p.Next.Sentence < 1 {
+			return "want it refused, the turn saying where its best sentence stands"
 		}
-		if !a.Answered || a.Quotes[0].Text != tt.want {
-			t.Errorf("%q after %q: answered %v, quotes %v, want %q first", q, tt.prev, a.Answered, a.Quotes, tt.want)
-		}
-	}
+		return ""
+	})
 }
 
 // TestNearLastSetsAsideTheQuoteAndNamedQuestions holds the two limits of
