@@ -95,8 +95,8 @@ func TestFollowUpSets(t *testing.T) {
 		// Raised to 9 in the twenty-seventh pass (particles are no unknown words); 8 since the topic carried
 		// starts at the last question's asking, past a clause leading up to it (fortieth pass).
 		{"followups21.jsonl", builtin, 8, 2},
-		{"followups22.jsonl", builtin, 6, 2}, // 6 since chat's "hrs" reads "hours" (twenty-second pass)
-		{"followups23.jsonl", builtin, 10, 2},
+		{"followups22.jsonl", builtin, 6, 2},  // 6 since chat's "hrs" reads "hours" (twenty-second pass)
+		{"followups23.jsonl", builtin, 11, 2}, // raised to its count in the forty-eighth pass
 		{"followups24.jsonl", builtin, 7, 2},
 		{"followups25.jsonl", builtin, 6, 2}, // raised to its count in the twenty-seventh pass ("and on land, which territory did he …" is a whole question)
 		// 7 since a follow-up that no reading answers is asked as typed: "Which European leaders, by name, had
@@ -104,7 +104,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups26.jsonl", builtin, 7, 2},
 		{"followups27.jsonl", builtin, 6, 2}, // raised to its count in the twenty-second pass
 		// 4 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
-		{"followups28.jsonl", builtin, 4, 2},
+		{"followups28.jsonl", builtin, 5, 2}, // raised to its count in the forty-eighth pass
 		// 6 in the twenty-sixth pass: "and when …, how should …?" is a whole question;
 		// 5 since the thirty-sixth, whose "when is …" asking what happens as a rule is
 		// answered by a condition: "n whens that supposed to land", with nothing to
@@ -130,7 +130,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups37.jsonl", builtin, 11, 2}, // raised to its count in the twenty-seventh pass ("same" leans only in a short question); raised to its count in the forty-seventh pass
 		// 4 at its first run, as the twenty-first pass began; 5 after its first change.
 		// 6 since a possessive stands for a noun phrase, never a clause.
-		{"followups38.jsonl", builtin, 7, 2}, // 7 in the twenty-third pass: the outlet a source phrase names is no unknown word
+		{"followups38.jsonl", builtin, 8, 2}, // 7 in the twenty-third pass: the outlet a source phrase names is no unknown word; raised to its count in the forty-eighth pass
 		// 8 at its first run, after the twenty-first pass's first change (5 before it).
 		{"followups39.jsonl", builtin, 8, 2},
 		// 9 at its first run, as the twenty-first pass ended (8 with the engine as it began).
@@ -154,7 +154,7 @@ func TestFollowUpSets(t *testing.T) {
 		// 10 at its first run, as the twenty-third pass began.
 		{"followups45.jsonl", builtin, 11, 2}, // raised to its count in the twenty-seventh pass ("in the … story" names no term)
 		// 10 at its first run, in the twenty-third pass.
-		{"followups46.jsonl", builtin, 10, 2},
+		{"followups46.jsonl", builtin, 12, 2}, // raised to its count in the forty-eighth pass
 		// 8 at its first run, half way through the twenty-third pass.
 		// 10 in the twenty-seventh pass (a whole question after "and",
 		// "in the … story"); 9 since the thirty-fourth, whose outlet named
@@ -166,7 +166,7 @@ func TestFollowUpSets(t *testing.T) {
 		// 7 in the twenty-sixth pass: a word naming the writing asked of is no unknown word.
 		{"followups49.jsonl", builtin, 8, 2}, // raised to its count in the twenty-seventh pass ("what about X, …" sets out its topic)
 		// 7 at its first run, half way through the twenty-fourth pass.
-		{"followups50.jsonl", builtin, 7, 2},
+		{"followups50.jsonl", builtin, 10, 2}, // raised to its count in the forty-eighth pass
 		// 5 at its first run, as the twenty-fifth pass began.
 		{"followups51.jsonl", builtin, 5, 2},
 		// 5 at its first run, after the twenty-fifth pass's first change.
@@ -184,16 +184,16 @@ func TestFollowUpSets(t *testing.T) {
 		// 4 at its first run, half way through the twenty-sixth pass.
 		{"followups56.jsonl", builtin, 4, 2},
 		// 7 at its first run, as the twenty-seventh pass began.
-		{"followups57.jsonl", builtin, 7, 2},
+		{"followups57.jsonl", builtin, 8, 2}, // raised to its count in the forty-eighth pass
 		// 8 at its first run, early in the twenty-seventh pass.
 		{"followups58.jsonl", builtin, 8, 2},
 		// 7 at its first run, after the twenty-seventh pass's first changes.
 		// 6 since a name said only in a source phrase weighs as its other words (thirty-ninth pass).
-		{"followups59.jsonl", builtin, 6, 2},
+		{"followups59.jsonl", builtin, 7, 2}, // raised to its count in the forty-eighth pass
 		// 5 at its first run, half way through the twenty-seventh pass.
 		{"followups60.jsonl", builtin, 7, 2}, // raised to its count in the forty-fifth pass
 		// 9 at its first run, as the twenty-eighth pass began.
-		{"followups61.jsonl", builtin, 9, 2},
+		{"followups61.jsonl", builtin, 10, 2}, // raised to its count in the forty-eighth pass
 		// 6 at its first run, after the twenty-eighth pass's first change.
 		{"followups62.jsonl", builtin, 6, 2},
 		// 5 at its first run, a third of the way through the twenty-eighth pass.
@@ -201,7 +201,7 @@ func TestFollowUpSets(t *testing.T) {
 		// 6 at its first run, as the twenty-ninth pass began; 7 at its end.
 		{"followups64.jsonl", builtin, 7, 2},
 		// 5 at its first run, after the twenty-ninth pass's first change.
-		{"followups65.jsonl", builtin, 7, 2}, // raised to its count in the forty-fifth and forty-seventh passes
+		{"followups65.jsonl", builtin, 8, 2}, // raised to its count in the forty-fifth, forty-seventh and forty-eighth passes
 		// 7 at its first run, as the thirtieth pass began.
 		{"followups66.jsonl", builtin, 7, 2},
 		// 9 at its first run, after the thirtieth pass's first change; 8 since a name's
@@ -260,11 +260,11 @@ func TestFollowUpSets(t *testing.T) {
 		// 5 at its first run, as the forty-second pass began.
 		{"followups90.jsonl", builtin, 5, 3},
 		// 8 at its first run, after the forty-second pass's first change.
-		{"followups91.jsonl", builtin, 8, 3},
+		{"followups91.jsonl", builtin, 9, 3}, // raised to its count in the forty-eighth pass
 		// 5 at its first run, as the forty-third pass began.
-		{"followups92.jsonl", builtin, 5, 3},
+		{"followups92.jsonl", builtin, 6, 3}, // raised to its count in the forty-eighth pass
 		// 8 at its first run, after the forty-third pass's first change.
-		{"followups93.jsonl", builtin, 9, 3}, // raised to its count in the forty-seventh pass
+		{"followups93.jsonl", builtin, 8, 3}, // raised to its count in the forty-seventh pass; lowered by one in the forty-eighth pass: a follow-up after a refusal leans on its best sentence's paragraph (near_tried), and on the sentence after the last quote, +35 follow-ups over all sets
 		// 8 at its first run, as the forty-fourth pass began.
 		{"followups94.jsonl", builtin, 9, 3}, // raised to its count in the forty-seventh pass
 		// 6 at its first run, after the forty-fourth pass's first change.
@@ -274,13 +274,17 @@ func TestFollowUpSets(t *testing.T) {
 		// 4 at its first run, after the forty-fifth pass's first change.
 		{"followups97.jsonl", builtin, 4, 3},
 		// 5 at its first run, as the forty-sixth pass began.
-		{"followups98.jsonl", builtin, 6, 3}, // raised to its count in the forty-seventh pass
+		{"followups98.jsonl", builtin, 7, 3}, // raised to its count in the forty-seventh and forty-eighth passes
 		// 5 at its first run, after the forty-sixth pass's first change.
 		{"followups99.jsonl", builtin, 5, 3},
 		// 8 at its first run, as the forty-seventh pass began; 7 after its first change (a follow-up to refuse answered).
 		{"followups100.jsonl", builtin, 7, 3},
 		// 8 at its first run, after the forty-seventh pass's first change.
 		{"followups101.jsonl", builtin, 8, 3},
+		// 5 at its first run, as the forty-eighth pass began.
+		{"followups102.jsonl", builtin, 5, 3},
+		// 7 at its first run, after the forty-eighth pass's first change; 8 after its second.
+		{"followups103.jsonl", builtin, 8, 3},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 16, 5},           // lowered by one in the forty-seventh pass: the last answer's paragraph (near_last), +87 follow-ups over all sets
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
@@ -327,13 +331,13 @@ func TestFollowUpSets(t *testing.T) {
 		// is not negated.
 		// 7 in the twenty-third pass: "The President shall be …" answers who; 6 since the topic carried starts
 		// at the last question's asking, past a clause leading up to it (fortieth pass).
-		{"followups-us-constitution.jsonl", over("testdata/us-constitution.json"), 6, 2},
+		{"followups-us-constitution.jsonl", over("testdata/us-constitution.json"), 7, 2}, // raised to its count in the forty-eighth pass
 		// 9 at its first run, with one own-subject question changed:
 		// "the US" was read as the pronoun "us", so "its" was carried.
 		{"followups-ufoai-2084.jsonl", over("testdata/ufoai-2084.json"), 9, 2},
 		// 8 since a name the question makes a person's ("Emma's sister
 		// Isabella", "Miss Frances") is one "he" and "her" stand for.
-		{"followups-austen-openings.jsonl", over("testdata/austen-openings.json"), 8, 2},
+		{"followups-austen-openings.jsonl", over("testdata/austen-openings.json"), 7, 2},      // lowered by one in the forty-eighth pass: a follow-up after a refusal leans on its best sentence's paragraph (near_tried), and on the sentence after the last quote, +35 follow-ups over all sets
 		{"followups-anarchy-in-action.jsonl", over("testdata/anarchy-in-action.json"), 12, 2}, // raised to its count in the twenty-second pass
 		// 3 in the twenty-first pass: a follow-up a long reading answers less surely is asked as typed, and
 		// "and in the rest of the king's provinces?" so asked finds the king's question, not the count.
@@ -362,7 +366,7 @@ func TestFollowUpSets(t *testing.T) {
 		// 7 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
 		{"followups-music-glossary.jsonl", over("testdata/music-glossary.json"), 7, 2},
 		// Raised to its count, 11, in the twenty-second pass; 10 since a word the articles use is matched by its WordNet synonyms too, and one follow-up finds another sentence (forty-first pass).
-		{"followups-typography-terms.jsonl", over("testdata/typography-terms.json"), 11, 2}, // raised to its count in the forty-seventh pass
+		{"followups-typography-terms.jsonl", over("testdata/typography-terms.json"), 12, 2}, // raised to its count in the forty-seventh and forty-eighth passes
 		// Its first run changed one question naming its own subject ("what
 		// do ppl actually mean when they say field of view" read "they" as
 		// the last question's topic); "they" after the question's own
@@ -403,10 +407,10 @@ func TestFollowUpSets(t *testing.T) {
 		// 12 in the twenty-second pass, since a question saying no with a verb ("refused to accept") asks of what a sentence negates.
 		{"followups-factbook-countries.jsonl", over("testdata/factbook-countries.json"), 12, 2},
 		// 12 in the twenty-first pass: a follow-up no reading answers, or one a long reading answers less surely, is asked as typed.
-		{"followups-apple-fruit.jsonl", over("testdata/apple-fruit.json"), 12, 2},
+		{"followups-apple-fruit.jsonl", over("testdata/apple-fruit.json"), 13, 2},                // raised to its count in the forty-eighth pass
 		{"followups-computing-standards.jsonl", over("testdata/computing-standards.json"), 8, 2}, // raised to its count in the twenty-seventh pass ("and … , which … did …" is a whole question); raised to its count in the forty-seventh pass
 		// 9 at its first run, as the twenty-first pass began; 10 after its first change.
-		{"followups-hacker-culture.jsonl", over("testdata/hacker-culture.json"), 11, 2},  // raised to its count in the forty-seventh pass
+		{"followups-hacker-culture.jsonl", over("testdata/hacker-culture.json"), 12, 2},  // raised to its count in the forty-seventh and forty-eighth passes
 		{"followups-guile-history.jsonl", over("testdata/guile-history.json"), 11, 2},    // raised to its count in the twenty-seventh pass (particles are no unknown words)
 		{"followups-melville-whales.jsonl", over("testdata/melville-whales.json"), 7, 2}, // raised to its count in the forty-seventh pass
 		// 8 at its first run, as the twenty-second pass began.
@@ -420,13 +424,13 @@ func TestFollowUpSets(t *testing.T) {
 		// 8 at its first run, in the twenty-second pass.
 		{"followups-sqlite-docs.jsonl", over("testdata/sqlite-docs.json"), 10, 2}, // raised to its count in the forty-seventh pass
 		// 5 at its first run, in the twenty-second pass.
-		{"followups-union-addresses.jsonl", over("testdata/union-addresses.json"), 5, 2},
+		{"followups-union-addresses.jsonl", over("testdata/union-addresses.json"), 7, 2}, // raised to its count in the forty-eighth pass
 		// 9 at its first run, late in the twenty-second pass.
 		{"followups-python-faq.jsonl", over("testdata/python-faq.json"), 12, 2}, // 10 in the twenty-third pass: "and which two methods should …" is a whole question; raised to its count in the forty-seventh pass
 		// 5 at its first run, late in the twenty-second pass.
-		{"followups-nautilus-voyage.jsonl", over("testdata/nautilus-voyage.json"), 8, 2}, // 6 in the twenty-third pass: "he" for the one spoken of by what they are; raised to its count in the forty-seventh pass
+		{"followups-nautilus-voyage.jsonl", over("testdata/nautilus-voyage.json"), 9, 2}, // 6 in the twenty-third pass: "he" for the one spoken of by what they are; raised to its count in the forty-seventh and forty-eighth passes
 		// 7 at its first run, as the twenty-third pass began.
-		{"followups-kernel-process.jsonl", over("testdata/kernel-process.json"), 7, 2},
+		{"followups-kernel-process.jsonl", over("testdata/kernel-process.json"), 8, 2}, // raised to its count in the forty-eighth pass
 		// 5 at its first run, as the twenty-third pass began.
 		// 7 in the twenty-sixth pass: "and" before words asking with a question word further on opens no fragment.
 		{"followups-bible-commentary.jsonl", over("testdata/bible-commentary.json"), 7, 2},
@@ -435,11 +439,11 @@ func TestFollowUpSets(t *testing.T) {
 		// 7 at its first run, in the twenty-third pass.
 		// 6 since a contracted "'s" is no word of the topic (thirty-ninth pass): "does it still hold up …" after "what's the
 		// first method …" is now read as after "what is the first method …", which it had not been answered right after.
-		{"followups-sky-imaging.jsonl", over("testdata/sky-imaging.json"), 6, 2},
+		{"followups-sky-imaging.jsonl", over("testdata/sky-imaging.json"), 8, 2}, // raised to its count in the forty-eighth pass
 		// 7 at its first run, half way through the twenty-third pass.
-		{"followups-holmes-adventures.jsonl", over("testdata/holmes-adventures.json"), 7, 2},
+		{"followups-holmes-adventures.jsonl", over("testdata/holmes-adventures.json"), 8, 2}, // raised to its count in the forty-eighth pass
 		// 6 in the twenty-sixth pass: "and" before a phrase and a whole question opens no fragment.
-		{"followups-automake-history.jsonl", over("testdata/automake-history.json"), 7, 2}, // raised to its count in the twenty-seventh pass (a "when" clause answers when)
+		{"followups-automake-history.jsonl", over("testdata/automake-history.json"), 10, 2}, // raised to its count in the twenty-seventh pass (a "when" clause answers when); raised to its count in the forty-eighth pass
 		// 8 at its first run, after the twenty-fourth pass's first changes.
 		{"followups-r-faq.jsonl", over("testdata/r-faq.json"), 11, 2}, // raised to its count in the forty-seventh pass
 		// 7 at its first run, half way through the twenty-fourth pass.
@@ -475,11 +479,11 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-weak-signal-radio.jsonl", over("testdata/weak-signal-radio.json"), 10, 2}, // raised to its count in the forty-seventh pass
 		// 6 at its first run, a third of the way through the twenty-eighth pass, one question naming its own subject
 		// changed ("In the note pleading for the cyborgs, who is asked to help them?"); none at its end.
-		{"followups-cataclysm-lore.jsonl", over("testdata/cataclysm-lore.json"), 6, 2},
+		{"followups-cataclysm-lore.jsonl", over("testdata/cataclysm-lore.json"), 10, 2}, // raised to its count in the forty-eighth pass
 		// 6 at its first run, as the twenty-ninth pass began.
 		{"followups-life-lexicon.jsonl", over("testdata/life-lexicon.json"), 9, 2}, // raised to its count in the forty-seventh pass
 		// 5 at its first run, as the twenty-ninth pass began.
-		{"followups-rust-book.jsonl", over("testdata/rust-book.json"), 6, 2}, // raised to its count in the forty-seventh pass
+		{"followups-rust-book.jsonl", over("testdata/rust-book.json"), 7, 2}, // raised to its count in the forty-seventh and forty-eighth passes
 		// 3 at its first run, after the twenty-ninth pass's first change.
 		{"followups-widelands-tales.jsonl", over("testdata/widelands-tales.json"), 6, 2}, // raised to its count in the forty-seventh pass
 		// 4 at its first run, as the thirtieth pass began, one question naming its own subject changed ("What do
@@ -491,7 +495,7 @@ func TestFollowUpSets(t *testing.T) {
 		// not with the whole question put in, and answered wrongly.
 		{"followups-chess-rules.jsonl", over("testdata/chess-rules.json"), 8, 2},
 		// 11 at its first run, after the thirtieth pass's first change.
-		{"followups-go-game-engine.jsonl", over("testdata/go-game-engine.json"), 14, 2}, // raised to its count in the forty-seventh pass
+		{"followups-go-game-engine.jsonl", over("testdata/go-game-engine.json"), 13, 2}, // raised to its count in the forty-seventh pass; lowered by one in the forty-eighth pass: a follow-up after a refusal leans on its best sentence's paragraph (near_tried), and on the sentence after the last quote, +35 follow-ups over all sets
 		// 6 at its first run, after the thirtieth pass's first change.
 		{"followups-math-algorithms.jsonl", over("testdata/math-algorithms.json"), 11, 2}, // raised to its count in the forty-seventh pass
 		// 6 at its first run, as the thirty-first pass began.
@@ -499,7 +503,7 @@ func TestFollowUpSets(t *testing.T) {
 		// 11 at its first run, as the thirty-first pass began.
 		{"followups-etext-workshop.jsonl", over("testdata/etext-workshop.json"), 11, 2},
 		// 11 at its first run, after the thirty-first pass's first changes.
-		{"followups-sail-design.jsonl", over("testdata/sail-design.json"), 13, 2}, // raised to its count in the forty-seventh pass
+		{"followups-sail-design.jsonl", over("testdata/sail-design.json"), 14, 2}, // raised to its count in the forty-seventh and forty-eighth passes
 		// 13 at its first run, after the thirty-first pass's first changes.
 		{"followups-audio-desktop.jsonl", over("testdata/audio-desktop.json"), 13, 2},
 		// 14 at its first run, as the thirty-second pass began.
@@ -509,27 +513,27 @@ func TestFollowUpSets(t *testing.T) {
 		// 8 at its first run, after the thirty-second pass's first changes.
 		{"followups-live-coding-music.jsonl", over("testdata/live-coding-music.json"), 8, 2},
 		// 8 at its first run, after the thirty-second pass's first changes.
-		{"followups-png-guide.jsonl", over("testdata/png-guide.json"), 9, 2}, // raised to its count in the forty-seventh pass
+		{"followups-png-guide.jsonl", over("testdata/png-guide.json"), 10, 2}, // raised to its count in the forty-seventh and forty-eighth passes
 		// 8 at its first run, as the thirty-third pass began.
 		{"followups-genealogy-records.jsonl", over("testdata/genealogy-records.json"), 9, 2}, // raised to its count in the forty-seventh pass
 		// 8 at its first run, as the thirty-third pass began.
 		{"followups-network-time.jsonl", over("testdata/network-time.json"), 11, 2}, // raised to its count in the forty-seventh pass
 		// 6 at its first run, after the thirty-third pass's first change; 5 since a word the articles use is matched by its WordNet synonyms too, and one follow-up finds another sentence (forty-first pass).
-		{"followups-cycling-power.jsonl", over("testdata/cycling-power.json"), 6, 2}, // raised to its count in the forty-sixth pass
+		{"followups-cycling-power.jsonl", over("testdata/cycling-power.json"), 7, 2}, // raised to its count in the forty-sixth and forty-eighth passes
 		// 7 at its first run, after the thirty-third pass's first change.
-		{"followups-circuit-simulation.jsonl", over("testdata/circuit-simulation.json"), 11, 2}, // raised to its count in the forty-seventh pass
+		{"followups-circuit-simulation.jsonl", over("testdata/circuit-simulation.json"), 10, 2}, // raised to its count in the forty-seventh pass; lowered by one in the forty-eighth pass: a follow-up after a refusal leans on its best sentence's paragraph (near_tried), and on the sentence after the last quote, +35 follow-ups over all sets
 		// 8 at its first run, as the thirty-fourth pass began.
-		{"followups-spreadsheet-guide.jsonl", over("testdata/spreadsheet-guide.json"), 8, 2},
+		{"followups-spreadsheet-guide.jsonl", over("testdata/spreadsheet-guide.json"), 9, 2}, // raised to its count in the forty-eighth pass
 		// 8 at its first run, as the thirty-fourth pass began.
-		{"followups-map-projections.jsonl", over("testdata/map-projections.json"), 8, 2},
+		{"followups-map-projections.jsonl", over("testdata/map-projections.json"), 9, 2}, // raised to its count in the forty-eighth pass
 		// 4 at its first run, after the thirty-fourth pass's first changes.
-		{"followups-angband-guide.jsonl", over("testdata/angband-guide.json"), 7, 2}, // raised to its count in the forty-seventh pass
+		{"followups-angband-guide.jsonl", over("testdata/angband-guide.json"), 8, 2}, // raised to its count in the forty-seventh and forty-eighth passes
 		// 8 at its first run, as the thirty-fifth pass began.
 		{"followups-kanji-dictionary.jsonl", over("testdata/kanji-dictionary.json"), 7, 2}, // lowered by one in the forty-seventh pass: the last answer's paragraph (near_last), +87 follow-ups over all sets
 		// 7 at its first run, as the thirty-fifth pass began.
 		{"followups-web-framework-guide.jsonl", over("testdata/web-framework-guide.json"), 8, 2}, // raised to its count in the forty-seventh pass
 		// 10 at its first run, after the thirty-fifth pass's first changes.
-		{"followups-psalms-treasury.jsonl", over("testdata/psalms-treasury.json"), 12, 2}, // raised to its count in the forty-seventh pass
+		{"followups-psalms-treasury.jsonl", over("testdata/psalms-treasury.json"), 11, 2}, // raised to its count in the forty-seventh pass; lowered by one in the forty-eighth pass: a follow-up after a refusal leans on its best sentence's paragraph (near_tried), and on the sentence after the last quote, +35 follow-ups over all sets
 		// 8 at its first run, as the thirty-sixth pass began.
 		{"followups-music-patching.jsonl", over("testdata/music-patching.json"), 8, 2},
 		// 8 at its first run, as the thirty-sixth pass began.
@@ -537,11 +541,11 @@ func TestFollowUpSets(t *testing.T) {
 		// 4 at its first run, after the thirty-sixth pass's first change.
 		{"followups-mahjong-guide.jsonl", over("testdata/mahjong-guide.json"), 5, 3}, // raised to its count in the forty-seventh pass
 		// 8 at its first run, as the thirty-seventh pass began.
-		{"followups-ct-simulation.jsonl", over("testdata/ct-simulation.json"), 9, 2}, // raised to its count in the forty-seventh pass
+		{"followups-ct-simulation.jsonl", over("testdata/ct-simulation.json"), 10, 2}, // raised to its count in the forty-seventh and forty-eighth passes
 		// 7 at its first run, as the thirty-seventh pass began.
 		{"followups-disk-encryption.jsonl", over("testdata/disk-encryption.json"), 7, 2},
 		// 8 at its first run, after the thirty-seventh pass's first change; 7 since a word the articles use is matched by its WordNet synonyms too, and one follow-up finds another sentence (forty-first pass).
-		{"followups-cave-survey.jsonl", over("testdata/cave-survey.json"), 8, 2}, // raised to its count in the forty-seventh pass
+		{"followups-cave-survey.jsonl", over("testdata/cave-survey.json"), 9, 2}, // raised to its count in the forty-seventh and forty-eighth passes
 		// 4 at its first run, as the thirty-eighth pass began.
 		{"followups-ups-power.jsonl", over("testdata/ups-power.json"), 6, 2}, // raised to its count in the forty-seventh pass
 		// 9 at its first run, as the thirty-eighth pass began.
@@ -549,7 +553,7 @@ func TestFollowUpSets(t *testing.T) {
 		// 9 at its first run, after the thirty-eighth pass's first change.
 		{"followups-ray-tracing.jsonl", over("testdata/ray-tracing.json"), 9, 2},
 		// 4 at its first run, as the thirty-ninth pass began.
-		{"followups-visual-novels.jsonl", over("testdata/visual-novels.json"), 7, 2}, // raised to its count in the forty-seventh pass
+		{"followups-visual-novels.jsonl", over("testdata/visual-novels.json"), 9, 2}, // raised to its count in the forty-seventh and forty-eighth passes
 		// 11 at its first run, as the thirty-ninth pass began.
 		{"followups-internet-routing.jsonl", over("testdata/internet-routing.json"), 11, 2},
 		// 11 at its first run, after the thirty-ninth pass's first change.
@@ -559,7 +563,7 @@ func TestFollowUpSets(t *testing.T) {
 		// 7 at its first run, as the fortieth pass began.
 		{"followups-packet-analysis.jsonl", over("testdata/packet-analysis.json"), 7, 2},
 		// 8 at its first run, after the fortieth pass's first change.
-		{"followups-web-server-guide.jsonl", over("testdata/web-server-guide.json"), 8, 2},
+		{"followups-web-server-guide.jsonl", over("testdata/web-server-guide.json"), 9, 2}, // raised to its count in the forty-eighth pass
 		// 7 at its first run, as the forty-first pass began.
 		{"followups-project-scheduling.jsonl", over("testdata/project-scheduling.json"), 9, 2}, // raised to its count in the forty-seventh pass
 		// 6 at its first run, as the forty-first pass began.
@@ -567,42 +571,42 @@ func TestFollowUpSets(t *testing.T) {
 		// 9 at its first run, after the forty-first pass's first change.
 		{"followups-econometrics-guide.jsonl", over("testdata/econometrics-guide.json"), 12, 2}, // raised to its count in the forty-seventh pass
 		// 8 at its first run, after the forty-first pass's first change.
-		{"followups-gps-file-conversion.jsonl", over("testdata/gps-file-conversion.json"), 9, 2}, // raised to its count in the forty-seventh pass
+		{"followups-gps-file-conversion.jsonl", over("testdata/gps-file-conversion.json"), 10, 2}, // raised to its count in the forty-seventh and forty-eighth passes
 		// 7 at its first run, as the forty-second pass began.
-		{"followups-software-translation.jsonl", over("testdata/software-translation.json"), 7, 2},
+		{"followups-software-translation.jsonl", over("testdata/software-translation.json"), 9, 2}, // raised to its count in the forty-eighth pass
 		// 6 at its first run, as the forty-second pass began.
 		{"followups-firewall-guide.jsonl", over("testdata/firewall-guide.json"), 5, 2}, // lowered by one in the forty-seventh pass: the last answer's paragraph (near_last), +87 follow-ups over all sets
 		// 6 at its first run, after the forty-second pass's first change.
-		{"followups-lighting-control.jsonl", over("testdata/lighting-control.json"), 6, 2}, // lowered by one in the forty-sixth pass: the ranking's lead weight, +5 follow-ups over all sets; raised to its count in the forty-seventh pass
+		{"followups-lighting-control.jsonl", over("testdata/lighting-control.json"), 5, 2}, // lowered by one in the forty-sixth pass: the ranking's lead weight, +5 follow-ups over all sets; raised to its count in the forty-seventh pass; lowered by one in the forty-eighth pass: a follow-up after a refusal leans on its best sentence's paragraph (near_tried), and on the sentence after the last quote, +35 follow-ups over all sets
 		// 9 at its first run, after the forty-second pass's first change.
 		{"followups-linear-programming.jsonl", over("testdata/linear-programming.json"), 9, 2},
 		// 11 at its first run, as the forty-third pass began.
-		{"followups-network-authentication.jsonl", over("testdata/network-authentication.json"), 12, 2}, // raised to its count in the forty-sixth pass
+		{"followups-network-authentication.jsonl", over("testdata/network-authentication.json"), 11, 2}, // raised to its count in the forty-sixth pass; lowered by one in the forty-eighth pass: a follow-up after a refusal leans on its best sentence's paragraph (near_tried), and on the sentence after the last quote, +35 follow-ups over all sets
 		// 13 at its first run, as the forty-third pass began.
 		{"followups-concurrent-runtime.jsonl", over("testdata/concurrent-runtime.json"), 13, 2},
 		// 10 at its first run, after the forty-third pass's first change.
 		{"followups-home-server.jsonl", over("testdata/home-server.json"), 11, 2}, // raised to its count in the forty-sixth pass
 		// 9 at its first run, after the forty-third pass's first change.
-		{"followups-live-systems.jsonl", over("testdata/live-systems.json"), 9, 2}, // lowered by one in the forty-sixth pass: the ranking's lead weight, +5 follow-ups over all sets; raised to its count in the forty-seventh pass
+		{"followups-live-systems.jsonl", over("testdata/live-systems.json"), 8, 2}, // lowered by one in the forty-sixth pass: the ranking's lead weight, +5 follow-ups over all sets; raised to its count in the forty-seventh pass; lowered by one in the forty-eighth pass: a follow-up after a refusal leans on its best sentence's paragraph (near_tried), and on the sentence after the last quote, +35 follow-ups over all sets
 		// 8 at its first run, as the forty-fourth pass began.
 		{"followups-system-hardening.jsonl", over("testdata/system-hardening.json"), 9, 2}, // raised to its count in the forty-seventh pass
 		// 9 at its first run, as the forty-fourth pass began.
-		{"followups-mplayer-guide.jsonl", over("testdata/mplayer-guide.json"), 8, 2}, // lowered by one in the forty-sixth pass: the ranking's lead weight, +5 follow-ups over all sets
+		{"followups-mplayer-guide.jsonl", over("testdata/mplayer-guide.json"), 9, 2}, // lowered by one in the forty-sixth pass: the ranking's lead weight, +5 follow-ups over all sets; raised to its count in the forty-eighth pass
 		// 10 at its first run, after the forty-fourth pass's first change.
 		{"followups-molecular-graphics.jsonl", over("testdata/molecular-graphics.json"), 12, 2}, // raised to its count in the forty-seventh pass
 		// 6 at its first run, after the forty-fourth pass's first change, where
 		// "that's" in one of its own-subject questions was read as a pronoun.
-		{"followups-gnome-desktop-help.jsonl", over("testdata/gnome-desktop-help.json"), 6, 2},
+		{"followups-gnome-desktop-help.jsonl", over("testdata/gnome-desktop-help.json"), 7, 2}, // raised to its count in the forty-eighth pass
 		// 3 at its first run, as the forty-fifth pass began.
 		{"followups-distributed-version-control.jsonl", over("testdata/distributed-version-control.json"), 3, 2},
 		// 10 at its first run, as the forty-fifth pass began, where "that" at
 		// the end of one of its own-subject questions was read as a pronoun
 		// for the last question's topic.
-		{"followups-document-preparation.jsonl", over("testdata/document-preparation.json"), 10, 2},
+		{"followups-document-preparation.jsonl", over("testdata/document-preparation.json"), 11, 2}, // raised to its count in the forty-eighth pass
 		// 7 at its first run, after the forty-fifth pass's first change.
 		{"followups-school-network.jsonl", over("testdata/school-network.json"), 7, 2},
 		// 6 at its first run, after the forty-fifth pass's first change.
-		{"followups-installing-debian.jsonl", over("testdata/installing-debian.json"), 8, 2}, // raised to its count in the forty-seventh pass
+		{"followups-installing-debian.jsonl", over("testdata/installing-debian.json"), 10, 2}, // raised to its count in the forty-seventh and forty-eighth passes
 		// 10 at its first run, as the forty-sixth pass began.
 		{"followups-putty-ssh-client.jsonl", over("testdata/putty-ssh-client.json"), 10, 2},
 		// 10 at its first run, as the forty-sixth pass began.
@@ -618,9 +622,17 @@ func TestFollowUpSets(t *testing.T) {
 		// 10 at its first run, after the forty-seventh pass's first change, with one own-subject question changed ("it"
 		// after a program the articles once name as a passive's doer, read as a person); 9 once a learned name takes the
 		// kind most of its sentences give, and none changed.
-		{"followups-spell-checking.jsonl", over("testdata/spell-checking.json"), 9, 2},
+		{"followups-spell-checking.jsonl", over("testdata/spell-checking.json"), 10, 2}, // raised to its count in the forty-eighth pass
 		// 8 at its first run, after the forty-seventh pass's first change.
 		{"followups-numerical-computing.jsonl", over("testdata/numerical-computing.json"), 8, 2},
+		// 7 at its first run, as the forty-eighth pass began; 8 after its second change.
+		{"followups-bash-scripting.jsonl", over("testdata/bash-scripting.json"), 8, 2},
+		// 6 at its first run, as the forty-eighth pass began, with one own-subject question changed ("the same job" in a
+		// question that names several search patterns, read as leaning on the question before); 7 after its second
+		// change, and none changed once a leaning word after "several" compares within its question.
+		{"followups-vim-manual.jsonl", over("testdata/vim-manual.json"), 7, 2},
+		// 9 at its first run, after the forty-eighth pass's first change.
+		{"followups-package-maintainers.jsonl", over("testdata/package-maintainers.json"), 9, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
