@@ -36,8 +36,8 @@ const (
 	evNameSwapped        // a person or place the question names that the sentence leaves out while naming another of its kind
 	evYesNo              // the question asks yes or no: its quote is the answer, said in the sentence's own words
 	evCounted            // the question asks how many of something the sentence and its neighbours never name
-	evNearLast           // a follow-up, and the sentence stands in the paragraph the last answer quoted
-	evNearTried          // a follow-up, and the sentence stands in the paragraph of the last question's best sentence, refused
+	evNearLast           // a follow-up, and the sentence stands near the last answer's quote (rankContext.near)
+	evNearTried          // the same, near the best sentence of the last question, refused
 	nEv
 )
 

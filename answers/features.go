@@ -40,13 +40,13 @@ type rankContext struct {
 	lastRefused bool
 }
 
-// nearLast reports whether sentence i, of the paragraph sents[lo:hi],
+// near reports whether sentence i, of the paragraph sents[lo:hi],
 // stands near the last answer's quote: in its paragraph, or just after
 // it in its article, opening the next paragraph (the passage goes on).
 // Not the quote itself, as a follow-up asks what the last answer did not
 // say, nor the sentence just before it across a break, which closes
 // another passage.
-func (rc *rankContext) nearLast(i, lo, hi int32) bool {
+func (rc *rankContext) near(i, lo, hi int32) bool {
 	switch last := rc.last; {
 	case last < 0 || last == i:
 		return false
@@ -57,9 +57,9 @@ func (rc *rankContext) nearLast(i, lo, hi int32) bool {
 	}
 }
 
-// nearFeature is the feature a sentence of the last answer's paragraph
+// nearFeature is the feature a sentence near the last answer's quote
 // takes: near_last, or near_tried when the last question was refused
-// and the paragraph is only where its best sentence stood.
+// and the "quote" is only where its best sentence stood.
 func (rc *rankContext) nearFeature() int {
 	if rc.lastRefused {
 		return fTried
@@ -99,7 +99,7 @@ func (e *Engine) features(rc *rankContext, i int32) scored {
 	matched, pos := e.termMatches(rc, &c, i, lo)
 	c.para = rc.paragraphShare(lo, hi)
 	rc.neighbourShares(i, lo, hi, &c)
-	if rc.nearLast(i, lo, hi) && !s.title {
+	if rc.near(i, lo, hi) && !s.title {
 		// Not the paragraph's title line, which only names the topic.
 		c.feat[rc.nearFeature()] = 1
 	}

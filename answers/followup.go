@@ -22,13 +22,12 @@ type Turn struct {
 	// a question asking which, what "it" stands for next.
 	Answer string `json:"answer,omitempty"`
 	// Article and Sentence say where the answer's first quote stands:
-	// its article's id and its sentence number (Quote.Sentence); empty
-	// when it was refused. A follow-up most often asks about the same
-	// passage: ranking favours the other sentences of the quote's
-	// paragraph (general.yaml's near_last).
-	// When the question was refused, they say where its best sentence
-	// stood, and Refused is true: a follow-up then often asks the same
-	// thing again, about the same passage (general.yaml's near_tried).
+	// its article's id and its sentence number (Quote.Sentence). A
+	// follow-up most often asks about the same passage: ranking favours
+	// the sentences near the quote (general.yaml's near_last). When the
+	// question was refused, they say where its best sentence stood, and
+	// Refused is true: a follow-up then still most often asks about that
+	// passage (near_tried). Empty when nothing was ranked.
 	Article  string `json:"article,omitempty"`
 	Sentence int    `json:"sentence,omitempty"`
 	Refused  bool   `json:"refused,omitempty"`

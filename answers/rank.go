@@ -92,8 +92,8 @@ const (
 	fLead           // share held only by its paragraph's first sentence, further back
 	fNegYes         // a yes/no question that negates nothing, and a sentence that negates: its answer may be no
 	fModal          // a yes/no question opening with a modal, and a sentence saying a word that answers it ("can", "may")
-	fNear           // a follow-up, and the sentence stands in the paragraph the last answer quoted
-	fTried          // a follow-up, and the sentence stands in the paragraph of the best sentence of the last question, refused
+	fNear           // a follow-up, and the sentence stands near the last answer's quote (rankContext.near)
+	fTried          // the same, near the best sentence of the last question, refused
 	nFeat
 )
 
