@@ -365,15 +365,15 @@ func (e *Engine) carryAs(ix *index, prev *Turn, question string, namedFirst bool
 	}
 	p := e.turnOf(ix, prev)
 	p.namedFirst = namedFirst
+	var r reading
 	if q, why, ok := e.topicFirst(ix, c, text); ok {
 		// "what about the ledger, who keeps that": the question after
 		// the topic, with the topic in, read as any other.
-		r := e.carryText(ix, c, p, q, q, e.namesIn(ix, q))
+		r = e.carryText(ix, c, p, q, q, e.namesIn(ix, q))
 		r.why = append([]string{why}, r.why...)
-		r.named = len(own) > 0
-		return r
+	} else {
+		r = e.carryText(ix, c, p, question, text, own)
 	}
-	r := e.carryText(ix, c, p, question, text, own)
 	r.named = len(own) > 0
 	return r
 }

@@ -34,10 +34,8 @@ type rankContext struct {
 	// person named before (lexicon.yaml).
 	lex *lexicon
 	// last is the place in ix.sents of the sentence the conversation's
-	// last answer quoted, or -1; lastRefused, of the best sentence of
-	// the last question when it was refused.
-	last        int32
-	lastRefused bool
+	// last answer quoted (q.last), or -1.
+	last int32
 }
 
 // near reports whether sentence i, of the paragraph sents[lo:hi],
@@ -61,14 +59,14 @@ func (rc *rankContext) near(i, lo, hi int32) bool {
 // takes: near_last, or near_tried when the last question was refused
 // and the "quote" is only where its best sentence stood.
 func (rc *rankContext) nearFeature() int {
-	if rc.lastRefused {
+	if rc.q.last.refused {
 		return fTried
 	}
 	return fNear
 }
 
 func (e *Engine) newRankContext(ix *index, q *query) *rankContext {
-	rc := &rankContext{ix: ix, q: q, rarest: -1, exact: make([]string, len(q.terms)), artShare: map[*segment]float64{}, lex: e.rules.lex, last: ix.sentenceAt(q.last), lastRefused: q.last.refused}
+	rc := &rankContext{ix: ix, q: q, rarest: -1, exact: make([]string, len(q.terms)), artShare: map[*segment]float64{}, lex: e.rules.lex, last: ix.sentenceAt(q.last)}
 	for k, t := range q.terms {
 		rc.total += t.weight
 		rc.total2 += t.weight * t.weight
