@@ -1140,3 +1140,18 @@ Orrin Vell spent Thursday at the Northport quay, where he met the harbour board.
 		t.Errorf("read as %+v, want \"where was Orrin Vell himself on thursday\"", a.Carried)
 	}
 }
+
+// TestCarryThatAfterStatementQuestion holds that "that" after a question
+// typed as a statement ("the ferry board met in what town") stands for
+// nothing: what that question asked about still asks, so the follow-up
+// keeps its own words, with the last question's topic added beside them.
+func TestCarryThatAfterStatementQuestion(t *testing.T) {
+	e := articleEngine(t, "ferry", "The ferry board", `The Bayton ferry board met in Northport on Monday.
+
+Orrin Vell chaired the meeting of the board.
+`)
+	checkCarry(t, e, []carryCase{
+		{"the ferry board met in what town", "who chaired that", "who chaired that the ferry board met", "no subject of its own"},
+		{"Where did the ferry board meet?", "who chaired that", "who chaired the ferry board meet", "a pronoun for what the last question asked about"},
+	}, false)
+}

@@ -452,7 +452,7 @@ func (p turnRead) resolve(c *carryRules, ref string) (string, string) {
 	case refTime:
 		return p.resolveTime(c, tn)
 	case refEvent:
-		return p.resolveEvent()
+		return p.resolveEvent(c)
 	case refPlace:
 		return p.resolvePlace(c, tn)
 	}
@@ -710,12 +710,14 @@ func (p turnRead) resolveTime(c *carryRules, tn turnNames) (string, string) {
 }
 
 // resolveEvent names what "that" stands for: what the last question
-// asked about.
-func (p turnRead) resolveEvent() (string, string) {
+// asked about. A topic that still asks ("putin was willing to talk about
+// what", a question typed as a statement) is a question of its own, no
+// event "that" stands for.
+func (p turnRead) resolveEvent(c *carryRules) (string, string) {
 	switch {
 	case p.event != p.topic:
 		return p.event, "a pronoun for what the last question asked about: its topic, with whom it was answered"
-	case p.topic != "":
+	case p.topic != "" && !c.asks(p.topic):
 		return p.topic, "a pronoun for what the last question asked about: its topic"
 	}
 	return "", ""
