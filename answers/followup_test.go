@@ -104,7 +104,7 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups26.jsonl", builtin, 7, 2},
 		{"followups27.jsonl", builtin, 6, 2}, // raised to its count in the twenty-second pass
 		// 4 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
-		{"followups28.jsonl", builtin, 5, 2}, // raised to its count in the forty-eighth pass
+		{"followups28.jsonl", builtin, 6, 2}, // raised to its count in the forty-eighth and forty-ninth passes
 		// 6 in the twenty-sixth pass: "and when …, how should …?" is a whole question;
 		// 5 since the thirty-sixth, whose "when is …" asking what happens as a rule is
 		// answered by a condition: "n whens that supposed to land", with nothing to
@@ -120,12 +120,12 @@ func TestFollowUpSets(t *testing.T) {
 		// ("n did any of the us proposals on it sit ok w him" so finds another of Ushakov's sentences);
 		// 11 again since "those meetings" carry the names of the question on them.
 		{"followups32.jsonl", builtin, 12, 2}, // raised to its count in the forty-seventh pass
-		{"followups33.jsonl", builtin, 8, 2},  // raised to its count in the twenty-second pass
-		{"followups34.jsonl", builtin, 9, 2},
+		{"followups33.jsonl", builtin, 9, 2},  // raised to its count in the twenty-second and forty-ninth passes
+		{"followups34.jsonl", builtin, 10, 2}, // raised to its count in the forty-ninth pass
 		{"followups35.jsonl", builtin, 13, 2},
 		// Raised to its count in the twenty-seventh pass ("and which … of the … did …" is a whole question); 8 since a name
 		// said only in a source phrase weighs as its other words (thirty-ninth pass); 7 since a word the articles use is matched by its WordNet synonyms too, and one follow-up finds another sentence (forty-first pass).
-		{"followups36.jsonl", builtin, 9, 2}, // raised to its count in the forty-seventh pass
+		{"followups36.jsonl", builtin, 8, 2}, // raised to its count in the forty-seventh pass; lowered by one in the forty-ninth pass: a follow-up's "that" stands for nothing when the last question's topic still asks, +6 follow-ups over all sets
 		// 8 in the twenty-first pass: a follow-up no reading answers, or one a long reading answers less surely, is asked as typed.
 		{"followups37.jsonl", builtin, 11, 2}, // raised to its count in the twenty-seventh pass ("same" leans only in a short question); raised to its count in the forty-seventh pass
 		// 4 at its first run, as the twenty-first pass began; 5 after its first change.
@@ -142,7 +142,7 @@ func TestFollowUpSets(t *testing.T) {
 		// any date for when itll be settled n if so what", refused before only for the "n".
 		{"followups42.jsonl", builtin, 7, 2}, // raised to its count in the forty-seventh pass
 		// 3 at its first run, in the twenty-second pass.
-		{"followups43.jsonl", builtin, 5, 2}, // 4 since "and what's his post?" is a whole question; 5 since "according to Bloomberg" counts no unknown word
+		{"followups43.jsonl", builtin, 6, 2}, // 4 since "and what's his post?" is a whole question; 5 since "according to Bloomberg" counts no unknown word; raised to its count in the forty-ninth pass
 		// 8 in the twenty-sixth pass: "and" before words asking with a question word further on opens no fragment.
 		// 11 in the twenty-seventh pass ("same" in a long question,
 		// particles, "in the … story"); 10 since the thirty-fourth, whose
@@ -150,7 +150,7 @@ func TestFollowUpSets(t *testing.T) {
 		// long reading of "And how much … per the stalled-talks piece?"
 		// that the question as typed had answered right.
 		// 9 since a name said only in a source phrase weighs as its other words (thirty-ninth pass).
-		{"followups44.jsonl", builtin, 9, 2},
+		{"followups44.jsonl", builtin, 10, 2}, // raised to its count in the forty-ninth pass
 		// 10 at its first run, as the twenty-third pass began.
 		{"followups45.jsonl", builtin, 11, 2}, // raised to its count in the twenty-seventh pass ("in the … story" names no term)
 		// 10 at its first run, in the twenty-third pass.
@@ -160,11 +160,11 @@ func TestFollowUpSets(t *testing.T) {
 		// "in the … story"); 9 since the thirty-fourth, whose outlet named
 		// anywhere lets the gate answer a follow-up it should refuse
 		// ("When are those US-Russia talks due, then?").
-		{"followups47.jsonl", builtin, 9, 2},
+		{"followups47.jsonl", builtin, 10, 2}, // raised to its count in the forty-ninth pass
 		// 6 at its first run, as the twenty-fourth pass began.
 		{"followups48.jsonl", builtin, 6, 2},
 		// 7 in the twenty-sixth pass: a word naming the writing asked of is no unknown word.
-		{"followups49.jsonl", builtin, 8, 2}, // raised to its count in the twenty-seventh pass ("what about X, …" sets out its topic)
+		{"followups49.jsonl", builtin, 10, 2}, // raised to its count in the twenty-seventh pass ("what about X, …" sets out its topic); raised to its count in the forty-ninth pass
 		// 7 at its first run, half way through the twenty-fourth pass.
 		{"followups50.jsonl", builtin, 10, 2}, // raised to its count in the forty-eighth pass
 		// 5 at its first run, as the twenty-fifth pass began.
@@ -174,22 +174,22 @@ func TestFollowUpSets(t *testing.T) {
 		// land, which …"); 6 since the thirty-third, whose yes/no reading
 		// after a phrase ("Going by the reports, did Putin hand …?") lets
 		// the gate answer one of its refusals.
-		{"followups52.jsonl", builtin, 6, 2},
+		{"followups52.jsonl", builtin, 7, 2}, // raised to its count in the forty-ninth pass
 		// 7 at its first run, half way through the twenty-fifth pass.
-		{"followups53.jsonl", builtin, 7, 2},
+		{"followups53.jsonl", builtin, 8, 2}, // raised to its count in the forty-ninth pass
 		// 8 at its first run, as the twenty-sixth pass began.
 		{"followups54.jsonl", builtin, 8, 2},
 		// 9 at its first run, after the twenty-sixth pass's first change.
-		{"followups55.jsonl", builtin, 9, 2},
+		{"followups55.jsonl", builtin, 10, 2}, // raised to its count in the forty-ninth pass
 		// 4 at its first run, half way through the twenty-sixth pass.
 		{"followups56.jsonl", builtin, 4, 2},
 		// 7 at its first run, as the twenty-seventh pass began.
 		{"followups57.jsonl", builtin, 8, 2}, // raised to its count in the forty-eighth pass
 		// 8 at its first run, early in the twenty-seventh pass.
-		{"followups58.jsonl", builtin, 8, 2},
+		{"followups58.jsonl", builtin, 10, 2}, // raised to its count in the forty-ninth pass
 		// 7 at its first run, after the twenty-seventh pass's first changes.
 		// 6 since a name said only in a source phrase weighs as its other words (thirty-ninth pass).
-		{"followups59.jsonl", builtin, 7, 2}, // raised to its count in the forty-eighth pass
+		{"followups59.jsonl", builtin, 8, 2}, // raised to its count in the forty-eighth and forty-ninth passes
 		// 5 at its first run, half way through the twenty-seventh pass.
 		{"followups60.jsonl", builtin, 7, 2}, // raised to its count in the forty-fifth pass
 		// 9 at its first run, as the twenty-eighth pass began.
@@ -197,13 +197,13 @@ func TestFollowUpSets(t *testing.T) {
 		// 6 at its first run, after the twenty-eighth pass's first change.
 		{"followups62.jsonl", builtin, 6, 2},
 		// 5 at its first run, a third of the way through the twenty-eighth pass.
-		{"followups63.jsonl", builtin, 5, 2},
+		{"followups63.jsonl", builtin, 7, 2}, // raised to its count in the forty-ninth pass
 		// 6 at its first run, as the twenty-ninth pass began; 7 at its end.
-		{"followups64.jsonl", builtin, 7, 2},
+		{"followups64.jsonl", builtin, 8, 2}, // raised to its count in the forty-ninth pass
 		// 5 at its first run, after the twenty-ninth pass's first change.
 		{"followups65.jsonl", builtin, 8, 2}, // raised to its count in the forty-fifth, forty-seventh and forty-eighth passes
 		// 7 at its first run, as the thirtieth pass began.
-		{"followups66.jsonl", builtin, 7, 2},
+		{"followups66.jsonl", builtin, 8, 2}, // raised to its count in the forty-ninth pass
 		// 9 at its first run, after the thirtieth pass's first change; 8 since a name's
 		// possessive typed without its apostrophe ("witkoffs") is the name (fortieth pass):
 		// "he" is Witkoff, and a follow-up to refuse is answered.
@@ -217,7 +217,7 @@ func TestFollowUpSets(t *testing.T) {
 		// 4 at its first run, after the thirty-second pass's first changes.
 		{"followups71.jsonl", builtin, 6, 2}, // raised to its count in the forty-seventh pass
 		// 4 at its first run, as the thirty-third pass began.
-		{"followups72.jsonl", builtin, 4, 2},
+		{"followups72.jsonl", builtin, 6, 2}, // raised to its count in the forty-ninth pass
 		// 5 at its first run, after the thirty-third pass's first change.
 		{"followups73.jsonl", builtin, 6, 2}, // raised to its count in the forty-seventh pass
 		// 9 at its first run, as the thirty-fourth pass began (with one
@@ -229,26 +229,26 @@ func TestFollowUpSets(t *testing.T) {
 		// 8 at its first run, as the thirty-fifth pass began (with one
 		// own-subject question changed: "As the Shell Bay Club story
 		// quotes him, did … Yuri Ushakov …?", mended in the same pass).
-		{"followups76.jsonl", builtin, 8, 2},
+		{"followups76.jsonl", builtin, 10, 2}, // raised to its count in the forty-ninth pass
 		// 4 at its first run, after the thirty-fifth pass's first changes.
 		{"followups77.jsonl", builtin, 4, 2},
 		// 6 at its first run, as the thirty-sixth pass began.
 		{"followups78.jsonl", builtin, 6, 3},
 		// 5 at its first run, after the thirty-sixth pass's first change.
-		{"followups79.jsonl", builtin, 5, 2},
+		{"followups79.jsonl", builtin, 6, 2}, // raised to its count in the forty-ninth pass
 		// 7 at its first run, as the thirty-seventh pass began.
 		{"followups80.jsonl", builtin, 7, 3},
 		// 6 at its first run, after the thirty-seventh pass's first change.
 		{"followups81.jsonl", builtin, 6, 3},
 		// 5 at its first run, as the thirty-eighth pass began.
-		{"followups82.jsonl", builtin, 5, 3},
+		{"followups82.jsonl", builtin, 6, 3}, // raised to its count in the forty-ninth pass
 		// 9 at its first run, after the thirty-eighth pass's first change; 8 since the topic carried starts
 		// at the last question's asking, past a clause or lead topic before it (fortieth pass).
 		{"followups83.jsonl", builtin, 9, 3}, // raised to its count in the forty-fifth pass
 		// 6 at its first run, as the thirty-ninth pass began.
 		{"followups84.jsonl", builtin, 6, 3},
 		// 4 at its first run, after the thirty-ninth pass's first change.
-		{"followups85.jsonl", builtin, 4, 3},
+		{"followups85.jsonl", builtin, 7, 3}, // raised to its count in the forty-ninth pass
 		// 1 at its first run, as the fortieth pass began.
 		{"followups86.jsonl", builtin, 1, 3},
 		// 3 at its first run, after the fortieth pass's first change; 2 since a word the articles use is matched by its WordNet synonyms too, and one follow-up finds another sentence (forty-first pass).
@@ -258,7 +258,7 @@ func TestFollowUpSets(t *testing.T) {
 		// 7 at its first run, after the forty-first pass's first change.
 		{"followups89.jsonl", builtin, 7, 3},
 		// 5 at its first run, as the forty-second pass began.
-		{"followups90.jsonl", builtin, 5, 3},
+		{"followups90.jsonl", builtin, 6, 3}, // raised to its count in the forty-ninth pass
 		// 8 at its first run, after the forty-second pass's first change.
 		{"followups91.jsonl", builtin, 9, 3}, // raised to its count in the forty-eighth pass
 		// 5 at its first run, as the forty-third pass began.
@@ -278,20 +278,22 @@ func TestFollowUpSets(t *testing.T) {
 		// 5 at its first run, after the forty-sixth pass's first change.
 		{"followups99.jsonl", builtin, 5, 3},
 		// 8 at its first run, as the forty-seventh pass began; 7 after its first change (a follow-up to refuse answered).
-		{"followups100.jsonl", builtin, 7, 3},
+		{"followups100.jsonl", builtin, 8, 3}, // raised to its count in the forty-ninth pass
 		// 8 at its first run, after the forty-seventh pass's first change.
 		{"followups101.jsonl", builtin, 8, 3},
 		// 5 at its first run, as the forty-eighth pass began.
 		{"followups102.jsonl", builtin, 5, 3},
 		// 7 at its first run, after the forty-eighth pass's first change; 8 after its second.
 		{"followups103.jsonl", builtin, 8, 3},
+		// 7 at its first run, as the forty-ninth pass began.
+		{"followups104.jsonl", builtin, 7, 3},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 16, 5},           // lowered by one in the forty-seventh pass: the last answer's paragraph (near_last), +87 follow-ups over all sets
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
 		{"followups-gimp-history.jsonl", over("testdata/gimp-history.json"), 9, 2},
 		// 12 since "they" in a question naming something of its own
 		// stands for people, not for the last question's things.
-		{"followups-americas-peoples.jsonl", over("testdata/americas-peoples.json"), 12, 2},
+		{"followups-americas-peoples.jsonl", over("testdata/americas-peoples.json"), 13, 2}, // raised to its count in the forty-ninth pass
 		// 11 since a sentence opening with "It" speaks of what the one
 		// before names, for any word of the follow-up.
 		// 12 since a when question's date far from its words counts less.
@@ -304,8 +306,8 @@ func TestFollowUpSets(t *testing.T) {
 		// over?" (Alexander) to 0.47 and a refusal (8), while five other
 		// sets gained eight right answers.
 		{"followups-ancient-civs.jsonl", over("testdata/ancient-civs.json"), 8, 2},
-		{"followups-shogi-guide.jsonl", over("testdata/shogi-guide.json"), 12, 2}, // 11 in the twenty-third pass: "he" for the one spoken of by what they are; raised to its count in the forty-seventh pass
-		{"followups-world-monuments.jsonl", over("testdata/world-monuments.json"), 11, 2},
+		{"followups-shogi-guide.jsonl", over("testdata/shogi-guide.json"), 12, 2},         // 11 in the twenty-third pass: "he" for the one spoken of by what they are; raised to its count in the forty-seventh pass
+		{"followups-world-monuments.jsonl", over("testdata/world-monuments.json"), 12, 2}, // raised to its count in the forty-ninth pass
 		// 6, not 7: with the follow-up's own words put first, "What are
 		// they known for?" (read, wrongly, of "Aeolian" rather than the
 		// Aeolian harps) puts first a sentence on the dwarves that holds
@@ -314,9 +316,9 @@ func TestFollowUpSets(t *testing.T) {
 		// one refusal a wrong answer.
 		// 7 since "them" is the topic's plural noun phrase before a
 		// singular name.
-		{"followups-wesnoth-races.jsonl", over("testdata/wesnoth-races.json"), 7, 2},
+		{"followups-wesnoth-races.jsonl", over("testdata/wesnoth-races.json"), 8, 2},      // raised to its count in the forty-ninth pass
 		{"followups-freeciv-nations.jsonl", over("testdata/freeciv-nations.json"), 11, 2}, // raised to its count in the twenty-second and forty-seventh passes
-		{"followups-sky-cultures.jsonl", over("testdata/sky-cultures.json"), 8, 2},
+		{"followups-sky-cultures.jsonl", over("testdata/sky-cultures.json"), 9, 2},        // raised to its count in the forty-ninth pass
 		// Its first run had 7; a paragraph's "Name (dates)." heading then
 		// lent the name to its sentences, so "how many ships did he sail
 		// with?" (Magellan) is answered by the game's line on ships, where
@@ -364,7 +366,7 @@ func TestFollowUpSets(t *testing.T) {
 		// 6 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
 		{"followups-finance-concepts.jsonl", over("testdata/finance-concepts.json"), 8, 2}, // raised to its count in the forty-seventh pass
 		// 7 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause.
-		{"followups-music-glossary.jsonl", over("testdata/music-glossary.json"), 7, 2},
+		{"followups-music-glossary.jsonl", over("testdata/music-glossary.json"), 8, 2}, // raised to its count in the forty-ninth pass
 		// Raised to its count, 11, in the twenty-second pass; 10 since a word the articles use is matched by its WordNet synonyms too, and one follow-up finds another sentence (forty-first pass).
 		{"followups-typography-terms.jsonl", over("testdata/typography-terms.json"), 12, 2}, // raised to its count in the forty-seventh and forty-eighth passes
 		// Its first run changed one question naming its own subject ("what
@@ -372,7 +374,7 @@ func TestFollowUpSets(t *testing.T) {
 		// the last question's topic); "they" after the question's own
 		// subject is that subject's.
 		// 9 in the twenty-first pass: a follow-up no reading answers, or one a long reading answers less surely, is asked as typed.
-		{"followups-photo-glossary.jsonl", over("testdata/photo-glossary.json"), 9, 2},
+		{"followups-photo-glossary.jsonl", over("testdata/photo-glossary.json"), 10, 2}, // raised to its count in the forty-ninth pass
 		// Its first run changed one question naming its own subject ("How
 		// many points does a player pay if he refuses a double?" read "he"
 		// as the person the last answer named); "he" after the question's
@@ -397,7 +399,7 @@ func TestFollowUpSets(t *testing.T) {
 		// then names someone itself, and its "it" is left as typed.
 		{"followups-computing-history.jsonl", over("testdata/computing-history.json"), 10, 2}, // raised to its count in the forty-seventh pass
 		// 12 in the twenty-first pass: a follow-up no reading answers, or one a long reading answers less surely, is asked as typed.
-		{"followups-city-planning-history.jsonl", over("testdata/city-planning-history.json"), 12, 2},
+		{"followups-city-planning-history.jsonl", over("testdata/city-planning-history.json"), 13, 2}, // raised to its count in the forty-ninth pass
 		// 13 in the twenty-first pass: a follow-up no reading answers is asked as typed, and no pronoun stands for a clause;
 		// 14 in the twenty-fifth, when the words only the sentence before holds weigh more.
 		{"followups-world-oceans.jsonl", over("testdata/world-oceans.json"), 14, 2},
@@ -414,9 +416,9 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-guile-history.jsonl", over("testdata/guile-history.json"), 11, 2},    // raised to its count in the twenty-seventh pass (particles are no unknown words)
 		{"followups-melville-whales.jsonl", over("testdata/melville-whales.json"), 7, 2}, // raised to its count in the forty-seventh pass
 		// 8 at its first run, as the twenty-second pass began.
-		{"followups-newton-opticks.jsonl", over("testdata/newton-opticks.json"), 10, 2}, // raised to its count in the forty-seventh pass
+		{"followups-newton-opticks.jsonl", over("testdata/newton-opticks.json"), 11, 2}, // raised to its count in the forty-seventh and forty-ninth passes
 		// 8 at its first run, as the twenty-second pass began.
-		{"followups-domain-names.jsonl", over("testdata/domain-names.json"), 10, 2}, // raised to its count in the forty-seventh pass
+		{"followups-domain-names.jsonl", over("testdata/domain-names.json"), 11, 2}, // raised to its count in the forty-seventh and forty-ninth passes
 		// 10 at its first run, in the twenty-second pass.
 		{"followups-xz-compression.jsonl", over("testdata/xz-compression.json"), 12, 2}, // raised to its count in the forty-seventh pass
 		// 4 at its first run, in the twenty-second pass; 5 in the twenty-eighth ("how big" answered with no number).
@@ -466,13 +468,13 @@ func TestFollowUpSets(t *testing.T) {
 		// suit"); 7 at its end, none changed ("same" leans only in a short question, "what about X, …").
 		{"followups-card-solitaire.jsonl", over("testdata/card-solitaire.json"), 8, 2}, // raised to its count in the forty-seventh pass
 		// 9 at its first run, as the twenty-seventh pass began.
-		{"followups-privoxy-faq.jsonl", over("testdata/privoxy-faq.json"), 9, 2},
+		{"followups-privoxy-faq.jsonl", over("testdata/privoxy-faq.json"), 10, 2}, // raised to its count in the forty-ninth pass
 		// 10 at its first run, after the twenty-seventh pass's first changes.
 		{"followups-orienteering-maps.jsonl", over("testdata/orienteering-maps.json"), 11, 2}, // raised to its count in the forty-seventh pass
 		// 8 at its first run, half way through the twenty-seventh pass.
 		{"followups-borg-backup.jsonl", over("testdata/borg-backup.json"), 12, 2}, // raised to its count in the forty-seventh pass
 		// 5 at its first run, as the twenty-eighth pass began.
-		{"followups-speech-synthesis.jsonl", over("testdata/speech-synthesis.json"), 7, 2}, // raised to its count in the forty-seventh pass
+		{"followups-speech-synthesis.jsonl", over("testdata/speech-synthesis.json"), 6, 2}, // raised to its count in the forty-seventh pass; lowered by one in the forty-ninth pass: a follow-up's "that" stands for nothing when the last question's topic still asks, +6 follow-ups over all sets
 		// 10 at its first run, as the twenty-eighth pass began.
 		{"followups-postfix-mail.jsonl", over("testdata/postfix-mail.json"), 10, 2},
 		// 7 at its first run, after the twenty-eighth pass's first change.
@@ -493,7 +495,7 @@ func TestFollowUpSets(t *testing.T) {
 		// last question's asking is its topic's setting (fortieth pass): "Which directions can it move
 		// in?" after "In the rook picture, which piece …?" is read with the setting after the topic,
 		// not with the whole question put in, and answered wrongly.
-		{"followups-chess-rules.jsonl", over("testdata/chess-rules.json"), 8, 2},
+		{"followups-chess-rules.jsonl", over("testdata/chess-rules.json"), 9, 2}, // raised to its count in the forty-ninth pass
 		// 11 at its first run, after the thirtieth pass's first change.
 		{"followups-go-game-engine.jsonl", over("testdata/go-game-engine.json"), 13, 2}, // raised to its count in the forty-seventh pass; lowered by one in the forty-eighth pass: a follow-up after a refusal leans on its best sentence's paragraph (near_tried), and on the sentence after the last quote, +35 follow-ups over all sets
 		// 6 at its first run, after the thirtieth pass's first change.
@@ -501,23 +503,23 @@ func TestFollowUpSets(t *testing.T) {
 		// 6 at its first run, as the thirty-first pass began.
 		{"followups-juggling-siteswap.jsonl", over("testdata/juggling-siteswap.json"), 6, 2},
 		// 11 at its first run, as the thirty-first pass began.
-		{"followups-etext-workshop.jsonl", over("testdata/etext-workshop.json"), 11, 2},
+		{"followups-etext-workshop.jsonl", over("testdata/etext-workshop.json"), 13, 2}, // raised to its count in the forty-ninth pass
 		// 11 at its first run, after the thirty-first pass's first changes.
 		{"followups-sail-design.jsonl", over("testdata/sail-design.json"), 14, 2}, // raised to its count in the forty-seventh and forty-eighth passes
 		// 13 at its first run, after the thirty-first pass's first changes.
-		{"followups-audio-desktop.jsonl", over("testdata/audio-desktop.json"), 13, 2},
+		{"followups-audio-desktop.jsonl", over("testdata/audio-desktop.json"), 14, 2}, // raised to its count in the forty-ninth pass
 		// 14 at its first run, as the thirty-second pass began.
 		{"followups-color-management.jsonl", over("testdata/color-management.json"), 13, 2}, // lowered by one in the forty-seventh pass: the last answer's paragraph (near_last), +87 follow-ups over all sets
 		// 9 at its first run, as the thirty-second pass began.
 		{"followups-lab-apparatus.jsonl", over("testdata/lab-apparatus.json"), 11, 2}, // raised to its count in the forty-seventh pass
 		// 8 at its first run, after the thirty-second pass's first changes.
-		{"followups-live-coding-music.jsonl", over("testdata/live-coding-music.json"), 8, 2},
+		{"followups-live-coding-music.jsonl", over("testdata/live-coding-music.json"), 9, 2}, // raised to its count in the forty-ninth pass
 		// 8 at its first run, after the thirty-second pass's first changes.
 		{"followups-png-guide.jsonl", over("testdata/png-guide.json"), 10, 2}, // raised to its count in the forty-seventh and forty-eighth passes
 		// 8 at its first run, as the thirty-third pass began.
 		{"followups-genealogy-records.jsonl", over("testdata/genealogy-records.json"), 9, 2}, // raised to its count in the forty-seventh pass
 		// 8 at its first run, as the thirty-third pass began.
-		{"followups-network-time.jsonl", over("testdata/network-time.json"), 11, 2}, // raised to its count in the forty-seventh pass
+		{"followups-network-time.jsonl", over("testdata/network-time.json"), 10, 2}, // raised to its count in the forty-seventh pass; lowered by one in the forty-ninth pass: a follow-up's "that" stands for nothing when the last question's topic still asks, +6 follow-ups over all sets
 		// 6 at its first run, after the thirty-third pass's first change; 5 since a word the articles use is matched by its WordNet synonyms too, and one follow-up finds another sentence (forty-first pass).
 		{"followups-cycling-power.jsonl", over("testdata/cycling-power.json"), 7, 2}, // raised to its count in the forty-sixth and forty-eighth passes
 		// 7 at its first run, after the thirty-third pass's first change.
@@ -535,7 +537,7 @@ func TestFollowUpSets(t *testing.T) {
 		// 10 at its first run, after the thirty-fifth pass's first changes.
 		{"followups-psalms-treasury.jsonl", over("testdata/psalms-treasury.json"), 11, 2}, // raised to its count in the forty-seventh pass; lowered by one in the forty-eighth pass: a follow-up after a refusal leans on its best sentence's paragraph (near_tried), and on the sentence after the last quote, +35 follow-ups over all sets
 		// 8 at its first run, as the thirty-sixth pass began.
-		{"followups-music-patching.jsonl", over("testdata/music-patching.json"), 8, 2},
+		{"followups-music-patching.jsonl", over("testdata/music-patching.json"), 9, 2}, // raised to its count in the forty-ninth pass
 		// 8 at its first run, as the thirty-sixth pass began.
 		{"followups-terminal-emulator-faq.jsonl", over("testdata/terminal-emulator-faq.json"), 9, 3}, // raised to its count in the forty-sixth pass
 		// 4 at its first run, after the thirty-sixth pass's first change.
@@ -555,7 +557,7 @@ func TestFollowUpSets(t *testing.T) {
 		// 4 at its first run, as the thirty-ninth pass began.
 		{"followups-visual-novels.jsonl", over("testdata/visual-novels.json"), 9, 2}, // raised to its count in the forty-seventh and forty-eighth passes
 		// 11 at its first run, as the thirty-ninth pass began.
-		{"followups-internet-routing.jsonl", over("testdata/internet-routing.json"), 11, 2},
+		{"followups-internet-routing.jsonl", over("testdata/internet-routing.json"), 12, 2}, // raised to its count in the forty-ninth pass
 		// 11 at its first run, after the thirty-ninth pass's first change.
 		{"followups-video-editing.jsonl", over("testdata/video-editing.json"), 12, 2}, // raised to its count in the forty-seventh pass
 		// 9 at its first run, as the fortieth pass began.
@@ -567,11 +569,11 @@ func TestFollowUpSets(t *testing.T) {
 		// 7 at its first run, as the forty-first pass began.
 		{"followups-project-scheduling.jsonl", over("testdata/project-scheduling.json"), 9, 2}, // raised to its count in the forty-seventh pass
 		// 6 at its first run, as the forty-first pass began.
-		{"followups-password-cracking.jsonl", over("testdata/password-cracking.json"), 6, 2},
+		{"followups-password-cracking.jsonl", over("testdata/password-cracking.json"), 7, 2}, // raised to its count in the forty-ninth pass
 		// 9 at its first run, after the forty-first pass's first change.
 		{"followups-econometrics-guide.jsonl", over("testdata/econometrics-guide.json"), 12, 2}, // raised to its count in the forty-seventh pass
 		// 8 at its first run, after the forty-first pass's first change.
-		{"followups-gps-file-conversion.jsonl", over("testdata/gps-file-conversion.json"), 10, 2}, // raised to its count in the forty-seventh and forty-eighth passes
+		{"followups-gps-file-conversion.jsonl", over("testdata/gps-file-conversion.json"), 11, 2}, // raised to its count in the forty-seventh, forty-eighth and forty-ninth passes
 		// 7 at its first run, as the forty-second pass began.
 		{"followups-software-translation.jsonl", over("testdata/software-translation.json"), 9, 2}, // raised to its count in the forty-eighth pass
 		// 6 at its first run, as the forty-second pass began.
@@ -602,7 +604,7 @@ func TestFollowUpSets(t *testing.T) {
 		// 10 at its first run, as the forty-fifth pass began, where "that" at
 		// the end of one of its own-subject questions was read as a pronoun
 		// for the last question's topic.
-		{"followups-document-preparation.jsonl", over("testdata/document-preparation.json"), 11, 2}, // raised to its count in the forty-eighth pass
+		{"followups-document-preparation.jsonl", over("testdata/document-preparation.json"), 12, 2}, // raised to its count in the forty-eighth and forty-ninth passes
 		// 7 at its first run, after the forty-fifth pass's first change.
 		{"followups-school-network.jsonl", over("testdata/school-network.json"), 7, 2},
 		// 6 at its first run, after the forty-fifth pass's first change.
@@ -635,6 +637,10 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-package-maintainers.jsonl", over("testdata/package-maintainers.json"), 9, 2},
 		// 5 at its first run, after the forty-eighth pass's first change; 7 after its second.
 		{"followups-package-manager.jsonl", over("testdata/package-manager.json"), 7, 2},
+		// 6 at its first run, as the forty-ninth pass began.
+		{"followups-plaintext-markup.jsonl", over("testdata/plaintext-markup.json"), 6, 2},
+		// 6 at its first run, as the forty-ninth pass began.
+		{"followups-figure-drawing.jsonl", over("testdata/figure-drawing.json"), 6, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
