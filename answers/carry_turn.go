@@ -710,7 +710,7 @@ func (p turnRead) resolveTime(c *carryRules, tn turnNames) (string, string) {
 }
 
 // resolveEvent names what "that" stands for: what the last question
-// asked about. A topic that still asks ("putin was willing to talk about
+// asked about. A topic that still asks ("orrin vell was ready to talk about
 // what", a question typed as a statement) is a question of its own, no
 // event "that" stands for.
 func (p turnRead) resolveEvent(c *carryRules) (string, string) {
