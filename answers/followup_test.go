@@ -287,6 +287,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups103.jsonl", builtin, 8, 3},
 		// 7 at its first run, as the forty-ninth pass began.
 		{"followups104.jsonl", builtin, 7, 3},
+		// 8 at its first run, after the forty-ninth pass's first change.
+		{"followups105.jsonl", builtin, 8, 3},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 16, 5},           // lowered by one in the forty-seventh pass: the last answer's paragraph (near_last), +87 follow-ups over all sets
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
@@ -641,6 +643,10 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-plaintext-markup.jsonl", over("testdata/plaintext-markup.json"), 6, 2},
 		// 6 at its first run, as the forty-ninth pass began.
 		{"followups-figure-drawing.jsonl", over("testdata/figure-drawing.json"), 6, 2},
+		// 7 at its first run, after the forty-ninth pass's first change.
+		{"followups-interactive-shell-guide.jsonl", over("testdata/interactive-shell-guide.json"), 7, 2},
+		// 8 at its first run, after the forty-ninth pass's first change.
+		{"followups-memory-debugger.jsonl", over("testdata/memory-debugger.json"), 8, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
