@@ -417,11 +417,12 @@ The old sheds were painted cheaply.
 	})
 }
 
-// TestWherePhraseIsHalfAType holds that a phrase setting a thing in or
+// TestWherePhraseAnswersWhere holds that a phrase setting a thing in or
 // on something the question does not name, after a word of the question,
-// answers where by half: not a phrase of time, nor one far from what the
-// question asks of.
-func TestWherePhraseIsHalfAType(t *testing.T) {
+// answers where: not a phrase of time, nor one far from what the question
+// asks of. A question naming the kind of place it wants ("which town")
+// is answered by it only by half.
+func TestWherePhraseAnswersWhere(t *testing.T) {
 	e := articleEngine(t, "dock", "Dock rules", `A crate that fails inspection is stacked on the quarantine pier until the harbour board decides.
 
 The tugs were repainted in the first half of the cold season.
@@ -429,7 +430,8 @@ The tugs were repainted in the first half of the cold season.
 The pilots of Bayton argued for years about the relationship between the tides.
 `)
 	checkEvidence(t, e, []evidenceCase{
-		{"Where is a crate that fails inspection stacked?", "no_type", 0.5},
+		{"Where is a crate that fails inspection stacked?", "no_type", 0},
+		{"In which town is a crate that fails inspection stacked?", "no_type", 0.5},
 		{"Where were the tugs repainted?", "no_type", 1},
 		{"Where did the pilots of Bayton argue?", "no_type", 1},
 	})

@@ -295,7 +295,7 @@ func (e *Engine) hasWanted(q *query, s *sentence) bool {
 		}
 		return false
 	case wantPlace:
-		return len(e.newPlaces(q, s)) > 0 || q.reference && e.saysReference(q, s) || len(newLearnedPlaces(q, s)) > 0 || e.placePhrase(q, s) || e.destinationName(q, s) != "" || e.headedPlace(q, s) != "" || e.addressSpan(q, s) != "" || e.originSpan(q, s) != ""
+		return len(e.newPlaces(q, s)) > 0 || q.reference && e.saysReference(q, s) || len(newLearnedPlaces(q, s)) > 0 || e.placePhrase(q, s) || e.destinationName(q, s) != "" || e.headedPlace(q, s) != "" || e.addressSpan(q, s) != "" || e.originSpan(q, s) != "" || e.wherePhraseAnswers(q, s)
 	case wantDate:
 		if q.clock {
 			return e.saysClock(q, s)

@@ -277,8 +277,7 @@ func newLearnedPlaces(q *query, s *sentence) []string {
 // where_prepositions, a determiner of where_determiners and, within
 // three words, a word q does not say that says no time (where_not) nor
 // names a medium ("in a statement": where something was said, which
-// placeSpan reads). It answers where less surely than a place does. ""
-// for none.
+// placeSpan reads). "" for none.
 func (e *Engine) wherePhrase(q *query, s *sentence) string {
 	for i := 0; i+2 < len(s.toks); i++ {
 		if !e.rules.wherePreposition[s.toks[i].word] || !e.rules.whereDeterminer[s.toks[i+1].word] || !e.askedBefore(q, s, i, 4) {
@@ -296,6 +295,20 @@ func (e *Engine) wherePhrase(q *query, s *sentence) string {
 		}
 	}
 	return ""
+}
+
+// wherePhraseAnswers reports whether s answers q's where with a phrase
+// (wherePhrase): "Where does a checker go once hit?", "placed on the
+// bar". Not when q names the kind of place it wants ("which country",
+// "in what town"): a name of that kind answers it, and the evidence
+// counts a phrase as half the type.
+func (e *Engine) wherePhraseAnswers(q *query, s *sentence) bool {
+	for i := 0; i+1 < len(q.toks); i++ {
+		if e.rules.questionWord[q.toks[i].word] && e.rules.placeNoun[q.toks[i+1].word] {
+			return false
+		}
+	}
+	return e.wherePhrase(q, s) != ""
 }
 
 // originSpan is, for a question asking where something comes from
