@@ -420,18 +420,25 @@ The old sheds were painted cheaply.
 // TestWherePhraseAnswersWhere holds that a phrase setting a thing in or
 // on something the question does not name, after a word of the question,
 // answers where: not a phrase of time, nor one far from what the question
-// asks of. A question naming the kind of place it wants ("which town")
-// is answered by it only by half.
+// asks of, nor one after a word of going ("going through each berth").
+// A question naming the kind of place it wants ("which town"), or asking
+// where someone was heading, is answered by it only by half.
 func TestWherePhraseAnswersWhere(t *testing.T) {
 	e := articleEngine(t, "dock", "Dock rules", `A crate that fails inspection is stacked on the quarantine pier until the harbour board decides.
 
 The tugs were repainted in the first half of the cold season.
 
 The pilots of Bayton argued for years about the relationship between the tides.
+
+The ferry crews said the clerks were going through each berth in turn.
+
+The harbour master met the Northport pilots at the inspection of the quay.
 `)
 	checkEvidence(t, e, []evidenceCase{
 		{"Where is a crate that fails inspection stacked?", "no_type", 0},
 		{"In which town is a crate that fails inspection stacked?", "no_type", 0.5},
+		{"Where did the ferry crews go to rest?", "no_type", 1},
+		{"Where was the harbour master heading after meeting the Northport pilots?", "no_type", 0.5},
 		{"Where were the tugs repainted?", "no_type", 1},
 		{"Where did the pilots of Bayton argue?", "no_type", 1},
 	})

@@ -273,14 +273,16 @@ func newLearnedPlaces(q *query, s *sentence) []string {
 
 // wherePhrase is a phrase of s that sets a thing in or on something the
 // question does not name ("on the bar", "in the main configuration
-// file", "to a free list"): a preposition of general.yaml's
-// where_prepositions, a determiner of where_determiners and, within
+// file", "to a free list"), after a word the question asks of that is no
+// word of going ("going through each point" is no place): a preposition
+// of general.yaml's where_prepositions, a determiner of
+// where_determiners and, within
 // three words, a word q does not say that says no time (where_not) nor
 // names a medium ("in a statement": where something was said, which
 // placeSpan reads). "" for none.
 func (e *Engine) wherePhrase(q *query, s *sentence) string {
 	for i := 0; i+2 < len(s.toks); i++ {
-		if !e.rules.wherePreposition[s.toks[i].word] || !e.rules.whereDeterminer[s.toks[i+1].word] || !e.askedBefore(q, s, i, 4) {
+		if !e.rules.wherePreposition[s.toks[i].word] || !e.rules.whereDeterminer[s.toks[i+1].word] || !e.askedBefore(q, s, i, 4, e.rules.destCue) {
 			continue
 		}
 		for j := i + 2; j < len(s.toks) && j <= i+4; j++ {
@@ -303,6 +305,9 @@ func (e *Engine) wherePhrase(q *query, s *sentence) string {
 // "in what town"): a name of that kind answers it, and the evidence
 // counts a phrase as half the type.
 func (e *Engine) wherePhraseAnswers(q *query, s *sentence) bool {
+	if q.heading {
+		return false // only a destination answers
+	}
 	for i := 0; i+1 < len(q.toks); i++ {
 		if e.rules.questionWord[q.toks[i].word] && e.rules.placeNoun[q.toks[i+1].word] {
 			return false
@@ -322,7 +327,7 @@ func (e *Engine) originSpan(q *query, s *sentence) string {
 		return ""
 	}
 	for i := 0; i+1 < len(s.toks); i++ {
-		if s.toks[i].word != "from" || !e.askedBefore(q, s, i, 4) {
+		if s.toks[i].word != "from" || !e.askedBefore(q, s, i, 4, nil) {
 			continue
 		}
 		for j := i + 1; j < len(s.toks) && j <= i+4; j++ {
@@ -344,10 +349,11 @@ func (e *Engine) originSpan(q *query, s *sentence) string {
 }
 
 // askedBefore reports whether one of the n words of s before its i-th is
-// a word of q's that is no stop word: what the question asks of.
-func (e *Engine) askedBefore(q *query, s *sentence, i, n int) bool {
+// a word of q's that is no stop word, nor one of but: what the question
+// asks of.
+func (e *Engine) askedBefore(q *query, s *sentence, i, n int, but map[string]bool) bool {
 	for j := max(0, i-n); j < i; j++ {
-		if t := s.toks[j]; !e.stopword(t.word) && (q.words[t.word] || q.words[t.stem]) {
+		if t := s.toks[j]; !e.stopword(t.word) && !but[t.word] && !but[t.stem] && (q.words[t.word] || q.words[t.stem]) {
 			return true
 		}
 	}
