@@ -291,6 +291,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups105.jsonl", builtin, 8, 3},
 		// 7 at its first run, as the fiftieth pass began.
 		{"followups106.jsonl", builtin, 7, 3},
+		// 7 at its first run, after the fiftieth pass's first change.
+		{"followups107.jsonl", builtin, 7, 3},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 16, 5},           // lowered by one in the forty-seventh pass: the last answer's paragraph (near_last), +87 follow-ups over all sets
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
@@ -653,6 +655,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-jtag-debugging.jsonl", over("testdata/jtag-debugging.json"), 11, 2},
 		// 7 at its first run, as the fiftieth pass began.
 		{"followups-discrete-algebra.jsonl", over("testdata/discrete-algebra.json"), 7, 2},
+		// 7 at its first run, after the fiftieth pass's first change.
+		{"followups-graph-drawing.jsonl", over("testdata/graph-drawing.json"), 7, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
