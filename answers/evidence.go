@@ -101,7 +101,7 @@ func (e *Engine) rankEvidence(x *[nEv]float64, q *query, ranked []scored) {
 		// answers "how much"; nothing else stands in for a missing type.
 		x[evNoType] = 1
 		if q.class.wants == wantPlace && e.wherePhrase(q, s) != "" {
-			x[evNoType] = 0.5 // half the kind of place named: see where_prepositions
+			x[evNoType] = 0.5 // half the type: see wherePhraseAnswers
 		}
 	}
 	if e.vagueOnly(q, s) || e.namesNothing(q, s) {

@@ -275,11 +275,10 @@ func newLearnedPlaces(q *query, s *sentence) []string {
 // question does not name ("on the bar", "in the main configuration
 // file", "to a free list"), after a word the question asks of that is no
 // word of going ("going through each point" is no place): a preposition
-// of general.yaml's where_prepositions, a determiner of
-// where_determiners and, within
-// three words, a word q does not say that says no time (where_not) nor
-// names a medium ("in a statement": where something was said, which
-// placeSpan reads). "" for none.
+// of general.yaml's where_prepositions, a determiner of where_determiners
+// and, within three words, a word q does not say that says no time
+// (where_not) nor names a medium ("in a statement": where something was
+// said, which placeSpan reads). "" for none.
 func (e *Engine) wherePhrase(q *query, s *sentence) string {
 	for i := 0; i+2 < len(s.toks); i++ {
 		if !e.rules.wherePreposition[s.toks[i].word] || !e.rules.whereDeterminer[s.toks[i+1].word] || !e.askedBefore(q, s, i, 4, e.rules.destCue) {
@@ -300,10 +299,11 @@ func (e *Engine) wherePhrase(q *query, s *sentence) string {
 }
 
 // wherePhraseAnswers reports whether s answers q's where with a phrase
-// (wherePhrase): "Where does a checker go once hit?", "placed on the
-// bar". Not when q names the kind of place it wants ("which country",
-// "in what town"): a name of that kind answers it, and the evidence
-// counts a phrase as half the type.
+// (wherePhrase): "Where is a hit checker put?", "placed on the bar". Not
+// when q names the kind of place it wants ("which country", "in what
+// town"), which a name of that kind answers, nor when it asks where
+// someone was heading, which only a destination answers: for those the
+// evidence counts a phrase as half the type.
 func (e *Engine) wherePhraseAnswers(q *query, s *sentence) bool {
 	if q.heading {
 		return false // only a destination answers
