@@ -657,6 +657,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-discrete-algebra.jsonl", over("testdata/discrete-algebra.json"), 7, 2},
 		// 7 at its first run, after the fiftieth pass's first change.
 		{"followups-graph-drawing.jsonl", over("testdata/graph-drawing.json"), 7, 2},
+		// 9 at its first run, after the fiftieth pass's first change.
+		{"followups-mail-reader.jsonl", over("testdata/mail-reader.json"), 9, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
