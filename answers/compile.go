@@ -242,6 +242,7 @@ func (r *rules) compileWords(f *generalFile) error {
 	r.locative, r.auxiliary, r.opinion = wordSet(f.Locatives), wordSet(f.Auxiliaries), wordSet(f.OpinionVerbs)
 	r.opinionStem = stemSet(f.OpinionVerbs)
 	r.wherePreposition, r.whereDeterminer, r.whereNot = wordSet(f.WherePrepositions), wordSet(f.WhereDeterminers), wordSet(f.WhereNot)
+	r.whereNotAfter = wordSet(f.WhereNotAfter)
 	r.passiveBe, r.passiveBy = wordSet(f.Passive.Be), wordSet(f.Passive.By)
 	r.groupNoun, r.placeNoun, r.besides = wordSet(f.GroupNouns), wordSet(f.PlaceNouns), wordSet(f.Besides)
 	r.personNoun = wordSet(f.PersonNouns)

@@ -420,7 +420,8 @@ The old sheds were painted cheaply.
 // TestWherePhraseAnswersWhere holds that a phrase setting a thing in or
 // on something the question does not name, after a word of the question,
 // answers where: not a phrase of time, nor one far from what the question
-// asks of, nor one after a word of going ("going through each berth").
+// asks of, nor one after a word of going ("going through each berth")
+// or one that makes it no place ("similar to").
 // A question naming the kind of place it wants ("which town"), or asking
 // where someone was heading, is answered by it only by half.
 func TestWherePhraseAnswersWhere(t *testing.T) {
@@ -433,12 +434,15 @@ The pilots of Bayton argued for years about the relationship between the tides.
 The ferry crews said the clerks were going through each berth in turn.
 
 The harbour master met the Northport pilots at the inspection of the quay.
+
+The new levy on cargo is similar to the old harbour tax.
 `)
 	checkEvidence(t, e, []evidenceCase{
 		{"Where is a crate that fails inspection stacked?", "no_type", 0},
 		{"In which town is a crate that fails inspection stacked?", "no_type", 0.5},
 		{"Where did the ferry crews go to rest?", "no_type", 1},
 		{"Where was the harbour master heading after meeting the Northport pilots?", "no_type", 0.5},
+		{"Where is the new levy on cargo collected?", "no_type", 1},
 		{"Where were the tugs repainted?", "no_type", 1},
 		{"Where did the pilots of Bayton argue?", "no_type", 1},
 	})

@@ -128,11 +128,14 @@ type generalFile struct {
 	// locative they answer where.
 	PlaceNouns []string `yaml:"place_nouns"`
 	// WherePrepositions and WhereDeterminers open a phrase that sets a
-	// thing in or on something ("on the bar"): half an answer to where.
-	// WhereNot are the words after them that say when or how instead.
+	// thing in or on something ("on the bar"): an answer to where.
+	// WhereNot are the words after them that say when or how instead,
+	// and WhereNotAfter the words before them that make them no place
+	// ("similar to", "due to").
 	WherePrepositions []string `yaml:"where_prepositions"`
 	WhereDeterminers  []string `yaml:"where_determiners"`
 	WhereNot          []string `yaml:"where_not"`
+	WhereNotAfter     []string `yaml:"where_not_after"`
 	// SaidVerbs and SaidMedia: a where question with a word of saying
 	// is answered by the medium ("in a post on X").
 	SaidVerbs []string `yaml:"said_verbs"`
@@ -407,7 +410,7 @@ type rules struct {
 	// wherePreposition and whereDeterminer open a phrase that answers
 	// where less surely than a place (wherePhrase), unless a word of
 	// whereNot follows them.
-	wherePreposition, whereDeterminer, whereNot map[string]bool
+	wherePreposition, whereDeterminer, whereNot, whereNotAfter map[string]bool
 	// destination: words before a place that make it where someone
 	// went, and destCue: question words that ask about going.
 	destination, destCue map[string]bool

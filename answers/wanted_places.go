@@ -275,13 +275,14 @@ func newLearnedPlaces(q *query, s *sentence) []string {
 // question does not name ("on the bar", "in the main configuration
 // file", "to a free list"), after a word the question asks of that is no
 // word of going ("going through each point" is no place): a preposition
-// of general.yaml's where_prepositions, a determiner of where_determiners
-// and, within three words, a word q does not say that says no time
+// of general.yaml's where_prepositions, not after a word of
+// where_not_after ("similar to"), a determiner of where_determiners and,
+// within three words, a word q does not say that says no time
 // (where_not) nor names a medium ("in a statement": where something was
 // said, which placeSpan reads). "" for none.
 func (e *Engine) wherePhrase(q *query, s *sentence) string {
 	for i := 0; i+2 < len(s.toks); i++ {
-		if !e.rules.wherePreposition[s.toks[i].word] || !e.rules.whereDeterminer[s.toks[i+1].word] || !e.askedBefore(q, s, i, 4, e.rules.destCue) {
+		if !e.rules.wherePreposition[s.toks[i].word] || !e.rules.whereDeterminer[s.toks[i+1].word] || i > 0 && e.rules.whereNotAfter[s.toks[i-1].word] || !e.askedBefore(q, s, i, 4, e.rules.destCue) {
 			continue
 		}
 		for j := i + 2; j < len(s.toks) && j <= i+4; j++ {
