@@ -87,6 +87,10 @@ type query struct {
 	// something ("Where was Dorn heading…?", not "Where did Ames go
 	// to meet Dorn?"): only a destination ("a visit to Indra") answers.
 	heading bool
+	// placeKind says it names the kind of place it wants ("which
+	// country", "in what town"): a name of that kind answers it, a phrase
+	// setting a thing on something only by half (wherePhraseAnswers).
+	placeKind bool
 	// besides says it asks for others than those it names ("who
 	// else", "besides Dorn").
 	besides bool
@@ -321,6 +325,9 @@ func (e *Engine) readWords(ix *index, q *query, inMention []bool) {
 			if !r.destination[t.word] && (i+1 >= len(toks) || !r.destination[toks[i+1].word]) {
 				q.heading = true
 			}
+		}
+		if r.questionWord[t.word] && i+1 < len(toks) && r.placeNoun[toks[i+1].word] {
+			q.placeKind = true
 		}
 		q.besides = q.besides || r.besides[t.word]
 		q.saying = q.saying || r.saidVerb[t.word]

@@ -408,8 +408,8 @@ type rules struct {
 	// locative: words before a place that make it where something is.
 	locative map[string]bool
 	// wherePreposition and whereDeterminer open a phrase that answers
-	// where less surely than a place (wherePhrase), unless a word of
-	// whereNot follows them.
+	// where (wherePhrase), unless a word of whereNot follows them or one
+	// of whereNotAfter stands before them.
 	wherePreposition, whereDeterminer, whereNot, whereNotAfter map[string]bool
 	// destination: words before a place that make it where someone
 	// went, and destCue: question words that ask about going.

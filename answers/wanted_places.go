@@ -306,15 +306,7 @@ func (e *Engine) wherePhrase(q *query, s *sentence) string {
 // someone was heading, which only a destination answers: for those the
 // evidence counts a phrase as half the type.
 func (e *Engine) wherePhraseAnswers(q *query, s *sentence) bool {
-	if q.heading {
-		return false // only a destination answers
-	}
-	for i := 0; i+1 < len(q.toks); i++ {
-		if e.rules.questionWord[q.toks[i].word] && e.rules.placeNoun[q.toks[i+1].word] {
-			return false
-		}
-	}
-	return e.wherePhrase(q, s) != ""
+	return !q.heading && !q.placeKind && e.wherePhrase(q, s) != ""
 }
 
 // originSpan is, for a question asking where something comes from
