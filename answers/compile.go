@@ -243,6 +243,7 @@ func (r *rules) compileWords(f *generalFile) error {
 	r.opinionStem = stemSet(f.OpinionVerbs)
 	r.wherePreposition, r.whereDeterminer, r.whereNot = wordSet(f.WherePrepositions), wordSet(f.WhereDeterminers), wordSet(f.WhereNot)
 	r.whereNotAfter = wordSet(f.WhereNotAfter)
+	r.whereBare, r.whereBareNot = wordSet(f.WhereBare.Prepositions), f.WhereBare.NotSuffixes
 	r.passiveBe, r.passiveBy = wordSet(f.Passive.Be), wordSet(f.Passive.By)
 	r.groupNoun, r.placeNoun, r.besides = wordSet(f.GroupNouns), wordSet(f.PlaceNouns), wordSet(f.Besides)
 	r.personNoun = wordSet(f.PersonNouns)

@@ -448,6 +448,34 @@ The new levy on cargo is similar to the old harbour tax.
 	})
 }
 
+// TestBareWherePhrase holds that a phrase without a determiner answers a
+// where question as one with a determiner does ("pumped into tanks"),
+// but not a number, a verb's -ing form, a time word or a phrase with
+// "to" after the preposition, and that a question's word the ranking
+// stops ("used") still says what the phrase sets somewhere.
+func TestBareWherePhrase(t *testing.T) {
+	e := articleEngine(t, "dock", "Dock rules", `Ballast water is pumped into tanks before the crossing.
+
+The cargo was weighed in 1768 for the harbour ledger.
+
+The deckhands were trained in splicing ropes.
+
+The clerks were briefed on earlier sailings of the fleet.
+
+The signals are passed to operators ashore.
+
+Such lamps, the keepers said, are used near rocks.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"Where is ballast water pumped?", "no_type", 0},
+		{"Where was the cargo weighed?", "no_type", 1},
+		{"Where were the deckhands trained?", "no_type", 1},
+		{"Where were the clerks briefed?", "no_type", 1},
+		{"Where are the signals passed?", "no_type", 1},
+		{"Where are such lamps used?", "no_type", 0},
+	})
+}
+
 // TestDayPhrase holds that a day said by its place beside another
 // ("earlier in the day") answers "when".
 func TestDayPhrase(t *testing.T) {

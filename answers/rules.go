@@ -136,6 +136,13 @@ type generalFile struct {
 	WhereDeterminers  []string `yaml:"where_determiners"`
 	WhereNot          []string `yaml:"where_not"`
 	WhereNotAfter     []string `yaml:"where_not_after"`
+	// WhereBare: the prepositions that open such a phrase without a
+	// determiner ("loaded into flash"), and the endings of a word after
+	// them that make it no thing ("in making it", "at nearly").
+	WhereBare struct {
+		Prepositions []string `yaml:"prepositions"`
+		NotSuffixes  []string `yaml:"not_suffixes"`
+	} `yaml:"where_bare"`
 	// SaidVerbs and SaidMedia: a where question with a word of saying
 	// is answered by the medium ("in a post on X").
 	SaidVerbs []string `yaml:"said_verbs"`
@@ -411,6 +418,10 @@ type rules struct {
 	// where (wherePhrase), unless a word of whereNot follows them or one
 	// of whereNotAfter stands before them.
 	wherePreposition, whereDeterminer, whereNot, whereNotAfter map[string]bool
+	// whereBare are the prepositions that open such a phrase without a
+	// determiner, and whereBareNot the endings of words that then open none.
+	whereBare    map[string]bool
+	whereBareNot []string
 	// destination: words before a place that make it where someone
 	// went, and destCue: question words that ask about going.
 	destination, destCue map[string]bool

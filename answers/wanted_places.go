@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/kljensen/snowball/english"
 )
 
 // placeClauses are the clauses of s naming a (non-generic) place of q,
@@ -273,19 +275,32 @@ func newLearnedPlaces(q *query, s *sentence) []string {
 
 // wherePhrase is a phrase of s that sets a thing in or on something the
 // question does not name ("on the bar", "in the main configuration
-// file", "to a free list"), after a word the question asks of that is no
-// word of going ("going through each point" is no place): a preposition
-// of general.yaml's where_prepositions, not after a word of
-// where_not_after ("similar to"), a determiner of where_determiners and,
-// within three words, a word q does not say that says no time
-// (where_not) nor names a medium ("in a statement": where something was
-// said, which placeSpan reads). "" for none.
+// file", "to a free list", "loaded into flash"), after a word the
+// question asks of that is no function word ("used" counts, though the
+// ranking stops it) nor a word of going ("going through each point" is
+// no place): a preposition of general.yaml's where_prepositions, not
+// after a word of where_not_after ("similar to"), then a determiner of
+// where_determiners and, within three words, a word q does not say that
+// says no time (where_not) nor names a medium ("in a statement": where
+// something was said, which placeSpan reads); or a preposition of
+// where_bare right before such a word, lower-case and no stop word
+// (whereBareWord). "" for none.
 func (e *Engine) wherePhrase(q *query, s *sentence) string {
-	for i := 0; i+2 < len(s.toks); i++ {
-		if !e.rules.wherePreposition[s.toks[i].word] || !e.rules.whereDeterminer[s.toks[i+1].word] || i > 0 && e.rules.whereNotAfter[s.toks[i-1].word] || !e.askedBefore(q, s, i, 4, e.rules.destCue) {
+	asked := func(t token) bool {
+		return !english.IsStopWord(t.word) && !e.rules.destCue[t.word] && !e.rules.destCue[t.stem]
+	}
+	for i := 0; i+1 < len(s.toks); i++ {
+		if !e.rules.wherePreposition[s.toks[i].word] || i > 0 && e.rules.whereNotAfter[s.toks[i-1].word] || !e.askedBefore(q, s, i, 4, asked) {
 			continue
 		}
-		for j := i + 2; j < len(s.toks) && j <= i+4; j++ {
+		first := i + 2
+		if !e.rules.whereDeterminer[s.toks[i+1].word] {
+			if !e.rules.whereBare[s.toks[i].word] || !e.whereBareWord(s.toks[i+1]) {
+				continue
+			}
+			first = i + 1
+		}
+		for j := first; j < len(s.toks) && j <= i+4; j++ {
 			t := s.toks[j]
 			if e.stopword(t.word) || !isLetters(t.word) {
 				continue
@@ -297,6 +312,16 @@ func (e *Engine) wherePhrase(q *query, s *sentence) string {
 		}
 	}
 	return ""
+}
+
+// whereBareWord reports whether t may follow a preposition of where_bare
+// in a where phrase with no determiner: a lower-case word of letters that
+// is no stop word and does not end as where_bare's not_suffixes do.
+func (e *Engine) whereBareWord(t token) bool {
+	if !isLetters(t.word) || e.stopword(t.word) || english.IsStopWord(t.word) || strings.IndexFunc(t.raw, unicode.IsUpper) == 0 {
+		return false
+	}
+	return !slices.ContainsFunc(e.rules.whereBareNot, func(end string) bool { return strings.HasSuffix(t.word, end) })
 }
 
 // wherePhraseAnswers reports whether s answers q's where with a phrase
@@ -320,7 +345,7 @@ func (e *Engine) originSpan(q *query, s *sentence) string {
 		return ""
 	}
 	for i := 0; i+1 < len(s.toks); i++ {
-		if s.toks[i].word != "from" || !e.askedBefore(q, s, i, 4, nil) {
+		if s.toks[i].word != "from" || !e.askedBefore(q, s, i, 4, func(t token) bool { return !e.stopword(t.word) }) {
 			continue
 		}
 		for j := i + 1; j < len(s.toks) && j <= i+4; j++ {
@@ -342,11 +367,10 @@ func (e *Engine) originSpan(q *query, s *sentence) string {
 }
 
 // askedBefore reports whether one of the n words of s before its i-th is
-// a word of q's that is no stop word, nor one of but: what the question
-// asks of.
-func (e *Engine) askedBefore(q *query, s *sentence, i, n int, but map[string]bool) bool {
+// a word of q's that counts as what the question asks of.
+func (e *Engine) askedBefore(q *query, s *sentence, i, n int, counts func(token) bool) bool {
 	for j := max(0, i-n); j < i; j++ {
-		if t := s.toks[j]; !e.stopword(t.word) && !but[t.word] && !but[t.stem] && (q.words[t.word] || q.words[t.stem]) {
+		if t := s.toks[j]; counts(t) && (q.words[t.word] || q.words[t.stem]) {
 			return true
 		}
 	}
