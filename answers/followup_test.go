@@ -293,6 +293,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups106.jsonl", builtin, 7, 3},
 		// 7 at its first run, after the fiftieth pass's first change.
 		{"followups107.jsonl", builtin, 7, 3},
+		// 5 at its first run, as the fifty-first pass began.
+		{"followups108.jsonl", builtin, 5, 3},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 16, 5},           // lowered by one in the forty-seventh pass: the last answer's paragraph (near_last), +87 follow-ups over all sets
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
@@ -659,6 +661,10 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-graph-drawing.jsonl", over("testdata/graph-drawing.json"), 7, 2},
 		// 9 at its first run, after the fiftieth pass's first change.
 		{"followups-mail-reader.jsonl", over("testdata/mail-reader.json"), 9, 2},
+		// 6 at its first run, as the fifty-first pass began.
+		{"followups-track-planning.jsonl", over("testdata/track-planning.json"), 6, 2},
+		// 5 at its first run, as the fifty-first pass began.
+		{"followups-text-browser.jsonl", over("testdata/text-browser.json"), 5, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
