@@ -70,6 +70,7 @@ func (r *rules) compileAsks(f *generalFile) error {
 		return err
 	}
 	r.referenceWord = wordSet(f.ReferenceWords)
+	r.referenceFrame = stemSet(f.ReferenceFrame)
 	r.referenceAsks, err = compileEach("reference_questions", f.ReferenceQuestions)
 	return err
 }

@@ -476,6 +476,28 @@ Such lamps, the keepers said, are used near rocks.
 	})
 }
 
+// TestReferenceFrame holds that a question asking where a thing is told
+// more looks for the thing, not for the words it asks for more with: "See
+// the tide tables for more information" answers "Where can I read up on
+// the spring tides?", though it says no "read".
+func TestReferenceFrame(t *testing.T) {
+	e := articleEngine(t, "tides", "Harbour tides", `The harbour keeps its own records of the spring tides, the neap tides and the storm surges.
+
+See the tide tables for more information on the spring tides.
+
+Pilots read the gauges twice a day.
+`)
+	for _, q := range []string{"Where can I read up on the spring tides?", "where do i find more details about spring tides"} {
+		a, err := e.Explain(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !a.Answered || !strings.HasPrefix(a.Quotes[0].Text, "See the tide tables") {
+			t.Errorf("%q: answered %v (%s), want the sentence pointing to the tide tables", q, a.Answered, a.Explain.Decision)
+		}
+	}
+}
+
 // TestDayPhrase holds that a day said by its place beside another
 // ("earlier in the day") answers "when".
 func TestDayPhrase(t *testing.T) {

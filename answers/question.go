@@ -148,6 +148,9 @@ func (e *Engine) analyse(ix *index, text string) *query {
 	e.readSequence(q)
 	q.bound = r.dateBoundOf(toks)
 	e.readClass(q, folded, inMention)
+	if q.reference {
+		r.dropReferenceFrame(q)
+	}
 	if q.class.name == r.roleClass.name && !r.asksOfPerson(q) {
 		// "What does the sluice command do?", "What role does the gate
 		// play?": naming no person, a role question asks what a thing
@@ -162,6 +165,20 @@ func (e *Engine) analyse(ix *index, text string) *query {
 	}
 	e.readWants(q, inMention)
 	return q
+}
+
+// dropReferenceFrame takes out of q's terms and plain words those it asks
+// for more with (general.yaml's reference_frame: "read", "details"), so
+// long as a term is left: "Where can I read more on the tides?" looks for
+// the tides.
+func (r *rules) dropReferenceFrame(q *query) {
+	frame := func(w string) bool { return r.referenceFrame[stem(w)] }
+	kept := slices.DeleteFunc(slices.Clone(q.terms), func(t qterm) bool { return frame(t.term) })
+	if len(kept) == 0 {
+		return
+	}
+	q.terms = kept
+	q.plain = slices.DeleteFunc(q.plain, frame)
 }
 
 // asksOfPerson reports whether q names a person: one the pack knows, or a

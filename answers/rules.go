@@ -94,6 +94,9 @@ type generalFile struct {
 	// answer them ("see …", "the tide page").
 	ReferenceQuestions []string `yaml:"reference_questions"`
 	ReferenceWords     []string `yaml:"reference_words"`
+	// ReferenceFrame are the words such a question asks for more with
+	// ("read", "details"): its frame, no words to look for.
+	ReferenceFrame []string `yaml:"reference_frame"`
 	// Addresses is the pattern of a web address or a file's path: where
 	// a thing is found or kept ("https://…/x.html", "/usr/share/menu/").
 	Addresses string `yaml:"addresses"`
@@ -391,9 +394,12 @@ type rules struct {
 	// referenceWord are the words that point there.
 	referenceAsks []*regexp.Regexp
 	referenceWord map[string]bool
-	addresses     *regexp.Regexp
-	addressMarks  []string
-	futureCue     map[string]bool
+	// referenceFrame: the stems of the words a question asking where a
+	// thing is told more asks for more with.
+	referenceFrame map[string]bool
+	addresses      *regexp.Regexp
+	addressMarks   []string
+	futureCue      map[string]bool
 	// outcomeWord: question words asking how something ended;
 	// plannedCue: sentence words that only announce an event.
 	outcomeWord, plannedCue map[string]bool
