@@ -418,13 +418,7 @@ func (c *carryRules) peopleOf(n named) bool {
 	if n.Kind != "place" {
 		return false
 	}
-	w := fold(n.Text)
-	for _, end := range c.peopleEndings {
-		if strings.HasSuffix(w, end) {
-			return true
-		}
-	}
-	return false
+	return endsWithAny(fold(n.Text), c.peopleEndings)
 }
 
 // addWords adds to q the content words of frag it lacks, outside skip;

@@ -120,6 +120,11 @@ func lengthGap(a, b string) int {
 	return max(n-m, m-n)
 }
 
+// endsWithAny reports whether w ends as one of endings does.
+func endsWithAny(w string, endings []string) bool {
+	return slices.ContainsFunc(endings, func(end string) bool { return strings.HasSuffix(w, end) })
+}
+
 // isLetters reports whether w is letters only.
 func isLetters(w string) bool {
 	if w == "" {

@@ -464,11 +464,8 @@ func (e *Engine) verbAfter(w string) bool {
 	if e.rules.copula[w] || e.rules.auxiliary[w] {
 		return true
 	}
-	ends := func(endings []string) bool {
-		return slices.ContainsFunc(endings, func(end string) bool { return strings.HasSuffix(w, end) })
-	}
 	l := e.rules.lex
-	return len(w) > 4 && ends(l.verbEndings) && !ends(l.nonVerbEndings)
+	return len(w) > 4 && endsWithAny(w, l.verbEndings) && !endsWithAny(w, l.nonVerbEndings)
 }
 
 // toFront is ranked with its i-th candidate put first, the others in

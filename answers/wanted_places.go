@@ -318,10 +318,7 @@ func (e *Engine) wherePhrase(q *query, s *sentence) string {
 // in a where phrase with no determiner: a lower-case word of letters that
 // is no stop word and does not end as where_bare's not_suffixes do.
 func (e *Engine) whereBareWord(t token) bool {
-	if !isLetters(t.word) || e.stopword(t.word) || english.IsStopWord(t.word) || strings.IndexFunc(t.raw, unicode.IsUpper) == 0 {
-		return false
-	}
-	return !slices.ContainsFunc(e.rules.whereBareNot, func(end string) bool { return strings.HasSuffix(t.word, end) })
+	return isLetters(t.word) && !e.stopword(t.word) && !isCapitalised(t.raw) && !endsWithAny(t.word, e.rules.whereBareNot)
 }
 
 // wherePhraseAnswers reports whether s answers q's where with a phrase
