@@ -284,6 +284,7 @@ func (r *rules) compileWords(f *generalFile) error {
 	r.against = wordSet(f.Against)
 	r.questionWord = wordSet(f.QuestionWords)
 	r.clauseLead = wordSet(f.ClauseLeads)
+	r.askingPrep = wordSet(f.AskingPrepositions)
 	r.phraseLead = wordSet(f.PhraseLeads)
 	r.verbAdverb = wordSet(f.VerbAdverbs)
 	r.exactUnit = wordSet(f.ExactUnits)

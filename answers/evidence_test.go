@@ -2011,3 +2011,18 @@ Her father owned a boat.
 		{"Which ferry was her father a pilot of?", "opposite", 1},
 	})
 }
+
+// TestClockTimes holds that a time on the 24-hour clock ("08:30") answers
+// a question asking at what time, as "8.30 am" does, after a clause too,
+// and that a sentence with no time of day does not.
+func TestClockTimes(t *testing.T) {
+	e := articleEngine(t, "office", "The harbour office", `The harbour office opens at 08:30 and shuts at 17:45.
+
+The ferry office opens every weekday, whatever the weather.
+`)
+	checkEvidence(t, e, []evidenceCase{
+		{"At what time does the harbour office open?", "no_type", 0},
+		{"At what time does the ferry office open?", "no_type", 1},
+		{"As the ferry is late, at what time does the harbour office open?", "no_type", 0},
+	})
+}

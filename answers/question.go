@@ -526,7 +526,8 @@ func (e *Engine) readClass(q *query, folded []string, inMention []bool) {
 		q.rank = q.rank || r.rankWord[w] && q.class.wants == wantNumber
 	}
 	q.future = matchesAny(r.future, joined)
-	q.clock = matchesAny(r.clock, joined)
+	// "Because …, at what time did …?" asks the clock in its asking.
+	q.clock = matchesAny(r.clock, joined) || matchesAny(r.clock, strings.Join(folded[r.askingFrom(q.text, toks):], " "))
 	for _, p := range []struct {
 		re    *regexp.Regexp
 		place writingPlace

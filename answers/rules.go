@@ -273,6 +273,9 @@ type generalFile struct {
 	ClauseLeads []string `yaml:"clause_leads"`
 	// PhraseLeads open a phrase before a yes/no question's auxiliary.
 	PhraseLeads []string `yaml:"phrase_leads"`
+	// AskingPrepositions may stand before the question word a clause
+	// leads up to ("…, in what order …?").
+	AskingPrepositions []string `yaml:"asking_prepositions"`
 	// VerbAdverbs may stand between "who" and its verb.
 	VerbAdverbs []string   `yaml:"verb_adverbs"`
 	Antonyms    [][]string `yaml:"antonyms"`
@@ -500,6 +503,7 @@ type rules struct {
 	questionWord map[string]bool
 	clauseLead   map[string]bool
 	phraseLead   map[string]bool
+	askingPrep   map[string]bool
 	// definitionAsks and definitionLinks: see definition.go.
 	definitionAsks  []*regexp.Regexp
 	definitionLinks map[string]bool
@@ -631,11 +635,17 @@ func (r *rules) askingAfter(text string, toks []token, anyWord bool) int {
 		if !strings.Contains(text[toks[j-1].end:toks[j].start], ",") {
 			continue
 		}
-		if clause && r.questionWord[toks[j].word] || r.asksYesNo(toks[j].word) {
+		if clause && r.asksHere(toks, j) || r.asksYesNo(toks[j].word) {
 			return j
 		}
 	}
 	return 0
+}
+
+// asksHere reports whether the asking begins at toks[j]: a question word,
+// or a preposition before one ("…, in what order does it show them?").
+func (r *rules) asksHere(toks []token, j int) bool {
+	return r.questionWord[toks[j].word] || r.askingPrep[toks[j].word] && j+1 < len(toks) && r.questionWord[toks[j+1].word]
 }
 
 // asksAtOnce reports whether a question word that may also open a clause

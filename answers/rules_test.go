@@ -510,6 +510,8 @@ func TestKnownPlaces(t *testing.T) {
 // or "where" followed at once by a comma or an auxiliary asks itself
 // ("When, according to the note, did …?" asks when); followed by a subject
 // it opens a clause ("Where the two charts differ, which …?" asks which).
+// A preposition may stand before the question word after the comma
+// ("When …, in what order …?" asks what order).
 func TestClassFromTheAsking(t *testing.T) {
 	e := mustEngine(t, storetest.MustOpen(t))
 	ix, err := e.current(context.Background())
@@ -532,6 +534,7 @@ func TestClassFromTheAsking(t *testing.T) {
 		"Where the two charts differ, which one does the pilot trust?":      "what",
 		"Where exactly was the mayor, and in front of whom, when he spoke?": "where",
 		"Where is the quay, going by the harbour story?":                    "where",
+		"When the tool is handed a list, in what order does it show them?":  "what",
 	} {
 		if got := e.analyse(ix, Normalize(q)).class.name; got != want {
 			t.Errorf("class of %q = %q, want %q", q, got, want)
