@@ -297,6 +297,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups108.jsonl", builtin, 5, 3},
 		// 7 at its first run, after the fifty-first pass's first change.
 		{"followups109.jsonl", builtin, 7, 3},
+		// 6 at its first run, as the fifty-second pass began.
+		{"followups110.jsonl", builtin, 6, 3},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 16, 5},           // lowered by one in the forty-seventh pass: the last answer's paragraph (near_last), +87 follow-ups over all sets
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
@@ -671,6 +673,10 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-nethack-guide.jsonl", over("testdata/nethack-guide.json"), 4, 2},
 		// 6 at its first run, after the fifty-first pass's first change.
 		{"followups-cvs-manual.jsonl", over("testdata/cvs-manual.json"), 6, 2},
+		// 11 at its first run, as the fifty-second pass began.
+		{"followups-cluster-scheduling.jsonl", over("testdata/cluster-scheduling.json"), 11, 2},
+		// 9 at its first run, as the fifty-second pass began.
+		{"followups-infrared-remotes.jsonl", over("testdata/infrared-remotes.json"), 9, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
