@@ -299,6 +299,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups109.jsonl", builtin, 7, 3},
 		// 6 at its first run, as the fifty-second pass began.
 		{"followups110.jsonl", builtin, 6, 3},
+		// 7 at its first run, after the fifty-second pass's first change.
+		{"followups111.jsonl", builtin, 7, 3},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 16, 5},           // lowered by one in the forty-seventh pass: the last answer's paragraph (near_last), +87 follow-ups over all sets
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
@@ -677,6 +679,10 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-cluster-scheduling.jsonl", over("testdata/cluster-scheduling.json"), 11, 2},
 		// 9 at its first run, as the fifty-second pass began.
 		{"followups-infrared-remotes.jsonl", over("testdata/infrared-remotes.json"), 9, 2},
+		// 9 at its first run, after the fifty-second pass's first change.
+		{"followups-printing-system.jsonl", over("testdata/printing-system.json"), 9, 2},
+		// 9 at its first run, after the fifty-second pass's first change.
+		{"followups-load-balancing.jsonl", over("testdata/load-balancing.json"), 9, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
