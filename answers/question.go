@@ -526,8 +526,11 @@ func (e *Engine) readClass(q *query, folded []string, inMention []bool) {
 		q.rank = q.rank || r.rankWord[w] && q.class.wants == wantNumber
 	}
 	q.future = matchesAny(r.future, joined)
-	// "Because …, at what time did …?" asks the clock in its asking.
-	q.clock = matchesAny(r.clock, joined) || matchesAny(r.clock, strings.Join(folded[r.askingFrom(q.text, toks):], " "))
+	q.clock = matchesAny(r.clock, joined)
+	if from := r.askingFrom(q.text, toks); !q.clock && from > 0 {
+		// "Because …, at what time did …?" asks the clock in its asking.
+		q.clock = matchesAny(r.clock, strings.Join(folded[from:], " "))
+	}
 	for _, p := range []struct {
 		re    *regexp.Regexp
 		place writingPlace
