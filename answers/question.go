@@ -147,7 +147,7 @@ func (e *Engine) analyse(ix *index, text string) *query {
 	r.creditSources(q)
 	e.readSequence(q)
 	q.bound = r.dateBoundOf(toks)
-	e.readClass(q, folded, inMention)
+	e.readClass(q, folded, asking, inMention)
 	if q.reference {
 		r.dropReferenceFrame(q)
 	}
@@ -512,11 +512,11 @@ func (e *Engine) readSequence(q *query) {
 	}
 }
 
-// readClass notes, beside the class analyse read from the folded words,
-// an ordinal, a future tense, the time of day, a place in the writing, a
+// readClass notes, beside the class analyse read from the folded words'
+// asking (asking, as analyse joined it), an ordinal, a future tense, the time of day, a place in the writing, a
 // rule's condition, a pointer to more, the amount asked, and the role
 // nouns it uses outside mentions.
-func (e *Engine) readClass(q *query, folded []string, inMention []bool) {
+func (e *Engine) readClass(q *query, folded []string, asking string, inMention []bool) {
 	r, toks := e.rules, q.toks
 	joined := strings.Join(folded, " ")
 	for _, w := range folded {
@@ -526,11 +526,8 @@ func (e *Engine) readClass(q *query, folded []string, inMention []bool) {
 		q.rank = q.rank || r.rankWord[w] && q.class.wants == wantNumber
 	}
 	q.future = matchesAny(r.future, joined)
-	q.clock = matchesAny(r.clock, joined)
-	if from := r.askingFrom(q.text, toks); !q.clock && from > 0 {
-		// "Because …, at what time did …?" asks the clock in its asking.
-		q.clock = matchesAny(r.clock, strings.Join(folded[from:], " "))
-	}
+	// "Because …, at what time did …?" asks the clock in its asking.
+	q.clock = matchesAny(r.clock, joined) || len(asking) < len(joined) && matchesAny(r.clock, asking)
 	for _, p := range []struct {
 		re    *regexp.Regexp
 		place writingPlace
