@@ -1047,6 +1047,27 @@ Quay fees are paid to the harbour master.
 	}, true)
 }
 
+// TestCarrySubjectAfterPerfect holds that "it" after a question whose
+// auxiliary is one of the perfect ("What has the harbour board turned
+// down?") is the subject before the participle, not the subject with its
+// verb, as after a modal.
+func TestCarrySubjectAfterPerfect(t *testing.T) {
+	e := articleEngine(t, "quay", "The harbour board", `The harbour board turned down the plan for a second ferry slip.
+
+The harbour board still insists on a toll for every cart on the quay.
+
+The ferry company has been weighing a move to Bayton since the spring.
+
+The ferry company was founded in 1888.
+`)
+	checkCarry(t, e, []carryCase{
+		{"What has the harbour board turned down?", "what does it insist on instead",
+			"what does the harbour board insist on instead", "the subject between its auxiliary and its verb"},
+		{"What has the ferry company been weighing?", "when was it founded",
+			"when was the ferry company founded", "the subject between its auxiliary and its verb"},
+	}, true)
+}
+
 // TestCarryOwnWhichNoun holds that a possessive right after a which
 // question's noun and auxiliary ("which oceans had their …") stands for
 // that noun, not for the last question's subject.

@@ -34,6 +34,7 @@ type followupFile struct {
 	ContrastNouns      []string   `yaml:"contrast_nouns"`
 	Existential        []string   `yaml:"existential"`
 	DoSupport          []string   `yaml:"do_support"`
+	Perfect            []string   `yaml:"perfect"`
 	PlacePrepositions  []string   `yaml:"place_prepositions"`
 	ObjectPrepositions []string   `yaml:"object_prepositions"`
 	ObjectPronouns     []string   `yaml:"object_pronouns"`
@@ -100,6 +101,7 @@ type carryRules struct {
 	topicFirst                 []*regexp.Regexp
 	existential, placePrep     map[string]bool
 	doSupport                  map[string]bool
+	perfect                    map[string]bool
 	objectPrep                 map[string]bool
 	objectPronoun              map[string]bool
 	supposing                  map[string]bool
@@ -161,6 +163,7 @@ func compileCarry(data []byte) (*carryRules, error) {
 		pronouns:         map[string]pronoun{},
 		existential:      wordSet(foldAll(f.Existential)),
 		doSupport:        wordSet(foldAll(f.DoSupport)),
+		perfect:          wordSet(foldAll(f.Perfect)),
 		expletive:        wordSet(foldAll(f.Expletive)),
 		expletiveVerbs:   wordSet(foldAll(f.ExpletiveVerbs)),
 		peopleEndings:    foldAll(f.PeopleEndings),

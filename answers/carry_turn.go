@@ -162,8 +162,12 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 			p.passive = e.passiveSubject(c, p.topic)
 		}
 		p.noun = e.topicNoun(c, p.topic)
-		if p.noun == "" && i > 0 && c.doSupport[toks[i-1].word] {
-			p.subject = e.doSubject(ix, c, p.topic)
+		if aux := toks[max(i-1, 0)].word; p.noun == "" && i > 0 && (c.doSupport[aux] || c.perfect[aux]) {
+			p.subject = e.doSubject(ix, c, p.topic, c.perfect[aux])
+			if c.perfect[aux] && e.personHead(c, p.subject) {
+				// "Had the writer ever seen …?": "it" next is no person.
+				p.subject = ""
+			}
 			p.noun = p.subject
 		}
 	}
@@ -346,8 +350,10 @@ func (e *Engine) topicNoun(c *carryRules, topic string) string {
 // determiners among them, or a bare noun of at most three lower-case
 // words ("land-use zoning receive"), to a plural noun or a word before
 // the verb's bare form, when a lower-case word that is no stop word
-// follows it; "" otherwise.
-func (e *Engine) doSubject(ix *index, c *carryRules, topic string) string {
+// follows it; "" otherwise. After an auxiliary of the perfect, the verb
+// is a participle ("the harbour board turned down", after "What has"), or
+// "been" ("the board been weighing").
+func (e *Engine) doSubject(ix *index, c *carryRules, topic string, perfect bool) string {
 	toks := tokenize(topic)
 	if len(toks) < 2 {
 		return ""
@@ -363,6 +369,9 @@ func (e *Engine) doSubject(ix *index, c *carryRules, topic string) string {
 	}
 	for k := from; k < min(upto, len(toks)-1); k++ {
 		t, next := toks[k], toks[k+1]
+		if perfect && !e.stopword(t.word) && !isCapitalised(next.raw) && e.participle(c, next.word) {
+			return topic[:t.end]
+		}
 		if e.stopword(t.word) {
 			if from > 0 && (c.which.phrasePrep[t.word] || c.which.determiners[t.word]) {
 				continue // "the docking bays of the port"
@@ -377,6 +386,13 @@ func (e *Engine) doSubject(ix *index, c *carryRules, topic string) string {
 		}
 	}
 	return ""
+}
+
+// participle reports whether the folded word w may be a participle after
+// an auxiliary of the perfect: a word with a verb ending ("turned"), an
+// irregular verb's form ("taken") or a form of "be" ("been").
+func (e *Engine) participle(c *carryRules, w string) bool {
+	return c.which.verbForm(w) || len(e.rules.forms[stem(w)]) > 0 || c.existential[w]
 }
 
 // bareVerb reports whether the folded word w is a verb's bare form the
