@@ -55,14 +55,15 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 	x[evNearLast] = ranked[0].feat[fNear]
 	x[evNearTried] = ranked[0].feat[fTried]
 	prev, next, lead := ix.previous(s), ix.next(s), ix.lead(s)
+	terms := ix.evidenceTerms(q, s)
 	total := 0.0
-	for _, t := range q.terms {
+	for _, t := range terms {
 		total += t.weight
 	}
 	if total == 0 {
 		return x
 	}
-	e.missingEvidence(&x, ix, q, s, prev, next, lead, total)
+	e.missingEvidence(&x, ix, q, terms, s, prev, next, lead, total)
 	e.numberEvidence(&x, ix, q, s, prev, lead)
 	if e.countedUnsaid(ix, q, s, prev, next) {
 		x[evCounted] = 1
@@ -75,7 +76,7 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 	if swap || e.placeSwapped(q, s) {
 		x[evSwapped] = 1
 	}
-	if name || e.entitySwapped(ix, q, s, prev) || e.possessorSwapped(q, s) || e.modifierSwapped(q, s) || e.titleSwapped(ix, q, s) {
+	if name || ix.otherOutlet(q, s) || e.entitySwapped(ix, q, s, prev) || e.possessorSwapped(q, s) || e.modifierSwapped(q, s) || e.titleSwapped(ix, q, s) {
 		x[evNameSwapped] = 1
 	}
 	return x

@@ -8,11 +8,11 @@ import (
 	"github.com/parley-bot/parley/store"
 )
 
-// missingEvidence reads what of q's terms (of total weight) s and the
+// missingEvidence reads what of terms (q's, of total weight) s and the
 // sentences around it (prev, next, the lead) do not say: unknown terms,
 // terms missing from the context, capitals missing from the title, and
 // names missing.
-func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, next, lead *sentence, total float64) {
+func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, terms []qterm, s, prev, next, lead *sentence, total float64) {
 	// Names and numbers the question says that neither the sentence nor
 	// the one before it does.
 	named, capital := map[string]bool{}, map[string]bool{}
@@ -75,7 +75,7 @@ func (e *Engine) missingEvidence(x *[nEv]float64, ix *index, q *query, s, prev, 
 		return s.hasStem(st) || prev != nil && prev.hasStem(st) || next != nil && next.hasStem(st) || lead != nil && lead.hasStem(st) ||
 			pronoun && ix.saidBefore(s, qterm{term: st})
 	})
-	for _, t := range q.terms {
+	for _, t := range terms {
 		if partSaid[t.term] {
 			continue
 		}

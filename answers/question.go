@@ -24,8 +24,11 @@ type query struct {
 	// described are the persons the question describes to ask who they
 	// are ("Which harbour journalist …?"): a sentence naming one of them
 	// answers.
-	described   []string
-	terms       []qterm
+	described []string
+	terms     []qterm
+	// outlets are the terms naming a candidate article's outlet, taken
+	// out of terms by creditOutlets.
+	outlets     []qterm
 	words       map[string]bool // folded words and stems of the question
 	units       map[string]bool
 	side        string

@@ -136,8 +136,9 @@ func (e *Engine) rank(ix *index, q *query) []scored {
 	if len(q.terms) == 0 || len(ix.sents) == 0 {
 		return nil
 	}
-	rc := e.newRankContext(ix, q)
 	top := e.retrieve(ix, q)
+	e.creditOutlets(ix, q, top)
+	rc := e.newRankContext(ix, q)
 	out := make([]scored, 0, len(top))
 	maxBM := 0.0
 	for _, i := range top {
