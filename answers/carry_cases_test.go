@@ -1059,7 +1059,13 @@ The harbour board still insists on a toll for every cart on the quay.
 The ferry company has been weighing a move to Bayton since the spring.
 
 The ferry company was founded in 1888.
+
+The ferry master had never seen a slip like the new one, which the Bayton yard built.
 `)
+	// "it" is no person: not "the ferry master ever".
+	if _, a := askAfter(t, e, "Had the ferry master ever seen a slip like the new one?", "so who built it"); a.Carried != nil && strings.Contains(a.Carried.Read, "master") {
+		t.Errorf("read as %q, want \"it\" not to stand for the ferry master", a.Carried.Read)
+	}
 	checkCarry(t, e, []carryCase{
 		{"What has the harbour board turned down?", "what does it insist on instead",
 			"what does the harbour board insist on instead", "the subject between its auxiliary and its verb"},

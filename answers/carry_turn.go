@@ -164,7 +164,7 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 		p.noun = e.topicNoun(c, p.topic)
 		if aux := toks[max(i-1, 0)].word; p.noun == "" && i > 0 && (c.doSupport[aux] || c.perfect[aux]) {
 			p.subject = e.doSubject(ix, c, p.topic, c.perfect[aux])
-			if c.perfect[aux] && e.personHead(c, p.subject) {
+			if c.perfect[aux] && slices.ContainsFunc(foldWords(p.subject), func(w string) bool { return e.personWord(c, w) }) {
 				// "Had the writer ever seen …?": "it" next is no person.
 				p.subject = ""
 			}
