@@ -301,6 +301,10 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups110.jsonl", builtin, 6, 3},
 		// 7 at its first run, after the fifty-second pass's first change.
 		{"followups111.jsonl", builtin, 7, 3},
+		// 6 at its first run, as the fifty-third pass began.
+		{"followups112.jsonl", builtin, 6, 3},
+		// 9 at its first run, after the fifty-third pass's first change.
+		{"followups113.jsonl", builtin, 9, 3},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 16, 5},           // lowered by one in the forty-seventh pass: the last answer's paragraph (near_last), +87 follow-ups over all sets
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
@@ -683,6 +687,14 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-printing-system.jsonl", over("testdata/printing-system.json"), 9, 2},
 		// 9 at its first run, after the fifty-second pass's first change.
 		{"followups-load-balancing.jsonl", over("testdata/load-balancing.json"), 9, 2},
+		// 8 at its first run, as the fifty-third pass began.
+		{"followups-system-logging.jsonl", over("testdata/system-logging.json"), 8, 2},
+		// 6 at its first run, as the fifty-third pass began.
+		{"followups-password-manager.jsonl", over("testdata/password-manager.json"), 6, 2},
+		// 5 at its first run, as the fifty-third pass began.
+		{"followups-bioinformatics-tutorial.jsonl", over("testdata/bioinformatics-tutorial.json"), 5, 2},
+		// 10 at its first run, as the fifty-third pass began.
+		{"followups-rrd-time-series.jsonl", over("testdata/rrd-time-series.json"), 10, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
