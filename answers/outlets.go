@@ -1,9 +1,13 @@
 package answers
 
-import "github.com/parley-bot/parley/store"
+import (
+	"slices"
 
-// A question may name the outlet an article came from ("bloomberg: how is
-// Umerov described?", "what did the Gazette say of the quay?"). The outlet
+	"github.com/parley-bot/parley/store"
+)
+
+// A question may name the outlet an article came from ("courier piece: what
+// will double?", "what did the Gazette say of the quay?"). The outlet
 // says where the answer is told, which the answer's sentence need not
 // repeat: a word no article's text uses that names the outlet of a
 // candidate's article (store.Article.Outlet) is no term to look for. The
@@ -15,11 +19,7 @@ import "github.com/parley-bot/parley/store"
 // candidates), so long as a term is left and q does not ask who wrote or
 // put out a piece of writing (then the outlet is what it asks of).
 func (e *Engine) creditOutlets(ix *index, q *query, top []int32) {
-	unknown := false
-	for _, t := range q.terms {
-		unknown = unknown || !t.known
-	}
-	if !unknown || e.asksAuthorship(q) {
+	if !slices.ContainsFunc(q.terms, func(t qterm) bool { return !t.known }) || e.asksAuthorship(q) {
 		return
 	}
 	outlet := map[string]bool{}
@@ -70,14 +70,5 @@ func (ix *index) evidenceTerms(q *query, s *sentence) []qterm {
 // otherOutlet reports whether q names an outlet s's article is not of,
 // while that article has an outlet: the question asks of another piece.
 func (ix *index) otherOutlet(q *query, s *sentence) bool {
-	if len(q.outlets) == 0 || s.article == nil || s.article.Outlet == "" {
-		return false
-	}
-	own := ix.outletStems(s.ArticleID)
-	for _, t := range q.outlets {
-		if !own[t.term] {
-			return true
-		}
-	}
-	return false
+	return s.article != nil && s.article.Outlet != "" && len(ix.evidenceTerms(q, s)) > len(q.terms)
 }

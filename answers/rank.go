@@ -131,7 +131,9 @@ func bigrams(q *query, s *sentence) float64 {
 	return float64(n) / float64(len(q.pairs))
 }
 
-// rank scores the candidate sentences for q, best first.
+// rank scores the candidate sentences for q, best first. Once the
+// candidates are picked, the terms naming one's outlet are set aside in
+// q.outlets (creditOutlets): the ranking does not look for them.
 func (e *Engine) rank(ix *index, q *query) []scored {
 	if len(q.terms) == 0 || len(ix.sents) == 0 {
 		return nil
