@@ -113,7 +113,8 @@ func (d Document) hash() string {
 }
 
 // Ingest cleans d, splits it into sentences and stores it with its facts
-// (read by the store's analyzer, if any) in one transaction. The same
+// (read by the store's analyzer, if any) in one transaction. A byline the
+// cleaner drops from d's body gives the byline and outlet d leaves empty. The same
 // content ingested again changes nothing, except that facts the analyzer
 // did not make are made again; new content under an existing id replaces
 // the old article whole.
@@ -135,9 +136,17 @@ func (s *Store) ingestTx(ctx context.Context, tx *sql.Tx, d Document, now time.T
 	if err := d.Validate(); err != nil {
 		return Unchanged, err
 	}
-	paras := clean.Paragraphs(d.Body)
+	paras, credit := clean.Article(d.Body)
 	if len(paras) == 0 {
 		return Unchanged, fmt.Errorf("%w: no text left after cleaning", ErrMalformed)
+	}
+	// A byline the cleaner dropped ("Jane Doe, The Harbour Gazette on")
+	// gives the writer and the outlet a source did not.
+	if d.Byline == "" {
+		d.Byline = credit.Byline
+	}
+	if d.Outlet == "" {
+		d.Outlet = credit.Outlet
 	}
 	hash := d.hash()
 	var oldHash, analyzed string

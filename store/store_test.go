@@ -102,6 +102,34 @@ func TestIngestMetadataFromSources(t *testing.T) {
 	})
 }
 
+// TestIngestMetadataFromByline holds that a byline the cleaner drops gives
+// the byline and outlet a document leaves empty, and none it sets.
+func TestIngestMetadataFromByline(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, be storetest.Backend) {
+		st := be.Empty(t)
+		body := "Jane Doe, The Harbour Gazette on\nThe quay toll rose to four pence."
+		docs := []store.Document{
+			{ID: "bare", Title: "Tolls", Body: body},
+			{ID: "given", Title: "Tolls", Outlet: "Bayton Courier", Body: body},
+		}
+		for _, d := range docs {
+			if _, err := st.Ingest(ctx, d, storetest.Epoch); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want := map[string][2]string{"bare": {"Jane Doe", "The Harbour Gazette"}, "given": {"Jane Doe", "Bayton Courier"}}
+		for id, w := range want {
+			a, err := st.Article(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Byline != w[0] || a.Outlet != w[1] {
+				t.Errorf("article %s: byline %q, outlet %q; want %q, %q", id, a.Byline, a.Outlet, w[0], w[1])
+			}
+		}
+	})
+}
+
 func TestIngestUpdateReplacesSentences(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, be storetest.Backend) {
 		st := be.Empty(t)

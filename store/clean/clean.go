@@ -28,6 +28,40 @@ type piece struct {
 	furniture string // why the line was dropped; empty for a paragraph
 }
 
+// Credit is what an article's byline, dropped with the page furniture,
+// says of who wrote it and where it ran.
+type Credit struct {
+	Byline string // "Jane Doe"
+	Outlet string // "The Harbour Gazette"
+}
+
+// Article cleans raw article text as Paragraphs does, and also returns the
+// writer and outlet the first furniture line naming them gives ("Jane Doe,
+// The Harbour Gazette on"): what the store keeps as the article's byline
+// and outlet when its source gives none. Each of the two is taken from the
+// first line that names it.
+func Article(raw string) ([]string, Credit) {
+	var out []string
+	var c Credit
+	for _, p := range clean(raw) {
+		if p.furniture == "" {
+			out = append(out, p.text)
+			continue
+		}
+		if c.Byline != "" && c.Outlet != "" {
+			continue
+		}
+		got := rules.furniture.credit(p.text)
+		if c.Byline == "" {
+			c.Byline = got.Byline
+		}
+		if c.Outlet == "" {
+			c.Outlet = got.Outlet
+		}
+	}
+	return out, c
+}
+
 // Paragraphs cleans raw article text and returns its paragraphs in order.
 //
 // Each non-blank line of raw is one paragraph, whether the article separates
@@ -36,12 +70,7 @@ type piece struct {
 // ends; furniture lines are dropped; glued words are split. Invalid UTF-8 is
 // passed through untouched. The result is nil when nothing is left.
 func Paragraphs(raw string) []string {
-	var out []string
-	for _, p := range clean(raw) {
-		if p.furniture == "" {
-			out = append(out, p.text)
-		}
-	}
+	out, _ := Article(raw)
 	return out
 }
 

@@ -125,6 +125,7 @@ func TestLoadRulesRejectsBadData(t *testing.T) {
 		{"unknown key", "furniture", "- {line: News, why: label, note: typo}"},
 		{"unnormalised line", "furniture", "- {line: 'Two  spaces', why: label}"},
 		{"empty furniture", "furniture", "[]"},
+		{"unknown group", "furniture", "- {re: '^(?P<author>\\p{Lu}\\w+) on$', why: byline}"},
 		{"capital suffix", "glue", "suffixes: [And]"},
 		{"no suffixes", "glue", "calendar: [May]"},
 		{"abbreviation without period", "abbreviations", "never: [Mr]\nmaybe: [U.S.]\nopeners: [The]"},
@@ -278,5 +279,28 @@ func BenchmarkParagraphsSentences(b *testing.B) {
 				_ = Sentences(p)
 			}
 		}
+	}
+}
+
+// TestArticleCredits holds that Article reads the writer and the outlet a
+// dropped byline names, and that text without one gives neither.
+func TestArticleCredits(t *testing.T) {
+	tests := []struct {
+		name, raw string
+		paras     []string
+		want      Credit
+	}{
+		{"byline with a stripped date", "Jane Doe, The Harbour Gazette on\nThe quay toll rose.", []string{"The quay toll rose."}, Credit{Byline: "Jane Doe", Outlet: "The Harbour Gazette"}},
+		{"no byline", "The quay toll rose.\nCarters were cross.", []string{"The quay toll rose.", "Carters were cross."}, Credit{}},
+		{"furniture naming no one", "Advertisement\nThe quay toll rose.", []string{"The quay toll rose."}, Credit{}},
+		{"the first byline", "Jane Doe, The Harbour Gazette on\nJohn Roe, Bayton Courier on\nThe quay toll rose.", []string{"The quay toll rose."}, Credit{Byline: "Jane Doe", Outlet: "The Harbour Gazette"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			paras, c := Article(tt.raw)
+			if !slices.Equal(paras, tt.paras) || c != tt.want {
+				t.Errorf("Article(%q) = %q, %+v; want %q, %+v", tt.raw, paras, c, tt.paras, tt.want)
+			}
+		})
 	}
 }

@@ -52,6 +52,11 @@ func loadFurniture(data []byte) (furniture, error) {
 		if err != nil {
 			return furniture{}, fmt.Errorf("entry %d (%s): %w", i+1, r.Why, err)
 		}
+		for _, name := range re.SubexpNames()[1:] {
+			if name != "" && name != "byline" && name != "outlet" {
+				return furniture{}, fmt.Errorf("entry %d (%s): group %q: want only byline and outlet named", i+1, r.Why, name)
+			}
+		}
 		rs[i].re = re
 		f.entries = append(f.entries, rs[i])
 	}
@@ -73,4 +78,29 @@ func (f furniture) match(line string) string {
 		}
 	}
 	return ""
+}
+
+// credit is what line, dropped as furniture, names of the article's
+// writer and outlet: the groups byline and outlet of the first entry that
+// matches it ("Jane Doe, The Harbour Gazette on"); empty when it names
+// neither.
+func (f furniture) credit(line string) Credit {
+	for _, r := range f.entries {
+		if r.re == nil {
+			continue
+		}
+		m := r.re.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		var c Credit
+		if k := r.re.SubexpIndex("byline"); k > 0 {
+			c.Byline = m[k]
+		}
+		if k := r.re.SubexpIndex("outlet"); k > 0 {
+			c.Outlet = m[k]
+		}
+		return c
+	}
+	return Credit{}
 }
