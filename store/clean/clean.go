@@ -24,8 +24,8 @@ import (
 // piece is one non-blank line of an article after cleaning: a paragraph, or
 // a furniture line that was dropped and why. Golden tests show both.
 type piece struct {
-	text      string
-	furniture string // why the line was dropped; empty for a paragraph
+	text string
+	rule *furnitureRule // the entry that dropped it, saying why; nil for a paragraph
 }
 
 // Credit is what an article's byline, dropped with the page furniture,
@@ -44,14 +44,14 @@ func Article(raw string) ([]string, Credit) {
 	var out []string
 	var c Credit
 	for _, p := range clean(raw) {
-		if p.furniture == "" {
+		if p.rule == nil {
 			out = append(out, p.text)
 			continue
 		}
 		if c.Byline != "" && c.Outlet != "" {
 			continue
 		}
-		got := rules.furniture.credit(p.text)
+		got := p.rule.credit(p.text)
 		if c.Byline == "" {
 			c.Byline = got.Byline
 		}
@@ -84,7 +84,7 @@ func clean(raw string) []piece {
 		if line == "" {
 			continue
 		}
-		pieces = append(pieces, piece{text: line, furniture: rules.furniture.match(line)})
+		pieces = append(pieces, piece{text: line, rule: rules.furniture.rule(line)})
 	}
 	rules.glue.apply(pieces)
 	return pieces

@@ -81,13 +81,13 @@ func TestFurnitureData(t *testing.T) {
 			t.Errorf("furniture rule %q (%s) has no drops example", e.Re, e.Why)
 		}
 		for _, line := range examples {
-			if got := f.match(line); got == "" {
-				t.Errorf("furniture match(%q) = kept, want dropped by %q", line, e.Why)
+			if got := f.rule(line); got == nil {
+				t.Errorf("furniture rule(%q) = kept, want dropped by %q", line, e.Why)
 			}
 		}
 		for _, line := range e.Keeps {
-			if got := f.match(line); got != "" {
-				t.Errorf("furniture match(%q) = dropped by %q, want kept (keeps of %q)", line, got, e.Why)
+			if got := f.rule(line); got != nil {
+				t.Errorf("furniture rule(%q) = dropped by %q, want kept (keeps of %q)", line, got.Why, e.Why)
 			}
 		}
 	}
@@ -98,8 +98,8 @@ func TestFurnitureData(t *testing.T) {
 func TestFurnitureKeepsArticleText(t *testing.T) {
 	for _, a := range mustSeeds(t) {
 		for _, p := range Paragraphs(a.raw) {
-			if why := rules.furniture.match(p); why != "" {
-				t.Errorf("%s: paragraph %q matches furniture %q", a.id, p, why)
+			if r := rules.furniture.rule(p); r != nil {
+				t.Errorf("%s: paragraph %q matches furniture %q", a.id, p, r.Why)
 			}
 		}
 	}
@@ -188,7 +188,7 @@ func TestSeedsVerbatim(t *testing.T) {
 				t.Fatalf("%d non-blank source lines, %d cleaned pieces", len(lines), len(pieces))
 			}
 			for i, p := range pieces {
-				if p.furniture != "" && p.text != lines[i] {
+				if p.rule != nil && p.text != lines[i] {
 					t.Errorf("dropped line %q, want source line %q", p.text, lines[i])
 				}
 				if noSpace(p.text) != noSpace(lines[i]) {

@@ -16,12 +16,14 @@ type furnitureRule struct {
 	Keeps []string `yaml:"keeps"` // examples the rule must keep (tested)
 
 	re *regexp.Regexp
+	// credits: re names the groups byline or outlet.
+	credits bool
 }
 
 // furniture recognises whole lines of page furniture.
 type furniture struct {
-	exact   map[string]string // line -> why
-	entries []furnitureRule   // every entry in file order; re is nil for exact lines
+	exact   map[string]int  // line -> its entry in entries
+	entries []furnitureRule // every entry in file order; re is nil for exact lines
 }
 
 // loadFurniture parses and compiles furniture.yaml.
@@ -30,7 +32,7 @@ func loadFurniture(data []byte) (furniture, error) {
 	if err := decodeStrict(data, &rs); err != nil {
 		return furniture{}, err
 	}
-	f := furniture{exact: make(map[string]string)}
+	f := furniture{exact: make(map[string]int)}
 	for i, r := range rs {
 		switch {
 		case r.Why == "":
@@ -41,7 +43,7 @@ func loadFurniture(data []byte) (furniture, error) {
 			if squash(r.Line) != r.Line {
 				return furniture{}, fmt.Errorf("entry %d (%s): line %q is not whitespace-normalised", i+1, r.Why, r.Line)
 			}
-			f.exact[r.Line] = r.Why
+			f.exact[r.Line] = len(f.entries)
 			f.entries = append(f.entries, rs[i])
 			continue
 		}
@@ -53,7 +55,11 @@ func loadFurniture(data []byte) (furniture, error) {
 			return furniture{}, fmt.Errorf("entry %d (%s): %w", i+1, r.Why, err)
 		}
 		for _, name := range re.SubexpNames()[1:] {
-			if name != "" && name != "byline" && name != "outlet" {
+			switch name {
+			case "":
+			case "byline", "outlet":
+				rs[i].credits = true
+			default:
 				return furniture{}, fmt.Errorf("entry %d (%s): group %q: want only byline and outlet named", i+1, r.Why, name)
 			}
 		}
@@ -66,41 +72,37 @@ func loadFurniture(data []byte) (furniture, error) {
 	return f, nil
 }
 
-// match returns why line is furniture, or "" when it is article text. line
-// must already be whitespace-normalised.
-func (f furniture) match(line string) string {
-	if why, ok := f.exact[line]; ok {
-		return why
+// rule returns the first entry that drops line, or nil when line is
+// article text. line must already be whitespace-normalised.
+func (f furniture) rule(line string) *furnitureRule {
+	if k, ok := f.exact[line]; ok {
+		return &f.entries[k]
 	}
-	for _, r := range f.entries {
-		if r.re != nil && r.re.MatchString(line) {
-			return r.Why
+	for k := range f.entries {
+		if r := &f.entries[k]; r.re != nil && r.re.MatchString(line) {
+			return r
 		}
 	}
-	return ""
+	return nil
 }
 
-// credit is what line, dropped as furniture, names of the article's
-// writer and outlet: the groups byline and outlet of the first entry that
-// matches it ("Jane Doe, The Harbour Gazette on"); empty when it names
-// neither.
-func (f furniture) credit(line string) Credit {
-	for _, r := range f.entries {
-		if r.re == nil {
-			continue
-		}
-		m := r.re.FindStringSubmatch(line)
-		if m == nil {
-			continue
-		}
-		var c Credit
-		if k := r.re.SubexpIndex("byline"); k > 0 {
-			c.Byline = m[k]
-		}
-		if k := r.re.SubexpIndex("outlet"); k > 0 {
-			c.Outlet = m[k]
-		}
-		return c
+// credit is what line, which r drops, names of the article's writer and
+// outlet: r's groups byline and outlet ("Jane Doe, The Harbour Gazette
+// on"); empty when r names neither.
+func (r *furnitureRule) credit(line string) Credit {
+	if !r.credits {
+		return Credit{}
 	}
-	return Credit{}
+	m := r.re.FindStringSubmatch(line)
+	if m == nil {
+		return Credit{}
+	}
+	var c Credit
+	if k := r.re.SubexpIndex("byline"); k > 0 {
+		c.Byline = m[k]
+	}
+	if k := r.re.SubexpIndex("outlet"); k > 0 {
+		c.Outlet = m[k]
+	}
+	return c
 }

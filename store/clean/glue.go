@@ -51,7 +51,7 @@ func (g glue) apply(pieces []piece) {
 	counts := make(map[string]int)
 	candidates := false
 	for _, p := range pieces {
-		if p.furniture != "" {
+		if p.rule != nil {
 			continue
 		}
 		eachWord(p.text, func(_, _ int, w string) {
@@ -65,7 +65,7 @@ func (g glue) apply(pieces []piece) {
 		return
 	}
 	for i, p := range pieces {
-		if p.furniture != "" {
+		if p.rule != nil {
 			continue
 		}
 		var b strings.Builder

@@ -50,8 +50,8 @@ func render(id, raw string) string {
 	fmt.Fprintf(&b, "# ✂ dropped furniture line [why]   ¶n paragraph   n.m sentence m of paragraph n\n")
 	n := 0
 	for _, p := range clean(raw) {
-		if p.furniture != "" {
-			fmt.Fprintf(&b, "✂ %s [%s]\n", p.text, p.furniture)
+		if p.rule != nil {
+			fmt.Fprintf(&b, "✂ %s [%s]\n", p.text, p.rule.Why)
 			continue
 		}
 		n++
