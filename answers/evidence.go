@@ -76,7 +76,7 @@ func (e *Engine) evidence(ix *index, q *query, ranked []scored) [nEv]float64 {
 	if swap || e.placeSwapped(q, s) {
 		x[evSwapped] = 1
 	}
-	if name || ix.otherOutlet(q, s) || e.entitySwapped(ix, q, s, prev) || e.possessorSwapped(q, s) || e.modifierSwapped(q, s) || e.titleSwapped(ix, q, s) {
+	if name || otherOutlet(q, s, terms) || e.entitySwapped(ix, q, s, prev) || e.possessorSwapped(q, s) || e.modifierSwapped(q, s) || e.titleSwapped(ix, q, s) {
 		x[evNameSwapped] = 1
 	}
 	return x

@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"maps"
 	"slices"
 
 	"github.com/parley-bot/parley/store"
@@ -30,9 +31,7 @@ func (e *Engine) creditOutlets(ix *index, q *query, top []int32) {
 			continue
 		}
 		seen[a] = true
-		for _, t := range tokenize(a.Outlet) {
-			outlet[t.stem] = true
-		}
+		maps.Copy(outlet, ix.outletStems(a.ID))
 	}
 	if len(outlet) == 0 {
 		return
@@ -67,8 +66,9 @@ func (ix *index) evidenceTerms(q *query, s *sentence) []qterm {
 	return terms
 }
 
-// otherOutlet reports whether q names an outlet s's article is not of,
-// while that article has an outlet: the question asks of another piece.
-func (ix *index) otherOutlet(q *query, s *sentence) bool {
-	return s.article != nil && s.article.Outlet != "" && len(ix.evidenceTerms(q, s)) > len(q.terms)
+// otherOutlet reports whether the terms evidenceTerms gave for s hold an
+// outlet q names that s's article, which has an outlet, is not of: the
+// question asks of another piece.
+func otherOutlet(q *query, s *sentence, terms []qterm) bool {
+	return s.article != nil && s.article.Outlet != "" && len(terms) > len(q.terms)
 }

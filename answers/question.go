@@ -516,9 +516,9 @@ func (e *Engine) readSequence(q *query) {
 }
 
 // readClass notes, beside the class analyse read from the folded words'
-// asking (asking, as analyse joined it), an ordinal, a future tense, the time of day, a place in the writing, a
-// rule's condition, a pointer to more, the amount asked, and the role
-// nouns it uses outside mentions.
+// asking (asking, as analyse joined it), an ordinal, a future tense, the
+// time of day, a place in the writing, a rule's condition, a pointer to
+// more, the amount asked, and the role nouns it uses outside mentions.
 func (e *Engine) readClass(q *query, folded []string, asking string, inMention []bool) {
 	r, toks := e.rules, q.toks
 	joined := strings.Join(folded, " ")
