@@ -1182,3 +1182,26 @@ Orrin Vell chaired the meeting of the board.
 		{"Where did the ferry board meet?", "who chaired that", "who chaired the ferry board meet", "a pronoun for what the last question asked about"},
 	}, false)
 }
+
+// TestCarryStrandedPreposition holds that "it" after a question ending in
+// a preposition it strands ("What is a tide gauge used for?") is the noun
+// phrase before the words that say something of it, not the topic with
+// them ("a tide gauge used for").
+func TestCarryStrandedPreposition(t *testing.T) {
+	e := articleEngine(t, "quay", "The harbour", `A tide gauge is used for timing the ferry's departures.
+
+The Bayton gauge was installed in 1901 by the harbour board.
+
+The north slipway is grievously vulnerable to winter storms.
+
+The slipway was rebuilt in 1950 after a storm.
+
+A harbour pilot is short for a licensed harbour pilot.
+`)
+	checkCarry(t, e, []carryCase{
+		{"What is a tide gauge used for?", "when was it installed",
+			"when was a tide gauge installed", "without the preposition it ends with"},
+		{"What is the north slipway grievously vulnerable to?", "when was it rebuilt",
+			"when was the north slipway rebuilt", "without the preposition it ends with"},
+	}, true)
+}

@@ -35,6 +35,8 @@ type followupFile struct {
 	Existential        []string   `yaml:"existential"`
 	DoSupport          []string   `yaml:"do_support"`
 	Perfect            []string   `yaml:"perfect"`
+	Stranded           []string   `yaml:"stranded"`
+	Predicative        []string   `yaml:"predicative"`
 	PlacePrepositions  []string   `yaml:"place_prepositions"`
 	ObjectPrepositions []string   `yaml:"object_prepositions"`
 	ObjectPronouns     []string   `yaml:"object_pronouns"`
@@ -97,11 +99,16 @@ type pronoun struct {
 
 // carryRules is followup.yaml compiled.
 type carryRules struct {
-	pronouns                   map[string]pronoun
-	topicFirst                 []*regexp.Regexp
-	existential, placePrep     map[string]bool
-	doSupport                  map[string]bool
-	perfect                    map[string]bool
+	pronouns               map[string]pronoun
+	topicFirst             []*regexp.Regexp
+	existential, placePrep map[string]bool
+	doSupport              map[string]bool
+	perfect                map[string]bool
+	// stranded are prepositions a question may end with, their object
+	// the thing asked for ("What is it used for?"); predicative are
+	// adjectives that say something of a noun phrase before such a
+	// preposition ("short for", "similar to").
+	stranded, predicative      map[string]bool
 	objectPrep                 map[string]bool
 	objectPronoun              map[string]bool
 	supposing                  map[string]bool
@@ -164,6 +171,8 @@ func compileCarry(data []byte) (*carryRules, error) {
 		existential:      wordSet(foldAll(f.Existential)),
 		doSupport:        wordSet(foldAll(f.DoSupport)),
 		perfect:          wordSet(foldAll(f.Perfect)),
+		stranded:         wordSet(foldAll(f.Stranded)),
+		predicative:      wordSet(foldAll(f.Predicative)),
 		expletive:        wordSet(foldAll(f.Expletive)),
 		expletiveVerbs:   wordSet(foldAll(f.ExpletiveVerbs)),
 		peopleEndings:    foldAll(f.PeopleEndings),

@@ -46,6 +46,10 @@ type turnRead struct {
 	// next too.
 	leadThing string
 	topic     string
+	// thingTopic is the topic as "it" reads it: without a preposition
+	// it strands at its end and the words saying something of the noun
+	// phrase before it ("a lauter tun used for" → "a lauter tun").
+	thingTopic string
 	// event is what "that" stands for: the topic, with the people a who
 	// question was answered with ("Who met Ames?" — "Brandt" — "When was
 	// that?" asks when Brandt met Ames).
@@ -143,13 +147,16 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 	}
 	if i < len(toks) && toks[i].start < to {
 		p.topic = strings.TrimRight(prev.Question[toks[i].start:to], " ?!.,;:–—-")
+		p.thingTopic = e.unstranded(ix, c, p.topic)
 		if lead != "" {
 			p.topic += " " + lead
+			p.thingTopic += " " + lead
 		}
 		// "How many species of rhea are there?" asks about the species
 		// of rhea: "are there" ends no topic.
 		if n := len(toks); n-i > 2 && toks[n-1].word == "there" && c.auxiliary[toks[n-2].word] {
 			p.topic = strings.TrimRight(prev.Question[toks[i].start:toks[n-2].start], " ")
+			p.thingTopic = p.topic
 		}
 		var kept []string
 		for _, t := range toks[i:] {
@@ -192,6 +199,7 @@ func (e *Engine) turnOf(ix *index, prev *Turn) turnRead {
 		}
 		if len(add) > 0 {
 			p.topic += " in " + joinAnd(add)
+			p.thingTopic += " in " + joinAnd(add)
 		}
 	}
 	p.event = p.topic
@@ -688,16 +696,20 @@ func (p turnRead) resolveThing(c *carryRules, ref string, tn turnNames) (string,
 	case p.subject != "" && !p.pluralSubjectBesidePlace(ref, tn):
 		return p.subject, "a pronoun for a thing the last question asked about: the subject between its auxiliary and its verb"
 	case p.topic != "":
-		if np := c.topicThing(p.topic); np != p.topic {
+		topic := p.thingTopic
+		if np := c.topicThing(topic); np != topic {
 			return np, "a pronoun for a thing the last question asked about: the noun phrase of its topic"
 		}
 		if p.noun != "" && !(p.noun == p.subject && p.pluralSubjectBesidePlace(ref, tn)) {
 			return p.noun, "a pronoun for a thing the last question asked about: the noun phrase its clause speaks of"
 		}
-		if len(strings.Fields(p.topic)) > c.topicWords || c.asks(p.topic) {
+		if len(strings.Fields(p.topic)) > c.topicWords || c.asks(topic) {
 			return "", ""
 		}
-		return p.topic, "a pronoun for a thing the last question asked about: its topic"
+		if topic != p.topic {
+			return topic, "a pronoun for a thing the last question asked about: its topic, without the preposition it ends with and what it says of the thing"
+		}
+		return topic, "a pronoun for a thing the last question asked about: its topic"
 	case len(tn.places) > 0:
 		return tn.places[0], "a pronoun for a thing: the place the last question named"
 	}
