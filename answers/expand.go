@@ -23,6 +23,10 @@ type qterm struct {
 	// fact is told ("according to Bloomberg"): no word the answer's
 	// sentence need say, nor one whose absence from the articles tells.
 	source bool
+	// names: said only in a source phrase that names a piece of writing
+	// ("deadlock piece - …", "in the Bayton story, …"): a word telling
+	// which article, which each of its sentences holds alike.
+	names bool
 }
 
 // sourceOnly reports whether q says term only in a phrase saying where

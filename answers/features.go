@@ -70,7 +70,9 @@ func (e *Engine) newRankContext(ix *index, q *query) *rankContext {
 	for k, t := range q.terms {
 		rc.total += t.weight
 		rc.total2 += t.weight * t.weight
-		rc.exact[k] = t.term
+		if !t.names {
+			rc.exact[k] = t.term // a word naming the article names no sentence of it
+		}
 		if t.known && (rc.rarest < 0 || t.weight > q.terms[rc.rarest].weight) {
 			rc.rarest = k
 		}
@@ -127,6 +129,7 @@ func (e *Engine) features(rc *rankContext, i int32) scored {
 		c.feat[fCaps] = float64(n) / float64(len(rc.caps))
 	}
 	c.coverage = matched / rc.total
+	c.named /= rc.total
 	c.bm25 = rc.ix.bm25(s, rc.exact)
 	if i > lo && continuesQuote(&rc.ix.sents[i-1], s) {
 		// One quotation over two sentences is one utterance: the
@@ -204,6 +207,21 @@ func (e *Engine) termMatches(rc *rankContext, c *scored, i, lo int32) (float64, 
 		}
 	}
 	for k, t := range rc.q.terms {
+		if t.names && rc.articleNamed(s, t) {
+			// A word said only in a source phrase naming a piece of
+			// writing names the article ("deadlock piece - who …"):
+			// for the ranking each of its sentences holds it alike,
+			// the one that says it no more than the others. The
+			// confidence still counts it only where the sentence
+			// says it.
+			if _, ok := s.terms[t.term]; ok {
+				matched += t.weight
+			} else {
+				c.named += t.weight
+			}
+			hold(k, t)
+			continue
+		}
 		if p, ok := s.terms[t.term]; ok {
 			if titleEnd >= 0 && s.toks[p].start < titleEnd {
 				matched += t.weight * headingCredit
@@ -261,6 +279,16 @@ func (e *Engine) termMatches(rc *rankContext, c *scored, i, lo int32) (float64, 
 	return matched, pos
 }
 
+// articleNamed reports whether s's article holds t, a term said only in
+// a source phrase naming a piece of writing: a name it names, or a word
+// one of its sentences says.
+func (rc *rankContext) articleNamed(s *sentence, t qterm) bool {
+	if t.term[0] == '@' {
+		return rc.ix.articleHas(s.ArticleID, t.term)
+	}
+	return s.seg.holds(t.term, t.alts)
+}
+
 // subjectHeld reports whether sentence i (its paragraph starting at lo)
 // holds t, a name the question writes capitalised, as its subject by a
 // pronoun: it opens with "They", "It", "Its" … (subject_pronouns) and
@@ -287,6 +315,10 @@ func (rc *rankContext) paragraphShare(lo, hi int32) float64 {
 	sents := rc.ix.sents
 	pm := 0.0
 	for _, t := range rc.q.terms {
+		if t.names && rc.articleNamed(&sents[lo], t) {
+			pm += t.weight // the article's, every paragraph's alike
+			continue
+		}
 		for j := lo; j < hi; j++ {
 			if sents[j].matches(t.term, t.alts) {
 				pm += t.weight

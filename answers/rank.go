@@ -43,9 +43,13 @@ const (
 
 // scored is a candidate sentence with its scores.
 type scored struct {
-	s         *sentence
-	score     float64
-	coverage  float64
+	s        *sentence
+	score    float64
+	coverage float64
+	// named is the share of the question's weight its source phrase's
+	// words give s by naming s's article, not said in s: the ranking
+	// counts it with coverage, the confidence does not.
+	named     float64
 	bm25      float64
 	prox      float64
 	conf      float64
@@ -181,7 +185,7 @@ func (e *Engine) weigh(q *query, c *scored, maxBM float64) {
 			t = farTypeCredit
 		}
 	}
-	c.feat[fCov], c.feat[fBM], c.feat[fProx], c.feat[fType], c.feat[fPara] = c.coverage, bm, c.prox, t, c.para
+	c.feat[fCov], c.feat[fBM], c.feat[fProx], c.feat[fType], c.feat[fPara] = c.coverage+c.named, bm, c.prox, t, c.para
 	if c.strongCue {
 		c.feat[fCue] = 1
 	}

@@ -14,19 +14,26 @@ const sourceCredit = 0.5
 // says where the answer is told, which the answer's sentence need not
 // repeat.
 func (r *rules) creditSources(q *query) {
-	var spans [][]int
+	var spans, writings [][]int
 	for _, re := range r.sourcePhrases {
-		spans = append(spans, re.FindAllStringIndex(q.text, -1)...)
+		for _, sp := range re.FindAllStringIndex(q.text, -1) {
+			spans = append(spans, sp)
+			if r.namesDocument(q.text[sp[0]:sp[1]]) {
+				writings = append(writings, sp)
+			}
+		}
 	}
 	if len(spans) == 0 {
 		return
 	}
-	inside, outside := map[string]bool{}, map[string]bool{}
+	inside, outside, writing := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	in := make([]bool, len(q.toks))
 	for i, t := range q.toks {
-		in[i] = slices.ContainsFunc(spans, func(sp []int) bool { return t.start >= sp[0] && t.end <= sp[1] })
+		within := func(sp []int) bool { return t.start >= sp[0] && t.end <= sp[1] }
+		in[i] = slices.ContainsFunc(spans, within)
 		if in[i] {
 			inside[t.stem] = true
+			writing[t.stem] = writing[t.stem] || slices.ContainsFunc(writings, within)
 		} else {
 			outside[t.stem] = true
 		}
@@ -36,6 +43,7 @@ func (r *rules) creditSources(q *query) {
 	for _, m := range q.mentions {
 		if m.from < m.to && !slices.Contains(in[m.from:m.to], false) {
 			inside["@"+m.entity] = true
+			writing["@"+m.entity] = writing["@"+m.entity] || writing[q.toks[m.from].stem]
 		} else {
 			outside["@"+m.entity] = true
 		}
@@ -47,8 +55,15 @@ func (r *rules) creditSources(q *query) {
 		if inside[t.term] && !outside[t.term] {
 			q.terms[k].weight *= sourceCredit
 			q.terms[k].source = true
+			q.terms[k].names = writing[t.term]
 		}
 	}
+	// Nor is such a word one the sentence's own wording should share.
+	names := map[string]bool{}
+	for i, t := range q.toks {
+		names[t.word] = names[t.word] || in[i] && writing[t.stem] && !outside[t.stem]
+	}
+	q.plain = slices.DeleteFunc(q.plain, func(w string) bool { return names[w] })
 }
 
 // sourceEnds are where question's words start after a source phrase
