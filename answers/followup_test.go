@@ -215,11 +215,11 @@ func TestFollowUpSets(t *testing.T) {
 		// 4 at its first run, as the thirty-second pass began.
 		{"followups70.jsonl", builtin, 4, 2},
 		// 4 at its first run, after the thirty-second pass's first changes.
-		{"followups71.jsonl", builtin, 6, 2}, // raised to its count in the forty-seventh pass
+		{"followups71.jsonl", builtin, 5, 2}, // raised to its count in the forty-seventh pass; lowered by one in the fifty-fourth: a word naming the article in a source phrase names no sentence of it, +4 follow-ups over all sets
 		// 4 at its first run, as the thirty-third pass began.
 		{"followups72.jsonl", builtin, 6, 2}, // raised to its count in the forty-ninth pass
 		// 5 at its first run, after the thirty-third pass's first change.
-		{"followups73.jsonl", builtin, 6, 2}, // raised to its count in the forty-seventh pass
+		{"followups73.jsonl", builtin, 5, 2}, // raised to its count in the forty-seventh pass; lowered by one in the fifty-fourth: a word naming the article in a source phrase names no sentence of it, +4 follow-ups over all sets
 		// 9 at its first run, as the thirty-fourth pass began (with one
 		// own-subject question changed: "…; at which summit did that
 		// happen, according to him?", mended in the same pass).
