@@ -13,6 +13,9 @@ import "strings"
 // grievously vulnerable to?" of "the wose". A topic that strands no
 // preposition, or would keep no content word, is returned as it is.
 func (e *Engine) unstranded(ix *index, c *carryRules, topic string) string {
+	if !c.stranded[strings.ToLower(topic[strings.LastIndexByte(topic, ' ')+1:])] {
+		return topic // most topics: nothing stranded, nothing to tokenise
+	}
 	toks := tokenize(topic)
 	end := len(toks)
 	for end > 0 && c.stranded[toks[end-1].word] {
