@@ -307,6 +307,10 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups113.jsonl", builtin, 9, 3},
 		// 8 at its first run, after the fifty-third pass's changes.
 		{"followups114.jsonl", builtin, 8, 3},
+		// 8 at its first run, as the fifty-fourth pass began.
+		{"followups115.jsonl", builtin, 8, 3},
+		// 9 at its first run, as the fifty-fourth pass began.
+		{"followups116.jsonl", builtin, 9, 3},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 16, 5},           // lowered by one in the forty-seventh pass: the last answer's paragraph (near_last), +87 follow-ups over all sets
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
@@ -701,6 +705,10 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-uml-modelling.jsonl", over("testdata/uml-modelling.json"), 9, 2},
 		// 5 at its first run, after the fifty-third pass's changes.
 		{"followups-machine-learning.jsonl", over("testdata/machine-learning.json"), 5, 2},
+		// 9 at its first run, as the fifty-fourth pass began.
+		{"followups-network-monitoring.jsonl", over("testdata/network-monitoring.json"), 9, 2},
+		// 8 at its first run, as the fifty-fourth pass began.
+		{"followups-information-retrieval.jsonl", over("testdata/information-retrieval.json"), 8, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
