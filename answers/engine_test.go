@@ -28,9 +28,18 @@ func seedPack(tb testing.TB) *Pack {
 // holding one article: the articles nobody tuned for that a test writes.
 func articleEngine(tb testing.TB, id, title, body string) *Engine {
 	tb.Helper()
+	return docsEngine(tb, []store.Document{{ID: id, Title: title, Body: body}})
+}
+
+// docsEngine is an engine with no domain pack over a new store holding
+// docs.
+func docsEngine(tb testing.TB, docs []store.Document) *Engine {
+	tb.Helper()
 	st := storetest.MustOpenEmpty(tb)
-	if _, err := st.Ingest(context.Background(), store.Document{ID: id, Title: title, Body: body}, storetest.Epoch); err != nil {
-		tb.Fatal(err)
+	for _, d := range docs {
+		if _, err := st.Ingest(context.Background(), d, storetest.Epoch); err != nil {
+			tb.Fatal(err)
+		}
 	}
 	return mustEngine(tb, st, WithPack(nil))
 }

@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/parley-bot/parley/store"
-	"github.com/parley-bot/parley/store/storetest"
 )
 
 // TestOutletNamedInQuestion holds that a question naming the outlet of an
@@ -12,16 +11,10 @@ import (
 // outlet's name being no word its sentence need say, and that it is
 // refused when only another outlet's article answers it.
 func TestOutletNamedInQuestion(t *testing.T) {
-	st := storetest.MustOpenEmpty(t)
-	for _, d := range []store.Document{
+	e := docsEngine(t, []store.Document{
 		{ID: "tolls", Title: "Quay tolls rise", Outlet: "Harbour Gazette", Body: "The harbour board raised the quay toll to four pence in March.\n\nCarters said the higher toll would drive trade to Bayton."},
 		{ID: "slip", Title: "Ferry slip opens", Outlet: "Bayton Courier", Body: "The new ferry slip opened at Bayton in May.\n\nThe ferry company said its crossings would double by the autumn."},
-	} {
-		if _, err := st.Ingest(t.Context(), d, storetest.Epoch); err != nil {
-			t.Fatal(err)
-		}
-	}
-	e := mustEngine(t, st, WithPack(nil))
+	})
 	checkAnswered(t, e, map[string]bool{
 		"courier piece: what will double":                            true,
 		"what does the courier say will double":                      true,

@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/parley-bot/parley/store"
-	"github.com/parley-bot/parley/store/storetest"
 )
 
 // TestSourcePhraseNamesArticle holds that a word said only in a source
@@ -12,17 +11,11 @@ import (
 // article that says it, not the one sentence of it that does: the
 // sentence holding the rest of the question's words ranks first.
 func TestSourcePhraseNamesArticle(t *testing.T) {
-	st := storetest.MustOpenEmpty(t)
-	for _, d := range []store.Document{
+	e := docsEngine(t, []store.Document{
 		{ID: "tolls", Title: "Quay talks", Body: "The harbour board met the carters on Monday.\n\n" +
 			"Ada Ames vehemently opposes the toll.\n\nTheir talks on the toll hit a deadlock after a week of meetings."},
 		{ID: "ferry", Title: "Ferry slip opens", Body: "The new ferry slip opened at Bayton in May.\n\nThe ferry company said its crossings would double by the autumn."},
-	} {
-		if _, err := st.Ingest(t.Context(), d, storetest.Epoch); err != nil {
-			t.Fatal(err)
-		}
-	}
-	e := mustEngine(t, st, WithPack(nil))
+	})
 	const q, want = "deadlock piece - who's flat-out against the toll", "Ada Ames vehemently opposes the toll."
 	a, _, err := e.answer(t.Context(), q, true)
 	if err != nil {
