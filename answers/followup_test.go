@@ -311,6 +311,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups115.jsonl", builtin, 8, 3},
 		// 9 at its first run, as the fifty-fourth pass began.
 		{"followups116.jsonl", builtin, 9, 3},
+		// 10 at its first run, after the fifty-fourth pass's changes.
+		{"followups117.jsonl", builtin, 10, 3},
 		{"followups-squad.jsonl", over("testdata/squad2-subset.json"), 16, 5},           // lowered by one in the forty-seventh pass: the last answer's paragraph (near_last), +87 follow-ups over all sets
 		{"followups-debian.jsonl", over("testdata/debian-history.json"), 29, 6},         // raised to its count in the twenty-second pass
 		{"followups-jargon-history.jsonl", over("testdata/jargon-history.json"), 11, 2}, // raised to its count in the twenty-second pass
@@ -709,6 +711,8 @@ func TestFollowUpSets(t *testing.T) {
 		{"followups-network-monitoring.jsonl", over("testdata/network-monitoring.json"), 9, 2},
 		// 8 at its first run, as the fifty-fourth pass began.
 		{"followups-information-retrieval.jsonl", over("testdata/information-retrieval.json"), 8, 2},
+		// 10 at its first run, after the fifty-fourth pass's changes.
+		{"followups-logic-programming.jsonl", over("testdata/logic-programming.json"), 10, 2},
 	}
 	for _, set := range sets {
 		t.Run(set.file, func(t *testing.T) {
