@@ -2,13 +2,12 @@ package answers
 
 import "strings"
 
-// unstranded is topic without a preposition it strands at its end, and
-// without the words before that preposition which say something of the
-// noun phrase the topic opens with: one predicate word (a verb form, an
+// unstranded is topic without the prepositions it strands at its end,
+// and without the words before them which say something of the noun
+// phrase the topic opens with: one predicate word (a verb form, an
 // irregular verb's form, a verb's bare form or a predicative adjective of
-// followup.yaml), and the auxiliaries, forms of "be", adverbs in "ly"
-// and infinitive "to" before it.
-// "What is a lauter tun used for?" asks of "a lauter tun", "What did the
+// followup.yaml), and the words beforePredicate allows before it. "What
+// is a lauter tun used for?" asks of "a lauter tun", "What did the
 // harbour talks focus on?" of "the harbour talks", "What is the wose
 // grievously vulnerable to?" of "the wose". A topic that strands no
 // preposition, or would keep no content word, is returned as it is.

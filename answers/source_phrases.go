@@ -12,7 +12,9 @@ const sourceCredit = 0.5
 // creditSources weighs down the terms q says only inside a source phrase
 // (general.yaml's source_phrases): "per the bit about the aide's praise"
 // says where the answer is told, which the answer's sentence need not
-// repeat.
+// repeat. Those said only in one that names a piece of writing
+// ("deadlock piece - …") name the article (qterm.names), and leave the
+// question's plain words, which a sentence's own wording is matched on.
 func (r *rules) creditSources(q *query) {
 	var spans, writings [][]int
 	for _, re := range r.sourcePhrases {
@@ -58,7 +60,8 @@ func (r *rules) creditSources(q *query) {
 			q.terms[k].names = writing[t.term]
 		}
 	}
-	// Nor is such a word one the sentence's own wording should share.
+	// A word naming the article is no word of the question's own wording
+	// either (exactShare).
 	names := map[string]bool{}
 	for i, t := range q.toks {
 		names[t.word] = names[t.word] || in[i] && writing[t.stem] && !outside[t.stem]
