@@ -37,6 +37,7 @@ func (r *rules) compilePatterns(f *generalFile) error {
 		r.sourcePhrases = append(r.sourcePhrases, re)
 	}
 	r.sourceDocument = wordSet(f.SourceDocuments)
+	r.rateWords = wordSet(f.RateWords)
 	r.documentStem, r.particleStem, r.authorship = stemSet(f.SourceDocuments), stemSet(f.Particles), stemSet(f.Authorship)
 	for _, p := range f.LeadIns {
 		re, err := regexp.Compile("(?i)" + p)

@@ -194,6 +194,9 @@ type generalFile struct {
 	// SourceDocuments name a piece of writing ("story", "report"): a
 	// source phrase with one says which article, not whose words.
 	SourceDocuments []string `yaml:"source_documents"`
+	// RateWords make "per" a rate, not a source ("beats per second",
+	// "per cent"): a phrase "per <rate word> …" is no source phrase.
+	RateWords []string `yaml:"rate_words"`
 	// Authorship words ask who made or put out a piece of writing
 	// ("Who wrote the Gazette story?"): its outlet is then what is asked
 	// of, not only where it is told.
@@ -364,6 +367,8 @@ type rules struct {
 	leadIns []*regexp.Regexp
 	// sourcePhrases: general.yaml's source_phrases, case-insensitive.
 	sourcePhrases []*regexp.Regexp
+	// rateWords: general.yaml's rate_words.
+	rateWords map[string]bool
 	// sourceDocument: general.yaml's source_documents; documentStem
 	// their stems; particleStem the stems of its particles.
 	sourceDocument map[string]bool

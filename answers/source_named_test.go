@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/parley-bot/parley/store"
@@ -23,5 +24,26 @@ func TestSourcePhraseNamesArticle(t *testing.T) {
 	}
 	if c := a.Explain.Candidates; len(c) == 0 || c[0].Text != want {
 		t.Errorf("%q: candidates %+v, want %q first", q, c, want)
+	}
+}
+
+// TestRateIsNoSource holds that "per" and a rate word ("beats per second
+// does …", "per cent") make no source phrase: its words weigh in full,
+// while "per the harbour board" still says where a fact is told.
+func TestRateIsNoSource(t *testing.T) {
+	e := articleEngine(t, "beat", "Beats", "The player uses two beats per second by default.\n\nThe harbour board says the quay toll rose.")
+	ix, err := e.current(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]bool{
+		"how many beats per second does the player use":    false,
+		"how much per cent did the toll rise":              false,
+		"how much did the toll rise per the harbour board": true,
+	} {
+		got := slices.ContainsFunc(e.analyse(ix, Normalize(q)).terms, func(t qterm) bool { return t.source })
+		if got != want {
+			t.Errorf("%q: a source phrase read %v, want %v", q, got, want)
+		}
 	}
 }

@@ -19,6 +19,9 @@ func (r *rules) creditSources(q *query) {
 	var spans, writings [][]int
 	for _, re := range r.sourcePhrases {
 		for _, sp := range re.FindAllStringIndex(q.text, -1) {
+			if r.rate(q.text[sp[0]:sp[1]]) {
+				continue
+			}
 			spans = append(spans, sp)
 			if r.namesDocument(q.text[sp[0]:sp[1]]) {
 				writings = append(writings, sp)
@@ -106,6 +109,13 @@ func (r *rules) sourceEnds(question string) (int, int) {
 		return 0, len(question)
 	}
 	return from, to
+}
+
+// rate reports whether phrase opens with "per" and a rate word ("per
+// second does …"): a rate, not a source.
+func (r *rules) rate(phrase string) bool {
+	ws := foldWords(phrase)
+	return len(ws) > 1 && ws[0] == "per" && r.rateWords[ws[1]]
 }
 
 // namesDocument says whether phrase holds a word naming a piece of
